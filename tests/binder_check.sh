@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Emulate mybinder / repo2docker without Docker, then validate the lessons there:
+#   binder/apt.txt      -> apt-get install (root only; otherwise each package must already be there)
+#   binder/runtime.txt  -> the Python we build with must have that version
+#   binder/requirements.txt -> a FRESH venv (default /tmp/av-binder-venv) with only that file,
+#                              plus pytest + nbval to run the check
+#   binder/postBuild    -> run it inside that venv
+#   then: pytest --nbval over every notebook in notebooks/ (same sanitizers as tests/run.sh)
+#   and, if it installs, `jupyter-repo2docker --no-build` as a static check of the binder/ dir.
+# Differences from real Binder: Debian 12 instead of Ubuntu 24.04 apt packages (another
+# graphviz), venv instead of conda Python, root instead of the jovyan user.
+#
+# Env: BINDER_VENV (venv path), PYTHON (interpreter to build the venv from),
+#      AV_NOTEBOOKS (notebook dir/files to check, default notebooks/), AV_SKIP_R2D=1.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+B=binder
+[ -d .binder ] && { echo "binder_check: both binder/ and .binder/ exist (repo2docker refuses that)"; exit 1; }
+VENV=${BINDER_VENV:-/tmp/av-binder-venv}
+NOTEBOOKS=${AV_NOTEBOOKS:-notebooks/}
+t0=$SECONDS
+say() { echo "binder_check [$((SECONDS - t0))s]: $*"; }
+
+# --- apt.txt -------------------------------------------------------------------------------
+mapfile -t apt_pkgs < <(grep -vE '^\s*(#|$)' "$B/apt.txt" || true)
+if [ "${#apt_pkgs[@]}" -gt 0 ]; then
+  missing=()
+  for p in "${apt_pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then
+    say "apt.txt: already installed: ${apt_pkgs[*]}"
+  elif [ "$(id -u)" = 0 ]; then
+    say "apt.txt: apt-get install ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    say "apt.txt: missing ${missing[*]} and not root: install them first"; exit 1
+  fi
+fi
+
+# --- runtime.txt ---------------------------------------------------------------------------
+want=$(sed -n 's/^python-\([0-9][0-9.]*\).*/\1/p' "$B/runtime.txt" 2>/dev/null || true)
+if [ -n "${PYTHON:-}" ]; then PY=$PYTHON
+elif [ -n "$want" ] && command -v "python$want" >/dev/null; then PY=python$want
+else PY=python3; fi
+have=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+if [ -n "$want" ] && [ "$have" != "$want" ]; then
+  say "runtime.txt wants python-$want but $PY is $have"; exit 1
+fi
+say "runtime.txt: python-${want:-unset}, building with $PY ($have)"
+
+# --- requirements.txt into a fresh venv ---------------------------------------------------
+rm -rf "$VENV"
+"$PY" -m venv "$VENV"
+# shellcheck disable=SC1091
+. "$VENV/bin/activate"
+say "pip install -r $B/requirements.txt (fresh venv $VENV)"
+python -m pip install -q --upgrade pip
+python -m pip install -q -r "$B/requirements.txt"
+python -m pip install -q "pytest==9.0.3" "nbval==0.11.0"   # the checker only, not the lesson env
+python -m pip list --format=freeze 2>/dev/null \
+  | grep -iE '^(numpy|graphviz|ipywidgets|jupyterlab|ipykernel|autograd.viz)=' | sed 's/^/  /'
+
+# --- postBuild -----------------------------------------------------------------------------
+if [ -f "$B/postBuild" ]; then
+  [ -x "$B/postBuild" ] || { say "$B/postBuild is not executable (chmod +x it)"; exit 1; }
+  say "postBuild"
+  "./$B/postBuild"
+  test -f "$VENV/share/jupyter/lab/settings/overrides.json"
+fi
+jupyter labextension list 2>&1 | grep -q "@jupyter-widgets/jupyterlab-manager.*enabled.*OK" \
+  || { say "ipywidgets' JupyterLab extension is not enabled in the Binder env"; exit 1; }
+say "JupyterLab widget manager extension enabled"
+
+# --- lessons with nbval --------------------------------------------------------------------
+say "pytest --nbval $NOTEBOOKS"
+rc=0
+# shellcheck disable=SC2086
+python -m pytest -q -p no:cacheprovider --nbval $NOTEBOOKS --nbval-current-env \
+  --nbval-sanitize-with tests/nbval_sanitize.cfg -o testpaths= || rc=$?
+deactivate
+
+# --- repo2docker static check (optional, cheap: no Docker, no build) -------------------------
+if [ "$rc" = 0 ] && [ "${AV_SKIP_R2D:-0}" != 1 ]; then
+  R2D=/tmp/av-r2d-venv
+  if [ ! -x "$R2D/bin/jupyter-repo2docker" ]; then
+    rm -rf "$R2D"
+    "$PY" -m venv "$R2D" && "$R2D/bin/python" -m pip install -q jupyter-repo2docker \
+      || { say "repo2docker did not install: static check skipped"; rm -rf "$R2D"; }
+  fi
+  if [ -x "$R2D/bin/jupyter-repo2docker" ]; then
+    say "jupyter-repo2docker --no-build"
+    out=$("$R2D/bin/jupyter-repo2docker" --no-build --debug . 2>&1) || { echo "$out" | tail -20; rc=1; }
+    if [ "$rc" = 0 ]; then
+      for needle in "python=3.11" "binder/apt.txt" "graphviz" "binder/requirements.txt" "binder/postBuild"; do
+        grep -q -- "$needle" <<<"$out" || { say "repo2docker Dockerfile does not mention $needle"; rc=1; }
+      done
+    fi
+  fi
+fi
+say "done, exit $rc"
+exit "$rc"

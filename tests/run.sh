@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# The project's single test command (see README "Run the tests"):   bash tests/run.sh [pytest args]
+#
+# Sets itself up on a fresh machine, then runs every check and exits non-zero if any failed:
+#   0. setup: as root, apt-get install graphviz / chromium chromium-driver if `dot` or
+#      /usr/bin/chromium is missing; create .venv and `pip install -e ".[test,e2e]"` when .venv
+#      is missing or pyproject.toml changed since the last install.
+#   1. unit tests      python -m pytest tests/ -m "not e2e" [your args]
+#   2. browser tests   python -m pytest tests/e2e -m e2e   (only if /usr/bin/chromium exists)
+#   3. lessons         python -m pytest --nbval notebooks/ --nbval-current-env
+#                                       --nbval-sanitize-with tests/nbval_sanitize.cfg
+#   4. Binder          bash tests/binder_check.sh   (fresh venv from binder/requirements.txt)
+# Every stage runs even if an earlier one failed; a summary with timings is printed at the end.
+# pytest exit code 5 ("no tests collected") counts as a failure.
+#
+# Env: AV_SKIP_E2E=1, AV_SKIP_BINDER=1, AV_SKIP_SETUP=1 (use the active Python, touch nothing),
+#      CHROMIUM=/path/to/chromium (default /usr/bin/chromium), PYTHON (to create .venv).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+T0=$SECONDS
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+export CHROMIUM
+say() { echo "== tests/run.sh [$((SECONDS - T0))s]: $*"; }
+
+# ---------------------------------------------------------------- 0. setup
+if [ "${AV_SKIP_SETUP:-0}" != 1 ]; then
+  need=()
+  command -v dot >/dev/null 2>&1 || need+=(graphviz)
+  if [ ! -x "$CHROMIUM" ] && [ "${AV_SKIP_E2E:-0}" != 1 ]; then need+=(chromium chromium-driver); fi
+  if [ "${#need[@]}" -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      say "apt-get install ${need[*]}"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+    else
+      say "missing system packages (${need[*]}) and not root/apt: continuing without them"
+    fi
+  fi
+  stamp=.venv/.av-test-installed
+  want="$(cksum < pyproject.toml)"
+  if [ ! -x .venv/bin/python ]; then
+    say "creating .venv with ${PYTHON:-python3}"
+    "${PYTHON:-python3}" -m venv .venv
+  fi
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "pip install -e \".[test,e2e]\" into .venv"
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -e ".[test,e2e]"
+    echo "$want" > "$stamp"
+  fi
+  # shellcheck disable=SC1091
+  . .venv/bin/activate
+fi
+say "python: $(command -v python) ($(python -V 2>&1)); dot: $(dot -V 2>&1 || echo missing)"
+
+failed=()
+summary=()
+stage() {  # stage NAME command...   run it, record pass/fail + seconds, never abort the script
+  local name=$1; shift
+  local t=$SECONDS rc=0
+  say "$name: $*"
+  "$@" || rc=$?
+  if [ "$rc" = 0 ]; then summary+=("PASS  $name  ($((SECONDS - t))s)")
+  else summary+=("FAIL  $name  ($((SECONDS - t))s, exit $rc$([ "$rc" != 5 ] || echo ': no tests collected'))")
+       failed+=("$name"); fi
+}
+
+# ---------------------------------------------------------------- 1-4
+stage "unit tests" python -m pytest tests/ -m "not e2e" "$@"
+
+if [ "${AV_SKIP_E2E:-0}" = 1 ]; then
+  summary+=("SKIP  browser tests (AV_SKIP_E2E=1)")
+elif [ ! -x "$CHROMIUM" ]; then
+  summary+=("SKIP  browser tests ($CHROMIUM missing; as root this script installs it)")
+else
+  stage "browser tests" python -m pytest tests/e2e -m e2e -v
+fi
+
+stage "lessons (nbval)" python -m pytest --nbval notebooks/ --nbval-current-env \
+  --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+if [ "${AV_SKIP_BINDER:-0}" = 1 ]; then
+  summary+=("SKIP  binder check (AV_SKIP_BINDER=1)")
+else
+  stage "binder check" bash tests/binder_check.sh
+fi
+
+echo
+say "summary"
+printf '   %s\n' "${summary[@]}"
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "   FAILED: ${failed[*]}"
+  exit 1
+fi
+echo "   all passed"
