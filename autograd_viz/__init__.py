@@ -1,0 +1,43 @@
+"""autograd_viz: step through backpropagation.
+
+``import autograd_viz as torch`` gives a PyTorch-compatible autograd subset on numpy;
+``autograd_viz.record()``, ``autograd_viz.draw(...)`` and ``autograd_viz.Stepper(...)``
+show what it does, node by node.  ipywidgets and graphviz are imported only when the
+drawing and widget parts are first used.
+"""
+
+from __future__ import annotations
+
+from . import engine as _engine
+from .engine import *  # noqa: F403  (the torch-like surface, listed in engine.__all__)
+from .engine import __all__ as _engine_all
+from .engine.dtypes import bool_ as bool  # noqa: A001  (torch.bool)
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    # name: (module, attribute)
+    "nn": ("autograd_viz.nn", None),
+    "optim": ("autograd_viz.optim", None),
+    "autograd": ("autograd_viz.autograd", None),
+    "record": ("autograd_viz.recorder", "record"),
+    "Recording": ("autograd_viz.recorder", "Recording"),
+    "draw": ("autograd_viz.render", "draw"),
+    "Stepper": ("autograd_viz.widget", "Stepper"),
+}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        import importlib
+
+        mod_name, attr = _LAZY[name]
+        mod = importlib.import_module(mod_name)
+        value = mod if attr is None else getattr(mod, attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'autograd_viz' has no attribute '{name}'")
+
+
+__all__ = [*_engine_all, "bool", "nn", "optim", "autograd", "record", "Recording", "draw",
+           "Stepper"]

@@ -1,0 +1,74 @@
+"""PyTorch dtypes mapped onto numpy dtypes."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+class dtype:  # noqa: N801  (PyTorch's name)
+    __slots__ = ("name", "np", "is_floating_point", "itemsize", "_legacy")
+
+    def __init__(self, name, np_dtype, is_floating_point, legacy):
+        self.name = name
+        self.np = np.dtype(np_dtype)
+        self.is_floating_point = is_floating_point
+        self.itemsize = self.np.itemsize
+        self._legacy = legacy
+
+    def __repr__(self) -> str:
+        return f"torch.{self.name}"
+
+    def __reduce__(self):
+        return (from_numpy_dtype, (self.np,))
+
+
+float32 = dtype("float32", np.float32, True, "FloatTensor")
+float64 = dtype("float64", np.float64, True, "DoubleTensor")
+float16 = dtype("float16", np.float16, True, "HalfTensor")
+int64 = dtype("int64", np.int64, False, "LongTensor")
+int32 = dtype("int32", np.int32, False, "IntTensor")
+int16 = dtype("int16", np.int16, False, "ShortTensor")
+int8 = dtype("int8", np.int8, False, "CharTensor")
+uint8 = dtype("uint8", np.uint8, False, "ByteTensor")
+bool_ = dtype("bool", np.bool_, False, "BoolTensor")
+
+float = float32  # noqa: A001  (torch.float)
+double = float64
+half = float16
+long = int64
+int = int32  # noqa: A001  (torch.int)
+short = int16
+
+ALL = (float32, float64, float16, int64, int32, int16, int8, uint8, bool_)
+_BY_NP = {d.np: d for d in ALL}
+
+
+def from_numpy_dtype(np_dtype) -> dtype:
+    try:
+        return _BY_NP[np.dtype(np_dtype)]
+    except KeyError:
+        raise TypeError(f"can't convert np.ndarray of type {np.dtype(np_dtype)}.") from None
+
+
+def type_name(np_dtype) -> str:
+    """``torch.FloatTensor`` style name of an ndarray dtype."""
+    return "torch." + from_numpy_dtype(np_dtype)._legacy
+
+
+def to_numpy_dtype(d):
+    if d is None:
+        return None
+    if isinstance(d, dtype):
+        return d.np
+    if d is builtins_float:
+        return np.dtype(np.float64)
+    if d is builtins_int:
+        return np.dtype(np.int64)
+    if d is builtins_bool:
+        return np.dtype(np.bool_)
+    raise TypeError(f"dtype must be a torch.dtype, not {type(d).__name__}")
+
+
+import builtins as _b  # noqa: E402
+
+builtins_float, builtins_int, builtins_bool = _b.float, _b.int, _b.bool

@@ -1,0 +1,77 @@
+"""Grad mode: ``no_grad``, ``enable_grad``, ``set_grad_enabled``, ``is_grad_enabled``."""
+
+from __future__ import annotations
+
+import functools
+
+
+class _State:
+    enabled = True
+
+
+STATE = _State()
+
+
+def is_grad_enabled() -> bool:
+    return STATE.enabled
+
+
+class _GradModeContext:
+    """Base for context managers that also work as decorators."""
+
+    _target: bool
+
+    def __enter__(self):
+        self._prev = STATE.enabled
+        STATE.enabled = self._target
+        return None
+
+    def __exit__(self, *exc):
+        STATE.enabled = self._prev
+        return False
+
+    def __call__(self, fn):
+        target = self._target
+
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            prev = STATE.enabled
+            STATE.enabled = target
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                STATE.enabled = prev
+
+        return wrapper
+
+
+class no_grad(_GradModeContext):  # noqa: N801  (PyTorch's name)
+    """Context manager / decorator: ops inside record no graph."""
+
+    def __init__(self):
+        self._target = False
+
+
+class enable_grad(_GradModeContext):  # noqa: N801
+    """Context manager / decorator: turn grad recording back on."""
+
+    def __init__(self):
+        self._target = True
+
+
+class set_grad_enabled(_GradModeContext):  # noqa: N801
+    """``set_grad_enabled(False)`` switches grad mode at once (as a function call)
+    and, used with ``with``, restores the previous mode on exit."""
+
+    def __init__(self, mode: bool):
+        self._prev = STATE.enabled
+        self._target = bool(mode)
+        STATE.enabled = self._target
+
+    def __enter__(self):
+        STATE.enabled = self._target
+        return None
+
+    def __exit__(self, *exc):
+        STATE.enabled = self._prev
+        return False

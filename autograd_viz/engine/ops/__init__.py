@@ -1,0 +1,1 @@
+"""One small ``Function`` per op, grouped by family."""
