@@ -13,6 +13,8 @@
 # Env: BINDER_VENV (venv path), PYTHON (interpreter to build the venv from),
 #      AV_NOTEBOOKS (notebook dir/files to check, default notebooks/), AV_SKIP_R2D=1.
 set -euo pipefail
+# pip, minus this machine's "WARNING: Location 'file:///opt/...' is ignored" index noise
+pipq() { python -m pip -q "$@" 2> >(grep -v "^WARNING: Location 'file:" >&2); }
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 B=binder
 [ -d .binder ] && { echo "binder_check: both binder/ and .binder/ exist (repo2docker refuses that)"; exit 1; }
@@ -56,9 +58,9 @@ rm -rf "$VENV"
 # shellcheck disable=SC1091
 . "$VENV/bin/activate"
 say "pip install -r $B/requirements.txt (fresh venv $VENV)"
-python -m pip install -q --upgrade pip
-python -m pip install -q -r "$B/requirements.txt"
-python -m pip install -q "pytest==9.0.3" "nbval==0.11.0"   # the checker only, not the lesson env
+pipq install --upgrade pip
+pipq install -r "$B/requirements.txt"
+pipq install "pytest==9.0.3" "nbval==0.11.0"   # the checker only, not the lesson env
 python -m pip list --format=freeze 2>/dev/null \
   | grep -iE '^(numpy|graphviz|ipywidgets|jupyterlab|ipykernel|autograd.viz)=' | sed 's/^/  /'
 
@@ -86,14 +88,15 @@ if [ "$rc" = 0 ] && [ "${AV_SKIP_R2D:-0}" != 1 ]; then
   R2D=/tmp/av-r2d-venv
   if [ ! -x "$R2D/bin/jupyter-repo2docker" ]; then
     rm -rf "$R2D"
-    "$PY" -m venv "$R2D" && "$R2D/bin/python" -m pip install -q jupyter-repo2docker \
+    "$PY" -m venv "$R2D" && (. "$R2D/bin/activate" && pipq install jupyter-repo2docker) \
       || { say "repo2docker did not install: static check skipped"; rm -rf "$R2D"; }
   fi
   if [ -x "$R2D/bin/jupyter-repo2docker" ]; then
     say "jupyter-repo2docker --no-build"
     out=$("$R2D/bin/jupyter-repo2docker" --no-build --debug . 2>&1) || { echo "$out" | tail -20; rc=1; }
     if [ "$rc" = 0 ]; then
-      for needle in "python=3.11" "binder/apt.txt" "graphviz" "binder/requirements.txt" "binder/postBuild"; do
+      # what the generated Dockerfile must do: python from runtime.txt, apt.txt, requirements, postBuild
+      for needle in "python=${want:-3}" "no-install-recommends graphviz" "pip install --no-cache-dir -r \"binder/requirements.txt\"" "RUN ./binder/postBuild"; do
         grep -q -- "$needle" <<<"$out" || { say "repo2docker Dockerfile does not mention $needle"; rc=1; }
       done
     fi
