@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 PY=${PYTHON:-python3}
+# pip, minus the "WARNING: Location 'file:///...' is ignored" noise of local index mirrors
+pipq() { "$@" 2> >(grep -v "^WARNING: Location 'file:" >&2); }
 
 stamp=.venv/.av-lessons-installed
 want="$(cat pyproject.toml 2>/dev/null | cksum)"
@@ -16,8 +18,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "run-lessons: pip install -e \".[lessons]\" (first run takes a minute)"
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[lessons]"
+  pipq .venv/bin/python -m pip install -q --upgrade pip
+  pipq .venv/bin/python -m pip install -q -e ".[lessons]"
   echo "$want" > "$stamp"
 fi
 # shellcheck disable=SC1091

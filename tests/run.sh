@@ -18,6 +18,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 T0=$SECONDS
+# pip, minus the "WARNING: Location 'file:///...' is ignored" noise of local index mirrors
+pipq() { "$@" 2> >(grep -v "^WARNING: Location 'file:" >&2); }
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 export CHROMIUM
 say() { echo "== tests/run.sh [$((SECONDS - T0))s]: $*"; }
@@ -44,8 +46,8 @@ if [ "${AV_SKIP_SETUP:-0}" != 1 ]; then
   fi
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     say "pip install -e \".[test,e2e]\" into .venv"
-    .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e ".[test,e2e]"
+    pipq .venv/bin/python -m pip install -q --upgrade pip
+    pipq .venv/bin/python -m pip install -q -e ".[test,e2e]"
     echo "$want" > "$stamp"
   fi
   # shellcheck disable=SC1091
