@@ -22,6 +22,7 @@ _LAZY = {
     "autograd": ("autograd_viz.autograd", None),
     "record": ("autograd_viz.recorder", "record"),
     "Recording": ("autograd_viz.recorder", "Recording"),
+    "set_language": ("autograd_viz.recorder", "set_language"),
     "draw": ("autograd_viz.render", "draw"),
     "Stepper": ("autograd_viz.widget", "Stepper"),
 }
@@ -39,5 +40,5 @@ def __getattr__(name):
     raise AttributeError(f"module 'autograd_viz' has no attribute '{name}'")
 
 
-__all__ = [*_engine_all, "bool", "nn", "optim", "autograd", "record", "Recording", "draw",
+__all__ = [*_engine_all, "bool", "nn", "optim", "autograd", "record", "Recording", "set_language", "draw",
            "Stepper"]
