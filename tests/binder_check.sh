@@ -10,7 +10,7 @@
 # Differences from real Binder: Debian 12 instead of Ubuntu 24.04 apt packages (another
 # graphviz), venv instead of conda Python, root instead of the jovyan user.
 #
-# Env: BINDER_VENV (venv path), PYTHON (interpreter to build the venv from),
+# Env: BINDER_VENV (venv path, default /tmp/av-binder-venv-<checksum of the repo path>), PYTHON (interpreter to build the venv from),
 #      AV_NOTEBOOKS (notebook dir/files to check, default notebooks/), AV_SKIP_R2D=1.
 set -euo pipefail
 # pip, minus this machine's "WARNING: Location 'file:///opt/...' is ignored" index noise
@@ -18,7 +18,9 @@ pipq() { python -m pip -q "$@" 2> >(grep -v "^WARNING: Location 'file:" >&2); }
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 B=binder
 [ -d .binder ] && { echo "binder_check: both binder/ and .binder/ exist (repo2docker refuses that)"; exit 1; }
-VENV=${BINDER_VENV:-/tmp/av-binder-venv}
+# per checkout, so that two clones checked at the same time do not share a venv
+KEY=$(pwd | cksum | cut -d' ' -f1)
+VENV=${BINDER_VENV:-${TMPDIR:-/tmp}/av-binder-venv-$KEY}
 NOTEBOOKS=${AV_NOTEBOOKS:-notebooks/}
 t0=$SECONDS
 say() { echo "binder_check [$((SECONDS - t0))s]: $*"; }
@@ -85,7 +87,7 @@ deactivate
 
 # --- repo2docker static check (optional, cheap: no Docker, no build) -------------------------
 if [ "$rc" = 0 ] && [ "${AV_SKIP_R2D:-0}" != 1 ]; then
-  R2D=/tmp/av-r2d-venv
+  R2D=${TMPDIR:-/tmp}/av-r2d-venv-$KEY   # kept between runs: only the checker lives there
   if [ ! -x "$R2D/bin/jupyter-repo2docker" ]; then
     rm -rf "$R2D"
     "$PY" -m venv "$R2D" && (. "$R2D/bin/activate" && pipq install jupyter-repo2docker) \
