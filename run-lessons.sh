@@ -31,6 +31,7 @@ elif command -v graphviz-pure >/dev/null 2>&1; then
   mkdir -p .venv/gvshim
   ln -sf "$(command -v graphviz-pure)" .venv/gvshim/dot
   export PATH="$PWD/.venv/gvshim:$PATH"
+  export AUTOGRAD_VIZ_GRAPHVIZ=${AUTOGRAD_VIZ_GRAPHVIZ:-graphviz-pure}   # see CONTRIBUTING.md
   echo "run-lessons: no system 'dot': drawing with graphviz-pure (install Graphviz for PDF export)"
 else
   echo "run-lessons: warning: neither 'dot' nor graphviz-pure found; graphs will not render" >&2
