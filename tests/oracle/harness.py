@@ -17,6 +17,7 @@ This module must not import torch: the library is always passed in.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import io
 import math
@@ -203,6 +204,24 @@ def run_program(path, lib, nn=None, F=None, optim=None) -> dict:
         _add(name, {"type": "error", "exc_type": None, "message": None, "returned": got})
         return None
 
+    section_errors: list[dict] = []
+
+    class section:  # noqa: N801 - used as ``with section("name"):`` in programs
+        """Isolate a part of a program: an exception inside is recorded and the program goes on
+        after the ``with`` block (its unrecorded observations then fail with that error)."""
+
+        def __init__(self, name):
+            self.name = str(name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, et, e, tb):
+            if e is None or not isinstance(e, Exception):
+                return False
+            section_errors.append(_describe_exc(e, path, src, self.name, len(order)))
+            return True
+
     def graph(x):
         gf = x.grad_fn if (ser.Tensor is not None and isinstance(x, ser.Tensor)) else x
         if gf is None:
@@ -219,6 +238,7 @@ def run_program(path, lib, nn=None, F=None, optim=None) -> dict:
         "check": check,
         "raises": raises,
         "graph": graph,
+        "section": section,
     }
     src = path.read_text(encoding="utf-8")
     buf = io.StringIO()
@@ -226,24 +246,25 @@ def run_program(path, lib, nn=None, F=None, optim=None) -> dict:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with contextlib.redirect_stdout(buf):
+            # Top-level statements run one by one: an exception in one is recorded and the
+            # program goes on with the next (under PyTorch nothing raises, so this changes
+            # nothing there; under autograd_viz one missing feature does not hide the rest).
             try:
-                code = compile(src, str(path), "exec")
-                exec(code, g)
-            except BaseException as e:  # noqa: BLE001 - we report everything
-                if isinstance(e, KeyboardInterrupt):
-                    raise
-                tb = traceback.extract_tb(e.__traceback__)
-                line = None
-                for fr in tb:
-                    if fr.filename == str(path):
-                        line = fr.lineno
-                crash = {
-                    "exc_type": type(e).__name__,
-                    "message": norm_str(str(e)),
-                    "line": line,
-                    "source": src.splitlines()[line - 1].strip() if line else None,
-                    "traceback": "".join(traceback.format_exception(e))[-3000:],
-                }
+                tree = ast.parse(src, str(path))
+            except SyntaxError as e:
+                tree = None
+                crash = _describe_exc(e, path, src, None, 0)
+            for stmt in tree.body if tree is not None else []:
+                try:
+                    code = compile(ast.Module(body=[stmt], type_ignores=[]), str(path), "exec")
+                    exec(code, g)
+                except BaseException as e:  # noqa: BLE001 - we report everything
+                    if isinstance(e, (KeyboardInterrupt, SystemExit)):
+                        raise
+                    err = _describe_exc(e, path, src, None, len(order))
+                    section_errors.append(err)
+                    if crash is None:
+                        crash = err
     # restore grad mode in case a program left it off
     try:
         lib.set_grad_enabled(True)
@@ -254,7 +275,45 @@ def run_program(path, lib, nn=None, F=None, optim=None) -> dict:
         "order": order,
         "stdout": norm_str(buf.getvalue()),
         "crash": crash,
+        "section_errors": section_errors,
     }
+
+
+def _describe_exc(e, path, src, section_name, n_recorded):
+    tb = traceback.extract_tb(e.__traceback__)
+    line = None
+    for fr in tb:
+        if fr.filename == str(path):
+            line = fr.lineno
+    return {
+        "exc_type": type(e).__name__,
+        "message": norm_str(str(e)),
+        "line": line,
+        "source": src.splitlines()[line - 1].strip() if line else None,
+        "section": section_name,
+        "at": n_recorded,  # observations recorded before the error
+        "traceback": "".join(traceback.format_exception(e))[-3000:],
+    }
+
+
+def error_for_missing(expected_order, res, name):
+    """The exception most likely to have prevented observation ``name`` from being recorded."""
+    errors = list(res.get("section_errors") or [])
+    if res.get("crash") and res["crash"] not in errors:
+        errors.append(res["crash"])
+    if not errors:
+        return None
+    pos = {n: i for i, n in enumerate(res["order"])}
+    i = expected_order.index(name)
+    start = 0
+    for prev in reversed(expected_order[:i]):
+        if prev in pos:
+            start = pos[prev] + 1
+            break
+    for err in errors:
+        if err["at"] >= start:
+            return err
+    return errors[-1]
 
 
 # ----------------------------------------------------------------------------- comparison

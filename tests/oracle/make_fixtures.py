@@ -35,9 +35,10 @@ def main(argv: list[str]) -> int:
     bad = 0
     for p in progs:
         res = harness.run_program(p, torch, torch.nn, torch.nn.functional, torch.optim)
-        if res["crash"]:
+        if res["crash"] or res["section_errors"]:
             bad += 1
-            print(f"CRASH {p.name}: {res['crash']['traceback']}", file=sys.stderr)
+            for err in res["section_errors"] or [res["crash"]]:
+                print(f"CRASH {p.name}: {err['traceback']}", file=sys.stderr)
             continue
         # a second run must give identical observations (determinism)
         res2 = harness.run_program(p, torch, torch.nn, torch.nn.functional, torch.optim)

@@ -21,6 +21,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+REPO = str(Path(__file__).resolve().parents[2])
+if REPO not in sys.path:
+    sys.path.insert(1, REPO)  # the working tree's autograd_viz, when not pip-installed
 
 import harness  # noqa: E402
 
@@ -79,8 +82,9 @@ def _run(prog):
 
 
 def _crash_text(crash, problems):
+    where = f"section {crash['section']!r} failed" if crash.get("section") else "a statement failed"
     s = (
-        f"program crashed under {LIB} before recording this observation:\n"
+        f"{where} under {LIB} before recording this observation:\n"
         f"  line {crash['line']}: {crash['source']}\n"
         f"  {crash['exc_type']}: {crash['message']}\n"
     )
@@ -106,8 +110,9 @@ def test_obs(prog, name):
     exp = fx["observations"][name]
     got = res["observations"].get(name)
     if got is None:
-        if res["crash"]:
-            pytest.fail(_crash_text(res["crash"], problems), pytrace=False)
+        err = harness.error_for_missing(fx["order"], res, name)
+        if err:
+            pytest.fail(_crash_text(err, problems), pytrace=False)
         pytest.fail(f"observation {name!r} was not recorded (program finished without it)", pytrace=False)
     diffs = harness.compare(exp, got, name)
     if diffs:

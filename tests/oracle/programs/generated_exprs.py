@@ -76,40 +76,42 @@ def reduce(name, t):
 
 
 for case in range(60):
-    sa, sb = rng.choice(SHAPE_PAIRS)
-    if rng.random() < 0.5:
-        sa, sb = sb, sa
-    a = make(sa, rng.choice([-1.5, -0.5, 0.25]), rng.choice([0.5, 0.75, -0.25])).requires_grad_()
-    b = make(sb, rng.choice([-1.0, 0.5, 2.0]), rng.choice([0.25, -0.5, 1.0])).requires_grad_(rng.random() < 0.7)
-    ops = [rng.choice(BIN), rng.choice(UN), rng.choice(UN), rng.choice(RED)]
-    h = binary(ops[0], a, b)
-    h = unary(ops[1], h)
-    if rng.random() < 0.5:
-        h = binary(rng.choice(BIN), h, a)
-    h = unary(ops[2], h)
-    out = reduce(ops[3], h)
-    key = f"case{case:02d}"
-    check(key + ".ops", f"{list(sa)} {list(sb)} {ops}")
-    check(key + ".h", h)
-    check(key + ".out", out)
-    check(key + ".graph", graph(out))
-    out.backward()
-    check(key + ".a.grad", a.grad)
-    check(key + ".b.grad", b.grad)
+    with section("case%02d" % case):
+        sa, sb = rng.choice(SHAPE_PAIRS)
+        if rng.random() < 0.5:
+            sa, sb = sb, sa
+        a = make(sa, rng.choice([-1.5, -0.5, 0.25]), rng.choice([0.5, 0.75, -0.25])).requires_grad_()
+        b = make(sb, rng.choice([-1.0, 0.5, 2.0]), rng.choice([0.25, -0.5, 1.0])).requires_grad_(rng.random() < 0.7)
+        ops = [rng.choice(BIN), rng.choice(UN), rng.choice(UN), rng.choice(RED)]
+        h = binary(ops[0], a, b)
+        h = unary(ops[1], h)
+        if rng.random() < 0.5:
+            h = binary(rng.choice(BIN), h, a)
+        h = unary(ops[2], h)
+        out = reduce(ops[3], h)
+        key = f"case{case:02d}"
+        check(key + ".ops", f"{list(sa)} {list(sb)} {ops}")
+        check(key + ".h", h)
+        check(key + ".out", out)
+        check(key + ".graph", graph(out))
+        out.backward()
+        check(key + ".a.grad", a.grad)
+        check(key + ".b.grad", b.grad)
 
 # generated matmul chains (linear layers without nn)
 for case in range(15):
-    n, k, m = rng.choice([1, 2, 3]), rng.choice([1, 2, 4]), rng.choice([1, 3])
-    x = make((n, k), -1.0, 0.5)
-    w = make((k, m), 0.5, -0.25).requires_grad_()
-    bias = make((m,), 0.1, 0.1).requires_grad_()
-    act = rng.choice([torch.sigmoid, torch.tanh, torch.relu])
-    y = act(x @ w + bias)
-    target = make((n, m), 0.0, 0.1)
-    loss = ((y - target) ** 2).mean()
-    key = f"mm{case:02d}"
-    check(key + ".loss", loss)
-    check(key + ".graph", graph(loss))
-    loss.backward()
-    check(key + ".w.grad", w.grad)
-    check(key + ".bias.grad", bias.grad)
+    with section("mm%02d" % case):
+        n, k, m = rng.choice([1, 2, 3]), rng.choice([1, 2, 4]), rng.choice([1, 3])
+        x = make((n, k), -1.0, 0.5)
+        w = make((k, m), 0.5, -0.25).requires_grad_()
+        bias = make((m,), 0.1, 0.1).requires_grad_()
+        act = rng.choice([torch.sigmoid, torch.tanh, torch.relu])
+        y = act(x @ w + bias)
+        target = make((n, m), 0.0, 0.1)
+        loss = ((y - target) ** 2).mean()
+        key = f"mm{case:02d}"
+        check(key + ".loss", loss)
+        check(key + ".graph", graph(loss))
+        loss.backward()
+        check(key + ".w.grad", w.grad)
+        check(key + ".bias.grad", bias.grad)

@@ -23,9 +23,10 @@ exprs = {
     "sub_alpha": lambda: torch.sub(a, b, alpha=2), "chain": lambda: ((a * b).sum() + a.mean()) * 2,
 }
 for k, f in exprs.items():
-    y = f()
-    check(k + ".type", type(y.grad_fn).__name__)
-    check(k + ".graph", graph(y))
+    with section(k):
+        y = f()
+        check(k + ".type", type(y.grad_fn).__name__)
+        check(k + ".graph", graph(y))
 
 s = (a * b).sum()
 nf = s.grad_fn.next_functions

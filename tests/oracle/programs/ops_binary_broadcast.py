@@ -39,15 +39,16 @@ shapes = [
 ]
 for opname, op in ops.items():
     for sa, sb in shapes:
-        a = leaf(sa, 1.0, 0.5)
-        b = leaf(sb, 0.5, 0.25)
-        key = f"{opname}{list(sa)}x{list(sb)}"
-        out = op(a, b)
-        check(key + ".out", out)
-        check(key + ".name", out.grad_fn.name())
-        out.sum().backward()
-        check(key + ".a.grad", a.grad)
-        check(key + ".b.grad", b.grad)
+        with section(f"{opname}{list(sa)}x{list(sb)}"):
+            a = leaf(sa, 1.0, 0.5)
+            b = leaf(sb, 0.5, 0.25)
+            key = f"{opname}{list(sa)}x{list(sb)}"
+            out = op(a, b)
+            check(key + ".out", out)
+            check(key + ".name", out.grad_fn.name())
+            out.sum().backward()
+            check(key + ".a.grad", a.grad)
+            check(key + ".b.grad", b.grad)
 
 # gradient through one operand only
 a = leaf((2, 2))

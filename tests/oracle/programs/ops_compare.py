@@ -10,9 +10,10 @@ cmp = {
     "bcast": lambda: x.reshape(3, 1) > y, "int_vs_float": lambda: torch.tensor([1, 2]) == torch.tensor([1.0, 2.5]),
 }
 for k, f in cmp.items():
-    r = f()
-    check(k, r)
-    check(k + ".repr", repr(r))
+    with section(k):
+        r = f()
+        check(k, r)
+        check(k + ".repr", repr(r))
 m = x > 1.5
 check("mask.float", m.float())
 check("mask.sum", m.sum())

@@ -23,13 +23,14 @@ idx = {
     "[-2:,-1]": lambda x: x[-2:, -1],
 }
 for k, f in idx.items():
-    x = leaf()
-    y = f(x)
-    check(k, y)
-    check(k + ".name", y.grad_fn.name())
-    check(k + ".graph", graph(y))
-    (y * 2).sum().backward()
-    check(k + ".grad", x.grad)
+    with section(k):
+        x = leaf()
+        y = f(x)
+        check(k, y)
+        check(k + ".name", y.grad_fn.name())
+        check(k + ".graph", graph(y))
+        (y * 2).sum().backward()
+        check(k + ".grad", x.grad)
 
 x = torch.tensor([1.0, 2.0, 3.0])
 check("1d[0]", x[0])

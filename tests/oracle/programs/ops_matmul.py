@@ -32,15 +32,16 @@ cases = {
     "@t()": ((2, 3), (2, 3), lambda a, b: a.mm(b.t())),
 }
 for k, (sa, sb, f) in cases.items():
-    a = leaf(*sa)
-    b = leaf(*sb, start=-1.0)
-    y = f(a, b)
-    check(k, y)
-    check(k + ".name", y.grad_fn.name())
-    check(k + ".graph", graph(y))
-    y.backward(torch.ones_like(y))
-    check(k + ".a.grad", a.grad)
-    check(k + ".b.grad", b.grad)
+    with section(k):
+        a = leaf(*sa)
+        b = leaf(*sb, start=-1.0)
+        y = f(a, b)
+        check(k, y)
+        check(k + ".name", y.grad_fn.name())
+        check(k + ".graph", graph(y))
+        y.backward(torch.ones_like(y))
+        check(k + ".a.grad", a.grad)
+        check(k + ".b.grad", b.grad)
 
 # one side constant
 a = leaf(2, 2)

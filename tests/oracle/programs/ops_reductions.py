@@ -21,13 +21,14 @@ cases = {
     "torch.max": lambda x: torch.max(x),
 }
 for k, f in cases.items():
-    x = leaf()
-    y = f(x)
-    check(k, y)
-    check(k + ".name", y.grad_fn.name())
-    check(k + ".graph", graph(y))
-    y.backward(torch.ones_like(y))
-    check(k + ".grad", x.grad)
+    with section(k):
+        x = leaf()
+        y = f(x)
+        check(k, y)
+        check(k + ".name", y.grad_fn.name())
+        check(k + ".graph", graph(y))
+        y.backward(torch.ones_like(y))
+        check(k + ".grad", x.grad)
 
 for k, f in {
     "max0": lambda x: x.max(0),
@@ -36,19 +37,20 @@ for k, f in {
     "torch.max1": lambda x: torch.max(x, 1),
     "torch.max-1k": lambda x: torch.max(x, dim=-1, keepdim=True),
 }.items():
-    x = leaf()
-    r = f(x)
-    values, indices = r
-    check(k + ".values", values)
-    check(k + ".indices", indices)
-    check(k + ".attr_values", r.values)
-    check(k + ".attr_indices", r.indices)
-    check(k + ".r0", r[0])
-    check(k + ".len", len(r))
-    check(k + ".name", values.grad_fn.name())
-    check(k + ".graph", graph(values))
-    values.sum().backward()
-    check(k + ".grad", x.grad)
+    with section(k):
+        x = leaf()
+        r = f(x)
+        values, indices = r
+        check(k + ".values", values)
+        check(k + ".indices", indices)
+        check(k + ".attr_values", r.values)
+        check(k + ".attr_indices", r.indices)
+        check(k + ".r0", r[0])
+        check(k + ".len", len(r))
+        check(k + ".name", values.grad_fn.name())
+        check(k + ".graph", graph(values))
+        values.sum().backward()
+        check(k + ".grad", x.grad)
 
 # ties in max: full max spreads evenly, max(dim) picks index
 x = torch.tensor([[2.0, 2.0], [1.0, 2.0]], requires_grad=True)

@@ -37,13 +37,14 @@ exprs = {
     "x*f64_1d": lambda x: x * torch.tensor([2.0, 2.0, 2.0], dtype=torch.float64),
 }
 for k, f in exprs.items():
-    x = torch.tensor([1.0, 2.0, 4.0], requires_grad=True)
-    y = f(x)
-    check(k, y)
-    check(k + ".name", y.grad_fn.name())
-    check(k + ".graph", graph(y))
-    y.sum().backward()
-    check(k + ".grad", x.grad)
+    with section(k):
+        x = torch.tensor([1.0, 2.0, 4.0], requires_grad=True)
+        y = f(x)
+        check(k, y)
+        check(k + ".name", y.grad_fn.name())
+        check(k + ".graph", graph(y))
+        y.sum().backward()
+        check(k + ".grad", x.grad)
 
 i = torch.tensor([1, 2, 3])
 for k, f in {"i+1": lambda: i + 1, "1-i": lambda: 1 - i, "i*2": lambda: i * 2, "2/i": lambda: 2 / i,

@@ -40,14 +40,15 @@ cases = {
     "view_as": ((3, 2), lambda x: x.view_as(w)),
 }
 for k, (shape, f) in cases.items():
-    x = leaf(*shape)
-    y = f(x)
-    check(k, y)
-    check(k + ".name", y.grad_fn.name() if y.grad_fn is not None else None)
-    check(k + ".graph", graph(y))
-    weights = torch.arange(1.0, y.numel() + 1.0).reshape(y.shape)
-    (y * weights).sum().backward()
-    check(k + ".grad", x.grad)
+    with section(k):
+        x = leaf(*shape)
+        y = f(x)
+        check(k, y)
+        check(k + ".name", y.grad_fn.name() if y.grad_fn is not None else None)
+        check(k + ".graph", graph(y))
+        weights = torch.arange(1.0, y.numel() + 1.0).reshape(y.shape)
+        (y * weights).sum().backward()
+        check(k + ".grad", x.grad)
 
 x = torch.arange(6.0).reshape(2, 3)
 check("view_shares_data", (x.view(6).__setitem__(0, 100.0), x)[1])

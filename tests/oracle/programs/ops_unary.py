@@ -20,14 +20,15 @@ ops = {
 }
 for name, (fn, meth) in ops.items():
     for variant, f in (("fn", fn), ("method", meth)):
-        x = torch.tensor(base, requires_grad=True)
-        y = f(x)
-        key = f"{name}.{variant}"
-        check(key, y)
-        check(key + ".name", y.grad_fn.name())
-        check(key + ".graph", graph(y))
-        y.backward(torch.ones_like(y))
-        check(key + ".grad", x.grad)
+        with section(f"{name}.{variant}"):
+            x = torch.tensor(base, requires_grad=True)
+            y = f(x)
+            key = f"{name}.{variant}"
+            check(key, y)
+            check(key + ".name", y.grad_fn.name())
+            check(key + ".graph", graph(y))
+            y.backward(torch.ones_like(y))
+            check(key + ".grad", x.grad)
 
 # relu/abs/clamp at exactly 0 and at the boundary
 x = torch.tensor([0.0, 0.0, 1.0], requires_grad=True)
