@@ -1,0 +1,205 @@
+"""Build the lesson notebooks from their sources.
+
+    python notebooks/build.py            # every lesson in notebooks/src/
+    python notebooks/build.py 01 02      # only lessons whose file name starts with 01 / 02
+    python notebooks/build.py --no-execute 01   # write the notebooks without running them
+
+Each source ``notebooks/src/NN_name.py`` is written in a "percent" format; a line starting
+with ``# %%`` opens a cell::
+
+    # %% [markdown] en        markdown shown in the English notebook only
+    # %% [markdown] zh        markdown shown in the Chinese notebook only
+    # %% [markdown]           markdown shown in both
+    # %%                      a code cell (identical in both languages)
+    # %% tags=["raises-exception"]   a code cell expected to raise (nbclient and nbval
+                                     both accept the error; nbval compares ename/evalue)
+    # %% tags=["exercise"]    the cell that checks a learner's answer (prints "Correct!")
+
+Markdown is written as plain markdown (not commented out).  Blank lines around a cell are
+dropped.  ``tags=[...]`` is a JSON list and may be combined with ``[markdown] en``.
+
+For every source the builder writes ``notebooks/NN_name.ipynb`` (English) and
+``notebooks/zh/NN_name.ipynb`` (Chinese): that language's markdown cells, all code cells, and
+a language cell (``import autograd_viz; autograd_viz.set_language("en")``) placed before the
+first code cell.  Then it executes each notebook with nbclient (kernel ``python3``, working
+directory = the notebook's folder, widget state stored) and writes it executed.  Only cells
+tagged ``raises-exception`` may raise; any other error stops the build.
+
+``tests/test_lessons.py`` imports :func:`notebook_cells` to check that the committed
+notebooks are in sync with their sources.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SRC = HERE / "src"
+LANGS = ("en", "zh")
+LANGUAGE_TAG = "language"
+EXERCISE_TAG = "exercise"
+_HEADER = re.compile(r"^# %%(?P<rest>.*)$")
+_MARKDOWN = re.compile(r"^\s*\[markdown\](?:\s+(?P<lang>[a-z]{2}))?\s*")
+_TAGS = re.compile(r"^\s*tags=(?P<tags>\[.*\])\s*$")
+
+
+@dataclass
+class Cell:
+    cell_type: str  # "markdown" | "code"
+    source: str
+    lang: str | None = None  # markdown only: None = both languages
+    tags: list[str] = field(default_factory=list)
+
+
+def language_cell(lang: str) -> Cell:
+    return Cell("code", f'import autograd_viz\nautograd_viz.set_language("{lang}")', tags=[LANGUAGE_TAG])
+
+
+def parse_source(text: str, name: str = "<source>") -> list[Cell]:
+    """Split a percent-format lesson source into cells."""
+    cells: list[Cell] = []
+    current: Cell | None = None
+    lines: list[str] = []
+
+    def close():
+        if current is not None:
+            body = "\n".join(lines).strip("\n")
+            # strip trailing whitespace at the very end, keep indentation of the first line
+            current.source = body.rstrip()
+            if current.source:
+                cells.append(current)
+            elif current.cell_type == "code":
+                raise ValueError(f"{name}: empty code cell")
+
+    for lineno, line in enumerate(text.splitlines(), 1):
+        m = _HEADER.match(line)
+        if not m:
+            if current is None:
+                if line.strip():
+                    raise ValueError(f"{name}:{lineno}: text before the first '# %%' line")
+                continue
+            lines.append(line)
+            continue
+        close()
+        rest = m.group("rest")
+        lines = []
+        md = _MARKDOWN.match(rest)
+        if md:
+            lang = md.group("lang")
+            if lang is not None and lang not in LANGS:
+                raise ValueError(f"{name}:{lineno}: unknown language {lang!r}")
+            current = Cell("markdown", "", lang=lang)
+            rest = rest[md.end():]
+        else:
+            current = Cell("code", "")
+        if rest.strip():
+            t = _TAGS.match(rest)
+            if not t:
+                raise ValueError(f"{name}:{lineno}: cannot read cell header {line!r}")
+            tags = json.loads(t.group("tags"))
+            if not all(isinstance(x, str) for x in tags):
+                raise ValueError(f"{name}:{lineno}: tags must be strings")
+            current.tags = tags
+    close()
+    return cells
+
+
+def notebook_cells(src: Path, lang: str) -> list[Cell]:
+    """The cells of the ``lang`` notebook built from ``src`` (before execution)."""
+    cells = [c for c in parse_source(src.read_text(encoding="utf-8"), src.name)
+             if c.cell_type == "code" or c.lang in (None, lang)]
+    first_code = next((i for i, c in enumerate(cells) if c.cell_type == "code"), len(cells))
+    cells.insert(first_code, language_cell(lang))
+    return cells
+
+
+def output_path(src: Path, lang: str) -> Path:
+    name = src.with_suffix(".ipynb").name
+    return HERE / name if lang == "en" else HERE / lang / name
+
+
+def sources(selected: list[str] | None = None) -> list[Path]:
+    found = sorted(SRC.glob("[0-9][0-9]_*.py"))
+    if selected:
+        found = [p for p in found if any(p.name.startswith(s) for s in selected)]
+    return found
+
+
+def make_notebook(src: Path, lang: str):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                                 "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    stem = src.stem
+    for i, cell in enumerate(notebook_cells(src, lang)):
+        if cell.cell_type == "code":
+            nc = nbformat.v4.new_code_cell(cell.source)
+        else:
+            nc = nbformat.v4.new_markdown_cell(cell.source)
+        nc["id"] = f"{stem[:2]}-{lang}-{i:03d}"  # stable ids: rebuilding gives small diffs
+        if cell.tags:
+            nc.metadata["tags"] = list(cell.tags)
+        nb.cells.append(nc)
+    return nb
+
+
+def _use_this_checkout() -> None:
+    """Let the kernel import autograd_viz from this checkout even when it is not installed."""
+    root = str(HERE.parent)
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    if root not in paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join([root, *paths])
+
+
+def execute(nb, cwd: Path, timeout: int = 120) -> None:
+    from nbclient import NotebookClient
+
+    _use_this_checkout()
+
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=True,
+                   allow_errors=False,  # cells tagged raises-exception may still raise
+                   resources={"metadata": {"path": str(cwd)}}).execute()
+
+
+def build(src: Path, lang: str, run: bool = True) -> Path:
+    import nbformat
+
+    out = output_path(src, lang)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nb = make_notebook(src, lang)
+    if run:
+        execute(nb, out.parent)
+    nbformat.validate(nb)
+    nbformat.write(nb, str(out))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("lessons", nargs="*", help="lesson number prefixes (default: all)")
+    ap.add_argument("--no-execute", action="store_true", help="write without running")
+    ap.add_argument("--lang", choices=LANGS, action="append", help="only this language")
+    args = ap.parse_args(argv)
+    srcs = sources(args.lessons)
+    if not srcs:
+        print(f"no lesson sources match {args.lessons} in {SRC}", file=sys.stderr)
+        return 1
+    for src in srcs:
+        for lang in args.lang or LANGS:
+            t = time.perf_counter()
+            out = build(src, lang, run=not args.no_execute)
+            print(f"{out.relative_to(HERE.parent)}  ({time.perf_counter() - t:.1f}s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

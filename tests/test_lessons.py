@@ -1,0 +1,160 @@
+"""The committed lesson notebooks: in sync with notebooks/src, executed, bilingual, with exercises.
+
+nbval (run by tests/run.sh) re-executes the notebooks and compares outputs; these tests check
+the structure that nbval cannot: the English and Chinese versions share their code, every
+notebook is exactly what ``notebooks/build.py`` makes from its source, and nothing was
+committed half-run.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def _load_builder():
+    spec = importlib.util.spec_from_file_location("av_lesson_build", NOTEBOOKS / "build.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up there
+    spec.loader.exec_module(mod)
+    return mod
+
+
+build = _load_builder()
+SOURCES = build.sources()
+LANGS = build.LANGS
+
+
+def _read(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _src(cell: dict) -> str:
+    s = cell["source"]
+    return s if isinstance(s, str) else "".join(s)
+
+
+def _tags(cell: dict) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def _text(cell: dict) -> str:
+    """All text a code cell printed or displayed (stream text and text/plain)."""
+    parts = []
+    for out in cell.get("outputs", []):
+        if out["output_type"] == "stream":
+            parts.append(out["text"] if isinstance(out["text"], str) else "".join(out["text"]))
+        elif "data" in out:
+            tp = out["data"].get("text/plain", "")
+            parts.append(tp if isinstance(tp, str) else "".join(tp))
+    return "".join(parts)
+
+
+def _code(nb: dict) -> list[dict]:
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def test_there_are_lessons():
+    assert len(SOURCES) >= 3, [p.name for p in SOURCES]
+    assert SOURCES[0].name.startswith("00_"), "the tour comes first"
+
+
+@pytest.fixture(params=SOURCES, ids=lambda p: p.stem)
+def src(request):
+    return request.param
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_notebook_is_built_from_its_source(src, lang):
+    """Rebuilding the cells from notebooks/src gives the committed cells (sources and tags)."""
+    path = build.output_path(src, lang)
+    assert path.exists(), f"{path.relative_to(ROOT)} missing: run python notebooks/build.py {src.name[:2]}"
+    nb = _read(path)
+    want = [(c.cell_type, c.source, sorted(c.tags)) for c in build.notebook_cells(src, lang)]
+    got = [(c["cell_type"], _src(c), sorted(_tags(c))) for c in nb["cells"]]
+    assert got == want, (f"{path.relative_to(ROOT)} is out of date with {src.relative_to(ROOT)}: "
+                         f"run python notebooks/build.py {src.name[:2]}")
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+
+
+def test_both_languages_have_the_same_code(src):
+    en, zh = (_read(build.output_path(src, lang)) for lang in LANGS)
+    code = {lang: [_src(c) for c in _code(nb) if build.LANGUAGE_TAG not in _tags(c)]
+            for lang, nb in (("en", en), ("zh", zh))}
+    assert code["en"] == code["zh"]
+    assert code["en"], "a lesson without code"
+    # and the language cell sets each notebook's own language, before any other code
+    for lang, nb in (("en", en), ("zh", zh)):
+        first = _code(nb)[0]
+        assert build.LANGUAGE_TAG in _tags(first)
+        assert f'set_language("{lang}")' in _src(first)
+
+
+def test_both_languages_have_their_own_text(src):
+    for lang in LANGS:
+        md = [_src(c) for c in _read(build.output_path(src, lang))["cells"]
+              if c["cell_type"] == "markdown"]
+        assert md, f"{lang}: no markdown"
+        has_cjk = any("\u4e00" <= ch <= "\u9fff" for m in md for ch in m)
+        assert has_cjk == (lang == "zh"), f"{lang} notebook text in the wrong language"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_code_cell_was_executed(src, lang):
+    nb = _read(build.output_path(src, lang))
+    counts = [c.get("execution_count") for c in _code(nb)]
+    assert all(isinstance(n, int) for n in counts), f"unexecuted cells: {counts}"
+    assert counts == list(range(1, len(counts) + 1)), f"not run top to bottom once: {counts}"
+    for c in _code(nb):
+        errors = [o for o in c["outputs"] if o["output_type"] == "error"]
+        if "raises-exception" in _tags(c):
+            assert errors, f"cell tagged raises-exception did not raise:\n{_src(c)}"
+        else:
+            assert not errors, f"unexpected error in:\n{_src(c)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_lesson_has_a_passing_exercise(src, lang):
+    nb = _read(build.output_path(src, lang))
+    checks = [c for c in _code(nb) if build.EXERCISE_TAG in _tags(c)]
+    assert checks, "no exercise check cell (tag it exercise)"
+    for c in checks:
+        assert "Correct!" in _text(c), f"exercise check does not pass:\n{_src(c)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_lesson_draws_and_steps(src, lang):
+    """Each lesson has a drawn graph and a stepper (the issue's minimum for a lesson)."""
+    code = "\n".join(_src(c) for c in _code(_read(build.output_path(src, lang))))
+    assert "draw(" in code, "no drawn graph"
+    assert "Stepper(" in code or ".stepper()" in code, "no stepper"
+
+
+def test_first_lesson_has_a_stepper_for_the_browser_test():
+    """tests/e2e opens 01_first_graph.ipynb and clicks through its first Stepper."""
+    nb = _read(NOTEBOOKS / "01_first_graph.ipynb")
+    widget_cells = [c for c in _code(nb) if any(
+        "application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c["outputs"])]
+    assert widget_cells, "no widget output in 01_first_graph.ipynb"
+    assert nb["metadata"].get("widgets"), "widget state not stored (store_widget_state=True)"
+
+
+def test_parse_source_format():
+    cells = build.parse_source(
+        '# %% [markdown] en\nHello\n\n# %% [markdown] zh\n你好\n# %% [markdown]\n$x$\n'
+        '# %%\nx = 1\n\n\n# %% tags=["raises-exception"]\n1/0\n')
+    assert [(c.cell_type, c.lang, c.source, c.tags) for c in cells] == [
+        ("markdown", "en", "Hello", []), ("markdown", "zh", "你好", []),
+        ("markdown", None, "$x$", []), ("code", None, "x = 1", []),
+        ("code", None, "1/0", ["raises-exception"])]
+    with pytest.raises(ValueError):
+        build.parse_source("# %% [markdown] fr\nsalut\n")
+    with pytest.raises(ValueError):
+        build.parse_source("x = 1\n# %%\ny = 2\n")
