@@ -78,11 +78,9 @@ check("nonleaf_iadd.x.grad", x.grad)
 
 # version counter
 x = torch.tensor([1.0, 2.0], requires_grad=True)
-check("version0", x._version)
 y = x * 1
 z = y ** 2
 y.add_(1)
-check("version_after", y._version)
 raises("saved_modified", lambda: z.sum().backward())
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 y = x.exp()
