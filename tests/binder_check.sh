@@ -86,7 +86,7 @@ python -m pytest -q -p no:cacheprovider --nbval $NOTEBOOKS --nbval-current-env \
 deactivate
 
 # --- repo2docker static check (optional, cheap: no Docker, no build) -------------------------
-if [ "$rc" = 0 ] && [ "${AV_SKIP_R2D:-0}" != 1 ]; then
+if [ "${AV_SKIP_R2D:-0}" != 1 ]; then
   R2D=${TMPDIR:-/tmp}/av-r2d-venv-$KEY   # kept between runs: only the checker lives there
   if [ ! -x "$R2D/bin/jupyter-repo2docker" ]; then
     rm -rf "$R2D"
@@ -95,12 +95,14 @@ if [ "$rc" = 0 ] && [ "${AV_SKIP_R2D:-0}" != 1 ]; then
   fi
   if [ -x "$R2D/bin/jupyter-repo2docker" ]; then
     say "jupyter-repo2docker --no-build"
-    out=$("$R2D/bin/jupyter-repo2docker" --no-build --debug . 2>&1) || { echo "$out" | tail -20; rc=1; }
-    if [ "$rc" = 0 ]; then
+    r2d_ok=1
+    out=$("$R2D/bin/jupyter-repo2docker" --no-build --debug . 2>&1) || { echo "$out" | tail -20; r2d_ok=0; rc=1; }
+    if [ "$r2d_ok" = 1 ]; then
       # what the generated Dockerfile must do: python from runtime.txt, apt.txt, requirements, postBuild
       for needle in "python=${want:-3}" "no-install-recommends graphviz" "pip install --no-cache-dir -r \"binder/requirements.txt\"" "RUN ./binder/postBuild"; do
-        grep -q -- "$needle" <<<"$out" || { say "repo2docker Dockerfile does not mention $needle"; rc=1; }
+        grep -q -- "$needle" <<<"$out" || { say "repo2docker Dockerfile does not mention $needle"; r2d_ok=0; rc=1; }
       done
+      [ "$r2d_ok" = 0 ] || say "repo2docker: Dockerfile uses python ${want:-3}, apt.txt, requirements.txt, postBuild"
     fi
   fi
 fi
