@@ -1,0 +1,13 @@
+"""The widget layer: ``Stepper`` (ipywidgets) and ``save_html`` (static HTML export).
+
+Imported lazily by ``autograd_viz`` (``autograd_viz.Stepper``); importing this package imports
+ipywidgets.
+"""
+
+from __future__ import annotations
+
+from .export import save_html
+from .i18n import get_language, set_language
+from .stepper import Stepper
+
+__all__ = ["Stepper", "get_language", "save_html", "set_language"]
