@@ -1,0 +1,13 @@
+"""The recorder: ``record()`` listens to the engine's events and keeps a timeline of
+frames on one graph (see CONTRIBUTING.md, "Recording, rendering and widget contract").
+
+Imports nothing from render / widget / graphviz / ipywidgets at module level.
+"""
+
+from . import fmt
+from .model import (LANGUAGES, PHASES, STATUSES, Frame, Graph, GraphNode, NodeState,
+                    get_language, set_language)
+from .recording import Recording, record, snapshot
+
+__all__ = ["record", "snapshot", "Recording", "Frame", "Graph", "GraphNode", "NodeState", "PHASES",
+           "STATUSES", "LANGUAGES", "set_language", "get_language", "fmt"]

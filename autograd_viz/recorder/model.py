@@ -1,0 +1,99 @@
+"""The recording's data model: graph nodes, frames, node states (plain data, no numpy)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+PHASES = ("forward", "backward", "accumulate", "hook", "update", "zero_grad", "freed",
+          "error")
+STATUSES = ("pending", "done", "current", "freed", "outside")
+
+_LANG = ["en"]
+LANGUAGES = ("en", "zh")
+
+
+def set_language(lang: str) -> None:
+    """Default language of ``frame.caption`` (``"en"`` or ``"zh"``)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, got {lang!r}")
+    _LANG[0] = lang
+
+
+def get_language() -> str:
+    return _LANG[0]
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    """One node of a drawn graph.
+
+    ``kind``: ``"tensor"`` or ``"op"`` (data-flow view), ``"grad_fn"`` or ``"accumulate"``
+    (autograd view).  ``name`` is what the picture writes (learner's variable name, else
+    ``t.label``, else the op's name); ``op`` the short op name (``"mul"``), ``symbol`` how
+    the op is drawn (``"*"``), ``grad_fn`` the PyTorch node class (``"MulBackward0"``).
+    """
+
+    id: str
+    kind: str
+    name: str
+    op: str | None = None
+    formula: str = ""
+    shape: tuple = ()
+    is_leaf: bool = False
+    requires_grad: bool = False
+    outside: bool = False
+    symbol: str = ""
+    grad_fn: str | None = None
+    iteration: int | None = None
+
+
+@dataclass
+class Graph:
+    """Nodes (ordered dict id -> GraphNode) and edges (ordered list of (src, dst))."""
+
+    nodes: dict = field(default_factory=dict)
+    edges: list = field(default_factory=list)
+    #: set when the graph was cut for size ("... 700 nodes not shown")
+    note: str = ""
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+
+class NodeState(NamedTuple):
+    value: str | None
+    grad: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One step of the timeline.
+
+    ``node``: the data-flow node the frame is about (``nodes`` all of them, ``node`` is
+    ``nodes[0]``); ``edges``: the data-flow edges it uses (``(src, dst)``, e.g. the input
+    edges a gradient is sent along); ``anodes``: the same for the autograd view.
+    ``detail``: strings for an inspector (``upstream``, ``local``, ``product``,
+    ``formula``, ``old``, ``new``, ``lr``, ``grad``, ``code``, ``error``...).
+    """
+
+    index: int
+    phase: str
+    node: str | None
+    edges: tuple
+    iteration: int | None
+    captions: dict
+    detail: dict
+    nodes: tuple = ()
+    anodes: tuple = ()
+    lang: str | None = None
+    aedges: tuple = ()
+
+    @property
+    def caption(self) -> str:
+        return self.captions.get(self.lang or _LANG[0]) or self.captions.get("en", "")
+
+    def __repr__(self) -> str:
+        return (f"Frame({self.index}, {self.phase!r}, node={self.node!r}, "
+                f"iteration={self.iteration}, caption={self.caption!r})")

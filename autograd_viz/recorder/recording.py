@@ -1,0 +1,186 @@
+"""``record()`` and :class:`Recording`: the public face of the recorder."""
+
+from __future__ import annotations
+
+import sys
+
+from . import fmt
+from .build import CHECKPOINT, build
+from .core import _Recorder
+from .model import Graph, NodeState
+
+
+class Recording:
+    """What a ``with autograd_viz.record() as rec:`` block saw.
+
+    ``frames`` (list of :class:`~.model.Frame`), ``graph`` / ``autograd_graph``
+    (:class:`~.model.Graph`), ``state(i)``, ``iterations`` (per-iteration summaries).
+    Filled when the block ends; inside the block ``frames`` is empty.
+    """
+
+    def __init__(self, full_iterations=3, lang=None, max_frames=20000):
+        self.full_iterations = full_iterations
+        self.lang = lang
+        self.frames = []
+        self.graph = Graph()
+        self.autograd_graph = Graph()
+        self.iterations = []
+        self.internal_errors = []
+        self.truncated = False
+        self._rec = None
+        self._max_frames = max_frames
+        self._initial = {}
+        self._deltas = []
+        self._checkpoints = {}
+        self._widest = {}
+        self._renderers = {}
+        self.finished = False
+
+    # ------------------------------------------------------------------ recording
+    def _start(self, with_frame):
+        self._rec = _Recorder(self.full_iterations, with_frame, self._max_frames).start()
+
+    def _finish(self):
+        rec = self._rec
+        rec.stop()
+        b = build(rec, self.lang)
+        self.graph = b.graph
+        self.autograd_graph = b.autograd_graph
+        self.frames = b.frames
+        self._initial = b.initial
+        self._deltas = b.deltas
+        self._checkpoints = b.checkpoints
+        self._widest = b.widest
+        self.iterations = rec.iterations
+        self.internal_errors = rec.internal_errors
+        self.truncated = rec.truncated
+        self._rec = None  # drop raw arrays and weak references
+        self.finished = True
+
+    # ------------------------------------------------------------------ states
+    def state(self, i, view="dataflow") -> dict:
+        """``{node_id: NodeState}`` shown at frame ``i`` (negative ``i`` counts from the end)."""
+        n = len(self.frames)
+        if n == 0:
+            return self._view_state(dict(self._initial), (), view)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"frame {i} out of range (recording has {n} frames)")
+        base = i - i % CHECKPOINT
+        st = dict(self._checkpoints[base])
+        for j in range(base + 1, i + 1):
+            st.update(self._deltas[j])
+        f = self.frames[i]
+        cur = f.nodes if view == "dataflow" else f.anodes
+        return self._view_state(st, cur, view)
+
+    def _view_state(self, st, current, view):
+        if view == "autograd":
+            out = {}
+            for d in self.autograd_graph.nodes:
+                s = st.get(d[2:] if d.startswith("a:") else d)
+                if s is None:
+                    s = NodeState(None, None, "pending")
+                if d.startswith("a:"):
+                    s = NodeState(None, s.grad, "done" if s.status != "pending" else "pending")
+                out[d] = s
+            st = out
+        for d in current:
+            if d in st:
+                st[d] = st[d]._replace(status="current")
+        return st
+
+    def widest(self, node_id):
+        """(longest value text, longest grad text) the node shows in any frame."""
+        return self._widest.get(node_id, ("", ""))
+
+    # ------------------------------------------------------------------ views
+    def summary(self) -> str:
+        counts = {}
+        for f in self.frames:
+            counts[f.phase] = counts.get(f.phase, 0) + 1
+        phases = ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
+        names = ", ".join(n.name for n in self.graph.nodes.values() if n.kind == "tensor")
+        lines = [f"Recording: {len(self.frames)} frames ({phases}); "
+                 f"{len(self.iterations)} iteration(s), full frames for the first "
+                 f"{self.full_iterations} of each loop",
+                 f"tensors: {names or 'none'}"]
+        if len(self.iterations) > 1:
+            last = self.iterations[-1]
+            loss = last.get("loss")
+            lines.append(f"last iteration {last['iteration']}: loss "
+                         f"{'-' if loss is None else fmt.num(loss)}")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        if not self.finished:
+            return "<Recording (recording...)>"
+        return self.summary()
+
+    def draw(self, frame=-1, view="dataflow"):
+        """The picture of one frame (a Drawing that displays as SVG)."""
+        from ..render import draw_frame
+
+        return draw_frame(self, frame, view=view)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        from ..render import recording_mimebundle
+
+        return recording_mimebundle(self)
+
+    def stepper(self, lang="en", view="dataflow"):
+        """An ipywidgets Stepper over this recording (imports the widget layer lazily)."""
+        from ..widget import Stepper
+
+        return Stepper(self, lang=lang, view=view)
+
+    def save_html(self, path, lang="en"):
+        """A self-contained HTML page stepping through the frames (no kernel needed)."""
+        from .. import widget
+
+        return widget.save_html(self, path, lang=lang)
+
+
+def snapshot(*tensors, names_from=None) -> Recording:
+    """A frameless Recording of the graph that produced ``tensors`` as it is now
+    (what ``draw`` shows).  Names are looked up in the caller's frames now."""
+    from ..engine.tensor import Tensor
+
+    r = Recording()
+    raw = _Recorder(0, names_from)
+    for t in tensors:
+        if isinstance(t, Tensor):
+            raw._tid(t)
+    frames = []
+    f = names_from
+    while f is not None and len(frames) < 4:
+        frames.append(f)
+        f = f.f_back
+    raw._scan_names(frames)
+    b = build(raw, None, snapshot=True)
+    r.graph, r.autograd_graph = b.graph, b.autograd_graph
+    r._initial, r._widest = b.initial, b.widest
+    r.internal_errors = raw.internal_errors
+    r.finished = True
+    return r
+
+
+class record:
+    """``with autograd_viz.record(full_iterations=3, lang=None) as rec:`` ...
+
+    ``full_iterations``: how many iterations of each loop keep all their frames (later
+    ones keep only a summary in ``rec.iterations``).  ``lang``: language of
+    ``frame.caption`` for this recording (default: :func:`set_language`'s).
+    """
+
+    def __init__(self, full_iterations=3, lang=None, max_frames=20000):
+        self.recording = Recording(full_iterations, lang, max_frames)
+
+    def __enter__(self) -> Recording:
+        self.recording._start(sys._getframe(1))
+        return self.recording
+
+    def __exit__(self, *exc):
+        self.recording._finish()
+        return False

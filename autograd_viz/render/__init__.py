@@ -1,0 +1,106 @@
+"""The renderer: Recording (or tensors) -> DOT / SVG, laid out once per recording.
+
+``draw(*tensors, view="dataflow")`` -> :class:`Drawing` (a ``graphviz.Digraph``);
+``FrameRenderer(recording, view)`` -> ``svg(i)`` per frame on one layout;
+``text_table(recording, i)``; ``graphviz_engine()``.  Never imports the widget layer.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import graphviz
+
+from . import engine as _engine
+from .engine import EngineError, graphviz_engine, no_engine_message, run_svg
+from .frames import (LEGEND, MAX_NODES, PALETTE, FrameRenderer, build_dot, dot_quote,
+                     fallback_svg, node_positions, text_table)
+
+__all__ = ["draw", "draw_frame", "Drawing", "FrameRenderer", "text_table", "graphviz_engine",
+           "build_dot", "PALETTE", "MAX_NODES", "node_positions", "recording_mimebundle",
+           "EngineError", "dot_quote"]
+
+
+class Drawing(graphviz.Digraph):
+    """A ``graphviz.Digraph`` of one picture (a graph now, or one frame of a recording).
+
+    Displays as SVG (laid out by the engine :func:`graphviz_engine` picks) with a
+    ``text/plain`` node table; with no engine, as a message with the install command
+    and the table.  ``.recording``, ``.frame``, ``.view``, ``.table``.
+    """
+
+    def __init__(self, recording, frame=-1, view="dataflow", limit=MAX_NODES):
+        super().__init__("autograd_viz")
+        self.recording = recording
+        self.view = view
+        n = len(recording.frames)
+        self.frame = (frame + n if frame < 0 else frame) if n else None
+        state = recording.state(self.frame if n else 0, view=view)
+        source, _, self.cut = build_dot(recording, view, state=state, limit=limit)
+        # the body is everything between the braces of our own DOT text
+        inner = source.strip().splitlines()[1:-1]
+        self.body.extend(line + "\n" for line in inner)
+        self.table = text_table(recording, self.frame if n else 0, view)
+        self._svg = None
+        self._error = None
+        _engine.configure_graphviz_package()
+
+    def _render(self):
+        if self._svg is None and self._error is None:
+            try:
+                self._svg = run_svg(self.source)
+            except EngineError as exc:
+                self._error = str(exc)
+        return self._svg
+
+    def svg(self) -> str:
+        svg = self._render()
+        return svg if svg is not None else fallback_svg(self._error, self.table)
+
+    def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
+        svg = self._render()
+        if svg is None:
+            import html
+
+            return {"text/plain": f"{self._error}\n{self.table}",
+                    "text/html": (f'<div class="av-fallback"><p><b>{html.escape(self._error)}'
+                                  f"</b></p><pre>{html.escape(self.table)}</pre></div>")}
+        return {"image/svg+xml": svg, "text/plain": self.table}
+
+    def __repr__(self) -> str:
+        return self.table
+
+
+def draw(*tensors, view="dataflow", frame=-1, limit=MAX_NODES):
+    """Draw the graph that produced ``tensors`` (names are the variables they are bound
+    to in the caller, else ``t.label``, else the op).  ``draw(recording)`` draws a frame."""
+    from ..recorder import Recording, snapshot
+
+    if len(tensors) == 1 and isinstance(tensors[0], Recording):
+        return Drawing(tensors[0], frame, view, limit)
+    if not tensors:
+        raise TypeError("draw() needs at least one tensor or a Recording")
+    rec = snapshot(*tensors, names_from=sys._getframe(1))
+    return Drawing(rec, 0, view, limit)
+
+
+def draw_frame(recording, frame=-1, view="dataflow"):
+    return Drawing(recording, frame, view)
+
+
+def recording_mimebundle(rec) -> dict:
+    """A recording in a notebook: summary text + the last frame's picture."""
+    renderers = getattr(rec, "_renderers", None)
+    r = renderers.get("dataflow") if renderers is not None else None
+    if r is None:
+        r = FrameRenderer(rec, "dataflow")
+        if renderers is not None:
+            renderers["dataflow"] = r
+    text = rec.summary() + "\n" + r.text(-1)
+    if r.engine == "none":
+        import html
+
+        return {"text/plain": r.message + "\n" + text,
+                "text/html": (f'<div class="av-fallback"><p><b>{html.escape(r.message)}</b>'
+                              f"</p><pre>{html.escape(text)}</pre></div>")}
+    return {"image/svg+xml": r.svg(-1), "text/plain": text}
