@@ -15,6 +15,15 @@ from .engine.dtypes import bool_ as bool  # noqa: A001  (torch.bool)
 
 __version__ = "0.1.0"
 
+def get_num_threads() -> int:
+    """PyTorch compatibility: the engine runs numpy in this thread."""
+    return 1
+
+
+def set_num_threads(n: int) -> None:
+    """PyTorch compatibility: accepted and ignored."""
+
+
 _LAZY = {
     # name: (module, attribute)
     "nn": ("autograd_viz.nn", None),
@@ -40,5 +49,5 @@ def __getattr__(name):
     raise AttributeError(f"module 'autograd_viz' has no attribute '{name}'")
 
 
-__all__ = [*_engine_all, "bool", "nn", "optim", "autograd", "record", "Recording", "set_language", "draw",
+__all__ = [*_engine_all, "bool", "get_num_threads", "set_num_threads", "nn", "optim", "autograd", "record", "Recording", "set_language", "draw",
            "Stepper"]

@@ -1,4 +1,4 @@
-"""``torch.autograd`` subset: ``grad``, ``backward``, ``Function``."""
+"""``torch.autograd`` subset: ``backward``, ``grad``, ``Function``, grad-mode helpers."""
 
 from __future__ import annotations
 
@@ -6,59 +6,88 @@ import numpy as np
 
 from .engine.backward import run_backward
 from .engine.function import Function  # noqa: F401
-from .engine.grad_mode import enable_grad, no_grad, set_grad_enabled  # noqa: F401
+from .engine.grad_mode import (enable_grad, inference_mode, is_grad_enabled,  # noqa: F401
+                               no_grad, set_grad_enabled)
 from .engine.tensor import Size, Tensor
 
 
 def _as_tuple(x):
     if isinstance(x, Tensor):
         return (x,)
+    if x is None:
+        return ()
     return tuple(x)
 
 
 def _root_grads(outputs, grad_outputs, create_graph):
     grads = []
     for i, (out, g) in enumerate(zip(outputs, grad_outputs)):
-        if not out.requires_grad:
-            raise RuntimeError(
-                f"element {i} of tensors does not require grad and does not have a grad_fn")
+        if not isinstance(out, Tensor):
+            raise TypeError(f"expected Tensor as element {i} in argument 0, but got "
+                            f"{type(out).__name__}")
         if g is None:
-            if out._data.size != 1:
+            if out._requires_grad and out._data.size != 1:
                 raise RuntimeError("grad can be implicitly created only for scalar outputs")
+            if not out._requires_grad:
+                raise RuntimeError(
+                    f"element {i} of tensors does not require grad and does not have a "
+                    "grad_fn")
             g = Tensor._make(np.ones_like(out._data))
-        elif not isinstance(g, Tensor):
-            g = Tensor._make(np.asarray(g, dtype=out._data.dtype))
-        if g._data.shape != out._data.shape:
-            raise RuntimeError(
-                f"Mismatch in shape: grad_output[{i}] has a shape of {Size(g._data.shape)} "
-                f"and output[{i}] has a shape of {Size(out._data.shape)}.")
-        grads.append(g if create_graph else g._data)
+        else:
+            if not isinstance(g, Tensor):
+                g = Tensor._make(np.asarray(g, dtype=out._data.dtype))
+            if g._data.shape != out._data.shape:
+                raise RuntimeError(
+                    f"Mismatch in shape: grad_output[{i}] has a shape of "
+                    f"{Size(g._data.shape)} and output[{i}] has a shape of "
+                    f"{Size(out._data.shape)}.")
+            if not out._requires_grad:
+                raise RuntimeError(
+                    f"element {i} of tensors does not require grad and does not have a "
+                    "grad_fn")
+        if create_graph:
+            grads.append(g)
+        else:
+            arr = g._data
+            if arr.dtype != out._data.dtype:
+                arr = arr.astype(out._data.dtype)
+            grads.append(arr)
     return grads
 
 
-def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
+             grad_variables=None, inputs=None):
+    """Accumulate the gradients of ``tensors`` into the leaves' ``.grad``."""
     tensors = _as_tuple(tensors)
     if grad_tensors is None:
         grad_tensors = [None] * len(tensors)
-    grad_tensors = _as_tuple(grad_tensors) if isinstance(grad_tensors, Tensor) else grad_tensors
+    else:
+        grad_tensors = list(_as_tuple(grad_tensors)) if isinstance(
+            grad_tensors, Tensor) else list(grad_tensors)
     grads = _root_grads(tensors, grad_tensors, create_graph)
     if retain_graph is None:
         retain_graph = create_graph
-    run_backward(tensors, grads, retain_graph, create_graph,
-                 inputs=None if inputs is None else _as_tuple(inputs))
+    if inputs is not None:
+        inputs = _as_tuple(inputs)
+        if not inputs:
+            raise RuntimeError("'inputs' argument to backward() cannot be empty.")
+    run_backward(tensors, grads, retain_graph, create_graph, inputs=inputs)
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
-         only_inputs=True, allow_unused=None, is_grads_batched=False, materialize_grads=False):
+         only_inputs=True, allow_unused=None, is_grads_batched=False,
+         materialize_grads=False):
     """Return the gradients of ``outputs`` with respect to ``inputs`` (no ``.grad`` is set)."""
     outputs = _as_tuple(outputs)
     inputs = _as_tuple(inputs)
     if grad_outputs is None:
         grad_outputs = [None] * len(outputs)
     else:
-        grad_outputs = _as_tuple(grad_outputs) if isinstance(grad_outputs, Tensor) else list(
-            grad_outputs)
-    for i, t in enumerate(inputs):
+        grad_outputs = list(_as_tuple(grad_outputs)) if isinstance(
+            grad_outputs, Tensor) else list(grad_outputs)
+    if allow_unused is None:
+        allow_unused = materialize_grads
+    for t in inputs:
         if not t.requires_grad:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
     grads = _root_grads(outputs, grad_outputs, create_graph)
@@ -67,15 +96,15 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     captured = run_backward(outputs, grads, retain_graph, create_graph, inputs=inputs,
                             accumulate=False)
     result = []
-    for t, g in zip(inputs, captured):
+    for i, (t, g) in enumerate(zip(inputs, captured)):
         if g is None:
             if materialize_grads:
                 result.append(Tensor._make(np.zeros_like(t._data)))
                 continue
             if not allow_unused:
                 raise RuntimeError(
-                    "One of the differentiated Tensors appears to not have been used in the "
-                    "graph. Set allow_unused=True if this is the desired behavior.")
+                    f"The differentiated Tensor at index {i} appears to not have been used "
+                    "in the graph. Set allow_unused=True if this is the desired behavior.")
             result.append(None)
         elif isinstance(g, Tensor):
             result.append(g)

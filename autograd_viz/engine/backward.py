@@ -3,8 +3,11 @@
 Order: Kahn's algorithm over dependency counts (a node runs once every node that
 sends it a gradient has run), and among the ready nodes the most recently created
 first, which is the order PyTorch's CPU engine uses.  Gradient arriving at a node
-from several consumers is summed before the node runs ("accumulate" events), and
-leaf gradients are added into ``.grad`` by ``AccumulateGrad`` nodes.
+from several consumers is summed before the node runs ("accumulate_edge" events),
+and leaf gradients are added into ``.grad`` by ``AccumulateGrad`` nodes.
+
+As PyTorch's engine does, a gradient leaving a node is summed down to the shape of
+the tensor it is for (broadcasting) and cast to that tensor's dtype.
 """
 
 from __future__ import annotations
@@ -16,13 +19,18 @@ import numpy as np
 
 from . import events
 from .function import AccumulateGrad
+from .functional_array import sum_to
 from .grad_mode import STATE
 
 Tensor = None  # set by tensor.py
+CopyBackwards = None  # set by ops/shape.py
+
+_heappush = heapq.heappush
+_heappop = heapq.heappop
 
 
 def _as_grad_tensor(g):
-    return g if isinstance(g, Tensor) else Tensor._make(g, False, None)
+    return g if isinstance(g, Tensor) else Tensor._make(np.asarray(g), False, None)
 
 
 def _raw(g):
@@ -32,16 +40,17 @@ def _raw(g):
 def _collect(root_nodes):
     """Dependency count of every node reachable from ``root_nodes`` (iterative DFS)."""
     deps: dict = {}
-    seen = set()
     stack = list(root_nodes)
-    for n in root_nodes:
-        seen.add(n)
+    seen = set(root_nodes)
     while stack:
         node = stack.pop()
         for nxt, _ in node.next_functions:
             if nxt is None:
                 continue
-            deps[nxt] = deps.get(nxt, 0) + 1
+            if nxt in deps:
+                deps[nxt] += 1
+            else:
+                deps[nxt] = 1
             if nxt not in seen:
                 seen.add(nxt)
                 stack.append(nxt)
@@ -71,12 +80,31 @@ def _needed(seen, targets):
     return memo
 
 
+def _fit(gi, nxt, graph):
+    """Sum ``gi`` to the receiving node's shape and cast it to its dtype."""
+    arr = gi._data if graph else gi
+    shape = nxt._shape
+    if arr.shape != shape:
+        gi = sum_to(gi, shape)
+        arr = gi._data if graph else gi
+    dt = nxt._dtype
+    if arr.dtype is not dt and arr.dtype != dt:
+        if graph:
+            from .dtypes import from_numpy_dtype
+
+            gi = gi.to(from_numpy_dtype(dt))
+        else:
+            gi = np.asarray(gi, dtype=dt)
+    return gi
+
+
 def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=None,
                  accumulate=True):
     """Backpropagate ``grads`` from ``roots``.
 
-    With ``inputs`` (a tuple of Tensors) return their gradients instead of, or as
-    well as (``accumulate``), adding into leaves' ``.grad``.
+    With ``inputs`` (a tuple of Tensors) only the part of the graph leading to them
+    runs, and their gradients are returned (and, if ``accumulate``, added into
+    their ``.grad`` when they are leaves).
     """
     listening = bool(events.LISTENERS)
     root_nodes = []
@@ -92,63 +120,72 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
 
     captured = None
     capture_at = {}
+    needed = None
     if inputs is not None:
         captured = [None] * len(inputs)
         for i, t in enumerate(inputs):
             node = t.grad_fn if t.grad_fn is not None else t._get_accumulator()
             capture_at.setdefault(node, []).append(i)
         needed = _needed(seen, set(capture_at))
-    else:
-        needed = None
 
     if listening:
         events.emit("backward_begin", roots=tuple(roots), grads=tuple(_raw(g) for g in grads),
                     retain_graph=retain_graph, create_graph=create_graph)
 
-    heap = [(-n._seq, id(n), n) for n in root_nodes if deps.get(n, 0) == 0]
+    heap = [(-n._seq, n) for n in root_nodes if n not in deps]
     heapq.heapify(heap)
     prev_mode = STATE.enabled
     STATE.enabled = create_graph
-    freed = []
+    freed = [] if listening else None
     try:
         while heap:
-            _, _, node = heapq.heappop(heap)
+            node = _heappop(heap)[1]
             g = buffers.pop(node, None)
             if needed is not None and not needed.get(node, False):
                 g = None
+            grads_in = None
             if g is not None:
-                g = _run_pre_hooks(node, g, listening)
-                if node in capture_at:
+                if node._tensor_hooks is not None or node._retain_ref is not None or (
+                        node.__class__ is AccumulateGrad and node.variable._hooks):
+                    g = _run_pre_hooks(node, g, listening)
+                if capture_at and node in capture_at:
                     for i in capture_at[node]:
                         captured[i] = g
-                if isinstance(node, AccumulateGrad):
+                if node.__class__ is AccumulateGrad:
                     if accumulate:
                         _accumulate(node, g, create_graph, listening)
-                    grads_in = ()
+                    continue
+                if not create_graph and not listening and node._node_hooks is None:
+                    grads_in = node.backward(node, g)
                 else:
                     grads_in = _run_node(node, g, create_graph, listening)
-                    if not retain_graph and node._saved is not None:
-                        node._release()
+                if not retain_graph and node._saved is not None:
+                    node._release()
+                    if listening:
                         freed.append(node)
-            else:
-                grads_in = ()
-            for k, (nxt, _) in enumerate(node.next_functions):
-                if nxt is None:
-                    continue
-                gi = grads_in[k] if k < len(grads_in) else None
-                if gi is not None:
-                    if nxt in buffers:
-                        old = buffers[nxt]
-                        new = old + gi
-                        buffers[nxt] = new
-                        if listening:
-                            events.emit("accumulate_edge", node=nxt, old=_raw(old),
-                                        incoming=_raw(gi), new=_raw(new), source=node)
-                    else:
-                        buffers[nxt] = gi
-                deps[nxt] -= 1
-                if deps[nxt] == 0:
-                    heapq.heappush(heap, (-nxt._seq, id(nxt), nxt))
+                if type(grads_in) is not tuple:
+                    grads_in = (grads_in,)
+            k = 0
+            for nxt, _ in node.next_functions:
+                if nxt is not None:
+                    if grads_in is not None:
+                        gi = grads_in[k]
+                        if gi is not None:
+                            gi = _fit(gi, nxt, create_graph)
+                            if nxt in buffers:
+                                old = buffers[nxt]
+                                new = old + gi
+                                buffers[nxt] = new
+                                if listening:
+                                    events.emit("accumulate_edge", node=nxt, old=_raw(old),
+                                                incoming=_raw(gi), new=_raw(new), source=node)
+                            else:
+                                buffers[nxt] = gi
+                    d = deps[nxt] - 1
+                    deps[nxt] = d
+                    if d == 0:
+                        _heappush(heap, (-nxt._seq, nxt))
+                k += 1
     except BaseException as exc:
         if listening:
             events.emit("error", exc=exc, where="backward")
@@ -163,19 +200,16 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
 
 
 def _run_pre_hooks(node, g, listening):
-    """Tensor hooks (``register_hook``) and ``retain_grad`` of the tensor ``node`` made."""
-    if isinstance(node, AccumulateGrad):
-        leaf = node.variable
-        hooks = leaf._hooks
+    """Tensor hooks (``register_hook``), then ``retain_grad``, of the tensor ``node`` made."""
+    if node.__class__ is AccumulateGrad:
+        hooks = node.variable._hooks
         retain_ref = None
     else:
-        d = node.__dict__
-        hooks = d.get("_tensor_hooks")
-        retain_ref = d.get("_retain_ref")
+        hooks = node._tensor_hooks
+        retain_ref = node._retain_ref
     if hooks:
         for h in list(hooks):
-            gt = _as_grad_tensor(g)
-            r = h(gt)
+            r = h(_as_grad_tensor(g))
             if listening:
                 events.emit("hook", tensor=_hook_owner(node), hook=h, grad_in=_raw(g),
                             grad_out=None if r is None else _raw(r))
@@ -185,19 +219,21 @@ def _run_pre_hooks(node, g, listening):
         t = retain_ref()
         if t is not None:
             if t._grad is None:
-                t._grad = _as_grad_tensor(g if isinstance(g, Tensor) else np.array(g))
+                t._grad = (g if isinstance(g, Tensor) and g.requires_grad else
+                           Tensor._make(np.array(_raw(g), copy=True), False, None))
+            elif isinstance(g, Tensor):
+                t._grad = t._grad + g
             else:
-                t._grad = _as_grad_tensor(t._grad._data + _raw(g)) if not isinstance(
-                    g, Tensor) else t._grad + g
+                t._grad = Tensor._make(t._grad._data + g, False, None)
             if listening:
                 events.emit("retain_grad", tensor=t, grad=t._grad._data)
     return g
 
 
 def _hook_owner(node):
-    if isinstance(node, AccumulateGrad):
+    if node.__class__ is AccumulateGrad:
         return node.variable
-    ref = getattr(node, "_out_ref", None)
+    ref = node._out_ref
     return ref() if ref is not None else None
 
 
@@ -205,18 +241,21 @@ def _run_node(node, g, create_graph, listening):
     if create_graph:
         node._graph_mode = True
         if not isinstance(g, Tensor):
-            g = Tensor._make(g, False, None)
+            g = Tensor._make(np.asarray(g), False, None)
     try:
         grads_in = node.backward(node, g)
     finally:
         if create_graph:
             node._graph_mode = False
-    if not isinstance(grads_in, tuple):
+    if type(grads_in) is not tuple:
         grads_in = (grads_in,)
-    grads_in = tuple(_fix_grad(gi, nf) for gi, nf in zip(grads_in, node.next_functions))
-    for h in node.__dict__.get("_node_hooks", ()):
-        h(tuple(None if x is None else _as_grad_tensor(x) for x in grads_in),
-          (_as_grad_tensor(g),))
+    if node._node_hooks:
+        for h in node._node_hooks:
+            r = h(tuple(None if x is None else _as_grad_tensor(x) for x in grads_in),
+                  (_as_grad_tensor(g),))
+            if r is not None:
+                grads_in = tuple(None if x is None else (x if create_graph else _raw(x))
+                                 for x in r)
     if listening:
         ref = node._out_ref
         events.emit("backward_node", node=node, grad_output=_raw(g),
@@ -225,28 +264,21 @@ def _run_node(node, g, create_graph, listening):
     return grads_in
 
 
-def _fix_grad(gi, edge):
-    """Make a numpy gradient an ndarray of the receiving tensor's dtype."""
-    if gi is None or edge[0] is None or isinstance(gi, Tensor):
-        return gi
-    if type(gi) is not np.ndarray:
-        gi = np.asarray(gi)
-    return gi
-
-
 def _accumulate(node, g, create_graph, listening):
     leaf = node.variable
     old = leaf._grad
-    if isinstance(g, Tensor):  # create_graph: the grad itself is part of a graph
-        new = g if old is None else old + g
-        if old is None and g.requires_grad is False:
-            new = Tensor._make(np.array(g._data, dtype=leaf._data.dtype), False, None)
+    if isinstance(g, Tensor):  # create_graph: the grad itself may be part of a graph
+        if old is None:
+            new = CopyBackwards.apply(None, g) if g.requires_grad else Tensor._make(
+                np.array(g._data, dtype=leaf._data.dtype), False, None)
+        else:
+            new = old + g
         leaf._grad = new
         new._grad_owner = weakref.ref(leaf)
         old_arr = None if old is None else old._data
         new_arr = new._data
     elif old is None:
-        arr = np.array(g, dtype=leaf._data.dtype, copy=True)
+        arr = np.array(g, dtype=leaf._data.dtype)
         if arr.shape != leaf._data.shape:
             arr = np.broadcast_to(arr, leaf._data.shape).copy()
         t = Tensor._make(arr, False, None)
@@ -255,12 +287,12 @@ def _accumulate(node, g, create_graph, listening):
         old_arr, new_arr = None, arr
     else:
         old_arr = old._data.copy() if listening else None
-        if old.requires_grad:
-            leaf._grad = old + Tensor._make(g, False, None)
+        if old._requires_grad:
+            leaf._grad = old + Tensor._make(np.asarray(g), False, None)
             leaf._grad._grad_owner = weakref.ref(leaf)
         else:
             np.add(old._data, g, out=old._data, casting="unsafe")
-            old._version[0] += 1
+            old._vbox[0] += 1
         new_arr = leaf._grad._data
     if listening:
         events.emit("accumulate", tensor=leaf, node=node, old=old_arr, incoming=_raw(g),

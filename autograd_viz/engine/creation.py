@@ -1,4 +1,8 @@
-"""Tensor factories: tensor, ones, zeros, arange, randn, ... and the random seed."""
+"""Tensor factories: tensor, ones, zeros, arange, randn, ... and the random seed.
+
+Random numbers come from one numpy ``Generator`` (PCG64): ``manual_seed(s)`` gives
+the same numbers in every run of this library, not PyTorch's numbers.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,7 @@ import numbers
 import numpy as np
 
 from .dtypes import to_numpy_dtype
-from .grad_mode import STATE  # noqa: F401  (re-exported for symmetry)
-from .tensor import DEFAULT_FLOAT, Tensor, as_array
+from .tensor import DEFAULT_FLOAT, Size, Tensor, _float_rg_error, as_array
 
 _rng = [np.random.default_rng(0)]
 
@@ -26,104 +29,165 @@ def seed():
 def _finish(arr, requires_grad):
     t = Tensor._make(arr, False, None)
     if requires_grad:
-        t.requires_grad = True
+        if arr.dtype.kind not in "fc":
+            raise _float_rg_error(initial=True)
+        t._requires_grad = True
     return t
 
 
-def _shape(size):
-    if len(size) == 1 and isinstance(size[0], list | tuple):
+def _shape(size, fn="zeros"):
+    if len(size) == 1 and isinstance(size[0], list | tuple | Size):
         size = tuple(size[0])
     for s in size:
-        if not isinstance(s, numbers.Integral):
+        if isinstance(s, Tensor) and s._data.ndim == 0:
+            s = s.item()
+        if not isinstance(s, numbers.Integral) or isinstance(s, bool):
             raise TypeError(
-                f"{'zeros'}(): argument 'size' must be tuple of ints, but found element of "
-                f"type {type(s).__name__}")
+                f"{fn}(): argument 'size' (position 1) must be tuple of ints, not "
+                f"{type(s).__name__}")
+    size = tuple(int(s) for s in size)
+    for s in size:
         if s < 0:
             raise RuntimeError(
                 f"Trying to create tensor with negative dimension {s}: {list(size)}")
-    return tuple(int(s) for s in size)
+    return size
 
 
-def tensor(data, dtype=None, device=None, requires_grad=False):
+def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    """A new tensor (a copy of ``data``): float32 from floats, int64 from ints."""
     arr = as_array(data, to_numpy_dtype(dtype))
-    if isinstance(data, Tensor):
+    if isinstance(data, Tensor) or (isinstance(data, np.ndarray) and arr is data):
         arr = arr.copy()
     return _finish(arr, requires_grad)
 
 
-def _factory(fill):
-    def make(*size, dtype=None, requires_grad=False, device=None, out=None):
-        size = _shape(size)
+def as_tensor(data, dtype=None, device=None):
+    if isinstance(data, Tensor) and dtype is None:
+        return data
+    return tensor(data, dtype=dtype)
+
+
+def _factory(fill, name):
+    def make(*size, dtype=None, requires_grad=False, device=None, out=None, layout=None,
+             **kw):
+        if "size" in kw:
+            size = (kw.pop("size"),)
+        size = _shape(size, name)
         return _finish(fill(size, to_numpy_dtype(dtype) or DEFAULT_FLOAT), requires_grad)
 
+    make.__name__ = name
+    make.__doc__ = f"``torch.{name}(*size, dtype=None, requires_grad=False)``"
     return make
 
 
-zeros = _factory(np.zeros)
-ones = _factory(np.ones)
-empty = _factory(np.zeros)
+zeros = _factory(np.zeros, "zeros")
+ones = _factory(np.ones, "ones")
+empty = _factory(np.zeros, "empty")
 
 
 def full(size, fill_value, dtype=None, requires_grad=False, device=None):
     npd = to_numpy_dtype(dtype)
+    if isinstance(fill_value, Tensor):
+        fill_value = fill_value.item()
     if npd is None:
         npd = (np.dtype(np.bool_) if isinstance(fill_value, bool) else
-               np.dtype(np.int64) if isinstance(fill_value, numbers.Integral) else DEFAULT_FLOAT)
-    return _finish(np.full(_shape(tuple(size)), fill_value, dtype=npd), requires_grad)
+               np.dtype(np.int64) if isinstance(fill_value, numbers.Integral) else
+               DEFAULT_FLOAT)
+    size = _shape(tuple(size) if isinstance(size, list | tuple | Size) else (size,), "full")
+    return _finish(np.full(size, fill_value, dtype=npd), requires_grad)
 
 
-def zeros_like(t, dtype=None, requires_grad=False):
-    return _finish(np.zeros_like(t._data, dtype=to_numpy_dtype(dtype)), requires_grad)
+def _like(fill):
+    def make(t, dtype=None, requires_grad=False, device=None, memory_format=None):
+        npd = to_numpy_dtype(dtype) or t._data.dtype
+        return _finish(fill(t._data.shape, dtype=npd), requires_grad)
+
+    return make
 
 
-def ones_like(t, dtype=None, requires_grad=False):
-    return _finish(np.ones_like(t._data, dtype=to_numpy_dtype(dtype)), requires_grad)
+zeros_like = _like(np.zeros)
+ones_like = _like(np.ones)
+empty_like = _like(np.zeros)
 
 
 def full_like(t, fill_value, dtype=None, requires_grad=False):
-    return _finish(np.full_like(t._data, fill_value, dtype=to_numpy_dtype(dtype)),
-                   requires_grad)
+    npd = to_numpy_dtype(dtype) or t._data.dtype
+    return _finish(np.full(t._data.shape, fill_value, dtype=npd), requires_grad)
+
+
+def rand_like(t, dtype=None, requires_grad=False):
+    npd = to_numpy_dtype(dtype) or t._data.dtype
+    return _finish(_rng[0].random(t._data.shape).astype(npd), requires_grad)
+
+
+def randn_like(t, dtype=None, requires_grad=False):
+    npd = to_numpy_dtype(dtype) or t._data.dtype
+    return _finish(_rng[0].standard_normal(t._data.shape).astype(npd), requires_grad)
+
+
+def _num(v):
+    return v.item() if isinstance(v, Tensor) else v
 
 
 def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None):
+    start, end, step = _num(start), _num(end), _num(step)
     if end is None:
         start, end = 0, start
+    if step == 0:
+        raise RuntimeError("step must be nonzero")
     npd = to_numpy_dtype(dtype)
     if npd is None:
         is_int = all(isinstance(v, numbers.Integral) for v in (start, end, step))
         npd = np.dtype(np.int64) if is_int else DEFAULT_FLOAT
-    return _finish(np.arange(start, end, step).astype(npd), requires_grad)
+    n = max(int(np.ceil((end - start) / step)), 0)
+    arr = (start + step * np.arange(n, dtype=np.float64)) if npd.kind == "f" else (
+        np.arange(start, end, step))
+    return _finish(np.asarray(arr).astype(npd), requires_grad)
 
 
-def linspace(start, end, steps, dtype=None, requires_grad=False):
+def linspace(start, end, steps, dtype=None, requires_grad=False, device=None):
     npd = to_numpy_dtype(dtype) or DEFAULT_FLOAT
-    return _finish(np.linspace(start, end, steps).astype(npd), requires_grad)
+    return _finish(np.linspace(_num(start), _num(end), steps).astype(npd), requires_grad)
 
 
-def eye(n, m=None, dtype=None, requires_grad=False):
+def eye(n, m=None, dtype=None, requires_grad=False, device=None):
     return _finish(np.eye(n, m, dtype=to_numpy_dtype(dtype) or DEFAULT_FLOAT), requires_grad)
 
 
 def randn(*size, dtype=None, requires_grad=False, generator=None, device=None):
     npd = to_numpy_dtype(dtype) or DEFAULT_FLOAT
-    return _finish(_rng[0].standard_normal(_shape(size)).astype(npd), requires_grad)
+    return _finish(_rng[0].standard_normal(_shape(size, "randn")).astype(npd),
+                   requires_grad)
 
 
 def rand(*size, dtype=None, requires_grad=False, generator=None, device=None):
     npd = to_numpy_dtype(dtype) or DEFAULT_FLOAT
-    return _finish(_rng[0].random(_shape(size)).astype(npd), requires_grad)
+    return _finish(_rng[0].random(_shape(size, "rand")).astype(npd), requires_grad)
 
 
-def randint(low, high=None, size=None, dtype=None, requires_grad=False, generator=None):
-    if size is None:
+def randint(low, high=None, size=None, dtype=None, requires_grad=False, generator=None,
+            device=None):
+    if size is None and isinstance(high, tuple | list | Size):
         low, high, size = 0, low, high
     elif high is None:
         low, high = 0, low
     if size is None:
-        raise TypeError("randint() missing 1 required positional arguments: \"size\"")
+        raise TypeError("randint() received an invalid combination of arguments - got "
+                        f"({low}, {high}), but expected one of: (int high, tuple of ints "
+                        "size, ...) or (int low, int high, tuple of ints size, ...)")
     npd = to_numpy_dtype(dtype) or np.dtype(np.int64)
-    return _finish(_rng[0].integers(low, high, size=_shape(tuple(size))).astype(npd),
-                   requires_grad)
+    return _finish(_rng[0].integers(low, high, size=_shape(tuple(size), "randint")).astype(
+        npd), requires_grad)
+
+
+def randperm(n, dtype=None, requires_grad=False):
+    npd = to_numpy_dtype(dtype) or np.dtype(np.int64)
+    return _finish(_rng[0].permutation(n).astype(npd), requires_grad)
+
+
+def normal(mean=0.0, std=1.0, size=None, requires_grad=False):
+    arr = _rng[0].normal(mean, std, size=_shape(tuple(size), "normal")).astype(DEFAULT_FLOAT)
+    return _finish(arr, requires_grad)
 
 
 def FloatTensor(*args):  # noqa: N802
@@ -140,5 +204,14 @@ def LongTensor(*args):  # noqa: N802
     return Tensor._make(np.zeros(args, dtype=np.int64))
 
 
+def BoolTensor(*args):  # noqa: N802
+    if len(args) == 1 and not isinstance(args[0], numbers.Number):
+        return Tensor._make(as_array(args[0], np.bool_))
+    return Tensor._make(np.zeros(args, dtype=np.bool_))
+
+
 def from_numpy(arr):
+    """A tensor sharing memory with ``arr`` (keeps its dtype)."""
+    if not isinstance(arr, np.ndarray):
+        raise TypeError(f"expected np.ndarray (got {type(arr).__name__})")
     return Tensor._make(arr)

@@ -50,6 +50,14 @@ def from_numpy_dtype(np_dtype) -> dtype:
         raise TypeError(f"can't convert np.ndarray of type {np.dtype(np_dtype)}.") from None
 
 
+def from_type_name(name: str) -> dtype:
+    """``"torch.DoubleTensor"`` -> ``torch.float64``."""
+    for d in ALL:
+        if name in ("torch." + d._legacy, d._legacy):
+            return d
+    raise ValueError(f"invalid type: '{name}'")
+
+
 def type_name(np_dtype) -> str:
     """``torch.FloatTensor`` style name of an ndarray dtype."""
     return "torch." + from_numpy_dtype(np_dtype)._legacy

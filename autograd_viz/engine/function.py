@@ -13,11 +13,18 @@ A subclass is named as PyTorch names the node (``MulBackward0``) and gives
 Positional inputs are the node's input *slots*: each becomes one entry of
 ``next_functions`` (``(None, 0)`` for a Python number or a tensor that needs no
 grad), exactly as PyTorch builds them.  Non-tensor arguments go in keywords.
+
+A gradient a node returns need not have the input's shape or dtype: the backward
+engine sums it to the receiving node's shape and casts it to its dtype, as
+PyTorch's engine does (``validate_outputs``).
 """
 
 from __future__ import annotations
 
+import re
 import weakref
+
+import numpy as np
 
 from . import events
 from .grad_mode import STATE
@@ -31,6 +38,9 @@ _SECOND_BACKWARD = (
 )
 
 _seq_counter = [0]
+_NO_GRAD_NEEDS = (False,) * 16
+_ndarray = np.ndarray
+_asarray = np.asarray
 
 
 def _next_seq() -> int:
@@ -39,13 +49,31 @@ def _next_seq() -> int:
 
 
 class Function:
-    """Base class of every graph node (``grad_fn``)."""
+    """Base class of every graph node (``grad_fn``).
+
+    Instance fields set by :meth:`apply` when a graph is recorded:
+    ``next_functions`` (tuple of ``(node or None, 0)``), ``needs_input_grad``,
+    ``_seq`` (creation order), ``_shape`` / ``_dtype`` (of the output),
+    ``_saved`` / ``_saved_meta`` (saved values and their version counters),
+    ``_freed``, ``_out_ref`` (weak reference to the output, or ``None``).
+    """
 
     op: str = "?"
     symbol: str = "?"
     formula: str = ""
-    #: set by ``Function.apply``; read by the backward engine and the recorder
+    #: PyTorch's node is a view (``TBackward0``, ``ViewBackward0``...): the output
+    #: shares memory and the version counter with the input.
+    is_view = False
     next_functions: tuple = ()
+    _graph_mode = False
+    _saved = None
+    _saved_meta = None
+    _freed = False
+    _out_ref = None
+    _tensor_hooks = None  # hooks registered on the tensor this node produced
+    _retain_ref = None  # weakref to that tensor when it called retain_grad()
+    _node_hooks = None
+    _node_prehooks = None
 
     # Tensor is injected by tensor.py (avoids an import cycle).
     _Tensor = None
@@ -53,92 +81,112 @@ class Function:
     # ------------------------------------------------------------------ graph building
     @classmethod
     def apply(cls, *inputs, **kwargs):
+        """Run ``forward`` on the inputs' arrays; record a node if a grad is needed."""
         Tensor = cls._Tensor
-        arrays = [x._data if isinstance(x, Tensor) else x for x in inputs]
-        needs_grad = False
+        ctx = object.__new__(cls)
+        grad = False
         if STATE.enabled:
+            needs = []
             for x in inputs:
-                if isinstance(x, Tensor) and x.requires_grad:
-                    needs_grad = True
-                    break
-        ctx = cls.__new__(cls)
-        ctx._inputs = inputs if needs_grad else ()
-        ctx._arrays = arrays
-        ctx._saved = None
-        out_arr = cls.forward(ctx, *arrays, **kwargs)
-        ctx._arrays = None
-        if needs_grad:
+                r = isinstance(x, Tensor) and x._requires_grad
+                needs.append(r)
+                if r:
+                    grad = True
+            ctx.needs_input_grad = tuple(needs) if grad else _NO_GRAD_NEEDS
+        else:
+            ctx.needs_input_grad = _NO_GRAD_NEEDS
+        out_arr = cls.forward(ctx, *[x._data if isinstance(x, Tensor) else x
+                                     for x in inputs], **kwargs)
+        if type(out_arr) is not _ndarray:
+            out_arr = _asarray(out_arr)
+        if grad:
             out = Tensor._make(out_arr, True, ctx)
-            ctx.next_functions = tuple(_edge(x, Tensor) for x in inputs)
-            ctx._seq = _next_seq()
-            ctx._freed = False
-            ctx._out_ref = weakref.ref(out)
+            ctx.next_functions = tuple([_edge(x) if n else (None, 0)
+                                        for x, n in zip(inputs, ctx.needs_input_grad)])
+            _seq_counter[0] += 1
+            ctx._seq = _seq_counter[0]
+            ctx._shape = out_arr.shape
+            ctx._dtype = out_arr.dtype
             if ctx._saved is not None:
-                ctx._bind_saved(out)
+                ctx._bind_saved(inputs, out)
+            if events.LISTENERS:
+                ctx._out_ref = weakref.ref(out)
         else:
             out = Tensor._make(out_arr, False, None)
             ctx = None
+        if cls.is_view:
+            _make_view(out, inputs[0])
         if events.LISTENERS:
             events.emit("forward", node=ctx, op=cls.op, cls=cls, inputs=inputs,
                         output=out, kwargs=kwargs)
         return out
 
     # ------------------------------------------------------------------ saved tensors
-    def save_for_backward(self, *arrays) -> None:
-        """Save values needed by ``backward``; inputs and the output are tracked so
-        that an in-place change before backward is detected (version counter)."""
-        self._saved = arrays
+    def save_for_backward(self, *values) -> None:
+        """Save values needed by ``backward`` (arrays, numbers or ``None``).  Arrays that
+        are an input's or the output's data are tracked by their version counter, so an
+        in-place change before backward is detected, as in PyTorch."""
+        self._saved = values
 
-    def _bind_saved(self, out) -> None:
-        inputs, arrays = self._inputs, None
-        bound = []
+    def _bind_saved(self, inputs, out) -> None:
         Tensor = self._Tensor
+        meta = []
         for a in self._saved:
-            src = None
-            for x in inputs:
-                if isinstance(x, Tensor) and x._data is a:
-                    src = x
-                    break
-            if src is None and a is out._data:
-                # the output: held weakly to avoid a reference cycle out -> node -> out
-                bound.append((None, a, out._version[0], weakref.ref(out), out._version))
-            elif src is not None:
-                bound.append((src, a, src._version[0], None, src._version))
-            else:
-                bound.append((None, a, None, None, None))
-        del arrays
-        self._saved = tuple(bound)
+            entry = None
+            if isinstance(a, _ndarray):
+                if a is out._data:
+                    entry = (out._vbox, out._vbox[0], None, weakref.ref(out))
+                else:
+                    for x in inputs:
+                        if isinstance(x, Tensor) and x._data is a:
+                            entry = (x._vbox, x._vbox[0], x, None)
+                            break
+            meta.append(entry)
+        self._saved_meta = meta
 
     @property
     def saved_tensors(self):
         """The saved values: ndarrays, or Tensors while building a graph of the grads."""
-        if self._freed:
-            raise RuntimeError(_SECOND_BACKWARD)
         saved = self._saved
         if saved is None:
+            if self._freed:
+                raise RuntimeError(_SECOND_BACKWARD)
             return ()
-        as_tensors = getattr(self, "_graph_mode", False)
+        meta = self._saved_meta
+        if meta is None:
+            return saved
+        graph = self._graph_mode
         out = []
-        for src, arr, version, ref, vbox in saved:
-            if vbox is not None and vbox[0] != version:
+        for a, m in zip(saved, meta):
+            if m is None:
+                out.append(a if not graph or not isinstance(a, _ndarray)
+                           else self._Tensor._make(a, False, None))
+                continue
+            vbox, version, src, ref = m
+            if vbox[0] != version:
                 owner = src if src is not None else ref()
-                raise RuntimeError(_version_message(owner, arr, self, vbox[0], version))
-            if as_tensors:
-                t = src if src is not None else (ref() if ref is not None else None)
-                out.append(t if t is not None else self._Tensor._make(arr, False, None))
+                raise RuntimeError(_version_message(owner, a, vbox[0], version))
+            if graph:
+                if src is not None:
+                    out.append(src)
+                else:
+                    t = ref()
+                    if t is None or t.grad_fn is not self:
+                        t = self._Tensor._make(a, True, self)
+                    out.append(t)
             else:
-                out.append(arr)
+                out.append(a)
         return tuple(out)
 
     def _release(self) -> None:
         """Free saved values (backward without ``retain_graph``)."""
-        if self._saved is not None:
-            self._saved = None
-            self._freed = True
+        self._saved = None
+        self._saved_meta = None
+        self._freed = True
 
     @property
     def saves_values(self) -> bool:
-        return self._saved is not None or getattr(self, "_freed", False)
+        return self._saved is not None or self._freed
 
     # ------------------------------------------------------------------ PyTorch surface
     def name(self) -> str:
@@ -149,12 +197,17 @@ class Function:
 
     def register_hook(self, fn):
         """``fn(grad_inputs, grad_outputs)`` after this node ran (PyTorch's node hook)."""
-        hooks = self.__dict__.setdefault("_node_hooks", [])
+        if self._node_hooks is None:
+            self._node_hooks = []
+        hooks = self._node_hooks
         hooks.append(fn)
         return _ListHandle(hooks, fn)
 
     def register_prehook(self, fn):
-        hooks = self.__dict__.setdefault("_node_prehooks", [])
+        """``fn(grad_outputs)`` before this node runs; may return replacement grads."""
+        if self._node_prehooks is None:
+            self._node_prehooks = []
+        hooks = self._node_prehooks
         hooks.append(fn)
         return _ListHandle(hooks, fn)
 
@@ -182,9 +235,10 @@ class AccumulateGrad(Function):
     def __init__(self, variable):
         self.variable = variable
         self.next_functions = ()
+        self.needs_input_grad = ()
         self._seq = _next_seq()
-        self._freed = False
-        self._saved = None
+        self._shape = variable._data.shape
+        self._dtype = variable._data.dtype
 
     def name(self) -> str:
         return "torch::autograd::AccumulateGrad"
@@ -203,26 +257,37 @@ class _ListHandle:
             pass
 
 
-def _edge(x, Tensor):
-    if isinstance(x, Tensor) and x.requires_grad:
-        if x.grad_fn is not None:
-            return (x.grad_fn, 0)
-        return (x._get_accumulator(), 0)
-    return (None, 0)
+def _edge(x):
+    fn = x.grad_fn
+    if fn is not None:
+        return (fn, 0)
+    acc = x._accumulator
+    if acc is None:
+        acc = x._get_accumulator()
+    return (acc, 0)
 
 
-def _version_message(owner, arr, node, now, expected) -> str:
+def _make_view(out, base):
+    """``out`` is a view of ``base``: share the version counter, remember the base."""
+    out._vbox = base._vbox
+    out._base = base._base if base._base is not None else base
+
+
+_BACKWARD_SUFFIX = re.compile(r"Backward\d*$")
+
+
+def _version_message(owner, arr, now, expected) -> str:
     from .dtypes import type_name
 
     shape = ", ".join(str(d) for d in arr.shape)
     what = f"[{type_name(arr.dtype)} [{shape}]]"
+    where = ""
     if owner is not None and owner.grad_fn is not None:
-        where = f", which is output 0 of {owner.grad_fn.name()},"
-    else:
-        where = ""
+        where = f", which is output 0 of {_BACKWARD_SUFFIX.sub('', owner.grad_fn.name())},"
     return (
         "one of the variables needed for gradient computation has been modified by an "
         f"inplace operation: {what}{where} is at version {now}; expected version "
         f"{expected} instead. Hint: enable anomaly detection to find the operation that "
-        "failed to compute its gradient, with torch.autograd.set_detect_anomaly(True)."
+        "failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, "
+        "check_nan=False)."
     )

@@ -1,16 +1,20 @@
 """Tiny array helpers that work on ndarrays *and* Tensors.
 
 Backward formulas use these (plus ordinary operators), so the same formula runs
-on numpy arrays in a plain backward and on Tensors under ``create_graph=True``.
+on numpy arrays in a plain backward and on Tensors under ``create_graph=True``
+(where each helper records graph nodes, giving real higher derivatives).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+_ndarray = np.ndarray
+_generic = np.generic
+
 
 def _is_array(x) -> bool:
-    return isinstance(x, np.ndarray) or np.isscalar(x)
+    return isinstance(x, _ndarray | _generic | float | int)
 
 
 def sum_to(g, shape):
@@ -37,12 +41,12 @@ def expand_to(g, shape):
     return g.expand(*shape)
 
 
-def unsqueeze_dims(g, dims, ndim):
+def unsqueeze_dims(g, dims):
     """Re-insert reduced dimensions ``dims`` (non-negative, sorted) of size 1."""
     shape = list(g.shape)
     for d in sorted(dims):
         shape.insert(d, 1)
-    return g.reshape(tuple(shape)) if _is_array(g) else g.reshape(*shape)
+    return np.reshape(g, shape) if _is_array(g) else g.reshape(*shape)
 
 
 def mT(x):  # noqa: N802
@@ -52,14 +56,35 @@ def mT(x):  # noqa: N802
     return x.transpose(-1, -2)
 
 
+def t(x):
+    """Transpose a matrix (``TBackward0`` in graph mode)."""
+    return x.T if _is_array(x) else x.t()
+
+
 def outer(a, b):
-    if _is_array(a):
+    if _is_array(a) and _is_array(b):
         return np.multiply.outer(a, b)
-    return a.unsqueeze(1) * b.unsqueeze(0)
+    return _tensor(a).unsqueeze(1) * _tensor(b).unsqueeze(0)
+
+
+def scale(x, c):
+    """``x * c`` for a Python number ``c`` (``MulBackward1`` in graph mode)."""
+    if _is_array(x):
+        return x * c
+    from .ops.arithmetic import MulBackward1
+
+    return MulBackward1.apply(x, other=c)
+
+
+def exp(x):
+    return np.exp(x) if _is_array(x) else x.exp()
 
 
 def log(x):
-    return np.log(x) if _is_array(x) else x.log()
+    if _is_array(x):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.log(x)
+    return x.log()
 
 
 def sign(x):
@@ -67,19 +92,30 @@ def sign(x):
 
 
 def where(cond, a, b):
+    """Elementwise choice; ``cond`` is a boolean ndarray."""
     if _is_array(a) and _is_array(b):
         return np.where(cond, a, b)
-    from .tensor import where as twhere  # noqa: PLC0415 (graph mode only)
+    from .api import where as twhere
 
     return twhere(cond, a, b)
 
 
-def zeros_like(x):
-    return np.zeros_like(x) if _is_array(x) else x.new_zeros(tuple(x.shape))
-
-
-def mask(cond, g):
+def mask(g, cond):
     """``g`` where ``cond`` holds, 0 elsewhere (cond: a boolean ndarray)."""
     if _is_array(g):
-        return g * cond
-    return g * cond.astype(np.float32 if g._data.dtype == np.float32 else g._data.dtype)
+        return np.where(cond, g, 0).astype(np.result_type(g), copy=False)
+    return g * _tensor(cond.astype(g._data.dtype))
+
+
+def zeros_like(x):
+    if _is_array(x):
+        return np.zeros_like(x)
+    return _tensor(np.zeros_like(x._data))
+
+
+def _tensor(a):
+    from .tensor import Tensor
+
+    if isinstance(a, Tensor):
+        return a
+    return Tensor._make(np.asarray(a), False, None)

@@ -75,3 +75,10 @@ class set_grad_enabled(_GradModeContext):  # noqa: N801
     def __exit__(self, *exc):
         STATE.enabled = self._prev
         return False
+
+
+class inference_mode(_GradModeContext):  # noqa: N801
+    """Like ``no_grad`` here (PyTorch's inference tensors are not modelled)."""
+
+    def __init__(self, mode: bool = True):
+        self._target = not mode

@@ -181,7 +181,4 @@ def tensor_repr(t) -> str:
         suffixes.append(f"grad_fn=<{type(t.grad_fn).__name__}>")
     elif t._requires_grad:
         suffixes.append("requires_grad=True")
-    s = _add_suffixes(prefix + body, suffixes, indent)
-    if t._is_param:
-        s = "Parameter containing:\n" + s
-    return s
+    return _add_suffixes(prefix + body, suffixes, indent)

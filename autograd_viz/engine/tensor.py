@@ -1,7 +1,12 @@
-"""``Tensor``: a numpy array plus the autograd state PyTorch gives a tensor."""
+"""``Tensor``: a numpy array plus the autograd state PyTorch gives a tensor.
+
+The math lives in :mod:`autograd_viz.engine.api` (one function per torch function);
+the methods and operators here call it.
+"""
 
 from __future__ import annotations
 
+import builtins
 import numbers
 import warnings
 import weakref
@@ -13,17 +18,16 @@ from . import events
 from . import function as _function_mod
 from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
 from .function import AccumulateGrad
-from .grad_mode import STATE
-from .ops import arithmetic as A
-from .ops import linalg as L
-from .ops import reduce as R
-from .ops import unary as U
 
 DEFAULT_FLOAT = np.dtype(np.float32)
+_ndarray = np.ndarray
+_new = object.__new__
 
 
 class Size(tuple):
     """``torch.Size``: a tuple that prints as PyTorch prints it."""
+
+    __slots__ = ()
 
     def __repr__(self) -> str:
         return f"torch.Size([{', '.join(str(d) for d in self)}])"
@@ -36,83 +40,138 @@ class Size(tuple):
             n *= d
         return n
 
+    def __getitem__(self, item):
+        r = tuple.__getitem__(self, item)
+        return Size(r) if isinstance(item, slice) else r
 
-def _check_data(data):
-    """Reject what PyTorch rejects with a clear TypeError/ValueError, not numpy's."""
-    if isinstance(data, str | bytes):
-        raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
+
+def _wrap_dim(dim, ndim):
+    if isinstance(dim, bool) or not isinstance(dim, numbers.Integral):
+        raise TypeError(f"dim must be an int, not {type(dim).__name__}")
+    n = builtins.max(ndim, 1)
+    if not -n <= dim < n:
+        raise IndexError(
+            f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got "
+            f"{dim})")
+    return int(dim) % n
+
+
+# ---------------------------------------------------------------------- data -> array
+
+def _reject(x):
+    if isinstance(x, str | bytes):
+        raise TypeError(f"new(): invalid data type '{type(x).__name__}'")
+
+
+def _walk(data, dim, shape, leaves):
+    """Check a nested list is rectangular (PyTorch's messages) and collect leaves."""
     if isinstance(data, list | tuple):
+        n = len(data)
+        if len(shape) <= dim:
+            shape.append(n)
+        elif shape[dim] != n:
+            raise ValueError(f"expected sequence of length {shape[dim]} at dim {dim} "
+                             f"(got {n})")
         for x in data:
-            if isinstance(x, str | bytes):
-                raise TypeError(f"new(): invalid data type '{type(x).__name__}'")
+            _walk(x, dim + 1, shape, leaves)
+        return
+    if len(shape) > dim:
+        raise TypeError(f"not a sequence")  # a number where a list was expected
+    _reject(data)
+    leaves.append(data)
 
 
 def as_array(data, dtype=None) -> np.ndarray:
-    """Convert user data to an ndarray with PyTorch's default dtypes."""
+    """Convert user data to an ndarray with PyTorch's default dtypes (a copy)."""
     if isinstance(data, Tensor):
         arr = data._data
-        return arr.astype(dtype) if dtype is not None and arr.dtype != dtype else arr.copy()
-    _check_data(data)
-    try:
+        return arr.astype(dtype) if dtype is not None else arr.copy()
+    if isinstance(data, np.ndarray):
         arr = np.array(data, dtype=dtype)
-    except ValueError as e:
-        if "inhomogeneous" in str(e) or "sequence" in str(e):
-            raise ValueError(_ragged_message(data)) from None
-        raise
-    if arr.dtype == object:
+        if dtype is None:
+            arr = _default_dtype(arr, data)
+        return arr
+    _reject(data)
+    if data is None:
+        raise RuntimeError("Could not infer dtype of NoneType")
+    if isinstance(data, list | tuple):
+        shape: list = []
+        leaves: list = []
+        try:
+            _walk(data, 0, shape, leaves)
+        except TypeError as e:
+            if str(e) == "not a sequence":
+                raise ValueError("expected a sequence at some dim (got a number)") from None
+            raise
+        for x in leaves:
+            if isinstance(x, Tensor):
+                if x._data.size != 1:
+                    raise ValueError("only one element tensors can be converted to Python "
+                                     "scalars")
+            elif x is None or not isinstance(x, numbers.Number | np.generic):
+                raise TypeError(f"Could not infer dtype of {type(x).__name__}")
+        if builtins.any(isinstance(x, Tensor) for x in leaves):
+            data = _untensor(data)
+    elif not isinstance(data, numbers.Number | np.generic):
         raise TypeError(f"Could not infer dtype of {type(data).__name__}")
+    if dtype is not None and np.dtype(dtype).kind in "iu":
+        arr = np.array(data)
+        arr = np.trunc(arr).astype(dtype) if arr.dtype.kind == "f" else arr.astype(dtype)
+        return arr
+    arr = np.array(data, dtype=dtype)
     if dtype is None:
-        if arr.dtype.kind == "f":
-            arr = arr.astype(DEFAULT_FLOAT)
-        elif arr.dtype.kind in "iu":
-            arr = arr.astype(np.int64)
-        elif arr.dtype.kind == "c":
-            raise TypeError("complex tensors are not supported by autograd_viz")
+        arr = _default_dtype(arr, data)
     return arr
 
 
-def _ragged_message(data) -> str:
-    def shape_at(x, depth):
-        while depth and isinstance(x, list | tuple):
-            x = x[0]
-            depth -= 1
-        return x
+def _untensor(x):
+    if isinstance(x, list | tuple):
+        return [_untensor(y) for y in x]
+    return x.item() if isinstance(x, Tensor) else x
 
-    # PyTorch: "expected sequence of length 2 at dim 1 (got 3)"
-    def walk(x, dim):
-        if not isinstance(x, list | tuple) or not x:
-            return None
-        first = x[0]
-        if isinstance(first, list | tuple):
-            n = len(first)
-            for y in x[1:]:
-                if not isinstance(y, list | tuple):
-                    return f"Could not infer dtype of {type(y).__name__}"
-                if len(y) != n:
-                    return f"expected sequence of length {n} at dim {dim + 1} (got {len(y)})"
-            for y in x:
-                r = walk(y, dim + 1)
-                if r:
-                    return r
-        return None
 
-    return walk(data, 0) or "could not convert data to a tensor"
+def _default_dtype(arr, data):
+    k = arr.dtype.kind
+    if k == "f":
+        if isinstance(data, np.ndarray):
+            return arr
+        return arr.astype(DEFAULT_FLOAT)
+    if k in "iu":
+        return arr if isinstance(data, np.ndarray) else arr.astype(np.int64)
+    if k == "c":
+        raise TypeError("complex tensors are not supported by autograd_viz")
+    if k == "b":
+        return arr
+    if arr.size == 0:
+        return arr.astype(DEFAULT_FLOAT)
+    raise TypeError(f"Could not infer dtype of {type(data).__name__}")
+
+
+def _float_rg_error(initial=True):
+    return RuntimeError(
+        ("Only" if initial else "only") +
+        " Tensors of floating point and complex dtype can require gradients")
 
 
 class Tensor:
     """A multi-dimensional array that can record the operations made on it."""
 
-    __slots__ = ("_data", "_grad", "_requires_grad", "grad_fn", "_version", "_retains_grad",
-                 "_hooks", "_accumulator", "label", "_grad_owner", "__weakref__",
-                 "_is_param")
+    __slots__ = ("_data", "_grad", "_requires_grad", "grad_fn", "_vbox", "_retains_grad",
+                 "_hooks", "_accumulator", "label", "_grad_owner", "_base", "__weakref__")
 
     # ------------------------------------------------------------------ construction
-    def __init__(self, *args, dtype=None, requires_grad=False):
-        # Legacy constructor: Tensor([1, 2]) -> float32; Tensor(2, 3) -> shape (2, 3)
-        if len(args) == 1 and not isinstance(args[0], numbers.Number):
-            arr = as_array(args[0], np.float32 if dtype is None else to_numpy_dtype(dtype))
-        elif all(isinstance(a, numbers.Integral) for a in args):
-            arr = np.zeros(args, dtype=np.float32)
+    def __init__(self, *args, dtype=None, requires_grad=False, device=None):
+        npd = to_numpy_dtype(dtype) or DEFAULT_FLOAT
+        if not args:
+            arr = np.zeros((0,), dtype=npd)
+        elif len(args) == 1 and not isinstance(args[0], numbers.Number):
+            a = args[0]
+            if isinstance(a, Size):
+                arr = np.zeros(tuple(a), dtype=npd)
+            else:
+                arr = as_array(a, npd)
+        elif builtins.all(isinstance(a, numbers.Integral) for a in args):
+            arr = np.zeros(args, dtype=npd)
         else:
             raise TypeError(
                 "new(): data must be a sequence (got " + type(args[0]).__name__ + ")")
@@ -125,20 +184,31 @@ class Tensor:
         self._grad = None
         self._requires_grad = requires_grad
         self.grad_fn = grad_fn
-        self._version = [0]
+        self._vbox = [0]
         self._retains_grad = False
         self._hooks = None
         self._accumulator = None
         self.label = None
         self._grad_owner = None
-        self._is_param = False
+        self._base = None
 
-    @classmethod
-    def _make(cls, arr, requires_grad=False, grad_fn=None):
-        if type(arr) is not np.ndarray:
+    @staticmethod
+    def _make(arr, requires_grad=False, grad_fn=None):
+        """A Tensor around ``arr`` (no copy, no checks): the engine's constructor."""
+        if type(arr) is not _ndarray:
             arr = np.asarray(arr)
-        t = object.__new__(Tensor)
-        t._init(arr, requires_grad, grad_fn)
+        t = _new(Tensor)
+        t._data = arr
+        t._grad = None
+        t._requires_grad = requires_grad
+        t.grad_fn = grad_fn
+        t._vbox = [0]
+        t._retains_grad = False
+        t._hooks = None
+        t._accumulator = None
+        t.label = None
+        t._grad_owner = None
+        t._base = None
         return t
 
     # ------------------------------------------------------------------ autograd state
@@ -148,6 +218,9 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, value):
+        self._set_requires_grad(value, "attr")
+
+    def _set_requires_grad(self, value, how):
         value = bool(value)
         if self.grad_fn is not None:
             if not value:
@@ -157,19 +230,25 @@ class Tensor:
                     "differentiation use var_no_grad = var.detach().")
             return
         if value and self._data.dtype.kind not in "fc":
-            raise RuntimeError(
-                "only Tensors of floating point and complex dtype can require gradients")
+            if how == "method":
+                raise RuntimeError("only Tensors of floating point dtype can require "
+                                   "gradients")
+            raise _float_rg_error(initial=how == "ctor")
         self._requires_grad = value
         if events.LISTENERS:
             events.emit("requires_grad_", tensor=self)
 
     def requires_grad_(self, requires_grad=True):
-        self.requires_grad = requires_grad
+        self._set_requires_grad(requires_grad, "method")
         return self
 
     @property
     def is_leaf(self) -> bool:
         return self.grad_fn is None
+
+    @property
+    def _version(self) -> int:
+        return self._vbox[0]
 
     @property
     def grad(self):
@@ -180,8 +259,7 @@ class Tensor:
                 "indeed want the .grad field to be populated for a non-leaf Tensor, use "
                 ".retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by "
                 "mistake, make sure you access the leaf Tensor instead. See "
-                "github.com/pytorch/pytorch/pull/30531 for more informations. (Triggered "
-                "internally at /pytorch/build/aten/src/ATen/core/TensorBody.h:489.)",
+                "github.com/pytorch/pytorch/pull/30531 for more informations.",
                 UserWarning, stacklevel=2)
         return self._grad
 
@@ -192,16 +270,34 @@ class Tensor:
                 raise TypeError(
                     f"assigned grad expected to be a Tensor or None but got grad of type "
                     f"{type(value).__name__}")
-            if value._data.shape != self._data.shape:
-                raise RuntimeError("assigned grad has data of a different size")
             if value._data.dtype != self._data.dtype:
-                raise RuntimeError("assigned grad has data of a different type")
+                from .api import _dtype_word, _scalar_type_name
+
+                raise RuntimeError(
+                    f"attempting to assign a gradient with dtype "
+                    f"'{_dtype_word(value._data.dtype)}' to a tensor with grad_dtype "
+                    f"'{_scalar_type_name(self._data.dtype)}'. The gradient must match the "
+                    "tensor's grad_dtype (defaults to the tensor's dtype). You can set the "
+                    "tensor's grad_dtype attribute with a specific dtype, or None to allow "
+                    "any dtype. Set grad_dtype with caution. Diverging the dtypes of a "
+                    "tensor and its gradient may break downstream systems that assume they "
+                    "match.")
+            if value._data.shape != self._data.shape:
+                raise RuntimeError(
+                    f"attempting to assign a gradient of size "
+                    f"'{list(value._data.shape)}' to a tensor of size "
+                    f"'{list(self._data.shape)}'. Please ensure that the gradient and the "
+                    "tensor are the same size".replace("'[", "'[").replace(",)", ")"))
             value._grad_owner = weakref.ref(self)
         old = self._grad
         self._grad = value
         if events.LISTENERS:
             events.emit("grad_set", tensor=self, old=None if old is None else old._data,
                         new=None if value is None else value._data)
+
+    @grad.deleter
+    def grad(self):
+        self._grad = None
 
     @property
     def retains_grad(self) -> bool:
@@ -216,7 +312,8 @@ class Tensor:
         self.grad_fn._retain_ref = weakref.ref(self)
 
     def register_hook(self, hook):
-        """``hook(grad) -> Tensor or None`` runs when this tensor's gradient is computed."""
+        """``hook(grad) -> Tensor or None`` runs when this tensor's gradient is computed;
+        a returned tensor replaces the gradient."""
         if not self._requires_grad:
             raise RuntimeError(
                 "cannot register a hook on a tensor that doesn't require gradient")
@@ -225,7 +322,9 @@ class Tensor:
                 self._hooks = []
             hooks = self._hooks
         else:
-            hooks = self.grad_fn.__dict__.setdefault("_tensor_hooks", [])
+            if self.grad_fn._tensor_hooks is None:
+                self.grad_fn._tensor_hooks = []
+            hooks = self.grad_fn._tensor_hooks
         hooks.append(hook)
         return _function_mod._ListHandle(hooks, hook)
 
@@ -238,36 +337,14 @@ class Tensor:
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         """Compute the gradient of this tensor with respect to the graph's leaves."""
-        if gradient is None:
-            if self._data.size != 1:
-                raise RuntimeError("grad can be implicitly created only for scalar outputs")
-            if not self._requires_grad:
-                raise RuntimeError(
-                    "element 0 of tensors does not require grad and does not have a grad_fn")
-            g = np.ones_like(self._data)
-        else:
-            if not self._requires_grad:
-                raise RuntimeError(
-                    "element 0 of tensors does not require grad and does not have a grad_fn")
-            g = gradient._data if isinstance(gradient, Tensor) else np.asarray(gradient)
-            if g.shape != self._data.shape:
-                raise RuntimeError(
-                    f"Mismatch in shape: grad_output[0] has a shape of {Size(g.shape)} and "
-                    f"output[0] has a shape of {Size(self._data.shape)}.")
-        if create_graph:
-            g = gradient if isinstance(gradient, Tensor) else Tensor._make(g)
-        if retain_graph is None:
-            retain_graph = create_graph
-        _backward_mod.run_backward(
-            (self,), (g,), retain_graph=retain_graph, create_graph=create_graph,
-            inputs=None if inputs is None else tuple(inputs))
+        from .. import autograd
+
+        autograd.backward(self, gradient, retain_graph, create_graph, inputs=inputs)
 
     # ------------------------------------------------------------------ data views
     @property
     def data(self):
-        t = Tensor._make(self._data, False, None)
-        t._is_param = False
-        return t
+        return Tensor._make(self._data, False, None)
 
     @data.setter
     def data(self, value):
@@ -276,11 +353,16 @@ class Tensor:
                 f"Variable data has to be a tensor, but got {type(value).__name__}")
         old = self._data
         self._data = value._data
+        if self._accumulator is not None:
+            self._accumulator._shape = value._data.shape
+            self._accumulator._dtype = value._data.dtype
         if events.LISTENERS:
             events.emit("data_set", tensor=self, old=old, new=value._data)
 
     def detach(self):
-        return Tensor._make(self._data, False, None)
+        t = Tensor._make(self._data, False, None)
+        t._vbox = self._vbox
+        return t
 
     def detach_(self):
         if events.LISTENERS:
@@ -289,8 +371,14 @@ class Tensor:
         self._requires_grad = False
         return self
 
-    def clone(self):
-        return CloneBackward0.apply(self)
+    def clone(self, *, memory_format=None):
+        return _api.clone(self)
+
+    def contiguous(self, memory_format=None):
+        return _api.contiguous(self)
+
+    def is_contiguous(self, memory_format=None) -> bool:
+        return bool(self._data.flags.c_contiguous)
 
     # ------------------------------------------------------------------ metadata
     @property
@@ -305,13 +393,19 @@ class Tensor:
     def dim(self) -> int:
         return self._data.ndim
 
-    ndim = property(dim)
+    ndimension = dim
+
+    @property
+    def ndim(self) -> int:
+        return self._data.ndim
 
     def numel(self) -> int:
         return int(self._data.size)
 
-    def nelement(self) -> int:
-        return int(self._data.size)
+    nelement = numel
+
+    def element_size(self) -> int:
+        return self._data.itemsize
 
     @property
     def dtype(self):
@@ -322,17 +416,33 @@ class Tensor:
 
     @property
     def device(self):
-        return "cpu"
+        return _CPU
+
+    is_cuda = False
+
+    def cpu(self):
+        return self
 
     def type(self, dtype=None):
         if dtype is None:
             return type_name(self._data.dtype)
+        if isinstance(dtype, str):
+            from .dtypes import from_type_name
+
+            dtype = from_type_name(dtype)
         return self.to(dtype)
 
     def __len__(self) -> int:
         if self._data.ndim == 0:
             raise TypeError("len() of a 0-d tensor")
         return self._data.shape[0]
+
+    def __iter__(self):
+        if self._data.ndim == 0:
+            raise TypeError("iteration over a 0-d tensor")
+        return (self[i] for i in range(self._data.shape[0]))
+
+    __hash__ = object.__hash__
 
     # ------------------------------------------------------------------ conversion
     def item(self):
@@ -344,8 +454,8 @@ class Tensor:
     def tolist(self):
         return self._data.tolist()
 
-    def numpy(self):
-        if self._requires_grad:
+    def numpy(self, *, force=False):
+        if self._requires_grad and not force:
             raise RuntimeError(
                 "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() "
                 "instead.")
@@ -355,37 +465,50 @@ class Tensor:
         arr = self._data
         return arr if dtype is None else arr.astype(dtype)
 
+    def _scalar(self):
+        if self._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
+        return self._data.reshape(()).item()
+
     def __float__(self):
-        return float(self.item())
+        return float(self._scalar())
 
     def __int__(self):
-        return int(self.item())
+        return int(self._scalar())
+
+    def __complex__(self):
+        return complex(self._scalar())
 
     def __bool__(self):
         if self._data.size != 1:
-            raise RuntimeError(
-                f"Boolean value of Tensor with more than one value is ambiguous")
+            raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
         return bool(self._data.reshape(()).item())
 
     def __index__(self):
         if self._data.dtype.kind not in "iub" or self._data.size != 1:
             raise TypeError(
                 "only integer tensors of a single element can be converted to an index")
-        return int(self.item())
+        return int(self._data.reshape(()).item())
 
-    def to(self, dtype=None, *args, **kwargs):
-        if isinstance(dtype, str) or dtype is None:
+    def to(self, *args, **kwargs):
+        dtype = kwargs.get("dtype")
+        for a in args:
+            if a.__class__.__name__ == "dtype":
+                dtype = a
+            elif isinstance(a, Tensor):
+                dtype = a.dtype
+        if dtype is None:
             return self
-        npd = to_numpy_dtype(dtype)
-        if npd == self._data.dtype:
-            return self
-        return ToCopyBackward0.apply(self, dtype=npd)
+        return _api.to_dtype(self, dtype)
 
     def float(self):
         return self.to(_dt("float32"))
 
     def double(self):
         return self.to(_dt("float64"))
+
+    def half(self):
+        return self.to(_dt("float16"))
 
     def long(self):
         return self.to(_dt("int64"))
@@ -394,61 +517,72 @@ class Tensor:
         return self.to(_dt("int32"))
 
     def bool(self):
-        return self.to(_dt("bool"))
+        return self.to(_dt("bool_"))
 
     # ------------------------------------------------------------------ printing
-    def __repr__(self) -> str:
+    def __repr__(self, *, tensor_contents=None) -> str:
         from .printing import tensor_repr
 
         return tensor_repr(self)
 
-    __str__ = __repr__
+    def __str__(self) -> str:
+        return self.__repr__()
 
     def __format__(self, spec):
-        if self._data.ndim == 0 and spec:
-            return format(self.item(), spec)
-        return format(repr(self), spec)
+        if self._data.ndim == 0 and type(self) is Tensor:
+            return self.item().__format__(spec)
+        return object.__format__(self, spec)
+
+    # ------------------------------------------------------------------ indexing
+    def __getitem__(self, key):
+        return _api.getitem(self, key)
+
+    def __setitem__(self, key, value):
+        _api.setitem(self, key, value)
 
     # ------------------------------------------------------------------ in-place
-    def _check_inplace(self):
-        if self.grad_fn is None and self._requires_grad and STATE.enabled:
-            raise RuntimeError(
-                "a leaf Variable that requires grad is being used in an in-place operation.")
-
-    def _inplace(self, opname, new_arr):
-        self._check_inplace()
-        old = self._data.copy() if events.LISTENERS else None
-        if self.grad_fn is not None and STATE.enabled:
-            raise NotImplementedError(
-                f"in-place {opname} on a tensor that is part of a graph is not supported by "
-                "autograd_viz")
-        np.copyto(self._data, new_arr, casting="unsafe")
-        self._version[0] += 1
-        if events.LISTENERS:
-            events.emit("inplace", tensor=self, op=opname, old=old, new=self._data,
-                        grad_enabled=STATE.enabled)
-        return self
-
     def zero_(self):
-        return self._inplace("zero_", 0)
+        return _api.inplace(self, "zero_", _S.ZeroBackward0.apply)
 
     def fill_(self, value):
-        return self._inplace("fill_", _raw(value))
+        v = value.item() if isinstance(value, Tensor) else value
+        return _api.inplace(self, "fill_", lambda old: _S.FillBackward0.apply(old, value=v))
 
-    def add_(self, other, alpha=1):
-        return self._inplace("add_", self._data + alpha * _raw(other))
+    def add_(self, other, *, alpha=1):
+        return _api.inplace(self, "add_", lambda old: _api.add(old, other, alpha=alpha),
+                            other)
 
-    def sub_(self, other, alpha=1):
-        return self._inplace("sub_", self._data - alpha * _raw(other))
+    def sub_(self, other, *, alpha=1):
+        return _api.inplace(self, "sub_", lambda old: _api.sub(old, other, alpha=alpha),
+                            other)
 
     def mul_(self, other):
-        return self._inplace("mul_", self._data * _raw(other))
+        return _api.inplace(self, "mul_", lambda old: _api.mul(old, other), other)
 
-    def div_(self, other):
-        return self._inplace("div_", self._data / _raw(other))
+    def div_(self, other, *, rounding_mode=None):
+        return _api.inplace(self, "div_", lambda old: _api.div(
+            old, other, rounding_mode=rounding_mode), other, float_only=rounding_mode is None)
 
-    def copy_(self, src):
-        return self._inplace("copy_", np.broadcast_to(_raw(src), self._data.shape))
+    def pow_(self, exponent):
+        return _api.inplace(self, "pow_", lambda old: _api.pow(old, exponent), exponent)
+
+    def clamp_(self, min=None, max=None):  # noqa: A002
+        return _api.inplace(self, "clamp_", lambda old: _api.clamp(old, min, max))
+
+    clip_ = clamp_
+
+    def copy_(self, src, non_blocking=False):
+        if not isinstance(src, Tensor):
+            raise TypeError(f"copy_(): argument 'other' (position 1) must be Tensor, not "
+                            f"{type(src).__name__}")
+        try:
+            np.broadcast_to(src._data, self._data.shape)
+        except ValueError:
+            raise RuntimeError(
+                f"The size of tensor a ({self._data.shape[-1] if self._data.ndim else 1}) "
+                f"must match the size of tensor b ({src._data.shape[-1]}) at non-singleton "
+                f"dimension {builtins.max(self._data.ndim - 1, 0)}") from None
+        return _api.inplace(self, "copy_", lambda old: _S.CopyBackwards.apply(old, src))
 
     def __iadd__(self, other):
         return self.add_(other)
@@ -462,93 +596,313 @@ class Tensor:
     def __itruediv__(self, other):
         return self.div_(other)
 
-    # ------------------------------------------------------------------ math
+    # ------------------------------------------------------------------ operators
     def __add__(self, other):
-        return add(self, other)
+        return _api.add(self, other)
 
     def __radd__(self, other):
-        return add(other, self)
+        return _api.add(self, other)
 
     def __sub__(self, other):
-        return sub(self, other)
+        return _api.sub(self, other)
 
     def __rsub__(self, other):
-        return sub(other, self)
+        return _api.rsub(self, other)
 
     def __mul__(self, other):
-        return mul(self, other)
+        return _api.mul(self, other)
 
     def __rmul__(self, other):
-        return mul(other, self)
+        return _api.mul(self, other)
 
     def __truediv__(self, other):
-        return div(self, other)
+        return _api.div(self, other)
 
     def __rtruediv__(self, other):
-        return div(other, self)
+        return _api.div(other, self)
+
+    def __floordiv__(self, other):
+        return _api.floor_divide(self, other)
+
+    def __rfloordiv__(self, other):
+        return _api.floor_divide(other, self)
+
+    def __mod__(self, other):
+        return _api.remainder(self, other)
 
     def __pow__(self, other):
-        return pow(self, other)
+        return _api.pow(self, other)
 
     def __rpow__(self, other):
-        return pow(other, self)
+        return _api.pow(other, self)
 
     def __neg__(self):
-        return A.NegBackward0.apply(self)
+        return _api.neg(self)
+
+    def __pos__(self):
+        return self
+
+    def __abs__(self):
+        return _api.abs(self)
 
     def __matmul__(self, other):
-        return matmul(self, other)
+        return _api.matmul(self, other)
 
     def __rmatmul__(self, other):
-        return matmul(other, self)
+        return _api.matmul(other, self)
 
-    def add(self, other, alpha=1):
-        return add(self, other, alpha=alpha)
+    def __eq__(self, other):
+        return _api.eq(self, other)
 
-    def sub(self, other, alpha=1):
-        return sub(self, other, alpha=alpha)
+    def __ne__(self, other):
+        return _api.ne(self, other)
+
+    def __lt__(self, other):
+        return _api.lt(self, other)
+
+    def __le__(self, other):
+        return _api.le(self, other)
+
+    def __gt__(self, other):
+        return _api.gt(self, other)
+
+    def __ge__(self, other):
+        return _api.ge(self, other)
+
+    def __and__(self, other):
+        return _api.bitwise_and(self, other)
+
+    __rand__ = __and__
+
+    def __or__(self, other):
+        return _api.bitwise_or(self, other)
+
+    __ror__ = __or__
+
+    def __xor__(self, other):
+        return _api.bitwise_xor(self, other)
+
+    def __invert__(self):
+        return _api.bitwise_not(self)
+
+    # ------------------------------------------------------------------ math methods
+    def add(self, other, *, alpha=1):
+        return _api.add(self, other, alpha=alpha)
+
+    def sub(self, other, *, alpha=1):
+        return _api.sub(self, other, alpha=alpha)
+
+    subtract = sub
 
     def mul(self, other):
-        return mul(self, other)
+        return _api.mul(self, other)
 
-    def div(self, other):
-        return div(self, other)
+    multiply = mul
 
-    def pow(self, other):
-        return pow(self, other)
+    def div(self, other, *, rounding_mode=None):
+        return _api.div(self, other, rounding_mode=rounding_mode)
+
+    divide = true_divide = div
+
+    def pow(self, exponent):
+        return _api.pow(self, exponent)
+
+    def square(self):
+        return _api.pow(self, 2)
 
     def neg(self):
-        return A.NegBackward0.apply(self)
+        return _api.neg(self)
+
+    negative = neg
 
     def exp(self):
-        return U.ExpBackward0.apply(_floating(self))
+        return _api.exp(self)
 
     def log(self):
-        return U.LogBackward0.apply(_floating(self))
+        return _api.log(self)
+
+    def sqrt(self):
+        return _api.sqrt(self)
+
+    def abs(self):
+        return _api.abs(self)
+
+    def sign(self):
+        return _api.sign(self)
+
+    sgn = sign
 
     def sigmoid(self):
-        return U.SigmoidBackward0.apply(_floating(self))
+        return _api.sigmoid(self)
+
+    def tanh(self):
+        return _api.tanh(self)
+
+    def relu(self):
+        return _api.relu(self)
+
+    def clamp(self, min=None, max=None):  # noqa: A002
+        return _api.clamp(self, min, max)
+
+    clip = clamp
+
+    def maximum(self, other):
+        return _api.maximum(self, other)
+
+    def minimum(self, other):
+        return _api.minimum(self, other)
+
+    def sum(self, dim=None, keepdim=False, *, dtype=None):
+        return _api.sum(self, dim, keepdim, dtype=dtype)
+
+    def mean(self, dim=None, keepdim=False, *, dtype=None):
+        return _api.mean(self, dim, keepdim, dtype=dtype)
+
+    def max(self, dim=None, keepdim=False):
+        return _api.max(self, dim, keepdim)
+
+    def min(self, dim=None, keepdim=False):
+        return _api.min(self, dim, keepdim)
+
+    def argmax(self, dim=None, keepdim=False):
+        return _api.argmax(self, dim, keepdim)
+
+    def argmin(self, dim=None, keepdim=False):
+        return _api.argmin(self, dim, keepdim)
+
+    def any(self, dim=None, keepdim=False):
+        return _api.any(self, dim, keepdim)
+
+    def all(self, dim=None, keepdim=False):
+        return _api.all(self, dim, keepdim)
+
+    def nonzero(self, *, as_tuple=False):
+        return _api.nonzero(self, as_tuple=as_tuple)
+
+    def eq(self, other):
+        return _api.eq(self, other)
+
+    def ne(self, other):
+        return _api.ne(self, other)
+
+    def lt(self, other):
+        return _api.lt(self, other)
+
+    def le(self, other):
+        return _api.le(self, other)
+
+    def gt(self, other):
+        return _api.gt(self, other)
+
+    def ge(self, other):
+        return _api.ge(self, other)
+
+    def equal(self, other):
+        return _api.equal(self, other)
+
+    def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+        return _api.allclose(self, other, rtol, atol, equal_nan)
 
     def matmul(self, other):
-        return matmul(self, other)
+        return _api.matmul(self, other)
 
-    def mm(self, other):
-        return mm(self, other)
+    def mm(self, mat2):
+        return _api.mm(self, mat2)
 
-    def mv(self, other):
-        return mv(self, other)
+    def mv(self, vec):
+        return _api.mv(self, vec)
 
     def dot(self, other):
-        return dot(self, other)
+        return _api.dot(self, other)
 
-    def sum(self, dim=None, keepdim=False, dtype=None):
-        return sum(self, dim, keepdim, dtype=dtype)
+    def bmm(self, mat2):
+        return _api.bmm(self, mat2)
 
-    def mean(self, dim=None, keepdim=False):
-        return mean(self, dim, keepdim)
+    # ------------------------------------------------------------------ shape methods
+    def t(self):
+        return _api.t(self)
 
-    def new_zeros(self, shape):
-        return Tensor._make(np.zeros(shape, dtype=self._data.dtype))
+    @property
+    def T(self):  # noqa: N802
+        nd = self._data.ndim
+        return _api.permute(self, *range(nd - 1, -1, -1))
+
+    @property
+    def mT(self):  # noqa: N802
+        return _api.transpose(self, -2, -1)
+
+    def transpose(self, dim0, dim1):
+        return _api.transpose(self, dim0, dim1)
+
+    swapaxes = transpose
+
+    def permute(self, *dims):
+        return _api.permute(self, *dims)
+
+    def view(self, *shape):
+        return _api.view(self, *shape)
+
+    def view_as(self, other):
+        return _api.view(self, other.shape)
+
+    def reshape(self, *shape):
+        return _api.reshape(self, *shape)
+
+    def reshape_as(self, other):
+        return _api.reshape(self, other.shape)
+
+    def flatten(self, start_dim=0, end_dim=-1):
+        return _api.flatten(self, start_dim, end_dim)
+
+    def unsqueeze(self, dim):
+        return _api.unsqueeze(self, dim)
+
+    def squeeze(self, dim=None):
+        return _api.squeeze(self, dim)
+
+    def expand(self, *sizes):
+        return _api.expand(self, *sizes)
+
+    def expand_as(self, other):
+        return _api.expand(self, *other.shape)
+
+    def new_zeros(self, *size, dtype=None, requires_grad=False):
+        from .api import _size_args
+
+        npd = to_numpy_dtype(dtype) or self._data.dtype
+        t = Tensor._make(np.zeros(_size_args(size, "new_zeros"), dtype=npd))
+        return t.requires_grad_(requires_grad) if requires_grad else t
+
+    def new_ones(self, *size, dtype=None, requires_grad=False):
+        from .api import _size_args
+
+        npd = to_numpy_dtype(dtype) or self._data.dtype
+        t = Tensor._make(np.ones(_size_args(size, "new_ones"), dtype=npd))
+        return t.requires_grad_(requires_grad) if requires_grad else t
+
+    def new_tensor(self, data, dtype=None, requires_grad=False):
+        npd = to_numpy_dtype(dtype) or self._data.dtype
+        t = Tensor._make(as_array(data, npd))
+        return t.requires_grad_(requires_grad) if requires_grad else t
+
+
+class _Device:
+    type = "cpu"
+    index = None
+
+    def __repr__(self):
+        return "device(type='cpu')"
+
+    def __str__(self):
+        return "cpu"
+
+    def __eq__(self, other):
+        return str(other) == "cpu"
+
+    __hash__ = object.__hash__
+
+
+_CPU = _Device()
 
 
 def _dt(name):
@@ -557,268 +911,8 @@ def _dt(name):
     return getattr(dtypes, name)
 
 
-def _raw(x):
-    return x._data if isinstance(x, Tensor) else x
-
-
-def _wrap_dim(dim, ndim):
-    n = max(ndim, 1)
-    if not -n <= dim < n:
-        raise IndexError(
-            f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got "
-            f"{dim})")
-    return dim % n
-
-
-def _floating(t):
-    if t._data.dtype.kind in "fc":
-        return t
-    return t.to(_dt("float32"))
-
-
-# ---------------------------------------------------------------------- dtype promotion
-_CATEGORY = {"b": 0, "u": 1, "i": 1, "f": 2, "c": 3}
-
-
-def result_dtype(*xs) -> np.dtype:
-    """PyTorch's type promotion: dimensioned tensors > 0-dim tensors > Python numbers."""
-    dimmed, zero_dim, scalars = [], [], []
-    for x in xs:
-        if isinstance(x, Tensor):
-            (dimmed if x._data.ndim else zero_dim).append(x._data.dtype)
-        elif isinstance(x, np.ndarray):
-            (dimmed if x.ndim else zero_dim).append(x.dtype)
-        elif isinstance(x, bool | np.bool_):
-            scalars.append(np.dtype(np.bool_))
-        elif isinstance(x, numbers.Integral):
-            scalars.append(np.dtype(np.int64))
-        elif isinstance(x, numbers.Real):
-            scalars.append(DEFAULT_FLOAT)
-        else:
-            scalars.append(np.dtype(np.complex64))
-    result = np.result_type(*dimmed) if dimmed else None
-    for group in (zero_dim, scalars):
-        if not group:
-            continue
-        g = np.result_type(*group) if group is zero_dim else max(
-            group, key=lambda d: _CATEGORY[d.kind])
-        if result is None or _CATEGORY[g.kind] > _CATEGORY[result.kind]:
-            result = g if group is zero_dim or g.kind != "f" else DEFAULT_FLOAT
-            if group is scalars and g.kind == "f" and result is not None:
-                result = DEFAULT_FLOAT
-    return result
-
-
-def _operand(x, name="other"):
-    """A Tensor, a Python number or an ndarray, as the op wants it."""
-    if isinstance(x, Tensor | numbers.Number):
-        return x
-    if isinstance(x, np.ndarray):
-        return Tensor._make(x)
-    raise TypeError(
-        f"unsupported operand type: expected Tensor or number for '{name}', got "
-        f"{type(x).__name__}")
-
-
-def _binary(cls, a, b, promote_int_to_float=False, **kw):
-    a, b = _operand(a, "input"), _operand(b)
-    target = result_dtype(a, b)
-    if promote_int_to_float and target.kind in "biu":
-        target = DEFAULT_FLOAT
-    _check_broadcast(a, b)
-    a = _cast(a, target)
-    b = _cast(b, target)
-    return cls.apply(a, b, **kw)
-
-
-def _cast(x, target):
-    if isinstance(x, Tensor):
-        if x._data.dtype != target:
-            return x.to(from_numpy_dtype(target))
-        return x
-    if target.kind == "f":
-        return target.type(x)
-    return x
-
-
-def _check_broadcast(a, b):
-    if isinstance(a, Tensor) and isinstance(b, Tensor):
-        sa, sb = a._data.shape, b._data.shape
-        if sa == sb:
-            return
-        for i, (x, y) in enumerate(zip(reversed(sa), reversed(sb))):
-            if x != y and x != 1 and y != 1:
-                dim = max(len(sa), len(sb)) - 1 - i
-                raise RuntimeError(
-                    f"The size of tensor a ({x}) must match the size of tensor b ({y}) at "
-                    f"non-singleton dimension {dim}")
-
-
-def add(input, other, alpha=1):
-    if not isinstance(input, Tensor):
-        input, other = other, input
-    return _binary(A.AddBackward0, input, other, alpha=alpha)
-
-
-def sub(input, other, alpha=1):
-    if not isinstance(input, Tensor):
-        other = _operand(other)
-        target = result_dtype(input, other)
-        return A.RsubBackward1.apply(_cast(other, target), other=_cast(input, target))
-    return _binary(A.SubBackward0, input, other, alpha=alpha)
-
-
-def mul(input, other):
-    if not isinstance(input, Tensor):
-        input, other = other, input
-    return _binary(A.MulBackward0, input, other)
-
-
-def div(input, other):
-    return _binary(A.DivBackward0, input, other, promote_int_to_float=True)
-
-
-def pow(input, exponent):  # noqa: A001
-    if isinstance(input, Tensor) and isinstance(exponent, numbers.Number):
-        target = result_dtype(input, exponent)
-        return A.PowBackward0.apply(_cast(input, target), exponent=exponent)
-    if not isinstance(input, Tensor):
-        target = result_dtype(input, exponent)
-        return A.PowBackward2.apply(_cast(exponent, target), base=input)
-    return _binary(A.PowBackward1, input, exponent)
-
-
-def exp(input):
-    return input.exp()
-
-
-def log(input):
-    return input.log()
-
-
-def sigmoid(input):
-    return input.sigmoid()
-
-
-def _check_mm(a, b):
-    sa, sb = a._data.shape, b._data.shape
-    if sa[-1] != sb[0 if b._data.ndim == 1 else -2]:
-        if a._data.ndim == 2 and b._data.ndim == 2:
-            raise RuntimeError(
-                f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and "
-                f"{sb[0]}x{sb[1]})")
-        raise RuntimeError(
-            f"size mismatch, got input ({sa[0]}), mat ({sa[0]}x{sa[-1]}), vec ({sb[0]})")
-
-
-def mm(input, mat2):
-    for t in (input, mat2):
-        if not isinstance(t, Tensor):
-            raise TypeError(f"mm(): argument must be Tensor, not {type(t).__name__}")
-    if input._data.ndim != 2:
-        raise RuntimeError("self must be a matrix")
-    if mat2._data.ndim != 2:
-        raise RuntimeError("mat2 must be a matrix")
-    _check_same_dtype(input, mat2, "mm")
-    _check_mm(input, mat2)
-    return L.MmBackward0.apply(input, mat2)
-
-
-def mv(input, vec):
-    _check_same_dtype(input, vec, "mv")
-    _check_mm(input, vec)
-    return L.MvBackward0.apply(input, vec)
-
-
-def dot(input, other):
-    if input._data.ndim != 1 or other._data.ndim != 1:
-        raise RuntimeError(
-            f"1D tensors expected, but got {input._data.ndim}D and {other._data.ndim}D "
-            "tensors")
-    if input._data.shape[0] != other._data.shape[0]:
-        raise RuntimeError(
-            "inconsistent tensor size, expected tensor [{}] and src [{}] to have the same "
-            "number of elements, but got {} and {} elements respectively".format(
-                input._data.shape[0], other._data.shape[0], input._data.shape[0],
-                other._data.shape[0]))
-    _check_same_dtype(input, other, "dot")
-    return L.DotBackward0.apply(input, other)
-
-
-def _check_same_dtype(a, b, name):
-    if a._data.dtype != b._data.dtype:
-        raise RuntimeError(
-            f"expected m1 and m2 to have the same dtype, but got: "
-            f"{from_numpy_dtype(a._data.dtype).name} != {from_numpy_dtype(b._data.dtype).name}")
-
-
-def matmul(input, other):
-    input, other = _operand(input, "input"), _operand(other)
-    da, db = input._data.ndim, other._data.ndim
-    if da == 1 and db == 1:
-        return dot(input, other)
-    if da == 2 and db == 1:
-        return mv(input, other)
-    if da == 2 and db == 2:
-        return mm(input, other)
-    raise NotImplementedError(f"matmul of {da}-D and {db}-D tensors is not supported yet")
-
-
-def sum(input, dim=None, keepdim=False, dtype=None):  # noqa: A001
-    if dim is None:
-        return R.SumBackward0.apply(input, dtype=to_numpy_dtype(dtype))
-    dims = _dims(dim, input._data.ndim)
-    return R.SumBackward1.apply(input, dim=dims, keepdim=keepdim)
-
-
-def mean(input, dim=None, keepdim=False):
-    if input._data.dtype.kind not in "fc":
-        raise RuntimeError(
-            "mean(): could not infer output dtype. Input dtype must be either a floating "
-            f"point or complex dtype. Got: {from_numpy_dtype(input._data.dtype).name.capitalize()}")
-    if dim is None:
-        return R.MeanBackward0.apply(input)
-    return R.MeanBackward1.apply(input, dim=_dims(dim, input._data.ndim), keepdim=keepdim)
-
-
-def _dims(dim, ndim):
-    if isinstance(dim, int | np.integer):
-        dim = (dim,)
-    return tuple(sorted(_wrap_dim(int(d), ndim) for d in dim))
-
-
-def where(cond, a, b):
-    raise NotImplementedError("where")
-
-
-# ---------------------------------------------------------------------- simple nodes
-class CloneBackward0(_function_mod.Function):
-    op, symbol = "clone", "clone"
-    formula = "∂clone(a)/∂a = 1"
-
-    @staticmethod
-    def forward(ctx, a):
-        return a.copy()
-
-    @staticmethod
-    def backward(ctx, g):
-        return (g,)
-
-
-class ToCopyBackward0(_function_mod.Function):
-    op, symbol = "to", "to"
-    formula = "∂a.to(dtype)/∂a = 1"
-
-    @staticmethod
-    def forward(ctx, a, dtype=None):
-        ctx.src = a.dtype
-        return a.astype(dtype)
-
-    @staticmethod
-    def backward(ctx, g):
-        return (g.astype(ctx.src) if isinstance(g, np.ndarray) else g.to(
-            from_numpy_dtype(ctx.src)),)
-
-
 _function_mod.Function._Tensor = Tensor
 _backward_mod.Tensor = Tensor
+
+from . import api as _api  # noqa: E402  (api imports Tensor from this module)
+from .ops import shape as _S  # noqa: E402

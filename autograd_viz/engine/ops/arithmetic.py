@@ -1,15 +1,17 @@
-"""Elementwise arithmetic with numpy broadcasting: + - * / ** and negation."""
+"""Elementwise arithmetic with numpy broadcasting: + - * / ** maximum, negation.
+
+Gradients are returned at the broadcast shape; the backward engine sums them to
+each input's shape.  Only what a needed gradient uses is saved (as PyTorch does:
+``a * c`` with a constant ``c`` saves ``c`` only, so changing ``a`` in place later
+is no error).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
 from ..function import Function
-from ..functional_array import log, sum_to
-
-
-def _shape(x):
-    return tuple(getattr(x, "shape", ()))
+from ..functional_array import log, mask, scale, where
 
 
 class AddBackward0(Function):
@@ -18,15 +20,27 @@ class AddBackward0(Function):
 
     @staticmethod
     def forward(ctx, a, b, alpha=1):
-        ctx.shapes = (_shape(a), _shape(b))
         ctx.alpha = alpha
         return a + b if alpha == 1 else a + alpha * b
 
     @staticmethod
     def backward(ctx, g):
-        sa, sb = ctx.shapes
-        gb = g if ctx.alpha == 1 else g * ctx.alpha
-        return sum_to(g, sa), sum_to(gb, sb)
+        return g, (g if ctx.alpha == 1 else scale(g, ctx.alpha))
+
+
+class AddBackward1(Function):
+    """``tensor + number`` inside a graph of gradients (one slot)."""
+
+    op, symbol = "add", "+"
+    formula = "∂(a+c)/∂a = 1"
+
+    @staticmethod
+    def forward(ctx, a, other=0):
+        return a + other
+
+    @staticmethod
+    def backward(ctx, g):
+        return (g,)
 
 
 class SubBackward0(Function):
@@ -35,14 +49,12 @@ class SubBackward0(Function):
 
     @staticmethod
     def forward(ctx, a, b, alpha=1):
-        ctx.shapes = (_shape(a), _shape(b))
         ctx.alpha = alpha
         return a - b if alpha == 1 else a - alpha * b
 
     @staticmethod
     def backward(ctx, g):
-        sa, sb = ctx.shapes
-        return sum_to(g, sa), sum_to(-g if ctx.alpha == 1 else g * -ctx.alpha, sb)
+        return g, (-g if ctx.alpha == 1 else scale(g, -ctx.alpha))
 
 
 class RsubBackward1(Function):
@@ -52,12 +64,13 @@ class RsubBackward1(Function):
     formula = "∂(c−a)/∂a = −1"
 
     @staticmethod
-    def forward(ctx, a, other=0):
-        return other - a
+    def forward(ctx, a, other=0, alpha=1):
+        ctx.alpha = alpha
+        return other - a if alpha == 1 else other - alpha * a
 
     @staticmethod
     def backward(ctx, g):
-        return (-g,)
+        return (-g if ctx.alpha == 1 else scale(g, -ctx.alpha),)
 
 
 class MulBackward0(Function):
@@ -66,13 +79,31 @@ class MulBackward0(Function):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
+        n = ctx.needs_input_grad
+        ctx.save_for_backward(a if n[1] else None, b if n[0] else None)
         return a * b
 
     @staticmethod
     def backward(ctx, g):
         a, b = ctx.saved_tensors
-        return sum_to(g * b, _shape(a)), sum_to(g * a, _shape(b))
+        n = ctx.needs_input_grad
+        return (g * b if n[0] else None), (g * a if n[1] else None)
+
+
+class MulBackward1(Function):
+    """``tensor * number`` inside a graph of gradients (one slot)."""
+
+    op, symbol = "mul", "*"
+    formula = "∂(a·c)/∂a = c"
+
+    @staticmethod
+    def forward(ctx, a, other=1.0):
+        ctx.other = other
+        return a * other
+
+    @staticmethod
+    def backward(ctx, g):
+        return (scale(g, ctx.other),)
 
 
 class DivBackward0(Function):
@@ -81,13 +112,40 @@ class DivBackward0(Function):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
-        return a / b
+        n = ctx.needs_input_grad
+        ctx.save_for_backward(a if n[1] else None, b)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return a / b
 
     @staticmethod
     def backward(ctx, g):
         a, b = ctx.saved_tensors
-        return sum_to(g / b, _shape(a)), sum_to(-g * a / (b * b), _shape(b))
+        n = ctx.needs_input_grad
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ga = g / b if n[0] else None
+            gb = -g * ((a / b) / b) if n[1] else None
+        return ga, gb
+
+
+class ReciprocalBackward0(Function):
+    """``1 / a`` (PyTorch computes ``c / a`` as ``c * reciprocal(a)``)."""
+
+    op, symbol = "reciprocal", "1/"
+    formula = "∂(1/a)/∂a = −1/a²"
+
+    @staticmethod
+    def forward(ctx, a):
+        with np.errstate(divide="ignore"):
+            out = np.reciprocal(a)
+        if type(out) is not np.ndarray:
+            out = np.asarray(out)
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        (out,) = ctx.saved_tensors
+        return (-g * (out * out),)
 
 
 class NegBackward0(Function):
@@ -113,7 +171,8 @@ class PowBackward0(Function):
     def forward(ctx, a, exponent=1.0):
         ctx.save_for_backward(a)
         ctx.exponent = exponent
-        return a**exponent
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.power(a, exponent)
 
     @staticmethod
     def backward(ctx, g):
@@ -121,7 +180,8 @@ class PowBackward0(Function):
         n = ctx.exponent
         if n == 0:
             return (g * 0,)
-        return (g * n * a ** (n - 1),)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return (g * scale(a ** (n - 1), n),)
 
 
 class PowBackward1(Function):
@@ -132,16 +192,26 @@ class PowBackward1(Function):
 
     @staticmethod
     def forward(ctx, a, b):
-        out = a**b
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out = np.asarray(np.power(a, b))
         ctx.save_for_backward(a, b, out)
         return out
 
     @staticmethod
     def backward(ctx, g):
         a, b, out = ctx.saved_tensors
-        ga = g * b * a ** (b - 1)
-        gb = g * out * log(a)
-        return sum_to(ga, _shape(a)), sum_to(gb, _shape(b))
+        n = ctx.needs_input_grad
+        raw_a = getattr(a, "_data", a)
+        raw_b = getattr(b, "_data", b)
+        ga = gb = None
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if n[0]:
+                ga = mask(g * (b * a ** (b - 1)), np.broadcast_to(raw_b != 0, np.shape(
+                    raw_a * raw_b)))
+            if n[1]:
+                zero = (raw_a == 0) & (raw_b >= 0)
+                gb = mask(g * (out * log(a)), ~np.broadcast_to(zero, np.shape(raw_a * raw_b)))
+        return ga, gb
 
 
 class PowBackward2(Function):
@@ -152,7 +222,7 @@ class PowBackward2(Function):
 
     @staticmethod
     def forward(ctx, a, base=1.0):
-        out = np.power(base, a)
+        out = np.asarray(np.power(np.asarray(base, dtype=a.dtype), a))
         ctx.save_for_backward(out)
         ctx.base = base
         return out
@@ -160,4 +230,78 @@ class PowBackward2(Function):
     @staticmethod
     def backward(ctx, g):
         (out,) = ctx.saved_tensors
-        return (g * out * float(np.log(ctx.base)),)
+        if ctx.base == 0:
+            return (g * 0,)
+        return (g * scale(out, float(np.log(ctx.base))),)
+
+
+class MaximumBackward0(Function):
+    op, symbol = "maximum", "max"
+    formula = "∂max(a,b)/∂a = [a>b] (½ on ties),  ∂max(a,b)/∂b = [b>a] (½ on ties)"
+
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
+        return np.maximum(a, b)
+
+    @staticmethod
+    def backward(ctx, g):
+        a, b = ctx.saved_tensors
+        ra, rb = getattr(a, "_data", a), getattr(b, "_data", b)
+        shape = np.broadcast_shapes(np.shape(ra), np.shape(rb), tuple(g.shape))
+        tie = np.broadcast_to(ra == rb, shape)
+        half = where(tie, scale(g, 0.5), g)
+        n = ctx.needs_input_grad
+        ga = mask(half, np.broadcast_to(ra >= rb, shape)) if n[0] else None
+        gb = mask(half, np.broadcast_to(rb >= ra, shape)) if n[1] else None
+        return ga, gb
+
+
+class MinimumBackward0(Function):
+    op, symbol = "minimum", "min"
+    formula = "∂min(a,b)/∂a = [a<b] (½ on ties),  ∂min(a,b)/∂b = [b<a] (½ on ties)"
+
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
+        return np.minimum(a, b)
+
+    @staticmethod
+    def backward(ctx, g):
+        a, b = ctx.saved_tensors
+        ra, rb = getattr(a, "_data", a), getattr(b, "_data", b)
+        shape = np.broadcast_shapes(np.shape(ra), np.shape(rb), tuple(g.shape))
+        tie = np.broadcast_to(ra == rb, shape)
+        half = where(tie, scale(g, 0.5), g)
+        n = ctx.needs_input_grad
+        ga = mask(half, np.broadcast_to(ra <= rb, shape)) if n[0] else None
+        gb = mask(half, np.broadcast_to(rb <= ra, shape)) if n[1] else None
+        return ga, gb
+
+
+class MseLossBackward0(Function):
+    op, symbol = "mse_loss", "mse"
+    formula = "∂mean((a−t)²)/∂a = 2(a−t)/n"
+
+    @staticmethod
+    def forward(ctx, a, target, reduction="mean"):
+        ctx.save_for_backward(a, target)
+        ctx.reduction = reduction
+        d = a - target
+        sq = d * d
+        if reduction == "mean":
+            return np.mean(sq, dtype=sq.dtype) if sq.size else np.array(np.nan, sq.dtype)
+        if reduction == "sum":
+            return np.sum(sq)
+        return sq
+
+    @staticmethod
+    def backward(ctx, g):
+        a, target = ctx.saved_tensors
+        d = a - target
+        factor = 2.0
+        if ctx.reduction == "mean":
+            factor = 2.0 / max(int(np.prod(tuple(d.shape))), 1)
+        gd = g * scale(d, factor)
+        n = ctx.needs_input_grad
+        return (gd if n[0] else None), (-gd if n[1] else None)

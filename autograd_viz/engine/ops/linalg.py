@@ -1,9 +1,10 @@
-"""Matrix products: mm, mv, dot (``matmul`` dispatches to them as PyTorch does)."""
+"""Matrix products: mm, mv, dot, bmm, addmm (``matmul`` and ``nn.Linear`` are built
+from them in :mod:`autograd_viz.engine.api`, as PyTorch builds them)."""
 
 from __future__ import annotations
 
 from ..function import Function
-from ..functional_array import mT, outer
+from ..functional_array import mT, outer, t
 
 
 class MmBackward0(Function):
@@ -12,13 +13,37 @@ class MmBackward0(Function):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
+        n = ctx.needs_input_grad
+        ctx.save_for_backward(a if n[1] else None, b if n[0] else None)
         return a @ b
 
     @staticmethod
     def backward(ctx, g):
         a, b = ctx.saved_tensors
-        return g @ mT(b), mT(a) @ g
+        n = ctx.needs_input_grad
+        return (g @ t(b) if n[0] else None), (t(a) @ g if n[1] else None)
+
+
+class AddmmBackward0(Function):
+    """``bias + A @ B`` in one node (``nn.Linear`` on a 2-D input)."""
+
+    op, symbol = "addmm", "+@"
+    formula = "∂(c + A@B)/∂c = 1,  ∂/∂A = G@Bᵀ,  ∂/∂B = Aᵀ@G"
+
+    @staticmethod
+    def forward(ctx, bias, a, b):
+        n = ctx.needs_input_grad
+        ctx.save_for_backward(a if n[2] else None, b if n[1] else None)
+        out = a @ b
+        out += bias
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        a, b = ctx.saved_tensors
+        n = ctx.needs_input_grad
+        return ((g if n[0] else None), (g @ t(b) if n[1] else None),
+                (t(a) @ g if n[2] else None))
 
 
 class MvBackward0(Function):
@@ -27,13 +52,15 @@ class MvBackward0(Function):
 
     @staticmethod
     def forward(ctx, a, v):
-        ctx.save_for_backward(a, v)
+        n = ctx.needs_input_grad
+        ctx.save_for_backward(a if n[1] else None, v if n[0] else None)
         return a @ v
 
     @staticmethod
     def backward(ctx, g):
         a, v = ctx.saved_tensors
-        return outer(g, v), mT(a) @ g
+        n = ctx.needs_input_grad
+        return (outer(g, v) if n[0] else None), (t(a) @ g if n[1] else None)
 
 
 class DotBackward0(Function):
@@ -42,10 +69,29 @@ class DotBackward0(Function):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
+        n = ctx.needs_input_grad
+        ctx.save_for_backward(a if n[1] else None, b if n[0] else None)
         return a @ b
 
     @staticmethod
     def backward(ctx, g):
         a, b = ctx.saved_tensors
-        return g * b, g * a
+        n = ctx.needs_input_grad
+        return (g * b if n[0] else None), (g * a if n[1] else None)
+
+
+class BmmBackward0(Function):
+    op, symbol = "bmm", "@"
+    formula = "∂(A@B)/∂A = G@Bᵀ,  ∂(A@B)/∂B = Aᵀ@G  (per batch)"
+
+    @staticmethod
+    def forward(ctx, a, b):
+        n = ctx.needs_input_grad
+        ctx.save_for_backward(a if n[1] else None, b if n[0] else None)
+        return a @ b
+
+    @staticmethod
+    def backward(ctx, g):
+        a, b = ctx.saved_tensors
+        n = ctx.needs_input_grad
+        return (g @ mT(b) if n[0] else None), (mT(a) @ g if n[1] else None)

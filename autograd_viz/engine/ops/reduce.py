@@ -1,11 +1,11 @@
-"""Reductions: sum, mean."""
+"""Reductions: sum, mean, max/min (over everything, or along a dim)."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from ..function import Function
-from ..functional_array import expand_to, unsqueeze_dims
+from ..functional_array import expand_to, mask, scale, unsqueeze_dims
 
 
 class SumBackward0(Function):
@@ -17,7 +17,7 @@ class SumBackward0(Function):
     @staticmethod
     def forward(ctx, a, dtype=None):
         ctx.shape = a.shape
-        return np.sum(a, dtype=dtype) if dtype is not None else np.sum(a)
+        return np.sum(a, dtype=dtype)
 
     @staticmethod
     def backward(ctx, g):
@@ -31,14 +31,14 @@ class SumBackward1(Function):
     formula = "∂(Σ_dim a)/∂aᵢ = 1"
 
     @staticmethod
-    def forward(ctx, a, dim=(), keepdim=False):
+    def forward(ctx, a, dim=(), keepdim=False, dtype=None):
         ctx.shape, ctx.dims, ctx.keepdim = a.shape, dim, keepdim
-        return np.sum(a, axis=dim, keepdims=keepdim)
+        return np.sum(a, axis=dim, keepdims=keepdim, dtype=dtype)
 
     @staticmethod
     def backward(ctx, g):
         if not ctx.keepdim:
-            g = unsqueeze_dims(g, ctx.dims, len(ctx.shape))
+            g = unsqueeze_dims(g, ctx.dims)
         return (expand_to(g, ctx.shape),)
 
 
@@ -49,12 +49,14 @@ class MeanBackward0(Function):
     @staticmethod
     def forward(ctx, a):
         ctx.shape = a.shape
+        if a.size == 0:
+            return np.array(np.nan, dtype=a.dtype)
         return np.mean(a, dtype=a.dtype)
 
     @staticmethod
     def backward(ctx, g):
         n = max(int(np.prod(ctx.shape)), 1)
-        return (expand_to(g / n, ctx.shape),)
+        return (expand_to(scale(g, 1.0 / n), ctx.shape),)
 
 
 class MeanBackward1(Function):
@@ -64,11 +66,72 @@ class MeanBackward1(Function):
     @staticmethod
     def forward(ctx, a, dim=(), keepdim=False):
         ctx.shape, ctx.dims, ctx.keepdim = a.shape, dim, keepdim
-        return np.mean(a, axis=dim, keepdims=keepdim, dtype=a.dtype)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.mean(a, axis=dim, keepdims=keepdim, dtype=a.dtype)
 
     @staticmethod
     def backward(ctx, g):
         n = int(np.prod([ctx.shape[d] for d in ctx.dims])) or 1
         if not ctx.keepdim:
-            g = unsqueeze_dims(g, ctx.dims, len(ctx.shape))
-        return (expand_to(g / n, ctx.shape),)
+            g = unsqueeze_dims(g, ctx.dims)
+        return (expand_to(scale(g, 1.0 / n), ctx.shape),)
+
+
+class MaxBackward1(Function):
+    """Maximum of all elements; ties share the gradient evenly (as PyTorch does)."""
+
+    op, symbol = "max", "max"
+    formula = "∂max(a)/∂aᵢ = [aᵢ = max]/#ties"
+
+    @staticmethod
+    def forward(ctx, a):
+        out = np.asarray(np.max(a))
+        ctx.save_for_backward(a, out)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        a, out = ctx.saved_tensors
+        ra, ro = getattr(a, "_data", a), getattr(out, "_data", out)
+        hit = ra == ro
+        count = max(int(hit.sum()), 1)
+        return (mask(expand_to(scale(g, 1.0 / count), ra.shape), hit),)
+
+
+class MinBackward1(MaxBackward1):
+    op, symbol = "min", "min"
+    formula = "∂min(a)/∂aᵢ = [aᵢ = min]/#ties"
+
+    @staticmethod
+    def forward(ctx, a):
+        out = np.asarray(np.min(a))
+        ctx.save_for_backward(a, out)
+        return out
+
+
+class MaxBackward0(Function):
+    """Maximum along ``dim``: the gradient goes to the selected index."""
+
+    op, symbol = "max", "max"
+    formula = "∂max_dim(a)/∂aᵢ = [i = argmax]"
+
+    @staticmethod
+    def forward(ctx, a, dim=0, keepdim=False, indices=None, reduce=np.max):
+        ctx.shape, ctx.dim, ctx.keepdim = a.shape, dim, keepdim
+        ctx.indices = indices
+        return reduce(a, axis=dim, keepdims=keepdim)
+
+    @staticmethod
+    def backward(ctx, g):
+        idx = ctx.indices if ctx.keepdim else np.expand_dims(ctx.indices, ctx.dim)
+        if not ctx.keepdim:
+            g = unsqueeze_dims(g, (ctx.dim,))
+        shape = ctx.shape
+        pos = np.arange(shape[ctx.dim]).reshape(
+            [-1 if i == ctx.dim else 1 for i in range(len(shape))])
+        return (mask(expand_to(g, shape), pos == idx),)
+
+
+class MinBackward0(MaxBackward0):
+    op, symbol = "min", "min"
+    formula = "∂min_dim(a)/∂aᵢ = [i = argmin]"

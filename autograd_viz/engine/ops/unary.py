@@ -1,10 +1,19 @@
-"""Elementwise functions: exp, log, sigmoid, tanh, relu, ..."""
+"""Elementwise functions: exp, log, sqrt, abs, sigmoid, tanh, relu, clamp, sign."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from ..function import Function
+from ..functional_array import mask, scale, sign
+
+_ndarray = np.ndarray
+
+
+def _nd(x):
+    """ufuncs give numpy scalars for 0-d input: make them arrays (saved outputs are
+    recognised by identity)."""
+    return x if type(x) is _ndarray else np.asarray(x)
 
 
 class ExpBackward0(Function):
@@ -13,7 +22,8 @@ class ExpBackward0(Function):
 
     @staticmethod
     def forward(ctx, a):
-        out = np.exp(a)
+        with np.errstate(over="ignore"):
+            out = _nd(np.exp(a))
         ctx.save_for_backward(out)
         return out
 
@@ -36,7 +46,54 @@ class LogBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         (a,) = ctx.saved_tensors
-        return (g / a,)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return (g / a,)
+
+
+class SqrtBackward0(Function):
+    op, symbol = "sqrt", "√"
+    formula = "∂√a/∂a = 1/(2√a)"
+
+    @staticmethod
+    def forward(ctx, a):
+        with np.errstate(invalid="ignore"):
+            out = _nd(np.sqrt(a))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        (out,) = ctx.saved_tensors
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return (g / scale(out, 2),)
+
+
+class AbsBackward0(Function):
+    op, symbol = "abs", "|·|"
+    formula = "∂|a|/∂a = sign(a)"
+
+    @staticmethod
+    def forward(ctx, a):
+        ctx.save_for_backward(a)
+        return np.abs(a)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (g * sign(a),)
+
+
+class SgnBackward0(Function):
+    op, symbol = "sign", "sign"
+    formula = "∂sign(a)/∂a = 0"
+
+    @staticmethod
+    def forward(ctx, a):
+        return np.sign(a)
+
+    @staticmethod
+    def backward(ctx, g):
+        return (g * 0,)
 
 
 class SigmoidBackward0(Function):
@@ -46,12 +103,72 @@ class SigmoidBackward0(Function):
     @staticmethod
     def forward(ctx, a):
         with np.errstate(over="ignore"):
-            out = 1.0 / (1.0 + np.exp(-a))
-        out = out.astype(a.dtype, copy=False)
+            out = _nd(np.exp(-a))
+            out += 1
+            np.reciprocal(out, out=out)
         ctx.save_for_backward(out)
         return out
 
     @staticmethod
     def backward(ctx, g):
         (out,) = ctx.saved_tensors
-        return (g * out * (1 - out),)
+        return (g * (1 - out) * out,)
+
+
+class TanhBackward0(Function):
+    op, symbol = "tanh", "tanh"
+    formula = "∂tanh(a)/∂a = 1 − tanh²(a)"
+
+    @staticmethod
+    def forward(ctx, a):
+        out = _nd(np.tanh(a))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        (out,) = ctx.saved_tensors
+        return (g * (1 - out * out),)
+
+
+class ReluBackward0(Function):
+    op, symbol = "relu", "relu"
+    formula = "∂relu(a)/∂a = [a > 0]"
+
+    @staticmethod
+    def forward(ctx, a):
+        out = _nd(np.maximum(a, 0).astype(a.dtype, copy=False))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        (out,) = ctx.saved_tensors
+        return (mask(g, getattr(out, "_data", out) > 0),)
+
+
+class ClampBackward1(Function):
+    op, symbol = "clamp", "clamp"
+    formula = "∂clamp(a, lo, hi)/∂a = [lo ≤ a ≤ hi]"
+
+    @staticmethod
+    def forward(ctx, a, min=None, max=None):  # noqa: A002
+        ctx.save_for_backward(a)
+        ctx.lo, ctx.hi = min, max
+        out = a
+        if min is not None:
+            out = np.maximum(out, min)
+        if max is not None:
+            out = np.minimum(out, max)
+        return np.asarray(out).astype(a.dtype, copy=False) if out is not a else a.copy()
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        raw = getattr(a, "_data", a)
+        keep = np.ones(raw.shape, dtype=bool)
+        if ctx.lo is not None:
+            keep &= raw >= ctx.lo
+        if ctx.hi is not None:
+            keep &= raw <= ctx.hi
+        return (mask(g, keep),)

@@ -1,0 +1,1344 @@
+"""The torch-level functions (``torch.add``, ``torch.matmul``, ``torch.cat`` ...).
+
+Each checks its arguments the way PyTorch does (same error type and message),
+applies PyTorch's type promotion, and calls one ``Function`` per graph node, composing
+them where PyTorch composes them (``matmul`` of a vector and a matrix is
+``unsqueeze -> mm -> squeeze``; a reshape that cannot be a view is
+``clone -> _unsafe_view``), so ``grad_fn`` names and ``next_functions`` come out as
+PyTorch's.  ``Tensor`` methods call these.
+"""
+
+from __future__ import annotations
+
+import builtins
+import collections
+import numbers
+import weakref
+
+import numpy as np
+
+from . import events
+from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
+from .grad_mode import STATE
+from .ops import arithmetic as A
+from .ops import linalg as L
+from .ops import reduce as R
+from .ops import shape as S
+from .ops import unary as U
+from .tensor import DEFAULT_FLOAT, Size, Tensor, _wrap_dim
+
+_ndarray = np.ndarray
+_F32 = np.dtype(np.float32)
+_I64 = np.dtype(np.int64)
+_BOOL = np.dtype(np.bool_)
+_CAT = {"b": 0, "u": 1, "i": 1, "f": 2, "c": 3}
+
+# ---------------------------------------------------------------------- promotion
+
+
+def promote_types(a, b):
+    """PyTorch's ``promote_types`` on numpy dtypes (int64 with float32 is float32)."""
+    if a is None:
+        return b
+    if b is None or a == b:
+        return a
+    ca, cb = _CAT[a.kind], _CAT[b.kind]
+    if ca != cb:
+        return a if ca > cb else b
+    return np.promote_types(a, b)
+
+
+def _combine(higher, lower):
+    if higher is None:
+        return lower
+    if higher.kind in "fc":
+        return higher
+    if higher.kind == "b" or (lower is not None and lower.kind in "fc"):
+        return promote_types(higher, lower)
+    return higher
+
+
+def result_type(*xs) -> np.dtype:
+    """PyTorch's result type: dimensioned tensors, then 0-dim tensors, then numbers."""
+    dim = zero = wrapped = None
+    for x in xs:
+        if isinstance(x, Tensor):
+            d = x._data
+            if d.ndim:
+                dim = promote_types(dim, d.dtype)
+            else:
+                zero = promote_types(zero, d.dtype)
+        elif isinstance(x, bool):
+            wrapped = promote_types(wrapped, _BOOL)
+        elif isinstance(x, numbers.Integral):
+            wrapped = promote_types(wrapped, _I64)
+        else:
+            wrapped = promote_types(wrapped, DEFAULT_FLOAT)
+    return _combine(dim, _combine(zero, wrapped))
+
+
+def _alias(t, arr):
+    """A tensor holding ``arr`` with ``t``'s autograd identity (same ``grad_fn`` or
+    leaf accumulator): used for dtype casts PyTorch makes inside an op, which record
+    no node of their own, and for the old value of a tensor modified in place."""
+    a = Tensor._make(arr, t._requires_grad, t.grad_fn)
+    if t._requires_grad and t.grad_fn is None:
+        a._accumulator = t._get_accumulator()
+    return a
+
+
+def _cast(x, dt):
+    if isinstance(x, Tensor):
+        if x._data.dtype != dt:
+            return _alias(x, x._data.astype(dt))
+        return x
+    return x
+
+
+def _operand(x, opname="", other=None):
+    if isinstance(x, Tensor):
+        return x
+    if isinstance(x, bool | int | float):
+        return x
+    if isinstance(x, np.generic):
+        return x.item()
+    if isinstance(x, numbers.Number) and not isinstance(x, complex):
+        return float(x)
+    if isinstance(x, _ndarray):
+        return Tensor._make(x, False, None)
+    raise TypeError(_bad_operand(opname, x, other))
+
+
+_OP_SYMBOL = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "** or pow()",
+              "matmul": "@", "floor_divide": "//", "remainder": "%"}
+
+
+def _bad_operand(opname, x, other):
+    sym = _OP_SYMBOL.get(opname, opname)
+    return (f"unsupported operand type(s) for {sym}: 'Tensor' and '{type(x).__name__}'")
+
+
+def _broadcast_error(a, b):
+    sa = np.shape(a._data if isinstance(a, Tensor) else a)
+    sb = np.shape(b._data if isinstance(b, Tensor) else b)
+    n = max(len(sa), len(sb))
+    for i in range(1, n + 1):
+        x = sa[-i] if i <= len(sa) else 1
+        y = sb[-i] if i <= len(sb) else 1
+        if x != y and x != 1 and y != 1:
+            return RuntimeError(
+                f"The size of tensor a ({x}) must match the size of tensor b ({y}) at "
+                f"non-singleton dimension {n - i}")
+    return None
+
+
+def _binary(cls, a, b, opname, float_only=False, **kw):
+    """Promote, then ``cls.apply(a, b)``, with PyTorch's broadcast error."""
+    ta = type(a) is Tensor or isinstance(a, Tensor)
+    tb = type(b) is Tensor or isinstance(b, Tensor)
+    if not (ta and tb and a._data.dtype is b._data.dtype and (
+            not float_only or a._data.dtype.kind == "f")):
+        a = _operand(a, opname)
+        b = _operand(b, opname, a)
+        dt = result_type(a, b)
+        if float_only and dt.kind in "biu":
+            dt = DEFAULT_FLOAT
+        a = _cast(a, dt)
+        b = _cast(b, dt)
+        if not isinstance(a, Tensor) and not isinstance(b, Tensor):
+            raise TypeError(f"{opname}(): argument 'input' must be Tensor")
+        if dt.kind == "f" and isinstance(b, int | bool) and not isinstance(a, Tensor):
+            a = float(a)
+        if not isinstance(a, Tensor) and not isinstance(b, Tensor):
+            raise TypeError(f"{opname}(): expected a Tensor")
+        if not isinstance(a, Tensor):
+            a = Tensor._make(np.asarray(a, dtype=dt), False, None)
+        elif not isinstance(b, Tensor) and dt.kind != a._data.dtype.kind:
+            b = dt.type(b)
+    try:
+        return cls.apply(a, b, **kw)
+    except ValueError:
+        err = _broadcast_error(a, b)
+        if err is None:
+            raise
+        raise err from None
+
+
+def _scalar_ok(x):
+    return isinstance(x, bool | int | float)
+
+
+# ---------------------------------------------------------------------- arithmetic
+
+
+def add(input, other, *, alpha=1):  # noqa: A002
+    if not isinstance(input, Tensor) and isinstance(other, Tensor):
+        if alpha == 1:
+            input, other = other, input
+        else:
+            return _binary(A.AddBackward0, _as_tensor(input), other, "add", alpha=alpha)
+    return _binary(A.AddBackward0, input, other, "add", alpha=alpha)
+
+
+def sub(input, other, *, alpha=1):  # noqa: A002
+    if not isinstance(input, Tensor):
+        return rsub(other, input, alpha=alpha)
+    if input._data.dtype.kind == "b" and (isinstance(other, Tensor) and
+                                           other._data.dtype.kind == "b"):
+        raise RuntimeError(
+            "Subtraction, the `-` operator, with two bool tensors is not supported. Use "
+            "the `^` or `logical_xor()` operator instead.")
+    return _binary(A.SubBackward0, input, other, "sub", alpha=alpha)
+
+
+def rsub(input, other, *, alpha=1):  # noqa: A002
+    """``other - alpha * input`` (``2 - x`` is ``RsubBackward1``)."""
+    if isinstance(other, Tensor):
+        return sub(other, input, alpha=alpha)
+    other = _operand(other, "sub")
+    dt = result_type(input, other)
+    x = _cast(input, dt)
+    if dt.kind == "f":
+        other = float(other)
+    return A.RsubBackward1.apply(x, other=other, alpha=alpha)
+
+
+def mul(input, other):  # noqa: A002
+    if not isinstance(input, Tensor):
+        input, other = other, input
+    return _binary(A.MulBackward0, input, other, "mul")
+
+
+def div(input, other, *, rounding_mode=None):  # noqa: A002
+    if rounding_mode is not None:
+        a, b = _raw(input), _raw(other)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            q = np.floor_divide(a, b) if rounding_mode == "floor" else np.trunc(
+                np.true_divide(a, b))
+        dt = result_type(_operand(input), _operand(other))
+        return Tensor._make(np.asarray(q).astype(dt, copy=False))
+    if not isinstance(input, Tensor):
+        # c / x  ==  c * reciprocal(x), as PyTorch records it
+        x = _floating(other)
+        return mul(A.ReciprocalBackward0.apply(x), _operand(input, "div"))
+    return _binary(A.DivBackward0, input, other, "div", float_only=True)
+
+
+true_divide = div
+
+
+def floor_divide(input, other):  # noqa: A002
+    return div(input, other, rounding_mode="floor")
+
+
+def remainder(input, other):  # noqa: A002
+    a, b = _raw(input), _raw(other)
+    dt = result_type(_operand(input), _operand(other))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return Tensor._make(np.asarray(np.remainder(a, b)).astype(dt, copy=False))
+
+
+def pow(input, exponent):  # noqa: A001, A002
+    if isinstance(input, Tensor) and not isinstance(exponent, Tensor):
+        exponent = _operand(exponent, "pow")
+        dt = result_type(input, exponent)
+        x = _cast(input, dt)
+        if dt.kind in "iu" and isinstance(exponent, int) and exponent < 0:
+            raise RuntimeError("Integers to negative integer powers are not allowed.")
+        return A.PowBackward0.apply(x, exponent=exponent)
+    if not isinstance(input, Tensor):
+        base = _operand(input, "pow")
+        dt = result_type(exponent, base)
+        x = _cast(exponent, dt)
+        if dt.kind == "f":
+            base = float(base)
+        return A.PowBackward2.apply(x, base=base)
+    return _binary(A.PowBackward1, input, exponent, "pow")
+
+
+def square(input):  # noqa: A002
+    return pow(input, 2)
+
+
+def neg(input):  # noqa: A002
+    if input._data.dtype.kind == "b":
+        raise RuntimeError(
+            "Negation, the `-` operator, on a bool tensor is not supported. If you are "
+            "trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+    return A.NegBackward0.apply(input)
+
+
+negative = neg
+
+
+def maximum(input, other):  # noqa: A002
+    _check_tensor(other, "maximum", "other")
+    return _binary(A.MaximumBackward0, input, other, "maximum")
+
+
+def minimum(input, other):  # noqa: A002
+    _check_tensor(other, "minimum", "other")
+    return _binary(A.MinimumBackward0, input, other, "minimum")
+
+
+def _check_tensor(x, fn, arg="input", pos=None):
+    if not isinstance(x, Tensor):
+        where = f" (position {pos})" if pos else ""
+        raise TypeError(f"{fn}(): argument '{arg}'{where} must be Tensor, not "
+                        f"{type(x).__name__}")
+
+
+def _as_tensor(x):
+    if isinstance(x, Tensor):
+        return x
+    x = _operand(x)
+    return Tensor._make(np.asarray(x, dtype=result_type(x)), False, None)
+
+
+def _raw(x):
+    return x._data if isinstance(x, Tensor) else x
+
+
+def _floating(t):
+    if t._data.dtype.kind in "fc":
+        return t
+    return Tensor._make(t._data.astype(DEFAULT_FLOAT), False, None)
+
+
+# ---------------------------------------------------------------------- unary
+
+def _unary_float(cls):
+    def fn(input):  # noqa: A002
+        _check_tensor(input, cls.op)
+        return cls.apply(_floating(input))
+
+    fn.__name__ = cls.op
+    fn.__doc__ = f"``{cls.op}`` elementwise (grad_fn ``{cls.__name__}``)."
+    return fn
+
+
+exp = _unary_float(U.ExpBackward0)
+log = _unary_float(U.LogBackward0)
+sqrt = _unary_float(U.SqrtBackward0)
+sigmoid = _unary_float(U.SigmoidBackward0)
+tanh = _unary_float(U.TanhBackward0)
+
+
+def abs(input):  # noqa: A001, A002
+    _check_tensor(input, "abs")
+    return U.AbsBackward0.apply(input)
+
+
+def relu(input):  # noqa: A002
+    _check_tensor(input, "relu")
+    return U.ReluBackward0.apply(input)
+
+
+def sign(input):  # noqa: A002
+    return U.SgnBackward0.apply(input)
+
+
+def clamp(input, min=None, max=None):  # noqa: A001, A002
+    _check_tensor(input, "clamp")
+    if min is None and max is None:
+        raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    lo, hi = _raw(min), _raw(max)
+    dt = result_type(input, *(v for v in (min, max) if v is not None))
+    x = _cast(input, dt)
+    if isinstance(lo, np.ndarray) or isinstance(hi, np.ndarray):
+        raise NotImplementedError("clamp with tensor bounds is not supported")
+    return U.ClampBackward1.apply(x, min=lo, max=hi)
+
+
+clip = clamp
+
+
+# ---------------------------------------------------------------------- reductions
+
+def _dims(dim, ndim):
+    if isinstance(dim, int | np.integer):
+        dim = (dim,)
+    return tuple(sorted({_wrap_dim(int(d), ndim) for d in dim}))
+
+
+def sum(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A001, A002
+    npd = to_numpy_dtype(dtype)
+    if npd is None and input._data.dtype.kind in "biu":
+        npd = _I64
+    if dim is None:
+        return R.SumBackward0.apply(input, dtype=npd)
+    return R.SumBackward1.apply(input, dim=_dims(dim, input._data.ndim), keepdim=keepdim,
+                                dtype=npd)
+
+
+def mean(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
+    if dtype is not None:
+        input = input.to(dtype)
+    if input._data.dtype.kind not in "fc":
+        raise RuntimeError(
+            "mean(): could not infer output dtype. Input dtype must be either a floating "
+            f"point or complex dtype. Got: {_scalar_type_name(input._data.dtype)}")
+    if dim is None:
+        return R.MeanBackward0.apply(input)
+    return R.MeanBackward1.apply(input, dim=_dims(dim, input._data.ndim), keepdim=keepdim)
+
+
+def _scalar_type_name(npd):
+    return {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int",
+            "bool": "Bool", "float16": "Half", "int16": "Short", "int8": "Char",
+            "uint8": "Byte"}[np.dtype(npd).name]
+
+
+_ret = collections.namedtuple("max", ["values", "indices"])
+
+
+class _ReturnType(tuple):
+    """``torch.return_types.max``: a (values, indices) tuple with names."""
+
+    _fields = ("values", "indices")
+
+    def __new__(cls, values, indices, name="max"):
+        self = super().__new__(cls, (values, indices))
+        self._name = name
+        return self
+
+    values = property(lambda self: self[0])
+    indices = property(lambda self: self[1])
+
+    def __repr__(self):
+        return (f"torch.return_types.{self._name}(\nvalues={self[0]!r},\n"
+                f"indices={self[1]!r})")
+
+
+def _minmax(input, dim, keepdim, other, full_cls, dim_cls, name):  # noqa: PLR0913
+    if isinstance(dim, Tensor):
+        other, dim = dim, None
+    if other is not None:
+        return (maximum if name == "max" else minimum)(input, other)
+    a = input._data
+    if dim is None:
+        if a.size == 0:
+            raise RuntimeError(
+                f"{name}(): Expected reduction dim to be specified for input.numel() == 0. "
+                "Specify the reduction dim with the 'dim' argument.")
+        return full_cls.apply(input)
+    d = _wrap_dim(int(dim), a.ndim)
+    if a.ndim == 0:
+        return _ReturnType(dim_cls.apply(input, dim=None, keepdim=False, indices=None,
+                                         reduce=lambda x, axis, keepdims: x.copy()),
+                           Tensor._make(np.array(0)), name)
+    arg = np.argmax if name == "max" else np.argmin
+    idx = arg(a, axis=d, keepdims=keepdim)
+    red = np.max if name == "max" else np.min
+    values = dim_cls.apply(input, dim=d, keepdim=keepdim, indices=idx, reduce=red)
+    return _ReturnType(values, Tensor._make(np.asarray(idx, dtype=np.int64)), name)
+
+
+def max(input, dim=None, keepdim=False, *, other=None):  # noqa: A001, A002
+    return _minmax(input, dim, keepdim, other, R.MaxBackward1, R.MaxBackward0, "max")
+
+
+def min(input, dim=None, keepdim=False, *, other=None):  # noqa: A001, A002
+    return _minmax(input, dim, keepdim, other, R.MinBackward1, R.MinBackward0, "min")
+
+
+def argmax(input, dim=None, keepdim=False):  # noqa: A002
+    a = input._data
+    if dim is None:
+        return Tensor._make(np.asarray(np.argmax(a), dtype=np.int64))
+    return Tensor._make(np.asarray(np.argmax(a, axis=_wrap_dim(dim, a.ndim),
+                                             keepdims=keepdim), dtype=np.int64))
+
+
+def argmin(input, dim=None, keepdim=False):  # noqa: A002
+    a = input._data
+    if dim is None:
+        return Tensor._make(np.asarray(np.argmin(a), dtype=np.int64))
+    return Tensor._make(np.asarray(np.argmin(a, axis=_wrap_dim(dim, a.ndim),
+                                             keepdims=keepdim), dtype=np.int64))
+
+
+def any(input, dim=None, keepdim=False):  # noqa: A001, A002
+    a = input._data
+    axis = None if dim is None else _wrap_dim(dim, a.ndim)
+    return Tensor._make(np.asarray(np.any(a, axis=axis, keepdims=keepdim)))
+
+
+def all(input, dim=None, keepdim=False):  # noqa: A001, A002
+    a = input._data
+    axis = None if dim is None else _wrap_dim(dim, a.ndim)
+    return Tensor._make(np.asarray(np.all(a, axis=axis, keepdims=keepdim)))
+
+
+# ---------------------------------------------------------------------- linear algebra
+
+def _dtype_word(npd):
+    return {"float32": "float", "float64": "double", "int64": "long int", "int32": "int",
+            "bool": "bool", "float16": "c10::Half"}.get(np.dtype(npd).name, str(npd))
+
+
+def _check_mm_dtype(a, b):
+    if a._data.dtype != b._data.dtype:
+        raise RuntimeError(
+            f"expected m1 and m2 to have the same dtype, but got: "
+            f"{_dtype_word(a._data.dtype)} != {_dtype_word(b._data.dtype)}")
+
+
+def mm(input, mat2):  # noqa: A002
+    _check_tensor(input, "mm")
+    _check_tensor(mat2, "mm", "mat2")
+    if input._data.ndim != 2:
+        raise RuntimeError("self must be a matrix")
+    if mat2._data.ndim != 2:
+        raise RuntimeError("mat2 must be a matrix")
+    sa, sb = input._data.shape, mat2._data.shape
+    if sa[1] != sb[0]:
+        raise RuntimeError(
+            f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and "
+            f"{sb[0]}x{sb[1]})")
+    _check_mm_dtype(input, mat2)
+    return L.MmBackward0.apply(input, mat2)
+
+
+def mv(input, vec):  # noqa: A002
+    _check_tensor(input, "mv")
+    _check_tensor(vec, "mv", "vec")
+    sa, sv = input._data.shape, vec._data.shape
+    if input._data.ndim != 2 or vec._data.ndim != 1:
+        raise RuntimeError(
+            f"vector + matrix @ vector expected, got 1, {input._data.ndim}, "
+            f"{vec._data.ndim}")
+    if sa[1] != sv[0]:
+        raise RuntimeError(
+            f"size mismatch, got input ({sa[0]}), mat ({sa[0]}x{sa[1]}), vec ({sv[0]})")
+    _check_mm_dtype(input, vec)
+    return L.MvBackward0.apply(input, vec)
+
+
+def dot(input, tensor):  # noqa: A002
+    _check_tensor(input, "dot")
+    _check_tensor(tensor, "dot", "tensor")
+    da, db = input._data.ndim, tensor._data.ndim
+    if da != 1 or db != 1:
+        raise RuntimeError(f"1D tensors expected, but got {da}D and {db}D tensors")
+    if input._data.dtype != tensor._data.dtype:
+        raise RuntimeError(
+            "dot : expected both vectors to have same dtype, but found "
+            f"{_scalar_type_name(input._data.dtype)} and "
+            f"{_scalar_type_name(tensor._data.dtype)}")
+    n, m = input._data.shape[0], tensor._data.shape[0]
+    if n != m:
+        raise RuntimeError(
+            f"inconsistent tensor size, expected tensor [{n}] and src [{m}] to have the "
+            f"same number of elements, but got {n} and {m} elements respectively")
+    return L.DotBackward0.apply(input, tensor)
+
+
+def bmm(input, mat2):  # noqa: A002
+    _check_tensor(input, "bmm")
+    _check_tensor(mat2, "bmm", "mat2")
+    if input._data.ndim != 3:
+        raise RuntimeError("batch1 must be a 3D tensor")
+    if mat2._data.ndim != 3:
+        raise RuntimeError("batch2 must be a 3D tensor")
+    sa, sb = input._data.shape, mat2._data.shape
+    if sa[0] != sb[0] or sa[2] != sb[1]:
+        if sa[0] != sb[0]:
+            raise RuntimeError(
+                f"batch1 and batch2 must have same number of batches, got {sa[0]} and "
+                f"{sb[0]}")
+        raise RuntimeError(
+            f"Expected size for first two dimensions of batch2 tensor to be: "
+            f"[{sa[0]}, {sa[2]}] but got: [{sb[0]}, {sb[1]}].")
+    _check_mm_dtype(input, mat2)
+    return L.BmmBackward0.apply(input, mat2)
+
+
+def _should_fold(t1, t2):
+    """PyTorch's ``should_fold`` (aten/src/ATen/native/LinearAlgebra.cpp)."""
+    d1, d2 = t1._data.ndim, t2._data.ndim
+    larger = d1 >= d2
+    big = t1._data if larger else np.swapaxes(t2._data, -1, -2)
+    small_t = t2 if larger else t1
+    if not (big.ndim >= 3 and (d2 if larger else d1) <= 2):
+        return False
+    if small_t._requires_grad and STATE.enabled:
+        return True
+    if d1 == 2:
+        return False
+    if big.size == 0:
+        return True
+    shape, strides = big.shape, big.strides
+    return builtins.all(strides[i] == strides[i + 1] * shape[i + 1]
+                        for i in range(big.ndim - 2))
+
+
+def matmul(input, other):  # noqa: A002
+    """``@`` as PyTorch's ``at::matmul`` composes it (dot, mv, mm, folded mm, bmm)."""
+    if not isinstance(input, Tensor) or not isinstance(other, Tensor):
+        bad = other if isinstance(input, Tensor) else input
+        if isinstance(bad, _ndarray):
+            return matmul(_as_tensor(input), _as_tensor(other))
+        raise TypeError(f"matmul(): argument '{'other' if bad is other else 'input'}' "
+                        f"(position {2 if bad is other else 1}) must be Tensor, not "
+                        f"{type(bad).__name__}")
+    d1, d2 = input._data.ndim, other._data.ndim
+    if d1 == 0 or d2 == 0:
+        raise RuntimeError(
+            f"both arguments to matmul need to be at least 1D, but they are {d1}D and "
+            f"{d2}D")
+    if d1 == 1 and d2 == 1:
+        return dot(input, other)
+    if d1 == 2 and d2 == 1:
+        return mv(input, other)
+    if d1 == 1 and d2 == 2:
+        return _squeeze4(mm(unsqueeze(input, 0), other), 0)
+    if d1 == 2 and d2 == 2:
+        return mm(input, other)
+    if _should_fold(input, other):
+        transpose = d2 > d1
+        t1 = other.mT if transpose else input
+        t2 = (input.t() if d1 == 2 else input) if transpose else other
+        sizes1 = t1._data.shape
+        out_shape = sizes1[:-1] + ((t2._data.shape[-1],) if t2._data.ndim == 2 else ())
+        folded = reshape(t1, (-1, sizes1[-1]))
+        if t2._data.ndim == 2:
+            _check_matmul_inner(folded, t2)
+            out = _unsafe_view(mm(folded, t2), out_shape)
+        else:
+            out = _unsafe_view(mv(folded, t2), out_shape)
+        if transpose and t2._data.ndim == 2:
+            out = out.mT.contiguous()
+        return out
+    # batched: broadcast the batch dims, then bmm
+    n = input._data.shape[-2] if d1 >= 2 else 1
+    m1 = input._data.shape[-1]
+    m2 = other._data.shape[-2] if d2 >= 2 else other._data.shape[-1]
+    p = other._data.shape[-1] if d2 >= 2 else 1
+    if m1 != m2:
+        raise RuntimeError(
+            f"Expected size for first two dimensions of batch2 tensor to be: "
+            f"[{int(np.prod(input._data.shape[:-2]))}, {m1}] but got: "
+            f"[{int(np.prod(other._data.shape[:-2]))}, {m2}].")
+    b1 = input._data.shape[:-2] if d1 >= 2 else ()
+    b2 = other._data.shape[:-2] if d2 >= 2 else ()
+    try:
+        batch = tuple(np.broadcast_shapes(b1, b2))
+    except ValueError:
+        raise _broadcast_error(Tensor._make(np.empty(b1)), Tensor._make(np.empty(b2))) from None
+    bn = int(np.prod(batch))
+    a = input if d1 >= 2 else unsqueeze(input, 0)
+    b = other if d2 >= 2 else unsqueeze(other, -1)
+    a = reshape(expand(a, *batch, n, m1), (bn, n, m1))
+    b = reshape(expand(b, *batch, m2, p), (bn, m2, p))
+    out_shape = batch + ((n,) if d1 >= 2 else ()) + ((p,) if d2 >= 2 else ())
+    return _unsafe_view(bmm(a, b), out_shape)
+
+
+def _check_matmul_inner(a, b):
+    sa, sb = a._data.shape, b._data.shape
+    if sa[1] != sb[0]:
+        raise RuntimeError(
+            f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and "
+            f"{sb[0]}x{sb[1]})")
+
+
+def addmm(input, mat1, mat2, *, beta=1, alpha=1):  # noqa: A002
+    if beta != 1 or alpha != 1:
+        return add(mul(input, beta), mul(mm(mat1, mat2), alpha))
+    sa, sb = mat1._data.shape, mat2._data.shape
+    if sa[1] != sb[0]:
+        raise RuntimeError(
+            f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and "
+            f"{sb[0]}x{sb[1]})")
+    if mat1._data.dtype != mat2._data.dtype:
+        raise RuntimeError(
+            f"mat1 and mat2 must have the same dtype, but got "
+            f"{_scalar_type_name(mat1._data.dtype)} and "
+            f"{_scalar_type_name(mat2._data.dtype)}")
+    return L.AddmmBackward0.apply(input, mat1, mat2)
+
+
+def linear(input, weight, bias=None):  # noqa: A002
+    """``input @ weight.T + bias`` as PyTorch records it (one ``AddmmBackward0`` for a
+    2-D input)."""
+    x = input._data
+    if x.ndim == 2 and bias is not None:
+        if x.dtype != weight._data.dtype:
+            raise RuntimeError(
+                f"mat1 and mat2 must have the same dtype, but got "
+                f"{_scalar_type_name(x.dtype)} and {_scalar_type_name(weight._data.dtype)}")
+        return addmm(bias, input, weight.t())
+    if x.ndim == 2:
+        return mm(input, weight.t())
+    if x.ndim == 1 or bias is not None:
+        if x.ndim >= 3 and x.flags.c_contiguous:
+            flat = view(input, (-1, x.shape[-1]))
+            out = linear(flat, weight, bias)
+            return view(out, (*x.shape[:-1], weight._data.shape[0]))
+        if x.ndim == 1:
+            out = linear(view(input, (1, x.shape[0])), weight, bias)
+            return view(out, (weight._data.shape[0],))
+    out = matmul(input, weight.t())
+    return out if bias is None else add(out, bias)
+
+
+# ---------------------------------------------------------------------- shape ops
+
+def _size_args(args, fn="view"):
+    if len(args) == 1 and isinstance(args[0], list | tuple | Size):
+        args = tuple(args[0])
+    out = []
+    for a in args:
+        if isinstance(a, Tensor):
+            a = a.item()
+        if not isinstance(a, numbers.Integral) or isinstance(a, bool):
+            raise TypeError(f"{fn}(): argument 'size' (position 1) must be tuple of ints, "
+                            f"but found element of type {type(a).__name__} at pos 0")
+        out.append(int(a))
+    return tuple(out)
+
+
+def _infer_shape(shape, numel):
+    shape = list(shape)
+    neg = [i for i, s in enumerate(shape) if s == -1]
+    if len(neg) > 1:
+        raise RuntimeError("only one dimension can be inferred")
+    known = 1
+    for s in shape:
+        if s != -1:
+            if s < 0:
+                raise RuntimeError(f"invalid shape dimension {s}")
+            known *= s
+    if neg:
+        if known == 0 or numel % known:
+            raise RuntimeError(f"shape '{_fmt_list(shape)}' is invalid for input of size "
+                               f"{numel}")
+        shape[neg[0]] = numel // known
+    elif known != numel:
+        raise RuntimeError(f"shape '{_fmt_list(shape)}' is invalid for input of size {numel}")
+    return tuple(shape)
+
+
+def _fmt_list(shape):
+    return "[" + ", ".join(str(s) for s in shape) + "]"
+
+
+def _viewable(arr, shape):
+    try:
+        np.reshape(arr, shape, copy=False)
+        return True
+    except ValueError:
+        return False
+
+
+def view(input, *shape):  # noqa: A002
+    if len(shape) == 1 and isinstance(shape[0], np.dtype | type) or (
+            len(shape) == 1 and type(shape[0]).__name__ == "dtype"):
+        raise NotImplementedError("view(dtype) is not supported")
+    shape = _infer_shape(_size_args(shape), input._data.size)
+    if not _viewable(input._data, shape):
+        raise RuntimeError(
+            "view size is not compatible with input tensor's size and stride (at least one "
+            "dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
+    return S.ViewBackward0.apply(input, shape=shape)
+
+
+def reshape(input, *shape):  # noqa: A002
+    shape = _infer_shape(_size_args(shape, "reshape"), input._data.size)
+    arr = input._data
+    if arr.flags.c_contiguous:
+        return S.ViewBackward0.apply(input, shape=shape)
+    if _viewable(arr, shape):
+        return S.ReshapeAliasBackward0.apply(input, shape=shape)
+    return _unsafe_view(S.CloneBackward0.apply(input), shape)
+
+
+def _unsafe_view(input, shape):  # noqa: A002
+    return S.UnsafeViewBackward0.apply(input, shape=tuple(shape))
+
+
+def flatten(input, start_dim=0, end_dim=-1):  # noqa: A002
+    nd = input._data.ndim
+    if nd == 0:
+        return reshape(input, (1,))
+    s = _wrap_dim(start_dim, nd)
+    e = _wrap_dim(end_dim, nd)
+    if s == e:
+        return input
+    shape = input._data.shape
+    new = shape[:s] + (int(np.prod(shape[s:e + 1])),) + shape[e + 1:]
+    return reshape(input, new)
+
+
+def t(input):  # noqa: A002
+    nd = input._data.ndim
+    if nd > 2:
+        raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {nd}D")
+    return S.TBackward0.apply(input)
+
+
+def transpose(input, dim0, dim1):  # noqa: A002
+    nd = input._data.ndim
+    d0, d1 = _wrap_dim(dim0, nd), _wrap_dim(dim1, nd)
+    return S.TransposeBackward0.apply(input, dim0=d0, dim1=d1)
+
+
+swapaxes = transpose
+
+
+def permute(input, *dims):  # noqa: A002
+    dims = _size_args(dims, "permute")
+    nd = input._data.ndim
+    if len(dims) != nd:
+        raise RuntimeError(
+            "permute(sparse_coo): number of dimensions in the tensor input does not match "
+            "the length of the desired ordering of dimensions i.e. input.dim() = "
+            f"{nd} is not equal to len(dims) = {len(dims)}")
+    dims = tuple(_wrap_dim(d, nd) for d in dims)
+    if len(set(dims)) != nd:
+        raise RuntimeError("permute(): duplicate dims are not allowed.")
+    return S.PermuteBackward0.apply(input, dims=dims)
+
+
+def unsqueeze(input, dim):  # noqa: A002
+    nd = input._data.ndim
+    d = _wrap_dim(dim, nd + 1)
+    shape = input._data.shape
+    return S.UnsqueezeBackward0.apply(input, shape=shape[:d] + (1,) + shape[d:])
+
+
+def squeeze(input, dim=None):  # noqa: A002
+    shape = input._data.shape
+    nd = len(shape)
+    if dim is None:
+        return S.SqueezeBackward0.apply(input, shape=tuple(s for s in shape if s != 1))
+    if isinstance(dim, tuple | list):
+        dims = {_wrap_dim(d, nd) for d in dim}
+        return S.SqueezeBackward2.apply(
+            input, shape=tuple(s for i, s in enumerate(shape) if not (i in dims and s == 1)))
+    d = _wrap_dim(dim, nd)
+    new = shape[:d] + shape[d + 1:] if nd and shape[d] == 1 else shape
+    return S.SqueezeBackward1.apply(input, shape=new)
+
+
+def _squeeze4(input, dim):  # noqa: A002
+    shape = input._data.shape
+    new = shape[:dim] + shape[dim + 1:] if shape[dim] == 1 else shape
+    return S.SqueezeBackward4.apply(input, shape=new)
+
+
+def expand(input, *sizes):  # noqa: A002
+    sizes = _size_args(sizes, "expand")
+    shape = input._data.shape
+    nd = len(shape)
+    if len(sizes) < nd:
+        raise RuntimeError(
+            f"expand({type_name(input._data.dtype)}{{{_fmt_list(shape)}}}, "
+            f"size={_fmt_list(sizes)}): the number of sizes provided ({len(sizes)}) must be "
+            f"greater or equal to the number of dimensions in the tensor ({nd})")
+    lead = len(sizes) - nd
+    out = []
+    for i, s in enumerate(sizes):
+        if i < lead:
+            if s < 0:
+                raise RuntimeError(
+                    f"The expanded size of the tensor ({s}) isn't allowed in a leading, "
+                    "non-existing dimension 0")
+            out.append(s)
+            continue
+        cur = shape[i - lead]
+        if s == -1:
+            s = cur
+        if cur != 1 and s != cur:
+            raise RuntimeError(
+                f"The expanded size of the tensor ({s}) must match the existing size ({cur}) "
+                f"at non-singleton dimension {i}.  Target sizes: {_fmt_list(sizes)}.  "
+                f"Tensor sizes: {_fmt_list(shape)}")
+        out.append(s)
+    return S.ExpandBackward0.apply(input, shape=tuple(out))
+
+
+def contiguous(input):  # noqa: A002
+    if input._data.flags.c_contiguous:
+        return input
+    return S.CloneBackward0.apply(input)
+
+
+def clone(input):  # noqa: A002
+    return S.CloneBackward0.apply(input)
+
+
+# ---------------------------------------------------------------------- indexing
+
+def _index_error_oob(i, dim, size):
+    return IndexError(f"index {i} is out of bounds for dimension {dim} with size {size}")
+
+
+def _key_items(key):
+    if not isinstance(key, tuple):
+        key = (key,)
+    out = []
+    for k in key:
+        if isinstance(k, Tensor):
+            a = k._data
+            if a.dtype.kind in "iu" and a.ndim == 0:
+                out.append(int(a))
+            elif a.dtype.kind in "biu":
+                out.append(a)
+            else:
+                raise IndexError(
+                    "tensors used as indices must be long, int, byte or bool tensors")
+        elif isinstance(k, list | np.ndarray):
+            a = np.asarray([x.item() if isinstance(x, Tensor) else x for x in k]
+                           if isinstance(k, list) else k)
+            if a.dtype.kind not in "biu" and a.size:
+                raise IndexError(
+                    "tensors used as indices must be long, int, byte or bool tensors")
+            out.append(a.astype(np.int64) if a.dtype.kind == "f" else a)
+        elif isinstance(k, bool):
+            out.append(np.asarray(k))
+        elif isinstance(k, numbers.Integral):
+            out.append(int(k))
+        elif k is None or k is Ellipsis or isinstance(k, slice):
+            out.append(k)
+        else:
+            raise IndexError(
+                "only integers, slices (`:`), ellipsis (`...`), None and long or byte "
+                "Variables are valid indices (got " + type(k).__name__ + ")")
+    return out
+
+
+def getitem(x, key):
+    """``x[key]``: select / slice / unsqueeze nodes per basic index, then one
+    ``IndexBackward0`` for the advanced ones (as PyTorch's ``applySlicing``)."""
+    items = _key_items(key)
+    arr = x._data
+    if arr.ndim == 0 and builtins.any(
+            isinstance(k, int | slice) for k in items):
+        raise IndexError(
+            "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+            "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+    consumed = builtins.sum(
+        (k.ndim if isinstance(k, np.ndarray) and k.dtype == np.bool_ else 1)
+        for k in items if k is not None and k is not Ellipsis)
+    if consumed > arr.ndim:
+        raise IndexError(f"too many indices for tensor of dimension {arr.ndim}")
+    result = x
+    dim = 0  # position in result
+    orig = 0  # position in x (for messages)
+    adv = []
+    for k in items:
+        shape = result._data.shape
+        if k is None:
+            result = unsqueeze(result, dim)
+            dim += 1
+        elif k is Ellipsis:
+            skip = arr.ndim - consumed
+            dim += skip
+            orig += skip
+        elif isinstance(k, int):
+            size = shape[dim]
+            if not -size <= k < size:
+                raise _index_error_oob(k, orig, size)
+            index = (slice(None),) * dim + (k,)
+            result = S.SelectBackward0.apply(result, index=index)
+            orig += 1
+        elif isinstance(k, slice):
+            if k.step is not None and k.step <= 0:
+                raise ValueError("step must be greater than zero")
+            size = shape[dim]
+            start, stop, step = k.indices(size)
+            if not (start == 0 and stop >= size and step == 1):
+                index = (slice(None),) * dim + (k,)
+                result = S.SliceBackward0.apply(result, index=index)
+            dim += 1
+            orig += 1
+        else:  # advanced
+            if k.dtype == np.bool_:
+                want = shape[dim:dim + k.ndim]
+                for j, (m, s) in enumerate(zip(k.shape, want)):
+                    if m != s:
+                        raise IndexError(
+                            f"The shape of the mask {_fmt_list(k.shape)} at index {j} does "
+                            f"not match the shape of the indexed tensor {_fmt_list(want)} at "
+                            f"index {orig + j}")
+                adv.append((dim, k))
+                dim += k.ndim
+                orig += k.ndim
+            else:
+                size = shape[dim]
+                bad = k[(k >= size) | (k < -size)] if k.size else k[:0]
+                if bad.size:
+                    raise _index_error_oob(int(bad.flat[0]), orig, size)
+                adv.append((dim, k))
+                dim += 1
+                orig += 1
+    if adv:
+        index = []
+        pos = 0
+        for d, k in adv:
+            index.extend([slice(None)] * (d - pos))
+            index.append(k)
+            pos = d + (k.ndim if k.dtype == np.bool_ else 1)
+        result = S.IndexBackward0.apply(result, index=tuple(index))
+    if result is x:
+        result = S.ViewBackward0.apply(x, shape=arr.shape) if False else _alias_view(x)
+    return result
+
+
+def _alias_view(x):
+    """``x[:]`` / ``x[...]``: PyTorch returns a view with the same grad_fn role."""
+    return S.SliceBackward0.apply(x, index=(slice(None),))
+
+
+def _np_index(key):
+    items = _key_items(key)
+    return tuple(items) if len(items) != 1 else items[0]
+
+
+def setitem(x, key, value):
+    index = _np_index(key)
+    grad_on = STATE.enabled
+    if grad_on and x._requires_grad and x.grad_fn is None:
+        raise RuntimeError(
+            "a view of a leaf Variable that requires grad is being used in an in-place "
+            "operation.")
+    _check_view_of_leaf(x)
+    v_req = isinstance(value, Tensor) and value._requires_grad
+    arr = x._data
+    if isinstance(value, Tensor):
+        vraw = value._data
+    else:
+        vraw = value
+    if grad_on and (x._requires_grad or v_req):
+        old = _alias(x, arr.copy())
+        vt = value if isinstance(value, Tensor) else Tensor._make(
+            np.asarray(vraw, dtype=arr.dtype))
+        if vt._data.dtype != arr.dtype:
+            vt = _cast(vt, arr.dtype)
+        out = S.CopySlices.apply(old, vt, index=index)
+        _rebase(x, out, "setitem", arr)
+        return
+    old = arr.copy() if events.LISTENERS else None
+    try:
+        arr[index] = vraw
+    except IndexError as e:
+        raise IndexError(str(e)) from None
+    except ValueError as e:
+        raise RuntimeError(str(e)) from None
+    x._vbox[0] += 1
+    if events.LISTENERS:
+        events.emit("inplace", tensor=x, op="setitem", old=old, new=arr,
+                    grad_enabled=grad_on)
+
+
+def _check_view_of_leaf(x):
+    if STATE.enabled:
+        base = x._base
+        if base is not None and base._requires_grad and base.grad_fn is None:
+            raise RuntimeError(
+                "a view of a leaf Variable that requires grad is being used in an in-place "
+                "operation.")
+
+
+def _rebase(x, out, opname, arr):
+    """After an in-place op that records a node: ``x`` takes ``out``'s values (in
+    its own memory, so views see them) and its ``grad_fn``."""
+    old = arr.copy() if events.LISTENERS else None
+    np.copyto(arr, out._data, casting="unsafe")
+    node = out.grad_fn
+    x.grad_fn = node
+    x._requires_grad = node is not None
+    x._vbox[0] += 1
+    if node is not None and events.LISTENERS:
+        node._out_ref = weakref.ref(x)
+    if events.LISTENERS:
+        events.emit("inplace", tensor=x, op=opname, old=old, new=arr,
+                    grad_enabled=STATE.enabled)
+
+
+# ---------------------------------------------------------------------- in-place
+
+def inplace(x, opname, graph_fn, other=None, float_only=False):
+    """Run ``graph_fn(old_x)`` (an out-of-place op) and write the result into ``x``.
+
+    PyTorch's rules: a leaf (or a view of a leaf) that requires grad cannot be changed
+    in place while grad mode is on; the result type must be castable to ``x``'s dtype;
+    the version counter goes up (so saved copies of ``x`` are detected as stale); if a
+    grad is needed, ``x`` gets the op's node as its new ``grad_fn``.
+    """
+    grad_on = STATE.enabled
+    if grad_on and x._requires_grad and x.grad_fn is None:
+        raise RuntimeError(
+            "a leaf Variable that requires grad is being used in an in-place operation.")
+    _check_view_of_leaf(x)
+    arr = x._data
+    if other is not None:
+        o = _operand(other, opname)
+        rt = result_type(x, o)
+        if float_only and rt.kind in "biu":
+            rt = DEFAULT_FLOAT
+        if _CAT[rt.kind] > _CAT[arr.dtype.kind]:
+            raise RuntimeError(
+                f"result type {_scalar_type_name(rt)} can't be cast to the desired output "
+                f"type {_scalar_type_name(arr.dtype)}")
+        if isinstance(o, Tensor):
+            try:
+                bshape = np.broadcast_shapes(arr.shape, o._data.shape)
+            except ValueError:
+                raise _broadcast_error(x, o) from None
+            if bshape != arr.shape:
+                raise RuntimeError(
+                    f"output with shape {_fmt_list(arr.shape)} doesn't match the broadcast "
+                    f"shape {_fmt_list(bshape)}")
+    needs = grad_on and (x._requires_grad or (isinstance(other, Tensor) and
+                                               other._requires_grad))
+    if needs:
+        out = graph_fn(_alias(x, arr.copy()))
+        _rebase(x, out, opname, arr)
+        return x
+    old = arr.copy() if events.LISTENERS else None
+    prev = STATE.enabled
+    STATE.enabled = False
+    try:
+        out = graph_fn(Tensor._make(arr, False, None))
+    finally:
+        STATE.enabled = prev
+    np.copyto(arr, out._data, casting="unsafe")
+    x._vbox[0] += 1
+    if events.LISTENERS:
+        events.emit("inplace", tensor=x, op=opname, old=old, new=arr, grad_enabled=grad_on)
+    return x
+
+
+# ---------------------------------------------------------------------- cat / stack
+
+def _tensor_list(tensors, fn):
+    if isinstance(tensors, Tensor):
+        raise TypeError(f"{fn}(): argument 'tensors' (position 1) must be tuple of Tensors, "
+                        "not Tensor")
+    tensors = list(tensors)
+    for i, x in enumerate(tensors):
+        if not isinstance(x, Tensor):
+            raise TypeError(f"expected Tensor as element {i} in argument 0, but got "
+                            f"{type(x).__name__}")
+    return tensors
+
+
+def cat(tensors, dim=0):
+    tensors = _tensor_list(tensors, "cat")
+    if not tensors:
+        raise ValueError("torch.cat(): expected a non-empty list of Tensors")
+    ref = next((x for x in tensors if x._data.shape != (0,)), tensors[0])
+    nd = ref._data.ndim
+    if nd == 0:
+        raise RuntimeError("zero-dimensional tensor (at position 0) cannot be concatenated")
+    d = _wrap_dim(dim, nd)
+    dt = None
+    for x in tensors:
+        dt = promote_types(dt, x._data.dtype)
+    parts = []
+    for i, x in enumerate(tensors):
+        s = x._data.shape
+        if s == (0,) and nd != 1:
+            continue
+        if len(s) != nd:
+            raise RuntimeError(
+                f"Tensors must have same number of dimensions: got {nd} and {len(s)}")
+        for j in range(nd):
+            if j != d and s[j] != ref._data.shape[j]:
+                raise RuntimeError(
+                    f"Sizes of tensors must match except in dimension {d}. Expected size "
+                    f"{ref._data.shape[j]} but got size {s[j]} for tensor number {i} in the "
+                    "list.")
+        parts.append(x)
+    return S.CatBackward0.apply(*parts, dim=d, dtype=dt)
+
+
+concat = concatenate = cat
+
+
+def stack(tensors, dim=0):
+    tensors = _tensor_list(tensors, "stack")
+    if not tensors:
+        raise RuntimeError("stack expects a non-empty TensorList")
+    s0 = tensors[0]._data.shape
+    for i, x in enumerate(tensors):
+        if x._data.shape != s0:
+            raise RuntimeError(
+                f"stack expects each tensor to be equal size, but got {_fmt_list(s0)} at "
+                f"entry 0 and {_fmt_list(x._data.shape)} at entry {i}")
+    d = _wrap_dim(dim, len(s0) + 1)
+    dt = None
+    for x in tensors:
+        dt = promote_types(dt, x._data.dtype)
+    return S.StackBackward0.apply(*tensors, dim=d, dtype=dt)
+
+
+# ---------------------------------------------------------------------- comparisons
+
+def _compare(ufunc, name):
+    def fn(input, other):  # noqa: A002
+        a = _operand(input, name)
+        b = _operand(other, name)
+        if not isinstance(a, Tensor) and not isinstance(b, Tensor):
+            raise TypeError(f"{name}(): argument 'input' must be Tensor")
+        dt = result_type(a, b)
+        ra = _raw(a) if not isinstance(a, Tensor) else a._data.astype(dt, copy=False)
+        rb = _raw(b) if not isinstance(b, Tensor) else b._data.astype(dt, copy=False)
+        try:
+            return Tensor._make(np.asarray(ufunc(ra, rb)))
+        except ValueError:
+            err = _broadcast_error(a, b)
+            if err is None:
+                raise
+            raise err from None
+
+    fn.__name__ = name
+    return fn
+
+
+eq = _compare(np.equal, "eq")
+ne = _compare(np.not_equal, "ne")
+lt = _compare(np.less, "lt")
+le = _compare(np.less_equal, "le")
+gt = _compare(np.greater, "gt")
+ge = _compare(np.greater_equal, "ge")
+greater, less, greater_equal, less_equal, not_equal = gt, lt, ge, le, ne
+
+
+def _logical(ufunc, name):
+    def fn(input, other):  # noqa: A002
+        a, b = _operand(input, name), _operand(other, name)
+        dt = result_type(a, b)
+        if dt.kind == "f":
+            raise RuntimeError(f'"{name}_cpu" not implemented for \'Float\'')
+        return Tensor._make(np.asarray(ufunc(_raw(a), _raw(b))).astype(dt, copy=False))
+
+    return fn
+
+
+bitwise_and = _logical(np.bitwise_and, "bitwise_and")
+bitwise_or = _logical(np.bitwise_or, "bitwise_or")
+bitwise_xor = _logical(np.bitwise_xor, "bitwise_xor")
+
+
+def logical_and(input, other):  # noqa: A002
+    return Tensor._make(np.logical_and(_raw(input), _raw(other)))
+
+
+def logical_or(input, other):  # noqa: A002
+    return Tensor._make(np.logical_or(_raw(input), _raw(other)))
+
+
+def logical_not(input):  # noqa: A002
+    return Tensor._make(np.logical_not(input._data))
+
+
+def bitwise_not(input):  # noqa: A002
+    a = input._data
+    if a.dtype.kind == "f":
+        raise TypeError("bitwise_not(): argument 'input' must be an integral or bool tensor")
+    return Tensor._make(np.invert(a))
+
+
+def where(condition, input=None, other=None):  # noqa: A002
+    """``where(cond, a, b)``: ``a`` where ``cond`` holds, else ``b`` (differentiable in
+    ``a`` and ``b``, built from multiplications by the mask)."""
+    cond = condition._data if isinstance(condition, Tensor) else np.asarray(condition)
+    if input is None and other is None:
+        return tuple(Tensor._make(i.astype(np.int64)) for i in np.nonzero(cond))
+    a, b = _operand(input), _operand(other)
+    dt = result_type(a, b)
+    a, b = _cast(a, dt), _cast(b, dt)
+    ra, rb = _raw(a), _raw(b)
+    if not ((isinstance(a, Tensor) and a._requires_grad) or
+            (isinstance(b, Tensor) and b._requires_grad)) or not STATE.enabled:
+        return Tensor._make(np.asarray(np.where(cond, ra, rb)).astype(dt, copy=False))
+    c = Tensor._make(cond.astype(dt))
+    nc = Tensor._make((~cond.astype(bool)).astype(dt))
+    return add(mul(_as_tensor(a), c), mul(_as_tensor(b), nc))
+
+
+def equal(input, other):  # noqa: A002
+    return bool(input._data.shape == other._data.shape and
+                np.array_equal(input._data, other._data))
+
+
+def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):  # noqa: A002
+    return bool(np.allclose(input._data, other._data, rtol=rtol, atol=atol,
+                            equal_nan=equal_nan))
+
+
+def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):  # noqa: A002
+    return Tensor._make(np.isclose(input._data, _raw(other), rtol=rtol, atol=atol,
+                                   equal_nan=equal_nan))
+
+
+def nonzero(input, *, as_tuple=False):  # noqa: A002
+    idx = np.nonzero(input._data)
+    if as_tuple:
+        return tuple(Tensor._make(i.astype(np.int64)) for i in idx)
+    return Tensor._make(np.stack(idx, axis=1).astype(np.int64) if idx else
+                        np.zeros((1, 0), dtype=np.int64))
+
+
+def numel(input):  # noqa: A002
+    return int(input._data.size)
+
+
+def is_tensor(obj):
+    return isinstance(obj, Tensor)
+
+
+def is_floating_point(input):  # noqa: A002
+    return input._data.dtype.kind == "f"
+
+
+def detach(input):  # noqa: A002
+    return input.detach()
+
+
+def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):  # noqa: A002
+    if reduction not in ("mean", "sum", "none"):
+        raise ValueError(f"{reduction} is not a valid value for reduction")
+    if input._data.shape != target._data.shape:
+        import warnings
+
+        warnings.warn(
+            f"Using a target size ({Size(target._data.shape)}) that is different to the "
+            f"input size ({Size(input._data.shape)}). This will likely lead to incorrect "
+            "results due to broadcasting. Please ensure they have the same size.",
+            UserWarning, stacklevel=3)
+        try:
+            np.broadcast_shapes(input._data.shape, target._data.shape)
+        except ValueError:
+            raise _broadcast_error(input, target) from None
+        bshape = np.broadcast_shapes(input._data.shape, target._data.shape)
+        input = expand(input, *bshape)
+        target = expand(target, *bshape)
+    dt = promote_types(input._data.dtype, target._data.dtype)
+    return A.MseLossBackward0.apply(_cast(input, dt), _cast(target, dt), reduction=reduction)
+
+
+def to_dtype(x, dtype):
+    npd = to_numpy_dtype(dtype)
+    if npd == x._data.dtype:
+        return x
+    return S.ToCopyBackward0.apply(x, dtype=npd) if npd.kind in "fc" else Tensor._make(
+        x._data.astype(npd))
+
+
+__all_math__ = [
+    "add", "sub", "rsub", "mul", "div", "true_divide", "floor_divide", "remainder", "pow",
+    "square", "neg", "negative", "maximum", "minimum", "exp", "log", "sqrt", "sigmoid",
+    "tanh", "abs", "relu", "sign", "clamp", "clip", "sum", "mean", "max", "min", "argmax",
+    "argmin", "any", "all", "mm", "mv", "dot", "bmm", "matmul", "addmm", "view", "reshape",
+    "flatten", "t", "transpose", "swapaxes", "permute", "unsqueeze", "squeeze", "expand",
+    "clone", "cat", "concat", "concatenate", "stack", "eq", "ne", "lt", "le", "gt", "ge",
+    "greater", "less", "greater_equal", "less_equal", "not_equal", "logical_and",
+    "logical_or", "logical_not", "where", "equal", "allclose", "isclose", "nonzero",
+    "numel", "is_tensor", "is_floating_point", "detach", "promote_types", "result_type",
+]
+_ = from_numpy_dtype  # re-exported for nn

@@ -1,0 +1,342 @@
+"""Shape and indexing ops: views (t, permute, transpose, view, unsqueeze, squeeze,
+expand, select, slice), copies (clone, to, reshape's copy, advanced indexing),
+cat / stack, and the nodes in-place writes leave behind (CopySlices, CopyBackwards,
+ZeroBackward0, FillBackward0).
+
+Nodes with ``is_view = True`` return a numpy view: the output shares memory and the
+version counter with its input, as in PyTorch.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import backward as _backward_mod
+from ..function import Function
+from ..functional_array import _is_array, sum_to, t
+
+
+def _reshape(g, shape):
+    return np.reshape(g, shape) if _is_array(g) else g.reshape(*shape)
+
+
+class TBackward0(Function):
+    op, symbol = "t", "ᵀ"
+    formula = "∂aᵀ/∂a: transpose the gradient back"
+    is_view = True
+
+    @staticmethod
+    def forward(ctx, a):
+        return a.T
+
+    @staticmethod
+    def backward(ctx, g):
+        return (t(g),)
+
+
+class PermuteBackward0(Function):
+    op, symbol = "permute", "ᵀ"
+    formula = "∂permute(a)/∂a: permute the gradient back"
+    is_view = True
+
+    @staticmethod
+    def forward(ctx, a, dims=()):
+        ctx.dims = dims
+        return np.transpose(a, dims)
+
+    @staticmethod
+    def backward(ctx, g):
+        inv = tuple(int(i) for i in np.argsort(ctx.dims))
+        return (np.transpose(g, inv) if _is_array(g) else g.permute(*inv),)
+
+
+class TransposeBackward0(Function):
+    op, symbol = "transpose", "ᵀ"
+    formula = "∂transpose(a)/∂a: swap the dims of the gradient back"
+    is_view = True
+
+    @staticmethod
+    def forward(ctx, a, dim0=0, dim1=1):
+        ctx.d = (dim0, dim1)
+        return np.swapaxes(a, dim0, dim1)
+
+    @staticmethod
+    def backward(ctx, g):
+        d0, d1 = ctx.d
+        return (np.swapaxes(g, d0, d1) if _is_array(g) else g.transpose(d0, d1),)
+
+
+class ViewBackward0(Function):
+    op, symbol = "view", "view"
+    formula = "∂view(a)/∂a: reshape the gradient back"
+    is_view = True
+
+    @staticmethod
+    def forward(ctx, a, shape=()):
+        ctx.in_shape = a.shape
+        v = a.view()
+        v.shape = shape  # raises instead of copying
+        return v
+
+    @staticmethod
+    def backward(ctx, g):
+        return (_reshape(g, ctx.in_shape),)
+
+
+class ReshapeAliasBackward0(ViewBackward0):
+    op, symbol = "reshape", "reshape"
+
+
+class UnsafeViewBackward0(Function):
+    op, symbol = "reshape", "reshape"
+    formula = "∂reshape(a)/∂a: reshape the gradient back"
+
+    @staticmethod
+    def forward(ctx, a, shape=()):
+        ctx.in_shape = a.shape
+        return np.reshape(a, shape)
+
+    @staticmethod
+    def backward(ctx, g):
+        return (_reshape(g, ctx.in_shape),)
+
+
+class UnsqueezeBackward0(ViewBackward0):
+    op, symbol = "unsqueeze", "unsqueeze"
+    formula = "∂unsqueeze(a)/∂a: drop the added dim of the gradient"
+
+
+class SqueezeBackward0(ViewBackward0):
+    op, symbol = "squeeze", "squeeze"
+    formula = "∂squeeze(a)/∂a: put the size-1 dims back"
+
+
+class SqueezeBackward1(SqueezeBackward0):
+    pass
+
+
+class SqueezeBackward2(SqueezeBackward0):
+    pass
+
+
+class SqueezeBackward4(UnsafeViewBackward0):
+    """``squeeze_(dim)`` (in place, as ``matmul`` of a vector and a matrix uses it)."""
+
+    op, symbol = "squeeze", "squeeze"
+
+
+class ExpandBackward0(Function):
+    op, symbol = "expand", "expand"
+    formula = "∂expand(a)/∂a: sum the gradient over the expanded dims"
+    is_view = True
+
+    @staticmethod
+    def forward(ctx, a, shape=()):
+        ctx.in_shape = a.shape
+        return np.broadcast_to(a, shape)
+
+    @staticmethod
+    def backward(ctx, g):
+        return (sum_to(g, ctx.in_shape),)
+
+
+class SelectBackward0(Function):
+    """``a[i]`` along one dim (a view)."""
+
+    op, symbol = "select", "[]"
+    formula = "∂a[i]/∂a: the gradient goes to position i, 0 elsewhere"
+    is_view = True
+
+    @staticmethod
+    def forward(ctx, a, index=()):
+        ctx.in_shape, ctx.index = a.shape, index
+        return a[index]
+
+    @staticmethod
+    def backward(ctx, g):
+        return (scatter(g, ctx.in_shape, ctx.index),)
+
+
+class SliceBackward0(SelectBackward0):
+    op, symbol = "slice", "[:]"
+    formula = "∂a[i:j]/∂a: the gradient goes to the slice, 0 elsewhere"
+
+
+class IndexBackward0(Function):
+    """Advanced indexing (integer lists/tensors, boolean masks): a copy."""
+
+    op, symbol = "index", "[]"
+    formula = "∂a[idx]/∂a: the gradient is added at the indexed positions"
+
+    @staticmethod
+    def forward(ctx, a, index=()):
+        ctx.in_shape, ctx.index = a.shape, index
+        return a[index]
+
+    @staticmethod
+    def backward(ctx, g):
+        return (scatter(g, ctx.in_shape, ctx.index, accumulate=True),)
+
+
+class IndexPutBackward0(Function):
+    """Scatter ``g`` into zeros at ``index`` (the backward of indexing, as a node for
+    second derivatives)."""
+
+    op, symbol = "index_put", "[]="
+    formula = "∂/∂g: read the indexed positions back"
+
+    @staticmethod
+    def forward(ctx, g, shape=(), index=(), accumulate=False):
+        ctx.index = index
+        return scatter(g, shape, index, accumulate)
+
+    @staticmethod
+    def backward(ctx, gg):
+        return (gg[ctx.index],)
+
+
+def scatter(g, shape, index, accumulate=False):
+    """Zeros of ``shape`` with ``g`` written (or added) at ``index``."""
+    if not _is_array(g):
+        return IndexPutBackward0.apply(g, shape=shape, index=index, accumulate=accumulate)
+    z = np.zeros(shape, dtype=np.result_type(g))
+    if accumulate:
+        np.add.at(z, index, g)
+    else:
+        z[index] = g
+    return z
+
+
+class CloneBackward0(Function):
+    op, symbol = "clone", "clone"
+    formula = "∂clone(a)/∂a = 1"
+
+    @staticmethod
+    def forward(ctx, a):
+        return np.array(a, order="C", copy=True)
+
+    @staticmethod
+    def backward(ctx, g):
+        return (g,)
+
+
+class ToCopyBackward0(Function):
+    op, symbol = "to", "to"
+    formula = "∂a.to(dtype)/∂a = 1 (cast back)"
+
+    @staticmethod
+    def forward(ctx, a, dtype=None):
+        return a.astype(dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        return (g,)
+
+
+class CatBackward0(Function):
+    op, symbol = "cat", "cat"
+    formula = "∂cat(a, b)/∂a: the gradient's slice where a was placed"
+
+    @staticmethod
+    def forward(ctx, *arrays, dim=0, dtype=None):
+        ctx.dim = dim
+        ctx.sizes = [a.shape[dim] for a in arrays]
+        return np.concatenate(arrays, axis=dim, dtype=dtype, casting="unsafe")
+
+    @staticmethod
+    def backward(ctx, g):
+        out, start = [], 0
+        pre = (slice(None),) * ctx.dim
+        for n, need in zip(ctx.sizes, ctx.needs_input_grad):
+            out.append(g[pre + (slice(start, start + n),)] if need else None)
+            start += n
+        return tuple(out)
+
+
+class StackBackward0(Function):
+    op, symbol = "stack", "stack"
+    formula = "∂stack(a, b)/∂a: the gradient's entry where a was placed"
+
+    @staticmethod
+    def forward(ctx, *arrays, dim=0, dtype=None):
+        ctx.dim = dim
+        return np.stack(arrays, axis=dim, dtype=dtype, casting="unsafe")
+
+    @staticmethod
+    def backward(ctx, g):
+        pre = (slice(None),) * ctx.dim
+        return tuple(g[pre + (i,)] if need else None
+                     for i, need in enumerate(ctx.needs_input_grad))
+
+
+class CopySlices(Function):
+    """``a[idx] = v`` on a tensor that is part of a graph."""
+
+    op, symbol = "setitem", "[]="
+    formula = "∂/∂a: the gradient with the written positions zeroed;  ∂/∂v: g[idx]"
+
+    @staticmethod
+    def forward(ctx, a, value, index=()):
+        ctx.index = index
+        ctx.vshape = np.shape(value)
+        out = np.array(a, copy=True)
+        out[index] = value
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        n = ctx.needs_input_grad
+        ga = gv = None
+        if n[0]:
+            keep = np.ones(tuple(g.shape), dtype=bool)
+            keep[ctx.index] = False
+            ga = g * keep if _is_array(g) else g * g._make(keep.astype(g._data.dtype))
+        if n[1]:
+            gv = g[ctx.index]
+        return ga, gv
+
+
+class CopyBackwards(Function):
+    """``dst.copy_(src)``: the old values of ``dst`` get no gradient."""
+
+    op, symbol = "copy_", "←"
+    formula = "∂/∂dst = 0,  ∂/∂src = 1"
+
+    @staticmethod
+    def forward(ctx, dst, src):
+        if dst is None:
+            return np.array(src, copy=True)
+        return np.broadcast_to(np.asarray(src, dtype=dst.dtype), dst.shape).copy()
+
+    @staticmethod
+    def backward(ctx, g):
+        return (g * 0 if ctx.needs_input_grad[0] else None), g
+
+
+class ZeroBackward0(Function):
+    op, symbol = "zero_", "0"
+    formula = "∂0/∂a = 0"
+
+    @staticmethod
+    def forward(ctx, a):
+        return np.zeros_like(a)
+
+    @staticmethod
+    def backward(ctx, g):
+        return (g * 0,)
+
+
+class FillBackward0(Function):
+    op, symbol = "fill_", "fill"
+    formula = "∂c/∂a = 0"
+
+    @staticmethod
+    def forward(ctx, a, value=0):
+        return np.full_like(a, value)
+
+    @staticmethod
+    def backward(ctx, g):
+        return (g * 0,)
+
+
+_backward_mod.CopyBackwards = CopyBackwards

@@ -1,0 +1,6 @@
+"""``torch.optim`` subset: ``SGD`` (with momentum, dampening, weight decay, Nesterov)."""
+
+from .optimizer import Optimizer
+from .sgd import SGD
+
+__all__ = ["SGD", "Optimizer"]

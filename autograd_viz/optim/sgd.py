@@ -1,0 +1,65 @@
+"""Stochastic gradient descent, as ``torch.optim.SGD`` computes it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..engine import events
+from .optimizer import Optimizer
+
+
+class SGD(Optimizer):
+    """``p -= lr * d`` where ``d`` is the gradient (plus ``weight_decay * p``), or with
+    ``momentum`` the running buffer ``buf = momentum * buf + (1 - dampening) * d``
+    (``d + momentum * buf`` with ``nesterov``)."""
+
+    def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0,
+                 nesterov=False, *, maximize=False):
+        if lr < 0.0:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        if momentum < 0.0:
+            raise ValueError(f"Invalid momentum value: {momentum}")
+        if weight_decay < 0.0:
+            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        if nesterov and (momentum <= 0 or dampening != 0):
+            raise ValueError("Nesterov momentum requires a momentum and zero dampening")
+        super().__init__(params, {"lr": lr, "momentum": momentum, "dampening": dampening,
+                                  "weight_decay": weight_decay, "nesterov": nesterov,
+                                  "maximize": maximize})
+
+    def step(self, closure=None):
+        loss = closure() if closure is not None else None
+        listening = bool(events.LISTENERS)
+        record = [] if listening else None
+        for group in self.param_groups:
+            lr, momentum = group["lr"], group["momentum"]
+            dampening, wd = group["dampening"], group["weight_decay"]
+            for p in group["params"]:
+                g = p._grad
+                if g is None:
+                    continue
+                arr = p._data
+                d = g._data
+                if group["maximize"]:
+                    d = -d
+                if wd != 0:
+                    d = d + wd * arr
+                if momentum != 0:
+                    state = self.state.setdefault(p, {})
+                    buf = state.get("momentum_buffer")
+                    if buf is None:
+                        buf = np.array(d, copy=True)
+                        state["momentum_buffer"] = buf
+                    else:
+                        buf *= momentum
+                        buf += (1 - dampening) * d
+                    d = d + momentum * buf if group["nesterov"] else buf
+                old = arr.copy() if listening else None
+                arr -= lr * d
+                p._vbox[0] += 1
+                if listening:
+                    record.append((p, old, arr, g._data))
+        if listening:
+            events.emit("optim_step", optimizer=self, params=record,
+                        lr=self.param_groups[0]["lr"])
+        return loss
