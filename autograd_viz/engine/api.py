@@ -121,7 +121,7 @@ def _bad_operand(opname, x, other):
 def _broadcast_error(a, b):
     sa = np.shape(a._data if isinstance(a, Tensor) else a)
     sb = np.shape(b._data if isinstance(b, Tensor) else b)
-    n = max(len(sa), len(sb))
+    n = builtins.max(len(sa), len(sb))
     for i in range(1, n + 1):
         x = sa[-i] if i <= len(sa) else 1
         y = sb[-i] if i <= len(sb) else 1
@@ -511,7 +511,12 @@ def mv(input, vec):  # noqa: A002
     if sa[1] != sv[0]:
         raise RuntimeError(
             f"size mismatch, got input ({sa[0]}), mat ({sa[0]}x{sa[1]}), vec ({sv[0]})")
-    _check_mm_dtype(input, vec)
+    if input._data.dtype != vec._data.dtype:
+        dts = (vec._data.dtype, input._data.dtype, vec._data.dtype)
+        raise RuntimeError(
+            "addmv input tensors must have the same dtype, but got "
+            + ", ".join(_scalar_type_name(d) for d in dts[:2]) + ", and "
+            + _scalar_type_name(dts[2]))
     return L.MvBackward0.apply(input, vec)
 
 
@@ -550,7 +555,10 @@ def bmm(input, mat2):  # noqa: A002
         raise RuntimeError(
             f"Expected size for first two dimensions of batch2 tensor to be: "
             f"[{sa[0]}, {sa[2]}] but got: [{sb[0]}, {sb[1]}].")
-    _check_mm_dtype(input, mat2)
+    if input._data.dtype != mat2._data.dtype:
+        raise RuntimeError(
+            f"expected scalar type {_scalar_type_name(input._data.dtype)} but found "
+            f"{_scalar_type_name(mat2._data.dtype)}")
     return L.BmmBackward0.apply(input, mat2)
 
 
@@ -1253,12 +1261,11 @@ def where(condition, input=None, other=None):  # noqa: A002
     dt = result_type(a, b)
     a, b = _cast(a, dt), _cast(b, dt)
     ra, rb = _raw(a), _raw(b)
-    if not ((isinstance(a, Tensor) and a._requires_grad) or
-            (isinstance(b, Tensor) and b._requires_grad)) or not STATE.enabled:
-        return Tensor._make(np.asarray(np.where(cond, ra, rb)).astype(dt, copy=False))
-    c = Tensor._make(cond.astype(dt))
-    nc = Tensor._make((~cond.astype(bool)).astype(dt))
-    return add(mul(_as_tensor(a), c), mul(_as_tensor(b), nc))
+    a, b = _as_tensor(a), _as_tensor(b)
+    try:
+        return A.WhereBackward0.apply(a, b, cond=cond.astype(bool))
+    except ValueError:
+        raise _broadcast_error(a, b) from None
 
 
 def equal(input, other):  # noqa: A002

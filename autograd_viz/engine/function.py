@@ -164,8 +164,10 @@ class Function:
                 continue
             vbox, version, src, ref = m
             if vbox[0] != version:
-                owner = src if src is not None else ref()
-                raise RuntimeError(_version_message(owner, a, vbox[0], version))
+                # PyTorch names the node that made the saved tensor: for an input,
+                # its grad_fn now; for this node's own output, this node
+                fn = src.grad_fn if src is not None else self
+                raise RuntimeError(_version_message(fn, a, vbox[0], version))
             if graph:
                 if src is not None:
                     out.append(src)
@@ -276,14 +278,14 @@ def _make_view(out, base):
 _BACKWARD_SUFFIX = re.compile(r"Backward\d*$")
 
 
-def _version_message(owner, arr, now, expected) -> str:
+def _version_message(fn, arr, now, expected) -> str:
     from .dtypes import type_name
 
     shape = ", ".join(str(d) for d in arr.shape)
     what = f"[{type_name(arr.dtype)} [{shape}]]"
     where = ""
-    if owner is not None and owner.grad_fn is not None:
-        where = f", which is output 0 of {_BACKWARD_SUFFIX.sub('', owner.grad_fn.name())},"
+    if fn is not None:
+        where = f", which is output 0 of {_BACKWARD_SUFFIX.sub('', fn.name())},"
     return (
         "one of the variables needed for gradient computation has been modified by an "
         f"inplace operation: {what}{where} is at version {now}; expected version "

@@ -305,3 +305,21 @@ class MseLossBackward0(Function):
         gd = g * scale(d, factor)
         n = ctx.needs_input_grad
         return (gd if n[0] else None), (-gd if n[1] else None)
+
+
+class WhereBackward0(Function):
+    """``where(cond, a, b)``; ``cond`` (a boolean array) is a keyword, not a slot."""
+
+    op, symbol = "where", "where"
+    formula = "∂where(c,a,b)/∂a = [c],  ∂/∂b = [not c]"
+
+    @staticmethod
+    def forward(ctx, a, b, cond=None):
+        ctx.cond = cond
+        return np.where(cond, a, b)
+
+    @staticmethod
+    def backward(ctx, g):
+        n = ctx.needs_input_grad
+        c = np.broadcast_to(ctx.cond, tuple(g.shape))
+        return (mask(g, c) if n[0] else None), (mask(g, ~c) if n[1] else None)

@@ -275,6 +275,9 @@ class CopySlices(Function):
     op, symbol = "setitem", "[]="
     formula = "∂/∂a: the gradient with the written positions zeroed;  ∂/∂v: g[idx]"
 
+    def name(self) -> str:
+        return "torch::autograd::CopySlices"
+
     @staticmethod
     def forward(ctx, a, value, index=()):
         ctx.index = index
@@ -301,6 +304,9 @@ class CopyBackwards(Function):
 
     op, symbol = "copy_", "←"
     formula = "∂/∂dst = 0,  ∂/∂src = 1"
+
+    def name(self) -> str:
+        return "torch::autograd::CopyBackwards"
 
     @staticmethod
     def forward(ctx, dst, src):
