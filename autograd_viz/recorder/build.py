@@ -78,10 +78,23 @@ def build(rec, lang=None, snapshot=False) -> Built:
         return did
 
     out_of_op: dict = {}
+    op_inputs: dict = {}  # display op -> display ids of its inputs
     for ro in O:
         if ro.folded:
             continue
-        ins = tuple(leaf_disp(r) if k == "t" else "c" for k, r in ro.inputs)
+        ins = []
+        for k, r in ro.inputs:
+            if k != "t":
+                ins.append("c")
+                continue
+            rr = canon(r)
+            rt = T[rr]
+            if (rr not in disp_t and rt.producer is None and rt.name is None
+                    and rt.label is None and not rt.requires_grad):
+                ins.append(("k", rt.shape))  # an anonymous constant: follows its op
+            else:
+                ins.append(leaf_disp(r))
+        ins = tuple(ins)
         rt = T[ro.out]
         sig = (ro.cls, ins, rt.name, ro.outside)
         used = claimed.setdefault(ro.it, set())
@@ -89,8 +102,15 @@ def build(rec, lang=None, snapshot=False) -> Built:
         if cand is not None and node_it[cand] < ro.it and cand not in used:
             did = cand
             oid = out_of_op[did]
+            for pos, tok in enumerate(ins):
+                if isinstance(tok, tuple):
+                    disp_t[canon(ro.inputs[pos][1])] = op_inputs[did][pos]
         else:
             did = new_id("o")
+            for pos, tok in enumerate(ins):
+                if isinstance(tok, tuple):
+                    leaf_disp(ro.inputs[pos][1])
+            op_inputs[did] = [disp_t[canon(r)] if k == "t" else None for k, r in ro.inputs]
             oid = new_id("t")
             node_it[did] = node_it[oid] = ro.it
             out_of_op[did] = oid
@@ -100,8 +120,19 @@ def build(rec, lang=None, snapshot=False) -> Built:
         used.add(oid)
         disp_o[ro.rid] = did
         disp_t[ro.out] = oid
+    referenced = set()
+    for ev in rec.events:
+        k = ev[0]
+        if k in ("accumulate", "hook", "retain_grad", "update", "accumulate_edge"):
+            if ev[2] is not None:
+                referenced.add(canon(ev[2]))
+        elif k == "zero_grad":
+            referenced.update(canon(r) for r in ev[2])
+        elif k in ("backward_begin", "error"):
+            referenced.update(canon(r) for r in (ev[2] if k == "backward_begin" else ev[4]))
     for rt in T:
-        if rt.rid not in disp_t and (rt.producer is None or O[rt.producer].folded):
+        if rt.rid not in disp_t and (rt.producer is None or O[rt.producer].folded) and (
+                canon(rt.rid) in referenced or snapshot):
             leaf_disp(rt.rid)
 
     # ------------------------------------------------------------------ names
@@ -132,18 +163,19 @@ def build(rec, lang=None, snapshot=False) -> Built:
             names[d] = rt.name
             first_t[d] = rt
     holders: dict = {}
+    taken = set(names.values())
     for d in sorted(names, key=_order):
         nm = names[d]
         if nm in holders:
             first = holders[nm][0]
             k = len(holders[nm]) + 1
             it = node_it.get(d)
+            label = None
             if it is not None and it != node_it.get(first):
                 label = f"{nm} (iter {it})"
-                if label in names.values():
-                    label = f"{nm} (iter {it}, {k})"
-            else:
-                label = f"{nm} ({k})"
+            if label is None or label in taken:
+                label = f"{nm} #{k}"
+            taken.add(label)
             holders[nm].append(d)
             names[d] = label
         else:

@@ -15,6 +15,10 @@ _INFIX = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "**", "mm": "@"
 _FUNC = {"exp": "exp", "log": "log", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "relu"}
 
 
+def _paren(s: str) -> str:
+    return f"({s})" if s.startswith("-") else s
+
+
 def _small(v) -> bool:
     return not isinstance(v, np.ndarray) or v.size <= fmt.MAX_INLINE
 
@@ -49,7 +53,7 @@ def forward(out, op, names, vals, kwargs, result, outside):
     e = expr(op, names, kwargs)
     parts = [f"{out} = {e}"]
     if all(_small(v) for v in vals) and any(isinstance(v, np.ndarray) for v in vals):
-        ev = expr(op, [fmt.value(v) for v in vals], kwargs)
+        ev = expr(op, [_paren(fmt.value(v)) for v in vals], kwargs)
         if ev != e:
             parts.append(ev)
     parts.append(fmt.value(result))

@@ -116,10 +116,12 @@ class _Recorder:
         self._prov: dict = {}  # id(array) -> _Prov
         self._last_prov = None
         self._cands: dict = {}  # id(tensor) -> (weakref(T), param tensor, lr, grad, op rid)
+        self._last_inplace = None
         self._suppress: set = set()  # param ids whose internal updates an optimizer owns
         self.it = 1
         self.full = True
         self._after_backward = False
+        self._first_loc = True
         self._loc_counts: dict = {}
         self._roots = ()
         self._summary = {"iteration": 1, "loss": None, "params": {}, "grads": {}}
@@ -360,14 +362,18 @@ class _Recorder:
         self._after_backward = False
         self._prov.clear()
         self._last_prov = None
-        frames = self._user_frames()
-        loc = tuple((f.f_code.co_filename, f.f_code.co_name, f.f_lineno) for f in frames)
+        self._first_loc = False
+        loc = self._location()
         n = self._loc_counts.get(loc, 0) + 1
         self._loc_counts[loc] = n
         self.full = n <= self.full_iterations and not self.truncated
         self._summary = {"iteration": self.it, "loss": None, "params": {}, "grads": {}}
         if self.full:
             self.events.append(("iteration", self.it))
+
+    def _location(self):
+        return tuple((f.f_code.co_filename, f.f_code.co_name, f.f_lineno)
+                     for f in self._user_frames())
 
     def _end_iteration(self):
         s = self._summary
@@ -408,14 +414,18 @@ class _Recorder:
             self._last_prov = pv
         else:
             upd = self._update_candidate(inputs)
-            if upd is None and self._after_backward:
-                self._new_iteration()
+            if upd is None:
+                if self._after_backward:
+                    self._new_iteration()
+                elif self._first_loc:
+                    # the first iteration counts for its loop too
+                    self._first_loc = False
+                    self._loc_counts[self._location()] = 1
         if not self.full:
             if upd is not None:
                 param, lr, g = upd
                 self._cands[id(out)] = (weakref.ref(out), param, lr, g, None)
             return
-        self._scan_names()
         if node is None:
             # an op outside the graph: shown only if it touches a tensor the picture has
             # (or one that requires grad), not for constants or update arithmetic
@@ -425,6 +435,7 @@ class _Recorder:
                                                   x._requires_grad) for x in inputs):
                 return
         ins = [("t", self._tid(x)) if isinstance(x, Tensor) else ("c", x) for x in inputs]
+        self._scan_names()
         ro = RawOp(len(self.ops), cls, ins, dict(p.get("kwargs") or {}), self.it,
                    node is None)
         self.ops.append(ro)
@@ -581,6 +592,13 @@ class _Recorder:
     def _data_set(self, p):
         t = p["tensor"]
         new = p["new"]
+        li = self._last_inplace
+        self._last_inplace = None
+        if new is p["old"]:
+            # ``t.data op= v``: Python assigns the in-place result back to .data
+            if li is not None and li[0] is new and not li[3]:
+                self._update(t, li[1], new, None, None, "data_inplace:" + li[2])
+            return
         d = None
         pv = self._prov.get(id(new))
         if pv is not None and pv.arr is new:
@@ -594,6 +612,15 @@ class _Recorder:
     def _inplace(self, p):
         t = p["tensor"]
         op = p["op"]
+        n_before = len(self.events)
+        try:
+            self._inplace_kind(t, op, p)
+        finally:
+            # (array, old copy, op, handled) for a following ``.data = `` of the same array
+            self._last_inplace = (t._data, _copy(p["old"]) if p.get("old") is not None else None,
+                                  op, len(self.events) != n_before or id(t) in self._suppress)
+
+    def _inplace_kind(self, t, op, p):
         go = t._grad_owner() if t._grad_owner is not None else None
         if go is not None and go._grad is t:
             kind, leaf, direct = "grad", go, True
@@ -609,6 +636,9 @@ class _Recorder:
             lp = self._last_prov
             if op in ("sub_", "add_") and lp is not None:
                 lr, g = self._lr_grad(("prov", lp), leaf)
+                if lr is None and lp.op in ("sub", "add") and len(lp.descs) == 2:
+                    # the engine computed ``w - v`` then copied it in: look at ``v``
+                    lr, g = self._lr_grad(lp.descs[1], leaf)
                 if lr is not None and op == "add_":
                     lr = -lr
             how = ("inplace_lr" if lr is not None else "inplace") if direct else "data_inplace"

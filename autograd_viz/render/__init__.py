@@ -13,11 +13,11 @@ import graphviz
 
 from . import engine as _engine
 from .engine import EngineError, graphviz_engine, no_engine_message, run_svg
-from .frames import (LEGEND, MAX_NODES, PALETTE, FrameRenderer, build_dot, dot_quote,
+from .frames import (LEGEND, MAX_NODES, PALETTE, STATUS_STYLE, FrameRenderer, build_dot, dot_quote,
                      fallback_svg, node_positions, text_table)
 
 __all__ = ["draw", "draw_frame", "Drawing", "FrameRenderer", "text_table", "graphviz_engine",
-           "build_dot", "PALETTE", "MAX_NODES", "node_positions", "recording_mimebundle",
+           "build_dot", "PALETTE", "STATUS_STYLE", "MAX_NODES", "node_positions", "recording_mimebundle",
            "EngineError", "dot_quote"]
 
 

@@ -356,3 +356,13 @@ def node_positions(svg: str) -> dict:
         shape = re.search(r'(?:points|d|cx)="([^"]*)"', m.group(2))
         pos[m.group(1)] = (t.groups() if t else None, shape.group(1) if shape else None)
     return pos
+
+
+#: status -> {"fill", "color", "style"} for legends (the widget reads this)
+STATUS_STYLE = {
+    k: {"fill": v["fill"], "color": v["stroke"],
+        "style": "bold" if k == "current" else ("dashed" if v["dash"] in ("4,3", "6,3")
+                                                 else "dotted" if v["dash"] == "1,3"
+                                                 else "solid")}
+    for k, v in PALETTE.items()
+}
