@@ -156,7 +156,7 @@ def _use_this_checkout() -> None:
     """Let the kernel import autograd_viz from this checkout even when it is not installed."""
     root = str(HERE.parent)
     paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
-    if root not in paths:
+    if not any((Path(p) / "autograd_viz" / "__init__.py").exists() for p in paths):
         os.environ["PYTHONPATH"] = os.pathsep.join([root, *paths])
 
 

@@ -106,7 +106,8 @@ torch.Stepper(rec)
 # %% [markdown] en
 ## Phases
 
-Every frame belongs to a **phase**. In this recording you will meet the first three:
+Every frame belongs to a **phase**. This recording has `forward`, `backward`, `accumulate`
+and `freed` frames; the later lessons meet the others:
 
 | phase | what happens |
 |---|---|
@@ -122,7 +123,8 @@ The same information is available in code, which is handy for checking what you 
 # %% [markdown] zh
 ## 阶段
 
-每一帧都属于某个**阶段**（phase）。在这次记录里你会遇到前三种：
+每一帧都属于某个**阶段**（phase）。这次记录里有 `forward`、`backward`、`accumulate` 和 `freed`
+四种帧，其余几种会在后面的课程里遇到：
 
 | 阶段 | 发生了什么 |
 |---|---|

@@ -208,7 +208,7 @@ for epoch in range(10):
     W_1.detach_().requires_grad_(True)
     W_2.detach_().requires_grad_(True)
 
-    print(f"epoch {epoch}: Y = {Y.data}")
+    print(f"epoch {epoch}: Y =", Y.data)
 # %% [markdown] en
 `Y` falls from 81 to about 34.36.
 
@@ -265,7 +265,7 @@ with torch.record() as rec3:
             W_2 -= learning_rate * W_2.grad
         W_1.grad.zero_()
         W_2.grad.zero_()
-        print(f"epoch {epoch}: Y = {Y.data}")
+        print(f"epoch {epoch}: Y =", Y.data)
 
 stepper = torch.Stepper(rec3)
 stepper.frame = [f.phase for f in rec3.frames].index("update")
