@@ -58,11 +58,10 @@ $$f = 10\,x_1 + 20\,x_2 + c\,x_3$$
 f = 10 * x1 + 20 * x2 + constant * x3
 f
 # %% [markdown] en
-Here is the graph that line built. Values flow from the leaves on the left into `f`.
-Notice that `constant` is a leaf too, but nobody will ask it for a gradient.
+Here is the graph that line built: values flow from the inputs on the left into `f` on the
+right.
 # %% [markdown] zh
-这是那一行代码建出的计算图。数值从左边的叶子节点流向 `f`。
-注意 `constant` 也是叶子节点，但没有人会向它要梯度。
+这是那一行代码建出的计算图：数值从左边的输入流向右边的 `f`。
 # %%
 autograd_viz.draw(f)
 # %% [markdown] en
@@ -198,10 +197,12 @@ len(rec.frames)
 # %% [markdown] en
 Use the buttons or the slider. Watch for the **accumulate** frames (a gradient lands in a
 leaf's `.grad`), the **update** frames (`.data` changes) and, in the second backward,
-the accumulate frames where the old gradient and the new one are added.
+the accumulate frames where the old gradient and the new one are added. `constant` takes
+part in the forward pass like any input, but the backward pass never sends it a gradient.
 # %% [markdown] zh
 用按钮或滑块逐帧浏览。留意 **accumulate** 帧（梯度落进叶子节点的 `.grad`）、
 **update** 帧（`.data` 被改写），以及第二次反向传播时旧梯度与新梯度相加的 accumulate 帧。
+`constant` 和其他输入一样参与前向计算，但反向传播从不把梯度传给它。
 # %%
 autograd_viz.Stepper(rec)
 # %% [markdown] en

@@ -291,12 +291,15 @@ zeroing. The plot shows the loss of every recorded iteration.
 # %%
 autograd_viz.Stepper(rec)
 # %% [markdown] en
-The same summaries as numbers, every 60th iteration:
+The recorder counts one iteration per sample, so 3 per epoch and 300 in all. The third
+iteration of an epoch is the sample our loop printed, so iterations 3, 63, 123, ... repeat
+the losses of epochs 0, 20, 40, ...:
 # %% [markdown] zh
-同样的摘要，用数字列出（每 60 次迭代取一次）：
+记录器把每个样本算作一次迭代，所以每轮 3 次，一共 300 次。每轮的第 3 次迭代正是我们的循环打印的那个样本，
+所以第 3、63、123……次迭代的损失与第 0、20、40……轮打印的损失相同：
 # %%
 print(f"{len(rec.iterations)} iterations recorded")
-for it in rec.iterations[::60]:
+for it in rec.iterations[2::60]:
     print(f"iteration {it['iteration']:3d}  loss {it['loss']:.6f}")
 # %% [markdown] en
 ## Summary

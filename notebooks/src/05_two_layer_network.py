@@ -55,7 +55,7 @@ w1 = torch.tensor([[1.0], [2.0]], requires_grad=True)
 w2 = torch.tensor([[3.0, 4.0], [5.0, 6.0]], requires_grad=True)
 
 loss, z_1, y_1, z_2, y_2 = forward(x, y, w1, w2)
-print(f"loss: {loss.item():.4f}")
+print("loss:", loss)
 print("z_1:", z_1)
 print("y_1:", y_1)
 print("z_2:", z_2)
