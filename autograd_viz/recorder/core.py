@@ -112,6 +112,7 @@ class _Recorder:
         self.truncated = False
         self._tmap: dict = {}  # id(tensor) -> (weakref, rid)
         self._fmap: dict = {}  # id(Function) -> (weakref, op rid)
+        self._out_hint: dict = {}  # id(grad_fn) -> tensor bound in the caller (draw)
         self._params: dict = {}  # id(tensor) -> weakref, leaves that require grad
         self._prov: dict = {}  # id(array) -> _Prov
         self._last_prov = None
@@ -265,9 +266,27 @@ class _Recorder:
         if out_tensor is None:
             ref = getattr(fn, "_out_ref", None)
             out_tensor = ref() if ref is not None else None
+            if out_tensor is None:
+                out_tensor = self._out_hint.get(id(fn))
         ins = []
-        for x in getattr(fn, "_inputs", ()) or ():
-            ins.append(("t", self._tid(x)) if isinstance(x, Tensor) else ("c", x))
+        inputs = getattr(fn, "_inputs", None)
+        if inputs:
+            for x in inputs:
+                ins.append(("t", self._tid(x)) if isinstance(x, Tensor) else ("c", x))
+        else:
+            # rebuild the slots from next_functions; inputs that need no grad come from
+            # the saved values' owners (``_saved_meta``), in order
+            consts = [m[3] for m in (getattr(fn, "_saved_meta", None) or ())
+                      if len(m) > 3 and isinstance(m[3], Tensor) and not m[3]._requires_grad]
+            for nf, _ in fn.next_functions:
+                if nf is None:
+                    if consts:
+                        ins.append(("t", self._tid(consts.pop(0))))
+                elif isinstance(nf, AccumulateGrad):
+                    ins.append(("t", self._tid(nf.variable)))
+                else:
+                    orid = self._op_rid(nf)
+                    ins.append(("t", self.ops[orid].out))
         ro = RawOp(len(self.ops), type(fn), ins, {}, self.it, False, external=True)
         self.ops.append(ro)
         self._fmap[id(fn)] = (weakref.ref(fn), ro.rid)

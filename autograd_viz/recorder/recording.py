@@ -149,14 +149,18 @@ def snapshot(*tensors, names_from=None) -> Recording:
 
     r = Recording()
     raw = _Recorder(0, names_from)
-    for t in tensors:
-        if isinstance(t, Tensor):
-            raw._tid(t)
     frames = []
     f = names_from
     while f is not None and len(frames) < 4:
         frames.append(f)
         f = f.f_back
+    for fr in frames:  # intermediate tensors bound to names: found by their grad_fn
+        for v in list(fr.f_locals.values()):
+            if isinstance(v, Tensor) and v.grad_fn is not None:
+                raw._out_hint.setdefault(id(v.grad_fn), v)
+    for t in tensors:
+        if isinstance(t, Tensor):
+            raw._tid(t)
     raw._scan_names(frames)
     b = build(raw, None, snapshot=True)
     r.graph, r.autograd_graph = b.graph, b.autograd_graph

@@ -1,0 +1,228 @@
+"""Renderer: one layout per recording, escaping, big graphs, engine selection, no engine."""
+
+import os
+import re
+import shutil
+import sys
+import time
+import xml.dom.minidom
+
+import graphviz
+import pytest
+
+import autograd_viz as torch
+from autograd_viz.render import (Drawing, FrameRenderer, engine, graphviz_engine,
+                                 node_positions, text_table)
+
+ENGINES = [
+    pytest.param("dot", marks=pytest.mark.skipif(not shutil.which("dot"), reason="no dot")),
+    pytest.param("graphviz-pure", marks=pytest.mark.skipif(
+        engine._which_pure() is None, reason="no graphviz-pure")),
+]
+
+
+@pytest.fixture(params=ENGINES)
+def gv(request, monkeypatch):
+    monkeypatch.setenv("AUTOGRAD_VIZ_GRAPHVIZ", request.param)
+    assert graphviz_engine() == request.param
+    return request.param
+
+
+def _zxwb():
+    x = torch.Tensor([2])
+    w = torch.tensor([3.0], requires_grad=True)
+    b = torch.tensor([1.0], requires_grad=True)
+    with torch.record() as rec:
+        y = x * w
+        z = y + b
+        z.backward()
+    return rec, z
+
+
+def test_draw_names_and_text_plain(gv):
+    x = torch.Tensor([2])
+    w = torch.tensor([3.0], requires_grad=True)
+    b = torch.tensor([1.0], requires_grad=True)
+    z = x * w + b
+    before = torch.draw(z)._repr_mimebundle_()["image/svg+xml"]
+    for name in ("x", "w", "b", "z"):
+        assert f">{name}</text>" in before
+    z.backward()
+    # after backward the graph no longer holds the constant x (saved values are freed,
+    # as in PyTorch): w, b, z and the grads are drawn
+    d = torch.draw(z)
+    assert isinstance(d, graphviz.Digraph) and isinstance(d, Drawing)
+    bundle = d._repr_mimebundle_()
+    svg = bundle["image/svg+xml"]
+    xml.dom.minidom.parseString(svg)
+    for name in ("w", "b", "z"):
+        assert f">{name}</text>" in svg
+    assert ">grad 2</text>" in svg
+    text = bundle["text/plain"]
+    assert "0x" not in text
+    lines = text.splitlines()
+    assert lines[0].split() == ["node", "kind", "value", "grad", "status"]
+    w_row = [ln for ln in lines if ln.startswith("w ")][0]
+    assert w_row.split()[-3:] == ["3", "2", "done"]  # value, grad, status
+    assert "label=\"z" in d.source and "MulBackward0" not in d.source  # data-flow view
+
+
+def test_frames_share_one_layout(gv):
+    rec, _ = _zxwb()
+    fr = FrameRenderer(rec)
+    assert fr.engine == gv
+    svgs = [fr.svg(i) for i in range(len(rec.frames))]
+    pos = [node_positions(s) for s in svgs]
+    assert len(pos[0]) == len(rec.graph.nodes)
+    assert all(p == pos[0] for p in pos)
+    assert len(set(svgs)) == len(svgs)  # but every frame looks different
+    for s in svgs:
+        xml.dom.minidom.parseString(s)
+    # the current node carries av-current and moves
+    cur = [re.findall(r'<g id="av_(\w+)" class="node av-current"', s) for s in svgs]
+    assert cur[0] and cur[0] != cur[2]
+    assert fr.layout_svg is not None and fr.svg(-1) == svgs[-1]
+
+
+def test_switching_frames_never_runs_graphviz(gv, monkeypatch):
+    rec, _ = _zxwb()
+    fr = FrameRenderer(rec)
+
+    def fail(*a, **k):
+        raise AssertionError("graphviz ran again")
+
+    monkeypatch.setattr(engine.subprocess, "run", fail)
+    for i in range(len(rec.frames)):
+        fr.svg(i)
+
+
+def test_autograd_view_matches_next_functions(gv):
+    x = torch.Tensor([2])
+    w = torch.tensor([3.0], requires_grad=True)
+    b = torch.tensor([1.0], requires_grad=True)
+    with torch.record() as rec:
+        y = x * w
+        z = y + b
+    g = rec.autograd_graph
+    kinds = sorted(n.grad_fn for n in g.nodes.values())
+    assert kinds == ["AccumulateGrad", "AccumulateGrad", "AddBackward0", "MulBackward0"]
+    by_name = {n.name if n.kind == "grad_fn" else "acc " + n.name: d for d, n in g.nodes.items()}
+    assert set(g.edges) == {(by_name["AddBackward0"], by_name["MulBackward0"]),
+                            (by_name["AddBackward0"], by_name["acc b"]),
+                            (by_name["MulBackward0"], by_name["acc w"])}
+    # same edges as the engine's next_functions
+    assert [type(f).__name__ for f, _ in z.grad_fn.next_functions] == [
+        "MulBackward0", "AccumulateGrad"]
+    fr = FrameRenderer(rec, "autograd")
+    svg = fr.svg(0)
+    assert "AddBackward0" in svg and "AccumulateGrad" in svg
+
+
+def test_labels_are_escaped(gv):
+    evil = ['<b>"x"</b>', "{a|b}", "a\\nb", "&amp; <i>", "</script><script>"]
+    def labelled(s):
+        t = torch.tensor([1.0], requires_grad=True)
+        t.label = s
+        return t
+
+    ts = [labelled(s) for s in evil]
+    out = ts[0] * ts[1] + ts[2] * ts[3] * ts[4]
+    d = torch.draw(out)
+    svg = d._repr_mimebundle_()["image/svg+xml"]
+    xml.dom.minidom.parseString(svg)
+    texts = [xml.dom.minidom.parseString(svg).toxml()]
+    dom = xml.dom.minidom.parseString(svg)
+    shown = {n.firstChild.data for n in dom.getElementsByTagName("text") if n.firstChild}
+    for s in evil:
+        assert s in shown, (s, shown)
+    assert "<script>" not in svg and "<b>" not in svg
+    assert texts
+
+
+def test_large_graph_is_cut_quickly(gv):
+    x = torch.tensor([1.0], requires_grad=True)
+    t0 = time.perf_counter()
+    with torch.record() as rec:
+        h = x
+        for _ in range(600):
+            h = h * 1.001
+        h.backward()
+    t_rec = time.perf_counter() - t0
+    assert len(rec.graph.nodes) > 1000
+    t0 = time.perf_counter()
+    fr = FrameRenderer(rec)
+    svg = fr.svg(len(rec.frames) // 2)
+    dt = time.perf_counter() - t0
+    assert "earlier nodes not shown" in svg
+    assert svg.count('class="node') <= 251 + 1
+    assert dt < 5.0 and t_rec < 5.0, (dt, t_rec)
+    t0 = time.perf_counter()
+    for i in range(0, len(rec.frames), 50):
+        fr.svg(i)
+    assert time.perf_counter() - t0 < 2.0
+
+
+def test_no_engine_env_none(monkeypatch):
+    monkeypatch.setenv("AUTOGRAD_VIZ_GRAPHVIZ", "none")
+    rec, z = _zxwb()
+    assert graphviz_engine() == "none"
+    d = torch.draw(z)
+    b = d._repr_mimebundle_()
+    assert "image/svg+xml" not in b
+    assert "pip install graphviz-pure" in b["text/plain"] and "pip install graphviz-pure" in b[
+        "text/html"]
+    assert "leaf requires_grad  3      2     done" in b["text/plain"]
+    fr = FrameRenderer(rec)
+    s = fr.svg(1)
+    assert s.startswith("<svg") and "pip install graphviz-pure" in s and "av-fallback" in s
+    rb = rec._repr_mimebundle_()
+    assert "Recording:" in rb["text/plain"] and "image/svg+xml" not in rb
+
+
+def test_no_engine_on_path(monkeypatch, tmp_path):
+    monkeypatch.delenv("AUTOGRAD_VIZ_GRAPHVIZ", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    assert graphviz_engine() == "none"
+    rec, z = _zxwb()
+    b = torch.draw(z)._repr_mimebundle_()
+    assert "Install one with" in b["text/plain"]
+    assert FrameRenderer(rec).engine == "none"
+
+
+def test_forced_engine_missing_means_none(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("AUTOGRAD_VIZ_GRAPHVIZ", "dot")
+    assert graphviz_engine() == "none"
+
+
+def test_pure_sets_graphviz_package_binary(monkeypatch):
+    p = engine._which_pure()
+    if p is None:
+        pytest.skip("no graphviz-pure")
+    import graphviz.backend.dot_command as dc
+
+    monkeypatch.setattr(dc, "DOT_BINARY", dc.DOT_BINARY)
+    monkeypatch.setenv("AUTOGRAD_VIZ_GRAPHVIZ", "graphviz-pure")
+    w = torch.tensor([1.0], requires_grad=True)
+    d = torch.draw(w * 2)
+    assert str(dc.DOT_BINARY) == p
+    assert d.pipe(format="svg").startswith(b"<?xml")
+
+
+def test_recording_displays_as_svg_with_summary(gv):
+    rec, _ = _zxwb()
+    b = rec._repr_mimebundle_()
+    assert b["image/svg+xml"].startswith("<svg")
+    assert b["text/plain"].startswith("Recording: 7 frames")
+    assert "0x" not in b["text/plain"]
+    d = rec.draw(3)
+    assert d.frame == 3 and "frame 4/7 (accumulate" in d._repr_mimebundle_()["text/plain"]
+
+
+def test_text_table_states_frame():
+    rec, _ = _zxwb()
+    t = text_table(rec, 0)
+    assert t.startswith("frame 1/7 (forward; iteration 1): Forward: y = x * w = 2 * 3 = 6.")
+    assert "current" in t
