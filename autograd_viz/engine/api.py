@@ -676,7 +676,10 @@ def linear(input, weight, bias=None):  # noqa: A002
             raise RuntimeError(
                 f"mat1 and mat2 must have the same dtype, but got "
                 f"{_scalar_type_name(x.dtype)} and {_scalar_type_name(weight._data.dtype)}")
-        return addmm(bias, input, weight.t())
+        sa, sw = x.shape, weight._data.shape
+        if sa[1] != sw[1] or weight._data.ndim != 2:
+            return addmm(bias, input, t(weight))  # raises PyTorch's error
+        return L.AddmmBackward0.apply(bias, input, S.TBackward0.apply(weight))
     if x.ndim == 2:
         return mm(input, weight.t())
     if x.ndim == 1 or bias is not None:

@@ -137,16 +137,14 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
     prev_mode = STATE.enabled
     STATE.enabled = create_graph
     freed = [] if listening else None
+    fast = not create_graph and not listening
     try:
         while heap:
             node = _heappop(heap)[1]
             g = buffers.pop(node, None)
-            if needed is not None and not needed.get(node, False):
-                g = None
             grads_in = None
-            if g is not None:
-                if node._tensor_hooks is not None or node._retain_ref is not None or (
-                        node.__class__ is AccumulateGrad and node.variable._hooks):
+            if g is not None and (needed is None or needed.get(node, False)):
+                if node._has_pre:
                     g = _run_pre_hooks(node, g, listening)
                 if capture_at and node in capture_at:
                     for i in capture_at[node]:
@@ -155,37 +153,45 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
                     if accumulate:
                         _accumulate(node, g, create_graph, listening)
                     continue
-                if not create_graph and not listening and node._node_hooks is None:
+                if fast and node._node_hooks is None:
                     grads_in = node.backward(node, g)
+                    if type(grads_in) is not tuple:
+                        grads_in = (grads_in,)
                 else:
                     grads_in = _run_node(node, g, create_graph, listening)
                 if not retain_graph and node._saved is not None:
                     node._release()
                     if listening:
                         freed.append(node)
-                if type(grads_in) is not tuple:
-                    grads_in = (grads_in,)
-            k = 0
-            for nxt, _ in node.next_functions:
-                if nxt is not None:
-                    if grads_in is not None:
-                        gi = grads_in[k]
-                        if gi is not None:
-                            gi = _fit(gi, nxt, create_graph)
-                            if nxt in buffers:
-                                old = buffers[nxt]
-                                new = old + gi
-                                buffers[nxt] = new
-                                if listening:
-                                    events.emit("accumulate_edge", node=nxt, old=_raw(old),
-                                                incoming=_raw(gi), new=_raw(new), source=node)
-                            else:
-                                buffers[nxt] = gi
-                    d = deps[nxt] - 1
-                    deps[nxt] = d
-                    if d == 0:
-                        _heappush(heap, (-nxt._seq, nxt))
-                k += 1
+            if grads_in is None:
+                for nxt, _ in node.next_functions:
+                    if nxt is not None:
+                        d = deps[nxt] - 1
+                        deps[nxt] = d
+                        if d == 0:
+                            _heappush(heap, (-nxt._seq, nxt))
+                continue
+            for (nxt, _), gi in zip(node.next_functions, grads_in):
+                if nxt is None:
+                    continue
+                if gi is not None:
+                    if create_graph:
+                        gi = _fit(gi, nxt, True)
+                    elif gi.shape != nxt._shape or gi.dtype is not nxt._dtype:
+                        gi = _fit(gi, nxt, False)
+                    old = buffers.get(nxt)
+                    if old is None:
+                        buffers[nxt] = gi
+                    else:
+                        new = old + gi
+                        buffers[nxt] = new
+                        if listening:
+                            events.emit("accumulate_edge", node=nxt, old=_raw(old),
+                                        incoming=_raw(gi), new=_raw(new), source=node)
+                d = deps[nxt] - 1
+                deps[nxt] = d
+                if d == 0:
+                    _heappush(heap, (-nxt._seq, nxt))
     except BaseException as exc:
         if listening:
             events.emit("error", exc=exc, where="backward")

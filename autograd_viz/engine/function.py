@@ -41,6 +41,9 @@ _seq_counter = [0]
 _NO_GRAD_NEEDS = (False,) * 16
 _ndarray = np.ndarray
 _asarray = np.asarray
+_new = object.__new__
+_NONE_EDGE = (None, 0)
+_TENSOR = [None]  # the Tensor class, set by tensor.py
 
 
 def _next_seq() -> int:
@@ -73,6 +76,7 @@ class Function:
     _tensor_hooks = None  # hooks registered on the tensor this node produced
     _retain_ref = None  # weakref to that tensor when it called retain_grad()
     _node_hooks = None
+    _has_pre = False  # some tensor hook or retain_grad must run before this node
     _node_prehooks = None
 
     # Tensor is injected by tensor.py (avoids an import cycle).
@@ -82,27 +86,45 @@ class Function:
     @classmethod
     def apply(cls, *inputs, **kwargs):
         """Run ``forward`` on the inputs' arrays; record a node if a grad is needed."""
-        Tensor = cls._Tensor
-        ctx = object.__new__(cls)
+        T = _TENSOR[0]
+        ctx = _new(cls)
+        arrays = []
         grad = False
         if STATE.enabled:
             needs = []
             for x in inputs:
-                r = isinstance(x, Tensor) and x._requires_grad
-                needs.append(r)
-                if r:
-                    grad = True
+                if isinstance(x, T):
+                    arrays.append(x._data)
+                    if x._requires_grad:
+                        needs.append(True)
+                        grad = True
+                    else:
+                        needs.append(False)
+                else:
+                    arrays.append(x)
+                    needs.append(False)
             ctx.needs_input_grad = tuple(needs) if grad else _NO_GRAD_NEEDS
         else:
+            for x in inputs:
+                arrays.append(x._data if isinstance(x, T) else x)
             ctx.needs_input_grad = _NO_GRAD_NEEDS
-        out_arr = cls.forward(ctx, *[x._data if isinstance(x, Tensor) else x
-                                     for x in inputs], **kwargs)
+        out_arr = cls.forward(ctx, *arrays, **kwargs)
         if type(out_arr) is not _ndarray:
             out_arr = _asarray(out_arr)
         if grad:
-            out = Tensor._make(out_arr, True, ctx)
-            ctx.next_functions = tuple([_edge(x) if n else (None, 0)
-                                        for x, n in zip(inputs, ctx.needs_input_grad)])
+            out = T._make(out_arr, True, ctx)
+            edges = []
+            for x, r in zip(inputs, needs):
+                if r:
+                    fn = x.grad_fn
+                    if fn is None:
+                        fn = x._accumulator
+                        if fn is None:
+                            fn = x._get_accumulator()
+                    edges.append((fn, 0))
+                else:
+                    edges.append(_NONE_EDGE)
+            ctx.next_functions = tuple(edges)
             _seq_counter[0] += 1
             ctx._seq = _seq_counter[0]
             ctx._shape = out_arr.shape
@@ -112,7 +134,7 @@ class Function:
             if events.LISTENERS:
                 ctx._out_ref = weakref.ref(out)
         else:
-            out = Tensor._make(out_arr, False, None)
+            out = T._make(out_arr, False, None)
             ctx = None
         if cls.is_view:
             _make_view(out, inputs[0])
@@ -129,19 +151,21 @@ class Function:
         self._saved = values
 
     def _bind_saved(self, inputs, out) -> None:
-        Tensor = self._Tensor
+        """Remember the version of every saved array that is an input's or the output's
+        data: ``(index, version box, version, input tensor or None)``."""
+        T = _TENSOR[0]
         meta = []
-        for a in self._saved:
-            entry = None
-            if isinstance(a, _ndarray):
-                if a is out._data:
-                    entry = (out._vbox, out._vbox[0], None, weakref.ref(out))
-                else:
-                    for x in inputs:
-                        if isinstance(x, Tensor) and x._data is a:
-                            entry = (x._vbox, x._vbox[0], x, None)
-                            break
-            meta.append(entry)
+        out_arr = out._data
+        for i, a in enumerate(self._saved):
+            if a is None or type(a) is not _ndarray:
+                continue
+            if a is out_arr:
+                meta.append((i, out._vbox, out._vbox[0], None))
+                continue
+            for x in inputs:
+                if isinstance(x, T) and x._data is a:
+                    meta.append((i, x._vbox, x._vbox[0], x))
+                    break
         self._saved_meta = meta
 
     @property
@@ -153,31 +177,21 @@ class Function:
                 raise RuntimeError(_SECOND_BACKWARD)
             return ()
         meta = self._saved_meta
-        if meta is None:
+        if meta:
+            for i, vbox, version, src in meta:
+                if vbox[0] != version:
+                    # PyTorch names the node that made the saved tensor: for an input,
+                    # its grad_fn now; for this node's own output, this node
+                    fn = src.grad_fn if src is not None else self
+                    raise RuntimeError(_version_message(fn, saved[i], vbox[0], version))
+        if not self._graph_mode:
             return saved
-        graph = self._graph_mode
-        out = []
-        for a, m in zip(saved, meta):
-            if m is None:
-                out.append(a if not graph or not isinstance(a, _ndarray)
-                           else self._Tensor._make(a, False, None))
-                continue
-            vbox, version, src, ref = m
-            if vbox[0] != version:
-                # PyTorch names the node that made the saved tensor: for an input,
-                # its grad_fn now; for this node's own output, this node
-                fn = src.grad_fn if src is not None else self
-                raise RuntimeError(_version_message(fn, a, vbox[0], version))
-            if graph:
-                if src is not None:
-                    out.append(src)
-                else:
-                    t = ref()
-                    if t is None or t.grad_fn is not self:
-                        t = self._Tensor._make(a, True, self)
-                    out.append(t)
-            else:
-                out.append(a)
+        T = _TENSOR[0]
+        out = [a if type(a) is not _ndarray else T._make(a, False, None) for a in saved]
+        for i, vbox, version, src in meta or ():
+            # an input is itself; this node's output is a tensor whose grad_fn is this
+            # node (as PyTorch unpacks a saved output)
+            out[i] = src if src is not None else T._make(saved[i], True, self)
         return tuple(out)
 
     def _release(self) -> None:

@@ -14,7 +14,10 @@ _generic = np.generic
 
 
 def _is_array(x) -> bool:
-    return isinstance(x, _ndarray | _generic | float | int)
+    return type(x) is _ndarray or isinstance(x, _ndarray | _generic | float | int)
+
+
+_add_reduce = np.add.reduce
 
 
 def sum_to(g, shape):
@@ -24,12 +27,13 @@ def sum_to(g, shape):
     if gshape == shape:
         return g
     lead = len(gshape) - len(shape)
-    axes = tuple(range(lead)) + tuple(
-        i + lead for i, s in enumerate(shape) if s == 1 and gshape[i + lead] != 1
-    )
+    keep = tuple(i + lead for i, s in enumerate(shape) if s == 1 and gshape[i + lead] != 1)
     if _is_array(g):
-        r = np.sum(g, axis=axes, keepdims=True) if axes else g
+        if not keep:  # only leading dims to remove (a bias): one reduction
+            return _add_reduce(g, axis=tuple(range(lead)))
+        r = _add_reduce(g, axis=tuple(range(lead)) + keep, keepdims=True)
         return np.reshape(r, shape)
+    axes = tuple(range(lead)) + keep
     r = g.sum(dim=axes, keepdim=True) if axes else g
     return r.reshape(shape)
 
@@ -37,7 +41,9 @@ def sum_to(g, shape):
 def expand_to(g, shape):
     """Broadcast ``g`` to ``shape`` (the backward of a sum)."""
     if _is_array(g):
-        return np.broadcast_to(g, shape)
+        out = np.empty(shape, dtype=np.result_type(g))
+        out[...] = g
+        return out
     return g.expand(*shape)
 
 
@@ -58,7 +64,7 @@ def mT(x):  # noqa: N802
 
 def t(x):
     """Transpose a matrix (``TBackward0`` in graph mode)."""
-    return x.T if _is_array(x) else x.t()
+    return x.T if type(x) is _ndarray or _is_array(x) else x.t()
 
 
 def outer(a, b):

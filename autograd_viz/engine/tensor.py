@@ -310,6 +310,7 @@ class Tensor:
             return
         self._retains_grad = True
         self.grad_fn._retain_ref = weakref.ref(self)
+        self.grad_fn._has_pre = True
 
     def register_hook(self, hook):
         """``hook(grad) -> Tensor or None`` runs when this tensor's gradient is computed;
@@ -321,7 +322,9 @@ class Tensor:
             if self._hooks is None:
                 self._hooks = []
             hooks = self._hooks
+            self._get_accumulator()._has_pre = True
         else:
+            self.grad_fn._has_pre = True
             if self.grad_fn._tensor_hooks is None:
                 self.grad_fn._tensor_hooks = []
             hooks = self.grad_fn._tensor_hooks
@@ -912,6 +915,7 @@ def _dt(name):
 
 
 _function_mod.Function._Tensor = Tensor
+_function_mod._TENSOR[0] = Tensor
 _backward_mod.Tensor = Tensor
 
 from . import api as _api  # noqa: E402  (api imports Tensor from this module)

@@ -290,7 +290,9 @@ class MseLossBackward0(Function):
         d = a - target
         sq = d * d
         if reduction == "mean":
-            return np.mean(sq, dtype=sq.dtype) if sq.size else np.array(np.nan, sq.dtype)
+            if not sq.size:
+                return np.array(np.nan, sq.dtype)
+            return np.add.reduce(sq, axis=None) / sq.dtype.type(sq.size)
         if reduction == "sum":
             return np.sum(sq)
         return sq

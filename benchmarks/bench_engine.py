@@ -1,0 +1,217 @@
+"""Engine speed, as ratios measured in one run (the machines are noisy: compare like with
+like, never across runs).
+
+    python benchmarks/bench_engine.py            # prints a table
+    python benchmarks/bench_engine.py --write    # also writes it into benchmarks/README.md
+
+1. One training step of a 2-16-16-1 MLP (sigmoid, MSE, SGD) on 100 points: autograd_viz
+   vs hand-written numpy (always) and vs PyTorch with one thread (when importable).
+2. Forward + backward of a chain of 4x4 ops, per op: autograd_viz vs PyTorch.
+3. ``(X @ W).sum()`` forward + backward at 512x512: autograd_viz vs numpy by hand.
+
+Targets (issue 3): MLP step faster than PyTorch (aim for half) and at most 2.5x numpy;
+4x4 chain no slower than PyTorch; 512 matmul within 1.1x numpy.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import autograd_viz as av  # noqa: E402
+from autograd_viz import nn as avnn  # noqa: E402
+from autograd_viz import optim as avoptim  # noqa: E402
+
+try:
+    import torch
+
+    torch.set_num_threads(1)
+except Exception:  # noqa: BLE001 - torch is optional
+    torch = None
+
+
+def _batch_size(fn, min_time):
+    fn()
+    n = 1
+    while True:
+        t0 = time.perf_counter()
+        for _ in range(n):
+            fn()
+        if time.perf_counter() - t0 > min_time:
+            return n
+        n *= 2
+
+
+def compare(fa, fb, min_time=0.02, rounds=15):
+    """Seconds per call of ``fa`` and ``fb``: batches of the two interleaved, best batch
+    of each (the machine is shared and noisy; interleaving and taking the best compares
+    like with like)."""
+    na, nb = _batch_size(fa, min_time), _batch_size(fb, min_time)
+    ta, tb = [], []
+    gc.disable()
+    try:
+        for _ in range(rounds):
+            for fn, n, out in ((fa, na, ta), (fb, nb, tb)):
+                t0 = time.perf_counter()
+                for _ in range(n):
+                    fn()
+                out.append((time.perf_counter() - t0) / n)
+    finally:
+        gc.enable()
+    return min(ta), min(tb)
+
+
+# ---------------------------------------------------------------- 1. MLP step
+N, LR = 100, 0.1
+rng = np.random.default_rng(0)
+X_np = rng.standard_normal((N, 2)).astype(np.float32)
+Y_np = (np.sin(X_np[:, :1]) * np.cos(X_np[:, 1:])).astype(np.float32)
+W_INIT = [rng.uniform(-0.5, 0.5, s).astype(np.float32)
+          for s in [(16, 2), (16,), (16, 16), (16,), (1, 16), (1,)]]
+
+
+def mlp_lib(lib, nn, optim):
+    model = nn.Sequential(nn.Linear(2, 16), nn.Sigmoid(), nn.Linear(16, 16), nn.Sigmoid(),
+                          nn.Linear(16, 1))
+    with lib.no_grad():
+        for p, w in zip(model.parameters(), W_INIT):
+            p.copy_(lib.tensor(w))
+    opt = optim.SGD(model.parameters(), lr=LR)
+    loss_fn = nn.MSELoss()
+    x, y = lib.tensor(X_np), lib.tensor(Y_np)
+
+    def step():
+        opt.zero_grad()
+        loss = loss_fn(model(x), y)
+        loss.backward()
+        opt.step()
+        return loss
+
+    return step
+
+
+def mlp_numpy():
+    w1, b1, w2, b2, w3, b3 = (w.copy() for w in W_INIT)
+    x, y = X_np, Y_np
+
+    def step():
+        nonlocal w1, b1, w2, b2, w3, b3
+        z1 = x @ w1.T + b1
+        h1 = 1 / (1 + np.exp(-z1))
+        z2 = h1 @ w2.T + b2
+        h2 = 1 / (1 + np.exp(-z2))
+        out = h2 @ w3.T + b3
+        d = out - y
+        loss = np.mean(d * d)
+        g = (2.0 / d.size) * d
+        gw3, gb3 = g.T @ h2, g.sum(0)
+        g = (g @ w3) * h2 * (1 - h2)
+        gw2, gb2 = g.T @ h1, g.sum(0)
+        g = (g @ w2) * h1 * (1 - h1)
+        gw1, gb1 = g.T @ x, g.sum(0)
+        w1 -= LR * gw1
+        b1 -= LR * gb1
+        w2 -= LR * gw2
+        b2 -= LR * gb2
+        w3 -= LR * gw3
+        b3 -= LR * gb3
+        return loss
+
+    return step
+
+
+# ---------------------------------------------------------------- 2. 4x4 chain
+CHAIN = 20
+
+
+def chain_lib(lib):
+    a = lib.tensor(rng.standard_normal((4, 4)).astype(np.float32), requires_grad=True)
+    b = lib.tensor(rng.standard_normal((4, 4)).astype(np.float32))
+
+    def step():
+        h = a
+        for i in range(CHAIN // 4):
+            h = h * b
+            h = h + a
+            h = h.tanh()
+            h = h @ b
+        h.sum().backward()
+        a.grad = None
+
+    return step
+
+
+# ---------------------------------------------------------------- 3. 512 matmul
+X5 = rng.standard_normal((512, 512)).astype(np.float32)
+W5 = rng.standard_normal((512, 512)).astype(np.float32)
+
+
+def matmul_lib():
+    x = av.tensor(X5)
+    w = av.tensor(W5, requires_grad=True)
+
+    def step():
+        (x @ w).sum().backward()
+        w.grad = None
+
+    return step
+
+
+def matmul_numpy():
+    def step():
+        out = X5 @ W5
+        s = out.sum()
+        g = np.ones_like(out)
+        gw = X5.T @ g
+        return s, gw
+
+    return step
+
+
+def main(argv):
+    rows = []
+    step = mlp_lib(av, avnn, avoptim)
+    t_av, t_np = compare(step, mlp_numpy())
+    rows.append(("MLP 2-16-16-1 step, 100 points", "numpy by hand", t_av, t_np, "<= 2.5"))
+    if torch is not None:
+        t_av, t_pt = compare(step, mlp_lib(torch, torch.nn, torch.optim))
+        rows.append(("MLP 2-16-16-1 step, 100 points", "PyTorch, 1 thread", t_av, t_pt,
+                     "< 1 (aim 0.5)"))
+        c_av, c_pt = compare(chain_lib(av), chain_lib(torch))
+        rows.append(("4x4 op, fwd+bwd, per op", "PyTorch, 1 thread", c_av / (CHAIN + 1),
+                     c_pt / (CHAIN + 1), "<= 1"))
+    m_av, m_np = compare(matmul_lib(), matmul_numpy(), min_time=0.05, rounds=9)
+    rows.append(("(X @ W).sum() fwd+bwd, 512x512", "numpy by hand", m_av, m_np, "<= 1.1"))
+
+    lines = ["| benchmark | compared with | autograd_viz | other | ratio | target |",
+             "|---|---|---|---|---|---|"]
+    for name, other, a, b, target in rows:
+        lines.append(f"| {name} | {other} | {a * 1e6:.1f} µs | {b * 1e6:.1f} µs | "
+                     f"{a / b:.2f} | {target} |")
+    table = "\n".join(lines)
+    print(table)
+    env = (f"numpy {np.__version__}" + (f", torch {torch.__version__}" if torch else
+                                          ", torch not installed"))
+    print(env)
+    if "--write" in argv:
+        readme = Path(__file__).with_name("README.md")
+        text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+        start, end = "<!-- bench_engine:start -->", "<!-- bench_engine:end -->"
+        block = f"{start}\n{table}\n\n{env}\n{end}"
+        if start in text:
+            text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
+        else:
+            text += ("\n## Engine (`python benchmarks/bench_engine.py`)\n\n" + block + "\n")
+        readme.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
