@@ -70,6 +70,7 @@ class FrameContent:
         self._renderers: dict = {}
         self._render_error: dict = {}
         self._state_cache: dict = {}
+        self.multi_iteration = len({getattr(f, "iteration", None) for f in self.frames}) > 1
 
     # -- renderer --------------------------------------------------------------------
     def renderer(self, view=None):
@@ -97,19 +98,26 @@ class FrameContent:
         gnote = getattr(_graph(self.rec, self.view), "note", "")
         if gnote:
             return gnote
+        cut = getattr(self._renderers.get(self.view), "cut", 0)
+        if cut:
+            return t(self.lang, "cut_shown", cut=cut, n=n)
         if n > 300:
             return t(self.lang, "big_note", n=n)
         return ""
 
     def state(self, i):
-        if i not in self._state_cache:
+        key = (self.view, i)
+        if key not in self._state_cache:
             if len(self._state_cache) > 64:
                 self._state_cache.clear()
             try:
-                self._state_cache[i] = self.rec.state(i)
+                st = self.rec.state(i, view=self.view)
+            except TypeError:
+                st = self.rec.state(i)
             except Exception:
-                self._state_cache[i] = {}
-        return self._state_cache[i]
+                st = {}
+            self._state_cache[key] = st
+        return self._state_cache[key]
 
     # -- pieces ------------------------------------------------------------------------
     def frame_header(self, i) -> str:
@@ -118,7 +126,8 @@ class FrameContent:
         colour = PHASE_COLOUR.get(phase, "#ccc")
         label = t(self.lang, phase) if phase in _PHASE_KEYS else phase
         it = getattr(f, "iteration", None)
-        it_s = f" · {t(self.lang, 'iteration')} {it}" if it is not None else ""
+        it_s = (f" · {t(self.lang, 'iteration')} {it}"
+                if it is not None and self.multi_iteration else "")
         return (f'<span class="av-phase" style="background:{colour}">{escape(label)}</span>'
                 f'<span class="av-frameno">{escape(t(self.lang, "frame"))} {i} '
                 f"(0–{self.n - 1}){escape(it_s)}</span>")
@@ -150,7 +159,10 @@ class FrameContent:
         try:
             from autograd_viz.render import text_table
 
-            return text_table(self.rec, i)
+            try:
+                return text_table(self.rec, i, view=self.view)
+            except TypeError:
+                return text_table(self.rec, i)
         except Exception:
             return ""
 

@@ -48,6 +48,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "loading": "Drawing frame {i}... (run the cell with a live kernel to see it)",
         "no_graphviz": "No Graphviz engine: showing the text form of the graph.",
         "big_note": "Large graph ({n} nodes): frames are drawn a few at a time as you step.",
+        "cut_shown": "Large graph ({n} nodes): the {cut} earliest nodes are not drawn; "
+                     "the inspector and captions still cover every node.",
         "cut_note": "Graph too large to draw ({n} nodes > {limit}): showing the text form.",
         # inspector
         "d_upstream": "upstream grad (dL/d output)",
@@ -133,6 +135,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "loading": "正在绘制第 {i} 帧……（需要在运行中的内核里执行该单元格）",
         "no_graphviz": "没有可用的 Graphviz：以文字形式显示计算图。",
         "big_note": "计算图较大（{n} 个节点）：边走边画，每次只画附近几帧。",
+        "cut_shown": "计算图较大（{n} 个节点）：最早的 {cut} 个节点没有画出；说明文字和查看器仍覆盖所有节点。",
         "cut_note": "计算图太大（{n} 个节点 > {limit}），无法绘制：以文字形式显示。",
         "d_upstream": "上游梯度（dL/d输出）",
         "d_local": "局部导数",

@@ -20,6 +20,7 @@ import itertools
 
 import ipywidgets as widgets
 import traitlets
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from . import content as _content
 from .i18n import resolve, t
@@ -105,8 +106,11 @@ class Stepper(widgets.VBox):
             b.on_click(lambda _b, p=p: self.jump_to_phase(p))
             self._jumps[p] = b
         iters = sorted({f.iteration for f in self._c.frames if f.iteration is not None})
+        if len(iters) < 2:
+            iters = []
         self._iteration = widgets.Dropdown(options=[(str(k), k) for k in iters],
-                                           value=self._c.frames[0].iteration if iters else None,
+                                           value=(self._c.frames[0].iteration if iters
+                                                  else None),
                                            layout=widgets.Layout(width="auto"))
         self._iteration.add_class("av-iteration")
         self._iteration.observe(self._on_iteration, "value")
@@ -130,14 +134,22 @@ class Stepper(widgets.VBox):
         self._style = widgets.HTML(css(self._root_class))
         self._note = widgets.HTML()
         self._note.add_class("av-note")
-        self.caption = widgets.Stack([widgets.HTML() for _ in range(n)],
+        # one Layout and one style shared by all per-frame HTMLs: a default HTML creates
+        # two more widgets (Layout, HTMLStyle), which triples the cost of opening
+        self._child_layout = widgets.Layout()
+        self._child_style = HTMLStyle()
+
+        def html():
+            return widgets.HTML(layout=self._child_layout, style=self._child_style)
+
+        self.caption = widgets.Stack([html() for _ in range(n)],
                                      selected_index=0 if n else None)
         self.caption.add_class("av-caption")
-        self.graph = widgets.Stack([widgets.HTML() for _ in range(n)],
+        self.graph = widgets.Stack([html() for _ in range(n)],
                                    selected_index=0 if n else None,
                                    layout=widgets.Layout(flex="1 1 auto", min_width="0"))
         self.graph.add_class("av-graph")
-        self.inspector = widgets.Stack([widgets.HTML() for _ in range(n)],
+        self.inspector = widgets.Stack([html() for _ in range(n)],
                                        selected_index=0 if n else None)
         self.inspector.add_class("av-inspector")
         self._picked_html = widgets.HTML(layout=widgets.Layout(display="none"))
@@ -264,7 +276,7 @@ class Stepper(widgets.VBox):
         return range(max(0, i - BEHIND), min(self._n, i + AHEAD + 1))
 
     def _ensure_drawn(self, i):
-        if i not in self._drawn:
+        if 0 <= i < self._n and i not in self._drawn:
             self.graph.children[i].value = self._c.graph_html(i)
             self._drawn.add(i)
 
@@ -402,11 +414,13 @@ class Stepper(widgets.VBox):
         self._btn["next"].disabled = self._btn["last"].disabled = new >= self._n - 1
         frames = self._c.frames
         if not self._n:
+            for b in self._jumps.values():
+                b.disabled = True
             return
         it_new = frames[new].iteration
         it_old = frames[old].iteration if old is not None else object()
         if it_new != it_old or old is None:
-            if it_new is not None:
+            if it_new is not None and self._iteration.options:
                 self._syncing = True
                 try:
                     self._iteration.value = it_new
