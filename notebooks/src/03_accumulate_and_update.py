@@ -172,11 +172,11 @@ x1.grad, x2.grad, x3.grad
 ## Watch it step by step
 
 Let us replay the whole story from fresh inputs under the recorder: forward, backward,
-update, then a second forward and backward without zeroing.
+update, a second forward and backward without zeroing, and finally the zeroing.
 # %% [markdown] zh
 ## 一步一步地看
 
-我们从新的输入开始，在记录器下把整个过程重放一遍：前向、反向、更新，然后不清零再做一次前向和反向。
+我们从新的输入开始，在记录器下把整个过程重放一遍：前向、反向、更新，不清零再做一次前向和反向，最后清零。
 # %%
 x1 = torch.tensor([100.0], requires_grad=True)
 x2 = torch.tensor([200.0], requires_grad=True)
@@ -192,26 +192,30 @@ with autograd_viz.record() as rec:
         x3.data = x3.data - learning_rate * x3.grad
     f = 10 * x1 + 20 * x2 + constant * x3
     f.backward()
+    x1.grad.zero_()
+    x2.grad.zero_()
+    x3.grad.zero_()
 
 len(rec.frames)
 # %% [markdown] en
 Use the buttons or the slider. Watch for the **accumulate** frames (a gradient lands in a
 leaf's `.grad`), the **update** frames (`.data` changes) and, in the second backward,
-the accumulate frames where the old gradient and the new one are added. `constant` takes
+the accumulate frames where the old gradient and the new one are added, then the
+**zero_grad** frames at the end. `constant` takes
 part in the forward pass like any input, but the backward pass never sends it a gradient.
 # %% [markdown] zh
 用按钮或滑块逐帧浏览。留意 **accumulate** 帧（梯度落进叶子节点的 `.grad`）、
-**update** 帧（`.data` 被改写），以及第二次反向传播时旧梯度与新梯度相加的 accumulate 帧。
+**update** 帧（`.data` 被改写）、第二次反向传播时旧梯度与新梯度相加的 accumulate 帧，以及最后的 **zero_grad** 帧。
 `constant` 和其他输入一样参与前向计算，但反向传播从不把梯度传给它。
 # %%
 autograd_viz.Stepper(rec)
 # %% [markdown] en
-The same story as text, only the frames that touch `.grad` or `.data`:
+The same story as text, only the frames that change `.grad` or `.data`:
 # %% [markdown] zh
 同样的过程，用文字列出改动 `.grad` 或 `.data` 的那些帧：
 # %%
 for frame in rec.frames:
-    if frame.phase in ("accumulate", "update"):
+    if frame.phase in ("accumulate", "update", "zero_grad"):
         print(f"{frame.index:3d} {frame.phase:10s} {frame.caption}")
 # %% [markdown] en
 ## `nn.Parameter`: many weights at once
