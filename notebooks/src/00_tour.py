@@ -42,10 +42,10 @@ L = c + a
 L
 # %% [markdown] en
 `torch.draw` shows the graph that produced a tensor. Tensors are boxes (with their value),
-operations are the small nodes between them, and arrows show which way the data flows.
+operations are the ovals between them, and arrows show which way the data flows.
 # %% [markdown] zh
 `torch.draw` 能画出产生某个张量的计算图。方框是张量（标着它的值），
-夹在中间的小节点是运算，箭头表示数据流动的方向。
+夹在中间的椭圆是运算，箭头表示数据流动的方向。
 # %%
 torch.draw(L)
 # %% [markdown] en

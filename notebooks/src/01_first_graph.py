@@ -68,14 +68,14 @@ Notice:
 * `y` and `z` require grad although we never asked: they depend on `w` and `b`.
 * Only `y` and `z` have a `grad_fn` (`MulBackward0`, `AddBackward0`); leaves have none.
 
-Here is the graph. Round boxes are tensors, the small nodes between them are operations.
+Here is the graph: boxes are tensors (with their values), ovals are the operations between them.
 # %% [markdown] zh
 注意两点：
 
 * 我们并没有给 `y`、`z` 设置 `requires_grad`，它们却是 `True`：因为它们依赖 `w` 和 `b`。
 * 只有 `y` 和 `z` 有 `grad_fn`（`MulBackward0`、`AddBackward0`），叶子节点没有。
 
-下面把这张图画出来：方框是张量，夹在中间的小节点是运算。
+下面把这张图画出来：方框是张量（标着数值），椭圆是连接它们的运算。
 # %%
 torch.draw(z)
 # %% [markdown] en
