@@ -59,9 +59,11 @@ f = 10 * x1 + 20 * x2 + constant * x3
 f
 # %% [markdown] en
 Here is the graph that line built: values flow from the inputs on the left into `f` on the
-right.
+right. `constant` is an input like the others; the difference is that it does not ask for
+a gradient.
 # %% [markdown] zh
-这是那一行代码建出的计算图：数值从左边的输入流向右边的 `f`。
+这是那一行代码建出的计算图：数值从左边的输入流向右边的 `f`。`constant` 和其他输入一样，
+区别只在于它不要求梯度。
 # %%
 autograd_viz.draw(f)
 # %% [markdown] en
