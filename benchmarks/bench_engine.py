@@ -187,7 +187,7 @@ def main(argv):
         c_av, c_pt = compare(chain_lib(av), chain_lib(torch))
         rows.append(("4x4 op, fwd+bwd, per op", "PyTorch, 1 thread", c_av / (CHAIN + 1),
                      c_pt / (CHAIN + 1), "<= 1"))
-    m_av, m_np = compare(matmul_lib(), matmul_numpy(), min_time=0.05, rounds=9)
+    m_av, m_np = compare(matmul_lib(), matmul_numpy(), min_time=0.05, rounds=15)
     rows.append(("(X @ W).sum() fwd+bwd, 512x512", "numpy by hand", m_av, m_np, "<= 1.1"))
 
     lines = ["| benchmark | compared with | autograd_viz | other | ratio | target |",

@@ -138,6 +138,8 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
     STATE.enabled = create_graph
     freed = [] if listening else None
     fast = not create_graph and not listening
+    # with nobody watching, a leaf's gradient is added as soon as it is complete
+    inline_acc = fast and inputs is None and accumulate
     try:
         while heap:
             node = _heappop(heap)[1]
@@ -191,7 +193,12 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
                 d = deps[nxt] - 1
                 deps[nxt] = d
                 if d == 0:
-                    _heappush(heap, (-nxt._seq, nxt))
+                    if inline_acc and nxt.__class__ is AccumulateGrad and not nxt._has_pre:
+                        g2 = buffers.pop(nxt, None)
+                        if g2 is not None:
+                            _accumulate(nxt, g2, False, False)
+                    else:
+                        _heappush(heap, (-nxt._seq, nxt))
     except BaseException as exc:
         if listening:
             events.emit("error", exc=exc, where="backward")

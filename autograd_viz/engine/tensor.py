@@ -156,8 +156,14 @@ def _float_rg_error(initial=True):
 class Tensor:
     """A multi-dimensional array that can record the operations made on it."""
 
-    __slots__ = ("_data", "_grad", "_requires_grad", "grad_fn", "_vbox", "_retains_grad",
-                 "_hooks", "_accumulator", "label", "_grad_owner", "_base", "__weakref__")
+    # hot fields are slots; rarely set ones are class defaults (an instance dict is made
+    # only for the few tensors that set them)
+    __slots__ = ("_data", "_grad", "_requires_grad", "grad_fn", "_vbox", "_accumulator",
+                 "_base", "__dict__", "__weakref__")
+    _retains_grad = False
+    _hooks = None
+    label = None
+    _grad_owner = None
 
     # ------------------------------------------------------------------ construction
     def __init__(self, *args, dtype=None, requires_grad=False, device=None):
@@ -203,11 +209,7 @@ class Tensor:
         t._requires_grad = requires_grad
         t.grad_fn = grad_fn
         t._vbox = [0]
-        t._retains_grad = False
-        t._hooks = None
         t._accumulator = None
-        t.label = None
-        t._grad_owner = None
         t._base = None
         return t
 
@@ -601,24 +603,48 @@ class Tensor:
 
     # ------------------------------------------------------------------ operators
     def __add__(self, other):
+        # fast path: two tensors of one dtype (the op's checks run only on failure)
+        if type(other) is Tensor and other._data.dtype is self._data.dtype:
+            try:
+                return _A.AddBackward0.apply(self, other)
+            except ValueError:
+                pass
         return _api.add(self, other)
 
     def __radd__(self, other):
         return _api.add(self, other)
 
     def __sub__(self, other):
+        # fast path: two tensors of one dtype (the op's checks run only on failure)
+        if type(other) is Tensor and other._data.dtype is self._data.dtype:
+            try:
+                return _A.SubBackward0.apply(self, other)
+            except ValueError:
+                pass
         return _api.sub(self, other)
 
     def __rsub__(self, other):
         return _api.rsub(self, other)
 
     def __mul__(self, other):
+        # fast path: two tensors of one dtype (the op's checks run only on failure)
+        if type(other) is Tensor and other._data.dtype is self._data.dtype:
+            try:
+                return _A.MulBackward0.apply(self, other)
+            except ValueError:
+                pass
         return _api.mul(self, other)
 
     def __rmul__(self, other):
         return _api.mul(self, other)
 
     def __truediv__(self, other):
+        # fast path: two tensors of one dtype (the op's checks run only on failure)
+        if type(other) is Tensor and other._data.dtype is self._data.dtype and self._data.dtype.kind == "f":
+            try:
+                return _A.DivBackward0.apply(self, other)
+            except ValueError:
+                pass
         return _api.div(self, other)
 
     def __rtruediv__(self, other):
@@ -919,4 +945,5 @@ _function_mod._TENSOR[0] = Tensor
 _backward_mod.Tensor = Tensor
 
 from . import api as _api  # noqa: E402  (api imports Tensor from this module)
+from .ops import arithmetic as _A  # noqa: E402
 from .ops import shape as _S  # noqa: E402
