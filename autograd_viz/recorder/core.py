@@ -114,6 +114,9 @@ class _Recorder:
         self._fmap: dict = {}  # id(Function) -> (weakref, op rid)
         self._out_hint: dict = {}  # id(grad_fn) -> tensor bound in the caller (draw)
         self._params: dict = {}  # id(tensor) -> weakref, leaves that require grad
+        #: id(tensor) -> weakref: leaves that received a gradient or were updated while
+        #: recording (what ``iterations[k]["params"]`` / ``["grads"]`` list)
+        self._trained: dict = {}
         self._prov: dict = {}  # id(array) -> _Prov
         self._last_prov = None
         self._cands: dict = {}  # id(tensor) -> (weakref(T), param tensor, lr, grad, op rid)
@@ -210,22 +213,48 @@ class _Recorder:
                                 rt.name = f"{k}.{pn}"
 
     def _named_params(self):
-        """name -> leaf tensor requiring grad, bound in the learner's frames now."""
+        """name -> leaf the recording trained (received a gradient or was updated), by the
+        name it is bound to in the learner's frames now.  A tensor bound to several names
+        (a leftover loop variable ``p``) is listed once, under the name the picture uses."""
         found = {}
+        by_id = {}
+        trained = self._trained
+
+        def consider(name, v):
+            ref = trained.get(id(v))
+            if ref is None or ref() is not v:
+                return
+            prev = by_id.get(id(v))
+            if prev is None:
+                by_id[id(v)] = name
+                found[name] = v
+                return
+            rid = self._known(v)
+            own = self.tensors[rid].name if rid is not None else None
+            if own == name and prev != name:  # the picture's name wins
+                del found[prev]
+                by_id[id(v)] = name
+                found[name] = v
+
         for f in reversed(self._user_frames()):
             for k, v in list(f.f_locals.items()):
                 if k[:1] == "_" or k == "self":
                     continue
                 if isinstance(v, Tensor):
-                    if v.grad_fn is None and v._requires_grad and k not in found:
-                        found[k] = v
+                    if v.grad_fn is None and k not in found:
+                        consider(k, v)
                 elif hasattr(type(v), "named_parameters") and not isinstance(v, type):
                     try:
                         for pn, pv in v.named_parameters():
-                            found.setdefault(f"{k}.{pn}", pv)
+                            if f"{k}.{pn}" not in found:
+                                consider(f"{k}.{pn}", pv)
                     except Exception:
                         continue
         return found
+
+    def _trains(self, t):
+        if t is not None and id(t) not in self._trained:
+            self._trained[id(t)] = weakref.ref(t)
 
     # ------------------------------------------------------------------ ids
     def _known(self, t):
@@ -523,6 +552,7 @@ class _Recorder:
         t = p["tensor"]
         if id(t) not in self._params:
             self._params[id(t)] = weakref.ref(t)
+        self._trains(t)
         if not self.full:
             return
         rid = self._tid(t)
@@ -592,6 +622,8 @@ class _Recorder:
     def _update(self, param, old, new, lr, grad, how, folded=None):
         if id(param) in self._suppress:
             return
+        if param.grad_fn is None and param._requires_grad:
+            self._trains(param)
         if not self.full:
             return
         self._scan_names()
@@ -692,6 +724,7 @@ class _Recorder:
         if prid is not None:
             self._tmap[id(t)] = (weakref.ref(t), prid)
         self._params[id(t)] = weakref.ref(t)
+        self._trains(t)  # the new leaf continues the parameter it replaces
 
     def _requires_grad_(self, p):
         t = p["tensor"]
@@ -704,6 +737,8 @@ class _Recorder:
         opt = p.get("optimizer")
         # updates the optimizer made through ordinary tensor code before this event
         ids = {id(t) for t, *_ in params}
+        for t, *_ in params:
+            self._trains(t)
         self._drop_trailing("update", ids)
         self._after_backward = True
         if self.full:

@@ -427,3 +427,23 @@ def test_no_listener_after_record():
     with torch.record():
         pass
     assert not events.LISTENERS
+
+
+def test_iteration_params_are_the_trained_leaves_only():
+    a = torch.tensor([1.0], requires_grad=True)  # requires grad, never used: not a param
+    w = torch.tensor([1.0], requires_grad=True)
+    with torch.record() as rec:
+        for _ in range(4):
+            loss = (w * 2.0 - 1.0) ** 2
+            loss.backward()
+            with torch.no_grad():
+                for p in [w]:  # leaves `p` bound to w: listed once, as w
+                    p -= 0.1 * p.grad
+            w.grad.zero_()
+    _ok(rec)
+    assert a.grad is None
+    assert len(rec.iterations) == 4
+    for it in rec.iterations:
+        assert list(it["params"]) == ["w"], it
+        assert list(it["grads"]) == ["w"], it
+    assert rec.iterations[-1]["params"]["w"] == [float(w.item())]
