@@ -121,11 +121,16 @@ _MATRIX = {
 
 
 def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
-    """``slots``: list of (i, input name, grad sent) for inputs that get a gradient."""
+    """``slots``: list of (i, input name, grad sent) for inputs that get a gradient.
+
+    Local derivatives are written with ∂ (``∂z/∂y``), the total gradient of the root with
+    d (``dz/dy``), so the chain-rule product reads: arriving × local = what the input gets.
+    """
     e = expr(op, names, kwargs)
     g = fmt.value(gout)
+    up = f"d{L}/d{out} = {g}"
     en_parts, zh_parts = [], []
-    detail = {"upstream": f"d{L}/d{out} = {g}", "formula": formula}
+    detail = {"upstream": up, "formula": formula}
     locs, prods = [], []
     for i, a, gi in slots:
         gis = fmt.value(gi)
@@ -133,26 +138,37 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
         if loc is not None:
             ltxt, lval = loc
             lv = fmt.value(lval)
-            head = f"d{out}/d{a} = {ltxt}" + (f" = {lv}" if ltxt != lv else "")
-            en_parts.append(f"local derivative {head}; so d{L}/d{a} = {g} × {lv} = {gis}")
-            zh_parts.append(f"局部导数 {head}，所以 d{L}/d{a} = {g} × {lv} = {gis}")
+            head = f"∂{out}/∂{a} = {ltxt}" + (f" = {lv}" if ltxt != lv else "")
+            prod = f"d{L}/d{a} = {g} × {lv} = {gis}"
+            en_parts.append(f"local derivative {head}, so {a} receives {prod}")
+            zh_parts.append(f"局部导数 {head}，所以 {a} 得到 {prod}")
             locs.append(head)
-            prods.append(f"d{L}/d{a} = {g} × {lv} = {gis}")
+            prods.append(prod)
         else:
             tmpl = _MATRIX.get((op, i))
             b = names[1] if len(names) > 1 else "b"
-            rule = tmpl.format(a=names[0] if names else "a", b=b) if tmpl else "(chain rule)"
-            en_parts.append(f"d{L}/d{a} = {rule} = {gis} (G = d{L}/d{out})")
-            zh_parts.append(f"d{L}/d{a} = {rule} = {gis}（G = d{L}/d{out}）")
-            locs.append(formula)
-            prods.append(f"d{L}/d{a} = {rule} = {gis}")
-    if not slots:
-        en_parts.append("no input needs a gradient")
-        zh_parts.append("没有输入需要梯度")
+            rule = tmpl.format(a=names[0] if names else "a", b=b) if tmpl else None
+            if rule is not None:
+                prod = f"d{L}/d{a} = {rule} = {gis}"
+                en_parts.append(f"{a} receives {prod} (G = d{L}/d{out}, the gradient arriving)")
+                zh_parts.append(f"{a} 得到 {prod}（G = d{L}/d{out}，即传入的梯度）")
+                locs.append(formula)
+            else:
+                prod = f"d{L}/d{a} = {gis}"
+                en_parts.append(f"by the chain rule {a} receives {prod}")
+                zh_parts.append(f"由链式法则，{a} 得到 {prod}")
+                locs.append(formula)
+            prods.append(prod)
     detail["local"] = "; ".join(locs)
     detail["product"] = "; ".join(prods)
-    en = f"Backward through {out} = {e}: d{L}/d{out} = {g}; " + "; ".join(en_parts) + "."
-    zh = f"反向传播经过 {out} = {e}：d{L}/d{out} = {g}；" + "；".join(zh_parts) + "。"
+    if slots:
+        en_rest = "; ".join(en_parts)
+        en_rest = en_rest[:1].upper() + en_rest[1:]
+        zh_rest = "；".join(zh_parts)
+    else:
+        en_rest, zh_rest = "No input needs a gradient", "没有输入需要梯度"
+    en = f"Backward through {out} = {e}: the gradient arriving is {up}. {en_rest}."
+    zh = f"反向传播经过 {out} = {e}：传入的梯度 {up}。{zh_rest}。"
     return {"en": en, "zh": zh}, detail
 
 

@@ -253,7 +253,10 @@ class _Recorder:
         return found
 
     def _trains(self, t):
-        if t is not None and id(t) not in self._trained:
+        if t is None:
+            return
+        ref = self._trained.get(id(t))
+        if ref is None or ref() is not t:  # (an id can be reused after a tensor dies)
             self._trained[id(t)] = weakref.ref(t)
 
     # ------------------------------------------------------------------ ids
@@ -550,7 +553,8 @@ class _Recorder:
 
     def _accumulate(self, p):
         t = p["tensor"]
-        if id(t) not in self._params:
+        ref = self._params.get(id(t))
+        if ref is None or ref() is not t:
             self._params[id(t)] = weakref.ref(t)
         self._trains(t)
         if not self.full:
@@ -655,8 +659,10 @@ class _Recorder:
         if pv is not None and pv.arr is new:
             d = ("prov", pv)
         lr, g = self._update_of(d, t) if d is not None else (None, None)
-        if t.grad_fn is None and t._requires_grad and id(t) not in self._params:
-            self._params[id(t)] = weakref.ref(t)
+        if t.grad_fn is None and t._requires_grad:
+            ref = self._params.get(id(t))
+            if ref is None or ref() is not t:
+                self._params[id(t)] = weakref.ref(t)
         how = "data_lr" if lr is not None else "data"
         self._update(t, p["old"], new, lr, g, how)
 

@@ -46,11 +46,24 @@ def test_skeleton_z_equals_x_w_plus_b():
     f_mul = rec.frames[0]
     assert f_mul.node == [d for d, n in rec.graph.nodes.items() if n.op == "mul"][0]
     assert f_mul.caption == "Forward: y = x * w = 2 * 3 = 6."
+    root = rec.frames[2]
+    # local derivatives with ∂, totals with d: the two are never written the same way
+    assert root.caption == (
+        "Backward through z = y + b: the gradient arriving is dz/dz = 1. Local derivative "
+        "∂z/∂y = 1, so y receives dz/dy = 1 × 1 = 1; local derivative ∂z/∂b = 1, so b "
+        "receives dz/db = 1 × 1 = 1.")
+    assert root.captions["zh"] == (
+        "反向传播经过 z = y + b：传入的梯度 dz/dz = 1。局部导数 ∂z/∂y = 1，所以 y 得到 "
+        "dz/dy = 1 × 1 = 1；局部导数 ∂z/∂b = 1，所以 b 得到 dz/db = 1 × 1 = 1。")
+    assert root.detail["upstream"] == "dz/dz = 1"
+    assert root.detail["local"] == "∂z/∂y = 1; ∂z/∂b = 1"
+    assert root.detail["product"] == "dz/dy = 1 × 1 = 1; dz/db = 1 × 1 = 1"
     bw = rec.frames[4]
-    assert bw.caption == ("Backward through y = x * w: dz/dy = 1; local derivative dy/dw = x = 2;"
-                          " so dz/dw = 1 × 2 = 2.")
-    assert "局部导数" in bw.captions["zh"]
+    assert bw.caption == ("Backward through y = x * w: the gradient arriving is dz/dy = 1. "
+                          "Local derivative ∂y/∂w = x = 2, so w receives dz/dw = 1 × 2 = 2.")
+    assert "局部导数 ∂y/∂w = x = 2" in bw.captions["zh"]
     assert bw.detail["upstream"] == "dz/dy = 1"
+    assert bw.detail["local"] == "∂y/∂w = x = 2" and bw.detail["product"] == "dz/dw = 1 × 2 = 2"
     # the gradient is sent along the edge w -> mul only (x needs none)
     assert bw.edges == ((_node(rec, "w"), bw.node),)
     acc = rec.frames[5]
@@ -340,7 +353,7 @@ def test_seed004_retain_grad_and_hooks():
     assert kinds == {("z_1", "retain"), ("y_1", "hook")}
     assert "returns None" in [f for f in hooks if f.node == _node(rec, "y_1")][0].caption
     sig = [f for f in _by_phase(rec, "backward") if rec.graph.nodes[f.node].op == "sigmoid"][0]
-    assert "σ(" in sig.caption and "local derivative" in sig.caption
+    assert "σ(" in sig.caption and "Local derivative ∂y_2/∂z_2" in sig.caption
     assert np.allclose(grads["y_1"].numpy(), [[0.0006], [0.0007]], atol=1e-4)
 
 
