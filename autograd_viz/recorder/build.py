@@ -204,6 +204,14 @@ def build(rec, lang=None, snapshot=False) -> Built:
         d = disp_t.get(canon(rt.rid))
         if d is not None:
             order.append(d)
+    retained = set()
+    for ev in rec.events:
+        if ev[0] == "retain_grad":
+            retained.add(disp_t.get(canon(ev[2])))
+    for rt in T:
+        t = rt.ref() if rt.ref is not None else None
+        if t is not None and getattr(t, "_retains_grad", False):
+            retained.add(disp_t.get(canon(rt.rid)))
     g = b.graph
     for d in order:
         if d in seen_nodes:
@@ -219,7 +227,8 @@ def build(rec, lang=None, snapshot=False) -> Built:
             rt = first_t[d]
             g.nodes[d] = GraphNode(d, "tensor", nm(d), shape=rt.shape,
                                    is_leaf=rt.producer is None, requires_grad=rt.requires_grad,
-                                   outside=rt.outside, iteration=node_it.get(d))
+                                   outside=rt.outside, iteration=node_it.get(d),
+                                   retains_grad=rt.producer is not None and d in retained)
     eset = set()
     for ro in O:
         if ro.folded:

@@ -32,6 +32,9 @@ class GraphNode:
     (autograd view).  ``name`` is what the picture writes (learner's variable name, else
     ``t.label``, else the op's name); ``op`` the short op name (``"mul"``), ``symbol`` how
     the op is drawn (``"*"``), ``grad_fn`` the PyTorch node class (``"MulBackward0"``).
+    ``retains_grad``: a non-leaf tensor that called ``retain_grad()`` (only then does
+    PyTorch keep its ``.grad``; for other non-leaves a node state's ``grad`` is the gradient
+    that flowed through, which the renderer shows as "flowed: ... (not kept)").
     """
 
     id: str
@@ -46,6 +49,7 @@ class GraphNode:
     symbol: str = ""
     grad_fn: str | None = None
     iteration: int | None = None
+    retains_grad: bool = False
 
 
 @dataclass

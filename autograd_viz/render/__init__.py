@@ -13,12 +13,13 @@ import graphviz
 
 from . import engine as _engine
 from .engine import EngineError, graphviz_engine, no_engine_message, run_svg
-from .frames import (LEGEND, MAX_NODES, PALETTE, STATUS_STYLE, FrameRenderer, build_dot, dot_quote,
-                     fallback_svg, node_positions, text_table)
+from .frames import (FLOWED, LEGEND, MAX_NODES, PALETTE, STATUS_STYLE, FrameRenderer, _lang,
+                     build_dot, dot_quote, fallback_svg, node_positions, style_flowed,
+                     text_table)
 
 __all__ = ["draw", "draw_frame", "Drawing", "FrameRenderer", "text_table", "graphviz_engine",
            "build_dot", "PALETTE", "STATUS_STYLE", "MAX_NODES", "node_positions", "recording_mimebundle",
-           "EngineError", "dot_quote"]
+           "EngineError", "dot_quote", "FLOWED"]
 
 
 class Drawing(graphviz.Digraph):
@@ -29,18 +30,20 @@ class Drawing(graphviz.Digraph):
     and the table.  ``.recording``, ``.frame``, ``.view``, ``.table``.
     """
 
-    def __init__(self, recording, frame=-1, view="dataflow", limit=MAX_NODES):
+    def __init__(self, recording, frame=-1, view="dataflow", limit=MAX_NODES, lang=None):
         super().__init__("autograd_viz")
         self.recording = recording
         self.view = view
+        self.lang = _lang(recording, lang)
         n = len(recording.frames)
         self.frame = (frame + n if frame < 0 else frame) if n else None
         state = recording.state(self.frame if n else 0, view=view)
-        source, _, self.cut = build_dot(recording, view, state=state, limit=limit)
+        source, _, self.cut = build_dot(recording, view, state=state, limit=limit,
+                                        lang=self.lang)
         # the body is everything between the braces of our own DOT text
         inner = source.strip().splitlines()[1:-1]
         self.body.extend(line + "\n" for line in inner)
-        self.table = text_table(recording, self.frame if n else 0, view)
+        self.table = text_table(recording, self.frame if n else 0, view, self.lang)
         self._svg = None
         self._error = None
         _engine.configure_graphviz_package()
@@ -48,7 +51,7 @@ class Drawing(graphviz.Digraph):
     def _render(self):
         if self._svg is None and self._error is None:
             try:
-                self._svg = run_svg(self.source)
+                self._svg = style_flowed(run_svg(self.source), self.lang)
             except EngineError as exc:
                 self._error = str(exc)
         return self._svg
@@ -71,21 +74,23 @@ class Drawing(graphviz.Digraph):
         return self.table
 
 
-def draw(*tensors, view="dataflow", frame=-1, limit=MAX_NODES):
+def draw(*tensors, view="dataflow", frame=-1, limit=MAX_NODES, lang=None):
     """Draw the graph that produced ``tensors`` (names are the variables they are bound
-    to in the caller, else ``t.label``, else the op).  ``draw(recording)`` draws a frame."""
+    to in the caller, else ``t.label``, else the op).  ``draw(recording)`` draws a frame.
+    ``lang``: language of the few words in the picture (default: the recording's, else
+    ``set_language()``'s)."""
     from ..recorder import Recording, snapshot
 
     if len(tensors) == 1 and isinstance(tensors[0], Recording):
-        return Drawing(tensors[0], frame, view, limit)
+        return Drawing(tensors[0], frame, view, limit, lang)
     if not tensors:
         raise TypeError("draw() needs at least one tensor or a Recording")
     rec = snapshot(*tensors, names_from=sys._getframe(1))
-    return Drawing(rec, 0, view, limit)
+    return Drawing(rec, 0, view, limit, lang)
 
 
-def draw_frame(recording, frame=-1, view="dataflow"):
-    return Drawing(recording, frame, view)
+def draw_frame(recording, frame=-1, view="dataflow", lang=None):
+    return Drawing(recording, frame, view, lang=lang)
 
 
 def recording_mimebundle(rec) -> dict:

@@ -26,7 +26,7 @@ PALETTE = {
     "outside": {"fill": "#FFFFFF", "stroke": "#777777", "width": "1", "dash": "1,3"},
 }
 EDGE = {"normal": ("#555555", "1"), "active": ("#D55E00", "2.6")}
-LEGEND = ("colours: orange = current step, blue = computed, green = has a gradient, "
+LEGEND = ("colours: orange = current step, blue = computed, green = a gradient reached it, "
           "dashed grey = not computed yet, dashed red = freed, dotted = outside the graph")
 
 
@@ -65,29 +65,70 @@ def _static_lines(node):
     return [node.name]
 
 
-def _dyn_text(node, st):
+#: how the gradient that flowed through a non-leaf tensor is written (PyTorch keeps no
+#: ``.grad`` for it unless ``retain_grad()`` was called); drawn grey and italic
+FLOWED = {"en": ("flowed: ", " (not kept)"), "zh": ("流经：", "（未保留）")}
+FLOWED_STYLE = 'font-style="italic" fill="#666666"'
+
+
+def _lang(rec, lang=None):
+    if lang in FLOWED:
+        return lang
+    lang = getattr(rec, "lang", None)
+    if lang in FLOWED:
+        return lang
+    from ..recorder import get_language
+
+    return get_language()
+
+
+def flows_only(node) -> bool:
+    """A non-leaf tensor whose ``.grad`` PyTorch does not keep (no ``retain_grad()``)."""
+    return (node.kind == "tensor" and not node.is_leaf
+            and not getattr(node, "retains_grad", False))
+
+
+def grad_text(node, g, lang="en"):
+    """The grad line of a node: ``grad 2`` (a kept ``.grad``) or ``flowed: 1 (not kept)``."""
+    if not g:
+        return None
+    if flows_only(node):
+        a, b = FLOWED.get(lang, FLOWED["en"])
+        return f"{a}{g}{b}"
+    return f"grad {g}"
+
+
+def _dyn_text(node, st, lang="en"):
     """The dynamic lines of a node for a NodeState: [value line, grad line]."""
     if node.kind == "grad_fn":
         return []
     if node.kind == "accumulate":
-        return [None, None if st is None or not st.grad else f"grad {st.grad}"]
+        return [None, None if st is None else grad_text(node, st.grad, lang)]
     v = None if st is None else st.value
     if node.kind == "tensor" and v is not None:
         v = f"= {v}" if "×" not in v else v
-    g = None if st is None or not st.grad else f"grad {st.grad}"
+    g = None if st is None else grad_text(node, st.grad, lang)
     return [v, g]
 
 
-def _widest_lines(rec, node, view):
+def _widest_lines(rec, node, view, lang="en"):
     nid = node.id[2:] if node.id.startswith("a:") else node.id
     wv, wg = rec.widest(nid)
     if node.kind == "grad_fn":
         return []
     if node.kind == "accumulate":
-        return [None, f"grad {wg}" if wg else None]
+        return [None, grad_text(node, wg, lang)]
     if node.kind == "tensor" and wv:
         wv = f"= {wv}" if "×" not in wv else wv
-    return [wv or None, f"grad {wg}" if wg else None]
+    return [wv or None, grad_text(node, wg, lang)]
+
+
+def style_flowed(svg: str, lang="en") -> str:
+    """Grey italic for the "flowed: ..." lines of an SVG Graphviz drew from our DOT."""
+    a, _ = FLOWED.get(lang, FLOWED["en"])
+    pat = re.compile(r"(<text[^>]*>)(" + re.escape(html.escape(a, quote=False)) + r"[^<]*)(</text>)")
+    return pat.sub(lambda m: f"{m.group(1)}<tspan {FLOWED_STYLE}>{m.group(2)}</tspan>"
+                   f"{m.group(3)}", svg)
 
 
 def _style(node, st):
@@ -104,11 +145,12 @@ def visible_nodes(graph, limit=MAX_NODES):
     return ids[-limit:], len(ids) - limit
 
 
-def build_dot(rec, view="dataflow", state=None, limit=MAX_NODES, layout=False):
+def build_dot(rec, view="dataflow", state=None, limit=MAX_NODES, layout=False, lang=None):
     """DOT source.  ``layout=True``: neutral styling and the widest texts (template);
     else the texts and colours of ``state``.  Returns (source, spec) where ``spec`` maps
     node id -> (number of static lines, number of dynamic lines) and lists edges."""
     graph = _graph_for(rec, view)
+    lang = _lang(rec, lang)
     ids, cut = visible_nodes(graph, limit)
     vis = set(ids)
     rankdir = "LR" if view == "dataflow" else "TB"
@@ -121,11 +163,11 @@ def build_dot(rec, view="dataflow", state=None, limit=MAX_NODES, layout=False):
         n = graph.nodes[d]
         st = None if state is None else state.get(d)
         static = _static_lines(n)
-        dyn = _widest_lines(rec, n, view) if layout else _dyn_text(n, st)
+        dyn = _widest_lines(rec, n, view, lang) if layout else _dyn_text(n, st, lang)
         if layout:
             dyn_present = [x is not None for x in dyn]
         else:
-            wl = _widest_lines(rec, n, view)
+            wl = _widest_lines(rec, n, view, lang)
             dyn_present = [a is not None or b is not None for a, b in zip(dyn, wl)]
             dyn = [x if x is not None else "" for x in dyn]
         lines = static + [x for x, p in zip(dyn, dyn_present) if p]
@@ -177,12 +219,14 @@ _MARK = "\x00"
 class FrameRenderer:
     """Lay out a recording once; ``svg(i)`` restyles that SVG for frame ``i``."""
 
-    def __init__(self, recording, view="dataflow", limit=MAX_NODES):
+    def __init__(self, recording, view="dataflow", limit=MAX_NODES, lang=None):
         self.recording = recording
         self.view = view
         self.limit = limit
+        self.lang = _lang(recording, lang)
         self.graph = _graph_for(recording, view)
-        self.source, self.spec, self.cut = build_dot(recording, view, limit=limit, layout=True)
+        self.source, self.spec, self.cut = build_dot(recording, view, limit=limit, layout=True,
+                                                     lang=self.lang)
         self.engine = E.graphviz_engine()
         self.message = ""
         self.layout_svg = None
@@ -255,7 +299,7 @@ class FrameRenderer:
         """SVG of frame ``i`` (always an ``<svg>``: with no engine, the text table)."""
         state, active = self._frame_bits(i)
         if self._parts is None:
-            return fallback_svg(self.message, text_table(self.recording, i, self.view))
+            return fallback_svg(self.message, text_table(self.recording, i, self.view, self.lang))
         texts = {}
         edges = self.spec["edges"]
         vals = []
@@ -273,11 +317,15 @@ class FrameRenderer:
             elif kind == "text":
                 d = key[1]
                 t = texts.get(d)
+                nd = self.graph.nodes[d]
                 if t is None:
-                    t = _dyn_text(self.graph.nodes[d], state.get(d))
+                    t = _dyn_text(nd, state.get(d), self.lang)
                     texts[d] = t
                 s = t[key[2]] if key[2] < len(t) else None
-                vals.append(html.escape(s or "", quote=False))
+                s = html.escape(s or "", quote=False)
+                if s and key[2] == 1 and flows_only(nd):
+                    s = f"<tspan {FLOWED_STYLE}>{s}</tspan>"
+                vals.append(s)
             elif kind == "epath":
                 c, w = EDGE["active" if edges[key[1]] in active else "normal"]
                 vals.append(f'stroke="{c}" stroke-width="{w}"')
@@ -292,13 +340,16 @@ class FrameRenderer:
         return "".join(out)
 
     def text(self, i=-1) -> str:
-        return text_table(self.recording, i, self.view)
+        return text_table(self.recording, i, self.view, self.lang)
 
 
 # ---------------------------------------------------------------------- text forms
-def text_table(rec, i=-1, view="dataflow") -> str:
-    """What frame ``i`` shows, as text (nbval compares this; no memory addresses)."""
+def text_table(rec, i=-1, view="dataflow", lang=None) -> str:
+    """What frame ``i`` shows, as text (nbval compares this; no memory addresses).
+    The grad column writes what the picture writes (``flowed: 1 (not kept)`` for a
+    non-leaf whose ``.grad`` PyTorch does not keep)."""
     graph = _graph_for(rec, view)
+    lang = _lang(rec, lang)
     n = len(rec.frames)
     lines = []
     if n:
@@ -323,8 +374,11 @@ def text_table(rec, i=-1, view="dataflow") -> str:
             kind = f"op {nd.op} (outside)"
         elif nd.kind == "tensor" and nd.is_leaf:
             kind = "leaf" + (" requires_grad" if nd.requires_grad else "")
+        g = st.grad if st else None
+        if g and flows_only(nd):
+            g = grad_text(nd, g, lang)
         rows.append((nd.name, kind, (st.value if st else None) or "-",
-                     (st.grad if st else None) or "-", st.status if st else "pending"))
+                     g or "-", st.status if st else "pending"))
     widths = [min(max(len(r[c]) for r in rows), 40) for c in range(5)]
     for r in rows:
         lines.append("  ".join(r[c][:60].ljust(widths[c]) for c in range(5)).rstrip())

@@ -226,3 +226,62 @@ def test_text_table_states_frame():
     t = text_table(rec, 0)
     assert t.startswith("frame 1/7 (forward; iteration 1): Forward: y = x * w = 2 * 3 = 6.")
     assert "current" in t
+
+
+def _texts(svg):
+    dom = xml.dom.minidom.parseString(svg)
+    out = []
+    for n in dom.getElementsByTagName("text"):
+        out.append("".join(c.data if c.nodeType == c.TEXT_NODE else c.firstChild.data
+                           for c in n.childNodes if c.nodeType == c.TEXT_NODE or c.firstChild))
+    return out
+
+
+def test_non_leaf_gradient_is_shown_as_flowed_not_kept(gv):
+    rec, _ = _zxwb()
+    last = len(rec.frames) - 1
+    fr = FrameRenderer(rec, lang="en")
+    svg = fr.svg(last)
+    texts = _texts(svg)
+    # PyTorch keeps no .grad for the non-leaves y and z: the picture says so
+    assert "flowed: 1 (not kept)" in texts and "grad 1" in texts  # (b's is a real .grad)
+    assert "grad 2" in texts
+    assert texts.count("flowed: 1 (not kept)") == 2
+    assert re.search(r'<tspan font-style="italic" fill="#666666">flowed: 1 \(not kept\)'
+                     r"</tspan>", svg)
+    # positions still identical in every frame
+    pos = [node_positions(fr.svg(i)) for i in range(len(rec.frames))]
+    assert all(p == pos[0] for p in pos)
+    table = fr.text(last)
+    y_row = [ln for ln in table.splitlines() if ln.startswith("y ")][0]
+    assert "flowed: 1 (not kept)" in y_row
+    b_row = [ln for ln in table.splitlines() if ln.startswith("b ")][0]
+    assert b_row.split()[-2:] == ["1", "done"]
+    zh = FrameRenderer(rec, lang="zh")
+    assert "流经：1（未保留）" in _texts(zh.svg(last))
+    assert "流经：1（未保留）" in zh.text(last)
+    d = rec.draw(last)
+    assert "flowed: 1 (not kept)" in _texts(d._repr_mimebundle_()["image/svg+xml"])
+    assert "flowed: 1 (not kept)" in d.table
+
+
+def test_retain_grad_non_leaf_shows_grad_like_a_leaf(gv):
+    x = torch.Tensor([2])
+    w = torch.tensor([3.0], requires_grad=True)
+    b = torch.tensor([1.0], requires_grad=True)
+    with torch.record() as rec:
+        y = x * w
+        y.retain_grad()
+        z = y + b
+        z.backward()
+    assert y.grad is not None
+    fr = FrameRenderer(rec, lang="en")
+    texts = _texts(fr.svg(len(rec.frames) - 1))
+    assert texts.count("flowed: 1 (not kept)") == 1  # z only
+    assert texts.count("grad 1") == 2  # b and the retained y
+    ynode = [n for n in rec.graph.nodes.values() if n.name == "y"][0]
+    assert ynode.retains_grad and not ynode.is_leaf
+    # draw() of the live graph: y's kept .grad, no invented grad on z
+    d = torch.draw(z)
+    t = _texts(d._repr_mimebundle_()["image/svg+xml"])
+    assert "grad 1" in t and not any(s.startswith("flowed") for s in t)
