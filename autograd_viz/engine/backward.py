@@ -27,6 +27,8 @@ CopyBackwards = None  # set by ops/shape.py
 
 _heappush = heapq.heappush
 _heappop = heapq.heappop
+_heapify = heapq.heapify
+_LISTENERS = events.LISTENERS  # the list itself (mutated in place, never rebound)
 
 
 def _as_grad_tensor(g):
@@ -106,7 +108,10 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
     runs, and their gradients are returned (and, if ``accumulate``, added into
     their ``.grad`` when they are leaves).
     """
-    listening = bool(events.LISTENERS)
+    listening = bool(_LISTENERS)
+    if not listening and not create_graph and inputs is None and accumulate:
+        _run_fast(roots, grads, retain_graph)
+        return None
     root_nodes = []
     buffers: dict = {}
     for t, g in zip(roots, grads):
@@ -210,6 +215,67 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
             events.emit("freed", nodes=tuple(freed))
         events.emit("backward_end", roots=tuple(roots))
     return captured
+
+
+def _run_fast(roots, grads, retain_graph):
+    """``run_backward`` when nobody listens, without ``create_graph`` or ``inputs``.
+
+    Every edge goes from a node to nodes created before it (smaller ``_seq``), so
+    taking the pending node of largest ``_seq`` each time is the order Kahn's algorithm
+    with PyTorch's ready queue gives (a node is taken only after every node that can
+    send it a gradient): no dependency count is needed.  Only nodes that received a
+    gradient are visited.
+    """
+    buffers: dict = {}
+    heap = []
+    for t, g in zip(roots, grads):
+        node = t.grad_fn
+        if node is None:
+            node = t._get_accumulator()
+        old = buffers.get(node)
+        if old is None:
+            buffers[node] = g
+            heap.append((-node._seq, node))
+        else:
+            buffers[node] = old + g
+    if len(heap) > 1:
+        _heapify(heap)
+    pop, push, bpop, bget = _heappop, _heappush, buffers.pop, buffers.get
+    acc_cls = AccumulateGrad
+    prev_mode = STATE.enabled
+    STATE.enabled = False
+    try:
+        while heap:
+            node = pop(heap)[1]
+            g = bpop(node)
+            if node._has_pre:
+                g = _run_pre_hooks(node, g, False)
+            if node.__class__ is acc_cls:
+                _accumulate(node, g, False, False)
+                continue
+            if node._node_hooks is None:
+                grads_in = node.backward(node, g)
+                if grads_in.__class__ is not tuple:
+                    grads_in = (grads_in,)
+            else:
+                grads_in = _run_node(node, g, False, False)
+            if not retain_graph and node._saved is not None:
+                node._saved = None
+                node._saved_meta = None
+                node._freed = True
+            for (nxt, _), gi in zip(node.next_functions, grads_in):
+                if nxt is None or gi is None:
+                    continue
+                if gi.shape != nxt._shape or gi.dtype is not nxt._dtype:
+                    gi = _fit(gi, nxt, False)
+                old = bget(nxt)
+                if old is None:
+                    buffers[nxt] = gi
+                    push(heap, (-nxt._seq, nxt))
+                else:
+                    buffers[nxt] = old + gi
+    finally:
+        STATE.enabled = prev_mode
 
 
 def _run_pre_hooks(node, g, listening):

@@ -43,6 +43,8 @@ _ndarray = np.ndarray
 _asarray = np.asarray
 _new = object.__new__
 _NONE_EDGE = (None, 0)
+_TRUE1 = (True,)
+_LISTENERS = events.LISTENERS  # the list itself (mutated in place, never rebound)
 _TENSOR = [None]  # the Tensor class, set by tensor.py
 
 
@@ -86,61 +88,96 @@ class Function:
     @classmethod
     def apply(cls, *inputs, **kwargs):
         """Run ``forward`` on the inputs' arrays; record a node if a grad is needed."""
+        if _LISTENERS or not STATE.enabled or len(inputs) != 2:
+            if _LISTENERS or not STATE.enabled:
+                return _apply_general(cls, inputs, kwargs)
+            if len(inputs) == 1:
+                return _apply1(cls, inputs[0], kwargs)
+            return _apply_n(cls, inputs, kwargs)
+        # fast path: two slots, grad mode on, nobody listening
         T = _TENSOR[0]
+        a, b = inputs
+        if isinstance(a, T):
+            xa = a._data
+            ra = a._requires_grad
+        else:
+            xa = a
+            ra = False
+        if isinstance(b, T):
+            xb = b._data
+            rb = b._requires_grad
+        else:
+            xb = b
+            rb = False
         ctx = _new(cls)
-        arrays = []
-        grad = False
-        if STATE.enabled:
-            needs = []
-            for x in inputs:
-                if isinstance(x, T):
-                    arrays.append(x._data)
-                    if x._requires_grad:
-                        needs.append(True)
-                        grad = True
-                    else:
-                        needs.append(False)
-                else:
-                    arrays.append(x)
-                    needs.append(False)
-            ctx.needs_input_grad = tuple(needs) if grad else _NO_GRAD_NEEDS
-        else:
-            for x in inputs:
-                arrays.append(x._data if isinstance(x, T) else x)
+        if not (ra or rb):
             ctx.needs_input_grad = _NO_GRAD_NEEDS
-        out_arr = cls.forward(ctx, *arrays, **kwargs)
-        if type(out_arr) is not _ndarray:
+            out_arr = cls.forward(ctx, xa, xb, **kwargs) if kwargs else cls.forward(ctx, xa, xb)
+            if out_arr.__class__ is not _ndarray:
+                out_arr = _asarray(out_arr)
+            out = _new(T)
+            out._data = out_arr
+            out._grad = None
+            out._requires_grad = False
+            out.grad_fn = None
+            out._vbox = [0]
+            out._base = None
+            out._accumulator = None
+            if cls.is_view:
+                _make_view(out, a)
+            return out
+        ctx.needs_input_grad = (ra, rb)
+        out_arr = cls.forward(ctx, xa, xb, **kwargs) if kwargs else cls.forward(ctx, xa, xb)
+        if out_arr.__class__ is not _ndarray:
             out_arr = _asarray(out_arr)
-        if grad:
-            out = T._make(out_arr, True, ctx)
-            edges = []
-            for x, r in zip(inputs, needs):
-                if r:
-                    fn = x.grad_fn
-                    if fn is None:
-                        fn = x._accumulator
-                        if fn is None:
-                            fn = x._get_accumulator()
-                    edges.append((fn, 0))
-                else:
-                    edges.append(_NONE_EDGE)
-            ctx.next_functions = tuple(edges)
-            _seq_counter[0] += 1
-            ctx._seq = _seq_counter[0]
-            ctx._shape = out_arr.shape
-            ctx._dtype = out_arr.dtype
-            if ctx._saved is not None:
-                ctx._bind_saved(inputs, out)
-            if events.LISTENERS:
-                ctx._out_ref = weakref.ref(out)
+        if ra:
+            fa = a.grad_fn
+            if fa is None:
+                fa = a._accumulator
+                if fa is None:
+                    fa = a._get_accumulator()
+            ea = (fa, 0)
         else:
-            out = T._make(out_arr, False, None)
-            ctx = None
+            ea = _NONE_EDGE
+        if rb:
+            fb = b.grad_fn
+            if fb is None:
+                fb = b._accumulator
+                if fb is None:
+                    fb = b._get_accumulator()
+            eb = (fb, 0)
+        else:
+            eb = _NONE_EDGE
+        ctx.next_functions = (ea, eb)
+        seq = _seq_counter[0] + 1
+        _seq_counter[0] = seq
+        ctx._seq = seq
+        ctx._shape = out_arr.shape
+        ctx._dtype = out_arr.dtype
+        out = _new(T)
+        out._data = out_arr
+        out._grad = None
+        out._requires_grad = True
+        out.grad_fn = ctx
+        out._vbox = vbox = [0]
+        out._base = None
+        out._accumulator = None
+        saved = ctx._saved
+        if saved is not None:
+            meta = []
+            i = 0
+            for s in saved:
+                if s.__class__ is _ndarray:
+                    if s is out_arr:
+                        meta.append((i, vbox, 0, None))
+                    elif s is xa and xa.__class__ is _ndarray and isinstance(a, T):
+                        meta.append((i, a._vbox, a._vbox[0], a))
+                    elif s is xb and xb.__class__ is _ndarray and isinstance(b, T):
+                        meta.append((i, b._vbox, b._vbox[0], b))
+                i += 1
+            ctx._saved_meta = meta
         if cls.is_view:
-            _make_view(out, inputs[0])
-        if events.LISTENERS:
-            events.emit("forward", node=ctx, op=cls.op, cls=cls, inputs=inputs,
-                        output=out, kwargs=kwargs)
+            _make_view(out, a)
         return out
 
     # ------------------------------------------------------------------ saved tensors
@@ -258,6 +295,203 @@ class AccumulateGrad(Function):
 
     def name(self) -> str:
         return "torch::autograd::AccumulateGrad"
+
+
+def _apply1(cls, x, kwargs):
+    """``apply`` with one slot, grad mode on, nobody listening."""
+    T = _TENSOR[0]
+    if isinstance(x, T):
+        xa = x._data
+        r = x._requires_grad
+    else:
+        xa = x
+        r = False
+    ctx = _new(cls)
+    out = _new(T)
+    out._grad = None
+    out._base = None
+    out._accumulator = None
+    if not r:
+        ctx.needs_input_grad = _NO_GRAD_NEEDS
+        out_arr = cls.forward(ctx, xa, **kwargs) if kwargs else cls.forward(ctx, xa)
+        if out_arr.__class__ is not _ndarray:
+            out_arr = _asarray(out_arr)
+        out._data = out_arr
+        out._requires_grad = False
+        out.grad_fn = None
+        out._vbox = [0]
+        if cls.is_view:
+            _make_view(out, x)
+        return out
+    ctx.needs_input_grad = _TRUE1
+    out_arr = cls.forward(ctx, xa, **kwargs) if kwargs else cls.forward(ctx, xa)
+    if out_arr.__class__ is not _ndarray:
+        out_arr = _asarray(out_arr)
+    fn = x.grad_fn
+    if fn is None:
+        fn = x._accumulator
+        if fn is None:
+            fn = x._get_accumulator()
+    ctx.next_functions = ((fn, 0),)
+    seq = _seq_counter[0] + 1
+    _seq_counter[0] = seq
+    ctx._seq = seq
+    ctx._shape = out_arr.shape
+    ctx._dtype = out_arr.dtype
+    out._data = out_arr
+    out._requires_grad = True
+    out.grad_fn = ctx
+    out._vbox = vbox = [0]
+    saved = ctx._saved
+    if saved is not None:
+        meta = []
+        i = 0
+        for s in saved:
+            if s.__class__ is _ndarray:
+                if s is out_arr:
+                    meta.append((i, vbox, 0, None))
+                elif s is xa and isinstance(x, T):
+                    meta.append((i, x._vbox, x._vbox[0], x))
+            i += 1
+        ctx._saved_meta = meta
+    if cls.is_view:
+        _make_view(out, x)
+    return out
+
+
+def _apply_n(cls, inputs, kwargs):
+    """``apply`` with any number of slots, grad mode on, nobody listening."""
+    T = _TENSOR[0]
+    arrays = []
+    needs = []
+    edges = []
+    grad = False
+    for x in inputs:
+        if isinstance(x, T):
+            arrays.append(x._data)
+            if x._requires_grad:
+                needs.append(True)
+                grad = True
+                fn = x.grad_fn
+                if fn is None:
+                    fn = x._accumulator
+                    if fn is None:
+                        fn = x._get_accumulator()
+                edges.append((fn, 0))
+                continue
+        else:
+            arrays.append(x)
+        needs.append(False)
+        edges.append(_NONE_EDGE)
+    ctx = _new(cls)
+    out = _new(T)
+    out._grad = None
+    out._base = None
+    out._accumulator = None
+    if not grad:
+        ctx.needs_input_grad = _NO_GRAD_NEEDS
+        out_arr = cls.forward(ctx, *arrays, **kwargs)
+        if out_arr.__class__ is not _ndarray:
+            out_arr = _asarray(out_arr)
+        out._data = out_arr
+        out._requires_grad = False
+        out.grad_fn = None
+        out._vbox = [0]
+        if cls.is_view:
+            _make_view(out, inputs[0])
+        return out
+    ctx.needs_input_grad = tuple(needs)
+    out_arr = cls.forward(ctx, *arrays, **kwargs)
+    if out_arr.__class__ is not _ndarray:
+        out_arr = _asarray(out_arr)
+    ctx.next_functions = tuple(edges)
+    seq = _seq_counter[0] + 1
+    _seq_counter[0] = seq
+    ctx._seq = seq
+    ctx._shape = out_arr.shape
+    ctx._dtype = out_arr.dtype
+    out._data = out_arr
+    out._requires_grad = True
+    out.grad_fn = ctx
+    out._vbox = vbox = [0]
+    saved = ctx._saved
+    if saved is not None:
+        meta = []
+        i = 0
+        for s in saved:
+            if s.__class__ is _ndarray:
+                if s is out_arr:
+                    meta.append((i, vbox, 0, None))
+                else:
+                    for x in inputs:
+                        if isinstance(x, T) and x._data is s:
+                            meta.append((i, x._vbox, x._vbox[0], x))
+                            break
+            i += 1
+        ctx._saved_meta = meta
+    if cls.is_view:
+        _make_view(out, inputs[0])
+    return out
+
+
+def _apply_general(cls, inputs, kwargs):
+    """``apply`` in every case (events emitted when someone listens)."""
+    T = _TENSOR[0]
+    ctx = _new(cls)
+    arrays = []
+    grad = False
+    if STATE.enabled:
+        needs = []
+        for x in inputs:
+            if isinstance(x, T):
+                arrays.append(x._data)
+                if x._requires_grad:
+                    needs.append(True)
+                    grad = True
+                else:
+                    needs.append(False)
+            else:
+                arrays.append(x)
+                needs.append(False)
+        ctx.needs_input_grad = tuple(needs) if grad else _NO_GRAD_NEEDS
+    else:
+        for x in inputs:
+            arrays.append(x._data if isinstance(x, T) else x)
+        ctx.needs_input_grad = _NO_GRAD_NEEDS
+    out_arr = cls.forward(ctx, *arrays, **kwargs)
+    if type(out_arr) is not _ndarray:
+        out_arr = _asarray(out_arr)
+    if grad:
+        out = T._make(out_arr, True, ctx)
+        edges = []
+        for x, r in zip(inputs, needs):
+            if r:
+                fn = x.grad_fn
+                if fn is None:
+                    fn = x._accumulator
+                    if fn is None:
+                        fn = x._get_accumulator()
+                edges.append((fn, 0))
+            else:
+                edges.append(_NONE_EDGE)
+        ctx.next_functions = tuple(edges)
+        _seq_counter[0] += 1
+        ctx._seq = _seq_counter[0]
+        ctx._shape = out_arr.shape
+        ctx._dtype = out_arr.dtype
+        if ctx._saved is not None:
+            ctx._bind_saved(inputs, out)
+        if _LISTENERS:
+            ctx._out_ref = weakref.ref(out)
+    else:
+        out = T._make(out_arr, False, None)
+        ctx = None
+    if cls.is_view:
+        _make_view(out, inputs[0])
+    if _LISTENERS:
+        events.emit("forward", node=ctx, op=cls.op, cls=cls, inputs=inputs,
+                    output=out, kwargs=kwargs)
+    return out
 
 
 class _ListHandle:
