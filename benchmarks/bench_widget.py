@@ -100,22 +100,23 @@ def dot_redraw(rec, out):
                 f"d = autograd_viz.draw(out); d.pipe('svg') (Graphviz only) with "
                 f"{graphviz_engine()}")
     except ImportError:  # renderer not there: the same graph drawn with graphviz directly
-        import graphviz
+        return plain_redraw(rec), "plain graphviz.Digraph of rec.graph .pipe('svg')"
 
-        def redraw():
-            g = graphviz.Digraph()
-            state = rec.state(len(rec.frames) - 1)
-            for nid, n in rec.graph.nodes.items():
-                st = state.get(nid)
-                label = graphviz.nohtml(f"{n.name} | value {st.value if st else ''} | "
-                                        f"grad {st.grad if st else ''}".replace("[", "(")
-                                        .replace("]", ")"))
-                g.node(nid, label=label, shape="record" if n.kind == "tensor" else "ellipse")
-            for a, b in rec.graph.edges:
-                g.edge(a, b)
-            return g.pipe(format="svg")
 
-        return redraw, "graphviz.Digraph of rec.graph (record labels) .pipe('svg') with dot"
+def plain_redraw(rec):
+    """The same nodes and edges as plain DOT (boxes labelled with the name only): the
+    cheapest dot redraw of that graph."""
+    import graphviz
+
+    def redraw():
+        g = graphviz.Digraph()
+        for nid, n in rec.graph.nodes.items():
+            g.node(nid, label=str(n.name), shape="box" if n.kind == "tensor" else "ellipse")
+        for a, b in rec.graph.edges:
+            g.edge(a, b)
+        return g.pipe(format="svg")
+
+    return redraw
 
 
 def median_time(fn, repeat):

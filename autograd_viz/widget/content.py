@@ -232,8 +232,10 @@ class FrameContent:
         detail = getattr(frame, "detail", None) or {}
         extra = ""
         if detail and is_current:
+            shown = {str(getattr(node, "formula", "")), str(getattr(node, "grad_fn", ""))}
             items = "".join(f"<tr><th>{escape(detail_name(L, k))}</th><td><pre>"
-                            f"{escape(str(v))}</pre></td></tr>" for k, v in detail.items())
+                            f"{escape(str(v))}</pre></td></tr>" for k, v in detail.items()
+                            if str(v) and str(v) not in shown)
             extra = items
         title = escape(node_label(node))
         return (f'<div class="av-inspector-inner"><b>{title}</b>'

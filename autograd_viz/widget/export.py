@@ -64,8 +64,8 @@ _JS = r"""
   slider.max = Math.max(D.n - 1, 0);
   function ui() {
     var U = D.ui[lang];
-    [['av-first', '\u23ee ', 'first', ''], ['av-prev', '\u25c0 ', 'prev', ''],
-     ['av-next', '', 'next', ' \u25b6'], ['av-last', '', 'last', ' \u23ed']].forEach(function (b) {
+    [['av-first', '\u00ab ', 'first', ''], ['av-prev', '\u2039 ', 'prev', ''],
+     ['av-next', '', 'next', ' \u203a'], ['av-last', '', 'last', ' \u00bb']].forEach(function (b) {
       var el = q(b[0]); el.textContent = b[1] + U[b[2] + '_s'] + b[3];
       el.title = U[b[2]]; el.setAttribute('aria-label', U[b[2]]);
     });

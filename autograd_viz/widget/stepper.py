@@ -312,8 +312,9 @@ class Stepper(widgets.VBox):
 
     def _apply_lang(self):
         L = self.lang
-        arrows = {"first": "⏮ ", "prev": "◀ ", "next": "", "last": ""}
-        after = {"first": "", "prev": "", "next": " ▶", "last": " ⏭"}
+        # Latin-1 arrows: present in every font (⏮/⏭ are missing in many)
+        arrows = {"first": "« ", "prev": "‹ ", "next": "", "last": ""}
+        after = {"first": "", "prev": "", "next": " ›", "last": " »"}
         for key, b in self._btn.items():
             b.description = arrows[key] + t(L, f"{key}_s") + after[key]
             b.tooltip = t(L, key)

@@ -212,7 +212,7 @@ def test_language_toggle_needs_no_rerecording(rec):
     import html
 
     assert html.escape(rec.frames[0].captions["zh"]) in st.current_caption
-    assert st._btn["next"].description.strip("▶ ") == STRINGS["zh"]["next_s"]
+    assert st._btn["next"].description.strip("› ") == STRINGS["zh"]["next_s"]
     assert st._btn["next"].tooltip == STRINGS["zh"]["next"]
     assert CJK.search(st.current_inspector)
     st._btn["next"].click()
