@@ -97,9 +97,19 @@ def build(rec, lang=None, snapshot=False) -> Built:
         ins = tuple(ins)
         rt = T[ro.out]
         sig = (ro.cls, ins, rt.name, ro.outside)
+        # the same numbers first (``a * 3`` goes on ``a * 3``, not on ``10 * a``), then any
+        # (``h + i`` in a loop: one node whose number changes)
+        exact = sig + (tuple(repr(r) for k, r in ro.inputs if k == "c"),)
         used = claimed.setdefault(ro.it, set())
-        cand = sig_o.get(sig)
-        if cand is not None and node_it[cand] < ro.it and cand not in used:
+        cand = None
+        for key in (exact, sig):
+            for c in sig_o.get(key, ()):
+                if node_it[c] < ro.it and c not in used:
+                    cand = c
+                    break
+            if cand is not None:
+                break
+        if cand is not None:
             did = cand
             oid = out_of_op[did]
             for pos, tok in enumerate(ins):
@@ -114,8 +124,8 @@ def build(rec, lang=None, snapshot=False) -> Built:
             oid = new_id("t")
             node_it[did] = node_it[oid] = ro.it
             out_of_op[did] = oid
-            if cand is None:
-                sig_o[sig] = did
+            sig_o.setdefault(exact, []).append(did)
+            sig_o.setdefault(sig, []).append(did)
         used.add(did)
         used.add(oid)
         disp_o[ro.rid] = did
@@ -180,8 +190,24 @@ def build(rec, lang=None, snapshot=False) -> Built:
             names[d] = label
         else:
             holders[nm] = [d]
+    # an op with a Python-number operand writes it in its label ("* 10", "2 -", "** 2")
+    # when every raw op drawn on the node had the same number; else the symbol, and the
+    # number is the op's value line in each frame
+    op_labels: dict = {}
+    for ro in O:
+        d = disp_o.get(ro.rid)
+        if d is not None:
+            op_labels.setdefault(d, set()).add(op_label(ro))
+    in_label = set()
     for d, ro in first_o.items():
-        names[d] = ro.symbol if ro.symbol and ro.symbol != "?" else ro.op
+        sym = ro.symbol if ro.symbol and ro.symbol != "?" else ro.op
+        labs = op_labels.get(d, {sym})
+        if len(labs) == 1:
+            names[d] = next(iter(labs))
+            if names[d] != sym:
+                in_label.add(d)
+        else:
+            names[d] = sym
 
     def nm(d):
         return names.get(d, "?")
@@ -298,7 +324,8 @@ def build(rec, lang=None, snapshot=False) -> Built:
                                      None if gr is None else fmt.value(gr._data), st)
             else:
                 consts = [fmt.value(r) for k, r in first_o[d].inputs if k == "c"]
-                state[d] = NodeState(", ".join(consts) or None, None, st)
+                state[d] = NodeState(None if d in in_label else ", ".join(consts) or None,
+                                     None, st)
         elif gn.kind == "tensor" and gn.is_leaf:
             rt = first_t[d]
             state[d] = NodeState(fmt.value(rt.value), None, "done")
@@ -363,7 +390,8 @@ def build(rec, lang=None, snapshot=False) -> Built:
             consts = [fmt.value(r) for k, r in ro.inputs if k == "c"]
             status = "outside" if ro.outside else "done"
             rt = T[ro.out]
-            setn(do, value=", ".join(consts) or None, status=status)
+            setn(do, value=None if do in in_label else ", ".join(consts) or None,
+                 status=status)
             setn(dt, value=fmt.value(rt.value), grad=None, status=status)
             caps = C.forward(nm(dt), ro.op, argn, ro.in_vals, ro.kwargs, rt.value, ro.outside)
             edges = [(disp_t[canon(r)], do) for k, r in ro.inputs if k == "t"] + [(do, dt)]
@@ -501,6 +529,29 @@ def build(rec, lang=None, snapshot=False) -> Built:
         pending.clear()
     b.widest = {d: (w[0], w[1]) for d, w in widest.items()}
     return b
+
+
+def op_label(ro) -> str:
+    """``*`` -> ``* 10`` for ``x * 10``; ``2 -`` for ``2 - x``; ``** 2``; ``2 **``."""
+    sym = ro.symbol if ro.symbol and ro.symbol != "?" else ro.op
+    kw = ro.kwargs or {}
+
+    def num(v):
+        return isinstance(v, (int, float, np.number)) and not isinstance(v, (bool, np.bool_))
+
+    if ro.op == "pow" and num(kw.get("exponent")):
+        return f"{sym} {fmt.value(kw['exponent'])}"
+    if ro.op == "pow" and num(kw.get("base")):
+        return f"{fmt.value(kw['base'])} {sym}"
+    if ro.op == "rsub" and num(kw.get("other")):
+        return f"{fmt.value(kw['other'])} {sym}"
+    consts = [(i, r) for i, (k, r) in enumerate(ro.inputs) if k == "c" and num(r)]
+    if len(consts) == 1 and len(ro.inputs) == 2:
+        i, c = consts[0]
+        return f"{sym} {fmt.value(c)}" if i == 1 else f"{fmt.value(c)} {sym}"
+    if not consts and len(ro.inputs) == 1 and num(kw.get("other")):
+        return f"{sym} {fmt.value(kw['other'])}"
+    return sym
 
 
 def _order(d):

@@ -310,16 +310,27 @@ class _Recorder:
             # the saved values' owners (``_saved_meta``), in order
             consts = [m[3] for m in (getattr(fn, "_saved_meta", None) or ())
                       if len(m) > 3 and isinstance(m[3], Tensor) and not m[3]._requires_grad]
-            for nf, _ in fn.next_functions:
+            # a Python number an op saved in its own slot (``10 * x``: MulBackward0 saves
+            # (None, 10)); gone after a backward without retain_graph, as in PyTorch
+            saved = getattr(fn, "_saved", None)
+            nfs = fn.next_functions
+            aligned = isinstance(saved, tuple) and len(saved) == len(nfs)
+            for slot, (nf, _) in enumerate(nfs):
                 if nf is None:
-                    if consts:
+                    v = saved[slot] if aligned else None
+                    if isinstance(v, (int, float, np.number)) and not isinstance(
+                            v, (bool, np.bool_)):
+                        ins.append(("c", v))
+                    elif consts:
                         ins.append(("t", self._tid(consts.pop(0))))
                 elif isinstance(nf, AccumulateGrad):
                     ins.append(("t", self._tid(nf.variable)))
                 else:
                     orid = self._op_rid(nf)
                     ins.append(("t", self.ops[orid].out))
-        ro = RawOp(len(self.ops), type(fn), ins, {}, self.it, False, external=True)
+        kw = {k: getattr(fn, k) for k in ("exponent", "base", "other")
+              if k in getattr(fn, "__dict__", ())}
+        ro = RawOp(len(self.ops), type(fn), ins, kw, self.it, False, external=True)
         self.ops.append(ro)
         self._fmap[id(fn)] = (weakref.ref(fn), ro.rid)
         ro.nexts = self._nexts(fn)

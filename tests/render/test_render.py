@@ -285,3 +285,38 @@ def test_retain_grad_non_leaf_shows_grad_like_a_leaf(gv):
     d = torch.draw(z)
     t = _texts(d._repr_mimebundle_()["image/svg+xml"])
     assert "grad 1" in t and not any(s.startswith("flowed") for s in t)
+
+
+def test_draw_shows_python_number_operands(gv):
+    x1 = torch.tensor([100], dtype=torch.float, requires_grad=True)
+    x2 = torch.tensor([200], dtype=torch.float, requires_grad=True)
+    x3 = torch.tensor([300], dtype=torch.float, requires_grad=True)
+    constant = torch.tensor([30], dtype=torch.float)
+    f = 10 * x1 + 20 * x2 + constant * x3
+    d = torch.draw(f)
+    texts = _texts(d._repr_mimebundle_()["image/svg+xml"])
+    assert "* 10" in texts and "* 20" in texts
+    assert "constant" in texts and texts.count("*") == 1  # constant * x3: a tensor input
+    ops = [ln.split("  ")[0] for ln in d.table.splitlines() if " op " in ln]
+    assert ops == ["* 10", "* 20", "+", "*", "+"]
+    g = 2 - x1 ** 2 / 4
+    names = {n.name for n in torch.draw(g).recording.graph.nodes.values() if n.kind == "op"}
+    # (``2 - x``: RsubBackward1 keeps no number, so draw() cannot show it; a recording does)
+    assert {"** 2", "/ 4"} <= names
+
+
+def test_recorded_ops_show_numbers_in_label_unless_they_vary():
+    a = torch.tensor([1.0], requires_grad=True)
+    with torch.record() as rec:
+        f = 10 * a + 20 * a
+        for i in range(2):
+            h = a * 3 + i
+            h.backward()
+    ops = [n.name for n in rec.graph.nodes.values() if n.kind == "op"]
+    assert ops == ["* 10", "* 20", "+", "* 3", "+"]  # the loop's "+ i" varies: symbol only
+    plus_i = [d for d, n in rec.graph.nodes.items() if n.kind == "op"][-1]
+    vals = [rec.state(fr.index)[plus_i].value for fr in rec.frames
+            if fr.phase == "forward" and fr.node == plus_i]
+    assert vals == ["0", "1"]
+    assert rec.state(0)[[d for d, n in rec.graph.nodes.items() if n.name == "* 10"][0]].value \
+        is None
