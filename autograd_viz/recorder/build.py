@@ -502,11 +502,21 @@ def build(rec, lang=None, snapshot=False) -> Built:
             rid, old, new, lr, grad, how = ev[2:8]
             d = disp_t[canon(rid)]
             setn(d, value=fmt.value(new))
-            caps = C.update(nm(d), how, old, new, lr, grad)
             detail = {"old": fmt.value(old), "new": fmt.value(new),
                       "lr": "" if lr is None else fmt.num(lr),
                       "grad": "" if grad is None else fmt.value(grad), "code": how}
-            emit("update", (d,), (), caps, detail, anodes=("a:" + d,), it=it)
+            an = ("a:" + d,)
+            if how == "detach_":
+                info = ev[9]
+                caps = C.detach_(nm(d), fmt.value(new), info, detail["grad"])
+                detail["grad_fn"] = info.get("grad_fn", "")
+                p = T[canon(rid)].producer
+                if not info.get("was_leaf") and p is not None and p in disp_o:
+                    an = (disp_o[p],)
+            else:
+                caps = C.update(nm(d), how, old, new, lr, grad)
+            emit("update", (d,), (), caps, detail,
+                 anodes=tuple(a for a in an if a in ag.nodes), it=it)
         elif kind == "zero_grad":
             rids, how, owner = ev[2], ev[3], ev[4]
             ds = []

@@ -130,6 +130,7 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
     g = fmt.value(gout)
     up = f"d{L}/d{out} = {g}"
     en_parts, zh_parts = [], []
+    uses_g = False
     detail = {"upstream": up, "formula": formula}
     locs, prods = [], []
     for i, a, gi in slots:
@@ -149,9 +150,10 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
             b = names[1] if len(names) > 1 else "b"
             rule = tmpl.format(a=names[0] if names else "a", b=b) if tmpl else None
             if rule is not None:
+                uses_g = True
                 prod = f"d{L}/d{a} = {rule} = {gis}"
-                en_parts.append(f"{a} receives {prod} (G = d{L}/d{out}, the gradient arriving)")
-                zh_parts.append(f"{a} 得到 {prod}（G = d{L}/d{out}，即传入的梯度）")
+                en_parts.append(f"{a} receives {prod}")
+                zh_parts.append(f"{a} 得到 {prod}")
                 locs.append(formula)
             else:
                 prod = f"d{L}/d{a} = {gis}"
@@ -163,12 +165,14 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
     detail["product"] = "; ".join(prods)
     if slots:
         en_rest = "; ".join(en_parts)
-        en_rest = en_rest[:1].upper() + en_rest[1:]
+        if en_rest.startswith(("local derivative", "by the chain rule")):
+            en_rest = en_rest[:1].upper() + en_rest[1:]  # (never a learner's name)
         zh_rest = "；".join(zh_parts)
     else:
         en_rest, zh_rest = "No input needs a gradient", "没有输入需要梯度"
-    en = f"Backward through {out} = {e}: the gradient arriving is {up}. {en_rest}."
-    zh = f"反向传播经过 {out} = {e}：传入的梯度 {up}。{zh_rest}。"
+    arriving = f"G = {up}" if uses_g else up
+    en = f"Backward through {out} = {e}: the gradient arriving is {arriving}. {en_rest}."
+    zh = f"反向传播经过 {out} = {e}：传入的梯度 {arriving}。{zh_rest}。"
     return {"en": en, "zh": zh}, detail
 
 
@@ -272,6 +276,33 @@ def update(w, how, old, new, lr, grad):
         return {"en": f"optimizer.step() ({op}): {w} ← {w} − lr × {w}.grad = {step}.",
                 "zh": f"optimizer.step()（{op}）：{w} ← {w} − 学习率 × {w}.grad = {step}。"}
     return {"en": f"{w} changes: {o} → {n}.", "zh": f"{w} 改变：{o} → {n}。"}
+
+
+def detach_(t, value, info, grad=""):
+    """``t.detach_()`` outside an update: the tensor leaves the graph (phase "update",
+    detail code "detach_")."""
+    then = info.get("then_requires_grad")
+    if not info.get("was_leaf"):
+        fn = info.get("grad_fn") or "grad_fn"
+        en = (f"{t}.detach_() takes {t} out of the graph: it forgets its grad_fn ({fn}) and "
+              f"becomes a leaf with requires_grad=False; its value {value} stays, and no "
+              f"gradient flows back through it any more.")
+        zh = (f"{t}.detach_() 把 {t} 从计算图中取出：它丢掉 grad_fn（{fn}），成为 "
+              f"requires_grad=False 的叶子节点；它的值 {value} 不变，梯度不再经过它往回传。")
+        if then:
+            en += f" Then .requires_grad_(True): {t} is now a new leaf that requires grad."
+            zh += f"随后 .requires_grad_(True)：{t} 成为一个需要梯度的新叶子节点。"
+        return {"en": en, "zh": zh}
+    g_en = f" ({t}.grad = {grad} is kept)" if grad else ""
+    g_zh = f"（{t}.grad = {grad} 保留）" if grad else ""
+    en = (f"{t}.detach_() takes {t} out of the graph: it is already a leaf, so it only sets "
+          f"requires_grad=False{g_en}.")
+    zh = f"{t}.detach_() 把 {t} 从计算图中取出：它本来就是叶子节点，所以只是把 requires_grad 设为 False{g_zh}。"
+    if then:
+        en += (f" Then .requires_grad_(True) turns it back on: the next ops build a new graph "
+               f"from {t}, and new gradients add to {t}.grad.")
+        zh += f"随后 .requires_grad_(True) 又打开它：之后的运算从 {t} 建立新的计算图，新梯度会累加到 {t}.grad。"
+    return {"en": en, "zh": zh}
 
 
 def zero_grad(names, how, owner, zeros):

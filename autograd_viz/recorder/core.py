@@ -725,6 +725,20 @@ class _Recorder:
             rid = self._known(t)
             if rid is not None and self.full:
                 self.tensors[rid].detached = True
+            if not self.full or (rid is None and not t._requires_grad
+                                 and t.grad_fn is None):
+                return
+            # not part of an update: a frame of its own, the tensor leaves the graph
+            # (phase "update", detail code "detach_"; see CONTRIBUTING)
+            self._scan_names()
+            if rid is None:
+                rid = self._tid(t)
+            info = {"was_leaf": t.grad_fn is None,
+                    "grad_fn": type(t.grad_fn).__name__ if t.grad_fn is not None else "",
+                    "requires_grad": bool(t._requires_grad), "then_requires_grad": False}
+            self._add(("update", self.it, rid, _copy(t), _copy(t), None,
+                       _copy(t._grad) if t.grad_fn is None and t._grad is not None else None,
+                       "detach_", None, info))
             return
         _, param, lr, g, op_rid = c
         prid = self._known(param)
@@ -745,6 +759,10 @@ class _Recorder:
 
     def _requires_grad_(self, p):
         t = p["tensor"]
+        if self.events and t._requires_grad:
+            ev = self.events[-1]
+            if ev[0] == "update" and ev[7] == "detach_" and ev[2] == self._known(t):
+                ev[9]["then_requires_grad"] = True  # ``t.detach_().requires_grad_(True)``
         if t.grad_fn is None and t._requires_grad:
             self._params.setdefault(id(t), weakref.ref(t))
 

@@ -109,6 +109,18 @@ def test_seed000_accumulate_across_backward_calls():
     assert [f.detail["new"] for f in acc] == ["[34, 23]", "[68, 46]"]
     assert "[34, 23] + [34, 23] = [68, 46]" in acc[1].caption
     assert {n.name for n in rec.graph.nodes.values()} >= {"X", "W_1", "Z", "W_2", "Y", "Z_2"} - {"X"}
+    # detach_() outside an update is a frame: the learner sees the tensor leave the graph
+    det = [f for f in _by_phase(rec, "update") if f.detail["code"] == "detach_"]
+    assert [f.node for f in det] == [_node(rec, "Z"), _node(rec, "W_2")]
+    z, w2 = det
+    assert z.index < w2.index < [f.index for f in acc][1]
+    assert z.caption.startswith("Z.detach_() takes Z out of the graph: it forgets its grad_fn")
+    assert "becomes a leaf" in z.caption and "[34, 23]" in z.caption
+    assert "离开" in z.captions["zh"] or "取出" in z.captions["zh"]
+    assert z.detail["grad_fn"] and z.anodes and not z.anodes[0].startswith("a:")
+    assert "already a leaf" in w2.caption and "requires_grad_(True)" in w2.caption
+    assert "W_2.grad = [34, 23]" in w2.caption and w2.anodes == ("a:" + _node(rec, "W_2"),)
+    assert len({f.caption for f in rec.frames}) == len(rec.frames)
 
 
 def test_seed000_rebind_update_loop_keeps_identity_and_groups_iterations():
@@ -147,6 +159,7 @@ def test_seed000_rebind_update_loop_keeps_identity_and_groups_iterations():
     # one picture: names are not repeated per iteration
     names = [n.name for n in rec.graph.nodes.values() if n.kind == "tensor"]
     assert names.count("W_1") == 1 and not any("iter" in n for n in names)
+    assert not [f for f in ups if f.detail["code"] == "detach_"]  # rebinding is one frame
     assert len(rec.iterations) == 10
     assert [round(it["loss"], 3) for it in rec.iterations] == [round(v, 3) for v in losses]
     assert set(rec.iterations[-1]["params"]) == {"W_1", "W_2"}
