@@ -318,7 +318,7 @@ def zero_grad(names, how, owner, zeros):
     if kind == "grad=None":
         return {"en": f"{w}.grad = None removes the gradient; the next backward starts from nothing.",
                 "zh": f"{w}.grad = None 删除了梯度；下一次反向传播从头开始。"}
-    who = "optimizer" if kind.startswith("optimizer") else (owner or "module")
+    who = owner or ("optimizer" if kind.startswith("optimizer") else "module")
     if mode == "zero":
         return {"en": f"{who}.zero_grad() sets the gradients of {ws} to zero.",
                 "zh": f"{who}.zero_grad() 把 {ws} 的梯度清零。"}

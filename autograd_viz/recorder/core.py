@@ -793,13 +793,27 @@ class _Recorder:
         kind = "optimizer" if "optim" in type(owner).__module__ else "module"
         self._suppress.clear()
         how = f"{kind}.zero_grad" + (":none" if p.get("set_to_none", True) else ":zero")
-        self._zero(params, how, type(owner).__name__)
+        self._zero(params, how, self._name_of(owner) or type(owner).__name__)
         self._suppress = set(ids)
+
+    def _name_of(self, obj):
+        """The learner's variable bound to ``obj`` (innermost frame first), or None."""
+        try:
+            for f in self._user_frames():
+                for k, v in list(f.f_locals.items()):
+                    if v is obj and k[:1] != "_" and k != "self":
+                        return k
+        except Exception as exc:
+            self._internal(exc)
+        return None
 
     def _drop_trailing(self, kind, ids):
         rids = {self._known_id(i) for i in ids} - {None}
         while self.events and self.events[-1][0] == kind:
             ev = self.events[-1]
+            how = ev[3] if kind == "zero_grad" else ev[7]
+            if how.startswith(("optim", "module.")):
+                break  # a previous optimizer / module call: a frame of its own
             targets = ev[2] if kind == "zero_grad" else (ev[2],)
             if set(targets) <= rids:
                 self.events.pop()

@@ -410,8 +410,21 @@ def test_real_optimizer_and_module_if_available():
     ups = _by_phase(rec, "update")
     assert len(ups) == 2 and all("optimizer.step()" in u.caption for u in ups)
     zs = _by_phase(rec, "zero_grad")
-    assert zs and "zero_grad()" in zs[0].caption
+    # both calls are frames (the module's call does not swallow the optimizer's)
+    assert [z.detail["code"] for z in zs] == ["optimizer.zero_grad:none",
+                                              "module.zero_grad:none"]
+    assert zs[0].caption.startswith("opt.zero_grad() clears the gradients of model.weight")
+    assert zs[1].caption.startswith("model.zero_grad() clears")
     assert any(n.name.startswith("model.") for n in rec.graph.nodes.values())
+    # module.zero_grad() on gradients that exist: its own frame, named by the variable
+    with torch.record() as rec2:
+        model(torch.tensor([[1.0, 2.0]])).sum().backward()
+        model.zero_grad()
+    _ok(rec2)
+    z2 = _by_phase(rec2, "zero_grad")
+    assert [z.detail["code"] for z in z2] == ["module.zero_grad:none"]
+    assert z2[0].caption.startswith("model.zero_grad() clears the gradients of model.weight")
+    assert set(rec2.iterations[-1]["params"]) == {"model.weight", "model.bias"}
 
 
 def test_names_label_fallback_and_rebinding():

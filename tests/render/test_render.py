@@ -320,3 +320,74 @@ def test_recorded_ops_show_numbers_in_label_unless_they_vary():
     assert vals == ["0", "1"]
     assert rec.state(0)[[d for d, n in rec.graph.nodes.items() if n.name == "* 10"][0]].value \
         is None
+
+
+def test_autograd_view_positions_identical_in_every_frame(gv):
+    rec, _ = _zxwb()
+    fr = FrameRenderer(rec, "autograd")
+    svgs = [fr.svg(i) for i in range(len(rec.frames))]
+    pos = [node_positions(s) for s in svgs]
+    assert len(pos[0]) == len(rec.autograd_graph.nodes)
+    assert all(p == pos[0] for p in pos)
+    cur = [re.findall(r'<g id="av_(\w+)" class="node av-current"', s) for s in svgs]
+    assert len({tuple(c) for c in cur if c}) > 2  # the highlight moves along the grad_fns
+
+
+def test_recording_labels_are_escaped_in_every_frame(gv):
+    evil = ['<b>"x"</b>', "{a|b}", "</script><script>", "a & b \\"]
+
+    def labelled(s):  # no variable of the test names them: the label is shown
+        t = torch.tensor([1.0], requires_grad=True)
+        t.label = s
+        return t
+
+    ts = [labelled(s) for s in evil]
+    with torch.record() as rec:
+        out = ts[0] * ts[1] + ts[2] * ts[3]
+        out.backward()
+    for view in ("dataflow", "autograd"):
+        fr = FrameRenderer(rec, view)
+        for i in range(len(rec.frames)):
+            svg = fr.svg(i)
+            dom = xml.dom.minidom.parseString(svg)
+            shown = {"".join(c.data for c in n.childNodes if c.nodeType == c.TEXT_NODE)
+                     for n in dom.getElementsByTagName("text")}
+            for s in evil:
+                assert s in shown or f"({s})" in shown, (view, i, s)
+            assert "<script>" not in svg and "<b>" not in svg
+    # captions name the labelled tensors literally; the HTML fallback escapes them
+    assert any('<b>"x"</b>' in f.caption for f in rec.frames)
+
+
+def test_no_engine_fallback_escapes_labels(monkeypatch):
+    monkeypatch.setenv("AUTOGRAD_VIZ_GRAPHVIZ", "none")
+    def labelled():
+        t = torch.tensor([1.0], requires_grad=True)
+        t.label = "<script>alert(1)</script>"
+        return t
+
+    b = torch.draw(labelled() * 2)._repr_mimebundle_()
+    assert "<script>" not in b["text/html"] and "&lt;script&gt;" in b["text/html"]
+    s = FrameRenderer(torch.draw(labelled() * 2).recording).svg(0)
+    xml.dom.minidom.parseString(s)
+    assert "<script>" not in s
+
+
+def test_saved_lessons_hold_static_svg():
+    """A draw() or a recording shows as SVG in the committed notebooks (GitHub, HTML)."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "notebooks"
+    books = sorted(root.glob("0*.ipynb")) + sorted((root / "zh").glob("0*.ipynb"))
+    assert books
+    for nb in books:
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        drawn = [c for c in cells if c["cell_type"] == "code" and (
+            "draw(" in "".join(c["source"]) or "".join(c["source"]).strip() == "rec")]
+        for c in drawn:
+            svgs = [o["data"]["image/svg+xml"] for o in c.get("outputs", ())
+                    if "image/svg+xml" in o.get("data", {})]
+            assert svgs, (nb.name, "".join(c["source"])[:80])
+            s = "".join(svgs[0]) if isinstance(svgs[0], list) else svgs[0]
+            assert s.lstrip().startswith("<svg") and 'class="node' in s, nb.name
