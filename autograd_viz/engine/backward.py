@@ -248,22 +248,37 @@ def _run_fast(roots, grads, retain_graph):
         while heap:
             node = pop(heap)[1]
             g = bpop(node)
-            if node._has_pre:
-                g = _run_pre_hooks(node, g, False)
-            if node.__class__ is acc_cls:
-                _accumulate(node, g, False, False)
-                continue
-            if node._node_hooks is None:
+            if node._slow:
+                if node._has_pre:
+                    g = _run_pre_hooks(node, g, False)
+                if node.__class__ is acc_cls:
+                    _accumulate(node, g, False, False)
+                    continue
+                grads_in = _run_node(node, g, False, False)
+            else:
                 grads_in = node.backward(node, g)
                 if grads_in.__class__ is not tuple:
                     grads_in = (grads_in,)
-            else:
-                grads_in = _run_node(node, g, False, False)
-            if not retain_graph and node._saved is not None:
+            if node._saved is not None and not retain_graph:
                 node._saved = None
                 node._saved_meta = None
                 node._freed = True
-            for (nxt, _), gi in zip(node.next_functions, grads_in):
+            nexts = node.next_functions
+            if len(nexts) == 1:
+                nxt = nexts[0][0]
+                gi = grads_in[0]
+                if nxt is None or gi is None:
+                    continue
+                if gi.shape != nxt._shape or gi.dtype is not nxt._dtype:
+                    gi = _fit(gi, nxt, False)
+                old = bget(nxt)
+                if old is None:
+                    buffers[nxt] = gi
+                    push(heap, (-nxt._seq, nxt))
+                else:
+                    buffers[nxt] = old + gi
+                continue
+            for (nxt, _), gi in zip(nexts, grads_in):
                 if nxt is None or gi is None:
                     continue
                 if gi.shape != nxt._shape or gi.dtype is not nxt._dtype:

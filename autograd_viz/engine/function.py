@@ -79,6 +79,9 @@ class Function:
     _retain_ref = None  # weakref to that tensor when it called retain_grad()
     _node_hooks = None
     _has_pre = False  # some tensor hook or retain_grad must run before this node
+    #: the backward loop must look closer at this node (an ``AccumulateGrad``, or a
+    #: node with hooks or ``retain_grad``); plain op nodes just run ``backward``
+    _slow = False
     _node_prehooks = None
 
     # Tensor is injected by tensor.py (avoids an import cycle).
@@ -252,6 +255,7 @@ class Function:
         """``fn(grad_inputs, grad_outputs)`` after this node ran (PyTorch's node hook)."""
         if self._node_hooks is None:
             self._node_hooks = []
+        self._slow = True
         hooks = self._node_hooks
         hooks.append(fn)
         return _ListHandle(hooks, fn)
@@ -284,6 +288,7 @@ class AccumulateGrad(Function):
     op = "accumulate"
     symbol = "+="
     formula = "leaf.grad += incoming grad"
+    _slow = True
 
     def __init__(self, variable):
         self.variable = variable

@@ -20,8 +20,31 @@ def _is_array(x) -> bool:
 _add_reduce = np.add.reduce
 
 
+_F32 = np.dtype(np.float32)
+_F64 = np.dtype(np.float64)
+_ONES: dict = {}
+
+
+def _ones(n, dtype):
+    """A cached read-only vector of ``n`` ones."""
+    key = (n, dtype)
+    o = _ONES.get(key)
+    if o is None:
+        o = np.ones(n, dtype)
+        o.flags.writeable = False
+        if len(_ONES) < 64:
+            _ONES[key] = o
+    return o
+
+
 def sum_to(g, shape):
     """Reduce a broadcast gradient ``g`` back to ``shape`` (numpy broadcasting rules)."""
+    if g.__class__ is _ndarray and g.ndim == 2 and len(shape) == 1 and g.shape[1] == shape[0]:
+        # a bias's gradient: the column sums, as one matrix-vector product (BLAS is
+        # several times faster than ``add.reduce`` over axis 0 for small matrices)
+        dt = g.dtype
+        if dt is _F32 or dt is _F64 or dt == _F32 or dt == _F64:
+            return _ones(g.shape[0], dt) @ g
     gshape = tuple(g.shape)
     shape = tuple(shape)
     if gshape == shape:

@@ -313,6 +313,7 @@ class Tensor:
         self._retains_grad = True
         self.grad_fn._retain_ref = weakref.ref(self)
         self.grad_fn._has_pre = True
+        self.grad_fn._slow = True
 
     def register_hook(self, hook):
         """``hook(grad) -> Tensor or None`` runs when this tensor's gradient is computed;
@@ -327,6 +328,7 @@ class Tensor:
             self._get_accumulator()._has_pre = True
         else:
             self.grad_fn._has_pre = True
+            self.grad_fn._slow = True
             if self.grad_fn._tensor_hooks is None:
                 self.grad_fn._tensor_hooks = []
             hooks = self.grad_fn._tensor_hooks
@@ -342,6 +344,14 @@ class Tensor:
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         """Compute the gradient of this tensor with respect to the graph's leaves."""
+        if gradient is None and inputs is None and not create_graph and \
+                self._requires_grad and self._data.size == 1:
+            # the usual ``loss.backward()``: what ``autograd.backward`` does, directly
+            arr = self._data
+            _backward_mod.run_backward((self,), [np.ones(arr.shape, arr.dtype)],
+                                       False if retain_graph is None else retain_graph,
+                                       False)
+            return
         from .. import autograd
 
         autograd.backward(self, gradient, retain_graph, create_graph, inputs=inputs)

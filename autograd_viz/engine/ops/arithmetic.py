@@ -302,9 +302,15 @@ class MseLossBackward0(Function):
         a, target = ctx.saved_tensors
         d = a - target
         factor = 2.0
+        plain = d.__class__ is np.ndarray
         if ctx.reduction == "mean":
-            factor = 2.0 / max(int(np.prod(tuple(d.shape))), 1)
-        gd = g * scale(d, factor)
+            factor = 2.0 / max(d.size if plain else d.numel(), 1)
+        if plain and g.__class__ is np.ndarray and g.dtype == d.dtype and (
+                g.ndim == 0 or g.shape == d.shape):
+            gd = d * factor  # fresh: scaled in place (same values as g * (d * factor))
+            gd *= g
+        else:
+            gd = g * scale(d, factor)
         n = ctx.needs_input_grad
         return (gd if n[0] else None), (-gd if n[1] else None)
 

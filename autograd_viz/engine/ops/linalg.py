@@ -3,8 +3,21 @@ from them in :mod:`autograd_viz.engine.api`, as PyTorch builds them)."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..function import Function
 from ..functional_array import mT, outer, t
+
+_ndarray = np.ndarray
+
+
+def _mm(x, y):
+    """``x @ y``; with an inner dimension of 1 (an outer product) the broadcast product,
+    which has the same values and is several times faster in numpy."""
+    if x.__class__ is _ndarray and y.__class__ is _ndarray and x.ndim == 2 and \
+            x.shape[1] == 1 and y.ndim == 2 and y.shape[0] == 1:
+        return np.multiply(x, y)
+    return x @ y
 
 
 class MmBackward0(Function):
@@ -21,7 +34,7 @@ class MmBackward0(Function):
     def backward(ctx, g):
         a, b = ctx.saved_tensors
         n = ctx.needs_input_grad
-        return (g @ t(b) if n[0] else None), (t(a) @ g if n[1] else None)
+        return (_mm(g, t(b)) if n[0] else None), (_mm(t(a), g) if n[1] else None)
 
 
 class AddmmBackward0(Function):
@@ -42,8 +55,8 @@ class AddmmBackward0(Function):
     def backward(ctx, g):
         a, b = ctx.saved_tensors
         n = ctx.needs_input_grad
-        return ((g if n[0] else None), (g @ t(b) if n[1] else None),
-                (t(a) @ g if n[2] else None))
+        return ((g if n[0] else None), (_mm(g, t(b)) if n[1] else None),
+                (_mm(t(a), g) if n[2] else None))
 
 
 class MvBackward0(Function):

@@ -112,6 +112,12 @@ class SigmoidBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         (out,) = ctx.saved_tensors
+        if out.__class__ is _ndarray and out.ndim and g.__class__ is _ndarray and g.dtype == out.dtype \
+                and g.shape == out.shape:
+            r = 1 - out  # fresh: the products in place, in the same order
+            r *= g
+            r *= out
+            return (r,)
         return (g * (1 - out) * out,)
 
 
@@ -128,6 +134,12 @@ class TanhBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         (out,) = ctx.saved_tensors
+        if out.__class__ is _ndarray and out.ndim and g.__class__ is _ndarray and g.dtype == out.dtype \
+                and g.shape == out.shape:
+            r = out * out  # fresh: 1 - out², times g, in place
+            np.subtract(1, r, out=r)
+            r *= g
+            return (r,)
         return (g * (1 - out * out),)
 
 
