@@ -308,9 +308,13 @@ def _floating(t):
 # ---------------------------------------------------------------------- unary
 
 def _unary_float(cls):
+    apply = cls.apply
+
     def fn(input):  # noqa: A002
+        if input.__class__ is Tensor and input._data.dtype.kind == "f":
+            return apply(input)  # the usual case: nothing to check or convert
         _check_tensor(input, cls.op)
-        return cls.apply(_floating(input))
+        return apply(_floating(input))
 
     fn.__name__ = cls.op
     fn.__doc__ = f"``{cls.op}`` elementwise (grad_fn ``{cls.__name__}``)."
@@ -671,6 +675,11 @@ def linear(input, weight, bias=None):  # noqa: A002
     """``input @ weight.T + bias`` as PyTorch records it (one ``AddmmBackward0`` for a
     2-D input)."""
     x = input._data
+    w = weight._data
+    if bias is not None and x.ndim == 2 and w.ndim == 2 and x.dtype is w.dtype and \
+            x.shape[1] == w.shape[1]:
+        # the usual case (checked as below, in fewer steps)
+        return _addmm_apply(bias, input, _t_apply(weight))
     if x.ndim == 2 and bias is not None:
         if x.dtype != weight._data.dtype:
             raise RuntimeError(
@@ -1311,6 +1320,9 @@ def detach(input):  # noqa: A002
 
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):  # noqa: A002
+    a, b = input._data, target._data
+    if a.dtype is b.dtype and a.shape == b.shape and reduction == "mean":
+        return _mse_apply(input, target, reduction="mean")  # the usual case
     if reduction not in ("mean", "sum", "none"):
         raise ValueError(f"{reduction} is not a valid value for reduction")
     if input._data.shape != target._data.shape:
@@ -1330,6 +1342,11 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):  
         target = expand(target, *bshape)
     dt = promote_types(input._data.dtype, target._data.dtype)
     return A.MseLossBackward0.apply(_cast(input, dt), _cast(target, dt), reduction=reduction)
+
+
+_addmm_apply = L.AddmmBackward0.apply
+_t_apply = S.TBackward0.apply
+_mse_apply = A.MseLossBackward0.apply
 
 
 def to_dtype(x, dtype):

@@ -224,7 +224,13 @@ def _run_fast(roots, grads, retain_graph):
     taking the pending node of largest ``_seq`` each time is the order Kahn's algorithm
     with PyTorch's ready queue gives (a node is taken only after every node that can
     send it a gradient): no dependency count is needed.  Only nodes that received a
-    gradient are visited.
+    gradient are visited.  Two shortcuts keep the heap small:
+
+    * a node that receives a gradient and was created just before the running node
+      (``_seq`` one less) is the next one in that order: it is run next directly;
+    * the gradients of leaves without hooks are added into ``.grad`` after the walk
+      (in the same order), or before a node that could look at them (hooks,
+      ``retain_grad``, a user-defined ``Function``) or an error.
     """
     buffers: dict = {}
     heap = []
@@ -238,21 +244,29 @@ def _run_fast(roots, grads, retain_graph):
             heap.append((-node._seq, node))
         else:
             buffers[node] = old + g
-    if len(heap) > 1:
-        _heapify(heap)
+    if not heap:
+        return
+    _heapify(heap)
     pop, push, bpop, bget = _heappop, _heappush, buffers.pop, buffers.get
     acc_cls = AccumulateGrad
+    accs = []  # AccumulateGrad nodes without hooks holding a gradient, not yet added
     prev_mode = STATE.enabled
     STATE.enabled = False
+    node = pop(heap)[1]
     try:
-        while heap:
-            node = pop(heap)[1]
+        while True:
             g = bpop(node)
+            seq = node._seq
             if node._slow:
+                if accs:
+                    _flush(accs, buffers, seq)
                 if node._has_pre:
                     g = _run_pre_hooks(node, g, False)
                 if node.__class__ is acc_cls:
                     _accumulate(node, g, False, False)
+                    if not heap:
+                        break
+                    node = pop(heap)[1]
                     continue
                 grads_in = _run_node(node, g, False, False)
             else:
@@ -263,20 +277,29 @@ def _run_fast(roots, grads, retain_graph):
                 node._saved = None
                 node._saved_meta = None
                 node._freed = True
+            follow = None
             nexts = node.next_functions
-            if len(nexts) == 1:
+            if len(nexts) == 1:  # most nodes: one slot (same steps as the loop below)
                 nxt = nexts[0][0]
                 gi = grads_in[0]
-                if nxt is None or gi is None:
-                    continue
-                if gi.shape != nxt._shape or gi.dtype is not nxt._dtype:
-                    gi = _fit(gi, nxt, False)
-                old = bget(nxt)
-                if old is None:
-                    buffers[nxt] = gi
-                    push(heap, (-nxt._seq, nxt))
-                else:
-                    buffers[nxt] = old + gi
+                if nxt is not None and gi is not None:
+                    if gi.shape != nxt._shape or gi.dtype is not nxt._dtype:
+                        gi = _fit(gi, nxt, False)
+                    old = bget(nxt)
+                    if old is None:
+                        buffers[nxt] = gi
+                        if nxt.__class__ is acc_cls and not nxt._has_pre:
+                            accs.append(nxt)
+                        elif nxt._seq == seq - 1:
+                            node = nxt
+                            continue
+                        else:
+                            push(heap, (-nxt._seq, nxt))
+                    else:
+                        buffers[nxt] = old + gi
+                if not heap:
+                    break
+                node = pop(heap)[1]
                 continue
             for (nxt, _), gi in zip(nexts, grads_in):
                 if nxt is None or gi is None:
@@ -286,11 +309,47 @@ def _run_fast(roots, grads, retain_graph):
                 old = bget(nxt)
                 if old is None:
                     buffers[nxt] = gi
-                    push(heap, (-nxt._seq, nxt))
+                    if nxt.__class__ is acc_cls and not nxt._has_pre:
+                        accs.append(nxt)
+                    elif nxt._seq == seq - 1:
+                        follow = nxt
+                    else:
+                        push(heap, (-nxt._seq, nxt))
                 else:
                     buffers[nxt] = old + gi
+            if follow is not None:
+                node = follow
+            elif heap:
+                node = pop(heap)[1]
+            else:
+                break
+        if accs:
+            _flush(accs, buffers, -1)
+    except BaseException:
+        if accs:
+            # what had been added before the failing node, in the usual order
+            _flush(accs, buffers, node._seq)
+        raise
     finally:
         STATE.enabled = prev_mode
+
+
+def _seq_of(node):
+    return node._seq
+
+
+def _flush(accs, buffers, above):
+    """Add the deferred leaf gradients of the nodes in ``accs`` made after ``above``
+    (``_seq`` greater), latest first, and drop them from ``accs``."""
+    if len(accs) > 1:
+        accs.sort(key=_seq_of, reverse=True)
+    i = 0
+    for acc in accs:
+        if acc._seq <= above:
+            break
+        _accumulate(acc, buffers.pop(acc), False, False)
+        i += 1
+    del accs[:i]
 
 
 def _run_pre_hooks(node, g, listening):

@@ -44,6 +44,7 @@ _asarray = np.asarray
 _new = object.__new__
 _NONE_EDGE = (None, 0)
 _TRUE1 = (True,)
+_ENGINE = __name__.rpartition(".")[0] + "."  # autograd_viz.engine.
 _LISTENERS = events.LISTENERS  # the list itself (mutated in place, never rebound)
 _TENSOR = [None]  # the Tensor class, set by tensor.py
 
@@ -87,6 +88,13 @@ class Function:
     # Tensor is injected by tensor.py (avoids an import cycle).
     _Tensor = None
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "_slow" not in cls.__dict__ and not cls.__module__.startswith(_ENGINE):
+            # a user-defined Function: its backward may look at anything (leaves'
+            # ``.grad`` too), so the backward loop treats it with care
+            cls._slow = True
+
     # ------------------------------------------------------------------ graph building
     @classmethod
     def apply(cls, *inputs, **kwargs):
@@ -94,8 +102,11 @@ class Function:
         if _LISTENERS or not STATE.enabled or len(inputs) != 2:
             if _LISTENERS or not STATE.enabled:
                 return _apply_general(cls, inputs, kwargs)
-            if len(inputs) == 1:
+            n = len(inputs)
+            if n == 1:
                 return _apply1(cls, inputs[0], kwargs)
+            if n == 3:
+                return _apply3(cls, inputs, kwargs)
             return _apply_n(cls, inputs, kwargs)
         # fast path: two slots, grad mode on, nobody listening
         T = _TENSOR[0]
@@ -346,7 +357,69 @@ def _apply1(cls, x, kwargs):
     out._data = out_arr
     out._requires_grad = True
     out.grad_fn = ctx
+    if cls.is_view:  # shares the version counter; remembers the base
+        out._vbox = vbox = x._vbox
+        base = x._base
+        out._base = x if base is None else base
+    else:
+        out._vbox = vbox = [0]
+    saved = ctx._saved
+    if saved is not None:
+        meta = []
+        i = 0
+        for s in saved:
+            if s.__class__ is _ndarray:
+                if s is out_arr:
+                    meta.append((i, vbox, vbox[0], None))
+                elif s is xa and isinstance(x, T):
+                    meta.append((i, x._vbox, x._vbox[0], x))
+            i += 1
+        ctx._saved_meta = meta
+    return out
+
+
+def _edge_of(x):
+    fn = x.grad_fn
+    if fn is None:
+        fn = x._accumulator
+        if fn is None:
+            fn = x._get_accumulator()
+    return (fn, 0)
+
+
+def _apply3(cls, inputs, kwargs):
+    """``apply`` with three slots (``addmm``), grad mode on, nobody listening."""
+    T = _TENSOR[0]
+    a, b, c = inputs
+    ta, tb, tc = isinstance(a, T), isinstance(b, T), isinstance(c, T)
+    xa = a._data if ta else a
+    xb = b._data if tb else b
+    xc = c._data if tc else c
+    ra = ta and a._requires_grad
+    rb = tb and b._requires_grad
+    rc = tc and c._requires_grad
+    if not (ra or rb or rc):
+        return _apply_n(cls, inputs, kwargs)
+    ctx = _new(cls)
+    ctx.needs_input_grad = (ra, rb, rc)
+    out_arr = cls.forward(ctx, xa, xb, xc, **kwargs) if kwargs else cls.forward(ctx, xa, xb, xc)
+    if out_arr.__class__ is not _ndarray:
+        out_arr = _asarray(out_arr)
+    ctx.next_functions = (_edge_of(a) if ra else _NONE_EDGE, _edge_of(b) if rb else _NONE_EDGE,
+                          _edge_of(c) if rc else _NONE_EDGE)
+    seq = _seq_counter[0] + 1
+    _seq_counter[0] = seq
+    ctx._seq = seq
+    ctx._shape = out_arr.shape
+    ctx._dtype = out_arr.dtype
+    out = _new(T)
+    out._data = out_arr
+    out._grad = None
+    out._requires_grad = True
+    out.grad_fn = ctx
     out._vbox = vbox = [0]
+    out._base = None
+    out._accumulator = None
     saved = ctx._saved
     if saved is not None:
         meta = []
@@ -355,12 +428,16 @@ def _apply1(cls, x, kwargs):
             if s.__class__ is _ndarray:
                 if s is out_arr:
                     meta.append((i, vbox, 0, None))
-                elif s is xa and isinstance(x, T):
-                    meta.append((i, x._vbox, x._vbox[0], x))
+                elif s is xa and ta:
+                    meta.append((i, a._vbox, a._vbox[0], a))
+                elif s is xb and tb:
+                    meta.append((i, b._vbox, b._vbox[0], b))
+                elif s is xc and tc:
+                    meta.append((i, c._vbox, c._vbox[0], c))
             i += 1
         ctx._saved_meta = meta
     if cls.is_view:
-        _make_view(out, x)
+        _make_view(out, a)
     return out
 
 

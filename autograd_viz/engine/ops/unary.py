@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._errstate import OVER, quiet, restore
 from ..function import Function
 from ..functional_array import mask, scale, sign
 
@@ -22,8 +23,11 @@ class ExpBackward0(Function):
 
     @staticmethod
     def forward(ctx, a):
-        with np.errstate(over="ignore"):
+        tok = quiet(OVER)
+        try:
             out = _nd(np.exp(a))
+        finally:
+            restore(tok)
         ctx.save_for_backward(out)
         return out
 
@@ -102,10 +106,13 @@ class SigmoidBackward0(Function):
 
     @staticmethod
     def forward(ctx, a):
-        with np.errstate(over="ignore"):
+        tok = quiet(OVER)
+        try:
             out = _nd(np.exp(-a))
             out += 1
             np.reciprocal(out, out=out)
+        finally:
+            restore(tok)
         ctx.save_for_backward(out)
         return out
 
