@@ -28,6 +28,9 @@ CopyBackwards = None  # set by ops/shape.py
 _heappush = heapq.heappush
 _heappop = heapq.heappop
 _heapify = heapq.heapify
+_ndarray = np.ndarray
+_new = object.__new__
+_weakref = weakref.ref
 _LISTENERS = events.LISTENERS  # the list itself (mutated in place, never rebound)
 
 
@@ -84,8 +87,11 @@ def _needed(seen, targets):
 
 def _fit(gi, nxt, graph):
     """Sum ``gi`` to the receiving node's shape and cast it to its dtype."""
-    arr = gi._data if graph else gi
     shape = nxt._shape
+    if not graph and gi.__class__ is _ndarray and gi.ndim == 2 and len(shape) == 1 and \
+            gi.dtype is nxt._dtype:
+        return sum_to(gi, shape)  # a bias's gradient (the common case), dtype already right
+    arr = gi._data if graph else gi
     if arr.shape != shape:
         gi = sum_to(gi, shape)
         arr = gi._data if graph else gi
@@ -347,7 +353,23 @@ def _flush(accs, buffers, above):
     for acc in accs:
         if acc._seq <= above:
             break
-        _accumulate(acc, buffers.pop(acc), False, False)
+        g = buffers.pop(acc)
+        leaf = acc.variable
+        data = leaf._data
+        if leaf._grad is None and g.__class__ is _ndarray and g.shape == data.shape:
+            # the usual case of ``_accumulate``: the first gradient, copied into .grad
+            t = _new(Tensor)
+            t._data = np.array(g, dtype=data.dtype)
+            t._grad = None
+            t._requires_grad = False
+            t.grad_fn = None
+            t._vbox = [0]
+            t._accumulator = None
+            t._base = None
+            t._grad_owner = _weakref(leaf)
+            leaf._grad = t
+        else:
+            _accumulate(acc, g, False, False)
         i += 1
     del accs[:i]
 

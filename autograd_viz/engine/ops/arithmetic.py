@@ -285,9 +285,11 @@ class MseLossBackward0(Function):
 
     @staticmethod
     def forward(ctx, a, target, reduction="mean"):
-        ctx.save_for_backward(a, target)
         ctx.reduction = reduction
         d = a - target
+        # ``d`` too (a fresh array: no version to track), so a plain backward need not
+        # compute it again; with create_graph it is recomputed from the tensors
+        ctx.save_for_backward(a, target, d)
         sq = d * d
         if reduction == "mean":
             if not sq.size:
@@ -299,10 +301,11 @@ class MseLossBackward0(Function):
 
     @staticmethod
     def backward(ctx, g):
-        a, target = ctx.saved_tensors
-        d = a - target
-        factor = 2.0
+        a, target, d = ctx.saved_tensors
         plain = d.__class__ is np.ndarray
+        if not plain:
+            d = a - target
+        factor = 2.0
         if ctx.reduction == "mean":
             factor = 2.0 / max(d.size if plain else d.numel(), 1)
         if plain and g.__class__ is np.ndarray and g.dtype == d.dtype and (

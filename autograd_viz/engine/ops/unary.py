@@ -108,7 +108,11 @@ class SigmoidBackward0(Function):
     def forward(ctx, a):
         tok = quiet(OVER)
         try:
-            out = _nd(np.exp(-a))
+            if a.ndim:
+                out = np.negative(a)
+                np.exp(out, out=out)
+            else:
+                out = _nd(np.exp(-a))
             out += 1
             np.reciprocal(out, out=out)
         finally:
