@@ -55,6 +55,10 @@ class AddmmBackward0(Function):
     def backward(ctx, g):
         a, b = ctx.saved_tensors
         n = ctx.needs_input_grad
+        if g.__class__ is _ndarray and g.shape[1] != 1:
+            # plain arrays, no outer product: the two products directly
+            return ((g if n[0] else None), (g @ b.T if n[1] else None),
+                    (a.T @ g if n[2] else None))
         return ((g if n[0] else None), (_mm(g, t(b)) if n[1] else None),
                 (_mm(t(a), g) if n[2] else None))
 
