@@ -128,7 +128,10 @@ class FrameContent:
         it = getattr(f, "iteration", None)
         it_s = (f" · {t(self.lang, 'iteration')} {it}"
                 if it is not None and self.multi_iteration else "")
-        return (f'<span class="av-phase" style="background:{colour}">{escape(label)}</span>'
+        # Real text between the pieces (a space after the badge, a newline between header
+        # and caption): copied text, ``textContent`` and screen readers get "backward Frame 2
+        # (0–5) Backward through ..." rather than "backwardFrame 2 (0–5)Backward ...".
+        return (f'<span class="av-phase" style="background:{colour}">{escape(label)}</span> '
                 f'<span class="av-frameno">{escape(t(self.lang, "frame"))} {i} '
                 f"(0–{self.n - 1}){escape(it_s)}</span>")
 
@@ -136,7 +139,7 @@ class FrameContent:
         if not self.n:
             return f"<div>{escape(t(self.lang, 'no_frames'))}</div>"
         cap = frame_caption_text(self.frames[i], self.lang)
-        return (f"<div>{self.frame_header(i)}</div>"
+        return (f'<div class="av-caption-head">{self.frame_header(i)}</div>\n'
                 f'<div class="av-caption-text" lang="{self.lang}">{escape(cap)}</div>')
 
     def graph_html(self, i, view=None) -> str:
@@ -249,12 +252,19 @@ class FrameContent:
                               lang=self.lang)
 
     def summary(self, i) -> str:
-        """One line: what the learner sees (used by the text/plain repr)."""
+        """One line: what the learner sees (used by the text/plain repr).
+
+        Counts like a person (and like ``render.text_table``'s "frame k/n"): frame ``i`` of
+        the recording is "frame i+1 of n".
+        """
         if not self.n:
             return t("en", "no_frames")
         f = self.frames[i]
-        return (f"frame {i} (0-{self.n - 1}), {getattr(f, 'phase', '')}"
-                f" — {frame_caption_text(f, self.lang)}")
+        what = getattr(f, "phase", "")
+        it = getattr(f, "iteration", None)
+        if it is not None and self.multi_iteration:
+            what += f", iteration {it}"
+        return f"frame {i + 1} of {self.n} ({what}) — {frame_caption_text(f, self.lang)}"
 
 
 _PHASE_KEYS = {"forward", "backward", "accumulate", "hook", "update", "zero_grad", "freed",

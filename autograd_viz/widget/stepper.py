@@ -251,6 +251,11 @@ class Stepper(widgets.VBox):
         lines = [repr(self)]
         if self._n:
             table = self._c.text(self.frame)
+            head, _, rest = table.partition("\n")
+            if head.startswith("frame ") and rest:
+                # render.text_table's own title line ("frame k/n (phase; iteration): caption")
+                # repeats the first line in another format: keep one, the table below it
+                table = rest
             if table:
                 lines.append(table)
         return "\n".join(lines)

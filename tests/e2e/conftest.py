@@ -109,8 +109,12 @@ def jupyter_app(request, tmp_path_factory):
            "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
            f"--ServerApp.root_dir={serve}",
            f"--{cls}.user_settings_dir={settings}", f"--{cls}.workspaces_dir={base / 'workspaces'}"]
+    # The kernel must import the package of THIS checkout (not whatever is installed, nor
+    # nothing at all when the package is not pip-installed): put ROOT first on its path.
+    pypath = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(base / "config"),
-               JUPYTER_RUNTIME_DIR=str(base / "runtime"), IPYTHONDIR=str(base / "ipython"))
+               JUPYTER_RUNTIME_DIR=str(base / "runtime"), IPYTHONDIR=str(base / "ipython"),
+               PYTHONPATH=pypath)
     app = JupyterApp(kind, f"http://127.0.0.1:{port}", token, src.name, code_cells,
                      base / "server.log")
     with app.log.open("w") as log:

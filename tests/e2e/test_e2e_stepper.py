@@ -53,16 +53,24 @@ def _run_all(page, n_code_cells, attempts=3):
             return i + 1
         except AssertionError:
             page.keyboard.press("Escape")
-    pending = page.locator(".jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
+    pending = page.locator(".jp-CodeCell .jp-InputArea-prompt").evaluate_all(
+        "els => els.map(e => e.textContent.trim())")
+    tracebacks = page.locator('.jp-OutputArea-output[data-mime-type='
+                              '"application/vnd.jupyter.stderr"]').evaluate_all(
+        "els => els.map(e => e.textContent.trim().split('\\n').slice(-3).join(' | '))")
     raise AssertionError(f"Run All Cells did not execute all {n_code_cells} code cells "
                          f"(prompts: {pending}); an unexpected error stops Run All - cells "
-                         "that raise on purpose need the tag `raises-exception`")
+                         "that raise on purpose need the tag `raises-exception`. Error "
+                         f"outputs (last lines): {tracebacks[:3]}")
 
 
 # Reads what the learner sees in one Stepper (scoped to its output area).
 _STATE_JS = """(root) => {
   const visible = (el) => el.getClientRects().length > 0;
-  const txt = (sel) => { const el = root.querySelector(sel); return el ? el.innerText.trim() : null; };
+  // what the learner reads, whitespace-normalised (one normalisation for every read, so a
+  // caption read now compares equal to the same caption read later)
+  const norm = (s) => s.replace(/\s+/g, ' ').trim();
+  const txt = (sel) => { const el = root.querySelector(sel); return el ? norm(el.innerText) : null; };
   const slider = root.querySelector('.av-slider');
   let value = null;
   if (slider) {
@@ -110,15 +118,25 @@ def test_stepper_steps_through_backward(jupyter_app, browser_page):
     states = [state()]
     assert states[0]["graphs"] >= 1, f"no visible SVG in .av-graph: {states[0]}"
     assert states[0]["caption"], f"empty caption: {states[0]}"
+    def wait_for(pred, timeout=20):
+        deadline = time.time() + timeout
+        while not pred(now := state()) and time.time() < deadline:
+            page.wait_for_timeout(100)
+        return now
+
+    # A button click only reaches the kernel: the Python handler sets `stepper.frame`, which
+    # sets the slider, and the slider (jslinked) moves the caption/graph Stacks. Nothing in
+    # the browser moves the slider on a button click, so the slider moving by one IS the
+    # effect of the Python click handler (a broken handler fails here).
     for _ in range(CLICKS):
         if nxt.is_disabled():
             break
         before = states[-1]
         nxt.click()
-        # the click goes to the kernel and back: wait for the slider to move
-        deadline = time.time() + 20
-        while (now := state())["slider"] == before["slider"] and time.time() < deadline:
-            page.wait_for_timeout(100)
+        now = wait_for(lambda s: s["slider"] != before["slider"])
+        assert now["slider"] != before["slider"], (
+            f"the slider did not move within 20 s of clicking next: the Python click handler "
+            f"(Stepper._on_next) did not act; before {before}, after {now}")
         page.wait_for_timeout(300)            # let caption + graph settle after the slider
         now = state()
         assert slider_int(now) == slider_int(before) + 1, (before, now)
@@ -131,9 +149,12 @@ def test_stepper_steps_through_backward(jupyter_app, browser_page):
     assert len(set(highlights)) >= 2, f"highlighted node never changed: {highlights}"
 
     # one step back shows the previous frame again
+    want = states[-2]
     out.locator(".av-prev").click()
-    expect(out.locator(".av-caption")).to_have_text(states[-2]["caption"], timeout=20_000)
-    assert slider_int(state()) == slider_int(states[-2])
+    now = wait_for(lambda s: s["slider"] == want["slider"] and s["caption"] == want["caption"])
+    assert slider_int(now) == slider_int(want), f"prev: slider {now['slider']}, want {want}"
+    assert now["caption"] == want["caption"], f"prev: caption {now}, want {want}"
+    assert now["current"] == want["current"], f"prev: highlight {now}, want {want}"
 
     page.wait_for_timeout(500)                 # late console errors from the last update
     body = page.locator(".jp-Notebook").inner_text()

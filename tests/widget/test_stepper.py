@@ -64,6 +64,9 @@ def test_caption_shows_the_frames_own_caption(rec):
         st.frame = k
         assert html.escape(f.captions["en"]) in st.current_caption
         assert f"Frame {k} " in st.current_caption
+        # words stay apart in the markup's text (screen readers, copy, textContent)
+        plain = re.sub(r"<[^>]+>", "", st.current_caption)
+        assert re.search(r"\S Frame \d+ \(0–\d+\)\s+\S", plain), plain
 
 
 def test_prev_first_last_and_slider(rec):
@@ -268,9 +271,14 @@ def test_text_plain_repr_states_what_is_shown(rec):
     st._btn["next"].click()
     bundle = st._repr_mimebundle_()
     text = bundle["text/plain"]
-    first = text.splitlines()[0]
-    assert first.startswith(f"Stepper: frame 1 (0-{len(rec.frames) - 1}), {rec.frames[1].phase}")
-    assert rec.frames[1].captions["en"] in first
+    first, *rest = text.splitlines()
+    # one counting system: frame index 1 is the 2nd frame; the table's own title line
+    # ("frame 2/6 (...)") is not repeated under it
+    n = len(rec.frames)
+    assert first.startswith(f"Stepper: frame 2 of {n} ({rec.frames[1].phase})"), first
+    assert first.endswith(" — " + rec.frames[1].captions["en"]), first
+    assert not any(re.match(r"frame \d+/\d+", line) for line in rest), rest
+    assert rest and rest[0].split()[:2] == ["node", "kind"], rest[:2]
     assert not re.search(r"0x[0-9a-f]{6,}", text)
     assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == st.model_id
     assert repr(st) == first
