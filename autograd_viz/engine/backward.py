@@ -42,6 +42,65 @@ def _raw(g):
     return g._data if isinstance(g, Tensor) else g
 
 
+#: PyTorch gives AccumulateGrad nodes the largest sequence number (UINT64_MAX): a leaf's
+#: gradient is added, and its hooks run, as soon as every gradient for it has arrived.
+_ACC_PRIORITY = 2**64 - 1
+
+#: Leaves (their AccumulateGrad nodes) that have hooks.  While any is alive, backward keeps
+#: PyTorch's exact ready-queue order: leaf hooks make the timing of accumulation observable.
+HOOKED_LEAVES = weakref.WeakSet()
+
+
+class _ReadyQueue:
+    """PyTorch's CPU ready queue: a ``std::priority_queue`` ordered by sequence number,
+    as libstdc++'s ``push_heap``/``pop_heap`` implement it, so that nodes of equal
+    priority (AccumulateGrad nodes) come out in the same order as in PyTorch."""
+
+    __slots__ = ("c",)
+
+    def __init__(self):
+        self.c = []
+
+    def __bool__(self):
+        return bool(self.c)
+
+    def push(self, node):
+        c = self.c
+        prio = _ACC_PRIORITY if node.__class__ is AccumulateGrad else node._seq
+        c.append((prio, node))
+        self._sift_up(len(c) - 1, 0, c[-1])
+
+    def _sift_up(self, hole, top, value):  # libstdc++ __push_heap
+        c = self.c
+        parent = (hole - 1) // 2
+        while hole > top and c[parent][0] < value[0]:
+            c[hole] = c[parent]
+            hole = parent
+            parent = (hole - 1) // 2
+        c[hole] = value
+
+    def pop(self):  # pop_heap + pop_back
+        c = self.c
+        last = len(c) - 1
+        if last > 0:
+            value = c[last]
+            c[last] = c[0]
+            # libstdc++ __adjust_heap over c[0:last]
+            hole = second = 0
+            while second < (last - 1) // 2:
+                second = 2 * (second + 1)
+                if c[second][0] < c[second - 1][0]:
+                    second -= 1
+                c[hole] = c[second]
+                hole = second
+            if (last & 1) == 0 and second == (last - 2) // 2:
+                second = 2 * (second + 1)
+                c[hole] = c[second - 1]
+                hole = second - 1
+            self._sift_up(hole, 0, value)
+        return c.pop()[1]
+
+
 def _collect(root_nodes):
     """Dependency count of every node reachable from ``root_nodes`` (iterative DFS)."""
     deps: dict = {}
@@ -115,7 +174,8 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
     their ``.grad`` when they are leaves).
     """
     listening = bool(_LISTENERS)
-    if not listening and not create_graph and inputs is None and accumulate:
+    if not listening and not create_graph and inputs is None and accumulate and \
+            not HOOKED_LEAVES:
         _run_fast(roots, grads, retain_graph)
         return None
     root_nodes = []
@@ -143,17 +203,17 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
         events.emit("backward_begin", roots=tuple(roots), grads=tuple(_raw(g) for g in grads),
                     retain_graph=retain_graph, create_graph=create_graph)
 
-    heap = [(-n._seq, n) for n in root_nodes if n not in deps]
-    heapq.heapify(heap)
+    heap = _ReadyQueue()
+    for n in root_nodes:
+        if n not in deps:
+            heap.push(n)
     prev_mode = STATE.enabled
     STATE.enabled = create_graph
     freed = [] if listening else None
     fast = not create_graph and not listening
-    # with nobody watching, a leaf's gradient is added as soon as it is complete
-    inline_acc = fast and inputs is None and accumulate
     try:
         while heap:
-            node = _heappop(heap)[1]
+            node = heap.pop()
             g = buffers.pop(node, None)
             grads_in = None
             if g is not None and (needed is None or needed.get(node, False)):
@@ -182,7 +242,7 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
                         d = deps[nxt] - 1
                         deps[nxt] = d
                         if d == 0:
-                            _heappush(heap, (-nxt._seq, nxt))
+                            heap.push(nxt)
                 continue
             for (nxt, _), gi in zip(node.next_functions, grads_in):
                 if nxt is None:
@@ -204,12 +264,7 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
                 d = deps[nxt] - 1
                 deps[nxt] = d
                 if d == 0:
-                    if inline_acc and nxt.__class__ is AccumulateGrad and not nxt._has_pre:
-                        g2 = buffers.pop(nxt, None)
-                        if g2 is not None:
-                            _accumulate(nxt, g2, False, False)
-                    else:
-                        _heappush(heap, (-nxt._seq, nxt))
+                    heap.push(nxt)
     except BaseException as exc:
         if listening:
             events.emit("error", exc=exc, where="backward")

@@ -325,7 +325,9 @@ class Tensor:
             if self._hooks is None:
                 self._hooks = []
             hooks = self._hooks
-            self._get_accumulator()._has_pre = True
+            acc = self._get_accumulator()
+            acc._has_pre = True
+            _backward_mod.HOOKED_LEAVES.add(acc)
         else:
             self.grad_fn._has_pre = True
             self.grad_fn._slow = True
