@@ -27,6 +27,20 @@ def strip_svg(svg: str) -> str:
     return _PROLOG.sub("", svg, count=1)
 
 
+_SVG_WIDTH = re.compile(r'<svg\b([^>]*?)\swidth="([\d.]+)pt"')
+MIN_FIT_SCALE = 0.8   # fitting a wide graph to the output never shrinks it below this
+
+
+def floor_width(svg: str) -> str:
+    """Give the SVG a ``min-width`` of ``MIN_FIT_SCALE`` x its natural width: the CSS fits
+    the picture to the output's width, but a long chain squeezed into 800 px would have
+    unreadable labels - below this it scrolls instead."""
+    def sub(m):
+        px = float(m.group(2)) * 4 / 3 * MIN_FIT_SCALE
+        return f'<svg{m.group(1)} style="min-width:{px:.0f}px" width="{m.group(2)}pt"'
+    return _SVG_WIDTH.sub(sub, svg, count=1) if "style=" not in svg[:svg.find(">")] else svg
+
+
 def _graph(rec, view):
     g = getattr(rec, "autograd_graph", None) if view == "autograd" else None
     return g if g is not None else rec.graph
@@ -149,7 +163,7 @@ class FrameContent:
         r = self.renderer(view)
         if r is not None:
             try:
-                return strip_svg(r.svg(i))
+                return floor_width(strip_svg(r.svg(i)))
             except Exception as e:
                 err = f"{type(e).__name__}: {e}"
         else:

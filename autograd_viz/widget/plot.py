@@ -11,19 +11,33 @@ from .style import OKABE_ITO
 _LINE_COLOURS = (OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["green"],
                  OKABE_ITO["purple"], OKABE_ITO["orange"], OKABE_ITO["sky"])
 MAX_PARAM_LINES = 6
+PAD_L = 50          # left margin: room for the y-axis numbers
 
 
 def _fmt(v: float) -> str:
+    # short enough for the left margin (pad_l): "0.00119", "-1.99", "1.2e+05"
     if v == 0 or 1e-3 <= abs(v) < 1e4:
-        return f"{v:.4g}"
-    return f"{v:.2e}"
+        return f"{v:.3g}"
+    return f"{v:.1e}"
+
+
+def _legend_rows(labels, width, x0):
+    """Place legend items left to right, wrapping at ``width``: [(x, row, label)]."""
+    out, x, row = [], x0, 0
+    for lab in labels:
+        w = 6.5 * len(lab) + 14
+        if x + w > width and x > x0:
+            x, row = x0, row + 1
+        out.append((x, row, lab))
+        x += w
+    return out
 
 
 def _panel(series, labels, colours, current, width, height, title, iters):
     """One panel: polylines of ``series`` (list of list[float|None]) over ``iters``."""
-    pad_l, pad_r, pad_t, pad_b = 46, 8, 18, 18
+    pad_l, pad_r, pad_t, pad_b = PAD_L, 10, 18, 18
     vals = [v for s in series for v in s if v is not None and math.isfinite(v)]
-    out = [f'<g><text x="{pad_l}" y="12" font-size="11" fill="currentColor">{escape(title)}</text>']
+    out = [f'<g><text x="4" y="12" font-size="11" fill="currentColor">{escape(title)}</text>']
     if not vals:
         return "".join(out) + "</g>"
     lo, hi = min(vals), max(vals)
@@ -70,13 +84,14 @@ def _panel(series, labels, colours, current, width, height, title, iters):
             if v is not None and math.isfinite(v):
                 out.append(f'<circle cx="{X(k):.1f}" cy="{Y(v):.1f}" r="5" fill="none" '
                            f'stroke="{OKABE_ITO["orange"]}" stroke-width="2"/>')
-    # legend for parameter lines
-    if len(series) > 1 or labels[0] != title:
-        lx = x0 + 4
-        for lab, col in zip(labels, colours):
-            out.append(f'<text x="{lx}" y="{pad_t + 10}" font-size="10" fill="{col}">'
-                       f'{escape(lab)}</text>')
-            lx += 7 * len(lab) + 12
+    # legend for several lines: under the axis (never over the lines), wrapped to the width
+    if len(series) > 1:
+        col_of = dict(zip(labels, colours))
+        for x, row, lab in _legend_rows(labels, width, x0):
+            y = height + 4 + 13 * row
+            out.append(f'<rect x="{x:.0f}" y="{y - 6}" width="10" height="3" '
+                       f'fill="{col_of[lab]}"/><text x="{x + 13:.0f}" y="{y}" font-size="10" '
+                       f'fill="currentColor">{escape(lab)}</text>')
     out.append("</g>")
     return "".join(out)
 
@@ -114,10 +129,12 @@ def iterations_svg(iterations, current=None, lang="en", width=300, height=110) -
     if not panels:
         return ""
     parts = []
-    for k, (ser, labs, cols, title) in enumerate(panels):
-        parts.append(f'<g transform="translate(0,{k * height})">'
+    total_h = 0
+    for ser, labs, cols, title in panels:
+        parts.append(f'<g transform="translate(0,{total_h})">'
                      + _panel(ser, labs, cols, current, width, height, title, iters) + "</g>")
-    total_h = height * len(panels)
+        legend = (1 + max(r for _, r, _ in _legend_rows(labs, width, PAD_L))) if len(ser) > 1 else 0
+        total_h += height + 13 * legend + (6 if legend else 0)
     return (f'<svg class="av-plot" xmlns="http://www.w3.org/2000/svg" width="{width}" '
             f'height="{total_h}" viewBox="0 0 {width} {total_h}" role="img" '
             f'aria-label="{escape(t(lang, "plot_title"))}" style="color:inherit">'

@@ -29,6 +29,7 @@ from .style import css, legend_html
 PHASE_JUMPS = ("forward", "backward", "accumulate", "update", "zero_grad")
 EAGER_SVG_BYTES = 4_000_000   # estimated total SVG size up to which every frame is drawn
 AHEAD, BEHIND = 6, 2          # lazy window
+_FOLLOW = ""                  # node picker value: inspect the current frame's node
 
 _ids = itertools.count(1)
 
@@ -91,7 +92,8 @@ class Stepper(widgets.VBox):
         self.play.add_class("av-play")
         self.speed = widgets.IntSlider(value=900, min=100, max=3000, step=100,
                                        continuous_update=False,
-                                       layout=widgets.Layout(width="220px"))
+                                       style={"description_width": "initial"},
+                                       layout=widgets.Layout(width="260px"))
         self.speed.add_class("av-speed")
         self._links = [widgets.jslink((self.play, "value"), (self.slider, "value")),
                        widgets.jslink((self.speed, "value"), (self.play, "interval"))]
@@ -114,7 +116,8 @@ class Stepper(widgets.VBox):
                                            layout=widgets.Layout(width="auto"))
         self._iteration.add_class("av-iteration")
         self._iteration.observe(self._on_iteration, "value")
-        self._node = widgets.Dropdown(layout=widgets.Layout(width="auto"))
+        self._node = widgets.Dropdown(style={"description_width": "initial"},
+                                      layout=widgets.Layout(width="auto", min_width="220px"))
         self._node.add_class("av-node-picker")
         self._node.observe(self._on_node, "value")
         self._view = widgets.ToggleButtons(options=[("", "dataflow"), ("", "autograd")],
@@ -126,7 +129,8 @@ class Stepper(widgets.VBox):
         self._lang.add_class("av-lang")
         self._lang.observe(lambda ch: setattr(self, "lang", ch["new"]), "value")
         self._font = widgets.IntSlider(value=2, min=1, max=5, step=1, readout=True,
-                                       layout=widgets.Layout(width="200px"))
+                                       style={"description_width": "initial"},
+                                       layout=widgets.Layout(width="220px"))
         self._font.add_class("av-font")
         self._font.observe(self._on_font, "value")
 
@@ -145,9 +149,11 @@ class Stepper(widgets.VBox):
         self.caption = widgets.Stack([html() for _ in range(n)],
                                      selected_index=0 if n else None)
         self.caption.add_class("av-caption")
+        # the graph takes the row; the inspector sits beside it on wide outputs and wraps
+        # under it on narrow ones (a notebook next to JupyterLab's file browser)
         self.graph = widgets.Stack([html() for _ in range(n)],
                                    selected_index=0 if n else None,
-                                   layout=widgets.Layout(flex="1 1 auto", min_width="0"))
+                                   layout=widgets.Layout(flex="1 1 560px", min_width="0"))
         self.graph.add_class("av-graph")
         self.inspector = widgets.Stack([html() for _ in range(n)],
                                        selected_index=0 if n else None)
@@ -170,7 +176,7 @@ class Stepper(widgets.VBox):
         opts = widgets.HBox([self._node, self._view, self._lang, self._font],
                             layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
         side = widgets.VBox([self.inspector, self._picked_html, self._plot],
-                            layout=widgets.Layout(flex="0 1 380px", min_width="240px"))
+                            layout=widgets.Layout(flex="0 1 360px", min_width="260px"))
         body = widgets.HBox([self.graph, side],
                             layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
         super().__init__([self._style, nav, self.slider, jumps, opts, self.caption,
@@ -349,14 +355,16 @@ class Stepper(widgets.VBox):
 
     def _set_node_options(self):
         graph = _content._graph(self.recording, self.view)
-        opts = [(t(self.lang, "current_node"), None)]
+        # "" (not None) for "follow the current node": a Dropdown whose value is None shows
+        # an empty box instead of the option's label
+        opts = [(t(self.lang, "current_node"), _FOLLOW)]
         for nid, node in graph.nodes.items():
             opts.append((_content.node_label(node), nid))
         keep = self.picked if any(v == self.picked for _, v in opts) else None
         self._syncing = True
         try:
             self._node.options = opts
-            self._node.value = keep
+            self._node.value = _FOLLOW if keep is None else keep
         finally:
             self._syncing = False
         if keep != self.picked:
@@ -385,8 +393,15 @@ class Stepper(widgets.VBox):
             self.jump_to_iteration(change["new"])
 
     def _on_node(self, change):
-        if not self._syncing:
-            self.picked = change["new"]
+        if self._syncing:
+            return
+        if change["new"] is None:             # deselected: show "(current node)" again
+            self._syncing = True
+            try:
+                self._node.value = _FOLLOW
+            finally:
+                self._syncing = False
+        self.picked = change["new"] or None
 
     def _on_font(self, change):
         self.remove_class(f"av-fs-{change['old']}")
@@ -445,10 +460,11 @@ class Stepper(widgets.VBox):
             self._picked_html.value = self._c.inspector_html(self.frame, change["new"])
             self._picked_html.layout.display = None
             self.inspector.layout.display = "none"
-        if self._node.value != change["new"]:
+        want = _FOLLOW if change["new"] is None else change["new"]
+        if self._node.value != want:
             self._syncing = True
             try:
-                self._node.value = change["new"]
+                self._node.value = want
             finally:
                 self._syncing = False
 

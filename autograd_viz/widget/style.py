@@ -78,14 +78,27 @@ def css(root_class: str) -> str:
         f"color:var(--jp-content-font-color1, inherit); }}",
         f"{r} .av-caption .av-phase {{ display:inline-block; font-weight:bold; padding:0 6px; "
         f"margin-right:6px; border-radius:3px; color:#000; }}",
-        f"{r} .av-graph {{ overflow:auto; max-height:70vh; }}",
-        f"{r} .av-graph svg {{ max-width:none; height:auto; background:#fff; border-radius:4px; "
-        f"padding:4px; }}",
+        # ipywidgets gives HTML content a 28px line-height (one control row): far too loose
+        # for wrapped sentences and table rows
+        f"{r} .av-caption .widget-html-content, {r} .av-inspector .widget-html-content, "
+        f"{r} .av-legend, {r} .av-note {{ line-height:1.45; }}",
+        f"{r} .av-caption-head {{ margin-bottom:2px; }}",
+        f"{r} .av-graph {{ overflow:auto; max-height:75vh; }}",
+        # the picture fits the output width (sizes 1-3); sizes 4-5 (projector) keep the zoomed
+        # size and scroll
+        f"{r} .av-graph svg {{ max-width:100%; height:auto; background:#fff; border-radius:4px; "
+        f"padding:4px; box-sizing:border-box; }}",
+        f"{r}.av-fs-4 .av-graph svg, {r}.av-fs-5 .av-graph svg {{ max-width:none; }}",
+        # ToggleButtons put their description above the buttons: keep it on the same line
+        f"{r} .av-view, {r} .av-lang {{ display:flex; align-items:center; }}",
+        f"{r} .av-view > label, {r} .av-lang > label {{ width:auto; margin:0 6px 0 12px; }}",
+        f"{r} .av-plot {{ max-width:100%; height:auto; }}",
         f"{r} .av-inspector table {{ border-collapse:collapse; }}",
         f"{r} .av-inspector td, {r} .av-inspector th {{ padding:2px 6px; text-align:left; "
         f"vertical-align:top; border-bottom:1px solid rgba(127,127,127,0.3); }}",
-        f"{r} .av-inspector pre {{ margin:0; font-size:inherit; white-space:pre-wrap; }}",
-        f"{r} .av-legend {{ font-size:12px; }}",
+        f"{r} .av-inspector pre {{ margin:0; font-size:inherit; white-space:pre-wrap; "
+        f"word-break:normal; overflow-wrap:anywhere; }}",
+        f"{r} .av-legend {{ font-size:12px; margin-top:4px; }}",
         f"{r} .av-legend-item {{ margin-right:10px; white-space:nowrap; }}",
         f"{r} .av-swatch {{ display:inline-block; width:14px; height:10px; margin-right:3px; "
         f"vertical-align:middle; }}",

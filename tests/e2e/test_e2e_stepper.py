@@ -87,7 +87,7 @@ _STATE_JS = """(root) => {
 }"""
 
 
-def test_stepper_steps_through_backward(jupyter_app, browser_page):
+def test_stepper_steps_through_backward(jupyter_app, browser_page, tmp_path):
     from playwright.sync_api import expect
 
     page, app = browser_page.page, jupyter_app
@@ -156,6 +156,11 @@ def test_stepper_steps_through_backward(jupyter_app, browser_page):
     assert now["caption"] == want["caption"], f"prev: caption {now}, want {want}"
     assert now["current"] == want["current"], f"prev: highlight {now}, want {want}"
 
+    # what the learner sees of the widget, whole (the page screenshot shows the viewport)
+    try:
+        out.screenshot(path=str(tmp_path / f"stepper-{app.kind}.png"))
+    except Exception as exc:  # noqa: BLE001 - an artifact, not a check
+        print(f"stepper screenshot failed: {exc}")
     page.wait_for_timeout(500)                 # late console errors from the last update
     body = page.locator(".jp-Notebook").inner_text()
     assert not WIDGET_ERRORS.search(body), WIDGET_ERRORS.search(body).group(0)
