@@ -32,6 +32,27 @@ _F32 = np.dtype(np.float32)
 _I64 = np.dtype(np.int64)
 _BOOL = np.dtype(np.bool_)
 _CAT = {"b": 0, "u": 1, "i": 1, "f": 2, "c": 3}
+_LISTENERS = events.LISTENERS  # the list itself (mutated in place, never rebound)
+#: names of the composites whose body is running (only while someone listens)
+_OPEN: list = []
+
+
+def _composite(name, fn, args, kwargs=None, inputs=None, info=None):
+    """Run ``fn(*args, **kwargs)`` between ``composite_begin`` / ``composite_end`` events:
+    a public function that PyTorch (and this engine) builds from several nodes.  Called
+    only when someone listens (``if _LISTENERS and _OPEN[-1:] != [name]`` at the top of
+    the public function), so an unrecorded program pays one truthiness check."""
+    kwargs = kwargs or {}
+    _OPEN.append(name)
+    events.emit("composite_begin", op=name, inputs=tuple(args if inputs is None else inputs),
+                kwargs=dict(kwargs if info is None else info))
+    out = None
+    try:
+        out = fn(*args, **kwargs)
+    finally:
+        _OPEN.pop()
+        events.emit("composite_end", op=name, output=out)
+    return out
 
 # ---------------------------------------------------------------------- promotion
 
@@ -218,6 +239,8 @@ def div(input, other, *, rounding_mode=None):  # noqa: A002
         dt = result_type(_operand(input), _operand(other))
         return Tensor._make(np.asarray(q).astype(dt, copy=False))
     if not isinstance(input, Tensor):
+        if _LISTENERS and _OPEN[-1:] != ["div"]:
+            return _composite("div", div, (input, other))
         # c / x  ==  c * reciprocal(x), as PyTorch records it
         x = _floating(other)
         return mul(A.ReciprocalBackward0.apply(x), _operand(input, "div"))
@@ -587,6 +610,8 @@ def _should_fold(t1, t2):
 
 def matmul(input, other):  # noqa: A002
     """``@`` as PyTorch's ``at::matmul`` composes it (dot, mv, mm, folded mm, bmm)."""
+    if _LISTENERS and _OPEN[-1:] != ["matmul"]:
+        return _composite("matmul", matmul, (input, other))
     if not isinstance(input, Tensor) or not isinstance(other, Tensor):
         bad = other if isinstance(input, Tensor) else input
         if isinstance(bad, _ndarray):
@@ -656,6 +681,9 @@ def _check_matmul_inner(a, b):
 
 
 def addmm(input, mat1, mat2, *, beta=1, alpha=1):  # noqa: A002
+    if _LISTENERS and _OPEN[-1:] != ["addmm"]:
+        return _composite("addmm", addmm, (input, mat1, mat2),
+                          {"beta": beta, "alpha": alpha})
     if beta != 1 or alpha != 1:
         return add(mul(input, beta), mul(mm(mat1, mat2), alpha))
     sa, sb = mat1._data.shape, mat2._data.shape
@@ -674,6 +702,8 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):  # noqa: A002
 def linear(input, weight, bias=None):  # noqa: A002
     """``input @ weight.T + bias`` as PyTorch records it (one ``AddmmBackward0`` for a
     2-D input)."""
+    if _LISTENERS and _OPEN[-1:] != ["linear"]:
+        return _composite("linear", linear, (input, weight, bias))
     x = input._data
     w = weight._data
     if bias is not None and x.ndim == 2 and w.ndim == 2 and x.dtype is w.dtype and \
@@ -765,6 +795,9 @@ def view(input, *shape):  # noqa: A002
 
 
 def reshape(input, *shape):  # noqa: A002
+    if _LISTENERS and _OPEN[-1:] != ["reshape"]:
+        return _composite("reshape", reshape, (input, *shape), None, (input,),
+                          {"shape": shape})
     shape = _infer_shape(_size_args(shape, "reshape"), input._data.size)
     arr = input._data
     if arr.flags.c_contiguous:
@@ -779,6 +812,9 @@ def _unsafe_view(input, shape):  # noqa: A002
 
 
 def flatten(input, start_dim=0, end_dim=-1):  # noqa: A002
+    if _LISTENERS and _OPEN[-1:] != ["flatten"]:
+        return _composite("flatten", flatten, (input, start_dim, end_dim), None, (input,),
+                          {"start_dim": start_dim, "end_dim": end_dim})
     nd = input._data.ndim
     if nd == 0:
         return reshape(input, (1,))
@@ -932,6 +968,8 @@ def _key_items(key):
 def getitem(x, key):
     """``x[key]``: select / slice / unsqueeze nodes per basic index, then one
     ``IndexBackward0`` for the advanced ones (as PyTorch's ``applySlicing``)."""
+    if _LISTENERS and _OPEN[-1:] != ["getitem"]:
+        return _composite("getitem", getitem, (x, key), None, (x,), {"key": key})
     items = _key_items(key)
     arr = x._data
     if arr.ndim == 0 and builtins.any(
@@ -1320,6 +1358,10 @@ def detach(input):  # noqa: A002
 
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):  # noqa: A002
+    if _LISTENERS and _OPEN[-1:] != ["mse_loss"]:
+        return _composite("mse_loss", mse_loss, (input, target, size_average, reduce,
+                                                reduction), None, (input, target),
+                          {"reduction": reduction})
     a, b = input._data, target._data
     if a.dtype is b.dtype and a.shape == b.shape and reduction == "mean":
         return _mse_apply(input, target, reduction="mean")  # the usual case

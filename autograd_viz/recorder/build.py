@@ -5,6 +5,15 @@ earlier iteration when it plays the same part (same op class on the same drawn i
 the output bound to the same name; a leaf with the same name and shape), so a training
 loop steps through *one* picture.  A tensor made by ``W = W - lr * W.grad`` and then
 ``detach_()``-ed continues the parameter it replaced (same node).
+
+Composite ops: a public function PyTorch builds from several nodes (``matmul`` of a vector
+and a matrix is unsqueeze -> mm -> squeeze; ``linear`` is t -> addmm) is *one* op node in
+the data-flow view, named as the learner wrote it (``@``, ``linear``), with its own
+forward frame; the autograd view keeps PyTorch's nodes (``GraphNode.inner_ids``).  The
+frame list is the same for both views: one backward frame per PyTorch node; in the
+data-flow view each of them highlights the composite node, the first one explains the
+whole op (chain rule of ``@`` with what its inputs receive), the others say which step
+inside the op PyTorch is taking.
 """
 
 from __future__ import annotations
@@ -31,9 +40,69 @@ class Built:
         self.widest: dict = {}  # node id -> (longest value text, longest grad text)
 
 
+class _Flow:
+    """A composite op as the data-flow view draws it (attributes as a RawOp's)."""
+
+    def __init__(self, rid, rc, O, T):
+        inner = [O[r] for r in rc.ops]
+        prod = O[T[rc.out].producer]
+        self.rid = rid
+        self.comp = rc
+        self.inner = rc.ops
+        #: the inner ops that are PyTorch graph nodes (not ops outside the graph, such as
+        #: unsqueezing a constant); drawn in the autograd view
+        self.ginner = [ro.rid for ro in inner if not ro.outside] or list(rc.ops)
+        self.classes = tuple(O[r].cls for r in self.ginner)
+        self.cls = "composite:" + rc.op + ":" + "/".join(self.classes)
+        self.grad_fn = prod.cls
+        self.op = rc.op
+        self.symbol = COMPOSITE_SYMBOL.get(rc.op, rc.op)
+        self.formula = COMPOSITE_FORMULA.get(rc.op) or "; ".join(
+            ro.formula for ro in inner if ro.formula)
+        self.inputs = rc.inputs
+        self.out = rc.out
+        self.kwargs = rc.kwargs
+        self.it = rc.it
+        self.outside = rc.outside
+        self.in_vals = rc.in_vals
+        self.nexts = ()
+        self.folded = False
+
+
+#: how the data-flow view draws an op (the learner's operator, not PyTorch's node)
+COMPOSITE_SYMBOL = {"matmul": "@", "linear": "linear", "div": "/", "getitem": "[]",
+                    "reshape": "reshape", "flatten": "flatten", "addmm": "addmm",
+                    "mse_loss": "mse_loss"}
+DATAFLOW_SYMBOL = {"mm": "@", "mv": "@", "dot": "@", "matmul": "@"}
+COMPOSITE_FORMULA = {
+    "matmul": "∂/∂A = G @ Bᵀ, ∂/∂B = Aᵀ @ G (G: the gradient arriving)",
+    "linear": ("y = x @ W.T + b: ∂/∂x = G @ W, ∂/∂W = Gᵀ @ x, ∂/∂b = G summed over rows "
+               "(G: the gradient arriving)"),
+}
+
+
+def _sym(ro):
+    sym = ro.symbol if ro.symbol and ro.symbol != "?" else ro.op
+    return DATAFLOW_SYMBOL.get(ro.op, sym)
+
+
 def build(rec, lang=None, snapshot=False) -> Built:
     b = Built()
     T, O = rec.tensors, rec.ops
+    comps = getattr(rec, "comps", None) or []
+    flows = [_Flow(len(O) + k, rc, O, T) for k, rc in enumerate(comps)]
+    OX = list(O) + flows  # rid -> raw op or composite
+
+    def flow_of(ro):
+        """The data-flow op a raw op is drawn as (its composite, or itself)."""
+        return flows[ro.comp] if ro.comp is not None else ro
+
+    F = []  # the data-flow ops, in order
+    for ro in O:
+        if ro.comp is None:
+            F.append(ro)
+        elif ro.rid == comps[ro.comp].ops[0]:
+            F.append(flows[ro.comp])
 
     def canon(rid):
         seen = 0
@@ -79,7 +148,9 @@ def build(rec, lang=None, snapshot=False) -> Built:
 
     out_of_op: dict = {}
     op_inputs: dict = {}  # display op -> display ids of its inputs
-    for ro in O:
+    adisp: dict = {}  # raw op rid -> autograd-view id (the data-flow id but inside composites)
+    inner_ids: dict = {}  # composite display id -> autograd ids of its inner ops
+    for ro in F:
         if ro.folded:
             continue
         ins = []
@@ -130,6 +201,19 @@ def build(rec, lang=None, snapshot=False) -> Built:
         used.add(oid)
         disp_o[ro.rid] = did
         disp_t[ro.out] = oid
+        if isinstance(ro, _Flow):
+            prev = inner_ids.get(did) if cand is not None else None
+            if prev is None or len(prev) != len(ro.ginner):
+                prev = [new_id("o") for _ in ro.ginner]
+                inner_ids.setdefault(did, prev)
+            for r in ro.inner:
+                disp_o[r] = did
+            for r, aid in zip(ro.ginner, prev):
+                adisp[r] = aid
+                disp_o[r] = did
+                node_it.setdefault(aid, ro.it)
+        else:
+            adisp[ro.rid] = did
     referenced = set()
     for ev in rec.events:
         k = ev[0]
@@ -152,26 +236,72 @@ def build(rec, lang=None, snapshot=False) -> Built:
         if d is not None and d not in first_t:
             first_t[d] = rt
     first_o: dict = {}
-    for ro in O:
+    for ro in F:
         d = disp_o.get(ro.rid)
         if d is not None and d not in first_o:
             first_o[d] = ro
 
-    names: dict = {}
+    def producer_flow(rt):
+        """The data-flow op that made tensor ``rt`` (None for a leaf / inner tensor)."""
+        if rt.producer is None:
+            return None
+        fo = flow_of(O[rt.producer])
+        return fo if fo.out == rt.rid else None
+
+    op_labels: dict = {}
+    for ro in F:
+        d = disp_o.get(ro.rid)
+        if d is not None:
+            op_labels.setdefault(d, set()).add(op_label(ro))
+    given: dict = {}  # display id -> the learner's name or label
     for d, rt in first_t.items():
-        nm = rt.name or rt.label
-        if nm is None:
-            # another raw tensor drawn here may have a name
-            nm = None
-        if nm is None and rt.producer is not None:
-            nm = O[rt.producer].op
-        names[d] = nm or "tensor"
+        given[d] = rt.name or rt.label
     # a later raw tensor on the same node can name it if the first had none
     for rt in T:
         d = disp_t.get(canon(rt.rid))
-        if d is not None and first_t[d].name is None and first_t[d].label is None and rt.name:
-            names[d] = rt.name
+        if d is not None and given.get(d) is None and rt.name:
+            given[d] = rt.name
             first_t[d] = rt
+    derived: dict = {}
+
+    def expr_name(d, depth=0):
+        """The learner's name, else an expression of a named input (``W_1.T``)."""
+        if given.get(d):
+            return given[d]
+        if d in derived:
+            return derived[d]
+        derived[d] = None
+        rt = first_t.get(d)
+        fo = producer_flow(rt) if rt is not None and depth < 20 else None
+        e = None
+        if fo is not None:
+            tin = [(i, r) for i, (k, r) in enumerate(fo.inputs) if k == "t"]
+            consts = [r for k, r in fo.inputs if k == "c"]
+            if len(tin) == 1:
+                di = disp_t.get(canon(tin[0][1]))
+                base = expr_name(di, depth + 1) if di is not None else None
+                if base is not None:
+                    same = len(op_labels.get(disp_o.get(fo.rid), ())) == 1
+                    if consts and len(fo.inputs) == 2 and same:
+                        # (only when the number is the same in every iteration drawn here)
+                        e = C._const_expr(fo.op, base, consts[0], tin[0][0] == 0, fo.kwargs)
+                    elif not consts:
+                        kw = dict(fo.kwargs or {})
+                        e = C.name_expr(fo.op, [base], kw, T[canon(tin[0][1])].shape,
+                                        rt.shape)
+        derived[d] = e
+        return e
+
+    names: dict = {}
+    for d, rt in first_t.items():
+        nm = expr_name(d)
+        if nm is None:
+            fo = producer_flow(rt)
+            if fo is not None:
+                nm = fo.op
+            elif rt.producer is not None:
+                nm = O[rt.producer].op
+        names[d] = nm or "tensor"
     holders: dict = {}
     taken = set(names.values())
     for d in sorted(names, key=_order):
@@ -193,14 +323,9 @@ def build(rec, lang=None, snapshot=False) -> Built:
     # an op with a Python-number operand writes it in its label ("* 10", "2 -", "** 2")
     # when every raw op drawn on the node had the same number; else the symbol, and the
     # number is the op's value line in each frame
-    op_labels: dict = {}
-    for ro in O:
-        d = disp_o.get(ro.rid)
-        if d is not None:
-            op_labels.setdefault(d, set()).add(op_label(ro))
     in_label = set()
     for d, ro in first_o.items():
-        sym = ro.symbol if ro.symbol and ro.symbol != "?" else ro.op
+        sym = _sym(ro)
         labs = op_labels.get(d, {sym})
         if len(labs) == 1:
             names[d] = next(iter(labs))
@@ -218,7 +343,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
     # ------------------------------------------------------------------ graphs
     order = []
     seen_nodes = set()
-    for ro in O:
+    for ro in F:
         if ro.folded:
             continue
         for k, r in ro.inputs:
@@ -245,10 +370,17 @@ def build(rec, lang=None, snapshot=False) -> Built:
         seen_nodes.add(d)
         if d in first_o:
             ro = first_o[d]
-            g.nodes[d] = GraphNode(d, "op", nm(d), op=ro.op, formula=ro.formula,
-                                   outside=ro.outside, symbol=ro.symbol,
-                                   grad_fn=None if ro.outside else ro.cls,
-                                   iteration=node_it.get(d))
+            if isinstance(ro, _Flow):
+                g.nodes[d] = GraphNode(d, "op", nm(d), op=ro.op, formula=ro.formula,
+                                       outside=ro.outside, symbol=_sym(ro),
+                                       grad_fn=None if ro.outside else ro.grad_fn,
+                                       iteration=node_it.get(d), inner=ro.classes,
+                                       inner_ids=tuple(adisp[r] for r in ro.ginner))
+            else:
+                g.nodes[d] = GraphNode(d, "op", nm(d), op=ro.op, formula=ro.formula,
+                                       outside=ro.outside, symbol=_sym(ro),
+                                       grad_fn=None if ro.outside else ro.cls,
+                                       iteration=node_it.get(d))
         else:
             rt = first_t[d]
             g.nodes[d] = GraphNode(d, "tensor", nm(d), shape=rt.shape,
@@ -256,7 +388,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
                                    outside=rt.outside, iteration=node_it.get(d),
                                    retains_grad=rt.producer is not None and d in retained)
     eset = set()
-    for ro in O:
+    for ro in F:
         if ro.folded:
             continue
         do = disp_o[ro.rid]
@@ -286,7 +418,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
     for ro in O:
         if ro.folded or ro.outside:
             continue
-        do = disp_o[ro.rid]
+        do = adisp[ro.rid]
         if do not in ag.nodes:
             ag.nodes[do] = GraphNode(do, "grad_fn", ro.cls, op=ro.op, formula=ro.formula,
                                      symbol=ro.symbol, grad_fn=ro.cls,
@@ -300,7 +432,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
             else:
                 if O[r].folded:
                     continue
-                dst = disp_o[r]
+                dst = adisp[r]
                 if dst not in ag.nodes:
                     ro2 = O[r]
                     ag.nodes[dst] = GraphNode(dst, "grad_fn", ro2.cls, op=ro2.op,
@@ -331,6 +463,9 @@ def build(rec, lang=None, snapshot=False) -> Built:
             state[d] = NodeState(fmt.value(rt.value), None, "done")
         else:
             state[d] = NodeState(None, None, "pending")
+    for ids in inner_ids.values():  # autograd-view nodes inside composite ops
+        for aid in ids:
+            state.setdefault(aid, NodeState(None, None, "done" if snapshot else "pending"))
     b.initial = dict(state)
     widest = {d: [s.value or "", s.grad or ""] for d, s in state.items()}
     cur = dict(state)
@@ -343,7 +478,56 @@ def build(rec, lang=None, snapshot=False) -> Built:
         if ev[0] == "forward":
             ro = O[ev[2]]
             if not ro.folded:
-                produced_in.setdefault(ev[1], set()).update((disp_o[ro.rid], disp_t[ro.out]))
+                fo = flow_of(ro)
+                ids = {disp_o[ro.rid], disp_t[fo.out]}
+                if ro.rid in adisp:
+                    ids.add(adisp[ro.rid])
+                produced_in.setdefault(ev[1], set()).update(ids)
+
+    # backward frames of PyTorch nodes inside one composite op, per backward call
+    groups: dict = {}  # (composite index, backward call) -> [event index]
+    n_call = 0
+    for k, ev in enumerate(rec.events):
+        if ev[0] == "backward_begin":
+            n_call += 1
+        elif ev[0] == "backward" and O[ev[2]].comp is not None:
+            groups.setdefault((O[ev[2]].comp, n_call), []).append(k)
+
+    def input_target(k_r):
+        """What a tensor input's gradient goes to in ``nexts`` terms."""
+        r = canon(k_r)
+        p = T[r].producer
+        return ("acc", r) if p is None else ("op", p)
+
+    def composite_grads(fo, evs):
+        """(grad arriving at the composite's output, {input slot: total grad}) from the
+        backward events ``evs`` of the PyTorch nodes inside it."""
+        slots = {}
+        for j, (k, r) in enumerate(fo.inputs):
+            if k == "t":
+                tgt = input_target(r)
+                if all(input_target(r2) != tgt for k2, r2 in fo.inputs[:j] if k2 == "t"):
+                    slots[tgt] = j
+        gout = None
+        got: dict = {}
+        prod = T[fo.out].producer
+        for ev in evs:
+            ro = O[ev[2]]
+            if ro.rid == prod and gout is None:
+                gout = ev[3]
+            for i, gi in enumerate(ev[4]):
+                nx = ro.nexts[i] if i < len(ro.nexts) else None
+                if gi is None or nx is None:
+                    continue
+                tgt = (nx[0], canon(nx[1])) if nx[0] == "acc" else nx
+                j = slots.get(tgt)
+                if j is None:
+                    continue
+                gi = _sum_to(gi, T[canon(fo.inputs[j][1])].shape)
+                got[j] = gi if j not in got else np.add(got[j], gi)
+        if gout is None and evs:
+            gout = evs[0][3]
+        return gout, got
 
     def setn(d, **kw):
         s = pending.get(d) or cur[d]
@@ -369,8 +553,70 @@ def build(rec, lang=None, snapshot=False) -> Built:
 
     root_name = "L"
     got_grad: set = set()
+    call = [0]
 
-    for ev in rec.events:
+    def aedge(src, nx):
+        if nx[0] == "acc":
+            return (src, "a:" + disp_t[canon(nx[1])])
+        if O[nx[1]].folded or nx[1] not in adisp:
+            return None
+        return (src, adisp[nx[1]])
+
+    def emit_inner(ro, gout, gins, it, k_ev):
+        """The backward frame of a PyTorch node inside a composite op."""
+        fo = flows[ro.comp]
+        evs_k = groups.get((ro.comp, call[0]), [k_ev])
+        evs = [rec.events[k] for k in evs_k]
+        step = evs_k.index(k_ev) + 1 if k_ev in evs_k else 1
+        classes = [O[e[2]].cls for e in evs]
+        do, dt = disp_o[fo.rid], disp_t[fo.out]
+        aid = adisp[ro.rid]
+        argn = [tname(r) if k == "t" else fmt.value(r) for k, r in fo.inputs]
+        aedges = [aedge(aid, nx) for i, nx in enumerate(ro.nexts)
+                  if nx is not None and i < len(gins) and gins[i] is not None]
+        aedges = [e for e in aedges if e is not None]
+        # which of the composite's inputs this node sends a gradient to
+        tgt_in = {}
+        for j, (k, r) in enumerate(fo.inputs):
+            if k == "t":
+                tgt_in.setdefault(input_target(r), j)
+        edges, sends = [], []
+        for i, gi in enumerate(gins):
+            nx = ro.nexts[i] if i < len(ro.nexts) else None
+            if gi is None or nx is None:
+                continue
+            tgt = (nx[0], canon(nx[1])) if nx[0] == "acc" else nx
+            j = tgt_in.get(tgt)
+            if j is not None:
+                r = fo.inputs[j][1]
+                edges.append((disp_t[canon(r)], do))
+                sends.append((tname(r), gi, True))
+            elif nx[0] == "op":
+                sends.append((O[nx[1]].cls, gi, False))
+        if step == 1:
+            g_out, got = composite_grads(fo, evs)
+            setn(dt, grad=fmt.value(g_out))
+            slots, edges = [], []
+            for j in sorted(got):
+                r = fo.inputs[j][1]
+                d_in = disp_t[canon(r)]
+                slots.append((j, tname(r), got[j]))
+                edges.append((d_in, do))
+                if T[canon(r)].producer is not None and d_in not in got_grad:
+                    setn(d_in, grad=fmt.value(got[j]))
+                    got_grad.add(d_in)
+            caps, detail = C.backward(nm(dt), root_name, fo.op, argn, fo.in_vals, fo.kwargs,
+                                      T[fo.out].value, g_out, slots, fo.formula)
+            caps = C.steps_note(caps, classes)
+        else:
+            caps, detail = C.inside(nm(dt), fo.op, argn, fo.kwargs, step, len(evs), ro.cls,
+                                    gout, sends)
+            detail["formula"] = ro.formula
+        detail["op"] = ro.cls
+        detail["composite"] = fo.op
+        emit("backward", (do, dt), edges, caps, detail, anodes=(aid,), aedges=aedges, it=it)
+
+    for ev_index, ev in enumerate(rec.events):
         kind, it = ev[0], ev[1]
         if kind == "iteration":
             for d in produced_in.get(it, ()):
@@ -385,21 +631,33 @@ def build(rec, lang=None, snapshot=False) -> Built:
             ro = O[ev[2]]
             if ro.folded:
                 continue
-            do, dt = disp_o[ro.rid], disp_t[ro.out]
-            argn = [tname(r) if k == "t" else fmt.value(r) for k, r in ro.inputs]
-            consts = [fmt.value(r) for k, r in ro.inputs if k == "c"]
-            status = "outside" if ro.outside else "done"
-            rt = T[ro.out]
+            fo = flow_of(ro)
+            if fo is not ro and ro.rid != fo.inner[-1]:
+                continue  # a composite op gets one forward frame, after its last node
+            do, dt = disp_o[fo.rid], disp_t[fo.out]
+            argn = [tname(r) if k == "t" else fmt.value(r) for k, r in fo.inputs]
+            consts = [fmt.value(r) for k, r in fo.inputs if k == "c"]
+            status = "outside" if fo.outside else "done"
+            rt = T[fo.out]
             setn(do, value=None if do in in_label else ", ".join(consts) or None,
                  status=status)
             setn(dt, value=fmt.value(rt.value), grad=None, status=status)
-            caps = C.forward(nm(dt), ro.op, argn, ro.in_vals, ro.kwargs, rt.value, ro.outside)
-            edges = [(disp_t[canon(r)], do) for k, r in ro.inputs if k == "t"] + [(do, dt)]
-            emit("forward", (do, dt), edges, caps,
-                 {"op": ro.cls, "formula": ro.formula, "value": fmt.value(rt.value)},
-                 anodes=() if ro.outside else (do,), it=it)
+            inner = ()
+            anodes = () if ro.outside else (do,)
+            if fo is not ro:
+                inner = fo.classes
+                anodes = () if fo.outside else tuple(adisp[r] for r in fo.ginner)
+                for r in fo.ginner:
+                    setn(adisp[r], status="outside" if O[r].outside else "done")
+            caps = C.forward(nm(dt), fo.op, argn, fo.in_vals, fo.kwargs, rt.value, fo.outside,
+                             inner)
+            edges = [(disp_t[canon(r)], do) for k, r in fo.inputs if k == "t"] + [(do, dt)]
+            detail = {"op": ro.cls if fo is ro else " → ".join(inner) or ro.cls,
+                      "formula": fo.formula, "value": fmt.value(rt.value)}
+            emit("forward", (do, dt), edges, caps, detail, anodes=anodes, it=it)
         elif kind == "backward_begin":
             rids, retain, grads = ev[2], ev[3], ev[4]
+            call[0] += 1
             got_grad = set()
             if rids:
                 root_name = tname(rids[0])
@@ -411,6 +669,9 @@ def build(rec, lang=None, snapshot=False) -> Built:
         elif kind == "backward":
             ro = O[ev[2]]
             gout, gins = ev[3], ev[4]
+            if ro.comp is not None:
+                emit_inner(ro, gout, gins, it, ev_index)
+                continue
             do, dt = disp_o[ro.rid], disp_t[ro.out]
             setn(dt, grad=fmt.value(gout))
             tin = list(enumerate(ro.inputs))
@@ -423,13 +684,11 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 d_in = disp_t[canon(r)]
                 slots.append((i, tname(r), gi))
                 edges.append((d_in, do))
-                if nx[0] == "acc":
-                    aedges.append((do, "a:" + disp_t[canon(nx[1])]))
-                elif not O[nx[1]].folded:
-                    aedges.append((do, disp_o[nx[1]]))
+                aedges.append(aedge(do, nx))
                 if T[canon(r)].producer is not None and d_in not in got_grad:
                     setn(d_in, grad=fmt.value(gi))
                     got_grad.add(d_in)
+            aedges = [e for e in aedges if e is not None]
             argn = [tname(r) if k == "t" else fmt.value(r) for k, r in ro.inputs]
             caps, detail = C.backward(nm(dt), root_name, ro.op, argn, ro.in_vals, ro.kwargs,
                                       T[ro.out].value, gout, slots, ro.formula)
@@ -438,14 +697,17 @@ def build(rec, lang=None, snapshot=False) -> Built:
                  it=it)
         elif kind == "accumulate_edge":
             target, src, old, inc, new = ev[2:7]
-            d = disp_t[canon(target)]
+            tp = T[canon(target)].producer
+            d = disp_t.get(canon(target))
             ds = disp_o.get(src) if src is not None else None
-            if T[canon(target)].producer is not None:
+            if d is None:  # a tensor inside a composite op: shown on the op
+                d = disp_o.get(tp)
+            elif tp is not None:
                 setn(d, grad=fmt.value(new))
             caps = C.accumulate_edge(nm(d), old, inc, new, nm(ds) if ds else None)
-            edges = [(d, ds)] if ds else []
-            an = ("a:" + d,) if T[canon(target)].producer is None else \
-                tuple(x for x in (disp_o.get(T[canon(target)].producer),) if x)
+            edges = [(d, ds)] if ds and ds != d else []
+            an = ("a:" + d,) if tp is None else \
+                tuple(x for x in (adisp.get(tp),) if x)
             emit("accumulate", (d,), edges, caps,
                  {"old": fmt.value(old), "incoming": fmt.value(inc), "new": fmt.value(new)},
                  anodes=an, it=it)
@@ -476,26 +738,29 @@ def build(rec, lang=None, snapshot=False) -> Built:
             an = ()
             if d is not None:
                 p = T[canon(rid)].producer
-                an = (disp_o[p],) if p is not None and p in disp_o else ("a:" + d,)
+                an = (adisp[p],) if p is not None and p in adisp else ("a:" + d,)
             emit("hook", (d,), (), caps, detail, anodes=an, it=it)
         elif kind == "freed":
-            ds = []
+            ds, ads = [], []
             for r in ev[2]:
                 if r in disp_o and disp_o[r] not in ds:
                     ds.append(disp_o[r])
+                if r in adisp and adisp[r] not in ads:
+                    ads.append(adisp[r])
             if not ds:
                 continue
-            for d in ds:
+            for d in ds + ads:
                 setn(d, status="freed")
             emit("freed", ds, (), C.freed([nm(d) for d in ds]),
-                 {"freed": ", ".join(first_o[d].cls for d in ds)}, anodes=ds, it=it)
+                 {"freed": ", ".join(O[r].cls for r in ev[2] if r in adisp)}, anodes=ads,
+                 it=it)
         elif kind == "error":
             ename, msg, roots = ev[2], ev[3], ev[4]
             d = disp_t[canon(roots[0])] if roots else None
             root = nm(d) if d else root_name
             an = ()
-            if d is not None and T[canon(roots[0])].producer in disp_o:
-                an = (disp_o[T[canon(roots[0])].producer],)
+            if d is not None and T[canon(roots[0])].producer in adisp:
+                an = (adisp[T[canon(roots[0])].producer],)
             emit("error", (d,), (), C.error(ename, msg, root),
                  {"error": f"{ename}: {msg}"}, anodes=an, it=it)
         elif kind == "update":
@@ -511,8 +776,8 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 caps = C.detach_(nm(d), fmt.value(new), info, detail["grad"])
                 detail["grad_fn"] = info.get("grad_fn", "")
                 p = T[canon(rid)].producer
-                if not info.get("was_leaf") and p is not None and p in disp_o:
-                    an = (disp_o[p],)
+                if not info.get("was_leaf") and p is not None and p in adisp:
+                    an = (adisp[p],)
             else:
                 caps = C.update(nm(d), how, old, new, lr, grad)
             emit("update", (d,), (), caps, detail,
@@ -562,6 +827,25 @@ def op_label(ro) -> str:
     if not consts and len(ro.inputs) == 1 and num(kw.get("other")):
         return f"{sym} {fmt.value(kw['other'])}"
     return sym
+
+
+def _sum_to(g, shape):
+    """A gradient summed to an input's shape (what the backward engine does with a
+    broadcast gradient before passing it on)."""
+    g = np.asarray(g)
+    shape = tuple(shape)
+    if g.shape == shape:
+        return g
+    try:
+        lead = g.ndim - len(shape)
+        if lead > 0:
+            g = g.sum(axis=tuple(range(lead)))
+        axes = tuple(i for i, n in enumerate(shape) if n == 1 and g.shape[i] != 1)
+        if axes:
+            g = g.sum(axis=axes, keepdims=True)
+        return g.reshape(shape)
+    except (ValueError, IndexError):
+        return g
 
 
 def _order(d):

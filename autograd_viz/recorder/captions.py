@@ -6,6 +6,8 @@ Every function returns ``{"en": ..., "zh": ...}``.  Names come in already resolv
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from . import fmt
@@ -20,11 +22,132 @@ def _paren(s: str) -> str:
 
 
 def _small(v) -> bool:
-    return not isinstance(v, np.ndarray) or v.size <= fmt.MAX_INLINE
+    return not isinstance(v, np.ndarray) or v.size <= fmt.MAX_IN_EXPR
+
+
+def _atom(a: str) -> str:
+    """``a`` as an operand of a binary expression (``(x * 10) ** 2``)."""
+    return f"({a})" if (" " in a or a.startswith("-")) else a
+
+
+_PLAIN = re.compile(r"\[.*\]|[\w.]+(\([^()]*\))*(\[[^\[\]]*\])*")
+
+
+def _postfix(a: str) -> str:
+    """``a`` before ``.sum()`` / ``.T`` / ``[0]``: parenthesised unless a plain name,
+    attribute or call (``(a**2).sum()``, ``W_1.T.sum()``)."""
+    return a if _PLAIN.fullmatch(a) else f"({a})"
+
+
+def _dims_text(dims) -> str:
+    if dims is None:
+        return ""
+    if isinstance(dims, int | np.integer):
+        return str(int(dims))
+    return ", ".join(str(int(d)) for d in dims)
+
+
+def _index_text(key) -> str | None:
+    if not isinstance(key, tuple):
+        key = (key,)
+    parts = []
+    for k in key:
+        if k is None:
+            parts.append("None")
+        elif k is Ellipsis:
+            parts.append("...")
+        elif isinstance(k, bool | np.bool_):
+            return None
+        elif isinstance(k, int | np.integer):
+            parts.append(str(int(k)))
+        elif isinstance(k, slice):
+            if k.step is None and (k.start is None or isinstance(k.start, int)) and (
+                    k.stop is None or isinstance(k.stop, int)):
+                a = "" if k.start is None else str(k.start)
+                b = "" if k.stop is None else str(k.stop)
+                parts.append(f"{a}:{b}")
+            else:
+                return None
+        else:
+            return None
+    return ", ".join(parts)
+
+
+#: longest expression used as a name for an unnamed result (else the op's name)
+MAX_NAME = 24
+
+
+def name_expr(op, args, kwargs, in_shape=(), out_shape=(), limit=MAX_NAME):
+    """A name for the unnamed result of a simple op on one named tensor, written as the
+    learner would write it: ``W_1.T``, ``x**2``, ``-a``, ``y.sum()``, ``sigmoid(h)``,
+    ``x * 10``; ``None`` when there is no such short expression (a name is never
+    invented for an op of two tensors: the op's name is used instead)."""
+    if len(args) != 1:
+        return None
+    a = args[0]
+    t = _postfix(a)
+    kw = kwargs or {}
+    e = None
+    if op == "permute":
+        dims = tuple(kw.get("dims") or ())
+        if dims == tuple(range(len(dims) - 1, -1, -1)):
+            e = f"{t}.T"
+        else:
+            e = f"{t}.permute({_dims_text(dims)})"
+    elif op == "t":
+        e = f"{t}.t()"
+    elif op == "transpose":
+        e = f"{t}.transpose({kw.get('dim0', 0)}, {kw.get('dim1', 1)})"
+    elif op == "neg":
+        e = f"-{_atom(a)}"
+    elif op == "pow" and "exponent" in kw and not isinstance(kw["exponent"], np.ndarray):
+        e = f"{_atom(a)}**{fmt.value(kw['exponent'])}"
+    elif op == "pow" and "base" in kw and not isinstance(kw["base"], np.ndarray):
+        e = f"{fmt.value(kw['base'])}**{_atom(a)}"
+    elif op in ("sum", "mean"):
+        e = f"{t}.{op}({_dims_text(kw.get('dim'))})"
+    elif op in ("exp", "log", "sigmoid", "tanh", "relu", "sqrt", "abs"):
+        e = f"{op}({a})"
+    elif op in ("view", "reshape") and kw.get("shape") is not None:
+        shape = kw["shape"]
+        if len(shape) == 1 and isinstance(shape[0], tuple | list):
+            shape = tuple(shape[0])
+        e = f"{t}.{op}({_dims_text(shape)})"
+    elif op == "flatten":
+        e = f"{t}.flatten()"
+    elif op == "unsqueeze" and len(out_shape) == len(in_shape) + 1:
+        d = next((i for i in range(len(out_shape))
+                  if tuple(out_shape[:i]) + tuple(out_shape[i + 1:]) == tuple(in_shape)),
+                 None)
+        e = f"{t}.unsqueeze({d})" if d is not None else None
+    elif op == "squeeze":
+        e = f"{t}.squeeze()"
+    elif op == "clone":
+        e = f"{t}.clone()"
+    elif op == "getitem" or op in ("select", "slice"):
+        key = kw.get("key", kw.get("index"))
+        k = _index_text(key)
+        e = f"{t}[{k}]" if k is not None else None
+    if e is None or (limit is not None and len(e) > limit):
+        return None
+    return e
+
+
+def _const_expr(op, tensor_name, const, tensor_first, kwargs):
+    """``x * 10`` / ``2 - x``: an op of one tensor and one Python number (or None)."""
+    sym = _INFIX.get(op)
+    if sym is None or op in ("mm", "mv", "dot", "matmul"):
+        return None
+    c = fmt.value(const)
+    t = _atom(tensor_name)
+    e = f"{t} {sym} {c}" if tensor_first else f"{c} {sym} {t}"
+    return e if len(e) <= MAX_NAME else None
 
 
 def expr(op, args, kwargs):
     """``x * w`` from the op and its argument texts (names or numbers)."""
+    if op == "linear" and len(args) in (2, 3):
+        return f"linear({args[0]}; {', '.join(args[1:])})"
     if op in _INFIX and len(args) == 2:
         a, b = args
         alpha = kwargs.get("alpha", 1)
@@ -43,21 +166,52 @@ def expr(op, args, kwargs):
     if op in ("sum", "mean") and len(args) == 1:
         dim = kwargs.get("dim")
         d = "" if dim is None else ", ".join(str(x) for x in dim)
-        return f"{args[0]}.{op}({d})"
+        return f"{_postfix(args[0])}.{op}({d})"
     if op in _FUNC and len(args) == 1:
         return f"{_FUNC[op]}({args[0]})"
+    if len(args) == 1:
+        e = name_expr(op, args, kwargs, limit=None)
+        if e is not None:
+            return e
     return f"{op}({', '.join(args)})"
 
 
-def forward(out, op, names, vals, kwargs, result, outside):
+def _linear_rhs(args):
+    """``x @ W.T + b``: what ``linear(x; W, b)`` computes."""
+    e = f"{args[0]} @ {_atom(args[1])}.T"
+    return e + (f" + {args[2]}" if len(args) > 2 else "")
+
+
+_GLOSS = {"permute": ("the transpose of {a}", "{a} 的转置"),
+          "t": ("the transpose of {a}", "{a} 的转置"),
+          "transpose": ("{a} with two dimensions swapped", "{a} 交换两个维度")}
+
+
+def forward(out, op, names, vals, kwargs, result, outside, inner=()):
+    """``inner``: the PyTorch node classes a composite op (``@``, ``linear``) is made of;
+    with more than one, the caption says so (the autograd view shows them)."""
     e = expr(op, names, kwargs)
-    parts = [f"{out} = {e}"]
-    if all(_small(v) for v in vals) and any(isinstance(v, np.ndarray) for v in vals):
+    parts = [f"{out} = {e}" if e != out else out]
+    if op == "linear":
+        parts.append(_linear_rhs(names))
+    if op != "linear" and all(_small(v) for v in vals) and any(
+            isinstance(v, np.ndarray) for v in vals):
         ev = expr(op, [_paren(fmt.value(v)) for v in vals], kwargs)
         if ev != e:
             parts.append(ev)
     parts.append(fmt.value(result))
     eq = " = ".join(parts)
+    gl = _GLOSS.get(op)
+    if gl is not None and names and not outside:
+        eq_en = f"{eq} ({gl[0].format(a=names[0])})"
+        eq_zh = f"{eq}（{gl[1].format(a=names[0])}）"
+    else:
+        eq_en = eq_zh = eq
+    note_en = note_zh = ""
+    if len(inner) > 1:
+        chain = " → ".join(inner)
+        note_en = f" PyTorch records it as {len(inner)} nodes: {chain}."
+        note_zh = f"PyTorch 把它记录为 {len(inner)} 个节点：{chain}。"
     if outside:
         return {
             "en": (f"Outside the graph (no_grad() or detached inputs): {eq}. "
@@ -65,7 +219,7 @@ def forward(out, op, names, vals, kwargs, result, outside):
             "zh": (f"在计算图之外（no_grad() 或输入已 detach）：{eq}。"
                    f"不为反向传播记录任何东西，所以 {out}.requires_grad 为 False。"),
         }
-    return {"en": f"Forward: {eq}.", "zh": f"前向计算：{eq}。"}
+    return {"en": f"Forward: {eq_en}.{note_en}", "zh": f"前向计算：{eq_zh}。{note_zh}"}
 
 
 def _local(op, i, names, vals, kwargs, out_val):
@@ -117,7 +271,36 @@ _MATRIX = {
     ("mm", 0): "G @ {b}ᵀ", ("mm", 1): "{a}ᵀ @ G",
     ("mv", 0): "G ⊗ {b}", ("mv", 1): "{a}ᵀ @ G",
     ("dot", 0): "G · {b}", ("dot", 1): "G · {a}",
+    ("permute", 0): "Gᵀ", ("t", 0): "Gᵀ", ("transpose", 0): "Gᵀ",
 }
+
+
+def _ndim(v):
+    return np.ndim(v) if v is not None else 2
+
+
+def _rule(op, i, names, vals):
+    """The chain-rule formula of what input ``i`` receives, written with ``G`` (the
+    gradient arriving), or None.  ``@`` depends on the operands' shapes (a 1-D operand
+    makes an outer product where a matrix would be transposed)."""
+    a = names[0] if names else "a"
+    b = names[1] if len(names) > 1 else "b"
+    if op == "matmul" and len(names) == 2:
+        da, db = _ndim(vals[0]), _ndim(vals[1])
+        if da == 1 and db == 1:
+            return "G · " + (b if i == 0 else a)
+        if i == 0:
+            return f"G ⊗ {_atom(b)}" if db == 1 else f"G @ {_atom(b)}ᵀ"
+        return f"{_atom(a)} ⊗ G" if da == 1 else f"{_atom(a)}ᵀ @ G"
+    if op == "linear" and len(names) >= 2:
+        dx = _ndim(vals[0])
+        if i == 0:
+            return f"G @ {_atom(b)}"
+        if i == 1:
+            return f"G ⊗ {_atom(a)}" if dx == 1 else f"Gᵀ @ {_atom(a)}"
+        return "G" if dx == 1 else "G summed over rows"
+    tmpl = _MATRIX.get((op, i))
+    return tmpl.format(a=_atom(a), b=_atom(b)) if tmpl else None
 
 
 def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
@@ -146,9 +329,7 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
             locs.append(head)
             prods.append(prod)
         else:
-            tmpl = _MATRIX.get((op, i))
-            b = names[1] if len(names) > 1 else "b"
-            rule = tmpl.format(a=names[0] if names else "a", b=b) if tmpl else None
+            rule = _rule(op, i, names, vals)
             if rule is not None:
                 uses_g = True
                 prod = f"d{L}/d{a} = {rule} = {gis}"
@@ -171,8 +352,46 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
     else:
         en_rest, zh_rest = "No input needs a gradient", "没有输入需要梯度"
     arriving = f"G = {up}" if uses_g else up
-    en = f"Backward through {out} = {e}: the gradient arriving is {arriving}. {en_rest}."
-    zh = f"反向传播经过 {out} = {e}：传入的梯度 {arriving}。{zh_rest}。"
+    head = f"{out} = {e}" if e != out else out
+    en = f"Backward through {head}: the gradient arriving is {arriving}. {en_rest}."
+    zh = f"反向传播经过 {head}：传入的梯度 {arriving}。{zh_rest}。"
+    return {"en": en, "zh": zh}, detail
+
+
+def steps_note(caps, classes):
+    """Append to a composite's backward caption: PyTorch runs it as several nodes."""
+    if len(classes) < 2:
+        return caps
+    chain = " → ".join(classes)
+    return {"en": (f"{caps['en']} In PyTorch's graph this takes {len(classes)} steps "
+                   f"({chain}); this one is {classes[0]}."),
+            "zh": (f"{caps['zh']}在 PyTorch 的计算图中这分 {len(classes)} 步（{chain}）；"
+                   f"这一步是 {classes[0]}。")}
+
+
+def inside(out, op, names, kwargs, k, n, cls, gout, sends):
+    """A backward step of PyTorch's node ``cls`` inside a composite op (step ``k`` of
+    ``n``).  ``sends``: list of (receiver, value, is_input) — an input of the composite
+    (a name the picture shows) or the next PyTorch node inside it."""
+    e = expr(op, names, kwargs)
+    head = f"{out} = {e}" if e != out else out
+    g = fmt.value(gout)
+    en_s, zh_s = [], []
+    for who, v, is_input in sends:
+        vs = fmt.value(v)
+        if is_input:
+            en_s.append(f"gives {who} its gradient {vs}")
+            zh_s.append(f"把梯度 {vs} 交给 {who}")
+        else:
+            en_s.append(f"passes {vs} on to {who}")
+            zh_s.append(f"把 {vs} 传给 {who}")
+    en_rest = " and ".join(en_s) if en_s else "sends no gradient on"
+    zh_rest = "，".join(zh_s) if zh_s else "不再往下传梯度"
+    en = (f"Inside {head} (PyTorch's step {k} of {n}): {cls} receives {g} and "
+          f"{en_rest}.")
+    zh = f"在 {head} 内部（PyTorch 的第 {k}/{n} 步）：{cls} 收到 {g}，{zh_rest}。"
+    detail = {"upstream": f"{cls} receives {g}",
+              "product": "; ".join(f"{who} ← {fmt.value(v)}" for who, v, _ in sends)}
     return {"en": en, "zh": zh}, detail
 
 

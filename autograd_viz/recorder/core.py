@@ -68,7 +68,7 @@ class RawTensor:
 
 class RawOp:
     __slots__ = ("rid", "cls", "op", "symbol", "formula", "inputs", "out", "kwargs", "it",
-                 "outside", "in_vals", "nexts", "folded", "external", "loc")
+                 "outside", "in_vals", "nexts", "folded", "external", "loc", "comp")
 
     def __init__(self, rid, cls, inputs, kwargs, it, outside, external=False):
         self.rid = rid
@@ -86,6 +86,18 @@ class RawOp:
         self.folded = False
         self.external = external
         self.loc = None
+        self.comp = None  # index in _Recorder.comps when made inside a composite
+
+
+class RawComposite:
+    """A public function built from several nodes (``matmul`` = unsqueeze -> mm ->
+    squeeze): what the learner wrote, around the raw ops made inside it."""
+
+    __slots__ = ("cid", "op", "inputs", "kwargs", "out", "ops", "it", "outside", "in_vals")
+
+    def __init__(self, cid, op, inputs, kwargs, out, ops, it, outside, in_vals):
+        self.cid, self.op, self.inputs, self.kwargs = cid, op, inputs, kwargs
+        self.out, self.ops, self.it, self.outside, self.in_vals = out, ops, it, outside, in_vals
 
 
 class _Prov:
@@ -106,6 +118,8 @@ class _Recorder:
         self.max_frames = max_frames
         self.tensors: list[RawTensor] = []
         self.ops: list[RawOp] = []
+        self.comps: list[RawComposite] = []
+        self._comp_stack: list = []
         self.events: list[tuple] = []
         self.iterations: list[dict] = []
         self.internal_errors: list[str] = []
@@ -138,7 +152,8 @@ class _Recorder:
             "data_set": self._data_set, "inplace": self._inplace,
             "grad_set": self._grad_set, "detach_": self._detach_,
             "requires_grad_": self._requires_grad_, "optim_step": self._optim_step,
-            "zero_grad": self._zero_grad,
+            "zero_grad": self._zero_grad, "composite_begin": self._composite_begin,
+            "composite_end": self._composite_end,
         }
         self._handle = None
 
@@ -528,6 +543,38 @@ class _Recorder:
             return None
         lr, g = self._lr_grad(d, a)
         return (a, lr, g if g is not None else _copy(a._grad))
+
+    # ------------------------------------------------------------------ composites
+    def _composite_begin(self, p):
+        # the live inputs are kept only until the matching end (nothing is registered
+        # now: registering would make the inner ops "touch the picture")
+        self._comp_stack.append((p.get("op") or "?", p.get("inputs") or (),
+                                 dict(p.get("kwargs") or {}), len(self.ops)))
+
+    def _composite_end(self, p):
+        if not self._comp_stack:
+            return
+        op, inputs, kwargs, start = self._comp_stack.pop()
+        if self._comp_stack:
+            return  # nested (``linear`` calling ``matmul``): the outermost one is drawn
+        out = p.get("output")
+        if not isinstance(out, Tensor) or not self.full:
+            return
+        inner = [r for r in range(start, len(self.ops)) if not self.ops[r].folded]
+        orid = self._known(out)
+        if not inner or orid is None or self.tensors[orid].producer not in inner:
+            return
+        ins = [("t", self._tid(x)) if isinstance(x, Tensor) else ("c", x)
+               for x in inputs if x is not None]
+        first = self.ops[inner[0]]
+        rc = RawComposite(len(self.comps), op, ins, kwargs, orid, inner, first.it,
+                          all(self.ops[r].outside for r in inner),
+                          [_copy(x) if isinstance(x, Tensor) else x
+                           for x in inputs if x is not None])
+        self.comps.append(rc)
+        for r in inner:
+            self.ops[r].comp = rc.cid
+        self._scan_names()
 
     # ------------------------------------------------------------------ backward
     def _backward_begin(self, p):

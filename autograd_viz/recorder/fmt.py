@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-#: arrays with at most this many elements are written out in full
-MAX_INLINE = 6
+#: arrays with at most this many elements are written out in full (a 2×4 matrix too)
+MAX_INLINE = 12
+#: operands with at most this many elements are also substituted into a caption's
+#: expression (``[34, 23] @ [1, 4]``); bigger ones are named only (``X @ W_1.T``)
+MAX_IN_EXPR = 6
 
 
 def num(x) -> str:

@@ -50,6 +50,11 @@ class GraphNode:
     grad_fn: str | None = None
     iteration: int | None = None
     retains_grad: bool = False
+    #: a data-flow op node standing for a public function PyTorch builds from several
+    #: nodes (``@`` = MmBackward0 -> SqueezeBackward4): their classes, in creation order,
+    #: and their ids in the autograd view
+    inner: tuple = ()
+    inner_ids: tuple = ()
 
 
 @dataclass
@@ -77,7 +82,10 @@ class Frame:
 
     ``node``: the data-flow node the frame is about (``nodes`` all of them, ``node`` is
     ``nodes[0]``); ``edges``: the data-flow edges it uses (``(src, dst)``, e.g. the input
-    edges a gradient is sent along); ``anodes``: the same for the autograd view.
+    edges a gradient is sent along); ``anodes``: the same for the autograd view.  One
+    frame list serves both views: a frame about a node inside a composite op (``@`` made
+    of MmBackward0 and SqueezeBackward4) has that node in ``anodes`` and the composite op
+    node in ``nodes``.
     ``detail``: strings for an inspector (``upstream``, ``local``, ``product``,
     ``formula``, ``old``, ``new``, ``lr``, ``grad``, ``code``, ``error``...).
     """

@@ -86,6 +86,10 @@ class Recording:
                     s = NodeState(None, s.grad, "done" if s.status != "pending" else "pending")
                 out[d] = s
             st = out
+        elif len(st) != len(self.graph.nodes):
+            # the autograd-only nodes inside composite ops (``GraphNode.inner_ids``)
+            nodes = self.graph.nodes
+            st = {d: s for d, s in st.items() if d in nodes}
         for d in current:
             if d in st:
                 st[d] = st[d]._replace(status="current")

@@ -368,7 +368,9 @@ def text_table(rec, i=-1, view="dataflow", lang=None) -> str:
         nd = graph.nodes[d]
         st = state.get(d)
         kind = kinds.get(nd.kind, nd.kind)
-        if nd.kind == "op" and nd.grad_fn:
+        if nd.kind == "op" and len(getattr(nd, "inner", ()) or ()) > 1:
+            kind = "op " + "→".join(nd.inner)  # a composite op (``@``): PyTorch's nodes
+        elif nd.kind == "op" and nd.grad_fn:
             kind = f"op {nd.grad_fn}"
         elif nd.kind == "op":
             kind = f"op {nd.op} (outside)"
@@ -381,7 +383,8 @@ def text_table(rec, i=-1, view="dataflow", lang=None) -> str:
                      g or "-", st.status if st else "pending"))
     widths = [min(max(len(r[c]) for r in rows), 40) for c in range(5)]
     for r in rows:
-        lines.append("  ".join(r[c][:60].ljust(widths[c]) for c in range(5)).rstrip())
+        # values with up to 12 elements are written in full (fmt.MAX_INLINE)
+        lines.append("  ".join(r[c][:120].ljust(widths[c]) for c in range(5)).rstrip())
     if cut:
         lines.append(f"({cut} earlier nodes not shown)")
     return "\n".join(lines)
