@@ -4,7 +4,10 @@ The engine calls ``emit(kind, **payload)`` at the few places where something a
 learner should see happens (an op runs, a backward node runs, a grad accumulates,
 a parameter is updated or zeroed).  Nobody listens unless a recorder is active,
 and every call site is guarded by ``if LISTENERS:`` so an unrecorded program pays
-one truthiness check.  The kinds and payloads are listed in CONTRIBUTING.md.
+one truthiness check.  ``composite_begin`` / ``composite_end`` (emitted by
+``api._composite``) bracket a public function PyTorch builds from several nodes
+(``matmul`` of a vector and a matrix: unsqueeze -> mm -> squeeze), so a recorder can show
+it as the one op the learner wrote.  The kinds and payloads are listed in CONTRIBUTING.md.
 """
 
 from __future__ import annotations
