@@ -28,7 +28,7 @@ say() { echo "== tests/run.sh [$((SECONDS - T0))s]: $*"; }
 if [ "${AV_SKIP_SETUP:-0}" != 1 ]; then
   need=()
   command -v dot >/dev/null 2>&1 || need+=(graphviz)
-  if [ ! -x "$CHROMIUM" ] && [ "${AV_SKIP_E2E:-0}" != 1 ]; then need+=(chromium chromium-driver fonts-liberation fonts-noto-cjk); fi
+  if [ ! -x "$CHROMIUM" ] && [ "${AV_SKIP_E2E:-0}" != 1 ]; then need+=(chromium chromium-driver fonts-liberation fonts-wqy-microhei); fi
   if [ "${#need[@]}" -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
       say "apt-get install ${need[*]}"
