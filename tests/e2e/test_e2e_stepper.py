@@ -74,7 +74,7 @@ def _run_all(page, n_code_cells, attempts=3):
 
 
 # Reads what the learner sees in one Stepper (scoped to its output area).
-_STATE_JS = """(root) => {
+_STATE_JS = r"""(root) => {
   const visible = (el) => el.getClientRects().length > 0;
   // what the learner reads, whitespace-normalised (one normalisation for every read, so a
   // caption read now compares equal to the same caption read later)
