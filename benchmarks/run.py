@@ -1,0 +1,78 @@
+"""Run every benchmark in one go and print the ratios (each measured within one run).
+
+    python benchmarks/run.py            # print
+    python benchmarks/run.py --write    # also write the results into benchmarks/README.md
+                                        # and the Benchmarks section of README.md
+
+The machines are noisy: every benchmark compares against a baseline measured in the same
+run (interleaved where it matters), never against a stored number.  OPENBLAS_CORETYPE is
+left as the machine sets it, for both sides of each comparison.
+"""
+
+from __future__ import annotations
+
+import datetime
+import platform
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BENCHES = [
+    ("Engine", "bench_engine.py", "training step, per-op cost and a big matmul vs numpy by hand "
+     "and PyTorch (1 thread)"),
+    ("Recorder and renderer", "bench_record.py", "recording on vs off; build + lay out "
+     "recordings of 50, 200, 1000 nodes"),
+    ("Stepper", "bench_widget.py", "a click vs a Graphviz redraw; opening a stepper"),
+]
+START, END = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->"
+
+
+def run_all() -> str:
+    parts = [f"Measured {datetime.date.today()} on {platform.machine()}, "
+             f"{_cpus()} cores, Python {platform.python_version()}."]
+    for title, script, what in BENCHES:
+        print(f"== {script}", flush=True)
+        out = subprocess.run([sys.executable, str(HERE / script)], cwd=ROOT, text=True,
+                             capture_output=True, check=False)
+        text = (out.stdout + ("\n" + out.stderr if out.returncode else "")).strip()
+        print(text, flush=True)
+        if out.returncode:
+            raise SystemExit(f"{script} failed with exit code {out.returncode}")
+        parts.append(f"### {title} (`python benchmarks/{script}`)\n\n{what}.\n\n"
+                     f"```\n{text}\n```")
+    return "\n\n".join(parts)
+
+
+def _cpus() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+def _replace_block(path: Path, body: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    block = f"{START}\n{body}\n{END}"
+    if START in text:
+        text = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: block, text,
+                      flags=re.S)
+    elif "<!-- benchmarks -->" in text:
+        text = text.replace("<!-- benchmarks -->", "<!-- benchmarks -->\n" + block, 1)
+    else:
+        text = text.rstrip() + "\n\n## Latest run\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    body = run_all()
+    if "--write" in argv:
+        _replace_block(HERE / "README.md", body)
+        _replace_block(ROOT / "README.md", body)
+        print("written into benchmarks/README.md and README.md")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
