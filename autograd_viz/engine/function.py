@@ -85,9 +85,6 @@ class Function:
     _slow = False
     _node_prehooks = None
 
-    # Tensor is injected by tensor.py (avoids an import cycle).
-    _Tensor = None
-
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         if "_slow" not in cls.__dict__ and not cls.__module__.startswith(_ENGINE):
@@ -251,10 +248,6 @@ class Function:
         self._saved_meta = None
         self._freed = True
 
-    @property
-    def saves_values(self) -> bool:
-        return self._saved is not None or self._freed
-
     # ------------------------------------------------------------------ PyTorch surface
     def name(self) -> str:
         return type(self).__name__
@@ -379,6 +372,8 @@ def _apply1(cls, x, kwargs):
 
 
 def _edge_of(x):
+    """The ``next_functions`` entry for a tensor that requires grad: its ``grad_fn``,
+    else its (cached) ``AccumulateGrad``."""
     fn = x.grad_fn
     if fn is None:
         fn = x._accumulator
@@ -545,18 +540,8 @@ def _apply_general(cls, inputs, kwargs):
         out_arr = _asarray(out_arr)
     if grad:
         out = T._make(out_arr, True, ctx)
-        edges = []
-        for x, r in zip(inputs, needs):
-            if r:
-                fn = x.grad_fn
-                if fn is None:
-                    fn = x._accumulator
-                    if fn is None:
-                        fn = x._get_accumulator()
-                edges.append((fn, 0))
-            else:
-                edges.append(_NONE_EDGE)
-        ctx.next_functions = tuple(edges)
+        ctx.next_functions = tuple(_edge_of(x) if r else _NONE_EDGE
+                                   for x, r in zip(inputs, needs))
         _seq_counter[0] += 1
         ctx._seq = _seq_counter[0]
         ctx._shape = out_arr.shape
@@ -587,16 +572,6 @@ class _ListHandle:
             self._list.remove(self._item)
         except ValueError:
             pass
-
-
-def _edge(x):
-    fn = x.grad_fn
-    if fn is not None:
-        return (fn, 0)
-    acc = x._accumulator
-    if acc is None:
-        acc = x._get_accumulator()
-    return (acc, 0)
 
 
 def _make_view(out, base):

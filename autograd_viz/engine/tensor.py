@@ -289,7 +289,7 @@ class Tensor:
                     f"attempting to assign a gradient of size "
                     f"'{list(value._data.shape)}' to a tensor of size "
                     f"'{list(self._data.shape)}'. Please ensure that the gradient and the "
-                    "tensor are the same size".replace("'[", "'[").replace(",)", ")"))
+                    "tensor are the same size")
             value._grad_owner = weakref.ref(self)
         old = self._grad
         self._grad = value
@@ -952,7 +952,6 @@ def _dt(name):
     return getattr(dtypes, name)
 
 
-_function_mod.Function._Tensor = Tensor
 _function_mod._TENSOR[0] = Tensor
 _backward_mod.Tensor = Tensor
 
