@@ -18,6 +18,7 @@ import weakref
 import numpy as np
 
 from . import events
+from .function import _seq_counter
 from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
 from .grad_mode import STATE
 from .ops import arithmetic as A
@@ -52,6 +53,18 @@ def _composite(name, fn, args, kwargs=None, inputs=None, info=None):
     finally:
         _OPEN.pop()
         events.emit("composite_end", op=name, output=out)
+    return out
+
+
+def _tagged(out, op, inputs, info=None, seq0=0):
+    """Mark the node that made a composite's result (built while nobody listens) with
+    ``_av_comp = (op, inputs, info, seq0)``: ``draw()`` draws the nodes made after
+    sequence number ``seq0`` and reachable from it (before the inputs' own nodes) as one
+    op, as a recording does (``recorder.core._Recorder.snapshot_composites``).  One
+    attribute on one node: an unrecorded program pays a tuple per composite call."""
+    fn = out.grad_fn if isinstance(out, Tensor) else None
+    if fn is not None and fn._seq > seq0:
+        fn._av_comp = (op, inputs, info, seq0)
     return out
 
 # ---------------------------------------------------------------------- promotion
@@ -242,8 +255,10 @@ def div(input, other, *, rounding_mode=None):  # noqa: A002
         if _LISTENERS and _OPEN[-1:] != ["div"]:
             return _composite("div", div, (input, other))
         # c / x  ==  c * reciprocal(x), as PyTorch records it
+        seq0 = _seq_counter[0]
         x = _floating(other)
-        return mul(A.ReciprocalBackward0.apply(x), _operand(input, "div"))
+        return _tagged(mul(A.ReciprocalBackward0.apply(x), _operand(input, "div")), "div",
+                       (input, other), None, seq0)
     return _binary(A.DivBackward0, input, other, "div", float_only=True)
 
 
@@ -629,9 +644,17 @@ def matmul(input, other):  # noqa: A002
     if d1 == 2 and d2 == 1:
         return mv(input, other)
     if d1 == 1 and d2 == 2:
-        return _squeeze4(mm(unsqueeze(input, 0), other), 0)
+        seq0 = _seq_counter[0]
+        return _tagged(_squeeze4(mm(unsqueeze(input, 0), other), 0), "matmul",
+                       (input, other), None, seq0)
     if d1 == 2 and d2 == 2:
         return mm(input, other)
+    seq0 = _seq_counter[0]
+    return _tagged(_matmul_nd(input, other, d1, d2), "matmul", (input, other), None, seq0)
+
+
+def _matmul_nd(input, other, d1, d2):  # noqa: A002
+    """``matmul`` with a 3-D or higher operand (folded ``mm`` / ``mv``, or ``bmm``)."""
     if _should_fold(input, other):
         transpose = d2 > d1
         t1 = other.mT if transpose else input
@@ -685,7 +708,9 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):  # noqa: A002
         return _composite("addmm", addmm, (input, mat1, mat2),
                           {"beta": beta, "alpha": alpha})
     if beta != 1 or alpha != 1:
-        return add(mul(input, beta), mul(mm(mat1, mat2), alpha))
+        seq0 = _seq_counter[0]
+        return _tagged(add(mul(input, beta), mul(mm(mat1, mat2), alpha)), "addmm",
+                       (input, mat1, mat2), {"beta": beta, "alpha": alpha}, seq0)
     sa, sb = mat1._data.shape, mat2._data.shape
     if sa[1] != sb[0]:
         raise RuntimeError(
@@ -709,7 +734,19 @@ def linear(input, weight, bias=None):  # noqa: A002
     if bias is not None and x.ndim == 2 and w.ndim == 2 and x.dtype is w.dtype and \
             x.shape[1] == w.shape[1]:
         # the usual case (checked as below, in fewer steps)
-        return _addmm_apply(bias, input, _t_apply(weight))
+        seq0 = _seq_counter[0]
+        out = _addmm_apply(bias, input, _t_apply(weight))
+        fn = out.grad_fn
+        if fn is not None:  # (see _tagged)
+            fn._av_comp = ("linear", (input, weight, bias), None, seq0)
+        return out
+    seq0 = _seq_counter[0]
+    return _tagged(_linear(input, weight, bias), "linear", (input, weight, bias), None,
+                   seq0)
+
+
+def _linear(input, weight, bias):  # noqa: A002
+    x = input._data
     if x.ndim == 2 and bias is not None:
         if x.dtype != weight._data.dtype:
             raise RuntimeError(
@@ -798,6 +835,11 @@ def reshape(input, *shape):  # noqa: A002
     if _LISTENERS and _OPEN[-1:] != ["reshape"]:
         return _composite("reshape", reshape, (input, *shape), None, (input,),
                           {"shape": shape})
+    seq0 = _seq_counter[0]
+    return _tagged(_reshape(input, shape), "reshape", (input,), {"shape": shape}, seq0)
+
+
+def _reshape(input, shape):  # noqa: A002
     shape = _infer_shape(_size_args(shape, "reshape"), input._data.size)
     arr = input._data
     if arr.flags.c_contiguous:
@@ -824,7 +866,9 @@ def flatten(input, start_dim=0, end_dim=-1):  # noqa: A002
         return input
     shape = input._data.shape
     new = shape[:s] + (int(np.prod(shape[s:e + 1])),) + shape[e + 1:]
-    return reshape(input, new)
+    seq0 = _seq_counter[0]
+    return _tagged(reshape(input, new), "flatten", (input,),
+                   {"start_dim": start_dim, "end_dim": end_dim}, seq0)
 
 
 def t(input):  # noqa: A002
@@ -970,6 +1014,11 @@ def getitem(x, key):
     ``IndexBackward0`` for the advanced ones (as PyTorch's ``applySlicing``)."""
     if _LISTENERS and _OPEN[-1:] != ["getitem"]:
         return _composite("getitem", getitem, (x, key), None, (x,), {"key": key})
+    seq0 = _seq_counter[0]
+    return _tagged(_getitem(x, key), "getitem", (x,), {"key": key}, seq0)
+
+
+def _getitem(x, key):
     items = _key_items(key)
     arr = x._data
     if arr.ndim == 0 and builtins.any(
@@ -1365,6 +1414,13 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):  
     a, b = input._data, target._data
     if a.dtype is b.dtype and a.shape == b.shape and reduction == "mean":
         return _mse_apply(input, target, reduction="mean")  # the usual case
+    seq0 = _seq_counter[0]
+    return _tagged(_mse_general(input, target, reduction), "mse_loss", (input, target),
+                   {"reduction": reduction}, seq0)
+
+
+def _mse_general(input, target, reduction):  # noqa: A002
+    """``mse_loss`` off the usual case: checks, and a broadcast target (expand nodes)."""
     if reduction not in ("mean", "sum", "none"):
         raise ValueError(f"{reduction} is not a valid value for reduction")
     if input._data.shape != target._data.shape:
@@ -1374,7 +1430,7 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):  
             f"Using a target size ({Size(target._data.shape)}) that is different to the "
             f"input size ({Size(input._data.shape)}). This will likely lead to incorrect "
             "results due to broadcasting. Please ensure they have the same size.",
-            UserWarning, stacklevel=3)
+            UserWarning, stacklevel=4)
         try:
             np.broadcast_shapes(input._data.shape, target._data.shape)
         except ValueError:

@@ -73,7 +73,9 @@ class _Flow:
 COMPOSITE_SYMBOL = {"matmul": "@", "linear": "linear", "div": "/", "getitem": "[]",
                     "reshape": "reshape", "flatten": "flatten", "addmm": "addmm",
                     "mse_loss": "mse_loss"}
-DATAFLOW_SYMBOL = {"mm": "@", "mv": "@", "dot": "@", "matmul": "@"}
+#: (``addmm`` / ``mse_loss`` drawn without a recording are one node: named as recorded)
+DATAFLOW_SYMBOL = {"mm": "@", "mv": "@", "dot": "@", "matmul": "@", "addmm": "addmm",
+                   "mse_loss": "mse_loss"}
 COMPOSITE_FORMULA = {
     "matmul": "∂/∂A = G @ Bᵀ, ∂/∂B = Aᵀ @ G (G: the gradient arriving)",
     "linear": ("y = x @ W.T + b: ∂/∂x = G @ W, ∂/∂W = Gᵀ @ x, ∂/∂b = G summed over rows "
@@ -98,10 +100,14 @@ def build(rec, lang=None, snapshot=False) -> Built:
         return flows[ro.comp] if ro.comp is not None else ro
 
     F = []  # the data-flow ops, in order
+    # a recording lists a composite's ops in the order they were made (placed at the
+    # first); a snapshot registers a graph inputs-first, so a composite's inputs are all
+    # known by its last op (its result's node)
+    at = -1 if snapshot else 0
     for ro in O:
         if ro.comp is None:
             F.append(ro)
-        elif ro.rid == comps[ro.comp].ops[0]:
+        elif ro.rid == comps[ro.comp].ops[at]:
             F.append(flows[ro.comp])
 
     def canon(rid):
@@ -224,9 +230,16 @@ def build(rec, lang=None, snapshot=False) -> Built:
             referenced.update(canon(r) for r in ev[2])
         elif k in ("backward_begin", "error"):
             referenced.update(canon(r) for r in (ev[2] if k == "backward_begin" else ev[4]))
+    # (a snapshot draws every leaf of the graph but the constants only PyTorch's nodes
+    # inside a composite op use, such as matmul's unsqueezed vector)
+    inner_only = set()
+    if snapshot and comps:
+        drawn_in = {canon(r) for ro in F for k, r in ro.inputs if k == "t"}
+        inner_only = {canon(r) for ro in O if ro.comp is not None
+                      for k, r in ro.inputs if k == "t"} - drawn_in
     for rt in T:
         if rt.rid not in disp_t and (rt.producer is None or O[rt.producer].folded) and (
-                canon(rt.rid) in referenced or snapshot):
+                canon(rt.rid) in referenced or (snapshot and canon(rt.rid) not in inner_only)):
             leaf_disp(rt.rid)
 
     # ------------------------------------------------------------------ names
@@ -751,7 +764,9 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 continue
             for d in ds + ads:
                 setn(d, status="freed")
-            emit("freed", ds, (), C.freed([nm(d) for d in ds]),
+            caps = C.freed([(nm(d), nm(out_of_op[d]) if d in out_of_op else None)
+                            for d in ds])
+            emit("freed", ds, (), caps,
                  {"freed": ", ".join(O[r].cls for r in ev[2] if r in adisp)}, anodes=ads,
                  it=it)
         elif kind == "error":
@@ -808,7 +823,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
 
 def op_label(ro) -> str:
     """``*`` -> ``* 10`` for ``x * 10``; ``2 -`` for ``2 - x``; ``** 2``; ``2 **``."""
-    sym = ro.symbol if ro.symbol and ro.symbol != "?" else ro.op
+    sym = _sym(ro)
     kw = ro.kwargs or {}
 
     def num(v):

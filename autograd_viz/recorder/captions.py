@@ -443,12 +443,19 @@ def retain_grad(t, g):
 
 
 def freed(ops):
-    names = ", ".join(ops)
+    """``ops``: (op label, name of the tensor it made) per freed op (or just labels):
+    ``@ (making Z), @ (making Y)``, so two ops with one symbol are told apart."""
+    en, zh = [], []
+    for op in ops:
+        sym, made = op if isinstance(op, tuple) else (op, None)
+        en.append(f"{sym} (making {made})" if made else sym)
+        zh.append(f"{sym}（生成 {made}）" if made else sym)
     return {
         "en": (f"Backward finished without retain_graph=True, so the values saved for the "
-               f"backward of {names} are freed; a second backward through them fails."),
-        "zh": (f"反向传播结束且没有 retain_graph=True，所以 {names} 为反向传播保存的值被释放；"
-               f"再次经过它们反向传播会报错。"),
+               f"backward of {', '.join(en)} are freed; a second backward through them "
+               f"fails."),
+        "zh": (f"反向传播结束且没有 retain_graph=True，所以 {'、'.join(zh)} 为反向传播保存的值"
+               f"被释放；再次经过它们反向传播会报错。"),
     }
 
 

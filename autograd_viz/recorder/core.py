@@ -287,10 +287,21 @@ class _Recorder:
         if rid is not None:
             return rid
         if t.grad_fn is not None:
-            self._register_fn(t.grad_fn, t)
+            orid = self._register_fn(t.grad_fn, t)
             rid = self._known(t)
             if rid is not None:
                 return rid
+            rt = self.tensors[self.ops[orid].out]
+            if rt.ref is None and self.ops[orid].external:
+                # a node registered before its result was seen (``draw``: a composite's
+                # input such as ``W_1.T``): this tensor is that result
+                rt.ref = weakref.ref(t)
+                rt.label = getattr(t, "label", None)
+                rt.shape = tuple(t._data.shape)
+                rt.requires_grad = bool(t._requires_grad)
+                rt.value = _copy(t._data)
+                self._tmap[id(t)] = (weakref.ref(t), rt.rid)
+                return rt.rid
         rt = RawTensor(len(self.tensors), t, self.it)
         self.tensors.append(rt)
         self._tmap[id(t)] = (weakref.ref(t), rt.rid)
@@ -351,13 +362,66 @@ class _Recorder:
         ro.nexts = self._nexts(fn)
         rt = RawTensor(len(self.tensors), out_tensor, self.it, producer=ro.rid)
         if out_tensor is None:
-            rt.shape = ()
+            rt.shape = tuple(getattr(fn, "_shape", None) or ())
         self.tensors.append(rt)
         ro.out = rt.rid
         if out_tensor is not None:
             self._tmap[id(out_tensor)] = (weakref.ref(out_tensor), rt.rid)
         ro.in_vals = [self.tensors[r].value if k == "t" else r for k, r in ins]
         return ro.rid
+
+    def snapshot_composites(self):
+        """Composite ops in a graph built while nobody listened (what ``draw`` shows):
+        the engine marks the node that made a composite's result with ``_av_comp = (op,
+        inputs, info, seq0)`` (``engine/api._tagged``); its inner nodes are the nodes
+        reachable from it that were made after sequence number ``seq0``, up to the
+        inputs' own nodes.  Outermost composites win (``linear`` over its ``matmul``)."""
+        fns = {}
+        for ref, rid in list(self._fmap.values()):
+            fn = ref()
+            if fn is not None:
+                fns[rid] = fn
+        claimed: set = set()
+        for rid in sorted(fns, reverse=True):  # later nodes first: outer composites
+            fn = fns[rid]
+            tag = getattr(fn, "_av_comp", None)
+            if tag is None or rid in claimed or self.ops[rid].comp is not None:
+                continue
+            op, inputs, info, seq0 = tag
+            inputs = tuple(x for x in inputs if x is not None)
+            stop = {id(x.grad_fn) for x in inputs
+                    if isinstance(x, Tensor) and x.grad_fn is not None}
+            inner, seen, todo = [], {id(fn)}, [fn]
+            while todo:
+                f = todo.pop()
+                e = self._fmap.get(id(f))
+                if e is None or e[0]() is not f:
+                    inner = None
+                    break
+                inner.append(e[1])
+                for nf, _ in f.next_functions:
+                    if (nf is None or isinstance(nf, AccumulateGrad) or id(nf) in stop
+                            or id(nf) in seen or getattr(nf, "_seq", 0) <= seq0):
+                        continue
+                    seen.add(id(nf))
+                    todo.append(nf)
+            if not inner or claimed.intersection(inner):
+                continue
+            inner.sort()
+            if fn._freed:
+                # saved values released by a backward: constants are gone from the
+                # graph (as for any op), only the inputs that need a grad stay
+                inputs = tuple(x for x in inputs
+                               if not isinstance(x, Tensor) or x._requires_grad)
+            ins = [("t", self._tid(x)) if isinstance(x, Tensor) else ("c", x)
+                   for x in inputs]
+            rc = RawComposite(len(self.comps), op, ins, dict(info or {}), self.ops[rid].out,
+                              inner, self.it, False,
+                              [self.tensors[r].value if k == "t" else r for k, r in ins])
+            self.comps.append(rc)
+            for r in inner:
+                self.ops[r].comp = rc.cid
+            claimed.update(inner)
 
     def _nexts(self, fn):
         out = []

@@ -165,6 +165,10 @@ def snapshot(*tensors, names_from=None) -> Recording:
     for t in tensors:
         if isinstance(t, Tensor):
             raw._tid(t)
+    try:
+        raw.snapshot_composites()
+    except Exception as exc:  # a recorder bug never breaks the learner's code
+        raw._internal(exc)
     raw._scan_names(frames)
     b = build(raw, None, snapshot=True)
     r.graph, r.autograd_graph = b.graph, b.autograd_graph

@@ -200,3 +200,109 @@ def test_loop_draws_composites_on_one_picture():
     assert not any("iter" in n or "#" in n for n in names), names
     assert len(rec.autograd_graph.nodes) == 6
     assert {f.iteration for f in rec.frames} == {1, 2, 3}
+
+
+def _dataflow(g):
+    """(sorted tensor names, sorted op names, edges as name pairs) of a data-flow graph."""
+    nm = {d: n.name for d, n in g.nodes.items()}
+    return (sorted(n.name for n in g.nodes.values() if n.kind == "tensor"),
+            sorted(n.name for n in g.nodes.values() if n.kind == "op"),
+            sorted((nm[a], nm[b]) for a, b in g.edges))
+
+
+def test_draw_without_recording_groups_composites_as_recorded():
+    import sys
+
+    from autograd_viz.recorder import snapshot
+
+    rec = _seed000()
+    X = torch.tensor([4.0, 4.0, 3.0, 0.0])
+    W_1 = torch.tensor([[3.0, 4.0, 2.0, 3.0], [2.0, 3.0, 1.0, 1.0]], requires_grad=True)
+    W_2 = torch.tensor([1.0, 4.0], requires_grad=True)
+    Z = X.matmul(W_1.T)
+    Y = Z.matmul(W_2)
+    snap = snapshot(Y, names_from=sys._getframe())
+    assert snap.internal_errors == []
+    tensors, ops, edges = _dataflow(snap.graph)
+    assert tensors == sorted(["X", "W_1", "W_1.T", "Z", "W_2", "Y"])
+    assert ops == sorted(["ᵀ", "@", "@"])
+    assert _dataflow(snap.graph) == _dataflow(rec.graph)
+    (mat,) = [n for n in snap.graph.nodes.values() if n.inner]
+    assert mat.inner == ("MmBackward0", "SqueezeBackward4")
+    # the autograd view still draws PyTorch's nodes, the @ knows its two
+    ag = snap.autograd_graph.nodes
+    assert sorted(n.grad_fn for n in ag.values()) == sorted(
+        ["DotBackward0", "SqueezeBackward4", "MmBackward0", "PermuteBackward0",
+         "AccumulateGrad", "AccumulateGrad"])
+    assert [ag[a].grad_fn for a in mat.inner_ids] == ["MmBackward0", "SqueezeBackward4"]
+    # shown through draw() (the data-flow source has no PyTorch decomposition)
+    src = torch.draw(Y).source
+    for leak in ("permute", "squeeze", "unsqueeze", '"tensor', '"mm'):
+        assert leak not in src
+    assert "W_1.T" in src
+
+
+def test_draw_without_recording_nn_linear_is_one_linear_op():
+    import sys
+
+    from autograd_viz.recorder import snapshot
+
+    torch.manual_seed(0)
+    layer = nn.Linear(2, 1)
+    x = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+    y = layer(x)
+    snap = snapshot(y, names_from=sys._getframe())
+    tensors, ops, edges = _dataflow(snap.graph)
+    assert ops == ["linear"]
+    assert tensors == sorted(["x", "layer.weight", "layer.bias", "y"])
+    assert sorted(edges) == sorted([("x", "linear"), ("layer.weight", "linear"),
+                                    ("layer.bias", "linear"), ("linear", "y")])
+    (lin,) = [n for n in snap.graph.nodes.values() if n.kind == "op"]
+    assert lin.inner == ("TBackward0", "AddmmBackward0")
+    # as recorded
+    with torch.record() as rec:
+        y2 = layer(x)
+    assert _dataflow(rec.graph)[1] == ["linear"]
+    assert y2.grad_fn is not None
+
+
+def test_draw_without_recording_other_composites():
+    import sys
+
+    from autograd_viz.recorder import snapshot
+
+    a = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], requires_grad=True)
+    v = torch.tensor([1.0, 2.0], requires_grad=True)
+    cases = {"r": lambda: a.reshape(3, 2), "g": lambda: a[0, 1:], "q": lambda: 2 / a,
+             "m": lambda: v @ a, "f": lambda: a.flatten()}
+    for key, make in cases.items():
+        out = make()
+        with torch.record() as rec:
+            out2 = make()
+        assert rec.internal_errors == []
+        snap = snapshot(out, names_from=sys._getframe())
+        assert snap.internal_errors == []
+        got = _dataflow(snap.graph)
+        want = _dataflow(rec.graph)
+        # the same ops (named as written) on the same inputs; only the result's name differs
+        assert got[1] == want[1], key
+        assert len(got[0]) == len(want[0]) and len(got[2]) == len(want[2]), key
+        assert out2 is not None
+
+
+def test_composite_marks_cost_one_attribute_and_keep_fast_paths_plain():
+    a = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+    assert getattr((a @ a).grad_fn, "_av_comp", None) is None  # one mm node: nothing to group
+    out = a[0] @ a
+    op, inputs, info, seq0 = out.grad_fn._av_comp
+    assert op == "matmul" and inputs[1] is a and seq0 < out.grad_fn._seq
+    with torch.no_grad():
+        assert (a[0] @ a).grad_fn is None
+
+
+def test_freed_caption_names_each_op_by_what_it_made():
+    rec = _seed000()
+    (fr,) = [f for f in rec.frames if f.phase == "freed"]
+    en, zh = fr.captions["en"], fr.captions["zh"]
+    assert "@ (making Y), @ (making Z)" in en
+    assert "@（生成 Y）、@（生成 Z）" in zh
