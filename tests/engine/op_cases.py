@@ -46,6 +46,7 @@ CASES = [
     OpCase("pow_tt", lambda a, b: a ** b, lambda a, b: a ** b, 2, domain="positive",
            shapes="bcast"),
     OpCase("maximum", torch.maximum, np.maximum, 2, domain="distinct", shapes="bcast"),
+    OpCase("minimum", torch.minimum, np.minimum, 2, domain="distinct", shapes="bcast"),
     OpCase("add_alpha", lambda a, b: torch.add(a, b, alpha=2.5), lambda a, b: a + 2.5 * b, 2,
            shapes="bcast"),
     OpCase("sub_alpha", lambda a, b: a.sub(b, alpha=3), lambda a, b: a - 3 * b, 2,

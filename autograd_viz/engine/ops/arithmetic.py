@@ -235,48 +235,41 @@ class PowBackward2(Function):
         return (g * scale(out, float(np.log(ctx.base))),)
 
 
-class MaximumBackward0(Function):
+class _Extremum(Function):
+    """``pick(a, b)`` elementwise (``np.maximum`` / ``np.minimum``): the gradient goes to
+    the operand picked, half to each on ties (as PyTorch does)."""
+
+    pick = staticmethod(np.maximum)
+    wins = staticmethod(np.greater_equal)  # ``wins(a, b)``: a is picked (or tied)
+
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
+        return ctx.pick(a, b)
+
+    @staticmethod
+    def backward(ctx, g):
+        a, b = ctx.saved_tensors
+        ra, rb = getattr(a, "_data", a), getattr(b, "_data", b)
+        shape = np.broadcast_shapes(np.shape(ra), np.shape(rb), tuple(g.shape))
+        tie = np.broadcast_to(ra == rb, shape)
+        half = where(tie, scale(g, 0.5), g)
+        n = ctx.needs_input_grad
+        ga = mask(half, np.broadcast_to(ctx.wins(ra, rb), shape)) if n[0] else None
+        gb = mask(half, np.broadcast_to(ctx.wins(rb, ra), shape)) if n[1] else None
+        return ga, gb
+
+
+class MaximumBackward0(_Extremum):
     op, symbol = "maximum", "max"
     formula = "∂max(a,b)/∂a = [a>b] (½ on ties),  ∂max(a,b)/∂b = [b>a] (½ on ties)"
 
-    @staticmethod
-    def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
-        return np.maximum(a, b)
 
-    @staticmethod
-    def backward(ctx, g):
-        a, b = ctx.saved_tensors
-        ra, rb = getattr(a, "_data", a), getattr(b, "_data", b)
-        shape = np.broadcast_shapes(np.shape(ra), np.shape(rb), tuple(g.shape))
-        tie = np.broadcast_to(ra == rb, shape)
-        half = where(tie, scale(g, 0.5), g)
-        n = ctx.needs_input_grad
-        ga = mask(half, np.broadcast_to(ra >= rb, shape)) if n[0] else None
-        gb = mask(half, np.broadcast_to(rb >= ra, shape)) if n[1] else None
-        return ga, gb
-
-
-class MinimumBackward0(Function):
+class MinimumBackward0(_Extremum):
     op, symbol = "minimum", "min"
     formula = "∂min(a,b)/∂a = [a<b] (½ on ties),  ∂min(a,b)/∂b = [b<a] (½ on ties)"
-
-    @staticmethod
-    def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
-        return np.minimum(a, b)
-
-    @staticmethod
-    def backward(ctx, g):
-        a, b = ctx.saved_tensors
-        ra, rb = getattr(a, "_data", a), getattr(b, "_data", b)
-        shape = np.broadcast_shapes(np.shape(ra), np.shape(rb), tuple(g.shape))
-        tie = np.broadcast_to(ra == rb, shape)
-        half = where(tie, scale(g, 0.5), g)
-        n = ctx.needs_input_grad
-        ga = mask(half, np.broadcast_to(ra <= rb, shape)) if n[0] else None
-        gb = mask(half, np.broadcast_to(rb <= ra, shape)) if n[1] else None
-        return ga, gb
+    pick = staticmethod(np.minimum)
+    wins = staticmethod(np.less_equal)
 
 
 class MseLossBackward0(Function):

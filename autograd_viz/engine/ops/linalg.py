@@ -20,15 +20,20 @@ def _mm(x, y):
     return x @ y
 
 
-class MmBackward0(Function):
-    op, symbol = "mm", "@"
-    formula = "∂(A@B)/∂A = G@Bᵀ,  ∂(A@B)/∂B = Aᵀ@G"
+class _Product(Function):
+    """``a @ b`` with two slots: each operand is saved only when the other one needs a
+    gradient (the gradient of one is a product with the other), as PyTorch saves them."""
 
     @staticmethod
     def forward(ctx, a, b):
         n = ctx.needs_input_grad
         ctx.save_for_backward(a if n[1] else None, b if n[0] else None)
         return a @ b
+
+
+class MmBackward0(_Product):
+    op, symbol = "mm", "@"
+    formula = "∂(A@B)/∂A = G@Bᵀ,  ∂(A@B)/∂B = Aᵀ@G"
 
     @staticmethod
     def backward(ctx, g):
@@ -63,15 +68,9 @@ class AddmmBackward0(Function):
                 (_mm(t(a), g) if n[2] else None))
 
 
-class MvBackward0(Function):
+class MvBackward0(_Product):
     op, symbol = "mv", "@"
     formula = "∂(A@v)/∂A = g⊗v,  ∂(A@v)/∂v = Aᵀ@g"
-
-    @staticmethod
-    def forward(ctx, a, v):
-        n = ctx.needs_input_grad
-        ctx.save_for_backward(a if n[1] else None, v if n[0] else None)
-        return a @ v
 
     @staticmethod
     def backward(ctx, g):
@@ -80,15 +79,9 @@ class MvBackward0(Function):
         return (outer(g, v) if n[0] else None), (t(a) @ g if n[1] else None)
 
 
-class DotBackward0(Function):
+class DotBackward0(_Product):
     op, symbol = "dot", "·"
     formula = "∂(a·b)/∂a = b,  ∂(a·b)/∂b = a"
-
-    @staticmethod
-    def forward(ctx, a, b):
-        n = ctx.needs_input_grad
-        ctx.save_for_backward(a if n[1] else None, b if n[0] else None)
-        return a @ b
 
     @staticmethod
     def backward(ctx, g):
@@ -97,15 +90,9 @@ class DotBackward0(Function):
         return (g * b if n[0] else None), (g * a if n[1] else None)
 
 
-class BmmBackward0(Function):
+class BmmBackward0(_Product):
     op, symbol = "bmm", "@"
     formula = "∂(A@B)/∂A = G@Bᵀ,  ∂(A@B)/∂B = Aᵀ@G  (per batch)"
-
-    @staticmethod
-    def forward(ctx, a, b):
-        n = ctx.needs_input_grad
-        ctx.save_for_backward(a if n[1] else None, b if n[0] else None)
-        return a @ b
 
     @staticmethod
     def backward(ctx, g):
