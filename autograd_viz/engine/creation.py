@@ -16,14 +16,40 @@ from .tensor import DEFAULT_FLOAT, Size, Tensor, _float_rg_error, as_array
 _rng = [np.random.default_rng(0)]
 
 
+class Generator:
+    """What ``manual_seed`` returns: the default generator, shown as PyTorch's
+    (``<torch._C.Generator object at 0x...>``; in a notebook ``<torch._C.Generator at
+    0x...>``).  The numbers come from numpy's PCG64 (``.numpy``), not PyTorch's."""
+
+    __module__ = "torch._C"
+
+    def manual_seed(self, seed: int):
+        self._seed = int(seed)
+        _rng[0] = np.random.default_rng(self._seed)
+        return self
+
+    def initial_seed(self) -> int:
+        return self._seed
+
+    @property
+    def numpy(self):
+        return _rng[0]
+
+
+_default_generator = Generator()
+_default_generator._seed = 0
+
+
 def manual_seed(seed: int):
     """Seed this library's generator (numpy's PCG64; not PyTorch's numbers)."""
-    _rng[0] = np.random.default_rng(int(seed))
-    return _rng[0]
+    return _default_generator.manual_seed(seed)
 
 
 def seed():
-    return manual_seed(np.random.SeedSequence().entropy % (2**63))
+    """Seed with a non-deterministic number and return it (as ``torch.seed()``)."""
+    s = int(np.random.SeedSequence().entropy % (2**63))
+    manual_seed(s)
+    return s
 
 
 def _finish(arr, requires_grad):
