@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 import numbers
+import re
 import warnings
 import weakref
 
@@ -63,22 +64,43 @@ def _reject(x):
         raise TypeError(f"new(): invalid data type '{type(x).__name__}'")
 
 
+class _ScalarExpected(Exception):
+    """A sequence where the first elements put a number (PyTorch's message for it
+    depends on the dtype, known only once every element is seen)."""
+
+
+def _first_shape(data) -> list:
+    """The shape PyTorch infers from the first element at each depth."""
+    shape = []
+    while isinstance(data, list | tuple):
+        shape.append(len(data))
+        if not data:
+            break
+        data = data[0]
+    return shape
+
+
 def _walk(data, dim, shape, leaves):
-    """Check a nested list is rectangular (PyTorch's messages) and collect leaves."""
-    if isinstance(data, list | tuple):
-        n = len(data)
-        if len(shape) <= dim:
-            shape.append(n)
-        elif shape[dim] != n:
+    """Check a nested list against ``shape`` (PyTorch's messages) and collect leaves."""
+    if dim < len(shape):
+        if not isinstance(data, list | tuple):
+            raise TypeError("not a sequence")  # a number where a list was expected
+        if len(data) != shape[dim]:
             raise ValueError(f"expected sequence of length {shape[dim]} at dim {dim} "
-                             f"(got {n})")
+                             f"(got {len(data)})")
         for x in data:
             _walk(x, dim + 1, shape, leaves)
         return
-    if len(shape) > dim:
-        raise TypeError(f"not a sequence")  # a number where a list was expected
+    if isinstance(data, list | tuple):
+        raise _ScalarExpected(type(data).__name__)
     _reject(data)
     leaves.append(data)
+
+
+def _has_float(data) -> bool:
+    if isinstance(data, list | tuple):
+        return builtins.any(_has_float(x) for x in data)
+    return isinstance(data, float | np.floating)
 
 
 def as_array(data, dtype=None) -> np.ndarray:
@@ -92,28 +114,27 @@ def as_array(data, dtype=None) -> np.ndarray:
             arr = _default_dtype(arr, data)
         return arr
     _reject(data)
-    if data is None:
-        raise RuntimeError("Could not infer dtype of NoneType")
     if isinstance(data, list | tuple):
-        shape: list = []
         leaves: list = []
         try:
-            _walk(data, 0, shape, leaves)
-        except TypeError as e:
-            if str(e) == "not a sequence":
-                raise ValueError("expected a sequence at some dim (got a number)") from None
-            raise
+            _walk(data, 0, _first_shape(data), leaves)
+        except _ScalarExpected as e:
+            kind = np.dtype(dtype).kind if dtype is not None else (
+                "f" if _has_float(data) else "i")
+            if kind in "fc":
+                raise TypeError(f"must be real number, not {e}") from None
+            raise TypeError(f"'{e}' object cannot be interpreted as an integer") from None
         for x in leaves:
             if isinstance(x, Tensor):
                 if x._data.size != 1:
                     raise ValueError("only one element tensors can be converted to Python "
                                      "scalars")
-            elif x is None or not isinstance(x, numbers.Number | np.generic):
-                raise TypeError(f"Could not infer dtype of {type(x).__name__}")
+            elif not isinstance(x, numbers.Number | np.generic):
+                raise RuntimeError(f"Could not infer dtype of {type(x).__name__}")
         if builtins.any(isinstance(x, Tensor) for x in leaves):
             data = _untensor(data)
     elif not isinstance(data, numbers.Number | np.generic):
-        raise TypeError(f"Could not infer dtype of {type(data).__name__}")
+        raise RuntimeError(f"Could not infer dtype of {type(data).__name__}")
     if dtype is not None and np.dtype(dtype).kind in "iu":
         arr = np.array(data)
         arr = np.trunc(arr).astype(dtype) if arr.dtype.kind == "f" else arr.astype(dtype)
@@ -151,6 +172,20 @@ def _float_rg_error(initial=True):
     return RuntimeError(
         ("Only" if initial else "only") +
         " Tensors of floating point and complex dtype can require gradients")
+
+
+def _binary_operator(op):
+    """PyTorch's wrapper of binary operators: a TypeError becomes NotImplemented."""
+
+    def wrapped(self, other):
+        try:
+            return op(self, other)
+        except TypeError:
+            return NotImplemented
+
+    wrapped.__name__ = wrapped.__qualname__ = op.__name__
+    wrapped.__doc__ = op.__doc__
+    return wrapped
 
 
 class Tensor:
@@ -405,6 +440,9 @@ class Tensor:
     def size(self, dim=None):
         if dim is None:
             return Size(self._data.shape)
+        if isinstance(dim, bool) or not isinstance(dim, numbers.Integral):
+            raise TypeError(f"size(): argument 'dim' (position 1) must be int, not "
+                            f"{type(dim).__name__}")
         return self._data.shape[_wrap_dim(dim, self._data.ndim)]
 
     def dim(self) -> int:
@@ -509,11 +547,13 @@ class Tensor:
 
     def to(self, *args, **kwargs):
         dtype = kwargs.get("dtype")
-        for a in args:
+        for a in (*args, kwargs.get("device")):
             if a.__class__.__name__ == "dtype":
                 dtype = a
             elif isinstance(a, Tensor):
                 dtype = a.dtype
+            elif isinstance(a, str):
+                _check_device(a)
         if dtype is None:
             return self
         return _api.to_dtype(self, dtype)
@@ -562,7 +602,20 @@ class Tensor:
         return _api.inplace(self, "zero_", _S.ZeroBackward0.apply)
 
     def fill_(self, value):
-        v = value.item() if isinstance(value, Tensor) else value
+        if isinstance(value, Tensor):
+            if value._data.ndim:
+                raise RuntimeError("fill_ only supports 0-dimension value tensor but got "
+                                   f"tensor with {value._data.ndim} dimensions.")
+            v = value.item()
+        elif isinstance(value, numbers.Number | np.generic):
+            v = value
+        else:
+            what = type(value).__name__
+            raise TypeError(
+                f"fill_() received an invalid combination of arguments - got ({what}), but "
+                "expected one of:\n * (Tensor value)\n      didn't match because some of "
+                f"the arguments have invalid types: (!{what}!)\n * (Number value)\n      "
+                f"didn't match because some of the arguments have invalid types: (!{what}!)\n")
         return _api.inplace(self, "fill_", lambda old: _S.FillBackward0.apply(old, value=v))
 
     def add_(self, other, *, alpha=1):
@@ -601,19 +654,27 @@ class Tensor:
                 f"dimension {builtins.max(self._data.ndim - 1, 0)}") from None
         return _api.inplace(self, "copy_", lambda old: _S.CopyBackwards.apply(old, src))
 
+    @_binary_operator
     def __iadd__(self, other):
         return self.add_(other)
 
+    @_binary_operator
     def __isub__(self, other):
         return self.sub_(other)
 
+    @_binary_operator
     def __imul__(self, other):
         return self.mul_(other)
 
+    @_binary_operator
     def __itruediv__(self, other):
         return self.div_(other)
 
     # ------------------------------------------------------------------ operators
+    # As in PyTorch, an operator given an operand it cannot take returns NotImplemented
+    # (``_binary_operator``; inlined in the hot ones), so Python tries the other operand
+    # and then raises its own error: ``t + "a"`` -> "unsupported operand type(s) for +:
+    # 'Tensor' and 'str'", ``t < "a"`` -> "'<' not supported ...", ``t == None`` -> False.
     def __add__(self, other):
         # fast path: two tensors of one dtype (the op's checks run only on failure)
         if type(other) is Tensor and other._data.dtype is self._data.dtype:
@@ -621,8 +682,12 @@ class Tensor:
                 return _A.AddBackward0.apply(self, other)
             except ValueError:
                 pass
-        return _api.add(self, other)
+        try:
+            return _api.add(self, other)
+        except TypeError:
+            return NotImplemented
 
+    @_binary_operator
     def __radd__(self, other):
         return _api.add(self, other)
 
@@ -633,8 +698,12 @@ class Tensor:
                 return _A.SubBackward0.apply(self, other)
             except ValueError:
                 pass
-        return _api.sub(self, other)
+        try:
+            return _api.sub(self, other)
+        except TypeError:
+            return NotImplemented
 
+    @_binary_operator
     def __rsub__(self, other):
         return _api.rsub(self, other)
 
@@ -645,8 +714,12 @@ class Tensor:
                 return _A.MulBackward0.apply(self, other)
             except ValueError:
                 pass
-        return _api.mul(self, other)
+        try:
+            return _api.mul(self, other)
+        except TypeError:
+            return NotImplemented
 
+    @_binary_operator
     def __rmul__(self, other):
         return _api.mul(self, other)
 
@@ -657,23 +730,32 @@ class Tensor:
                 return _A.DivBackward0.apply(self, other)
             except ValueError:
                 pass
-        return _api.div(self, other)
+        try:
+            return _api.div(self, other)
+        except TypeError:
+            return NotImplemented
 
+    @_binary_operator
     def __rtruediv__(self, other):
         return _api.div(other, self)
 
+    @_binary_operator
     def __floordiv__(self, other):
         return _api.floor_divide(self, other)
 
+    @_binary_operator
     def __rfloordiv__(self, other):
         return _api.floor_divide(other, self)
 
+    @_binary_operator
     def __mod__(self, other):
         return _api.remainder(self, other)
 
+    @_binary_operator
     def __pow__(self, other):
         return _api.pow(self, other)
 
+    @_binary_operator
     def __rpow__(self, other):
         return _api.pow(other, self)
 
@@ -687,39 +769,52 @@ class Tensor:
         return _api.abs(self)
 
     def __matmul__(self, other):
-        return _api.matmul(self, other)
+        try:
+            return _api.matmul(self, other)
+        except TypeError:
+            return NotImplemented
 
+    @_binary_operator
     def __rmatmul__(self, other):
         return _api.matmul(other, self)
 
+    @_binary_operator
     def __eq__(self, other):
         return _api.eq(self, other)
 
+    @_binary_operator
     def __ne__(self, other):
         return _api.ne(self, other)
 
+    @_binary_operator
     def __lt__(self, other):
         return _api.lt(self, other)
 
+    @_binary_operator
     def __le__(self, other):
         return _api.le(self, other)
 
+    @_binary_operator
     def __gt__(self, other):
         return _api.gt(self, other)
 
+    @_binary_operator
     def __ge__(self, other):
         return _api.ge(self, other)
 
+    @_binary_operator
     def __and__(self, other):
         return _api.bitwise_and(self, other)
 
     __rand__ = __and__
 
+    @_binary_operator
     def __or__(self, other):
         return _api.bitwise_or(self, other)
 
     __ror__ = __or__
 
+    @_binary_operator
     def __xor__(self, other):
         return _api.bitwise_xor(self, other)
 
@@ -870,6 +965,9 @@ class Tensor:
 
     @property
     def mT(self):  # noqa: N802
+        if self._data.ndim < 2:
+            raise RuntimeError("tensor.mT is only supported on matrices or batches of "
+                               f"matrices. Got {self._data.ndim}-D tensor.")
         return _api.transpose(self, -2, -1)
 
     def transpose(self, dim0, dim1):
@@ -944,6 +1042,25 @@ class _Device:
 
 
 _CPU = _Device()
+_DEVICE_TYPES = ("cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, "
+                 "xla, lazy, vulkan, mps, meta, hpu, mtia, privateuseone")
+_DEVICE_STRING = re.compile(r"([a-zA-Z_]+)(?::([1-9]\d*|0))?")
+
+
+def _check_device(s):
+    """A device string given to ``.to``: only the CPU exists here (PyTorch's errors)."""
+    m = _DEVICE_STRING.fullmatch(s)
+    if m is None:
+        raise RuntimeError(f"Invalid device string: '{s}'")
+    kind = m.group(1)
+    if kind == "cpu":
+        return
+    if kind not in _DEVICE_TYPES.split(", "):
+        raise RuntimeError(f"Expected one of {_DEVICE_TYPES} device type at start of device "
+                           f"string: {s}")
+    if kind == "cuda":
+        raise AssertionError("Torch not compiled with CUDA enabled")
+    raise RuntimeError(f"autograd_viz tensors live on the CPU only (got device '{s}')")
 
 
 def _dt(name):
