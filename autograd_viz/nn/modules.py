@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 from collections import OrderedDict
 
 import numpy as np
@@ -61,6 +62,12 @@ class Module:
         self._parameters[name] = param
 
     def add_module(self, name, module):
+        if module is not None and not isinstance(module, Module):
+            raise TypeError(f"{_typename(module)} is not a Module subclass")
+        if not isinstance(name, str):
+            raise TypeError(f"module name should be a string. Got {type(name).__name__}")
+        if "." in name:
+            raise KeyError(f'module name can\'t contain ".", got: {name}')
         self._modules[name] = module
 
     def forward(self, *args, **kwargs):
@@ -147,6 +154,16 @@ class Module:
         return type(self).__name__ + "(\n  " + "\n  ".join(lines) + "\n)"
 
 
+def _typename(obj) -> str:
+    """``torch.typename``: a tensor's type string, else ``module.QualName`` (no module
+    for builtins)."""
+    if isinstance(obj, Tensor):
+        return obj.type()
+    cls = type(obj)
+    module = cls.__module__
+    return cls.__qualname__ if module == "builtins" else f"{module}.{cls.__qualname__}"
+
+
 def _zero_grads(params, set_to_none):
     for p in params:
         g = p._grad
@@ -167,15 +184,24 @@ class Linear(Module):
 
     def __init__(self, in_features, out_features, bias=True, device=None, dtype=None):
         super().__init__()
+        size = (out_features, in_features)
+        for pos, d in enumerate(size, 1):
+            if not isinstance(d, numbers.Integral):
+                raise TypeError(f"empty(): argument 'size' failed to unpack the object at pos "
+                                f"{pos} with error \"type must be tuple of ints,but got "
+                                f"{type(d).__name__}\"")
+        if min(size) < 0:
+            raise RuntimeError(f"Trying to create tensor with negative dimension "
+                               f"{min(size)}: [{out_features}, {in_features}]")
         self.in_features = in_features
         self.out_features = out_features
         bound = 1.0 / math.sqrt(in_features) if in_features > 0 else 0.0
         npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
         rng = creation._rng[0]
-        w = rng.uniform(-bound, bound, (out_features, in_features)).astype(npd)
+        w = rng.uniform(-bound, bound, (int(out_features), int(in_features))).astype(npd)
         self.weight = Parameter(Tensor._make(w))
         if bias:
-            b = rng.uniform(-bound, bound, (out_features,)).astype(npd)
+            b = rng.uniform(-bound, bound, (int(out_features),)).astype(npd)
             self.bias = Parameter(Tensor._make(b))
         else:
             self.register_parameter("bias", None)

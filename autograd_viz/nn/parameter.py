@@ -14,6 +14,9 @@ class Parameter(Tensor):
     """
 
     def __init__(self, data=None, requires_grad=True):
+        if data is not None and not isinstance(data, Tensor):
+            # PyTorch's Parameter calls ``data.detach()``
+            raise AttributeError(f"'{type(data).__name__}' object has no attribute 'detach'")
         arr = np.zeros((0,), dtype=np.float32) if data is None else data._data
         self._init(arr, False, None)
         if requires_grad:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..engine import events
 from ..engine.dtypes import type_name
 from ..engine.tensor import Tensor
-from ..nn.modules import _zero_grads
+from ..nn.modules import _typename, _zero_grads
 
 
 class Optimizer:
@@ -32,7 +32,7 @@ class Optimizer:
         for p in group["params"]:
             if not isinstance(p, Tensor):
                 raise TypeError("optimizer can only optimize Tensors, but one of the params "
-                                f"is {type(p).__module__}.{type(p).__name__}")
+                                f"is {_typename(p)}")
             if p.grad_fn is not None:
                 raise ValueError("can't optimize a non-leaf Tensor")
         for k, v in self.defaults.items():

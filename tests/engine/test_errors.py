@@ -48,7 +48,67 @@ CASES = {
                      "mat1 and mat2 shapes cannot be multiplied (2x4 and 3x2)"),
     "zeros str": (lambda: torch.zeros("a"), TypeError,
                   "zeros(): argument 'size' (position 1) must be tuple of ints, not str"),
+    # tensor(): PyTorch's messages for nested lists and objects it cannot read
+    "ragged number": (lambda: torch.tensor([[1, 2], 3]), TypeError, "not a sequence"),
+    "ragged int list": (lambda: torch.tensor([1, [2, 3]]), TypeError,
+                        "'list' object cannot be interpreted as an integer"),
+    "ragged float list": (lambda: torch.tensor([1.0, [2.0, 3.0]]), TypeError,
+                          "must be real number, not list"),
+    "dict": (lambda: torch.tensor({"a": 1}), RuntimeError, "Could not infer dtype of dict"),
+    "None in list": (lambda: torch.tensor([1.0, None]), RuntimeError,
+                     "Could not infer dtype of NoneType"),
+    # operators return NotImplemented for operands they cannot take (Python's messages)
+    "str + tensor": (lambda: "a" + torch.ones(2), TypeError,
+                     'can only concatenate str (not "Tensor") to str'),
+    "tensor * list": (lambda: torch.ones(2) * [1, 2], TypeError,
+                      "only integer tensors of a single element can be converted to an index"),
+    "matmul str": (lambda: torch.ones(2) @ "a", TypeError,
+                   "unsupported operand type(s) for @: 'Tensor' and 'str'"),
+    "lt str": (lambda: torch.ones(2) < "a", TypeError,
+               "'<' not supported between instances of 'Tensor' and 'str'"),
+    "str - tensor": (lambda: "a" - torch.ones(2), TypeError,
+                     "unsupported operand type(s) for -: 'str' and 'Tensor'"),
+    "iadd str": (lambda: _iadd(torch.ones(2), "a"), TypeError,
+                 "unsupported operand type(s) for +=: 'Tensor' and 'str'"),
+    # tensor methods
+    "size str": (lambda: torch.ones(2).size("a"), TypeError,
+                 "size(): argument 'dim' (position 1) must be int, not str"),
+    "fill_ str": (lambda: torch.ones(2).fill_("a"), TypeError,
+                  "fill_() received an invalid combination of arguments - got (str), but "
+                  "expected one of:\n * (Tensor value)\n"),
+    "fill_ 1-d": (lambda: torch.ones(2).fill_(torch.ones(2)), RuntimeError,
+                  "fill_ only supports 0-dimension value tensor but got tensor with 1 "
+                  "dimensions."),
+    "to dtype string": (lambda: torch.ones(2).to("float32"), RuntimeError,
+                        "Invalid device string: 'float32'"),
+    "to unknown device": (lambda: torch.ones(2).to("xyz"), RuntimeError,
+                          "device type at start of device string: xyz"),
+    "mT 1-d": (lambda: torch.ones(2).mT, RuntimeError,
+               "tensor.mT is only supported on matrices or batches of matrices. Got 1-D "
+               "tensor."),
+    # nn / optim
+    "linear float features": (lambda: nn.Linear(3.0, 2), TypeError,
+                              "empty(): argument 'size' failed to unpack the object at pos 2 "
+                              'with error "type must be tuple of ints,but got float"'),
+    "linear negative features": (lambda: nn.Linear(3, -2), RuntimeError,
+                                 "Trying to create tensor with negative dimension -2: [-2, 3]"),
+    "sequential of int": (lambda: nn.Sequential(5), TypeError, "int is not a Module subclass"),
+    "module name int": (lambda: nn.Module().add_module(3, nn.ReLU()), TypeError,
+                        "module name should be a string. Got int"),
+    "parameter of list": (lambda: nn.Parameter([1.0]), AttributeError,
+                          "'list' object has no attribute 'detach'"),
+    "sgd not iterable": (lambda: torch.optim.SGD(5, lr=0.1), TypeError,
+                         "'int' object is not iterable"),
+    "sgd of ints": (lambda: torch.optim.SGD([1, 2], lr=0.1), TypeError,
+                    "optimizer can only optimize Tensors, but one of the params is int"),
+    "sgd of tensor": (lambda: torch.optim.SGD(torch.ones(2, requires_grad=True), lr=0.1),
+                      TypeError, "params argument given to the optimizer should be an "
+                      "iterable of Tensors or dicts, but got torch.FloatTensor"),
 }
+
+
+def _iadd(x, other):
+    x += other
 
 
 def _twice():
@@ -92,3 +152,16 @@ def test_bad_python_input_is_a_clear_error(bad):
         torch.tensor(bad)
     assert "numpy" not in str(info.value).lower()
     assert info.value.__traceback__ is not None
+
+
+def test_comparison_with_none_is_python_identity():
+    x = torch.ones(2)
+    assert (x == None) is False  # noqa: E711 - PyTorch: NotImplemented, then identity
+    assert (x != None) is True  # noqa: E711
+
+
+def test_valid_devices_and_operands_still_work():
+    x = torch.ones(2)
+    assert x.to("cpu") is x and x.to("cpu:0").tolist() == [1.0, 1.0]
+    assert (x + 1).tolist() == [2.0, 2.0] and (2 ** x).tolist() == [2.0, 2.0]
+    assert nn.Linear(True, 2).weight.shape == (2, 1)
