@@ -104,7 +104,10 @@ class FrameContent:
         return self._renderers.get(view)
 
     def note(self) -> str:
-        """A note shown above the graph (engine missing, graph cut or big), or ''."""
+        """A note shown above the graph (no frames, engine missing, graph cut or big), or
+        ''."""
+        if not self.n:
+            return t(self.lang, "no_frames")
         self.renderer()
         if self.view in self._render_error:
             return self._render_error[self.view]
@@ -126,8 +129,6 @@ class FrameContent:
                 self._state_cache.clear()
             try:
                 st = self.rec.state(i, view=self.view)
-            except TypeError:
-                st = self.rec.state(i)
             except Exception:
                 st = {}
             self._state_cache[key] = st
@@ -176,10 +177,7 @@ class FrameContent:
         try:
             from autograd_viz.render import text_table
 
-            try:
-                return text_table(self.rec, i, view=self.view)
-            except TypeError:
-                return text_table(self.rec, i)
+            return text_table(self.rec, i, view=self.view)
         except Exception:
             return ""
 

@@ -300,8 +300,8 @@ class Stepper(widgets.VBox):
                     if j not in self._drawn and not self.graph.children[j].value:
                         self.graph.children[j].value = self._placeholder(j)
             self._drawn = set()
-            self._note.value = (f'<div class="av-note">{self._c.note()}</div>'
-                                if self._c.note() else "")
+            note = self._c.note()
+            self._note.value = f'<div class="av-note">{note}</div>' if note else ""
         self._fill_window()
 
     def _placeholder(self, j):

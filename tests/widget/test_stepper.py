@@ -292,6 +292,63 @@ def test_empty_recording_does_not_crash():
     st = Stepper(rec)
     assert st.n_frames == 0
     assert "Stepper:" in repr(st)
+    # the widget itself says why it is empty (not only its repr), in the chosen language
+    assert "no frames" in st._note.value and "with record()" in st._note.value
+    for key in ("first", "prev", "next", "last"):
+        assert st._btn[key].disabled
+        st._btn[key].click()
+    assert st.frame == 0 and st.current_svg == "" and st.current_caption == ""
+    st.lang = "zh"
+    assert "没有帧" in st._note.value
+
+
+def test_recording_that_raised_before_any_op_explains_itself():
+    import autograd_viz as torch
+
+    with pytest.raises(RuntimeError, match="leaf Variable"):
+        with torch.record() as rec:
+            a = torch.ones(2, requires_grad=True)
+            a.add_(1)
+    st = Stepper(rec)
+    assert st.n_frames == 0 and "raised before its first operation" in st._note.value
+
+
+def test_recording_that_ended_with_an_engine_error_steps_to_the_error_frame():
+    import autograd_viz as torch
+
+    with pytest.raises(RuntimeError, match="second time"):
+        with torch.record() as rec:
+            x = torch.ones(2, requires_grad=True)
+            y = (x * 2).sum()
+            y.backward()
+            y.backward()
+    st = Stepper(rec)
+    st._btn["last"].click()
+    assert rec.frames[st.frame].phase == "error"
+    assert "RuntimeError" in st.current_caption and "retain_graph" in st.current_caption
+    assert "<svg" in st.current_svg or "av-text-graph" in st.current_svg
+    assert st._btn["next"].disabled
+
+
+def test_click_on_a_1000_node_recording_is_quick():
+    import time
+
+    import autograd_viz as torch
+
+    with torch.record() as rec:
+        x = torch.ones(3, requires_grad=True)
+        y = x
+        for _ in range(500):
+            y = y * 1.001
+        y.sum().backward()
+    assert len(rec.graph.nodes) >= 1000
+    st = Stepper(rec)
+    assert st._lazy and "not drawn" in st._note.value   # the graph is cut, and says so
+    for key in ("next", "next", "last", "prev", "first"):
+        t0 = time.perf_counter()
+        st._btn[key].click()                     # no event loop: includes the window refill
+        assert time.perf_counter() - t0 < 1.0, key
+        assert "<svg" in st.current_svg or "av-text-graph" in st.current_svg
 
 
 def test_large_recording_is_lazy_and_window_follows(chain200):
