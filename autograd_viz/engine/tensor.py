@@ -193,6 +193,10 @@ class Tensor:
 
     # hot fields are slots; rarely set ones are class defaults (an instance dict is made
     # only for the few tensors that set them)
+    #: numpy defers ``ndarray + tensor`` (and numpy scalars) to the tensor's reflected
+    #: operator, as it does for PyTorch's tensors: the result is a tensor, in the graph.
+    __array_priority__ = 1000
+
     __slots__ = ("_data", "_grad", "_requires_grad", "grad_fn", "_vbox", "_accumulator",
                  "_base", "__dict__", "__weakref__")
     _retains_grad = False
