@@ -147,9 +147,30 @@ _OP_SYMBOL = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "** or pow(
               "matmul": "@", "floor_divide": "//", "remainder": "%"}
 
 
+def _pytype(x):
+    """A Python type as PyTorch's argument parser names it (``str``, ``numpy.ndarray``)."""
+    tp = type(x)
+    mod = tp.__module__
+    return tp.__qualname__ if mod == "builtins" else f"{mod}.{tp.__qualname__}"
+
+
 def _bad_operand(opname, x, other):
-    sym = _OP_SYMBOL.get(opname, opname)
-    return (f"unsupported operand type(s) for {sym}: 'Tensor' and '{type(x).__name__}'")
+    """PyTorch's message for an operand that is neither a tensor nor a number: the
+    in-place method ``mul_(x)`` names ``other`` at position 1, the function
+    ``torch.mul(t, x)`` at position 2 (operators turn the TypeError into
+    NotImplemented, so Python writes its own message for ``t * x``)."""
+    if not opname:
+        sym = _OP_SYMBOL.get(opname, opname)
+        return f"unsupported operand type(s) for {sym}: 'Tensor' and '{type(x).__name__}'"
+    if opname == "pow_":
+        what = type(x).__name__
+        return ("pow_() received an invalid combination of arguments - got "
+                f"({what}), but expected one of:\n * (Tensor exponent)\n      didn't match "
+                f"because some of the arguments have invalid types: (!{what}!)\n * (Number "
+                "exponent)\n      didn't match because some of the arguments have invalid "
+                f"types: (!{what}!)\n")
+    pos = 1 if opname.endswith("_") else 2
+    return f"{opname}(): argument 'other' (position {pos}) must be Tensor, not {_pytype(x)}"
 
 
 def _broadcast_error(a, b):
@@ -205,8 +226,15 @@ def _scalar_ok(x):
 # ---------------------------------------------------------------------- arithmetic
 
 
+def _check_first(input, fn):
+    """``torch.add("a", t)``: PyTorch names the first argument."""
+    if not isinstance(input, bool | int | float | numbers.Number | np.generic | _ndarray):
+        _check_tensor(input, fn)
+
+
 def add(input, other, *, alpha=1):  # noqa: A002
     if not isinstance(input, Tensor) and isinstance(other, Tensor):
+        _check_first(input, "add")
         if alpha == 1:
             input, other = other, input
         else:
@@ -216,9 +244,10 @@ def add(input, other, *, alpha=1):  # noqa: A002
 
 def sub(input, other, *, alpha=1):  # noqa: A002
     if not isinstance(input, Tensor):
+        _check_first(input, "sub")
         return rsub(other, input, alpha=alpha)
-    if input._data.dtype.kind == "b" and (isinstance(other, Tensor) and
-                                           other._data.dtype.kind == "b"):
+    if input._data.dtype.kind == "b" and (isinstance(other, bool) or (
+            isinstance(other, Tensor) and other._data.dtype.kind == "b")):
         raise RuntimeError(
             "Subtraction, the `-` operator, with two bool tensors is not supported. Use "
             "the `^` or `logical_xor()` operator instead.")
@@ -230,6 +259,8 @@ def rsub(input, other, *, alpha=1):  # noqa: A002
     if isinstance(other, Tensor):
         return sub(other, input, alpha=alpha)
     other = _operand(other, "sub")
+    if isinstance(other, bool) and input._data.dtype.kind == "b":
+        return sub(Tensor._make(np.asarray(other)), input, alpha=alpha)
     dt = result_type(input, other)
     x = _cast(input, dt)
     if dt.kind == "f":
@@ -239,6 +270,7 @@ def rsub(input, other, *, alpha=1):  # noqa: A002
 
 def mul(input, other):  # noqa: A002
     if not isinstance(input, Tensor):
+        _check_first(input, "mul")
         input, other = other, input
     return _binary(A.MulBackward0, input, other, "mul")
 
@@ -310,20 +342,25 @@ negative = neg
 
 
 def maximum(input, other):  # noqa: A002
+    _check_tensor(input, "maximum")
     _check_tensor(other, "maximum", "other")
     return _binary(A.MaximumBackward0, input, other, "maximum")
 
 
 def minimum(input, other):  # noqa: A002
+    _check_tensor(input, "minimum")
     _check_tensor(other, "minimum", "other")
     return _binary(A.MinimumBackward0, input, other, "minimum")
 
 
 def _check_tensor(x, fn, arg="input", pos=None):
+    """PyTorch's ``fn(): argument 'input' (position 1) must be Tensor, not str`` (the
+    first argument is at position 1, the others at 2 unless told)."""
     if not isinstance(x, Tensor):
-        where = f" (position {pos})" if pos else ""
-        raise TypeError(f"{fn}(): argument '{arg}'{where} must be Tensor, not "
-                        f"{type(x).__name__}")
+        if pos is None:
+            pos = 1 if arg in ("input", "condition") else 2
+        raise TypeError(f"{fn}(): argument '{arg}' (position {pos}) must be Tensor, not "
+                        f"{_pytype(x)}")
 
 
 def _as_tensor(x):
@@ -405,7 +442,12 @@ def _dims(dim, ndim):
 
 def sum(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A001, A002
     npd = to_numpy_dtype(dtype)
-    if npd is None and input._data.dtype.kind in "biu":
+    try:
+        kind = input._data.dtype.kind
+    except AttributeError:
+        _check_tensor(input, "sum")
+        raise
+    if npd is None and kind in "biu":
         npd = _I64
     if dim is None:
         return R.SumBackward0.apply(input, dtype=npd)
@@ -414,6 +456,7 @@ def sum(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A001, A002
 
 
 def mean(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
+    _check_tensor(input, "mean")
     if dtype is not None:
         input = input.to(dtype)
     if input._data.dtype.kind not in "fc":
@@ -453,6 +496,7 @@ class _ReturnType(tuple):
 
 
 def _minmax(input, dim, keepdim, other, full_cls, dim_cls, name):  # noqa: PLR0913
+    _check_tensor(input, name)
     if isinstance(dim, Tensor):
         other, dim = dim, None
     if other is not None:
@@ -729,13 +773,22 @@ def linear(input, weight, bias=None):  # noqa: A002
     2-D input)."""
     if _LISTENERS and _OPEN[-1:] != ["linear"]:
         return _composite("linear", linear, (input, weight, bias))
-    x = input._data
-    w = weight._data
+    try:
+        x = input._data
+        w = weight._data
+    except AttributeError:
+        _check_tensor(input, "linear")
+        _check_tensor(weight, "linear", "weight")
+        raise
     if bias is not None and x.ndim == 2 and w.ndim == 2 and x.dtype is w.dtype and \
             x.shape[1] == w.shape[1]:
         # the usual case (checked as below, in fewer steps)
         seq0 = _seq_counter[0]
-        out = _addmm_apply(bias, input, _t_apply(weight))
+        try:
+            out = _addmm_apply(bias, input, _t_apply(weight))
+        except AttributeError:
+            _check_tensor(bias, "linear", "bias", 3)
+            raise
         fn = out.grad_fn
         if fn is not None:  # (see _tagged)
             fn._av_comp = ("linear", (input, weight, bias), None, seq0)
@@ -746,6 +799,8 @@ def linear(input, weight, bias=None):  # noqa: A002
 
 
 def _linear(input, weight, bias):  # noqa: A002
+    if bias is not None:
+        _check_tensor(bias, "linear", "bias", 3)
     x = input._data
     if x.ndim == 2 and bias is not None:
         if x.dtype != weight._data.dtype:
@@ -773,17 +828,52 @@ def _linear(input, weight, bias):  # noqa: A002
 # ---------------------------------------------------------------------- shape ops
 
 def _size_args(args, fn="view"):
+    given = args
     if len(args) == 1 and isinstance(args[0], list | tuple | Size):
         args = tuple(args[0])
     out = []
-    for a in args:
+    for i, a in enumerate(args):
         if isinstance(a, Tensor):
             a = a.item()
         if not isinstance(a, numbers.Integral) or isinstance(a, bool):
-            raise TypeError(f"{fn}(): argument 'size' (position 1) must be tuple of ints, "
-                            f"but found element of type {type(a).__name__} at pos 0")
+            raise TypeError(_size_error(given, args, i, fn))
         out.append(int(a))
     return tuple(out)
+
+
+def _type_list(seq):
+    names = ", ".join(type(a).__name__ for a in seq)
+    if isinstance(seq, list):
+        return f"list of [{names}]"
+    return f"tuple of ({names}{',' if len(seq) == 1 else ''})"
+
+
+def _size_error(given, args, i, fn):
+    """PyTorch's message for a size argument that is not a tuple of ints: ``given`` as
+    the caller passed it, ``args`` its elements, ``i`` the first bad one."""
+    arg = "shape" if fn == "reshape" else "size"
+    bad = type(args[i]).__name__
+    if i:
+        return (f"{fn}(): argument '{arg}' failed to unpack the object at pos {i + 1} with "
+                f'error "type must be tuple of ints,but got {bad}"')
+    single = len(given) == 1
+    if fn == "view":
+        if single:
+            what = given[0]
+            got = type(what).__name__
+            desc = _type_list(what) if isinstance(what, list | tuple) else got
+            why = ("      didn't match because some of the arguments have invalid types: "
+                   f"(!{desc}!)\n")
+            return (f"view() received an invalid combination of arguments - got ({got}), but "
+                    f"expected one of:\n * (torch.dtype dtype)\n{why} * (tuple of ints "
+                    f"size)\n{why}")
+        got = ", ".join(type(a).__name__ for a in given)
+        return (f"view() received an invalid combination of arguments - got ({got}), but "
+                "expected one of:\n * (torch.dtype dtype)\n * (tuple of ints size)\n")
+    if single and not isinstance(given[0], list | tuple | Size):
+        return f"{fn}(): argument '{arg}' (position 1) must be tuple of ints, not {bad}"
+    return (f"{fn}(): argument '{arg}' (position 1) must be tuple of ints, but found element "
+            f"of type {bad} at pos 0")
 
 
 def _infer_shape(shape, numel):
@@ -993,6 +1083,10 @@ def _key_items(key):
             a = np.asarray([x.item() if isinstance(x, Tensor) else x for x in k]
                            if isinstance(k, list) else k)
             if a.dtype.kind not in "biu" and a.size:
+                if a.dtype.kind in "USO":  # PyTorch reads the list as tensor(k)
+                    bad = next((x for x in k if isinstance(x, str | bytes)), None)
+                    if bad is not None:
+                        raise TypeError(f"new(): invalid data type '{type(bad).__name__}'")
                 raise IndexError(
                     "tensors used as indices must be long, int, byte or bool tensors")
             out.append(a.astype(np.int64) if a.dtype.kind == "f" else a)
@@ -1002,6 +1096,8 @@ def _key_items(key):
             out.append(int(k))
         elif k is None or k is Ellipsis or isinstance(k, slice):
             out.append(k)
+        elif isinstance(k, str | bytes):  # PyTorch reads it as a sequence: tensor(k)
+            raise TypeError(f"new(): invalid data type '{type(k).__name__}'")
         else:
             raise IndexError(
                 "only integers, slices (`:`), ellipsis (`...`), None and long or byte "
@@ -1104,8 +1200,33 @@ def _np_index(key):
     return tuple(items) if len(items) != 1 else items[0]
 
 
+def _setitem_value_error(x, value):
+    """PyTorch's error for ``x[...] = value`` when ``value`` is neither a tensor nor a
+    number."""
+    return TypeError(f"can't assign a {_pytype(value)} to a {type_name(x._data.dtype)}")
+
+
+def _setitem_shape_error(x, index, value):
+    """PyTorch's error for ``x[index] = value`` whose shape does not fit: the value is
+    expanded to the target's shape (after dropping its leading 1s), as ``copy_`` does."""
+    target = x._data[index].shape
+    vshape = tuple(np.shape(value._data if isinstance(value, Tensor) else value))
+    while vshape and vshape[0] == 1 and len(vshape) > len(target):
+        vshape = vshape[1:]
+    probe = Tensor._make(np.empty(vshape, dtype=x._data.dtype))
+    try:
+        if len(target) < len(vshape) or builtins.any(
+                c != 1 and c != s for c, s in zip(vshape[::-1], target[::-1])):
+            expand(probe, *target)  # raises PyTorch's message
+    except RuntimeError as e:
+        return e
+    return None
+
+
 def setitem(x, key, value):
     index = _np_index(key)
+    if not isinstance(value, Tensor | numbers.Number | np.generic):
+        raise _setitem_value_error(x, value)
     grad_on = STATE.enabled
     if grad_on and x._requires_grad and x.grad_fn is None:
         raise RuntimeError(
@@ -1124,6 +1245,9 @@ def setitem(x, key, value):
             np.asarray(vraw, dtype=arr.dtype))
         if vt._data.dtype != arr.dtype:
             vt = _cast(vt, arr.dtype)
+        err = _setitem_shape_error(x, index, vt)
+        if err is not None:
+            raise err
         out = S.CopySlices.apply(old, vt, index=index)
         _rebase(x, out, "setitem", arr)
         return
@@ -1133,7 +1257,8 @@ def setitem(x, key, value):
     except IndexError as e:
         raise IndexError(str(e)) from None
     except ValueError as e:
-        raise RuntimeError(str(e)) from None
+        err = _setitem_shape_error(x, index, value)
+        raise (err or RuntimeError(str(e))) from None
     x._vbox[0] += 1
     if events.LISTENERS:
         events.emit("inplace", tensor=x, op="setitem", old=old, new=arr,
@@ -1167,7 +1292,10 @@ def _rebase(x, out, opname, arr):
 
 # ---------------------------------------------------------------------- in-place
 
-def inplace(x, opname, graph_fn, other=None, float_only=False):
+_NO_OTHER = object()  # ``inplace(...)`` of an op without an operand (``zero_``)
+
+
+def inplace(x, opname, graph_fn, other=_NO_OTHER, float_only=False):
     """Run ``graph_fn(old_x)`` (an out-of-place op) and write the result into ``x``.
 
     PyTorch's rules: a leaf (or a view of a leaf) that requires grad cannot be changed
@@ -1181,7 +1309,7 @@ def inplace(x, opname, graph_fn, other=None, float_only=False):
             "a leaf Variable that requires grad is being used in an in-place operation.")
     _check_view_of_leaf(x)
     arr = x._data
-    if other is not None:
+    if other is not _NO_OTHER:
         o = _operand(other, opname)
         rt = result_type(x, o)
         if float_only and rt.kind in "biu":
@@ -1350,16 +1478,63 @@ def bitwise_not(input):  # noqa: A002
     return Tensor._make(np.invert(a))
 
 
-def where(condition, input=None, other=None):  # noqa: A002
+def _arg_desc(x):
+    if isinstance(x, Tensor):
+        return "Tensor"
+    if isinstance(x, list | tuple):
+        return _type_list(x)
+    return type(x).__name__
+
+
+_WHERE_SIGS = ((" * (Tensor condition)\n", None),
+               (" * (Tensor condition, Tensor input, Tensor other, *, Tensor out = None)\n",
+                None),
+               (" * (Tensor condition, Number self, Tensor other)\n", "TNT"),
+               (" * (Tensor condition, Tensor input, Number other)\n", "TTN"),
+               (" * (Tensor condition, Number self, Number other)\n", "TNN"))
+
+
+def _where_error(args):
+    """PyTorch's ``where() received an invalid combination of arguments`` message."""
+    got = ", ".join(type(a).__name__ for a in args)
+    msg = (f"where() received an invalid combination of arguments - got ({got}), but "
+           "expected one of:\n")
+    for sig, kinds in _WHERE_SIGS:
+        msg += sig
+        if kinds and len(args) == 3:
+            marks = []
+            for a, k in zip(args, kinds):
+                ok = isinstance(a, Tensor) if k == "T" else (
+                    isinstance(a, numbers.Number | np.generic) and not isinstance(a, complex))
+                marks.append(_arg_desc(a) if ok else f"!{_arg_desc(a)}!")
+            msg += ("      didn't match because some of the arguments have invalid types: "
+                    f"({', '.join(marks)})\n")
+    return TypeError(msg)
+
+
+_UNSET = object()
+
+
+def where(condition, input=_UNSET, other=_UNSET):  # noqa: A002
     """``where(cond, a, b)``: ``a`` where ``cond`` holds, else ``b`` (differentiable in
     ``a`` and ``b``, built from multiplications by the mask)."""
-    cond = condition._data if isinstance(condition, Tensor) else np.asarray(condition)
-    if input is None and other is None:
+    # (an ndarray condition: the double-backward formulas of engine/functional_array.py)
+    if not isinstance(condition, Tensor | _ndarray) or (input is _UNSET) != (
+            other is _UNSET) or not (
+            isinstance(input, Tensor | numbers.Number | np.generic) and
+            isinstance(other, Tensor | numbers.Number | np.generic) or input is _UNSET):
+        if input is _UNSET and other is _UNSET:
+            _check_tensor(condition, "where", "condition")
+        raise _where_error(tuple(a for a in (condition, input, other) if a is not _UNSET))
+    cond = condition._data if isinstance(condition, Tensor) else condition
+    if input is _UNSET:
         return tuple(Tensor._make(i.astype(np.int64)) for i in np.nonzero(cond))
+    if isinstance(condition, Tensor) and cond.dtype.kind != "b" and cond.dtype != np.uint8:
+        raise RuntimeError("where expected condition to be a boolean tensor, but got a "
+                           f"tensor with dtype {_scalar_type_name(cond.dtype)}")
     a, b = _operand(input), _operand(other)
     dt = result_type(a, b)
     a, b = _cast(a, dt), _cast(b, dt)
-    ra, rb = _raw(a), _raw(b)
     a, b = _as_tensor(a), _as_tensor(b)
     try:
         return A.WhereBackward0.apply(a, b, cond=cond.astype(bool))
@@ -1411,8 +1586,15 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):  
         return _composite("mse_loss", mse_loss, (input, target, size_average, reduce,
                                                 reduction), None, (input, target),
                           {"reduction": reduction})
-    a, b = input._data, target._data
-    if a.dtype is b.dtype and a.shape == b.shape and reduction == "mean":
+    try:
+        b = target._data
+        a = input._data
+    except AttributeError:  # PyTorch asks for ``target.size()`` first
+        bad = input if isinstance(target, Tensor) else target
+        raise AttributeError(
+            f"'{type(bad).__name__}' object has no attribute 'size'") from None
+    if a.dtype is b.dtype and a.shape == b.shape and reduction == "mean" and \
+            a.dtype.kind == "f":
         return _mse_apply(input, target, reduction="mean")  # the usual case
     seq0 = _seq_counter[0]
     return _tagged(_mse_general(input, target, reduction), "mse_loss", (input, target),
@@ -1439,6 +1621,9 @@ def _mse_general(input, target, reduction):  # noqa: A002
         input = expand(input, *bshape)
         target = expand(target, *bshape)
     dt = promote_types(input._data.dtype, target._data.dtype)
+    if dt.kind not in "fc":
+        raise NotImplementedError(
+            f'"mse_cpu" not implemented for \'{_scalar_type_name(dt)}\'')
     return A.MseLossBackward0.apply(_cast(input, dt), _cast(target, dt), reduction=reduction)
 
 

@@ -74,14 +74,26 @@ def _shape(size, fn="zeros"):
     size = tuple(int(s) for s in size)
     for s in size:
         if s < 0:
+            if fn == "zeros":  # PyTorch checks zeros' sizes with its own message
+                raise RuntimeError("zeros: Dimension size must be non-negative.")
             raise RuntimeError(
                 f"Trying to create tensor with negative dimension {s}: {list(size)}")
     return size
 
 
+def _dtype_arg(dtype, fn):
+    """``to_numpy_dtype`` with PyTorch's message for a dtype that is not a torch.dtype
+    (``tensor(): argument 'dtype' must be torch.dtype, not str``)."""
+    try:
+        return to_numpy_dtype(dtype)
+    except TypeError:
+        raise TypeError(f"{fn}(): argument 'dtype' must be torch.dtype, not "
+                        f"{type(dtype).__name__}") from None
+
+
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """A new tensor (a copy of ``data``): float32 from floats, int64 from ints."""
-    arr = as_array(data, to_numpy_dtype(dtype))
+    arr = as_array(data, _dtype_arg(dtype, "tensor") if dtype is not None else None)
     if isinstance(data, Tensor) or (isinstance(data, np.ndarray) and arr is data):
         arr = arr.copy()
     return _finish(arr, requires_grad)
@@ -99,7 +111,7 @@ def _factory(fill, name):
         if "size" in kw:
             size = (kw.pop("size"),)
         size = _shape(size, name)
-        return _finish(fill(size, to_numpy_dtype(dtype) or DEFAULT_FLOAT), requires_grad)
+        return _finish(fill(size, _dtype_arg(dtype, name) or DEFAULT_FLOAT), requires_grad)
 
     make.__name__ = name
     make.__doc__ = f"``torch.{name}(*size, dtype=None, requires_grad=False)``"
@@ -155,7 +167,29 @@ def _num(v):
     return v.item() if isinstance(v, Tensor) else v
 
 
+_ARANGE_SIGS = (
+    " * (Number end, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = "
+    "None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n"
+    " * (Number start, Number end, *, torch.dtype dtype = None, torch.layout layout = None, "
+    "torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n"
+    " * (Number start, Number end, Number step = 1, *, Tensor out = None, torch.dtype dtype "
+    "= None, torch.layout layout = None, torch.device device = None, bool pin_memory = "
+    "False, bool requires_grad = False)\n")
+
+
+def _arange_error(given):
+    """PyTorch's message for ``arange`` of something that is not a number."""
+    if len(given) == 1:
+        return TypeError(f"arange(): argument 'end' (position 1) must be Number, not "
+                         f"{type(given[0]).__name__}")
+    got = ", ".join(type(v).__name__ for v in given)
+    return TypeError(f"arange() received an invalid combination of arguments - got ({got}), "
+                     f"but expected one of:\n{_ARANGE_SIGS}")
+
+
 def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None):
+    given = (start,) if end is None else (start, end) if (
+        isinstance(step, int) and step == 1) else (start, end, step)
     start, end, step = _num(start), _num(end), _num(step)
     if end is None:
         start, end = 0, start
@@ -165,7 +199,10 @@ def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None
     if npd is None:
         is_int = all(isinstance(v, numbers.Integral) for v in (start, end, step))
         npd = np.dtype(np.int64) if is_int else DEFAULT_FLOAT
-    n = max(int(np.ceil((end - start) / step)), 0)
+    try:
+        n = max(int(np.ceil((end - start) / step)), 0)
+    except TypeError:
+        raise _arange_error(given) from None
     arr = (start + step * np.arange(n, dtype=np.float64)) if npd.kind == "f" else (
         np.arange(start, end, step))
     return _finish(np.asarray(arr).astype(npd), requires_grad)
@@ -181,13 +218,13 @@ def eye(n, m=None, dtype=None, requires_grad=False, device=None):
 
 
 def randn(*size, dtype=None, requires_grad=False, generator=None, device=None):
-    npd = to_numpy_dtype(dtype) or DEFAULT_FLOAT
+    npd = _dtype_arg(dtype, "randn") or DEFAULT_FLOAT
     return _finish(_rng[0].standard_normal(_shape(size, "randn")).astype(npd),
                    requires_grad)
 
 
 def rand(*size, dtype=None, requires_grad=False, generator=None, device=None):
-    npd = to_numpy_dtype(dtype) or DEFAULT_FLOAT
+    npd = _dtype_arg(dtype, "rand") or DEFAULT_FLOAT
     return _finish(_rng[0].random(_shape(size, "rand")).astype(npd), requires_grad)
 
 

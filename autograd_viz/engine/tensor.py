@@ -188,6 +188,15 @@ def _binary_operator(op):
     return wrapped
 
 
+
+def _method_arg_error(e):
+    """``t.mul("a")``: PyTorch counts the method's arguments after ``self`` (``other`` is
+    at position 1, at 2 in ``torch.mul(t, "a")``)."""
+    msg = str(e)
+    if "argument 'other' (position 2)" in msg:
+        return TypeError(msg.replace("(position 2)", "(position 1)", 1))
+    return e
+
 class Tensor:
     """A multi-dimensional array that can record the operations made on it."""
 
@@ -393,6 +402,12 @@ class Tensor:
                                        False if retain_graph is None else retain_graph,
                                        False)
             return
+        if gradient is not None and not isinstance(gradient, Tensor):
+            # PyTorch reads a non-tensor as a sequence of gradients (one per output)
+            for g in tuple(gradient):
+                if g is not None and not isinstance(g, Tensor):
+                    raise TypeError("gradients can be either Tensors or None, but got "
+                                    f"{type(g).__name__}")
         from .. import autograd
 
         autograd.backward(self, gradient, retain_graph, create_graph, inputs=inputs)
@@ -700,7 +715,7 @@ class Tensor:
         if type(other) is Tensor and other._data.dtype is self._data.dtype:
             try:
                 return _A.SubBackward0.apply(self, other)
-            except ValueError:
+            except (ValueError, TypeError):  # broadcast; bool - bool (api.sub says so)
                 pass
         try:
             return _api.sub(self, other)
@@ -827,20 +842,32 @@ class Tensor:
 
     # ------------------------------------------------------------------ math methods
     def add(self, other, *, alpha=1):
-        return _api.add(self, other, alpha=alpha)
+        try:
+            return _api.add(self, other, alpha=alpha)
+        except TypeError as e:
+            raise _method_arg_error(e) from None
 
     def sub(self, other, *, alpha=1):
-        return _api.sub(self, other, alpha=alpha)
+        try:
+            return _api.sub(self, other, alpha=alpha)
+        except TypeError as e:
+            raise _method_arg_error(e) from None
 
     subtract = sub
 
     def mul(self, other):
-        return _api.mul(self, other)
+        try:
+            return _api.mul(self, other)
+        except TypeError as e:
+            raise _method_arg_error(e) from None
 
     multiply = mul
 
     def div(self, other, *, rounding_mode=None):
-        return _api.div(self, other, rounding_mode=rounding_mode)
+        try:
+            return _api.div(self, other, rounding_mode=rounding_mode)
+        except TypeError as e:
+            raise _method_arg_error(e) from None
 
     divide = true_divide = div
 
@@ -887,10 +914,16 @@ class Tensor:
     clip = clamp
 
     def maximum(self, other):
-        return _api.maximum(self, other)
+        try:
+            return _api.maximum(self, other)
+        except TypeError as e:
+            raise _method_arg_error(e) from None
 
     def minimum(self, other):
-        return _api.minimum(self, other)
+        try:
+            return _api.minimum(self, other)
+        except TypeError as e:
+            raise _method_arg_error(e) from None
 
     def sum(self, dim=None, keepdim=False, *, dtype=None):
         return _api.sum(self, dim, keepdim, dtype=dtype)

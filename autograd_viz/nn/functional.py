@@ -16,11 +16,25 @@ def linear(input, weight, bias=None):  # noqa: A002
 
 
 def sigmoid(input):  # noqa: A002
-    return _api.sigmoid(input)
+    try:
+        return _api.sigmoid(input)
+    except TypeError:
+        _method_error(input, "sigmoid")
+        raise
 
 
 def tanh(input):  # noqa: A002
-    return _api.tanh(input)
+    try:
+        return _api.tanh(input)
+    except TypeError:
+        _method_error(input, "tanh")
+        raise
+
+
+def _method_error(input, name):  # noqa: A002
+    """PyTorch's ``F.sigmoid(x)`` is ``x.sigmoid()``: a non-tensor has no such method."""
+    if not isinstance(input, _api.Tensor):
+        raise AttributeError(f"'{type(input).__name__}' object has no attribute '{name}'")
 
 
 def relu(input, inplace=False):  # noqa: A002

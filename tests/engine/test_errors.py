@@ -104,7 +104,49 @@ CASES = {
     "sgd of tensor": (lambda: torch.optim.SGD(torch.ones(2, requires_grad=True), lr=0.1),
                       TypeError, "params argument given to the optimizer should be an "
                       "iterable of Tensors or dicts, but got torch.FloatTensor"),
+    # bad Python input to functions and methods (more in tests/oracle/programs/errors_more.py)
+    "exp str": (lambda: torch.exp("a"), TypeError,
+                "exp(): argument 'input' (position 1) must be Tensor, not str"),
+    "maximum float": (lambda: torch.maximum(torch.ones(2), 1.0), TypeError,
+                      "maximum(): argument 'other' (position 2) must be Tensor, not float"),
+    "sum str": (lambda: torch.sum("a"), TypeError,
+                "sum(): argument 'input' (position 1) must be Tensor, not str"),
+    "getitem str": (lambda: torch.ones(2)["a"], TypeError, "new(): invalid data type 'str'"),
+    "mul_ str": (lambda: torch.ones(2).mul_("a"), TypeError,
+                 "mul_(): argument 'other' (position 1) must be Tensor, not str"),
+    "zeros negative": (lambda: torch.zeros(-1), RuntimeError,
+                       "zeros: Dimension size must be non-negative."),
+    "arange str": (lambda: torch.arange("a"), TypeError,
+                   "arange(): argument 'end' (position 1) must be Number, not str"),
+    "tensor dtype str": (lambda: torch.tensor([1.0], dtype="float32"), TypeError,
+                         "tensor(): argument 'dtype' must be torch.dtype, not str"),
+    "bool - bool": (lambda: torch.tensor([True]) - torch.tensor([False]), RuntimeError,
+                    "Subtraction, the `-` operator, with two bool tensors is not supported."),
+    "setitem str": (lambda: _setitem(torch.zeros(2), 0, "a"), TypeError,
+                    "can't assign a str to a torch.FloatTensor"),
+    "setitem shape": (lambda: _setitem(torch.zeros(2), slice(None), torch.ones(3)),
+                      RuntimeError, "The expanded size of the tensor (2) must match the "
+                      "existing size (3) at non-singleton dimension 0.  Target sizes: [2].  "
+                      "Tensor sizes: [3]"),
+    "setitem shape, grad": (lambda: _setitem(torch.zeros(2), slice(None),
+                                             torch.ones(3, requires_grad=True)),
+                            RuntimeError, "The expanded size of the tensor (2) must match"),
+    "backward str": (lambda: (torch.ones(2, requires_grad=True) * 2).sum().backward("a"),
+                     TypeError, "gradients can be either Tensors or None, but got str"),
+    "linear list": (lambda: nn.Linear(3, 2)([1.0, 2.0, 3.0]), TypeError,
+                    "linear(): argument 'input' (position 1) must be Tensor, not list"),
+    "mse list": (lambda: nn.functional.mse_loss(torch.ones(1), [1.0]), AttributeError,
+                 "'list' object has no attribute 'size'"),
+    "where float condition": (lambda: torch.where(torch.ones(2), torch.ones(2), torch.ones(2)),
+                              RuntimeError, "where expected condition to be a boolean "
+                              "tensor, but got a tensor with dtype Float"),
+    "mse int": (lambda: nn.functional.mse_loss(torch.tensor([1, 2]), torch.tensor([1, 3])),
+                NotImplementedError, '"mse_cpu" not implemented for \'Long\''),
 }
+
+
+def _setitem(x, key, value):
+    x[key] = value
 
 
 def _iadd(x, other):
@@ -165,3 +207,27 @@ def test_valid_devices_and_operands_still_work():
     assert x.to("cpu") is x and x.to("cpu:0").tolist() == [1.0, 1.0]
     assert (x + 1).tolist() == [2.0, 2.0] and (2 ** x).tolist() == [2.0, 2.0]
     assert nn.Linear(True, 2).weight.shape == (2, 1)
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if n.startswith(("setitem", "mse", "linear",
+                                                                      "bool", "sum"))])
+def test_no_numpy_or_internal_words(name):
+    fn = CASES[name][0]
+    with pytest.raises(Exception) as info:
+        fn()
+    msg = str(info.value)
+    assert "numpy" not in msg and "_data" not in msg and "broadcast input array" not in msg
+
+
+def test_operators_still_defer_to_python():
+    x = torch.ones(2)
+    with pytest.raises(TypeError, match=re.escape("unsupported operand type(s) for @: 'Tensor' "
+                                                  "and 'str'")):
+        x @ "a"
+    with pytest.raises(TypeError, match=re.escape("unsupported operand type(s) for *=: "
+                                                  "'Tensor' and 'str'")):
+        x *= "a"
+    assert torch.where(torch.tensor([True, False]), x, 0.0).tolist() == [1.0, 0.0]
+    y = torch.zeros(2)
+    y[:] = torch.ones(1, 2)  # leading 1s are dropped, as PyTorch does
+    assert y.tolist() == [1.0, 1.0]
