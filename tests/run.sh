@@ -68,18 +68,21 @@ stage() {  # stage NAME command...   run it, record pass/fail + seconds, never a
 }
 
 # ---------------------------------------------------------------- 1-4
-stage "unit tests" python -m pytest tests/ -m "not e2e" "$@"
+# each pytest stage writes a JUnit file here; the last line adds them up ("N passed, N failed")
+JUNIT=$(mktemp -d)
+trap 'rm -rf "$JUNIT"' EXIT
+stage "unit tests" python -m pytest tests/ -m "not e2e" --junit-xml="$JUNIT/unit.xml" "$@"
 
 if [ "${AV_SKIP_E2E:-0}" = 1 ]; then
   summary+=("SKIP  browser tests (AV_SKIP_E2E=1)")
 elif [ ! -x "$CHROMIUM" ]; then
   summary+=("SKIP  browser tests ($CHROMIUM missing; as root this script installs it)")
 else
-  stage "browser tests" python -m pytest tests/e2e -m e2e -v
+  stage "browser tests" python -m pytest tests/e2e -m e2e -v --junit-xml="$JUNIT/e2e.xml"
 fi
 
 stage "lessons (nbval)" python -m pytest --nbval notebooks/ --nbval-current-env \
-  --nbval-sanitize-with tests/nbval_sanitize.cfg
+  --nbval-sanitize-with tests/nbval_sanitize.cfg --junit-xml="$JUNIT/nbval.xml"
 
 if [ "${AV_SKIP_BINDER:-0}" = 1 ]; then
   summary+=("SKIP  binder check (AV_SKIP_BINDER=1)")
@@ -90,8 +93,20 @@ fi
 echo
 say "summary"
 printf '   %s\n' "${summary[@]}"
-if [ "${#failed[@]}" -gt 0 ]; then
-  echo "   FAILED: ${failed[*]}"
-  exit 1
-fi
-echo "   all passed"
+[ "${#failed[@]}" -eq 0 ] || echo "   FAILED: ${failed[*]}"
+# totals over the pytest stages (the Binder check re-runs the lessons in its own venv)
+python - "$JUNIT" "${#failed[@]}" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+tests = failures = skipped = 0
+for path in glob.glob(sys.argv[1] + "/*.xml"):
+    for suite in ET.parse(path).getroot().iter("testsuite"):
+        tests += int(suite.get("tests", 0))
+        failures += int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+        skipped += int(suite.get("skipped", 0))
+failed_stages = int(sys.argv[2])
+passed = tests - failures - skipped
+# a stage can fail without a failing test (e.g. the Binder check): count it as one failure
+failures = max(failures, failed_stages)
+print(f"total: {passed} passed, {failures} failed" + (f", {skipped} skipped" if skipped else ""))
+PY
+[ "${#failed[@]}" -eq 0 ] || exit 1
