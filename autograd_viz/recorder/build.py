@@ -230,6 +230,8 @@ def build(rec, lang=None, snapshot=False) -> Built:
             referenced.update(canon(r) for r in ev[2])
         elif k in ("backward_begin", "error"):
             referenced.update(canon(r) for r in (ev[2] if k == "backward_begin" else ev[4]))
+        elif k == "raised":  # the inputs of the op that raised
+            referenced.update(canon(r) for r in ev[6])
     # (a snapshot draws every leaf of the graph but the constants only PyTorch's nodes
     # inside a composite op use, such as matmul's unsqueezed vector)
     inner_only = set()
@@ -778,6 +780,16 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 an = (adisp[T[canon(roots[0])].producer],)
             emit("error", (d,), (), C.error(ename, msg, root),
                  {"error": f"{ename}: {msg}"}, anodes=an, it=it)
+        elif kind == "raised":  # an exception escaped the with block
+            ename, msg, line, lineno, rids = ev[2:7]
+            ds = []
+            for r in rids:
+                d = disp_t.get(canon(r))
+                if d is not None and d not in ds:
+                    ds.append(d)
+            emit("error", ds, (), C.raised(ename, msg, line, lineno),
+                 {"error": f"{ename}: {msg}", "line": line,
+                  "lineno": "" if lineno is None else str(lineno)}, it=it)
         elif kind == "update":
             rid, old, new, lr, grad, how = ev[2:8]
             d = disp_t[canon(rid)]

@@ -303,6 +303,33 @@ def _rule(op, i, names, vals):
     return tmpl.format(a=_atom(a), b=_atom(b)) if tmpl else None
 
 
+#: per-input local derivatives of the composite ops (their ``COMPOSITE_FORMULA`` in
+#: build.py is one sentence for all inputs)
+_COMPOSITE_LOCAL = {
+    "matmul": ("∂(A@B)/∂A = G @ Bᵀ", "∂(A@B)/∂B = Aᵀ @ G"),
+    "linear": ("∂(x@Wᵀ+b)/∂x = G @ W", "∂(x@Wᵀ+b)/∂W = Gᵀ @ x",
+               "∂(x@Wᵀ+b)/∂b = G summed over rows"),
+}
+
+
+def local_part(op, formula, i):
+    """Input ``i``'s part of an op's local-derivative formula: a node's ``formula``
+    lists its inputs' parts separated by ``",  "`` (``∂(a·b)/∂a = b,  ∂(a·b)/∂b = a``);
+    a shorthand ``∂/∂b`` part gets the first part's numerator.  A formula that is not
+    split per input is returned whole."""
+    parts = _COMPOSITE_LOCAL.get(op)
+    if parts is None:
+        parts = [x.strip() for x in (formula or "").split(",  ")]
+        if len(parts) > 1 and parts[0].startswith("∂") and "/∂" in parts[0]:
+            num = parts[0][1:parts[0].index("/∂")]
+            if num:
+                parts = [parts[0]] + [f"∂{num}{x[1:]}" if x.startswith("∂/∂") else x
+                                      for x in parts[1:]]
+    if len(parts) > 1:
+        return parts[i] if i < len(parts) else ""
+    return formula or ""
+
+
 def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
     """``slots``: list of (i, input name, grad sent) for inputs that get a gradient.
 
@@ -326,7 +353,8 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
             prod = f"d{L}/d{a} = {g} × {lv} = {gis}"
             en_parts.append(f"local derivative {head}, so {a} receives {prod}")
             zh_parts.append(f"局部导数 {head}，所以 {a} 得到 {prod}")
-            locs.append(head)
+            if head not in locs:  # (``x * x``: one input in two slots)
+                locs.append(head)
             prods.append(prod)
         else:
             rule = _rule(op, i, names, vals)
@@ -335,12 +363,13 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
                 prod = f"d{L}/d{a} = {rule} = {gis}"
                 en_parts.append(f"{a} receives {prod}")
                 zh_parts.append(f"{a} 得到 {prod}")
-                locs.append(formula)
             else:
                 prod = f"d{L}/d{a} = {gis}"
                 en_parts.append(f"by the chain rule {a} receives {prod}")
                 zh_parts.append(f"由链式法则，{a} 得到 {prod}")
-                locs.append(formula)
+            part = local_part(op, formula, i)
+            if part and part not in locs:  # each input's local derivative once
+                locs.append(part)
             prods.append(prod)
     detail["local"] = "; ".join(locs)
     detail["product"] = "; ".join(prods)
@@ -470,6 +499,26 @@ def error(ename, msg, root):
         }
     return {"en": f"{ename} during backward of {root}: {short}.",
             "zh": f"对 {root} 反向传播时出错 {ename}：{short}。"}
+
+
+def raised(ename, msg, line, lineno):
+    """The frame of an exception that escaped the ``with record()`` block: the learner's
+    line (when the traceback has it), then PyTorch's message as is."""
+    end_en = "" if msg.endswith(".") else "."
+    end_zh = "" if msg.endswith((".", "。")) else "。"
+    if line:
+        at_en = f"Line {lineno}: `{line}`. " if lineno else f"`{line}`: "
+        at_zh = f"第 {lineno} 行：`{line}`。" if lineno else f"`{line}`："
+        return {
+            "en": (f"{at_en}This line raised {ename}: {msg}{end_en} The with block stopped "
+                   "there; nothing after it ran."),
+            "zh": (f"{at_zh}这一行抛出了 {ename}：{msg}{end_zh}with 块在这里停止，"
+                   "之后的代码没有运行。"),
+        }
+    return {
+        "en": (f"The with block raised {ename}: {msg}{end_en} Nothing after it ran."),
+        "zh": f"with 块抛出了 {ename}：{msg}{end_zh}之后的代码没有运行。",
+    }
 
 
 def update(w, how, old, new, lr, grad):

@@ -142,6 +142,11 @@ class _Recorder:
         self._first_loc = True
         self._loc_counts: dict = {}
         self._roots = ()
+        #: tensors of the picture given to the outermost composite op that raised (the
+        #: nodes an escaping exception's frame points at); the exception an ``error``
+        #: event already made a frame of
+        self._failed_inputs: tuple = ()
+        self._seen_exc = None
         self._summary = {"iteration": 1, "loss": None, "params": {}, "grads": {}}
         self._handlers = {
             "forward": self._forward, "backward_begin": self._backward_begin,
@@ -612,6 +617,8 @@ class _Recorder:
     def _composite_begin(self, p):
         # the live inputs are kept only until the matching end (nothing is registered
         # now: registering would make the inner ops "touch the picture")
+        if not self._comp_stack:
+            self._failed_inputs = ()
         self._comp_stack.append((p.get("op") or "?", p.get("inputs") or (),
                                  dict(p.get("kwargs") or {}), len(self.ops)))
 
@@ -622,6 +629,11 @@ class _Recorder:
         if self._comp_stack:
             return  # nested (``linear`` calling ``matmul``): the outermost one is drawn
         out = p.get("output")
+        if out is None:  # the op raised: the frame of the exception points at its inputs
+            if self.full:
+                self._failed_inputs = tuple(self._tid(x) for x in inputs
+                                            if isinstance(x, Tensor))
+            return
         if not isinstance(out, Tensor) or not self.full:
             return
         inner = [r for r in range(start, len(self.ops)) if not self.ops[r].folded]
@@ -715,12 +727,23 @@ class _Recorder:
 
     def _error(self, p):
         exc = p.get("exc")
+        self._seen_exc = exc
         if p.get("where") == "backward":
             self._after_backward = True
         if not self.full:
             return
         self._add(("error", self.it, type(exc).__name__, str(exc), self._roots,
                    p.get("where")))
+
+    def raised(self, exc, tb):
+        """An exception escaped the ``with record()`` block: one ``error`` frame (unless
+        an ``error`` event already made one of it, or nothing was recorded before it:
+        an empty recording explains itself), with the learner's line that raised."""
+        if exc is self._seen_exc or not (self.events or self._failed_inputs):
+            return
+        line, lineno = _learner_line(tb)
+        self.events.append(("raised", self.it, type(exc).__name__, str(exc), line, lineno,
+                            self._failed_inputs))
 
     # ------------------------------------------------------------------ updates, zeroing
     def _param_of_array(self, arr):
@@ -934,6 +957,41 @@ class _Recorder:
     def _known_id(self, i):
         e = self._tmap.get(i)
         return e[1] if e is not None and e[0]() is not None else None
+
+
+def _learner_line(tb):
+    """(source text, line number) of the learner's innermost frame in traceback ``tb``
+    (the last frame before the traceback enters this package), or ("", None)."""
+    import linecache
+
+    best = None
+    while tb is not None:
+        if _own_frame(tb.tb_frame):
+            break
+        best = tb
+        tb = tb.tb_next
+    if best is None:
+        return "", None
+    f = best.tb_frame
+    lineno = best.tb_lineno
+    text = linecache.getline(f.f_code.co_filename, lineno, f.f_globals).strip()
+    return _drop_comment(text), lineno
+
+
+def _drop_comment(text):
+    """``z = x @ W  # shapes?`` -> ``z = x @ W`` (a ``#`` inside a string stays)."""
+    if "#" not in text:
+        return text
+    import io
+    import tokenize
+
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+            if tok.type == tokenize.COMMENT:
+                return text[:tok.start[1]].rstrip()
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        pass
+    return text
 
 
 def _short_list(a, limit=64):

@@ -14,7 +14,9 @@ class Recording:
     """What a ``with autograd_viz.record() as rec:`` block saw.
 
     ``frames`` (list of :class:`~.model.Frame`), ``graph`` / ``autograd_graph``
-    (:class:`~.model.Graph`), ``state(i)``, ``iterations`` (per-iteration summaries).
+    (:class:`~.model.Graph`), ``state(i)``, ``iterations`` (per-iteration summaries),
+    ``exception`` (what the block raised, or None; the last frame is then an ``error``
+    frame "This line raised ...").
     Filled when the block ends; inside the block ``frames`` is empty.
     """
 
@@ -27,6 +29,8 @@ class Recording:
         self.iterations = []
         self.internal_errors = []
         self.truncated = False
+        #: the exception that escaped the ``with record()`` block, or None
+        self.exception = None
         self._rec = None
         self._max_frames = max_frames
         self._initial = {}
@@ -193,6 +197,13 @@ class record:
         self.recording._start(sys._getframe(1))
         return self.recording
 
-    def __exit__(self, *exc):
-        self.recording._finish()
-        return False
+    def __exit__(self, exc_type, exc, tb):
+        rec = self.recording
+        if exc is not None:
+            rec.exception = exc
+            try:
+                rec._rec.raised(exc, tb)
+            except Exception as err:  # a recorder bug never breaks the learner's code
+                rec._rec._internal(err)
+        rec._finish()
+        return False  # the exception propagates
