@@ -137,17 +137,18 @@ class Recording:
 
         return recording_mimebundle(self)
 
-    def stepper(self, lang="en", view="dataflow"):
+    def stepper(self, lang=None, view="dataflow"):
         """An ipywidgets Stepper over this recording (imports the widget layer lazily)."""
         from ..widget import Stepper
 
         return Stepper(self, lang=lang, view=view)
 
-    def save_html(self, path, lang="en"):
-        """A self-contained HTML page stepping through the frames (no kernel needed)."""
+    def save_html(self, path, lang=None, view="dataflow"):
+        """A self-contained HTML page stepping through the frames (no kernel needed).
+        ``lang`` defaults to the recording's language, then the global one."""
         from .. import widget
 
-        return widget.save_html(self, path, lang=lang)
+        return widget.save_html(self, path, lang=lang, view=view)
 
 
 def snapshot(*tensors, names_from=None) -> Recording:

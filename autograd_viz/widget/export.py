@@ -121,7 +121,7 @@ _JS = r"""
 
 
 def export_page(recording, lang=None, view="dataflow") -> str:
-    lang = resolve(lang)
+    lang = resolve(lang, recording)
     data = export_data(recording, lang=lang, view=view)
     root = "av-export"
     lang_opts = "".join(f'<option value="{L}">{"English" if L == "en" else "中文"}</option>'

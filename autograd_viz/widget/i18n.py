@@ -224,7 +224,11 @@ def get_language() -> str:
     return "en"
 
 
-def resolve(lang: str | None) -> str:
+def resolve(lang: str | None, recording=None) -> str:
+    """``lang`` if given, else the language the recording was made in
+    (``record(lang=...)``), else the global default."""
+    if lang is None:
+        lang = getattr(recording, "lang", None)
     if lang is None:
         return get_language()
     if lang not in LANGS:

@@ -60,7 +60,7 @@ class Stepper(widgets.VBox):
     picked = traitlets.Any(None, allow_none=True)   # node id shown in the inspector, or None
 
     def __init__(self, recording, lang=None, view="dataflow", **kwargs):
-        lang = resolve(lang)
+        lang = resolve(lang, recording)
         if view not in _content.VIEWS:
             raise ValueError(f"view must be one of {_content.VIEWS}, got {view!r}")
         self.recording = recording

@@ -236,6 +236,21 @@ def test_constructor_lang_and_global_default(rec):
         Stepper(rec, lang="fr")
 
 
+def test_recording_language_is_the_default_for_stepper_and_export(tmp_path):
+    import autograd_viz
+    import autograd_viz as torch
+
+    with autograd_viz.record(lang="zh") as zrec:
+        w = torch.tensor([3.0], requires_grad=True)
+        (w * 2).sum().backward()
+    assert zrec.stepper().lang == "zh" and Stepper(zrec).lang == "zh"
+    assert Stepper(zrec, lang="en").lang == "en"  # an explicit choice still wins
+    zrec.save_html(tmp_path / "z.html")
+    assert '<html lang="zh"' in (tmp_path / "z.html").read_text(encoding="utf-8")
+    zrec.save_html(tmp_path / "e.html", lang="en")
+    assert '<html lang="en"' in (tmp_path / "e.html").read_text(encoding="utf-8")
+
+
 def test_buttons_have_names_and_tooltips_in_both_languages(rec):
     for lang in ("en", "zh"):
         st = Stepper(rec, lang=lang)
