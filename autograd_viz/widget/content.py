@@ -103,11 +103,20 @@ class FrameContent:
                 self._render_error[view] = f"{t(self.lang, 'no_graphviz')} ({type(e).__name__})"
         return self._renderers.get(view)
 
+    def empty_note(self, lang=None) -> str:
+        """Why there is nothing to step through, with the exception the block raised."""
+        lang = lang or self.lang
+        note = t(lang, "no_frames")
+        exc = getattr(self.rec, "exception", None)
+        if exc is not None:
+            note += " " + t(lang, "raised", error=f"{type(exc).__name__}: {exc}")
+        return note
+
     def note(self) -> str:
         """A note shown above the graph (no frames, engine missing, graph cut or big), or
         ''."""
         if not self.n:
-            return t(self.lang, "no_frames")
+            return self.empty_note()
         self.renderer()
         if self.view in self._render_error:
             return self._render_error[self.view]
@@ -152,7 +161,7 @@ class FrameContent:
 
     def caption_html(self, i) -> str:
         if not self.n:
-            return f"<div>{escape(t(self.lang, 'no_frames'))}</div>"
+            return f"<div>{escape(self.empty_note())}</div>"
         cap = frame_caption_text(self.frames[i], self.lang)
         return (f'<div class="av-caption-head">{self.frame_header(i)}</div>\n'
                 f'<div class="av-caption-text" lang="{self.lang}">{escape(cap)}</div>')
@@ -270,7 +279,7 @@ class FrameContent:
         the recording is "frame i+1 of n".
         """
         if not self.n:
-            return t("en", "no_frames")
+            return self.empty_note("en")
         f = self.frames[i]
         what = getattr(f, "phase", "")
         it = getattr(f, "iteration", None)

@@ -46,6 +46,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "no_frames": ("This recording has no frames: no tensor operation was recorded inside "
                       "`with record()` (nothing ran, or the block raised before its first "
                       "operation)."),
+        "raised": "The block raised {error}",
         "no_node": "No node at this frame.",
         "loading": "Drawing frame {i}... (run the cell with a live kernel to see it)",
         "no_graphviz": "No Graphviz engine: showing the text form of the graph.",
@@ -139,6 +140,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "font_tip": "文字和图的大小（投影时调大）",
         "of": "共",
         "no_frames": "这段记录没有帧：`with record()` 里没有记录到任何张量运算（没有运行运算，或在第一个运算之前就出错了）。",
+        "raised": "代码块抛出了 {error}",
         "no_node": "这一帧没有对应的节点。",
         "loading": "正在绘制第 {i} 帧……（需要在运行中的内核里执行该单元格）",
         "no_graphviz": "没有可用的 Graphviz：以文字形式显示计算图。",

@@ -326,6 +326,8 @@ def test_recording_that_raised_before_any_op_explains_itself():
             a.add_(1)
     st = Stepper(rec)
     assert st.n_frames == 0 and "raised before its first operation" in st._note.value
+    assert "The block raised RuntimeError: a leaf Variable that requires grad" in st._note.value
+    assert "代码块抛出了 RuntimeError" in Stepper(rec, lang="zh")._note.value
 
 
 def test_recording_that_ended_with_an_engine_error_steps_to_the_error_frame():
