@@ -246,12 +246,24 @@ def sub(input, other, *, alpha=1):  # noqa: A002
     if not isinstance(input, Tensor):
         _check_first(input, "sub")
         return rsub(other, input, alpha=alpha)
-    if input._data.dtype.kind == "b" and (isinstance(other, bool) or (
-            isinstance(other, Tensor) and other._data.dtype.kind == "b")):
-        raise RuntimeError(
-            "Subtraction, the `-` operator, with two bool tensors is not supported. Use "
-            "the `^` or `logical_xor()` operator instead.")
+    if input._data.dtype.kind == "b" or isinstance(other, bool) or (
+            isinstance(other, Tensor) and other._data.dtype.kind == "b"):
+        _sub_bool_error(input, other)
     return _binary(A.SubBackward0, input, other, "sub", alpha=alpha)
+
+
+def _sub_bool_error(input, other):  # noqa: A002
+    """PyTorch refuses ``-`` with any bool operand (a Python bool too)."""
+    if isinstance(other, bool) or (isinstance(other, Tensor) and other._data.dtype.kind == "b"):
+        if input._data.dtype.kind == "b":
+            raise RuntimeError(
+                "Subtraction, the `-` operator, with two bool tensors is not supported. Use "
+                "the `^` or `logical_xor()` operator instead.")
+    elif input._data.dtype.kind != "b" or not isinstance(other, Tensor | numbers.Number):
+        return
+    raise RuntimeError(
+        "Subtraction, the `-` operator, with a bool tensor is not supported. If you are "
+        "trying to invert a mask, use the `~` or `logical_not()` operator instead.")
 
 
 def rsub(input, other, *, alpha=1):  # noqa: A002
@@ -259,8 +271,8 @@ def rsub(input, other, *, alpha=1):  # noqa: A002
     if isinstance(other, Tensor):
         return sub(other, input, alpha=alpha)
     other = _operand(other, "sub")
-    if isinstance(other, bool) and input._data.dtype.kind == "b":
-        return sub(Tensor._make(np.asarray(other)), input, alpha=alpha)
+    if isinstance(other, bool) or input._data.dtype.kind == "b":
+        _sub_bool_error(input, other)
     dt = result_type(input, other)
     x = _cast(input, dt)
     if dt.kind == "f":
@@ -323,6 +335,8 @@ def pow(input, exponent):  # noqa: A001, A002
         if dt.kind == "f":
             base = float(base)
         return A.PowBackward2.apply(x, base=base)
+    if isinstance(exponent, Tensor) and exponent._data.dtype.kind == "b":
+        return _binary(A.PowBackward1, input, exponent, "pow", bool_exponent=True)
     return _binary(A.PowBackward1, input, exponent, "pow")
 
 
@@ -405,16 +419,21 @@ tanh = _unary_float(U.TanhBackward0)
 
 def abs(input):  # noqa: A001, A002
     _check_tensor(input, "abs")
+    if input._data.dtype.kind == "b":
+        raise NotImplementedError("\"abs_cpu\" not implemented for 'Bool'")
     return U.AbsBackward0.apply(input)
 
 
 def relu(input):  # noqa: A002
     _check_tensor(input, "relu")
+    if input._data.dtype.kind == "b":
+        raise RuntimeError("Boolean inputs not supported for relu")
     return U.ReluBackward0.apply(input)
 
 
 def sign(input):  # noqa: A002
-    return U.SgnBackward0.apply(input)
+    _check_tensor(input, "sign")
+    return U.SignBackward0.apply(input)
 
 
 def clamp(input, min=None, max=None):  # noqa: A001, A002

@@ -161,6 +161,27 @@ class NegBackward0(Function):
         return (-g,)
 
 
+def _ipow(a, b):
+    """Integer power as PyTorch computes it: a negative exponent gives 1 for a base of 1,
+    +-1 for -1, else 0 (numpy refuses negative integer powers)."""
+    a, b = np.asarray(a), np.asarray(b)
+    neg = b < 0
+    out = np.power(a, np.where(neg, 0, b))
+    if neg.any():
+        odd = np.where((-b) % 2 == 1, a, 1)
+        out = np.where(neg, np.where(a == 1, 1, np.where(a == -1, odd, 0)), out).astype(out.dtype)
+    return out
+
+
+def _power(a, b):
+    try:
+        return np.power(a, b)
+    except ValueError:  # integers to negative integer powers
+        if np.result_type(a, b).kind not in "iu":
+            raise
+        return _ipow(a, b)
+
+
 class PowBackward0(Function):
     """``tensor ** number``."""
 
@@ -191,9 +212,10 @@ class PowBackward1(Function):
     formula = "∂(aᵇ)/∂a = b·aᵇ⁻¹,  ∂(aᵇ)/∂b = aᵇ·ln a"
 
     @staticmethod
-    def forward(ctx, a, b):
+    def forward(ctx, a, b, bool_exponent=False):
+        ctx.bool_exponent = bool_exponent
         with np.errstate(divide="ignore", invalid="ignore"):
-            out = np.asarray(np.power(a, b))
+            out = np.asarray(_power(a, b))
         ctx.save_for_backward(a, b, out)
         return out
 
@@ -204,6 +226,10 @@ class PowBackward1(Function):
         raw_a = getattr(a, "_data", a)
         raw_b = getattr(b, "_data", b)
         ga = gb = None
+        if n[0] and ctx.bool_exponent:  # PyTorch computes ``b - 1`` on the bool tensor
+            raise RuntimeError(
+                "Subtraction, the `-` operator, with a bool tensor is not supported. If you "
+                "are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         with np.errstate(divide="ignore", invalid="ignore"):
             if n[0]:
                 ga = mask(g * (b * a ** (b - 1)), np.broadcast_to(raw_b != 0, np.shape(
@@ -222,7 +248,7 @@ class PowBackward2(Function):
 
     @staticmethod
     def forward(ctx, a, base=1.0):
-        out = np.asarray(np.power(np.asarray(base, dtype=a.dtype), a))
+        out = np.asarray(_power(np.asarray(base, dtype=a.dtype), a))
         ctx.save_for_backward(out)
         ctx.base = base
         return out
@@ -240,7 +266,7 @@ class _Extremum(Function):
     the operand picked, half to each on ties (as PyTorch does)."""
 
     pick = staticmethod(np.maximum)
-    wins = staticmethod(np.greater_equal)  # ``wins(a, b)``: a is picked (or tied)
+    loses = staticmethod(np.less)  # ``loses(a, b)``: a gets no gradient (nan never loses)
 
     @staticmethod
     def forward(ctx, a, b):
@@ -255,8 +281,8 @@ class _Extremum(Function):
         tie = np.broadcast_to(ra == rb, shape)
         half = where(tie, scale(g, 0.5), g)
         n = ctx.needs_input_grad
-        ga = mask(half, np.broadcast_to(ctx.wins(ra, rb), shape)) if n[0] else None
-        gb = mask(half, np.broadcast_to(ctx.wins(rb, ra), shape)) if n[1] else None
+        ga = mask(half, ~np.broadcast_to(ctx.loses(ra, rb), shape)) if n[0] else None
+        gb = mask(half, ~np.broadcast_to(ctx.loses(rb, ra), shape)) if n[1] else None
         return ga, gb
 
 
@@ -269,7 +295,7 @@ class MinimumBackward0(_Extremum):
     op, symbol = "minimum", "min"
     formula = "∂min(a,b)/∂a = [a<b] (½ on ties),  ∂min(a,b)/∂b = [b<a] (½ on ties)"
     pick = staticmethod(np.minimum)
-    wins = staticmethod(np.less_equal)
+    loses = staticmethod(np.greater)
 
 
 class MseLossBackward0(Function):

@@ -87,12 +87,14 @@ class AbsBackward0(Function):
         return (g * sign(a),)
 
 
-class SgnBackward0(Function):
+class SignBackward0(Function):
     op, symbol = "sign", "sign"
     formula = "∂sign(a)/∂a = 0"
 
     @staticmethod
     def forward(ctx, a):
+        if a.dtype.kind == "b":  # sign of a bool tensor is itself (numpy has no bool sign)
+            return a.copy()
         return np.sign(a)
 
     @staticmethod
