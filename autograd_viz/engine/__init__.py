@@ -9,6 +9,7 @@ from .api import (abs, add, addmm, all, allclose, any, argmax, argmin, bmm, cat,
                   ne, neg, negative, nonzero, not_equal, numel, permute, pow, relu, remainder,
                   reshape, rsub, sigmoid, sign, sqrt, square, squeeze, stack, sub, sum,
                   swapaxes, t, tanh, transpose, true_divide, unsqueeze, view, where)
+from .api_extra import cos, log_softmax, norm, prod, sin, softmax, std, var
 from .creation import (BoolTensor, DoubleTensor, FloatTensor, LongTensor, arange, as_tensor,
                        empty, empty_like, eye, from_numpy, full, full_like, linspace,
                        manual_seed, normal, ones, ones_like, rand, rand_like, randint, randn,
@@ -38,4 +39,5 @@ __all__ = [
     "set_grad_enabled", "set_printoptions", "short", "sigmoid", "sign", "sqrt", "square",
     "squeeze", "stack", "sub", "sum", "swapaxes", "t", "tanh", "tensor", "transpose",
     "true_divide", "uint8", "unsqueeze", "view", "where", "zeros", "zeros_like",
+    "cos", "log_softmax", "norm", "prod", "sin", "softmax", "std", "var",
 ]

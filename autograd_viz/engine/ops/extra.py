@@ -1,0 +1,423 @@
+"""More ops learners paste from PyTorch code: sin, cos, softmax, log_softmax, var, std,
+prod, vector norm, leaky_relu, nll_loss, binary_cross_entropy.
+
+Same conventions as the other op modules: one ``Function`` per PyTorch node, named as
+PyTorch names the ``grad_fn``; ``forward`` on ndarrays; ``backward`` written with
+operators and the helpers below / in :mod:`..functional_array`, so it runs on ndarrays
+and, under ``create_graph=True``, on Tensors (real higher derivatives).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..function import Function
+from ..functional_array import _is_array, _tensor, exp, expand_to, log, mask, scale, sign, \
+    unsqueeze_dims
+
+_ndarray = np.ndarray
+#: PyTorch clamps ``x * (1 - x)`` from below in the gradient of binary_cross_entropy
+_BCE_EPS = 1e-12
+
+
+def _nd(x):
+    return x if type(x) is _ndarray else np.asarray(x)
+
+
+def _raw(x):
+    return getattr(x, "_data", x)
+
+
+# ---------------------------------------------------------------- array/Tensor helpers
+
+def _sum_keep(x, dims):
+    """Sum over ``dims`` (a tuple, or ``None`` for everything) keeping them (size 1)."""
+    if _is_array(x):
+        return np.sum(x, axis=dims, keepdims=True)
+    if dims is None:
+        return x.sum()
+    return x.sum(dims, keepdim=True)
+
+
+def _mean_keep(x, dims):
+    if _is_array(x):
+        return np.mean(x, axis=dims, keepdims=True)
+    return x.mean(dims, keepdim=True)
+
+
+def _sin(x):
+    if _is_array(x):
+        return np.sin(x)
+    from ..api_extra import sin
+
+    return sin(x)
+
+
+def _cos(x):
+    if _is_array(x):
+        return np.cos(x)
+    from ..api_extra import cos
+
+    return cos(x)
+
+
+def _times(g, arr):
+    """``g * arr`` for a constant ndarray ``arr`` (a Tensor constant in graph mode)."""
+    if _is_array(g):
+        return g * arr
+    return g * _tensor(arr)
+
+
+def _clamp_min(x, lo):
+    if _is_array(x):
+        return np.maximum(x, lo)
+    return x.clamp(min=lo)
+
+
+def _restore_dims(g, dims, keepdim):
+    """The gradient of a reduction over ``dims`` with its reduced dims back (size 1)."""
+    return g if keepdim else unsqueeze_dims(g, dims)
+
+
+# ---------------------------------------------------------------- elementwise
+
+class SinBackward0(Function):
+    op, symbol = "sin", "sin"
+    formula = "∂sin(a)/∂a = cos(a)"
+
+    @staticmethod
+    def forward(ctx, a):
+        ctx.save_for_backward(a)
+        return _nd(np.sin(a))
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (g * _cos(a),)
+
+
+class CosBackward0(Function):
+    op, symbol = "cos", "cos"
+    formula = "∂cos(a)/∂a = −sin(a)"
+
+    @staticmethod
+    def forward(ctx, a):
+        ctx.save_for_backward(a)
+        return _nd(np.cos(a))
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (g * -_sin(a),)
+
+
+class LeakyReluBackward0(Function):
+    op, symbol = "leaky_relu", "leaky_relu"
+    formula = "∂leaky_relu(a)/∂a = 1 if a > 0 else negative_slope"
+
+    @staticmethod
+    def forward(ctx, a, negative_slope=0.01):
+        ctx.save_for_backward(a)
+        ctx.slope = negative_slope
+        return _nd(np.where(a > 0, a, a * negative_slope).astype(a.dtype, copy=False))
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        ra = _raw(a)
+        factor = np.where(ra > 0, 1, ctx.slope).astype(ra.dtype)
+        return (_times(g, factor),)
+
+
+# ---------------------------------------------------------------- softmax family
+
+def _softmax(a, dim):
+    shifted = a - np.max(a, axis=dim, keepdims=True)
+    e = np.exp(shifted)
+    return shifted, e, np.sum(e, axis=dim, keepdims=True)
+
+
+class SoftmaxBackward0(Function):
+    op, symbol = "softmax", "softmax"
+    formula = "∂softmax(a)ᵢ/∂aⱼ = sᵢ(δᵢⱼ − sⱼ): grad = s·(g − Σ g·s)"
+
+    @staticmethod
+    def forward(ctx, a, dim=None):
+        ctx.dim = dim
+        _, e, total = _softmax(a, dim)
+        out = _nd(e / total)
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        (out,) = ctx.saved_tensors
+        return (out * (g - _sum_keep(g * out, ctx.dim)),)
+
+
+class LogSoftmaxBackward0(Function):
+    op, symbol = "log_softmax", "log_softmax"
+    formula = "∂log_softmax(a)ᵢ/∂aⱼ = δᵢⱼ − softmax(a)ⱼ: grad = g − softmax(a)·Σ g"
+
+    @staticmethod
+    def forward(ctx, a, dim=None):
+        ctx.dim = dim
+        shifted, _, total = _softmax(a, dim)
+        out = _nd(shifted - np.log(total))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        (out,) = ctx.saved_tensors
+        return (g - exp(out) * _sum_keep(g, ctx.dim),)
+
+
+# ---------------------------------------------------------------- var / std
+
+def _dof(shape, dims, correction):
+    n = int(np.prod([shape[d] for d in dims])) if shape else 1
+    return n, builtins_max(0, n - correction)
+
+
+def builtins_max(a, b):
+    return a if a > b else b
+
+
+class VarBackward0(Function):
+    op, symbol = "var", "var"
+    formula = "∂var(a)/∂aᵢ = 2(aᵢ − mean(a)) / (N − correction)"
+
+    @staticmethod
+    def forward(ctx, a, dims=(), correction=1, keepdim=False):
+        ctx.dims, ctx.keepdim = dims, keepdim
+        ctx.n, ctx.dof = _dof(a.shape, dims, correction)
+        ctx.save_for_backward(a)
+        d = a - np.mean(a, axis=dims, keepdims=True)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return _nd(np.sum(d * d, axis=dims, keepdims=keepdim) / a.dtype.type(ctx.dof))
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        g = _restore_dims(g, ctx.dims, ctx.keepdim)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            c = 2.0 / ctx.dof if ctx.dof else np.inf
+            return (scale(g * (a - _mean_keep(a, ctx.dims)), c),)
+
+
+class StdBackward0(Function):
+    op, symbol = "std", "std"
+    formula = "∂std(a)/∂aᵢ = (aᵢ − mean(a)) / ((N − correction)·std(a))"
+
+    @staticmethod
+    def forward(ctx, a, dims=(), correction=1, keepdim=False):
+        ctx.dims, ctx.keepdim = dims, keepdim
+        ctx.n, ctx.dof = _dof(a.shape, dims, correction)
+        d = a - np.mean(a, axis=dims, keepdims=True)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out = _nd(np.sqrt(np.sum(d * d, axis=dims, keepdims=keepdim)
+                              / a.dtype.type(ctx.dof)))
+        ctx.save_for_backward(a, out)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        a, out = ctx.saved_tensors
+        g = _restore_dims(g, ctx.dims, ctx.keepdim)
+        out = _restore_dims(out, ctx.dims, ctx.keepdim)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            c = 1.0 / ctx.dof if ctx.dof else np.inf
+            return (scale(g * (a - _mean_keep(a, ctx.dims)) / out, c),)
+
+
+# ---------------------------------------------------------------- prod
+
+def _others_array(a, axis):
+    """Product of the other entries along ``axis`` (exact with zeros): exclusive
+    cumulative products from the left and from the right."""
+    m = np.moveaxis(a, axis, -1)
+    one = np.ones(m.shape[:-1] + (1,), dtype=a.dtype)
+    left = np.concatenate([one, np.cumprod(m, axis=-1)[..., :-1]], axis=-1)
+    right = np.flip(np.concatenate(
+        [one, np.cumprod(np.flip(m, -1), axis=-1)[..., :-1]], axis=-1), -1)
+    return np.moveaxis(left * right, -1, axis)
+
+
+def _others_tensor(a, axis):
+    """The same on a Tensor, differentiably (graph mode, input with zeros): row ``i`` of
+    a ``k × k`` stack is ``a`` with entry ``i`` replaced by 1; its product is the
+    product of the others."""
+    from ..api import where
+
+    k = a.shape[axis]
+    nd = a.dim()
+    stacked = a.unsqueeze(axis).expand(*a.shape[:axis], k, *a.shape[axis:])
+    eye = np.eye(k, dtype=bool).reshape([k if i in (axis, axis + 1) else 1
+                                         for i in range(nd + 1)])
+    return where(eye, 1.0, stacked).prod(axis + 1)
+
+
+def _prod_grad(g, a, out, axis):
+    """``g · ∏_{j≠i} a_j`` (``g`` and ``out`` broadcast over ``axis``; ``axis=None``:
+    everything)."""
+    ra = _raw(a)
+    if not (ra == 0).any():
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return g * out / a
+    if _is_array(a):
+        if axis is None:
+            return g * _others_array(ra.reshape(-1), 0).reshape(ra.shape)
+        return g * _others_array(ra, axis)
+    if axis is None:
+        return g * _others_tensor(a.reshape(-1), 0).reshape(*ra.shape)
+    return g * _others_tensor(a, axis)
+
+
+class ProdBackward0(Function):
+    op, symbol = "prod", "∏"
+    formula = "∂(∏ a)/∂aᵢ = ∏_{j≠i} aⱼ"
+
+    @staticmethod
+    def forward(ctx, a, dtype=None):
+        out = _nd(np.prod(a, dtype=dtype))
+        ctx.save_for_backward(a, out)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        a, out = ctx.saved_tensors
+        return (_prod_grad(g, a, out, None),)
+
+
+class ProdBackward1(Function):
+    op, symbol = "prod", "∏"
+    formula = "∂(∏_dim a)/∂aᵢ = ∏_{j≠i} aⱼ (along dim)"
+
+    @staticmethod
+    def forward(ctx, a, dim=0, keepdim=False, dtype=None):
+        ctx.dim, ctx.keepdim = dim, keepdim
+        out = _nd(np.prod(a, axis=dim, keepdims=keepdim, dtype=dtype))
+        ctx.save_for_backward(a, out)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        a, out = ctx.saved_tensors
+        dims = (ctx.dim,)
+        return (_prod_grad(_restore_dims(g, dims, ctx.keepdim), a,
+                           _restore_dims(out, dims, ctx.keepdim), ctx.dim),)
+
+
+# ---------------------------------------------------------------- vector norm
+
+class LinalgVectorNormBackward0(Function):
+    op, symbol = "norm", "‖·‖"
+    formula = "∂‖a‖₂/∂a = a/‖a‖₂ (0 where ‖a‖ = 0); ∂‖a‖₁/∂a = sign(a)"
+
+    @staticmethod
+    def forward(ctx, a, ord=2, dims=(), keepdim=False):  # noqa: A002
+        ctx.ord, ctx.dims, ctx.keepdim = ord, dims, keepdim
+        if ord == 1:
+            ctx.save_for_backward(a)
+            return _nd(np.sum(np.abs(a), axis=dims, keepdims=keepdim))
+        out = _nd(np.sqrt(np.sum(a * a, axis=dims, keepdims=keepdim)))
+        ctx.save_for_backward(a, out)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        g = _restore_dims(g, ctx.dims, ctx.keepdim)
+        if ctx.ord == 1:
+            (a,) = ctx.saved_tensors
+            return (g * sign(a),)
+        a, out = ctx.saved_tensors
+        out = _restore_dims(out, ctx.dims, ctx.keepdim)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            q = mask(g / out, _raw(out) != 0)
+        return (a * q,)
+
+
+# ---------------------------------------------------------------- losses
+
+class NllLossBackward0(Function):
+    """Negative log-likelihood of class indices: one slot (the log-probabilities); the
+    target and the class weights are constants."""
+
+    op, symbol = "nll_loss", "nll_loss"
+    formula = "∂nll/∂logpᵢ,c = −w_c/Σw if c = targetᵢ else 0 (mean)"
+
+    @staticmethod
+    def forward(ctx, logp, target=None, weight=None, reduction="mean", ignore_index=-100):
+        batched = logp.ndim == 2
+        lp = logp if batched else logp[None]
+        t = np.asarray(target).reshape(-1).astype(np.int64)
+        keep = t != ignore_index
+        safe = np.where(keep, t, 0)
+        rows = np.arange(lp.shape[0])
+        w = np.ones(lp.shape[1], dtype=lp.dtype) if weight is None else weight
+        wt = np.where(keep, w[safe], 0).astype(lp.dtype)
+        picked = -lp[rows, safe] * wt
+        onehot = np.zeros(lp.shape, dtype=lp.dtype)
+        onehot[rows, safe] = -wt
+        ctx.reduction, ctx.batched = reduction, batched
+        if reduction == "none":
+            ctx.coef = onehot if batched else onehot[0]
+            return _nd(picked if batched else picked[0])
+        if reduction == "sum":
+            out = np.sum(picked)
+            ctx.coef = onehot if batched else onehot[0]
+        else:
+            total = np.sum(wt)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                out = np.sum(picked) / total
+                ctx.coef = (onehot / total) if batched else onehot[0] / total
+        return _nd(np.asarray(out, dtype=lp.dtype))
+
+    @staticmethod
+    def backward(ctx, g):
+        if ctx.reduction == "none" and ctx.batched:
+            g = unsqueeze_dims(g, (1,))
+        return (_times(g, ctx.coef),)
+
+
+class BinaryCrossEntropyBackward0(Function):
+    op, symbol = "binary_cross_entropy", "bce"
+    formula = ("∂bce/∂x = (x − t)/(x(1 − x)), ∂bce/∂t = log(1 − x) − log(x) "
+               "(bce = −[t·log x + (1 − t)·log(1 − x)])")
+
+    @staticmethod
+    def forward(ctx, x, t, weight=None, reduction="mean"):
+        ctx.save_for_backward(x, t)
+        ctx.weight, ctx.reduction, ctx.shape = weight, reduction, x.shape
+        with np.errstate(divide="ignore", invalid="ignore"):
+            lx = np.maximum(np.log(x), -100)
+            l1x = np.maximum(np.log1p(-x), -100)
+            loss = -(t * lx + (1 - t) * l1x)
+        if weight is not None:
+            loss = loss * weight
+        loss = loss.astype(x.dtype, copy=False)
+        if reduction == "none":
+            return _nd(loss)
+        if reduction == "sum":
+            return _nd(np.sum(loss))
+        with np.errstate(invalid="ignore"):
+            return _nd(np.mean(loss, dtype=x.dtype) if loss.size else
+                       np.array(np.nan, dtype=x.dtype))
+
+    @staticmethod
+    def backward(ctx, g):
+        x, t = ctx.saved_tensors
+        if ctx.reduction != "none":
+            g = expand_to(g, ctx.shape)
+            if ctx.reduction == "mean":
+                g = scale(g, 1.0 / max(int(np.prod(ctx.shape)), 1))
+        if ctx.weight is not None:
+            g = _times(g, ctx.weight)
+        gx = gt = None
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if ctx.needs_input_grad[0]:
+                gx = g * (x - t) / _clamp_min((1 - x) * x, _BCE_EPS)
+            if ctx.needs_input_grad[1]:
+                gt = g * (log(1 - x) - log(x))
+        return gx, gt
