@@ -137,7 +137,7 @@ def prod(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
             "= False, *, torch.dtype dtype = None)\n")
     npd = to_numpy_dtype(dtype)
     if npd is not None and npd != input._data.dtype:
-        input = _api.to_dtype(input, dtype)
+        input = _api._cast(input, npd)  # inside the op: no node of its own (as PyTorch)
         npd = None
     if input._data.dtype.kind in "biu":
         npd = np.dtype(np.int64)
@@ -193,10 +193,12 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100,  
                                   "dimensions is not supported by autograd_viz")
     if a.ndim == 0:
         raise ValueError("Expected 1 or more dimensions (got 0)")
-    if a.ndim == 2 and (t.ndim != 1 or t.shape[0] != a.shape[0]):
-        bs = t.shape[0] if t.ndim else 1
+    if a.ndim == 2 and (t.ndim == 0 or t.shape[0] != a.shape[0]):
+        bs = t.shape[0] if t.ndim else 0
         raise ValueError(f"Expected input batch_size ({a.shape[0]}) to match target "
                          f"batch_size ({bs}).")
+    if t.ndim > 1:
+        raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
     if t.dtype not in (np.int64, np.uint8):
         raise RuntimeError("expected target dtype to be Long or Byte, but got "
                            f"{_scalar_type_name(t.dtype)}")
@@ -208,7 +210,14 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100,  
     w = None
     if weight is not None:
         _check_tensor(weight, "nll_loss", "weight")
-        w = weight._data.astype(a.dtype, copy=False)
+        w = weight._data
+        if w.ndim != 1 or w.shape[0] != c:
+            raise RuntimeError(
+                f"weight tensor should be defined either for all {c} classes or no classes "
+                f"but got weight tensor of shape: [{', '.join(map(str, w.shape))}]")
+        if w.dtype != a.dtype:
+            raise RuntimeError(f"expected scalar type {_scalar_type_name(a.dtype)} but found "
+                               f"{_scalar_type_name(w.dtype)}")
     return X.NllLossBackward0.apply(input, target=t, weight=w, reduction=reduction,
                                     ignore_index=int(ignore_index))
 
@@ -254,7 +263,14 @@ def binary_cross_entropy(input, target, weight=None, size_average=None,  # noqa:
     w = None
     if weight is not None:
         _check_tensor(weight, "binary_cross_entropy", "weight")
-        w = np.broadcast_to(weight._data, a.shape).astype(a.dtype)
+        w = weight._data
+        for i in range(1, w.ndim + 1):
+            if i > a.ndim or w.shape[-i] not in (1, a.shape[-i]):
+                raise RuntimeError(
+                    f"Attempting to broadcast a dimension of length {w.shape[-i]} at {-i}! "
+                    f"Mismatching argument at index 1 had {Size(w.shape)}; but expected "
+                    f"shape should be broadcastable to [{', '.join(map(str, a.shape))}]")
+        w = np.broadcast_to(w, a.shape).astype(a.dtype)
     if t.dtype != a.dtype:
         raise RuntimeError(f"Found dtype {_scalar_type_name(t.dtype)} but expected "
                            f"{_scalar_type_name(a.dtype)}")
