@@ -13,13 +13,13 @@ import graphviz
 
 from . import engine as _engine
 from .engine import EngineError, graphviz_engine, no_engine_message, run_svg
-from .frames import (FLOWED, LEGEND, MAX_NODES, PALETTE, STATUS_STYLE, FrameRenderer, _lang,
-                     build_dot, dot_quote, fallback_svg, node_positions, style_flowed,
-                     text_table)
+from .frames import (FLOW_LEGEND, FLOWED, LEGEND, MAX_NODES, PALETTE, STATUS_STYLE,
+                     FrameRenderer, _lang, build_dot, dot_quote, fallback_svg, node_positions,
+                     split_rows, text_table)
 
 __all__ = ["draw", "draw_frame", "Drawing", "FrameRenderer", "text_table", "graphviz_engine",
            "build_dot", "PALETTE", "STATUS_STYLE", "MAX_NODES", "node_positions", "recording_mimebundle",
-           "EngineError", "dot_quote", "FLOWED"]
+           "EngineError", "dot_quote", "FLOWED", "FLOW_LEGEND", "split_rows"]
 
 
 class Drawing(graphviz.Digraph):
@@ -44,16 +44,20 @@ class Drawing(graphviz.Digraph):
         inner = source.strip().splitlines()[1:-1]
         self.body.extend(line + "\n" for line in inner)
         self.table = text_table(recording, self.frame if n else 0, view, self.lang)
+        self.limit = limit
         self._svg = None
         self._error = None
         _engine.configure_graphviz_package()
 
     def _render(self):
+        # the picture is the one the Stepper shows for this frame (same layout and lines);
+        # ``.source`` is this frame's DOT on its own (for ``.render()`` / ``.pipe()``)
         if self._svg is None and self._error is None:
-            try:
-                self._svg = style_flowed(run_svg(self.source), self.lang)
-            except EngineError as exc:
-                self._error = str(exc)
+            r = FrameRenderer(self.recording, self.view, self.limit, self.lang)
+            if r.engine == "none":
+                self._error = r.message
+            else:
+                self._svg = r.svg(self.frame if self.frame is not None else 0)
         return self._svg
 
     def svg(self) -> str:

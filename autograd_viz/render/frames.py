@@ -1,9 +1,11 @@
 """DOT text, the once-laid-out SVG template, per-frame restyling, the text table.
 
-Layout once: :class:`FrameRenderer` writes every node with the *widest* text it shows in
-any frame, runs Graphviz one time, then cuts the SVG into static pieces and slots (node
-class, node fill/stroke, the dynamic text lines, edge colours).  ``svg(i)`` fills the
-slots for frame ``i``: positions never move and Graphviz never runs again.
+Layout once: :class:`FrameRenderer` writes every node with, line by line, the *widest*
+text it shows in any frame (name; the value, a matrix row per line; the grad), runs
+Graphviz one time, then cuts the SVG into static pieces and slots (node class, node
+fill/stroke, the node's text lines, edge colours).  ``svg(i)`` fills the slots for frame
+``i`` on the layout's own line positions: positions never move and Graphviz never runs
+again.  A box is as wide as its longest line, not as its widest frame's text in one line.
 """
 
 from __future__ import annotations
@@ -45,30 +47,27 @@ def _label(lines) -> str:
     return '"' + "\\n".join(parts) + '"'
 
 
-def _sid(node_id) -> str:
-    return re.sub(r"[^A-Za-z0-9_]", "_", node_id)
-
-
-def _graph_for(rec, view):
-    if view not in ("dataflow", "autograd"):
-        raise ValueError(f"view must be 'dataflow' or 'autograd', got {view!r}")
-    return rec.graph if view == "dataflow" else rec.autograd_graph
-
-
-def _static_lines(node):
-    if node.kind == "tensor":
-        return [node.name]
-    if node.kind == "op":
-        return [node.name]
-    if node.kind == "accumulate":
-        return ["AccumulateGrad", f"({node.name})"]
-    return [node.name]
-
+# ---------------------------------------------------------------------- node texts
+#: font sizes (pt): names a little larger (and tensor names bold) than the value lines
+NAME_PT, FN_PT, VALUE_PT, LEGEND_PT = 12, 11, 10, 9.5
+FONT = "Helvetica,sans-Serif"
 
 #: how the gradient that flowed through a non-leaf tensor is written (PyTorch keeps no
-#: ``.grad`` for it unless ``retain_grad()`` was called); drawn grey and italic
-FLOWED = {"en": ("flowed: ", " (not kept)"), "zh": ("流经：", "（未保留）")}
-FLOWED_STYLE = 'font-style="italic" fill="#666666"'
+#: ``.grad`` for it unless ``retain_grad()`` was called): ``∂ 1`` in grey italic in the
+#: picture (its legend says what it means), ``∂ 1 (not kept)`` in the text table
+FLOWED = {"en": ("∂ ", " (not kept)"), "zh": ("∂ ", "（未保留）")}
+FLOW_FILL = "#595959"
+FLOWED_STYLE = f'font-style="italic" fill="{FLOW_FILL}"'
+GRAD_PREFIX = "grad "
+#: the legend under a picture that shows a ∂ line
+FLOW_LEGEND = {
+    "en": ("∂ … (grey, italic): the gradient that flowed through this tensor in backward; "
+           "PyTorch keeps no .grad for it (not a leaf, no retain_grad()).",
+           "grad … : a .grad PyTorch keeps (a leaf, or a tensor with retain_grad())."),
+    "zh": ("∂ …（灰色斜体）：反向传播时流经这个张量的梯度；它不是叶子节点，也没有调用 "
+           "retain_grad()，PyTorch 不保留它的 .grad。",
+           "grad … ：PyTorch 保留的 .grad（叶子节点，或调用了 retain_grad() 的张量）。"),
+}
 
 
 def _lang(rec, lang=None):
@@ -89,46 +88,183 @@ def flows_only(node) -> bool:
 
 
 def grad_text(node, g, lang="en"):
-    """The grad line of a node: ``grad 2`` (a kept ``.grad``) or ``flowed: 1 (not kept)``."""
+    """The grad of a node in one line, as the text table writes it: ``2`` is not used
+    here; ``grad 2`` (a kept ``.grad``) or ``∂ 1 (not kept)`` (a gradient that only
+    flowed through)."""
     if not g:
         return None
     if flows_only(node):
         a, b = FLOWED.get(lang, FLOWED["en"])
         return f"{a}{g}{b}"
-    return f"grad {g}"
+    return f"{GRAD_PREFIX}{g}"
 
 
-def _dyn_text(node, st, lang="en"):
-    """The dynamic lines of a node for a NodeState: [value line, grad line]."""
-    if node.kind == "grad_fn":
+def split_rows(s) -> list:
+    """A value as picture lines: a matrix row per line (``[[3, 4], [5, 6]]`` ->
+    ``["[[3, 4],", "[5, 6]]"]``; deeper nesting splits at the outer level), a summary
+    (``512×512 [..] min .. max ..``) before ``min``; anything else one line."""
+    if not s:
         return []
-    if node.kind == "accumulate":
-        return [None, None if st is None else grad_text(node, st.grad, lang)]
-    v = None if st is None else st.value
-    if node.kind == "tensor" and v is not None:
-        v = f"= {v}" if "×" not in v else v
-    g = None if st is None else grad_text(node, st.grad, lang)
-    return [v, g]
+    s = str(s)
+    if s.startswith("[["):
+        rows, depth, last = [], 0, 0
+        for k, c in enumerate(s):
+            if c == "[":
+                depth += 1
+            elif c == "]":
+                depth -= 1
+            elif c == "," and depth == 1:
+                rows.append(s[last:k + 1])
+                last = k + 1
+        rows.append(s[last:])
+        return [r.strip() for r in rows if r.strip()]
+    if "×" in s and " min " in s:
+        a, b = s.split(" min ", 1)
+        return [a, "min " + b]
+    return [s]
 
 
-def _widest_lines(rec, node, view, lang="en"):
-    nid = node.id[2:] if node.id.startswith("a:") else node.id
-    wv, wg = rec.widest(nid)
-    if node.kind == "grad_fn":
+def _prefix(node, which):
+    """(first-row prefix, continuation indent text) of a dynamic block."""
+    if which == "value":
+        return "", "["
+    p = FLOWED["en"][0] if flows_only(node) else GRAD_PREFIX
+    return p, p + "["
+
+
+def _rows(node, which, text):
+    """Picture lines of a value / grad text (prefix on the first row)."""
+    rows = split_rows(text)
+    if not rows:
         return []
+    p, _ = _prefix(node, which)
+    return [p + rows[0]] + rows[1:]
+
+
+def _dyn(node, st):
+    """(value rows, grad rows) a node shows for a NodeState (no prefix on continuations)."""
+    if node.kind == "grad_fn" or st is None:
+        return [], []
+    v = None if node.kind == "accumulate" else st.value
+    return _rows(node, "value", v), _rows(node, "grad", st.grad)
+
+
+def _static_lines(node):
     if node.kind == "accumulate":
-        return [None, grad_text(node, wg, lang)]
-    if node.kind == "tensor" and wv:
-        wv = f"= {wv}" if "×" not in wv else wv
-    return [wv or None, grad_text(node, wg, lang)]
+        return ["AccumulateGrad", f"({node.name})"]
+    return [node.name]
 
 
-def style_flowed(svg: str, lang="en") -> str:
-    """Grey italic for the "flowed: ..." lines of an SVG Graphviz drew from our DOT."""
-    a, _ = FLOWED.get(lang, FLOWED["en"])
-    pat = re.compile(r"(<text[^>]*>)(" + re.escape(html.escape(a, quote=False)) + r"[^<]*)(</text>)")
-    return pat.sub(lambda m: f"{m.group(1)}<tspan {FLOWED_STYLE}>{m.group(2)}</tspan>"
-                   f"{m.group(3)}", svg)
+def _static_style(node, k):
+    """(pt, bold) of static line ``k``: tensor names bold, grad_fn classes a little smaller."""
+    if node.kind == "tensor":
+        return NAME_PT, True
+    if node.kind == "op":
+        return NAME_PT, False
+    return FN_PT, k > 0 and node.kind == "accumulate"
+
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+# Helvetica advance widths (em) of the characters values use; others ~0.56 em
+_EM = {c: .556 for c in "0123456789abdeghnopqu$"}
+_EM.update({c: .278 for c in " .,:;![]ijl|'"})
+_EM.update({"-": .333, "(": .333, ")": .333, "r": .333, "t": .278, "f": .278, "c": .5,
+            "k": .5, "s": .5, "v": .5, "x": .5, "y": .5, "z": .5, "m": .833, "w": .722,
+            "∂": .494, "×": .584, "…": 1.0, "*": .389, "=": .584, "+": .584, "_": .556})
+
+
+def text_width(s, pt) -> float:
+    """Rough width (pt) of ``s`` in Helvetica at ``pt`` (CJK and full-width as 1 em)."""
+    w = 0.0
+    for c in str(s):
+        if _CJK.match(c):
+            w += 1.0
+        else:
+            w += _EM.get(c, .667 if c.isupper() else .556)
+    return w * pt
+
+
+def _layout_text(s):
+    """What Graphviz measures for a line: CJK / full-width characters as ``W`` (about
+    their real width; Graphviz's own tables count them as narrow)."""
+    return _CJK.sub("W", str(s))
+
+
+def _sid(node_id) -> str:
+    return re.sub(r"[^A-Za-z0-9_]", "_", node_id)
+
+
+def _graph_for(rec, view):
+    if view not in ("dataflow", "autograd"):
+        raise ValueError(f"view must be 'dataflow' or 'autograd', got {view!r}")
+    return rec.graph if view == "dataflow" else rec.autograd_graph
+
+
+def _html_label(lines) -> str:
+    """A Graphviz HTML-like label of ``[(text, pt, bold, italic, colour)]``, every text
+    HTML-escaped (labels are data, never markup)."""
+    out = []
+    for text, pt, bold, italic, colour in lines:
+        t = html.escape(str(text).replace("\r", " ").replace("\n", " "), quote=True)
+        t = t.replace("]", "&#93;")  # (no ``]]>``-style surprises in any parser)
+        if bold:
+            t = f"<B>{t}</B>"
+        if italic:
+            t = f"<I>{t}</I>"
+        col = f' COLOR="{colour}"' if colour else ""
+        out.append(f'<FONT POINT-SIZE="{pt}"{col}>{t}</FONT>')
+    return "<" + "<BR/>".join(out) + ">"
+
+
+#: above this many frames × nodes, the layout reserves the recorder's widest texts only
+SCAN_LIMIT = 2_000_000
+
+
+def reserved_rows(rec, graph, ids):
+    """{node id: (value rows, grad rows)}: per row, the longest text the node shows in any
+    frame (so one layout fits every frame)."""
+    seen = {}
+
+    def see(d, v, g):
+        s = seen.setdefault(d, (set(), set()))
+        if v:
+            s[0].add(v)
+        if g:
+            s[1].add(g)
+
+    base = {d: (d[2:] if d.startswith("a:") else d) for d in ids}
+    for d, b in base.items():
+        wv, wg = rec.widest(b)
+        see(b, wv, wg)
+    n = len(rec.frames)
+    if n and n * max(len(rec.graph.nodes), 1) <= SCAN_LIMIT:
+        for i in range(n):
+            for d, st in rec.state(i).items():
+                see(d, st.value, st.grad)
+    out = {}
+    for d in ids:
+        node = graph.nodes[d]
+        if node.kind == "grad_fn":
+            out[d] = ([], [])
+            continue
+        vals, grads = seen.get(base[d], (set(), set()))
+        res = []
+        for which, texts in (("value", vals), ("grad", grads)):
+            if which == "value" and node.kind == "accumulate":
+                res.append([])
+                continue
+            best = []
+            for t in texts:
+                for k, r in enumerate(split_rows(t)):
+                    if k == len(best):
+                        best.append(r)
+                    elif text_width(r, 10) > text_width(best[k], 10):
+                        best[k] = r
+            p, ind = _prefix(node, which)
+            res.append([(p if k == 0 else ind) + r for k, r in enumerate(best)])
+        out[d] = tuple(res)
+    return out
 
 
 def _style(node, st):
@@ -146,38 +282,51 @@ def visible_nodes(graph, limit=MAX_NODES):
 
 
 def build_dot(rec, view="dataflow", state=None, limit=MAX_NODES, layout=False, lang=None):
-    """DOT source.  ``layout=True``: neutral styling and the widest texts (template);
-    else the texts and colours of ``state``.  Returns (source, spec) where ``spec`` maps
-    node id -> (number of static lines, number of dynamic lines) and lists edges."""
+    """DOT source (HTML-like labels: names 12 pt, value / grad lines 10 pt, a matrix row
+    per line).  ``layout=True``: neutral styling and, per line, the widest text the node
+    shows in any frame (the template every frame restyles); else the texts and colours
+    of ``state``.  Returns (source, spec, cut); ``spec["nodes"]`` maps node id ->
+    (static lines, reserved value rows, reserved grad rows), ``spec["edges"]`` the edges."""
     graph = _graph_for(rec, view)
     lang = _lang(rec, lang)
     ids, cut = visible_nodes(graph, limit)
     vis = set(ids)
-    rankdir = "LR" if view == "dataflow" else "TB"
+    reserved = reserved_rows(rec, graph, ids) if layout else {}
+    if view == "dataflow":
+        rankattrs = "rankdir=LR, nodesep=0.15, ranksep=0.22"
+    else:
+        rankattrs = "rankdir=TB, nodesep=0.18, ranksep=0.22"
+    # no minimum node size (Graphviz's default is 0.75 x 0.5 in): a box is its text
     out = [f"digraph autograd_viz {{",
-           f'  graph [rankdir={rankdir}, bgcolor="white", nodesep=0.25, ranksep=0.35];',
-           '  node [fontname="Helvetica", fontsize=11];',
+           f'  graph [{rankattrs}, bgcolor="white", pad=0.05];',
+           f'  node [fontname="Helvetica", fontsize={VALUE_PT}, margin="0.08,0.04", '
+           f'width=0.3, height=0.3];',
            '  edge [color="#555555", arrowsize=0.7];']
-    spec = {"nodes": {}, "edges": []}
+    spec = {"nodes": {}, "edges": [], "flows": False}
     for d in ids:
         n = graph.nodes[d]
         st = None if state is None else state.get(d)
         static = _static_lines(n)
-        dyn = _widest_lines(rec, n, view, lang) if layout else _dyn_text(n, st, lang)
+        lines = [(_layout_text(t) if layout else t, *_static_style(n, k), False, None)
+                 for k, t in enumerate(static)]
         if layout:
-            dyn_present = [x is not None for x in dyn]
+            vrows, grows = reserved[d]
         else:
-            wl = _widest_lines(rec, n, view, lang)
-            dyn_present = [a is not None or b is not None for a, b in zip(dyn, wl)]
-            dyn = [x if x is not None else "" for x in dyn]
-        lines = static + [x for x, p in zip(dyn, dyn_present) if p]
-        spec["nodes"][d] = (len(static), [i for i, p in enumerate(dyn_present) if p])
+            vrows, grows = _dyn(n, st)
+        flow = flows_only(n)
+        if flow and grows:
+            spec["flows"] = True
+        lines += [(_layout_text(r) if layout else r, VALUE_PT, False, False, None)
+                  for r in vrows]
+        lines += [(_layout_text(r) if layout else r, VALUE_PT, False, flow,
+                   FLOW_FILL if flow and not layout else None) for r in grows]
+        spec["nodes"][d] = (static, len(vrows), len(grows))
         if n.kind in ("tensor", "accumulate"):
             shape = 'shape=box, style="rounded,filled"'
         elif n.kind == "grad_fn":
             shape = 'shape=box, style="filled"'
         else:
-            shape = 'shape=ellipse, style="filled", margin="0.04,0.02"'
+            shape = 'shape=ellipse, style="filled", margin="0.02,0.01"'
         if layout:
             colours = 'fillcolor="#FFFFFF", color="#A0A0A0"'
             cls = "av-node"
@@ -191,7 +340,7 @@ def build_dot(rec, view="dataflow", state=None, limit=MAX_NODES, layout=False, l
                 shape = shape.split(", style=")[0]
             cls = f"av-{status}"
         out.append(f'  {dot_quote(d)} [id={dot_quote("av_" + _sid(d))}, '
-                   f'class={dot_quote(cls)}, {shape}, {colours}, label={_label(lines)}];')
+                   f'class={dot_quote(cls)}, {shape}, {colours}, label={_html_label(lines)}];')
     for k, (a, b) in enumerate(graph.edges):
         if a in vis and b in vis:
             spec["edges"].append((a, b))
@@ -210,10 +359,74 @@ _NODE_RE = re.compile(r'<g id="av_([A-Za-z0-9_]+)" class="node[^"]*">(.*?)</g>',
 _EDGE_RE = re.compile(r'<g id="ave_(\d+)" class="edge">(.*?)</g>', re.S)
 _SHAPE_RE = re.compile(r'(<(?:path|polygon|ellipse) )fill="[^"]*" stroke="[^"]*"'
                        r'(?: stroke-width="[^"]*")?(?: stroke-dasharray="[^"]*")?')
-_TEXT_RE = re.compile(r"(<text[^>]*>)(.*?)(</text>)", re.S)
+_SHAPE_GEOM_RE = re.compile(r'<(path|polygon|ellipse) [^>]*?(?:d|points|cx)="([^"]*)"'
+                            r'(?: cy="([^"]*)" rx="([^"]*)")?')
+_TEXT_RE = re.compile(r"<text([^>]*)>(.*?)</text>\s*", re.S)
+_ATTR_RE = re.compile(r'\b(x|y|text-anchor)="([^"]*)"')
 _EPATH_RE = re.compile(r'(<path fill="none" )stroke="[^"]*"')
 _EHEAD_RE = re.compile(r'(<polygon )fill="[^"]*" stroke="[^"]*"')
+_SVG_SIZE_RE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"\s+'
+                          r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"')
 _MARK = "\x00"
+
+
+def _num(v) -> str:
+    return f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def _centre_x(body):
+    """x of the middle of a node's shape (path / polygon / ellipse) in a Graphviz SVG."""
+    m = _SHAPE_GEOM_RE.search(body)
+    if not m:
+        return None
+    if m.group(1) == "ellipse":
+        return float(m.group(2))
+    xs = [float(a) for a, _ in re.findall(r"(-?[\d.]+),(-?[\d.]+)", m.group(2))]
+    return (min(xs) + max(xs)) / 2 if xs else None
+
+
+def _text_el(x, y, anchor, pt, s, bold=False, extra=""):
+    w = ' font-weight="bold"' if bold else ""
+    return (f'<text text-anchor="{anchor}" x="{_num(x)}" y="{_num(y)}" font-family="{FONT}" '
+            f'font-size="{pt:.2f}"{w}{extra}>{s}</text>\n')
+
+
+def wrap_words(text, width, pt):
+    """Lines of ``text`` at most ``width`` pt wide (words; CJK text breaks anywhere)."""
+    lines, cur = [], ""
+    tokens = re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|\S+\s*|\s+", text)
+    for tok in tokens:
+        if cur and text_width((cur + tok).rstrip(), pt) > width:
+            lines.append(cur.rstrip())
+            cur = tok.lstrip()
+        else:
+            cur += tok
+    if cur.strip():
+        lines.append(cur.rstrip())
+    return lines
+
+
+def add_legend(svg, lang="en", min_width=360):
+    """Grow a Graphviz SVG at the bottom by the ∂ legend (wrapped to the picture's width,
+    at least ``min_width`` pt).  Positions of everything else stay as they are."""
+    m = _SVG_SIZE_RE.search(svg)
+    if not m:
+        return svg
+    w, h = float(m.group(1)), float(m.group(2))
+    width = max(w, min_width)
+    lines = [ln for item in FLOW_LEGEND.get(lang, FLOW_LEGEND["en"])
+             for ln in wrap_words(item, width - 12, LEGEND_PT)]
+    step = LEGEND_PT * 1.3
+    nh = h + 4 + step * len(lines)
+    texts = "".join(
+        f'<text x="6" y="{_num(h + 2 + step * (k + 1) - 2)}" font-family="{FONT}" '
+        f'font-size="{LEGEND_PT:.2f}" fill="{FLOW_FILL}">'
+        f"{html.escape(s, quote=False)}</text>\n" for k, s in enumerate(lines))
+    head = (f'<svg width="{_num(width)}pt" height="{_num(nh)}pt" '
+            f'viewBox="{m.group(3)} {m.group(4)} {_num(width)} {_num(nh)}"')
+    svg = svg[:m.start()] + head + svg[m.end():]
+    i = svg.rfind("</svg>")
+    return svg[:i] + f'<g class="av-legend">\n{texts}</g>\n' + svg[i:]
 
 
 class FrameRenderer:
@@ -232,6 +445,7 @@ class FrameRenderer:
         self.layout_svg = None
         self._parts = None
         self._slots = None
+        self._geom = {}
         try:
             self.layout_svg = E.run_svg(self.source)
         except E.EngineError as exc:
@@ -257,18 +471,26 @@ class FrameRenderer:
             body = m.group(2)
             if d is None:
                 return m.group(0)
-            n_static, dyn_idx = self.spec["nodes"][d]
+            static, nv, ng = self.spec["nodes"][d]
+            cx = _centre_x(body)
+            texts = []
+            for t in _TEXT_RE.finditer(body):
+                a = dict(_ATTR_RE.findall(t.group(1)))
+                texts.append((float(a.get("x", 0)), float(a.get("y", 0)),
+                              a.get("text-anchor", "start"), t.group(2)))
+            if cx is None:
+                cx = texts[0][0] if texts else 0.0
+            ys = [t[1] for t in texts]
+            # left edge of the value / grad block: where Graphviz started its widest line
+            starts = [x if anc == "start" else x - text_width(html.unescape(s), VALUE_PT) / 2
+                      for x, _, anc, s in texts[len(static):]]
+            left = min(starts) if starts else cx
+            self._geom[d] = (cx, left, ys, nv > 1 or ng > 1)
             body = _SHAPE_RE.sub(lambda s: s.group(1) + slot(("shape", d)), body, count=1)
-            count = [0]
-
-            def text_sub(t):
-                j = count[0]
-                count[0] += 1
-                if j < n_static or j - n_static >= len(dyn_idx):
-                    return t.group(0)
-                return t.group(1) + slot(("text", d, dyn_idx[j - n_static])) + t.group(3)
-
-            body = _TEXT_RE.sub(text_sub, body)
+            first = _TEXT_RE.search(body)
+            if first is not None:
+                body = (body[:first.start()] + slot(("texts", d))
+                        + _TEXT_RE.sub("", body[first.start():]))
             head = f'<g id="av_{m.group(1)}" class="{slot(("class", d))}">'
             return head + body + "</g>"
 
@@ -280,10 +502,46 @@ class FrameRenderer:
 
         svg = _NODE_RE.sub(node_sub, svg)
         svg = _EDGE_RE.sub(edge_sub, svg)
+        if self.spec.get("flows"):
+            svg = add_legend(svg, self.lang)
         pieces = svg.split(_MARK)
         # pieces alternate: static, slot index, static, ...
         self._parts = pieces
         self._slots = slots
+
+    def _node_texts(self, d, st, status):
+        """The ``<text>`` elements of node ``d`` in a frame (on the layout's lines)."""
+        node = self.graph.nodes[d]
+        static, nv, ng = self.spec["nodes"][d]
+        cx, left, ys, block = self._geom[d]
+        out = []
+        for k, s in enumerate(static):
+            if k >= len(ys):
+                break
+            pt, bold = _static_style(node, k)
+            out.append(_text_el(cx, ys[k], "middle", pt, html.escape(s, quote=False), bold))
+        vals, grads = _dyn(node, st)
+        flow = flows_only(node)
+        y = ys[len(static):]
+        for which, rows, n0, count in (("value", vals, 0, nv), ("grad", grads, nv, ng)):
+            if len(rows) > count:  # (more rows than any frame the layout saw: keep them all)
+                rows = rows[:max(count - 1, 0)] + [" ".join(rows[max(count - 1, 0):])]
+            _, ind = _prefix(node, which)
+            indent = text_width(ind, VALUE_PT)  # continuation rows: under the inner "["
+            extra = ""
+            if which == "grad" and flow:
+                fill = "#262626" if status == "current" else FLOW_FILL
+                extra = f' font-style="italic" fill="{fill}"'
+            for k, r in enumerate(rows[:count]):
+                if n0 + k >= len(y):
+                    break
+                s = html.escape(r, quote=False)
+                if block:
+                    x = left + (indent if k else 0)
+                    out.append(_text_el(x, y[n0 + k], "start", VALUE_PT, s, extra=extra))
+                else:
+                    out.append(_text_el(cx, y[n0 + k], "middle", VALUE_PT, s, extra=extra))
+        return "".join(out)
 
     # ------------------------------------------------------------------ frames
     def _frame_bits(self, i):
@@ -300,7 +558,6 @@ class FrameRenderer:
         state, active = self._frame_bits(i)
         if self._parts is None:
             return fallback_svg(self.message, text_table(self.recording, i, self.view, self.lang))
-        texts = {}
         edges = self.spec["edges"]
         vals = []
         for key in self._slots:
@@ -314,18 +571,11 @@ class FrameRenderer:
                 dash = "" if pal["dash"] == "none" else f' stroke-dasharray="{pal["dash"]}"'
                 vals.append(f'fill="{pal["fill"]}" stroke="{pal["stroke"]}" '
                             f'stroke-width="{pal["width"]}"{dash}')
-            elif kind == "text":
+            elif kind == "texts":
                 d = key[1]
-                t = texts.get(d)
-                nd = self.graph.nodes[d]
-                if t is None:
-                    t = _dyn_text(nd, state.get(d), self.lang)
-                    texts[d] = t
-                s = t[key[2]] if key[2] < len(t) else None
-                s = html.escape(s or "", quote=False)
-                if s and key[2] == 1 and flows_only(nd):
-                    s = f"<tspan {FLOWED_STYLE}>{s}</tspan>"
-                vals.append(s)
+                st = state.get(d)
+                _, status = _style(self.graph.nodes[d], st)
+                vals.append(self._node_texts(d, st, status))
             elif kind == "epath":
                 c, w = EDGE["active" if edges[key[1]] in active else "normal"]
                 vals.append(f'stroke="{c}" stroke-width="{w}"')

@@ -1,6 +1,7 @@
 """Renderer: one layout per recording, escaping, big graphs, engine selection, no engine."""
 
 import os
+import html
 import re
 import shutil
 import sys
@@ -64,7 +65,7 @@ def test_draw_names_and_text_plain(gv):
     assert lines[0].split() == ["node", "kind", "value", "grad", "status"]
     w_row = [ln for ln in lines if ln.startswith("w ")][0]
     assert w_row.split()[-3:] == ["3", "2", "done"]  # value, grad, status
-    assert "label=\"z" in d.source and "MulBackward0" not in d.source  # data-flow view
+    assert "<B>z</B>" in d.source and "MulBackward0" not in d.source  # data-flow view
 
 
 def test_frames_share_one_layout(gv):
@@ -243,26 +244,30 @@ def test_non_leaf_gradient_is_shown_as_flowed_not_kept(gv):
     fr = FrameRenderer(rec, lang="en")
     svg = fr.svg(last)
     texts = _texts(svg)
-    # PyTorch keeps no .grad for the non-leaves y and z: the picture says so
-    assert "flowed: 1 (not kept)" in texts and "grad 1" in texts  # (b's is a real .grad)
+    # PyTorch keeps no .grad for the non-leaves y and z: the picture writes the gradient
+    # that flowed through them as "∂ 1" (grey italic), never as "grad 1"
+    assert "∂ 1" in texts and "grad 1" in texts  # (b's is a real .grad)
     assert "grad 2" in texts
-    assert texts.count("flowed: 1 (not kept)") == 2
-    assert re.search(r'<tspan font-style="italic" fill="#666666">flowed: 1 \(not kept\)'
-                     r"</tspan>", svg)
+    assert texts.count("∂ 1") == 2
+    assert len(re.findall(r'font-style="italic" fill="#595959">∂ 1</text>', svg)) == 2
+    # ... and its legend says what that means
+    assert any("(not a leaf, no retain_grad())" in t for t in texts)
+    assert 'class="av-legend"' in svg
     # positions still identical in every frame
     pos = [node_positions(fr.svg(i)) for i in range(len(rec.frames))]
     assert all(p == pos[0] for p in pos)
     table = fr.text(last)
     y_row = [ln for ln in table.splitlines() if ln.startswith("y ")][0]
-    assert "flowed: 1 (not kept)" in y_row
+    assert "∂ 1 (not kept)" in y_row
     b_row = [ln for ln in table.splitlines() if ln.startswith("b ")][0]
     assert b_row.split()[-2:] == ["1", "done"]
     zh = FrameRenderer(rec, lang="zh")
-    assert "流经：1（未保留）" in _texts(zh.svg(last))
-    assert "流经：1（未保留）" in zh.text(last)
+    zt = _texts(zh.svg(last))
+    assert "∂ 1" in zt and any("PyTorch 不保留它的 .grad" in t for t in zt)
+    assert "∂ 1（未保留）" in zh.text(last)
     d = rec.draw(last)
-    assert "flowed: 1 (not kept)" in _texts(d._repr_mimebundle_()["image/svg+xml"])
-    assert "flowed: 1 (not kept)" in d.table
+    assert "∂ 1" in _texts(d._repr_mimebundle_()["image/svg+xml"])
+    assert "∂ 1 (not kept)" in d.table
 
 
 def test_retain_grad_non_leaf_shows_grad_like_a_leaf(gv):
@@ -277,14 +282,15 @@ def test_retain_grad_non_leaf_shows_grad_like_a_leaf(gv):
     assert y.grad is not None
     fr = FrameRenderer(rec, lang="en")
     texts = _texts(fr.svg(len(rec.frames) - 1))
-    assert texts.count("flowed: 1 (not kept)") == 1  # z only
+    assert texts.count("∂ 1") == 1  # z only
     assert texts.count("grad 1") == 2  # b and the retained y
     ynode = [n for n in rec.graph.nodes.values() if n.name == "y"][0]
     assert ynode.retains_grad and not ynode.is_leaf
     # draw() of the live graph: y's kept .grad, no invented grad on z
     d = torch.draw(z)
     t = _texts(d._repr_mimebundle_()["image/svg+xml"])
-    assert "grad 1" in t and not any(s.startswith("flowed") for s in t)
+    assert "grad 1" in t and not any(s.startswith("∂") for s in t)
+    assert 'class="av-legend"' not in d.svg()  # no ∂ line: no legend
 
 
 def test_draw_shows_python_number_operands(gv):
@@ -391,3 +397,75 @@ def test_saved_lessons_hold_static_svg():
             assert svgs, (nb.name, "".join(c["source"])[:80])
             s = "".join(svgs[0]) if isinstance(svgs[0], list) else svgs[0]
             assert s.lstrip().startswith("<svg") and 'class="node' in s, nb.name
+
+
+def _seed_004():
+    """seed 004's 2-layer sigmoid network (torch.mm, retain_grad on every non-leaf)."""
+    x = torch.tensor([[1.0]])
+    y = torch.tensor([[1.0], [0.0]])
+    w1 = torch.tensor([[1.0], [2.0]], requires_grad=True)
+    w2 = torch.tensor([[3.0, 4.0], [5.0, 6.0]], requires_grad=True)
+    with torch.record() as rec:
+        z_1 = torch.mm(w1, x)
+        y_1 = torch.sigmoid(z_1)
+        z_2 = torch.mm(w2, y_1)
+        y_2 = torch.sigmoid(z_2)
+        loss = 1/2*(((y_2 - y)**2).sum())
+        loss.backward()
+    return rec
+
+
+def _box_widths(svg):
+    """{node id attr: (box width, [its text lines])} of an SVG."""
+    out = {}
+    for m in re.finditer(r'<g id="(av_\w+)" class="node[^"]*">(.*?)</g>', svg, re.S):
+        body = m.group(2)
+        xs = [float(a) for a in re.findall(r"(-?[\d.]+),-?[\d.]+", re.search(
+            r'(?:d|points)="([^"]*)"', body).group(1))] if re.search(
+            r'<(?:path|polygon) ', body) else []
+        e = re.search(r'<ellipse [^>]*rx="([\d.]+)"', body)
+        w = 2 * float(e.group(1)) if e else max(xs) - min(xs)
+        out[m.group(1)] = (w, re.findall(r"<text[^>]*>([^<]*)</text>", body))
+    return out
+
+
+def test_boxes_are_as_wide_as_their_longest_line(gv):
+    from autograd_viz.render.frames import text_width
+
+    rec = _seed_004()
+    for view in ("dataflow", "autograd"):
+        fr = FrameRenderer(rec, view, lang="en")
+        svgs = [fr.svg(i) for i in range(len(rec.frames))]
+        pos = [node_positions(s) for s in svgs]
+        assert all(p == pos[0] for p in pos)
+        longest = {}
+        for s in svgs:
+            for d, (w, lines) in _box_widths(s).items():
+                lw = max((text_width(html.unescape(t), 12) for t in lines), default=0)
+                longest[d] = (w, max(lw, longest.get(d, (0, 0))[1]))
+        for d, (w, lw) in longest.items():
+            # the box fits its longest line (at most the name's 12 pt) plus margins,
+            # never the sum of the lines nor a one-line "flowed: ... (not kept)"
+            assert w <= lw + 30, (view, d, w, lw)
+        width = float(re.search(r'<svg width="([\d.]+)pt"', svgs[-1]).group(1))
+        # was 2512 pt (data-flow) / 493 pt (autograd) with one line per value
+        assert width <= (1400 if view == "dataflow" else 360), (view, width)
+
+
+def test_matrix_values_are_a_row_per_line(gv):
+    from autograd_viz.render import split_rows
+
+    assert split_rows("[[3, 4], [5, 6]]") == ["[[3, 4],", "[5, 6]]"]
+    assert split_rows("[[1]]") == ["[[1]]"] and split_rows("[34, 23]") == ["[34, 23]"]
+    assert split_rows("[[[1, 2], [3, 4]], [[5, 6], [7, 8]]]") == [
+        "[[[1, 2], [3, 4]],", "[[5, 6], [7, 8]]]"]
+    assert split_rows("512×512 [1, 2, …] min 0 max 3") == ["512×512 [1, 2, …]", "min 0 max 3"]
+    rec = _seed_004()
+    fr = FrameRenderer(rec, lang="en")
+    texts = _texts(fr.svg(len(rec.frames) - 1))
+    assert "[[3, 4]," in texts and "[5, 6]]" in texts  # w2 = [[3, 4], [5, 6]]: two lines
+    assert "grad [[-7.843e-06, -9.45e-06]," in texts and "[9.575e-05, 0.0001154]]" in texts
+    assert "sum" in texts and "∂ 0.5" in texts  # .sum() is not retained: flowed, not kept
+    # the text table keeps a value per cell
+    row = [ln for ln in fr.text(len(rec.frames) - 1).splitlines() if ln.startswith("w2 ")][0]
+    assert "[[3, 4], [5, 6]]" in row
