@@ -78,7 +78,7 @@ def implicit_softmax_dim(name, ndim, stacklevel):
     """``F.softmax(x)`` without ``dim``: PyTorch's deprecated choice (and its warning)."""
     warnings.warn(f"Implicit dimension choice for {name} has been deprecated. Change the "
                   "call to include dim=X as an argument.", UserWarning,
-                  stacklevel=stacklevel + 1)
+                  stacklevel=stacklevel)
     return 0 if ndim in (0, 1, 3) else 1
 
 
