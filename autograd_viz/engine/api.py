@@ -549,6 +549,8 @@ def min(input, dim=None, keepdim=False, *, other=None):  # noqa: A001, A002
 
 def argmax(input, dim=None, keepdim=False):  # noqa: A002
     a = input._data
+    if a.dtype.kind == "b":
+        raise RuntimeError("argmax(): does not support bool input")
     if dim is None:
         return Tensor._make(np.asarray(np.argmax(a), dtype=np.int64))
     return Tensor._make(np.asarray(np.argmax(a, axis=_wrap_dim(dim, a.ndim),
@@ -556,6 +558,8 @@ def argmax(input, dim=None, keepdim=False):  # noqa: A002
 
 
 def argmin(input, dim=None, keepdim=False):  # noqa: A002
+    if input._data.dtype.kind == "b":
+        raise RuntimeError("argmin(): does not support bool input")
     a = input._data
     if dim is None:
         return Tensor._make(np.asarray(np.argmin(a), dtype=np.int64))
@@ -1135,6 +1139,7 @@ def getitem(x, key):
 
 def _getitem(x, key):
     items = _key_items(key)
+    single_slice = isinstance(key, slice)  # ``x[:]`` is a slice node even when full
     arr = x._data
     if arr.ndim == 0 and builtins.any(
             isinstance(k, int | slice) for k in items):
@@ -1170,8 +1175,7 @@ def _getitem(x, key):
             if k.step is not None and k.step <= 0:
                 raise ValueError("step must be greater than zero")
             size = shape[dim]
-            start, stop, step = k.indices(size)
-            if not (start == 0 and stop >= size and step == 1):
+            if single_slice or not _full_slice(k, size):
                 index = (slice(None),) * dim + (k,)
                 result = S.SliceBackward0.apply(result, index=index)
             dim += 1
@@ -1210,8 +1214,41 @@ def _getitem(x, key):
 
 
 def _alias_view(x):
-    """``x[:]`` / ``x[...]``: PyTorch returns a view with the same grad_fn role."""
-    return S.SliceBackward0.apply(x, index=(slice(None),))
+    """``x[...]`` / ``x[:, :]``: PyTorch returns an alias (``AliasBackward0``)."""
+    return S.AliasBackward0.apply(x)
+
+
+def _full_slice(k, size):
+    """PyTorch skips a slice that is ``0:length:1`` as written (a negative start is not
+    normalized first; a stop past the end is clamped)."""
+    return ((k.start is None or k.start == 0) and (k.stop is None or k.stop >= size)
+            and (k.step is None or k.step == 1))
+
+
+def _setitem_kind(items, shape):
+    """How PyTorch writes ``x[items] = v``: ``"whole"`` (only full slices / Ellipsis: a
+    ``fill_`` / ``copy_`` on ``x``), ``"advanced"`` (only lists / masks besides full
+    slices: ``index_put_`` on ``x``), else ``"view"`` (a copy into a view: CopySlices)."""
+    adv = False
+    dim = 0
+    consumed = builtins.sum(
+        (k.ndim if isinstance(k, np.ndarray) and k.dtype == np.bool_ else 1)
+        for k in items if k is not None and k is not Ellipsis)
+    for k in items:
+        if k is Ellipsis:
+            if dim >= 0:
+                dim += len(shape) - consumed
+            continue
+        if isinstance(k, slice):
+            if dim < 0 or dim >= len(shape) or not _full_slice(k, shape[dim]):
+                return "view"
+            dim += 1
+        elif isinstance(k, np.ndarray):
+            adv = True
+            dim = -1  # positions after an advanced index are not tracked
+        else:
+            return "view"
+    return "advanced" if adv else "whole"
 
 
 def _np_index(key):
@@ -1243,6 +1280,16 @@ def _setitem_shape_error(x, index, value):
 
 
 def setitem(x, key, value):
+    try:
+        return _setitem(x, key, value)
+    except IndexError as e:  # numpy's wording -> PyTorch's
+        msg = str(e)
+        if " for axis " not in msg:
+            raise
+        raise IndexError(msg.replace(" for axis ", " for dimension ")) from None
+
+
+def _setitem(x, key, value):
     index = _np_index(key)
     if not isinstance(value, Tensor | numbers.Number | np.generic):
         raise _setitem_value_error(x, value)
@@ -1267,14 +1314,24 @@ def setitem(x, key, value):
         err = _setitem_shape_error(x, index, vt)
         if err is not None:
             raise err
-        out = S.CopySlices.apply(old, vt, index=index)
+        kind = _setitem_kind(_key_items(key), arr.shape) if x._base is None else "view"
+        if kind == "whole":
+            if vt._data.ndim == 0:
+                out = S.FillBackward3.apply(old, vt, index=Ellipsis)
+            else:
+                src = vt if vt._data.shape == arr.shape else expand(vt, *arr.shape)
+                out = S.CopyBackwards.apply(old, src)
+        elif kind == "advanced":
+            out = S.IndexPutBackward0Set.apply(old, vt, index=index)
+        else:
+            out = S.CopySlices.apply(old, vt, index=index)
         _rebase(x, out, "setitem", arr)
         return
     old = arr.copy() if events.LISTENERS else None
     try:
         arr[index] = vraw
     except IndexError as e:
-        raise IndexError(str(e)) from None
+        raise IndexError(str(e).replace(" for axis ", " for dimension ")) from None
     except ValueError as e:
         err = _setitem_shape_error(x, index, value)
         raise (err or RuntimeError(str(e))) from None
@@ -1293,9 +1350,78 @@ def _check_view_of_leaf(x):
                 "operation.")
 
 
+def _view_index(x):
+    """Per element of the view ``x``, its flat (C-order) position in ``x._base``; ``None``
+    when ``x`` does not share the base's memory."""
+    base = x._base
+    if base is None:
+        return None
+    ba, xa = base._data, x._data
+    if ba.dtype != xa.dtype or not np.shares_memory(ba, xa):
+        return None
+    isz = ba.itemsize
+    shift = xa.__array_interface__["data"][0] - ba.__array_interface__["data"][0]
+    xoff = np.zeros(xa.shape, dtype=np.int64) + shift
+    for d, st in enumerate(xa.strides):
+        xoff += (np.arange(xa.shape[d], dtype=np.int64) * st).reshape(
+            (-1,) + (1,) * (xa.ndim - d - 1))
+    boff = np.zeros(ba.shape, dtype=np.int64)
+    for d, st in enumerate(ba.strides):
+        boff += (np.arange(ba.shape[d], dtype=np.int64) * st).reshape(
+            (-1,) + (1,) * (ba.ndim - d - 1))
+    boff = boff.reshape(-1)
+    if ba.flags.c_contiguous:
+        return xoff // isz
+    order = np.argsort(boff, kind="stable")
+    return order[np.searchsorted(boff[order], xoff)]
+
+
+def _rebase_view(x, out, opname, arr, idx):
+    """In-place op on a view ``x`` recorded in a graph (PyTorch's ``CopySlices``): the base
+    gets a ``CopySlices`` node over its old node and the op's node ``out.grad_fn``; the view
+    gets ``AsStridedBackward0`` over the base."""
+    base = x._base
+    fn = out.grad_fn
+    cs = S._ViewCopySlices.apply(_alias(base, base._data.copy()), out, idx=idx, fn=fn)
+    node = cs.grad_fn
+    base_edge = node.next_functions[0]
+    node.next_functions = (base_edge, *fn.next_functions[1:])
+    node.needs_input_grad = (base_edge[0] is not None, *fn.needs_input_grad[1:len(
+        fn.next_functions)])
+    old = arr.copy() if events.LISTENERS else None
+    np.copyto(arr, out._data, casting="unsafe")
+    base.grad_fn = node
+    base._requires_grad = True
+    x._vbox[0] += 1
+    _regenerate_view(x, idx)
+    if events.LISTENERS:
+        node._out_ref = weakref.ref(base)
+        events.emit("inplace", tensor=x, op=opname, old=old, new=arr,
+                    grad_enabled=STATE.enabled)
+
+
+def _regenerate_view(x, idx):
+    """``x`` (a view) after its base changed in place: ``AsStridedBackward0`` of the base."""
+    base = x._base
+    if not base._requires_grad:
+        return
+    prev = STATE.enabled
+    STATE.enabled = True
+    try:
+        v = S.AsStridedBackward0.apply(base, idx=idx)
+    finally:
+        STATE.enabled = prev
+    x.grad_fn = v.grad_fn
+    x._requires_grad = True
+
+
 def _rebase(x, out, opname, arr):
     """After an in-place op that records a node: ``x`` takes ``out``'s values (in
     its own memory, so views see them) and its ``grad_fn``."""
+    if x._base is not None and out.grad_fn is not None:
+        idx = _view_index(x)
+        if idx is not None:
+            return _rebase_view(x, out, opname, arr, idx)
     old = arr.copy() if events.LISTENERS else None
     np.copyto(arr, out._data, casting="unsafe")
     node = out.grad_fn
@@ -1361,6 +1487,10 @@ def inplace(x, opname, graph_fn, other=_NO_OTHER, float_only=False):
         STATE.enabled = prev
     np.copyto(arr, out._data, casting="unsafe")
     x._vbox[0] += 1
+    if x._base is not None and x.grad_fn is not None:
+        idx = _view_index(x)
+        if idx is not None:
+            _regenerate_view(x, idx)
     if events.LISTENERS:
         events.emit("inplace", tensor=x, op=opname, old=old, new=arr, grad_enabled=grad_on)
     return x

@@ -1002,6 +1002,8 @@ class Tensor:
 
     @property
     def mT(self):  # noqa: N802
+        if self._data.ndim == 0:  # deprecated in PyTorch: the identity
+            return self
         if self._data.ndim < 2:
             raise RuntimeError("tensor.mT is only supported on matrices or batches of "
                                f"matrices. Got {self._data.ndim}-D tensor.")

@@ -299,6 +299,40 @@ class CopySlices(Function):
         return ga, gv
 
 
+class IndexPutBackward0Set(CopySlices):
+    """``a[idx] = v`` with only advanced indices (lists, masks): PyTorch's ``index_put_``
+    on ``a`` itself."""
+
+    def name(self) -> str:
+        return "IndexPutBackward0"
+
+
+class FillBackward3(CopySlices):
+    """``a[:] = number`` (or a 0-d tensor): PyTorch's ``fill_`` on ``a`` itself."""
+
+    def name(self) -> str:
+        return "FillBackward3"
+
+
+IndexPutBackward0Set.__name__ = IndexPutBackward0Set.__qualname__ = "IndexPutBackward0"
+
+
+class AliasBackward0(Function):
+    """``x[...]`` / ``x[:, :]``: an alias of ``x`` (a view)."""
+
+    op, symbol = "alias", "[...]"
+    formula = "∂a/∂a = 1"
+    is_view = True
+
+    @staticmethod
+    def forward(ctx, a):
+        return a.view()
+
+    @staticmethod
+    def backward(ctx, g):
+        return (g,)
+
+
 class CopyBackwards(Function):
     """``dst.copy_(src)``: the old values of ``dst`` get no gradient."""
 
@@ -346,3 +380,71 @@ class FillBackward0(Function):
 
 
 _backward_mod.CopyBackwards = CopyBackwards
+
+
+class AsStridedBackward0(Function):
+    """A view whose base was changed in place: PyTorch regenerates its ``grad_fn`` as
+    ``as_strided`` of the base. ``idx`` holds, per view element, its flat position in the
+    base (C order)."""
+
+    op, symbol = "as_strided", "view"
+    formula = "∂view/∂base: the gradient goes back to the viewed positions, 0 elsewhere"
+
+    @staticmethod
+    def forward(ctx, base, idx=None):
+        ctx.base_shape = base.shape
+        ctx.idx = idx
+        return base.reshape(-1)[idx]
+
+    @staticmethod
+    def backward(ctx, g):
+        raw = getattr(g, "_data", g)
+        raw = np.broadcast_to(raw, ctx.idx.shape)
+        size = int(np.prod(ctx.base_shape))
+        flat = np.bincount(ctx.idx.ravel(), weights=raw.ravel(), minlength=size)
+        out = flat.astype(raw.dtype, copy=False).reshape(ctx.base_shape)
+        return (out if _is_array(g) else g._make(out),)
+
+
+class _ViewCopySlices(Function):
+    """An in-place op on a view ``v`` of ``base`` (PyTorch's ``CopySlices``): the base's
+    new node. ``fn`` is the op's own node (its slot 0 is the view's old value);
+    ``next_functions`` = the base's old edge + ``fn``'s other slots, as PyTorch builds it.
+    Backward: the gradient outside the view passes unchanged; inside, ``fn``'s backward
+    gives the old view's part (slot 0) and the other operands' grads."""
+
+    op, symbol = "setitem", "[]="
+    formula = "∂/∂base: the gradient outside the view, and the op's gradient inside it"
+
+    def name(self) -> str:
+        return "torch::autograd::CopySlices"
+
+    @staticmethod
+    def forward(ctx, base, value, idx=None, fn=None):
+        ctx.idx, ctx.fn = idx, fn
+        out = np.array(base, copy=True, order="C")
+        out.reshape(-1)[idx.ravel()] = np.broadcast_to(value, idx.shape).ravel()
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        is_arr = _is_array(g)
+        raw = g if is_arr else g._data
+        result = np.array(np.broadcast_to(raw, ctx._shape), copy=True, order="C")
+        flat = result.reshape(-1)
+        idx = ctx.idx
+        fn = ctx.fn
+        res = type(fn).backward(fn, flat[idx])
+        r0 = res[0]
+        if r0 is None:
+            flat[idx.ravel()] = 0
+        else:
+            r0 = sum_to(np.asarray(getattr(r0, "_data", r0)), idx.shape)
+            flat[idx.ravel()] = np.broadcast_to(r0, idx.shape).ravel()
+        first = None
+        if ctx.needs_input_grad[0]:
+            first = result if is_arr else g._make(result)
+        return (first, *res[1:])
+
+
+_ViewCopySlices.__name__ = _ViewCopySlices.__qualname__ = "CopySlices"
