@@ -17,8 +17,8 @@ import warnings
 import numpy as np
 
 from . import api as _api
-from .api import (_LISTENERS, _OPEN, _check_tensor, _composite, _scalar_type_name,
-                  _tagged, _unary_float)
+from .api import (_LISTENERS, _OPEN, _check_tensor, _composite, _scalar_type_name, _tagged,
+                  _unary_float)
 from .dtypes import to_numpy_dtype
 from .function import _seq_counter
 from .ops import extra as X

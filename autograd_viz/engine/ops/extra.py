@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..function import Function
-from ..functional_array import _is_array, _tensor, exp, expand_to, log, mask, scale, sign, \
-    unsqueeze_dims
+from ..functional_array import (_is_array, _tensor, exp, expand_to, log, mask, scale, sign,
+                                unsqueeze_dims)
 
 _ndarray = np.ndarray
 #: PyTorch clamps ``x * (1 - x)`` from below in the gradient of binary_cross_entropy
