@@ -742,11 +742,6 @@ def _matmul_nd(input, other, d1, d2):  # noqa: A002
     m1 = input._data.shape[-1]
     m2 = other._data.shape[-2] if d2 >= 2 else other._data.shape[-1]
     p = other._data.shape[-1] if d2 >= 2 else 1
-    if m1 != m2:
-        raise RuntimeError(
-            f"Expected size for first two dimensions of batch2 tensor to be: "
-            f"[{int(np.prod(input._data.shape[:-2]))}, {m1}] but got: "
-            f"[{int(np.prod(other._data.shape[:-2]))}, {m2}].")
     b1 = input._data.shape[:-2] if d1 >= 2 else ()
     b2 = other._data.shape[:-2] if d2 >= 2 else ()
     try:
@@ -754,6 +749,10 @@ def _matmul_nd(input, other, d1, d2):  # noqa: A002
     except ValueError:
         raise _broadcast_error(Tensor._make(np.empty(b1)), Tensor._make(np.empty(b2))) from None
     bn = int(np.prod(batch))
+    if m1 != m2:  # bmm's check, on the broadcast batch
+        raise RuntimeError(
+            f"Expected size for first two dimensions of batch2 tensor to be: "
+            f"[{bn}, {m1}] but got: [{bn}, {m2}].")
     a = input if d1 >= 2 else unsqueeze(input, 0)
     b = other if d2 >= 2 else unsqueeze(other, -1)
     a = reshape(expand(a, *batch, n, m1), (bn, n, m1))
