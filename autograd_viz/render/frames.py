@@ -394,7 +394,8 @@ def _text_el(x, y, anchor, pt, s, bold=False, extra=""):
 def wrap_words(text, width, pt):
     """Lines of ``text`` at most ``width`` pt wide (words; CJK text breaks anywhere)."""
     lines, cur = [], ""
-    tokens = re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|\S+\s*|\s+", text)
+    cjk = "\u2e80-\u9fff\uff00-\uffef"
+    tokens = re.findall(f"[{cjk}]\\s*|[^\\s{cjk}]+\\s*|\\s+", text)
     for tok in tokens:
         if cur and text_width((cur + tok).rstrip(), pt) > width:
             lines.append(cur.rstrip())
@@ -641,17 +642,26 @@ def text_table(rec, i=-1, view="dataflow", lang=None) -> str:
 
 
 def fallback_svg(message, table) -> str:
-    """A plain SVG with the message and the table (monospace), for no-engine setups."""
-    lines = ([message] if message else []) + table.splitlines()
+    """A plain SVG with the message and the table (monospace, columns kept), for
+    no-engine setups.  The message and the caption line wrap at 110 characters."""
+    import textwrap
+
+    # (the install command stays on one line: the message puts two spaces around it)
+    head = [ln for part in re.split(r"\s{2,}", message or "") if part
+            for ln in textwrap.wrap(part, 110, break_on_hyphens=False)]
+    rows = table.splitlines()
+    if rows and rows[0].startswith("frame "):
+        rows = textwrap.wrap(rows[0], 110, subsequent_indent="  ") + rows[1:]
+    lines = head + rows
     h = 16 * len(lines) + 12
-    w = min(max((len(s) for s in lines), default=10) * 7 + 20, 2000)
+    w = min(max((len(s) for s in lines), default=10) * 7.3 + 20, 2000)
     red = ' fill="#D55E00"'
     body = "".join(
-        f'<text x="8" y="{18 + 16 * k}" font-family="monospace" font-size="12"'
-        f'{red if k == 0 and message else ""}>'
+        f'<text x="8" y="{18 + 16 * k}" font-family="monospace" font-size="12" '
+        f'xml:space="preserve" style="white-space:pre"{red if k < len(head) else ""}>'
         f"{html.escape(s, quote=False)}</text>" for k, s in enumerate(lines))
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="av-fallback" width="{w}" '
-            f'height="{h}" viewBox="0 0 {w} {h}"><rect width="100%" height="100%" '
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="av-fallback" width="{_num(w)}" '
+            f'height="{h}" viewBox="0 0 {_num(w)} {h}"><rect width="100%" height="100%" '
             f'fill="white"/>{body}</svg>')
 
 
