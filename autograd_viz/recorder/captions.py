@@ -521,6 +521,17 @@ def raised(ename, msg, line, lineno):
     }
 
 
+def _is_plain_step(old, new, lr, grad) -> bool:
+    """Whether ``new == old - lr * grad`` (plain SGD), so the caption may show that formula."""
+    if lr is None or grad is None or old is None or new is None:
+        return False
+    try:
+        expect = np.asarray(old, dtype=np.float64) - float(lr) * np.asarray(grad, np.float64)
+        return bool(np.allclose(expect, np.asarray(new, dtype=np.float64), rtol=1e-4, atol=1e-6))
+    except (TypeError, ValueError):
+        return False
+
+
 def update(w, how, old, new, lr, grad):
     o, n = fmt.value(old), fmt.value(new)
     g = fmt.value(grad) if grad is not None else "?"
@@ -548,8 +559,14 @@ def update(w, how, old, new, lr, grad):
                 "zh": (f"更新 {w}：{w} = {w} − 学习率 × {w}.grad = {step}；然后 detach_()."
                        f"requires_grad_(True) 让新张量成为叶子节点，继续作为 {w}。")}
     if kind == "optim":
-        return {"en": f"optimizer.step() ({op}): {w} ← {w} − lr × {w}.grad = {step}.",
-                "zh": f"optimizer.step()（{op}）：{w} ← {w} − 学习率 × {w}.grad = {step}。"}
+        if _is_plain_step(old, new, lr, grad):
+            return {"en": f"optimizer.step() ({op}): {w} ← {w} − lr × {w}.grad = {step}.",
+                    "zh": f"optimizer.step()（{op}）：{w} ← {w} − 学习率 × {w}.grad = {step}。"}
+        # momentum, weight decay, Adam...: the step is not lr × grad, so show what happened
+        return {"en": (f"optimizer.step() ({op}): {w} moves from {o} to {n} using {w}.grad = "
+                       f"{g} and the optimizer's own state (its rule is not just lr × grad)."),
+                "zh": (f"optimizer.step()（{op}）：{w} 从 {o} 变为 {n}，依据 {w}.grad = {g} "
+                       f"和优化器自己的状态（它的规则不只是 学习率 × 梯度）。")}
     return {"en": f"{w} changes: {o} → {n}.", "zh": f"{w} 改变：{o} → {n}。"}
 
 
