@@ -635,7 +635,11 @@ class Tensor:
                 "expected one of:\n * (Tensor value)\n      didn't match because some of "
                 f"the arguments have invalid types: (!{what}!)\n * (Number value)\n      "
                 f"didn't match because some of the arguments have invalid types: (!{what}!)\n")
-        return _api.inplace(self, "fill_", lambda old: _S.FillBackward0.apply(old, value=v))
+        if isinstance(value, Tensor):  # fill_(Tensor): FillBackward3, with the value's slot
+            val = value if value._data.dtype == self._data.dtype else value.to(self._data.dtype)
+            return _api.inplace(self, "fill_", lambda old: _S.FillBackward3.apply(
+                old, val, index=Ellipsis))
+        return _api.inplace(self, "fill_", lambda old: _S.FillBackward2.apply(old, value=v))
 
     def add_(self, other, *, alpha=1):
         return _api.inplace(self, "add_", lambda old: _api.add(old, other, alpha=alpha),

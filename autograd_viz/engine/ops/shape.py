@@ -1,7 +1,7 @@
 """Shape and indexing ops: views (t, permute, transpose, view, unsqueeze, squeeze,
 expand, select, slice), copies (clone, to, reshape's copy, advanced indexing),
 cat / stack, and the nodes in-place writes leave behind (CopySlices, CopyBackwards,
-ZeroBackward0, FillBackward0).
+ZeroBackward0, FillBackward2).
 
 Nodes with ``is_view = True`` return a numpy view: the output shares memory and the
 version counter with its input, as in PyTorch.
@@ -366,7 +366,7 @@ class ZeroBackward0(Function):
         return (g * 0,)
 
 
-class FillBackward0(Function):
+class FillBackward2(Function):
     op, symbol = "fill_", "fill"
     formula = "∂c/∂a = 0"
 

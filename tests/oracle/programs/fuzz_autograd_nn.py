@@ -249,3 +249,19 @@ for case in range(40):
             raises(key + ".e", lambda: a.sum(dim=rng.randint(-5, 4)))
         else:
             raises(key + ".e", lambda: a.transpose(rng.randint(-4, 3), rng.randint(-4, 3)))
+
+# ---------------------------------------------------------------- fill_ with numbers / 0-d tensors
+for case in range(12):
+    rng = random.Random(6300 + case)
+    key = "fill%02d" % case
+    with section(key):
+        x = torch.tensor(nested((2, 2), lambda: rng.choice(FL)), requires_grad=True)
+        v = rng.choice([2.0, 3, torch.tensor(1.5), torch.tensor(2.5, requires_grad=True), torch.tensor(4)])
+        y = x * rng.choice([1.0, 2.0])
+        target = y if rng.random() < 0.6 else y[rng.randrange(2)]
+        attempt(key + ".f", lambda: target.fill_(v))
+        check(key + ".y", y)
+        check(key + ".graph", graph(y))
+        attempt(key + ".b", lambda: (y * y).sum().backward())
+        check(key + ".xg", x.grad)
+        check(key + ".vg", v.grad if hasattr(v, "grad") else None)
