@@ -34,7 +34,7 @@ class GraphNode:
     the op is drawn (``"*"``), ``grad_fn`` the PyTorch node class (``"MulBackward0"``).
     ``retains_grad``: a non-leaf tensor that called ``retain_grad()`` (only then does
     PyTorch keep its ``.grad``; for other non-leaves a node state's ``grad`` is the gradient
-    that flowed through, which the renderer shows as "flowed: ... (not kept)").
+    that flowed through, which the renderer shows as "∂ ..." in grey italic, "not kept").
     """
 
     id: str

@@ -234,8 +234,14 @@ class FrameContent:
             row("shape", tuple(shape) if shape is not None else t(L, "none"))
             row("value", st.value if st is not None and st.value is not None
                 else t(L, "not_yet"), pre=True)
-            row("grad", st.grad if st is not None and st.grad is not None else t(L, "none"),
-                pre=True)
+            from autograd_viz.render.frames import flows_only
+
+            if st is not None and st.grad is not None and flows_only(node):
+                # PyTorch keeps no .grad here: say what the number is
+                row("grad", f"{t(L, 'none')} — {t(L, 'flowed')} {st.grad}")
+            else:
+                row("grad", st.grad if st is not None and st.grad is not None
+                    else t(L, "none"), pre=True)
             row("requires_grad", getattr(node, "requires_grad", None))
             row("is_leaf", getattr(node, "is_leaf", None))
             row("grad_fn", getattr(node, "grad_fn", None) or _producer_grad_fn(graph, node)

@@ -88,6 +88,8 @@ STRINGS: dict[str, dict[str, str]] = {
         # statuses / legend
         "pending": "not computed yet",
         "done": "computed",
+        "status_grad": "a gradient reached it",
+        "flowed": "not kept (not a leaf, no retain_grad()); the gradient that flowed through:",
         "current": "current step",
         "freed": "saved tensors freed",
         "outside": "outside the graph (no_grad / detached)",
@@ -179,6 +181,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "not_yet": "尚未计算",
         "pending": "尚未计算",
         "done": "已计算",
+        "status_grad": "梯度已到达",
+        "flowed": "不保留（不是叶子节点，也没有 retain_grad()）；流经它的梯度：",
         "current": "当前步骤",
         "freed": "保存的张量已释放",
         "outside": "在计算图之外（no_grad / detach）",

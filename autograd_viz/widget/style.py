@@ -27,6 +27,7 @@ OKABE_ITO = {
 DEFAULT_STATUS_STYLE = {
     "current": {"fill": "#F5C463", "color": OKABE_ITO["vermillion"], "style": "bold"},
     "done": {"fill": "#BFE3F7", "color": OKABE_ITO["blue"], "style": "solid"},
+    "grad": {"fill": "#CFEDE2", "color": OKABE_ITO["green"], "style": "solid"},
     "pending": {"fill": "#FFFFFF", "color": OKABE_ITO["grey"], "style": "dashed"},
     "freed": {"fill": "#E0E0E0", "color": OKABE_ITO["grey"], "style": "dotted"},
     "outside": {"fill": "#F7F1A8", "color": OKABE_ITO["black"], "style": "solid"},
@@ -52,16 +53,20 @@ def status_styles() -> dict:
     return DEFAULT_STATUS_STYLE
 
 
+#: UI string of a status whose name is also another string's key
+LEGEND_KEY = {"grad": "status_grad"}
+
+
 def legend_html(lang: str) -> str:
     items = []
-    for status in ("current", "done", "pending", "freed", "outside"):
+    for status in ("current", "done", "grad", "pending", "freed", "outside"):
         st = status_styles().get(status, DEFAULT_STATUS_STYLE[status])
         border = {"bold": "3px solid", "dashed": "2px dashed", "dotted": "2px dotted"}.get(
             st.get("style", "solid"), "1px solid")
         items.append(
             f'<span class="av-legend-item"><span class="av-swatch" style="background:'
             f'{st.get("fill", "#fff")};border:{border} {st.get("color", "#000")}"></span>'
-            f"{escape(t(lang, status))}</span>")
+            f"{escape(t(lang, LEGEND_KEY.get(status, status)))}</span>")
     items.append(f'<span class="av-legend-item"><span class="av-swatch av-edge-swatch" '
                  f'style="background:{OKABE_ITO["vermillion"]}"></span>'
                  f"{escape(t(lang, 'current_edge'))}</span>")

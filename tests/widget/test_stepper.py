@@ -383,3 +383,27 @@ def test_large_recording_is_lazy_and_window_follows(chain200):
     st._btn["last"].click()                       # a far jump draws the target at once
     assert "<svg" in st.current_svg or "av-text-graph" in st.current_svg
     assert "Drawing frame" not in st.current_svg
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_legend_explains_every_node_style_the_renderer_uses(lang):
+    from autograd_viz.render import PALETTE
+    from autograd_viz.widget.style import LEGEND_KEY, legend_html
+
+    html = legend_html(lang)
+    for status, style in PALETTE.items():
+        assert f"background:{style['fill']};" in html, f"legend misses the {status!r} style"
+        assert STRINGS[lang][LEGEND_KEY.get(status, status)] in html
+
+
+def test_inspector_says_a_non_leaf_keeps_no_grad(rec):
+    st = Stepper(rec)
+    nid = next(n.id for n in rec.graph.nodes.values()
+               if n.kind == "tensor" and not n.is_leaf and n.name != "z")
+    st._node.value = nid
+    st._btn["last"].click()
+    text = re.sub(r"<[^>]+>", " ", st.current_inspector)
+    assert "not kept (not a leaf, no retain_grad())" in text and " 1" in text
+    wid = _node_id(rec, "w")
+    st._node.value = wid
+    assert "not kept" not in st.current_inspector  # a leaf's .grad is kept
