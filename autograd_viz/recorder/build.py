@@ -292,6 +292,14 @@ def build(rec, lang=None, snapshot=False) -> Built:
         if fo is not None:
             tin = [(i, r) for i, (k, r) in enumerate(fo.inputs) if k == "t"]
             consts = [r for k, r in fo.inputs if k == "c"]
+            if len(tin) == 2 and not consts and not (fo.kwargs or {}).get("alpha", 1) != 1:
+                # ``x * w``: an infix op of two named tensors
+                names2 = []
+                for _, r in tin:
+                    di = disp_t.get(canon(r))
+                    names2.append(expr_name(di, depth + 1) if di is not None else None)
+                if None not in names2:
+                    e = C.binary_name(fo.op, *names2)
             if len(tin) == 1:
                 di = disp_t.get(canon(tin[0][1]))
                 base = expr_name(di, depth + 1) if di is not None else None

@@ -144,6 +144,36 @@ def _const_expr(op, tensor_name, const, tensor_first, kwargs):
     return e if len(e) <= MAX_NAME else None
 
 
+_PREC = {"+": 1, "-": 1, "*": 2, "/": 2, "@": 2}
+
+
+def _prec(e: str) -> int:
+    """Precedence of the top-level operator of a name expression (3: an atom)."""
+    depth, low = 0, 3
+    for i, ch in enumerate(e):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif depth == 0 and ch in _PREC and e[i - 1:i] == " " and e[i + 1:i + 2] == " ":
+            low = min(low, _PREC[ch])
+    return low
+
+
+def binary_name(op, a, b):
+    """``x * w``, ``10 * x1 + 20 * x2``, ``y_pred - y``: a name for the unnamed result of
+    an infix op of two named operands, parenthesised only where precedence needs it
+    (``None`` when it would be longer than ``MAX_NAME``)."""
+    sym = _INFIX.get(op)
+    if sym not in _PREC:
+        return None
+    p = _PREC[sym]
+    left = a if _prec(a) >= p else f"({a})"
+    right = b if (_prec(b) > p or (_prec(b) == p and sym in "+*")) else f"({b})"
+    e = f"{left} {sym} {right}"
+    return e if len(e) <= MAX_NAME else None
+
+
 def expr(op, args, kwargs):
     """``x * w`` from the op and its argument texts (names or numbers)."""
     if op == "linear" and len(args) in (2, 3):
@@ -330,6 +360,11 @@ def local_part(op, formula, i):
     return formula or ""
 
 
+def _dname(n: str) -> str:
+    """A name after d or ∂: ``dz/d(x * w)``, ``dz/dw``."""
+    return f"({n})" if (" " in n or n.startswith("-")) else n
+
+
 def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
     """``slots``: list of (i, input name, grad sent) for inputs that get a gradient.
 
@@ -338,7 +373,8 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
     """
     e = expr(op, names, kwargs)
     g = fmt.value(gout)
-    up = f"d{L}/d{out} = {g}"
+    dL, dout = _dname(L), _dname(out)
+    up = f"d{dL}/d{dout} = {g}"
     en_parts, zh_parts = [], []
     uses_g = False
     detail = {"upstream": up, "formula": formula}
@@ -349,8 +385,8 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
         if loc is not None:
             ltxt, lval = loc
             lv = fmt.value(lval)
-            head = f"∂{out}/∂{a} = {ltxt}" + (f" = {lv}" if ltxt != lv else "")
-            prod = f"d{L}/d{a} = {g} × {lv} = {gis}"
+            head = f"∂{dout}/∂{_dname(a)} = {ltxt}" + (f" = {lv}" if ltxt != lv else "")
+            prod = f"d{dL}/d{_dname(a)} = {g} × {lv} = {gis}"
             en_parts.append(f"local derivative {head}, so {a} receives {prod}")
             zh_parts.append(f"局部导数 {head}，所以 {a} 得到 {prod}")
             if head not in locs:  # (``x * x``: one input in two slots)
@@ -360,11 +396,11 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
             rule = _rule(op, i, names, vals)
             if rule is not None:
                 uses_g = True
-                prod = f"d{L}/d{a} = {rule} = {gis}"
+                prod = f"d{dL}/d{_dname(a)} = {rule} = {gis}"
                 en_parts.append(f"{a} receives {prod}")
                 zh_parts.append(f"{a} 得到 {prod}")
             else:
-                prod = f"d{L}/d{a} = {gis}"
+                prod = f"d{dL}/d{_dname(a)} = {gis}"
                 en_parts.append(f"by the chain rule {a} receives {prod}")
                 zh_parts.append(f"由链式法则，{a} 得到 {prod}")
             part = local_part(op, formula, i)
