@@ -1,6 +1,6 @@
 """Stepper speed, as ratios measured in one run (issue 5 "Speed").
 
-    python benchmarks/bench_widget.py [--nodes 200] [--big 1000] [--repeat 7]
+    python benchmarks/bench_widget.py [--nodes 200] [--big 1000] [--frames 3000] [--repeat 7]
 
 Widget messages are serialized as a kernel does: every comm is replaced by one that builds
 the Jupyter message (header, content with the widget state), JSON-encodes it with
@@ -14,6 +14,9 @@ Measured:
   asyncio loop as in a kernel; the lazy window refill that follows the click (scheduled with
   ``loop.call_soon``) is measured separately and reported too.
 * opening a Stepper on the recording; opening one on a ``--big``-node recording.
+* opening a Stepper on a long recording (``--frames``: a training loop recorded with
+  ``record(full_iterations=1000)``, a small graph stepped through thousands of frames):
+  open time, widgets created, messages; and a click on next there.
 """
 
 from __future__ import annotations
@@ -87,6 +90,37 @@ def make_recording(n_nodes):
     return rec, out
 
 
+def make_long_recording(n_frames):
+    """A small training loop recorded in full for about ``n_frames`` frames (12 per
+    iteration)."""
+    import autograd_viz as torch
+
+    with torch.record(full_iterations=1000, max_frames=max(20000, n_frames + 100)) as rec:
+        xs = torch.tensor([1.0, 2.0, 3.0])
+        ys = torch.tensor([2.0, 4.0, 6.0])
+        w = torch.tensor([0.5], requires_grad=True)
+        for _ in range(max(1, n_frames // 12)):
+            loss = ((xs * w - ys) ** 2).sum()
+            loss.backward()
+            with torch.no_grad():
+                w -= 0.01 * w.grad
+            w.grad.zero_()
+    return rec
+
+
+def widget_count():
+    import ipywidgets as widgets
+
+    reg = getattr(widgets.widgets.widget, "_instances", None)
+    if reg is None:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reg = widgets.Widget.widgets
+    return len(reg)
+
+
 def dot_redraw(rec, out):
     """A function running Graphviz on the whole graph once (the per-frame redraw of
     draw_dot / torchviz), and what it is."""
@@ -138,6 +172,7 @@ def main(argv=None):
     ap.add_argument("--big", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--clicks", type=int, default=40)
+    ap.add_argument("--frames", type=int, default=3000)
     args = ap.parse_args(argv)
 
     install_comm()
@@ -203,6 +238,33 @@ def main(argv=None):
           f"{fmt_ms(t_big)} ({STATS['messages']} messages, {STATS['bytes'] / 1e6:.2f} MB); "
           f"note: {sb._c.note()!r}")
 
+    # --- long recording (thousands of frames, small graph)
+    long_rec = make_long_recording(args.frames)
+    STATS.update(messages=0, bytes=0)
+    w0 = widget_count()
+    t0 = time.perf_counter()
+    sl = Stepper(long_rec)
+    t_long = time.perf_counter() - t0
+    n_w = widget_count() - w0
+    print(f"open Stepper ({len(long_rec.frames)} frames, {len(long_rec.graph.nodes)} nodes): "
+          f"{fmt_ms(t_long)} ({n_w} widgets, {STATS['messages']} messages, "
+          f"{STATS['bytes'] / 1e6:.2f} MB; windowed={getattr(sl, '_windowed', False)})")
+
+    async def drive_long():
+        ts, ms = [], []
+        for _ in range(min(args.clicks, sl.n_frames - 1)):
+            STATS.update(messages=0, bytes=0)
+            t0 = time.perf_counter()
+            sl._btn["next"].click()
+            await asyncio.sleep(0)
+            ts.append(time.perf_counter() - t0)
+            ms.append(STATS["messages"])
+        return ts, ms
+
+    ts, ms = asyncio.run(drive_long())
+    print(f"  click next there (with refill, median): {fmt_ms(statistics.median(ts))} "
+          f"({statistics.median(ms):.0f} messages)")
+
     ratio = t_dot / t_click
     print()
     print(f"RATIO dot redraw / click next = {ratio:.0f}x   (target >= 200x)  "
@@ -210,6 +272,9 @@ def main(argv=None):
     print(f"open {n_nodes}-node stepper = {t_open:.2f} s   (target <= 1 s)  "
           f"{'OK' if t_open <= 1 else 'MISSED'}")
     print(f"open {len(big.graph.nodes)}-node stepper = {t_big:.2f} s   (must not hang)")
+    print(f"open {len(long_rec.frames)}-frame stepper = {t_long:.2f} s, {n_w} widgets   "
+          f"(target <= 1 s, < 300 widgets)  "
+          f"{'OK' if t_long <= 1 and n_w < 300 else 'MISSED'}")
     return 0
 
 

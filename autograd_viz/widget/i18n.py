@@ -51,6 +51,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "loading": "Drawing frame {i}... (run the cell with a live kernel to see it)",
         "no_graphviz": "No Graphviz engine: showing the text form of the graph.",
         "big_note": "Large graph ({n} nodes): frames are drawn a few at a time as you step.",
+        "window_note": "Large recording ({n} frames): frames are drawn as you step; a saved "
+                       "notebook shows the current frame only.",
         "cut_shown": "Large graph ({n} nodes): the {cut} earliest nodes are not drawn; "
                      "the inspector and captions still cover every node.",
         "cut_note": "Graph too large to draw ({n} nodes > {limit}): showing the text form.",
@@ -147,6 +149,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "loading": "正在绘制第 {i} 帧……（需要在运行中的内核里执行该单元格）",
         "no_graphviz": "没有可用的 Graphviz：以文字形式显示计算图。",
         "big_note": "计算图较大（{n} 个节点）：边走边画，每次只画附近几帧。",
+        "window_note": "录制内容较长（{n} 帧）：边走边画；保存后的笔记本只显示当前帧。",
         "cut_shown": "计算图较大（{n} 个节点）：最早的 {cut} 个节点没有画出；说明文字和查看器仍覆盖所有节点。",
         "cut_note": "计算图太大（{n} 个节点 > {limit}），无法绘制：以文字形式显示。",
         "d_upstream": "上游梯度（dL/d输出）",

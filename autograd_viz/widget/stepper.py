@@ -12,6 +12,13 @@ Speed design (CONTRIBUTING "widget"; issue 5 "Speed"):
   stays one small message while the frames ahead are drawn in the background.
 * The kernel-side ``selected_index`` of the Stacks is not updated per click (it would send
   three more messages); ``stepper.frame`` is the source of truth on the Python side.
+* Long recordings (more than ``WINDOW_FRAMES`` frames, e.g. ``record(full_iterations=500)``
+  over a training loop, up to 20000 frames) are *windowed*: one widget per frame per panel
+  would mean tens of thousands of widgets, which a kernel serializes and a browser builds one
+  by one (a frozen notebook).  Then each Stack has ``SLOTS`` children, a ring buffer: frame
+  ``j`` lives in slot ``j % SLOTS``; the slider is observed in Python (no jslink to the
+  Stacks), which fills the target slot and selects it, then refills the window around it in
+  the background.  A note (en/zh) says so: a saved notebook shows the current frame only.
 """
 
 from __future__ import annotations
@@ -29,6 +36,8 @@ from .style import css, legend_html
 PHASE_JUMPS = ("forward", "backward", "accumulate", "update", "zero_grad")
 EAGER_SVG_BYTES = 4_000_000   # estimated total SVG size up to which every frame is drawn
 AHEAD, BEHIND = 6, 2          # lazy window
+WINDOW_FRAMES = 300           # above this many frames the Stacks are a ring of SLOTS children
+SLOTS = 12                    # > AHEAD + BEHIND + 1: the window never evicts the shown frame
 _FOLLOW = ""                  # node picker value: inspect the current frame's node
 
 _ids = itertools.count(1)
@@ -68,7 +77,10 @@ class Stepper(widgets.VBox):
         n = self._c.n
         self._n = n
         self._root_class = f"av-stepper-{next(_ids)}"
-        self._lazy = self._decide_lazy()
+        self._windowed = n > WINDOW_FRAMES
+        self._lazy = self._windowed or self._decide_lazy()
+        n_slots = min(n, SLOTS) if self._windowed else n
+        self._slot_frame = [-1] * n_slots  # windowed: the frame each slot holds (-1: none)
         self._drawn: set[int] = set()     # frames whose SVG is materialised (current view)
         self._fill_pending = False
         self._syncing = False
@@ -146,16 +158,16 @@ class Stepper(widgets.VBox):
         def html():
             return widgets.HTML(layout=self._child_layout, style=self._child_style)
 
-        self.caption = widgets.Stack([html() for _ in range(n)],
+        self.caption = widgets.Stack([html() for _ in range(n_slots)],
                                      selected_index=0 if n else None)
         self.caption.add_class("av-caption")
         # the graph takes the row; the inspector sits beside it on wide outputs and wraps
         # under it on narrow ones (a notebook next to JupyterLab's file browser)
-        self.graph = widgets.Stack([html() for _ in range(n)],
+        self.graph = widgets.Stack([html() for _ in range(n_slots)],
                                    selected_index=0 if n else None,
                                    layout=widgets.Layout(flex="1 1 560px", min_width="0"))
         self.graph.add_class("av-graph")
-        self.inspector = widgets.Stack([html() for _ in range(n)],
+        self.inspector = widgets.Stack([html() for _ in range(n_slots)],
                                        selected_index=0 if n else None)
         self.inspector.add_class("av-inspector")
         self._picked_html = widgets.HTML(layout=widgets.Layout(display="none"))
@@ -164,9 +176,10 @@ class Stepper(widgets.VBox):
         self._plot = widgets.HTML()
         self._plot.add_class("av-plot-area")
         self._legend = widgets.HTML()
-        for stack in (self.caption, self.graph, self.inspector):
-            self._links.append(widgets.jslink((self.slider, "value"),
-                                              (stack, "selected_index")))
+        if not self._windowed:
+            for stack in (self.caption, self.graph, self.inspector):
+                self._links.append(widgets.jslink((self.slider, "value"),
+                                                  (stack, "selected_index")))
 
         nav = widgets.HBox([*self._btn.values(), self.play, self.speed, self._speed_label()],
                            layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
@@ -190,7 +203,10 @@ class Stepper(widgets.VBox):
         self.set_trait("lang", lang)
         self.set_trait("view", view)
         self._apply_lang()
-        self._fill_texts()
+        if self._windowed:                  # fills whole slots: captions, inspector, graph
+            self._legend.value = legend_html(self.lang)
+        else:
+            self._fill_texts()
         self._fill_graphs(reset=True)
         self._update_frame_dependent(0, None)
 
@@ -205,11 +221,14 @@ class Stepper(widgets.VBox):
         if not self._n:
             return ""
         self._ensure_drawn(self.frame)
-        return self.graph.children[self.frame].value
+        return self.graph.children[self._slot(self.frame)].value
 
     @property
     def current_caption(self) -> str:
-        return self.caption.children[self.frame].value if self._n else ""
+        if not self._n:
+            return ""
+        self._ensure_drawn(self.frame)
+        return self.caption.children[self._slot(self.frame)].value
 
     @property
     def current_inspector(self) -> str:
@@ -217,7 +236,14 @@ class Stepper(widgets.VBox):
             return ""
         if self.picked is not None:
             return self._picked_html.value
-        return self.inspector.children[self.frame].value
+        self._ensure_drawn(self.frame)
+        return self.inspector.children[self._slot(self.frame)].value
+
+    @property
+    def windowed(self) -> bool:
+        """True for a long recording: a few Stack children re-filled as the frame moves
+        (see the module docstring) instead of one per frame."""
+        return self._windowed
 
     def next(self):
         self._on_next(None)
@@ -286,12 +312,54 @@ class Stepper(widgets.VBox):
             return range(self._n)
         return range(max(0, i - BEHIND), min(self._n, i + AHEAD + 1))
 
+    def _slot(self, i):
+        return i % len(self._slot_frame) if self._windowed else i
+
     def _ensure_drawn(self, i):
-        if 0 <= i < self._n and i not in self._drawn:
+        if not 0 <= i < self._n:
+            return
+        if self._windowed:
+            s = self._slot(i)
+            if self._slot_frame[s] != i:
+                old = self._slot_frame[s]
+                self._drawn.discard(old)
+                c = self._c
+                self.caption.children[s].value = c.caption_html(i)
+                self.inspector.children[s].value = c.inspector_html(i)
+                self.graph.children[s].value = c.graph_html(i)
+                self._slot_frame[s] = i
+                self._drawn.add(i)
+            return
+        if i not in self._drawn:
             self.graph.children[i].value = self._c.graph_html(i)
             self._drawn.add(i)
 
+    def _select(self, i):
+        """Windowed: show frame ``i`` (filled first, then its slot selected)."""
+        self._ensure_drawn(i)
+        s = self._slot(i)
+        for stack in (self.graph, self.caption, self.inspector):
+            stack.selected_index = s
+
+    def _refill_slots(self):
+        """Windowed: forget what the slots hold (language or view changed), refill the
+        window around the current frame."""
+        self._slot_frame = [-1] * len(self._slot_frame)
+        self._drawn = set()
+        self._select(self.frame)
+        self._fill_window()
+
+    def _note_html(self):
+        notes = [self._c.note()]
+        if self._windowed:
+            notes.append(t(self.lang, "window_note", n=self._n))
+        return "".join(f'<div class="av-note">{x}</div>' for x in notes if x)
+
     def _fill_graphs(self, reset=False):
+        if reset and self._windowed:
+            self._note.value = self._note_html()
+            self._refill_slots()
+            return
         if reset:
             if self._lazy:
                 for j in self._drawn:
@@ -300,8 +368,7 @@ class Stepper(widgets.VBox):
                     if j not in self._drawn and not self.graph.children[j].value:
                         self.graph.children[j].value = self._placeholder(j)
             self._drawn = set()
-            note = self._c.note()
-            self._note.value = f'<div class="av-note">{note}</div>' if note else ""
+            self._note.value = self._note_html()
         self._fill_window()
 
     def _placeholder(self, j):
@@ -316,6 +383,10 @@ class Stepper(widgets.VBox):
 
     def _fill_texts(self):
         c = self._c
+        if self._windowed:
+            self._legend.value = legend_html(self.lang)
+            self._refill_slots()
+            return
         for j in range(self._n):
             self.caption.children[j].value = c.caption_html(j)
             self.inspector.children[j].value = c.inspector_html(j)
@@ -421,6 +492,8 @@ class Stepper(widgets.VBox):
         new, old = change["new"], change["old"]
         if self.slider.value != new:
             self.slider.value = new            # the one message; the browser moves the Stacks
+        if self._windowed:
+            self._select(new)                  # no jslink: fill the slot, then select it
         self._update_frame_dependent(new, old)
         if self._lazy and not self._fill_pending and any(
                 j not in self._drawn for j in self._window(new)):
@@ -484,8 +557,7 @@ class Stepper(widgets.VBox):
         self._plot.value = self._c.plot_html(self.frame)
         if self.picked is not None:
             self._picked_html.value = self._c.inspector_html(self.frame, self.picked)
-        note = self._c.note()
-        self._note.value = f'<div class="av-note">{note}</div>' if note else ""
+        self._note.value = self._note_html()
 
     @traitlets.validate("view")
     def _valid_view(self, proposal):
@@ -502,8 +574,9 @@ class Stepper(widgets.VBox):
             self._view.value = change["new"]
         self._lazy = self._lazy or self._decide_lazy()
         self._set_node_options()
-        for j in range(self._n):
-            self.inspector.children[j].value = self._c.inspector_html(j)
+        if not self._windowed:           # windowed: _fill_graphs refills whole slots
+            for j in range(self._n):
+                self.inspector.children[j].value = self._c.inspector_html(j)
         if self.picked is not None:
             self._picked_html.value = self._c.inspector_html(self.frame, self.picked)
         self._fill_graphs(reset=True)

@@ -31,6 +31,22 @@ def record_training(iterations=4):
     return rec
 
 
+def record_long(n_frames=3000):
+    """A small training loop recorded in full (``full_iterations=1000``): one small graph,
+    about ``n_frames`` frames (12 per iteration)."""
+    with torch.record(full_iterations=1000) as rec:
+        xs = torch.tensor([1.0, 2.0, 3.0])
+        ys = torch.tensor([2.0, 4.0, 6.0])
+        w = torch.tensor([0.5], requires_grad=True)
+        for _ in range(max(1, n_frames // 12)):
+            loss = ((xs * w - ys) ** 2).sum()
+            loss.backward()
+            with torch.no_grad():
+                w -= 0.01 * w.grad
+            w.grad.zero_()
+    return rec
+
+
 def record_chain(n_nodes):
     with torch.record() as rec:
         x = torch.tensor([1.0, 2.0], requires_grad=True)
@@ -77,3 +93,13 @@ def train_rec():
 @pytest.fixture(scope="module")
 def chain200():
     return record_chain(200)
+
+
+@pytest.fixture(scope="module")
+def long_rec():
+    return record_long(3000)
+
+
+@pytest.fixture
+def make_long():
+    return record_long
