@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 import graphviz
@@ -72,10 +73,35 @@ class Drawing(graphviz.Digraph):
             return {"text/plain": f"{self._error}\n{self.table}",
                     "text/html": (f'<div class="av-fallback"><p><b>{html.escape(self._error)}'
                                   f"</b></p><pre>{html.escape(self.table)}</pre></div>")}
-        return {"image/svg+xml": svg, "text/plain": self.table}
+        return {"image/svg+xml": fit_width(svg), "text/plain": self.table}
 
     def __repr__(self) -> str:
         return self.table
+
+
+# JupyterLab and Notebook 7 show image/svg+xml as an <img> at its natural size, never scaled
+# to the output area: a wider picture is cut at the right edge (the loss node of lessons 04
+# and 05). 640pt = 853px fits the output area of a 1280px window with the file browser open;
+# never below FIT_MIN_SCALE (labels stay readable; a longer chain still scrolls).
+FIT_WIDTH_PT = 640.0
+FIT_MIN_SCALE = 0.7
+_SVG_SIZE = re.compile(r'<svg width="([0-9.]+)(pt|px)?" height="([0-9.]+)(pt|px)?"')
+
+
+def fit_width(svg: str, max_pt: float = FIT_WIDTH_PT) -> str:
+    """``svg`` with its width/height attributes scaled down (same viewBox, so the same
+    picture, by at most ``FIT_MIN_SCALE``) when it is wider than ``max_pt`` points;
+    unchanged otherwise."""
+    m = _SVG_SIZE.search(svg, 0, 400)
+    if m is None:
+        return svg
+    w, wu, h, hu = float(m.group(1)), m.group(2) or "", float(m.group(3)), m.group(4) or ""
+    w_pt = w * 0.75 if wu != "pt" else w
+    if w_pt <= max_pt:
+        return svg
+    k = max(max_pt / w_pt, FIT_MIN_SCALE)
+    return (svg[:m.start()] + f'<svg width="{w * k:.2f}{wu}" height="{h * k:.2f}{hu}"'
+            + svg[m.end():])
 
 
 def draw(*tensors, view="dataflow", frame=-1, limit=MAX_NODES, lang=None):

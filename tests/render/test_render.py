@@ -471,3 +471,16 @@ def test_matrix_values_are_a_row_per_line(gv):
     # the text table keeps a value per cell
     row = [ln for ln in fr.text(len(rec.frames) - 1).splitlines() if ln.startswith("w2 ")][0]
     assert "[[3, 4], [5, 6]]" in row
+
+
+def test_fit_width_scales_wide_drawings_only():
+    from autograd_viz.render import FIT_MIN_SCALE, fit_width
+
+    narrow = '<svg width="300pt" height="90pt"\n viewBox="0 0 300 90">'
+    assert fit_width(narrow) == narrow
+    wide = '<svg width="800pt" height="100pt"\n viewBox="0.00 0.00 800 100"><g/></svg>'
+    out = fit_width(wide)
+    assert out.startswith('<svg width="640.00pt" height="80.00pt"')
+    assert 'viewBox="0.00 0.00 800 100"' in out and out.endswith("<g/></svg>")
+    huge = '<svg width="2000pt" height="100pt" viewBox="0 0 2000 100">'
+    assert fit_width(huge).startswith(f'<svg width="{2000 * FIT_MIN_SCALE:.2f}pt"')
