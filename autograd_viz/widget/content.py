@@ -218,8 +218,10 @@ class FrameContent:
             return f'<div class="av-note">{escape(t(L, "no_node"))}</div>'
         st = self.state(i).get(node_id)
         rows = []
+        in_rows = set()     # (key, value) already in the table: a detail repeating one is skipped
 
         def row(key, val, pre=False):
+            in_rows.add((key, str(val)))
             v = escape(str(val))
             rows.append(f"<tr><th>{escape(t(L, key))}</th><td>"
                         + (f"<pre>{v}</pre>" if pre else v) + "</td></tr>")
@@ -265,7 +267,7 @@ class FrameContent:
             shown = {str(getattr(node, "formula", "")), str(getattr(node, "grad_fn", ""))}
             items = "".join(f"<tr><th>{escape(detail_name(L, k))}</th><td><pre>"
                             f"{escape(str(v))}</pre></td></tr>" for k, v in detail.items()
-                            if str(v) and str(v) not in shown)
+                            if str(v) and str(v) not in shown and (k, str(v)) not in in_rows)
             extra = items
         title = escape(node_label(node))
         return (f'<div class="av-inspector-inner"><b>{title}</b>'

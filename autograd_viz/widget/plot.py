@@ -14,11 +14,23 @@ MAX_PARAM_LINES = 6
 PAD_L = 50          # left margin: room for the y-axis numbers
 
 
-def _fmt(v: float) -> str:
+def _fmt(v: float, digits: int = 3) -> str:
     # short enough for the left margin (pad_l): "0.00119", "-1.99", "1.2e+05"
     if v == 0 or 1e-3 <= abs(v) < 1e4:
-        return f"{v:.3g}"
-    return f"{v:.1e}"
+        return f"{v:.{digits}g}"
+    if digits > 3 and abs(v) < 1e6:
+        return f"{v:.0f}"                     # "13986", not "1.399e+04"
+    return f"{v:.{digits - 2}e}"
+
+
+def _fmt_pair(lo: float, hi: float) -> tuple[str, str]:
+    """Axis labels for ``lo`` and ``hi``: more digits until they differ (14000 and 13986
+    are "14000" and "13986", not "1.4e+04" twice); at most 5 significant digits."""
+    for digits in (3, 4, 5):
+        a, b = _fmt(lo, digits), _fmt(hi, digits)
+        if a != b:
+            break
+    return a, b
 
 
 def _legend_rows(labels, width, x0):
@@ -57,10 +69,11 @@ def _panel(series, labels, colours, current, width, height, title, iters):
                f'stroke-opacity="0.5"/>')
     out.append(f'<line x1="{x0}" y1="{y0}" x2="{x0}" y2="{y1}" stroke="currentColor" '
                f'stroke-opacity="0.5"/>')
+    lo_s, hi_s = _fmt_pair(lo, hi)
     out.append(f'<text x="{x0 - 3}" y="{y1 + 4}" font-size="10" text-anchor="end" '
-               f'fill="currentColor">{_fmt(hi)}</text>')
+               f'fill="currentColor">{hi_s}</text>')
     out.append(f'<text x="{x0 - 3}" y="{y0}" font-size="10" text-anchor="end" '
-               f'fill="currentColor">{_fmt(lo)}</text>')
+               f'fill="currentColor">{lo_s}</text>')
     out.append(f'<text x="{x0}" y="{height - 4}" font-size="10" fill="currentColor">'
                f'{iters[0]}</text>')
     out.append(f'<text x="{x1}" y="{height - 4}" font-size="10" text-anchor="end" '

@@ -33,7 +33,7 @@ from . import content as _content
 from .i18n import resolve, t
 from .style import css, legend_html
 
-PHASE_JUMPS = ("forward", "backward", "accumulate", "update", "zero_grad")
+PHASE_JUMPS = ("forward", "backward", "accumulate", "hook", "update", "zero_grad")
 EAGER_SVG_BYTES = 4_000_000   # estimated total SVG size up to which every frame is drawn
 AHEAD, BEHIND = 6, 2          # lazy window
 WINDOW_FRAMES = 300           # above this many frames the Stacks are a ring of SLOTS children

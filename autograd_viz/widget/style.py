@@ -89,6 +89,11 @@ def css(root_class: str) -> str:
         f"{r} .av-legend, {r} .av-note {{ line-height:1.45; }}",
         f"{r} .av-caption-head {{ margin-bottom:2px; }}",
         f"{r} .av-graph {{ overflow:auto; max-height:75vh; }}",
+        # the HTML widget inside the Stack is a flex item that grows to its content (a wide
+        # SVG made it 1800px wide in an 848px output, so max-width:100% below did nothing and
+        # the right part of the graph was cut off): keep it, and its content, to the Stack's width
+        f"{r} .av-graph > .widget-html, {r} .av-graph .widget-html-content {{ min-width:0; "
+        f"max-width:100%; flex-shrink:1; }}",
         # the picture fits the output width (sizes 1-3); sizes 4-5 (projector) keep the zoomed
         # size and scroll
         f"{r} .av-graph svg {{ max-width:100%; height:auto; background:#fff; border-radius:4px; "
