@@ -72,7 +72,7 @@ len(rec.frames)
 
 | control | what it does |
 |---|---|
-| **⏮ First**, **◀ Prev**, **Next ▶**, **Last ⏭** | move one frame (or to either end) |
+| **« First**, **‹ Prev**, **Next ›**, **Last »** | move one frame (or to either end) |
 | **Play** and **ms/frame** | play the frames like a film, at the speed you choose |
 | **Frame** slider | drag to any frame; the number is the frame index, `rec.frames[i]` |
 | **Next:** forward / backward / accumulate / ... | jump to the next frame of that *phase* |
@@ -90,7 +90,7 @@ frame, with the actual numbers. The highlighted node in the picture is the one a
 
 | 控件 | 作用 |
 |---|---|
-| **⏮ 首帧**、**◀ 上一帧**、**下一帧 ▶**、**末帧 ⏭** | 前后移动一帧（或跳到两端） |
+| **« 首帧**、**‹ 上一帧**、**下一帧 ›**、**末帧 »** | 前后移动一帧（或跳到两端） |
 | **播放** 和 **毫秒/帧** | 像放电影一样自动播放，速度可调 |
 | **帧** 滑块 | 拖到任意一帧；数字就是帧的序号，即 `rec.frames[i]` |
 | **下一个：** 前向 / 反向 / 累加梯度 / …… | 跳到下一个属于该**阶段**的帧 |

@@ -85,14 +85,14 @@ torch.draw(z)
 one per operation in the forward pass, one per node visited by `backward()`, one per
 gradient stored in a leaf. The stepper lets you walk that timeline.
 
-Press **Next ▶** and read the sentence above the picture: it tells you which node is
+Press **Next ›** and read the sentence above the picture: it tells you which node is
 working and with which numbers.
 # %% [markdown] zh
 `torch.record()` 会观察 `with` 块里执行的代码，把过程记成一串**帧**（frame）：
 前向传播中每个运算一帧，`backward()` 经过的每个节点一帧，每次把梯度存进叶子节点也是一帧。
 步进器（stepper）可以让你沿着这条时间线一帧一帧地走。
 
-点 **下一帧 ▶**，读一读图上方的那句话：它说明当前是哪个节点在工作、用到了哪些数。
+点 **下一帧 ›**，读一读图上方的那句话：它说明当前是哪个节点在工作、用到了哪些数。
 # %%
 with torch.record() as rec:
     y = torch.mul(x, w)
