@@ -15,6 +15,10 @@ from .i18n import STRINGS, t
 from .plot import iterations_svg
 from .style import PHASE_COLOUR
 
+#: detail keys meant for programs (tests, the recorder's own bookkeeping), not learners:
+#: ``code`` names the update/zero pattern (``inplace_lr:sub_``), ``lineno`` the line number
+_INTERNAL_DETAIL = frozenset({"code", "lineno"})
+
 VIEWS = ("dataflow", "autograd")
 MAX_DRAW_NODES = 1500   # above this the graph is shown as text (a note says so)
 
@@ -267,7 +271,8 @@ class FrameContent:
             shown = {str(getattr(node, "formula", "")), str(getattr(node, "grad_fn", ""))}
             items = "".join(f"<tr><th>{escape(detail_name(L, k))}</th><td><pre>"
                             f"{escape(str(v))}</pre></td></tr>" for k, v in detail.items()
-                            if str(v) and str(v) not in shown and (k, str(v)) not in in_rows)
+                            if str(v) and str(v) not in shown and (k, str(v)) not in in_rows
+                            and k not in _INTERNAL_DETAIL)
             extra = items
         title = escape(node_label(node))
         return (f'<div class="av-inspector-inner"><b>{title}</b>'

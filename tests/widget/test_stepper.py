@@ -407,3 +407,13 @@ def test_inspector_says_a_non_leaf_keeps_no_grad(rec):
     wid = _node_id(rec, "w")
     st._node.value = wid
     assert "not kept" not in st.current_inspector  # a leaf's .grad is kept
+
+
+def test_inspector_hides_internal_pattern_codes(train_rec):
+    st = Stepper(train_rec)
+    upd = next(f.index for f in train_rec.frames if f.phase == "update")
+    assert ":" in train_rec.frames[upd].detail.get("code", "")  # e.g. inplace_lr:sub_
+    st.slider.value = upd
+    text = re.sub(r"<[^>]+>", " ", st.current_inspector)
+    assert train_rec.frames[upd].detail["code"] not in text
+    assert "learning rate" in text and "0.01" in text  # the numbers are still there
