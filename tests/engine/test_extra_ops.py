@@ -23,7 +23,7 @@ from autograd_viz.engine import events
 from autograd_viz.nn import functional as F
 
 from .op_cases import OpCase
-from .test_gradcheck import numeric_grad, shapes_for, values
+from .test_gradcheck import check_first_order, check_second_order, shapes_for, values
 
 
 def _sig(x):
@@ -175,60 +175,14 @@ def _setup(case, data):
 @SETTINGS
 @given(data=st.data())
 def test_gradcheck_extra(case, data):
-    xs, rng = _setup(case, data)
-    ref_out = np.asarray(case.ref(*xs), dtype=np.float64)
-    v = rng.uniform(-1, 1, ref_out.shape)
-    ts = [torch.tensor(x, dtype=torch.float64, requires_grad=True) for x in xs]
-    out = case.fn(*ts)
-    assert out.dtype == torch.float64
-    assert tuple(out.shape) == ref_out.shape
-    np.testing.assert_allclose(out.detach().numpy(), ref_out, rtol=1e-10, atol=1e-12)
-    (out * torch.tensor(v)).sum().backward()
-
-    def loss(arrs):
-        return float((np.asarray(case.ref(*arrs)) * v).sum())
-
-    for i, t in enumerate(ts):
-        expected = numeric_grad(loss, [x.copy() for x in xs], i)
-        assert t.grad is not None and t.grad.shape == t.shape
-        np.testing.assert_allclose(t.grad.numpy(), expected, rtol=1e-5, atol=1e-6,
-                                   err_msg=f"input {i}")
+    check_first_order(case, *_setup(case, data))
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.second_order], ids=lambda c: c.name)
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_second_derivative_extra(case, data):
-    """Hessian-vector product through create_graph=True == central differences of the
-    first derivative (checked above) along the same direction."""
-    xs, rng = _setup(case, data)
-    v = rng.uniform(-1, 1, np.asarray(case.ref(*xs)).shape)
-    us = [rng.uniform(-1, 1, x.shape) for x in xs]
-
-    def first_grads(arrs, create_graph=False):
-        ts = [torch.tensor(a, dtype=torch.float64, requires_grad=True) for a in arrs]
-        loss = (case.fn(*ts) * torch.tensor(v)).sum()
-        return ts, torch.autograd.grad(loss, ts, create_graph=create_graph, allow_unused=True)
-
-    ts, gs = first_grads(xs, create_graph=True)
-    dot = None
-    for g, u in zip(gs, us):
-        if g is not None and g.requires_grad:
-            term = (g * torch.tensor(u)).sum()
-            dot = term if dot is None else dot + term
-    if dot is None:
-        hvp = [np.zeros_like(x) for x in xs]
-    else:
-        hvp = [np.zeros_like(x) if h is None else h.numpy()
-               for h in torch.autograd.grad(dot, ts, allow_unused=True)]
-    h = 1e-5
-    plus = first_grads([x + h * u for x, u in zip(xs, us)])[1]
-    minus = first_grads([x - h * u for x, u in zip(xs, us)])[1]
-    for i in range(len(xs)):
-        gp = np.zeros_like(xs[i]) if plus[i] is None else plus[i].numpy()
-        gm = np.zeros_like(xs[i]) if minus[i] is None else minus[i].numpy()
-        np.testing.assert_allclose(hvp[i], (gp - gm) / (2 * h), rtol=1e-4, atol=1e-6,
-                                   err_msg=f"input {i}")
+    check_second_order(case, *_setup(case, data))
 
 
 # ---------------------------------------------------------------- structure and errors

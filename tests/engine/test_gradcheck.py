@@ -103,11 +103,8 @@ def _setup(case, data):
     return xs, rng
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-@SETTINGS
-@given(data=st.data())
-def test_gradcheck(case, data):
-    xs, rng = _setup(case, data)
+def check_first_order(case, xs, rng):
+    """Value against ``case.ref`` and grads against central differences (float64)."""
     ref_out = np.asarray(case.ref(*xs), dtype=np.float64)
     v = rng.uniform(-1, 1, ref_out.shape)
 
@@ -129,6 +126,13 @@ def test_gradcheck(case, data):
                                    err_msg=f"input {i}")
 
 
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+@SETTINGS
+@given(data=st.data())
+def test_gradcheck(case, data):
+    check_first_order(case, *_setup(case, data))
+
+
 SECOND = [c for c in CASES if c.second_order]
 
 
@@ -138,7 +142,12 @@ SECOND = [c for c in CASES if c.second_order]
 def test_second_derivative(case, data):
     """Hessian-vector product from create_graph=True == finite differences of the
     (separately checked) first derivative along the same direction."""
-    xs, rng = _setup(case, data)
+    check_second_order(case, *_setup(case, data))
+
+
+def check_second_order(case, xs, rng):
+    """Hessian-vector product from create_graph=True == central differences of the
+    first derivative along the same direction."""
     ref_out = np.asarray(case.ref(*xs))
     v = rng.uniform(-1, 1, ref_out.shape)
     us = [rng.uniform(-1, 1, x.shape) for x in xs]
