@@ -26,7 +26,7 @@ def _small(v) -> bool:
 
 
 def _atom(a: str) -> str:
-    """``a`` as an operand of a binary expression (``(x * 10) ** 2``)."""
+    """``a`` as an operand (``(x * 10) ** 2``) or after d and ∂ (``dz/d(x * w)``)."""
     return f"({a})" if (" " in a or a.startswith("-")) else a
 
 
@@ -360,11 +360,6 @@ def local_part(op, formula, i):
     return formula or ""
 
 
-def _dname(n: str) -> str:
-    """A name after d or ∂: ``dz/d(x * w)``, ``dz/dw``."""
-    return f"({n})" if (" " in n or n.startswith("-")) else n
-
-
 def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
     """``slots``: list of (i, input name, grad sent) for inputs that get a gradient.
 
@@ -373,7 +368,7 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
     """
     e = expr(op, names, kwargs)
     g = fmt.value(gout)
-    dL, dout = _dname(L), _dname(out)
+    dL, dout = _atom(L), _atom(out)
     up = f"d{dL}/d{dout} = {g}"
     en_parts, zh_parts = [], []
     uses_g = False
@@ -385,8 +380,8 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
         if loc is not None:
             ltxt, lval = loc
             lv = fmt.value(lval)
-            head = f"∂{dout}/∂{_dname(a)} = {ltxt}" + (f" = {lv}" if ltxt != lv else "")
-            prod = f"d{dL}/d{_dname(a)} = {g} × {lv} = {gis}"
+            head = f"∂{dout}/∂{_atom(a)} = {ltxt}" + (f" = {lv}" if ltxt != lv else "")
+            prod = f"d{dL}/d{_atom(a)} = {g} × {lv} = {gis}"
             en_parts.append(f"local derivative {head}, so {a} receives {prod}")
             zh_parts.append(f"局部导数 {head}，所以 {a} 得到 {prod}")
             if head not in locs:  # (``x * x``: one input in two slots)
@@ -396,11 +391,11 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
             rule = _rule(op, i, names, vals)
             if rule is not None:
                 uses_g = True
-                prod = f"d{dL}/d{_dname(a)} = {rule} = {gis}"
+                prod = f"d{dL}/d{_atom(a)} = {rule} = {gis}"
                 en_parts.append(f"{a} receives {prod}")
                 zh_parts.append(f"{a} 得到 {prod}")
             else:
-                prod = f"d{dL}/d{_dname(a)} = {gis}"
+                prod = f"d{dL}/d{_atom(a)} = {gis}"
                 en_parts.append(f"by the chain rule {a} receives {prod}")
                 zh_parts.append(f"由链式法则，{a} 得到 {prod}")
             part = local_part(op, formula, i)
