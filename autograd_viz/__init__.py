@@ -11,9 +11,10 @@ from __future__ import annotations
 from . import engine as _engine
 from .engine import *  # noqa: F403  (the torch-like surface, listed in engine.__all__)
 from .engine import __all__ as _engine_all
-from .engine.dtypes import bool_ as bool  # noqa: A001  (torch.bool)
+from .engine.dtypes import bool_ as bool
 
 __version__ = "0.1.0"
+
 
 def get_num_threads() -> int:
     """PyTorch compatibility: the engine runs numpy in this thread."""
@@ -49,5 +50,17 @@ def __getattr__(name):
     raise AttributeError(f"module 'autograd_viz' has no attribute '{name}'")
 
 
-__all__ = [*_engine_all, "bool", "get_num_threads", "set_num_threads", "nn", "optim", "autograd", "record", "Recording", "set_language", "draw",
-           "Stepper"]
+__all__ = [
+    *_engine_all,
+    "bool",
+    "get_num_threads",
+    "set_num_threads",
+    "nn",
+    "optim",
+    "autograd",
+    "record",
+    "Recording",
+    "set_language",
+    "draw",
+    "Stepper",
+]

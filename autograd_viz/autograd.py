@@ -6,8 +6,9 @@ import numpy as np
 
 from .engine.backward import run_backward
 from .engine.function import Function  # noqa: F401
-from .engine.grad_mode import (enable_grad, inference_mode, is_grad_enabled,  # noqa: F401
-                               no_grad, set_grad_enabled)
+from .engine.grad_mode import (
+    is_grad_enabled,  # noqa: F401
+    )
 from .engine.tensor import Size, Tensor
 
 
@@ -23,15 +24,16 @@ def _root_grads(outputs, grad_outputs, create_graph):
     grads = []
     for i, (out, g) in enumerate(zip(outputs, grad_outputs)):
         if not isinstance(out, Tensor):
-            raise TypeError(f"expected Tensor as element {i} in argument 0, but got "
-                            f"{type(out).__name__}")
+            raise TypeError(
+                f"expected Tensor as element {i} in argument 0, but got {type(out).__name__}"
+            )
         if g is None:
             if out._requires_grad and out._data.size != 1:
                 raise RuntimeError("grad can be implicitly created only for scalar outputs")
             if not out._requires_grad:
                 raise RuntimeError(
-                    f"element {i} of tensors does not require grad and does not have a "
-                    "grad_fn")
+                    f"element {i} of tensors does not require grad and does not have a grad_fn"
+                )
             g = Tensor._make(np.ones_like(out._data))
         else:
             if not isinstance(g, Tensor):
@@ -40,11 +42,12 @@ def _root_grads(outputs, grad_outputs, create_graph):
                 raise RuntimeError(
                     f"Mismatch in shape: grad_output[{i}] has a shape of "
                     f"{Size(g._data.shape)} and output[{i}] has a shape of "
-                    f"{Size(out._data.shape)}.")
+                    f"{Size(out._data.shape)}."
+                )
             if not out._requires_grad:
                 raise RuntimeError(
-                    f"element {i} of tensors does not require grad and does not have a "
-                    "grad_fn")
+                    f"element {i} of tensors does not require grad and does not have a grad_fn"
+                )
         if create_graph:
             grads.append(g)
         else:
@@ -55,15 +58,24 @@ def _root_grads(outputs, grad_outputs, create_graph):
     return grads
 
 
-def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
-             grad_variables=None, inputs=None):
+def backward(
+    tensors,
+    grad_tensors=None,
+    retain_graph=None,
+    create_graph=False,
+    grad_variables=None,
+    inputs=None,
+):
     """Accumulate the gradients of ``tensors`` into the leaves' ``.grad``."""
     tensors = _as_tuple(tensors)
     if grad_tensors is None:
         grad_tensors = [None] * len(tensors)
     else:
-        grad_tensors = list(_as_tuple(grad_tensors)) if isinstance(
-            grad_tensors, Tensor) else list(grad_tensors)
+        grad_tensors = (
+            list(_as_tuple(grad_tensors))
+            if isinstance(grad_tensors, Tensor)
+            else list(grad_tensors)
+        )
     grads = _root_grads(tensors, grad_tensors, create_graph)
     if retain_graph is None:
         retain_graph = create_graph
@@ -74,17 +86,28 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
     run_backward(tensors, grads, retain_graph, create_graph, inputs=inputs)
 
 
-def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
-         only_inputs=True, allow_unused=None, is_grads_batched=False,
-         materialize_grads=False):
+def grad(
+    outputs,
+    inputs,
+    grad_outputs=None,
+    retain_graph=None,
+    create_graph=False,
+    only_inputs=True,
+    allow_unused=None,
+    is_grads_batched=False,
+    materialize_grads=False,
+):
     """Return the gradients of ``outputs`` with respect to ``inputs`` (no ``.grad`` is set)."""
     outputs = _as_tuple(outputs)
     inputs = _as_tuple(inputs)
     if grad_outputs is None:
         grad_outputs = [None] * len(outputs)
     else:
-        grad_outputs = list(_as_tuple(grad_outputs)) if isinstance(
-            grad_outputs, Tensor) else list(grad_outputs)
+        grad_outputs = (
+            list(_as_tuple(grad_outputs))
+            if isinstance(grad_outputs, Tensor)
+            else list(grad_outputs)
+        )
     if allow_unused is None:
         allow_unused = materialize_grads
     for t in inputs:
@@ -93,8 +116,9 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     grads = _root_grads(outputs, grad_outputs, create_graph)
     if retain_graph is None:
         retain_graph = create_graph
-    captured = run_backward(outputs, grads, retain_graph, create_graph, inputs=inputs,
-                            accumulate=False)
+    captured = run_backward(
+        outputs, grads, retain_graph, create_graph, inputs=inputs, accumulate=False
+    )
     result = []
     for i, (t, g) in enumerate(zip(inputs, captured)):
         if g is None:
@@ -104,7 +128,8 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
             if not allow_unused:
                 raise RuntimeError(
                     f"The differentiated Tensor at index {i} appears to not have been used "
-                    "in the graph. Set allow_unused=True if this is the desired behavior.")
+                    "in the graph. Set allow_unused=True if this is the desired behavior."
+                )
             result.append(None)
         elif isinstance(g, Tensor):
             result.append(g)

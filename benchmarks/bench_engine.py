@@ -33,7 +33,7 @@ try:
     import torch
 
     torch.set_num_threads(1)
-except Exception:  # noqa: BLE001 - torch is optional
+except Exception:
     torch = None
 
 
@@ -73,13 +73,16 @@ N, LR = 100, 0.1
 rng = np.random.default_rng(0)
 X_np = rng.standard_normal((N, 2)).astype(np.float32)
 Y_np = (np.sin(X_np[:, :1]) * np.cos(X_np[:, 1:])).astype(np.float32)
-W_INIT = [rng.uniform(-0.5, 0.5, s).astype(np.float32)
-          for s in [(16, 2), (16,), (16, 16), (16,), (1, 16), (1,)]]
+W_INIT = [
+    rng.uniform(-0.5, 0.5, s).astype(np.float32)
+    for s in [(16, 2), (16,), (16, 16), (16,), (1, 16), (1,)]
+]
 
 
 def mlp_lib(lib, nn, optim):
-    model = nn.Sequential(nn.Linear(2, 16), nn.Sigmoid(), nn.Linear(16, 16), nn.Sigmoid(),
-                          nn.Linear(16, 1))
+    model = nn.Sequential(
+        nn.Linear(2, 16), nn.Sigmoid(), nn.Linear(16, 16), nn.Sigmoid(), nn.Linear(16, 1)
+    )
     with lib.no_grad():
         for p, w in zip(model.parameters(), W_INIT):
             p.copy_(lib.tensor(w))
@@ -182,23 +185,35 @@ def main(argv):
     rows.append(("MLP 2-16-16-1 step, 100 points", "numpy by hand", t_av, t_np, "<= 2.5"))
     if torch is not None:
         t_av, t_pt = compare(step, mlp_lib(torch, torch.nn, torch.optim))
-        rows.append(("MLP 2-16-16-1 step, 100 points", "PyTorch, 1 thread", t_av, t_pt,
-                     "< 1 (aim 0.5)"))
+        rows.append(
+            ("MLP 2-16-16-1 step, 100 points", "PyTorch, 1 thread", t_av, t_pt, "< 1 (aim 0.5)")
+        )
         c_av, c_pt = compare(chain_lib(av), chain_lib(torch))
-        rows.append(("4x4 op, fwd+bwd, per op", "PyTorch, 1 thread", c_av / (CHAIN + 1),
-                     c_pt / (CHAIN + 1), "<= 1"))
+        rows.append(
+            (
+                "4x4 op, fwd+bwd, per op",
+                "PyTorch, 1 thread",
+                c_av / (CHAIN + 1),
+                c_pt / (CHAIN + 1),
+                "<= 1",
+            )
+        )
     m_av, m_np = compare(matmul_lib(), matmul_numpy(), min_time=0.05, rounds=15)
     rows.append(("(X @ W).sum() fwd+bwd, 512x512", "numpy by hand", m_av, m_np, "<= 1.1"))
 
-    lines = ["| benchmark | compared with | autograd_viz | other | ratio | target |",
-             "|---|---|---|---|---|---|"]
+    lines = [
+        "| benchmark | compared with | autograd_viz | other | ratio | target |",
+        "|---|---|---|---|---|---|",
+    ]
     for name, other, a, b, target in rows:
-        lines.append(f"| {name} | {other} | {a * 1e6:.1f} µs | {b * 1e6:.1f} µs | "
-                     f"{a / b:.2f} | {target} |")
+        lines.append(
+            f"| {name} | {other} | {a * 1e6:.1f} µs | {b * 1e6:.1f} µs | {a / b:.2f} | {target} |"
+        )
     table = "\n".join(lines)
     print(table)
-    env = (f"numpy {np.__version__}" + (f", torch {torch.__version__}" if torch else
-                                          ", torch not installed"))
+    env = f"numpy {np.__version__}" + (
+        f", torch {torch.__version__}" if torch else ", torch not installed"
+    )
     print(env)
     if "--write" in argv:
         readme = Path(__file__).with_name("README.md")
@@ -206,9 +221,9 @@ def main(argv):
         start, end = "<!-- bench_engine:start -->", "<!-- bench_engine:end -->"
         block = f"{start}\n{table}\n\n{env}\n{end}"
         if start in text:
-            text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
+            text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
         else:
-            text += ("\n## Engine (`python benchmarks/bench_engine.py`)\n\n" + block + "\n")
+            text += "\n## Engine (`python benchmarks/bench_engine.py`)\n\n" + block + "\n"
         readme.write_text(text, encoding="utf-8")
     return 0
 

@@ -27,7 +27,7 @@ def seed003(record: bool, full_iterations=3):
     def body():
         for _ in range(100):
             for x, y in zip([1.0, 2.0, 3.0], [2.0, 4.0, 6.0]):
-                l = (x * w - y) ** 2  # noqa: E741
+                l = (x * w - y) ** 2
                 l.backward()
                 w.data = w.data - 0.01 * w.grad.data
                 w.grad.data.zero_()
@@ -72,8 +72,11 @@ def main():
     print(f"{'program':40s} {'off (ms)':>10s} {'on (ms)':>10s} {'ratio':>7s}")
     rows = [
         ("seed 003: 300 steps, 3 full iterations", lambda: seed003(False), lambda: seed003(True)),
-        ("seed 003: 300 steps, all 300 full", lambda: seed003(False),
-         lambda: seed003(True, full_iterations=10**6)),
+        (
+            "seed 003: 300 steps, all 300 full",
+            lambda: seed003(False),
+            lambda: seed003(True, full_iterations=10**6),
+        ),
         ("chain of 100 ops + backward", lambda: chain(100, False), lambda: chain(100, True)),
     ]
     for name, off, on in rows:
@@ -83,8 +86,10 @@ def main():
         print(f"{name:40s} {a * 1e3:10.2f} {b * 1e3:10.2f} {b / a:7.1f}x")
     print()
     print("Build + lay out a recording (one Graphviz run), then restyle every frame")
-    print(f"{'nodes':>6s} {'frames':>7s} {'record (ms)':>12s} {'layout (ms)':>12s} "
-          f"{'per frame (ms)':>15s} {'shown':>6s}")
+    print(
+        f"{'nodes':>6s} {'frames':>7s} {'record (ms)':>12s} {'layout (ms)':>12s} "
+        f"{'per frame (ms)':>15s} {'shown':>6s}"
+    )
     for target in (50, 200, 1000):
         n_ops = max(1, (target - 1) // 2)
         t0 = time.perf_counter()
@@ -98,8 +103,10 @@ def main():
             fr.svg(i)
         per = (time.perf_counter() - t0) / max(len(rec.frames), 1)
         shown = len(rec.graph.nodes) - fr.cut
-        print(f"{len(rec.graph.nodes):6d} {len(rec.frames):7d} {t_rec * 1e3:12.1f} "
-              f"{t_lay * 1e3:12.1f} {per * 1e3:15.3f} {shown:6d}")
+        print(
+            f"{len(rec.graph.nodes):6d} {len(rec.frames):7d} {t_rec * 1e3:12.1f} "
+            f"{t_lay * 1e3:12.1f} {per * 1e3:15.3f} {shown:6d}"
+        )
 
 
 if __name__ == "__main__":

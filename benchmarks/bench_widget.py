@@ -34,8 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import comm  # noqa: E402
-from comm.base_comm import BaseComm  # noqa: E402
+import comm
+from comm.base_comm import BaseComm
 
 STATS = {"messages": 0, "bytes": 0}
 _KEY = uuid.uuid4().hex.encode()
@@ -47,19 +47,27 @@ class KernelLikeComm(BaseComm):
     def publish_msg(self, msg_type, data=None, metadata=None, buffers=None, **keys):
         from jupyter_client.jsonutil import json_default
 
-        header = {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "bench",
-                  "session": "bench", "date": "2026-01-01T00:00:00Z", "version": "5.3"}
+        header = {
+            "msg_id": uuid.uuid4().hex,
+            "msg_type": msg_type,
+            "username": "bench",
+            "session": "bench",
+            "date": "2026-01-01T00:00:00Z",
+            "version": "5.3",
+        }
         content = {"data": data or {}, "comm_id": self.comm_id, **keys}
-        parts = [json.dumps(p, default=json_default, ensure_ascii=False,
-                            allow_nan=False).encode("utf8")
-                 for p in (header, {}, metadata or {}, content)]
+        parts = [
+            json.dumps(p, default=json_default, ensure_ascii=False, allow_nan=False).encode("utf8")
+            for p in (header, {}, metadata or {}, content)
+        ]
         sig = hmac.new(_KEY, digestmod=hashlib.sha256)
         for p in parts:
             sig.update(p)
         sig.hexdigest()
         STATS["messages"] += 1
         STATS["bytes"] += sum(len(p) for p in parts) + sum(
-            len(memoryview(b).cast("B")) for b in (buffers or []))
+            len(memoryview(b).cast("B")) for b in (buffers or [])
+        )
 
 
 def install_comm():
@@ -128,11 +136,12 @@ def dot_redraw(rec, out):
         import autograd_viz
         from autograd_viz.render import graphviz_engine
 
-        drawing = autograd_viz.draw(out)      # the DOT source is built once: time only Graphviz
+        drawing = autograd_viz.draw(out)  # the DOT source is built once: time only Graphviz
         drawing.pipe(format="svg")
-        return (lambda: drawing.pipe(format="svg"),
-                f"d = autograd_viz.draw(out); d.pipe('svg') (Graphviz only) with "
-                f"{graphviz_engine()}")
+        return (
+            lambda: drawing.pipe(format="svg"),
+            f"d = autograd_viz.draw(out); d.pipe('svg') (Graphviz only) with {graphviz_engine()}",
+        )
     except ImportError:  # renderer not there: the same graph drawn with graphviz directly
         return plain_redraw(rec), "plain graphviz.Digraph of rec.graph .pipe('svg')"
 
@@ -193,8 +202,10 @@ def main(argv=None):
     st = Stepper(rec)
     t_open = time.perf_counter() - t0
     open_msgs, open_bytes = STATS["messages"], STATS["bytes"]
-    print(f"open Stepper ({n_nodes} nodes):          {fmt_ms(t_open)}  "
-          f"({open_msgs} messages, {open_bytes / 1e6:.2f} MB; lazy={st._lazy})")
+    print(
+        f"open Stepper ({n_nodes} nodes):          {fmt_ms(t_open)}  "
+        f"({open_msgs} messages, {open_bytes / 1e6:.2f} MB; lazy={st._lazy})"
+    )
 
     # --- clicks on next, frames not shown before, in an event loop like a kernel's
     clicks = min(args.clicks, st.n_frames - 1)
@@ -209,14 +220,16 @@ def main(argv=None):
             msgs.append(STATS["messages"])
             sizes.append(STATS["bytes"])
             t1 = time.perf_counter()
-            await asyncio.sleep(0)          # let the scheduled window refill run
+            await asyncio.sleep(0)  # let the scheduled window refill run
             fill_t.append(time.perf_counter() - t1)
         return click_t, fill_t, msgs, sizes
 
     click_t, fill_t, msgs, sizes = asyncio.run(drive())
     t_click = statistics.median(click_t)
-    print(f"click next (Python side, median):    {fmt_ms(t_click)}  "
-          f"({statistics.median(msgs):.0f} message(s), {statistics.median(sizes):.0f} bytes)")
+    print(
+        f"click next (Python side, median):    {fmt_ms(t_click)}  "
+        f"({statistics.median(msgs):.0f} message(s), {statistics.median(sizes):.0f} bytes)"
+    )
     print(f"  background window refill per click: {fmt_ms(statistics.mean(fill_t))} mean")
 
     # per-click caption as an HTML message (the alternative to the caption Stack)
@@ -234,9 +247,11 @@ def main(argv=None):
     t0 = time.perf_counter()
     sb = Stepper(big)
     t_big = time.perf_counter() - t0
-    print(f"open Stepper ({len(big.graph.nodes)} nodes, {len(big.frames)} frames): "
-          f"{fmt_ms(t_big)} ({STATS['messages']} messages, {STATS['bytes'] / 1e6:.2f} MB); "
-          f"note: {sb._c.note()!r}")
+    print(
+        f"open Stepper ({len(big.graph.nodes)} nodes, {len(big.frames)} frames): "
+        f"{fmt_ms(t_big)} ({STATS['messages']} messages, {STATS['bytes'] / 1e6:.2f} MB); "
+        f"note: {sb._c.note()!r}"
+    )
 
     # --- long recording (thousands of frames, small graph)
     long_rec = make_long_recording(args.frames)
@@ -246,9 +261,11 @@ def main(argv=None):
     sl = Stepper(long_rec)
     t_long = time.perf_counter() - t0
     n_w = widget_count() - w0
-    print(f"open Stepper ({len(long_rec.frames)} frames, {len(long_rec.graph.nodes)} nodes): "
-          f"{fmt_ms(t_long)} ({n_w} widgets, {STATS['messages']} messages, "
-          f"{STATS['bytes'] / 1e6:.2f} MB; windowed={getattr(sl, '_windowed', False)})")
+    print(
+        f"open Stepper ({len(long_rec.frames)} frames, {len(long_rec.graph.nodes)} nodes): "
+        f"{fmt_ms(t_long)} ({n_w} widgets, {STATS['messages']} messages, "
+        f"{STATS['bytes'] / 1e6:.2f} MB; windowed={getattr(sl, '_windowed', False)})"
+    )
 
     async def drive_long():
         ts, ms = [], []
@@ -262,19 +279,27 @@ def main(argv=None):
         return ts, ms
 
     ts, ms = asyncio.run(drive_long())
-    print(f"  click next there (with refill, median): {fmt_ms(statistics.median(ts))} "
-          f"({statistics.median(ms):.0f} messages)")
+    print(
+        f"  click next there (with refill, median): {fmt_ms(statistics.median(ts))} "
+        f"({statistics.median(ms):.0f} messages)"
+    )
 
     ratio = t_dot / t_click
     print()
-    print(f"RATIO dot redraw / click next = {ratio:.0f}x   (target >= 200x)  "
-          f"{'OK' if ratio >= 200 else 'MISSED'}")
-    print(f"open {n_nodes}-node stepper = {t_open:.2f} s   (target <= 1 s)  "
-          f"{'OK' if t_open <= 1 else 'MISSED'}")
+    print(
+        f"RATIO dot redraw / click next = {ratio:.0f}x   (target >= 200x)  "
+        f"{'OK' if ratio >= 200 else 'MISSED'}"
+    )
+    print(
+        f"open {n_nodes}-node stepper = {t_open:.2f} s   (target <= 1 s)  "
+        f"{'OK' if t_open <= 1 else 'MISSED'}"
+    )
     print(f"open {len(big.graph.nodes)}-node stepper = {t_big:.2f} s   (must not hang)")
-    print(f"open {len(long_rec.frames)}-frame stepper = {t_long:.2f} s, {n_w} widgets   "
-          f"(target <= 1 s, < 300 widgets)  "
-          f"{'OK' if t_long <= 1 and n_w < 300 else 'MISSED'}")
+    print(
+        f"open {len(long_rec.frames)}-frame stepper = {t_long:.2f} s, {n_w} widgets   "
+        f"(target <= 1 s, < 300 widgets)  "
+        f"{'OK' if t_long <= 1 and n_w < 300 else 'MISSED'}"
+    )
     return 0
 
 

@@ -21,28 +21,40 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BENCHES = [
-    ("Engine", "bench_engine.py", "training step, per-op cost and a big matmul vs numpy by hand "
-     "and PyTorch (1 thread)"),
-    ("Recorder and renderer", "bench_record.py", "recording on vs off; build + lay out "
-     "recordings of 50, 200, 1000 nodes"),
+    (
+        "Engine",
+        "bench_engine.py",
+        "training step, per-op cost and a big matmul vs numpy by hand and PyTorch (1 thread)",
+    ),
+    (
+        "Recorder and renderer",
+        "bench_record.py",
+        "recording on vs off; build + lay out recordings of 50, 200, 1000 nodes",
+    ),
     ("Stepper", "bench_widget.py", "a click vs a Graphviz redraw; opening a stepper"),
 ]
 START, END = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->"
 
 
 def run_all() -> str:
-    parts = [f"Measured {datetime.date.today()} on {platform.machine()}, "
-             f"{_cpus()} cores, Python {platform.python_version()}."]
+    parts = [
+        f"Measured {datetime.date.today()} on {platform.machine()}, "
+        f"{_cpus()} cores, Python {platform.python_version()}."
+    ]
     for title, script, what in BENCHES:
         print(f"== {script}", flush=True)
-        out = subprocess.run([sys.executable, str(HERE / script)], cwd=ROOT, text=True,
-                             capture_output=True, check=False)
+        out = subprocess.run(
+            [sys.executable, str(HERE / script)],
+            cwd=ROOT,
+            text=True,
+            capture_output=True,
+            check=False,
+        )
         text = (out.stdout + ("\n" + out.stderr if out.returncode else "")).strip()
         print(text, flush=True)
         if out.returncode:
             raise SystemExit(f"{script} failed with exit code {out.returncode}")
-        parts.append(f"### {title} (`python benchmarks/{script}`)\n\n{what}.\n\n"
-                     f"```\n{text}\n```")
+        parts.append(f"### {title} (`python benchmarks/{script}`)\n\n{what}.\n\n```\n{text}\n```")
     return "\n\n".join(parts)
 
 
@@ -56,8 +68,7 @@ def _replace_block(path: Path, body: str) -> None:
     text = path.read_text(encoding="utf-8")
     block = f"{START}\n{body}\n{END}"
     if START in text:
-        text = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: block, text,
-                      flags=re.S)
+        text = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: block, text, flags=re.S)
     elif "<!-- benchmarks -->" in text:
         text = text.replace("<!-- benchmarks -->", "<!-- benchmarks -->\n" + block, 1)
     else:

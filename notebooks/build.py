@@ -59,7 +59,9 @@ class Cell:
 
 
 def language_cell(lang: str) -> Cell:
-    return Cell("code", f'import autograd_viz\nautograd_viz.set_language("{lang}")', tags=[LANGUAGE_TAG])
+    return Cell(
+        "code", f'import autograd_viz\nautograd_viz.set_language("{lang}")', tags=[LANGUAGE_TAG]
+    )
 
 
 def parse_source(text: str, name: str = "<source>") -> list[Cell]:
@@ -96,7 +98,7 @@ def parse_source(text: str, name: str = "<source>") -> list[Cell]:
             if lang is not None and lang not in LANGS:
                 raise ValueError(f"{name}:{lineno}: unknown language {lang!r}")
             current = Cell("markdown", "", lang=lang)
-            rest = rest[md.end():]
+            rest = rest[md.end() :]
         else:
             current = Cell("code", "")
         if rest.strip():
@@ -113,8 +115,11 @@ def parse_source(text: str, name: str = "<source>") -> list[Cell]:
 
 def notebook_cells(src: Path, lang: str) -> list[Cell]:
     """The cells of the ``lang`` notebook built from ``src`` (before execution)."""
-    cells = [c for c in parse_source(src.read_text(encoding="utf-8"), src.name)
-             if c.cell_type == "code" or c.lang in (None, lang)]
+    cells = [
+        c
+        for c in parse_source(src.read_text(encoding="utf-8"), src.name)
+        if c.cell_type == "code" or c.lang in (None, lang)
+    ]
     first_code = next((i for i, c in enumerate(cells) if c.cell_type == "code"), len(cells))
     cells.insert(first_code, language_cell(lang))
     return cells
@@ -136,8 +141,11 @@ def make_notebook(src: Path, lang: str):
     import nbformat
 
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                 "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+    }
     nb.metadata["language_info"] = {"name": "python"}
     stem = src.stem
     for i, cell in enumerate(notebook_cells(src, lang)):
@@ -165,9 +173,14 @@ def execute(nb, cwd: Path, timeout: int = 120) -> None:
 
     _use_this_checkout()
 
-    NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=True,
-                   allow_errors=False,  # cells tagged raises-exception may still raise
-                   resources={"metadata": {"path": str(cwd)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        store_widget_state=True,
+        allow_errors=False,  # cells tagged raises-exception may still raise
+        resources={"metadata": {"path": str(cwd)}},
+    ).execute()
 
 
 def build(src: Path, lang: str, run: bool = True) -> Path:

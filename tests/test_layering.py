@@ -49,8 +49,13 @@ def _bad(mods, forbidden):
 
 
 def test_engine_imports_nothing_above_it():
-    forbidden = ["autograd_viz.recorder", "autograd_viz.render", "autograd_viz.widget",
-                 "ipywidgets", "graphviz"]
+    forbidden = [
+        "autograd_viz.recorder",
+        "autograd_viz.render",
+        "autograd_viz.widget",
+        "ipywidgets",
+        "graphviz",
+    ]
     files = list(_files("engine", "nn", "optim", "autograd.py"))
     assert files
     for f in files:

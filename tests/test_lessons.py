@@ -75,19 +75,25 @@ def src(request):
 def test_notebook_is_built_from_its_source(src, lang):
     """Rebuilding the cells from notebooks/src gives the committed cells (sources and tags)."""
     path = build.output_path(src, lang)
-    assert path.exists(), f"{path.relative_to(ROOT)} missing: run python notebooks/build.py {src.name[:2]}"
+    assert path.exists(), (
+        f"{path.relative_to(ROOT)} missing: run python notebooks/build.py {src.name[:2]}"
+    )
     nb = _read(path)
     want = [(c.cell_type, c.source, sorted(c.tags)) for c in build.notebook_cells(src, lang)]
     got = [(c["cell_type"], _src(c), sorted(_tags(c))) for c in nb["cells"]]
-    assert got == want, (f"{path.relative_to(ROOT)} is out of date with {src.relative_to(ROOT)}: "
-                         f"run python notebooks/build.py {src.name[:2]}")
+    assert got == want, (
+        f"{path.relative_to(ROOT)} is out of date with {src.relative_to(ROOT)}: "
+        f"run python notebooks/build.py {src.name[:2]}"
+    )
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
 
 
 def test_both_languages_have_the_same_code(src):
     en, zh = (_read(build.output_path(src, lang)) for lang in LANGS)
-    code = {lang: [_src(c) for c in _code(nb) if build.LANGUAGE_TAG not in _tags(c)]
-            for lang, nb in (("en", en), ("zh", zh))}
+    code = {
+        lang: [_src(c) for c in _code(nb) if build.LANGUAGE_TAG not in _tags(c)]
+        for lang, nb in (("en", en), ("zh", zh))
+    }
     assert code["en"] == code["zh"]
     assert code["en"], "a lesson without code"
     # and the language cell sets each notebook's own language, before any other code
@@ -99,8 +105,11 @@ def test_both_languages_have_the_same_code(src):
 
 def test_both_languages_have_their_own_text(src):
     for lang in LANGS:
-        md = [_src(c) for c in _read(build.output_path(src, lang))["cells"]
-              if c["cell_type"] == "markdown"]
+        md = [
+            _src(c)
+            for c in _read(build.output_path(src, lang))["cells"]
+            if c["cell_type"] == "markdown"
+        ]
         assert md, f"{lang}: no markdown"
         text = "".join(md)
         cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
@@ -146,20 +155,29 @@ def test_every_lesson_draws_and_steps(src, lang):
 def test_first_lesson_has_a_stepper_for_the_browser_test():
     """tests/e2e opens 01_first_graph.ipynb and clicks through its first Stepper."""
     nb = _read(NOTEBOOKS / "01_first_graph.ipynb")
-    widget_cells = [c for c in _code(nb) if any(
-        "application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c["outputs"])]
+    widget_cells = [
+        c
+        for c in _code(nb)
+        if any(
+            "application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c["outputs"]
+        )
+    ]
     assert widget_cells, "no widget output in 01_first_graph.ipynb"
     assert nb["metadata"].get("widgets"), "widget state not stored (store_widget_state=True)"
 
 
 def test_parse_source_format():
     cells = build.parse_source(
-        '# %% [markdown] en\nHello\n\n# %% [markdown] zh\n你好\n# %% [markdown]\n$x$\n'
-        '# %%\nx = 1\n\n\n# %% tags=["raises-exception"]\n1/0\n')
+        "# %% [markdown] en\nHello\n\n# %% [markdown] zh\n你好\n# %% [markdown]\n$x$\n"
+        '# %%\nx = 1\n\n\n# %% tags=["raises-exception"]\n1/0\n'
+    )
     assert [(c.cell_type, c.lang, c.source, c.tags) for c in cells] == [
-        ("markdown", "en", "Hello", []), ("markdown", "zh", "你好", []),
-        ("markdown", None, "$x$", []), ("code", None, "x = 1", []),
-        ("code", None, "1/0", ["raises-exception"])]
+        ("markdown", "en", "Hello", []),
+        ("markdown", "zh", "你好", []),
+        ("markdown", None, "$x$", []),
+        ("code", None, "x = 1", []),
+        ("code", None, "1/0", ["raises-exception"]),
+    ]
     with pytest.raises(ValueError):
         build.parse_source("# %% [markdown] fr\nsalut\n")
     with pytest.raises(ValueError):

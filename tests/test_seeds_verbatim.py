@@ -41,14 +41,19 @@ HEAD = re.compile(r"^In \[(\d+|None| )\]:\s*$")
 REPR_NAMES = {"tensor", "None", "True", "False", "NoneType", "nan", "inf"}
 
 # the older PyTorch's node names in the seeds -> PyTorch 2.13's
-RENAMED = {"DotBackward": "DotBackward0", "MmBackward": "MmBackward0",
-           "SigmoidBackward": "SigmoidBackward0", "SqueezeBackward3": "SqueezeBackward4"}
+RENAMED = {
+    "DotBackward": "DotBackward0",
+    "MmBackward": "MmBackward0",
+    "SigmoidBackward": "SigmoidBackward0",
+    "SqueezeBackward3": "SqueezeBackward4",
+}
 SECOND_BACKWARD = (
     "Trying to backward through the graph a second time (or directly access saved "
     "tensors after they have already been freed). Saved intermediate values of the "
     "graph are freed when you call .backward() or autograd.grad(). Specify "
     "retain_graph=True if you need to backward through the graph a second time or if "
-    "you need to access saved tensors after calling backward.")
+    "you need to access saved tensors after calling backward."
+)
 
 # (seed, cell) -> how its output is compared (default "exact")
 MODE = {
@@ -67,8 +72,10 @@ MODE = {
 #: shows w.grad 1 (the seed's 24 comes from running the cell 24 times)
 PYTORCH_2_13 = {
     ("001", "3"): "参数w,b的梯度为:tensor([4.]),tensor([2.])\n",
-    ("001", "84"): ("<AddBackward0 object at 0x?>\n((<MulBackward0 object at 0x?>, 0), "
-                    "(<AccumulateGrad object at 0x?>, 0))\ntensor([1.])\n"),
+    ("001", "84"): (
+        "<AddBackward0 object at 0x?>\n((<MulBackward0 object at 0x?>, 0), "
+        "(<AccumulateGrad object at 0x?>, 0))\ntensor([1.])\n"
+    ),
 }
 #: the seed's last line of a cell whose output was cut in the export
 TRUNCATED = {("003", "3"): "\tgrad: 2.", ("003", "1"): "Epoch: 3 0.0465333424"}
@@ -76,8 +83,16 @@ TRUNCATED = {("003", "3"): "\tgrad: 2.", ("003", "1"): "Epoch: 3 0.0465333424"}
 #: of its code was written (its output has no "====" line)
 NOT_IN_SEED = {("000", "52"): [" ===================================="]}
 #: cells that show nothing
-NO_OUTPUT = {("001", "60"), ("001", "None"), ("002", "1"), ("002", "None"), ("004", "1"),
-             ("004", "5"), ("004", "24"), ("004", "25")}
+NO_OUTPUT = {
+    ("001", "60"),
+    ("001", "None"),
+    ("002", "1"),
+    ("002", "None"),
+    ("004", "1"),
+    ("004", "5"),
+    ("004", "24"),
+    ("004", "25"),
+}
 #: cells per seed (guards the parsing of the text export)
 N_CELLS = {"000": 6, "001": 8, "002": 13, "003": 3, "004": 16}
 
@@ -99,8 +114,12 @@ def _is_output_chunk(chunk):
     for n in ast.walk(tree):
         if isinstance(n, ast.Name) and n.id.isascii() and n.id not in REPR_NAMES | {"torch"}:
             return False
-        if (isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
-                and n.value.id == "torch" and n.attr != "Size"):
+        if (
+            isinstance(n, ast.Attribute)
+            and isinstance(n.value, ast.Name)
+            and n.value.id == "torch"
+            and n.attr != "Size"
+        ):
             return False
     return True
 
@@ -112,7 +131,7 @@ def seed_cells(path):
     heads = [i for i, line in enumerate(lines) if HEAD.match(line)]
     cells = []
     for k, h in enumerate(heads):
-        block = lines[h + 1:heads[k + 1] if k + 1 < len(heads) else len(lines)]
+        block = lines[h + 1 : heads[k + 1] if k + 1 < len(heads) else len(lines)]
         chunks, cur = [], []
         for i, line in enumerate(block):
             if line.strip():
@@ -124,7 +143,7 @@ def seed_cells(path):
             chunks.append(cur)
         end = 0
         for c in chunks:
-            cand = "\n".join(block[:c[-1] + 1])
+            cand = "\n".join(block[: c[-1] + 1])
             try:
                 ast.parse(cand)
             except SyntaxError:
@@ -149,9 +168,8 @@ def translate(code):
             line = line.replace("import torch as", "import autograd_viz as")
         elif s == "from torch import nn":
             line = line.replace("from torch import nn", "from autograd_viz import nn")
-        elif s.startswith("import matplotlib") and importlib.util.find_spec(
-                "matplotlib") is None:
-            line = line[:len(line) - len(line.lstrip())] + "pass  # " + s
+        elif s.startswith("import matplotlib") and importlib.util.find_spec("matplotlib") is None:
+            line = line[: len(line) - len(line.lstrip())] + "pass  # " + s
         # no import of PyTorch is left
         assert not re.match(r"\s*(import torch\b|from torch\b)", line), line
         out.append(line)
@@ -216,7 +234,7 @@ def check_cell(key, out, exc, rest):
         assert line + "\n" in out, (key, line)
         out = out.replace(line + "\n", "", 1)
     if key in TRUNCATED:
-        cut = rest[:rest.index(TRUNCATED[key]) + len(TRUNCATED[key])]
+        cut = rest[: rest.index(TRUNCATED[key]) + len(TRUNCATED[key])]
         assert _common(out).startswith(_common(cut)), (key, out[:2000], cut[-500:])
         return
     if mode == "structure":
@@ -225,7 +243,7 @@ def check_cell(key, out, exc, rest):
     seed = _common(rest)
     ours = _common(out).rstrip("\n")
     assert seed.startswith(ours), (key, ours, seed)
-    after = seed[len(ours):]
+    after = seed[len(ours) :]
     assert after == "" or after.startswith("\n"), (key, ours, seed)  # whole lines
 
 
@@ -271,7 +289,7 @@ def test_parsing_finds_code_and_outputs():
     code, rest = cells[("004", "7")]
     assert code.splitlines()[-1].startswith("print('w2") and rest.startswith("w1的梯度")
     code, rest = cells[("000", "52")]
-    assert code.splitlines()[-1].strip().startswith("print(\" for epoch")
+    assert code.splitlines()[-1].strip().startswith('print(" for epoch')
     assert translate("import torch as t ").startswith("import autograd_viz as t")
 
 
@@ -288,10 +306,15 @@ def test_manual_seed_shows_like_pytorchs_generator():
 
 def test_check_cell_can_fail():
     with pytest.raises(AssertionError):
-        check_cell(("002", "4"), "(tensor([11.]), tensor([20.]), tensor([30.]))\n", None,
-                   "(tensor([10.]), tensor([20.]), tensor([30.]))")
+        check_cell(
+            ("002", "4"),
+            "(tensor([11.]), tensor([20.]), tensor([30.]))\n",
+            None,
+            "(tensor([10.]), tensor([20.]), tensor([30.]))",
+        )
     with pytest.raises(AssertionError):
-        check_cell(("000", "47"), " X: \ttensor([4., 4.]) \n", None,
-                   " X: \ttensor([4., 4., 3., 0.]) ")
+        check_cell(
+            ("000", "47"), " X: \ttensor([4., 4.]) \n", None, " X: \ttensor([4., 4., 3., 0.]) "
+        )
     with pytest.raises(AssertionError):
         check_cell(("002", "2"), "", None, "(tensor([100.], requires_grad=True),")

@@ -18,8 +18,8 @@ import weakref
 import numpy as np
 
 from . import events
-from .function import _seq_counter
 from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
+from .function import _seq_counter
 from .grad_mode import STATE
 from .ops import arithmetic as A
 from .ops import linalg as L
@@ -45,8 +45,12 @@ def _composite(name, fn, args, kwargs=None, inputs=None, info=None):
     the public function), so an unrecorded program pays one truthiness check."""
     kwargs = kwargs or {}
     _OPEN.append(name)
-    events.emit("composite_begin", op=name, inputs=tuple(args if inputs is None else inputs),
-                kwargs=dict(kwargs if info is None else info))
+    events.emit(
+        "composite_begin",
+        op=name,
+        inputs=tuple(args if inputs is None else inputs),
+        kwargs=dict(kwargs if info is None else info),
+    )
     out = None
     try:
         out = fn(*args, **kwargs)
@@ -66,6 +70,7 @@ def _tagged(out, op, inputs, info=None, seq0=0):
     if fn is not None and fn._seq > seq0:
         fn._av_comp = (op, inputs, info, seq0)
     return out
+
 
 # ---------------------------------------------------------------------- promotion
 
@@ -143,8 +148,16 @@ def _operand(x, opname="", other=None):
     raise TypeError(_bad_operand(opname, x, other))
 
 
-_OP_SYMBOL = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "** or pow()",
-              "matmul": "@", "floor_divide": "//", "remainder": "%"}
+_OP_SYMBOL = {
+    "add": "+",
+    "sub": "-",
+    "mul": "*",
+    "div": "/",
+    "pow": "** or pow()",
+    "matmul": "@",
+    "floor_divide": "//",
+    "remainder": "%",
+}
 
 
 def _pytype(x):
@@ -164,11 +177,13 @@ def _bad_operand(opname, x, other):
         return f"unsupported operand type(s) for {sym}: 'Tensor' and '{type(x).__name__}'"
     if opname == "pow_":
         what = type(x).__name__
-        return ("pow_() received an invalid combination of arguments - got "
-                f"({what}), but expected one of:\n * (Tensor exponent)\n      didn't match "
-                f"because some of the arguments have invalid types: (!{what}!)\n * (Number "
-                "exponent)\n      didn't match because some of the arguments have invalid "
-                f"types: (!{what}!)\n")
+        return (
+            "pow_() received an invalid combination of arguments - got "
+            f"({what}), but expected one of:\n * (Tensor exponent)\n      didn't match "
+            f"because some of the arguments have invalid types: (!{what}!)\n * (Number "
+            "exponent)\n      didn't match because some of the arguments have invalid "
+            f"types: (!{what}!)\n"
+        )
     pos = 1 if opname.endswith("_") else 2
     return f"{opname}(): argument 'other' (position {pos}) must be Tensor, not {_pytype(x)}"
 
@@ -183,7 +198,8 @@ def _broadcast_error(a, b):
         if x != y and x != 1 and y != 1:
             return RuntimeError(
                 f"The size of tensor a ({x}) must match the size of tensor b ({y}) at "
-                f"non-singleton dimension {n - i}")
+                f"non-singleton dimension {n - i}"
+            )
     return None
 
 
@@ -191,8 +207,12 @@ def _binary(cls, a, b, opname, float_only=False, **kw):
     """Promote, then ``cls.apply(a, b)``, with PyTorch's broadcast error."""
     ta = type(a) is Tensor or isinstance(a, Tensor)
     tb = type(b) is Tensor or isinstance(b, Tensor)
-    if not (ta and tb and a._data.dtype is b._data.dtype and (
-            not float_only or a._data.dtype.kind == "f")):
+    if not (
+        ta
+        and tb
+        and a._data.dtype is b._data.dtype
+        and (not float_only or a._data.dtype.kind == "f")
+    ):
         a = _operand(a, opname)
         b = _operand(b, opname, a)
         dt = result_type(a, b)
@@ -232,7 +252,7 @@ def _check_first(input, fn):
         _check_tensor(input, fn)
 
 
-def add(input, other, *, alpha=1):  # noqa: A002
+def add(input, other, *, alpha=1):
     if not isinstance(input, Tensor) and isinstance(other, Tensor):
         _check_first(input, "add")
         if alpha == 1:
@@ -242,31 +262,36 @@ def add(input, other, *, alpha=1):  # noqa: A002
     return _binary(A.AddBackward0, input, other, "add", alpha=alpha)
 
 
-def sub(input, other, *, alpha=1):  # noqa: A002
+def sub(input, other, *, alpha=1):
     if not isinstance(input, Tensor):
         _check_first(input, "sub")
         return rsub(other, input, alpha=alpha)
-    if input._data.dtype.kind == "b" or isinstance(other, bool) or (
-            isinstance(other, Tensor) and other._data.dtype.kind == "b"):
+    if (
+        input._data.dtype.kind == "b"
+        or isinstance(other, bool)
+        or (isinstance(other, Tensor) and other._data.dtype.kind == "b")
+    ):
         _sub_bool_error(input, other)
     return _binary(A.SubBackward0, input, other, "sub", alpha=alpha)
 
 
-def _sub_bool_error(input, other):  # noqa: A002
+def _sub_bool_error(input, other):
     """PyTorch refuses ``-`` with any bool operand (a Python bool too)."""
     if isinstance(other, bool) or (isinstance(other, Tensor) and other._data.dtype.kind == "b"):
         if input._data.dtype.kind == "b":
             raise RuntimeError(
                 "Subtraction, the `-` operator, with two bool tensors is not supported. Use "
-                "the `^` or `logical_xor()` operator instead.")
+                "the `^` or `logical_xor()` operator instead."
+            )
     elif input._data.dtype.kind != "b" or not isinstance(other, Tensor | numbers.Number):
         return
     raise RuntimeError(
         "Subtraction, the `-` operator, with a bool tensor is not supported. If you are "
-        "trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+        "trying to invert a mask, use the `~` or `logical_not()` operator instead."
+    )
 
 
-def rsub(input, other, *, alpha=1):  # noqa: A002
+def rsub(input, other, *, alpha=1):
     """``other - alpha * input`` (``2 - x`` is ``RsubBackward1``)."""
     if isinstance(other, Tensor):
         return sub(other, input, alpha=alpha)
@@ -280,19 +305,22 @@ def rsub(input, other, *, alpha=1):  # noqa: A002
     return A.RsubBackward1.apply(x, other=other, alpha=alpha)
 
 
-def mul(input, other):  # noqa: A002
+def mul(input, other):
     if not isinstance(input, Tensor):
         _check_first(input, "mul")
         input, other = other, input
     return _binary(A.MulBackward0, input, other, "mul")
 
 
-def div(input, other, *, rounding_mode=None):  # noqa: A002
+def div(input, other, *, rounding_mode=None):
     if rounding_mode is not None:
         a, b = _raw(input), _raw(other)
         with np.errstate(divide="ignore", invalid="ignore"):
-            q = np.floor_divide(a, b) if rounding_mode == "floor" else np.trunc(
-                np.true_divide(a, b))
+            q = (
+                np.floor_divide(a, b)
+                if rounding_mode == "floor"
+                else np.trunc(np.true_divide(a, b))
+            )
         dt = result_type(_operand(input), _operand(other))
         return Tensor._make(np.asarray(q).astype(dt, copy=False))
     if not isinstance(input, Tensor):
@@ -301,26 +329,31 @@ def div(input, other, *, rounding_mode=None):  # noqa: A002
         # c / x  ==  c * reciprocal(x), as PyTorch records it
         seq0 = _seq_counter[0]
         x = _floating(other)
-        return _tagged(mul(A.ReciprocalBackward0.apply(x), _operand(input, "div")), "div",
-                       (input, other), None, seq0)
+        return _tagged(
+            mul(A.ReciprocalBackward0.apply(x), _operand(input, "div")),
+            "div",
+            (input, other),
+            None,
+            seq0,
+        )
     return _binary(A.DivBackward0, input, other, "div", float_only=True)
 
 
 true_divide = div
 
 
-def floor_divide(input, other):  # noqa: A002
+def floor_divide(input, other):
     return div(input, other, rounding_mode="floor")
 
 
-def remainder(input, other):  # noqa: A002
+def remainder(input, other):
     a, b = _raw(input), _raw(other)
     dt = result_type(_operand(input), _operand(other))
     with np.errstate(divide="ignore", invalid="ignore"):
         return Tensor._make(np.asarray(np.remainder(a, b)).astype(dt, copy=False))
 
 
-def pow(input, exponent):  # noqa: A001, A002
+def pow(input, exponent):
     if isinstance(input, Tensor) and not isinstance(exponent, Tensor):
         exponent = _operand(exponent, "pow")
         dt = result_type(input, exponent)
@@ -340,28 +373,29 @@ def pow(input, exponent):  # noqa: A001, A002
     return _binary(A.PowBackward1, input, exponent, "pow")
 
 
-def square(input):  # noqa: A002
+def square(input):
     return pow(input, 2)
 
 
-def neg(input):  # noqa: A002
+def neg(input):
     if input._data.dtype.kind == "b":
         raise RuntimeError(
             "Negation, the `-` operator, on a bool tensor is not supported. If you are "
-            "trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+            "trying to invert a mask, use the `~` or `logical_not()` operator instead."
+        )
     return A.NegBackward0.apply(input)
 
 
 negative = neg
 
 
-def maximum(input, other):  # noqa: A002
+def maximum(input, other):
     _check_tensor(input, "maximum")
     _check_tensor(other, "maximum", "other")
     return _binary(A.MaximumBackward0, input, other, "maximum")
 
 
-def minimum(input, other):  # noqa: A002
+def minimum(input, other):
     _check_tensor(input, "minimum")
     _check_tensor(other, "minimum", "other")
     return _binary(A.MinimumBackward0, input, other, "minimum")
@@ -373,8 +407,9 @@ def _check_tensor(x, fn, arg="input", pos=None):
     if not isinstance(x, Tensor):
         if pos is None:
             pos = 1 if arg in ("input", "condition") else 2
-        raise TypeError(f"{fn}(): argument '{arg}' (position {pos}) must be Tensor, not "
-                        f"{_pytype(x)}")
+        raise TypeError(
+            f"{fn}(): argument '{arg}' (position {pos}) must be Tensor, not {_pytype(x)}"
+        )
 
 
 def _as_tensor(x):
@@ -396,10 +431,11 @@ def _floating(t):
 
 # ---------------------------------------------------------------------- unary
 
+
 def _unary_float(cls):
     apply = cls.apply
 
-    def fn(input):  # noqa: A002
+    def fn(input):
         if input.__class__ is Tensor and input._data.dtype.kind == "f":
             return apply(input)  # the usual case: nothing to check or convert
         _check_tensor(input, cls.op)
@@ -417,26 +453,26 @@ sigmoid = _unary_float(U.SigmoidBackward0)
 tanh = _unary_float(U.TanhBackward0)
 
 
-def abs(input):  # noqa: A001, A002
+def abs(input):
     _check_tensor(input, "abs")
     if input._data.dtype.kind == "b":
         raise NotImplementedError("\"abs_cpu\" not implemented for 'Bool'")
     return U.AbsBackward0.apply(input)
 
 
-def relu(input):  # noqa: A002
+def relu(input):
     _check_tensor(input, "relu")
     if input._data.dtype.kind == "b":
         raise RuntimeError("Boolean inputs not supported for relu")
     return U.ReluBackward0.apply(input)
 
 
-def sign(input):  # noqa: A002
+def sign(input):
     _check_tensor(input, "sign")
     return U.SignBackward0.apply(input)
 
 
-def clamp(input, min=None, max=None):  # noqa: A001, A002
+def clamp(input, min=None, max=None):
     _check_tensor(input, "clamp")
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
@@ -453,13 +489,14 @@ clip = clamp
 
 # ---------------------------------------------------------------------- reductions
 
+
 def _dims(dim, ndim):
     if isinstance(dim, int | np.integer):
         dim = (dim,)
     return tuple(sorted({_wrap_dim(int(d), ndim) for d in dim}))
 
 
-def sum(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A001, A002
+def sum(input, dim=None, keepdim=False, *, dtype=None):
     npd = to_numpy_dtype(dtype)
     try:
         kind = input._data.dtype.kind
@@ -470,27 +507,35 @@ def sum(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A001, A002
         npd = _I64
     if dim is None:
         return R.SumBackward0.apply(input, dtype=npd)
-    return R.SumBackward1.apply(input, dim=_dims(dim, input._data.ndim), keepdim=keepdim,
-                                dtype=npd)
+    return R.SumBackward1.apply(input, dim=_dims(dim, input._data.ndim), keepdim=keepdim, dtype=npd)
 
 
-def mean(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
+def mean(input, dim=None, keepdim=False, *, dtype=None):
     _check_tensor(input, "mean")
     if dtype is not None:
         input = input.to(dtype)
     if input._data.dtype.kind not in "fc":
         raise RuntimeError(
             "mean(): could not infer output dtype. Input dtype must be either a floating "
-            f"point or complex dtype. Got: {_scalar_type_name(input._data.dtype)}")
+            f"point or complex dtype. Got: {_scalar_type_name(input._data.dtype)}"
+        )
     if dim is None:
         return R.MeanBackward0.apply(input)
     return R.MeanBackward1.apply(input, dim=_dims(dim, input._data.ndim), keepdim=keepdim)
 
 
 def _scalar_type_name(npd):
-    return {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int",
-            "bool": "Bool", "float16": "Half", "int16": "Short", "int8": "Char",
-            "uint8": "Byte"}[np.dtype(npd).name]
+    return {
+        "float32": "Float",
+        "float64": "Double",
+        "int64": "Long",
+        "int32": "Int",
+        "bool": "Bool",
+        "float16": "Half",
+        "int16": "Short",
+        "int8": "Char",
+        "uint8": "Byte",
+    }[np.dtype(npd).name]
 
 
 _ret = collections.namedtuple("max", ["values", "indices"])
@@ -510,11 +555,10 @@ class _ReturnType(tuple):
     indices = property(lambda self: self[1])
 
     def __repr__(self):
-        return (f"torch.return_types.{self._name}(\nvalues={self[0]!r},\n"
-                f"indices={self[1]!r})")
+        return f"torch.return_types.{self._name}(\nvalues={self[0]!r},\nindices={self[1]!r})"
 
 
-def _minmax(input, dim, keepdim, other, full_cls, dim_cls, name):  # noqa: PLR0913
+def _minmax(input, dim, keepdim, other, full_cls, dim_cls, name):
     _check_tensor(input, name)
     if isinstance(dim, Tensor):
         other, dim = dim, None
@@ -525,13 +569,22 @@ def _minmax(input, dim, keepdim, other, full_cls, dim_cls, name):  # noqa: PLR09
         if a.size == 0:
             raise RuntimeError(
                 f"{name}(): Expected reduction dim to be specified for input.numel() == 0. "
-                "Specify the reduction dim with the 'dim' argument.")
+                "Specify the reduction dim with the 'dim' argument."
+            )
         return full_cls.apply(input)
     d = _wrap_dim(int(dim), a.ndim)
     if a.ndim == 0:
-        return _ReturnType(dim_cls.apply(input, dim=None, keepdim=False, indices=None,
-                                         reduce=lambda x, axis, keepdims: x.copy()),
-                           Tensor._make(np.array(0)), name)
+        return _ReturnType(
+            dim_cls.apply(
+                input,
+                dim=None,
+                keepdim=False,
+                indices=None,
+                reduce=lambda x, axis, keepdims: x.copy(),
+            ),
+            Tensor._make(np.array(0)),
+            name,
+        )
     arg = np.argmax if name == "max" else np.argmin
     idx = arg(a, axis=d, keepdims=keepdim)
     red = np.max if name == "max" else np.min
@@ -539,41 +592,43 @@ def _minmax(input, dim, keepdim, other, full_cls, dim_cls, name):  # noqa: PLR09
     return _ReturnType(values, Tensor._make(np.asarray(idx, dtype=np.int64)), name)
 
 
-def max(input, dim=None, keepdim=False, *, other=None):  # noqa: A001, A002
+def max(input, dim=None, keepdim=False, *, other=None):
     return _minmax(input, dim, keepdim, other, R.MaxBackward1, R.MaxBackward0, "max")
 
 
-def min(input, dim=None, keepdim=False, *, other=None):  # noqa: A001, A002
+def min(input, dim=None, keepdim=False, *, other=None):
     return _minmax(input, dim, keepdim, other, R.MinBackward1, R.MinBackward0, "min")
 
 
-def argmax(input, dim=None, keepdim=False):  # noqa: A002
+def argmax(input, dim=None, keepdim=False):
     a = input._data
     if a.dtype.kind == "b":
         raise RuntimeError("argmax(): does not support bool input")
     if dim is None:
         return Tensor._make(np.asarray(np.argmax(a), dtype=np.int64))
-    return Tensor._make(np.asarray(np.argmax(a, axis=_wrap_dim(dim, a.ndim),
-                                             keepdims=keepdim), dtype=np.int64))
+    return Tensor._make(
+        np.asarray(np.argmax(a, axis=_wrap_dim(dim, a.ndim), keepdims=keepdim), dtype=np.int64)
+    )
 
 
-def argmin(input, dim=None, keepdim=False):  # noqa: A002
+def argmin(input, dim=None, keepdim=False):
     if input._data.dtype.kind == "b":
         raise RuntimeError("argmin(): does not support bool input")
     a = input._data
     if dim is None:
         return Tensor._make(np.asarray(np.argmin(a), dtype=np.int64))
-    return Tensor._make(np.asarray(np.argmin(a, axis=_wrap_dim(dim, a.ndim),
-                                             keepdims=keepdim), dtype=np.int64))
+    return Tensor._make(
+        np.asarray(np.argmin(a, axis=_wrap_dim(dim, a.ndim), keepdims=keepdim), dtype=np.int64)
+    )
 
 
-def any(input, dim=None, keepdim=False):  # noqa: A001, A002
+def any(input, dim=None, keepdim=False):
     a = input._data
     axis = None if dim is None else _wrap_dim(dim, a.ndim)
     return Tensor._make(np.asarray(np.any(a, axis=axis, keepdims=keepdim)))
 
 
-def all(input, dim=None, keepdim=False):  # noqa: A001, A002
+def all(input, dim=None, keepdim=False):
     a = input._data
     axis = None if dim is None else _wrap_dim(dim, a.ndim)
     return Tensor._make(np.asarray(np.all(a, axis=axis, keepdims=keepdim)))
@@ -581,19 +636,27 @@ def all(input, dim=None, keepdim=False):  # noqa: A001, A002
 
 # ---------------------------------------------------------------------- linear algebra
 
+
 def _dtype_word(npd):
-    return {"float32": "float", "float64": "double", "int64": "long int", "int32": "int",
-            "bool": "bool", "float16": "c10::Half"}.get(np.dtype(npd).name, str(npd))
+    return {
+        "float32": "float",
+        "float64": "double",
+        "int64": "long int",
+        "int32": "int",
+        "bool": "bool",
+        "float16": "c10::Half",
+    }.get(np.dtype(npd).name, str(npd))
 
 
 def _check_mm_dtype(a, b):
     if a._data.dtype != b._data.dtype:
         raise RuntimeError(
             f"expected m1 and m2 to have the same dtype, but got: "
-            f"{_dtype_word(a._data.dtype)} != {_dtype_word(b._data.dtype)}")
+            f"{_dtype_word(a._data.dtype)} != {_dtype_word(b._data.dtype)}"
+        )
 
 
-def mm(input, mat2):  # noqa: A002
+def mm(input, mat2):
     _check_tensor(input, "mm")
     _check_tensor(mat2, "mm", "mat2")
     if input._data.ndim != 2:
@@ -603,33 +666,36 @@ def mm(input, mat2):  # noqa: A002
     sa, sb = input._data.shape, mat2._data.shape
     if sa[1] != sb[0]:
         raise RuntimeError(
-            f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and "
-            f"{sb[0]}x{sb[1]})")
+            f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and {sb[0]}x{sb[1]})"
+        )
     _check_mm_dtype(input, mat2)
     return L.MmBackward0.apply(input, mat2)
 
 
-def mv(input, vec):  # noqa: A002
+def mv(input, vec):
     _check_tensor(input, "mv")
     _check_tensor(vec, "mv", "vec")
     sa, sv = input._data.shape, vec._data.shape
     if input._data.ndim != 2 or vec._data.ndim != 1:
         raise RuntimeError(
-            f"vector + matrix @ vector expected, got 1, {input._data.ndim}, "
-            f"{vec._data.ndim}")
+            f"vector + matrix @ vector expected, got 1, {input._data.ndim}, {vec._data.ndim}"
+        )
     if sa[1] != sv[0]:
         raise RuntimeError(
-            f"size mismatch, got input ({sa[0]}), mat ({sa[0]}x{sa[1]}), vec ({sv[0]})")
+            f"size mismatch, got input ({sa[0]}), mat ({sa[0]}x{sa[1]}), vec ({sv[0]})"
+        )
     if input._data.dtype != vec._data.dtype:
         dts = (vec._data.dtype, input._data.dtype, vec._data.dtype)
         raise RuntimeError(
             "addmv input tensors must have the same dtype, but got "
-            + ", ".join(_scalar_type_name(d) for d in dts[:2]) + ", and "
-            + _scalar_type_name(dts[2]))
+            + ", ".join(_scalar_type_name(d) for d in dts[:2])
+            + ", and "
+            + _scalar_type_name(dts[2])
+        )
     return L.MvBackward0.apply(input, vec)
 
 
-def dot(input, tensor):  # noqa: A002
+def dot(input, tensor):
     _check_tensor(input, "dot")
     _check_tensor(tensor, "dot", "tensor")
     da, db = input._data.ndim, tensor._data.ndim
@@ -639,16 +705,18 @@ def dot(input, tensor):  # noqa: A002
         raise RuntimeError(
             "dot : expected both vectors to have same dtype, but found "
             f"{_scalar_type_name(input._data.dtype)} and "
-            f"{_scalar_type_name(tensor._data.dtype)}")
+            f"{_scalar_type_name(tensor._data.dtype)}"
+        )
     n, m = input._data.shape[0], tensor._data.shape[0]
     if n != m:
         raise RuntimeError(
             f"inconsistent tensor size, expected tensor [{n}] and src [{m}] to have the "
-            f"same number of elements, but got {n} and {m} elements respectively")
+            f"same number of elements, but got {n} and {m} elements respectively"
+        )
     return L.DotBackward0.apply(input, tensor)
 
 
-def bmm(input, mat2):  # noqa: A002
+def bmm(input, mat2):
     _check_tensor(input, "bmm")
     _check_tensor(mat2, "bmm", "mat2")
     if input._data.ndim != 3:
@@ -659,15 +727,17 @@ def bmm(input, mat2):  # noqa: A002
     if sa[0] != sb[0] or sa[2] != sb[1]:
         if sa[0] != sb[0]:
             raise RuntimeError(
-                f"batch1 and batch2 must have same number of batches, got {sa[0]} and "
-                f"{sb[0]}")
+                f"batch1 and batch2 must have same number of batches, got {sa[0]} and {sb[0]}"
+            )
         raise RuntimeError(
             f"Expected size for first two dimensions of batch2 tensor to be: "
-            f"[{sa[0]}, {sa[2]}] but got: [{sb[0]}, {sb[1]}].")
+            f"[{sa[0]}, {sa[2]}] but got: [{sb[0]}, {sb[1]}]."
+        )
     if input._data.dtype != mat2._data.dtype:
         raise RuntimeError(
             f"expected scalar type {_scalar_type_name(input._data.dtype)} but found "
-            f"{_scalar_type_name(mat2._data.dtype)}")
+            f"{_scalar_type_name(mat2._data.dtype)}"
+        )
     return L.BmmBackward0.apply(input, mat2)
 
 
@@ -686,11 +756,10 @@ def _should_fold(t1, t2):
     if big.size == 0:
         return True
     shape, strides = big.shape, big.strides
-    return builtins.all(strides[i] == strides[i + 1] * shape[i + 1]
-                        for i in range(big.ndim - 2))
+    return builtins.all(strides[i] == strides[i + 1] * shape[i + 1] for i in range(big.ndim - 2))
 
 
-def matmul(input, other):  # noqa: A002
+def matmul(input, other):
     """``@`` as PyTorch's ``at::matmul`` composes it (dot, mv, mm, folded mm, bmm)."""
     if _LISTENERS and _OPEN[-1:] != ["matmul"]:
         return _composite("matmul", matmul, (input, other))
@@ -698,29 +767,32 @@ def matmul(input, other):  # noqa: A002
         bad = other if isinstance(input, Tensor) else input
         if isinstance(bad, _ndarray):
             return matmul(_as_tensor(input), _as_tensor(other))
-        raise TypeError(f"matmul(): argument '{'other' if bad is other else 'input'}' "
-                        f"(position {2 if bad is other else 1}) must be Tensor, not "
-                        f"{type(bad).__name__}")
+        raise TypeError(
+            f"matmul(): argument '{'other' if bad is other else 'input'}' "
+            f"(position {2 if bad is other else 1}) must be Tensor, not "
+            f"{type(bad).__name__}"
+        )
     d1, d2 = input._data.ndim, other._data.ndim
     if d1 == 0 or d2 == 0:
         raise RuntimeError(
-            f"both arguments to matmul need to be at least 1D, but they are {d1}D and "
-            f"{d2}D")
+            f"both arguments to matmul need to be at least 1D, but they are {d1}D and {d2}D"
+        )
     if d1 == 1 and d2 == 1:
         return dot(input, other)
     if d1 == 2 and d2 == 1:
         return mv(input, other)
     if d1 == 1 and d2 == 2:
         seq0 = _seq_counter[0]
-        return _tagged(_squeeze4(mm(unsqueeze(input, 0), other), 0), "matmul",
-                       (input, other), None, seq0)
+        return _tagged(
+            _squeeze4(mm(unsqueeze(input, 0), other), 0), "matmul", (input, other), None, seq0
+        )
     if d1 == 2 and d2 == 2:
         return mm(input, other)
     seq0 = _seq_counter[0]
     return _tagged(_matmul_nd(input, other, d1, d2), "matmul", (input, other), None, seq0)
 
 
-def _matmul_nd(input, other, d1, d2):  # noqa: A002
+def _matmul_nd(input, other, d1, d2):
     """``matmul`` with a 3-D or higher operand (folded ``mm`` / ``mv``, or ``bmm``)."""
     if _should_fold(input, other):
         transpose = d2 > d1
@@ -752,7 +824,8 @@ def _matmul_nd(input, other, d1, d2):  # noqa: A002
     if m1 != m2:  # bmm's check, on the broadcast batch
         raise RuntimeError(
             f"Expected size for first two dimensions of batch2 tensor to be: "
-            f"[{bn}, {m1}] but got: [{bn}, {m2}].")
+            f"[{bn}, {m1}] but got: [{bn}, {m2}]."
+        )
     a = input if d1 >= 2 else unsqueeze(input, 0)
     b = other if d2 >= 2 else unsqueeze(other, -1)
     a = reshape(expand(a, *batch, n, m1), (bn, n, m1))
@@ -765,32 +838,37 @@ def _check_matmul_inner(a, b):
     sa, sb = a._data.shape, b._data.shape
     if sa[1] != sb[0]:
         raise RuntimeError(
-            f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and "
-            f"{sb[0]}x{sb[1]})")
+            f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and {sb[0]}x{sb[1]})"
+        )
 
 
-def addmm(input, mat1, mat2, *, beta=1, alpha=1):  # noqa: A002
+def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     if _LISTENERS and _OPEN[-1:] != ["addmm"]:
-        return _composite("addmm", addmm, (input, mat1, mat2),
-                          {"beta": beta, "alpha": alpha})
+        return _composite("addmm", addmm, (input, mat1, mat2), {"beta": beta, "alpha": alpha})
     if beta != 1 or alpha != 1:
         seq0 = _seq_counter[0]
-        return _tagged(add(mul(input, beta), mul(mm(mat1, mat2), alpha)), "addmm",
-                       (input, mat1, mat2), {"beta": beta, "alpha": alpha}, seq0)
+        return _tagged(
+            add(mul(input, beta), mul(mm(mat1, mat2), alpha)),
+            "addmm",
+            (input, mat1, mat2),
+            {"beta": beta, "alpha": alpha},
+            seq0,
+        )
     sa, sb = mat1._data.shape, mat2._data.shape
     if sa[1] != sb[0]:
         raise RuntimeError(
-            f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and "
-            f"{sb[0]}x{sb[1]})")
+            f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and {sb[0]}x{sb[1]})"
+        )
     if mat1._data.dtype != mat2._data.dtype:
         raise RuntimeError(
             f"mat1 and mat2 must have the same dtype, but got "
             f"{_scalar_type_name(mat1._data.dtype)} and "
-            f"{_scalar_type_name(mat2._data.dtype)}")
+            f"{_scalar_type_name(mat2._data.dtype)}"
+        )
     return L.AddmmBackward0.apply(input, mat1, mat2)
 
 
-def linear(input, weight, bias=None):  # noqa: A002
+def linear(input, weight, bias=None):
     """``input @ weight.T + bias`` as PyTorch records it (one ``AddmmBackward0`` for a
     2-D input)."""
     if _LISTENERS and _OPEN[-1:] != ["linear"]:
@@ -802,8 +880,13 @@ def linear(input, weight, bias=None):  # noqa: A002
         _check_tensor(input, "linear")
         _check_tensor(weight, "linear", "weight")
         raise
-    if bias is not None and x.ndim == 2 and w.ndim == 2 and x.dtype is w.dtype and \
-            x.shape[1] == w.shape[1]:
+    if (
+        bias is not None
+        and x.ndim == 2
+        and w.ndim == 2
+        and x.dtype is w.dtype
+        and x.shape[1] == w.shape[1]
+    ):
         # the usual case (checked as below, in fewer steps)
         seq0 = _seq_counter[0]
         try:
@@ -816,11 +899,10 @@ def linear(input, weight, bias=None):  # noqa: A002
             fn._av_comp = ("linear", (input, weight, bias), None, seq0)
         return out
     seq0 = _seq_counter[0]
-    return _tagged(_linear(input, weight, bias), "linear", (input, weight, bias), None,
-                   seq0)
+    return _tagged(_linear(input, weight, bias), "linear", (input, weight, bias), None, seq0)
 
 
-def _linear(input, weight, bias):  # noqa: A002
+def _linear(input, weight, bias):
     if bias is not None:
         _check_tensor(bias, "linear", "bias", 3)
     x = input._data
@@ -828,7 +910,8 @@ def _linear(input, weight, bias):  # noqa: A002
         if x.dtype != weight._data.dtype:
             raise RuntimeError(
                 f"mat1 and mat2 must have the same dtype, but got "
-                f"{_scalar_type_name(x.dtype)} and {_scalar_type_name(weight._data.dtype)}")
+                f"{_scalar_type_name(x.dtype)} and {_scalar_type_name(weight._data.dtype)}"
+            )
         sa, sw = x.shape, weight._data.shape
         if sa[1] != sw[1] or weight._data.ndim != 2:
             return addmm(bias, input, t(weight))  # raises PyTorch's error
@@ -848,6 +931,7 @@ def _linear(input, weight, bias):  # noqa: A002
 
 
 # ---------------------------------------------------------------------- shape ops
+
 
 def _size_args(args, fn="view"):
     given = args
@@ -876,26 +960,35 @@ def _size_error(given, args, i, fn):
     arg = "shape" if fn == "reshape" else "size"
     bad = type(args[i]).__name__
     if i:
-        return (f"{fn}(): argument '{arg}' failed to unpack the object at pos {i + 1} with "
-                f'error "type must be tuple of ints,but got {bad}"')
+        return (
+            f"{fn}(): argument '{arg}' failed to unpack the object at pos {i + 1} with "
+            f'error "type must be tuple of ints,but got {bad}"'
+        )
     single = len(given) == 1
     if fn == "view":
         if single:
             what = given[0]
             got = type(what).__name__
             desc = _type_list(what) if isinstance(what, list | tuple) else got
-            why = ("      didn't match because some of the arguments have invalid types: "
-                   f"(!{desc}!)\n")
-            return (f"view() received an invalid combination of arguments - got ({got}), but "
-                    f"expected one of:\n * (torch.dtype dtype)\n{why} * (tuple of ints "
-                    f"size)\n{why}")
+            why = (
+                f"      didn't match because some of the arguments have invalid types: (!{desc}!)\n"
+            )
+            return (
+                f"view() received an invalid combination of arguments - got ({got}), but "
+                f"expected one of:\n * (torch.dtype dtype)\n{why} * (tuple of ints "
+                f"size)\n{why}"
+            )
         got = ", ".join(type(a).__name__ for a in given)
-        return (f"view() received an invalid combination of arguments - got ({got}), but "
-                "expected one of:\n * (torch.dtype dtype)\n * (tuple of ints size)\n")
+        return (
+            f"view() received an invalid combination of arguments - got ({got}), but "
+            "expected one of:\n * (torch.dtype dtype)\n * (tuple of ints size)\n"
+        )
     if single and not isinstance(given[0], list | tuple | Size):
         return f"{fn}(): argument '{arg}' (position 1) must be tuple of ints, not {bad}"
-    return (f"{fn}(): argument '{arg}' (position 1) must be tuple of ints, but found element "
-            f"of type {bad} at pos 0")
+    return (
+        f"{fn}(): argument '{arg}' (position 1) must be tuple of ints, but found element "
+        f"of type {bad} at pos 0"
+    )
 
 
 def _infer_shape(shape, numel):
@@ -911,8 +1004,7 @@ def _infer_shape(shape, numel):
             known *= s
     if neg:
         if known == 0 or numel % known:
-            raise RuntimeError(f"shape '{_fmt_list(shape)}' is invalid for input of size "
-                               f"{numel}")
+            raise RuntimeError(f"shape '{_fmt_list(shape)}' is invalid for input of size {numel}")
         shape[neg[0]] = numel // known
     elif known != numel:
         raise RuntimeError(f"shape '{_fmt_list(shape)}' is invalid for input of size {numel}")
@@ -931,27 +1023,30 @@ def _viewable(arr, shape):
         return False
 
 
-def view(input, *shape):  # noqa: A002
-    if len(shape) == 1 and isinstance(shape[0], np.dtype | type) or (
-            len(shape) == 1 and type(shape[0]).__name__ == "dtype"):
+def view(input, *shape):
+    if (
+        (len(shape) == 1
+        and isinstance(shape[0], np.dtype | type))
+        or (len(shape) == 1 and type(shape[0]).__name__ == "dtype")
+    ):
         raise NotImplementedError("view(dtype) is not supported")
     shape = _infer_shape(_size_args(shape), input._data.size)
     if not _viewable(input._data, shape):
         raise RuntimeError(
             "view size is not compatible with input tensor's size and stride (at least one "
-            "dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
+            "dimension spans across two contiguous subspaces). Use .reshape(...) instead."
+        )
     return S.ViewBackward0.apply(input, shape=shape)
 
 
-def reshape(input, *shape):  # noqa: A002
+def reshape(input, *shape):
     if _LISTENERS and _OPEN[-1:] != ["reshape"]:
-        return _composite("reshape", reshape, (input, *shape), None, (input,),
-                          {"shape": shape})
+        return _composite("reshape", reshape, (input, *shape), None, (input,), {"shape": shape})
     seq0 = _seq_counter[0]
     return _tagged(_reshape(input, shape), "reshape", (input,), {"shape": shape}, seq0)
 
 
-def _reshape(input, shape):  # noqa: A002
+def _reshape(input, shape):
     shape = _infer_shape(_size_args(shape, "reshape"), input._data.size)
     arr = input._data
     if arr.flags.c_contiguous:
@@ -961,14 +1056,20 @@ def _reshape(input, shape):  # noqa: A002
     return _unsafe_view(S.CloneBackward0.apply(input), shape)
 
 
-def _unsafe_view(input, shape):  # noqa: A002
+def _unsafe_view(input, shape):
     return S.UnsafeViewBackward0.apply(input, shape=tuple(shape))
 
 
-def flatten(input, start_dim=0, end_dim=-1):  # noqa: A002
+def flatten(input, start_dim=0, end_dim=-1):
     if _LISTENERS and _OPEN[-1:] != ["flatten"]:
-        return _composite("flatten", flatten, (input, start_dim, end_dim), None, (input,),
-                          {"start_dim": start_dim, "end_dim": end_dim})
+        return _composite(
+            "flatten",
+            flatten,
+            (input, start_dim, end_dim),
+            None,
+            (input,),
+            {"start_dim": start_dim, "end_dim": end_dim},
+        )
     nd = input._data.ndim
     if nd == 0:
         return reshape(input, (1,))
@@ -977,20 +1078,21 @@ def flatten(input, start_dim=0, end_dim=-1):  # noqa: A002
     if s == e:
         return input
     shape = input._data.shape
-    new = shape[:s] + (int(np.prod(shape[s:e + 1])),) + shape[e + 1:]
+    new = shape[:s] + (int(np.prod(shape[s : e + 1])),) + shape[e + 1 :]
     seq0 = _seq_counter[0]
-    return _tagged(reshape(input, new), "flatten", (input,),
-                   {"start_dim": start_dim, "end_dim": end_dim}, seq0)
+    return _tagged(
+        reshape(input, new), "flatten", (input,), {"start_dim": start_dim, "end_dim": end_dim}, seq0
+    )
 
 
-def t(input):  # noqa: A002
+def t(input):
     nd = input._data.ndim
     if nd > 2:
         raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {nd}D")
     return S.TBackward0.apply(input)
 
 
-def transpose(input, dim0, dim1):  # noqa: A002
+def transpose(input, dim0, dim1):
     nd = input._data.ndim
     d0, d1 = _wrap_dim(dim0, nd), _wrap_dim(dim1, nd)
     return S.TransposeBackward0.apply(input, dim0=d0, dim1=d1)
@@ -999,28 +1101,29 @@ def transpose(input, dim0, dim1):  # noqa: A002
 swapaxes = transpose
 
 
-def permute(input, *dims):  # noqa: A002
+def permute(input, *dims):
     dims = _size_args(dims, "permute")
     nd = input._data.ndim
     if len(dims) != nd:
         raise RuntimeError(
             "permute(sparse_coo): number of dimensions in the tensor input does not match "
             "the length of the desired ordering of dimensions i.e. input.dim() = "
-            f"{nd} is not equal to len(dims) = {len(dims)}")
+            f"{nd} is not equal to len(dims) = {len(dims)}"
+        )
     dims = tuple(_wrap_dim(d, nd) for d in dims)
     if len(set(dims)) != nd:
         raise RuntimeError("permute(): duplicate dims are not allowed.")
     return S.PermuteBackward0.apply(input, dims=dims)
 
 
-def unsqueeze(input, dim):  # noqa: A002
+def unsqueeze(input, dim):
     nd = input._data.ndim
     d = _wrap_dim(dim, nd + 1)
     shape = input._data.shape
     return S.UnsqueezeBackward0.apply(input, shape=shape[:d] + (1,) + shape[d:])
 
 
-def squeeze(input, dim=None):  # noqa: A002
+def squeeze(input, dim=None):
     shape = input._data.shape
     nd = len(shape)
     if dim is None:
@@ -1028,19 +1131,20 @@ def squeeze(input, dim=None):  # noqa: A002
     if isinstance(dim, tuple | list):
         dims = {_wrap_dim(d, nd) for d in dim}
         return S.SqueezeBackward2.apply(
-            input, shape=tuple(s for i, s in enumerate(shape) if not (i in dims and s == 1)))
+            input, shape=tuple(s for i, s in enumerate(shape) if not (i in dims and s == 1))
+        )
     d = _wrap_dim(dim, nd)
-    new = shape[:d] + shape[d + 1:] if nd and shape[d] == 1 else shape
+    new = shape[:d] + shape[d + 1 :] if nd and shape[d] == 1 else shape
     return S.SqueezeBackward1.apply(input, shape=new)
 
 
-def _squeeze4(input, dim):  # noqa: A002
+def _squeeze4(input, dim):
     shape = input._data.shape
-    new = shape[:dim] + shape[dim + 1:] if shape[dim] == 1 else shape
+    new = shape[:dim] + shape[dim + 1 :] if shape[dim] == 1 else shape
     return S.SqueezeBackward4.apply(input, shape=new)
 
 
-def expand(input, *sizes):  # noqa: A002
+def expand(input, *sizes):
     sizes = _size_args(sizes, "expand")
     shape = input._data.shape
     nd = len(shape)
@@ -1048,7 +1152,8 @@ def expand(input, *sizes):  # noqa: A002
         raise RuntimeError(
             f"expand({type_name(input._data.dtype)}{{{_fmt_list(shape)}}}, "
             f"size={_fmt_list(sizes)}): the number of sizes provided ({len(sizes)}) must be "
-            f"greater or equal to the number of dimensions in the tensor ({nd})")
+            f"greater or equal to the number of dimensions in the tensor ({nd})"
+        )
     lead = len(sizes) - nd
     out = []
     for i, s in enumerate(sizes):
@@ -1056,7 +1161,8 @@ def expand(input, *sizes):  # noqa: A002
             if s < 0:
                 raise RuntimeError(
                     f"The expanded size of the tensor ({s}) isn't allowed in a leading, "
-                    "non-existing dimension 0")
+                    "non-existing dimension 0"
+                )
             out.append(s)
             continue
         cur = shape[i - lead]
@@ -1066,22 +1172,24 @@ def expand(input, *sizes):  # noqa: A002
             raise RuntimeError(
                 f"The expanded size of the tensor ({s}) must match the existing size ({cur}) "
                 f"at non-singleton dimension {i}.  Target sizes: {_fmt_list(sizes)}.  "
-                f"Tensor sizes: {_fmt_list(shape)}")
+                f"Tensor sizes: {_fmt_list(shape)}"
+            )
         out.append(s)
     return S.ExpandBackward0.apply(input, shape=tuple(out))
 
 
-def contiguous(input):  # noqa: A002
+def contiguous(input):
     if input._data.flags.c_contiguous:
         return input
     return S.CloneBackward0.apply(input)
 
 
-def clone(input):  # noqa: A002
+def clone(input):
     return S.CloneBackward0.apply(input)
 
 
 # ---------------------------------------------------------------------- indexing
+
 
 def _index_error_oob(i, dim, size):
     return IndexError(f"index {i} is out of bounds for dimension {dim} with size {size}")
@@ -1099,18 +1207,17 @@ def _key_items(key):
             elif a.dtype.kind in "biu":
                 out.append(a)
             else:
-                raise IndexError(
-                    "tensors used as indices must be long, int, byte or bool tensors")
+                raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
         elif isinstance(k, list | np.ndarray):
-            a = np.asarray([x.item() if isinstance(x, Tensor) else x for x in k]
-                           if isinstance(k, list) else k)
+            a = np.asarray(
+                [x.item() if isinstance(x, Tensor) else x for x in k] if isinstance(k, list) else k
+            )
             if a.dtype.kind not in "biu" and a.size:
                 if a.dtype.kind in "USO":  # PyTorch reads the list as tensor(k)
                     bad = next((x for x in k if isinstance(x, str | bytes)), None)
                     if bad is not None:
                         raise TypeError(f"new(): invalid data type '{type(bad).__name__}'")
-                raise IndexError(
-                    "tensors used as indices must be long, int, byte or bool tensors")
+                raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
             out.append(a.astype(np.int64) if a.dtype.kind == "f" else a)
         elif isinstance(k, bool):
             out.append(np.asarray(k))
@@ -1123,7 +1230,8 @@ def _key_items(key):
         else:
             raise IndexError(
                 "only integers, slices (`:`), ellipsis (`...`), None and long or byte "
-                "Variables are valid indices (got " + type(k).__name__ + ")")
+                "Variables are valid indices (got " + type(k).__name__ + ")"
+            )
     return out
 
 
@@ -1140,14 +1248,16 @@ def _getitem(x, key):
     items = _key_items(key)
     single_slice = isinstance(key, slice)  # ``x[:]`` is a slice node even when full
     arr = x._data
-    if arr.ndim == 0 and builtins.any(
-            isinstance(k, int | slice) for k in items):
+    if arr.ndim == 0 and builtins.any(isinstance(k, int | slice) for k in items):
         raise IndexError(
             "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
-            "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+            "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number"
+        )
     consumed = builtins.sum(
         (k.ndim if isinstance(k, np.ndarray) and k.dtype == np.bool_ else 1)
-        for k in items if k is not None and k is not Ellipsis)
+        for k in items
+        if k is not None and k is not Ellipsis
+    )
     if consumed > arr.ndim:
         raise IndexError(f"too many indices for tensor of dimension {arr.ndim}")
     result = x
@@ -1181,13 +1291,14 @@ def _getitem(x, key):
             orig += 1
         else:  # advanced
             if k.dtype == np.bool_:
-                want = shape[dim:dim + k.ndim]
+                want = shape[dim : dim + k.ndim]
                 for j, (m, s) in enumerate(zip(k.shape, want)):
                     if m != s:
                         raise IndexError(
                             f"The shape of the mask {_fmt_list(k.shape)} at index {j} does "
                             f"not match the shape of the indexed tensor {_fmt_list(want)} at "
-                            f"index {orig + j}")
+                            f"index {orig + j}"
+                        )
                 adv.append((dim, k))
                 dim += k.ndim
                 orig += k.ndim
@@ -1220,8 +1331,11 @@ def _alias_view(x):
 def _full_slice(k, size):
     """PyTorch skips a slice that is ``0:length:1`` as written (a negative start is not
     normalized first; a stop past the end is clamped)."""
-    return ((k.start is None or k.start == 0) and (k.stop is None or k.stop >= size)
-            and (k.step is None or k.step == 1))
+    return (
+        (k.start is None or k.start == 0)
+        and (k.stop is None or k.stop >= size)
+        and (k.step is None or k.step == 1)
+    )
 
 
 def _setitem_kind(items, shape):
@@ -1232,7 +1346,9 @@ def _setitem_kind(items, shape):
     dim = 0
     consumed = builtins.sum(
         (k.ndim if isinstance(k, np.ndarray) and k.dtype == np.bool_ else 1)
-        for k in items if k is not None and k is not Ellipsis)
+        for k in items
+        if k is not None and k is not Ellipsis
+    )
     for k in items:
         if k is Ellipsis:
             if dim >= 0:
@@ -1271,7 +1387,8 @@ def _setitem_shape_error(x, index, value):
     probe = Tensor._make(np.empty(vshape, dtype=x._data.dtype))
     try:
         if len(target) < len(vshape) or builtins.any(
-                c != 1 and c != s for c, s in zip(vshape[::-1], target[::-1])):
+            c != 1 and c != s for c, s in zip(vshape[::-1], target[::-1])
+        ):
             expand(probe, *target)  # raises PyTorch's message
     except RuntimeError as e:
         return e
@@ -1295,8 +1412,8 @@ def _setitem(x, key, value):
     grad_on = STATE.enabled
     if grad_on and x._requires_grad and x.grad_fn is None:
         raise RuntimeError(
-            "a view of a leaf Variable that requires grad is being used in an in-place "
-            "operation.")
+            "a view of a leaf Variable that requires grad is being used in an in-place operation."
+        )
     _check_view_of_leaf(x)
     v_req = isinstance(value, Tensor) and value._requires_grad
     arr = x._data
@@ -1306,8 +1423,7 @@ def _setitem(x, key, value):
         vraw = value
     if grad_on and (x._requires_grad or v_req):
         old = _alias(x, arr.copy())
-        vt = value if isinstance(value, Tensor) else Tensor._make(
-            np.asarray(vraw, dtype=arr.dtype))
+        vt = value if isinstance(value, Tensor) else Tensor._make(np.asarray(vraw, dtype=arr.dtype))
         if vt._data.dtype != arr.dtype:
             vt = _cast(vt, arr.dtype)
         err = _setitem_shape_error(x, index, vt)
@@ -1336,8 +1452,7 @@ def _setitem(x, key, value):
         raise (err or RuntimeError(str(e))) from None
     x._vbox[0] += 1
     if events.LISTENERS:
-        events.emit("inplace", tensor=x, op="setitem", old=old, new=arr,
-                    grad_enabled=grad_on)
+        events.emit("inplace", tensor=x, op="setitem", old=old, new=arr, grad_enabled=grad_on)
 
 
 def _check_view_of_leaf(x):
@@ -1346,7 +1461,8 @@ def _check_view_of_leaf(x):
         if base is not None and base._requires_grad and base.grad_fn is None:
             raise RuntimeError(
                 "a view of a leaf Variable that requires grad is being used in an in-place "
-                "operation.")
+                "operation."
+            )
 
 
 def _view_index(x):
@@ -1363,11 +1479,13 @@ def _view_index(x):
     xoff = np.zeros(xa.shape, dtype=np.int64) + shift
     for d, st in enumerate(xa.strides):
         xoff += (np.arange(xa.shape[d], dtype=np.int64) * st).reshape(
-            (-1,) + (1,) * (xa.ndim - d - 1))
+            (-1,) + (1,) * (xa.ndim - d - 1)
+        )
     boff = np.zeros(ba.shape, dtype=np.int64)
     for d, st in enumerate(ba.strides):
         boff += (np.arange(ba.shape[d], dtype=np.int64) * st).reshape(
-            (-1,) + (1,) * (ba.ndim - d - 1))
+            (-1,) + (1,) * (ba.ndim - d - 1)
+        )
     boff = boff.reshape(-1)
     if ba.flags.c_contiguous:
         return xoff // isz
@@ -1385,8 +1503,10 @@ def _rebase_view(x, out, opname, arr, idx):
     node = cs.grad_fn
     base_edge = node.next_functions[0]
     node.next_functions = (base_edge, *fn.next_functions[1:])
-    node.needs_input_grad = (base_edge[0] is not None, *fn.needs_input_grad[1:len(
-        fn.next_functions)])
+    node.needs_input_grad = (
+        base_edge[0] is not None,
+        *fn.needs_input_grad[1 : len(fn.next_functions)],
+    )
     old = arr.copy() if events.LISTENERS else None
     np.copyto(arr, out._data, casting="unsafe")
     base.grad_fn = node
@@ -1395,8 +1515,7 @@ def _rebase_view(x, out, opname, arr, idx):
     _regenerate_view(x, idx)
     if events.LISTENERS:
         node._out_ref = weakref.ref(base)
-        events.emit("inplace", tensor=x, op=opname, old=old, new=arr,
-                    grad_enabled=STATE.enabled)
+        events.emit("inplace", tensor=x, op=opname, old=old, new=arr, grad_enabled=STATE.enabled)
 
 
 def _regenerate_view(x, idx):
@@ -1430,8 +1549,7 @@ def _rebase(x, out, opname, arr):
     if node is not None and events.LISTENERS:
         node._out_ref = weakref.ref(x)
     if events.LISTENERS:
-        events.emit("inplace", tensor=x, op=opname, old=old, new=arr,
-                    grad_enabled=STATE.enabled)
+        events.emit("inplace", tensor=x, op=opname, old=old, new=arr, grad_enabled=STATE.enabled)
 
 
 # ---------------------------------------------------------------------- in-place
@@ -1450,7 +1568,8 @@ def inplace(x, opname, graph_fn, other=_NO_OTHER, float_only=False):
     grad_on = STATE.enabled
     if grad_on and x._requires_grad and x.grad_fn is None:
         raise RuntimeError(
-            "a leaf Variable that requires grad is being used in an in-place operation.")
+            "a leaf Variable that requires grad is being used in an in-place operation."
+        )
     _check_view_of_leaf(x)
     arr = x._data
     if other is not _NO_OTHER:
@@ -1461,7 +1580,8 @@ def inplace(x, opname, graph_fn, other=_NO_OTHER, float_only=False):
         if _CAT[rt.kind] > _CAT[arr.dtype.kind]:
             raise RuntimeError(
                 f"result type {_scalar_type_name(rt)} can't be cast to the desired output "
-                f"type {_scalar_type_name(arr.dtype)}")
+                f"type {_scalar_type_name(arr.dtype)}"
+            )
         if isinstance(o, Tensor):
             try:
                 bshape = np.broadcast_shapes(arr.shape, o._data.shape)
@@ -1470,9 +1590,9 @@ def inplace(x, opname, graph_fn, other=_NO_OTHER, float_only=False):
             if bshape != arr.shape:
                 raise RuntimeError(
                     f"output with shape {_fmt_list(arr.shape)} doesn't match the broadcast "
-                    f"shape {_fmt_list(bshape)}")
-    needs = grad_on and (x._requires_grad or (isinstance(other, Tensor) and
-                                               other._requires_grad))
+                    f"shape {_fmt_list(bshape)}"
+                )
+    needs = grad_on and (x._requires_grad or (isinstance(other, Tensor) and other._requires_grad))
     if needs:
         out = graph_fn(_alias(x, arr.copy()))
         _rebase(x, out, opname, arr)
@@ -1497,15 +1617,18 @@ def inplace(x, opname, graph_fn, other=_NO_OTHER, float_only=False):
 
 # ---------------------------------------------------------------------- cat / stack
 
+
 def _tensor_list(tensors, fn):
     if isinstance(tensors, Tensor):
-        raise TypeError(f"{fn}(): argument 'tensors' (position 1) must be tuple of Tensors, "
-                        "not Tensor")
+        raise TypeError(
+            f"{fn}(): argument 'tensors' (position 1) must be tuple of Tensors, not Tensor"
+        )
     tensors = list(tensors)
     for i, x in enumerate(tensors):
         if not isinstance(x, Tensor):
-            raise TypeError(f"expected Tensor as element {i} in argument 0, but got "
-                            f"{type(x).__name__}")
+            raise TypeError(
+                f"expected Tensor as element {i} in argument 0, but got {type(x).__name__}"
+            )
     return tensors
 
 
@@ -1528,13 +1651,15 @@ def cat(tensors, dim=0):
             continue
         if len(s) != nd:
             raise RuntimeError(
-                f"Tensors must have same number of dimensions: got {nd} and {len(s)}")
+                f"Tensors must have same number of dimensions: got {nd} and {len(s)}"
+            )
         for j in range(nd):
             if j != d and s[j] != ref._data.shape[j]:
                 raise RuntimeError(
                     f"Sizes of tensors must match except in dimension {d}. Expected size "
                     f"{ref._data.shape[j]} but got size {s[j]} for tensor number {i} in the "
-                    "list.")
+                    "list."
+                )
         parts.append(x)
     return S.CatBackward0.apply(*parts, dim=d, dtype=dt)
 
@@ -1551,7 +1676,8 @@ def stack(tensors, dim=0):
         if x._data.shape != s0:
             raise RuntimeError(
                 f"stack expects each tensor to be equal size, but got {_fmt_list(s0)} at "
-                f"entry 0 and {_fmt_list(x._data.shape)} at entry {i}")
+                f"entry 0 and {_fmt_list(x._data.shape)} at entry {i}"
+            )
     d = _wrap_dim(dim, len(s0) + 1)
     dt = None
     for x in tensors:
@@ -1561,8 +1687,9 @@ def stack(tensors, dim=0):
 
 # ---------------------------------------------------------------------- comparisons
 
+
 def _compare(ufunc, name):
-    def fn(input, other):  # noqa: A002
+    def fn(input, other):
         a = _operand(input, name)
         b = _operand(other, name)
         if not isinstance(a, Tensor) and not isinstance(b, Tensor):
@@ -1592,11 +1719,11 @@ greater, less, greater_equal, less_equal, not_equal = gt, lt, ge, le, ne
 
 
 def _logical(ufunc, name):
-    def fn(input, other):  # noqa: A002
+    def fn(input, other):
         a, b = _operand(input, name), _operand(other, name)
         dt = result_type(a, b)
         if dt.kind == "f":
-            raise RuntimeError(f'"{name}_cpu" not implemented for \'Float\'')
+            raise RuntimeError(f"\"{name}_cpu\" not implemented for 'Float'")
         return Tensor._make(np.asarray(ufunc(_raw(a), _raw(b))).astype(dt, copy=False))
 
     return fn
@@ -1607,19 +1734,19 @@ bitwise_or = _logical(np.bitwise_or, "bitwise_or")
 bitwise_xor = _logical(np.bitwise_xor, "bitwise_xor")
 
 
-def logical_and(input, other):  # noqa: A002
+def logical_and(input, other):
     return Tensor._make(np.logical_and(_raw(input), _raw(other)))
 
 
-def logical_or(input, other):  # noqa: A002
+def logical_or(input, other):
     return Tensor._make(np.logical_or(_raw(input), _raw(other)))
 
 
-def logical_not(input):  # noqa: A002
+def logical_not(input):
     return Tensor._make(np.logical_not(input._data))
 
 
-def bitwise_not(input):  # noqa: A002
+def bitwise_not(input):
     a = input._data
     if a.dtype.kind == "f":
         raise TypeError("bitwise_not(): argument 'input' must be an integral or bool tensor")
@@ -1634,43 +1761,56 @@ def _arg_desc(x):
     return type(x).__name__
 
 
-_WHERE_SIGS = ((" * (Tensor condition)\n", None),
-               (" * (Tensor condition, Tensor input, Tensor other, *, Tensor out = None)\n",
-                None),
-               (" * (Tensor condition, Number self, Tensor other)\n", "TNT"),
-               (" * (Tensor condition, Tensor input, Number other)\n", "TTN"),
-               (" * (Tensor condition, Number self, Number other)\n", "TNN"))
+_WHERE_SIGS = (
+    (" * (Tensor condition)\n", None),
+    (" * (Tensor condition, Tensor input, Tensor other, *, Tensor out = None)\n", None),
+    (" * (Tensor condition, Number self, Tensor other)\n", "TNT"),
+    (" * (Tensor condition, Tensor input, Number other)\n", "TTN"),
+    (" * (Tensor condition, Number self, Number other)\n", "TNN"),
+)
 
 
 def _where_error(args):
     """PyTorch's ``where() received an invalid combination of arguments`` message."""
     got = ", ".join(type(a).__name__ for a in args)
-    msg = (f"where() received an invalid combination of arguments - got ({got}), but "
-           "expected one of:\n")
+    msg = (
+        f"where() received an invalid combination of arguments - got ({got}), but "
+        "expected one of:\n"
+    )
     for sig, kinds in _WHERE_SIGS:
         msg += sig
         if kinds and len(args) == 3:
             marks = []
             for a, k in zip(args, kinds):
-                ok = isinstance(a, Tensor) if k == "T" else (
-                    isinstance(a, numbers.Number | np.generic) and not isinstance(a, complex))
+                ok = (
+                    isinstance(a, Tensor)
+                    if k == "T"
+                    else (isinstance(a, numbers.Number | np.generic) and not isinstance(a, complex))
+                )
                 marks.append(_arg_desc(a) if ok else f"!{_arg_desc(a)}!")
-            msg += ("      didn't match because some of the arguments have invalid types: "
-                    f"({', '.join(marks)})\n")
+            msg += (
+                "      didn't match because some of the arguments have invalid types: "
+                f"({', '.join(marks)})\n"
+            )
     return TypeError(msg)
 
 
 _UNSET = object()
 
 
-def where(condition, input=_UNSET, other=_UNSET):  # noqa: A002
+def where(condition, input=_UNSET, other=_UNSET):
     """``where(cond, a, b)``: ``a`` where ``cond`` holds, else ``b`` (differentiable in
     ``a`` and ``b``, built from multiplications by the mask)."""
     # (an ndarray condition: the double-backward formulas of engine/functional_array.py)
-    if not isinstance(condition, Tensor | _ndarray) or (input is _UNSET) != (
-            other is _UNSET) or not (
-            isinstance(input, Tensor | numbers.Number | np.generic) and
-            isinstance(other, Tensor | numbers.Number | np.generic) or input is _UNSET):
+    if (
+        not isinstance(condition, Tensor | _ndarray)
+        or (input is _UNSET) != (other is _UNSET)
+        or not (
+            (isinstance(input, Tensor | numbers.Number | np.generic)
+            and isinstance(other, Tensor | numbers.Number | np.generic))
+            or input is _UNSET
+        )
+    ):
         if input is _UNSET and other is _UNSET:
             _check_tensor(condition, "where", "condition")
         raise _where_error(tuple(a for a in (condition, input, other) if a is not _UNSET))
@@ -1678,8 +1818,10 @@ def where(condition, input=_UNSET, other=_UNSET):  # noqa: A002
     if input is _UNSET:
         return tuple(Tensor._make(i.astype(np.int64)) for i in np.nonzero(cond))
     if isinstance(condition, Tensor) and cond.dtype.kind != "b" and cond.dtype != np.uint8:
-        raise RuntimeError("where expected condition to be a boolean tensor, but got a "
-                           f"tensor with dtype {_scalar_type_name(cond.dtype)}")
+        raise RuntimeError(
+            "where expected condition to be a boolean tensor, but got a "
+            f"tensor with dtype {_scalar_type_name(cond.dtype)}"
+        )
     a, b = _operand(input), _operand(other)
     dt = result_type(a, b)
     a, b = _cast(a, dt), _cast(b, dt)
@@ -1690,30 +1832,30 @@ def where(condition, input=_UNSET, other=_UNSET):  # noqa: A002
         raise _broadcast_error(a, b) from None
 
 
-def equal(input, other):  # noqa: A002
-    return bool(input._data.shape == other._data.shape and
-                np.array_equal(input._data, other._data))
+def equal(input, other):
+    return bool(input._data.shape == other._data.shape and np.array_equal(input._data, other._data))
 
 
-def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):  # noqa: A002
-    return bool(np.allclose(input._data, other._data, rtol=rtol, atol=atol,
-                            equal_nan=equal_nan))
+def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return bool(np.allclose(input._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
 
 
-def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):  # noqa: A002
-    return Tensor._make(np.isclose(input._data, _raw(other), rtol=rtol, atol=atol,
-                                   equal_nan=equal_nan))
+def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return Tensor._make(
+        np.isclose(input._data, _raw(other), rtol=rtol, atol=atol, equal_nan=equal_nan)
+    )
 
 
-def nonzero(input, *, as_tuple=False):  # noqa: A002
+def nonzero(input, *, as_tuple=False):
     idx = np.nonzero(input._data)
     if as_tuple:
         return tuple(Tensor._make(i.astype(np.int64)) for i in idx)
-    return Tensor._make(np.stack(idx, axis=1).astype(np.int64) if idx else
-                        np.zeros((1, 0), dtype=np.int64))
+    return Tensor._make(
+        np.stack(idx, axis=1).astype(np.int64) if idx else np.zeros((1, 0), dtype=np.int64)
+    )
 
 
-def numel(input):  # noqa: A002
+def numel(input):
     return int(input._data.size)
 
 
@@ -1721,35 +1863,43 @@ def is_tensor(obj):
     return isinstance(obj, Tensor)
 
 
-def is_floating_point(input):  # noqa: A002
+def is_floating_point(input):
     return input._data.dtype.kind == "f"
 
 
-def detach(input):  # noqa: A002
+def detach(input):
     return input.detach()
 
 
-def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):  # noqa: A002
+def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     if _LISTENERS and _OPEN[-1:] != ["mse_loss"]:
-        return _composite("mse_loss", mse_loss, (input, target, size_average, reduce,
-                                                reduction), None, (input, target),
-                          {"reduction": reduction})
+        return _composite(
+            "mse_loss",
+            mse_loss,
+            (input, target, size_average, reduce, reduction),
+            None,
+            (input, target),
+            {"reduction": reduction},
+        )
     try:
         b = target._data
         a = input._data
     except AttributeError:  # PyTorch asks for ``target.size()`` first
         bad = input if isinstance(target, Tensor) else target
-        raise AttributeError(
-            f"'{type(bad).__name__}' object has no attribute 'size'") from None
-    if a.dtype is b.dtype and a.shape == b.shape and reduction == "mean" and \
-            a.dtype.kind == "f":
+        raise AttributeError(f"'{type(bad).__name__}' object has no attribute 'size'") from None
+    if a.dtype is b.dtype and a.shape == b.shape and reduction == "mean" and a.dtype.kind == "f":
         return _mse_apply(input, target, reduction="mean")  # the usual case
     seq0 = _seq_counter[0]
-    return _tagged(_mse_general(input, target, reduction), "mse_loss", (input, target),
-                   {"reduction": reduction}, seq0)
+    return _tagged(
+        _mse_general(input, target, reduction),
+        "mse_loss",
+        (input, target),
+        {"reduction": reduction},
+        seq0,
+    )
 
 
-def _mse_general(input, target, reduction):  # noqa: A002
+def _mse_general(input, target, reduction):
     """``mse_loss`` off the usual case: checks, and a broadcast target (expand nodes)."""
     if reduction not in ("mean", "sum", "none"):
         raise ValueError(f"{reduction} is not a valid value for reduction")
@@ -1760,7 +1910,9 @@ def _mse_general(input, target, reduction):  # noqa: A002
             f"Using a target size ({Size(target._data.shape)}) that is different to the "
             f"input size ({Size(input._data.shape)}). This will likely lead to incorrect "
             "results due to broadcasting. Please ensure they have the same size.",
-            UserWarning, stacklevel=4)
+            UserWarning,
+            stacklevel=4,
+        )
         try:
             np.broadcast_shapes(input._data.shape, target._data.shape)
         except ValueError:
@@ -1770,8 +1922,7 @@ def _mse_general(input, target, reduction):  # noqa: A002
         target = expand(target, *bshape)
     dt = promote_types(input._data.dtype, target._data.dtype)
     if dt.kind not in "fc":
-        raise NotImplementedError(
-            f'"mse_cpu" not implemented for \'{_scalar_type_name(dt)}\'')
+        raise NotImplementedError(f"\"mse_cpu\" not implemented for '{_scalar_type_name(dt)}'")
     return A.MseLossBackward0.apply(_cast(input, dt), _cast(target, dt), reduction=reduction)
 
 
@@ -1784,19 +1935,91 @@ def to_dtype(x, dtype):
     npd = to_numpy_dtype(dtype)
     if npd == x._data.dtype:
         return x
-    return S.ToCopyBackward0.apply(x, dtype=npd) if npd.kind in "fc" else Tensor._make(
-        x._data.astype(npd))
+    return (
+        S.ToCopyBackward0.apply(x, dtype=npd)
+        if npd.kind in "fc"
+        else Tensor._make(x._data.astype(npd))
+    )
 
 
 __all_math__ = [
-    "add", "sub", "rsub", "mul", "div", "true_divide", "floor_divide", "remainder", "pow",
-    "square", "neg", "negative", "maximum", "minimum", "exp", "log", "sqrt", "sigmoid",
-    "tanh", "abs", "relu", "sign", "clamp", "clip", "sum", "mean", "max", "min", "argmax",
-    "argmin", "any", "all", "mm", "mv", "dot", "bmm", "matmul", "addmm", "view", "reshape",
-    "flatten", "t", "transpose", "swapaxes", "permute", "unsqueeze", "squeeze", "expand",
-    "clone", "cat", "concat", "concatenate", "stack", "eq", "ne", "lt", "le", "gt", "ge",
-    "greater", "less", "greater_equal", "less_equal", "not_equal", "logical_and",
-    "logical_or", "logical_not", "where", "equal", "allclose", "isclose", "nonzero",
-    "numel", "is_tensor", "is_floating_point", "detach", "promote_types", "result_type",
+    "add",
+    "sub",
+    "rsub",
+    "mul",
+    "div",
+    "true_divide",
+    "floor_divide",
+    "remainder",
+    "pow",
+    "square",
+    "neg",
+    "negative",
+    "maximum",
+    "minimum",
+    "exp",
+    "log",
+    "sqrt",
+    "sigmoid",
+    "tanh",
+    "abs",
+    "relu",
+    "sign",
+    "clamp",
+    "clip",
+    "sum",
+    "mean",
+    "max",
+    "min",
+    "argmax",
+    "argmin",
+    "any",
+    "all",
+    "mm",
+    "mv",
+    "dot",
+    "bmm",
+    "matmul",
+    "addmm",
+    "view",
+    "reshape",
+    "flatten",
+    "t",
+    "transpose",
+    "swapaxes",
+    "permute",
+    "unsqueeze",
+    "squeeze",
+    "expand",
+    "clone",
+    "cat",
+    "concat",
+    "concatenate",
+    "stack",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "greater",
+    "less",
+    "greater_equal",
+    "less_equal",
+    "not_equal",
+    "logical_and",
+    "logical_or",
+    "logical_not",
+    "where",
+    "equal",
+    "allclose",
+    "isclose",
+    "nonzero",
+    "numel",
+    "is_tensor",
+    "is_floating_point",
+    "detach",
+    "promote_types",
+    "result_type",
 ]
 _ = from_numpy_dtype  # re-exported for nn

@@ -17,8 +17,15 @@ import warnings
 import numpy as np
 
 from . import api as _api
-from .api import (_LISTENERS, _OPEN, _check_tensor, _composite, _scalar_type_name, _tagged,
-                  _unary_float)
+from .api import (
+    _LISTENERS,
+    _OPEN,
+    _check_tensor,
+    _composite,
+    _scalar_type_name,
+    _tagged,
+    _unary_float,
+)
 from .dtypes import to_numpy_dtype
 from .function import _seq_counter
 from .ops import extra as X
@@ -30,12 +37,13 @@ sin = _unary_float(X.SinBackward0)
 cos = _unary_float(X.CosBackward0)
 
 
-def leaky_relu(input, negative_slope=0.01, inplace=False):  # noqa: A002
+def leaky_relu(input, negative_slope=0.01, inplace=False):
     """``F.leaky_relu``: ``a`` where ``a > 0``, else ``negative_slope * a``."""
     _check_tensor(input, "leaky_relu")
     if input._data.dtype.kind not in "fc":
         raise NotImplementedError(
-            f"\"leaky_relu_cpu\" not implemented for '{_scalar_type_name(input._data.dtype)}'")
+            f"\"leaky_relu_cpu\" not implemented for '{_scalar_type_name(input._data.dtype)}'"
+        )
     if inplace:
         raise NotImplementedError("leaky_relu(inplace=True) is not supported by autograd_viz")
     return X.LeakyReluBackward0.apply(input, negative_slope=float(negative_slope))
@@ -43,12 +51,13 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):  # noqa: A002
 
 # ---------------------------------------------------------------------- softmax
 
+
 def _softmax_dim(input, dim):
     nd = input._data.ndim
     return None if nd == 0 else _wrap_dim(dim, nd)
 
 
-def _softmax_common(cls, name, input, dim, dtype):  # noqa: A002
+def _softmax_common(cls, name, input, dim, dtype):
     _check_tensor(input, name)
     if dim is None:
         raise TypeError(f'{name}() missing 1 required positional arguments: "dim"')
@@ -60,29 +69,34 @@ def _softmax_common(cls, name, input, dim, dtype):  # noqa: A002
         last = a.ndim == 0 or d == a.ndim - 1
         kernel = f"{name}_lastdim_kernel_impl" if last else f"{name}_kernel_impl"
         raise NotImplementedError(
-            f"\"{kernel}\" not implemented for '{_scalar_type_name(a.dtype)}'")
+            f"\"{kernel}\" not implemented for '{_scalar_type_name(a.dtype)}'"
+        )
     return cls.apply(input, dim=d)
 
 
-def softmax(input, dim=None, dtype=None):  # noqa: A002
+def softmax(input, dim=None, dtype=None):
     """``torch.softmax(x, dim)``: ``exp(x) / exp(x).sum(dim)`` (one ``SoftmaxBackward0``)."""
     return _softmax_common(X.SoftmaxBackward0, "softmax", input, dim, dtype)
 
 
-def log_softmax(input, dim=None, dtype=None):  # noqa: A002
+def log_softmax(input, dim=None, dtype=None):
     """``torch.log_softmax(x, dim)`` (one ``LogSoftmaxBackward0``)."""
     return _softmax_common(X.LogSoftmaxBackward0, "log_softmax", input, dim, dtype)
 
 
 def implicit_softmax_dim(name, ndim, stacklevel):
     """``F.softmax(x)`` without ``dim``: PyTorch's deprecated choice (and its warning)."""
-    warnings.warn(f"Implicit dimension choice for {name} has been deprecated. Change the "
-                  "call to include dim=X as an argument.", UserWarning,
-                  stacklevel=stacklevel)
+    warnings.warn(
+        f"Implicit dimension choice for {name} has been deprecated. Change the "
+        "call to include dim=X as an argument.",
+        UserWarning,
+        stacklevel=stacklevel,
+    )
     return 0 if ndim in (0, 1, 3) else 1
 
 
 # ---------------------------------------------------------------------- var / std
+
 
 def _reduce_dims(dim, ndim):
     if dim is None:
@@ -92,13 +106,15 @@ def _reduce_dims(dim, ndim):
     return tuple(sorted({_wrap_dim(int(d), ndim) for d in dim}))
 
 
-def _var_std(cls, name, input, dim, unbiased, keepdim, correction):  # noqa: PLR0913, A002
+def _var_std(cls, name, input, dim, unbiased, keepdim, correction):
     _check_tensor(input, name)
     if isinstance(dim, bool):  # var(x, False): the ``unbiased`` overload
         dim, unbiased = None, dim
     if unbiased is not None and correction is not None:
-        raise TypeError(f"{name}() received an invalid combination of arguments - got "
-                        "both 'unbiased' and 'correction'")
+        raise TypeError(
+            f"{name}() received an invalid combination of arguments - got "
+            "both 'unbiased' and 'correction'"
+        )
     if correction is None:
         correction = 0 if unbiased is False else 1
     a = input._data
@@ -107,25 +123,29 @@ def _var_std(cls, name, input, dim, unbiased, keepdim, correction):  # noqa: PLR
     dims = _reduce_dims(dim, a.ndim)
     n = int(np.prod([a.shape[d] for d in dims])) if a.ndim else 1
     if n - correction <= 0:
-        warnings.warn(f"{name}(): degrees of freedom is <= 0. Correction should be strictly "
-                      "less than the reduction factor (input numel divided by output numel).",
-                      UserWarning, stacklevel=3)
+        warnings.warn(
+            f"{name}(): degrees of freedom is <= 0. Correction should be strictly "
+            "less than the reduction factor (input numel divided by output numel).",
+            UserWarning,
+            stacklevel=3,
+        )
     return cls.apply(input, dims=dims, correction=correction, keepdim=bool(keepdim))
 
 
-def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):  # noqa: A002
+def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     """Variance over ``dim`` (all by default), unbiased (``correction=1``) by default."""
     return _var_std(X.VarBackward0, "var", input, dim, unbiased, keepdim, correction)
 
 
-def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):  # noqa: A002
+def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     """Standard deviation over ``dim`` (all by default), ``correction=1`` by default."""
     return _var_std(X.StdBackward0, "std", input, dim, unbiased, keepdim, correction)
 
 
 # ---------------------------------------------------------------------- prod
 
-def prod(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
+
+def prod(input, dim=None, keepdim=False, *, dtype=None):
     """Product of all elements (``ProdBackward0``) or along one ``dim`` (``ProdBackward1``);
     integer and bool inputs give int64, as in PyTorch."""
     _check_tensor(input, "prod")
@@ -134,7 +154,8 @@ def prod(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
         raise TypeError(
             f"prod() received an invalid combination of arguments - got ({got}), but "
             "expected one of:\n * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim "
-            "= False, *, torch.dtype dtype = None)\n")
+            "= False, *, torch.dtype dtype = None)\n"
+        )
     npd = to_numpy_dtype(dtype)
     if npd is not None and npd != input._data.dtype:
         input = _api._cast(input, npd)  # inside the op: no node of its own (as PyTorch)
@@ -151,7 +172,8 @@ def prod(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
 
 # ---------------------------------------------------------------------- norm
 
-def norm(input, p="fro", dim=None, keepdim=False, dtype=None):  # noqa: A002
+
+def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
     """``torch.norm`` / ``Tensor.norm`` for p = 2 (``"fro"``) and p = 1: PyTorch records
     ``LinalgVectorNormBackward0``.  Other orders are not supported here."""
     _check_tensor(input, "norm")
@@ -164,24 +186,34 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):  # noqa: A002
         order = 1
     else:
         raise NotImplementedError(
-            f"norm with p={p!r} is not supported by autograd_viz (p=1, p=2 and 'fro' are)")
+            f"norm with p={p!r} is not supported by autograd_viz (p=1, p=2 and 'fro' are)"
+        )
     if a.dtype.kind not in "fc":
-        raise RuntimeError("linalg.vector_norm: Expected a floating point or complex tensor "
-                           f"as input. Got {_scalar_type_name(a.dtype)}")
+        raise RuntimeError(
+            "linalg.vector_norm: Expected a floating point or complex tensor "
+            f"as input. Got {_scalar_type_name(a.dtype)}"
+        )
     dims = _reduce_dims(dim, a.ndim)
-    return X.LinalgVectorNormBackward0.apply(input, ord=order, dims=dims,
-                                             keepdim=bool(keepdim))
+    return X.LinalgVectorNormBackward0.apply(input, ord=order, dims=dims, keepdim=bool(keepdim))
 
 
 # ---------------------------------------------------------------------- losses
+
 
 def _reduction_ok(reduction):
     if reduction not in ("mean", "sum", "none"):
         raise ValueError(f"{reduction} is not a valid value for reduction")
 
 
-def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100,  # noqa: A002
-             reduce=None, reduction="mean"):
+def nll_loss(
+    input,
+    target,
+    weight=None,
+    size_average=None,
+    ignore_index=-100,
+    reduce=None,
+    reduction="mean",
+):
     """Negative log-likelihood of class indices (one ``NllLossBackward0``); ``input`` are
     log-probabilities of shape (N, C) or (C,)."""
     _reduction_ok(reduction)
@@ -189,19 +221,23 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100,  
     _check_tensor(target, "nll_loss", "target")
     a, t = input._data, target._data
     if a.ndim > 2:
-        raise NotImplementedError("nll_loss / cross_entropy with more than 2 input "
-                                  "dimensions is not supported by autograd_viz")
+        raise NotImplementedError(
+            "nll_loss / cross_entropy with more than 2 input "
+            "dimensions is not supported by autograd_viz"
+        )
     if a.ndim == 0:
         raise ValueError("Expected 1 or more dimensions (got 0)")
     if a.ndim == 2 and (t.ndim == 0 or t.shape[0] != a.shape[0]):
         bs = t.shape[0] if t.ndim else 0
-        raise ValueError(f"Expected input batch_size ({a.shape[0]}) to match target "
-                         f"batch_size ({bs}).")
+        raise ValueError(
+            f"Expected input batch_size ({a.shape[0]}) to match target batch_size ({bs})."
+        )
     if t.ndim > 1:
         raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
     if t.dtype not in (np.int64, np.uint8):
-        raise RuntimeError("expected target dtype to be Long or Byte, but got "
-                           f"{_scalar_type_name(t.dtype)}")
+        raise RuntimeError(
+            f"expected target dtype to be Long or Byte, but got {_scalar_type_name(t.dtype)}"
+        )
     c = a.shape[-1]
     flat = t.reshape(-1).astype(np.int64)
     bad = (flat != ignore_index) & ((flat < 0) | (flat >= c))
@@ -214,32 +250,51 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100,  
         if w.ndim != 1 or w.shape[0] != c:
             raise RuntimeError(
                 f"weight tensor should be defined either for all {c} classes or no classes "
-                f"but got weight tensor of shape: [{', '.join(map(str, w.shape))}]")
+                f"but got weight tensor of shape: [{', '.join(map(str, w.shape))}]"
+            )
         if w.dtype != a.dtype:
-            raise RuntimeError(f"expected scalar type {_scalar_type_name(a.dtype)} but found "
-                               f"{_scalar_type_name(w.dtype)}")
-    return X.NllLossBackward0.apply(input, target=t, weight=w, reduction=reduction,
-                                    ignore_index=int(ignore_index))
+            raise RuntimeError(
+                f"expected scalar type {_scalar_type_name(a.dtype)} but found "
+                f"{_scalar_type_name(w.dtype)}"
+            )
+    return X.NllLossBackward0.apply(
+        input, target=t, weight=w, reduction=reduction, ignore_index=int(ignore_index)
+    )
 
 
-def cross_entropy(input, target, weight=None, size_average=None,  # noqa: A002, PLR0913
-                  ignore_index=-100, reduce=None, reduction="mean", label_smoothing=0.0):
+def cross_entropy(
+    input,
+    target,
+    weight=None,
+    size_average=None,
+    ignore_index=-100,
+    reduce=None,
+    reduction="mean",
+    label_smoothing=0.0,
+):
     """``log_softmax`` over the class dim, then ``nll_loss`` (class-index targets):
     ``LogSoftmaxBackward0 -> NllLossBackward0``, drawn as one ``cross_entropy`` op."""
     if _LISTENERS and _OPEN[-1:] != ["cross_entropy"]:
-        return _composite("cross_entropy", cross_entropy,
-                          (input, target, weight, size_average, ignore_index, reduce,
-                           reduction, label_smoothing), None, (input, target),
-                          {"reduction": reduction})
+        return _composite(
+            "cross_entropy",
+            cross_entropy,
+            (input, target, weight, size_average, ignore_index, reduce, reduction, label_smoothing),
+            None,
+            (input, target),
+            {"reduction": reduction},
+        )
     _reduction_ok(reduction)
     _check_tensor(input, "cross_entropy_loss")
     _check_tensor(target, "cross_entropy_loss", "target")
     if label_smoothing:
-        raise NotImplementedError("cross_entropy with label_smoothing is not supported by "
-                                  "autograd_viz")
+        raise NotImplementedError(
+            "cross_entropy with label_smoothing is not supported by autograd_viz"
+        )
     if target._data.dtype.kind == "f" and target._data.shape == input._data.shape:
-        raise NotImplementedError("cross_entropy with class probabilities as target is not "
-                                  "supported by autograd_viz (use class indices)")
+        raise NotImplementedError(
+            "cross_entropy with class probabilities as target is not "
+            "supported by autograd_viz (use class indices)"
+        )
     seq0 = _seq_counter[0]
     a = input._data
     logp = log_softmax(input, 1 if a.ndim >= 2 else 0)
@@ -247,8 +302,14 @@ def cross_entropy(input, target, weight=None, size_average=None,  # noqa: A002, 
     return _tagged(out, "cross_entropy", (input, target), {"reduction": reduction}, seq0)
 
 
-def binary_cross_entropy(input, target, weight=None, size_average=None,  # noqa: A002
-                         reduce=None, reduction="mean"):
+def binary_cross_entropy(
+    input,
+    target,
+    weight=None,
+    size_average=None,
+    reduce=None,
+    reduction="mean",
+):
     """``-(t·log x + (1−t)·log(1−x))`` (logs clamped at −100), one
     ``BinaryCrossEntropyBackward0`` with two slots (input, target)."""
     _check_tensor(input, "binary_cross_entropy")
@@ -257,7 +318,8 @@ def binary_cross_entropy(input, target, weight=None, size_average=None,  # noqa:
         raise ValueError(
             f"Using a target size ({Size(target._data.shape)}) that is different to the "
             f"input size ({Size(input._data.shape)}) is deprecated. Please ensure they "
-            "have the same size.")
+            "have the same size."
+        )
     _reduction_ok(reduction)
     a, t = input._data, target._data
     w = None
@@ -269,14 +331,17 @@ def binary_cross_entropy(input, target, weight=None, size_average=None,  # noqa:
                 raise RuntimeError(
                     f"Attempting to broadcast a dimension of length {w.shape[-i]} at {-i}! "
                     f"Mismatching argument at index 1 had {Size(w.shape)}; but expected "
-                    f"shape should be broadcastable to [{', '.join(map(str, a.shape))}]")
+                    f"shape should be broadcastable to [{', '.join(map(str, a.shape))}]"
+                )
         w = np.broadcast_to(w, a.shape).astype(a.dtype)
     if t.dtype != a.dtype:
-        raise RuntimeError(f"Found dtype {_scalar_type_name(t.dtype)} but expected "
-                           f"{_scalar_type_name(a.dtype)}")
+        raise RuntimeError(
+            f"Found dtype {_scalar_type_name(t.dtype)} but expected {_scalar_type_name(a.dtype)}"
+        )
     if a.dtype.kind != "f":
         raise NotImplementedError(
-            f"\"binary_cross_entropy\" not implemented for '{_scalar_type_name(a.dtype)}'")
+            f"\"binary_cross_entropy\" not implemented for '{_scalar_type_name(a.dtype)}'"
+        )
     if not ((a >= 0) & (a <= 1)).all():
         raise RuntimeError("all elements of input should be between 0 and 1")
     return X.BinaryCrossEntropyBackward0.apply(input, target, weight=w, reduction=reduction)
@@ -285,6 +350,7 @@ def binary_cross_entropy(input, target, weight=None, size_average=None,  # noqa:
 # ---------------------------------------------------------------------- Tensor methods
 # ``tensor.py`` holds the core methods; these extra ones are attached here (one place
 # owns them) as plain functions assigned on the class, as the ones defined there are.
+
 
 def _sin_method(self):
     return sin(self)
@@ -318,9 +384,16 @@ def _norm_method(self, p="fro", dim=None, keepdim=False, dtype=None):
     return norm(self, p, dim, keepdim, dtype)
 
 
-for _name, _fn in (("sin", _sin_method), ("cos", _cos_method), ("softmax", _softmax_method),
-                   ("log_softmax", _log_softmax_method), ("var", _var_method),
-                   ("std", _std_method), ("prod", _prod_method), ("norm", _norm_method)):
+for _name, _fn in (
+    ("sin", _sin_method),
+    ("cos", _cos_method),
+    ("softmax", _softmax_method),
+    ("log_softmax", _log_softmax_method),
+    ("var", _var_method),
+    ("std", _std_method),
+    ("prod", _prod_method),
+    ("norm", _norm_method),
+):
     if _name not in Tensor.__dict__:  # never shadow a method tensor.py defines itself
         _fn.__name__ = _fn.__qualname__ = _name
         setattr(Tensor, _name, _fn)

@@ -147,8 +147,13 @@ def _needed(seen, targets):
 def _fit(gi, nxt, graph):
     """Sum ``gi`` to the receiving node's shape and cast it to its dtype."""
     shape = nxt._shape
-    if not graph and gi.__class__ is _ndarray and gi.ndim == 2 and len(shape) == 1 and \
-            gi.dtype is nxt._dtype:
+    if (
+        not graph
+        and gi.__class__ is _ndarray
+        and gi.ndim == 2
+        and len(shape) == 1
+        and gi.dtype is nxt._dtype
+    ):
         return sum_to(gi, shape)  # a bias's gradient (the common case), dtype already right
     arr = gi._data if graph else gi
     if arr.shape != shape:
@@ -165,8 +170,9 @@ def _fit(gi, nxt, graph):
     return gi
 
 
-def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=None,
-                 accumulate=True):
+def run_backward(
+    roots, grads, retain_graph=False, create_graph=False, inputs=None, accumulate=True
+):
     """Backpropagate ``grads`` from ``roots``.
 
     With ``inputs`` (a tuple of Tensors) only the part of the graph leading to them
@@ -174,8 +180,7 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
     their ``.grad`` when they are leaves).
     """
     listening = bool(_LISTENERS)
-    if not listening and not create_graph and inputs is None and accumulate and \
-            not HOOKED_LEAVES:
+    if not listening and not create_graph and inputs is None and accumulate and not HOOKED_LEAVES:
         _run_fast(roots, grads, retain_graph)
         return None
     root_nodes = []
@@ -200,8 +205,13 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
         needed = _needed(seen, set(capture_at))
 
     if listening:
-        events.emit("backward_begin", roots=tuple(roots), grads=tuple(_raw(g) for g in grads),
-                    retain_graph=retain_graph, create_graph=create_graph)
+        events.emit(
+            "backward_begin",
+            roots=tuple(roots),
+            grads=tuple(_raw(g) for g in grads),
+            retain_graph=retain_graph,
+            create_graph=create_graph,
+        )
 
     heap = _ReadyQueue()
     for n in root_nodes:
@@ -259,8 +269,14 @@ def run_backward(roots, grads, retain_graph=False, create_graph=False, inputs=No
                         new = old + gi
                         buffers[nxt] = new
                         if listening:
-                            events.emit("accumulate_edge", node=nxt, old=_raw(old),
-                                        incoming=_raw(gi), new=_raw(new), source=node)
+                            events.emit(
+                                "accumulate_edge",
+                                node=nxt,
+                                old=_raw(old),
+                                incoming=_raw(gi),
+                                new=_raw(new),
+                                source=node,
+                            )
                 d = deps[nxt] - 1
                 deps[nxt] = d
                 if d == 0:
@@ -441,16 +457,24 @@ def _run_pre_hooks(node, g, listening):
         for h in list(hooks):
             r = h(_as_grad_tensor(g))
             if listening:
-                events.emit("hook", tensor=_hook_owner(node), hook=h, grad_in=_raw(g),
-                            grad_out=None if r is None else _raw(r))
+                events.emit(
+                    "hook",
+                    tensor=_hook_owner(node),
+                    hook=h,
+                    grad_in=_raw(g),
+                    grad_out=None if r is None else _raw(r),
+                )
             if r is not None:
                 g = r if isinstance(g, Tensor) else _raw(r)
     if retain_ref is not None:
         t = retain_ref()
         if t is not None:
             if t._grad is None:
-                t._grad = (g if isinstance(g, Tensor) and g.requires_grad else
-                           Tensor._make(np.array(_raw(g), copy=True), False, None))
+                t._grad = (
+                    g
+                    if isinstance(g, Tensor) and g.requires_grad
+                    else Tensor._make(np.array(_raw(g), copy=True), False, None)
+                )
             elif isinstance(g, Tensor):
                 t._grad = t._grad + g
             else:
@@ -481,16 +505,21 @@ def _run_node(node, g, create_graph, listening):
         grads_in = (grads_in,)
     if node._node_hooks:
         for h in node._node_hooks:
-            r = h(tuple(None if x is None else _as_grad_tensor(x) for x in grads_in),
-                  (_as_grad_tensor(g),))
+            r = h(
+                tuple(None if x is None else _as_grad_tensor(x) for x in grads_in),
+                (_as_grad_tensor(g),),
+            )
             if r is not None:
-                grads_in = tuple(None if x is None else (x if create_graph else _raw(x))
-                                 for x in r)
+                grads_in = tuple(None if x is None else (x if create_graph else _raw(x)) for x in r)
     if listening:
         ref = node._out_ref
-        events.emit("backward_node", node=node, grad_output=_raw(g),
-                    grad_inputs=tuple(None if x is None else _raw(x) for x in grads_in),
-                    output=ref() if ref is not None else None)
+        events.emit(
+            "backward_node",
+            node=node,
+            grad_output=_raw(g),
+            grad_inputs=tuple(None if x is None else _raw(x) for x in grads_in),
+            output=ref() if ref is not None else None,
+        )
     return grads_in
 
 
@@ -499,8 +528,11 @@ def _accumulate(node, g, create_graph, listening):
     old = leaf._grad
     if isinstance(g, Tensor):  # create_graph: the grad itself may be part of a graph
         if old is None:
-            new = CopyBackwards.apply(None, g) if g.requires_grad else Tensor._make(
-                np.array(g._data, dtype=leaf._data.dtype), False, None)
+            new = (
+                CopyBackwards.apply(None, g)
+                if g.requires_grad
+                else Tensor._make(np.array(g._data, dtype=leaf._data.dtype), False, None)
+            )
         else:
             new = old + g
         leaf._grad = new
@@ -525,5 +557,6 @@ def _accumulate(node, g, create_graph, listening):
             old._vbox[0] += 1
         new_arr = leaf._grad._data
     if listening:
-        events.emit("accumulate", tensor=leaf, node=node, old=old_arr, incoming=_raw(g),
-                    new=new_arr)
+        events.emit(
+            "accumulate", tensor=leaf, node=node, old=old_arr, incoming=_raw(g), new=new_arr
+        )

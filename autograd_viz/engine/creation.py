@@ -70,14 +70,14 @@ def _shape(size, fn="zeros"):
         if not isinstance(s, numbers.Integral) or isinstance(s, bool):
             raise TypeError(
                 f"{fn}(): argument 'size' (position 1) must be tuple of ints, not "
-                f"{type(s).__name__}")
+                f"{type(s).__name__}"
+            )
     size = tuple(int(s) for s in size)
     for s in size:
         if s < 0:
             if fn == "zeros":  # PyTorch checks zeros' sizes with its own message
                 raise RuntimeError("zeros: Dimension size must be non-negative.")
-            raise RuntimeError(
-                f"Trying to create tensor with negative dimension {s}: {list(size)}")
+            raise RuntimeError(f"Trying to create tensor with negative dimension {s}: {list(size)}")
     return size
 
 
@@ -87,8 +87,9 @@ def _dtype_arg(dtype, fn):
     try:
         return to_numpy_dtype(dtype)
     except TypeError:
-        raise TypeError(f"{fn}(): argument 'dtype' must be torch.dtype, not "
-                        f"{type(dtype).__name__}") from None
+        raise TypeError(
+            f"{fn}(): argument 'dtype' must be torch.dtype, not {type(dtype).__name__}"
+        ) from None
 
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
@@ -106,8 +107,7 @@ def as_tensor(data, dtype=None, device=None):
 
 
 def _factory(fill, name):
-    def make(*size, dtype=None, requires_grad=False, device=None, out=None, layout=None,
-             **kw):
+    def make(*size, dtype=None, requires_grad=False, device=None, out=None, layout=None, **kw):
         if "size" in kw:
             size = (kw.pop("size"),)
         size = _shape(size, name)
@@ -128,9 +128,13 @@ def full(size, fill_value, dtype=None, requires_grad=False, device=None):
     if isinstance(fill_value, Tensor):
         fill_value = fill_value.item()
     if npd is None:
-        npd = (np.dtype(np.bool_) if isinstance(fill_value, bool) else
-               np.dtype(np.int64) if isinstance(fill_value, numbers.Integral) else
-               DEFAULT_FLOAT)
+        npd = (
+            np.dtype(np.bool_)
+            if isinstance(fill_value, bool)
+            else np.dtype(np.int64)
+            if isinstance(fill_value, numbers.Integral)
+            else DEFAULT_FLOAT
+        )
     size = _shape(tuple(size) if isinstance(size, list | tuple | Size) else (size,), "full")
     return _finish(np.full(size, fill_value, dtype=npd), requires_grad)
 
@@ -174,22 +178,31 @@ _ARANGE_SIGS = (
     "torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n"
     " * (Number start, Number end, Number step = 1, *, Tensor out = None, torch.dtype dtype "
     "= None, torch.layout layout = None, torch.device device = None, bool pin_memory = "
-    "False, bool requires_grad = False)\n")
+    "False, bool requires_grad = False)\n"
+)
 
 
 def _arange_error(given):
     """PyTorch's message for ``arange`` of something that is not a number."""
     if len(given) == 1:
-        return TypeError(f"arange(): argument 'end' (position 1) must be Number, not "
-                         f"{type(given[0]).__name__}")
+        return TypeError(
+            f"arange(): argument 'end' (position 1) must be Number, not {type(given[0]).__name__}"
+        )
     got = ", ".join(type(v).__name__ for v in given)
-    return TypeError(f"arange() received an invalid combination of arguments - got ({got}), "
-                     f"but expected one of:\n{_ARANGE_SIGS}")
+    return TypeError(
+        f"arange() received an invalid combination of arguments - got ({got}), "
+        f"but expected one of:\n{_ARANGE_SIGS}"
+    )
 
 
 def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None):
-    given = (start,) if end is None else (start, end) if (
-        isinstance(step, int) and step == 1) else (start, end, step)
+    given = (
+        (start,)
+        if end is None
+        else (start, end)
+        if (isinstance(step, int) and step == 1)
+        else (start, end, step)
+    )
     start, end, step = _num(start), _num(end), _num(step)
     if end is None:
         start, end = 0, start
@@ -203,8 +216,11 @@ def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None
         n = max(int(np.ceil((end - start) / step)), 0)
     except TypeError:
         raise _arange_error(given) from None
-    arr = (start + step * np.arange(n, dtype=np.float64)) if npd.kind == "f" else (
-        np.arange(start, end, step))
+    arr = (
+        (start + step * np.arange(n, dtype=np.float64))
+        if npd.kind == "f"
+        else (np.arange(start, end, step))
+    )
     return _finish(np.asarray(arr).astype(npd), requires_grad)
 
 
@@ -219,8 +235,7 @@ def eye(n, m=None, dtype=None, requires_grad=False, device=None):
 
 def randn(*size, dtype=None, requires_grad=False, generator=None, device=None):
     npd = _dtype_arg(dtype, "randn") or DEFAULT_FLOAT
-    return _finish(_rng[0].standard_normal(_shape(size, "randn")).astype(npd),
-                   requires_grad)
+    return _finish(_rng[0].standard_normal(_shape(size, "randn")).astype(npd), requires_grad)
 
 
 def rand(*size, dtype=None, requires_grad=False, generator=None, device=None):
@@ -228,19 +243,23 @@ def rand(*size, dtype=None, requires_grad=False, generator=None, device=None):
     return _finish(_rng[0].random(_shape(size, "rand")).astype(npd), requires_grad)
 
 
-def randint(low, high=None, size=None, dtype=None, requires_grad=False, generator=None,
-            device=None):
+def randint(
+    low, high=None, size=None, dtype=None, requires_grad=False, generator=None, device=None
+):
     if size is None and isinstance(high, tuple | list | Size):
         low, high, size = 0, low, high
     elif high is None:
         low, high = 0, low
     if size is None:
-        raise TypeError("randint() received an invalid combination of arguments - got "
-                        f"({low}, {high}), but expected one of: (int high, tuple of ints "
-                        "size, ...) or (int low, int high, tuple of ints size, ...)")
+        raise TypeError(
+            "randint() received an invalid combination of arguments - got "
+            f"({low}, {high}), but expected one of: (int high, tuple of ints "
+            "size, ...) or (int low, int high, tuple of ints size, ...)"
+        )
     npd = to_numpy_dtype(dtype) or np.dtype(np.int64)
-    return _finish(_rng[0].integers(low, high, size=_shape(tuple(size), "randint")).astype(
-        npd), requires_grad)
+    return _finish(
+        _rng[0].integers(low, high, size=_shape(tuple(size), "randint")).astype(npd), requires_grad
+    )
 
 
 def randperm(n, dtype=None, requires_grad=False):
@@ -253,21 +272,21 @@ def normal(mean=0.0, std=1.0, size=None, requires_grad=False):
     return _finish(arr, requires_grad)
 
 
-def FloatTensor(*args):  # noqa: N802
+def FloatTensor(*args):
     return Tensor(*args)
 
 
-def DoubleTensor(*args):  # noqa: N802
+def DoubleTensor(*args):
     return Tensor(*args).double()
 
 
-def LongTensor(*args):  # noqa: N802
+def LongTensor(*args):
     if len(args) == 1 and not isinstance(args[0], numbers.Number):
         return Tensor._make(as_array(args[0], np.int64))
     return Tensor._make(np.zeros(args, dtype=np.int64))
 
 
-def BoolTensor(*args):  # noqa: N802
+def BoolTensor(*args):
     if len(args) == 1 and not isinstance(args[0], numbers.Number):
         return Tensor._make(as_array(args[0], np.bool_))
     return Tensor._make(np.zeros(args, dtype=np.bool_))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 
-class dtype:  # noqa: N801  (PyTorch's name)
-    __slots__ = ("name", "np", "is_floating_point", "itemsize", "_legacy")
+class dtype:
+    __slots__ = ("_legacy", "is_floating_point", "itemsize", "name", "np")
 
     def __init__(self, name, np_dtype, is_floating_point, legacy):
         self.name = name
@@ -32,11 +32,11 @@ int8 = dtype("int8", np.int8, False, "CharTensor")
 uint8 = dtype("uint8", np.uint8, False, "ByteTensor")
 bool_ = dtype("bool", np.bool_, False, "BoolTensor")
 
-float = float32  # noqa: A001  (torch.float)
+float = float32
 double = float64
 half = float16
 long = int64
-int = int32  # noqa: A001  (torch.int)
+int = int32
 short = int16
 
 ALL = (float32, float64, float16, int64, int32, int16, int8, uint8, bool_)

@@ -400,8 +400,11 @@ def _apply3(cls, inputs, kwargs):
     out_arr = cls.forward(ctx, xa, xb, xc, **kwargs) if kwargs else cls.forward(ctx, xa, xb, xc)
     if out_arr.__class__ is not _ndarray:
         out_arr = _asarray(out_arr)
-    ctx.next_functions = (_edge_of(a) if ra else _NONE_EDGE, _edge_of(b) if rb else _NONE_EDGE,
-                          _edge_of(c) if rc else _NONE_EDGE)
+    ctx.next_functions = (
+        _edge_of(a) if ra else _NONE_EDGE,
+        _edge_of(b) if rb else _NONE_EDGE,
+        _edge_of(c) if rc else _NONE_EDGE,
+    )
     seq = _seq_counter[0] + 1
     _seq_counter[0] = seq
     ctx._seq = seq
@@ -540,8 +543,7 @@ def _apply_general(cls, inputs, kwargs):
         out_arr = _asarray(out_arr)
     if grad:
         out = T._make(out_arr, True, ctx)
-        ctx.next_functions = tuple(_edge_of(x) if r else _NONE_EDGE
-                                   for x, r in zip(inputs, needs))
+        ctx.next_functions = tuple(_edge_of(x) if r else _NONE_EDGE for x, r in zip(inputs, needs))
         _seq_counter[0] += 1
         ctx._seq = _seq_counter[0]
         ctx._shape = out_arr.shape
@@ -556,13 +558,14 @@ def _apply_general(cls, inputs, kwargs):
     if cls.is_view:
         _make_view(out, inputs[0])
     if _LISTENERS:
-        events.emit("forward", node=ctx, op=cls.op, cls=cls, inputs=inputs,
-                    output=out, kwargs=kwargs)
+        events.emit(
+            "forward", node=ctx, op=cls.op, cls=cls, inputs=inputs, output=out, kwargs=kwargs
+        )
     return out
 
 
 class _ListHandle:
-    __slots__ = ("_list", "_item")
+    __slots__ = ("_item", "_list")
 
     def __init__(self, lst, item):
         self._list, self._item = lst, item

@@ -78,7 +78,7 @@ def unsqueeze_dims(g, dims):
     return np.reshape(g, shape) if _is_array(g) else g.reshape(*shape)
 
 
-def mT(x):  # noqa: N802
+def mT(x):
     """Swap the last two dimensions."""
     if _is_array(x):
         return np.swapaxes(x, -1, -2)

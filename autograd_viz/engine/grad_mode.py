@@ -45,21 +45,21 @@ class _GradModeContext:
         return wrapper
 
 
-class no_grad(_GradModeContext):  # noqa: N801  (PyTorch's name)
+class no_grad(_GradModeContext):
     """Context manager / decorator: ops inside record no graph."""
 
     def __init__(self):
         self._target = False
 
 
-class enable_grad(_GradModeContext):  # noqa: N801
+class enable_grad(_GradModeContext):
     """Context manager / decorator: turn grad recording back on."""
 
     def __init__(self):
         self._target = True
 
 
-class set_grad_enabled(_GradModeContext):  # noqa: N801
+class set_grad_enabled(_GradModeContext):
     """``set_grad_enabled(False)`` switches grad mode at once (as a function call)
     and, used with ``with``, restores the previous mode on exit."""
 
@@ -77,7 +77,7 @@ class set_grad_enabled(_GradModeContext):  # noqa: N801
         return False
 
 
-class inference_mode(_GradModeContext):  # noqa: N801
+class inference_mode(_GradModeContext):
     """Like ``no_grad`` here (PyTorch's inference tensors are not modelled)."""
 
     def __init__(self, mode: bool = True):

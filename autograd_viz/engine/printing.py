@@ -14,8 +14,9 @@ EDGEITEMS = 3
 LINEWIDTH = 80
 
 
-def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None,
-                     profile=None, sci_mode=None):
+def set_printoptions(
+    precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None, sci_mode=None
+):
     global PRECISION, THRESHOLD, EDGEITEMS, LINEWIDTH, SCI_MODE
     if profile == "default":
         PRECISION, THRESHOLD, EDGEITEMS, LINEWIDTH = 4, 1000, 3, 80
@@ -96,7 +97,8 @@ def _summarized(arr: np.ndarray) -> np.ndarray:
         return arr
     if arr.shape[0] > 2 * EDGEITEMS:
         rows = [arr[i] for i in range(EDGEITEMS)] + [
-            arr[i] for i in range(arr.shape[0] - EDGEITEMS, arr.shape[0])]
+            arr[i] for i in range(arr.shape[0] - EDGEITEMS, arr.shape[0])
+        ]
     else:
         rows = list(arr)
     return np.stack([_summarized(r) for r in rows])
@@ -106,11 +108,14 @@ def _vector_str(arr, indent, summarize, fmt):
     element_length = fmt.width() + 2
     per_line = max(1, int(math.floor((LINEWIDTH - indent) / element_length)))
     if summarize and arr.shape[0] > 2 * EDGEITEMS:
-        data = ([fmt.format(v) for v in arr[:EDGEITEMS].tolist()] + [" ..."]
-                + [fmt.format(v) for v in arr[-EDGEITEMS:].tolist()])
+        data = (
+            [fmt.format(v) for v in arr[:EDGEITEMS].tolist()]
+            + [" ..."]
+            + [fmt.format(v) for v in arr[-EDGEITEMS:].tolist()]
+        )
     else:
         data = [fmt.format(v) for v in arr.tolist()]
-    lines = [", ".join(data[i:i + per_line]) for i in range(0, len(data), per_line)]
+    lines = [", ".join(data[i : i + per_line]) for i in range(0, len(data), per_line)]
     return "[" + ("," + "\n" + " " * (indent + 1)).join(lines) + "]"
 
 
@@ -122,13 +127,19 @@ def _tensor_str_with_formatter(arr, indent, summarize, fmt):
         return _vector_str(arr, indent, summarize, fmt)
     n = arr.shape[0]
     if summarize and n > 2 * EDGEITEMS:
-        slices = ([_tensor_str_with_formatter(arr[i], indent + 1, summarize, fmt)
-                   for i in range(EDGEITEMS)] + ["..."]
-                  + [_tensor_str_with_formatter(arr[i], indent + 1, summarize, fmt)
-                     for i in range(n - EDGEITEMS, n)])
+        slices = (
+            [
+                _tensor_str_with_formatter(arr[i], indent + 1, summarize, fmt)
+                for i in range(EDGEITEMS)
+            ]
+            + ["..."]
+            + [
+                _tensor_str_with_formatter(arr[i], indent + 1, summarize, fmt)
+                for i in range(n - EDGEITEMS, n)
+            ]
+        )
     else:
-        slices = [_tensor_str_with_formatter(arr[i], indent + 1, summarize, fmt)
-                  for i in range(n)]
+        slices = [_tensor_str_with_formatter(arr[i], indent + 1, summarize, fmt) for i in range(n)]
     return "[" + ("," + "\n" * (dim - 1) + " " * (indent + 1)).join(slices) + "]"
 
 

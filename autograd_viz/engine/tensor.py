@@ -52,12 +52,13 @@ def _wrap_dim(dim, ndim):
     n = builtins.max(ndim, 1)
     if not -n <= dim < n:
         raise IndexError(
-            f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got "
-            f"{dim})")
+            f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {dim})"
+        )
     return int(dim) % n
 
 
 # ---------------------------------------------------------------------- data -> array
+
 
 def _reject(x):
     if isinstance(x, str | bytes):
@@ -86,8 +87,9 @@ def _walk(data, dim, shape, leaves):
         if not isinstance(data, list | tuple):
             raise TypeError("not a sequence")  # a number where a list was expected
         if len(data) != shape[dim]:
-            raise ValueError(f"expected sequence of length {shape[dim]} at dim {dim} "
-                             f"(got {len(data)})")
+            raise ValueError(
+                f"expected sequence of length {shape[dim]} at dim {dim} (got {len(data)})"
+            )
         for x in data:
             _walk(x, dim + 1, shape, leaves)
         return
@@ -119,16 +121,14 @@ def as_array(data, dtype=None) -> np.ndarray:
         try:
             _walk(data, 0, _first_shape(data), leaves)
         except _ScalarExpected as e:
-            kind = np.dtype(dtype).kind if dtype is not None else (
-                "f" if _has_float(data) else "i")
+            kind = np.dtype(dtype).kind if dtype is not None else ("f" if _has_float(data) else "i")
             if kind in "fc":
                 raise TypeError(f"must be real number, not {e}") from None
             raise TypeError(f"'{e}' object cannot be interpreted as an integer") from None
         for x in leaves:
             if isinstance(x, Tensor):
                 if x._data.size != 1:
-                    raise ValueError("only one element tensors can be converted to Python "
-                                     "scalars")
+                    raise ValueError("only one element tensors can be converted to Python scalars")
             elif not isinstance(x, numbers.Number | np.generic):
                 raise RuntimeError(f"Could not infer dtype of {type(x).__name__}")
         if builtins.any(isinstance(x, Tensor) for x in leaves):
@@ -170,8 +170,9 @@ def _default_dtype(arr, data):
 
 def _float_rg_error(initial=True):
     return RuntimeError(
-        ("Only" if initial else "only") +
-        " Tensors of floating point and complex dtype can require gradients")
+        ("Only" if initial else "only")
+        + " Tensors of floating point and complex dtype can require gradients"
+    )
 
 
 def _binary_operator(op):
@@ -188,7 +189,6 @@ def _binary_operator(op):
     return wrapped
 
 
-
 def _method_arg_error(e):
     """``t.mul("a")``: PyTorch counts the method's arguments after ``self`` (``other`` is
     at position 1, at 2 in ``torch.mul(t, "a")``)."""
@@ -196,6 +196,7 @@ def _method_arg_error(e):
     if "argument 'other' (position 2)" in msg:
         return TypeError(msg.replace("(position 2)", "(position 1)", 1))
     return e
+
 
 class Tensor:
     """A multi-dimensional array that can record the operations made on it."""
@@ -206,8 +207,17 @@ class Tensor:
     #: operator, as it does for PyTorch's tensors: the result is a tensor, in the graph.
     __array_priority__ = 1000
 
-    __slots__ = ("_data", "_grad", "_requires_grad", "grad_fn", "_vbox", "_accumulator",
-                 "_base", "__dict__", "__weakref__")
+    __slots__ = (
+        "__dict__",
+        "__weakref__",
+        "_accumulator",
+        "_base",
+        "_data",
+        "_grad",
+        "_requires_grad",
+        "_vbox",
+        "grad_fn",
+    )
     _retains_grad = False
     _hooks = None
     label = None
@@ -227,8 +237,7 @@ class Tensor:
         elif builtins.all(isinstance(a, numbers.Integral) for a in args):
             arr = np.zeros(args, dtype=npd)
         else:
-            raise TypeError(
-                "new(): data must be a sequence (got " + type(args[0]).__name__ + ")")
+            raise TypeError("new(): data must be a sequence (got " + type(args[0]).__name__ + ")")
         self._init(arr, False, None)
         if requires_grad:
             self.requires_grad = True
@@ -277,12 +286,12 @@ class Tensor:
                 raise RuntimeError(
                     "you can only change requires_grad flags of leaf variables. If you want "
                     "to use a computed variable in a subgraph that doesn't require "
-                    "differentiation use var_no_grad = var.detach().")
+                    "differentiation use var_no_grad = var.detach()."
+                )
             return
         if value and self._data.dtype.kind not in "fc":
             if how == "method":
-                raise RuntimeError("only Tensors of floating point dtype can require "
-                                   "gradients")
+                raise RuntimeError("only Tensors of floating point dtype can require gradients")
             raise _float_rg_error(initial=how == "ctor")
         self._requires_grad = value
         if events.LISTENERS:
@@ -310,7 +319,9 @@ class Tensor:
                 ".retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by "
                 "mistake, make sure you access the leaf Tensor instead. See "
                 "github.com/pytorch/pytorch/pull/30531 for more informations.",
-                UserWarning, stacklevel=2)
+                UserWarning,
+                stacklevel=2,
+            )
         return self._grad
 
     @grad.setter
@@ -319,7 +330,8 @@ class Tensor:
             if not isinstance(value, Tensor):
                 raise TypeError(
                     f"assigned grad expected to be a Tensor or None but got grad of type "
-                    f"{type(value).__name__}")
+                    f"{type(value).__name__}"
+                )
             if value._data.dtype != self._data.dtype:
                 from .api import _dtype_word, _scalar_type_name
 
@@ -331,19 +343,25 @@ class Tensor:
                     "tensor's grad_dtype attribute with a specific dtype, or None to allow "
                     "any dtype. Set grad_dtype with caution. Diverging the dtypes of a "
                     "tensor and its gradient may break downstream systems that assume they "
-                    "match.")
+                    "match."
+                )
             if value._data.shape != self._data.shape:
                 raise RuntimeError(
                     f"attempting to assign a gradient of size "
                     f"'{list(value._data.shape)}' to a tensor of size "
                     f"'{list(self._data.shape)}'. Please ensure that the gradient and the "
-                    "tensor are the same size")
+                    "tensor are the same size"
+                )
             value._grad_owner = weakref.ref(self)
         old = self._grad
         self._grad = value
         if events.LISTENERS:
-            events.emit("grad_set", tensor=self, old=None if old is None else old._data,
-                        new=None if value is None else value._data)
+            events.emit(
+                "grad_set",
+                tensor=self,
+                old=None if old is None else old._data,
+                new=None if value is None else value._data,
+            )
 
     @grad.deleter
     def grad(self):
@@ -367,8 +385,7 @@ class Tensor:
         """``hook(grad) -> Tensor or None`` runs when this tensor's gradient is computed;
         a returned tensor replaces the gradient."""
         if not self._requires_grad:
-            raise RuntimeError(
-                "cannot register a hook on a tensor that doesn't require gradient")
+            raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
         if self.grad_fn is None:
             if self._hooks is None:
                 self._hooks = []
@@ -394,20 +411,29 @@ class Tensor:
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         """Compute the gradient of this tensor with respect to the graph's leaves."""
-        if gradient is None and inputs is None and not create_graph and \
-                self._requires_grad and self._data.size == 1:
+        if (
+            gradient is None
+            and inputs is None
+            and not create_graph
+            and self._requires_grad
+            and self._data.size == 1
+        ):
             # the usual ``loss.backward()``: what ``autograd.backward`` does, directly
             arr = self._data
-            _backward_mod.run_backward((self,), [np.ones(arr.shape, arr.dtype)],
-                                       False if retain_graph is None else retain_graph,
-                                       False)
+            _backward_mod.run_backward(
+                (self,),
+                [np.ones(arr.shape, arr.dtype)],
+                False if retain_graph is None else retain_graph,
+                False,
+            )
             return
         if gradient is not None and not isinstance(gradient, Tensor):
             # PyTorch reads a non-tensor as a sequence of gradients (one per output)
             for g in tuple(gradient):
                 if g is not None and not isinstance(g, Tensor):
-                    raise TypeError("gradients can be either Tensors or None, but got "
-                                    f"{type(g).__name__}")
+                    raise TypeError(
+                        f"gradients can be either Tensors or None, but got {type(g).__name__}"
+                    )
         from .. import autograd
 
         autograd.backward(self, gradient, retain_graph, create_graph, inputs=inputs)
@@ -420,8 +446,7 @@ class Tensor:
     @data.setter
     def data(self, value):
         if not isinstance(value, Tensor):
-            raise TypeError(
-                f"Variable data has to be a tensor, but got {type(value).__name__}")
+            raise TypeError(f"Variable data has to be a tensor, but got {type(value).__name__}")
         old = self._data
         self._data = value._data
         if self._accumulator is not None:
@@ -460,8 +485,9 @@ class Tensor:
         if dim is None:
             return Size(self._data.shape)
         if isinstance(dim, bool) or not isinstance(dim, numbers.Integral):
-            raise TypeError(f"size(): argument 'dim' (position 1) must be int, not "
-                            f"{type(dim).__name__}")
+            raise TypeError(
+                f"size(): argument 'dim' (position 1) must be int, not {type(dim).__name__}"
+            )
         return self._data.shape[_wrap_dim(dim, self._data.ndim)]
 
     def dim(self) -> int:
@@ -522,7 +548,8 @@ class Tensor:
     def item(self):
         if self._data.size != 1:
             raise RuntimeError(
-                f"a Tensor with {self._data.size} elements cannot be converted to Scalar")
+                f"a Tensor with {self._data.size} elements cannot be converted to Scalar"
+            )
         return self._data.reshape(()).item()
 
     def tolist(self):
@@ -532,7 +559,8 @@ class Tensor:
         if self._requires_grad and not force:
             raise RuntimeError(
                 "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() "
-                "instead.")
+                "instead."
+            )
         return self._data
 
     def __array__(self, dtype=None, copy=None):
@@ -560,8 +588,7 @@ class Tensor:
 
     def __index__(self):
         if self._data.dtype.kind not in "iub" or self._data.size != 1:
-            raise TypeError(
-                "only integer tensors of a single element can be converted to an index")
+            raise TypeError("only integer tensors of a single element can be converted to an index")
         return int(self._data.reshape(()).item())
 
     def to(self, *args, **kwargs):
@@ -623,8 +650,10 @@ class Tensor:
     def fill_(self, value):
         if isinstance(value, Tensor):
             if value._data.ndim:
-                raise RuntimeError("fill_ only supports 0-dimension value tensor but got "
-                                   f"tensor with {value._data.ndim} dimensions.")
+                raise RuntimeError(
+                    "fill_ only supports 0-dimension value tensor but got "
+                    f"tensor with {value._data.ndim} dimensions."
+                )
             v = value.item()
         elif isinstance(value, numbers.Number | np.generic):
             v = value
@@ -634,47 +663,54 @@ class Tensor:
                 f"fill_() received an invalid combination of arguments - got ({what}), but "
                 "expected one of:\n * (Tensor value)\n      didn't match because some of "
                 f"the arguments have invalid types: (!{what}!)\n * (Number value)\n      "
-                f"didn't match because some of the arguments have invalid types: (!{what}!)\n")
+                f"didn't match because some of the arguments have invalid types: (!{what}!)\n"
+            )
         if isinstance(value, Tensor):  # fill_(Tensor): FillBackward3, with the value's slot
             val = value if value._data.dtype == self._data.dtype else value.to(self._data.dtype)
-            return _api.inplace(self, "fill_", lambda old: _S.FillBackward3.apply(
-                old, val, index=Ellipsis))
+            return _api.inplace(
+                self, "fill_", lambda old: _S.FillBackward3.apply(old, val, index=Ellipsis)
+            )
         return _api.inplace(self, "fill_", lambda old: _S.FillBackward2.apply(old, value=v))
 
     def add_(self, other, *, alpha=1):
-        return _api.inplace(self, "add_", lambda old: _api.add(old, other, alpha=alpha),
-                            other)
+        return _api.inplace(self, "add_", lambda old: _api.add(old, other, alpha=alpha), other)
 
     def sub_(self, other, *, alpha=1):
-        return _api.inplace(self, "sub_", lambda old: _api.sub(old, other, alpha=alpha),
-                            other)
+        return _api.inplace(self, "sub_", lambda old: _api.sub(old, other, alpha=alpha), other)
 
     def mul_(self, other):
         return _api.inplace(self, "mul_", lambda old: _api.mul(old, other), other)
 
     def div_(self, other, *, rounding_mode=None):
-        return _api.inplace(self, "div_", lambda old: _api.div(
-            old, other, rounding_mode=rounding_mode), other, float_only=rounding_mode is None)
+        return _api.inplace(
+            self,
+            "div_",
+            lambda old: _api.div(old, other, rounding_mode=rounding_mode),
+            other,
+            float_only=rounding_mode is None,
+        )
 
     def pow_(self, exponent):
         return _api.inplace(self, "pow_", lambda old: _api.pow(old, exponent), exponent)
 
-    def clamp_(self, min=None, max=None):  # noqa: A002
+    def clamp_(self, min=None, max=None):
         return _api.inplace(self, "clamp_", lambda old: _api.clamp(old, min, max))
 
     clip_ = clamp_
 
     def copy_(self, src, non_blocking=False):
         if not isinstance(src, Tensor):
-            raise TypeError(f"copy_(): argument 'other' (position 1) must be Tensor, not "
-                            f"{type(src).__name__}")
+            raise TypeError(
+                f"copy_(): argument 'other' (position 1) must be Tensor, not {type(src).__name__}"
+            )
         try:
             np.broadcast_to(src._data, self._data.shape)
         except ValueError:
             raise RuntimeError(
                 f"The size of tensor a ({self._data.shape[-1] if self._data.ndim else 1}) "
                 f"must match the size of tensor b ({src._data.shape[-1]}) at non-singleton "
-                f"dimension {builtins.max(self._data.ndim - 1, 0)}") from None
+                f"dimension {builtins.max(self._data.ndim - 1, 0)}"
+            ) from None
         return _api.inplace(self, "copy_", lambda old: _S.CopyBackwards.apply(old, src))
 
     @_binary_operator
@@ -748,7 +784,11 @@ class Tensor:
 
     def __truediv__(self, other):
         # fast path: two tensors of one dtype (the op's checks run only on failure)
-        if type(other) is Tensor and other._data.dtype is self._data.dtype and self._data.dtype.kind == "f":
+        if (
+            type(other) is Tensor
+            and other._data.dtype is self._data.dtype
+            and self._data.dtype.kind == "f"
+        ):
             try:
                 return _A.DivBackward0.apply(self, other)
             except ValueError:
@@ -912,7 +952,7 @@ class Tensor:
     def relu(self):
         return _api.relu(self)
 
-    def clamp(self, min=None, max=None):  # noqa: A002
+    def clamp(self, min=None, max=None):
         return _api.clamp(self, min, max)
 
     clip = clamp
@@ -1000,17 +1040,19 @@ class Tensor:
         return _api.t(self)
 
     @property
-    def T(self):  # noqa: N802
+    def T(self):
         nd = self._data.ndim
         return _api.permute(self, *range(nd - 1, -1, -1))
 
     @property
-    def mT(self):  # noqa: N802
+    def mT(self):
         if self._data.ndim == 0:  # deprecated in PyTorch: the identity
             return self
         if self._data.ndim < 2:
-            raise RuntimeError("tensor.mT is only supported on matrices or batches of "
-                               f"matrices. Got {self._data.ndim}-D tensor.")
+            raise RuntimeError(
+                "tensor.mT is only supported on matrices or batches of "
+                f"matrices. Got {self._data.ndim}-D tensor."
+            )
         return _api.transpose(self, -2, -1)
 
     def transpose(self, dim0, dim1):
@@ -1085,8 +1127,10 @@ class _Device:
 
 
 _CPU = _Device()
-_DEVICE_TYPES = ("cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, "
-                 "xla, lazy, vulkan, mps, meta, hpu, mtia, privateuseone")
+_DEVICE_TYPES = (
+    "cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, "
+    "xla, lazy, vulkan, mps, meta, hpu, mtia, privateuseone"
+)
 _DEVICE_STRING = re.compile(r"([a-zA-Z_]+)(?::([1-9]\d*|0))?")
 
 
@@ -1099,8 +1143,9 @@ def _check_device(s):
     if kind == "cpu":
         return
     if kind not in _DEVICE_TYPES.split(", "):
-        raise RuntimeError(f"Expected one of {_DEVICE_TYPES} device type at start of device "
-                           f"string: {s}")
+        raise RuntimeError(
+            f"Expected one of {_DEVICE_TYPES} device type at start of device string: {s}"
+        )
     if kind == "cuda":
         raise AssertionError("Torch not compiled with CUDA enabled")
     raise RuntimeError(f"autograd_viz tensors live on the CPU only (got device '{s}')")

@@ -2,10 +2,25 @@
 ``MSELoss`` and ``functional``."""
 
 from . import functional
-from .modules import (Identity, Linear, Module, MSELoss, ReLU, Sequential, Sigmoid, Tanh)
-from .parameter import Parameter
 from .extra import BCELoss, CrossEntropyLoss, LeakyReLU, LogSoftmax, NLLLoss, Softmax
+from .modules import Identity, Linear, Module, MSELoss, ReLU, Sequential, Sigmoid, Tanh
+from .parameter import Parameter
 
-__all__ = ["Identity", "Linear", "MSELoss", "Module", "Parameter", "ReLU", "Sequential",
-           "Sigmoid", "Tanh", "functional", "BCELoss", "CrossEntropyLoss", "LeakyReLU",
-           "LogSoftmax", "NLLLoss", "Softmax"]
+__all__ = [
+    "BCELoss",
+    "CrossEntropyLoss",
+    "Identity",
+    "LeakyReLU",
+    "Linear",
+    "LogSoftmax",
+    "MSELoss",
+    "Module",
+    "NLLLoss",
+    "Parameter",
+    "ReLU",
+    "Sequential",
+    "Sigmoid",
+    "Softmax",
+    "Tanh",
+    "functional",
+]

@@ -15,7 +15,7 @@ from . import functional as _functional
 from .modules import Module
 
 
-def softmax(input, dim=None, _stacklevel=3, dtype=None):  # noqa: A002
+def softmax(input, dim=None, _stacklevel=3, dtype=None):
     """``F.softmax``: without ``dim``, PyTorch's deprecated implicit choice (with its
     warning)."""
     if dim is None:
@@ -24,32 +24,54 @@ def softmax(input, dim=None, _stacklevel=3, dtype=None):  # noqa: A002
     return _x.softmax(input, dim, dtype)
 
 
-def log_softmax(input, dim=None, _stacklevel=3, dtype=None):  # noqa: A002
+def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
     if dim is None:
         _x._check_tensor(input, "log_softmax")
         dim = _x.implicit_softmax_dim("log_softmax", input.dim(), _stacklevel)
     return _x.log_softmax(input, dim, dtype)
 
 
-def leaky_relu(input, negative_slope=0.01, inplace=False):  # noqa: A002
+def leaky_relu(input, negative_slope=0.01, inplace=False):
     return _x.leaky_relu(input, negative_slope, inplace)
 
 
-def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100,  # noqa: A002
-                  reduce=None, reduction="mean", label_smoothing=0.0):
+def cross_entropy(
+    input,
+    target,
+    weight=None,
+    size_average=None,
+    ignore_index=-100,
+    reduce=None,
+    reduction="mean",
+    label_smoothing=0.0,
+):
     """Class-index targets: ``log_softmax`` then ``nll_loss`` (``NllLossBackward0`` after
     ``LogSoftmaxBackward0``)."""
-    return _x.cross_entropy(input, target, weight, size_average, ignore_index, reduce,
-                            reduction, label_smoothing)
+    return _x.cross_entropy(
+        input, target, weight, size_average, ignore_index, reduce, reduction, label_smoothing
+    )
 
 
-def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100,  # noqa: A002
-             reduce=None, reduction="mean"):
+def nll_loss(
+    input,
+    target,
+    weight=None,
+    size_average=None,
+    ignore_index=-100,
+    reduce=None,
+    reduction="mean",
+):
     return _x.nll_loss(input, target, weight, size_average, ignore_index, reduce, reduction)
 
 
-def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None,  # noqa: A002
-                         reduction="mean"):
+def binary_cross_entropy(
+    input,
+    target,
+    weight=None,
+    size_average=None,
+    reduce=None,
+    reduction="mean",
+):
     return _x.binary_cross_entropy(input, target, weight, size_average, reduce, reduction)
 
 
@@ -58,7 +80,7 @@ class Softmax(Module):
         super().__init__()
         self.dim = dim
 
-    def forward(self, input):  # noqa: A002
+    def forward(self, input):
         return softmax(input, self.dim, _stacklevel=5)
 
     def extra_repr(self) -> str:
@@ -70,7 +92,7 @@ class LogSoftmax(Module):
         super().__init__()
         self.dim = dim
 
-    def forward(self, input):  # noqa: A002
+    def forward(self, input):
         return log_softmax(input, self.dim, _stacklevel=5)
 
     def extra_repr(self) -> str:
@@ -83,12 +105,11 @@ class LeakyReLU(Module):
         self.negative_slope = negative_slope
         self.inplace = inplace
 
-    def forward(self, input):  # noqa: A002
+    def forward(self, input):
         return leaky_relu(input, self.negative_slope, self.inplace)
 
     def extra_repr(self) -> str:
-        return f"negative_slope={self.negative_slope}" + (", inplace=True" if self.inplace
-                                                           else "")
+        return f"negative_slope={self.negative_slope}" + (", inplace=True" if self.inplace else "")
 
 
 class _Loss(Module):
@@ -98,29 +119,47 @@ class _Loss(Module):
 
 
 class CrossEntropyLoss(_Loss):
-    def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None,
-                 reduction="mean", label_smoothing=0.0):
+    def __init__(
+        self,
+        weight=None,
+        size_average=None,
+        ignore_index=-100,
+        reduce=None,
+        reduction="mean",
+        label_smoothing=0.0,
+    ):
         super().__init__(size_average, reduce, reduction)
         self.weight = weight
         self.ignore_index = ignore_index
         self.label_smoothing = label_smoothing
 
-    def forward(self, input, target):  # noqa: A002
-        return cross_entropy(input, target, weight=self.weight,
-                             ignore_index=self.ignore_index, reduction=self.reduction,
-                             label_smoothing=self.label_smoothing)
+    def forward(self, input, target):
+        return cross_entropy(
+            input,
+            target,
+            weight=self.weight,
+            ignore_index=self.ignore_index,
+            reduction=self.reduction,
+            label_smoothing=self.label_smoothing,
+        )
 
 
 class NLLLoss(_Loss):
-    def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None,
-                 reduction="mean"):
+    def __init__(
+        self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"
+    ):
         super().__init__(size_average, reduce, reduction)
         self.weight = weight
         self.ignore_index = ignore_index
 
-    def forward(self, input, target):  # noqa: A002
-        return nll_loss(input, target, weight=self.weight, ignore_index=self.ignore_index,
-                        reduction=self.reduction)
+    def forward(self, input, target):
+        return nll_loss(
+            input,
+            target,
+            weight=self.weight,
+            ignore_index=self.ignore_index,
+            reduction=self.reduction,
+        )
 
 
 class BCELoss(_Loss):
@@ -128,9 +167,8 @@ class BCELoss(_Loss):
         super().__init__(size_average, reduce, reduction)
         self.weight = weight
 
-    def forward(self, input, target):  # noqa: A002
-        return binary_cross_entropy(input, target, weight=self.weight,
-                                    reduction=self.reduction)
+    def forward(self, input, target):
+        return binary_cross_entropy(input, target, weight=self.weight, reduction=self.reduction)
 
 
 # ``torch.nn.functional`` names: attached to the functional module (see the docstring)

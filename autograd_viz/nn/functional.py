@@ -5,17 +5,17 @@ from __future__ import annotations
 from ..engine import api as _api
 
 
-def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):  # noqa: A002
+def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     """Mean squared error (one ``MseLossBackward0`` node)."""
     return _api.mse_loss(input, target, reduction=reduction)
 
 
-def linear(input, weight, bias=None):  # noqa: A002
+def linear(input, weight, bias=None):
     """``input @ weight.T + bias`` (one ``AddmmBackward0`` node for a 2-D input)."""
     return _api.linear(input, weight, bias)
 
 
-def sigmoid(input):  # noqa: A002
+def sigmoid(input):
     try:
         return _api.sigmoid(input)
     except TypeError:
@@ -23,7 +23,7 @@ def sigmoid(input):  # noqa: A002
         raise
 
 
-def tanh(input):  # noqa: A002
+def tanh(input):
     try:
         return _api.tanh(input)
     except TypeError:
@@ -31,11 +31,11 @@ def tanh(input):  # noqa: A002
         raise
 
 
-def _method_error(input, name):  # noqa: A002
+def _method_error(input, name):
     """PyTorch's ``F.sigmoid(x)`` is ``x.sigmoid()``: a non-tensor has no such method."""
     if not isinstance(input, _api.Tensor):
         raise AttributeError(f"'{type(input).__name__}' object has no attribute '{name}'")
 
 
-def relu(input, inplace=False):  # noqa: A002
+def relu(input, inplace=False):
     return _api.relu(input)

@@ -26,8 +26,7 @@ class Module:
     def __setattr__(self, name, value):
         params = self.__dict__.get("_parameters")
         if params is None:
-            raise AttributeError(
-                "cannot assign parameters before Module.__init__() call")
+            raise AttributeError("cannot assign parameters before Module.__init__() call")
         if isinstance(value, Parameter):
             self.__dict__.pop(name, None)
             params[name] = value
@@ -36,8 +35,10 @@ class Module:
             self._modules[name] = value
         elif name in params:
             if value is not None:
-                raise TypeError(f"cannot assign '{type(value).__name__}' as parameter "
-                                f"'{name}' (torch.nn.Parameter or None expected)")
+                raise TypeError(
+                    f"cannot assign '{type(value).__name__}' as parameter "
+                    f"'{name}' (torch.nn.Parameter or None expected)"
+                )
             params[name] = None
         else:
             object.__setattr__(self, name, value)
@@ -72,7 +73,8 @@ class Module:
 
     def forward(self, *args, **kwargs):
         raise NotImplementedError(
-            f'Module [{type(self).__name__}] is missing the required "forward" function')
+            f'Module [{type(self).__name__}] is missing the required "forward" function'
+        )
 
     def __call__(self, *args, **kwargs):
         return self.forward(*args, **kwargs)
@@ -187,12 +189,16 @@ class Linear(Module):
         size = (out_features, in_features)
         for pos, d in enumerate(size, 1):
             if not isinstance(d, numbers.Integral):
-                raise TypeError(f"empty(): argument 'size' failed to unpack the object at pos "
-                                f"{pos} with error \"type must be tuple of ints,but got "
-                                f"{type(d).__name__}\"")
+                raise TypeError(
+                    f"empty(): argument 'size' failed to unpack the object at pos "
+                    f'{pos} with error "type must be tuple of ints,but got '
+                    f'{type(d).__name__}"'
+                )
         if min(size) < 0:
-            raise RuntimeError(f"Trying to create tensor with negative dimension "
-                               f"{min(size)}: [{out_features}, {in_features}]")
+            raise RuntimeError(
+                f"Trying to create tensor with negative dimension "
+                f"{min(size)}: [{out_features}, {in_features}]"
+            )
         self.in_features = in_features
         self.out_features = out_features
         bound = 1.0 / math.sqrt(in_features) if in_features > 0 else 0.0
@@ -206,12 +212,14 @@ class Linear(Module):
         else:
             self.register_parameter("bias", None)
 
-    def forward(self, input):  # noqa: A002
+    def forward(self, input):
         return _api.linear(input, self.weight, self.bias)
 
     def extra_repr(self) -> str:
-        return (f"in_features={self.in_features}, out_features={self.out_features}, "
-                f"bias={self.bias is not None}")
+        return (
+            f"in_features={self.in_features}, out_features={self.out_features}, "
+            f"bias={self.bias is not None}"
+        )
 
 
 class Sequential(Module):
@@ -226,7 +234,7 @@ class Sequential(Module):
             for i, m in enumerate(modules):
                 self.add_module(str(i), m)
 
-    def forward(self, input):  # noqa: A002
+    def forward(self, input):
         for m in self._modules.values():
             input = m(input)
         return input
@@ -249,12 +257,12 @@ class Sequential(Module):
 
 
 class Sigmoid(Module):
-    def forward(self, input):  # noqa: A002
+    def forward(self, input):
         return _api.sigmoid(input)
 
 
 class Tanh(Module):
-    def forward(self, input):  # noqa: A002
+    def forward(self, input):
         return _api.tanh(input)
 
 
@@ -263,12 +271,12 @@ class ReLU(Module):
         super().__init__()
         self.inplace = inplace
 
-    def forward(self, input):  # noqa: A002
+    def forward(self, input):
         return _api.relu(input)
 
 
 class Identity(Module):
-    def forward(self, input):  # noqa: A002
+    def forward(self, input):
         return input
 
 
@@ -277,5 +285,5 @@ class MSELoss(Module):
         super().__init__()
         self.reduction = reduction
 
-    def forward(self, input, target):  # noqa: A002
+    def forward(self, input, target):
         return _api.mse_loss(input, target, reduction=self.reduction)

@@ -4,4 +4,4 @@ from .adam import Adam
 from .optimizer import Optimizer
 from .sgd import SGD
 
-__all__ = ["SGD", "Optimizer", "Adam"]
+__all__ = ["SGD", "Adam", "Optimizer"]

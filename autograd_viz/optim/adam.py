@@ -18,24 +18,48 @@ class Adam(Optimizer):
     ``p -= lr / (1−β₁ᵗ) · m / (√v / √(1−β₂ᵗ) + eps)`` (``amsgrad``: the running max of v).
     """
 
-    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0,
-                 amsgrad=False, *, foreach=None, maximize=False, capturable=False,
-                 differentiable=False, fused=None, decoupled_weight_decay=False):
-        if not 0.0 <= lr:
+    def __init__(
+        self,
+        params,
+        lr=1e-3,
+        betas=(0.9, 0.999),
+        eps=1e-8,
+        weight_decay=0,
+        amsgrad=False,
+        *,
+        foreach=None,
+        maximize=False,
+        capturable=False,
+        differentiable=False,
+        fused=None,
+        decoupled_weight_decay=False,
+    ):
+        if not lr >= 0.0:
             raise ValueError(f"Invalid learning rate: {lr}")
-        if not 0.0 <= eps:
+        if not eps >= 0.0:
             raise ValueError(f"Invalid epsilon value: {eps}")
         if not 0.0 <= betas[0] < 1.0:
             raise ValueError(f"Invalid beta parameter at index 0: {betas[0]}")
         if not 0.0 <= betas[1] < 1.0:
             raise ValueError(f"Invalid beta parameter at index 1: {betas[1]}")
-        if not 0.0 <= weight_decay:
+        if not weight_decay >= 0.0:
             raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-        super().__init__(params, {
-            "lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay,
-            "amsgrad": amsgrad, "maximize": maximize, "foreach": foreach,
-            "capturable": capturable, "differentiable": differentiable, "fused": fused,
-            "decoupled_weight_decay": decoupled_weight_decay})
+        super().__init__(
+            params,
+            {
+                "lr": lr,
+                "betas": betas,
+                "eps": eps,
+                "weight_decay": weight_decay,
+                "amsgrad": amsgrad,
+                "maximize": maximize,
+                "foreach": foreach,
+                "capturable": capturable,
+                "differentiable": differentiable,
+                "fused": fused,
+                "decoupled_weight_decay": decoupled_weight_decay,
+            },
+        )
 
     def step(self, closure=None):
         loss = closure() if closure is not None else None
@@ -57,7 +81,8 @@ class Adam(Optimizer):
                     state = self.state[p] = {
                         "step": Tensor._make(np.array(0.0, dtype=np.float32)),
                         "exp_avg": Tensor._make(np.zeros_like(arr)),
-                        "exp_avg_sq": Tensor._make(np.zeros_like(arr))}
+                        "exp_avg_sq": Tensor._make(np.zeros_like(arr)),
+                    }
                     if amsgrad:
                         state["max_exp_avg_sq"] = Tensor._make(np.zeros_like(arr))
                 old = arr.copy() if listening else None
@@ -74,8 +99,8 @@ class Adam(Optimizer):
                 m += (d - m) * (1 - beta1)  # lerp_(d, 1 - beta1)
                 v *= beta2
                 v += (1 - beta2) * d * d
-                bias1 = 1 - beta1 ** step
-                bias2_sqrt = math.sqrt(1 - beta2 ** step)
+                bias1 = 1 - beta1**step
+                bias2_sqrt = math.sqrt(1 - beta2**step)
                 if amsgrad:
                     vmax = state["max_exp_avg_sq"]._data
                     np.maximum(vmax, v, out=vmax)
@@ -87,6 +112,5 @@ class Adam(Optimizer):
                 if listening:
                     record.append((p, old, arr, g._data))
         if listening:
-            events.emit("optim_step", optimizer=self, params=record,
-                        lr=self.param_groups[0]["lr"])
+            events.emit("optim_step", optimizer=self, params=record, lr=self.param_groups[0]["lr"])
         return loss

@@ -13,7 +13,8 @@ class Optimizer:
         if isinstance(params, Tensor):
             raise TypeError(
                 "params argument given to the optimizer should be an iterable of Tensors or "
-                f"dicts, but got {type_name(params._data.dtype)}")
+                f"dicts, but got {type_name(params._data.dtype)}"
+            )
         self.defaults = defaults
         self.state: dict = {}
         self.param_groups: list = []
@@ -31,8 +32,9 @@ class Optimizer:
         group["params"] = [params] if isinstance(params, Tensor) else list(params)
         for p in group["params"]:
             if not isinstance(p, Tensor):
-                raise TypeError("optimizer can only optimize Tensors, but one of the params "
-                                f"is {_typename(p)}")
+                raise TypeError(
+                    f"optimizer can only optimize Tensors, but one of the params is {_typename(p)}"
+                )
             if p.grad_fn is not None:
                 raise ValueError("can't optimize a non-leaf Tensor")
         for k, v in self.defaults.items():

@@ -13,8 +13,17 @@ class SGD(Optimizer):
     ``momentum`` the running buffer ``buf = momentum * buf + (1 - dampening) * d``
     (``d + momentum * buf`` with ``nesterov``)."""
 
-    def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0,
-                 nesterov=False, *, maximize=False):
+    def __init__(
+        self,
+        params,
+        lr=1e-3,
+        momentum=0,
+        dampening=0,
+        weight_decay=0,
+        nesterov=False,
+        *,
+        maximize=False,
+    ):
         if lr < 0.0:
             raise ValueError(f"Invalid learning rate: {lr}")
         if momentum < 0.0:
@@ -23,9 +32,17 @@ class SGD(Optimizer):
             raise ValueError(f"Invalid weight_decay value: {weight_decay}")
         if nesterov and (momentum <= 0 or dampening != 0):
             raise ValueError("Nesterov momentum requires a momentum and zero dampening")
-        super().__init__(params, {"lr": lr, "momentum": momentum, "dampening": dampening,
-                                  "weight_decay": weight_decay, "nesterov": nesterov,
-                                  "maximize": maximize})
+        super().__init__(
+            params,
+            {
+                "lr": lr,
+                "momentum": momentum,
+                "dampening": dampening,
+                "weight_decay": weight_decay,
+                "nesterov": nesterov,
+                "maximize": maximize,
+            },
+        )
 
     def step(self, closure=None):
         loss = closure() if closure is not None else None
@@ -60,6 +77,5 @@ class SGD(Optimizer):
                 if listening:
                     record.append((p, old, arr, g._data))
         if listening:
-            events.emit("optim_step", optimizer=self, params=record,
-                        lr=self.param_groups[0]["lr"])
+            events.emit("optim_step", optimizer=self, params=record, lr=self.param_groups[0]["lr"])
         return loss

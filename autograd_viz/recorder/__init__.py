@@ -5,9 +5,31 @@ Imports nothing from render / widget / graphviz / ipywidgets at module level.
 """
 
 from . import fmt
-from .model import (LANGUAGES, PHASES, STATUSES, Frame, Graph, GraphNode, NodeState,
-                    get_language, set_language)
+from .model import (
+    LANGUAGES,
+    PHASES,
+    STATUSES,
+    Frame,
+    Graph,
+    GraphNode,
+    NodeState,
+    get_language,
+    set_language,
+)
 from .recording import Recording, record, snapshot
 
-__all__ = ["record", "snapshot", "Recording", "Frame", "Graph", "GraphNode", "NodeState", "PHASES",
-           "STATUSES", "LANGUAGES", "set_language", "get_language", "fmt"]
+__all__ = [
+    "LANGUAGES",
+    "PHASES",
+    "STATUSES",
+    "Frame",
+    "Graph",
+    "GraphNode",
+    "NodeState",
+    "Recording",
+    "fmt",
+    "get_language",
+    "record",
+    "set_language",
+    "snapshot",
+]

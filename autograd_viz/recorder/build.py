@@ -58,7 +58,8 @@ class _Flow:
         self.op = rc.op
         self.symbol = COMPOSITE_SYMBOL.get(rc.op, rc.op)
         self.formula = COMPOSITE_FORMULA.get(rc.op) or "; ".join(
-            ro.formula for ro in inner if ro.formula)
+            ro.formula for ro in inner if ro.formula
+        )
         self.inputs = rc.inputs
         self.out = rc.out
         self.kwargs = rc.kwargs
@@ -70,16 +71,31 @@ class _Flow:
 
 
 #: how the data-flow view draws an op (the learner's operator, not PyTorch's node)
-COMPOSITE_SYMBOL = {"matmul": "@", "linear": "linear", "div": "/", "getitem": "[]",
-                    "reshape": "reshape", "flatten": "flatten", "addmm": "addmm",
-                    "mse_loss": "mse_loss"}
+COMPOSITE_SYMBOL = {
+    "matmul": "@",
+    "linear": "linear",
+    "div": "/",
+    "getitem": "[]",
+    "reshape": "reshape",
+    "flatten": "flatten",
+    "addmm": "addmm",
+    "mse_loss": "mse_loss",
+}
 #: (``addmm`` / ``mse_loss`` drawn without a recording are one node: named as recorded)
-DATAFLOW_SYMBOL = {"mm": "@", "mv": "@", "dot": "@", "matmul": "@", "addmm": "addmm",
-                   "mse_loss": "mse_loss"}
+DATAFLOW_SYMBOL = {
+    "mm": "@",
+    "mv": "@",
+    "dot": "@",
+    "matmul": "@",
+    "addmm": "addmm",
+    "mse_loss": "mse_loss",
+}
 COMPOSITE_FORMULA = {
     "matmul": "∂/∂A = G @ Bᵀ, ∂/∂B = Aᵀ @ G (G: the gradient arriving)",
-    "linear": ("y = x @ W.T + b: ∂/∂x = G @ W, ∂/∂W = Gᵀ @ x, ∂/∂b = G summed over rows "
-               "(G: the gradient arriving)"),
+    "linear": (
+        "y = x @ W.T + b: ∂/∂x = G @ W, ∂/∂W = Gᵀ @ x, ∂/∂b = G summed over rows "
+        "(G: the gradient arriving)"
+    ),
 }
 
 
@@ -166,8 +182,13 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 continue
             rr = canon(r)
             rt = T[rr]
-            if (rr not in disp_t and rt.producer is None and rt.name is None
-                    and rt.label is None and not rt.requires_grad):
+            if (
+                rr not in disp_t
+                and rt.producer is None
+                and rt.name is None
+                and rt.label is None
+                and not rt.requires_grad
+            ):
                 ins.append(("k", rt.shape))  # an anonymous constant: follows its op
             else:
                 ins.append(leaf_disp(r))
@@ -237,11 +258,15 @@ def build(rec, lang=None, snapshot=False) -> Built:
     inner_only = set()
     if snapshot and comps:
         drawn_in = {canon(r) for ro in F for k, r in ro.inputs if k == "t"}
-        inner_only = {canon(r) for ro in O if ro.comp is not None
-                      for k, r in ro.inputs if k == "t"} - drawn_in
+        inner_only = {
+            canon(r) for ro in O if ro.comp is not None for k, r in ro.inputs if k == "t"
+        } - drawn_in
     for rt in T:
-        if rt.rid not in disp_t and (rt.producer is None or O[rt.producer].folded) and (
-                canon(rt.rid) in referenced or (snapshot and canon(rt.rid) not in inner_only)):
+        if (
+            rt.rid not in disp_t
+            and (rt.producer is None or O[rt.producer].folded)
+            and (canon(rt.rid) in referenced or (snapshot and canon(rt.rid) not in inner_only))
+        ):
             leaf_disp(rt.rid)
 
     # ------------------------------------------------------------------ names
@@ -310,8 +335,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
                         e = C._const_expr(fo.op, base, consts[0], tin[0][0] == 0, fo.kwargs)
                     elif not consts:
                         kw = dict(fo.kwargs or {})
-                        e = C.name_expr(fo.op, [base], kw, T[canon(tin[0][1])].shape,
-                                        rt.shape)
+                        e = C.name_expr(fo.op, [base], kw, T[canon(tin[0][1])].shape, rt.shape)
         derived[d] = e
         return e
 
@@ -394,22 +418,44 @@ def build(rec, lang=None, snapshot=False) -> Built:
         if d in first_o:
             ro = first_o[d]
             if isinstance(ro, _Flow):
-                g.nodes[d] = GraphNode(d, "op", nm(d), op=ro.op, formula=ro.formula,
-                                       outside=ro.outside, symbol=_sym(ro),
-                                       grad_fn=None if ro.outside else ro.grad_fn,
-                                       iteration=node_it.get(d), inner=ro.classes,
-                                       inner_ids=tuple(adisp[r] for r in ro.ginner))
+                g.nodes[d] = GraphNode(
+                    d,
+                    "op",
+                    nm(d),
+                    op=ro.op,
+                    formula=ro.formula,
+                    outside=ro.outside,
+                    symbol=_sym(ro),
+                    grad_fn=None if ro.outside else ro.grad_fn,
+                    iteration=node_it.get(d),
+                    inner=ro.classes,
+                    inner_ids=tuple(adisp[r] for r in ro.ginner),
+                )
             else:
-                g.nodes[d] = GraphNode(d, "op", nm(d), op=ro.op, formula=ro.formula,
-                                       outside=ro.outside, symbol=_sym(ro),
-                                       grad_fn=None if ro.outside else ro.cls,
-                                       iteration=node_it.get(d))
+                g.nodes[d] = GraphNode(
+                    d,
+                    "op",
+                    nm(d),
+                    op=ro.op,
+                    formula=ro.formula,
+                    outside=ro.outside,
+                    symbol=_sym(ro),
+                    grad_fn=None if ro.outside else ro.cls,
+                    iteration=node_it.get(d),
+                )
         else:
             rt = first_t[d]
-            g.nodes[d] = GraphNode(d, "tensor", nm(d), shape=rt.shape,
-                                   is_leaf=rt.producer is None, requires_grad=rt.requires_grad,
-                                   outside=rt.outside, iteration=node_it.get(d),
-                                   retains_grad=rt.producer is not None and d in retained)
+            g.nodes[d] = GraphNode(
+                d,
+                "tensor",
+                nm(d),
+                shape=rt.shape,
+                is_leaf=rt.producer is None,
+                requires_grad=rt.requires_grad,
+                outside=rt.outside,
+                iteration=node_it.get(d),
+                retains_grad=rt.producer is not None and d in retained,
+            )
     eset = set()
     for ro in F:
         if ro.folded:
@@ -433,9 +479,16 @@ def build(rec, lang=None, snapshot=False) -> Built:
         d = disp_t[canon(trid)]
         aid = "a:" + d
         if aid not in ag.nodes:
-            ag.nodes[aid] = GraphNode(aid, "accumulate", nm(d), op="accumulate",
-                                      grad_fn="AccumulateGrad", is_leaf=True,
-                                      requires_grad=True, formula="leaf.grad += incoming grad")
+            ag.nodes[aid] = GraphNode(
+                aid,
+                "accumulate",
+                nm(d),
+                op="accumulate",
+                grad_fn="AccumulateGrad",
+                is_leaf=True,
+                requires_grad=True,
+                formula="leaf.grad += incoming grad",
+            )
         return aid
 
     for ro in O:
@@ -443,9 +496,16 @@ def build(rec, lang=None, snapshot=False) -> Built:
             continue
         do = adisp[ro.rid]
         if do not in ag.nodes:
-            ag.nodes[do] = GraphNode(do, "grad_fn", ro.cls, op=ro.op, formula=ro.formula,
-                                     symbol=ro.symbol, grad_fn=ro.cls,
-                                     iteration=node_it.get(do))
+            ag.nodes[do] = GraphNode(
+                do,
+                "grad_fn",
+                ro.cls,
+                op=ro.op,
+                formula=ro.formula,
+                symbol=ro.symbol,
+                grad_fn=ro.cls,
+                iteration=node_it.get(do),
+            )
         for nx in ro.nexts:
             if nx is None:
                 continue
@@ -458,9 +518,15 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 dst = adisp[r]
                 if dst not in ag.nodes:
                     ro2 = O[r]
-                    ag.nodes[dst] = GraphNode(dst, "grad_fn", ro2.cls, op=ro2.op,
-                                              formula=ro2.formula, symbol=ro2.symbol,
-                                              grad_fn=ro2.cls)
+                    ag.nodes[dst] = GraphNode(
+                        dst,
+                        "grad_fn",
+                        ro2.cls,
+                        op=ro2.op,
+                        formula=ro2.formula,
+                        symbol=ro2.symbol,
+                        grad_fn=ro2.cls,
+                    )
             e = (do, dst)
             if e not in aset:
                 aset.add(e)
@@ -475,12 +541,14 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 rt = first_t[d]
                 t = rt.ref() if rt.ref is not None else None
                 gr = t._grad if t is not None and t._grad is not None else None
-                state[d] = NodeState(fmt.value(rt.value) if rt.value is not None else None,
-                                     None if gr is None else fmt.value(gr._data), st)
+                state[d] = NodeState(
+                    fmt.value(rt.value) if rt.value is not None else None,
+                    None if gr is None else fmt.value(gr._data),
+                    st,
+                )
             else:
                 consts = [fmt.value(r) for k, r in first_o[d].inputs if k == "c"]
-                state[d] = NodeState(None if d in in_label else ", ".join(consts) or None,
-                                     None, st)
+                state[d] = NodeState(None if d in in_label else ", ".join(consts) or None, None, st)
         elif gn.kind == "tensor" and gn.is_leaf:
             rt = first_t[d]
             state[d] = NodeState(fmt.value(rt.value), None, "done")
@@ -571,8 +639,21 @@ def build(rec, lang=None, snapshot=False) -> Built:
         pending.clear()
         if i % CHECKPOINT == 0:
             b.checkpoints[i] = dict(cur)
-        frames.append(Frame(i, phase, nodes[0] if nodes else None, tuple(edges), it,
-                            caps, detail or {}, nodes, tuple(anodes), lang, tuple(aedges)))
+        frames.append(
+            Frame(
+                i,
+                phase,
+                nodes[0] if nodes else None,
+                tuple(edges),
+                it,
+                caps,
+                detail or {},
+                nodes,
+                tuple(anodes),
+                lang,
+                tuple(aedges),
+            )
+        )
 
     root_name = "L"
     got_grad: set = set()
@@ -595,8 +676,11 @@ def build(rec, lang=None, snapshot=False) -> Built:
         do, dt = disp_o[fo.rid], disp_t[fo.out]
         aid = adisp[ro.rid]
         argn = [tname(r) if k == "t" else fmt.value(r) for k, r in fo.inputs]
-        aedges = [aedge(aid, nx) for i, nx in enumerate(ro.nexts)
-                  if nx is not None and i < len(gins) and gins[i] is not None]
+        aedges = [
+            aedge(aid, nx)
+            for i, nx in enumerate(ro.nexts)
+            if nx is not None and i < len(gins) and gins[i] is not None
+        ]
         aedges = [e for e in aedges if e is not None]
         # which of the composite's inputs this node sends a gradient to
         tgt_in = {}
@@ -628,12 +712,23 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 if T[canon(r)].producer is not None and d_in not in got_grad:
                     setn(d_in, grad=fmt.value(got[j]))
                     got_grad.add(d_in)
-            caps, detail = C.backward(nm(dt), root_name, fo.op, argn, fo.in_vals, fo.kwargs,
-                                      T[fo.out].value, g_out, slots, fo.formula)
+            caps, detail = C.backward(
+                nm(dt),
+                root_name,
+                fo.op,
+                argn,
+                fo.in_vals,
+                fo.kwargs,
+                T[fo.out].value,
+                g_out,
+                slots,
+                fo.formula,
+            )
             caps = C.steps_note(caps, classes)
         else:
-            caps, detail = C.inside(nm(dt), fo.op, argn, fo.kwargs, step, len(evs), ro.cls,
-                                    gout, sends)
+            caps, detail = C.inside(
+                nm(dt), fo.op, argn, fo.kwargs, step, len(evs), ro.cls, gout, sends
+            )
             detail["formula"] = ro.formula
         detail["op"] = ro.cls
         detail["composite"] = fo.op
@@ -644,8 +739,12 @@ def build(rec, lang=None, snapshot=False) -> Built:
         if kind == "iteration":
             for d in produced_in.get(it, ()):
                 st = cur[d]
-                setn(d, value=None, grad=None,
-                     status="pending" if st.status != "outside" else "outside")
+                setn(
+                    d,
+                    value=None,
+                    grad=None,
+                    status="pending" if st.status != "outside" else "outside",
+                )
             continue
         if kind == "truncated":
             emit("error", (), (), C.truncated(len(frames)), {"note": "truncated"}, it=it)
@@ -662,8 +761,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
             consts = [fmt.value(r) for k, r in fo.inputs if k == "c"]
             status = "outside" if fo.outside else "done"
             rt = T[fo.out]
-            setn(do, value=None if do in in_label else ", ".join(consts) or None,
-                 status=status)
+            setn(do, value=None if do in in_label else ", ".join(consts) or None, status=status)
             setn(dt, value=fmt.value(rt.value), grad=None, status=status)
             inner = ()
             anodes = () if ro.outside else (do,)
@@ -672,11 +770,15 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 anodes = () if fo.outside else tuple(adisp[r] for r in fo.ginner)
                 for r in fo.ginner:
                     setn(adisp[r], status="outside" if O[r].outside else "done")
-            caps = C.forward(nm(dt), fo.op, argn, fo.in_vals, fo.kwargs, rt.value, fo.outside,
-                             inner)
+            caps = C.forward(
+                nm(dt), fo.op, argn, fo.in_vals, fo.kwargs, rt.value, fo.outside, inner
+            )
             edges = [(disp_t[canon(r)], do) for k, r in fo.inputs if k == "t"] + [(do, dt)]
-            detail = {"op": ro.cls if fo is ro else " → ".join(inner) or ro.cls,
-                      "formula": fo.formula, "value": fmt.value(rt.value)}
+            detail = {
+                "op": ro.cls if fo is ro else " → ".join(inner) or ro.cls,
+                "formula": fo.formula,
+                "value": fmt.value(rt.value),
+            }
             emit("forward", (do, dt), edges, caps, detail, anodes=anodes, it=it)
         elif kind == "backward_begin":
             rids, retain, grads = ev[2], ev[3], ev[4]
@@ -713,11 +815,20 @@ def build(rec, lang=None, snapshot=False) -> Built:
                     got_grad.add(d_in)
             aedges = [e for e in aedges if e is not None]
             argn = [tname(r) if k == "t" else fmt.value(r) for k, r in ro.inputs]
-            caps, detail = C.backward(nm(dt), root_name, ro.op, argn, ro.in_vals, ro.kwargs,
-                                      T[ro.out].value, gout, slots, ro.formula)
+            caps, detail = C.backward(
+                nm(dt),
+                root_name,
+                ro.op,
+                argn,
+                ro.in_vals,
+                ro.kwargs,
+                T[ro.out].value,
+                gout,
+                slots,
+                ro.formula,
+            )
             detail["op"] = ro.cls
-            emit("backward", (do, dt), edges, caps, detail, anodes=(do,), aedges=aedges,
-                 it=it)
+            emit("backward", (do, dt), edges, caps, detail, anodes=(do,), aedges=aedges, it=it)
         elif kind == "accumulate_edge":
             target, src, old, inc, new = ev[2:7]
             tp = T[canon(target)].producer
@@ -729,18 +840,29 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 setn(d, grad=fmt.value(new))
             caps = C.accumulate_edge(nm(d), old, inc, new, nm(ds) if ds else None)
             edges = [(d, ds)] if ds and ds != d else []
-            an = ("a:" + d,) if tp is None else \
-                tuple(x for x in (adisp.get(tp),) if x)
-            emit("accumulate", (d,), edges, caps,
-                 {"old": fmt.value(old), "incoming": fmt.value(inc), "new": fmt.value(new)},
-                 anodes=an, it=it)
+            an = ("a:" + d,) if tp is None else tuple(x for x in (adisp.get(tp),) if x)
+            emit(
+                "accumulate",
+                (d,),
+                edges,
+                caps,
+                {"old": fmt.value(old), "incoming": fmt.value(inc), "new": fmt.value(new)},
+                anodes=an,
+                it=it,
+            )
         elif kind == "accumulate":
             rid, old, inc, new = ev[2:6]
             d = disp_t[canon(rid)]
             setn(d, grad=fmt.value(new))
-            emit("accumulate", (d,), (), C.accumulate(nm(d), old, inc, new),
-                 {"old": fmt.value(old), "incoming": fmt.value(inc), "new": fmt.value(new)},
-                 anodes=("a:" + d,), it=it)
+            emit(
+                "accumulate",
+                (d,),
+                (),
+                C.accumulate(nm(d), old, inc, new),
+                {"old": fmt.value(old), "incoming": fmt.value(inc), "new": fmt.value(new)},
+                anodes=("a:" + d,),
+                it=it,
+            )
         elif kind in ("hook", "retain_grad"):
             rid = ev[2]
             d = disp_t.get(canon(rid)) if rid is not None else None
@@ -750,8 +872,10 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 if d is not None and gout is not None:
                     setn(d, grad=fmt.value(gout))
                 caps = C.hook(name, gin, gout)
-                detail = {"grad_in": fmt.value(gin),
-                          "grad_out": "None" if gout is None else fmt.value(gout)}
+                detail = {
+                    "grad_in": fmt.value(gin),
+                    "grad_out": "None" if gout is None else fmt.value(gout),
+                }
             else:
                 gr = ev[3]
                 if d is not None:
@@ -774,11 +898,16 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 continue
             for d in ds + ads:
                 setn(d, status="freed")
-            caps = C.freed([(nm(d), nm(out_of_op[d]) if d in out_of_op else None)
-                            for d in ds])
-            emit("freed", ds, (), caps,
-                 {"freed": ", ".join(O[r].cls for r in ev[2] if r in adisp)}, anodes=ads,
-                 it=it)
+            caps = C.freed([(nm(d), nm(out_of_op[d]) if d in out_of_op else None) for d in ds])
+            emit(
+                "freed",
+                ds,
+                (),
+                caps,
+                {"freed": ", ".join(O[r].cls for r in ev[2] if r in adisp)},
+                anodes=ads,
+                it=it,
+            )
         elif kind == "error":
             ename, msg, roots = ev[2], ev[3], ev[4]
             d = disp_t[canon(roots[0])] if roots else None
@@ -786,8 +915,15 @@ def build(rec, lang=None, snapshot=False) -> Built:
             an = ()
             if d is not None and T[canon(roots[0])].producer in adisp:
                 an = (adisp[T[canon(roots[0])].producer],)
-            emit("error", (d,), (), C.error(ename, msg, root),
-                 {"error": f"{ename}: {msg}"}, anodes=an, it=it)
+            emit(
+                "error",
+                (d,),
+                (),
+                C.error(ename, msg, root),
+                {"error": f"{ename}: {msg}"},
+                anodes=an,
+                it=it,
+            )
         elif kind == "raised":  # an exception escaped the with block
             ename, msg, line, lineno, rids = ev[2:7]
             ds = []
@@ -795,16 +931,29 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 d = disp_t.get(canon(r))
                 if d is not None and d not in ds:
                     ds.append(d)
-            emit("error", ds, (), C.raised(ename, msg, line, lineno),
-                 {"error": f"{ename}: {msg}", "line": line,
-                  "lineno": "" if lineno is None else str(lineno)}, it=it)
+            emit(
+                "error",
+                ds,
+                (),
+                C.raised(ename, msg, line, lineno),
+                {
+                    "error": f"{ename}: {msg}",
+                    "line": line,
+                    "lineno": "" if lineno is None else str(lineno),
+                },
+                it=it,
+            )
         elif kind == "update":
             rid, old, new, lr, grad, how = ev[2:8]
             d = disp_t[canon(rid)]
             setn(d, value=fmt.value(new))
-            detail = {"old": fmt.value(old), "new": fmt.value(new),
-                      "lr": "" if lr is None else fmt.num(lr),
-                      "grad": "" if grad is None else fmt.value(grad), "code": how}
+            detail = {
+                "old": fmt.value(old),
+                "new": fmt.value(new),
+                "lr": "" if lr is None else fmt.num(lr),
+                "grad": "" if grad is None else fmt.value(grad),
+                "code": how,
+            }
             an = ("a:" + d,)
             if how == "detach_":
                 info = ev[9]
@@ -815,8 +964,15 @@ def build(rec, lang=None, snapshot=False) -> Built:
                     an = (adisp[p],)
             else:
                 caps = C.update(nm(d), how, old, new, lr, grad)
-            emit("update", (d,), (), caps, detail,
-                 anodes=tuple(a for a in an if a in ag.nodes), it=it)
+            emit(
+                "update",
+                (d,),
+                (),
+                caps,
+                detail,
+                anodes=tuple(a for a in an if a in ag.nodes),
+                it=it,
+            )
         elif kind == "zero_grad":
             rids, how, owner = ev[2], ev[3], ev[4]
             ds = []
@@ -830,8 +986,9 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 z = fmt.value(np.zeros(T[canon(r)].shape))
                 setn(d, grad=None if to_none else z)
             caps = C.zero_grad([nm(d) for d in ds], how, owner, z or "0")
-            emit("zero_grad", ds, (), caps, {"code": how}, anodes=tuple("a:" + d for d in ds),
-                 it=it)
+            emit(
+                "zero_grad", ds, (), caps, {"code": how}, anodes=tuple("a:" + d for d in ds), it=it
+            )
     if pending:
         # trailing changes without a frame (e.g. an iteration marker at the very end)
         for d, s in pending.items():

@@ -12,8 +12,17 @@ import numpy as np
 
 from . import fmt
 
-_INFIX = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "**", "mm": "@", "mv": "@",
-          "dot": "@", "matmul": "@"}
+_INFIX = {
+    "add": "+",
+    "sub": "-",
+    "mul": "*",
+    "div": "/",
+    "pow": "**",
+    "mm": "@",
+    "mv": "@",
+    "dot": "@",
+    "matmul": "@",
+}
 _FUNC = {"exp": "exp", "log": "log", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "relu"}
 
 
@@ -61,8 +70,11 @@ def _index_text(key) -> str | None:
         elif isinstance(k, int | np.integer):
             parts.append(str(int(k)))
         elif isinstance(k, slice):
-            if k.step is None and (k.start is None or isinstance(k.start, int)) and (
-                    k.stop is None or isinstance(k.stop, int)):
+            if (
+                k.step is None
+                and (k.start is None or isinstance(k.start, int))
+                and (k.stop is None or isinstance(k.stop, int))
+            ):
                 a = "" if k.start is None else str(k.start)
                 b = "" if k.stop is None else str(k.stop)
                 parts.append(f"{a}:{b}")
@@ -116,9 +128,14 @@ def name_expr(op, args, kwargs, in_shape=(), out_shape=(), limit=MAX_NAME):
     elif op == "flatten":
         e = f"{t}.flatten()"
     elif op == "unsqueeze" and len(out_shape) == len(in_shape) + 1:
-        d = next((i for i in range(len(out_shape))
-                  if tuple(out_shape[:i]) + tuple(out_shape[i + 1:]) == tuple(in_shape)),
-                 None)
+        d = next(
+            (
+                i
+                for i in range(len(out_shape))
+                if tuple(out_shape[:i]) + tuple(out_shape[i + 1 :]) == tuple(in_shape)
+            ),
+            None,
+        )
         e = f"{t}.unsqueeze({d})" if d is not None else None
     elif op == "squeeze":
         e = f"{t}.squeeze()"
@@ -155,7 +172,7 @@ def _prec(e: str) -> int:
             depth += 1
         elif ch in ")]":
             depth -= 1
-        elif depth == 0 and ch in _PREC and e[i - 1:i] == " " and e[i + 1:i + 2] == " ":
+        elif depth == 0 and ch in _PREC and e[i - 1 : i] == " " and e[i + 1 : i + 2] == " ":
             low = min(low, _PREC[ch])
     return low
 
@@ -212,9 +229,11 @@ def _linear_rhs(args):
     return e + (f" + {args[2]}" if len(args) > 2 else "")
 
 
-_GLOSS = {"permute": ("the transpose of {a}", "{a} 的转置"),
-          "t": ("the transpose of {a}", "{a} 的转置"),
-          "transpose": ("{a} with two dimensions swapped", "{a} 交换两个维度")}
+_GLOSS = {
+    "permute": ("the transpose of {a}", "{a} 的转置"),
+    "t": ("the transpose of {a}", "{a} 的转置"),
+    "transpose": ("{a} with two dimensions swapped", "{a} 交换两个维度"),
+}
 
 
 def forward(out, op, names, vals, kwargs, result, outside, inner=()):
@@ -224,8 +243,11 @@ def forward(out, op, names, vals, kwargs, result, outside, inner=()):
     parts = [f"{out} = {e}" if e != out else out]
     if op == "linear":
         parts.append(_linear_rhs(names))
-    if op != "linear" and all(_small(v) for v in vals) and any(
-            isinstance(v, np.ndarray) for v in vals):
+    if (
+        op != "linear"
+        and all(_small(v) for v in vals)
+        and any(isinstance(v, np.ndarray) for v in vals)
+    ):
         ev = expr(op, [_paren(fmt.value(v)) for v in vals], kwargs)
         if ev != e:
             parts.append(ev)
@@ -244,10 +266,14 @@ def forward(out, op, names, vals, kwargs, result, outside, inner=()):
         note_zh = f"PyTorch 把它记录为 {len(inner)} 个节点：{chain}。"
     if outside:
         return {
-            "en": (f"Outside the graph (no_grad() or detached inputs): {eq}. "
-                   f"Nothing is recorded for backward, so {out}.requires_grad is False."),
-            "zh": (f"在计算图之外（no_grad() 或输入已 detach）：{eq}。"
-                   f"不为反向传播记录任何东西，所以 {out}.requires_grad 为 False。"),
+            "en": (
+                f"Outside the graph (no_grad() or detached inputs): {eq}. "
+                f"Nothing is recorded for backward, so {out}.requires_grad is False."
+            ),
+            "zh": (
+                f"在计算图之外（no_grad() 或输入已 detach）：{eq}。"
+                f"不为反向传播记录任何东西，所以 {out}.requires_grad 为 False。"
+            ),
         }
     return {"en": f"Forward: {eq_en}.{note_en}", "zh": f"前向计算：{eq_zh}。{note_zh}"}
 
@@ -298,10 +324,15 @@ def _local(op, i, names, vals, kwargs, out_val):
 
 
 _MATRIX = {
-    ("mm", 0): "G @ {b}ᵀ", ("mm", 1): "{a}ᵀ @ G",
-    ("mv", 0): "G ⊗ {b}", ("mv", 1): "{a}ᵀ @ G",
-    ("dot", 0): "G · {b}", ("dot", 1): "G · {a}",
-    ("permute", 0): "Gᵀ", ("t", 0): "Gᵀ", ("transpose", 0): "Gᵀ",
+    ("mm", 0): "G @ {b}ᵀ",
+    ("mm", 1): "{a}ᵀ @ G",
+    ("mv", 0): "G ⊗ {b}",
+    ("mv", 1): "{a}ᵀ @ G",
+    ("dot", 0): "G · {b}",
+    ("dot", 1): "G · {a}",
+    ("permute", 0): "Gᵀ",
+    ("t", 0): "Gᵀ",
+    ("transpose", 0): "Gᵀ",
 }
 
 
@@ -337,8 +368,11 @@ def _rule(op, i, names, vals):
 #: build.py is one sentence for all inputs)
 _COMPOSITE_LOCAL = {
     "matmul": ("∂(A@B)/∂A = G @ Bᵀ", "∂(A@B)/∂B = Aᵀ @ G"),
-    "linear": ("∂(x@Wᵀ+b)/∂x = G @ W", "∂(x@Wᵀ+b)/∂W = Gᵀ @ x",
-               "∂(x@Wᵀ+b)/∂b = G summed over rows"),
+    "linear": (
+        "∂(x@Wᵀ+b)/∂x = G @ W",
+        "∂(x@Wᵀ+b)/∂W = Gᵀ @ x",
+        "∂(x@Wᵀ+b)/∂b = G summed over rows",
+    ),
 }
 
 
@@ -351,10 +385,11 @@ def local_part(op, formula, i):
     if parts is None:
         parts = [x.strip() for x in (formula or "").split(",  ")]
         if len(parts) > 1 and parts[0].startswith("∂") and "/∂" in parts[0]:
-            num = parts[0][1:parts[0].index("/∂")]
+            num = parts[0][1 : parts[0].index("/∂")]
             if num:
-                parts = [parts[0]] + [f"∂{num}{x[1:]}" if x.startswith("∂/∂") else x
-                                      for x in parts[1:]]
+                parts = [parts[0]] + [
+                    f"∂{num}{x[1:]}" if x.startswith("∂/∂") else x for x in parts[1:]
+                ]
     if len(parts) > 1:
         return parts[i] if i < len(parts) else ""
     return formula or ""
@@ -423,10 +458,16 @@ def steps_note(caps, classes):
     if len(classes) < 2:
         return caps
     chain = " → ".join(classes)
-    return {"en": (f"{caps['en']} In PyTorch's graph this takes {len(classes)} steps "
-                   f"({chain}); this one is {classes[0]}."),
-            "zh": (f"{caps['zh']}在 PyTorch 的计算图中这分 {len(classes)} 步（{chain}）；"
-                   f"这一步是 {classes[0]}。")}
+    return {
+        "en": (
+            f"{caps['en']} In PyTorch's graph this takes {len(classes)} steps "
+            f"({chain}); this one is {classes[0]}."
+        ),
+        "zh": (
+            f"{caps['zh']}在 PyTorch 的计算图中这分 {len(classes)} 步（{chain}）；"
+            f"这一步是 {classes[0]}。"
+        ),
+    }
 
 
 def inside(out, op, names, kwargs, k, n, cls, gout, sends):
@@ -447,11 +488,12 @@ def inside(out, op, names, kwargs, k, n, cls, gout, sends):
             zh_s.append(f"把 {vs} 传给 {who}")
     en_rest = " and ".join(en_s) if en_s else "sends no gradient on"
     zh_rest = "，".join(zh_s) if zh_s else "不再往下传梯度"
-    en = (f"Inside {head} (PyTorch's step {k} of {n}): {cls} receives {g} and "
-          f"{en_rest}.")
+    en = f"Inside {head} (PyTorch's step {k} of {n}): {cls} receives {g} and {en_rest}."
     zh = f"在 {head} 内部（PyTorch 的第 {k}/{n} 步）：{cls} 收到 {g}，{zh_rest}。"
-    detail = {"upstream": f"{cls} receives {g}",
-              "product": "; ".join(f"{who} ← {fmt.value(v)}" for who, v, _ in sends)}
+    detail = {
+        "upstream": f"{cls} receives {g}",
+        "product": "; ".join(f"{who} ← {fmt.value(v)}" for who, v, _ in sends),
+    }
     return {"en": en, "zh": zh}, detail
 
 
@@ -474,8 +516,10 @@ def accumulate(w, old, inc, new):
         }
     o, i = fmt.value(old), fmt.value(inc)
     return {
-        "en": (f"{w}.grad accumulates: {o} + {i} = {n}. Gradients add up across backward "
-               f"calls until you zero them."),
+        "en": (
+            f"{w}.grad accumulates: {o} + {i} = {n}. Gradients add up across backward "
+            f"calls until you zero them."
+        ),
         "zh": f"{w}.grad 累加：{o} + {i} = {n}。在清零之前，多次反向传播的梯度会累加。",
     }
 
@@ -511,11 +555,15 @@ def freed(ops):
         en.append(f"{sym} (making {made})" if made else sym)
         zh.append(f"{sym}（生成 {made}）" if made else sym)
     return {
-        "en": (f"Backward finished without retain_graph=True, so the values saved for the "
-               f"backward of {', '.join(en)} are freed; a second backward through them "
-               f"fails."),
-        "zh": (f"反向传播结束且没有 retain_graph=True，所以 {'、'.join(zh)} 为反向传播保存的值"
-               f"被释放；再次经过它们反向传播会报错。"),
+        "en": (
+            f"Backward finished without retain_graph=True, so the values saved for the "
+            f"backward of {', '.join(en)} are freed; a second backward through them "
+            f"fails."
+        ),
+        "zh": (
+            f"反向传播结束且没有 retain_graph=True，所以 {'、'.join(zh)} 为反向传播保存的值"
+            f"被释放；再次经过它们反向传播会报错。"
+        ),
     }
 
 
@@ -523,13 +571,19 @@ def error(ename, msg, root):
     short = msg.split(". ")[0]
     if "second time" in msg:
         return {
-            "en": (f"{ename}: backward through {root} a second time fails, because the first "
-                   f"backward freed the saved values (use retain_graph=True to keep them)."),
-            "zh": (f"{ename}：第二次对 {root} 反向传播失败，因为第一次反向传播已经释放了保存的值"
-                   f"（要保留它们请用 retain_graph=True）。"),
+            "en": (
+                f"{ename}: backward through {root} a second time fails, because the first "
+                f"backward freed the saved values (use retain_graph=True to keep them)."
+            ),
+            "zh": (
+                f"{ename}：第二次对 {root} 反向传播失败，因为第一次反向传播已经释放了保存的值"
+                f"（要保留它们请用 retain_graph=True）。"
+            ),
         }
-    return {"en": f"{ename} during backward of {root}: {short}.",
-            "zh": f"对 {root} 反向传播时出错 {ename}：{short}。"}
+    return {
+        "en": f"{ename} during backward of {root}: {short}.",
+        "zh": f"对 {root} 反向传播时出错 {ename}：{short}。",
+    }
 
 
 def raised(ename, msg, line, lineno):
@@ -541,10 +595,13 @@ def raised(ename, msg, line, lineno):
         at_en = f"Line {lineno}: `{line}`. " if lineno else f"`{line}`: "
         at_zh = f"第 {lineno} 行：`{line}`。" if lineno else f"`{line}`："
         return {
-            "en": (f"{at_en}This line raised {ename}: {msg}{end_en} The with block stopped "
-                   "there; nothing after it ran."),
-            "zh": (f"{at_zh}这一行抛出了 {ename}：{msg}{end_zh}with 块在这里停止，"
-                   "之后的代码没有运行。"),
+            "en": (
+                f"{at_en}This line raised {ename}: {msg}{end_en} The with block stopped "
+                "there; nothing after it ran."
+            ),
+            "zh": (
+                f"{at_zh}这一行抛出了 {ename}：{msg}{end_zh}with 块在这里停止，之后的代码没有运行。"
+            ),
         }
     return {
         "en": (f"The with block raised {ename}: {msg}{end_en} Nothing after it ran."),
@@ -570,34 +627,58 @@ def update(w, how, old, new, lr, grad):
     kind, _, op = how.partition(":")
     step = f"{o} − {r} × {g} = {n}" if r is not None else f"{o} → {n}"
     if kind == "data_lr":
-        return {"en": f"Update {w} outside the graph: {w}.data = {w}.data − lr × {w}.grad = {step}.",
-                "zh": f"在计算图之外更新 {w}：{w}.data = {w}.data − 学习率 × {w}.grad = {step}。"}
+        return {
+            "en": f"Update {w} outside the graph: {w}.data = {w}.data − lr × {w}.grad = {step}.",
+            "zh": f"在计算图之外更新 {w}：{w}.data = {w}.data − 学习率 × {w}.grad = {step}。",
+        }
     if kind == "data":
-        return {"en": f"{w}.data is replaced outside the graph: {o} → {n}; autograd does not see this change.",
-                "zh": f"在计算图之外替换 {w}.data：{o} → {n}；autograd 看不到这个改变。"}
+        return {
+            "en": f"{w}.data is replaced outside the graph: {o} → {n}; autograd does not see this change.",
+            "zh": f"在计算图之外替换 {w}.data：{o} → {n}；autograd 看不到这个改变。",
+        }
     if kind == "inplace_lr":
-        return {"en": f"Update {w} in place under no_grad(): {w} -= lr × {w}.grad, {step}.",
-                "zh": f"在 no_grad() 下原地更新 {w}：{w} -= 学习率 × {w}.grad，{step}。"}
+        return {
+            "en": f"Update {w} in place under no_grad(): {w} -= lr × {w}.grad, {step}.",
+            "zh": f"在 no_grad() 下原地更新 {w}：{w} -= 学习率 × {w}.grad，{step}。",
+        }
     if kind == "inplace":
-        return {"en": f"{w}.{op}(...) changes {w} in place under no_grad(): {o} → {n}.",
-                "zh": f"在 no_grad() 下 {w}.{op}(...) 原地修改 {w}：{o} → {n}。"}
+        return {
+            "en": f"{w}.{op}(...) changes {w} in place under no_grad(): {o} → {n}.",
+            "zh": f"在 no_grad() 下 {w}.{op}(...) 原地修改 {w}：{o} → {n}。",
+        }
     if kind == "data_inplace":
-        return {"en": f"{w}.data.{op}(...) changes {w} outside the graph: {o} → {n}.",
-                "zh": f"{w}.data.{op}(...) 在计算图之外修改 {w}：{o} → {n}。"}
+        return {
+            "en": f"{w}.data.{op}(...) changes {w} outside the graph: {o} → {n}.",
+            "zh": f"{w}.data.{op}(...) 在计算图之外修改 {w}：{o} → {n}。",
+        }
     if kind == "rebind":
-        return {"en": (f"Update {w}: {w} = {w} − lr × {w}.grad = {step}; then detach_()."
-                       f"requires_grad_(True) makes the new tensor a leaf that continues as {w}."),
-                "zh": (f"更新 {w}：{w} = {w} − 学习率 × {w}.grad = {step}；然后 detach_()."
-                       f"requires_grad_(True) 让新张量成为叶子节点，继续作为 {w}。")}
+        return {
+            "en": (
+                f"Update {w}: {w} = {w} − lr × {w}.grad = {step}; then detach_()."
+                f"requires_grad_(True) makes the new tensor a leaf that continues as {w}."
+            ),
+            "zh": (
+                f"更新 {w}：{w} = {w} − 学习率 × {w}.grad = {step}；然后 detach_()."
+                f"requires_grad_(True) 让新张量成为叶子节点，继续作为 {w}。"
+            ),
+        }
     if kind == "optim":
         if _is_plain_step(old, new, lr, grad):
-            return {"en": f"optimizer.step() ({op}): {w} ← {w} − lr × {w}.grad = {step}.",
-                    "zh": f"optimizer.step()（{op}）：{w} ← {w} − 学习率 × {w}.grad = {step}。"}
+            return {
+                "en": f"optimizer.step() ({op}): {w} ← {w} − lr × {w}.grad = {step}.",
+                "zh": f"optimizer.step()（{op}）：{w} ← {w} − 学习率 × {w}.grad = {step}。",
+            }
         # momentum, weight decay, Adam...: the step is not lr × grad, so show what happened
-        return {"en": (f"optimizer.step() ({op}): {w} moves from {o} to {n} using {w}.grad = "
-                       f"{g} and the optimizer's own state (its rule is not just lr × grad)."),
-                "zh": (f"optimizer.step()（{op}）：{w} 从 {o} 变为 {n}，依据 {w}.grad = {g} "
-                       f"和优化器自己的状态（它的规则不只是 学习率 × 梯度）。")}
+        return {
+            "en": (
+                f"optimizer.step() ({op}): {w} moves from {o} to {n} using {w}.grad = "
+                f"{g} and the optimizer's own state (its rule is not just lr × grad)."
+            ),
+            "zh": (
+                f"optimizer.step()（{op}）：{w} 从 {o} 变为 {n}，依据 {w}.grad = {g} "
+                f"和优化器自己的状态（它的规则不只是 学习率 × 梯度）。"
+            ),
+        }
     return {"en": f"{w} changes: {o} → {n}.", "zh": f"{w} 改变：{o} → {n}。"}
 
 
@@ -607,23 +688,31 @@ def detach_(t, value, info, grad=""):
     then = info.get("then_requires_grad")
     if not info.get("was_leaf"):
         fn = info.get("grad_fn") or "grad_fn"
-        en = (f"{t}.detach_() takes {t} out of the graph: it forgets its grad_fn ({fn}) and "
-              f"becomes a leaf with requires_grad=False; its value {value} stays, and no "
-              f"gradient flows back through it any more.")
-        zh = (f"{t}.detach_() 把 {t} 从计算图中取出：它丢掉 grad_fn（{fn}），成为 "
-              f"requires_grad=False 的叶子节点；它的值 {value} 不变，梯度不再经过它往回传。")
+        en = (
+            f"{t}.detach_() takes {t} out of the graph: it forgets its grad_fn ({fn}) and "
+            f"becomes a leaf with requires_grad=False; its value {value} stays, and no "
+            f"gradient flows back through it any more."
+        )
+        zh = (
+            f"{t}.detach_() 把 {t} 从计算图中取出：它丢掉 grad_fn（{fn}），成为 "
+            f"requires_grad=False 的叶子节点；它的值 {value} 不变，梯度不再经过它往回传。"
+        )
         if then:
             en += f" Then .requires_grad_(True): {t} is now a new leaf that requires grad."
             zh += f"随后 .requires_grad_(True)：{t} 成为一个需要梯度的新叶子节点。"
         return {"en": en, "zh": zh}
     g_en = f" ({t}.grad = {grad} is kept)" if grad else ""
     g_zh = f"（{t}.grad = {grad} 保留）" if grad else ""
-    en = (f"{t}.detach_() takes {t} out of the graph: it is already a leaf, so it only sets "
-          f"requires_grad=False{g_en}.")
+    en = (
+        f"{t}.detach_() takes {t} out of the graph: it is already a leaf, so it only sets "
+        f"requires_grad=False{g_en}."
+    )
     zh = f"{t}.detach_() 把 {t} 从计算图中取出：它本来就是叶子节点，所以只是把 requires_grad 设为 False{g_zh}。"
     if then:
-        en += (f" Then .requires_grad_(True) turns it back on: the next ops build a new graph "
-               f"from {t}, and new gradients add to {t}.grad.")
+        en += (
+            f" Then .requires_grad_(True) turns it back on: the next ops build a new graph "
+            f"from {t}, and new gradients add to {t}.grad."
+        )
         zh += f"随后 .requires_grad_(True) 又打开它：之后的运算从 {t} 建立新的计算图，新梯度会累加到 {t}.grad。"
     return {"en": en, "zh": zh}
 
@@ -633,22 +722,34 @@ def zero_grad(names, how, owner, zeros):
     w = names[0] if names else "?"
     kind, _, mode = how.partition(":")
     if kind == "grad.zero_":
-        return {"en": f"{w}.grad.zero_() sets the gradient to zero in place: {w}.grad = {zeros}.",
-                "zh": f"{w}.grad.zero_() 原地把梯度清零：{w}.grad = {zeros}。"}
+        return {
+            "en": f"{w}.grad.zero_() sets the gradient to zero in place: {w}.grad = {zeros}.",
+            "zh": f"{w}.grad.zero_() 原地把梯度清零：{w}.grad = {zeros}。",
+        }
     if kind == "grad.data.zero_":
-        return {"en": f"{w}.grad.data.zero_() zeroes the gradient through .data (same memory): {w}.grad = {zeros}.",
-                "zh": f"{w}.grad.data.zero_() 通过 .data（同一块内存）把梯度清零：{w}.grad = {zeros}。"}
+        return {
+            "en": f"{w}.grad.data.zero_() zeroes the gradient through .data (same memory): {w}.grad = {zeros}.",
+            "zh": f"{w}.grad.data.zero_() 通过 .data（同一块内存）把梯度清零：{w}.grad = {zeros}。",
+        }
     if kind == "grad=None":
-        return {"en": f"{w}.grad = None removes the gradient; the next backward starts from nothing.",
-                "zh": f"{w}.grad = None 删除了梯度；下一次反向传播从头开始。"}
+        return {
+            "en": f"{w}.grad = None removes the gradient; the next backward starts from nothing.",
+            "zh": f"{w}.grad = None 删除了梯度；下一次反向传播从头开始。",
+        }
     who = owner or ("optimizer" if kind.startswith("optimizer") else "module")
     if mode == "zero":
-        return {"en": f"{who}.zero_grad() sets the gradients of {ws} to zero.",
-                "zh": f"{who}.zero_grad() 把 {ws} 的梯度清零。"}
-    return {"en": f"{who}.zero_grad() clears the gradients of {ws} (sets them to None).",
-            "zh": f"{who}.zero_grad() 清除 {ws} 的梯度（设为 None）。"}
+        return {
+            "en": f"{who}.zero_grad() sets the gradients of {ws} to zero.",
+            "zh": f"{who}.zero_grad() 把 {ws} 的梯度清零。",
+        }
+    return {
+        "en": f"{who}.zero_grad() clears the gradients of {ws} (sets them to None).",
+        "zh": f"{who}.zero_grad() 清除 {ws} 的梯度（设为 None）。",
+    }
 
 
 def truncated(n):
-    return {"en": f"The recording stopped keeping frames after {n} frames (summaries continue).",
-            "zh": f"录制在 {n} 帧之后不再保存帧（仍保存每轮摘要）。"}
+    return {
+        "en": f"The recording stopped keeping frames after {n} frames (summaries continue).",
+        "zh": f"录制在 {n} 帧之后不再保存帧（仍保存每轮摘要）。",
+    }

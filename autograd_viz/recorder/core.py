@@ -46,8 +46,22 @@ def _own_frame(f) -> bool:
 
 
 class RawTensor:
-    __slots__ = ("rid", "ref", "name", "label", "shape", "is_leaf", "requires_grad",
-                 "outside", "it", "producer", "value", "alias", "detached", "is_param")
+    __slots__ = (
+        "alias",
+        "detached",
+        "is_leaf",
+        "is_param",
+        "it",
+        "label",
+        "name",
+        "outside",
+        "producer",
+        "ref",
+        "requires_grad",
+        "rid",
+        "shape",
+        "value",
+    )
 
     def __init__(self, rid, t, it, producer=None, outside=False):
         self.rid = rid
@@ -67,8 +81,24 @@ class RawTensor:
 
 
 class RawOp:
-    __slots__ = ("rid", "cls", "op", "symbol", "formula", "inputs", "out", "kwargs", "it",
-                 "outside", "in_vals", "nexts", "folded", "external", "loc", "comp")
+    __slots__ = (
+        "cls",
+        "comp",
+        "external",
+        "folded",
+        "formula",
+        "in_vals",
+        "inputs",
+        "it",
+        "kwargs",
+        "loc",
+        "nexts",
+        "op",
+        "out",
+        "outside",
+        "rid",
+        "symbol",
+    )
 
     def __init__(self, rid, cls, inputs, kwargs, it, outside, external=False):
         self.rid = rid
@@ -93,7 +123,7 @@ class RawComposite:
     """A public function built from several nodes (``matmul`` = unsqueeze -> mm ->
     squeeze): what the learner wrote, around the raw ops made inside it."""
 
-    __slots__ = ("cid", "op", "inputs", "kwargs", "out", "ops", "it", "outside", "in_vals")
+    __slots__ = ("cid", "in_vals", "inputs", "it", "kwargs", "op", "ops", "out", "outside")
 
     def __init__(self, cid, op, inputs, kwargs, out, ops, it, outside, in_vals):
         self.cid, self.op, self.inputs, self.kwargs = cid, op, inputs, kwargs
@@ -103,7 +133,7 @@ class RawComposite:
 class _Prov:
     """How an array made outside the graph was computed (to read ``lr`` and ``grad``)."""
 
-    __slots__ = ("arr", "op", "descs", "gradish")
+    __slots__ = ("arr", "descs", "gradish", "op")
 
     def __init__(self, arr, op, descs, gradish):
         self.arr, self.op, self.descs, self.gradish = arr, op, descs, gradish
@@ -149,15 +179,24 @@ class _Recorder:
         self._seen_exc = None
         self._summary = {"iteration": 1, "loss": None, "params": {}, "grads": {}}
         self._handlers = {
-            "forward": self._forward, "backward_begin": self._backward_begin,
-            "backward_node": self._backward_node, "accumulate_edge": self._accumulate_edge,
-            "accumulate": self._accumulate, "hook": self._hook,
-            "retain_grad": self._retain_grad, "freed": self._freed,
-            "backward_end": self._backward_end, "error": self._error,
-            "data_set": self._data_set, "inplace": self._inplace,
-            "grad_set": self._grad_set, "detach_": self._detach_,
-            "requires_grad_": self._requires_grad_, "optim_step": self._optim_step,
-            "zero_grad": self._zero_grad, "composite_begin": self._composite_begin,
+            "forward": self._forward,
+            "backward_begin": self._backward_begin,
+            "backward_node": self._backward_node,
+            "accumulate_edge": self._accumulate_edge,
+            "accumulate": self._accumulate,
+            "hook": self._hook,
+            "retain_grad": self._retain_grad,
+            "freed": self._freed,
+            "backward_end": self._backward_end,
+            "error": self._error,
+            "data_set": self._data_set,
+            "inplace": self._inplace,
+            "grad_set": self._grad_set,
+            "detach_": self._detach_,
+            "requires_grad_": self._requires_grad_,
+            "optim_step": self._optim_step,
+            "zero_grad": self._zero_grad,
+            "composite_begin": self._composite_begin,
             "composite_end": self._composite_end,
         }
         self._handle = None
@@ -189,8 +228,9 @@ class _Recorder:
     def _internal(self, exc):
         import traceback
 
-        self.internal_errors.append("".join(
-            traceback.format_exception(type(exc), exc, exc.__traceback__))[-2000:])
+        self.internal_errors.append(
+            "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-2000:]
+        )
 
     # ------------------------------------------------------------------ user frames, names
     def _user_frames(self):
@@ -339,8 +379,11 @@ class _Recorder:
         else:
             # rebuild the slots from next_functions; inputs that need no grad come from
             # the saved values' owners (``_saved_meta``), in order
-            consts = [m[3] for m in (getattr(fn, "_saved_meta", None) or ())
-                      if len(m) > 3 and isinstance(m[3], Tensor) and not m[3]._requires_grad]
+            consts = [
+                m[3]
+                for m in (getattr(fn, "_saved_meta", None) or ())
+                if len(m) > 3 and isinstance(m[3], Tensor) and not m[3]._requires_grad
+            ]
             # a Python number an op saved in its own slot (``10 * x``: MulBackward0 saves
             # (None, 10)); gone after a backward without retain_graph, as in PyTorch
             saved = getattr(fn, "_saved", None)
@@ -350,7 +393,8 @@ class _Recorder:
                 if nf is None:
                     v = saved[slot] if aligned else None
                     if isinstance(v, (int, float, np.number)) and not isinstance(
-                            v, (bool, np.bool_)):
+                        v, (bool, np.bool_)
+                    ):
                         ins.append(("c", v))
                     elif consts:
                         ins.append(("t", self._tid(consts.pop(0))))
@@ -359,8 +403,11 @@ class _Recorder:
                 else:
                     orid = self._op_rid(nf)
                     ins.append(("t", self.ops[orid].out))
-        kw = {k: getattr(fn, k) for k in ("exponent", "base", "other")
-              if k in getattr(fn, "__dict__", ())}
+        kw = {
+            k: getattr(fn, k)
+            for k in ("exponent", "base", "other")
+            if k in getattr(fn, "__dict__", ())
+        }
         ro = RawOp(len(self.ops), type(fn), ins, kw, self.it, False, external=True)
         self.ops.append(ro)
         self._fmap[id(fn)] = (weakref.ref(fn), ro.rid)
@@ -394,8 +441,9 @@ class _Recorder:
                 continue
             op, inputs, info, seq0 = tag
             inputs = tuple(x for x in inputs if x is not None)
-            stop = {id(x.grad_fn) for x in inputs
-                    if isinstance(x, Tensor) and x.grad_fn is not None}
+            stop = {
+                id(x.grad_fn) for x in inputs if isinstance(x, Tensor) and x.grad_fn is not None
+            }
             inner, seen, todo = [], {id(fn)}, [fn]
             while todo:
                 f = todo.pop()
@@ -405,8 +453,13 @@ class _Recorder:
                     break
                 inner.append(e[1])
                 for nf, _ in f.next_functions:
-                    if (nf is None or isinstance(nf, AccumulateGrad) or id(nf) in stop
-                            or id(nf) in seen or getattr(nf, "_seq", 0) <= seq0):
+                    if (
+                        nf is None
+                        or isinstance(nf, AccumulateGrad)
+                        or id(nf) in stop
+                        or id(nf) in seen
+                        or getattr(nf, "_seq", 0) <= seq0
+                    ):
                         continue
                     seen.add(id(nf))
                     todo.append(nf)
@@ -416,13 +469,19 @@ class _Recorder:
             if fn._freed:
                 # saved values released by a backward: constants are gone from the
                 # graph (as for any op), only the inputs that need a grad stay
-                inputs = tuple(x for x in inputs
-                               if not isinstance(x, Tensor) or x._requires_grad)
-            ins = [("t", self._tid(x)) if isinstance(x, Tensor) else ("c", x)
-                   for x in inputs]
-            rc = RawComposite(len(self.comps), op, ins, dict(info or {}), self.ops[rid].out,
-                              inner, self.it, False,
-                              [self.tensors[r].value if k == "t" else r for k, r in ins])
+                inputs = tuple(x for x in inputs if not isinstance(x, Tensor) or x._requires_grad)
+            ins = [("t", self._tid(x)) if isinstance(x, Tensor) else ("c", x) for x in inputs]
+            rc = RawComposite(
+                len(self.comps),
+                op,
+                ins,
+                dict(info or {}),
+                self.ops[rid].out,
+                inner,
+                self.it,
+                False,
+                [self.tensors[r].value if k == "t" else r for k, r in ins],
+            )
             self.comps.append(rc)
             for r in inner:
                 self.ops[r].comp = rc.cid
@@ -492,11 +551,19 @@ class _Recorder:
         if d[0] != "prov":
             return None, None
         p = d[1]
-        if p.op == "sub" and len(p.descs) == 2 and p.descs[0][0] == "data" and \
-                p.descs[0][1] is param:
+        if (
+            p.op == "sub"
+            and len(p.descs) == 2
+            and p.descs[0][0] == "data"
+            and p.descs[0][1] is param
+        ):
             return self._lr_grad(p.descs[1], param)
-        if p.op == "add" and len(p.descs) == 2 and p.descs[0][0] == "data" and \
-                p.descs[0][1] is param:
+        if (
+            p.op == "add"
+            and len(p.descs) == 2
+            and p.descs[0][0] == "data"
+            and p.descs[0][1] is param
+        ):
             lr, g = self._lr_grad(p.descs[1], param)
             return (-lr if lr is not None else None), g
         return None, None
@@ -518,8 +585,9 @@ class _Recorder:
             self.events.append(("iteration", self.it))
 
     def _location(self):
-        return tuple((f.f_code.co_filename, f.f_code.co_name, f.f_lineno)
-                     for f in self._user_frames())
+        return tuple(
+            (f.f_code.co_filename, f.f_code.co_name, f.f_lineno) for f in self._user_frames()
+        )
 
     def _end_iteration(self):
         s = self._summary
@@ -554,8 +622,9 @@ class _Recorder:
         upd = None
         if node is None:
             descs = [self._desc(x) for x in inputs]
-            pv = _Prov(out._data, getattr(cls, "op", "?"), descs,
-                       any(self._gradish(d) for d in descs))
+            pv = _Prov(
+                out._data, getattr(cls, "op", "?"), descs, any(self._gradish(d) for d in descs)
+            )
             self._prov[id(out._data)] = pv
             self._last_prov = pv
         else:
@@ -577,18 +646,18 @@ class _Recorder:
             # (or one that requires grad), not for constants or update arithmetic
             if any(self._gradish(d) or d[0] in ("data", "prov") for d in descs):
                 return
-            if not any(isinstance(x, Tensor) and (self._known(x) is not None or
-                                                  x._requires_grad) for x in inputs):
+            if not any(
+                isinstance(x, Tensor) and (self._known(x) is not None or x._requires_grad)
+                for x in inputs
+            ):
                 return
         ins = [("t", self._tid(x)) if isinstance(x, Tensor) else ("c", x) for x in inputs]
         self._scan_names()
-        ro = RawOp(len(self.ops), cls, ins, dict(p.get("kwargs") or {}), self.it,
-                   node is None)
+        ro = RawOp(len(self.ops), cls, ins, dict(p.get("kwargs") or {}), self.it, node is None)
         self.ops.append(ro)
         # inputs may have changed since first seen (updates): use the values now
         ro.in_vals = [_copy(x) if isinstance(x, Tensor) else x for x in inputs]
-        rt = RawTensor(len(self.tensors), out, self.it, producer=ro.rid,
-                       outside=node is None)
+        rt = RawTensor(len(self.tensors), out, self.it, producer=ro.rid, outside=node is None)
         self.tensors.append(rt)
         ro.out = rt.rid
         self._tmap[id(out)] = (weakref.ref(out), rt.rid)
@@ -619,8 +688,9 @@ class _Recorder:
         # now: registering would make the inner ops "touch the picture")
         if not self._comp_stack:
             self._failed_inputs = ()
-        self._comp_stack.append((p.get("op") or "?", p.get("inputs") or (),
-                                 dict(p.get("kwargs") or {}), len(self.ops)))
+        self._comp_stack.append(
+            (p.get("op") or "?", p.get("inputs") or (), dict(p.get("kwargs") or {}), len(self.ops))
+        )
 
     def _composite_end(self, p):
         if not self._comp_stack:
@@ -631,8 +701,7 @@ class _Recorder:
         out = p.get("output")
         if out is None:  # the op raised: the frame of the exception points at its inputs
             if self.full:
-                self._failed_inputs = tuple(self._tid(x) for x in inputs
-                                            if isinstance(x, Tensor))
+                self._failed_inputs = tuple(self._tid(x) for x in inputs if isinstance(x, Tensor))
             return
         if not isinstance(out, Tensor) or not self.full:
             return
@@ -640,13 +709,23 @@ class _Recorder:
         orid = self._known(out)
         if not inner or orid is None or self.tensors[orid].producer not in inner:
             return
-        ins = [("t", self._tid(x)) if isinstance(x, Tensor) else ("c", x)
-               for x in inputs if x is not None]
+        ins = [
+            ("t", self._tid(x)) if isinstance(x, Tensor) else ("c", x)
+            for x in inputs
+            if x is not None
+        ]
         first = self.ops[inner[0]]
-        rc = RawComposite(len(self.comps), op, ins, kwargs, orid, inner, first.it,
-                          all(self.ops[r].outside for r in inner),
-                          [_copy(x) if isinstance(x, Tensor) else x
-                           for x in inputs if x is not None])
+        rc = RawComposite(
+            len(self.comps),
+            op,
+            ins,
+            kwargs,
+            orid,
+            inner,
+            first.it,
+            all(self.ops[r].outside for r in inner),
+            [_copy(x) if isinstance(x, Tensor) else x for x in inputs if x is not None],
+        )
         self.comps.append(rc)
         for r in inner:
             self.ops[r].comp = rc.cid
@@ -666,15 +745,29 @@ class _Recorder:
         self._scan_names()
         rids = tuple(self._tid(r) for r in roots)
         self._roots = rids
-        self._add(("backward_begin", self.it, rids, bool(p.get("retain_graph")),
-                   tuple(_copy(g) for g in p.get("grads", ()))))
+        self._add(
+            (
+                "backward_begin",
+                self.it,
+                rids,
+                bool(p.get("retain_graph")),
+                tuple(_copy(g) for g in p.get("grads", ())),
+            )
+        )
 
     def _backward_node(self, p):
         if not self.full:
             return
         rid = self._op_rid(p["node"])
-        self._add(("backward", self.it, rid, _copy(p["grad_output"]),
-                   tuple(_copy(g) for g in p["grad_inputs"])))
+        self._add(
+            (
+                "backward",
+                self.it,
+                rid,
+                _copy(p["grad_output"]),
+                tuple(_copy(g) for g in p["grad_inputs"]),
+            )
+        )
 
     def _accumulate_edge(self, p):
         if not self.full:
@@ -682,8 +775,17 @@ class _Recorder:
         target = self._target_of(p["node"])
         src = p.get("source")
         src_rid = self._op_rid(src) if isinstance(src, Function) else None
-        self._add(("accumulate_edge", self.it, target, src_rid, _copy(p["old"]),
-                   _copy(p["incoming"]), _copy(p["new"])))
+        self._add(
+            (
+                "accumulate_edge",
+                self.it,
+                target,
+                src_rid,
+                _copy(p["old"]),
+                _copy(p["incoming"]),
+                _copy(p["new"]),
+            )
+        )
 
     def _accumulate(self, p):
         t = p["tensor"]
@@ -694,8 +796,9 @@ class _Recorder:
         if not self.full:
             return
         rid = self._tid(t)
-        self._add(("accumulate", self.it, rid, _copy(p["old"]), _copy(p["incoming"]),
-                   _copy(p["new"])))
+        self._add(
+            ("accumulate", self.it, rid, _copy(p["old"]), _copy(p["incoming"]), _copy(p["new"]))
+        )
 
     def _hook(self, p):
         if not self.full:
@@ -732,8 +835,7 @@ class _Recorder:
             self._after_backward = True
         if not self.full:
             return
-        self._add(("error", self.it, type(exc).__name__, str(exc), self._roots,
-                   p.get("where")))
+        self._add(("error", self.it, type(exc).__name__, str(exc), self._roots, p.get("where")))
 
     def raised(self, exc, tb):
         """An exception escaped the ``with record()`` block: one ``error`` frame (unless
@@ -742,8 +844,9 @@ class _Recorder:
         if exc is self._seen_exc or not (self.events or self._failed_inputs):
             return
         line, lineno = _learner_line(tb)
-        self.events.append(("raised", self.it, type(exc).__name__, str(exc), line, lineno,
-                            self._failed_inputs))
+        self.events.append(
+            ("raised", self.it, type(exc).__name__, str(exc), line, lineno, self._failed_inputs)
+        )
 
     # ------------------------------------------------------------------ updates, zeroing
     def _param_of_array(self, arr):
@@ -819,8 +922,12 @@ class _Recorder:
             self._inplace_kind(t, op, p)
         finally:
             # (array, old copy, op, handled) for a following ``.data = `` of the same array
-            self._last_inplace = (t._data, _copy(p["old"]) if p.get("old") is not None else None,
-                                  op, len(self.events) != n_before or id(t) in self._suppress)
+            self._last_inplace = (
+                t._data,
+                _copy(p["old"]) if p.get("old") is not None else None,
+                op,
+                len(self.events) != n_before or id(t) in self._suppress,
+            )
 
     def _inplace_kind(self, t, op, p):
         go = t._grad_owner() if t._grad_owner is not None else None
@@ -859,20 +966,33 @@ class _Recorder:
             rid = self._known(t)
             if rid is not None and self.full:
                 self.tensors[rid].detached = True
-            if not self.full or (rid is None and not t._requires_grad
-                                 and t.grad_fn is None):
+            if not self.full or (rid is None and not t._requires_grad and t.grad_fn is None):
                 return
             # not part of an update: a frame of its own, the tensor leaves the graph
             # (phase "update", detail code "detach_"; see CONTRIBUTING)
             self._scan_names()
             if rid is None:
                 rid = self._tid(t)
-            info = {"was_leaf": t.grad_fn is None,
-                    "grad_fn": type(t.grad_fn).__name__ if t.grad_fn is not None else "",
-                    "requires_grad": bool(t._requires_grad), "then_requires_grad": False}
-            self._add(("update", self.it, rid, _copy(t), _copy(t), None,
-                       _copy(t._grad) if t.grad_fn is None and t._grad is not None else None,
-                       "detach_", None, info))
+            info = {
+                "was_leaf": t.grad_fn is None,
+                "grad_fn": type(t.grad_fn).__name__ if t.grad_fn is not None else "",
+                "requires_grad": bool(t._requires_grad),
+                "then_requires_grad": False,
+            }
+            self._add(
+                (
+                    "update",
+                    self.it,
+                    rid,
+                    _copy(t),
+                    _copy(t),
+                    None,
+                    _copy(t._grad) if t.grad_fn is None and t._grad is not None else None,
+                    "detach_",
+                    None,
+                    info,
+                )
+            )
             return
         _, param, lr, g, op_rid = c
         prid = self._known(param)
@@ -881,8 +1001,9 @@ class _Recorder:
         if self.full and prid is not None:
             old = param._data
             self._scan_names()
-            self._add(("update", self.it, prid, _copy(old), _copy(t._data), lr, g, "rebind",
-                       op_rid))
+            self._add(
+                ("update", self.it, prid, _copy(old), _copy(t._data), lr, g, "rebind", op_rid)
+            )
             if op_rid is not None:
                 self.ops[op_rid].folded = True
                 self.tensors[self.ops[op_rid].out].alias = prid
@@ -914,9 +1035,19 @@ class _Recorder:
             self._scan_names()
             for t, old, new, g in params:
                 rid = self._tid(t)
-                self._add(("update", self.it, rid, _copy(old), _copy(new),
-                           None if lr is None else float(lr), _copy(g),
-                           "optim:" + type(opt).__name__, None))
+                self._add(
+                    (
+                        "update",
+                        self.it,
+                        rid,
+                        _copy(old),
+                        _copy(new),
+                        None if lr is None else float(lr),
+                        _copy(g),
+                        "optim:" + type(opt).__name__,
+                        None,
+                    )
+                )
         self._suppress = set(ids)
 
     def _zero_grad(self, p):
@@ -988,7 +1119,7 @@ def _drop_comment(text):
     try:
         for tok in tokenize.generate_tokens(io.StringIO(text).readline):
             if tok.type == tokenize.COMMENT:
-                return text[:tok.start[1]].rstrip()
+                return text[: tok.start[1]].rstrip()
     except (tokenize.TokenError, SyntaxError, IndentationError):
         pass
     return text

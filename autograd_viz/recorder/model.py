@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-PHASES = ("forward", "backward", "accumulate", "hook", "update", "zero_grad", "freed",
-          "error")
+PHASES = ("forward", "backward", "accumulate", "hook", "update", "zero_grad", "freed", "error")
 STATUSES = ("pending", "done", "current", "freed", "outside")
 
 _LANG = ["en"]
@@ -107,5 +106,7 @@ class Frame:
         return self.captions.get(self.lang or _LANG[0]) or self.captions.get("en", "")
 
     def __repr__(self) -> str:
-        return (f"Frame({self.index}, {self.phase!r}, node={self.node!r}, "
-                f"iteration={self.iteration}, caption={self.caption!r})")
+        return (
+            f"Frame({self.index}, {self.phase!r}, node={self.node!r}, "
+            f"iteration={self.iteration}, caption={self.caption!r})"
+        )

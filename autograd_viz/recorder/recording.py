@@ -110,15 +110,18 @@ class Recording:
             counts[f.phase] = counts.get(f.phase, 0) + 1
         phases = ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
         names = ", ".join(n.name for n in self.graph.nodes.values() if n.kind == "tensor")
-        lines = [f"Recording: {len(self.frames)} frames ({phases}); "
-                 f"{len(self.iterations)} iteration(s), full frames for the first "
-                 f"{self.full_iterations} of each loop",
-                 f"tensors: {names or 'none'}"]
+        lines = [
+            f"Recording: {len(self.frames)} frames ({phases}); "
+            f"{len(self.iterations)} iteration(s), full frames for the first "
+            f"{self.full_iterations} of each loop",
+            f"tensors: {names or 'none'}",
+        ]
         if len(self.iterations) > 1:
             last = self.iterations[-1]
             loss = last.get("loss")
-            lines.append(f"last iteration {last['iteration']}: loss "
-                         f"{'-' if loss is None else fmt.num(loss)}")
+            lines.append(
+                f"last iteration {last['iteration']}: loss {'-' if loss is None else fmt.num(loss)}"
+            )
         return "\n".join(lines)
 
     def __repr__(self) -> str:

@@ -14,13 +14,42 @@ import graphviz
 
 from . import engine as _engine
 from .engine import EngineError, graphviz_engine, no_engine_message, run_svg
-from .frames import (FLOW_LEGEND, FLOWED, LEGEND, MAX_NODES, PALETTE, STATUS_STYLE,
-                     FrameRenderer, _lang, build_dot, dot_quote, fallback_svg, node_positions,
-                     split_rows, text_table)
+from .frames import (
+    FLOW_LEGEND,
+    FLOWED,
+    LEGEND,
+    MAX_NODES,
+    PALETTE,
+    STATUS_STYLE,
+    FrameRenderer,
+    _lang,
+    build_dot,
+    dot_quote,
+    fallback_svg,
+    node_positions,
+    split_rows,
+    text_table,
+)
 
-__all__ = ["draw", "draw_frame", "Drawing", "FrameRenderer", "text_table", "graphviz_engine",
-           "build_dot", "PALETTE", "STATUS_STYLE", "MAX_NODES", "node_positions", "recording_mimebundle",
-           "EngineError", "dot_quote", "FLOWED", "FLOW_LEGEND", "split_rows"]
+__all__ = [
+    "FLOWED",
+    "FLOW_LEGEND",
+    "MAX_NODES",
+    "PALETTE",
+    "STATUS_STYLE",
+    "Drawing",
+    "EngineError",
+    "FrameRenderer",
+    "build_dot",
+    "dot_quote",
+    "draw",
+    "draw_frame",
+    "graphviz_engine",
+    "node_positions",
+    "recording_mimebundle",
+    "split_rows",
+    "text_table",
+]
 
 
 class Drawing(graphviz.Digraph):
@@ -39,8 +68,7 @@ class Drawing(graphviz.Digraph):
         n = len(recording.frames)
         self.frame = (frame + n if frame < 0 else frame) if n else None
         state = recording.state(self.frame if n else 0, view=view)
-        source, _, self.cut = build_dot(recording, view, state=state, limit=limit,
-                                        lang=self.lang)
+        source, _, self.cut = build_dot(recording, view, state=state, limit=limit, lang=self.lang)
         # the body is everything between the braces of our own DOT text
         inner = source.strip().splitlines()[1:-1]
         self.body.extend(line + "\n" for line in inner)
@@ -70,9 +98,13 @@ class Drawing(graphviz.Digraph):
         if svg is None:
             import html
 
-            return {"text/plain": f"{self._error}\n{self.table}",
-                    "text/html": (f'<div class="av-fallback"><p><b>{html.escape(self._error)}'
-                                  f"</b></p><pre>{html.escape(self.table)}</pre></div>")}
+            return {
+                "text/plain": f"{self._error}\n{self.table}",
+                "text/html": (
+                    f'<div class="av-fallback"><p><b>{html.escape(self._error)}'
+                    f"</b></p><pre>{html.escape(self.table)}</pre></div>"
+                ),
+            }
         return {"image/svg+xml": fit_width(svg), "text/plain": self.table}
 
     def __repr__(self) -> str:
@@ -100,8 +132,9 @@ def fit_width(svg: str, max_pt: float = FIT_WIDTH_PT) -> str:
     if w_pt <= max_pt:
         return svg
     k = max(max_pt / w_pt, FIT_MIN_SCALE)
-    return (svg[:m.start()] + f'<svg width="{w * k:.2f}{wu}" height="{h * k:.2f}{hu}"'
-            + svg[m.end():])
+    return (
+        svg[: m.start()] + f'<svg width="{w * k:.2f}{wu}" height="{h * k:.2f}{hu}"' + svg[m.end() :]
+    )
 
 
 def draw(*tensors, view="dataflow", frame=-1, limit=MAX_NODES, lang=None):
@@ -135,7 +168,11 @@ def recording_mimebundle(rec) -> dict:
     if r.engine == "none":
         import html
 
-        return {"text/plain": r.message + "\n" + text,
-                "text/html": (f'<div class="av-fallback"><p><b>{html.escape(r.message)}</b>'
-                              f"</p><pre>{html.escape(text)}</pre></div>")}
+        return {
+            "text/plain": r.message + "\n" + text,
+            "text/html": (
+                f'<div class="av-fallback"><p><b>{html.escape(r.message)}</b>'
+                f"</p><pre>{html.escape(text)}</pre></div>"
+            ),
+        }
     return {"image/svg+xml": r.svg(-1), "text/plain": text}

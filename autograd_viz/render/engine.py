@@ -15,8 +15,10 @@ import sys
 from pathlib import Path
 
 ENV = "AUTOGRAD_VIZ_GRAPHVIZ"
-INSTALL_HINT = ("pip install graphviz-pure   (or the system Graphviz: apt install graphviz / "
-                "brew install graphviz / conda install graphviz)")
+INSTALL_HINT = (
+    "pip install graphviz-pure   (or the system Graphviz: apt install graphviz / "
+    "brew install graphviz / conda install graphviz)"
+)
 TIMEOUT = 60
 
 
@@ -32,8 +34,7 @@ def _which_pure():
     p = shutil.which("graphviz-pure")
     if p:
         return p
-    for d in {Path(sys.executable).parent, Path(sys.prefix) / "bin",
-              Path(sys.prefix) / "Scripts"}:
+    for d in {Path(sys.executable).parent, Path(sys.prefix) / "bin", Path(sys.prefix) / "Scripts"}:
         for name in ("graphviz-pure", "graphviz-pure.exe"):
             c = d / name
             if c.is_file() and os.access(c, os.X_OK):
@@ -94,11 +95,18 @@ def run_svg(source: str) -> str:
     if engine == "none":
         raise EngineError(no_engine_message())
     try:
-        cp = subprocess.run([path, "-Tsvg"], input=source.encode("utf-8"),
-                            capture_output=True, timeout=TIMEOUT, check=False)
+        cp = subprocess.run(
+            [path, "-Tsvg"],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise EngineError(f"Graph picture unavailable: {engine} ({path}) could not run: "
-                          f"{exc}. Install an engine with:  {INSTALL_HINT}") from None
+        raise EngineError(
+            f"Graph picture unavailable: {engine} ({path}) could not run: "
+            f"{exc}. Install an engine with:  {INSTALL_HINT}"
+        ) from None
     if cp.returncode != 0:
         err = cp.stderr.decode("utf-8", "replace").strip()[:500]
         raise EngineError(f"Graph picture unavailable: {engine} failed: {err}")

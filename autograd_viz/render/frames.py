@@ -28,8 +28,10 @@ PALETTE = {
     "outside": {"fill": "#FFFFFF", "stroke": "#777777", "width": "1", "dash": "1,3"},
 }
 EDGE = {"normal": ("#555555", "1"), "active": ("#D55E00", "2.6")}
-LEGEND = ("colours: orange = current step, blue = computed, green = a gradient reached it, "
-          "dashed grey = not computed yet, dashed red = freed, dotted = outside the graph")
+LEGEND = (
+    "colours: orange = current step, blue = computed, green = a gradient reached it, "
+    "dashed grey = not computed yet, dashed red = freed, dotted = outside the graph"
+)
 
 
 def dot_quote(s) -> str:
@@ -61,12 +63,16 @@ FLOWED_STYLE = f'font-style="italic" fill="{FLOW_FILL}"'
 GRAD_PREFIX = "grad "
 #: the legend under a picture that shows a ∂ line
 FLOW_LEGEND = {
-    "en": ("∂ … (grey, italic): the gradient that flowed through this tensor in backward; "
-           "PyTorch keeps no .grad for it (not a leaf, no retain_grad()).",
-           "grad … : a .grad PyTorch keeps (a leaf, or a tensor with retain_grad())."),
-    "zh": ("∂ …（灰色斜体）：反向传播时流经这个张量的梯度；它不是叶子节点，也没有调用 "
-           "retain_grad()，PyTorch 不保留它的 .grad。",
-           "grad … ：PyTorch 保留的 .grad（叶子节点，或调用了 retain_grad() 的张量）。"),
+    "en": (
+        "∂ … (grey, italic): the gradient that flowed through this tensor in backward; "
+        "PyTorch keeps no .grad for it (not a leaf, no retain_grad()).",
+        "grad … : a .grad PyTorch keeps (a leaf, or a tensor with retain_grad()).",
+    ),
+    "zh": (
+        "∂ …（灰色斜体）：反向传播时流经这个张量的梯度；它不是叶子节点，也没有调用 "
+        "retain_grad()，PyTorch 不保留它的 .grad。",
+        "grad … ：PyTorch 保留的 .grad（叶子节点，或调用了 retain_grad() 的张量）。",
+    ),
 }
 
 
@@ -83,8 +89,7 @@ def _lang(rec, lang=None):
 
 def flows_only(node) -> bool:
     """A non-leaf tensor whose ``.grad`` PyTorch does not keep (no ``retain_grad()``)."""
-    return (node.kind == "tensor" and not node.is_leaf
-            and not getattr(node, "retains_grad", False))
+    return node.kind == "tensor" and not node.is_leaf and not getattr(node, "retains_grad", False)
 
 
 def grad_text(node, g, lang="en"):
@@ -114,7 +119,7 @@ def split_rows(s) -> list:
             elif c == "]":
                 depth -= 1
             elif c == "," and depth == 1:
-                rows.append(s[last:k + 1])
+                rows.append(s[last : k + 1])
                 last = k + 1
         rows.append(s[last:])
         return [r.strip() for r in rows if r.strip()]
@@ -167,11 +172,34 @@ def _static_style(node, k):
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 # Helvetica advance widths (em) of the characters values use; others ~0.56 em
-_EM = {c: .556 for c in "0123456789abdeghnopqu$"}
-_EM.update({c: .278 for c in " .,:;![]ijl|'"})
-_EM.update({"-": .333, "(": .333, ")": .333, "r": .333, "t": .278, "f": .278, "c": .5,
-            "k": .5, "s": .5, "v": .5, "x": .5, "y": .5, "z": .5, "m": .833, "w": .722,
-            "∂": .494, "×": .584, "…": 1.0, "*": .389, "=": .584, "+": .584, "_": .556})
+_EM = {c: 0.556 for c in "0123456789abdeghnopqu$"}
+_EM.update({c: 0.278 for c in " .,:;![]ijl|'"})
+_EM.update(
+    {
+        "-": 0.333,
+        "(": 0.333,
+        ")": 0.333,
+        "r": 0.333,
+        "t": 0.278,
+        "f": 0.278,
+        "c": 0.5,
+        "k": 0.5,
+        "s": 0.5,
+        "v": 0.5,
+        "x": 0.5,
+        "y": 0.5,
+        "z": 0.5,
+        "m": 0.833,
+        "w": 0.722,
+        "∂": 0.494,
+        "×": 0.584,
+        "…": 1.0,
+        "*": 0.389,
+        "=": 0.584,
+        "+": 0.584,
+        "_": 0.556,
+    }
+)
 
 
 def text_width(s, pt) -> float:
@@ -181,7 +209,7 @@ def text_width(s, pt) -> float:
         if _CJK.match(c):
             w += 1.0
         else:
-            w += _EM.get(c, .667 if c.isupper() else .556)
+            w += _EM.get(c, 0.667 if c.isupper() else 0.556)
     return w * pt
 
 
@@ -297,18 +325,22 @@ def build_dot(rec, view="dataflow", state=None, limit=MAX_NODES, layout=False, l
     else:
         rankattrs = "rankdir=TB, nodesep=0.18, ranksep=0.22"
     # no minimum node size (Graphviz's default is 0.75 x 0.5 in): a box is its text
-    out = [f"digraph autograd_viz {{",
-           f'  graph [{rankattrs}, bgcolor="white", pad=0.05];',
-           f'  node [fontname="Helvetica", fontsize={VALUE_PT}, margin="0.08,0.04", '
-           f'width=0.3, height=0.3];',
-           '  edge [color="#555555", arrowsize=0.7];']
+    out = [
+        "digraph autograd_viz {",
+        f'  graph [{rankattrs}, bgcolor="white", pad=0.05];',
+        f'  node [fontname="Helvetica", fontsize={VALUE_PT}, margin="0.08,0.04", '
+        f"width=0.3, height=0.3];",
+        '  edge [color="#555555", arrowsize=0.7];',
+    ]
     spec = {"nodes": {}, "edges": [], "flows": False}
     for d in ids:
         n = graph.nodes[d]
         st = None if state is None else state.get(d)
         static = _static_lines(n)
-        lines = [(_layout_text(t) if layout else t, *_static_style(n, k), False, None)
-                 for k, t in enumerate(static)]
+        lines = [
+            (_layout_text(t) if layout else t, *_static_style(n, k), False, None)
+            for k, t in enumerate(static)
+        ]
         if layout:
             vrows, grows = reserved[d]
         else:
@@ -316,10 +348,17 @@ def build_dot(rec, view="dataflow", state=None, limit=MAX_NODES, layout=False, l
         flow = flows_only(n)
         if flow and grows:
             spec["flows"] = True
-        lines += [(_layout_text(r) if layout else r, VALUE_PT, False, False, None)
-                  for r in vrows]
-        lines += [(_layout_text(r) if layout else r, VALUE_PT, False, flow,
-                   FLOW_FILL if flow and not layout else None) for r in grows]
+        lines += [(_layout_text(r) if layout else r, VALUE_PT, False, False, None) for r in vrows]
+        lines += [
+            (
+                _layout_text(r) if layout else r,
+                VALUE_PT,
+                False,
+                flow,
+                FLOW_FILL if flow and not layout else None,
+            )
+            for r in grows
+        ]
         spec["nodes"][d] = (static, len(vrows), len(grows))
         if n.kind in ("tensor", "accumulate"):
             shape = 'shape=box, style="rounded,filled"'
@@ -332,41 +371,57 @@ def build_dot(rec, view="dataflow", state=None, limit=MAX_NODES, layout=False, l
             cls = "av-node"
         else:
             pal, status = _style(n, st)
-            colours = (f'fillcolor="{pal["fill"]}", color="{pal["stroke"]}", '
-                       f'penwidth={pal["width"]}')
+            colours = f'fillcolor="{pal["fill"]}", color="{pal["stroke"]}", penwidth={pal["width"]}'
             if pal["dash"] != "none":
-                colours += ', style="' + ("rounded,filled," if n.kind in (
-                    "tensor", "accumulate") else "filled,") + 'dashed"'
+                colours += (
+                    ', style="'
+                    + ("rounded,filled," if n.kind in ("tensor", "accumulate") else "filled,")
+                    + 'dashed"'
+                )
                 shape = shape.split(", style=")[0]
             cls = f"av-{status}"
-        out.append(f'  {dot_quote(d)} [id={dot_quote("av_" + _sid(d))}, '
-                   f'class={dot_quote(cls)}, {shape}, {colours}, label={_html_label(lines)}];')
+        out.append(
+            f"  {dot_quote(d)} [id={dot_quote('av_' + _sid(d))}, "
+            f"class={dot_quote(cls)}, {shape}, {colours}, label={_html_label(lines)}];"
+        )
     for k, (a, b) in enumerate(graph.edges):
         if a in vis and b in vis:
             spec["edges"].append((a, b))
-            out.append(f'  {dot_quote(a)} -> {dot_quote(b)} '
-                       f'[id={dot_quote("ave_" + str(len(spec["edges"]) - 1))}];')
+            out.append(
+                f"  {dot_quote(a)} -> {dot_quote(b)} "
+                f"[id={dot_quote('ave_' + str(len(spec['edges']) - 1))}];"
+            )
     if cut:
-        note = (f"{cut} earlier nodes not shown (graph has {len(graph.nodes)} nodes; "
-                f"showing the last {len(ids)})")
-        out.append(f'  "av_note" [id="av_note", shape=note, style=filled, '
-                   f'fillcolor="#FFF5D6", label={_label([note])}];')
+        note = (
+            f"{cut} earlier nodes not shown (graph has {len(graph.nodes)} nodes; "
+            f"showing the last {len(ids)})"
+        )
+        out.append(
+            f'  "av_note" [id="av_note", shape=note, style=filled, '
+            f'fillcolor="#FFF5D6", label={_label([note])}];'
+        )
     out.append("}")
     return "\n".join(out) + "\n", spec, cut
 
 
 _NODE_RE = re.compile(r'<g id="av_([A-Za-z0-9_]+)" class="node[^"]*">(.*?)</g>', re.S)
 _EDGE_RE = re.compile(r'<g id="ave_(\d+)" class="edge">(.*?)</g>', re.S)
-_SHAPE_RE = re.compile(r'(<(?:path|polygon|ellipse) )fill="[^"]*" stroke="[^"]*"'
-                       r'(?: stroke-width="[^"]*")?(?: stroke-dasharray="[^"]*")?')
-_SHAPE_GEOM_RE = re.compile(r'<(path|polygon|ellipse) [^>]*?(?:d|points|cx)="([^"]*)"'
-                            r'(?: cy="([^"]*)" rx="([^"]*)")?')
+_SHAPE_RE = re.compile(
+    r'(<(?:path|polygon|ellipse) )fill="[^"]*" stroke="[^"]*"'
+    r'(?: stroke-width="[^"]*")?(?: stroke-dasharray="[^"]*")?'
+)
+_SHAPE_GEOM_RE = re.compile(
+    r'<(path|polygon|ellipse) [^>]*?(?:d|points|cx)="([^"]*)"'
+    r'(?: cy="([^"]*)" rx="([^"]*)")?'
+)
 _TEXT_RE = re.compile(r"<text([^>]*)>(.*?)</text>\s*", re.S)
 _ATTR_RE = re.compile(r'\b(x|y|text-anchor)="([^"]*)"')
 _EPATH_RE = re.compile(r'(<path fill="none" )stroke="[^"]*"')
 _EHEAD_RE = re.compile(r'(<polygon )fill="[^"]*" stroke="[^"]*"')
-_SVG_SIZE_RE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"\s+'
-                          r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"')
+_SVG_SIZE_RE = re.compile(
+    r'<svg width="([\d.]+)pt" height="([\d.]+)pt"\s+'
+    r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"'
+)
 _MARK = "\x00"
 
 
@@ -387,8 +442,10 @@ def _centre_x(body):
 
 def _text_el(x, y, anchor, pt, s, bold=False, extra=""):
     w = ' font-weight="bold"' if bold else ""
-    return (f'<text text-anchor="{anchor}" x="{_num(x)}" y="{_num(y)}" font-family="{FONT}" '
-            f'font-size="{pt:.2f}"{w}{extra}>{s}</text>\n')
+    return (
+        f'<text text-anchor="{anchor}" x="{_num(x)}" y="{_num(y)}" font-family="{FONT}" '
+        f'font-size="{pt:.2f}"{w}{extra}>{s}</text>\n'
+    )
 
 
 def wrap_words(text, width, pt):
@@ -415,17 +472,24 @@ def add_legend(svg, lang="en", min_width=360):
         return svg
     w, h = float(m.group(1)), float(m.group(2))
     width = max(w, min_width)
-    lines = [ln for item in FLOW_LEGEND.get(lang, FLOW_LEGEND["en"])
-             for ln in wrap_words(item, width - 12, LEGEND_PT)]
+    lines = [
+        ln
+        for item in FLOW_LEGEND.get(lang, FLOW_LEGEND["en"])
+        for ln in wrap_words(item, width - 12, LEGEND_PT)
+    ]
     step = LEGEND_PT * 1.3
     nh = h + 4 + step * len(lines)
     texts = "".join(
         f'<text x="6" y="{_num(h + 2 + step * (k + 1) - 2)}" font-family="{FONT}" '
         f'font-size="{LEGEND_PT:.2f}" fill="{FLOW_FILL}">'
-        f"{html.escape(s, quote=False)}</text>\n" for k, s in enumerate(lines))
-    head = (f'<svg width="{_num(width)}pt" height="{_num(nh)}pt" '
-            f'viewBox="{m.group(3)} {m.group(4)} {_num(width)} {_num(nh)}"')
-    svg = svg[:m.start()] + head + svg[m.end():]
+        f"{html.escape(s, quote=False)}</text>\n"
+        for k, s in enumerate(lines)
+    )
+    head = (
+        f'<svg width="{_num(width)}pt" height="{_num(nh)}pt" '
+        f'viewBox="{m.group(3)} {m.group(4)} {_num(width)} {_num(nh)}"'
+    )
+    svg = svg[: m.start()] + head + svg[m.end() :]
     i = svg.rfind("</svg>")
     return svg[:i] + f'<g class="av-legend">\n{texts}</g>\n' + svg[i:]
 
@@ -439,8 +503,9 @@ class FrameRenderer:
         self.limit = limit
         self.lang = _lang(recording, lang)
         self.graph = _graph_for(recording, view)
-        self.source, self.spec, self.cut = build_dot(recording, view, limit=limit, layout=True,
-                                                     lang=self.lang)
+        self.source, self.spec, self.cut = build_dot(
+            recording, view, limit=limit, layout=True, lang=self.lang
+        )
         self.engine = E.graphviz_engine()
         self.message = ""
         self.layout_svg = None
@@ -477,21 +542,32 @@ class FrameRenderer:
             texts = []
             for t in _TEXT_RE.finditer(body):
                 a = dict(_ATTR_RE.findall(t.group(1)))
-                texts.append((float(a.get("x", 0)), float(a.get("y", 0)),
-                              a.get("text-anchor", "start"), t.group(2)))
+                texts.append(
+                    (
+                        float(a.get("x", 0)),
+                        float(a.get("y", 0)),
+                        a.get("text-anchor", "start"),
+                        t.group(2),
+                    )
+                )
             if cx is None:
                 cx = texts[0][0] if texts else 0.0
             ys = [t[1] for t in texts]
             # left edge of the value / grad block: where Graphviz started its widest line
-            starts = [x if anc == "start" else x - text_width(html.unescape(s), VALUE_PT) / 2
-                      for x, _, anc, s in texts[len(static):]]
+            starts = [
+                x if anc == "start" else x - text_width(html.unescape(s), VALUE_PT) / 2
+                for x, _, anc, s in texts[len(static) :]
+            ]
             left = min(starts) if starts else cx
             self._geom[d] = (cx, left, ys, nv > 1 or ng > 1)
             body = _SHAPE_RE.sub(lambda s: s.group(1) + slot(("shape", d)), body, count=1)
             first = _TEXT_RE.search(body)
             if first is not None:
-                body = (body[:first.start()] + slot(("texts", d))
-                        + _TEXT_RE.sub("", body[first.start():]))
+                body = (
+                    body[: first.start()]
+                    + slot(("texts", d))
+                    + _TEXT_RE.sub("", body[first.start() :])
+                )
             head = f'<g id="av_{m.group(1)}" class="{slot(("class", d))}">'
             return head + body + "</g>"
 
@@ -523,10 +599,10 @@ class FrameRenderer:
             out.append(_text_el(cx, ys[k], "middle", pt, html.escape(s, quote=False), bold))
         vals, grads = _dyn(node, st)
         flow = flows_only(node)
-        y = ys[len(static):]
+        y = ys[len(static) :]
         for which, rows, n0, count in (("value", vals, 0, nv), ("grad", grads, nv, ng)):
             if len(rows) > count:  # (more rows than any frame the layout saw: keep them all)
-                rows = rows[:max(count - 1, 0)] + [" ".join(rows[max(count - 1, 0):])]
+                rows = rows[: max(count - 1, 0)] + [" ".join(rows[max(count - 1, 0) :])]
             _, ind = _prefix(node, which)
             indent = text_width(ind, VALUE_PT)  # continuation rows: under the inner "["
             extra = ""
@@ -570,8 +646,10 @@ class FrameRenderer:
             elif kind == "shape":
                 pal, _ = _style(self.graph.nodes[key[1]], state.get(key[1]))
                 dash = "" if pal["dash"] == "none" else f' stroke-dasharray="{pal["dash"]}"'
-                vals.append(f'fill="{pal["fill"]}" stroke="{pal["stroke"]}" '
-                            f'stroke-width="{pal["width"]}"{dash}')
+                vals.append(
+                    f'fill="{pal["fill"]}" stroke="{pal["stroke"]}" '
+                    f'stroke-width="{pal["width"]}"{dash}'
+                )
             elif kind == "texts":
                 d = key[1]
                 st = state.get(d)
@@ -630,8 +708,15 @@ def text_table(rec, i=-1, view="dataflow", lang=None) -> str:
         g = st.grad if st else None
         if g and flows_only(nd):
             g = grad_text(nd, g, lang)
-        rows.append((nd.name, kind, (st.value if st else None) or "-",
-                     g or "-", st.status if st else "pending"))
+        rows.append(
+            (
+                nd.name,
+                kind,
+                (st.value if st else None) or "-",
+                g or "-",
+                st.status if st else "pending",
+            )
+        )
     widths = [min(max(len(r[c]) for r in rows), 40) for c in range(5)]
     for r in rows:
         # values with up to 12 elements are written in full (fmt.MAX_INLINE)
@@ -647,8 +732,12 @@ def fallback_svg(message, table) -> str:
     import textwrap
 
     # (the install command stays on one line: the message puts two spaces around it)
-    head = [ln for part in re.split(r"\s{2,}", message or "") if part
-            for ln in textwrap.wrap(part, 110, break_on_hyphens=False)]
+    head = [
+        ln
+        for part in re.split(r"\s{2,}", message or "")
+        if part
+        for ln in textwrap.wrap(part, 110, break_on_hyphens=False)
+    ]
     rows = table.splitlines()
     if rows and rows[0].startswith("frame "):
         rows = textwrap.wrap(rows[0], 110, subsequent_indent="  ") + rows[1:]
@@ -659,10 +748,14 @@ def fallback_svg(message, table) -> str:
     body = "".join(
         f'<text x="8" y="{18 + 16 * k}" font-family="monospace" font-size="12" '
         f'xml:space="preserve" style="white-space:pre"{red if k < len(head) else ""}>'
-        f"{html.escape(s, quote=False)}</text>" for k, s in enumerate(lines))
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="av-fallback" width="{_num(w)}" '
-            f'height="{h}" viewBox="0 0 {_num(w)} {h}"><rect width="100%" height="100%" '
-            f'fill="white"/>{body}</svg>')
+        f"{html.escape(s, quote=False)}</text>"
+        for k, s in enumerate(lines)
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="av-fallback" width="{_num(w)}" '
+        f'height="{h}" viewBox="0 0 {_num(w)} {h}"><rect width="100%" height="100%" '
+        f'fill="white"/>{body}</svg>'
+    )
 
 
 def node_positions(svg: str) -> dict:
@@ -677,9 +770,14 @@ def node_positions(svg: str) -> dict:
 
 #: status -> {"fill", "color", "style"} for legends (the widget reads this)
 STATUS_STYLE = {
-    k: {"fill": v["fill"], "color": v["stroke"],
-        "style": "bold" if k == "current" else ("dashed" if v["dash"] in ("4,3", "6,3")
-                                                 else "dotted" if v["dash"] == "1,3"
-                                                 else "solid")}
+    k: {
+        "fill": v["fill"],
+        "color": v["stroke"],
+        "style": "bold"
+        if k == "current"
+        else (
+            "dashed" if v["dash"] in ("4,3", "6,3") else "dotted" if v["dash"] == "1,3" else "solid"
+        ),
+    }
     for k, v in PALETTE.items()
 }

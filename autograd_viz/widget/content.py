@@ -20,7 +20,7 @@ from .style import PHASE_COLOUR
 _INTERNAL_DETAIL = frozenset({"code", "lineno"})
 
 VIEWS = ("dataflow", "autograd")
-MAX_DRAW_NODES = 1500   # above this the graph is shown as text (a note says so)
+MAX_DRAW_NODES = 1500  # above this the graph is shown as text (a note says so)
 
 _PROLOG = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?(<!--.*?-->\s*)*", re.S)
 
@@ -32,17 +32,19 @@ def strip_svg(svg: str) -> str:
 
 
 _SVG_WIDTH = re.compile(r'<svg\b([^>]*?)\swidth="([\d.]+)pt"')
-MIN_FIT_SCALE = 0.8   # fitting a wide graph to the output never shrinks it below this
+MIN_FIT_SCALE = 0.8  # fitting a wide graph to the output never shrinks it below this
 
 
 def floor_width(svg: str) -> str:
     """Give the SVG a ``min-width`` of ``MIN_FIT_SCALE`` x its natural width: the CSS fits
     the picture to the output's width, but a long chain squeezed into 800 px would have
     unreadable labels - below this it scrolls instead."""
+
     def sub(m):
         px = float(m.group(2)) * 4 / 3 * MIN_FIT_SCALE
         return f'<svg{m.group(1)} style="min-width:{px:.0f}px" width="{m.group(2)}pt"'
-    return _SVG_WIDTH.sub(sub, svg, count=1) if "style=" not in svg[:svg.find(">")] else svg
+
+    return _SVG_WIDTH.sub(sub, svg, count=1) if "style=" not in svg[: svg.find(">")] else svg
 
 
 def _graph(rec, view):
@@ -101,8 +103,9 @@ class FrameContent:
                     raise _TooBig(node_count(self.rec, view))
                 self._renderers[view] = FrameRenderer(self.rec, view=view)
             except _TooBig as e:
-                self._render_error[view] = t(self.lang, "cut_note", n=e.args[0],
-                                             limit=MAX_DRAW_NODES)
+                self._render_error[view] = t(
+                    self.lang, "cut_note", n=e.args[0], limit=MAX_DRAW_NODES
+                )
             except Exception as e:  # no engine / renderer problem: text form, with a note
                 self._render_error[view] = f"{t(self.lang, 'no_graphviz')} ({type(e).__name__})"
         return self._renderers.get(view)
@@ -154,21 +157,28 @@ class FrameContent:
         colour = PHASE_COLOUR.get(phase, "#ccc")
         label = t(self.lang, phase) if phase in _PHASE_KEYS else phase
         it = getattr(f, "iteration", None)
-        it_s = (f" · {t(self.lang, 'iteration')} {it}"
-                if it is not None and self.multi_iteration else "")
+        it_s = (
+            f" · {t(self.lang, 'iteration')} {it}"
+            if it is not None and self.multi_iteration
+            else ""
+        )
         # Real text between the pieces (a space after the badge, a newline between header
         # and caption): copied text, ``textContent`` and screen readers get "backward Frame 2
         # (0–5) Backward through ..." rather than "backwardFrame 2 (0–5)Backward ...".
-        return (f'<span class="av-phase" style="background:{colour}">{escape(label)}</span> '
-                f'<span class="av-frameno">{escape(t(self.lang, "frame"))} {i} '
-                f"(0–{self.n - 1}){escape(it_s)}</span>")
+        return (
+            f'<span class="av-phase" style="background:{colour}">{escape(label)}</span> '
+            f'<span class="av-frameno">{escape(t(self.lang, "frame"))} {i} '
+            f"(0–{self.n - 1}){escape(it_s)}</span>"
+        )
 
     def caption_html(self, i) -> str:
         if not self.n:
             return f"<div>{escape(self.empty_note())}</div>"
         cap = frame_caption_text(self.frames[i], self.lang)
-        return (f'<div class="av-caption-head">{self.frame_header(i)}</div>\n'
-                f'<div class="av-caption-text" lang="{self.lang}">{escape(cap)}</div>')
+        return (
+            f'<div class="av-caption-head">{self.frame_header(i)}</div>\n'
+            f'<div class="av-caption-text" lang="{self.lang}">{escape(cap)}</div>'
+        )
 
     def graph_html(self, i, view=None) -> str:
         view = view or self.view
@@ -182,8 +192,10 @@ class FrameContent:
                 err = f"{type(e).__name__}: {e}"
         else:
             err = self._render_error.get(view, "")
-        return (f'<div class="av-note">{escape(err)}</div>'
-                f"<pre class=\"av-text-graph\">{escape(self.text(i))}</pre>")
+        return (
+            f'<div class="av-note">{escape(err)}</div>'
+            f'<pre class="av-text-graph">{escape(self.text(i))}</pre>'
+        )
 
     def text(self, i) -> str:
         """The text form of frame ``i``'s graph (``render.text_table``), or ''."""
@@ -215,20 +227,23 @@ class FrameContent:
         graph = _graph(self.rec, self.view)
         nodes = graph.nodes
         node = nodes.get(node_id) if node_id is not None else None
-        if node is None and self.view == "autograd":   # current node may be a data-flow id
+        if node is None and self.view == "autograd":  # current node may be a data-flow id
             node = self.rec.graph.nodes.get(node_id) if node_id is not None else None
         L = self.lang
         if node is None:
             return f'<div class="av-note">{escape(t(L, "no_node"))}</div>'
         st = self.state(i).get(node_id)
         rows = []
-        in_rows = set()     # (key, value) already in the table: a detail repeating one is skipped
+        in_rows = set()  # (key, value) already in the table: a detail repeating one is skipped
 
         def row(key, val, pre=False):
             in_rows.add((key, str(val)))
             v = escape(str(val))
-            rows.append(f"<tr><th>{escape(t(L, key))}</th><td>"
-                        + (f"<pre>{v}</pre>" if pre else v) + "</td></tr>")
+            rows.append(
+                f"<tr><th>{escape(t(L, key))}</th><td>"
+                + (f"<pre>{v}</pre>" if pre else v)
+                + "</td></tr>"
+            )
 
         kind = getattr(node, "kind", "tensor")
         is_op = kind != "tensor"
@@ -238,20 +253,28 @@ class FrameContent:
         if not is_op:
             shape = getattr(node, "shape", None)
             row("shape", tuple(shape) if shape is not None else t(L, "none"))
-            row("value", st.value if st is not None and st.value is not None
-                else t(L, "not_yet"), pre=True)
+            row(
+                "value",
+                st.value if st is not None and st.value is not None else t(L, "not_yet"),
+                pre=True,
+            )
             from autograd_viz.render.frames import flows_only
 
             if st is not None and st.grad is not None and flows_only(node):
                 # PyTorch keeps no .grad here: say what the number is
                 row("grad", f"{t(L, 'none')} — {t(L, 'flowed')} {st.grad}")
             else:
-                row("grad", st.grad if st is not None and st.grad is not None
-                    else t(L, "none"), pre=True)
+                row(
+                    "grad",
+                    st.grad if st is not None and st.grad is not None else t(L, "none"),
+                    pre=True,
+                )
             row("requires_grad", getattr(node, "requires_grad", None))
             row("is_leaf", getattr(node, "is_leaf", None))
-            row("grad_fn", getattr(node, "grad_fn", None) or _producer_grad_fn(graph, node)
-                or t(L, "none"))
+            row(
+                "grad_fn",
+                getattr(node, "grad_fn", None) or _producer_grad_fn(graph, node) or t(L, "none"),
+            )
         else:
             gf = getattr(node, "grad_fn", None) or getattr(node, "op", None)
             if gf:
@@ -269,21 +292,28 @@ class FrameContent:
         extra = ""
         if detail and is_current:
             shown = {str(getattr(node, "formula", "")), str(getattr(node, "grad_fn", ""))}
-            items = "".join(f"<tr><th>{escape(detail_name(L, k))}</th><td><pre>"
-                            f"{escape(str(v))}</pre></td></tr>" for k, v in detail.items()
-                            if str(v) and str(v) not in shown and (k, str(v)) not in in_rows
-                            and k not in _INTERNAL_DETAIL)
+            items = "".join(
+                f"<tr><th>{escape(detail_name(L, k))}</th><td><pre>{escape(str(v))}</pre></td></tr>"
+                for k, v in detail.items()
+                if str(v)
+                and str(v) not in shown
+                and (k, str(v)) not in in_rows
+                and k not in _INTERNAL_DETAIL
+            )
             extra = items
         title = escape(node_label(node))
-        return (f'<div class="av-inspector-inner"><b>{title}</b>'
-                f"<table>{''.join(rows)}{extra}</table></div>")
+        return (
+            f'<div class="av-inspector-inner"><b>{title}</b>'
+            f"<table>{''.join(rows)}{extra}</table></div>"
+        )
 
     def plot_html(self, i) -> str:
         its = getattr(self.rec, "iterations", None) or []
         if len(its) < 2 or not self.n:
             return ""
-        return iterations_svg(its, current=getattr(self.frames[i], "iteration", None),
-                              lang=self.lang)
+        return iterations_svg(
+            its, current=getattr(self.frames[i], "iteration", None), lang=self.lang
+        )
 
     def summary(self, i) -> str:
         """One line: what the learner sees (used by the text/plain repr).
@@ -301,8 +331,7 @@ class FrameContent:
         return f"frame {i + 1} of {self.n} ({what}) — {frame_caption_text(f, self.lang)}"
 
 
-_PHASE_KEYS = {"forward", "backward", "accumulate", "hook", "update", "zero_grad", "freed",
-               "error"}
+_PHASE_KEYS = {"forward", "backward", "accumulate", "hook", "update", "zero_grad", "freed", "error"}
 _STATUS_KEYS = {"pending", "done", "current", "freed", "outside"}
 
 

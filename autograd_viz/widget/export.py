@@ -17,15 +17,35 @@ from .content import FrameContent
 from .i18n import LANGS, STRINGS, resolve
 from .style import css, legend_html
 
-_UI_KEYS = ("first", "prev", "next", "last", "first_s", "prev_s", "next_s", "last_s", "play",
-            "frame", "speed", "speed_tip", "lang", "export_title", "export_note")
+_UI_KEYS = (
+    "first",
+    "prev",
+    "next",
+    "last",
+    "first_s",
+    "prev_s",
+    "next_s",
+    "last_s",
+    "play",
+    "frame",
+    "speed",
+    "speed_tip",
+    "lang",
+    "export_title",
+    "export_note",
+)
 
 
 def script_json(obj) -> str:
     """JSON safe to put inside ``<script>``: no ``<``, ``>``, ``&``, U+2028/2029 literally."""
     s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    return (s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        s.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def export_data(recording, lang="en", view="dataflow") -> dict:
@@ -45,8 +65,7 @@ def export_data(recording, lang="en", view="dataflow") -> dict:
         "caption": {L: [per_lang[L].caption_html(i) for i in range(n)] for L in LANGS},
         "inspector": {L: [per_lang[L].inspector_html(i) for i in range(n)] for L in LANGS},
         "iteration": [c0.frames[i].iteration for i in range(n)],
-        "plot": {L: {str(it): per_lang[L].plot_html(i) for it, i in plots.items()}
-                 for L in LANGS},
+        "plot": {L: {str(it): per_lang[L].plot_html(i) for it, i in plots.items()} for L in LANGS},
         "legend": {L: legend_html(L) for L in LANGS},
         "note": {L: per_lang[L].note() for L in LANGS},
         "ui": {L: {k: STRINGS[L][k] for k in _UI_KEYS} for L in LANGS},
@@ -124,8 +143,9 @@ def export_page(recording, lang=None, view="dataflow") -> str:
     lang = resolve(lang, recording)
     data = export_data(recording, lang=lang, view=view)
     root = "av-export"
-    lang_opts = "".join(f'<option value="{L}">{"English" if L == "en" else "中文"}</option>'
-                        for L in LANGS)
+    lang_opts = "".join(
+        f'<option value="{L}">{"English" if L == "en" else "中文"}</option>' for L in LANGS
+    )
     page_css = (
         "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC','PingFang SC',"
         "'Microsoft YaHei',sans-serif;margin:16px;}"

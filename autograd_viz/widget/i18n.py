@@ -43,18 +43,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "font": "Size",
         "font_tip": "Text and picture size (larger for a projector)",
         "of": "of",
-        "no_frames": ("This recording has no frames: no tensor operation was recorded inside "
-                      "`with record()` (nothing ran, or the block raised before its first "
-                      "operation)."),
+        "no_frames": (
+            "This recording has no frames: no tensor operation was recorded inside "
+            "`with record()` (nothing ran, or the block raised before its first "
+            "operation)."
+        ),
         "raised": "The block raised {error}",
         "no_node": "No node at this frame.",
         "loading": "Drawing frame {i}... (run the cell with a live kernel to see it)",
         "no_graphviz": "No Graphviz engine: showing the text form of the graph.",
         "big_note": "Large graph ({n} nodes): frames are drawn a few at a time as you step.",
         "window_note": "Large recording ({n} frames): frames are drawn as you step; a saved "
-                       "notebook shows the current frame only.",
+        "notebook shows the current frame only.",
         "cut_shown": "Large graph ({n} nodes): the {cut} earliest nodes are not drawn; "
-                     "the inspector and captions still cover every node.",
+        "the inspector and captions still cover every node.",
         "cut_note": "Graph too large to draw ({n} nodes > {limit}): showing the text form.",
         # inspector
         "d_upstream": "upstream grad (dL/d output)",

@@ -34,11 +34,11 @@ from .i18n import resolve, t
 from .style import css, legend_html
 
 PHASE_JUMPS = ("forward", "backward", "accumulate", "hook", "update", "zero_grad")
-EAGER_SVG_BYTES = 4_000_000   # estimated total SVG size up to which every frame is drawn
-AHEAD, BEHIND = 6, 2          # lazy window
-WINDOW_FRAMES = 300           # above this many frames the Stacks are a ring of SLOTS children
-SLOTS = 12                    # > AHEAD + BEHIND + 1: the window never evicts the shown frame
-_FOLLOW = ""                  # node picker value: inspect the current frame's node
+EAGER_SVG_BYTES = 4_000_000  # estimated total SVG size up to which every frame is drawn
+AHEAD, BEHIND = 6, 2  # lazy window
+WINDOW_FRAMES = 300  # above this many frames the Stacks are a ring of SLOTS children
+SLOTS = 12  # > AHEAD + BEHIND + 1: the window never evicts the shown frame
+_FOLLOW = ""  # node picker value: inspect the current frame's node
 
 _ids = itertools.count(1)
 
@@ -66,7 +66,7 @@ class Stepper(widgets.VBox):
     frame = traitlets.Int(0)
     lang = traitlets.Unicode("en")
     view = traitlets.Unicode("dataflow")
-    picked = traitlets.Any(None, allow_none=True)   # node id shown in the inspector, or None
+    picked = traitlets.Any(None, allow_none=True)  # node id shown in the inspector, or None
 
     def __init__(self, recording, lang=None, view="dataflow", **kwargs):
         lang = resolve(lang, recording)
@@ -81,37 +81,51 @@ class Stepper(widgets.VBox):
         self._lazy = self._windowed or self._decide_lazy()
         n_slots = min(n, SLOTS) if self._windowed else n
         self._slot_frame = [-1] * n_slots  # windowed: the frame each slot holds (-1: none)
-        self._drawn: set[int] = set()     # frames whose SVG is materialised (current view)
+        self._drawn: set[int] = set()  # frames whose SVG is materialised (current view)
         self._fill_pending = False
         self._syncing = False
 
         # ---------------------------------------------------------------- controls
         last = max(n - 1, 0)
         self._btn = {}
-        for key, cls in (("first", "av-first"), ("prev", "av-prev"), ("next", "av-next"),
-                         ("last", "av-last")):
+        for key, cls in (
+            ("first", "av-first"),
+            ("prev", "av-prev"),
+            ("next", "av-next"),
+            ("last", "av-last"),
+        ):
             b = widgets.Button(layout=widgets.Layout(width="auto"))
             b.add_class(cls)
             b.add_class("av-nav")
             b.on_click(getattr(self, f"_on_{key}"))
             self._btn[key] = b
-        self.slider = widgets.IntSlider(value=0, min=0, max=last, step=1,
-                                        continuous_update=True,
-                                        layout=widgets.Layout(width="60%", min_width="260px"))
+        self.slider = widgets.IntSlider(
+            value=0,
+            min=0,
+            max=last,
+            step=1,
+            continuous_update=True,
+            layout=widgets.Layout(width="60%", min_width="260px"),
+        )
         self.slider.add_class("av-slider")
-        self.play = widgets.Play(value=0, min=0, max=last, step=1, interval=900,
-                                 show_repeat=False)
+        self.play = widgets.Play(value=0, min=0, max=last, step=1, interval=900, show_repeat=False)
         self.play.add_class("av-play")
-        self.speed = widgets.IntSlider(value=900, min=100, max=3000, step=100,
-                                       continuous_update=False,
-                                       style={"description_width": "initial"},
-                                       layout=widgets.Layout(width="260px"))
+        self.speed = widgets.IntSlider(
+            value=900,
+            min=100,
+            max=3000,
+            step=100,
+            continuous_update=False,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="260px"),
+        )
         self.speed.add_class("av-speed")
-        self._links = [widgets.jslink((self.play, "value"), (self.slider, "value")),
-                       widgets.jslink((self.speed, "value"), (self.play, "interval"))]
+        self._links = [
+            widgets.jslink((self.play, "value"), (self.slider, "value")),
+            widgets.jslink((self.speed, "value"), (self.play, "interval")),
+        ]
 
-        phases_present = [p for p in PHASE_JUMPS
-                          if any(f.phase == p for f in self._c.frames)]
+        phases_present = [p for p in PHASE_JUMPS if any(f.phase == p for f in self._c.frames)]
         self._jump_label = widgets.Label()
         self._jumps = {}
         for p in phases_present:
@@ -122,27 +136,38 @@ class Stepper(widgets.VBox):
         iters = sorted({f.iteration for f in self._c.frames if f.iteration is not None})
         if len(iters) < 2:
             iters = []
-        self._iteration = widgets.Dropdown(options=[(str(k), k) for k in iters],
-                                           value=(self._c.frames[0].iteration if iters
-                                                  else None),
-                                           layout=widgets.Layout(width="auto"))
+        self._iteration = widgets.Dropdown(
+            options=[(str(k), k) for k in iters],
+            value=(self._c.frames[0].iteration if iters else None),
+            layout=widgets.Layout(width="auto"),
+        )
         self._iteration.add_class("av-iteration")
         self._iteration.observe(self._on_iteration, "value")
-        self._node = widgets.Dropdown(style={"description_width": "initial"},
-                                      layout=widgets.Layout(width="auto", min_width="220px"))
+        self._node = widgets.Dropdown(
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="auto", min_width="220px"),
+        )
         self._node.add_class("av-node-picker")
         self._node.observe(self._on_node, "value")
-        self._view = widgets.ToggleButtons(options=[("", "dataflow"), ("", "autograd")],
-                                           value=view, style={"button_width": "auto"})
+        self._view = widgets.ToggleButtons(
+            options=[("", "dataflow"), ("", "autograd")], value=view, style={"button_width": "auto"}
+        )
         self._view.add_class("av-view")
         self._view.observe(lambda ch: setattr(self, "view", ch["new"]), "value")
-        self._lang = widgets.ToggleButtons(options=[("English", "en"), ("中文", "zh")],
-                                           value=lang, style={"button_width": "auto"})
+        self._lang = widgets.ToggleButtons(
+            options=[("English", "en"), ("中文", "zh")], value=lang, style={"button_width": "auto"}
+        )
         self._lang.add_class("av-lang")
         self._lang.observe(lambda ch: setattr(self, "lang", ch["new"]), "value")
-        self._font = widgets.IntSlider(value=2, min=1, max=5, step=1, readout=True,
-                                       style={"description_width": "initial"},
-                                       layout=widgets.Layout(width="220px"))
+        self._font = widgets.IntSlider(
+            value=2,
+            min=1,
+            max=5,
+            step=1,
+            readout=True,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="220px"),
+        )
         self._font.add_class("av-font")
         self._font.observe(self._on_font, "value")
 
@@ -158,17 +183,21 @@ class Stepper(widgets.VBox):
         def html():
             return widgets.HTML(layout=self._child_layout, style=self._child_style)
 
-        self.caption = widgets.Stack([html() for _ in range(n_slots)],
-                                     selected_index=0 if n else None)
+        self.caption = widgets.Stack(
+            [html() for _ in range(n_slots)], selected_index=0 if n else None
+        )
         self.caption.add_class("av-caption")
         # the graph takes the row; the inspector sits beside it on wide outputs and wraps
         # under it on narrow ones (a notebook next to JupyterLab's file browser)
-        self.graph = widgets.Stack([html() for _ in range(n_slots)],
-                                   selected_index=0 if n else None,
-                                   layout=widgets.Layout(flex="1 1 560px", min_width="0"))
+        self.graph = widgets.Stack(
+            [html() for _ in range(n_slots)],
+            selected_index=0 if n else None,
+            layout=widgets.Layout(flex="1 1 560px", min_width="0"),
+        )
         self.graph.add_class("av-graph")
-        self.inspector = widgets.Stack([html() for _ in range(n_slots)],
-                                       selected_index=0 if n else None)
+        self.inspector = widgets.Stack(
+            [html() for _ in range(n_slots)], selected_index=0 if n else None
+        )
         self.inspector.add_class("av-inspector")
         self._picked_html = widgets.HTML(layout=widgets.Layout(display="none"))
         self._picked_html.add_class("av-inspector")
@@ -178,22 +207,44 @@ class Stepper(widgets.VBox):
         self._legend = widgets.HTML()
         if not self._windowed:
             for stack in (self.caption, self.graph, self.inspector):
-                self._links.append(widgets.jslink((self.slider, "value"),
-                                                  (stack, "selected_index")))
+                self._links.append(
+                    widgets.jslink((self.slider, "value"), (stack, "selected_index"))
+                )
 
-        nav = widgets.HBox([*self._btn.values(), self.play, self.speed, self._speed_label()],
-                           layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
-        jumps = widgets.HBox([self._jump_label, *self._jumps.values(),
-                              *([self._iteration] if iters else [])],
-                             layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
-        opts = widgets.HBox([self._node, self._view, self._lang, self._font],
-                            layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
-        side = widgets.VBox([self.inspector, self._picked_html, self._plot],
-                            layout=widgets.Layout(flex="0 1 360px", min_width="260px"))
-        body = widgets.HBox([self.graph, side],
-                            layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
-        super().__init__([self._style, nav, self.slider, jumps, opts, self.caption,
-                          self._note, body, self._legend], **kwargs)
+        nav = widgets.HBox(
+            [*self._btn.values(), self.play, self.speed, self._speed_label()],
+            layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
+        )
+        jumps = widgets.HBox(
+            [self._jump_label, *self._jumps.values(), *([self._iteration] if iters else [])],
+            layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
+        )
+        opts = widgets.HBox(
+            [self._node, self._view, self._lang, self._font],
+            layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
+        )
+        side = widgets.VBox(
+            [self.inspector, self._picked_html, self._plot],
+            layout=widgets.Layout(flex="0 1 360px", min_width="260px"),
+        )
+        body = widgets.HBox(
+            [self.graph, side],
+            layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"),
+        )
+        super().__init__(
+            [
+                self._style,
+                nav,
+                self.slider,
+                jumps,
+                opts,
+                self.caption,
+                self._note,
+                body,
+                self._legend,
+            ],
+            **kwargs,
+        )
         self.add_class("av-stepper")
         self.add_class(self._root_class)
         self.add_class("av-fs-2")
@@ -203,7 +254,7 @@ class Stepper(widgets.VBox):
         self.set_trait("lang", lang)
         self.set_trait("view", view)
         self._apply_lang()
-        if self._windowed:                  # fills whole slots: captions, inspector, graph
+        if self._windowed:  # fills whole slots: captions, inspector, graph
             self._legend.value = legend_html(self.lang)
         else:
             self._fill_texts()
@@ -304,7 +355,7 @@ class Stepper(widgets.VBox):
 
     def _decide_lazy(self) -> bool:
         nodes = _content.node_count(self.recording, self._c.view)
-        est = self._c.n * (600 + 700 * nodes)   # rough bytes of all SVGs
+        est = self._c.n * (600 + 700 * nodes)  # rough bytes of all SVGs
         return est > EAGER_SVG_BYTES
 
     def _window(self, i):
@@ -377,7 +428,7 @@ class Stepper(widgets.VBox):
     def _fill_window(self):
         self._fill_pending = False
         i = self.frame
-        self._ensure_drawn(i)                       # the shown frame first
+        self._ensure_drawn(i)  # the shown frame first
         for j in self._window(i):
             self._ensure_drawn(j)
 
@@ -466,7 +517,7 @@ class Stepper(widgets.VBox):
     def _on_node(self, change):
         if self._syncing:
             return
-        if change["new"] is None:             # deselected: show "(current node)" again
+        if change["new"] is None:  # deselected: show "(current node)" again
             self._syncing = True
             try:
                 self._node.value = _FOLLOW
@@ -491,14 +542,17 @@ class Stepper(widgets.VBox):
     def _frame_changed(self, change):
         new, old = change["new"], change["old"]
         if self.slider.value != new:
-            self.slider.value = new            # the one message; the browser moves the Stacks
+            self.slider.value = new  # the one message; the browser moves the Stacks
         if self._windowed:
-            self._select(new)                  # no jslink: fill the slot, then select it
+            self._select(new)  # no jslink: fill the slot, then select it
         self._update_frame_dependent(new, old)
-        if self._lazy and not self._fill_pending and any(
-                j not in self._drawn for j in self._window(new)):
+        if (
+            self._lazy
+            and not self._fill_pending
+            and any(j not in self._drawn for j in self._window(new))
+        ):
             if new not in self._drawn:
-                self._ensure_drawn(new)        # a jump far away: draw the target now
+                self._ensure_drawn(new)  # a jump far away: draw the target now
             self._fill_pending = True
             _schedule(self._fill_window)
 
@@ -574,7 +628,7 @@ class Stepper(widgets.VBox):
             self._view.value = change["new"]
         self._lazy = self._lazy or self._decide_lazy()
         self._set_node_options()
-        if not self._windowed:           # windowed: _fill_graphs refills whole slots
+        if not self._windowed:  # windowed: _fill_graphs refills whole slots
             for j in range(self._n):
                 self.inspector.children[j].value = self._c.inspector_html(j)
         if self.picked is not None:

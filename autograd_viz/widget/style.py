@@ -33,7 +33,7 @@ DEFAULT_STATUS_STYLE = {
     "outside": {"fill": "#F7F1A8", "color": OKABE_ITO["black"], "style": "solid"},
 }
 
-FONT_SIZES = {1: 13, 2: 16, 3: 20, 4: 26, 5: 32}   # caption/inspector px per size step
+FONT_SIZES = {1: 13, 2: 16, 3: 20, 4: 26, 5: 32}  # caption/inspector px per size step
 GRAPH_ZOOM = {1: 1.0, 2: 1.25, 3: 1.55, 4: 1.9, 5: 2.3}
 
 
@@ -62,16 +62,23 @@ def legend_html(lang: str) -> str:
     for status in ("current", "done", "grad", "pending", "freed", "outside"):
         st = status_styles().get(status, DEFAULT_STATUS_STYLE[status])
         border = {"bold": "3px solid", "dashed": "2px dashed", "dotted": "2px dotted"}.get(
-            st.get("style", "solid"), "1px solid")
+            st.get("style", "solid"), "1px solid"
+        )
         items.append(
             f'<span class="av-legend-item"><span class="av-swatch" style="background:'
             f'{st.get("fill", "#fff")};border:{border} {st.get("color", "#000")}"></span>'
-            f"{escape(t(lang, LEGEND_KEY.get(status, status)))}</span>")
-    items.append(f'<span class="av-legend-item"><span class="av-swatch av-edge-swatch" '
-                 f'style="background:{OKABE_ITO["vermillion"]}"></span>'
-                 f"{escape(t(lang, 'current_edge'))}</span>")
-    return (f'<div class="av-legend" role="note"><b>{escape(t(lang, "legend"))}:</b> '
-            + " ".join(items) + "</div>")
+            f"{escape(t(lang, LEGEND_KEY.get(status, status)))}</span>"
+        )
+    items.append(
+        f'<span class="av-legend-item"><span class="av-swatch av-edge-swatch" '
+        f'style="background:{OKABE_ITO["vermillion"]}"></span>'
+        f"{escape(t(lang, 'current_edge'))}</span>"
+    )
+    return (
+        f'<div class="av-legend" role="note"><b>{escape(t(lang, "legend"))}:</b> '
+        + " ".join(items)
+        + "</div>"
+    )
 
 
 def css(root_class: str) -> str:
@@ -117,8 +124,10 @@ def css(root_class: str) -> str:
     ]
     for k, px in FONT_SIZES.items():
         z = GRAPH_ZOOM[k]
-        rules.append(f"{r}.av-fs-{k} .av-caption, {r}.av-fs-{k} .av-inspector, "
-                     f"{r}.av-fs-{k} .av-legend {{ font-size:{px}px; }}")
+        rules.append(
+            f"{r}.av-fs-{k} .av-caption, {r}.av-fs-{k} .av-inspector, "
+            f"{r}.av-fs-{k} .av-legend {{ font-size:{px}px; }}"
+        )
         rules.append(f"{r}.av-fs-{k} .av-graph svg {{ zoom:{z}; }}")
     return "<style>" + "\n".join(rules) + "</style>"
 

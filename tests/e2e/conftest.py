@@ -32,19 +32,27 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 NOTEBOOK = os.environ.get("AV_E2E_NOTEBOOK", "notebooks/01_first_graph.ipynb")
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 # JupyterLab user settings for the test server (same content as binder/overrides.json):
 # no "get notified about Jupyter news?" toast, widget state saved with the notebook.
 LAB_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-        {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
     "@jupyter-widgets/jupyterlab-manager/plugin.jupyterlab-settings": {"saveState": True},
 }
 
-_ARTIFACTS: list[str] = []   # printed in the terminal summary
+_ARTIFACTS: list[str] = []  # printed in the terminal summary
 
 
 def _free_port() -> int:
@@ -55,11 +63,11 @@ def _free_port() -> int:
 
 @dataclass
 class JupyterApp:
-    kind: str            # "lab" or "notebook"
-    base: str            # http://127.0.0.1:PORT
+    kind: str  # "lab" or "notebook"
+    base: str  # http://127.0.0.1:PORT
     token: str
-    notebook: str        # path of the notebook relative to the server root
-    code_cells: int      # non-empty code cells in it (what Run All executes)
+    notebook: str  # path of the notebook relative to the server root
+    code_cells: int  # non-empty code cells in it (what Run All executes)
     log: Path
 
     def notebook_url(self) -> str:
@@ -72,16 +80,20 @@ def _wait_ready(app: JupyterApp, proc: subprocess.Popen, timeout: float = 90) ->
     t0 = time.time()
     while time.time() - t0 < timeout:
         if proc.poll() is not None:
-            raise RuntimeError(f"jupyter {app.kind} exited with {proc.returncode}:\n"
-                               + app.log.read_text()[-3000:])
+            raise RuntimeError(
+                f"jupyter {app.kind} exited with {proc.returncode}:\n" + app.log.read_text()[-3000:]
+            )
         try:
-            req = urllib.request.Request(f"{app.base}/api/status",
-                                         headers={"Authorization": f"token {app.token}"})
+            req = urllib.request.Request(
+                f"{app.base}/api/status", headers={"Authorization": f"token {app.token}"}
+            )
             urllib.request.urlopen(req, timeout=2).read()
             return
         except OSError:
             time.sleep(0.3)
-    raise RuntimeError(f"jupyter {app.kind} not up after {timeout}s:\n" + app.log.read_text()[-3000:])
+    raise RuntimeError(
+        f"jupyter {app.kind} not up after {timeout}s:\n" + app.log.read_text()[-3000:]
+    )
 
 
 @pytest.fixture(params=["lab", "notebook"], ids=["jupyterlab", "notebook7"])
@@ -93,33 +105,49 @@ def jupyter_app(request, tmp_path_factory):
     base = tmp_path_factory.mktemp(f"jupyter-{kind}")
     serve = base / "root"
     shutil.copytree(ROOT / "notebooks", serve)
-    if src.parent != ROOT / "notebooks":            # e.g. tests/e2e/harness_demo.ipynb
+    if src.parent != ROOT / "notebooks":  # e.g. tests/e2e/harness_demo.ipynb
         shutil.copy(src, serve / src.name)
     settings = base / "user-settings"
     for rel, value in LAB_SETTINGS.items():
         (settings / rel).parent.mkdir(parents=True, exist_ok=True)
         (settings / rel).write_text(json.dumps(value))
     nb = json.loads(src.read_text(encoding="utf-8"))
-    code_cells = sum(1 for c in nb["cells"]
-                     if c["cell_type"] == "code" and "".join(c["source"]).strip())
+    code_cells = sum(
+        1 for c in nb["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()
+    )
     port, token = _free_port(), secrets.token_hex(16)
     cls = "LabApp" if kind == "lab" else "JupyterNotebookApp"
-    cmd = [sys.executable, "-m", "jupyterlab" if kind == "lab" else "notebook",
-           "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-           "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-           f"--ServerApp.root_dir={serve}",
-           f"--{cls}.user_settings_dir={settings}", f"--{cls}.workspaces_dir={base / 'workspaces'}"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyterlab" if kind == "lab" else "notebook",
+        "--no-browser",
+        "--allow-root",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={serve}",
+        f"--{cls}.user_settings_dir={settings}",
+        f"--{cls}.workspaces_dir={base / 'workspaces'}",
+    ]
     # The kernel must import the package of THIS checkout (not whatever is installed, nor
     # nothing at all when the package is not pip-installed): put ROOT first on its path.
     pypath = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(base / "config"),
-               JUPYTER_RUNTIME_DIR=str(base / "runtime"), IPYTHONDIR=str(base / "ipython"),
-               PYTHONPATH=pypath)
-    app = JupyterApp(kind, f"http://127.0.0.1:{port}", token, src.name, code_cells,
-                     base / "server.log")
+    env = dict(
+        os.environ,
+        JUPYTER_CONFIG_DIR=str(base / "config"),
+        JUPYTER_RUNTIME_DIR=str(base / "runtime"),
+        IPYTHONDIR=str(base / "ipython"),
+        PYTHONPATH=pypath,
+    )
+    app = JupyterApp(
+        kind, f"http://127.0.0.1:{port}", token, src.name, code_cells, base / "server.log"
+    )
     with app.log.open("w") as log:
-        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env,
-                                stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            cmd, stdout=log, stderr=subprocess.STDOUT, env=env, stdin=subprocess.DEVNULL
+        )
         try:
             _wait_ready(app, proc)
             yield app
@@ -135,8 +163,8 @@ def jupyter_app(request, tmp_path_factory):
 
 @dataclass
 class BrowserPage:
-    page: object                                  # playwright.sync_api.Page
-    console: list = field(default_factory=list)   # (type, text, location url)
+    page: object  # playwright.sync_api.Page
+    console: list = field(default_factory=list)  # (type, text, location url)
     page_errors: list = field(default_factory=list)
 
 
@@ -164,7 +192,7 @@ def browser_page(request, tmp_path):
                 pg.screenshot(path=str(shot), full_page=True)
                 _ARTIFACTS.append(f"{request.node.nodeid}: screenshot {shot}")
                 print(f"screenshot: {shot}")
-            except Exception as exc:  # noqa: BLE001 - a failed screenshot must not hide the test result
+            except Exception as exc:
                 _ARTIFACTS.append(f"{request.node.nodeid}: screenshot failed: {exc}")
             ctx.close()
             browser.close()
@@ -173,7 +201,7 @@ def browser_page(request, tmp_path):
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     rep = yield
-    setattr(item, f"rep_{rep.when}", rep)    # lets browser_page know the test failed
+    setattr(item, f"rep_{rep.when}", rep)  # lets browser_page know the test failed
     return rep
 
 

@@ -16,15 +16,19 @@ import pytest
 
 pytestmark = pytest.mark.e2e
 
-CLICKS = 3            # "next" clicks (fewer if the Stepper reaches its last frame first)
+CLICKS = 3  # "next" clicks (fewer if the Stepper reaches its last frame first)
 
 # Known, harmless browser noise: (app kinds, "console" error or "pageerror", regex on the
 # message, why it is harmless). Only entries actually seen; explain each one.
 ALLOW = [
-    ({"notebook"}, "pageerror", re.compile(r"^Cannot read properties of undefined \(reading 'schema'\)$"),
-     "Notebook 7.6.5 front end itself, on every page load, also with no notebook code and no "
-     "settings overrides: its shortcuts plugin's pluginChanged handler reads "
-     "`registry.plugins[id].schema` for a plugin not loaded yet (notebook_core.*.js)."),
+    (
+        {"notebook"},
+        "pageerror",
+        re.compile(r"^Cannot read properties of undefined \(reading 'schema'\)$"),
+        "Notebook 7.6.5 front end itself, on every page load, also with no notebook code and no "
+        "settings overrides: its shortcuts plugin's pluginChanged handler reads "
+        "`registry.plugins[id].schema` for a plugin not loaded yet (notebook_core.*.js).",
+    ),
 ]
 WIDGET_ERRORS = re.compile(r"Error displaying widget|model not found|Failed to render", re.I)
 
@@ -35,14 +39,16 @@ def _wait_kernel_idle(page, kind):
     # Lab's status bar says "Python 3 (ipykernel) | Idle" once the kernel is connected;
     # Notebook 7 has no status bar: its toolbar indicator. (Recipe: the toolbar indicator
     # alone reads idle too early in Lab.)
-    ready = (page.get_by_text(re.compile(r"\| Idle$")) if kind == "lab"
-             else page.locator(".jp-Notebook-ExecutionIndicator", has_text="Idle"))
+    ready = (
+        page.get_by_text(re.compile(r"\| Idle$"))
+        if kind == "lab"
+        else page.locator(".jp-Notebook-ExecutionIndicator", has_text="Idle")
+    )
     expect(ready.first).to_be_visible(timeout=90_000)
 
 
 def _run_all(page, n_code_cells, attempts=3):
     """Run > Run All Cells; retry until every code cell shows an execution count."""
-    from playwright.sync_api import expect
 
     done = page.locator(".jp-CodeCell .jp-InputArea-prompt", has_text=re.compile(r"\[\d+\]"))
     busy = page.locator(".jp-CodeCell .jp-InputArea-prompt", has_text="[*]")
@@ -63,14 +69,17 @@ def _run_all(page, n_code_cells, attempts=3):
             page.wait_for_timeout(250)
         page.keyboard.press("Escape")
     pending = page.locator(".jp-CodeCell .jp-InputArea-prompt").evaluate_all(
-        "els => els.map(e => e.textContent.trim())")
-    tracebacks = page.locator('.jp-OutputArea-output[data-mime-type='
-                              '"application/vnd.jupyter.stderr"]').evaluate_all(
-        "els => els.map(e => e.textContent.trim().split('\\n').slice(-3).join(' | '))")
-    raise AssertionError(f"Run All Cells did not execute all {n_code_cells} code cells "
-                         f"(prompts: {pending}); an unexpected error stops Run All - cells "
-                         "that raise on purpose need the tag `raises-exception`. Error "
-                         f"outputs (last lines): {tracebacks[:3]}")
+        "els => els.map(e => e.textContent.trim())"
+    )
+    tracebacks = page.locator(
+        '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+    ).evaluate_all("els => els.map(e => e.textContent.trim().split('\\n').slice(-3).join(' | '))")
+    raise AssertionError(
+        f"Run All Cells did not execute all {n_code_cells} code cells "
+        f"(prompts: {pending}); an unexpected error stops Run All - cells "
+        "that raise on purpose need the tag `raises-exception`. Error "
+        f"outputs (last lines): {tracebacks[:3]}"
+    )
 
 
 # Reads what the learner sees in one Stepper (scoped to its output area).
@@ -127,6 +136,7 @@ def test_stepper_steps_through_backward(jupyter_app, browser_page, tmp_path):
     states = [state()]
     assert states[0]["graphs"] >= 1, f"no visible SVG in .av-graph: {states[0]}"
     assert states[0]["caption"], f"empty caption: {states[0]}"
+
     def wait_for(pred, timeout=20):
         deadline = time.time() + timeout
         while not pred(now := state()) and time.time() < deadline:
@@ -145,8 +155,9 @@ def test_stepper_steps_through_backward(jupyter_app, browser_page, tmp_path):
         now = wait_for(lambda s: s["slider"] != before["slider"])
         assert now["slider"] != before["slider"], (
             f"the slider did not move within 20 s of clicking next: the Python click handler "
-            f"(Stepper._on_next) did not act; before {before}, after {now}")
-        page.wait_for_timeout(300)            # let caption + graph settle after the slider
+            f"(Stepper._on_next) did not act; before {before}, after {now}"
+        )
+        page.wait_for_timeout(300)  # let caption + graph settle after the slider
         now = state()
         assert slider_int(now) == slider_int(before) + 1, (before, now)
         assert now["caption"] != before["caption"], f"caption did not change: {before} -> {now}"
@@ -168,22 +179,30 @@ def test_stepper_steps_through_backward(jupyter_app, browser_page, tmp_path):
     # what the learner sees of the widget, whole (the page screenshot shows the viewport)
     try:
         out.screenshot(path=str(tmp_path / f"stepper-{app.kind}.png"))
-    except Exception as exc:  # noqa: BLE001 - an artifact, not a check
+    except Exception as exc:
         print(f"stepper screenshot failed: {exc}")
-    page.wait_for_timeout(500)                 # late console errors from the last update
+    page.wait_for_timeout(500)  # late console errors from the last update
     body = page.locator(".jp-Notebook").inner_text()
     assert not WIDGET_ERRORS.search(body), WIDGET_ERRORS.search(body).group(0)
+
     def allowed(kind, msg):
         return any(app.kind in apps and kind == k and rx.search(msg) for apps, k, rx, _ in ALLOW)
 
-    errors = [f"console.error: {msg} ({url})" for t, msg, url in browser_page.console
-              if t == "error" and not allowed("console", msg)]
-    errors += [f"page error: {msg}" for msg in browser_page.page_errors
-               if not allowed("pageerror", msg)]
+    errors = [
+        f"console.error: {msg} ({url})"
+        for t, msg, url in browser_page.console
+        if t == "error" and not allowed("console", msg)
+    ]
+    errors += [
+        f"page error: {msg}" for msg in browser_page.page_errors if not allowed("pageerror", msg)
+    ]
     ignored = [m for m in browser_page.page_errors if allowed("pageerror", m)] + [
-        m for t, m, _ in browser_page.console if t == "error" and allowed("console", m)]
+        m for t, m, _ in browser_page.console if t == "error" and allowed("console", m)
+    ]
     assert not errors, "browser errors:\n" + "\n".join(errors)
-    print(f"{app.kind}: {len(states) - 1} steps; load+run all {t_run - t0:.1f}s "
-          f"({attempts} Run-All attempt(s)), stepping {time.time() - t_run:.1f}s; "
-          f"captions: {[s['caption'][:60] for s in states]}; highlights: {highlights}; "
-          f"allow-listed noise: {ignored}")
+    print(
+        f"{app.kind}: {len(states) - 1} steps; load+run all {t_run - t0:.1f}s "
+        f"({attempts} Run-All attempt(s)), stepping {time.time() - t_run:.1f}s; "
+        f"captions: {[s['caption'][:60] for s in states]}; highlights: {highlights}; "
+        f"allow-listed noise: {ignored}"
+    )

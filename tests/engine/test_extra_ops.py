@@ -66,14 +66,17 @@ _W = np.array([0.5, 2.0, 1.0])
 
 
 def _nll_w(a):
-    return F.nll_loss(torch.log_softmax(a, 1), torch.tensor(_targets(*a.shape)),
-                      weight=torch.tensor(_W[:a.shape[1]]))
+    return F.nll_loss(
+        torch.log_softmax(a, 1),
+        torch.tensor(_targets(*a.shape)),
+        weight=torch.tensor(_W[: a.shape[1]]),
+    )
 
 
 def _nll_w_ref(a):
     lp = _log_softmax(a, 1)
     t = _targets(*a.shape)
-    w = _W[:a.shape[1]][t]
+    w = _W[: a.shape[1]][t]
     return -(lp[np.arange(a.shape[0]), t] * w).sum() / w.sum()
 
 
@@ -95,63 +98,124 @@ CASES = [
     OpCase("cos", lambda a: a.cos(), np.cos),
     OpCase("softmax_last", lambda a: torch.softmax(a, -1), lambda a: _softmax(a, -1)),
     OpCase("softmax_0", lambda a: a.softmax(0), lambda a: _softmax(a, 0), shapes="atleast1"),
-    OpCase("F_softmax_1", lambda a: F.softmax(a, dim=1), lambda a: _softmax(a, 1),
-           shapes="2d"),
-    OpCase("log_softmax_last", lambda a: torch.log_softmax(a, -1),
-           lambda a: _log_softmax(a, -1)),
-    OpCase("log_softmax_0", lambda a: F.log_softmax(a, dim=0), lambda a: _log_softmax(a, 0),
-           shapes="atleast1"),
+    OpCase("F_softmax_1", lambda a: F.softmax(a, dim=1), lambda a: _softmax(a, 1), shapes="2d"),
+    OpCase("log_softmax_last", lambda a: torch.log_softmax(a, -1), lambda a: _log_softmax(a, -1)),
+    OpCase(
+        "log_softmax_0",
+        lambda a: F.log_softmax(a, dim=0),
+        lambda a: _log_softmax(a, 0),
+        shapes="atleast1",
+    ),
     OpCase("var", lambda a: a.var(), lambda a: a.var(ddof=1), shapes="n2"),
-    OpCase("var_dim_corr0", lambda a: a.var(0, correction=0), lambda a: a.var(0),
-           shapes="atleast1"),
-    OpCase("var_keepdim", lambda a: torch.var(a, -1, keepdim=True),
-           lambda a: a.var(-1, ddof=1, keepdims=True), shapes="n2"),
+    OpCase(
+        "var_dim_corr0", lambda a: a.var(0, correction=0), lambda a: a.var(0), shapes="atleast1"
+    ),
+    OpCase(
+        "var_keepdim",
+        lambda a: torch.var(a, -1, keepdim=True),
+        lambda a: a.var(-1, ddof=1, keepdims=True),
+        shapes="n2",
+    ),
     OpCase("std", lambda a: a.std(), lambda a: a.std(ddof=1), shapes="n2"),
-    OpCase("std_dim", lambda a: torch.std(a, dim=-1), lambda a: a.std(-1, ddof=1),
-           shapes="n2"),
-    OpCase("std_unbiased_false", lambda a: a.std(0, False, True),
-           lambda a: a.std(0, keepdims=True), shapes="n2"),
+    OpCase("std_dim", lambda a: torch.std(a, dim=-1), lambda a: a.std(-1, ddof=1), shapes="n2"),
+    OpCase(
+        "std_unbiased_false",
+        lambda a: a.std(0, False, True),
+        lambda a: a.std(0, keepdims=True),
+        shapes="n2",
+    ),
     OpCase("prod", lambda a: a.prod(), np.prod),
     OpCase("prod_dim", lambda a: a.prod(-1), lambda a: a.prod(-1), shapes="atleast1"),
-    OpCase("prod_keepdim", lambda a: torch.prod(a, 0, keepdim=True),
-           lambda a: a.prod(0, keepdims=True), shapes="atleast1"),
-    OpCase("prod_one_zero", lambda a: (a * torch.tensor(_zeroed(a.shape, 1))).prod(-1),
-           lambda a: (a * _zeroed(a.shape, 1)).prod(-1), shapes="n2"),
-    OpCase("prod_two_zeros_full",
-           lambda a: (a * torch.tensor(_zeroed(a.shape, 2))).prod(),
-           lambda a: (a * _zeroed(a.shape, 2)).prod(), shapes="n2"),
+    OpCase(
+        "prod_keepdim",
+        lambda a: torch.prod(a, 0, keepdim=True),
+        lambda a: a.prod(0, keepdims=True),
+        shapes="atleast1",
+    ),
+    OpCase(
+        "prod_one_zero",
+        lambda a: (a * torch.tensor(_zeroed(a.shape, 1))).prod(-1),
+        lambda a: (a * _zeroed(a.shape, 1)).prod(-1),
+        shapes="n2",
+    ),
+    OpCase(
+        "prod_two_zeros_full",
+        lambda a: (a * torch.tensor(_zeroed(a.shape, 2))).prod(),
+        lambda a: (a * _zeroed(a.shape, 2)).prod(),
+        shapes="n2",
+    ),
     OpCase("norm", lambda a: a.norm(), lambda a: np.sqrt((a * a).sum()), domain="away0"),
-    OpCase("norm_dim", lambda a: torch.norm(a, dim=-1), lambda a: np.sqrt((a * a).sum(-1)),
-           domain="away0", shapes="atleast1"),
-    OpCase("norm_p1_keepdim", lambda a: a.norm(p=1, dim=0, keepdim=True),
-           lambda a: np.abs(a).sum(0, keepdims=True), domain="away0", shapes="atleast1"),
-    OpCase("leaky_relu", lambda a: F.leaky_relu(a, 0.2), lambda a: np.where(a > 0, a, 0.2 * a),
-           domain="away0"),
-    OpCase("LeakyReLU", nn.LeakyReLU(), lambda a: np.where(a > 0, a, 0.01 * a),
-           domain="away0"),
+    OpCase(
+        "norm_dim",
+        lambda a: torch.norm(a, dim=-1),
+        lambda a: np.sqrt((a * a).sum(-1)),
+        domain="away0",
+        shapes="atleast1",
+    ),
+    OpCase(
+        "norm_p1_keepdim",
+        lambda a: a.norm(p=1, dim=0, keepdim=True),
+        lambda a: np.abs(a).sum(0, keepdims=True),
+        domain="away0",
+        shapes="atleast1",
+    ),
+    OpCase(
+        "leaky_relu",
+        lambda a: F.leaky_relu(a, 0.2),
+        lambda a: np.where(a > 0, a, 0.2 * a),
+        domain="away0",
+    ),
+    OpCase("LeakyReLU", nn.LeakyReLU(), lambda a: np.where(a > 0, a, 0.01 * a), domain="away0"),
     OpCase("cross_entropy", _ce, _ce_ref, shapes="2d"),
-    OpCase("cross_entropy_sum", lambda a: nn.CrossEntropyLoss(reduction="sum")(
-        a, torch.tensor(_targets(*a.shape))), lambda a: _ce_ref(a, "sum"), shapes="2d"),
-    OpCase("cross_entropy_none", lambda a: _ce(a, "none"), lambda a: _ce_ref(a, "none"),
-           shapes="2d"),
-    OpCase("cross_entropy_1d", lambda a: F.cross_entropy(a, torch.tensor(0)),
-           lambda a: -_log_softmax(a, 0)[0], shapes="1d"),
+    OpCase(
+        "cross_entropy_sum",
+        lambda a: nn.CrossEntropyLoss(reduction="sum")(a, torch.tensor(_targets(*a.shape))),
+        lambda a: _ce_ref(a, "sum"),
+        shapes="2d",
+    ),
+    OpCase(
+        "cross_entropy_none", lambda a: _ce(a, "none"), lambda a: _ce_ref(a, "none"), shapes="2d"
+    ),
+    OpCase(
+        "cross_entropy_1d",
+        lambda a: F.cross_entropy(a, torch.tensor(0)),
+        lambda a: -_log_softmax(a, 0)[0],
+        shapes="1d",
+    ),
     OpCase("nll_weight", _nll_w, _nll_w_ref, shapes="2d"),
-    OpCase("bce", lambda x, t: F.binary_cross_entropy(torch.sigmoid(x), torch.sigmoid(t)),
-           _bce_ref, 2, shapes="same"),
-    OpCase("bce_sum", lambda x, t: nn.BCELoss(reduction="sum")(torch.sigmoid(x),
-                                                                torch.sigmoid(t)),
-           lambda x, t: _bce_ref(x, t, "sum"), 2, shapes="same"),
-    OpCase("bce_none", lambda x, t: F.binary_cross_entropy(
-        torch.sigmoid(x), torch.sigmoid(t), reduction="none"),
-        lambda x, t: _bce_ref(x, t, "none"), 2, shapes="same"),
-    OpCase("classifier", lambda x, w: F.cross_entropy(
-        F.leaky_relu(x @ w, 0.1), torch.tensor(_targets(x.shape[0], w.shape[1]))),
-        lambda x, w: _ce_ref(np.where(x @ w > 0, x @ w, 0.1 * (x @ w))), 2, shapes="mm"),
+    OpCase(
+        "bce",
+        lambda x, t: F.binary_cross_entropy(torch.sigmoid(x), torch.sigmoid(t)),
+        _bce_ref,
+        2,
+        shapes="same",
+    ),
+    OpCase(
+        "bce_sum",
+        lambda x, t: nn.BCELoss(reduction="sum")(torch.sigmoid(x), torch.sigmoid(t)),
+        lambda x, t: _bce_ref(x, t, "sum"),
+        2,
+        shapes="same",
+    ),
+    OpCase(
+        "bce_none",
+        lambda x, t: F.binary_cross_entropy(torch.sigmoid(x), torch.sigmoid(t), reduction="none"),
+        lambda x, t: _bce_ref(x, t, "none"),
+        2,
+        shapes="same",
+    ),
+    OpCase(
+        "classifier",
+        lambda x, w: F.cross_entropy(
+            F.leaky_relu(x @ w, 0.1), torch.tensor(_targets(x.shape[0], w.shape[1]))
+        ),
+        lambda x, w: _ce_ref(np.where(x @ w > 0, x @ w, 0.1 * (x @ w))),
+        2,
+        shapes="mm",
+    ),
 ]
 
-SETTINGS = settings(max_examples=20, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 dims = st.integers(1, 3)
 
 
@@ -187,13 +251,19 @@ def test_second_derivative_extra(case, data):
 
 # ---------------------------------------------------------------- structure and errors
 
+
 def test_grad_fn_names_and_next_functions():
     x = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], requires_grad=True)
     names = {
-        "SinBackward0": x.sin(), "CosBackward0": torch.cos(x),
-        "SoftmaxBackward0": x.softmax(1), "LogSoftmaxBackward0": F.log_softmax(x, dim=0),
-        "VarBackward0": x.var(1), "StdBackward0": x.std(), "ProdBackward0": x.prod(),
-        "ProdBackward1": x.prod(0), "LinalgVectorNormBackward0": x.norm(p=1, dim=1),
+        "SinBackward0": x.sin(),
+        "CosBackward0": torch.cos(x),
+        "SoftmaxBackward0": x.softmax(1),
+        "LogSoftmaxBackward0": F.log_softmax(x, dim=0),
+        "VarBackward0": x.var(1),
+        "StdBackward0": x.std(),
+        "ProdBackward0": x.prod(),
+        "ProdBackward1": x.prod(0),
+        "LinalgVectorNormBackward0": x.norm(p=1, dim=1),
         "LeakyReluBackward0": F.leaky_relu(x),
     }
     for name, y in names.items():
@@ -201,7 +271,7 @@ def test_grad_fn_names_and_next_functions():
         assert y.grad_fn.next_functions == ((x.grad_fn or x._get_accumulator(), 0),)
     ce = F.cross_entropy(x, torch.tensor([0, 2]))
     assert ce.grad_fn.name() == "NllLossBackward0"
-    (inner, _), = ce.grad_fn.next_functions
+    ((inner, _),) = ce.grad_fn.next_functions
     assert inner.name() == "LogSoftmaxBackward0"
     p = torch.sigmoid(x)
     bce = F.binary_cross_entropy(p, torch.ones(2, 3))
@@ -225,11 +295,15 @@ def test_errors_as_pytorch():
     x = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
     with pytest.raises(IndexError, match=r"^Target 3 is out of bounds\.$"):
         F.cross_entropy(x, torch.tensor([0, 3]))
-    with pytest.raises(RuntimeError, match="expected target dtype to be Long or Byte, but "
-                                           "got Float"):
+    with pytest.raises(
+        RuntimeError, match="expected target dtype to be Long or Byte, but got Float"
+    ):
         F.cross_entropy(x, torch.tensor([0.0, 1.0]))
-    with pytest.raises(ValueError, match=r"Expected input batch_size \(2\) to match target "
-                                         r"batch_size \(3\)\."):
+    with pytest.raises(
+        ValueError,
+        match=r"Expected input batch_size \(2\) to match target "
+        r"batch_size \(3\)\.",
+    ):
         F.cross_entropy(x, torch.tensor([0, 1, 2]))
     with pytest.raises(RuntimeError, match="all elements of input should be between 0 and 1"):
         F.binary_cross_entropy(x, torch.ones(2, 3))
@@ -270,6 +344,7 @@ def test_prod_of_zeros_second_derivative():
 
 # ---------------------------------------------------------------- Adam
 
+
 def _adam_ref(w, grads, lr, b1, b2, eps, wd=0.0):
     """Adam written out from the paper's algorithm (float64)."""
     m = np.zeros_like(w)
@@ -278,7 +353,7 @@ def _adam_ref(w, grads, lr, b1, b2, eps, wd=0.0):
         g = g + wd * w
         m = b1 * m + (1 - b1) * g
         v = b2 * v + (1 - b2) * g * g
-        w = w - lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
+        w = w - lr * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + eps)
     return w
 
 
@@ -289,7 +364,7 @@ def test_adam_matches_the_algorithm():
     grads = []
     for _ in range(4):
         opt.zero_grad()
-        (w ** 3).sum().backward()
+        (w**3).sum().backward()
         grads.append(w.grad.numpy().copy())
         opt.step()
     # replay with the same gradients (grad depends on w, so recompute along the way)
@@ -297,10 +372,10 @@ def test_adam_matches_the_algorithm():
     m = np.zeros(3)
     v = np.zeros(3)
     for t in range(1, 5):
-        g = 3 * ref ** 2 + 0.01 * ref
+        g = 3 * ref**2 + 0.01 * ref
         m = 0.8 * m + 0.2 * g
         v = 0.9 * v + 0.1 * g * g
-        ref = ref - 0.1 * (m / (1 - 0.8 ** t)) / (np.sqrt(v / (1 - 0.9 ** t)) + 1e-8)
+        ref = ref - 0.1 * (m / (1 - 0.8**t)) / (np.sqrt(v / (1 - 0.9**t)) + 1e-8)
     np.testing.assert_allclose(w.detach().numpy(), ref, rtol=1e-12)
     assert opt.state[w]["step"].item() == 4.0
     assert _adam_ref(w0, [np.ones(3)], 0.1, 0.9, 0.999, 1e-8)[0] == pytest.approx(0.9)
@@ -310,7 +385,7 @@ def test_adam_emits_the_same_events_as_sgd():
     w = torch.tensor([1.0, 2.0], requires_grad=True)
     b = torch.tensor(0.5, requires_grad=True)  # no grad: skipped, as SGD does
     opt = torch.optim.Adam([w, b], lr=0.1)
-    (w ** 2).sum().backward()
+    (w**2).sum().backward()
     seen = []
     handle = events.subscribe(lambda kind, p: seen.append((kind, p)))
     try:
@@ -350,8 +425,11 @@ def test_recording_captions_of_softmax_cross_entropy_and_adam():
     assert ops[-1].inner == ("LogSoftmaxBackward0", "NllLossBackward0")
     caps = [f.caption for f in rec.frames]
     assert any(c.startswith("Forward: probs = softmax(logits) = ") for c in caps)
-    assert any(c.startswith("Forward: loss = cross_entropy(logits, y) = ") and
-               "LogSoftmaxBackward0 → NllLossBackward0" in c for c in caps)
+    assert any(
+        c.startswith("Forward: loss = cross_entropy(logits, y) = ")
+        and "LogSoftmaxBackward0 → NllLossBackward0" in c
+        for c in caps
+    )
     assert any(c.startswith("Backward through loss = cross_entropy(logits, y)") for c in caps)
     upd = [f for f in rec.frames if f.phase == "update"]
     assert len(upd) == 1 and upd[0].detail["code"] == "optim:Adam"

@@ -41,9 +41,15 @@ def _apply(kind, a, b=None):
 
 
 program = st.lists(
-    st.tuples(st.sampled_from(UNARY + BINARY), st.integers(0, 50), st.integers(0, 50),
-              st.sampled_from(["none", "hook", "retain", "hook_replace"])),
-    min_size=1, max_size=12)
+    st.tuples(
+        st.sampled_from(UNARY + BINARY),
+        st.integers(0, 50),
+        st.integers(0, 50),
+        st.sampled_from(["none", "hook", "retain", "hook_replace"]),
+    ),
+    min_size=1,
+    max_size=12,
+)
 
 
 def _run(prog, listen, leaf_hooks):
@@ -54,8 +60,7 @@ def _run(prog, listen, leaf_hooks):
     handle = events.subscribe(lambda kind, payload: None) if listen else None
     try:
         rng = np.random.default_rng(0)
-        leaves = [torch.tensor(rng.standard_normal((3, 3)), requires_grad=True)
-                  for _ in range(3)]
+        leaves = [torch.tensor(rng.standard_normal((3, 3)), requires_grad=True) for _ in range(3)]
         if leaf_hooks:  # leaf hooks switch backward to PyTorch's exact ready queue
             for i, leaf in enumerate(leaves):
                 leaf.register_hook(lambda g, i=i: seen.append(("leaf", i, g.sum().item())))
@@ -76,8 +81,11 @@ def _run(prog, listen, leaf_hooks):
         if not loss.requires_grad:
             return None
         loss.backward()
-        return ([None if t.grad is None else t.grad.tolist() for t in leaves],
-                [t.grad.tolist() for t in retained], seen)
+        return (
+            [None if t.grad is None else t.grad.tolist() for t in leaves],
+            [t.grad.tolist() for t in retained],
+            seen,
+        )
     finally:
         if handle is not None:
             handle.remove()

@@ -17,8 +17,7 @@ import autograd_viz as torch
 
 from .op_cases import CASES
 
-SETTINGS = settings(max_examples=25, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 dims = st.integers(1, 3)
 
 
@@ -122,8 +121,9 @@ def check_first_order(case, xs, rng):
         expected = numeric_grad(loss, [x.copy() for x in xs], i)
         assert t.grad is not None, f"no grad for input {i}"
         assert t.grad.shape == t.shape
-        np.testing.assert_allclose(t.grad.numpy(), expected, rtol=1e-5, atol=1e-6,
-                                   err_msg=f"input {i}")
+        np.testing.assert_allclose(
+            t.grad.numpy(), expected, rtol=1e-5, atol=1e-6, err_msg=f"input {i}"
+        )
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
@@ -167,8 +167,10 @@ def check_second_order(case, xs, rng):
     if dot is None:  # the op is linear: its gradient does not depend on the inputs
         hvp = [np.zeros_like(x) for x in xs]
     else:
-        hvp = [np.zeros_like(x) if h is None else h.numpy()
-               for h in torch.autograd.grad(dot, ts, allow_unused=True)]
+        hvp = [
+            np.zeros_like(x) if h is None else h.numpy()
+            for h in torch.autograd.grad(dot, ts, allow_unused=True)
+        ]
 
     h = 1e-5
     plus = first_grads([x + h * u for x, u in zip(xs, us)])[1]
@@ -176,5 +178,6 @@ def check_second_order(case, xs, rng):
     for i in range(len(xs)):
         gp = np.zeros_like(xs[i]) if plus[i] is None else plus[i].numpy()
         gm = np.zeros_like(xs[i]) if minus[i] is None else minus[i].numpy()
-        np.testing.assert_allclose(hvp[i], (gp - gm) / (2 * h), rtol=1e-4, atol=1e-6,
-                                   err_msg=f"input {i}")
+        np.testing.assert_allclose(
+            hvp[i], (gp - gm) / (2 * h), rtol=1e-4, atol=1e-6, err_msg=f"input {i}"
+        )

@@ -119,8 +119,7 @@ def test_version_counter_detects_in_place_change():
     out = h.sum()
     h.add_(1)
     assert h._version == 1
-    with pytest.raises(RuntimeError, match="output 0 of Exp, is at version 1; expected "
-                                            "version 0"):
+    with pytest.raises(RuntimeError, match="output 0 of Exp, is at version 1; expected version 0"):
         out.backward()
 
 
@@ -155,7 +154,7 @@ def test_grad_fn_names_and_next_functions():
 
 def test_create_graph_second_derivative():
     x = torch.tensor(2.0, requires_grad=True)
-    (g,) = torch.autograd.grad(x ** 3, x, create_graph=True)
+    (g,) = torch.autograd.grad(x**3, x, create_graph=True)
     assert g.item() == 12.0 and g.requires_grad
     (h,) = torch.autograd.grad(g, x)
     assert h.item() == 12.0  # 6x
@@ -194,8 +193,15 @@ def test_events_only_when_listened_and_optim_events():
         opt.zero_grad()
     finally:
         handle.remove()
-    for kind in ("forward", "backward_begin", "backward_node", "accumulate", "optim_step",
-                 "zero_grad", "backward_end"):
+    for kind in (
+        "forward",
+        "backward_begin",
+        "backward_node",
+        "accumulate",
+        "optim_step",
+        "zero_grad",
+        "backward_end",
+    ):
         assert kind in seen
     n = len(seen)
     (w * 2).sum()
@@ -203,12 +209,19 @@ def test_events_only_when_listened_and_optim_events():
 
 
 def test_import_is_light_and_engine_layered():
-    code = ("import sys, autograd_viz, autograd_viz.nn, autograd_viz.optim; "
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('ipywidgets', 'graphviz', "
-            "'torch') or m.startswith(('autograd_viz.recorder', 'autograd_viz.render', "
-            "'autograd_viz.widget'))]; print(bad)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=str(__import__("pathlib").Path(__file__).parents[2]))
+    code = (
+        "import sys, autograd_viz, autograd_viz.nn, autograd_viz.optim; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('ipywidgets', 'graphviz', "
+        "'torch') or m.startswith(('autograd_viz.recorder', 'autograd_viz.render', "
+        "'autograd_viz.widget'))]; print(bad)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=str(__import__("pathlib").Path(__file__).parents[2]),
+    )
     assert out.stdout.strip() == "[]"
 
 
@@ -220,6 +233,7 @@ def test_printing_matches_pytorch_examples():
     assert repr(a.dot(torch.tensor([4.0, 5.0, 6.0]))) == "tensor(96., grad_fn=<DotBackward0>)"
     assert repr(torch.tensor([1e-5, 1.0])) == "tensor([1.0000e-05, 1.0000e+00])"
     assert repr(nn.Parameter(torch.tensor([0.5]))) == (
-        "Parameter containing:\ntensor([0.5000], requires_grad=True)")
+        "Parameter containing:\ntensor([0.5000], requires_grad=True)"
+    )
     assert repr(x.grad_fn) == "None"
     assert np.array_equal(np.asarray(torch.tensor([1, 2])), [1, 2])

@@ -206,7 +206,7 @@ def run_program(path, lib, nn=None, F=None, optim=None) -> dict:
 
     section_errors: list[dict] = []
 
-    class section:  # noqa: N801 - used as ``with section("name"):`` in programs
+    class section:
         """Isolate a part of a program: an exception inside is recorded and the program goes on
         after the ``with`` block (its unrecorded observations then fail with that error)."""
 
@@ -258,7 +258,7 @@ def run_program(path, lib, nn=None, F=None, optim=None) -> dict:
                 try:
                     code = compile(ast.Module(body=[stmt], type_ignores=[]), str(path), "exec")
                     exec(code, g)
-                except BaseException as e:  # noqa: BLE001 - we report everything
+                except BaseException as e:
                     if isinstance(e, (KeyboardInterrupt, SystemExit)):
                         raise
                     err = _describe_exc(e, path, src, None, len(order))
@@ -333,7 +333,7 @@ def _num_close(a, b, rtol, atol):
     if isinstance(a, str) or isinstance(b, str):  # nan / inf markers
         return a == b
     if isinstance(a, bool) or isinstance(b, bool):
-        return a is b or a == b and type(a) is type(b)
+        return a is b or (a == b and type(a) is type(b))
     return abs(a - b) <= atol + rtol * abs(b)
 
 
@@ -379,7 +379,10 @@ def compare(exp: dict, got: dict, path: str = "") -> list[str]:
         if exp.get("shape") == got.get("shape"):
             rtol, atol = TOL.get(exp["dtype"], (0, 0))
             exact = exp["dtype"] not in TOL
-            diffs += [f"{where}.{d}" for d in _values_diff(exp["values"], got["values"], rtol, atol, exact=exact)]
+            diffs += [
+                f"{where}.{d}"
+                for d in _values_diff(exp["values"], got["values"], rtol, atol, exact=exact)
+            ]
         return diffs
     if et == "ndarray":
         for key in ("dtype", "shape"):
@@ -388,7 +391,10 @@ def compare(exp: dict, got: dict, path: str = "") -> list[str]:
         if exp.get("shape") == got.get("shape"):
             rtol, atol = TOL.get(exp["dtype"], (0, 0))
             exact = exp["dtype"] not in TOL
-            diffs += [f"{where}.{d}" for d in _values_diff(exp["values"], got["values"], rtol, atol, exact=exact)]
+            diffs += [
+                f"{where}.{d}"
+                for d in _values_diff(exp["values"], got["values"], rtol, atol, exact=exact)
+            ]
         return diffs
     if et == "float":
         if not _num_close(got["value"], exp["value"], *PY_FLOAT_TOL):
@@ -449,11 +455,17 @@ def compare(exp: dict, got: dict, path: str = "") -> list[str]:
                     f"but no exception was raised (returned {_describe(got.get('returned'))})"
                 )
                 return diffs
-            diffs.append(f"{where}: expected exception {exp.get('exc_type')}, got {got.get('exc_type')}")
+            diffs.append(
+                f"{where}: expected exception {exp.get('exc_type')}, got {got.get('exc_type')}"
+            )
         if exp.get("message") != got.get("message"):
-            diffs.append(f"{where} message:\n  expected: {exp.get('message')!r}\n  got:      {got.get('message')!r}")
+            diffs.append(
+                f"{where} message:\n  expected: {exp.get('message')!r}\n  got:      {got.get('message')!r}"
+            )
         if exp.get("exc_type") is None and "returned" in exp:
-            diffs += compare(exp["returned"], got.get("returned") or {"type": "?"}, f"{where}.returned")
+            diffs += compare(
+                exp["returned"], got.get("returned") or {"type": "?"}, f"{where}.returned"
+            )
         return diffs
     if et == "str":
         if exp["value"] != got["value"]:
@@ -509,14 +521,21 @@ def _str_diff(where, exp, got):
     import difflib
 
     d = "\n".join(
-        difflib.unified_diff(exp.splitlines(), got.splitlines(), "expected (torch)", "got (autograd_viz)", lineterm="", n=1)
+        difflib.unified_diff(
+            exp.splitlines(),
+            got.splitlines(),
+            "expected (torch)",
+            "got (autograd_viz)",
+            lineterm="",
+            n=1,
+        )
     )
     return f"{where} differs:\n{d}"
 
 
 if __name__ == "__main__":  # debugging aid: python harness.py program.py [torch|autograd_viz]
-    import json
     import importlib
+    import json
 
     prog = sys.argv[1]
     libname = sys.argv[2] if len(sys.argv) > 2 else "autograd_viz"

@@ -1,7 +1,7 @@
 """Summary of autograd_viz vs the PyTorch fixtures, one line per program (no torch needed).
 
-    python tests/oracle/report.py            # table: program, passed/total, where it crashed
-    python tests/oracle/report.py -v seed00  # also list each failing observation's first diff line
+python tests/oracle/report.py            # table: program, passed/total, where it crashed
+python tests/oracle/report.py -v seed00  # also list each failing observation's first diff line
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def main(argv):
     for name in ("autograd_viz.nn", "autograd_viz.nn.functional", "autograd_viz.optim"):
         try:
             mods.append(importlib.import_module(name))
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             print(f"! import {name}: {type(e).__name__}: {e}")
             mods.append(None)
     tot_ok = tot = 0
@@ -42,7 +42,9 @@ def main(argv):
             got = res["observations"].get(name)
             if got is None:
                 err = harness.error_for_missing(fx["order"], res, name)
-                why = f"{err['exc_type']}: {err['message'][:100]} (line {err['line']})" if err else ""
+                why = (
+                    f"{err['exc_type']}: {err['message'][:100]} (line {err['line']})" if err else ""
+                )
                 fails.append((name, "not reached: " + why))
                 continue
             d = harness.compare(fx["observations"][name], got, name)
@@ -62,7 +64,9 @@ def main(argv):
         crash = res["crash"] or (res["section_errors"][0] if res["section_errors"] else None)
         nsec = len(res["section_errors"])
         cs = f"  {nsec} errors, first:" if nsec else ""
-        cs += f" line {crash['line']}: {crash['exc_type']}: {crash['message'][:90]}" if crash else ""
+        cs += (
+            f" line {crash['line']}: {crash['exc_type']}: {crash['message'][:90]}" if crash else ""
+        )
         print(f"{f.stem:32s} {ok:5d}/{n:<5d}{cs}")
         if verbose:
             for name, msg in fails:

@@ -40,7 +40,7 @@ def _load_fixtures():
     return items
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _fixture(prog):
     return json.loads((harness.FIXTURES / f"{prog}.json").read_text(encoding="utf-8"))
 
@@ -58,26 +58,32 @@ def _engine():
         lib = importlib.import_module(LIB)
         if LIB == "torch":
             lib.set_num_threads(1)
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         return None, f"import {LIB} failed: {type(e).__name__}: {e}"
     mods = {}
     problems = []
-    for key, modname in (("nn", f"{LIB}.nn"), ("F", f"{LIB}.nn.functional"), ("optim", f"{LIB}.optim")):
+    for key, modname in (
+        ("nn", f"{LIB}.nn"),
+        ("F", f"{LIB}.nn.functional"),
+        ("optim", f"{LIB}.optim"),
+    ):
         try:
             mods[key] = importlib.import_module(modname)
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             mods[key] = None
             problems.append(f"import {modname} failed: {type(e).__name__}: {e}")
     return (lib, mods, problems), None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _run(prog):
     eng, err = _engine()
     if err:
         return None, err
     lib, mods, problems = eng
-    res = harness.run_program(harness.PROGRAMS / f"{prog}.py", lib, mods["nn"], mods["F"], mods["optim"])
+    res = harness.run_program(
+        harness.PROGRAMS / f"{prog}.py", lib, mods["nn"], mods["F"], mods["optim"]
+    )
     return res, "\n".join(problems)
 
 
@@ -113,7 +119,9 @@ def test_obs(prog, name):
         err = harness.error_for_missing(fx["order"], res, name)
         if err:
             pytest.fail(_crash_text(err, problems), pytrace=False)
-        pytest.fail(f"observation {name!r} was not recorded (program finished without it)", pytrace=False)
+        pytest.fail(
+            f"observation {name!r} was not recorded (program finished without it)", pytrace=False
+        )
     diffs = harness.compare(exp, got, name)
     if diffs:
         pytest.fail("\n".join(diffs), pytrace=False)
@@ -123,7 +131,9 @@ def test_programs_have_fixtures():
     """Every program has a fixture (run make_fixtures.py after adding one)."""
     progs = {p.stem for p in harness.PROGRAMS.glob("*.py")}
     fixtures = {f.stem for f in harness.FIXTURES.glob("*.json")}
-    assert progs - fixtures == set(), "programs without fixture: run python tests/oracle/make_fixtures.py"
+    assert progs - fixtures == set(), (
+        "programs without fixture: run python tests/oracle/make_fixtures.py"
+    )
 
 
 def test_no_torch_import():

@@ -44,16 +44,23 @@ def test_seed000_dataflow_names_the_learners_ops():
 def test_seed000_autograd_view_keeps_pytorchs_nodes():
     rec = _seed000()
     classes = sorted(n.grad_fn for n in rec.autograd_graph.nodes.values())
-    assert classes == sorted(["DotBackward0", "SqueezeBackward4", "MmBackward0",
-                              "PermuteBackward0", "AccumulateGrad", "AccumulateGrad"])
+    assert classes == sorted(
+        [
+            "DotBackward0",
+            "SqueezeBackward4",
+            "MmBackward0",
+            "PermuteBackward0",
+            "AccumulateGrad",
+            "AccumulateGrad",
+        ]
+    )
     ag = rec.autograd_graph
     by_cls = {n.grad_fn: d for d, n in ag.nodes.items() if n.kind == "grad_fn"}
     assert (by_cls["DotBackward0"], by_cls["SqueezeBackward4"]) in ag.edges
     assert (by_cls["SqueezeBackward4"], by_cls["MmBackward0"]) in ag.edges
     assert (by_cls["MmBackward0"], by_cls["PermuteBackward0"]) in ag.edges
     # the data-flow @ node knows its autograd nodes
-    (mat,) = [n for n in rec.graph.nodes.values() if n.inner == ("MmBackward0",
-                                                                 "SqueezeBackward4")]
+    (mat,) = [n for n in rec.graph.nodes.values() if n.inner == ("MmBackward0", "SqueezeBackward4")]
     assert mat.inner_ids == (by_cls["MmBackward0"], by_cls["SqueezeBackward4"])
 
 
@@ -65,8 +72,9 @@ def test_seed000_frames_at_the_public_op_level():
     assert fw[0].caption.startswith("Forward: W_1.T = [[3, 2], [4, 3], [2, 1], [3, 1]]")
     assert fw[1].caption.startswith("Forward: Z = X @ W_1.T = [34, 23].")
     assert "MmBackward0 → SqueezeBackward4" in fw[1].caption
-    (mat,) = [d for d, n in rec.graph.nodes.items() if n.inner == ("MmBackward0",
-                                                                  "SqueezeBackward4")]
+    (mat,) = [
+        d for d, n in rec.graph.nodes.items() if n.inner == ("MmBackward0", "SqueezeBackward4")
+    ]
     assert fw[1].node == mat
     assert fw[1].anodes == rec.graph.nodes[mat].inner_ids  # both nodes made in one step
     bw = [f for f in rec.frames if f.phase == "backward"]
@@ -75,7 +83,8 @@ def test_seed000_frames_at_the_public_op_level():
     first, second = inner
     assert first.caption.startswith(
         "Backward through Z = X @ W_1.T: the gradient arriving is G = dY/dZ = [1, 4]. "
-        "W_1.T receives dY/dW_1.T = X ⊗ G = [[4, 16], [4, 16], [3, 12], [0, 0]].")
+        "W_1.T receives dY/dW_1.T = X ⊗ G = [[4, 16], [4, 16], [3, 12], [0, 0]]."
+    )
     assert "SqueezeBackward4" in first.caption and first.detail["op"] == "SqueezeBackward4"
     assert second.caption.startswith("Inside Z = X @ W_1.T")
     assert "MmBackward0" in second.caption and second.detail["composite"] == "matmul"
@@ -86,7 +95,8 @@ def test_seed000_frames_at_the_public_op_level():
     assert perm.caption == (
         "Backward through W_1.T: the gradient arriving is G = dY/dW_1.T = "
         "[[4, 16], [4, 16], [3, 12], [0, 0]]. W_1 receives dY/dW_1 = Gᵀ = "
-        "[[4, 4, 3, 0], [16, 16, 12, 0]].")
+        "[[4, 4, 3, 0], [16, 16, 12, 0]]."
+    )
     # W_1.T shows the gradient it received as soon as the @ frame explains it
     (w1t,) = _ids(rec, "W_1.T")
     assert rec.state(first.index)[w1t].grad == "[[4, 16], [4, 16], [3, 12], [0, 0]]"
@@ -113,12 +123,12 @@ def test_nn_linear_is_one_linear_op():
     assert ops[0].inner == ("TBackward0", "AddmmBackward0")
     assert "t" not in [n.name for n in rec.graph.nodes.values()]
     assert sorted(n.grad_fn for n in rec.autograd_graph.nodes.values()) == sorted(
-        ["TBackward0", "AddmmBackward0", "SumBackward0", "AccumulateGrad",
-         "AccumulateGrad"])
+        ["TBackward0", "AddmmBackward0", "SumBackward0", "AccumulateGrad", "AccumulateGrad"]
+    )
     fw = rec.frames[0]
     assert fw.caption.startswith(
-        "Forward: y = linear(x; layer.weight, layer.bias) = x @ layer.weight.T + "
-        "layer.bias = ")
+        "Forward: y = linear(x; layer.weight, layer.bias) = x @ layer.weight.T + layer.bias = "
+    )
     lin = [f for f in rec.frames if f.phase == "backward" and f.node == fw.node]
     assert len(lin) == 2
     assert "Gᵀ @ x = [[4, 6]]" in lin[0].caption
@@ -128,19 +138,19 @@ def test_nn_linear_is_one_linear_op():
 def test_expression_names_for_unnamed_results():
     a = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
     with torch.record() as rec:
-        b = (a ** 2).sum()
+        b = (a**2).sum()
         c = (-a).sum()
         (b + c).backward()
     names = {n.name for n in rec.graph.nodes.values() if n.kind == "tensor"}
     assert {"a**2", "-a", "b", "c"} <= names
     assert "pow" not in names and "neg" not in names
-    assert any(f.caption == "Forward: b = (a**2).sum() = [1, 4, 9].sum() = 14."
-               for f in rec.frames)
+    assert any(f.caption == "Forward: b = (a**2).sum() = [1, 4, 9].sum() = 14." for f in rec.frames)
 
 
 def test_values_up_to_twelve_elements_in_full():
     assert fmt.value(__import__("numpy").arange(12.0).reshape(3, 4)) == (
-        "[[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]")
+        "[[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]"
+    )
     assert "min" in fmt.value(__import__("numpy").arange(13.0))
     rec = _seed000()
     table = text_table(rec, len(rec.frames) - 1)
@@ -158,9 +168,14 @@ def test_composite_events_only_when_listening_and_nested():
         x = torch.tensor([1.0, 2.0])
         x.matmul(w.T)
     kinds = [(k, op) for k, op in seen if k.startswith("composite")]
-    assert kinds == [("composite_begin", "linear"), ("composite_end", "linear"),
-                     ("composite_begin", "matmul"), ("composite_end", "matmul"),
-                     ("composite_begin", "matmul"), ("composite_end", "matmul")]
+    assert kinds == [
+        ("composite_begin", "linear"),
+        ("composite_end", "linear"),
+        ("composite_begin", "matmul"),
+        ("composite_end", "matmul"),
+        ("composite_begin", "matmul"),
+        ("composite_end", "matmul"),
+    ]
     before = len(seen)
     a.matmul(w.T)  # nobody listens: nothing is emitted
     assert len(seen) == before
@@ -205,9 +220,11 @@ def test_loop_draws_composites_on_one_picture():
 def _dataflow(g):
     """(sorted tensor names, sorted op names, edges as name pairs) of a data-flow graph."""
     nm = {d: n.name for d, n in g.nodes.items()}
-    return (sorted(n.name for n in g.nodes.values() if n.kind == "tensor"),
-            sorted(n.name for n in g.nodes.values() if n.kind == "op"),
-            sorted((nm[a], nm[b]) for a, b in g.edges))
+    return (
+        sorted(n.name for n in g.nodes.values() if n.kind == "tensor"),
+        sorted(n.name for n in g.nodes.values() if n.kind == "op"),
+        sorted((nm[a], nm[b]) for a, b in g.edges),
+    )
 
 
 def test_draw_without_recording_groups_composites_as_recorded():
@@ -232,8 +249,15 @@ def test_draw_without_recording_groups_composites_as_recorded():
     # the autograd view still draws PyTorch's nodes, the @ knows its two
     ag = snap.autograd_graph.nodes
     assert sorted(n.grad_fn for n in ag.values()) == sorted(
-        ["DotBackward0", "SqueezeBackward4", "MmBackward0", "PermuteBackward0",
-         "AccumulateGrad", "AccumulateGrad"])
+        [
+            "DotBackward0",
+            "SqueezeBackward4",
+            "MmBackward0",
+            "PermuteBackward0",
+            "AccumulateGrad",
+            "AccumulateGrad",
+        ]
+    )
     assert [ag[a].grad_fn for a in mat.inner_ids] == ["MmBackward0", "SqueezeBackward4"]
     # shown through draw() (the data-flow source has no PyTorch decomposition)
     src = torch.draw(Y).source
@@ -255,8 +279,9 @@ def test_draw_without_recording_nn_linear_is_one_linear_op():
     tensors, ops, edges = _dataflow(snap.graph)
     assert ops == ["linear"]
     assert tensors == sorted(["x", "layer.weight", "layer.bias", "y"])
-    assert sorted(edges) == sorted([("x", "linear"), ("layer.weight", "linear"),
-                                    ("layer.bias", "linear"), ("linear", "y")])
+    assert sorted(edges) == sorted(
+        [("x", "linear"), ("layer.weight", "linear"), ("layer.bias", "linear"), ("linear", "y")]
+    )
     (lin,) = [n for n in snap.graph.nodes.values() if n.kind == "op"]
     assert lin.inner == ("TBackward0", "AddmmBackward0")
     # as recorded
@@ -273,8 +298,13 @@ def test_draw_without_recording_other_composites():
 
     a = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], requires_grad=True)
     v = torch.tensor([1.0, 2.0], requires_grad=True)
-    cases = {"r": lambda: a.reshape(3, 2), "g": lambda: a[0, 1:], "q": lambda: 2 / a,
-             "m": lambda: v @ a, "f": lambda: a.flatten()}
+    cases = {
+        "r": lambda: a.reshape(3, 2),
+        "g": lambda: a[0, 1:],
+        "q": lambda: 2 / a,
+        "m": lambda: v @ a,
+        "f": lambda: a.flatten(),
+    }
     for key, make in cases.items():
         out = make()
         with torch.record() as rec:

@@ -39,7 +39,14 @@ def test_skeleton_z_equals_x_w_plus_b():
         z.backward()
     _ok(rec)
     assert [f.phase for f in rec.frames] == [
-        "forward", "forward", "backward", "accumulate", "backward", "accumulate", "freed"]
+        "forward",
+        "forward",
+        "backward",
+        "accumulate",
+        "backward",
+        "accumulate",
+        "freed",
+    ]
     assert isinstance(rec.frames[0], Frame)
     names = {n.name for n in rec.graph.nodes.values() if n.kind == "tensor"}
     assert names == {"x", "w", "b", "y", "z"}
@@ -51,16 +58,20 @@ def test_skeleton_z_equals_x_w_plus_b():
     assert root.caption == (
         "Backward through z = y + b: the gradient arriving is dz/dz = 1. Local derivative "
         "∂z/∂y = 1, so y receives dz/dy = 1 × 1 = 1; local derivative ∂z/∂b = 1, so b "
-        "receives dz/db = 1 × 1 = 1.")
+        "receives dz/db = 1 × 1 = 1."
+    )
     assert root.captions["zh"] == (
         "反向传播经过 z = y + b：传入的梯度 dz/dz = 1。局部导数 ∂z/∂y = 1，所以 y 得到 "
-        "dz/dy = 1 × 1 = 1；局部导数 ∂z/∂b = 1，所以 b 得到 dz/db = 1 × 1 = 1。")
+        "dz/dy = 1 × 1 = 1；局部导数 ∂z/∂b = 1，所以 b 得到 dz/db = 1 × 1 = 1。"
+    )
     assert root.detail["upstream"] == "dz/dz = 1"
     assert root.detail["local"] == "∂z/∂y = 1; ∂z/∂b = 1"
     assert root.detail["product"] == "dz/dy = 1 × 1 = 1; dz/db = 1 × 1 = 1"
     bw = rec.frames[4]
-    assert bw.caption == ("Backward through y = x * w: the gradient arriving is dz/dy = 1. "
-                          "Local derivative ∂y/∂w = x = 2, so w receives dz/dw = 1 × 2 = 2.")
+    assert bw.caption == (
+        "Backward through y = x * w: the gradient arriving is dz/dy = 1. "
+        "Local derivative ∂y/∂w = x = 2, so w receives dz/dw = 1 × 2 = 2."
+    )
     assert "局部导数 ∂y/∂w = x = 2" in bw.captions["zh"]
     assert bw.detail["upstream"] == "dz/dy = 1"
     assert bw.detail["local"] == "∂y/∂w = x = 2" and bw.detail["product"] == "dz/dw = 1 × 2 = 2"
@@ -108,7 +119,9 @@ def test_seed000_accumulate_across_backward_calls():
     acc = [f for f in _by_phase(rec, "accumulate") if f.node == _node(rec, "W_2")]
     assert [f.detail["new"] for f in acc] == ["[34, 23]", "[68, 46]"]
     assert "[34, 23] + [34, 23] = [68, 46]" in acc[1].caption
-    assert {n.name for n in rec.graph.nodes.values()} >= {"X", "W_1", "Z", "W_2", "Y", "Z_2"} - {"X"}
+    assert {n.name for n in rec.graph.nodes.values()} >= {"X", "W_1", "Z", "W_2", "Y", "Z_2"} - {
+        "X"
+    }
     # detach_() outside an update is a frame: the learner sees the tensor leave the graph
     det = [f for f in _by_phase(rec, "update") if f.detail["code"] == "detach_"]
     assert [f.node for f in det] == [_node(rec, "Z"), _node(rec, "W_2")]
@@ -173,13 +186,12 @@ def test_seed001_retain_graph_second_backward_error_and_freed():
     x = torch.Tensor([2])
     w = torch.tensor([3.0], requires_grad=True)
     b = torch.tensor([1.0], requires_grad=True)
-    with pytest.raises(RuntimeError, match="second time"):
-        with torch.record() as rec:
-            y = torch.mul(x, w)
-            z = torch.add(y, b)
-            z.backward(retain_graph=True)
-            z.backward()
-            z.backward()
+    with pytest.raises(RuntimeError, match="second time"), torch.record() as rec:
+        y = torch.mul(x, w)
+        z = torch.add(y, b)
+        z.backward(retain_graph=True)
+        z.backward()
+        z.backward()
     _ok(rec)
     phases = [f.phase for f in rec.frames]
     assert phases.count("freed") == 1
@@ -215,13 +227,14 @@ def test_seed001_no_grad_and_data_edit_are_outside():
 def test_seed001_same_leaf_twice_accumulate_edge():
     x = torch.tensor([1.0, 2.0], requires_grad=True)
     with torch.record() as rec:
-        y = x ** 2 * torch.exp(x)
+        y = x**2 * torch.exp(x)
         y.backward(torch.ones(y.size()))
     _ok(rec)
     edge = [f for f in _by_phase(rec, "accumulate") if "used by more than one op" in f.caption]
     assert len(edge) == 1 and edge[0].node == _node(rec, "x")
     expected = 2 * np.array([1.0, 2.0]) * np.exp([1.0, 2.0]) + np.array([1.0, 4.0]) * np.exp(
-        [1.0, 2.0])
+        [1.0, 2.0]
+    )
     assert np.allclose(x.grad.numpy(), expected)
 
 
@@ -257,13 +270,16 @@ def test_seed002_updates_accumulation_and_zero_patterns():
         x2.grad.data.zero_()
         x3.grad = None
     _ok(rec)
-    acc = {n: [f.detail["new"] for f in _by_phase(rec, "accumulate") if f.node == _node(rec, n)]
-           for n in ("x1", "x2", "x3")}
+    acc = {
+        n: [f.detail["new"] for f in _by_phase(rec, "accumulate") if f.node == _node(rec, n)]
+        for n in ("x1", "x2", "x3")
+    }
     assert acc == {"x1": ["10", "20"], "x2": ["20", "40"], "x3": ["30", "60"]}
     ups = _by_phase(rec, "update")
     assert [u.detail["code"] for u in ups] == ["data_lr"] * 3 + ["inplace_lr:sub_"]
-    assert ups[0].caption == ("Update x1 outside the graph: x1.data = x1.data − lr × x1.grad = "
-                              "100 − 0.01 × 10 = 99.9.")
+    assert ups[0].caption == (
+        "Update x1 outside the graph: x1.data = x1.data − lr × x1.grad = 100 − 0.01 × 10 = 99.9."
+    )
     assert ups[3].detail["lr"] == "0.01" and ups[3].detail["new"] == "99.7"
     zs = _by_phase(rec, "zero_grad")
     assert [z.detail["code"] for z in zs] == ["grad.zero_", "grad.data.zero_", "grad=None"]
@@ -305,7 +321,7 @@ def _seed003(rec_kw=None):
     with torch.record(**(rec_kw or {})) as rec:
         for epoch in range(100):
             for x, y in zip(x_data, y_data):
-                l = loss(x, y)  # noqa: E741
+                l = loss(x, y)
                 l.backward()
                 w.data = w.data - 0.01 * w.grad.data
                 w.grad.data.zero_()
@@ -345,6 +361,7 @@ def test_seed004_retain_grad_and_hooks():
     def save_grad(name):
         def hook(grad):
             grads[name] = grad
+
         return hook
 
     x = torch.tensor([[1.0]])
@@ -362,8 +379,10 @@ def test_seed004_retain_grad_and_hooks():
         loss.backward()
     _ok(rec)
     hooks = _by_phase(rec, "hook")
-    kinds = {(rec.graph.nodes[f.node].name, "retain" if "retain_grad" in f.caption else "hook")
-             for f in hooks}
+    kinds = {
+        (rec.graph.nodes[f.node].name, "retain" if "retain_grad" in f.caption else "hook")
+        for f in hooks
+    }
     assert kinds == {("z_1", "retain"), ("y_1", "hook")}
     assert "returns None" in [f for f in hooks if f.node == _node(rec, "y_1")][0].caption
     sig = [f for f in _by_phase(rec, "backward") if rec.graph.nodes[f.node].op == "sigmoid"][0]
@@ -388,7 +407,10 @@ def test_optimizer_step_and_zero_grad_events():
         w._grad = None
     _ok(rec)
     up = _by_phase(rec, "update")[-1]
-    assert up.caption == "optimizer.step() (SGD): w ← w − lr × w.grad = [1, 2] − 0.1 × [2, 4] = [0.8, 1.6]."
+    assert (
+        up.caption
+        == "optimizer.step() (SGD): w ← w − lr × w.grad = [1, 2] − 0.1 × [2, 4] = [0.8, 1.6]."
+    )
     z = _by_phase(rec, "zero_grad")[-1]
     assert z.node == _node(rec, "w") and "zero_grad()" in z.caption
 
@@ -412,8 +434,7 @@ def test_real_optimizer_and_module_if_available():
     assert len(ups) == 2 and all("optimizer.step()" in u.caption for u in ups)
     zs = _by_phase(rec, "zero_grad")
     # both calls are frames (the module's call does not swallow the optimizer's)
-    assert [z.detail["code"] for z in zs] == ["optimizer.zero_grad:none",
-                                              "module.zero_grad:none"]
+    assert [z.detail["code"] for z in zs] == ["optimizer.zero_grad:none", "module.zero_grad:none"]
     assert zs[0].caption.startswith("opt.zero_grad() clears the gradients of model.weight")
     assert zs[1].caption.startswith("model.zero_grad() clears")
     assert any(n.name.startswith("model.") for n in rec.graph.nodes.values())
@@ -439,11 +460,11 @@ def test_names_label_fallback_and_rebinding():
         keep = u
     names = [n.name for n in rec.graph.nodes.values() if n.kind == "tensor"]
     assert "t" in names  # captured name wins over the label set later
-    assert "h" in names and "keep" in names or "u" in names
+    assert ("h" in names and "keep" in names) or "u" in names
     b = torch.tensor([1.0], requires_grad=True)
     with torch.record() as rec2:
         c = b * 2
-        c.label = "<b>\"x\"</b>"
+        c.label = '<b>"x"</b>'
         (b * 2).label = "labelled"
     names2 = {n.name for n in rec2.graph.nodes.values()}
     assert "c" in names2

@@ -24,13 +24,15 @@ def _update_captions(opt_cls, **kw):
 def test_plain_sgd_shows_the_formula_with_numbers():
     caps = _update_captions(optim.SGD, lr=0.1)
     assert len(caps) == 2
-    assert caps[0]["en"] == ("optimizer.step() (SGD): w ← w − lr × w.grad = [1, 2] − 0.1 × [2, 4]"
-                             " = [0.8, 1.6].")
+    assert caps[0]["en"] == (
+        "optimizer.step() (SGD): w ← w − lr × w.grad = [1, 2] − 0.1 × [2, 4] = [0.8, 1.6]."
+    )
     assert "学习率" in caps[1]["zh"]
 
 
-@pytest.mark.parametrize(("cls", "kw"), [(optim.SGD, {"lr": 0.1, "momentum": 0.9}),
-                                         (optim.Adam, {"lr": 0.1})])
+@pytest.mark.parametrize(
+    ("cls", "kw"), [(optim.SGD, {"lr": 0.1, "momentum": 0.9}), (optim.Adam, {"lr": 0.1})]
+)
 def test_other_rules_do_not_claim_lr_times_grad(cls, kw):
     caps = _update_captions(cls, **kw)
     last = caps[-1]["en"]

@@ -45,22 +45,24 @@ def test_backward_of_a_non_scalar_in_the_block():
             y.backward()
     assert rec.exception is info.value
     f = _last_error(rec)
-    assert ("This line raised RuntimeError: grad can be implicitly created only for scalar "
-            "outputs") in f.captions["en"]
+    assert (
+        "This line raised RuntimeError: grad can be implicitly created only for scalar outputs"
+    ) in f.captions["en"]
     assert "`y.backward()`" in f.captions["en"] and "y.backward()" in f.captions["zh"]
     assert [g.phase for g in rec.frames] == ["forward", "error"]
 
 
 def test_inplace_on_a_leaf_in_the_block():
-    with pytest.raises(RuntimeError, match="leaf Variable") as info:
-        with torch.record() as rec:
-            w = torch.ones(2, requires_grad=True)
-            y = (w * 2).sum()  # noqa: F841
-            w.add_(1)
+    with pytest.raises(RuntimeError, match="leaf Variable") as info, torch.record() as rec:
+        w = torch.ones(2, requires_grad=True)
+        y = (w * 2).sum()  # noqa: F841
+        w.add_(1)
     assert rec.exception is info.value
     f = _last_error(rec)
-    assert ("This line raised RuntimeError: a leaf Variable that requires grad is being used "
-            "in an in-place operation.") in f.captions["en"]
+    assert (
+        "This line raised RuntimeError: a leaf Variable that requires grad is being used "
+        "in an in-place operation."
+    ) in f.captions["en"]
     assert "w.add_(1)" in f.captions["en"] and "这一行抛出了 RuntimeError" in f.captions["zh"]
     assert f.detail["line"] == "w.add_(1)"
 
@@ -87,12 +89,11 @@ def test_no_exception_no_error_frame():
 
 
 def test_an_error_event_is_not_shown_twice():
-    with pytest.raises(RuntimeError, match="second time"):
-        with torch.record() as rec:
-            x = torch.ones(2, requires_grad=True)
-            y = (x * x).sum()
-            y.backward()
-            y.backward()
+    with pytest.raises(RuntimeError, match="second time"), torch.record() as rec:
+        x = torch.ones(2, requires_grad=True)
+        y = (x * x).sum()
+        y.backward()
+        y.backward()
     assert isinstance(rec.exception, RuntimeError)
     errors = [f for f in rec.frames if f.phase == "error"]
     assert len(errors) == 1 and "retain_graph" in errors[0].captions["en"]
@@ -100,19 +101,17 @@ def test_an_error_event_is_not_shown_twice():
 
 def test_raised_before_any_op_keeps_an_empty_recording():
     # (the Stepper explains an empty recording; rec.exception still tells what happened)
-    with pytest.raises(RuntimeError, match="leaf Variable"):
-        with torch.record() as rec:
-            a = torch.ones(2, requires_grad=True)
-            a.add_(1)
+    with pytest.raises(RuntimeError, match="leaf Variable"), torch.record() as rec:
+        a = torch.ones(2, requires_grad=True)
+        a.add_(1)
     assert rec.frames == [] and isinstance(rec.exception, RuntimeError)
 
 
 def test_a_python_error_in_the_block_is_recorded_too():
-    with pytest.raises(ZeroDivisionError):
-        with torch.record() as rec:
-            x = torch.ones(2, requires_grad=True)
-            y = x * 2  # noqa: F841
-            1 / 0  # noqa: B018
+    with pytest.raises(ZeroDivisionError), torch.record() as rec:
+        x = torch.ones(2, requires_grad=True)
+        y = x * 2  # noqa: F841
+        1 / 0  # noqa: B018
     f = _last_error(rec)
     assert "This line raised ZeroDivisionError: division by zero" in f.captions["en"]
     assert f.nodes == ()
@@ -122,13 +121,15 @@ def _backward_frames(rec, op):
     return [f for f in rec.frames if f.phase == "backward" and f.detail.get("op") == op]
 
 
-@pytest.mark.parametrize("op, expected", [
-    ("MaximumBackward0",
-     "∂max(a,b)/∂a = [a>b] (½ on ties); ∂max(a,b)/∂b = [b>a] (½ on ties)"),
-    ("WhereBackward0", "∂where(c,a,b)/∂a = [c]; ∂where(c,a,b)/∂b = [not c]"),
-    ("MmBackward0", "∂(A@B)/∂A = G@Bᵀ; ∂(A@B)/∂B = Aᵀ@G"),
-    ("MulBackward0", "∂q/∂a = a = [1, 2]"),
-])
+@pytest.mark.parametrize(
+    "op, expected",
+    [
+        ("MaximumBackward0", "∂max(a,b)/∂a = [a>b] (½ on ties); ∂max(a,b)/∂b = [b>a] (½ on ties)"),
+        ("WhereBackward0", "∂where(c,a,b)/∂a = [c]; ∂where(c,a,b)/∂b = [not c]"),
+        ("MmBackward0", "∂(A@B)/∂A = G@Bᵀ; ∂(A@B)/∂B = Aᵀ@G"),
+        ("MulBackward0", "∂q/∂a = a = [1, 2]"),
+    ],
+)
 def test_local_derivative_of_each_input_once(op, expected):
     a = torch.tensor([1.0, 2.0], requires_grad=True)
     b = torch.tensor([3.0, 1.0], requires_grad=True)

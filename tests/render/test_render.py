@@ -1,6 +1,5 @@
 """Renderer: one layout per recording, escaping, big graphs, engine selection, no engine."""
 
-import os
 import html
 import re
 import shutil
@@ -12,13 +11,21 @@ import graphviz
 import pytest
 
 import autograd_viz as torch
-from autograd_viz.render import (Drawing, FrameRenderer, engine, graphviz_engine,
-                                 node_positions, text_table)
+from autograd_viz.render import (
+    Drawing,
+    FrameRenderer,
+    engine,
+    graphviz_engine,
+    node_positions,
+    text_table,
+)
 
 ENGINES = [
     pytest.param("dot", marks=pytest.mark.skipif(not shutil.which("dot"), reason="no dot")),
-    pytest.param("graphviz-pure", marks=pytest.mark.skipif(
-        engine._which_pure() is None, reason="no graphviz-pure")),
+    pytest.param(
+        "graphviz-pure",
+        marks=pytest.mark.skipif(engine._which_pure() is None, reason="no graphviz-pure"),
+    ),
 ]
 
 
@@ -108,12 +115,16 @@ def test_autograd_view_matches_next_functions(gv):
     kinds = sorted(n.grad_fn for n in g.nodes.values())
     assert kinds == ["AccumulateGrad", "AccumulateGrad", "AddBackward0", "MulBackward0"]
     by_name = {n.name if n.kind == "grad_fn" else "acc " + n.name: d for d, n in g.nodes.items()}
-    assert set(g.edges) == {(by_name["AddBackward0"], by_name["MulBackward0"]),
-                            (by_name["AddBackward0"], by_name["acc b"]),
-                            (by_name["MulBackward0"], by_name["acc w"])}
+    assert set(g.edges) == {
+        (by_name["AddBackward0"], by_name["MulBackward0"]),
+        (by_name["AddBackward0"], by_name["acc b"]),
+        (by_name["MulBackward0"], by_name["acc w"]),
+    }
     # same edges as the engine's next_functions
     assert [type(f).__name__ for f, _ in z.grad_fn.next_functions] == [
-        "MulBackward0", "AccumulateGrad"]
+        "MulBackward0",
+        "AccumulateGrad",
+    ]
     fr = FrameRenderer(rec, "autograd")
     svg = fr.svg(0)
     assert "AddBackward0" in svg and "AccumulateGrad" in svg
@@ -121,6 +132,7 @@ def test_autograd_view_matches_next_functions(gv):
 
 def test_labels_are_escaped(gv):
     evil = ['<b>"x"</b>', "{a|b}", "a\\nb", "&amp; <i>", "</script><script>"]
+
     def labelled(s):
         t = torch.tensor([1.0], requires_grad=True)
         t.label = s
@@ -170,8 +182,10 @@ def test_no_engine_env_none(monkeypatch):
     d = torch.draw(z)
     b = d._repr_mimebundle_()
     assert "image/svg+xml" not in b
-    assert "pip install graphviz-pure" in b["text/plain"] and "pip install graphviz-pure" in b[
-        "text/html"]
+    assert (
+        "pip install graphviz-pure" in b["text/plain"]
+        and "pip install graphviz-pure" in b["text/html"]
+    )
     assert "leaf requires_grad  3      2     done" in b["text/plain"]
     fr = FrameRenderer(rec)
     s = fr.svg(1)
@@ -233,8 +247,13 @@ def _texts(svg):
     dom = xml.dom.minidom.parseString(svg)
     out = []
     for n in dom.getElementsByTagName("text"):
-        out.append("".join(c.data if c.nodeType == c.TEXT_NODE else c.firstChild.data
-                           for c in n.childNodes if c.nodeType == c.TEXT_NODE or c.firstChild))
+        out.append(
+            "".join(
+                c.data if c.nodeType == c.TEXT_NODE else c.firstChild.data
+                for c in n.childNodes
+                if c.nodeType == c.TEXT_NODE or c.firstChild
+            )
+        )
     return out
 
 
@@ -305,7 +324,7 @@ def test_draw_shows_python_number_operands(gv):
     assert "constant" in texts and texts.count("*") == 1  # constant * x3: a tensor input
     ops = [ln.split("  ")[0] for ln in d.table.splitlines() if " op " in ln]
     assert ops == ["* 10", "* 20", "+", "*", "+"]
-    g = 2 - x1 ** 2 / 4
+    g = 2 - x1**2 / 4
     names = {n.name for n in torch.draw(g).recording.graph.nodes.values() if n.kind == "op"}
     # (``2 - x``: RsubBackward1 keeps no number, so draw() cannot show it; a recording does)
     assert {"** 2", "/ 4"} <= names
@@ -321,11 +340,15 @@ def test_recorded_ops_show_numbers_in_label_unless_they_vary():
     ops = [n.name for n in rec.graph.nodes.values() if n.kind == "op"]
     assert ops == ["* 10", "* 20", "+", "* 3", "+"]  # the loop's "+ i" varies: symbol only
     plus_i = [d for d, n in rec.graph.nodes.items() if n.kind == "op"][-1]
-    vals = [rec.state(fr.index)[plus_i].value for fr in rec.frames
-            if fr.phase == "forward" and fr.node == plus_i]
+    vals = [
+        rec.state(fr.index)[plus_i].value
+        for fr in rec.frames
+        if fr.phase == "forward" and fr.node == plus_i
+    ]
     assert vals == ["0", "1"]
-    assert rec.state(0)[[d for d, n in rec.graph.nodes.items() if n.name == "* 10"][0]].value \
-        is None
+    assert (
+        rec.state(0)[[d for d, n in rec.graph.nodes.items() if n.name == "* 10"][0]].value is None
+    )
 
 
 def test_autograd_view_positions_identical_in_every_frame(gv):
@@ -356,8 +379,10 @@ def test_recording_labels_are_escaped_in_every_frame(gv):
         for i in range(len(rec.frames)):
             svg = fr.svg(i)
             dom = xml.dom.minidom.parseString(svg)
-            shown = {"".join(c.data for c in n.childNodes if c.nodeType == c.TEXT_NODE)
-                     for n in dom.getElementsByTagName("text")}
+            shown = {
+                "".join(c.data for c in n.childNodes if c.nodeType == c.TEXT_NODE)
+                for n in dom.getElementsByTagName("text")
+            }
             for s in evil:
                 assert s in shown or f"({s})" in shown, (view, i, s)
             assert "<script>" not in svg and "<b>" not in svg
@@ -367,6 +392,7 @@ def test_recording_labels_are_escaped_in_every_frame(gv):
 
 def test_no_engine_fallback_escapes_labels(monkeypatch):
     monkeypatch.setenv("AUTOGRAD_VIZ_GRAPHVIZ", "none")
+
     def labelled():
         t = torch.tensor([1.0], requires_grad=True)
         t.label = "<script>alert(1)</script>"
@@ -389,11 +415,18 @@ def test_saved_lessons_hold_static_svg():
     assert books
     for nb in books:
         cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
-        drawn = [c for c in cells if c["cell_type"] == "code" and (
-            "draw(" in "".join(c["source"]) or "".join(c["source"]).strip() == "rec")]
+        drawn = [
+            c
+            for c in cells
+            if c["cell_type"] == "code"
+            and ("draw(" in "".join(c["source"]) or "".join(c["source"]).strip() == "rec")
+        ]
         for c in drawn:
-            svgs = [o["data"]["image/svg+xml"] for o in c.get("outputs", ())
-                    if "image/svg+xml" in o.get("data", {})]
+            svgs = [
+                o["data"]["image/svg+xml"]
+                for o in c.get("outputs", ())
+                if "image/svg+xml" in o.get("data", {})
+            ]
             assert svgs, (nb.name, "".join(c["source"])[:80])
             s = "".join(svgs[0]) if isinstance(svgs[0], list) else svgs[0]
             assert s.lstrip().startswith("<svg") and 'class="node' in s, nb.name
@@ -410,7 +443,7 @@ def _seed_004():
         y_1 = torch.sigmoid(z_1)
         z_2 = torch.mm(w2, y_1)
         y_2 = torch.sigmoid(z_2)
-        loss = 1/2*(((y_2 - y)**2).sum())
+        loss = 1 / 2 * (((y_2 - y) ** 2).sum())
         loss.backward()
     return rec
 
@@ -420,9 +453,16 @@ def _box_widths(svg):
     out = {}
     for m in re.finditer(r'<g id="(av_\w+)" class="node[^"]*">(.*?)</g>', svg, re.S):
         body = m.group(2)
-        xs = [float(a) for a in re.findall(r"(-?[\d.]+),-?[\d.]+", re.search(
-            r'(?:d|points)="([^"]*)"', body).group(1))] if re.search(
-            r'<(?:path|polygon) ', body) else []
+        xs = (
+            [
+                float(a)
+                for a in re.findall(
+                    r"(-?[\d.]+),-?[\d.]+", re.search(r'(?:d|points)="([^"]*)"', body).group(1)
+                )
+            ]
+            if re.search(r"<(?:path|polygon) ", body)
+            else []
+        )
         e = re.search(r'<ellipse [^>]*rx="([\d.]+)"', body)
         w = 2 * float(e.group(1)) if e else max(xs) - min(xs)
         out[m.group(1)] = (w, re.findall(r"<text[^>]*>([^<]*)</text>", body))
@@ -442,8 +482,13 @@ def test_boxes_are_as_wide_as_their_longest_line(gv):
         for s in svgs:
             for d, (w, lines) in _box_widths(s).items():
                 # the first line is the name, in bold (about 15% wider than regular text)
-                lw = max((text_width(html.unescape(t), 12) * (1.15 if k == 0 else 1.0)
-                          for k, t in enumerate(lines)), default=0)
+                lw = max(
+                    (
+                        text_width(html.unescape(t), 12) * (1.15 if k == 0 else 1.0)
+                        for k, t in enumerate(lines)
+                    ),
+                    default=0,
+                )
                 longest[d] = (w, max(lw, longest.get(d, (0, 0))[1]))
         for d, (w, lw) in longest.items():
             # the box fits its longest line (at most the name's 12 pt) plus margins,
@@ -460,7 +505,9 @@ def test_matrix_values_are_a_row_per_line(gv):
     assert split_rows("[[3, 4], [5, 6]]") == ["[[3, 4],", "[5, 6]]"]
     assert split_rows("[[1]]") == ["[[1]]"] and split_rows("[34, 23]") == ["[34, 23]"]
     assert split_rows("[[[1, 2], [3, 4]], [[5, 6], [7, 8]]]") == [
-        "[[[1, 2], [3, 4]],", "[[5, 6], [7, 8]]]"]
+        "[[[1, 2], [3, 4]],",
+        "[[5, 6], [7, 8]]]",
+    ]
     assert split_rows("512×512 [1, 2, …] min 0 max 3") == ["512×512 [1, 2, …]", "min 0 max 3"]
     rec = _seed_004()
     fr = FrameRenderer(rec, lang="en")

@@ -13,15 +13,21 @@ from autograd_viz.widget import Stepper, save_html
 from autograd_viz.widget.export import export_page, script_json
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def test_script_json_cannot_close_the_script():
     s = script_json({"a": "</script><script>alert(1)</script>", "b": "x & y > z\u2028"})
     assert "<" not in s and ">" not in s and "&" not in s and "\u2028" not in s
-    assert json.loads(s) == {"a": "</script><script>alert(1)</script>",
-                             "b": "x & y > z\u2028"}
+    assert json.loads(s) == {"a": "</script><script>alert(1)</script>", "b": "x & y > z\u2028"}
 
 
 def test_page_is_self_contained(rec, tmp_path):
@@ -30,14 +36,25 @@ def test_page_is_self_contained(rec, tmp_path):
     assert page.startswith("<!DOCTYPE html>")
     assert not re.search(r'<(script|link|img)[^>]+(src|href)=["\']?(https?:)?//', page)
     assert "cdn" not in page.lower() and "unpkg" not in page.lower()
-    assert page.count("<script") == 2            # the data and the code, both inline
-    data = json.loads(re.search(r'<script type="application/json" id="av-data">(.*?)</script>',
-                                page, re.S).group(1))
+    assert page.count("<script") == 2  # the data and the code, both inline
+    data = json.loads(
+        re.search(r'<script type="application/json" id="av-data">(.*?)</script>', page, re.S).group(
+            1
+        )
+    )
     assert data["n"] == len(rec.frames)
     assert data["caption"]["zh"][0] != data["caption"]["en"][0]
     assert html.escape(rec.frames[0].captions["en"]) in data["caption"]["en"][0]
-    for cls in ("av-first", "av-prev", "av-next", "av-last", "av-slider", "av-play",
-                "av-caption", "av-graph"):
+    for cls in (
+        "av-first",
+        "av-prev",
+        "av-next",
+        "av-last",
+        "av-slider",
+        "av-play",
+        "av-caption",
+        "av-graph",
+    ):
         assert f'class="{cls}' in page
     assert "<?xml" not in page and "<!DOCTYPE svg" not in page
 
@@ -67,8 +84,14 @@ def test_export_steps_in_headless_chromium(rec, tmp_path):
             page = browser.new_page()
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.route("**/*", lambda route: route.abort()
-                       if not route.request.url.startswith("file:") else route.continue_())
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.abort()
+                    if not route.request.url.startswith("file:")
+                    else route.continue_()
+                ),
+            )
             page.goto(f"file://{path}")
             root = page.locator("#av-root")
             assert root.get_attribute("data-frame") == "0"
@@ -97,7 +120,8 @@ def test_export_steps_in_headless_chromium(rec, tmp_path):
             page.locator(".av-play").click()
             page.wait_for_function(
                 f"document.getElementById('av-root').getAttribute('data-frame') == '{n - 1}'",
-                timeout=10_000)
+                timeout=10_000,
+            )
         finally:
             browser.close()
     assert errors == []

@@ -39,7 +39,7 @@ def test_long_recording_opens_with_few_widgets(long_rec):
     st = Stepper(long_rec)
     elapsed = time.perf_counter() - t0
     created = widget_count() - before
-    assert created < 300, created                 # was 3 per frame: ~9000
+    assert created < 300, created  # was 3 per frame: ~9000
     assert elapsed < 5.0
     assert st.windowed and st.n_frames == n
     assert st.slider.max == n - 1 and st.play.max == n - 1
@@ -49,7 +49,8 @@ def test_long_recording_opens_with_few_widgets(long_rec):
     targets = {lk.target[0] for lk in st._links}
     assert not targets & {st.graph, st.caption, st.inspector}
     assert (st.play, "value", st.slider, "value") in {
-        (lk.source[0], lk.source[1], lk.target[0], lk.target[1]) for lk in st._links}
+        (lk.source[0], lk.source[1], lk.target[0], lk.target[1]) for lk in st._links
+    }
 
 
 def test_widget_count_does_not_grow_with_frames(make_long):
@@ -89,8 +90,11 @@ def shown(st):
     """What the browser shows: the selected slot of each Stack."""
     i = st.graph.selected_index
     assert st.caption.selected_index == i == st.inspector.selected_index
-    return (st.graph.children[i].value, st.caption.children[i].value,
-            st.inspector.children[i].value)
+    return (
+        st.graph.children[i].value,
+        st.caption.children[i].value,
+        st.inspector.children[i].value,
+    )
 
 
 def test_stepping_changes_picture_caption_and_inspector(long_rec):
@@ -100,7 +104,7 @@ def test_stepping_changes_picture_caption_and_inspector(long_rec):
     seen = [shown(st)]
     assert caption_of(rec, 0) in seen[0][1] and "<table>" in seen[0][2]
     assert "<svg" in seen[0][0] or "av-text-graph" in seen[0][0]
-    for k in range(1, 30):                        # more steps than there are slots
+    for k in range(1, 30):  # more steps than there are slots
         st._btn["next"].click()
         assert st.frame == k and st.slider.value == k
         g, c, i = shown(st)
@@ -117,7 +121,7 @@ def test_stepping_changes_picture_caption_and_inspector(long_rec):
     assert caption_of(rec, n - 1) in c and g != seen[-1][0] and "<table>" in i
     st._btn["prev"].click()
     assert caption_of(rec, n - 2) in shown(st)[1]
-    st.slider.value = 1777                        # a slider drag / Play tick from the browser
+    st.slider.value = 1777  # a slider drag / Play tick from the browser
     assert st.frame == 1777
     assert caption_of(rec, 1777) in shown(st)[1]
     assert "<svg" in shown(st)[0] or "av-text-graph" in shown(st)[0]
@@ -172,5 +176,5 @@ def test_click_on_long_recording_is_quick(long_rec):
     st = Stepper(long_rec)
     for key in ("next", "next", "last", "prev", "first"):
         t0 = time.perf_counter()
-        st._btn[key].click()                      # no event loop: includes the window refill
+        st._btn[key].click()  # no event loop: includes the window refill
         assert time.perf_counter() - t0 < 1.0, key

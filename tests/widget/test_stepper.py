@@ -48,11 +48,11 @@ def test_next_changes_picture_caption_and_inspector(rec):
         seen_cap.add(st.current_caption)
         seen_insp.add(st.current_inspector)
     n = len(rec.frames)
-    assert len(seen_cap) == n                     # a different caption on every frame
-    assert len(seen_svg) == n                     # and a different picture
+    assert len(seen_cap) == n  # a different caption on every frame
+    assert len(seen_svg) == n  # and a different picture
     assert len(seen_insp) >= n // 2
     assert st._btn["next"].disabled and st._btn["last"].disabled
-    st._btn["next"].click()                       # on the last frame: stays there
+    st._btn["next"].click()  # on the last frame: stays there
     assert st.frame == n - 1
 
 
@@ -93,11 +93,12 @@ def test_current_node_marked_in_svg(rec):
     marked = []
     for k in range(min(4, len(rec.frames))):
         st.frame = k
-        m = re.search(r'<g id="[^"]*" class="[^"]*av-current[^"]*">\s*<title>([^<]*)</title>',
-                      st.current_svg)
+        m = re.search(
+            r'<g id="[^"]*" class="[^"]*av-current[^"]*">\s*<title>([^<]*)</title>', st.current_svg
+        )
         marked.append(m.group(1) if m else None)
     assert any(marked)
-    assert len({m for m in marked if m}) >= 2     # it moves within the first steps
+    assert len({m for m in marked if m}) >= 2  # it moves within the first steps
 
 
 def test_play_and_stacks_are_jslinked(rec):
@@ -140,7 +141,7 @@ def test_iteration_dropdown_and_plot(train_rec):
     st._iteration.value = its[1]
     assert train_rec.frames[st.frame].iteration == its[1]
     assert train_rec.frames[st.frame - 1].iteration != its[1]
-    assert st._plot.value != plot0                # the marker moved
+    assert st._plot.value != plot0  # the marker moved
     st._btn["first"].click()
     assert st._iteration.value == train_rec.frames[0].iteration
     if "update" in phases(train_rec):
@@ -155,7 +156,9 @@ def _node_id(rec, name, kind="tensor"):
     for nid, n in rec.graph.nodes.items():
         if n.name == name and n.kind == kind:
             return nid
-    raise AssertionError(f"no {kind} node named {name!r}: {[n.name for n in rec.graph.nodes.values()]}")
+    raise AssertionError(
+        f"no {kind} node named {name!r}: {[n.name for n in rec.graph.nodes.values()]}"
+    )
 
 
 def test_node_picker_inspects_any_node(rec):
@@ -166,12 +169,12 @@ def test_node_picker_inspects_any_node(rec):
     assert st.picked == wid
     insp0 = st.current_inspector
     assert "<b>w</b>" in insp0 and "requires_grad" in insp0 and "is_leaf" in insp0
-    assert "3" in insp0                           # w's value
-    st._btn["last"].click()                       # after backward: w.grad = x = 2
+    assert "3" in insp0  # w's value
+    st._btn["last"].click()  # after backward: w.grad = x = 2
     insp1 = st.current_inspector
     assert insp1 != insp0
     assert re.search(r"grad</th><td><pre>[^<]*2", insp1)
-    st._node.value = None                         # back to following the current node
+    st._node.value = None  # back to following the current node
     assert st.picked is None
     assert st.current_inspector == st.inspector.children[st.frame].value
 
@@ -320,10 +323,9 @@ def test_empty_recording_does_not_crash():
 def test_recording_that_raised_before_any_op_explains_itself():
     import autograd_viz as torch
 
-    with pytest.raises(RuntimeError, match="leaf Variable"):
-        with torch.record() as rec:
-            a = torch.ones(2, requires_grad=True)
-            a.add_(1)
+    with pytest.raises(RuntimeError, match="leaf Variable"), torch.record() as rec:
+        a = torch.ones(2, requires_grad=True)
+        a.add_(1)
     st = Stepper(rec)
     assert st.n_frames == 0 and "raised before its first operation" in st._note.value
     assert "The block raised RuntimeError: a leaf Variable that requires grad" in st._note.value
@@ -333,12 +335,11 @@ def test_recording_that_raised_before_any_op_explains_itself():
 def test_recording_that_ended_with_an_engine_error_steps_to_the_error_frame():
     import autograd_viz as torch
 
-    with pytest.raises(RuntimeError, match="second time"):
-        with torch.record() as rec:
-            x = torch.ones(2, requires_grad=True)
-            y = (x * 2).sum()
-            y.backward()
-            y.backward()
+    with pytest.raises(RuntimeError, match="second time"), torch.record() as rec:
+        x = torch.ones(2, requires_grad=True)
+        y = (x * 2).sum()
+        y.backward()
+        y.backward()
     st = Stepper(rec)
     st._btn["last"].click()
     assert rec.frames[st.frame].phase == "error"
@@ -360,10 +361,10 @@ def test_click_on_a_1000_node_recording_is_quick():
         y.sum().backward()
     assert len(rec.graph.nodes) >= 1000
     st = Stepper(rec)
-    assert st._lazy and "not drawn" in st._note.value   # the graph is cut, and says so
+    assert st._lazy and "not drawn" in st._note.value  # the graph is cut, and says so
     for key in ("next", "next", "last", "prev", "first"):
         t0 = time.perf_counter()
-        st._btn[key].click()                     # no event loop: includes the window refill
+        st._btn[key].click()  # no event loop: includes the window refill
         assert time.perf_counter() - t0 < 1.0, key
         assert "<svg" in st.current_svg or "av-text-graph" in st.current_svg
 
@@ -378,9 +379,9 @@ def test_large_recording_is_lazy_and_window_follows(chain200):
     assert 0 in drawn0 and len(drawn0) < len(rec.frames)
     assert "Drawing frame" in st.graph.children[len(rec.frames) - 1].value
     for _ in range(10):
-        st._btn["next"].click()                  # no event loop here: refills synchronously
+        st._btn["next"].click()  # no event loop here: refills synchronously
     assert 10 in st._drawn and max(st._drawn) > max(drawn0)
-    st._btn["last"].click()                       # a far jump draws the target at once
+    st._btn["last"].click()  # a far jump draws the target at once
     assert "<svg" in st.current_svg or "av-text-graph" in st.current_svg
     assert "Drawing frame" not in st.current_svg
 
@@ -398,8 +399,11 @@ def test_legend_explains_every_node_style_the_renderer_uses(lang):
 
 def test_inspector_says_a_non_leaf_keeps_no_grad(rec):
     st = Stepper(rec)
-    nid = next(n.id for n in rec.graph.nodes.values()
-               if n.kind == "tensor" and not n.is_leaf and n.name != "z")
+    nid = next(
+        n.id
+        for n in rec.graph.nodes.values()
+        if n.kind == "tensor" and not n.is_leaf and n.name != "z"
+    )
     st._node.value = nid
     st._btn["last"].click()
     text = re.sub(r"<[^>]+>", " ", st.current_inspector)

@@ -229,11 +229,13 @@ class PowBackward1(Function):
         if n[0] and ctx.bool_exponent:  # PyTorch computes ``b - 1`` on the bool tensor
             raise RuntimeError(
                 "Subtraction, the `-` operator, with a bool tensor is not supported. If you "
-                "are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+                "are trying to invert a mask, use the `~` or `logical_not()` operator instead."
+            )
         with np.errstate(divide="ignore", invalid="ignore"):
             if n[0]:
-                ga = mask(g * (b * a ** (b - 1)), np.broadcast_to(raw_b != 0, np.shape(
-                    raw_a * raw_b)))
+                ga = mask(
+                    g * (b * a ** (b - 1)), np.broadcast_to(raw_b != 0, np.shape(raw_a * raw_b))
+                )
             if n[1]:
                 zero = (raw_a == 0) & (raw_b >= 0)
                 gb = mask(g * (out * log(a)), ~np.broadcast_to(zero, np.shape(raw_a * raw_b)))
@@ -327,8 +329,12 @@ class MseLossBackward0(Function):
         factor = 2.0
         if ctx.reduction == "mean":
             factor = 2.0 / max(d.size if plain else d.numel(), 1)
-        if plain and g.__class__ is np.ndarray and g.dtype == d.dtype and (
-                g.ndim == 0 or g.shape == d.shape):
+        if (
+            plain
+            and g.__class__ is np.ndarray
+            and g.dtype == d.dtype
+            and (g.ndim == 0 or g.shape == d.shape)
+        ):
             gd = d * factor  # fresh: scaled in place (same values as g * (d * factor))
             gd *= g
         else:

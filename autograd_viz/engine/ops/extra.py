@@ -12,8 +12,17 @@ from __future__ import annotations
 import numpy as np
 
 from ..function import Function
-from ..functional_array import (_is_array, _tensor, exp, expand_to, log, mask, scale, sign,
-                                unsqueeze_dims)
+from ..functional_array import (
+    _is_array,
+    _tensor,
+    exp,
+    expand_to,
+    log,
+    mask,
+    scale,
+    sign,
+    unsqueeze_dims,
+)
 
 _ndarray = np.ndarray
 #: PyTorch clamps ``x * (1 - x)`` from below in the gradient of binary_cross_entropy
@@ -29,6 +38,7 @@ def _raw(x):
 
 
 # ---------------------------------------------------------------- array/Tensor helpers
+
 
 def _sum_keep(x, dims):
     """Sum over ``dims`` (a tuple, or ``None`` for everything) keeping them (size 1)."""
@@ -81,6 +91,7 @@ def _restore_dims(g, dims, keepdim):
 
 # ---------------------------------------------------------------- elementwise
 
+
 class SinBackward0(Function):
     op, symbol = "sin", "sin"
     formula = "∂sin(a)/∂a = cos(a)"
@@ -131,6 +142,7 @@ class LeakyReluBackward0(Function):
 
 # ---------------------------------------------------------------- softmax family
 
+
 def _softmax(a, dim):
     shifted = a - np.max(a, axis=dim, keepdims=True)
     e = np.exp(shifted)
@@ -175,6 +187,7 @@ class LogSoftmaxBackward0(Function):
 
 # ---------------------------------------------------------------- var / std
 
+
 def _dof(shape, dims, correction):
     n = int(np.prod([shape[d] for d in dims])) if shape else 1
     return n, builtins_max(0, n - correction)
@@ -216,8 +229,7 @@ class StdBackward0(Function):
         ctx.n, ctx.dof = _dof(a.shape, dims, correction)
         d = a - np.mean(a, axis=dims, keepdims=True)
         with np.errstate(divide="ignore", invalid="ignore"):
-            out = _nd(np.sqrt(np.sum(d * d, axis=dims, keepdims=keepdim)
-                              / a.dtype.type(ctx.dof)))
+            out = _nd(np.sqrt(np.sum(d * d, axis=dims, keepdims=keepdim) / a.dtype.type(ctx.dof)))
         ctx.save_for_backward(a, out)
         return out
 
@@ -233,14 +245,16 @@ class StdBackward0(Function):
 
 # ---------------------------------------------------------------- prod
 
+
 def _others_array(a, axis):
     """Product of the other entries along ``axis`` (exact with zeros): exclusive
     cumulative products from the left and from the right."""
     m = np.moveaxis(a, axis, -1)
     one = np.ones(m.shape[:-1] + (1,), dtype=a.dtype)
     left = np.concatenate([one, np.cumprod(m, axis=-1)[..., :-1]], axis=-1)
-    right = np.flip(np.concatenate(
-        [one, np.cumprod(np.flip(m, -1), axis=-1)[..., :-1]], axis=-1), -1)
+    right = np.flip(
+        np.concatenate([one, np.cumprod(np.flip(m, -1), axis=-1)[..., :-1]], axis=-1), -1
+    )
     return np.moveaxis(left * right, -1, axis)
 
 
@@ -253,8 +267,7 @@ def _others_tensor(a, axis):
     k = a.shape[axis]
     nd = a.dim()
     stacked = a.unsqueeze(axis).expand(*a.shape[:axis], k, *a.shape[axis:])
-    eye = np.eye(k, dtype=bool).reshape([k if i in (axis, axis + 1) else 1
-                                         for i in range(nd + 1)])
+    eye = np.eye(k, dtype=bool).reshape([k if i in (axis, axis + 1) else 1 for i in range(nd + 1)])
     return where(eye, 1.0, stacked).prod(axis + 1)
 
 
@@ -305,18 +318,25 @@ class ProdBackward1(Function):
     def backward(ctx, g):
         a, out = ctx.saved_tensors
         dims = (ctx.dim,)
-        return (_prod_grad(_restore_dims(g, dims, ctx.keepdim), a,
-                           _restore_dims(out, dims, ctx.keepdim), ctx.dim),)
+        return (
+            _prod_grad(
+                _restore_dims(g, dims, ctx.keepdim),
+                a,
+                _restore_dims(out, dims, ctx.keepdim),
+                ctx.dim,
+            ),
+        )
 
 
 # ---------------------------------------------------------------- vector norm
+
 
 class LinalgVectorNormBackward0(Function):
     op, symbol = "norm", "‖·‖"
     formula = "∂‖a‖₂/∂a = a/‖a‖₂ (0 where ‖a‖ = 0); ∂‖a‖₁/∂a = sign(a)"
 
     @staticmethod
-    def forward(ctx, a, ord=2, dims=(), keepdim=False):  # noqa: A002
+    def forward(ctx, a, ord=2, dims=(), keepdim=False):
         ctx.ord, ctx.dims, ctx.keepdim = ord, dims, keepdim
         if ord == 1:
             ctx.save_for_backward(a)
@@ -339,6 +359,7 @@ class LinalgVectorNormBackward0(Function):
 
 
 # ---------------------------------------------------------------- losses
+
 
 class NllLossBackward0(Function):
     """Negative log-likelihood of class indices: one slot (the log-probabilities); the
@@ -383,8 +404,10 @@ class NllLossBackward0(Function):
 
 class BinaryCrossEntropyBackward0(Function):
     op, symbol = "binary_cross_entropy", "bce"
-    formula = ("∂bce/∂x = (x − t)/(x(1 − x)), ∂bce/∂t = log(1 − x) − log(x) "
-               "(bce = −[t·log x + (1 − t)·log(1 − x)])")
+    formula = (
+        "∂bce/∂x = (x − t)/(x(1 − x)), ∂bce/∂t = log(1 − x) − log(x) "
+        "(bce = −[t·log x + (1 − t)·log(1 − x)])"
+    )
 
     @staticmethod
     def forward(ctx, x, t, weight=None, reduction="mean"):
@@ -402,8 +425,9 @@ class BinaryCrossEntropyBackward0(Function):
         if reduction == "sum":
             return _nd(np.sum(loss))
         with np.errstate(invalid="ignore"):
-            return _nd(np.mean(loss, dtype=x.dtype) if loss.size else
-                       np.array(np.nan, dtype=x.dtype))
+            return _nd(
+                np.mean(loss, dtype=x.dtype) if loss.size else np.array(np.nan, dtype=x.dtype)
+            )
 
     @staticmethod
     def backward(ctx, g):

@@ -14,8 +14,14 @@ _ndarray = np.ndarray
 def _mm(x, y):
     """``x @ y``; with an inner dimension of 1 (an outer product) the broadcast product,
     which has the same values and is several times faster in numpy."""
-    if x.__class__ is _ndarray and y.__class__ is _ndarray and x.ndim == 2 and \
-            x.shape[1] == 1 and y.ndim == 2 and y.shape[0] == 1:
+    if (
+        x.__class__ is _ndarray
+        and y.__class__ is _ndarray
+        and x.ndim == 2
+        and x.shape[1] == 1
+        and y.ndim == 2
+        and y.shape[0] == 1
+    ):
         return np.multiply(x, y)
     return x @ y
 
@@ -62,10 +68,12 @@ class AddmmBackward0(Function):
         n = ctx.needs_input_grad
         if g.__class__ is _ndarray and g.shape[1] != 1:
             # plain arrays, no outer product: the two products directly
-            return ((g if n[0] else None), (g @ b.T if n[1] else None),
-                    (a.T @ g if n[2] else None))
-        return ((g if n[0] else None), (_mm(g, t(b)) if n[1] else None),
-                (_mm(t(a), g) if n[2] else None))
+            return ((g if n[0] else None), (g @ b.T if n[1] else None), (a.T @ g if n[2] else None))
+        return (
+            (g if n[0] else None),
+            (_mm(g, t(b)) if n[1] else None),
+            (_mm(t(a), g) if n[2] else None),
+        )
 
 
 class MvBackward0(_Product):

@@ -128,7 +128,8 @@ class MaxBackward0(Function):
             g = unsqueeze_dims(g, (ctx.dim,))
         shape = ctx.shape
         pos = np.arange(shape[ctx.dim]).reshape(
-            [-1 if i == ctx.dim else 1 for i in range(len(shape))])
+            [-1 if i == ctx.dim else 1 for i in range(len(shape))]
+        )
         return (mask(expand_to(g, shape), pos == idx),)
 
 

@@ -265,8 +265,7 @@ class StackBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         pre = (slice(None),) * ctx.dim
-        return tuple(g[pre + (i,)] if need else None
-                     for i, need in enumerate(ctx.needs_input_grad))
+        return tuple(g[pre + (i,)] if need else None for i, need in enumerate(ctx.needs_input_grad))
 
 
 class CopySlices(Function):

@@ -125,8 +125,13 @@ class SigmoidBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         (out,) = ctx.saved_tensors
-        if out.__class__ is _ndarray and out.ndim and g.__class__ is _ndarray and g.dtype == out.dtype \
-                and g.shape == out.shape:
+        if (
+            out.__class__ is _ndarray
+            and out.ndim
+            and g.__class__ is _ndarray
+            and g.dtype == out.dtype
+            and g.shape == out.shape
+        ):
             r = 1 - out  # fresh: the products in place, in the same order
             r *= g
             r *= out
@@ -147,8 +152,13 @@ class TanhBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         (out,) = ctx.saved_tensors
-        if out.__class__ is _ndarray and out.ndim and g.__class__ is _ndarray and g.dtype == out.dtype \
-                and g.shape == out.shape:
+        if (
+            out.__class__ is _ndarray
+            and out.ndim
+            and g.__class__ is _ndarray
+            and g.dtype == out.dtype
+            and g.shape == out.shape
+        ):
             r = out * out  # fresh: 1 - out², times g, in place
             np.subtract(1, r, out=r)
             r *= g
@@ -177,7 +187,7 @@ class ClampBackward1(Function):
     formula = "∂clamp(a, lo, hi)/∂a = [lo ≤ a ≤ hi]"
 
     @staticmethod
-    def forward(ctx, a, min=None, max=None):  # noqa: A002
+    def forward(ctx, a, min=None, max=None):
         ctx.save_for_backward(a)
         ctx.lo, ctx.hi = min, max
         out = a

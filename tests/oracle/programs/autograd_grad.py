@@ -1,23 +1,23 @@
 # torch.autograd.grad, create_graph / higher order derivatives, allow_unused
 x = torch.tensor(2.0, requires_grad=True)
-y = x ** 3
+y = x**3
 (g,) = torch.autograd.grad(y, x)
 check("grad", g)
-check("grad.type", type(torch.autograd.grad(x ** 3, x)).__name__)
+check("grad.type", type(torch.autograd.grad(x**3, x)).__name__)
 check("x.grad.untouched", x.grad)
-y = x ** 3
+y = x**3
 g = torch.autograd.grad(y, x, create_graph=True)[0]
 check("create_graph.g", g)
 check("create_graph.g.graph", graph(g))
 g2 = torch.autograd.grad(g, x)[0]
 check("second", g2)
-y = x ** 3
+y = x**3
 g = torch.autograd.grad(outputs=y, inputs=x, create_graph=True)[0]
 g.backward()
 check("second_via_backward", x.grad)
 # backward create_graph=True
 x = torch.tensor(3.0, requires_grad=True)
-y = x ** 4
+y = x**4
 y.backward(create_graph=True)
 check("bcg.x.grad", x.grad)
 check("bcg.x.grad.graph", graph(x.grad))
@@ -34,8 +34,15 @@ d3 = torch.autograd.grad(d2, x)[0]
 check("d1", d1)
 check("d2", d2)
 check("d3", d3)
-for name, f in {"sigmoid": torch.sigmoid, "tanh": torch.tanh, "log": torch.log, "sqrt": torch.sqrt,
-                "div": lambda t: 1 / t, "pow": lambda t: t ** 2.5, "mul": lambda t: t * t * t}.items():
+for name, f in {
+    "sigmoid": torch.sigmoid,
+    "tanh": torch.tanh,
+    "log": torch.log,
+    "sqrt": torch.sqrt,
+    "div": lambda t: 1 / t,
+    "pow": lambda t: t**2.5,
+    "mul": lambda t: t * t * t,
+}.items():
     x = torch.tensor([0.5, 1.5], requires_grad=True)
     y = f(x).sum()
     g = torch.autograd.grad(y, x, create_graph=True)[0]
@@ -66,7 +73,7 @@ raises("input_no_grad", lambda: torch.autograd.grad((a * 2).sum(), torch.tensor(
 # grad wrt non-leaf
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 h = x * 3
-y = (h ** 2).sum()
+y = (h**2).sum()
 check("grad_nonleaf", torch.autograd.grad(y, h))
 check("no_accumulate", (x.grad, h.grad))
 # grad of a leaf used twice

@@ -12,7 +12,7 @@ raises("gradient_wrong_shape", lambda: (x * 2).backward(torch.ones(2)))
 raises("no_requires_grad", lambda: torch.tensor([1.0, 2.0]).sum().backward())
 raises("no_requires_grad_leaf", lambda: torch.tensor(1.0).backward())
 x.grad = None
-s = (x ** 2).sum()
+s = (x**2).sum()
 s.backward(torch.tensor(2.0))
 check("scalar_gradient_arg", x.grad)
 x.grad = None
@@ -86,7 +86,7 @@ torch.autograd.backward([p * 5])
 check("autograd.backward", p.grad)
 # float64 grads
 d = torch.tensor([1.0, 2.0], dtype=torch.float64, requires_grad=True)
-(d ** 3).sum().backward()
+(d**3).sum().backward()
 check("f64.grad", d.grad)
 # backward through integer-typed ops stops
 x = torch.tensor([1.5, 2.5], requires_grad=True)

@@ -61,7 +61,10 @@ check("int64_alias", torch.int64 is torch.long)
 check("dtype.repr", [repr(torch.float32), repr(torch.float64), repr(torch.int64), repr(torch.bool)])
 check("dtype.str", str(torch.float32))
 check("dtype.is_floating_point", [torch.float32.is_floating_point, torch.int64.is_floating_point])
-check("is_floating_point", [torch.tensor([1.0]).is_floating_point(), torch.tensor([1]).is_floating_point()])
+check(
+    "is_floating_point",
+    [torch.tensor([1.0]).is_floating_point(), torch.tensor([1]).is_floating_point()],
+)
 
 # promotion
 i = torch.tensor([1, 2, 3])
@@ -78,8 +81,8 @@ check("int+double", i + dd)
 check("bool+bool", bb + bb)
 check("bool+int", bb + i)
 check("bool*1.5", bb * 1.5)
-check("int**2", i ** 2)
-check("int**0.5", i ** 0.5)
+check("int**2", i**2)
+check("int**0.5", i**0.5)
 check("int.sum", i.sum())
 check("int.mean.err", raises("int.mean", lambda: i.mean()) is not None)
 check("float.mean", f.mean())

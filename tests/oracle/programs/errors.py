@@ -38,7 +38,10 @@ raises("tensor_str", lambda: torch.tensor("abc"))
 raises("tensor_ragged", lambda: torch.tensor([[1, 2], [3]]))
 raises("tensor_ragged2", lambda: torch.tensor([[1.0], [2.0, 3.0]]))
 raises("tensor_none", lambda: torch.tensor(None))
-raises("tensor_list_of_tensors", lambda: torch.tensor([torch.tensor([1.0, 2.0]), torch.tensor([3.0, 4.0])]))
+raises(
+    "tensor_list_of_tensors",
+    lambda: torch.tensor([torch.tensor([1.0, 2.0]), torch.tensor([3.0, 4.0])]),
+)
 raises("view_incompat", lambda: torch.ones(2, 3).view(4, 2))
 raises("reshape_incompat", lambda: torch.ones(6).reshape(4, -1))
 raises("index_oob", lambda: torch.ones(3)[5])
@@ -58,8 +61,14 @@ raises("ones_bad", lambda: torch.ones(-1))
 raises("zeros_bad_arg", lambda: torch.zeros("a"))
 raises("add_str", lambda: torch.ones(2) + "a")
 raises("log_int_ok", lambda: torch.log(torch.tensor([1, 2])))
-raises("grad_int_assign", lambda: setattr(torch.tensor([1.0], requires_grad=True), "grad", torch.tensor([1])))
-raises("grad_assign_non_tensor", lambda: setattr(torch.tensor([1.0], requires_grad=True), "grad", [1.0]))
+raises(
+    "grad_int_assign",
+    lambda: setattr(torch.tensor([1.0], requires_grad=True), "grad", torch.tensor([1])),
+)
+raises(
+    "grad_assign_non_tensor",
+    lambda: setattr(torch.tensor([1.0], requires_grad=True), "grad", [1.0]),
+)
 raises("bool_ambiguous", lambda: bool(torch.tensor([1.0, 2.0])))
 raises("if_tensor", lambda: 1 if torch.tensor([1, 0]) else 0)
 raises("len_0d", lambda: len(torch.tensor(1.0)))

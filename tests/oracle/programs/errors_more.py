@@ -68,8 +68,10 @@ raises("setitem_list", lambda: _set([1.0, 2.0]))
 raises("setitem_none", lambda: _set(None))
 raises("setitem_shape_2d", lambda: _set(torch.ones(2, 2), slice(None), (2, 3)))
 raises("setitem_more_dims", lambda: _set(torch.ones(2, 2), slice(None)))
-check("setitem_leading_one", (lambda u: (u.__setitem__(slice(None), torch.ones(1, 2)), u)[1])(
-    torch.zeros(2)))
+check(
+    "setitem_leading_one",
+    (lambda u: (u.__setitem__(slice(None), torch.ones(1, 2)), u)[1])(torch.zeros(2)),
+)
 raises("zeros_neg_2d", lambda: torch.zeros((2, -1)))
 raises("ones_neg", lambda: torch.ones(-1))
 raises("arange_none", lambda: torch.arange(None))
@@ -83,8 +85,9 @@ raises("backward_list_of_floats", lambda: (w * 2).backward([1.0, 1.0]))
 raises("linear_weight_list", lambda: F.linear(t, [[1.0, 2.0]]))
 raises("mse_input_list", lambda: F.mse_loss([1.0], t))
 raises("mse_none", lambda: F.mse_loss(t, None))
-raises("mse_int_sum", lambda: F.mse_loss(torch.tensor([1, 2]), torch.tensor([1, 3]),
-                                         reduction="sum"))
+raises(
+    "mse_int_sum", lambda: F.mse_loss(torch.tensor([1, 2]), torch.tensor([1, 3]), reduction="sum")
+)
 raises("mse_bool", lambda: F.mse_loss(torch.tensor([True]), torch.tensor([False])))
 raises("mse_module_list", lambda: nn.MSELoss()(t, [1.0]))
 raises("where_int_cond", lambda: torch.where(torch.tensor([1, 0]), t, t))

@@ -2,8 +2,7 @@
 # binary_cross_entropy, the matching nn modules, optim.Adam: values, grads, grad_fn
 # names, next_functions, dtypes, reprs and errors
 def leaf(dtype=None):
-    return torch.tensor([[1.0, -2.0, 3.0], [0.5, 2.5, -1.5]], requires_grad=True,
-                        dtype=dtype)
+    return torch.tensor([[1.0, -2.0, 3.0], [0.5, 2.5, -1.5]], requires_grad=True, dtype=dtype)
 
 
 cases = {
@@ -50,23 +49,27 @@ cases = {
     "ce.none": lambda x: F.cross_entropy(x, torch.tensor([0, 2]), reduction="none"),
     "ce.ignore": lambda x: F.cross_entropy(x, torch.tensor([1, -100])),
     "ce.ignore_index": lambda x: F.cross_entropy(x, torch.tensor([1, 2]), ignore_index=2),
-    "ce.weight": lambda x: F.cross_entropy(x, torch.tensor([1, 2]),
-                                           weight=torch.tensor([1.0, 2.0, 0.5], dtype=x.dtype)),
+    "ce.weight": lambda x: F.cross_entropy(
+        x, torch.tensor([1, 2]), weight=torch.tensor([1.0, 2.0, 0.5], dtype=x.dtype)
+    ),
     "ce.1d": lambda x: F.cross_entropy(x[0], torch.tensor(1)),
     "ce.uint8": lambda x: F.cross_entropy(x, torch.tensor([1, 2], dtype=torch.uint8)),
     "CrossEntropyLoss": lambda x: nn.CrossEntropyLoss()(x, torch.tensor([0, 1])),
-    "CrossEntropyLoss.sum": lambda x: nn.CrossEntropyLoss(reduction="sum")(
-        x, torch.tensor([2, 1])),
+    "CrossEntropyLoss.sum": lambda x: nn.CrossEntropyLoss(reduction="sum")(x, torch.tensor([2, 1])),
     "nll": lambda x: F.nll_loss(torch.log_softmax(x, 1), torch.tensor([2, 0])),
     "NLLLoss": lambda x: nn.NLLLoss()(x, torch.tensor([2, 0])),
-    "bce": lambda x: F.binary_cross_entropy(torch.sigmoid(x),
-                                            torch.tensor([[0.0, 1, 1], [1, 0, 0.5]], dtype=x.dtype)),
-    "bce.sum": lambda x: F.binary_cross_entropy(torch.sigmoid(x), torch.ones_like(x),
-                                                reduction="sum"),
-    "bce.none": lambda x: F.binary_cross_entropy(torch.sigmoid(x), torch.zeros_like(x),
-                                                 reduction="none"),
+    "bce": lambda x: F.binary_cross_entropy(
+        torch.sigmoid(x), torch.tensor([[0.0, 1, 1], [1, 0, 0.5]], dtype=x.dtype)
+    ),
+    "bce.sum": lambda x: F.binary_cross_entropy(
+        torch.sigmoid(x), torch.ones_like(x), reduction="sum"
+    ),
+    "bce.none": lambda x: F.binary_cross_entropy(
+        torch.sigmoid(x), torch.zeros_like(x), reduction="none"
+    ),
     "bce.weight": lambda x: F.binary_cross_entropy(
-        torch.sigmoid(x), torch.ones_like(x), weight=torch.tensor([1.0, 2.0, 3.0])),
+        torch.sigmoid(x), torch.ones_like(x), weight=torch.tensor([1.0, 2.0, 3.0])
+    ),
     "BCELoss": lambda x: nn.BCELoss()(torch.sigmoid(x), torch.ones_like(x)),
 }
 for k, f in cases.items():
@@ -94,15 +97,17 @@ for k, f in {
     "norm": lambda x: x.norm(),
     "norm1": lambda x: x.norm(dim=1).sum(),
     "ce": lambda x: F.cross_entropy(x, torch.tensor([2, 0])),
-    "bce": lambda x: F.binary_cross_entropy(torch.sigmoid(x), torch.tensor(
-        [[0.0, 1, 1], [1, 0, 0.5]], dtype=x.dtype)),
+    "bce": lambda x: F.binary_cross_entropy(
+        torch.sigmoid(x), torch.tensor([[0.0, 1, 1], [1, 0, 0.5]], dtype=x.dtype)
+    ),
 }.items():
     with section("second." + k):
         x = leaf(torch.float64)
         (g,) = torch.autograd.grad(f(x), x, create_graph=True)
         check("second." + k + ".g", g.detach())  # values (the graph of g is not compared)
-        (h,) = torch.autograd.grad((g * torch.arange(6.0, dtype=torch.float64).reshape(2, 3))
-                                   .sum(), x)
+        (h,) = torch.autograd.grad(
+            (g * torch.arange(6.0, dtype=torch.float64).reshape(2, 3)).sum(), x
+        )
         check("second." + k + ".h", h)
 
 # prod with zeros: the gradient is the product of the others (also twice)
@@ -111,8 +116,7 @@ for k, vals in {"one_zero": [2.0, 0.0, 3.0, 4.0], "two_zeros": [0.0, 5.0, 0.0, 2
         x = torch.tensor(vals, dtype=torch.float64, requires_grad=True)
         (g,) = torch.autograd.grad(x.prod(), x, create_graph=True)
         check("prodzero." + k + ".g", g.detach())
-        (h,) = torch.autograd.grad((g * torch.tensor([1.0, 2, 3, 4], dtype=torch.float64))
-                                   .sum(), x)
+        (h,) = torch.autograd.grad((g * torch.tensor([1.0, 2, 3, 4], dtype=torch.float64)).sum(), x)
         check("prodzero." + k + ".h", h)
         m = x.reshape(2, 2)
         (g1,) = torch.autograd.grad(m.prod(0).sum(), x)
@@ -171,25 +175,41 @@ raises("ce.batch", lambda: F.cross_entropy(x, torch.tensor([0, 1, 2])))
 raises("ce.batch0d", lambda: F.cross_entropy(x, torch.tensor(1)))
 raises("ce.reduction", lambda: F.cross_entropy(x, torch.tensor([0, 1]), reduction="avg"))
 raises("ce.int_input", lambda: F.cross_entropy(ints, torch.tensor([0, 1])))
-raises("ce.weight_dtype", lambda: F.cross_entropy(
-    x, torch.tensor([0, 1]), weight=torch.tensor([1.0, 2.0, 0.5], dtype=torch.float64)))
-raises("bce.weight_dtype", lambda: F.binary_cross_entropy(
-    torch.full((2, 3), 0.5), torch.ones(2, 3), weight=torch.ones(3, dtype=torch.float64)))
+raises(
+    "ce.weight_dtype",
+    lambda: F.cross_entropy(
+        x, torch.tensor([0, 1]), weight=torch.tensor([1.0, 2.0, 0.5], dtype=torch.float64)
+    ),
+)
+raises(
+    "bce.weight_dtype",
+    lambda: F.binary_cross_entropy(
+        torch.full((2, 3), 0.5), torch.ones(2, 3), weight=torch.ones(3, dtype=torch.float64)
+    ),
+)
 raises("ce.target2d", lambda: F.cross_entropy(x, torch.tensor([[0, 1]])))
 raises("ce.target2d_match", lambda: F.cross_entropy(x, torch.tensor([[0], [1]])))
 raises("ce.weight_shape", lambda: F.cross_entropy(x, torch.tensor([0, 1]), weight=torch.ones(2)))
-raises("bce.weight_shape", lambda: F.binary_cross_entropy(
-    torch.full((2, 3), 0.5), torch.ones(2, 3), weight=torch.ones(2)))
+raises(
+    "bce.weight_shape",
+    lambda: F.binary_cross_entropy(torch.full((2, 3), 0.5), torch.ones(2, 3), weight=torch.ones(2)),
+)
 check("ce.1d_input_1d_target", F.cross_entropy(torch.tensor([1.0, 2.0, 0.5]), torch.tensor([1])))
 raises("ce.list_target", lambda: F.cross_entropy(x, [0, 1]))
 raises("bce.range", lambda: F.binary_cross_entropy(x, torch.ones(2, 3)))
 raises("bce.shape", lambda: F.binary_cross_entropy(torch.full((2, 3), 0.5), torch.ones(3)))
-raises("bce.int_target", lambda: F.binary_cross_entropy(
-    torch.full((2, 3), 0.5), torch.ones(2, 3, dtype=torch.long)))
-raises("bce.f64_target", lambda: F.binary_cross_entropy(
-    torch.full((2, 3), 0.5), torch.ones(2, 3, dtype=torch.float64)))
-raises("bce.reduction", lambda: F.binary_cross_entropy(
-    torch.full((2, 3), 0.5), torch.ones(2, 3), reduction="avg"))
+raises(
+    "bce.int_target",
+    lambda: F.binary_cross_entropy(torch.full((2, 3), 0.5), torch.ones(2, 3, dtype=torch.long)),
+)
+raises(
+    "bce.f64_target",
+    lambda: F.binary_cross_entropy(torch.full((2, 3), 0.5), torch.ones(2, 3, dtype=torch.float64)),
+)
+raises(
+    "bce.reduction",
+    lambda: F.binary_cross_entropy(torch.full((2, 3), 0.5), torch.ones(2, 3), reduction="avg"),
+)
 
 # binary_cross_entropy at 0 and 1: logs clamped at -100; target gradient
 with section("bce.edges"):
@@ -203,9 +223,12 @@ with section("bce.edges"):
     check("bce.edges.t.grad", t.grad)
 
 # a classifier trained with Adam (and amsgrad / weight decay / AdamW-style)
-for name, kw in {"adam": {}, "amsgrad": {"amsgrad": True, "weight_decay": 0.1},
-                 "decoupled": {"weight_decay": 0.5, "decoupled_weight_decay": True},
-                 "maximize": {"maximize": True, "betas": (0.8, 0.99)}}.items():
+for name, kw in {
+    "adam": {},
+    "amsgrad": {"amsgrad": True, "weight_decay": 0.1},
+    "decoupled": {"weight_decay": 0.5, "decoupled_weight_decay": True},
+    "maximize": {"maximize": True, "betas": (0.8, 0.99)},
+}.items():
     with section("adam." + name):
         W = torch.tensor([[0.1, -0.2], [0.3, 0.0], [-0.1, 0.2]], requires_grad=True)
         b = torch.tensor([0.0, 0.1, -0.1], requires_grad=True)
@@ -232,8 +255,7 @@ with section("adam.module"):
     model = nn.Sequential(nn.Linear(2, 2), nn.LeakyReLU(0.1), nn.Linear(2, 3))
     with torch.no_grad():
         for i, p in enumerate(model.parameters()):
-            p.copy_(torch.arange(p.numel(), dtype=torch.float32).reshape(p.shape) * 0.1
-                    - 0.2 * i)
+            p.copy_(torch.arange(p.numel(), dtype=torch.float32).reshape(p.shape) * 0.1 - 0.2 * i)
     opt = optim.Adam(model.parameters(), lr=0.01)
     crit = nn.CrossEntropyLoss()
     xs = torch.tensor([[1.0, 2.0], [-1.0, 0.5], [0.3, -0.7]])

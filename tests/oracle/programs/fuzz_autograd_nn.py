@@ -24,9 +24,17 @@ def attempt(key, fn):
     return box[0] if box else None
 
 
-UN = [torch.exp, torch.tanh, torch.sigmoid, lambda t: t * t, lambda t: t ** 3,
-      lambda t: torch.sin(t) if False else t.relu() + t * 0.5, lambda t: (t * t + 1).log(),
-      lambda t: (t * t + 1).sqrt(), lambda t: 1 / (t * t + 1)]
+UN = [
+    torch.exp,
+    torch.tanh,
+    torch.sigmoid,
+    lambda t: t * t,
+    lambda t: t**3,
+    lambda t: torch.sin(t) if False else t.relu() + t * 0.5,
+    lambda t: (t * t + 1).log(),
+    lambda t: (t * t + 1).sqrt(),
+    lambda t: 1 / (t * t + 1),
+]
 
 # ---------------------------------------------------------------- backward / retain_graph
 for case in range(50):
@@ -41,7 +49,9 @@ for case in range(50):
         if rng.random() < 0.5:
             h.retain_grad()
         y = f2(h) * rng.choice([1, 2.0, -0.5])
-        mode = rng.choice(["implicit", "grad_ok", "grad_bad", "grad_dtype", "twice", "twice_retain", "sum_then"])
+        mode = rng.choice(
+            ["implicit", "grad_ok", "grad_bad", "grad_dtype", "twice", "twice_retain", "sum_then"]
+        )
         check(key + ".mode", mode + " " + str(shape))
         if mode == "implicit":
             attempt(key + ".b", lambda: y.backward())
@@ -88,7 +98,9 @@ for case in range(40):
         cg = rng.random() < 0.6
         ins = [x, w] if rng.random() < 0.7 else [x, w, u]
         au = rng.random() < 0.5
-        gs = attempt(key + ".g", lambda: torch.autograd.grad(y, ins, create_graph=cg, allow_unused=au))
+        gs = attempt(
+            key + ".g", lambda: torch.autograd.grad(y, ins, create_graph=cg, allow_unused=au)
+        )
         if gs is None:
             continue
         for i, g in enumerate(gs):
@@ -145,16 +157,28 @@ for case in range(16):
         din, dh, dout = rng.randint(1, 3), rng.randint(1, 4), rng.randint(1, 2)
         act = rng.choice([nn.ReLU, nn.Tanh, nn.Sigmoid])
         deep = rng.random() < 0.6
-        model = nn.Sequential(nn.Linear(din, dh), act(), nn.Linear(dh, dout)) if deep else nn.Linear(din, dout)
+        model = (
+            nn.Sequential(nn.Linear(din, dh), act(), nn.Linear(dh, dout))
+            if deep
+            else nn.Linear(din, dout)
+        )
         with torch.no_grad():
             for p in model.parameters():
-                p.copy_(torch.tensor(nested(tuple(p.shape), lambda: rng.choice([-0.5, 0.25, 0.5, -0.25, 0.75]))))
+                p.copy_(
+                    torch.tensor(
+                        nested(tuple(p.shape), lambda: rng.choice([-0.5, 0.25, 0.5, -0.25, 0.75]))
+                    )
+                )
         n = rng.randint(1, 5)
         X = torch.tensor(nested((n, din), lambda: rng.choice(FL)))
         Y = torch.tensor(nested((n, dout), lambda: rng.choice([0.0, 1.0, -1.0])))
         mom = rng.choice([0, 0.9, 0.5])
         opt = optim.SGD(model.parameters(), lr=rng.choice([0.1, 0.05, 0.01]), momentum=mom)
-        lossf = nn.MSELoss() if rng.random() < 0.5 else (lambda a, b: F.mse_loss(a, b, reduction=rng.choice(["sum", "mean"])))
+        lossf = (
+            nn.MSELoss()
+            if rng.random() < 0.5
+            else (lambda a, b: F.mse_loss(a, b, reduction=rng.choice(["sum", "mean"])))
+        )
         check(key + ".model", repr(model))
         for step in range(3):
             opt.zero_grad()
@@ -176,7 +200,22 @@ for case in range(70):
     rng = random.Random(5900 + case)
     key = "pr%02d" % case
     with section(key):
-        shape = rng.choice([(), (1,), (4,), (2, 3), (3, 1), (2, 2, 2), (12,), (3, 9), (1001,), (40, 40), (2, 700), (6, 1, 3)])
+        shape = rng.choice(
+            [
+                (),
+                (1,),
+                (4,),
+                (2, 3),
+                (3, 1),
+                (2, 2, 2),
+                (12,),
+                (3, 9),
+                (1001,),
+                (40, 40),
+                (2, 700),
+                (6, 1, 3),
+            ]
+        )
         mag = rng.choice(MAGS)
         neg = rng.random() < 0.5
         special = rng.random() < 0.25
@@ -185,12 +224,20 @@ for case in range(70):
         def val():
             if special and rng.random() < 0.2:
                 return rng.choice([float("nan"), float("inf"), float("-inf")])
-            v = float(rng.randint(-9, 9)) if intish else round(rng.uniform(-1 if neg else 0, 1) * mag, 6)
+            v = (
+                float(rng.randint(-9, 9))
+                if intish
+                else round(rng.uniform(-1 if neg else 0, 1) * mag, 6)
+            )
             return v
 
         dtype = rng.choice([torch.float32, torch.float32, torch.float64, torch.int64, torch.bool])
         if dtype == torch.int64:
-            t = torch.tensor(nested(shape, lambda: rng.randint(-10 ** rng.randint(0, 9), 10 ** rng.randint(0, 9))))
+            t = torch.tensor(
+                nested(
+                    shape, lambda: rng.randint(-(10 ** rng.randint(0, 9)), 10 ** rng.randint(0, 9))
+                )
+            )
         elif dtype == torch.bool:
             t = torch.tensor(nested(shape, lambda: rng.random() < 0.5))
         else:
@@ -214,8 +261,26 @@ for case in range(40):
         sb = tuple(rng.randint(1, 4) for _ in range(rng.randint(1, 3)))
         a = torch.ones(sa, requires_grad=rng.random() < 0.5)
         b = torch.ones(sb, dtype=rng.choice([torch.float32, torch.float64, torch.int64]))
-        what = rng.choice(["add", "mul", "matmul", "mm", "cat", "stack", "view", "expand", "item",
-                           "dot", "mv", "maximum", "inplace_add", "int_grad", "sum_dim", "transpose"])
+        what = rng.choice(
+            [
+                "add",
+                "mul",
+                "matmul",
+                "mm",
+                "cat",
+                "stack",
+                "view",
+                "expand",
+                "item",
+                "dot",
+                "mv",
+                "maximum",
+                "inplace_add",
+                "int_grad",
+                "sum_dim",
+                "transpose",
+            ]
+        )
         check(key + ".what", "%s %s %s" % (what, sa, sb))
         if what == "add":
             raises(key + ".e", lambda: a + b)
@@ -256,7 +321,9 @@ for case in range(12):
     key = "fill%02d" % case
     with section(key):
         x = torch.tensor(nested((2, 2), lambda: rng.choice(FL)), requires_grad=True)
-        v = rng.choice([2.0, 3, torch.tensor(1.5), torch.tensor(2.5, requires_grad=True), torch.tensor(4)])
+        v = rng.choice(
+            [2.0, 3, torch.tensor(1.5), torch.tensor(2.5, requires_grad=True), torch.tensor(4)]
+        )
         y = x * rng.choice([1.0, 2.0])
         target = y if rng.random() < 0.6 else y[rng.randrange(2)]
         attempt(key + ".f", lambda: target.fill_(v))

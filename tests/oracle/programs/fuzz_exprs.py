@@ -6,13 +6,29 @@ import random
 
 rng = random.Random(7013)
 
-SHAPES = [(), (1,), (3,), (4,), (1, 3), (2, 1), (2, 3), (3, 1), (1, 1), (2, 1, 3), (1, 2, 1), (2, 2, 3), (3, 2)]
+SHAPES = [
+    (),
+    (1,),
+    (3,),
+    (4,),
+    (1, 3),
+    (2, 1),
+    (2, 3),
+    (3, 1),
+    (1, 1),
+    (2, 1, 3),
+    (1, 2, 1),
+    (2, 2, 3),
+    (3, 2),
+]
 FLOATS = [-2.5, -1.0, -0.5, 0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, -0.75, 0.1]
 DTYPES = ["f32", "f32", "f32", "f64", "i64", "bool"]
 
 
 def dt(name):
-    return {"f32": torch.float32, "f64": torch.float64, "i64": torch.int64, "bool": torch.bool}[name]
+    return {"f32": torch.float32, "f64": torch.float64, "i64": torch.int64, "bool": torch.bool}[
+        name
+    ]
 
 
 def nested(shape, gen):
@@ -62,10 +78,47 @@ def attempt(key, fn):
     return box[0] if box else None
 
 
-UNARY = ["neg", "-", "exp", "log", "sqrt", "abs", "sigmoid", "tanh", "relu", "clamp", "clamp_min",
-         "clamp_max", "square", "pow2", "pow_half", "pow_neg", "rpow", "sign"]
-BINARY = ["+", "-", "*", "/", "**", "add", "sub", "mul", "div", "pow", "maximum", "minimum",
-          "add_alpha", "sub_alpha", "radd", "rsub", "rmul", "rdiv", "rpow_t"]
+UNARY = [
+    "neg",
+    "-",
+    "exp",
+    "log",
+    "sqrt",
+    "abs",
+    "sigmoid",
+    "tanh",
+    "relu",
+    "clamp",
+    "clamp_min",
+    "clamp_max",
+    "square",
+    "pow2",
+    "pow_half",
+    "pow_neg",
+    "rpow",
+    "sign",
+]
+BINARY = [
+    "+",
+    "-",
+    "*",
+    "/",
+    "**",
+    "add",
+    "sub",
+    "mul",
+    "div",
+    "pow",
+    "maximum",
+    "minimum",
+    "add_alpha",
+    "sub_alpha",
+    "radd",
+    "rsub",
+    "rmul",
+    "rdiv",
+    "rpow_t",
+]
 
 
 def unary(op, x):
@@ -83,7 +136,7 @@ def unary(op, x):
     if op == "clamp_max":
         return torch.clamp(x, max=rng.choice([0, 0.5, 1.0]))
     if op == "pow2":
-        return x ** 2 if form == "fn" else x.pow(2)
+        return x**2 if form == "fn" else x.pow(2)
     if op == "pow_half":
         return torch.pow(x, 0.5)
     if op == "pow_neg":
@@ -104,7 +157,7 @@ def binary(op, a, b):
     if op == "/":
         return a / b
     if op == "**":
-        return a ** b
+        return a**b
     if op in ("add", "sub", "mul", "div", "pow", "maximum", "minimum"):
         return getattr(torch, op)(a, b) if form == "fn" else getattr(a, op)(b)
     if op == "add_alpha":
@@ -128,7 +181,9 @@ def operand_for(cur):
     # a float64 operand meets a computed float32 value only where both are exact (leaves):
     # float32 intermediates may differ from PyTorch's by one ulp, which float64 tolerance
     # would then see
-    kinds = DTYPES if (cur.is_leaf or cur.dtype != torch.float32) else [k for k in DTYPES if k != "f64"]
+    kinds = (
+        DTYPES if (cur.is_leaf or cur.dtype != torch.float32) else [k for k in DTYPES if k != "f64"]
+    )
     r = rng.random()
     if r < 0.2:
         return scalar()
@@ -166,8 +221,14 @@ for case in range(170):
                     leaves.append(other)
                 if rng.random() < 0.3 and not op.startswith("r"):
                     names.append("swap" + op)
-                    cur = attempt(key + ".s%d.%s" % (step, op), lambda: binary(op, other, cur)
-                                  if hasattr(other, "shape") else binary(op, cur, other))
+                    cur = attempt(
+                        key + ".s%d.%s" % (step, op),
+                        lambda: (
+                            binary(op, other, cur)
+                            if hasattr(other, "shape")
+                            else binary(op, cur, other)
+                        ),
+                    )
                 else:
                     names.append(op)
                     cur = attempt(key + ".s%d.%s" % (step, op), lambda: binary(op, cur, other))
@@ -182,7 +243,10 @@ for case in range(170):
             if cur.dim() == 0 and rng.random() < 0.5:
                 attempt(key + ".backward", lambda: cur.backward())
             else:
-                g = torch.tensor(nested(tuple(cur.shape), lambda: rng.choice([1.0, -0.5, 2.0, 0.25])), dtype=cur.dtype)
+                g = torch.tensor(
+                    nested(tuple(cur.shape), lambda: rng.choice([1.0, -0.5, 2.0, 0.25])),
+                    dtype=cur.dtype,
+                )
                 attempt(key + ".backward_g", lambda: cur.backward(gradient=g))
             for i, lf in enumerate(leaves):
                 check(key + ".grad%d" % i, lf.grad)

@@ -26,8 +26,9 @@ def attempt(key, fn):
 
 
 def fleaf(rng, shape, dtype=None, grad=True):
-    return torch.tensor(nested(shape, lambda: rng.choice(FL)), dtype=dtype or torch.float32,
-                        requires_grad=grad)
+    return torch.tensor(
+        nested(shape, lambda: rng.choice(FL)), dtype=dtype or torch.float32, requires_grad=grad
+    )
 
 
 def finish(key, rng, out, leaves):
@@ -36,8 +37,9 @@ def finish(key, rng, out, leaves):
         return
     check(key + ".graph", graph(out))
     if out.requires_grad:
-        w = torch.tensor(nested(tuple(out.shape), lambda: rng.choice([1.0, 2.0, -1.0, 0.5])),
-                         dtype=out.dtype)
+        w = torch.tensor(
+            nested(tuple(out.shape), lambda: rng.choice([1.0, 2.0, -1.0, 0.5])), dtype=out.dtype
+        )
         attempt(key + ".bw", lambda: (out * w).sum().backward())
         for i, lf in enumerate(leaves):
             check(key + ".g%d" % i, lf.grad)
@@ -69,15 +71,24 @@ for case in range(60):
             dim = nd + 1  # out of range
         check(key + ".what", "%s %s %s %s %s" % (op, shape, dtype, dim, kd))
         if op == "sum":
-            out = attempt(key + ".r", lambda: x.sum() if dim is None else torch.sum(x, dim, keepdim=kd))
+            out = attempt(
+                key + ".r", lambda: x.sum() if dim is None else torch.sum(x, dim, keepdim=kd)
+            )
         elif op == "mean":
-            out = attempt(key + ".r", lambda: x.mean() if dim is None else x.mean(dim=dim, keepdim=kd))
+            out = attempt(
+                key + ".r", lambda: x.mean() if dim is None else x.mean(dim=dim, keepdim=kd)
+            )
         elif op == "argmax":
-            out = attempt(key + ".r", lambda: x.argmax() if dim is None else torch.argmax(x, dim, kd))
+            out = attempt(
+                key + ".r", lambda: x.argmax() if dim is None else torch.argmax(x, dim, kd)
+            )
         elif op == "amax_like":
             out = attempt(key + ".r", lambda: x.max() if dim is None else x.max(dim)[0])
         else:
-            r = attempt(key + ".r", lambda: getattr(x, op)() if dim is None else getattr(torch, op)(x, dim, keepdim=kd))
+            r = attempt(
+                key + ".r",
+                lambda: getattr(x, op)() if dim is None else getattr(torch, op)(x, dim, keepdim=kd),
+            )
             out = r
             if r is not None and dim is not None:
                 check(key + ".values", r.values)
@@ -154,15 +165,33 @@ for case in range(70):
         shape = rng.choice([(2, 3), (3, 1), (1, 4), (4,), (2, 3, 2), (2, 1, 3), ()])
         x = fleaf(rng, shape)
         nd = len(shape)
-        op = rng.choice(["T", "t", "transpose", "permute", "view", "reshape", "unsqueeze",
-                         "squeeze", "squeeze_dim", "expand", "flatten", "view_bad", "mT"])
+        op = rng.choice(
+            [
+                "T",
+                "t",
+                "transpose",
+                "permute",
+                "view",
+                "reshape",
+                "unsqueeze",
+                "squeeze",
+                "squeeze_dim",
+                "expand",
+                "flatten",
+                "view_bad",
+                "mT",
+            ]
+        )
         check(key + ".what", "%s %s" % (op, list(shape)))
         if op == "T":
             v = attempt(key + ".v", lambda: x.T)
         elif op == "t":
             v = attempt(key + ".v", lambda: x.t() if rng.random() < 0.5 else torch.t(x))
         elif op == "transpose":
-            d0, d1 = rng.randint(-max(nd, 1), max(nd, 1) - 1), rng.randint(-max(nd, 1), max(nd, 1) - 1)
+            d0, d1 = (
+                rng.randint(-max(nd, 1), max(nd, 1) - 1),
+                rng.randint(-max(nd, 1), max(nd, 1) - 1),
+            )
             v = attempt(key + ".v", lambda: x.transpose(d0, d1))
         elif op == "permute":
             p = list(range(nd))
@@ -172,7 +201,10 @@ for case in range(70):
             n = x.numel()
             v = attempt(key + ".v", lambda: x.view(-1, 1) if rng.random() < 0.5 else x.view(n))
         elif op == "reshape":
-            v = attempt(key + ".v", lambda: x.reshape(1, -1) if rng.random() < 0.5 else torch.reshape(x, (-1,)))
+            v = attempt(
+                key + ".v",
+                lambda: x.reshape(1, -1) if rng.random() < 0.5 else torch.reshape(x, (-1,)),
+            )
         elif op == "unsqueeze":
             d = rng.randint(-nd - 1, nd)
             v = attempt(key + ".v", lambda: x.unsqueeze(d))
@@ -210,13 +242,21 @@ for case in range(70):
             check(key + ".x_after", x)
             check(key + ".v_after", v)
         else:
-            attempt(key + ".inop_grad", lambda: v.zero_() if inop == "zero_" else
-                    getattr(v, inop if inop != "iadd" else "add_")(2))
+            attempt(
+                key + ".inop_grad",
+                lambda: (
+                    v.zero_()
+                    if inop == "zero_"
+                    else getattr(v, inop if inop != "iadd" else "add_")(2)
+                ),
+            )
         # in-place on a view of a non-leaf, then backward
         h = x * 2
         hv = attempt(key + ".hv", lambda: h.T if nd <= 2 else h.transpose(0, 1))
         if hv is not None:
-            attempt(key + ".hv_mul", lambda: hv.mul_(3) if rng.random() < 0.5 else hv.add_(hv.detach()))
+            attempt(
+                key + ".hv_mul", lambda: hv.mul_(3) if rng.random() < 0.5 else hv.add_(hv.detach())
+            )
             check(key + ".h", h)
             check(key + ".hgraph", graph(h))
             check(key + ".hvgraph", graph(hv))
@@ -262,16 +302,38 @@ for case in range(50):
     key = "mm%02d" % case
     with section(key):
         n, k, m = rng.randint(1, 3), rng.randint(1, 3), rng.randint(1, 3)
-        pair = rng.choice([((n, k), (k, m)), ((k,), (k, m)), ((n, k), (k,)), ((k,), (k,)),
-                           ((2, n, k), (k, m)), ((2, n, k), (2, k, m)), ((k,), (2, k, m)),
-                           ((n, k), (rng.randint(1, 3), m)), ((), (k,))])
-        dts = rng.choice([(torch.float32, torch.float32), (torch.float64, torch.float64),
-                          (torch.float32, torch.float64), (torch.int64, torch.int64),
-                          (torch.float32, torch.float32)])
-        a = fleaf(rng, pair[0], dts[0], dts[0].is_floating_point) if dts[0].is_floating_point else \
-            torch.tensor(nested(pair[0], lambda: rng.randint(-2, 3)))
-        b = fleaf(rng, pair[1], dts[1], rng.random() < 0.7) if dts[1].is_floating_point else \
-            torch.tensor(nested(pair[1], lambda: rng.randint(-2, 3)))
+        pair = rng.choice(
+            [
+                ((n, k), (k, m)),
+                ((k,), (k, m)),
+                ((n, k), (k,)),
+                ((k,), (k,)),
+                ((2, n, k), (k, m)),
+                ((2, n, k), (2, k, m)),
+                ((k,), (2, k, m)),
+                ((n, k), (rng.randint(1, 3), m)),
+                ((), (k,)),
+            ]
+        )
+        dts = rng.choice(
+            [
+                (torch.float32, torch.float32),
+                (torch.float64, torch.float64),
+                (torch.float32, torch.float64),
+                (torch.int64, torch.int64),
+                (torch.float32, torch.float32),
+            ]
+        )
+        a = (
+            fleaf(rng, pair[0], dts[0], dts[0].is_floating_point)
+            if dts[0].is_floating_point
+            else torch.tensor(nested(pair[0], lambda: rng.randint(-2, 3)))
+        )
+        b = (
+            fleaf(rng, pair[1], dts[1], rng.random() < 0.7)
+            if dts[1].is_floating_point
+            else torch.tensor(nested(pair[1], lambda: rng.randint(-2, 3)))
+        )
         fn = rng.choice(["@", "matmul", "mm", "mv", "dot", "rmatmul"])
         check(key + ".what", "%s %s %s" % (fn, pair, dts))
         if fn == "@":

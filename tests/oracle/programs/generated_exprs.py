@@ -3,10 +3,31 @@
 import random
 
 rng = random.Random(20240601)
-SHAPE_PAIRS = [((3,), (3,)), ((2, 3), (3,)), ((2, 1), (1, 4)), ((4,), ()), ((2, 3), (2, 3)),
-               ((1, 3), (2, 1)), ((2, 2, 3), (2, 3)), ((3, 1), (3,)), ((), ()), ((2, 1, 2), (3, 1))]
+SHAPE_PAIRS = [
+    ((3,), (3,)),
+    ((2, 3), (3,)),
+    ((2, 1), (1, 4)),
+    ((4,), ()),
+    ((2, 3), (2, 3)),
+    ((1, 3), (2, 1)),
+    ((2, 2, 3), (2, 3)),
+    ((3, 1), (3,)),
+    ((), ()),
+    ((2, 1, 2), (3, 1)),
+]
 BIN = ["add", "sub", "mul", "div", "maximum", "radd", "rmul", "rsub", "rdiv", "pow_scalar"]
-UN = ["exp_small", "log_pos", "sqrt_pos", "abs", "sigmoid", "tanh", "relu", "neg", "clamp", "square"]
+UN = [
+    "exp_small",
+    "log_pos",
+    "sqrt_pos",
+    "abs",
+    "sigmoid",
+    "tanh",
+    "relu",
+    "neg",
+    "clamp",
+    "square",
+]
 RED = ["sum", "mean", "sum0", "mean_last_keep", "max", "none"]
 
 
@@ -36,7 +57,7 @@ def unary(name, t):
         return -t
     if name == "clamp":
         return t.clamp(-0.5, 0.75)
-    return t ** 2
+    return t**2
 
 
 def binary(name, x, y):
@@ -58,7 +79,7 @@ def binary(name, x, y):
         return 2 - x * y
     if name == "rdiv":
         return 1 / (x * x + 1) + y
-    return x ** 2 + y ** 3
+    return x**2 + y**3
 
 
 def reduce(name, t):
@@ -80,8 +101,12 @@ for case in range(60):
         sa, sb = rng.choice(SHAPE_PAIRS)
         if rng.random() < 0.5:
             sa, sb = sb, sa
-        a = make(sa, rng.choice([-1.5, -0.5, 0.25]), rng.choice([0.5, 0.75, -0.25])).requires_grad_()
-        b = make(sb, rng.choice([-1.0, 0.5, 2.0]), rng.choice([0.25, -0.5, 1.0])).requires_grad_(rng.random() < 0.7)
+        a = make(
+            sa, rng.choice([-1.5, -0.5, 0.25]), rng.choice([0.5, 0.75, -0.25])
+        ).requires_grad_()
+        b = make(sb, rng.choice([-1.0, 0.5, 2.0]), rng.choice([0.25, -0.5, 1.0])).requires_grad_(
+            rng.random() < 0.7
+        )
         ops = [rng.choice(BIN), rng.choice(UN), rng.choice(UN), rng.choice(RED)]
         h = binary(ops[0], a, b)
         h = unary(ops[1], h)

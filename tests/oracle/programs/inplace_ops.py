@@ -79,7 +79,7 @@ check("nonleaf_iadd.x.grad", x.grad)
 # version counter
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 y = x * 1
-z = y ** 2
+z = y**2
 y.add_(1)
 raises("saved_modified", lambda: z.sum().backward())
 x = torch.tensor([1.0, 2.0], requires_grad=True)

@@ -54,7 +54,7 @@ print(w.grad, b.grad)
 
 # 4. element-wise vs hand derivative comparisons printed
 xs = torch.linspace(-2, 2, 5, requires_grad=True)
-ys = xs ** 3 - 2 * xs
+ys = xs**3 - 2 * xs
 ys.sum().backward()
 check("linspace", xs)
 check("cubic.grad", xs.grad)

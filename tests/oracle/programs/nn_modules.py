@@ -123,7 +123,14 @@ with torch.no_grad():
 r = relu_seq(torch.tensor([[1.0, 3.0]]))
 check("relu_seq", r)
 check("relu_seq.graph", graph(r))
-check("modules.act", [nn.Sigmoid()(torch.tensor([0.0])), nn.ReLU()(torch.tensor([-1.0, 2.0])), nn.Tanh()(torch.tensor([0.5]))])
+check(
+    "modules.act",
+    [
+        nn.Sigmoid()(torch.tensor([0.0])),
+        nn.ReLU()(torch.tensor([-1.0, 2.0])),
+        nn.Tanh()(torch.tensor([0.5])),
+    ],
+)
 check("act.repr", [repr(nn.Sigmoid()), repr(nn.ReLU()), repr(nn.Tanh())])
 
 a = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
@@ -139,4 +146,7 @@ check("MSELoss.sum", nn.MSELoss(reduction="sum")(a, b))
 check("F.sigmoid", F.sigmoid(a))
 check("F.relu", F.relu(a - 2))
 check("F.relu.graph", graph(F.relu(a - 2)))
-check("F.linear", F.linear(torch.tensor([[1.0, 2.0]]), torch.tensor([[3.0, 4.0]]), torch.tensor([0.5])))
+check(
+    "F.linear",
+    F.linear(torch.tensor([[1.0, 2.0]]), torch.tensor([[3.0, 4.0]]), torch.tensor([0.5])),
+)

@@ -11,7 +11,7 @@ ops = {
     "sub": lambda a, b: a - b,
     "mul": lambda a, b: a * b,
     "div": lambda a, b: a / b,
-    "pow": lambda a, b: a ** b,
+    "pow": lambda a, b: a**b,
     "torch.add": lambda a, b: torch.add(a, b),
     "torch.sub": lambda a, b: torch.sub(a, b),
     "torch.mul": lambda a, b: torch.mul(a, b),
@@ -83,7 +83,7 @@ check("x*x+x.graph", graph(y))
 # pow with tensor exponent & zero base
 x = torch.tensor([0.0, 1.0, 2.0], requires_grad=True)
 e = torch.tensor([2.0, 0.5, 3.0], requires_grad=True)
-p = x ** e
+p = x**e
 p.sum().backward()
 check("pow_tt.out", p)
 check("pow_tt.x.grad", x.grad)
@@ -92,13 +92,13 @@ check("pow_tt.graph", graph(p))
 
 # pow zero exponent grad
 x = torch.tensor([0.0, 3.0], requires_grad=True)
-(x ** 0).sum().backward()
+(x**0).sum().backward()
 check("pow0.grad", x.grad)
 x = torch.tensor([0.0, 4.0], requires_grad=True)
-(x ** 0.5).sum().backward()
+(x**0.5).sum().backward()
 check("pow_half_at_zero.grad", x.grad)
 x = torch.tensor([-1.0, 4.0], requires_grad=True)
-check("pow_half_neg", x ** 0.5)
+check("pow_half_neg", x**0.5)
 
 # division by zero
 x = torch.tensor([1.0, -1.0, 0.0], requires_grad=True)

@@ -2,12 +2,25 @@
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 y = torch.tensor([3.0, 2.0, 1.0])
 cmp = {
-    "x>y": lambda: x > y, "x<y": lambda: x < y, "x>=y": lambda: x >= y, "x<=y": lambda: x <= y,
-    "x==y": lambda: x == y, "x!=y": lambda: x != y, "x>2": lambda: x > 2, "2<x": lambda: 2 < x,
-    "x==2": lambda: x == 2, "torch.eq": lambda: torch.eq(x, y), "torch.gt": lambda: torch.gt(x, 1.5),
-    "torch.lt": lambda: torch.lt(x, y), "torch.ge": lambda: torch.ge(x, y), "torch.le": lambda: torch.le(x, 2),
-    "torch.ne": lambda: torch.ne(x, y), "x.gt": lambda: x.gt(y), "x.eq": lambda: x.eq(2.0),
-    "bcast": lambda: x.reshape(3, 1) > y, "int_vs_float": lambda: torch.tensor([1, 2]) == torch.tensor([1.0, 2.5]),
+    "x>y": lambda: x > y,
+    "x<y": lambda: x < y,
+    "x>=y": lambda: x >= y,
+    "x<=y": lambda: x <= y,
+    "x==y": lambda: x == y,
+    "x!=y": lambda: x != y,
+    "x>2": lambda: x > 2,
+    "2<x": lambda: x > 2,
+    "x==2": lambda: x == 2,
+    "torch.eq": lambda: torch.eq(x, y),
+    "torch.gt": lambda: torch.gt(x, 1.5),
+    "torch.lt": lambda: torch.lt(x, y),
+    "torch.ge": lambda: torch.ge(x, y),
+    "torch.le": lambda: torch.le(x, 2),
+    "torch.ne": lambda: torch.ne(x, y),
+    "x.gt": lambda: x.gt(y),
+    "x.eq": lambda: x.eq(2.0),
+    "bcast": lambda: x.reshape(3, 1) > y,
+    "int_vs_float": lambda: torch.tensor([1, 2]) == torch.tensor([1.0, 2.5]),
 }
 for k, f in cmp.items():
     with section(k):

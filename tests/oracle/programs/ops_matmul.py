@@ -55,6 +55,10 @@ check("mm_const_left.graph", graph(y))
 # int matmul
 check("int_mm", torch.tensor([[1, 2], [3, 4]]) @ torch.tensor([[1, 0], [0, 1]]))
 check("int_dot", torch.dot(torch.tensor([1, 2]), torch.tensor([3, 4])))
-check("f64_mm", torch.tensor([[1.0, 2.0]], dtype=torch.float64) @ torch.tensor([[3.0], [4.0]], dtype=torch.float64))
+check(
+    "f64_mm",
+    torch.tensor([[1.0, 2.0]], dtype=torch.float64)
+    @ torch.tensor([[3.0], [4.0]], dtype=torch.float64),
+)
 # 0-size
 check("mm_empty", torch.zeros(2, 0) @ torch.zeros(0, 3))

@@ -9,12 +9,12 @@ exprs = {
     "3*x": lambda x: 3 * x,
     "x/4": lambda x: x / 4,
     "4/x": lambda x: 4 / x,
-    "x**2": lambda x: x ** 2,
-    "x**3": lambda x: x ** 3,
-    "x**0.5": lambda x: x ** 0.5,
-    "x**-1": lambda x: x ** -1,
-    "2**x": lambda x: 2 ** x,
-    "2.5**x": lambda x: 2.5 ** x,
+    "x**2": lambda x: x**2,
+    "x**3": lambda x: x**3,
+    "x**0.5": lambda x: x**0.5,
+    "x**-1": lambda x: x**-1,
+    "2**x": lambda x: 2**x,
+    "2.5**x": lambda x: 2.5**x,
     "-x": lambda x: -x,
     "x+True": lambda x: x + True,
     "x*2.5": lambda x: x * 2.5,
@@ -47,12 +47,23 @@ for k, f in exprs.items():
         check(k + ".grad", x.grad)
 
 i = torch.tensor([1, 2, 3])
-for k, f in {"i+1": lambda: i + 1, "1-i": lambda: 1 - i, "i*2": lambda: i * 2, "2/i": lambda: 2 / i,
-             "i**2": lambda: i ** 2, "2**i": lambda: 2 ** i, "i/2.0": lambda: i / 2.0, "i+0.5": lambda: i + 0.5,
-             "i//2": lambda: i // 2, "i%2": lambda: i % 2, "-i": lambda: -i, "i*True": lambda: i * True}.items():
+for k, f in {
+    "i+1": lambda: i + 1,
+    "1-i": lambda: 1 - i,
+    "i*2": lambda: i * 2,
+    "2/i": lambda: 2 / i,
+    "i**2": lambda: i**2,
+    "2**i": lambda: 2**i,
+    "i/2.0": lambda: i / 2.0,
+    "i+0.5": lambda: i + 0.5,
+    "i//2": lambda: i // 2,
+    "i%2": lambda: i % 2,
+    "-i": lambda: -i,
+    "i*True": lambda: i * True,
+}.items():
     check("int." + k, f())
 s = torch.tensor(3.0, requires_grad=True)
-y = 2 * s ** 2 + 1 / s - 4
+y = 2 * s**2 + 1 / s - 4
 y.backward()
 check("scalar_expr", y)
 check("scalar_expr.grad", s.grad)

@@ -52,7 +52,7 @@ w = torch.tensor([1.0, -2.0], requires_grad=True)
 opt = optim.SGD([w], lr=0.1, momentum=0.5, weight_decay=0.01, nesterov=True)
 for step in range(3):
     opt.zero_grad()
-    (w ** 2).sum().backward()
+    (w**2).sum().backward()
     opt.step()
     check(f"nesterov.{step}", w)
 # param with no grad is skipped

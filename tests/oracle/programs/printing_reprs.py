@@ -18,7 +18,7 @@ cases = {
     "neg_zero_scalar": lambda: torch.tensor(-0.0),
     "sci_small": lambda: torch.tensor([1.2243e-04, 7.8005e-05]),
     "sci_mix": lambda: torch.tensor([[-7.8431e-06, -9.4496e-06], [9.5752e-05, 1.1536e-04]]),
-    "sci_big": lambda: torch.tensor([1.7459e+08, 1.0]),
+    "sci_big": lambda: torch.tensor([1.7459e08, 1.0]),
     "sci_big_ints": lambda: torch.tensor([1e8, 2e8]),
     "large_ints_float": lambda: torch.tensor([123456.0, 7.0]),
     "large_mixed": lambda: torch.tensor([12345.678, 0.5]),
@@ -70,7 +70,7 @@ for k, make in cases.items():
         v = make()
         check(f"repr.{k}", repr(v))
         check(f"str.{k}", str(v))
-        check(f"fmt.{k}", "{}".format(v))
+        check(f"fmt.{k}", f"{v}")
 
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 y = x * 2
@@ -78,7 +78,7 @@ s = y.sum()
 check("repr.grad_fn_mul", repr(y))
 check("repr.grad_fn_sum", repr(s))
 check("repr.grad_fn_f64", repr(x.double() * 3))
-check("repr.grad_fn_pow", repr(x ** 2))
+check("repr.grad_fn_pow", repr(x**2))
 check("repr.grad_fn_mean", repr(y.mean()))
 check("repr.grad_fn_exp_big", repr(torch.exp(x * 10)))
 check("repr.node", repr(y.grad_fn))

@@ -20,12 +20,18 @@ check("W_1.T", W_1.T)
 check("W_1.T.grad_fn", type(W_1.T.grad_fn).__name__)
 
 print(" is leaf?")
-print(" X: \t%s \n W_1: \t%s \n Z: \t%s \n W_2: \t%s \n Y: \t%s \n" % (X.is_leaf, W_1.is_leaf, Z.is_leaf, W_2.is_leaf, Y.is_leaf))
+print(
+    " X: \t%s \n W_1: \t%s \n Z: \t%s \n W_2: \t%s \n Y: \t%s \n"
+    % (X.is_leaf, W_1.is_leaf, Z.is_leaf, W_2.is_leaf, Y.is_leaf)
+)
 check("is_leaf", [X.is_leaf, W_1.is_leaf, Z.is_leaf, W_2.is_leaf, Y.is_leaf])
 
 Y.backward()
 print(" grad")
-print(" X: \t%s \n W_1: \t%s \n Z: \t%s \n W_2: \t%s \n Y: \t%s \n" % (X.grad, W_1.grad, Z.grad, W_2.grad, Y.grad))
+print(
+    " X: \t%s \n W_1: \t%s \n Z: \t%s \n W_2: \t%s \n Y: \t%s \n"
+    % (X.grad, W_1.grad, Z.grad, W_2.grad, Y.grad)
+)
 check("X.grad", X.grad)
 check("W_1.grad", W_1.grad)
 check("Z.grad", Z.grad)

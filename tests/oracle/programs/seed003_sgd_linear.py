@@ -58,7 +58,7 @@ def loss2(x, y):
     return (y_pred - y) ** 2
 
 
-print('Predict (before training)', 4, forward2(4))
+print("Predict (before training)", 4, forward2(4))
 check("q.predict.before", forward2(4))
 check("q.graph", graph(loss2(2.0, 4.0)))
 for epoch in range(100):
