@@ -28,13 +28,20 @@ sys.path.insert(0, str(ROOT))
 import autograd_viz as av  # noqa: E402
 from autograd_viz import nn as avnn  # noqa: E402
 from autograd_viz import optim as avoptim  # noqa: E402
+from autograd_viz.nn import functional as avF  # noqa: E402
 
 try:
     import torch
+    import torch.nn.functional as torch_F
 
     torch.set_num_threads(1)
 except Exception:
     torch = None
+
+try:
+    from micrograd.engine import Value as MicrogradValue
+except Exception:
+    MicrogradValue = None
 
 
 def _batch_size(fn, min_time):
@@ -84,7 +91,7 @@ def mlp_lib(lib, nn, optim):
         nn.Linear(2, 16), nn.Sigmoid(), nn.Linear(16, 16), nn.Sigmoid(), nn.Linear(16, 1)
     )
     with lib.no_grad():
-        for p, w in zip(model.parameters(), W_INIT):
+        for p, w in zip(model.parameters(), W_INIT, strict=True):
             p.copy_(lib.tensor(w))
     opt = optim.SGD(model.parameters(), lr=LR)
     loss_fn = nn.MSELoss()
@@ -140,7 +147,7 @@ def chain_lib(lib):
 
     def step():
         h = a
-        for i in range(CHAIN // 4):
+        for _ in range(CHAIN // 4):
             h = h * b
             h = h + a
             h = h.tanh()
@@ -178,6 +185,161 @@ def matmul_numpy():
     return step
 
 
+# ---------------------------------------------------------------- 4. MLP the textbook way
+# (x @ w1 + b1).tanh(), p -= lr * p.grad under no_grad, p.grad.zero_()
+TW_INIT = [
+    rng.uniform(-0.5, 0.5, s).astype(np.float32)
+    for s in [(2, 16), (16,), (16, 16), (16,), (16, 1), (1,)]
+]
+
+
+def manual_mlp_lib(lib, zero="zero_"):
+    params = [lib.tensor(w.copy(), requires_grad=True) for w in TW_INIT]
+    w1, b1, w2, b2, w3, b3 = params
+    x, y = lib.tensor(X_np), lib.tensor(Y_np)
+
+    def step():
+        h1 = (x @ w1 + b1).tanh()
+        h2 = (h1 @ w2 + b2).tanh()
+        out = h2 @ w3 + b3
+        loss = ((out - y) ** 2).mean()
+        loss.backward()
+        with lib.no_grad():
+            for p in params:
+                p -= LR * p.grad
+                if zero == "zero_":
+                    p.grad.zero_()
+                else:
+                    p.grad = None
+        return loss
+
+    return step
+
+
+def manual_mlp_numpy():
+    w1, b1, w2, b2, w3, b3 = (w.copy() for w in TW_INIT)
+    x, y = X_np, Y_np
+
+    def step():
+        nonlocal w1, b1, w2, b2, w3, b3
+        h1 = np.tanh(x @ w1 + b1)
+        h2 = np.tanh(h1 @ w2 + b2)
+        out = h2 @ w3 + b3
+        d = out - y
+        loss = np.mean(d**2)
+        g = (2.0 / d.size) * d
+        gw3, gb3 = h2.T @ g, g.sum(0)
+        g = (g @ w3.T) * (1 - h2 * h2)
+        gw2, gb2 = h1.T @ g, g.sum(0)
+        g = (g @ w2.T) * (1 - h1 * h1)
+        gw1, gb1 = x.T @ g, g.sum(0)
+        w1 -= LR * gw1
+        b1 -= LR * gb1
+        w2 -= LR * gw2
+        b2 -= LR * gb2
+        w3 -= LR * gw3
+        b3 -= LR * gb3
+        return loss
+
+    return step
+
+
+# ---------------------------------------------------------------- 5. makemore-style MLP
+# C[X] embedding lookup, .view, tanh, F.cross_entropy, p.data += -lr * p.grad
+VOCAB, BLOCK, EMB, HID, BATCH = 27, 3, 10, 200, 32
+MM_INIT = [
+    (rng.standard_normal(s) * sc).astype(np.float32)
+    for s, sc in [
+        ((VOCAB, EMB), 1.0),
+        ((BLOCK * EMB, HID), 0.2),
+        ((HID,), 0.01),
+        ((HID, VOCAB), 0.01),
+        ((VOCAB,), 0.0),
+    ]
+]
+MM_X = [rng.integers(0, VOCAB, (BATCH, BLOCK)) for _ in range(8)]
+MM_Y = [rng.integers(0, VOCAB, (BATCH,)) for _ in range(8)]
+
+
+def makemore_lib(lib, F):
+    params = [lib.tensor(w.copy(), requires_grad=True) for w in MM_INIT]
+    C, W1, b1, W2, b2 = params
+    Xs = [lib.tensor(a) for a in MM_X]
+    Ys = [lib.tensor(a) for a in MM_Y]
+    it = [0]
+
+    def step():
+        i = it[0] = (it[0] + 1) % len(Xs)
+        Xb, Yb = Xs[i], Ys[i]
+        emb = C[Xb]
+        h = (emb.view(-1, BLOCK * EMB) @ W1 + b1).tanh()
+        logits = h @ W2 + b2
+        loss = F.cross_entropy(logits, Yb)
+        for p in params:
+            p.grad = None
+        loss.backward()
+        for p in params:
+            p.data += -0.1 * p.grad
+        return loss
+
+    return step
+
+
+# ---------------------------------------------------------------- 6. scalar graphs
+# micrograd-style expressions on 0-d tensors vs micrograd's Value
+
+
+def scalar_lib(lib):
+    def val(v):
+        return lib.tensor(v, requires_grad=True)
+
+    def step():
+        # the micrograd README expression (+= written out: micrograd rebinds)
+        a, b = val(-4.0), val(2.0)
+        c = a + b
+        d = a * b + b**3
+        c = c + c + 1
+        c = c + 1 + c + (-a)
+        d = d + d * 2 + (b + a).relu()
+        d = d + 3 * d + (b - a).relu()
+        e = c - d
+        f = e**2
+        g = f / 2.0
+        g = g + 10.0 / f
+        g.backward()
+        # a neuron: relu(x1*w1 + x2*w2 + b) (pip micrograd has relu, no tanh)
+        x1, x2, w1, w2, bb = val(2.0), val(0.0), val(-3.0), val(1.0), val(6.8813735870195432)
+        n = x1 * w1 + x2 * w2 + bb
+        o = n.relu()
+        o.backward()
+        return a.grad, x1.grad
+
+    return step
+
+
+def scalar_micrograd(Value):
+    def step():
+        a, b = Value(-4.0), Value(2.0)
+        c = a + b
+        d = a * b + b**3
+        c = c + c + 1
+        c = c + 1 + c + (-a)
+        d = d + d * 2 + (b + a).relu()
+        d = d + 3 * d + (b - a).relu()
+        e = c - d
+        f = e**2
+        g = f / 2.0
+        g = g + 10.0 / f
+        g.backward()
+        x1, x2, w1, w2, bb = Value(2.0), Value(0.0), Value(-3.0), Value(1.0), Value(6.88137358)
+        n = x1 * w1 + x2 * w2 + bb
+        o = n.relu()
+        o.backward()
+        return a.grad, x1.grad
+
+    return step
+
+
 def main(argv):
     rows = []
     step = mlp_lib(av, avnn, avoptim)
@@ -198,6 +360,33 @@ def main(argv):
                 "<= 1",
             )
         )
+    name = "MLP 2-16-16-1 textbook way, 100 points"
+    t_av, t_np = compare(manual_mlp_lib(av), manual_mlp_numpy())
+    rows.append((name, "numpy by hand", t_av, t_np, "<= 2.5"))
+    if torch is not None:
+        t_av, t_pt = compare(manual_mlp_lib(av, "none"), manual_mlp_lib(torch, "none"))
+        rows.append((name + " (grad = None)", "PyTorch, 1 thread", t_av, t_pt, "<= 0.6"))
+        t_av, t_pt = compare(manual_mlp_lib(av), manual_mlp_lib(torch))
+        rows.append((name + " (grad.zero_())", "PyTorch, 1 thread", t_av, t_pt, "<= 0.6"))
+        t_av, t_pt = compare(makemore_lib(av, avF), makemore_lib(torch, torch_F))
+        rows.append(
+            (
+                "makemore MLP step, batch 32, C[X] + tanh + cross_entropy",
+                "PyTorch, 1 thread",
+                t_av,
+                t_pt,
+                "<= 0.8",
+            )
+        )
+    else:
+        print("note: PyTorch not importable, its comparisons are skipped")
+    if MicrogradValue is not None:
+        t_av, t_mg = compare(scalar_lib(av), scalar_micrograd(MicrogradValue))
+        rows.append(
+            ("scalar graphs (micrograd README + neuron)", "micrograd", t_av, t_mg, "<= 2.5")
+        )
+    else:
+        print("note: micrograd not importable, the scalar-graph comparison is skipped")
     m_av, m_np = compare(matmul_lib(), matmul_numpy(), min_time=0.05, rounds=15)
     rows.append(("(X @ W).sum() fwd+bwd, 512x512", "numpy by hand", m_av, m_np, "<= 1.1"))
 
