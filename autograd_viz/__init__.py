@@ -8,7 +8,6 @@ drawing and widget parts are first used.
 
 from __future__ import annotations
 
-from . import engine as _engine
 from .engine import *  # noqa: F403  (the torch-like surface, listed in engine.__all__)
 from .engine import __all__ as _engine_all
 from .engine.dtypes import bool_ as bool
@@ -55,12 +54,13 @@ __all__ = [
     "bool",
     "get_num_threads",
     "set_num_threads",
-    "nn",
-    "optim",
-    "autograd",
-    "record",
-    "Recording",
-    "set_language",
-    "draw",
-    "Stepper",
+    # lazy names, defined by __getattr__ above on first use
+    "nn",  # noqa: F405
+    "optim",  # noqa: F405
+    "autograd",  # noqa: F405
+    "record",  # noqa: F405
+    "Recording",  # noqa: F405
+    "set_language",  # noqa: F405
+    "draw",  # noqa: F405
+    "Stepper",  # noqa: F405
 ]

@@ -8,7 +8,7 @@ from .engine.backward import run_backward
 from .engine.function import Function  # noqa: F401
 from .engine.grad_mode import (
     is_grad_enabled,  # noqa: F401
-    )
+)
 from .engine.tensor import Size, Tensor
 
 
@@ -22,7 +22,7 @@ def _as_tuple(x):
 
 def _root_grads(outputs, grad_outputs, create_graph):
     grads = []
-    for i, (out, g) in enumerate(zip(outputs, grad_outputs)):
+    for i, (out, g) in enumerate(zip(outputs, grad_outputs, strict=False)):
         if not isinstance(out, Tensor):
             raise TypeError(
                 f"expected Tensor as element {i} in argument 0, but got {type(out).__name__}"
@@ -120,7 +120,7 @@ def grad(
         outputs, grads, retain_graph, create_graph, inputs=inputs, accumulate=False
     )
     result = []
-    for i, (t, g) in enumerate(zip(inputs, captured)):
+    for i, (t, g) in enumerate(zip(inputs, captured, strict=False)):
         if g is None:
             if materialize_grads:
                 result.append(Tensor._make(np.zeros_like(t._data)))

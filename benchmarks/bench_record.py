@@ -26,7 +26,7 @@ def seed003(record: bool, full_iterations=3):
 
     def body():
         for _ in range(100):
-            for x, y in zip([1.0, 2.0, 3.0], [2.0, 4.0, 6.0]):
+            for x, y in zip([1.0, 2.0, 3.0], [2.0, 4.0, 6.0], strict=True):
                 l = (x * w - y) ** 2
                 l.backward()
                 w.data = w.data - 0.01 * w.grad.data

@@ -1024,10 +1024,8 @@ def _viewable(arr, shape):
 
 
 def view(input, *shape):
-    if (
-        (len(shape) == 1
-        and isinstance(shape[0], np.dtype | type))
-        or (len(shape) == 1 and type(shape[0]).__name__ == "dtype")
+    if (len(shape) == 1 and isinstance(shape[0], np.dtype | type)) or (
+        len(shape) == 1 and type(shape[0]).__name__ == "dtype"
     ):
         raise NotImplementedError("view(dtype) is not supported")
     shape = _infer_shape(_size_args(shape), input._data.size)
@@ -1078,7 +1076,7 @@ def flatten(input, start_dim=0, end_dim=-1):
     if s == e:
         return input
     shape = input._data.shape
-    new = shape[:s] + (int(np.prod(shape[s : e + 1])),) + shape[e + 1 :]
+    new = (*shape[:s], int(np.prod(shape[s : e + 1])), *shape[e + 1 :])
     seq0 = _seq_counter[0]
     return _tagged(
         reshape(input, new), "flatten", (input,), {"start_dim": start_dim, "end_dim": end_dim}, seq0
@@ -1120,7 +1118,7 @@ def unsqueeze(input, dim):
     nd = input._data.ndim
     d = _wrap_dim(dim, nd + 1)
     shape = input._data.shape
-    return S.UnsqueezeBackward0.apply(input, shape=shape[:d] + (1,) + shape[d:])
+    return S.UnsqueezeBackward0.apply(input, shape=(*shape[:d], 1, *shape[d:]))
 
 
 def squeeze(input, dim=None):
@@ -1292,7 +1290,7 @@ def _getitem(x, key):
         else:  # advanced
             if k.dtype == np.bool_:
                 want = shape[dim : dim + k.ndim]
-                for j, (m, s) in enumerate(zip(k.shape, want)):
+                for j, (m, s) in enumerate(zip(k.shape, want, strict=False)):
                     if m != s:
                         raise IndexError(
                             f"The shape of the mask {_fmt_list(k.shape)} at index {j} does "
@@ -1387,7 +1385,7 @@ def _setitem_shape_error(x, index, value):
     probe = Tensor._make(np.empty(vshape, dtype=x._data.dtype))
     try:
         if len(target) < len(vshape) or builtins.any(
-            c != 1 and c != s for c, s in zip(vshape[::-1], target[::-1])
+            c != 1 and c != s for c, s in zip(vshape[::-1], target[::-1], strict=False)
         ):
             expand(probe, *target)  # raises PyTorch's message
     except RuntimeError as e:
@@ -1417,10 +1415,7 @@ def _setitem(x, key, value):
     _check_view_of_leaf(x)
     v_req = isinstance(value, Tensor) and value._requires_grad
     arr = x._data
-    if isinstance(value, Tensor):
-        vraw = value._data
-    else:
-        vraw = value
+    vraw = value._data if isinstance(value, Tensor) else value
     if grad_on and (x._requires_grad or v_req):
         old = _alias(x, arr.copy())
         vt = value if isinstance(value, Tensor) else Tensor._make(np.asarray(vraw, dtype=arr.dtype))
@@ -1781,7 +1776,7 @@ def _where_error(args):
         msg += sig
         if kinds and len(args) == 3:
             marks = []
-            for a, k in zip(args, kinds):
+            for a, k in zip(args, kinds, strict=False):
                 ok = (
                     isinstance(a, Tensor)
                     if k == "T"
@@ -1806,8 +1801,10 @@ def where(condition, input=_UNSET, other=_UNSET):
         not isinstance(condition, Tensor | _ndarray)
         or (input is _UNSET) != (other is _UNSET)
         or not (
-            (isinstance(input, Tensor | numbers.Number | np.generic)
-            and isinstance(other, Tensor | numbers.Number | np.generic))
+            (
+                isinstance(input, Tensor | numbers.Number | np.generic)
+                and isinstance(other, Tensor | numbers.Number | np.generic)
+            )
             or input is _UNSET
         )
     ):

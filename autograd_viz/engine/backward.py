@@ -185,7 +185,7 @@ def run_backward(
         return None
     root_nodes = []
     buffers: dict = {}
-    for t, g in zip(roots, grads):
+    for t, g in zip(roots, grads, strict=False):
         node = t.grad_fn if t.grad_fn is not None else t._get_accumulator()
         if node not in buffers:
             root_nodes.append(node)
@@ -254,7 +254,7 @@ def run_backward(
                         if d == 0:
                             heap.push(nxt)
                 continue
-            for (nxt, _), gi in zip(node.next_functions, grads_in):
+            for (nxt, _), gi in zip(node.next_functions, grads_in, strict=False):
                 if nxt is None:
                     continue
                 if gi is not None:
@@ -311,7 +311,7 @@ def _run_fast(roots, grads, retain_graph):
     """
     buffers: dict = {}
     heap = []
-    for t, g in zip(roots, grads):
+    for t, g in zip(roots, grads, strict=False):
         node = t.grad_fn
         if node is None:
             node = t._get_accumulator()
@@ -378,7 +378,7 @@ def _run_fast(roots, grads, retain_graph):
                     break
                 node = pop(heap)[1]
                 continue
-            for (nxt, _), gi in zip(nexts, grads_in):
+            for (nxt, _), gi in zip(nexts, grads_in, strict=False):
                 if nxt is None or gi is None:
                     continue
                 if gi.shape != nxt._shape or gi.dtype is not nxt._dtype:

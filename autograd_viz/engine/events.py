@@ -12,6 +12,8 @@ it as the one op the learner wrote.  The kinds and payloads are listed in CONTRI
 
 from __future__ import annotations
 
+import contextlib
+
 LISTENERS: list = []
 
 
@@ -24,10 +26,8 @@ class RemovableHandle:
         self._fn = fn
 
     def remove(self) -> None:
-        try:
+        with contextlib.suppress(ValueError):
             LISTENERS.remove(self._fn)
-        except ValueError:
-            pass
 
     def __enter__(self):
         return self

@@ -21,6 +21,7 @@ PyTorch's engine does (``validate_outputs``).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import weakref
 
@@ -176,8 +177,7 @@ class Function:
         saved = ctx._saved
         if saved is not None:
             meta = []
-            i = 0
-            for s in saved:
+            for i, s in enumerate(saved):
                 if s.__class__ is _ndarray:
                     if s is out_arr:
                         meta.append((i, vbox, 0, None))
@@ -185,7 +185,6 @@ class Function:
                         meta.append((i, a._vbox, a._vbox[0], a))
                     elif s is xb and xb.__class__ is _ndarray and isinstance(b, T):
                         meta.append((i, b._vbox, b._vbox[0], b))
-                i += 1
             ctx._saved_meta = meta
         if cls.is_view:
             _make_view(out, a)
@@ -236,7 +235,7 @@ class Function:
             return saved
         T = _TENSOR[0]
         out = [a if type(a) is not _ndarray else T._make(a, False, None) for a in saved]
-        for i, vbox, version, src in meta or ():
+        for i, _vbox, _version, src in meta or ():
             # an input is itself; this node's output is a tensor whose grad_fn is this
             # node (as PyTorch unpacks a saved output)
             out[i] = src if src is not None else T._make(saved[i], True, self)
@@ -359,14 +358,12 @@ def _apply1(cls, x, kwargs):
     saved = ctx._saved
     if saved is not None:
         meta = []
-        i = 0
-        for s in saved:
+        for i, s in enumerate(saved):
             if s.__class__ is _ndarray:
                 if s is out_arr:
                     meta.append((i, vbox, vbox[0], None))
                 elif s is xa and isinstance(x, T):
                     meta.append((i, x._vbox, x._vbox[0], x))
-            i += 1
         ctx._saved_meta = meta
     return out
 
@@ -421,8 +418,7 @@ def _apply3(cls, inputs, kwargs):
     saved = ctx._saved
     if saved is not None:
         meta = []
-        i = 0
-        for s in saved:
+        for i, s in enumerate(saved):
             if s.__class__ is _ndarray:
                 if s is out_arr:
                     meta.append((i, vbox, 0, None))
@@ -432,7 +428,6 @@ def _apply3(cls, inputs, kwargs):
                     meta.append((i, b._vbox, b._vbox[0], b))
                 elif s is xc and tc:
                     meta.append((i, c._vbox, c._vbox[0], c))
-            i += 1
         ctx._saved_meta = meta
     if cls.is_view:
         _make_view(out, a)
@@ -497,8 +492,7 @@ def _apply_n(cls, inputs, kwargs):
     saved = ctx._saved
     if saved is not None:
         meta = []
-        i = 0
-        for s in saved:
+        for i, s in enumerate(saved):
             if s.__class__ is _ndarray:
                 if s is out_arr:
                     meta.append((i, vbox, 0, None))
@@ -507,7 +501,6 @@ def _apply_n(cls, inputs, kwargs):
                         if isinstance(x, T) and x._data is s:
                             meta.append((i, x._vbox, x._vbox[0], x))
                             break
-            i += 1
         ctx._saved_meta = meta
     if cls.is_view:
         _make_view(out, inputs[0])
@@ -543,7 +536,9 @@ def _apply_general(cls, inputs, kwargs):
         out_arr = _asarray(out_arr)
     if grad:
         out = T._make(out_arr, True, ctx)
-        ctx.next_functions = tuple(_edge_of(x) if r else _NONE_EDGE for x, r in zip(inputs, needs))
+        ctx.next_functions = tuple(
+            _edge_of(x) if r else _NONE_EDGE for x, r in zip(inputs, needs, strict=False)
+        )
         _seq_counter[0] += 1
         ctx._seq = _seq_counter[0]
         ctx._shape = out_arr.shape
@@ -571,10 +566,8 @@ class _ListHandle:
         self._list, self._item = lst, item
 
     def remove(self) -> None:
-        try:
+        with contextlib.suppress(ValueError):
             self._list.remove(self._item)
-        except ValueError:
-            pass
 
 
 def _make_view(out, base):

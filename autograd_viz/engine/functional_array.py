@@ -43,7 +43,7 @@ def sum_to(g, shape):
         # a bias's gradient: the column sums, as one matrix-vector product (BLAS is
         # several times faster than ``add.reduce`` over axis 0 for small matrices)
         dt = g.dtype
-        if dt is _F32 or dt is _F64 or dt == _F32 or dt == _F64:
+        if dt is _F32 or dt is _F64 or dt in (_F32, _F64):
             return _ones(g.shape[0], dt) @ g
     gshape = tuple(g.shape)
     shape = tuple(shape)

@@ -106,7 +106,7 @@ def _summarized(arr: np.ndarray) -> np.ndarray:
 
 def _vector_str(arr, indent, summarize, fmt):
     element_length = fmt.width() + 2
-    per_line = max(1, int(math.floor((LINEWIDTH - indent) / element_length)))
+    per_line = max(1, math.floor((LINEWIDTH - indent) / element_length))
     if summarize and arr.shape[0] > 2 * EDGEITEMS:
         data = (
             [fmt.format(v) for v in arr[:EDGEITEMS].tolist()]

@@ -230,10 +230,7 @@ class Tensor:
             arr = np.zeros((0,), dtype=npd)
         elif len(args) == 1 and not isinstance(args[0], numbers.Number):
             a = args[0]
-            if isinstance(a, Size):
-                arr = np.zeros(tuple(a), dtype=npd)
-            else:
-                arr = as_array(a, npd)
+            arr = np.zeros(tuple(a), dtype=npd) if isinstance(a, Size) else as_array(a, npd)
         elif builtins.all(isinstance(a, numbers.Integral) for a in args):
             arr = np.zeros(args, dtype=npd)
         else:

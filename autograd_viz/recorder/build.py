@@ -109,7 +109,6 @@ def build(rec, lang=None, snapshot=False) -> Built:
     T, O = rec.tensors, rec.ops
     comps = getattr(rec, "comps", None) or []
     flows = [_Flow(len(O) + k, rc, O, T) for k, rc in enumerate(comps)]
-    OX = list(O) + flows  # rid -> raw op or composite
 
     def flow_of(ro):
         """The data-flow op a raw op is drawn as (its composite, or itself)."""
@@ -197,7 +196,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
         sig = (ro.cls, ins, rt.name, ro.outside)
         # the same numbers first (``a * 3`` goes on ``a * 3``, not on ``10 * a``), then any
         # (``h + i`` in a loop: one node whose number changes)
-        exact = sig + (tuple(repr(r) for k, r in ro.inputs if k == "c"),)
+        exact = (*sig, tuple(repr(r) for k, r in ro.inputs if k == "c"))
         used = claimed.setdefault(ro.it, set())
         cand = None
         for key in (exact, sig):
@@ -235,7 +234,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 inner_ids.setdefault(did, prev)
             for r in ro.inner:
                 disp_o[r] = did
-            for r, aid in zip(ro.ginner, prev):
+            for r, aid in zip(ro.ginner, prev, strict=False):
                 adisp[r] = aid
                 disp_o[r] = did
                 node_it.setdefault(aid, ro.it)
@@ -317,7 +316,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
         if fo is not None:
             tin = [(i, r) for i, (k, r) in enumerate(fo.inputs) if k == "t"]
             consts = [r for k, r in fo.inputs if k == "c"]
-            if len(tin) == 2 and not consts and not (fo.kwargs or {}).get("alpha", 1) != 1:
+            if len(tin) == 2 and not consts and (fo.kwargs or {}).get("alpha", 1) == 1:
                 # ``x * w``: an infix op of two named tensors
                 names2 = []
                 for _, r in tin:
@@ -781,12 +780,12 @@ def build(rec, lang=None, snapshot=False) -> Built:
             }
             emit("forward", (do, dt), edges, caps, detail, anodes=anodes, it=it)
         elif kind == "backward_begin":
-            rids, retain, grads = ev[2], ev[3], ev[4]
+            rids, grads = ev[2], ev[4]  # ev[3]: retain_graph
             call[0] += 1
             got_grad = set()
             if rids:
                 root_name = tname(rids[0])
-                for r, gr in zip(rids, grads):
+                for r, gr in zip(rids, grads, strict=False):
                     d = disp_t[canon(r)]
                     if T[canon(r)].producer is not None:
                         setn(d, grad=fmt.value(gr))
@@ -982,7 +981,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
                     ds.append(d)
             to_none = how == "grad=None" or how.endswith(":none")
             z = None
-            for r, d in zip(rids, ds):
+            for r, d in zip(rids, ds, strict=False):
                 z = fmt.value(np.zeros(T[canon(r)].shape))
                 setn(d, grad=None if to_none else z)
             caps = C.zero_grad([nm(d) for d in ds], how, owner, z or "0")

@@ -528,12 +528,18 @@ def hook(t, gin, gout):
     gi = fmt.value(gin)
     if gout is None:
         return {
-            "en": f"A hook registered on {t} runs with its gradient {gi}; it returns None, so the gradient is unchanged.",
+            "en": (
+                f"A hook registered on {t} runs with its gradient {gi}; it returns "
+                "None, so the gradient is unchanged."
+            ),
             "zh": f"注册在 {t} 上的 hook 被调用，梯度为 {gi}；它返回 None，所以梯度不变。",
         }
     go = fmt.value(gout)
     return {
-        "en": f"A hook registered on {t} runs with its gradient {gi} and returns {go}, which is passed on instead.",
+        "en": (
+            f"A hook registered on {t} runs with its gradient {gi} and returns "
+            f"{go}, which is passed on instead."
+        ),
         "zh": f"注册在 {t} 上的 hook 被调用，梯度为 {gi}，返回 {go}，之后传下去的是这个值。",
     }
 
@@ -633,7 +639,10 @@ def update(w, how, old, new, lr, grad):
         }
     if kind == "data":
         return {
-            "en": f"{w}.data is replaced outside the graph: {o} → {n}; autograd does not see this change.",
+            "en": (
+                f"{w}.data is replaced outside the graph: {o} → {n}; autograd "
+                "does not see this change."
+            ),
             "zh": f"在计算图之外替换 {w}.data：{o} → {n}；autograd 看不到这个改变。",
         }
     if kind == "inplace_lr":
@@ -707,13 +716,19 @@ def detach_(t, value, info, grad=""):
         f"{t}.detach_() takes {t} out of the graph: it is already a leaf, so it only sets "
         f"requires_grad=False{g_en}."
     )
-    zh = f"{t}.detach_() 把 {t} 从计算图中取出：它本来就是叶子节点，所以只是把 requires_grad 设为 False{g_zh}。"
+    zh = (
+        f"{t}.detach_() 把 {t} 从计算图中取出："
+        f"它本来就是叶子节点，所以只是把 requires_grad 设为 False{g_zh}。"
+    )
     if then:
         en += (
             f" Then .requires_grad_(True) turns it back on: the next ops build a new graph "
             f"from {t}, and new gradients add to {t}.grad."
         )
-        zh += f"随后 .requires_grad_(True) 又打开它：之后的运算从 {t} 建立新的计算图，新梯度会累加到 {t}.grad。"
+        zh += (
+            f"随后 .requires_grad_(True) 又打开它：之后的运算从 {t} 建立新的计算图，"
+            f"新梯度会累加到 {t}.grad。"
+        )
     return {"en": en, "zh": zh}
 
 
@@ -728,7 +743,10 @@ def zero_grad(names, how, owner, zeros):
         }
     if kind == "grad.data.zero_":
         return {
-            "en": f"{w}.grad.data.zero_() zeroes the gradient through .data (same memory): {w}.grad = {zeros}.",
+            "en": (
+                f"{w}.grad.data.zero_() zeroes the gradient through .data (same "
+                f"memory): {w}.grad = {zeros}."
+            ),
             "zh": f"{w}.grad.data.zero_() 通过 .data（同一块内存）把梯度清零：{w}.grad = {zeros}。",
         }
     if kind == "grad=None":

@@ -534,7 +534,8 @@ class _Recorder:
         return d[0] == "grad" or (d[0] == "prov" and d[1].gradish)
 
     def _lr_grad(self, d, param):
-        """``lr`` and grad if ``d`` is ``lr * param.grad`` / ``param.grad * lr`` / ``param.grad``."""
+        """``lr`` and grad if ``d`` is ``lr * param.grad``, ``param.grad * lr`` or
+        ``param.grad``."""
         if d[0] == "grad" and d[1] is param:
             return 1.0, _copy(param._grad)
         if d[0] == "prov" and d[1].op in ("mul", "div"):
@@ -737,9 +738,8 @@ class _Recorder:
         roots = p["roots"]
         if roots:
             r = roots[0]
-            if r._data.size == 1:
-                if self._summary is not None:
-                    self._summary["loss"] = float(r._data.reshape(()).item())
+            if r._data.size == 1 and self._summary is not None:
+                self._summary["loss"] = float(r._data.reshape(()).item())
         if not self.full:
             return
         self._scan_names()

@@ -34,6 +34,7 @@ from .frames import (
 __all__ = [
     "FLOWED",
     "FLOW_LEGEND",
+    "LEGEND",
     "MAX_NODES",
     "PALETTE",
     "STATUS_STYLE",
@@ -45,8 +46,10 @@ __all__ = [
     "draw",
     "draw_frame",
     "graphviz_engine",
+    "no_engine_message",
     "node_positions",
     "recording_mimebundle",
+    "run_svg",
     "split_rows",
     "text_table",
 ]

@@ -143,7 +143,7 @@ def _rows(node, which, text):
     if not rows:
         return []
     p, _ = _prefix(node, which)
-    return [p + rows[0]] + rows[1:]
+    return [p + rows[0], *rows[1:]]
 
 
 def _dyn(node, st):
@@ -262,7 +262,7 @@ def reserved_rows(rec, graph, ids):
             s[1].add(g)
 
     base = {d: (d[2:] if d.startswith("a:") else d) for d in ids}
-    for d, b in base.items():
+    for b in base.values():
         wv, wg = rec.widest(b)
         see(b, wv, wg)
     n = len(rec.frames)
@@ -384,7 +384,7 @@ def build_dot(rec, view="dataflow", state=None, limit=MAX_NODES, layout=False, l
             f"  {dot_quote(d)} [id={dot_quote('av_' + _sid(d))}, "
             f"class={dot_quote(cls)}, {shape}, {colours}, label={_html_label(lines)}];"
         )
-    for k, (a, b) in enumerate(graph.edges):
+    for a, b in graph.edges:
         if a in vis and b in vis:
             spec["edges"].append((a, b))
             out.append(
@@ -602,7 +602,7 @@ class FrameRenderer:
         y = ys[len(static) :]
         for which, rows, n0, count in (("value", vals, 0, nv), ("grad", grads, nv, ng)):
             if len(rows) > count:  # (more rows than any frame the layout saw: keep them all)
-                rows = rows[: max(count - 1, 0)] + [" ".join(rows[max(count - 1, 0) :])]
+                rows = [*rows[: max(count - 1, 0)], " ".join(rows[max(count - 1, 0) :])]
             _, ind = _prefix(node, which)
             indent = text_width(ind, VALUE_PT)  # continuation rows: under the inner "["
             extra = ""

@@ -111,7 +111,10 @@ _JS = r"""
     q('av-next').disabled = q('av-last').disabled = (i === D.n - 1);
     root.setAttribute('data-frame', i);
   }
-  function stop() { if (timer) { clearInterval(timer); timer = null; } q('av-play').textContent = '\u25b6'; }
+  function stop() {
+    if (timer) { clearInterval(timer); timer = null; }
+    q('av-play').textContent = '\u25b6';
+  }
   function play() {
     if (timer) { stop(); return; }
     if (i >= D.n - 1) { show(0); }
@@ -127,7 +130,9 @@ _JS = r"""
   slider.oninput = function () { stop(); show(parseInt(slider.value, 10)); };
   q('av-speed').onchange = function () { if (timer) { stop(); play(); } };
   q('av-lang').onchange = function () { lang = this.value; ui(); show(i); };
-  q('av-font').oninput = function () { root.className = root.className.replace(/av-fs-\d/, 'av-fs-' + this.value); };
+  q('av-font').oninput = function () {
+    root.className = root.className.replace(/av-fs-\d/, 'av-fs-' + this.value);
+  };
   document.addEventListener('keydown', function (e) {
     if (e.target && e.target.tagName === 'SELECT') { return; }
     if (e.key === 'ArrowRight') { show(i + 1); } else if (e.key === 'ArrowLeft') { show(i - 1); }

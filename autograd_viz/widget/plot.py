@@ -102,7 +102,7 @@ def _panel(series, labels, colours, current, width, height, title, iters):
             f'y2="{y1}" stroke="{OKABE_ITO["orange"]}" stroke-width="2" '
             f'stroke-dasharray="4 2"/>'
         )
-    for s, lab, col in zip(series, labels, colours):
+    for s, lab, col in zip(series, labels, colours, strict=False):
         pts = [(X(k), Y(v)) for k, v in enumerate(s) if v is not None and math.isfinite(v)]
         if len(pts) > 1:
             p = " ".join(f"{x:.1f},{y:.1f}" for x, y in pts)
@@ -122,7 +122,7 @@ def _panel(series, labels, colours, current, width, height, title, iters):
                 )
     # legend for several lines: under the axis (never over the lines), wrapped to the width
     if len(series) > 1:
-        col_of = dict(zip(labels, colours))
+        col_of = dict(zip(labels, colours, strict=False))
         for x, row, lab in _legend_rows(labels, width, x0):
             y = height + 4 + 13 * row
             out.append(

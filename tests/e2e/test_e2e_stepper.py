@@ -88,7 +88,10 @@ _STATE_JS = r"""(root) => {
   // what the learner reads, whitespace-normalised (one normalisation for every read, so a
   // caption read now compares equal to the same caption read later)
   const norm = (s) => s.replace(/\s+/g, ' ').trim();
-  const txt = (sel) => { const el = root.querySelector(sel); return el ? norm(el.innerText) : null; };
+  const txt = (sel) => {
+    const el = root.querySelector(sel);
+    return el ? norm(el.innerText) : null;
+  };
   const slider = root.querySelector('.av-slider');
   let value = null;
   if (slider) {
@@ -97,9 +100,13 @@ _STATE_JS = r"""(root) => {
     value = readout && readout.innerText.trim() !== '' ? readout.innerText.trim()
           : handle ? handle.getAttribute('aria-valuenow') : null;
   }
-  const cur = [...root.querySelectorAll('.av-graph [class~="av-current"], .av-graph [class*="av-current"]')]
+  const sel = '.av-graph [class~="av-current"], .av-graph [class*="av-current"]';
+  const cur = [...root.querySelectorAll(sel)]
       .filter(visible)
-      .map((el) => { const t = el.querySelector('title'); return (t ? t.textContent : '') + '#' + (el.id || ''); });
+      .map((el) => {
+        const t = el.querySelector('title');
+        return (t ? t.textContent : '') + '#' + (el.id || '');
+      });
   return {caption: txt('.av-caption'), slider: value, current: [...new Set(cur)].sort().join(' '),
           graphs: [...root.querySelectorAll('.av-graph svg')].filter(visible).length};
 }"""
@@ -152,7 +159,7 @@ def test_stepper_steps_through_backward(jupyter_app, browser_page, tmp_path):
             break
         before = states[-1]
         nxt.click()
-        now = wait_for(lambda s: s["slider"] != before["slider"])
+        now = wait_for(lambda s, before=before: s["slider"] != before["slider"])
         assert now["slider"] != before["slider"], (
             f"the slider did not move within 20 s of clicking next: the Python click handler "
             f"(Stepper._on_next) did not act; before {before}, after {now}"

@@ -285,7 +285,7 @@ def test_dtypes():
     assert ints.prod().dtype == torch.int64 and ints.prod().item() == 24
     assert torch.prod(ints, 1).tolist() == [2, 12]
     assert torch.softmax(ints.float(), 0, dtype=torch.float64).dtype == torch.float64
-    with pytest.raises(NotImplementedError, match="softmax_kernel_impl.*'Long'"):
+    with pytest.raises(NotImplementedError, match=r"softmax_kernel_impl.*'Long'"):
         torch.softmax(ints, 0)
     with pytest.raises(RuntimeError, match="std and var only support floating point"):
         ints.var()

@@ -100,11 +100,11 @@ def test_fast_and_recorded_paths_agree(prog, leaf_hooks):
         assert slow is None
         return
     (g1, r1, s1), (g2, r2, s2) = fast, slow
-    for a, b in zip(g1, g2):
+    for a, b in zip(g1, g2, strict=True):
         assert (a is None) == (b is None)
         if a is not None:
             np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-6)
-    for a, b in zip(r1, r2):
+    for a, b in zip(r1, r2, strict=True):
         np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-6)
     assert [s[:2] for s in s1] == [s[:2] for s in s2], "hooks ran in a different order"
     np.testing.assert_allclose([s[2] for s in s1], [s[2] for s in s2], rtol=1e-5, atol=1e-6)

@@ -34,7 +34,7 @@ def shapes_for(draw, kind, arity):
         return (tuple(draw(st.lists(dims, min_size=1, max_size=3))),) * 2
     if kind == "same1":
         s = tuple(draw(st.lists(dims, min_size=1, max_size=3)))
-        return s, (draw(dims),) + s[1:]
+        return s, (draw(dims), *s[1:])
     if kind == "bcast":
         s = tuple(draw(st.lists(dims, min_size=0, max_size=3)))
         drop = draw(st.integers(0, len(s)))
@@ -54,8 +54,8 @@ def shapes_for(draw, kind, arity):
     if kind == "matmul":
         b = draw(st.sampled_from([(), (2,), (1,), (2, 1)]))
         b2 = draw(st.sampled_from([(), (2,), (1,)]))
-        left = draw(st.sampled_from([(k,), (n, k), b + (n, k)]))
-        right = draw(st.sampled_from([(k,), (k, m), b2 + (k, m)]))
+        left = draw(st.sampled_from([(k,), (n, k), (*b, n, k)]))
+        right = draw(st.sampled_from([(k,), (k, m), (*b2, k, m)]))
         return left, right
     raise AssertionError(kind)
 
@@ -160,7 +160,7 @@ def check_second_order(case, xs, rng):
 
     ts, gs = first_grads(xs, create_graph=True)
     dot = None
-    for g, u in zip(gs, us):
+    for g, u in zip(gs, us, strict=True):
         if g is not None and g.requires_grad:
             term = (g * torch.tensor(u)).sum()
             dot = term if dot is None else dot + term
@@ -169,12 +169,12 @@ def check_second_order(case, xs, rng):
     else:
         hvp = [
             np.zeros_like(x) if h is None else h.numpy()
-            for h in torch.autograd.grad(dot, ts, allow_unused=True)
+            for x, h in zip(xs, torch.autograd.grad(dot, ts, allow_unused=True), strict=True)
         ]
 
     h = 1e-5
-    plus = first_grads([x + h * u for x, u in zip(xs, us)])[1]
-    minus = first_grads([x - h * u for x, u in zip(xs, us)])[1]
+    plus = first_grads([x + h * u for x, u in zip(xs, us, strict=True)])[1]
+    minus = first_grads([x - h * u for x, u in zip(xs, us, strict=True)])[1]
     for i in range(len(xs)):
         gp = np.zeros_like(xs[i]) if plus[i] is None else plus[i].numpy()
         gm = np.zeros_like(xs[i]) if minus[i] is None else minus[i].numpy()

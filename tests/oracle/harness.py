@@ -52,7 +52,7 @@ def _clean_values(v):
     """Make nested lists from tolist() JSON-safe (nan/inf as strings)."""
     if isinstance(v, list):
         return [_clean_values(x) for x in v]
-    if isinstance(v, bool) or isinstance(v, int):
+    if isinstance(v, (bool, int)):
         return v
     if isinstance(v, float):
         return _float(v)
@@ -121,7 +121,6 @@ class Serializer:
         return out
 
     def value(self, v):
-        lib = self.lib
         if isinstance(v, Serialized):
             return v.rec
         if v is None:
@@ -266,10 +265,8 @@ def run_program(path, lib, nn=None, F=None, optim=None) -> dict:
                     if crash is None:
                         crash = err
     # restore grad mode in case a program left it off
-    try:
+    with contextlib.suppress(Exception):
         lib.set_grad_enabled(True)
-    except Exception:
-        pass
     return {
         "observations": obs,
         "order": order,
@@ -346,7 +343,7 @@ def _values_diff(exp, got, rtol, atol, path="", exact=False, out=None, limit=8):
         if not (isinstance(exp, list) and isinstance(got, list)) or len(exp) != len(got):
             out.append(f"values{path}: expected {_short(exp)}, got {_short(got)}")
             return out
-        for i, (e, g) in enumerate(zip(exp, got)):
+        for i, (e, g) in enumerate(zip(exp, got, strict=True)):
             _values_diff(e, g, rtol, atol, f"{path}[{i}]", exact, out, limit)
         return out
     if exact:
@@ -411,7 +408,7 @@ def compare(exp: dict, got: dict, path: str = "") -> list[str]:
         e_items, g_items = exp["items"], got["items"]
         if len(e_items) != len(g_items):
             return [f"{where}: expected {et} of length {len(e_items)}, got length {len(g_items)}"]
-        for i, (e, g) in enumerate(zip(e_items, g_items)):
+        for i, (e, g) in enumerate(zip(e_items, g_items, strict=True)):
             diffs += compare(e, g, f"{where}[{i}]")
         return diffs
     if et == "dict":
@@ -419,7 +416,7 @@ def compare(exp: dict, got: dict, path: str = "") -> list[str]:
         gk = [k for k, _ in got["items"]]
         if ek != gk:
             return [f"{where}: expected keys {ek}, got {gk}"]
-        for (k, e), (_, g) in zip(exp["items"], got["items"]):
+        for (k, e), (_, g) in zip(exp["items"], got["items"], strict=True):
             diffs += compare(e, g, f"{where}[{k!r}]")
         return diffs
     if et == "node":
@@ -435,7 +432,7 @@ def compare(exp: dict, got: dict, path: str = "") -> list[str]:
                     f"{_names(en)}, got {len(gn)} {_names(gn)}"
                 )
             else:
-                for i, ((e, ei), (g, gi)) in enumerate(zip(en, gn)):
+                for i, ((e, ei), (g, gi)) in enumerate(zip(en, gn, strict=True)):
                     p = f"{where}.next_functions[{i}]"
                     if e is None or g is None:
                         if e is not g:
@@ -460,7 +457,8 @@ def compare(exp: dict, got: dict, path: str = "") -> list[str]:
             )
         if exp.get("message") != got.get("message"):
             diffs.append(
-                f"{where} message:\n  expected: {exp.get('message')!r}\n  got:      {got.get('message')!r}"
+                f"{where} message:\n  expected: {exp.get('message')!r}\n"
+                f"  got:      {got.get('message')!r}"
             )
         if exp.get("exc_type") is None and "returned" in exp:
             diffs += compare(
@@ -497,7 +495,8 @@ def _describe(rec):
         return "None"
     if t == "tensor":
         return (
-            f"tensor(dtype={rec['dtype']}, shape={rec['shape']}, values={_short(rec['values'], 120)}, "
+            f"tensor(dtype={rec['dtype']}, shape={rec['shape']}, "
+            f"values={_short(rec['values'], 120)}, "
             f"requires_grad={rec['requires_grad']}, grad_fn={rec['grad_fn']})"
         )
     if t == "Size":

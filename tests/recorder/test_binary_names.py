@@ -39,7 +39,7 @@ def test_long_expressions_fall_back_to_the_op_name():
     with autograd_viz.record() as rec:
         alpha_long_name = torch.tensor([1.0], requires_grad=True)
         beta_long_name = torch.tensor([2.0])
-        out = (alpha_long_name * beta_long_name).sum()
+        out = (alpha_long_name * beta_long_name).sum()  # noqa: F841 (the recorder names it)
     names = _tensor_names(rec)
     assert "alpha_long_name * beta_long_name" not in names  # longer than 24 characters
     assert "out" in names

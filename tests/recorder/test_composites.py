@@ -1,6 +1,8 @@
 """Composite ops: a public function PyTorch builds from several nodes is one op in the
 data-flow view (named as the learner wrote it), PyTorch's nodes in the autograd view."""
 
+import contextlib
+
 import autograd_viz as torch
 from autograd_viz import nn
 from autograd_viz.engine import events
@@ -91,7 +93,7 @@ def test_seed000_frames_at_the_public_op_level():
     ag = rec.autograd_graph.nodes
     assert ag[first.anodes[0]].grad_fn == "SqueezeBackward4"
     assert ag[second.anodes[0]].grad_fn == "MmBackward0"
-    perm = [f for f in bw if rec.graph.nodes[f.node].name == "ᵀ"][0]
+    perm = next(f for f in bw if rec.graph.nodes[f.node].name == "ᵀ")
     assert perm.caption == (
         "Backward through W_1.T: the gradient arriving is G = dY/dW_1.T = "
         "[[4, 16], [4, 16], [3, 12], [0, 0]]. W_1 receives dY/dW_1 = Gᵀ = "
@@ -185,11 +187,11 @@ def test_composite_end_is_emitted_when_the_op_raises():
     seen = []
     a = torch.tensor([1.0, 2.0])
     b = torch.tensor([1.0, 2.0, 3.0])
-    with events.subscribe(lambda k, p: seen.append((k, p.get("output", "-")))):
-        try:
-            a.matmul(b)
-        except RuntimeError:
-            pass
+    with (
+        events.subscribe(lambda k, p: seen.append((k, p.get("output", "-")))),
+        contextlib.suppress(RuntimeError),
+    ):
+        a.matmul(b)
     assert [k for k, _ in seen] == ["composite_begin", "composite_end"]
     assert seen[-1][1] is None
 
@@ -240,7 +242,7 @@ def test_draw_without_recording_groups_composites_as_recorded():
     Y = Z.matmul(W_2)
     snap = snapshot(Y, names_from=sys._getframe())
     assert snap.internal_errors == []
-    tensors, ops, edges = _dataflow(snap.graph)
+    tensors, ops, _edges = _dataflow(snap.graph)
     assert tensors == sorted(["X", "W_1", "W_1.T", "Z", "W_2", "Y"])
     assert ops == sorted(["ᵀ", "@", "@"])
     assert _dataflow(snap.graph) == _dataflow(rec.graph)
@@ -324,7 +326,7 @@ def test_composite_marks_cost_one_attribute_and_keep_fast_paths_plain():
     a = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
     assert getattr((a @ a).grad_fn, "_av_comp", None) is None  # one mm node: nothing to group
     out = a[0] @ a
-    op, inputs, info, seq0 = out.grad_fn._av_comp
+    op, inputs, _info, seq0 = out.grad_fn._av_comp
     assert op == "matmul" and inputs[1] is a and seq0 < out.grad_fn._seq
     with torch.no_grad():
         assert (a[0] @ a).grad_fn is None

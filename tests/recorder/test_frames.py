@@ -51,7 +51,7 @@ def test_skeleton_z_equals_x_w_plus_b():
     names = {n.name for n in rec.graph.nodes.values() if n.kind == "tensor"}
     assert names == {"x", "w", "b", "y", "z"}
     f_mul = rec.frames[0]
-    assert f_mul.node == [d for d, n in rec.graph.nodes.items() if n.op == "mul"][0]
+    assert f_mul.node == next(d for d, n in rec.graph.nodes.items() if n.op == "mul")
     assert f_mul.caption == "Forward: y = x * w = 2 * 3 = 6."
     root = rec.frames[2]
     # local derivatives with ∂, totals with d: the two are never written the same way
@@ -149,7 +149,7 @@ def test_seed000_rebind_update_loop_keeps_identity_and_groups_iterations():
     learning_rate = 0.01
     losses = []
     with torch.record() as rec:
-        for epoch in range(10):
+        for epoch in range(10):  # noqa: B007 (the seed's code, verbatim)
             if W_1.grad is not None:
                 W_1.grad.zero_()
             if W_2.grad is not None:
@@ -200,7 +200,7 @@ def test_seed001_retain_graph_second_backward_error_and_freed():
     assert err.node == _node(rec, "z")
     assert "retain_graph=True" in err.caption and "RuntimeError" in err.detail["error"]
     freed = _by_phase(rec, "freed")[0]
-    assert freed.node == [d for d, n in rec.graph.nodes.items() if n.op == "mul"][0]
+    assert freed.node == next(d for d, n in rec.graph.nodes.items() if n.op == "mul")
     assert rec.state(freed.index + 1)[freed.node].status == "freed"
     acc = [f.detail["new"] for f in _by_phase(rec, "accumulate") if f.node == _node(rec, "w")]
     assert acc == ["2", "4"]
@@ -211,7 +211,7 @@ def test_seed001_no_grad_and_data_edit_are_outside():
         with torch.no_grad():
             x = torch.ones(1)
             w = torch.tensor([0.5], requires_grad=True)
-            y = x.mul(w)
+            y = x.mul(w)  # noqa: F841 (the recorder names it)
         v = torch.tensor([1.0, 2.0], requires_grad=True)
         v.data *= 100
     _ok(rec)
@@ -319,8 +319,8 @@ def _seed003(rec_kw=None):
         return (y_pred - y) ** 2
 
     with torch.record(**(rec_kw or {})) as rec:
-        for epoch in range(100):
-            for x, y in zip(x_data, y_data):
+        for epoch in range(100):  # noqa: B007 (the seed's code, verbatim)
+            for x, y in zip(x_data, y_data, strict=True):
                 l = loss(x, y)
                 l.backward()
                 w.data = w.data - 0.01 * w.grad.data
@@ -384,8 +384,8 @@ def test_seed004_retain_grad_and_hooks():
         for f in hooks
     }
     assert kinds == {("z_1", "retain"), ("y_1", "hook")}
-    assert "returns None" in [f for f in hooks if f.node == _node(rec, "y_1")][0].caption
-    sig = [f for f in _by_phase(rec, "backward") if rec.graph.nodes[f.node].op == "sigmoid"][0]
+    assert "returns None" in next(f for f in hooks if f.node == _node(rec, "y_1")).caption
+    sig = next(f for f in _by_phase(rec, "backward") if rec.graph.nodes[f.node].op == "sigmoid")
     assert "σ(" in sig.caption and "Local derivative ∂y_2/∂z_2" in sig.caption
     assert np.allclose(grads["y_1"].numpy(), [[0.0006], [0.0007]], atol=1e-4)
 
@@ -455,9 +455,9 @@ def test_names_label_fallback_and_rebinding():
         t = a * 2
         t.label = "doubled"
         for i in range(2):
-            h = (a * 3) + i
+            h = (a * 3) + i  # noqa: F841 (the recorder names it)
         u = torch.tensor([5.0], requires_grad=True) * 1  # bound below, name captured
-        keep = u
+        keep = u  # noqa: F841 (the recorder names it)
     names = [n.name for n in rec.graph.nodes.values() if n.kind == "tensor"]
     assert "t" in names  # captured name wins over the label set later
     assert ("h" in names and "keep" in names) or "u" in names

@@ -17,12 +17,14 @@ def _last_error(rec):
 
 
 def test_matmul_shape_mismatch_in_the_block():
-    with pytest.raises(RuntimeError, match=r"shapes cannot be multiplied \(2x3 and 4x5\)") as info:
-        with torch.record() as rec:
-            x = torch.ones(2, 3, requires_grad=True)
-            W = torch.ones(4, 5)
-            h = x * 2
-            z = h @ W  # noqa: F841
+    with (
+        pytest.raises(RuntimeError, match=r"shapes cannot be multiplied \(2x3 and 4x5\)") as info,
+        torch.record() as rec,
+    ):
+        x = torch.ones(2, 3, requires_grad=True)
+        W = torch.ones(4, 5)
+        h = x * 2
+        z = h @ W  # noqa: F841
     assert rec.exception is info.value
     f = _last_error(rec)
     msg = "mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)"
@@ -38,11 +40,13 @@ def test_matmul_shape_mismatch_in_the_block():
 
 
 def test_backward_of_a_non_scalar_in_the_block():
-    with pytest.raises(RuntimeError, match="only for scalar outputs") as info:
-        with torch.record() as rec:
-            x = torch.ones(2, requires_grad=True)
-            y = x * 2
-            y.backward()
+    with (
+        pytest.raises(RuntimeError, match="only for scalar outputs") as info,
+        torch.record() as rec,
+    ):
+        x = torch.ones(2, requires_grad=True)
+        y = x * 2
+        y.backward()
     assert rec.exception is info.value
     f = _last_error(rec)
     assert (
@@ -72,11 +76,13 @@ def _helper(a):
 
 
 def test_the_line_is_the_learners_innermost_frame():
-    with pytest.raises(RuntimeError, match="is invalid for input of size 2"):
-        with torch.record() as rec:
-            x = torch.ones(2, requires_grad=True)
-            y = x * 2
-            _helper(y)
+    with (
+        pytest.raises(RuntimeError, match="is invalid for input of size 2"),
+        torch.record() as rec,
+    ):
+        x = torch.ones(2, requires_grad=True)
+        y = x * 2
+        _helper(y)
     assert _last_error(rec).detail["line"] == "return a.view(4)"
 
 

@@ -70,7 +70,7 @@ def test_draw_names_and_text_plain(gv):
     assert "0x" not in text
     lines = text.splitlines()
     assert lines[0].split() == ["node", "kind", "value", "grad", "status"]
-    w_row = [ln for ln in lines if ln.startswith("w ")][0]
+    w_row = next(ln for ln in lines if ln.startswith("w "))
     assert w_row.split()[-3:] == ["3", "2", "done"]  # value, grad, status
     assert "<B>z</B>" in d.source and "MulBackward0" not in d.source  # data-flow view
 
@@ -276,9 +276,9 @@ def test_non_leaf_gradient_is_shown_as_flowed_not_kept(gv):
     pos = [node_positions(fr.svg(i)) for i in range(len(rec.frames))]
     assert all(p == pos[0] for p in pos)
     table = fr.text(last)
-    y_row = [ln for ln in table.splitlines() if ln.startswith("y ")][0]
+    y_row = next(ln for ln in table.splitlines() if ln.startswith("y "))
     assert "∂ 1 (not kept)" in y_row
-    b_row = [ln for ln in table.splitlines() if ln.startswith("b ")][0]
+    b_row = next(ln for ln in table.splitlines() if ln.startswith("b "))
     assert b_row.split()[-2:] == ["1", "done"]
     zh = FrameRenderer(rec, lang="zh")
     zt = _texts(zh.svg(last))
@@ -303,7 +303,7 @@ def test_retain_grad_non_leaf_shows_grad_like_a_leaf(gv):
     texts = _texts(fr.svg(len(rec.frames) - 1))
     assert texts.count("∂ 1") == 1  # z only
     assert texts.count("grad 1") == 2  # b and the retained y
-    ynode = [n for n in rec.graph.nodes.values() if n.name == "y"][0]
+    ynode = next(n for n in rec.graph.nodes.values() if n.name == "y")
     assert ynode.retains_grad and not ynode.is_leaf
     # draw() of the live graph: y's kept .grad, no invented grad on z
     d = torch.draw(z)
@@ -333,7 +333,7 @@ def test_draw_shows_python_number_operands(gv):
 def test_recorded_ops_show_numbers_in_label_unless_they_vary():
     a = torch.tensor([1.0], requires_grad=True)
     with torch.record() as rec:
-        f = 10 * a + 20 * a
+        f = 10 * a + 20 * a  # noqa: F841 (the recorder names it)
         for i in range(2):
             h = a * 3 + i
             h.backward()
@@ -347,7 +347,7 @@ def test_recorded_ops_show_numbers_in_label_unless_they_vary():
     ]
     assert vals == ["0", "1"]
     assert (
-        rec.state(0)[[d for d, n in rec.graph.nodes.items() if n.name == "* 10"][0]].value is None
+        rec.state(0)[next(d for d, n in rec.graph.nodes.items() if n.name == "* 10")].value is None
     )
 
 
@@ -516,7 +516,7 @@ def test_matrix_values_are_a_row_per_line(gv):
     assert "grad [[-7.843e-06, -9.45e-06]," in texts and "[9.575e-05, 0.0001154]]" in texts
     assert "((y_2 - y)**2).sum()" in texts and "∂ 0.5" in texts  # not retained: not kept
     # the text table keeps a value per cell
-    row = [ln for ln in fr.text(len(rec.frames) - 1).splitlines() if ln.startswith("w2 ")][0]
+    row = next(ln for ln in fr.text(len(rec.frames) - 1).splitlines() if ln.startswith("w2 "))
     assert "[[3, 4], [5, 6]]" in row
 
 

@@ -6,6 +6,7 @@ import html
 import json
 import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -32,7 +33,7 @@ def test_script_json_cannot_close_the_script():
 
 def test_page_is_self_contained(rec, tmp_path):
     path = save_html(rec, tmp_path / "rec.html")
-    page = open(path, encoding="utf-8").read()
+    page = Path(path).read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert not re.search(r'<(script|link|img)[^>]+(src|href)=["\']?(https?:)?//', page)
     assert "cdn" not in page.lower() and "unpkg" not in page.lower()
@@ -65,7 +66,7 @@ def test_page_language(rec):
 
 def test_recording_and_stepper_methods(rec, tmp_path):
     p1 = Stepper(rec, lang="zh").save_html(tmp_path / "a.html")
-    assert '<html lang="zh">' in open(p1, encoding="utf-8").read()
+    assert '<html lang="zh">' in Path(p1).read_text(encoding="utf-8")
     if hasattr(rec, "save_html"):
         p2 = tmp_path / "b.html"
         rec.save_html(p2)

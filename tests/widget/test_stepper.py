@@ -6,6 +6,7 @@ import re
 
 import ipywidgets as widgets
 import pytest
+import traitlets
 
 from autograd_viz.widget import Stepper, set_language
 from autograd_viz.widget.i18n import STRINGS
@@ -82,7 +83,7 @@ def test_prev_first_last_and_slider(rec):
     assert st.frame == 2
     st.frame = 3
     assert st.slider.value == 3
-    with pytest.raises(Exception):
+    with pytest.raises(traitlets.TraitError, match=f"frame must be in 0..{n - 1}, got {n}"):
         st.frame = n
 
 

@@ -250,7 +250,7 @@ def _others_array(a, axis):
     """Product of the other entries along ``axis`` (exact with zeros): exclusive
     cumulative products from the left and from the right."""
     m = np.moveaxis(a, axis, -1)
-    one = np.ones(m.shape[:-1] + (1,), dtype=a.dtype)
+    one = np.ones((*m.shape[:-1], 1), dtype=a.dtype)
     left = np.concatenate([one, np.cumprod(m, axis=-1)[..., :-1]], axis=-1)
     right = np.flip(
         np.concatenate([one, np.cumprod(np.flip(m, -1), axis=-1)[..., :-1]], axis=-1), -1

@@ -247,8 +247,8 @@ class CatBackward0(Function):
     def backward(ctx, g):
         out, start = [], 0
         pre = (slice(None),) * ctx.dim
-        for n, need in zip(ctx.sizes, ctx.needs_input_grad):
-            out.append(g[pre + (slice(start, start + n),)] if need else None)
+        for n, need in zip(ctx.sizes, ctx.needs_input_grad, strict=False):
+            out.append(g[(*pre, slice(start, start + n))] if need else None)
             start += n
         return tuple(out)
 
@@ -265,7 +265,7 @@ class StackBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         pre = (slice(None),) * ctx.dim
-        return tuple(g[pre + (i,)] if need else None for i, need in enumerate(ctx.needs_input_grad))
+        return tuple(g[(*pre, i)] if need else None for i, need in enumerate(ctx.needs_input_grad))
 
 
 class CopySlices(Function):

@@ -129,7 +129,7 @@ for case in range(70):
                 parts.append(n + rng.randint(0, 2))
         mode = rng.random()
         if mode < 0.15:
-            parts = [Ellipsis] + parts[-1:]
+            parts = [Ellipsis, *parts[-1:]]
         elif mode < 0.3:
             m = torch.tensor(nested(shape, lambda: rng.random() < 0.5))
             parts = [m]
@@ -216,7 +216,7 @@ for case in range(70):
         elif op == "expand":
             tgt = tuple(rng.choice([s, 3]) if s == 1 else s for s in shape)
             if rng.random() < 0.3:
-                tgt = (2,) + tgt
+                tgt = (2, *tgt)
             v = attempt(key + ".v", lambda: x.expand(*tgt))
         elif op == "flatten":
             v = attempt(key + ".v", lambda: x.flatten())

@@ -30,7 +30,7 @@ net = Net()
 names = [n for n, _ in net.named_parameters()]
 check("named_parameters", names)
 check("parameters.count", len(list(net.parameters())))
-check("parameters.is", list(net.parameters())[0] is net.w)
+check("parameters.is", next(iter(net.parameters())) is net.w)
 x = torch.tensor([[1.0, 2.0], [3.0, -1.0]])
 out = net(x)
 check("net.out", out)

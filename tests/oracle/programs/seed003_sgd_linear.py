@@ -29,7 +29,7 @@ check("predict.before", forward(4).item())
 check("forward4", forward(4))
 check("loss.graph", graph(loss(1.0, 2.0)))
 for epoch in range(100):
-    for x, y in zip(x_data, y_data):
+    for x, y in zip(x_data, y_data, strict=True):
         l = loss(x, y)
         l.backward()
         if epoch < 5 or epoch == 99:
@@ -63,7 +63,7 @@ check("q.predict.before", forward2(4))
 check("q.graph", graph(loss2(2.0, 4.0)))
 for epoch in range(100):
     l = loss2(1, 2)
-    for x, y in zip(x_data, y_data):
+    for x, y in zip(x_data, y_data, strict=True):
         l = loss2(x, y)
         l.backward()
         if epoch < 3 or epoch == 99:
