@@ -1,6 +1,5 @@
 """Recorder frames for the seed lessons' programs (each test can fail)."""
 
-import time
 import tracemalloc
 
 import numpy as np
@@ -328,16 +327,15 @@ def _seed003(rec_kw=None):
     return rec, w
 
 
-def test_seed003_training_loop_small_and_fast():
+def test_seed003_training_loop_small():
+    # memory and frame counts bound the cost of a 300-iteration recording; its speed (the
+    # recorded / unrecorded ratio) is measured in benchmarks/bench_record.py
     _seed003()  # warm up imports
     tracemalloc.start()
-    t0 = time.perf_counter()
     rec, w = _seed003()
-    dt = time.perf_counter() - t0
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     _ok(rec)
-    assert dt < 1.0, dt
     assert peak < 8e6, peak
     assert len(rec.iterations) == 300
     assert {f.iteration for f in rec.frames} == {1, 2, 3}

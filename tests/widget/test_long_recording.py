@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-import time
 
 import pytest
 
@@ -35,12 +34,9 @@ def test_long_recording_opens_with_few_widgets(long_rec):
     n = len(long_rec.frames)
     assert n >= 2900 and not long_rec.internal_errors
     before = widget_count()
-    t0 = time.perf_counter()
-    st = Stepper(long_rec)
-    elapsed = time.perf_counter() - t0
+    st = Stepper(long_rec)  # its open time is measured in benchmarks/bench_widget.py
     created = widget_count() - before
     assert created < 300, created  # was 3 per frame: ~9000
-    assert elapsed < 5.0
     assert st.windowed and st.n_frames == n
     assert st.slider.max == n - 1 and st.play.max == n - 1
     for stack in (st.graph, st.caption, st.inspector):
@@ -172,9 +168,19 @@ def test_language_view_and_picker_refill_the_slots(long_rec):
     assert st.current_inspector != insp
 
 
-def test_click_on_long_recording_is_quick(long_rec):
+def test_click_on_long_recording_draws_only_the_window(long_rec, monkeypatch):
+    # what keeps a click quick, as behaviour (its time is in benchmarks/bench_widget.py):
+    # a click draws at most the lazy window around the new frame, never every frame
     st = Stepper(long_rec)
+    drawn = []
+    real = st._c.graph_html
+    monkeypatch.setattr(st._c, "graph_html", lambda i: drawn.append(i) or real(i))
+    window = stepper_mod.AHEAD + stepper_mod.BEHIND + 1
+    clicked = 0
     for key in ("next", "next", "last", "prev", "first"):
-        t0 = time.perf_counter()
+        drawn.clear()
         st._btn[key].click()  # no event loop: includes the window refill
-        assert time.perf_counter() - t0 < 1.0, key
+        assert len(drawn) <= window, (key, drawn)
+        clicked += len(drawn)
+        assert st.frame in drawn or st.frame in st._drawn, key
+    assert clicked > 0  # the clicks drew frames not shown before
