@@ -1,15 +1,17 @@
-"""The committed lesson notebooks: in sync with notebooks/src, executed, bilingual, with exercises.
+"""The committed lesson notebooks: in sync with notebooks/.src, executed, bilingual, with exercises.
 
 nbval (run by tests/run.sh) re-executes the notebooks and compares outputs; these tests check
 the structure that nbval cannot: the English and Chinese versions share their code, every
-notebook is exactly what ``notebooks/build.py`` makes from its source, and nothing was
-committed half-run.
+notebook is exactly what ``notebooks/.src/build.py`` makes from its source, nothing was
+committed half-run, and every exercise starts blank.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -17,10 +19,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
+BUILDER = NOTEBOOKS / ".src" / "build.py"
+LESSON_MODULES = ROOT / "autograd_viz" / "lessons"
 
 
 def _load_builder():
-    spec = importlib.util.spec_from_file_location("av_lesson_build", NOTEBOOKS / "build.py")
+    spec = importlib.util.spec_from_file_location("av_lesson_build", BUILDER)
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod  # dataclasses look their module up there
     spec.loader.exec_module(mod)
@@ -73,34 +77,60 @@ def src(request):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_notebook_is_built_from_its_source(src, lang):
-    """Rebuilding the cells from notebooks/src gives the committed cells (sources and tags)."""
+    """Rebuilding the cells from notebooks/.src gives the committed cells (sources and tags)."""
     path = build.output_path(src, lang)
     assert path.exists(), (
-        f"{path.relative_to(ROOT)} missing: run python notebooks/build.py {src.name[:2]}"
+        f"{path.relative_to(ROOT)} missing: run python notebooks/.src/build.py {src.name[:2]}"
     )
     nb = _read(path)
     want = [(c.cell_type, c.source, sorted(c.tags)) for c in build.notebook_cells(src, lang)]
     got = [(c["cell_type"], _src(c), sorted(_tags(c))) for c in nb["cells"]]
     assert got == want, (
         f"{path.relative_to(ROOT)} is out of date with {src.relative_to(ROOT)}: "
-        f"run python notebooks/build.py {src.name[:2]}"
+        f"run python notebooks/.src/build.py {src.name[:2]}"
     )
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
 
 
+def _shared_code(src: Path, lang: str) -> list[str]:
+    """The code cells of the built notebook that come from shared (``# %%``) source cells."""
+    cells = build.notebook_cells(src, lang)
+    nb = _read(build.output_path(src, lang))
+    assert len(cells) == len(nb["cells"])
+    return [
+        _src(c)
+        for spec, c in zip(cells, nb["cells"], strict=True)
+        if spec.cell_type == "code" and spec.lang is None and build.LANGUAGE_TAG not in spec.tags
+    ]
+
+
 def test_both_languages_have_the_same_code(src):
     en, zh = (_read(build.output_path(src, lang)) for lang in LANGS)
-    code = {
-        lang: [_src(c) for c in _code(nb) if build.LANGUAGE_TAG not in _tags(c)]
-        for lang, nb in (("en", en), ("zh", zh))
-    }
-    assert code["en"] == code["zh"]
-    assert code["en"], "a lesson without code"
+    shared = {lang: _shared_code(src, lang) for lang in LANGS}
+    assert shared["en"] == shared["zh"]
+    assert shared["en"], "a lesson without code"
     # and the language cell sets each notebook's own language, before any other code
     for lang, nb in (("en", en), ("zh", zh)):
         first = _code(nb)[0]
         assert build.LANGUAGE_TAG in _tags(first)
         assert f'set_language("{lang}")' in _src(first)
+
+
+def test_sources_are_python(src):
+    """The percent-format source is valid Python (markdown is commented out), so ruff lints it."""
+    ast.parse(src.read_text(encoding="utf-8"), filename=str(src))
+
+
+def test_the_file_browser_shows_lessons_only():
+    """Jupyter opened on notebooks/ lists the lessons, zh/ and the README, nothing to build."""
+    visible = sorted(p.name for p in NOTEBOOKS.iterdir() if not p.name.startswith("."))
+    others = [n for n in visible if not n.endswith(".ipynb") and n not in ("zh", "README.md")]
+    assert not others, f"notebooks/ shows {others}: keep sources and tools in notebooks/.src/"
+    zh = sorted(p.name for p in (NOTEBOOKS / "zh").iterdir() if not p.name.startswith("."))
+    assert zh == sorted(build.output_path(s, "zh").name for s in SOURCES)
+    assert sorted(n for n in visible if n.endswith(".ipynb")) == sorted(
+        build.output_path(s, "en").name for s in SOURCES
+    )
 
 
 def test_both_languages_have_their_own_text(src):
@@ -135,13 +165,48 @@ def test_every_code_cell_was_executed(src, lang):
             assert not errors, f"unexpected error in:\n{_src(c)}"
 
 
+_BLANK = {"en": "Fill this in", "zh": "请填写"}
+_CORRECT = ("Correct!", "正确！")
+_ANSWER_BLANK = re.compile(r"^\s*\w+\s*=\s*\.\.\.\s*(#.*)?$", re.MULTILINE)
+_CHECK_CALL = re.compile(r"\b\w+\.(check_\w+)\(")
+
+
+def _lesson_module(src: Path):
+    path = LESSON_MODULES / f"lesson_{src.name[:2]}.py"
+    if not path.exists():
+        return None
+    import importlib
+
+    return importlib.import_module(f"autograd_viz.lessons.lesson_{src.name[:2]}")
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_lesson_has_a_passing_exercise(src, lang):
+def test_every_exercise_starts_blank(src, lang):
+    """Each exercise cell reads ``answer = ...`` and calls its lesson's checker; run top to
+    bottom, the lesson says "fill this in" and never "Correct!" for free."""
     nb = _read(build.output_path(src, lang))
     checks = [c for c in _code(nb) if build.EXERCISE_TAG in _tags(c)]
-    assert checks, "no exercise check cell (tag it exercise)"
+    assert checks, "no exercise cell (tag it exercise)"
+    mod = _lesson_module(src)
+    if mod is None:  # a lesson still in the old style: its check cell must pass
+        for c in checks:
+            assert "Correct!" in _text(c), f"exercise check does not pass:\n{_src(c)}"
+        return
+    used = set()
     for c in checks:
-        assert "Correct!" in _text(c), f"exercise check does not pass:\n{_src(c)}"
+        source = _src(c)
+        assert _ANSWER_BLANK.search(source), f"exercise does not start blank:\n{source}"
+        called = _CHECK_CALL.findall(source)
+        assert called, f"exercise cell calls no checker:\n{source}"
+        for name in called:
+            assert hasattr(mod, name), f"{mod.__name__} has no {name}"
+        used.update(called)
+        assert _text(c).startswith(_BLANK[lang]), f"blank exercise prints {_text(c)!r}"
+    checkers = {n for n in vars(mod) if n.startswith("check_")}
+    assert checkers <= used, f"checkers never used in the lesson: {sorted(checkers - used)}"
+    for c in _code(nb):
+        for word in _CORRECT:
+            assert word not in _text(c), f"{word!r} printed for free by:\n{_src(c)}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -168,17 +233,40 @@ def test_first_lesson_has_a_stepper_for_the_browser_test():
 
 def test_parse_source_format():
     cells = build.parse_source(
-        "# %% [markdown] en\nHello\n\n# %% [markdown] zh\n你好\n# %% [markdown]\n$x$\n"
+        "# %% [markdown] en\n# Hello\n#\n# World\n\n# %% [markdown] zh\n# 你好\n"
+        "# %% [markdown]\n# $x$\n"
         '# %%\nx = 1\n\n\n# %% tags=["raises-exception"]\n1/0\n'
+        '# %% zh tags=["exercise"]\nanswer = ...  # 中文\n# %% en\nprint("hi")\n'
+        '# %% [markdown] en tags=["note"]\n# note\n'
     )
     assert [(c.cell_type, c.lang, c.source, c.tags) for c in cells] == [
-        ("markdown", "en", "Hello", []),
+        ("markdown", "en", "Hello\n\nWorld", []),
         ("markdown", "zh", "你好", []),
         ("markdown", None, "$x$", []),
         ("code", None, "x = 1", []),
         ("code", None, "1/0", ["raises-exception"]),
+        ("code", "zh", "answer = ...  # 中文", ["exercise"]),
+        ("code", "en", 'print("hi")', []),
+        ("markdown", "en", "note", ["note"]),
     ]
     with pytest.raises(ValueError):
-        build.parse_source("# %% [markdown] fr\nsalut\n")
+        build.parse_source("# %% [markdown] fr\n# salut\n")
     with pytest.raises(ValueError):
         build.parse_source("x = 1\n# %%\ny = 2\n")
+    with pytest.raises(ValueError, match="must start with"):
+        build.parse_source("# %% [markdown]\nnot commented\n")
+    with pytest.raises(ValueError):
+        build.parse_source("# %% tags=[1]\nx = 1\n")
+    with pytest.raises(ValueError):
+        build.parse_source("# %% whatever\nx = 1\n")
+
+
+def test_language_code_cells_go_to_their_notebook(tmp_path):
+    src = tmp_path / "99_demo.py"
+    src.write_text(
+        '# %% [markdown]\n# hi\n# %%\nx = 1\n# %% en\nprint("one")\n# %% zh\nprint("一")\n',
+        encoding="utf-8",
+    )
+    en = [c.source for c in build.notebook_cells(src, "en")]
+    zh = [c.source for c in build.notebook_cells(src, "zh")]
+    assert en[2:] == ["x = 1", 'print("one")'] and zh[2:] == ["x = 1", 'print("一")']

@@ -1,29 +1,37 @@
 """Build the lesson notebooks from their sources.
 
-    python notebooks/build.py            # every lesson in notebooks/src/
-    python notebooks/build.py 01 02      # only lessons whose file name starts with 01 / 02
-    python notebooks/build.py --no-execute 01   # write the notebooks without running them
+    python notebooks/.src/build.py            # every lesson in notebooks/.src/
+    python notebooks/.src/build.py 01 02      # only lessons whose file name starts with 01 / 02
+    python notebooks/.src/build.py --no-execute 01   # write the notebooks without running them
 
-Each source ``notebooks/src/NN_name.py`` is written in a "percent" format; a line starting
-with ``# %%`` opens a cell::
+The sources live in a hidden folder (``notebooks/.src/``) so that Jupyter's file browser,
+opened on ``notebooks/``, shows the lessons and ``zh/`` only.
+
+Each source ``notebooks/.src/NN_name.py`` is valid Python in the "percent" format (as
+jupytext writes it); a line starting with ``# %%`` opens a cell::
 
     # %% [markdown] en        markdown shown in the English notebook only
     # %% [markdown] zh        markdown shown in the Chinese notebook only
     # %% [markdown]           markdown shown in both
     # %%                      a code cell (identical in both languages)
+    # %% en                   a code cell in the English notebook only (its comments, prints)
+    # %% zh                   a code cell in the Chinese notebook only
     # %% tags=["raises-exception"]   a code cell expected to raise (nbclient and nbval
                                      both accept the error; nbval compares ename/evalue)
-    # %% tags=["exercise"]    the cell that checks a learner's answer (prints "Correct!")
+    # %% tags=["exercise"]    the cell that checks a learner's answer (``answer = ...`` then
+                              ``ex.check_<name>(answer)``, autograd_viz/lessons/lesson_NN.py)
 
-Markdown is written as plain markdown (not commented out).  Blank lines around a cell are
-dropped.  ``tags=[...]`` is a JSON list and may be combined with ``[markdown] en``.
+Markdown lines are written as comments: ``# text`` (``#`` alone for an empty line), so a
+source passes ``ruff check``.  Blank lines around a cell are dropped.  ``tags=[...]`` is a
+JSON list and may follow the language (``# %% zh tags=["exercise"]``,
+``# %% [markdown] en tags=["x"]``).
 
 For every source the builder writes ``notebooks/NN_name.ipynb`` (English) and
-``notebooks/zh/NN_name.ipynb`` (Chinese): that language's markdown cells, all code cells, and
-a language cell (``import autograd_viz; autograd_viz.set_language("en")``) placed before the
-first code cell.  Then it executes each notebook with nbclient (kernel ``python3``, working
-directory = the notebook's folder, widget state stored) and writes it executed.  Only cells
-tagged ``raises-exception`` may raise; any other error stops the build.
+``notebooks/zh/NN_name.ipynb`` (Chinese): that language's markdown and code cells, the shared
+code cells, and a language cell (``import autograd_viz; autograd_viz.set_language("en")``)
+placed before the first code cell.  Then it executes each notebook with nbclient (kernel
+``python3``, working directory = the notebook's folder, widget state stored) and writes it
+executed.  Only cells tagged ``raises-exception`` may raise; any other error stops the build.
 
 ``tests/test_lessons.py`` imports :func:`notebook_cells` to check that the committed
 notebooks are in sync with their sources.
@@ -40,32 +48,43 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-SRC = HERE / "src"
+SRC = Path(__file__).resolve().parent
+HERE = SRC.parent  # notebooks/
 LANGS = ("en", "zh")
 LANGUAGE_TAG = "language"
 EXERCISE_TAG = "exercise"
 _HEADER = re.compile(r"^# %%(?P<rest>.*)$")
-_MARKDOWN = re.compile(r"^\s*\[markdown\](?:\s+(?P<lang>[a-z]{2}))?\s*")
-_TAGS = re.compile(r"^\s*tags=(?P<tags>\[.*\])\s*$")
+_CELL = re.compile(
+    r"^(?P<md>\s*\[markdown\])?(?:\s+(?P<lang>[a-z]{2})(?=\s|$))?"
+    r"(?:\s+tags=(?P<tags>\[.*\]))?\s*$"
+)
 
 
 @dataclass
 class Cell:
     cell_type: str  # "markdown" | "code"
     source: str
-    lang: str | None = None  # markdown only: None = both languages
+    lang: str | None = None  # None = both languages
     tags: list[str] = field(default_factory=list)
 
 
 def language_cell(lang: str) -> Cell:
     return Cell(
-        "code", f'import autograd_viz\nautograd_viz.set_language("{lang}")', tags=[LANGUAGE_TAG]
+        "code", f'import autograd_viz\n\nautograd_viz.set_language("{lang}")', tags=[LANGUAGE_TAG]
     )
 
 
+def _uncomment(line: str, where: str) -> str:
+    """A markdown line of a source: ``# text`` -> ``text``, ``#`` or blank -> empty."""
+    if not line.strip() or line == "#":
+        return ""
+    if line.startswith("# "):
+        return line[2:]
+    raise ValueError(f"{where}: a markdown line must start with '# ' (got {line!r})")
+
+
 def parse_source(text: str, name: str = "<source>") -> list[Cell]:
-    """Split a percent-format lesson source into cells."""
+    """Split a percent-format lesson source into cells (markdown un-commented)."""
     cells: list[Cell] = []
     current: Cell | None = None
     lines: list[str] = []
@@ -87,27 +106,26 @@ def parse_source(text: str, name: str = "<source>") -> list[Cell]:
                 if line.strip():
                     raise ValueError(f"{name}:{lineno}: text before the first '# %%' line")
                 continue
+            if current.cell_type == "markdown":
+                line = _uncomment(line, f"{name}:{lineno}")
             lines.append(line)
             continue
         close()
-        rest = m.group("rest")
         lines = []
-        md = _MARKDOWN.match(rest)
-        if md:
-            lang = md.group("lang")
-            if lang is not None and lang not in LANGS:
-                raise ValueError(f"{name}:{lineno}: unknown language {lang!r}")
-            current = Cell("markdown", "", lang=lang)
-            rest = rest[md.end() :]
-        else:
-            current = Cell("code", "")
-        if rest.strip():
-            t = _TAGS.match(rest)
-            if not t:
-                raise ValueError(f"{name}:{lineno}: cannot read cell header {line!r}")
-            tags = json.loads(t.group("tags"))
-            if not all(isinstance(x, str) for x in tags):
-                raise ValueError(f"{name}:{lineno}: tags must be strings")
+        h = _CELL.match(m.group("rest"))
+        if not h:
+            raise ValueError(f"{name}:{lineno}: cannot read cell header {line!r}")
+        lang = h.group("lang")
+        if lang is not None and lang not in LANGS:
+            raise ValueError(f"{name}:{lineno}: unknown language {lang!r}")
+        current = Cell("markdown" if h.group("md") else "code", "", lang=lang)
+        if h.group("tags"):
+            try:
+                tags = json.loads(h.group("tags"))
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{name}:{lineno}: tags are not a JSON list: {e}") from None
+            if not isinstance(tags, list) or not all(isinstance(x, str) for x in tags):
+                raise ValueError(f"{name}:{lineno}: tags must be a JSON list of strings")
             current.tags = tags
     close()
     return cells
@@ -116,9 +134,7 @@ def parse_source(text: str, name: str = "<source>") -> list[Cell]:
 def notebook_cells(src: Path, lang: str) -> list[Cell]:
     """The cells of the ``lang`` notebook built from ``src`` (before execution)."""
     cells = [
-        c
-        for c in parse_source(src.read_text(encoding="utf-8"), src.name)
-        if c.cell_type == "code" or c.lang in (None, lang)
+        c for c in parse_source(src.read_text(encoding="utf-8"), src.name) if c.lang in (None, lang)
     ]
     first_code = next((i for i, c in enumerate(cells) if c.cell_type == "code"), len(cells))
     cells.insert(first_code, language_cell(lang))
@@ -206,11 +222,13 @@ def main(argv: list[str] | None = None) -> int:
     if not srcs:
         print(f"no lesson sources match {args.lessons} in {SRC}", file=sys.stderr)
         return 1
+    start = time.perf_counter()
     for src in srcs:
         for lang in args.lang or LANGS:
             t = time.perf_counter()
             out = build(src, lang, run=not args.no_execute)
             print(f"{out.relative_to(HERE.parent)}  ({time.perf_counter() - t:.1f}s)")
+    print(f"built {len(srcs)} lesson(s) in {time.perf_counter() - start:.1f}s")
     return 0
 
 

@@ -1,0 +1,238 @@
+# %% [markdown] en
+# # 00 · A tour of the stepper
+#
+# These lessons teach **backpropagation** by letting you watch it, one step at a time.
+#
+# `autograd_viz` is a small autograd engine that behaves like PyTorch's: you import it *as*
+# `torch` and write the same code. On top of that it can **record** what autograd does and
+# show it in a **stepper**: a picture of the computation graph with buttons to move through
+# the forward pass, the backward pass and the weight updates.
+#
+# This short tour shows you how to use the stepper on a tiny example. It takes five minutes.
+
+# %% [markdown] zh
+# # 00 · 步进器使用导览
+#
+# 这套课程通过"亲眼看着它一步一步地发生"来讲解**反向传播**。
+#
+# `autograd_viz` 是一个小巧的自动求导引擎，用法和 PyTorch 一样：把它当作 `torch` 导入，
+# 代码照常写。除此之外，它还能把 autograd 做的每件事**记录**下来，并在**步进器**里展示：
+# 一张计算图，加上一排按钮，让你在前向传播、反向传播和参数更新之间一步步前进后退。
+#
+# 这篇导览用一个很小的例子介绍步进器怎么用，五分钟就能看完。
+
+# %%
+import autograd_viz as torch
+
+# %% [markdown] en
+# ## A tiny computation
+#
+# Two numbers that we want gradients for, and a result that uses `a` twice:
+#
+# $$L = a \cdot b + a$$
+
+# %% [markdown] zh
+# ## 一个很小的计算
+#
+# 两个需要梯度的数，以及一个把 `a` 用了两次的结果：
+#
+# $$L = a \cdot b + a$$
+
+# %%
+a = torch.tensor(2.0, requires_grad=True)
+b = torch.tensor(3.0, requires_grad=True)
+
+c = a * b
+L = c + a
+L
+
+# %% [markdown] en
+# `torch.draw` shows the graph that produced a tensor. Tensors are boxes (with their value),
+# operations are the ovals between them, and arrows show which way the data flows.
+
+# %% [markdown] zh
+# `torch.draw` 能画出产生某个张量的计算图。方框是张量（标着它的值），
+# 夹在中间的椭圆是运算，箭头表示数据流动的方向。
+
+# %%
+torch.draw(L)
+
+# %% [markdown] en
+# ## Recording
+#
+# To watch autograd at work, run the code inside `with torch.record() as rec:`. Everything that
+# happens inside the block, forward and backward, is stored as a list of **frames**.
+
+# %% [markdown] zh
+# ## 记录
+#
+# 想看 autograd 怎么工作，就把代码放进 `with torch.record() as rec:` 里运行。
+# 块中发生的一切（前向和反向）都会被存成一串**帧**（frame）。
+
+# %%
+with torch.record() as rec:
+    c = a * b
+    L = c + a
+    L.backward()
+
+len(rec.frames)
+
+# %% [markdown] en
+# ## The stepper
+#
+# `torch.Stepper(rec)` turns the recording into an interactive widget. Try the controls:
+#
+# | control | what it does |
+# |---|---|
+# | **« First**, **‹ Prev**, **Next ›**, **Last »** | move one frame (or to either end) |
+# | **Play** and **ms/frame** | play the frames like a film, at the speed you choose |
+# | **Frame** slider | drag to any frame; the number is the frame index, `rec.frames[i]` |
+# | **Next:** forward / backward / accumulate / ... | jump to the next frame of that *phase* |
+# | **Inspect** | pick any node to see its value, gradient and formula at the current frame |
+# | **View** | *data flow* (tensors and operations) or *autograd* (the `grad_fn` nodes backward runs) |
+# | **Language** | English or 中文 for the captions and buttons |
+# | **Size** | bigger text and picture, for a projector |
+#
+# The sentence under the buttons is the **caption**: it says what happens in the current
+# frame, with the actual numbers. The highlighted node in the picture is the one at work.
+
+# %% [markdown] zh
+# ## 步进器
+#
+# `torch.Stepper(rec)` 把记录变成一个可交互的小部件。试试这些控件：
+#
+# | 控件 | 作用 |
+# |---|---|
+# | **« 首帧**、**‹ 上一帧**、**下一帧 ›**、**末帧 »** | 前后移动一帧（或跳到两端） |
+# | **播放** 和 **毫秒/帧** | 像放电影一样自动播放，速度可调 |
+# | **帧** 滑块 | 拖到任意一帧；数字就是帧的序号，即 `rec.frames[i]` |
+# | **下一个：** 前向 / 反向 / 累加梯度 / …… | 跳到下一个属于该**阶段**的帧 |
+# | **查看** | 选任意节点，查看它在当前帧的值、梯度和公式 |
+# | **视图** | **数据流**（张量和运算）或 **autograd**（反向传播实际执行的 `grad_fn` 节点） |
+# | **语言** | 说明文字和按钮用 English 还是中文 |
+# | **字号** | 放大文字和图片，方便投影 |
+#
+# 按钮下方那句话是**说明**（caption）：它用实际的数字告诉你当前这一帧发生了什么。
+# 图中高亮的节点就是此刻正在工作的节点。
+
+# %%
+torch.Stepper(rec)
+
+# %% [markdown] en
+# ## Phases
+#
+# Every frame belongs to a **phase**. This recording has `forward`, `backward`, `accumulate`
+# and `freed` frames; the later lessons meet the others:
+#
+# | phase | what happens |
+# |---|---|
+# | `forward` | an operation computes its output |
+# | `backward` | a `grad_fn` node multiplies the incoming gradient by its local derivative and passes it on |
+# | `accumulate` | a gradient is added into a leaf's `.grad` |
+# | `update` | an optimizer (or your own code) changes a weight using its gradient |
+# | `zero_grad` | gradients are reset to zero before the next step |
+# | `freed` | backward released the values the graph had saved |
+# | `error` | something went wrong, for example a second backward through a freed graph |
+#
+# The same information is available in code, which is handy for checking what you see:
+
+# %% [markdown] zh
+# ## 阶段
+#
+# 每一帧都属于某个**阶段**（phase）。这次记录里有 `forward`、`backward`、`accumulate` 和 `freed`
+# 四种帧，其余几种会在后面的课程里遇到：
+#
+# | 阶段 | 发生了什么 |
+# |---|---|
+# | `forward` | 某个运算算出它的输出 |
+# | `backward` | 某个 `grad_fn` 节点把传进来的梯度乘上局部导数，再往后传 |
+# | `accumulate` | 梯度被累加进某个叶子节点的 `.grad` |
+# | `update` | 优化器（或你自己的代码）用梯度修改权重 |
+# | `zero_grad` | 进入下一步之前把梯度清零 |
+# | `freed` | 反向传播释放了计算图保存的中间值 |
+# | `error` | 出错了，比如对已经释放的图再做一次反向传播 |
+#
+# 同样的信息也可以在代码里拿到，方便核对你在图上看到的内容：
+
+# %%
+for frame in rec.frames:
+    print(f"{frame.index:2}  {frame.phase:<10}  {frame.caption}")
+
+# %% [markdown] en
+# ## Language
+#
+# The first cell of every lesson calls `autograd_viz.set_language(...)`, which sets the
+# language of captions and controls; the **Language** buttons switch a single stepper.
+# Each frame keeps its caption in both languages:
+
+# %% [markdown] zh
+# 每节课的第一个代码格都会调用 `autograd_viz.set_language(...)`，它决定说明文字和控件的语言；
+# 步进器上的 **语言** 按钮则只切换这一个步进器。每一帧都同时保存着两种语言的说明：
+
+# %%
+last = rec.frames[-1]
+print("en:", last.captions["en"])
+print("zh:", last.captions["zh"])
+
+# %% [markdown] en
+# ## Driving the stepper from code
+#
+# `stepper.frame` is the current frame index, so a cell can open the stepper exactly at the
+# moment you want to talk about. Here: the first frame of the backward pass.
+
+# %% [markdown] zh
+# ## 用代码控制步进器
+#
+# `stepper.frame` 就是当前帧的序号，所以可以让步进器一打开就停在你想讲的那一刻。
+# 这里停在反向传播的第一帧：
+
+# %%
+stepper = torch.Stepper(rec)
+stepper.frame = [f.phase for f in rec.frames].index("backward")
+stepper
+
+# %% [markdown] en
+# ## Your turn
+#
+# `a` is used twice in $L = a \cdot b + a$, so two gradients arrive at it during the backward
+# pass, and they are added. Work out $\partial L / \partial a$ by hand with $a = 2$, $b = 3$:
+# replace `...` with your number and run the cell. (Stuck? Step through the `accumulate`
+# frames above.)
+
+# %% [markdown] zh
+# ## 练一练
+#
+# 在 $L = a \cdot b + a$ 中 `a` 出现了两次，所以反向传播时有两份梯度流到 `a`，并且会相加。
+# 取 $a = 2$、$b = 3$，手算 $\partial L / \partial a$：把 `...` 换成你算出的数，再运行这个格子。
+# （没有头绪？去上面的步进器里看看 `accumulate` 那几帧。）
+
+# %%
+from autograd_viz.lessons import lesson_00 as ex
+
+# %% tags=["exercise"]
+answer = ...
+ex.check_grad_a(answer)
+
+# %% [markdown] en
+# And $\partial L / \partial b$?
+
+# %% [markdown] zh
+# 那么 $\partial L / \partial b$ 呢？
+
+# %% tags=["exercise"]
+answer = ...
+ex.check_grad_b(answer)
+
+# %% [markdown] en
+# ## Where next
+#
+# * **01 · Your first computation graph**: leaves, `grad_fn`, `retain_graph`, `no_grad`.
+# * **02 · Leaf tensors**: where gradients are stored, how they add up, updating weights by hand.
+# * **03 – 05**: accumulation and `nn.Parameter`, training a model, a two-layer network with hooks.
+
+# %% [markdown] zh
+# ## 接下来
+#
+# * **01 · 第一张计算图**：叶子节点、`grad_fn`、`retain_graph`、`no_grad`。
+# * **02 · 叶子张量**：梯度存在哪里、如何累加，以及手动更新权重。
+# * **03 – 05**：梯度累加与 `nn.Parameter`、训练一个模型、带 hook 的两层网络。
