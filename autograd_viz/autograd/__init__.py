@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import numpy as np
 
-from .engine.backward import run_backward
-from .engine.function import Function  # noqa: F401
-from .engine.grad_mode import (
-    is_grad_enabled,  # noqa: F401
+from ..engine.backward import run_backward
+from ..engine.grad_mode import (  # noqa: F401  (torch.autograd.no_grad, ...)
+    enable_grad,
+    inference_mode,
+    is_grad_enabled,
+    no_grad,
+    set_grad_enabled,
 )
-from .engine.tensor import Size, Tensor
+from ..engine.tensor import Size, Tensor
+from . import function
+from .function import Function, once_differentiable
+from .gradcheck import gradcheck, gradgradcheck
+
+__all__ = [
+    "Function",
+    "backward",
+    "function",
+    "grad",
+    "gradcheck",
+    "gradgradcheck",
+    "once_differentiable",
+]
 
 
 def _as_tuple(x):
