@@ -309,18 +309,31 @@ def visible_nodes(graph, limit=MAX_NODES):
     return ids[-limit:], len(ids) - limit
 
 
-def build_dot(rec, view="dataflow", state=None, limit=MAX_NODES, layout=False, lang=None):
+def build_dot(
+    rec,
+    view="dataflow",
+    state=None,
+    limit=MAX_NODES,
+    layout=False,
+    lang=None,
+    reserved=None,
+    rankdir=None,
+):
     """DOT source (HTML-like labels: names 12 pt, value / grad lines 10 pt, a matrix row
     per line).  ``layout=True``: neutral styling and, per line, the widest text the node
     shows in any frame (the template every frame restyles); else the texts and colours
-    of ``state``.  Returns (source, spec, cut); ``spec["nodes"]`` maps node id ->
+    of ``state``.  ``reserved``: the widest rows per node when already known (else scanned);
+    ``rankdir``: ``LR`` / ``TB`` instead of the view's default.  Returns (source, spec,
+    cut); ``spec["nodes"]`` maps node id ->
     (static lines, reserved value rows, reserved grad rows), ``spec["edges"]`` the edges."""
     graph = _graph_for(rec, view)
     lang = _lang(rec, lang)
     ids, cut = visible_nodes(graph, limit)
     vis = set(ids)
-    reserved = reserved_rows(rec, graph, ids) if layout else {}
-    if view == "dataflow":
+    if layout and reserved is None:
+        reserved = reserved_rows(rec, graph, ids)
+    rankdir = rankdir or ("LR" if view == "dataflow" else "TB")
+    if rankdir == "LR":
         rankattrs = "rankdir=LR, nodesep=0.15, ranksep=0.22"
     else:
         rankattrs = "rankdir=TB, nodesep=0.18, ranksep=0.22"

@@ -1,0 +1,483 @@
+"""The layout once, then every frame as a compact state (what the browser Stepper applies).
+
+``stepper_data(rec)`` -> a dict (JSON-ready) holding, per view (data-flow, autograd), the
+Graphviz layout as one cleaned SVG plus the geometry of each node's value / grad lines, and
+for every frame a small *delta*: which nodes changed status or texts, which edges are
+active.  Texts live once in a string table.  Captions (en, zh), phases, iterations, the
+current node, the frame's detail and the loss / parameter series are stored once too.  No
+per-frame SVG exists anywhere: the browser restyles the one layout.
+
+The seam with the recorder is read in one place, :func:`frame_states`: ``rec.frames``,
+``rec.graph`` / ``rec.autograd_graph`` and ``rec.state(i, view)``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from concurrent.futures import ThreadPoolExecutor
+
+from . import engine as E
+from .frames import (
+    MAX_NODES,
+    VALUE_PT,
+    _graph_for,
+    _prefix,
+    _static_lines,
+    build_dot,
+    flows_only,
+    split_rows,
+    text_width,
+    visible_nodes,
+)
+
+VIEWS = ("dataflow", "autograd")
+#: status codes in the compact state (index = code)
+STATUSES = ("pending", "done", "grad", "current", "freed", "outside")
+_CODE = {s: k for k, s in enumerate(STATUSES)}
+#: a data-flow picture estimated wider than this (pt) is laid out top to bottom instead
+LR_MAX_WIDTH = 720
+#: above this many frames x drawn nodes, states are followed frame to frame (deltas)
+FAST_LIMIT = 200_000
+
+
+# ---------------------------------------------------------------------- states
+def _status(st):
+    if st is None:
+        return "pending"
+    if st.status == "done" and st.grad:
+        return "grad"
+    return st.status
+
+
+def _texts(node, st):
+    """(value text, grad text) a node shows: none for grad_fn nodes, no value for
+    AccumulateGrad."""
+    if st is None or node.kind == "grad_fn":
+        return None, None
+    v = None if node.kind == "accumulate" else st.value
+    return v, st.grad
+
+
+def frame_states(rec, view, ids=None):
+    """Per frame, ``{node id: (status, value text, grad text)}`` for ``ids`` (default: every
+    node of the view's graph).  The one place that reads ``rec.state``."""
+    graph = _graph_for(rec, view)
+    ids = list(graph.nodes) if ids is None else list(ids)
+    n = len(rec.frames)
+    out = []
+    if n * max(len(ids), 1) > FAST_LIMIT:
+        fast = _fast_states(rec, view, ids)
+        if fast is not None:
+            return fast
+    for i in range(max(n, 1)):
+        st = rec.state(i if n else 0, view=view)
+        row = {}
+        for d in ids:
+            s = st.get(d)
+            node = graph.nodes[d]
+            v, g = _texts(node, s)
+            row[d] = (_status(s), v, g)
+        out.append(row)
+    return out
+
+
+def _fast_states(rec, view, ids):
+    """:func:`frame_states` following the recorder's per-frame deltas (one pass instead of
+    a full state per frame); None when the recording does not keep them the expected way
+    (then ``rec.state`` is used).  Tests compare both on real recordings."""
+    deltas = getattr(rec, "_deltas", None)
+    checkpoints = getattr(rec, "_checkpoints", None)
+    n = len(rec.frames)
+    if not isinstance(deltas, list) or len(deltas) != n or not checkpoints or 0 not in checkpoints:
+        return None
+    from ..recorder.model import NodeState
+
+    graph = _graph_for(rec, view)
+    base = {d: (d[2:] if d.startswith("a:") else d) for d in ids}
+    by_base = {}
+    for d, b in base.items():
+        by_base.setdefault(b, []).append(d)
+    raw = dict(checkpoints[0])
+    pending = NodeState(None, None, "pending")
+
+    def one(d, current):
+        s = raw.get(base[d])
+        if view == "autograd":
+            if s is None:
+                s = pending
+            if d.startswith("a:"):
+                s = NodeState(None, s.grad, "done" if s.status != "pending" else "pending")
+        if s is not None and d in current:
+            s = s._replace(status="current")
+        v, g = _texts(graph.nodes[d], s)
+        return (_status(s), v, g)
+
+    out = []
+    prev_cur: set = set()
+    row = None
+    for i in range(n):
+        f = rec.frames[i]
+        cur = set(f.nodes if view == "dataflow" else f.anodes)
+        if i == 0:
+            row = {d: one(d, cur) for d in ids}
+        else:
+            raw.update(deltas[i])
+            row = dict(row)
+            touched = {d for b in deltas[i] for d in by_base.get(b, ())}
+            touched |= {d for d in prev_cur | cur if d in base}
+            for d in touched:
+                row[d] = one(d, cur)
+        out.append(row)
+        prev_cur = cur
+    return out
+
+
+# ---------------------------------------------------------------------- layout
+_NODE_RE = re.compile(r'<g id="av_([A-Za-z0-9_]+)" class="node[^"]*">(.*?)</g>', re.S)
+_EDGE_RE = re.compile(r'<g id="ave_(\d+)" class="edge">(.*?)</g>', re.S)
+_TEXT_RE = re.compile(r"<text([^>]*)>(.*?)</text>\s*", re.S)
+_ATTR_RE = re.compile(r'\b(x|y|text-anchor)="([^"]*)"')
+_SHAPE_GEOM_RE = re.compile(r'<(path|polygon|ellipse) [^>]*?(?:d|points|cx)="([^"]*)"')
+_PAINT_RE = re.compile(r'\s(?:fill|stroke|stroke-width|stroke-dasharray)="[^"]*"')
+
+
+def _num(v) -> float:
+    return round(float(v), 1)
+
+
+def _centre_x(body):
+    m = _SHAPE_GEOM_RE.search(body)
+    if not m:
+        return None
+    if m.group(1) == "ellipse":
+        return float(m.group(2))
+    xs = [float(a) for a, _ in re.findall(r"(-?[\d.]+),(-?[\d.]+)", m.group(2))]
+    if not xs:  # a path: d="M91,-169C91,-169 12,-169 ..."
+        xs = [float(a) for a in re.findall(r"(-?[\d.]+),-?[\d.]+", m.group(2))]
+    return (min(xs) + max(xs)) / 2 if xs else None
+
+
+def _reserved(graph, ids, states):
+    """{id: (value rows, grad rows)} widest per line over all frames (one layout fits all)."""
+    seen = {d: (set(), set()) for d in ids}
+    for row in states:
+        for d in ids:
+            _, v, g = row.get(d, (None, None, None))
+            if v:
+                seen[d][0].add(v)
+            if g:
+                seen[d][1].add(g)
+    out = {}
+    for d in ids:
+        node = graph.nodes[d]
+        res = []
+        for which, texts in (("value", seen[d][0]), ("grad", seen[d][1])):
+            best = []
+            for t in texts:
+                for k, r in enumerate(split_rows(t)):
+                    if k == len(best):
+                        best.append(r)
+                    elif text_width(r, 10) > text_width(best[k], 10):
+                        best[k] = r
+            p, ind = _prefix(node, which)
+            res.append([(p if k == 0 else ind) + r for k, r in enumerate(best)])
+        out[d] = tuple(res)
+    return out
+
+
+def _rank_dir(graph, ids, reserved):
+    """``LR`` unless the left-to-right picture would be wider than ``LR_MAX_WIDTH`` (a long
+    chain): then ``TB`` (a tall picture scrolls; the current node is kept in view)."""
+    vis = set(ids)
+    rank = {}
+    preds = {}
+    for a, b in graph.edges:
+        if a in vis and b in vis:
+            preds.setdefault(b, []).append(a)
+    for d in ids:  # ids come in creation order: inputs before outputs
+        rank[d] = 1 + max((rank.get(p, 0) for p in preds.get(d, ())), default=0)
+    widths = {}
+    for d in ids:
+        node = graph.nodes[d]
+        lines = [*_static_lines(node), *reserved[d][0], *reserved[d][1]]
+        w = max((text_width(s, 12 if k == 0 else VALUE_PT) for k, s in enumerate(lines)), default=8)
+        r = rank[d]
+        widths[r] = max(widths.get(r, 0), w + 12)
+    total = sum(widths.values()) + 16 * len(widths)
+    return "LR" if total <= LR_MAX_WIDTH else "TB"
+
+
+def _clean_svg(svg, spec, graph, labels):
+    """The layout SVG without paint (CSS styles nodes by class), without the value / grad
+    lines (the browser writes them), plus each node's line geometry."""
+    ids = {re.sub(r"[^A-Za-z0-9_]", "_", d): d for d in spec["nodes"]}
+    order = {d: k for k, d in enumerate(spec["nodes"])}
+    geom = {}
+
+    def node_sub(m):
+        d = ids.get(m.group(1))
+        body = m.group(2)
+        if d is None:
+            return m.group(0)
+        static, nv, ng = spec["nodes"][d]
+        node = graph.nodes[d]
+        texts = []
+        for t in _TEXT_RE.finditer(body):
+            a = dict(_ATTR_RE.findall(t.group(1)))
+            texts.append((float(a.get("x", 0)), float(a.get("y", 0)), a.get("text-anchor", "")))
+        cx = _centre_x(body)
+        if cx is None:
+            cx = texts[0][0] if texts else 0.0
+        dyn = texts[len(static) :]
+        starts = [x for x, _, anc in dyn if anc == "start"] or [cx]
+        left = min(starts)
+        vind = text_width("[", VALUE_PT)
+        gp, gind = _prefix(node, "grad")
+        geom[d] = [
+            _num(cx),
+            _num(left),
+            [_num(y) for _, y, _ in dyn],
+            nv,
+            ng,
+            1 if (nv > 1 or ng > 1) else 0,
+            _num(vind),
+            _num(text_width(gind, VALUE_PT)),
+            gp,
+            1 if flows_only(node) else 0,
+        ]
+        # keep the static lines (name, op), drop the dynamic ones; no paint on the shape
+        kept = []
+        k = 0
+
+        def text_sub(t):
+            nonlocal k
+            k += 1
+            if k <= len(static):
+                kept.append(1)
+                return re.sub(r'\sfont-family="[^"]*"', "", t.group(0)).rstrip() + "\n"
+            return ""
+
+        body = _TEXT_RE.sub(text_sub, body)
+        body = re.sub(
+            r"<(path|polygon|ellipse) ([^>]*)/>",
+            lambda s: f"<{s.group(1)} {_PAINT_RE.sub('', ' ' + s.group(2)).strip()}/>",
+            body,
+            count=1,
+        )
+        body = re.sub(r"<title>.*?</title>", f"<title>{html.escape(labels[d])}</title>", body)
+        return f'<g id="av_{m.group(1)}" class="node" data-k="{order[d]}">{body.strip()}\n</g>'
+
+    def edge_sub(m):
+        body = re.sub(r"<title>.*?</title>\s*", "", m.group(2))
+        body = re.sub(r'\s(?:stroke|stroke-width)="[^"]*"', "", body)
+        body = re.sub(r'(<polygon)\s(?:fill)="[^"]*"', r"\1", body)
+        return f'<g id="ave_{m.group(1)}" class="edge">{body.strip()}</g>'
+
+    svg = re.sub(r"<!--.*?-->\s*", "", svg, flags=re.S)
+    svg = _NODE_RE.sub(node_sub, svg)
+    svg = _EDGE_RE.sub(edge_sub, svg)
+    svg = svg.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', "")
+    svg = re.sub(r'\sfont-family="[^"]*"', "", svg)
+    svg = re.sub(r"\n\s*\n", "\n", svg)
+    return svg, [geom.get(d) for d in spec["nodes"]]
+
+
+def layout(rec, view, states=None, limit=MAX_NODES, labels=None):
+    """One Graphviz run for ``view``: (clean svg or None, node ids drawn, geometry, edges,
+    cut, message, rankdir)."""
+    graph = _graph_for(rec, view)
+    ids, cut = visible_nodes(graph, limit)
+    if states is None:
+        states = frame_states(rec, view, ids)
+    reserved = _reserved(graph, ids, states)
+    rankdir = _rank_dir(graph, ids, reserved) if view == "dataflow" else "TB"
+    source, spec, cut = build_dot(
+        rec, view, limit=limit, layout=True, reserved=reserved, rankdir=rankdir
+    )
+    labels = labels or {d: node_label(graph.nodes[d]) for d in ids}
+    try:
+        svg = E.run_svg(source)
+    except E.EngineError as exc:
+        return None, list(spec["nodes"]), [], spec["edges"], cut, str(exc), rankdir
+    svg, geom = _clean_svg(svg, spec, graph, labels)
+    return svg, list(spec["nodes"]), geom, spec["edges"], cut, "", rankdir
+
+
+# ---------------------------------------------------------------------- node facts
+def node_label(node) -> str:
+    name = getattr(node, "name", None) or getattr(node, "op", None) or str(node.id)
+    if node.kind == "op":
+        op = getattr(node, "op", None)
+        return name if not op or op == name else f"{name} ({op})"
+    if node.kind == "accumulate":
+        return f"AccumulateGrad ({name})"
+    return str(name)
+
+
+def _producer(graph, node):
+    if node.is_leaf:
+        return None
+    for a, b in graph.edges:
+        if b == node.id:
+            src = graph.nodes.get(a)
+            if src is not None and src.kind == "op":
+                return src.grad_fn or src.op
+    return None
+
+
+def node_info(graph, d):
+    """[label, kind, shape, requires_grad, is_leaf, grad_fn, forward symbol, local formula,
+    flows only] for the inspector."""
+    n = graph.nodes[d]
+    shape = list(n.shape) if n.shape is not None else None
+    gf = n.grad_fn or (_producer(graph, n) if n.kind == "tensor" else None) or ""
+    if n.kind in ("op", "grad_fn", "accumulate") and not gf:
+        gf = n.op or ""
+    sym = (n.symbol or n.op or "") if n.kind == "op" else ""
+    return [
+        node_label(n),
+        n.kind,
+        shape,
+        1 if n.requires_grad else 0,
+        1 if n.is_leaf else 0,
+        gf,
+        sym,
+        n.formula or "",
+        1 if flows_only(n) else 0,
+    ]
+
+
+# ---------------------------------------------------------------------- the whole
+class _Strings:
+    def __init__(self):
+        self.items = [""]
+        self.index = {"": 0}
+
+    def __call__(self, s) -> int:
+        if not s:
+            return 0
+        s = str(s)
+        k = self.index.get(s)
+        if k is None:
+            k = self.index[s] = len(self.items)
+            self.items.append(s)
+        return k
+
+
+def _view_data(rec, view, strings, limit=MAX_NODES, laid=None):
+    graph = _graph_for(rec, view)
+    ids, _ = visible_nodes(graph, limit)
+    states = laid["states"] if laid else frame_states(rec, view, ids)
+    svg, ids, geom, edges, cut, message, rankdir = (
+        laid["layout"] if laid else layout(rec, view, states, limit)
+    )
+    idx = {d: k for k, d in enumerate(ids)}
+    eidx = {e: k for k, e in enumerate(edges)}
+    frames = rec.frames
+    deltas, active, current = [], [], []
+    prev = {}
+    for i, row in enumerate(states if frames else []):
+        dl = []
+        for d in ids:
+            s, v, g = row.get(d, ("pending", None, None))
+            cell = (_CODE.get(s, 1), strings(v), strings(g))
+            if prev.get(d, (0, 0, 0)) != cell:
+                dl.extend((idx[d], *cell))
+                prev[d] = cell
+        deltas.append(dl)
+        f = frames[i]
+        es = f.edges if view == "dataflow" else f.aedges
+        active.append(sorted({eidx[tuple(e)] for e in es if tuple(e) in eidx}))
+        cur = (f.nodes if view == "dataflow" else f.anodes) or ((f.node,) if f.node else ())
+        current.append(idx.get(cur[0], -1) if cur else -1)
+    if not frames and states:  # a frameless recording: its one state
+        dl = []
+        for d in ids:
+            s, v, g = states[0].get(d, ("pending", None, None))
+            dl.extend((idx[d], _CODE.get(s, 1), strings(v), strings(g)))
+        deltas.append(dl)
+    note = getattr(graph, "note", "") or ""
+    return {
+        "svg": svg,
+        "ids": ids,
+        "info": [node_info(graph, d) for d in ids],
+        "geom": geom,
+        "edges": len(edges),
+        "cut": cut,
+        "total": len(graph.nodes),
+        "message": message,
+        "note": note,
+        "rankdir": rankdir,
+        "deltas": deltas,
+        "active": active,
+        "current": current,
+    }
+
+
+def _prepare(rec, view, limit):
+    graph = _graph_for(rec, view)
+    ids, _ = visible_nodes(graph, limit)
+    return frame_states(rec, view, ids)
+
+
+def stepper_data(rec, limit=MAX_NODES) -> dict:
+    """Everything the browser Stepper needs for ``rec``, in both views and both languages
+    (the UI strings are added by the widget layer)."""
+    states = {v: _prepare(rec, v, limit) for v in VIEWS}
+    # the two Graphviz runs are independent processes: run them side by side
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futs = {v: pool.submit(layout, rec, v, states[v], limit) for v in VIEWS}
+        laid = {v: {"states": states[v], "layout": futs[v].result()} for v in VIEWS}
+    strings = _Strings()
+    views = {v: _view_data(rec, v, strings, limit, laid[v]) for v in VIEWS}
+    frames = rec.frames
+    phases = []
+    for f in frames:
+        if f.phase not in phases:
+            phases.append(f.phase)
+    iters = {f.iteration for f in frames}
+    data = {
+        "n": len(frames),
+        "phases": phases,
+        "phase": [phases.index(f.phase) for f in frames],
+        "iteration": [f.iteration for f in frames],
+        "multi": len(iters) > 1,
+        "caption": {
+            lang: [str((f.captions or {}).get(lang) or f.caption or "") for f in frames]
+            for lang in ("en", "zh")
+        },
+        "detail": [
+            {k: str(v) for k, v in (f.detail or {}).items() if str(v) and k not in ("code",)}
+            for f in frames
+        ],
+        "strings": strings.items,
+        "views": views,
+        "plot": plot_data(getattr(rec, "iterations", None) or []),
+    }
+    return data
+
+
+def plot_data(iterations) -> dict | None:
+    """Loss and parameter series over iterations (None with fewer than two)."""
+    its = [it for it in iterations if isinstance(it, dict)]
+    if len(its) < 2:
+        return None
+    loss = [it.get("loss") for it in its]
+    params = {}
+    for it in its:
+        for name in it.get("params") or {}:
+            params.setdefault(name, [])
+    for name in params:
+        for it in its:
+            v = (it.get("params") or {}).get(name)
+            if v is None:
+                params[name].append(None)
+            else:
+                v = list(v) if isinstance(v, (list, tuple)) else [v]
+                params[name].append([float(x) if isinstance(x, (int, float)) else None for x in v])
+    return {
+        "iters": [it.get("iteration", k) for k, it in enumerate(its)],
+        "loss": [float(x) if isinstance(x, (int, float)) else None for x in loss],
+        "params": params,
+    }
