@@ -18,6 +18,7 @@ import weakref
 import numpy as np
 
 from . import events
+from .device import DEFAULT_FLOAT as _DF
 from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
 from .function import _seq_counter
 from .grad_mode import STATE
@@ -26,7 +27,7 @@ from .ops import linalg as L
 from .ops import reduce as R
 from .ops import shape as S
 from .ops import unary as U
-from .tensor import DEFAULT_FLOAT, Size, Tensor, _wrap_dim
+from .tensor import Size, Tensor, _wrap_dim
 
 _ndarray = np.ndarray
 _F32 = np.dtype(np.float32)
@@ -112,7 +113,7 @@ def result_type(*xs) -> np.dtype:
         elif isinstance(x, numbers.Integral):
             wrapped = promote_types(wrapped, _I64)
         else:
-            wrapped = promote_types(wrapped, DEFAULT_FLOAT)
+            wrapped = promote_types(wrapped, _DF[0])
     return _combine(dim, _combine(zero, wrapped))
 
 
@@ -217,7 +218,7 @@ def _binary(cls, a, b, opname, float_only=False, **kw):
         b = _operand(b, opname, a)
         dt = result_type(a, b)
         if float_only and dt.kind in "biu":
-            dt = DEFAULT_FLOAT
+            dt = _DF[0]
         a = _cast(a, dt)
         b = _cast(b, dt)
         if not isinstance(a, Tensor) and not isinstance(b, Tensor):
@@ -426,7 +427,7 @@ def _raw(x):
 def _floating(t):
     if t._data.dtype.kind in "fc":
         return t
-    return Tensor._make(t._data.astype(DEFAULT_FLOAT), False, None)
+    return Tensor._make(t._data.astype(_DF[0]), False, None)
 
 
 # ---------------------------------------------------------------------- unary
@@ -496,7 +497,11 @@ def _dims(dim, ndim):
     return tuple(sorted({_wrap_dim(int(d), ndim) for d in dim}))
 
 
-def sum(input, dim=None, keepdim=False, *, dtype=None):
+def sum(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
     npd = to_numpy_dtype(dtype)
     try:
         kind = input._data.dtype.kind
@@ -510,7 +515,11 @@ def sum(input, dim=None, keepdim=False, *, dtype=None):
     return R.SumBackward1.apply(input, dim=_dims(dim, input._data.ndim), keepdim=keepdim, dtype=npd)
 
 
-def mean(input, dim=None, keepdim=False, *, dtype=None):
+def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
     _check_tensor(input, "mean")
     if dtype is not None:
         input = input.to(dtype)
@@ -592,15 +601,27 @@ def _minmax(input, dim, keepdim, other, full_cls, dim_cls, name):
     return _ReturnType(values, Tensor._make(np.asarray(idx, dtype=np.int64)), name)
 
 
-def max(input, dim=None, keepdim=False, *, other=None):
+def max(input, dim=None, keepdim=False, *, other=None, axis=None, keepdims=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
     return _minmax(input, dim, keepdim, other, R.MaxBackward1, R.MaxBackward0, "max")
 
 
-def min(input, dim=None, keepdim=False, *, other=None):
+def min(input, dim=None, keepdim=False, *, other=None, axis=None, keepdims=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
     return _minmax(input, dim, keepdim, other, R.MinBackward1, R.MinBackward0, "min")
 
 
-def argmax(input, dim=None, keepdim=False):
+def argmax(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
     a = input._data
     if a.dtype.kind == "b":
         raise RuntimeError("argmax(): does not support bool input")
@@ -611,7 +632,11 @@ def argmax(input, dim=None, keepdim=False):
     )
 
 
-def argmin(input, dim=None, keepdim=False):
+def argmin(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
     if input._data.dtype.kind == "b":
         raise RuntimeError("argmin(): does not support bool input")
     a = input._data
@@ -622,13 +647,21 @@ def argmin(input, dim=None, keepdim=False):
     )
 
 
-def any(input, dim=None, keepdim=False):
+def any(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
     a = input._data
     axis = None if dim is None else _wrap_dim(dim, a.ndim)
     return Tensor._make(np.asarray(np.any(a, axis=axis, keepdims=keepdim)))
 
 
-def all(input, dim=None, keepdim=False):
+def all(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
     a = input._data
     axis = None if dim is None else _wrap_dim(dim, a.ndim)
     return Tensor._make(np.asarray(np.all(a, axis=axis, keepdims=keepdim)))
@@ -1114,14 +1147,20 @@ def permute(input, *dims):
     return S.PermuteBackward0.apply(input, dims=dims)
 
 
-def unsqueeze(input, dim):
+def unsqueeze(input, dim=None, *, axis=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if dim is None:
+        raise TypeError('unsqueeze() missing 1 required positional arguments: "dim"')
     nd = input._data.ndim
     d = _wrap_dim(dim, nd + 1)
     shape = input._data.shape
     return S.UnsqueezeBackward0.apply(input, shape=(*shape[:d], 1, *shape[d:]))
 
 
-def squeeze(input, dim=None):
+def squeeze(input, dim=None, *, axis=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
     shape = input._data.shape
     nd = len(shape)
     if dim is None:
@@ -1206,10 +1245,15 @@ def _key_items(key):
                 out.append(a)
             else:
                 raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
-        elif isinstance(k, list | np.ndarray):
-            a = np.asarray(
-                [x.item() if isinstance(x, Tensor) else x for x in k] if isinstance(k, list) else k
-            )
+        elif isinstance(k, list | np.ndarray | range):
+            if isinstance(k, range):  # PyTorch reads it as tensor(list(k))
+                a = np.arange(k.start, k.stop, k.step, dtype=np.int64)
+            else:
+                a = np.asarray(
+                    [x.item() if isinstance(x, Tensor) else x for x in k]
+                    if isinstance(k, list)
+                    else k
+                )
             if a.dtype.kind not in "biu" and a.size:
                 if a.dtype.kind in "USO":  # PyTorch reads the list as tensor(k)
                     bad = next((x for x in k if isinstance(x, str | bytes)), None)
@@ -1571,7 +1615,7 @@ def inplace(x, opname, graph_fn, other=_NO_OTHER, float_only=False):
         o = _operand(other, opname)
         rt = result_type(x, o)
         if float_only and rt.kind in "biu":
-            rt = DEFAULT_FLOAT
+            rt = _DF[0]
         if _CAT[rt.kind] > _CAT[arr.dtype.kind]:
             raise RuntimeError(
                 f"result type {_scalar_type_name(rt)} can't be cast to the desired output "
@@ -1627,7 +1671,9 @@ def _tensor_list(tensors, fn):
     return tensors
 
 
-def cat(tensors, dim=0):
+def cat(tensors, dim=0, *, axis=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
     tensors = _tensor_list(tensors, "cat")
     if not tensors:
         raise ValueError("torch.cat(): expected a non-empty list of Tensors")
@@ -1928,9 +1974,9 @@ _t_apply = S.TBackward0.apply
 _mse_apply = A.MseLossBackward0.apply
 
 
-def to_dtype(x, dtype):
+def to_dtype(x, dtype, copy=False):
     npd = to_numpy_dtype(dtype)
-    if npd == x._data.dtype:
+    if npd == x._data.dtype and not copy:
         return x
     return (
         S.ToCopyBackward0.apply(x, dtype=npd)

@@ -74,12 +74,16 @@ def _softmax_common(cls, name, input, dim, dtype):
     return cls.apply(input, dim=d)
 
 
-def softmax(input, dim=None, dtype=None):
+def softmax(input, dim=None, dtype=None, *, axis=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
     """``torch.softmax(x, dim)``: ``exp(x) / exp(x).sum(dim)`` (one ``SoftmaxBackward0``)."""
     return _softmax_common(X.SoftmaxBackward0, "softmax", input, dim, dtype)
 
 
-def log_softmax(input, dim=None, dtype=None):
+def log_softmax(input, dim=None, dtype=None, *, axis=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
     """``torch.log_softmax(x, dim)`` (one ``LogSoftmaxBackward0``)."""
     return _softmax_common(X.LogSoftmaxBackward0, "log_softmax", input, dim, dtype)
 
@@ -132,12 +136,24 @@ def _var_std(cls, name, input, dim, unbiased, keepdim, correction):
     return cls.apply(input, dims=dims, correction=correction, keepdim=bool(keepdim))
 
 
-def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+def var(
+    input, dim=None, unbiased=None, keepdim=False, *, correction=None, axis=None, keepdims=None
+):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
     """Variance over ``dim`` (all by default), unbiased (``correction=1``) by default."""
     return _var_std(X.VarBackward0, "var", input, dim, unbiased, keepdim, correction)
 
 
-def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+def std(
+    input, dim=None, unbiased=None, keepdim=False, *, correction=None, axis=None, keepdims=None
+):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
     """Standard deviation over ``dim`` (all by default), ``correction=1`` by default."""
     return _var_std(X.StdBackward0, "std", input, dim, unbiased, keepdim, correction)
 
@@ -145,7 +161,11 @@ def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
 # ---------------------------------------------------------------------- prod
 
 
-def prod(input, dim=None, keepdim=False, *, dtype=None):
+def prod(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
     """Product of all elements (``ProdBackward0``) or along one ``dim`` (``ProdBackward1``);
     integer and bool inputs give int64, as in PyTorch."""
     _check_tensor(input, "prod")
@@ -360,23 +380,43 @@ def _cos_method(self):
     return cos(self)
 
 
-def _softmax_method(self, dim=None, dtype=None):
+def _softmax_method(self, dim=None, dtype=None, *, axis=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
     return softmax(self, dim, dtype)
 
 
-def _log_softmax_method(self, dim=None, dtype=None):
+def _log_softmax_method(self, dim=None, dtype=None, *, axis=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
     return log_softmax(self, dim, dtype)
 
 
-def _var_method(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
+def _var_method(
+    self, dim=None, unbiased=None, keepdim=False, *, correction=None, axis=None, keepdims=None
+):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
     return var(self, dim, unbiased, keepdim, correction=correction)
 
 
-def _std_method(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
+def _std_method(
+    self, dim=None, unbiased=None, keepdim=False, *, correction=None, axis=None, keepdims=None
+):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
     return std(self, dim, unbiased, keepdim, correction=correction)
 
 
-def _prod_method(self, dim=None, keepdim=False, *, dtype=None):
+def _prod_method(self, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
+    if axis is not None:  # numpy's names, which PyTorch accepts too
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
     return prod(self, dim, keepdim, dtype=dtype)
 
 

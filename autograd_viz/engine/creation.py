@@ -1,7 +1,9 @@
-"""Tensor factories: tensor, ones, zeros, arange, randn, ... and the random seed.
+"""Tensor factories: tensor, ones, zeros, arange, randn, ... and the random functions.
 
-Random numbers come from one numpy ``Generator`` (PCG64): ``manual_seed(s)`` gives
-the same numbers in every run of this library, not PyTorch's numbers.
+Random numbers come from numpy ``Generator`` s (PCG64, see :mod:`.random`):
+``manual_seed(s)`` gives the same numbers in every run of this library, not PyTorch's
+numbers.  ``device=`` is accepted everywhere: the CPU works, CUDA raises as a CPU-only
+PyTorch does.
 """
 
 from __future__ import annotations
@@ -10,46 +12,22 @@ import numbers
 
 import numpy as np
 
+from .device import DEFAULT_FLOAT as _DF
+from .device import check_device
 from .dtypes import to_numpy_dtype
-from .tensor import DEFAULT_FLOAT, Size, Tensor, _float_rg_error, as_array
-
-_rng = [np.random.default_rng(0)]
-
-
-class Generator:
-    """What ``manual_seed`` returns: the default generator, shown as PyTorch's
-    (``<torch._C.Generator object at 0x...>``; in a notebook ``<torch._C.Generator at
-    0x...>``).  The numbers come from numpy's PCG64 (``.numpy``), not PyTorch's."""
-
-    __module__ = "torch._C"
-
-    def manual_seed(self, seed: int):
-        self._seed = int(seed)
-        _rng[0] = np.random.default_rng(self._seed)
-        return self
-
-    def initial_seed(self) -> int:
-        return self._seed
-
-    @property
-    def numpy(self):
-        return _rng[0]
-
-
-_default_generator = Generator()
-_default_generator._seed = 0
-
-
-def manual_seed(seed: int):
-    """Seed this library's generator (numpy's PCG64; not PyTorch's numbers)."""
-    return _default_generator.manual_seed(seed)
-
-
-def seed():
-    """Seed with a non-deterministic number and return it (as ``torch.seed()``)."""
-    s = int(np.random.SeedSequence().entropy % (2**63))
-    manual_seed(s)
-    return s
+from .random import (  # noqa: F401  (re-exported: the random state lives in random.py)
+    Generator,
+    _rng,
+    default_generator,
+    float_dtype_check,
+    get_rng_state,
+    initial_seed,
+    manual_seed,
+    rng_of,
+    seed,
+    set_rng_state,
+)
+from .tensor import Size, Tensor, _float_rg_error, as_array
 
 
 def _finish(arr, requires_grad):
@@ -93,7 +71,9 @@ def _dtype_arg(dtype, fn):
 
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
-    """A new tensor (a copy of ``data``): float32 from floats, int64 from ints."""
+    """A new tensor (a copy of ``data``): float32 (the default dtype) from floats, int64
+    from ints."""
+    check_device(device)
     arr = as_array(data, _dtype_arg(dtype, "tensor") if dtype is not None else None)
     if isinstance(data, Tensor) or (isinstance(data, np.ndarray) and arr is data):
         arr = arr.copy()
@@ -101,20 +81,31 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
 
 
 def as_tensor(data, dtype=None, device=None):
-    if isinstance(data, Tensor) and dtype is None:
+    check_device(device)
+    if isinstance(data, Tensor) and (dtype is None or to_numpy_dtype(dtype) == data._data.dtype):
         return data
     return tensor(data, dtype=dtype)
 
 
 def _factory(fill, name):
-    def make(*size, dtype=None, requires_grad=False, device=None, out=None, layout=None, **kw):
+    def make(
+        *size,
+        dtype=None,
+        requires_grad=False,
+        device=None,
+        out=None,
+        layout=None,
+        pin_memory=False,
+        **kw,
+    ):
         if "size" in kw:
             size = (kw.pop("size"),)
         size = _shape(size, name)
-        return _finish(fill(size, _dtype_arg(dtype, name) or DEFAULT_FLOAT), requires_grad)
+        check_device(device)
+        return _finish(fill(size, _dtype_arg(dtype, name) or _DF[0]), requires_grad)
 
     make.__name__ = name
-    make.__doc__ = f"``torch.{name}(*size, dtype=None, requires_grad=False)``"
+    make.__doc__ = f"``torch.{name}(*size, dtype=None, device=None, requires_grad=False)``"
     return make
 
 
@@ -123,7 +114,7 @@ ones = _factory(np.ones, "ones")
 empty = _factory(np.zeros, "empty")
 
 
-def full(size, fill_value, dtype=None, requires_grad=False, device=None):
+def full(size, fill_value, dtype=None, requires_grad=False, device=None, layout=None):
     npd = to_numpy_dtype(dtype)
     if isinstance(fill_value, Tensor):
         fill_value = fill_value.item()
@@ -133,15 +124,17 @@ def full(size, fill_value, dtype=None, requires_grad=False, device=None):
             if isinstance(fill_value, bool)
             else np.dtype(np.int64)
             if isinstance(fill_value, numbers.Integral)
-            else DEFAULT_FLOAT
+            else _DF[0]
         )
     size = _shape(tuple(size) if isinstance(size, list | tuple | Size) else (size,), "full")
+    check_device(device)
     return _finish(np.full(size, fill_value, dtype=npd), requires_grad)
 
 
 def _like(fill):
-    def make(t, dtype=None, requires_grad=False, device=None, memory_format=None):
+    def make(t, dtype=None, requires_grad=False, device=None, memory_format=None, layout=None):
         npd = to_numpy_dtype(dtype) or t._data.dtype
+        check_device(device)
         return _finish(fill(t._data.shape, dtype=npd), requires_grad)
 
     return make
@@ -152,19 +145,10 @@ ones_like = _like(np.ones)
 empty_like = _like(np.zeros)
 
 
-def full_like(t, fill_value, dtype=None, requires_grad=False):
+def full_like(t, fill_value, dtype=None, requires_grad=False, device=None, memory_format=None):
     npd = to_numpy_dtype(dtype) or t._data.dtype
+    check_device(device)
     return _finish(np.full(t._data.shape, fill_value, dtype=npd), requires_grad)
-
-
-def rand_like(t, dtype=None, requires_grad=False):
-    npd = to_numpy_dtype(dtype) or t._data.dtype
-    return _finish(_rng[0].random(t._data.shape).astype(npd), requires_grad)
-
-
-def randn_like(t, dtype=None, requires_grad=False):
-    npd = to_numpy_dtype(dtype) or t._data.dtype
-    return _finish(_rng[0].standard_normal(t._data.shape).astype(npd), requires_grad)
 
 
 def _num(v):
@@ -195,7 +179,22 @@ def _arange_error(given):
     )
 
 
-def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None):
+def _fmt_num(v):
+    """A number as PyTorch's C++ ``<<`` prints it in messages (``1e+10``, ``inf``, ``2``)."""
+    v = float(v)
+    if v != v:
+        return "nan"
+    if v in (float("inf"), float("-inf")):
+        return "inf" if v > 0 else "-inf"
+    return f"{v:g}"
+
+
+def arange(
+    start, end=None, step=1, *, dtype=None, requires_grad=False, device=None, layout=None, out=None
+):
+    """``torch.arange``: the length is ``ceil((end - start) / step)`` in double, and each
+    value ``start + i * step`` is computed in double (int64 for integer dtypes), then cast,
+    as PyTorch's CPU kernel does."""
     given = (
         (start,)
         if end is None
@@ -206,74 +205,408 @@ def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None
     start, end, step = _num(start), _num(end), _num(step)
     if end is None:
         start, end = 0, start
-    if step == 0:
-        raise RuntimeError("step must be nonzero")
-    npd = to_numpy_dtype(dtype)
+    for v in (start, end, step):
+        if isinstance(v, bool) or not isinstance(v, numbers.Real):
+            raise _arange_error(given)
+    npd = _dtype_arg(dtype, "arange")
     if npd is None:
         is_int = all(isinstance(v, numbers.Integral) for v in (start, end, step))
-        npd = np.dtype(np.int64) if is_int else DEFAULT_FLOAT
-    try:
-        n = max(int(np.ceil((end - start) / step)), 0)
-    except TypeError:
-        raise _arange_error(given) from None
-    arr = (
-        (start + step * np.arange(n, dtype=np.float64))
-        if npd.kind == "f"
-        else (np.arange(start, end, step))
-    )
+        npd = np.dtype(np.int64) if is_int else _DF[0]
+    check_device(device)
+    if npd.kind in "iub" and all(isinstance(v, numbers.Integral) for v in (start, end, step)):
+        xs, xe, xst = int(start), int(end), int(step)
+    else:
+        xs, xe, xst = float(start), float(end), float(step)
+    if xst == 0:
+        raise RuntimeError("step must be nonzero")
+    if isinstance(xs, float) and not (np.isfinite(xs) and np.isfinite(xe)):
+        raise RuntimeError(f"unsupported range: {_fmt_num(xs)} -> {_fmt_num(xe)}")
+    if not ((xst > 0 and xe >= xs) or (xst < 0 and xe <= xs)):
+        raise RuntimeError("upper bound and lower bound inconsistent with step sign")
+    if isinstance(xs, int):
+        arr = np.arange(xs, xe, xst, dtype=np.int64)
+    else:
+        n = int(np.ceil((float(end) - float(start)) / float(step)))
+        arr = _arange_values(xs, xst, n, npd)
     return _finish(np.asarray(arr).astype(npd), requires_grad)
 
 
-def linspace(start, end, steps, dtype=None, requires_grad=False, device=None):
-    npd = to_numpy_dtype(dtype) or DEFAULT_FLOAT
-    return _finish(np.linspace(_num(start), _num(end), steps).astype(npd), requires_grad)
+def _arange_values(xs, xst, n, npd):
+    """``start + i * step`` as PyTorch's CPU kernel computes it for float32: in double,
+    except that its vectorized loop (pairs of 8-lane vectors) starts each group of 8 from
+    ``float32(start + step * i0)``; the tail after the last 16 is computed in double."""
+    idx = np.arange(n, dtype=np.int64)
+    if npd != np.float32:
+        return xs + idx.astype(np.float64) * xst
+    m = (n // 16) * 16
+    out = np.empty(n, dtype=np.float64)
+    head = idx[:m]
+    base = (xs + xst * (head // 8 * 8).astype(np.float64)).astype(np.float32)
+    out[:m] = base.astype(np.float64) + (head % 8).astype(np.float64) * xst
+    out[m:] = xs + xst * idx[m:].astype(np.float64)
+    return out
 
 
-def eye(n, m=None, dtype=None, requires_grad=False, device=None):
-    return _finish(np.eye(n, m, dtype=to_numpy_dtype(dtype) or DEFAULT_FLOAT), requires_grad)
-
-
-def randn(*size, dtype=None, requires_grad=False, generator=None, device=None):
-    npd = _dtype_arg(dtype, "randn") or DEFAULT_FLOAT
-    return _finish(_rng[0].standard_normal(_shape(size, "randn")).astype(npd), requires_grad)
-
-
-def rand(*size, dtype=None, requires_grad=False, generator=None, device=None):
-    npd = _dtype_arg(dtype, "rand") or DEFAULT_FLOAT
-    return _finish(_rng[0].random(_shape(size, "rand")).astype(npd), requires_grad)
-
-
-def randint(
-    low, high=None, size=None, dtype=None, requires_grad=False, generator=None, device=None
-):
-    if size is None and isinstance(high, tuple | list | Size):
-        low, high, size = 0, low, high
-    elif high is None:
-        low, high = 0, low
-    if size is None:
+def linspace(start, end, steps, *, dtype=None, requires_grad=False, device=None, layout=None):
+    """``torch.linspace`` as PyTorch's CPU kernel computes it: ``step = (end - start) /
+    (steps - 1)`` in the result dtype, the first half ``start + step * i``, the second
+    half ``end - step * (steps - 1 - i)``."""
+    start, end = _num(start), _num(end)
+    if isinstance(steps, bool) or not isinstance(steps, numbers.Integral):
         raise TypeError(
-            "randint() received an invalid combination of arguments - got "
-            f"({low}, {high}), but expected one of: (int high, tuple of ints "
-            "size, ...) or (int low, int high, tuple of ints size, ...)"
+            f"linspace(): argument 'steps' (position 3) must be int, not {type(steps).__name__}"
         )
-    npd = to_numpy_dtype(dtype) or np.dtype(np.int64)
-    return _finish(
-        _rng[0].integers(low, high, size=_shape(tuple(size), "randint")).astype(npd), requires_grad
-    )
-
-
-def randperm(n, dtype=None, requires_grad=False):
-    npd = to_numpy_dtype(dtype) or np.dtype(np.int64)
-    return _finish(_rng[0].permutation(n).astype(npd), requires_grad)
-
-
-def normal(mean=0.0, std=1.0, size=None, requires_grad=False):
-    arr = _rng[0].normal(mean, std, size=_shape(tuple(size), "normal")).astype(DEFAULT_FLOAT)
+    if steps < 0:
+        raise RuntimeError("number of steps must be non-negative")
+    npd = _dtype_arg(dtype, "linspace") or _DF[0]
+    check_device(device)
+    steps = int(steps)
+    if npd.kind == "f":
+        ct = npd.type
+        s0, e0 = ct(start), ct(end)
+        idx = np.arange(steps)
+        if steps == 1:
+            arr = np.full(1, s0, dtype=npd)
+        else:
+            with np.errstate(all="ignore"):
+                step = (e0 - s0) / ct(steps - 1)
+                half = steps // 2
+                # PyTorch's vectorized kernel uses fused multiply-adds: for float32 the
+                # product is exact in float64, so one rounding at the end matches
+                w = np.float64 if npd.itemsize < 8 else npd.type
+                st, s1, e1 = w(step), w(s0), w(e0)
+                lo = s1 + st * idx[:half].astype(w)
+                hi = e1 - st * (steps - idx[half:] - 1).astype(w)
+            arr = np.concatenate([lo, hi]).astype(npd)
+    else:
+        s0, e0 = float(start), float(end)
+        if steps <= 1:
+            arr = np.full(steps, s0)
+        else:
+            step = (e0 - s0) / (steps - 1)
+            idx = np.arange(steps)
+            half = steps // 2
+            arr = np.where(idx < half, s0 + step * idx, e0 - step * (steps - idx - 1))
+        arr = np.trunc(arr).astype(npd)
     return _finish(arr, requires_grad)
 
 
+def eye(n, m=None, *, dtype=None, requires_grad=False, device=None, layout=None):
+    check_device(device)
+    return _finish(np.eye(n, m, dtype=to_numpy_dtype(dtype) or _DF[0]), requires_grad)
+
+
+# ---------------------------------------------------------------------- random
+
+_SIZE_SIGS = (
+    "tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype "
+    "= None, torch.layout layout = None, torch.device device = None, bool pin_memory = "
+    "False, bool requires_grad = False)\n * (tuple of ints size, *, Tensor out = None, "
+    "torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool "
+    "pin_memory = False, bool requires_grad = False)\n"
+)
+
+
+def _rng_for(generator, fn, size):
+    from .random import Generator as _G
+
+    if generator is None or isinstance(generator, _G):
+        return rng_of(generator, fn)
+    got = ", ".join(type(s).__name__ for s in size)
+    raise TypeError(
+        f"{fn}() received an invalid combination of arguments - got ({got}, generator="
+        f"{type(generator).__name__}), but expected one of:\n * ({_SIZE_SIGS}"
+    )
+
+
+def randn(
+    *size,
+    generator=None,
+    dtype=None,
+    requires_grad=False,
+    device=None,
+    layout=None,
+    out=None,
+    pin_memory=False,
+    **kw,
+):
+    if "size" in kw:
+        size = (kw.pop("size"),)
+    if kw:
+        raise TypeError(f"randn() got an unexpected keyword argument '{next(iter(kw))}'")
+    rng = _rng_for(generator, "randn", size)
+    npd = _dtype_arg(dtype, "randn") or _DF[0]
+    float_dtype_check(npd, "normal_kernel_cpu")
+    check_device(device)
+    return _finish(rng.standard_normal(_shape(size, "randn")).astype(npd), requires_grad)
+
+
+def rand(
+    *size,
+    generator=None,
+    dtype=None,
+    requires_grad=False,
+    device=None,
+    layout=None,
+    out=None,
+    pin_memory=False,
+    **kw,
+):
+    if "size" in kw:
+        size = (kw.pop("size"),)
+    if kw:
+        raise TypeError(f"rand() got an unexpected keyword argument '{next(iter(kw))}'")
+    rng = _rng_for(generator, "rand", size)
+    npd = _dtype_arg(dtype, "rand") or _DF[0]
+    float_dtype_check(npd, "check_uniform_bounds")
+    check_device(device)
+    return _finish(rng.random(_shape(size, "rand")).astype(npd), requires_grad)
+
+
+def rand_like(t, *, dtype=None, requires_grad=False, device=None, generator=None, **kw):
+    npd = to_numpy_dtype(dtype) or t._data.dtype
+    float_dtype_check(npd, "check_uniform_bounds")
+    check_device(device)
+    rng = rng_of(generator, "rand_like")
+    return _finish(rng.random(t._data.shape).astype(npd), requires_grad)
+
+
+def randn_like(t, *, dtype=None, requires_grad=False, device=None, generator=None, **kw):
+    npd = to_numpy_dtype(dtype) or t._data.dtype
+    float_dtype_check(npd, "normal_kernel_cpu")
+    check_device(device)
+    rng = rng_of(generator, "randn_like")
+    return _finish(rng.standard_normal(t._data.shape).astype(npd), requires_grad)
+
+
+_RANDINT_SIGS = (
+    " * (int high, tuple of ints size, *, torch.Generator generator, Tensor out = None, "
+    "torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool "
+    "pin_memory = False, bool requires_grad = False)\n * (int high, tuple of ints size, *, "
+    "Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device "
+    "device = None, bool pin_memory = False, bool requires_grad = False)\n * (int low, int "
+    "high, tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype "
+    "dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = "
+    "False, bool requires_grad = False)\n * (int low, int high, tuple of ints size, *, Tensor "
+    "out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = "
+    "None, bool pin_memory = False, bool requires_grad = False)\n"
+)
+
+
+def randint(
+    low=None,
+    high=None,
+    size=None,
+    *,
+    generator=None,
+    dtype=None,
+    requires_grad=False,
+    device=None,
+    layout=None,
+    out=None,
+):
+    given = [v for v in (low, high, size) if v is not None]
+    if size is None and isinstance(high, tuple | list | Size):
+        low, high, size = 0, low, high
+    elif high is None and low is not None and size is not None:
+        low, high = 0, low
+    elif low is None and high is not None:
+        low = 0
+    if size is None or high is None:
+        got = ", ".join(type(v).__name__ for v in given)
+        raise TypeError(
+            f"randint() received an invalid combination of arguments - got ({got}), but "
+            f"expected one of:\n{_RANDINT_SIGS}"
+        )
+    low, high = _num(low), _num(high)
+    rng = rng_of(generator, "randint")
+    npd = _dtype_arg(dtype, "randint") or np.dtype(np.int64)
+    shape = _shape(tuple(size) if isinstance(size, list | tuple | Size) else (size,), "randint")
+    if low >= high:
+        raise RuntimeError(
+            f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
+        )
+    check_device(device)
+    return _finish(rng.integers(low, high, size=shape).astype(npd), requires_grad)
+
+
+def randint_like(t, low=0, high=None, *, dtype=None, requires_grad=False, device=None, **kw):
+    if high is None:
+        low, high = 0, low
+    npd = to_numpy_dtype(dtype) or t._data.dtype
+    if low >= high:
+        raise RuntimeError(
+            f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
+        )
+    check_device(device)
+    return _finish(_rng[0].integers(low, high, size=t._data.shape).astype(npd), requires_grad)
+
+
+def randperm(
+    n, *, generator=None, dtype=None, requires_grad=False, device=None, layout=None, out=None
+):
+    rng = rng_of(generator, "randperm")
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral):
+        raise TypeError(
+            f"randperm(): argument 'n' (position 1) must be int, not {type(n).__name__}"
+        )
+    if n < 0:
+        raise RuntimeError(f"n must be non-negative, got{n}")
+    npd = _dtype_arg(dtype, "randperm") or np.dtype(np.int64)
+    check_device(device)
+    return _finish(rng.permutation(int(n)).astype(npd), requires_grad)
+
+
+_NORMAL_SIGS = (
+    " * (Tensor mean, Tensor std, *, torch.Generator generator = None, Tensor out = None)\n"
+    " * (Tensor mean, float std = 1, *, torch.Generator generator = None, Tensor out = None)\n"
+    " * (float mean, Tensor std, *, torch.Generator generator = None, Tensor out = None)\n"
+    " * (float mean, float std, tuple of ints size, *, torch.Generator generator = None, "
+    "Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device "
+    "device = None, bool pin_memory = False, bool requires_grad = False)\n"
+)
+
+
+def normal(
+    mean=None,
+    std=1.0,
+    size=None,
+    *,
+    generator=None,
+    dtype=None,
+    requires_grad=False,
+    device=None,
+    layout=None,
+    out=None,
+):
+    """``torch.normal``: (Tensor mean, Tensor std), (Tensor mean, float std),
+    (float mean, Tensor std) or (float mean, float std, size)."""
+    from . import random as _R
+
+    tm, ts = isinstance(mean, Tensor), isinstance(std, Tensor)
+    rng = rng_of(generator, "normal")
+    if not tm and not ts:
+        if size is None or not isinstance(size, list | tuple | Size) or mean is None:
+            got = ", ".join(type(v).__name__ for v in (mean, std, size) if v is not None)
+            raise TypeError(
+                f"normal() received an invalid combination of arguments - got ({got}), but "
+                f"expected one of:\n{_NORMAL_SIGS}"
+            )
+        if std < 0:
+            raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt_num(std)}")
+        npd = _dtype_arg(dtype, "normal") or _DF[0]
+        float_dtype_check(npd, "normal_kernel_cpu")
+        check_device(device)
+        arr = rng.normal(mean, std, size=_shape(tuple(size), "normal")).astype(npd)
+        return _finish(arr, requires_grad)
+    if size is not None:
+        raise TypeError(
+            "normal() received an invalid combination of arguments - got (Tensor, ...), but "
+            f"expected one of:\n{_NORMAL_SIGS}"
+        )
+    ref = mean if tm else std
+    npd = ref._data.dtype
+    float_dtype_check(npd, "normal_kernel_cpu")
+    if ts:
+        if (std._data < 0).any():
+            raise RuntimeError("normal expects all elements of std >= 0.0")
+    elif std < 0:
+        raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt_num(std)}")
+    m = mean._data if tm else mean
+    sd = std._data if ts else std
+    shape = np.broadcast_shapes(np.shape(m), np.shape(sd))
+    arr = (m + sd * rng.standard_normal(shape)).astype(npd)
+    if tm and ts:
+        return _R.NormalBackward3.apply(mean, std, out=arr)
+    if tm:
+        return _R.NormalBackward1.apply(mean, out=arr)
+    return _R.NormalBackward2.apply(std, out=arr)
+
+
+def _scalar_name(npd):
+    from .api import _scalar_type_name
+
+    return _scalar_type_name(npd)
+
+
+def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
+    """``torch.multinomial``: indices drawn from the rows of ``input`` (weights, need not
+    sum to 1), with or without replacement."""
+    if not isinstance(input, Tensor):
+        raise TypeError(
+            f"multinomial(): argument 'input' (position 1) must be Tensor, not "
+            f"{type(input).__name__}"
+        )
+    rng = rng_of(generator, "multinomial")
+    p = input._data
+    if p.ndim not in (1, 2):
+        raise RuntimeError("prob_dist must be 1 or 2 dim")
+    if p.dtype.kind != "f":
+        raise RuntimeError(
+            "multinomial only supports floating-point dtypes for input, got: "
+            + _scalar_name(p.dtype)
+        )
+    n = int(num_samples)
+    if n <= 0:
+        raise RuntimeError("cannot sample n_sample <= 0 samples")
+    k = p.shape[-1]
+    if not replacement and n > k:
+        raise RuntimeError(
+            "cannot sample n_sample > prob_dist.size(-1) samples without replacement"
+        )
+    rows = p.reshape(-1, k).astype(np.float64)
+    if not np.isfinite(rows).all() or (rows < 0).any():
+        raise RuntimeError("probability tensor contains either `inf`, `nan` or element < 0")
+    sums = rows.sum(axis=1)
+    if (sums <= 0).any():
+        raise RuntimeError("invalid multinomial distribution (sum of probabilities <= 0)")
+    if replacement:
+        cdf = np.cumsum(rows, axis=1)
+        cdf /= cdf[:, -1:]
+        u = rng.random((rows.shape[0], n))
+        idx = np.empty((rows.shape[0], n), dtype=np.int64)
+        for r in range(rows.shape[0]):  # one vectorized search per row
+            idx[r] = np.minimum(np.searchsorted(cdf[r], u[r], side="right"), k - 1)
+    else:
+        # PyTorch's way: the largest p / Exp(1) keys, without replacement
+        q = rng.exponential(size=rows.shape)
+        with np.errstate(divide="ignore"):
+            keys = rows / q
+        idx = np.argsort(-keys, axis=1, kind="stable")[:, :n].astype(np.int64)
+    return Tensor._make(idx.reshape((*p.shape[:-1], n)))
+
+
+def bernoulli(input, p=None, *, generator=None, out=None):
+    """``torch.bernoulli(probs)``: 1 with probability ``probs`` (or ``p``), else 0, in
+    ``input``'s dtype."""
+    from . import random as _R
+
+    if not isinstance(input, Tensor):
+        raise TypeError(
+            f"bernoulli(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
+        )
+    rng = rng_of(generator, "bernoulli")
+    a = input._data
+    if a.dtype.kind != "f":
+        raise NotImplementedError(
+            f"\"bernoulli_tensor_cpu_p_\" not implemented for '{_scalar_name(a.dtype)}'"
+        )
+    probs = a if p is None else p
+    if p is not None and not 0 <= p <= 1:
+        raise RuntimeError(f"bernoulli_ expects p to be in [0, 1], but got p={_fmt_num(p)}")
+    if p is None and ((a < 0) | (a > 1) | np.isnan(a)).any():
+        raise RuntimeError(
+            "Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error "
+            "message be improved?  If so, please report an enhancement request to PyTorch.)"
+        )
+    arr = (rng.random(a.shape) < probs).astype(a.dtype)
+    if input._requires_grad and p is None:
+        return _R.BernoulliBackward0.apply(input, out=arr)
+    return Tensor._make(arr)
+
+
 def FloatTensor(*args):
-    return Tensor(*args)
+    return Tensor(*args, dtype=_dt("float32"))
 
 
 def DoubleTensor(*args):
@@ -297,3 +630,9 @@ def from_numpy(arr):
     if not isinstance(arr, np.ndarray):
         raise TypeError(f"expected np.ndarray (got {type(arr).__name__})")
     return Tensor._make(arr)
+
+
+def _dt(name):
+    from . import dtypes
+
+    return getattr(dtypes, name)

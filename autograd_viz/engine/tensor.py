@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import builtins
 import numbers
-import re
 import warnings
 import weakref
 
@@ -17,10 +16,15 @@ import numpy as np
 from . import backward as _backward_mod
 from . import events
 from . import function as _function_mod
+from .device import CPU as _CPU
+from .device import DEFAULT_FLOAT as _DF
+from .device import check_device as _check_device_arg
+from .device import device as _device_cls
+from .dtypes import dtype as _dtype_cls
 from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
 from .function import AccumulateGrad
 
-DEFAULT_FLOAT = np.dtype(np.float32)
+DEFAULT_FLOAT = np.dtype(np.float32)  # the initial default; the current one is _DF[0]
 _ndarray = np.ndarray
 _new = object.__new__
 
@@ -156,7 +160,7 @@ def _default_dtype(arr, data):
     if k == "f":
         if isinstance(data, np.ndarray):
             return arr
-        return arr.astype(DEFAULT_FLOAT)
+        return arr.astype(_DF[0])
     if k in "iu":
         return arr if isinstance(data, np.ndarray) else arr.astype(np.int64)
     if k == "c":
@@ -164,7 +168,7 @@ def _default_dtype(arr, data):
     if k == "b":
         return arr
     if arr.size == 0:
-        return arr.astype(DEFAULT_FLOAT)
+        return arr.astype(_DF[0])
     raise TypeError(f"Could not infer dtype of {type(data).__name__}")
 
 
@@ -225,7 +229,7 @@ class Tensor:
 
     # ------------------------------------------------------------------ construction
     def __init__(self, *args, dtype=None, requires_grad=False, device=None):
-        npd = to_numpy_dtype(dtype) or DEFAULT_FLOAT
+        npd = to_numpy_dtype(dtype) or _DF[0]
         if not args:
             arr = np.zeros((0,), dtype=npd)
         elif len(args) == 1 and not isinstance(args[0], numbers.Number):
@@ -517,9 +521,6 @@ class Tensor:
 
     is_cuda = False
 
-    def cpu(self):
-        return self
-
     def type(self, dtype=None):
         if dtype is None:
             return type_name(self._data.dtype)
@@ -589,17 +590,27 @@ class Tensor:
         return int(self._data.reshape(()).item())
 
     def to(self, *args, **kwargs):
-        dtype = kwargs.get("dtype")
-        for a in (*args, kwargs.get("device")):
-            if a.__class__.__name__ == "dtype":
-                dtype = a
-            elif isinstance(a, Tensor):
-                dtype = a.dtype
-            elif isinstance(a, str):
-                _check_device(a)
+        """``to(dtype)``, ``to(device, dtype)``, ``to(other)``, ``to("cpu")``, with
+        ``non_blocking=`` / ``copy=``: the tensor itself when nothing changes."""
+        dtype, device, copy = _to_args(args, kwargs)
+        _check_device_arg(device)
         if dtype is None:
+            dtype = self.dtype
+        npd = to_numpy_dtype(dtype)
+        if npd == self._data.dtype and not copy:
             return self
-        return _api.to_dtype(self, dtype)
+        return _api.to_dtype(self, dtype, copy=True)
+
+    def cpu(self, memory_format=None):
+        return self
+
+    def cuda(self, device=None, non_blocking=False, memory_format=None):
+        if device is not None and not isinstance(device, str | _device_cls):
+            _check_device_arg(device)  # an int: no accelerator
+        raise AssertionError("Torch not compiled with CUDA enabled")
+
+    def get_device(self) -> int:
+        return -1
 
     def float(self):
         return self.to(_dt("float32"))
@@ -966,28 +977,60 @@ class Tensor:
         except TypeError as e:
             raise _method_arg_error(e) from None
 
-    def sum(self, dim=None, keepdim=False, *, dtype=None):
+    def sum(self, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = axis
+        if keepdims is not None:
+            keepdim = keepdims
         return _api.sum(self, dim, keepdim, dtype=dtype)
 
-    def mean(self, dim=None, keepdim=False, *, dtype=None):
+    def mean(self, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = axis
+        if keepdims is not None:
+            keepdim = keepdims
         return _api.mean(self, dim, keepdim, dtype=dtype)
 
-    def max(self, dim=None, keepdim=False):
+    def max(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = axis
+        if keepdims is not None:
+            keepdim = keepdims
         return _api.max(self, dim, keepdim)
 
-    def min(self, dim=None, keepdim=False):
+    def min(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = axis
+        if keepdims is not None:
+            keepdim = keepdims
         return _api.min(self, dim, keepdim)
 
-    def argmax(self, dim=None, keepdim=False):
+    def argmax(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = axis
+        if keepdims is not None:
+            keepdim = keepdims
         return _api.argmax(self, dim, keepdim)
 
-    def argmin(self, dim=None, keepdim=False):
+    def argmin(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = axis
+        if keepdims is not None:
+            keepdim = keepdims
         return _api.argmin(self, dim, keepdim)
 
-    def any(self, dim=None, keepdim=False):
+    def any(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = axis
+        if keepdims is not None:
+            keepdim = keepdims
         return _api.any(self, dim, keepdim)
 
-    def all(self, dim=None, keepdim=False):
+    def all(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = axis
+        if keepdims is not None:
+            keepdim = keepdims
         return _api.all(self, dim, keepdim)
 
     def nonzero(self, *, as_tuple=False):
@@ -1075,10 +1118,14 @@ class Tensor:
     def flatten(self, start_dim=0, end_dim=-1):
         return _api.flatten(self, start_dim, end_dim)
 
-    def unsqueeze(self, dim):
+    def unsqueeze(self, dim=None, *, axis=None):
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = axis
         return _api.unsqueeze(self, dim)
 
-    def squeeze(self, dim=None):
+    def squeeze(self, dim=None, *, axis=None):
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = axis
         return _api.squeeze(self, dim)
 
     def expand(self, *sizes):
@@ -1107,45 +1154,83 @@ class Tensor:
         return t.requires_grad_(requires_grad) if requires_grad else t
 
 
-class _Device:
-    type = "cpu"
-    index = None
-
-    def __repr__(self):
-        return "device(type='cpu')"
-
-    def __str__(self):
-        return "cpu"
-
-    def __eq__(self, other):
-        return str(other) == "cpu"
-
-    __hash__ = object.__hash__
-
-
-_CPU = _Device()
-_DEVICE_TYPES = (
-    "cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, "
-    "xla, lazy, vulkan, mps, meta, hpu, mtia, privateuseone"
+_TO_SIGS = (
+    " * (torch.device device = None, torch.dtype dtype = None, bool non_blocking = False, "
+    "bool copy = False, *, torch.memory_format memory_format = None)\n"
+    " * (torch.dtype dtype, bool non_blocking = False, bool copy = False, *, "
+    "torch.memory_format memory_format = None)\n"
+    " * (Tensor tensor, bool non_blocking = False, bool copy = False, *, "
+    "torch.memory_format memory_format = None)\n"
 )
-_DEVICE_STRING = re.compile(r"([a-zA-Z_]+)(?::([1-9]\d*|0))?")
 
 
-def _check_device(s):
-    """A device string given to ``.to``: only the CPU exists here (PyTorch's errors)."""
-    m = _DEVICE_STRING.fullmatch(s)
-    if m is None:
-        raise RuntimeError(f"Invalid device string: '{s}'")
-    kind = m.group(1)
-    if kind == "cpu":
-        return
-    if kind not in _DEVICE_TYPES.split(", "):
-        raise RuntimeError(
-            f"Expected one of {_DEVICE_TYPES} device type at start of device string: {s}"
-        )
-    if kind == "cuda":
-        raise AssertionError("Torch not compiled with CUDA enabled")
-    raise RuntimeError(f"autograd_viz tensors live on the CPU only (got device '{s}')")
+def _to_error(args, kwargs):
+    def name(a):
+        if isinstance(a, _device_cls):
+            return "torch.device"
+        if isinstance(a, _dtype_cls):
+            return "torch.dtype"
+        return type(a).__name__
+
+    got = ", ".join(name(a) for a in args)
+    if kwargs:
+        got += (", " if got else "") + ", ".join(f"{k}={name(v)}" for k, v in kwargs.items())
+        got += ", "
+    return TypeError(
+        f"to() received an invalid combination of arguments - got ({got}), but expected one "
+        f"of:\n{_TO_SIGS}"
+    )
+
+
+def _to_args(args, kwargs):
+    """Parse ``Tensor.to``'s three signatures -> (dtype or None, device or None, copy)."""
+    kw = dict(kwargs)
+    copy = bool(kw.pop("copy", False))
+    kw.pop("non_blocking", None)
+    kw.pop("memory_format", None)
+    dtype = kw.pop("dtype", None)
+    device = kw.pop("device", None)
+    if kw:
+        raise _to_error(args, kwargs)
+    pos = [
+        from_numpy_dtype(to_numpy_dtype(a) if isinstance(a, type) else a)
+        if isinstance(a, np.dtype) or (isinstance(a, type) and a in _PY_DTYPES)
+        else a
+        for a in args
+    ]
+    if isinstance(dtype, np.dtype) or (isinstance(dtype, type) and dtype in _PY_DTYPES):
+        dtype = from_numpy_dtype(to_numpy_dtype(dtype) if isinstance(dtype, type) else dtype)
+    if pos and isinstance(pos[0], Tensor):
+        if len(pos) > 3 or dtype is not None or device is not None:
+            raise _to_error(args, kwargs)
+        other = pos[0]
+        if len(pos) > 2:
+            copy = bool(pos[2])
+        return other.dtype, None, copy
+    if pos and (isinstance(pos[0], str | _device_cls) or _is_int(pos[0])):
+        device = pos.pop(0)
+    elif pos and pos[0] is None:
+        pos.pop(0)
+    if pos and isinstance(pos[0], _dtype_cls):
+        if dtype is not None:
+            raise _to_error(args, kwargs)
+        dtype = pos.pop(0)
+    elif pos and pos[0] is None:
+        pos.pop(0)
+    if pos and isinstance(pos[0], bool):  # non_blocking
+        pos.pop(0)
+    if pos and isinstance(pos[0], bool):
+        copy = pos.pop(0)
+    if pos or (dtype is not None and not isinstance(dtype, _dtype_cls)):
+        raise _to_error(args, kwargs)
+    return dtype, device, copy
+
+
+_PY_DTYPES = (builtins.float, builtins.int, builtins.bool)
+
+
+def _is_int(x):
+    return isinstance(x, numbers.Integral) and not isinstance(x, bool)
 
 
 def _dt(name):

@@ -1,0 +1,228 @@
+"""Random numbers: ``torch.Generator``, ``manual_seed`` and the sampling functions.
+
+Every generator wraps a numpy ``Generator`` (PCG64).  A seed gives the same numbers in
+every run of this library; they are not PyTorch's numbers (shapes, dtypes, ranges,
+errors and determinism are PyTorch's).
+"""
+
+from __future__ import annotations
+
+import numbers
+import pickle
+
+import numpy as np
+
+from .device import CPU, DEFAULT_FLOAT, as_device
+from .function import Function
+
+_U64 = (1 << 64) - 1
+
+#: the default generator's numpy Generator (a list so ``creation._rng[0]`` stays valid)
+_rng = [np.random.default_rng(0)]
+
+_CUDA_GENERATOR = (
+    "Cannot get CUDA generator without ATen_cuda library. PyTorch splits its backend into "
+    "two shared libraries: a CPU library and a CUDA library; this error has occurred "
+    "because you are trying to use some CUDA functionality, but the CUDA library has not "
+    "been loaded by the dynamic linker for some reason.  The CUDA library MUST be loaded, "
+    "EVEN IF you don't directly use any symbols from the CUDA library! One common culprit "
+    "is a lack of -Wl,--no-as-needed in your link arguments; many dynamic linkers will "
+    "delete dynamic library dependencies if you don't depend on any of their symbols.  You "
+    "can check if this has occurred by using ldd on your binary to see if there is a "
+    "dependency on *_cuda.so library."
+)
+
+
+class Generator:
+    """``torch.Generator()``: a seedable source of random numbers (numpy's PCG64), shown
+    as PyTorch's (``<torch._C.Generator object at 0x...>``)."""
+
+    __module__ = "torch._C"
+    __slots__ = ("_box", "_seed")
+
+    def __init__(self, device="cpu"):
+        dev = as_device(device)
+        if dev.type == "cuda":
+            raise RuntimeError(_CUDA_GENERATOR)
+        if dev.type != "cpu":
+            raise RuntimeError(f"Generator of device type '{dev.type}' is not supported")
+        self._seed = 67280421310721  # PyTorch's default seed
+        self._box = [np.random.default_rng(self._seed)]
+
+    @property
+    def device(self):
+        return CPU
+
+    @property
+    def numpy(self):
+        """The numpy ``Generator`` that makes this generator's numbers."""
+        return self._box[0]
+
+    def manual_seed(self, seed):
+        if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+            raise RuntimeError(f"manual_seed expected a long, but got {type(seed).__name__}")
+        self._seed = int(seed) & _U64
+        self._box[0] = np.random.default_rng(self._seed)
+        return self
+
+    def seed(self) -> int:
+        s = int(np.random.SeedSequence().entropy) & ((1 << 63) - 1)
+        self.manual_seed(s)
+        return s
+
+    def initial_seed(self) -> int:
+        return self._seed
+
+    def get_state(self):
+        """The generator's state as a uint8 tensor (``set_state`` takes it back)."""
+        from .tensor import Tensor
+
+        raw = pickle.dumps((self._seed, self._box[0].bit_generator.state))
+        return Tensor._make(np.frombuffer(raw, dtype=np.uint8).copy())
+
+    def set_state(self, new_state):
+        from .tensor import Tensor
+
+        if not isinstance(new_state, Tensor):
+            raise TypeError(
+                f"set_state(): argument 'new_state' (position 1) must be Tensor, not "
+                f"{type(new_state).__name__}"
+            )
+        if new_state._data.dtype != np.uint8:
+            raise RuntimeError(
+                "expected a torch.ByteTensor, but got " + _legacy_name(new_state._data.dtype)
+            )
+        try:
+            seed, state = pickle.loads(new_state._data.tobytes())
+            bg = np.random.PCG64()
+            bg.state = state
+        except Exception:
+            raise RuntimeError("Expected either a PhiloxState or a MT19937State") from None
+        self._seed = seed
+        self._box[0] = np.random.Generator(bg)
+        return self
+
+    def __reduce__(self):
+        return (_rebuild, (self._seed, self._box[0].bit_generator.state))
+
+
+def _rebuild(seed, state):
+    g = Generator()
+    bg = np.random.PCG64()
+    bg.state = state
+    g._seed = seed
+    g._box[0] = np.random.Generator(bg)
+    return g
+
+
+def _legacy_name(npd):
+    from .dtypes import type_name
+
+    return type_name(npd)
+
+
+default_generator = Generator()
+default_generator._seed = 0
+default_generator._box = _rng
+
+
+def manual_seed(seed):
+    """Seed the default generator; returns it (as ``torch.manual_seed``)."""
+    return default_generator.manual_seed(seed)
+
+
+def seed() -> int:
+    """Seed with a non-deterministic number and return it (as ``torch.seed()``)."""
+    return default_generator.seed()
+
+
+def initial_seed() -> int:
+    return default_generator.initial_seed()
+
+
+def get_rng_state():
+    return default_generator.get_state()
+
+
+def set_rng_state(new_state) -> None:
+    default_generator.set_state(new_state)
+
+
+def rng_of(generator, fn, args=()):
+    """The numpy Generator behind ``generator=`` (None: the default generator)."""
+    if generator is None:
+        return _rng[0]
+    if isinstance(generator, Generator):
+        return generator._box[0]
+    raise TypeError(
+        f"{fn}(): argument 'generator' must be torch.Generator, not {type(generator).__name__}"
+    )
+
+
+def float_dtype_check(npd, kernel):
+    """PyTorch's message for sampling floats into an integer dtype."""
+    if npd.kind not in "fc":
+        from .api import _scalar_type_name
+
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{_scalar_type_name(npd)}'")
+
+
+def default_float():
+    return DEFAULT_FLOAT[0]
+
+
+# ---------------------------------------------------------------------- graph nodes
+# Sampling is not differentiable: these nodes send zero gradients, as PyTorch's do.
+
+
+class _ZeroGrad(Function):
+    formula = "∂sample/∂parameter = 0 (sampling is not differentiable)"
+
+    @staticmethod
+    def forward(ctx, *arrays, out=None):
+        ctx.shapes = [np.shape(a) for a in arrays]
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        return tuple(g * 0 for _ in ctx.shapes)
+
+
+class NormalBackward1(_ZeroGrad):
+    op, symbol = "normal", "normal"
+
+
+class NormalBackward2(_ZeroGrad):
+    op, symbol = "normal", "normal"
+
+
+class NormalBackward3(_ZeroGrad):
+    op, symbol = "normal", "normal"
+
+
+class BernoulliBackward0(_ZeroGrad):
+    op, symbol = "bernoulli", "bernoulli"
+
+
+class UniformBackward0(_ZeroGrad):
+    op, symbol = "uniform_", "uniform_"
+
+
+class NormalBackward0(_ZeroGrad):
+    op, symbol = "normal_", "normal_"
+
+
+class BernoulliBackward1(_ZeroGrad):
+    op, symbol = "bernoulli_", "bernoulli_"
+
+
+class BernoulliBackward2(_ZeroGrad):
+    op, symbol = "bernoulli_", "bernoulli_"
+
+
+class RandomBackward2(_ZeroGrad):
+    op, symbol = "random_", "random_"
+
+
+class ExponentialBackward0(_ZeroGrad):
+    op, symbol = "exponential_", "exponential_"
