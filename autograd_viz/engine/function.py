@@ -55,6 +55,33 @@ def _next_seq() -> int:
     return _seq_counter[0]
 
 
+class Local:
+    """The local derivative of a Function's output with respect to one input slot,
+    declared once per op (``Function.local``) and read by the recorder's captions and
+    inspector (the engine itself never reads it).
+
+    ``text``: a formula with ``{0}``, ``{1}``, ... for the operands as the learner named
+    them and ``{out}`` for the result (the recorder fills them in, adding parentheses
+    where precedence needs them), or ``text(kwargs) -> str`` when it depends on a
+    non-tensor argument (``pow``'s exponent).
+    ``value(ins, out, kw)``: the derivative's value from the op's inputs (``ins``: one
+    ndarray or Python number per slot), its output and its keyword arguments; it
+    broadcasts against the output (the gradient arriving times it, summed down to the
+    input's shape, is what the input receives).
+    ``rule=True``: ``text`` is the chain rule written with ``G`` (the gradient
+    arriving), for ops that are not elementwise (``G @ {1}ᵀ``, ``G reshaped back``);
+    ``value`` is then ``None``: what the input receives is shown as computed.
+    """
+
+    __slots__ = ("rule", "text", "value")
+
+    def __init__(self, text, value=None, rule=False):
+        self.text, self.value, self.rule = text, value, rule
+
+    def __repr__(self) -> str:
+        return f"Local({self.text!r}{', rule=True' if self.rule else ''})"
+
+
 class Function:
     """Base class of every graph node (``grad_fn``).
 
@@ -68,6 +95,9 @@ class Function:
     op: str = "?"
     symbol: str = "?"
     formula: str = ""
+    #: the local derivative per input slot (:class:`Local`); the last entry serves any
+    #: further slots (``cat`` of many tensors)
+    local: tuple = ()
     #: PyTorch's node is a view (``TBackward0``, ``ViewBackward0``...): the output
     #: shares memory and the version counter with the input.
     is_view = False
@@ -244,7 +274,8 @@ class Function:
     def _release(self) -> None:
         """Free saved values (backward without ``retain_graph``)."""
         self._saved = None
-        self._saved_meta = None
+        meta = self._saved_meta
+        self._saved_meta = kept_meta(meta) if meta else None
         self._freed = True
 
     # ------------------------------------------------------------------ PyTorch surface
@@ -283,6 +314,23 @@ class Function:
     @staticmethod
     def backward(ctx, grad):  # pragma: no cover - abstract
         raise NotImplementedError
+
+    @classmethod
+    def local_for(cls, slot):
+        """The :class:`Local` declared for input ``slot`` (``None`` if none)."""
+        loc = cls.local
+        if not loc:
+            return None
+        return loc[slot] if slot < len(loc) else loc[-1]
+
+
+def kept_meta(meta):
+    """What a node remembers of its saved inputs once they are freed: the constant
+    leaves among them (``x`` of ``x * w``: no grad, no grad_fn, held by the learner
+    anyway), so a drawing after ``backward()`` still shows every input.  Never read by
+    backward (a freed node raises first)."""
+    kept = [m for m in meta if m[3] is not None and m[3].grad_fn is None]
+    return [m for m in kept if not m[3]._requires_grad] or None
 
 
 class AccumulateGrad(Function):

@@ -68,6 +68,12 @@ class _Flow:
         self.in_vals = rc.in_vals
         self.nexts = ()
         self.folded = False
+        # a composite of one PyTorch node on the same inputs (``mse_loss``) has its math
+        self.fcls = None
+        if len(self.ginner) == 1:
+            ro = O[self.ginner[0]]
+            if [x for x in ro.inputs if x[0] == "t"] == [x for x in rc.inputs if x[0] == "t"]:
+                self.fcls = ro.fcls
 
 
 #: how the data-flow view draws an op (the learner's operator, not PyTorch's node)
@@ -294,12 +300,12 @@ def build(rec, lang=None, snapshot=False) -> Built:
             op_labels.setdefault(d, set()).add(op_label(ro))
     given: dict = {}  # display id -> the learner's name or label
     for d, rt in first_t.items():
-        given[d] = rt.name or rt.label
+        given[d] = _label(rt) or rt.name  # an explicit ``t.label`` wins
     # a later raw tensor on the same node can name it if the first had none
     for rt in T:
         d = disp_t.get(canon(rt.rid))
-        if d is not None and given.get(d) is None and rt.name:
-            given[d] = rt.name
+        if d is not None and given.get(d) is None and (rt.name or _label(rt)):
+            given[d] = _label(rt) or rt.name
             first_t[d] = rt
     derived: dict = {}
 
@@ -386,6 +392,17 @@ def build(rec, lang=None, snapshot=False) -> Built:
     def tname(rid):
         return nm(disp_t.get(canon(rid)))
 
+    def named_formula(ro):
+        """The op's local derivatives in the learner's names (the inspector shows it)."""
+        if ro.fcls is None:
+            return ro.formula
+        argn = [tname(r) if k == "t" else fmt.value(r) for k, r in ro.inputs]
+        out = nm(disp_t.get(ro.out))
+        try:
+            return C.local_formula(ro.fcls, out, argn, ro.kwargs, None) or ro.formula
+        except Exception:
+            return ro.formula
+
     # ------------------------------------------------------------------ graphs
     order = []
     seen_nodes = set()
@@ -436,7 +453,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
                     "op",
                     nm(d),
                     op=ro.op,
-                    formula=ro.formula,
+                    formula=named_formula(ro),
                     outside=ro.outside,
                     symbol=_sym(ro),
                     grad_fn=None if ro.outside else ro.cls,
@@ -547,6 +564,8 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 )
             else:
                 consts = [fmt.value(r) for k, r in first_o[d].inputs if k == "c"]
+                if getattr(first_o[d], "freed", False):
+                    st = "freed"  # its saved values were released by a backward
                 state[d] = NodeState(None if d in in_label else ", ".join(consts) or None, None, st)
         elif gn.kind == "tensor" and gn.is_leaf:
             rt = first_t[d]
@@ -576,12 +595,22 @@ def build(rec, lang=None, snapshot=False) -> Built:
 
     # backward frames of PyTorch nodes inside one composite op, per backward call
     groups: dict = {}  # (composite index, backward call) -> [event index]
+    #: (backward call, gradient target) -> how many edges deliver a gradient to it (> 1:
+    #: a backward step's caption shows one path's share, not the total)
+    paths: dict = {}
     n_call = 0
     for k, ev in enumerate(rec.events):
         if ev[0] == "backward_begin":
             n_call += 1
-        elif ev[0] == "backward" and O[ev[2]].comp is not None:
-            groups.setdefault((O[ev[2]].comp, n_call), []).append(k)
+        elif ev[0] == "backward":
+            ro = O[ev[2]]
+            if ro.comp is not None:
+                groups.setdefault((ro.comp, n_call), []).append(k)
+            for i, gi in enumerate(ev[4]):
+                nx = ro.nexts[i] if i < len(ro.nexts) else None
+                if gi is not None and nx is not None:
+                    key = (n_call, _target(nx, canon))
+                    paths[key] = paths.get(key, 0) + 1
 
     def input_target(k_r):
         """What a tensor input's gradient goes to in ``nexts`` terms."""
@@ -706,7 +735,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
             for j in sorted(got):
                 r = fo.inputs[j][1]
                 d_in = disp_t[canon(r)]
-                slots.append((j, tname(r), got[j]))
+                slots.append(C.Slot(j, tname(r), got[j], T[canon(r)].shape))
                 edges.append((d_in, do))
                 if T[canon(r)].producer is not None and d_in not in got_grad:
                     setn(d_in, grad=fmt.value(got[j]))
@@ -722,6 +751,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 g_out,
                 slots,
                 fo.formula,
+                fcls=fo.fcls,
             )
             caps = C.steps_note(caps, classes)
         else:
@@ -775,7 +805,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
             edges = [(disp_t[canon(r)], do) for k, r in fo.inputs if k == "t"] + [(do, dt)]
             detail = {
                 "op": ro.cls if fo is ro else " → ".join(inner) or ro.cls,
-                "formula": fo.formula,
+                "formula": named_formula(fo),
                 "value": fmt.value(rt.value),
             }
             emit("forward", (do, dt), edges, caps, detail, anodes=anodes, it=it)
@@ -806,11 +836,13 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 if gi is None or nx is None or k != "t":
                     continue
                 d_in = disp_t[canon(r)]
-                slots.append((i, tname(r), gi))
+                shape = T[canon(r)].shape
+                npaths = paths.get((call[0], _target(nx, canon)), 1)
+                slots.append(C.Slot(i, tname(r), gi, shape, npaths))
                 edges.append((d_in, do))
                 aedges.append(aedge(do, nx))
                 if T[canon(r)].producer is not None and d_in not in got_grad:
-                    setn(d_in, grad=fmt.value(gi))
+                    setn(d_in, grad=fmt.value(_sum_to(gi, shape)))
                     got_grad.add(d_in)
             aedges = [e for e in aedges if e is not None]
             argn = [tname(r) if k == "t" else fmt.value(r) for k, r in ro.inputs]
@@ -825,6 +857,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 gout,
                 slots,
                 ro.formula,
+                fcls=ro.fcls,
             )
             detail["op"] = ro.cls
             emit("backward", (do, dt), edges, caps, detail, anodes=(do,), aedges=aedges, it=it)
@@ -837,7 +870,7 @@ def build(rec, lang=None, snapshot=False) -> Built:
                 d = disp_o.get(tp)
             elif tp is not None:
                 setn(d, grad=fmt.value(new))
-            caps = C.accumulate_edge(nm(d), old, inc, new, nm(ds) if ds else None)
+            caps = C.accumulate_edge(nm(d), old, inc, new, nm(ds) if ds else None, root_name)
             edges = [(d, ds)] if ds and ds != d else []
             an = ("a:" + d,) if tp is None else tuple(x for x in (adisp.get(tp),) if x)
             emit(
@@ -1037,6 +1070,18 @@ def _sum_to(g, shape):
         return g.reshape(shape)
     except (ValueError, IndexError):
         return g
+
+
+def _target(nx, canon):
+    """A ``nexts`` entry as a gradient target (a leaf's accumulator by its canonical
+    tensor, or an op)."""
+    return ("acc", canon(nx[1])) if nx[0] == "acc" else nx
+
+
+def _label(rt):
+    """An explicit ``t.label`` as text (a label that is not a string is ignored)."""
+    lab = rt.label
+    return lab if isinstance(lab, str) and lab else None
 
 
 def _order(d):

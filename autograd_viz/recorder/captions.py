@@ -11,6 +11,7 @@ import re
 import numpy as np
 
 from . import fmt
+from . import mathtext as M
 
 _INFIX = {
     "add": "+",
@@ -36,7 +37,7 @@ def _small(v) -> bool:
 
 def _atom(a: str) -> str:
     """``a`` as an operand (``(x * 10) ** 2``) or after d and ∂ (``dz/d(x * w)``)."""
-    return f"({a})" if (" " in a or a.startswith("-")) else a
+    return M.atom(a)
 
 
 _PLAIN = re.compile(r"\[.*\]|[\w.]+(\([^()]*\))*(\[[^\[\]]*\])*")
@@ -111,11 +112,11 @@ def name_expr(op, args, kwargs, in_shape=(), out_shape=(), limit=MAX_NAME):
     elif op == "transpose":
         e = f"{t}.transpose({kw.get('dim0', 0)}, {kw.get('dim1', 1)})"
     elif op == "neg":
-        e = f"-{_atom(a)}"
+        e = M.neg(a)
     elif op == "pow" and "exponent" in kw and not isinstance(kw["exponent"], np.ndarray):
-        e = f"{_atom(a)}**{fmt.value(kw['exponent'])}"
+        e = M.infix("**", a, M.operand(kw["exponent"]), spaced=False)
     elif op == "pow" and "base" in kw and not isinstance(kw["base"], np.ndarray):
-        e = f"{fmt.value(kw['base'])}**{_atom(a)}"
+        e = M.infix("**", M.operand(kw["base"]), a, spaced=False)
     elif op in ("sum", "mean"):
         e = f"{t}.{op}({_dims_text(kw.get('dim'))})"
     elif op in ("exp", "log", "sigmoid", "tanh", "relu", "sqrt", "abs"):
@@ -155,26 +156,9 @@ def _const_expr(op, tensor_name, const, tensor_first, kwargs):
     sym = _INFIX.get(op)
     if sym is None or op in ("mm", "mv", "dot", "matmul"):
         return None
-    c = fmt.value(const)
-    t = _atom(tensor_name)
-    e = f"{t} {sym} {c}" if tensor_first else f"{c} {sym} {t}"
+    c = M.operand(const)
+    e = M.infix(sym, tensor_name, c) if tensor_first else M.infix(sym, c, tensor_name)
     return e if len(e) <= MAX_NAME else None
-
-
-_PREC = {"+": 1, "-": 1, "*": 2, "/": 2, "@": 2}
-
-
-def _prec(e: str) -> int:
-    """Precedence of the top-level operator of a name expression (3: an atom)."""
-    depth, low = 0, 3
-    for i, ch in enumerate(e):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-        elif depth == 0 and ch in _PREC and e[i - 1 : i] == " " and e[i + 1 : i + 2] == " ":
-            low = min(low, _PREC[ch])
-    return low
 
 
 def binary_name(op, a, b):
@@ -182,34 +166,32 @@ def binary_name(op, a, b):
     an infix op of two named operands, parenthesised only where precedence needs it
     (``None`` when it would be longer than ``MAX_NAME``)."""
     sym = _INFIX.get(op)
-    if sym not in _PREC:
+    if sym is None or sym == "**":
         return None
-    p = _PREC[sym]
-    left = a if _prec(a) >= p else f"({a})"
-    right = b if (_prec(b) > p or (_prec(b) == p and sym in "+*")) else f"({b})"
-    e = f"{left} {sym} {right}"
+    e = M.infix(sym, a, b)
     return e if len(e) <= MAX_NAME else None
 
 
 def expr(op, args, kwargs):
-    """``x * w`` from the op and its argument texts (names or numbers)."""
+    """``x * w`` from the op and its argument texts (names or numbers), parenthesised
+    where precedence needs it (``(y_2 - y) ** 2``)."""
     if op == "linear" and len(args) in (2, 3):
         return f"linear({args[0]}; {', '.join(args[1:])})"
     if op in _INFIX and len(args) == 2:
         a, b = args
         alpha = kwargs.get("alpha", 1)
         if alpha not in (1, None) and op in ("add", "sub"):
-            b = f"{fmt.num(alpha)}·{b}"
-        return f"{a} {_INFIX[op]} {b}"
+            b = M.infix("·", M.operand(alpha), b, spaced=False)
+        return M.infix(_INFIX[op], a, b)
     if op == "rsub" and len(args) == 1:
-        return f"{fmt.value(kwargs.get('other', 0))} - {args[0]}"
+        return M.infix("-", M.operand(kwargs.get("other", 0)), args[0])
     if op == "neg" and len(args) == 1:
-        return f"-{args[0]}"
+        return M.neg(args[0])
     if op == "pow" and len(args) == 1:
         if "exponent" in kwargs:
-            return f"{args[0]} ** {fmt.value(kwargs['exponent'])}"
+            return M.infix("**", args[0], M.operand(kwargs["exponent"]))
         if "base" in kwargs:
-            return f"{fmt.value(kwargs['base'])} ** {args[0]}"
+            return M.infix("**", M.operand(kwargs["base"]), args[0])
     if op in ("sum", "mean") and len(args) == 1:
         dim = kwargs.get("dim")
         d = "" if dim is None else ", ".join(str(x) for x in dim)
@@ -248,7 +230,7 @@ def forward(out, op, names, vals, kwargs, result, outside, inner=()):
         and all(_small(v) for v in vals)
         and any(isinstance(v, np.ndarray) for v in vals)
     ):
-        ev = expr(op, [_paren(fmt.value(v)) for v in vals], kwargs)
+        ev = expr(op, [fmt.value(v) for v in vals], kwargs)
         if ev != e:
             parts.append(ev)
     parts.append(fmt.value(result))
@@ -276,51 +258,6 @@ def forward(out, op, names, vals, kwargs, result, outside, inner=()):
             ),
         }
     return {"en": f"Forward: {eq_en}.{note_en}", "zh": f"前向计算：{eq_zh}。{note_zh}"}
-
-
-def _local(op, i, names, vals, kwargs, out_val):
-    """(text, value) of d out / d input_i for elementwise ops, else None."""
-    a = names[0] if names else "a"
-    b = names[1] if len(names) > 1 else "b"
-    va = vals[0] if vals else None
-    vb = vals[1] if len(vals) > 1 else None
-    try:
-        if op == "add":
-            alpha = kwargs.get("alpha", 1) if i == 1 else 1
-            return fmt.num(alpha), np.asarray(alpha, dtype=float)
-        if op == "sub":
-            v = 1 if i == 0 else -kwargs.get("alpha", 1)
-            return fmt.num(v), np.asarray(v, dtype=float)
-        if op in ("rsub", "neg"):
-            return "-1", np.asarray(-1.0)
-        if op == "mul":
-            return (b, np.asarray(vb, dtype=float)) if i == 0 else (a, np.asarray(va, dtype=float))
-        if op == "div":
-            if i == 0:
-                return f"1/{b}", 1.0 / np.asarray(vb, dtype=float)
-            return f"-{a}/{b}²", -np.asarray(va, dtype=float) / np.asarray(vb, dtype=float) ** 2
-        if op == "pow" and "exponent" in kwargs:
-            n = kwargs["exponent"]
-            nn = fmt.num(n)
-            txt = f"{nn}·{a}" if n == 2 else f"{nn}·{a}^{fmt.num(n - 1)}"
-            return txt, n * np.asarray(va, dtype=float) ** (n - 1)
-        if op == "exp":
-            return f"exp({a})", np.asarray(out_val, dtype=float)
-        if op == "log":
-            return f"1/{a}", 1.0 / np.asarray(va, dtype=float)
-        if op == "sigmoid":
-            o = np.asarray(out_val, dtype=float)
-            return f"σ({a})·(1−σ({a}))", o * (1 - o)
-        if op == "sum":
-            return "1", np.asarray(1.0)
-        if op == "mean":
-            n = np.asarray(va).size / max(np.asarray(out_val).size, 1)
-            return f"1/{fmt.num(n)}", np.asarray(1.0 / n)
-        if op in ("clone", "to"):
-            return "1", np.asarray(1.0)
-    except (TypeError, ValueError):
-        return None
-    return None
 
 
 _MATRIX = {
@@ -364,42 +301,77 @@ def _rule(op, i, names, vals):
     return tmpl.format(a=_atom(a), b=_atom(b)) if tmpl else None
 
 
-#: per-input local derivatives of the composite ops (their ``COMPOSITE_FORMULA`` in
-#: build.py is one sentence for all inputs)
-_COMPOSITE_LOCAL = {
-    "matmul": ("∂(A@B)/∂A = G @ Bᵀ", "∂(A@B)/∂B = Aᵀ @ G"),
-    "linear": (
-        "∂(x@Wᵀ+b)/∂x = G @ W",
-        "∂(x@Wᵀ+b)/∂W = Gᵀ @ x",
-        "∂(x@Wᵀ+b)/∂b = G summed over rows",
-    ),
-}
+class Slot:
+    """One input of a backward step: its slot, the learner's name for it, the gradient
+    the engine sent (``grad``, at the broadcast shape), the input's shape, and how many
+    paths of this backward deliver a gradient to it (``paths > 1``: this is one share)."""
+
+    __slots__ = ("grad", "i", "name", "paths", "shape")
+
+    def __init__(self, i, name, grad, shape=None, paths=1):
+        self.i, self.name, self.grad, self.paths = i, name, grad, paths
+        self.shape = tuple(np.shape(grad)) if shape is None else tuple(shape)
 
 
-def local_part(op, formula, i):
-    """Input ``i``'s part of an op's local-derivative formula: a node's ``formula``
-    lists its inputs' parts separated by ``",  "`` (``∂(a·b)/∂a = b,  ∂(a·b)/∂b = a``);
-    a shorthand ``∂/∂b`` part gets the first part's numerator.  A formula that is not
-    split per input is returned whole."""
-    parts = _COMPOSITE_LOCAL.get(op)
-    if parts is None:
-        parts = [x.strip() for x in (formula or "").split(",  ")]
-        if len(parts) > 1 and parts[0].startswith("∂") and "/∂" in parts[0]:
-            num = parts[0][1 : parts[0].index("/∂")]
-            if num:
-                parts = [parts[0]] + [
-                    f"∂{num}{x[1:]}" if x.startswith("∂/∂") else x for x in parts[1:]
-                ]
-    if len(parts) > 1:
-        return parts[i] if i < len(parts) else ""
-    return formula or ""
+def _as_slot(x):
+    return x if isinstance(x, Slot) else Slot(*x)
 
 
-def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
-    """``slots``: list of (i, input name, grad sent) for inputs that get a gradient.
+def _sent(sl, a):
+    """(en, zh) of what input ``a`` receives: the engine's value, then, when it came at
+    the broadcast shape, summed down to the input's shape."""
+    g = np.asarray(sl.grad) if sl.grad is not None else None
+    got = fmt.value(g)
+    if g is None or g.shape == sl.shape or g.size == int(np.prod(sl.shape)):
+        return got, got
+    summed = fmt.value(M.sum_to(g, sl.shape))
+    shp = "×".join(str(n) for n in sl.shape) or "scalar"
+    return (
+        f"{got}, summed over the broadcast dims down to {a}'s shape {shp}: {summed}",
+        f"{got}，沿广播的维度求和回到 {a} 的形状 {shp}：{summed}",
+    )
+
+
+def local_formula(fcls, out, names, kwargs, vals=None):
+    """The node's local derivatives in the learner's names (``∂(x * w)/∂w = x``), one
+    per input slot that has a name; "" when the op declares none."""
+    if fcls is None or not getattr(fcls, "local", None):
+        return ""
+    parts = []
+    for i, a in enumerate(names):
+        loc = fcls.local_for(i)
+        if loc is None or a is None:
+            continue
+        text = M.local_text(loc, names, kwargs, vals, out, a)
+        if loc.rule:
+            parts.append(f"d/d{M.atom(a)} = {text}")
+        else:
+            parts.append(f"∂{M.atom(out)}/∂{M.atom(a)} = {text}")
+    return ",  ".join(dict.fromkeys(parts))
+
+
+def _declared(fcls, sl, out, names, vals, kwargs, out_val):
+    """(formula text, value or None, is_rule) declared by the op for this slot."""
+    loc = fcls.local_for(sl.i) if fcls is not None else None
+    if loc is None:
+        return None
+    try:
+        text = M.local_text(loc, names, kwargs, vals, out, sl.name)
+        value = M.local_value(loc, vals, out_val, kwargs)
+    except Exception:  # a declaration that cannot be evaluated here: show the rule only
+        return None
+    if not loc.rule and value is None:
+        return None
+    return text, value, loc.rule
+
+
+def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula, fcls=None):
+    """``slots``: :class:`Slot` (or ``(i, name, grad)``) for inputs that get a gradient.
 
     Local derivatives are written with ∂ (``∂z/∂y``), the total gradient of the root with
-    d (``dz/dy``), so the chain-rule product reads: arriving × local = what the input gets.
+    d (``dz/dy``), so the chain-rule product reads: arriving × local = what the input
+    gets; ``⊙`` for an elementwise product of arrays, ``×`` with a scalar.  When the
+    input gets gradients along several paths, this is one path's share.
     """
     e = expr(op, names, kwargs)
     g = fmt.value(gout)
@@ -407,41 +379,61 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula):
     up = f"d{dL}/d{dout} = {g}"
     en_parts, zh_parts = [], []
     uses_g = False
-    detail = {"upstream": up, "formula": formula}
     locs, prods = [], []
-    for i, a, gi in slots:
-        gis = fmt.value(gi)
-        loc = _local(op, i, names, vals, kwargs, out_val)
-        if loc is not None:
-            ltxt, lval = loc
+    for sl in map(_as_slot, slots):
+        a = sl.name
+        sent_en, sent_zh = _sent(sl, a)
+        total = f"d{dL}/d{_atom(a)}"
+        share = sl.paths > 1
+        lhs_en = f"its share along this path of {total} (summed over {sl.paths} paths)"
+        lhs_zh = f"{total} 在这条路径上的一份（共 {sl.paths} 条路径相加）"
+        dec = _declared(fcls, sl, out, names, vals, kwargs, out_val)
+        if dec is None:
+            rule = _rule(op, sl.i, names, vals)
+            dec = (rule, None, True) if rule is not None else None
+        if dec is not None and not dec[2]:
+            ltxt, lval, _ = dec
             lv = fmt.value(lval)
             head = f"∂{dout}/∂{_atom(a)} = {ltxt}" + (f" = {lv}" if ltxt != lv else "")
-            prod = f"d{dL}/d{_atom(a)} = {g} × {lv} = {gis}"
-            en_parts.append(f"local derivative {head}, so {a} receives {prod}")
-            zh_parts.append(f"局部导数 {head}，所以 {a} 得到 {prod}")
+            mul = f"{g} {M.times(gout, lval)} {M.operand(lval)}"
+            if share:
+                en_parts.append(
+                    f"local derivative {head}, so {a} receives {lhs_en}: {mul} = {sent_en}"
+                )
+                zh_parts.append(f"局部导数 {head}，所以 {a} 得到 {lhs_zh}：{mul} = {sent_zh}")
+                prods.append(f"{total} (this path's share) = {mul} = {sent_en}")
+            else:
+                en_parts.append(
+                    f"local derivative {head}, so {a} receives {total} = {mul} = {sent_en}"
+                )
+                zh_parts.append(f"局部导数 {head}，所以 {a} 得到 {total} = {mul} = {sent_zh}")
+                prods.append(f"{total} = {mul} = {sent_en}")
             if head not in locs:  # (``x * x``: one input in two slots)
                 locs.append(head)
-            prods.append(prod)
+            continue
+        if dec is not None:
+            uses_g = True
+            rule = dec[0]
+            locs.append(f"{total} = {rule}")
         else:
-            rule = _rule(op, i, names, vals)
-            if rule is not None:
-                uses_g = True
-                prod = f"d{dL}/d{_atom(a)} = {rule} = {gis}"
-                en_parts.append(f"{a} receives {prod}")
-                zh_parts.append(f"{a} 得到 {prod}")
-            else:
-                prod = f"d{dL}/d{_atom(a)} = {gis}"
-                en_parts.append(f"by the chain rule {a} receives {prod}")
-                zh_parts.append(f"由链式法则，{a} 得到 {prod}")
-            part = local_part(op, formula, i)
-            if part and part not in locs:  # each input's local derivative once
-                locs.append(part)
-            prods.append(prod)
+            rule = None
+        calc = f"{rule} = {sent_en}" if rule else sent_en
+        calc_zh = f"{rule} = {sent_zh}" if rule else sent_zh
+        if share:
+            en_parts.append(f"{a} receives {lhs_en}: {calc}")
+            zh_parts.append(f"{a} 得到 {lhs_zh}：{calc_zh}")
+            prods.append(f"{total} (this path's share) = {calc}")
+        else:
+            en_parts.append(f"{a} receives {total} = {calc}")
+            zh_parts.append(f"{a} 得到 {total} = {calc_zh}")
+            prods.append(f"{total} = {calc}")
+    named = local_formula(fcls, out, names, kwargs, vals) if fcls is not None else ""
+    detail = {"upstream": up, "formula": named or formula}
     detail["local"] = "; ".join(locs)
     detail["product"] = "; ".join(prods)
     if slots:
         en_rest = "; ".join(en_parts)
-        if en_rest.startswith(("local derivative", "by the chain rule")):
+        if en_rest.startswith("local derivative"):
             en_rest = en_rest[:1].upper() + en_rest[1:]  # (never a learner's name)
         zh_rest = "；".join(zh_parts)
     else:
@@ -497,13 +489,18 @@ def inside(out, op, names, kwargs, k, n, cls, gout, sends):
     return {"en": en, "zh": zh}, detail
 
 
-def accumulate_edge(u, old, inc, new, src):
-    o, i, n = fmt.value(old), fmt.value(inc), fmt.value(new)
+def accumulate_edge(u, old, inc, new, src, L=None):
+    o, i, n = fmt.value(old), M.operand(inc), fmt.value(new)
     via = f" (the new part comes from {src})" if src else ""
     via_zh = f"（新的一份来自 {src}）" if src else ""
+    tot = f", so far d{_atom(L)}/d{_atom(u)} = {n}" if L else ""
+    tot_zh = f"，目前 d{_atom(L)}/d{_atom(u)} = {n}" if L else ""
     return {
-        "en": f"{u} is used by more than one op, so its gradients add up: {o} + {i} = {n}{via}.",
-        "zh": f"{u} 被多个运算使用，所以它的梯度相加：{o} + {i} = {n}{via_zh}。",
+        "en": (
+            f"{u} is used by more than one op, so the shares of its paths add up: "
+            f"{o} + {i} = {n}{via}{tot}."
+        ),
+        "zh": f"{u} 被多个运算使用，所以各条路径的梯度相加：{o} + {i} = {n}{via_zh}{tot_zh}。",
     }
 
 
@@ -514,7 +511,18 @@ def accumulate(w, old, inc, new):
             "en": f"AccumulateGrad stores the gradient in the leaf: {w}.grad = {n} (it was None).",
             "zh": f"AccumulateGrad 把梯度存进叶子节点：{w}.grad = {n}（之前为 None）。",
         }
-    o, i = fmt.value(old), fmt.value(inc)
+    o, i = fmt.value(old), M.operand(inc)
+    if not np.any(np.asarray(old)):
+        return {
+            "en": (
+                f"{w}.grad accumulates: {o} + {i} = {n}. It was zeroed before this "
+                f"backward, so it now holds just this backward's gradient."
+            ),
+            "zh": (
+                f"{w}.grad 累加：{o} + {i} = {n}。它在这次反向传播之前被清零，"
+                f"所以现在只含这次的梯度。"
+            ),
+        }
     return {
         "en": (
             f"{w}.grad accumulates: {o} + {i} = {n}. Gradients add up across backward "

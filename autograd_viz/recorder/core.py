@@ -85,8 +85,10 @@ class RawOp:
         "cls",
         "comp",
         "external",
+        "fcls",
         "folded",
         "formula",
+        "freed",
         "in_vals",
         "inputs",
         "it",
@@ -103,6 +105,8 @@ class RawOp:
     def __init__(self, rid, cls, inputs, kwargs, it, outside, external=False):
         self.rid = rid
         self.cls = cls.__name__
+        self.fcls = cls  # the Function class: its local-derivative declarations
+        self.freed = False  # (a drawing: its saved values were released by a backward)
         self.op = getattr(cls, "op", "?")
         self.symbol = getattr(cls, "symbol", "?")
         self.formula = getattr(cls, "formula", "")
@@ -212,9 +216,20 @@ class _Recorder:
             self._handle = None
         try:
             self._scan_names()
+            self.refresh_labels()
         except Exception as exc:  # never break the learner's code
             self._internal(exc)
         self._end_iteration()
+
+    def refresh_labels(self):
+        """``t.label`` as it is when the recording ends (a label may be set after the op
+        that made the tensor)."""
+        for rt in self.tensors:
+            t = rt.ref() if rt.ref is not None else None
+            if t is not None:
+                lab = getattr(t, "label", None)
+                if lab is not None:
+                    rt.label = lab
 
     def __call__(self, kind, payload):
         h = self._handlers.get(kind)
@@ -420,6 +435,9 @@ class _Recorder:
         if out_tensor is not None:
             self._tmap[id(out_tensor)] = (weakref.ref(out_tensor), rt.rid)
         ro.in_vals = [self.tensors[r].value if k == "t" else r for k, r in ins]
+        ro.freed = bool(getattr(fn, "_freed", False))
+        if rt.value is None:
+            rt.value = _recompute(fn, ro.in_vals)
         return ro.rid
 
     def snapshot_composites(self):
@@ -1088,6 +1106,39 @@ class _Recorder:
     def _known_id(self, i):
         e = self._tmap.get(i)
         return e[1] if e is not None and e[0]() is not None else None
+
+
+def _recompute(fn, vals):
+    """The value of an intermediate result a drawing needs when the tensor itself is gone
+    (``x * w`` in ``z = x * w + b``): the op's ``forward`` run again on its inputs'
+    values, when every keyword argument it takes is known from the node (else None)."""
+    if not vals or any(v is None for v in vals):
+        return None
+    import inspect
+
+    cls = type(fn)
+    try:
+        params = list(inspect.signature(cls.forward).parameters.values())[1:]
+    except (TypeError, ValueError):
+        return None
+    kw = {}
+    for p in params:
+        if p.kind is p.VAR_POSITIONAL or p.default is p.empty:
+            continue
+        if p.name in getattr(fn, "__dict__", ()):
+            kw[p.name] = fn.__dict__[p.name]
+        elif p.name != "dtype":
+            return None
+    ctx = object.__new__(cls)
+    ctx.needs_input_grad = (False,) * len(vals)
+    try:
+        with np.errstate(all="ignore"):
+            out = np.asarray(cls.forward(ctx, *vals, **kw))
+    except Exception:
+        return None
+    if out.shape != tuple(getattr(fn, "_shape", None) or ()):
+        return None
+    return out
 
 
 def _learner_line(tb):

@@ -37,8 +37,9 @@ def value(a) -> str:
             return str(a)
     if a.dtype.kind == "b":
         a = a.astype(np.int64)
-    if a.size == 1:
-        # a one-element tensor reads as its number (shape is in the node table)
+    if a.size == 1 and a.ndim < 2:
+        # a one-element tensor reads as its number (shape is in the node table); a 1×1
+        # matrix keeps its brackets (``[[1]]``: the result of ``W @ x`` is a matrix)
         return num(a.reshape(()).item())
     if a.size <= MAX_INLINE:
         return _nested(a.tolist())

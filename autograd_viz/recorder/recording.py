@@ -178,6 +178,7 @@ def snapshot(*tensors, names_from=None) -> Recording:
     except Exception as exc:  # a recorder bug never breaks the learner's code
         raw._internal(exc)
     raw._scan_names(frames)
+    raw.refresh_labels()
     b = build(raw, None, snapshot=True)
     r.graph, r.autograd_graph = b.graph, b.autograd_graph
     r._initial, r._widest = b.initial, b.widest

@@ -130,9 +130,17 @@ def _backward_frames(rec, op):
 @pytest.mark.parametrize(
     "op, expected",
     [
-        ("MaximumBackward0", "∂max(a,b)/∂a = [a>b] (½ on ties); ∂max(a,b)/∂b = [b>a] (½ on ties)"),
-        ("WhereBackward0", "∂where(c,a,b)/∂a = [c]; ∂where(c,a,b)/∂b = [not c]"),
-        ("MmBackward0", "∂(A@B)/∂A = G@Bᵀ; ∂(A@B)/∂B = Aᵀ@G"),
+        # in the learner's names, with values (issue 11: never the generic ∂(a·b)/∂b = a)
+        (
+            "MaximumBackward0",
+            "∂m/∂a = [a > b] (½ on ties) = [0, 1]; ∂m/∂b = [b > a] (½ on ties) = [1, 0]",
+        ),
+        (
+            "WhereBackward0",
+            "∂c/∂a = 1 where the condition holds, else 0 = [0, 1]; "
+            "∂c/∂b = 1 where the condition fails, else 0 = [1, 0]",
+        ),
+        ("MmBackward0", "dL/dX = G @ Wᵀ; dL/dW = Xᵀ @ G"),
         ("MulBackward0", "∂q/∂a = a = [1, 2]"),
     ],
 )
@@ -159,7 +167,7 @@ def test_local_derivative_of_composites_per_input():
         Z = X @ W
         Z.sum().backward()
     (f,) = _backward_frames(rec, "MmBackward0")
-    assert f.detail["local"] == "∂(A@B)/∂A = G @ Bᵀ; ∂(A@B)/∂B = Aᵀ @ G"
+    assert f.detail["local"] == "dZ.sum()/dX = G @ Wᵀ; dZ.sum()/dW = Xᵀ @ G"
     lin = torch.nn.Linear(2, 1)
     with torch.record() as rec:
         lin(X).sum().backward()

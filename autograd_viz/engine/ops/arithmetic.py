@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..function import Function
+from ..derivatives import mse_local, mse_text, num_text, pick_share, power_text
+from ..function import Function, Local
 from ..functional_array import log, mask, scale, where
 
 
 class AddBackward0(Function):
     op, symbol = "add", "+"
     formula = "∂(a+b)/∂a = 1,  ∂(a+b)/∂b = 1"
+    local = (
+        Local("1", lambda x, o, k: 1.0),
+        Local(lambda k, x: num_text(k.get("alpha", 1)), lambda x, o, k: float(k.get("alpha", 1))),
+    )
 
     @staticmethod
     def forward(ctx, a, b, alpha=1):
@@ -33,6 +38,7 @@ class AddBackward1(Function):
 
     op, symbol = "add", "+"
     formula = "∂(a+c)/∂a = 1"
+    local = (Local("1", lambda x, o, k: 1.0),)
 
     @staticmethod
     def forward(ctx, a, other=0):
@@ -46,6 +52,10 @@ class AddBackward1(Function):
 class SubBackward0(Function):
     op, symbol = "sub", "-"
     formula = "∂(a−b)/∂a = 1,  ∂(a−b)/∂b = −1"
+    local = (
+        Local("1", lambda x, o, k: 1.0),
+        Local(lambda k, x: num_text(-k.get("alpha", 1)), lambda x, o, k: -float(k.get("alpha", 1))),
+    )
 
     @staticmethod
     def forward(ctx, a, b, alpha=1):
@@ -62,6 +72,9 @@ class RsubBackward1(Function):
 
     op, symbol = "rsub", "-"
     formula = "∂(c−a)/∂a = −1"
+    local = (
+        Local(lambda k, x: num_text(-k.get("alpha", 1)), lambda x, o, k: -float(k.get("alpha", 1))),
+    )
 
     @staticmethod
     def forward(ctx, a, other=0, alpha=1):
@@ -76,6 +89,7 @@ class RsubBackward1(Function):
 class MulBackward0(Function):
     op, symbol = "mul", "*"
     formula = "∂(a·b)/∂a = b,  ∂(a·b)/∂b = a"
+    local = (Local("{1}", lambda x, o, k: x[1]), Local("{0}", lambda x, o, k: x[0]))
 
     @staticmethod
     def forward(ctx, a, b):
@@ -95,6 +109,7 @@ class MulBackward1(Function):
 
     op, symbol = "mul", "*"
     formula = "∂(a·c)/∂a = c"
+    local = (Local(lambda k, x: num_text(k.get("other", 1)), lambda x, o, k: k.get("other", 1)),)
 
     @staticmethod
     def forward(ctx, a, other=1.0):
@@ -109,6 +124,10 @@ class MulBackward1(Function):
 class DivBackward0(Function):
     op, symbol = "div", "/"
     formula = "∂(a/b)/∂a = 1/b,  ∂(a/b)/∂b = −a/b²"
+    local = (
+        Local("1/{1}", lambda x, o, k: 1.0 / np.asarray(x[1], float)),
+        Local("-{0}/{1}²", lambda x, o, k: -np.asarray(x[0], float) / np.asarray(x[1], float) ** 2),
+    )
 
     @staticmethod
     def forward(ctx, a, b):
@@ -132,6 +151,7 @@ class ReciprocalBackward0(Function):
 
     op, symbol = "reciprocal", "1/"
     formula = "∂(1/a)/∂a = −1/a²"
+    local = (Local("-1/{0}²", lambda x, o, k: -(np.asarray(o, float) ** 2)),)
 
     @staticmethod
     def forward(ctx, a):
@@ -151,6 +171,7 @@ class ReciprocalBackward0(Function):
 class NegBackward0(Function):
     op, symbol = "neg", "-"
     formula = "∂(−a)/∂a = −1"
+    local = (Local("-1", lambda x, o, k: -1.0),)
 
     @staticmethod
     def forward(ctx, a):
@@ -187,6 +208,14 @@ class PowBackward0(Function):
 
     op, symbol = "pow", "**"
     formula = "∂(aⁿ)/∂a = n·aⁿ⁻¹"
+    local = (
+        Local(
+            lambda k, x: power_text(k.get("exponent", 1)),
+            lambda x, o, k: (
+                k.get("exponent", 1) * np.asarray(x[0], float) ** (k.get("exponent", 1) - 1)
+            ),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, exponent=1.0):
@@ -210,6 +239,18 @@ class PowBackward1(Function):
 
     op, symbol = "pow", "**"
     formula = "∂(aᵇ)/∂a = b·aᵇ⁻¹,  ∂(aᵇ)/∂b = aᵇ·ln a"
+    local = (
+        Local(
+            "{1}·{0}^({1} - 1)",
+            lambda x, o, k: (
+                np.asarray(x[1], float) * np.asarray(x[0], float) ** (np.asarray(x[1], float) - 1)
+            ),
+        ),
+        Local(
+            "{0}^{1}·ln({0})",
+            lambda x, o, k: np.asarray(o, float) * np.log(np.asarray(x[0], float)),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, b, bool_exponent=False):
@@ -247,6 +288,12 @@ class PowBackward2(Function):
 
     op, symbol = "pow", "**"
     formula = "∂(cᵃ)/∂a = cᵃ·ln c"
+    local = (
+        Local(
+            lambda k, x: f"{num_text(k.get('base', 1))}^{{0}}·ln({num_text(k.get('base', 1))})",
+            lambda x, o, k: np.asarray(o, float) * np.log(float(k.get("base", 1))),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, base=1.0):
@@ -291,11 +338,19 @@ class _Extremum(Function):
 class MaximumBackward0(_Extremum):
     op, symbol = "maximum", "max"
     formula = "∂max(a,b)/∂a = [a>b] (½ on ties),  ∂max(a,b)/∂b = [b>a] (½ on ties)"
+    local = (
+        Local("[{0} > {1}] (½ on ties)", lambda x, o, k: pick_share(x[0], x[1], np.greater)),
+        Local("[{1} > {0}] (½ on ties)", lambda x, o, k: pick_share(x[1], x[0], np.greater)),
+    )
 
 
 class MinimumBackward0(_Extremum):
     op, symbol = "minimum", "min"
     formula = "∂min(a,b)/∂a = [a<b] (½ on ties),  ∂min(a,b)/∂b = [b<a] (½ on ties)"
+    local = (
+        Local("[{0} < {1}] (½ on ties)", lambda x, o, k: pick_share(x[0], x[1], np.less)),
+        Local("[{1} < {0}] (½ on ties)", lambda x, o, k: pick_share(x[1], x[0], np.less)),
+    )
     pick = staticmethod(np.minimum)
     loses = staticmethod(np.greater)
 
@@ -303,6 +358,10 @@ class MinimumBackward0(_Extremum):
 class MseLossBackward0(Function):
     op, symbol = "mse_loss", "mse"
     formula = "∂mean((a−t)²)/∂a = 2(a−t)/n"
+    local = (
+        Local(lambda k, x: mse_text(k, x, "2·({0} - {1})"), lambda x, o, k: mse_local(x, k, 1.0)),
+        Local(lambda k, x: mse_text(k, x, "-2·({0} - {1})"), lambda x, o, k: mse_local(x, k, -1.0)),
+    )
 
     @staticmethod
     def forward(ctx, a, target, reduction="mean"):
@@ -348,6 +407,13 @@ class WhereBackward0(Function):
 
     op, symbol = "where", "where"
     formula = "∂where(c,a,b)/∂a = [c],  ∂/∂b = [not c]"
+    local = (
+        Local("1 where the condition holds, else 0", lambda x, o, k: np.asarray(k["cond"], float)),
+        Local(
+            "1 where the condition fails, else 0",
+            lambda x, o, k: 1.0 - np.asarray(k["cond"], float),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, b, cond=None):

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..function import Function
+from ..derivatives import bce_local, norm_local, num_text, std_local, var_local
+from ..function import Function, Local
 from ..functional_array import (
     _is_array,
     _tensor,
@@ -95,6 +96,7 @@ def _restore_dims(g, dims, keepdim):
 class SinBackward0(Function):
     op, symbol = "sin", "sin"
     formula = "∂sin(a)/∂a = cos(a)"
+    local = (Local("cos({0})", lambda x, o, k: np.cos(x[0])),)
 
     @staticmethod
     def forward(ctx, a):
@@ -110,6 +112,7 @@ class SinBackward0(Function):
 class CosBackward0(Function):
     op, symbol = "cos", "cos"
     formula = "∂cos(a)/∂a = −sin(a)"
+    local = (Local("-sin({0})", lambda x, o, k: -np.sin(x[0])),)
 
     @staticmethod
     def forward(ctx, a):
@@ -125,6 +128,12 @@ class CosBackward0(Function):
 class LeakyReluBackward0(Function):
     op, symbol = "leaky_relu", "leaky_relu"
     formula = "∂leaky_relu(a)/∂a = 1 if a > 0 else negative_slope"
+    local = (
+        Local(
+            lambda k, x: f"1 where {{0}} > 0, else {num_text(k.get('negative_slope', 0.01))}",
+            lambda x, o, k: np.where(np.asarray(x[0]) > 0, 1.0, k.get("negative_slope", 0.01)),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, negative_slope=0.01):
@@ -152,6 +161,7 @@ def _softmax(a, dim):
 class SoftmaxBackward0(Function):
     op, symbol = "softmax", "softmax"
     formula = "∂softmax(a)ᵢ/∂aⱼ = sᵢ(δᵢⱼ − sⱼ): grad = s·(g − Σ g·s)"
+    local = (Local("s ⊙ (G - Σ G ⊙ s) with s = softmax({0})", rule=True),)
 
     @staticmethod
     def forward(ctx, a, dim=None):
@@ -170,6 +180,7 @@ class SoftmaxBackward0(Function):
 class LogSoftmaxBackward0(Function):
     op, symbol = "log_softmax", "log_softmax"
     formula = "∂log_softmax(a)ᵢ/∂aⱼ = δᵢⱼ − softmax(a)ⱼ: grad = g − softmax(a)·Σ g"
+    local = (Local("G - softmax({0}) ⊙ Σ G", rule=True),)
 
     @staticmethod
     def forward(ctx, a, dim=None):
@@ -200,6 +211,7 @@ def builtins_max(a, b):
 class VarBackward0(Function):
     op, symbol = "var", "var"
     formula = "∂var(a)/∂aᵢ = 2(aᵢ − mean(a)) / (N − correction)"
+    local = (Local("2·({0} - mean({0}))/(N - correction)", lambda x, o, k: var_local(x[0], k)),)
 
     @staticmethod
     def forward(ctx, a, dims=(), correction=1, keepdim=False):
@@ -222,6 +234,11 @@ class VarBackward0(Function):
 class StdBackward0(Function):
     op, symbol = "std", "std"
     formula = "∂std(a)/∂aᵢ = (aᵢ − mean(a)) / ((N − correction)·std(a))"
+    local = (
+        Local(
+            "({0} - mean({0}))/((N - correction)·std({0}))", lambda x, o, k: std_local(x[0], o, k)
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, dims=(), correction=1, keepdim=False):
@@ -290,6 +307,12 @@ def _prod_grad(g, a, out, axis):
 class ProdBackward0(Function):
     op, symbol = "prod", "∏"
     formula = "∂(∏ a)/∂aᵢ = ∏_{j≠i} aⱼ"
+    local = (
+        Local(
+            "the product of the other elements of {0}",
+            lambda x, o, k: _others_array(np.asarray(x[0]).reshape(-1), 0).reshape(np.shape(x[0])),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, dtype=None):
@@ -306,6 +329,12 @@ class ProdBackward0(Function):
 class ProdBackward1(Function):
     op, symbol = "prod", "∏"
     formula = "∂(∏_dim a)/∂aᵢ = ∏_{j≠i} aⱼ (along dim)"
+    local = (
+        Local(
+            lambda k, x: f"the product of the other elements along dim {k.get('dim', 0)}",
+            lambda x, o, k: _others_array(np.asarray(x[0]), k.get("dim", 0)),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, dim=0, keepdim=False, dtype=None):
@@ -334,6 +363,18 @@ class ProdBackward1(Function):
 class LinalgVectorNormBackward0(Function):
     op, symbol = "norm", "‖·‖"
     formula = "∂‖a‖₂/∂a = a/‖a‖₂ (0 where ‖a‖ = 0); ∂‖a‖₁/∂a = sign(a)"
+    local = (
+        Local(
+            lambda k, x: (
+                "sign({0})"
+                if k.get("ord", 2) == 1
+                else "{0}/‖{0}‖"
+                if k.get("ord", 2) == 2
+                else "G·sign({0})·|{0}|^(p-1)/‖{0}‖^(p-1)"
+            ),
+            lambda x, o, k: norm_local(x[0], o, k),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, ord=2, dims=(), keepdim=False):
@@ -367,6 +408,13 @@ class NllLossBackward0(Function):
 
     op, symbol = "nll_loss", "nll_loss"
     formula = "∂nll/∂logpᵢ,c = −w_c/Σw if c = targetᵢ else 0 (mean)"
+    local = (
+        Local(
+            "-G at each row's target class (weighted; ÷ the weights' total for the mean), "
+            "0 elsewhere",
+            rule=True,
+        ),
+    )
 
     @staticmethod
     def forward(ctx, logp, target=None, weight=None, reduction="mean", ignore_index=-100):
@@ -407,6 +455,10 @@ class BinaryCrossEntropyBackward0(Function):
     formula = (
         "∂bce/∂x = (x − t)/(x(1 − x)), ∂bce/∂t = log(1 − x) − log(x) "
         "(bce = −[t·log x + (1 − t)·log(1 − x)])"
+    )
+    local = (
+        Local("({0} - {1})/({0}·(1 - {0}))", lambda x, o, k: bce_local(x, k, 0)),
+        Local("ln(1 - {0}) - ln({0})", lambda x, o, k: bce_local(x, k, 1)),
     )
 
     @staticmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..function import Function
+from ..function import Function, Local
 from ..functional_array import mT, outer, t
 
 _ndarray = np.ndarray
@@ -40,6 +40,7 @@ class _Product(Function):
 class MmBackward0(_Product):
     op, symbol = "mm", "@"
     formula = "∂(A@B)/∂A = G@Bᵀ,  ∂(A@B)/∂B = Aᵀ@G"
+    local = (Local("G @ {1}ᵀ", rule=True), Local("{0}ᵀ @ G", rule=True))
 
     @staticmethod
     def backward(ctx, g):
@@ -53,6 +54,11 @@ class AddmmBackward0(Function):
 
     op, symbol = "addmm", "+@"
     formula = "∂(c + A@B)/∂c = 1,  ∂/∂A = G@Bᵀ,  ∂/∂B = Aᵀ@G"
+    local = (
+        Local("1", lambda x, o, k: 1.0),
+        Local("G @ {2}ᵀ", rule=True),
+        Local("{1}ᵀ @ G", rule=True),
+    )
 
     @staticmethod
     def forward(ctx, bias, a, b):
@@ -79,6 +85,7 @@ class AddmmBackward0(Function):
 class MvBackward0(_Product):
     op, symbol = "mv", "@"
     formula = "∂(A@v)/∂A = g⊗v,  ∂(A@v)/∂v = Aᵀ@g"
+    local = (Local("G ⊗ {1}", rule=True), Local("{0}ᵀ @ G", rule=True))
 
     @staticmethod
     def backward(ctx, g):
@@ -90,6 +97,7 @@ class MvBackward0(_Product):
 class DotBackward0(_Product):
     op, symbol = "dot", "·"
     formula = "∂(a·b)/∂a = b,  ∂(a·b)/∂b = a"
+    local = (Local("{1}", lambda x, o, k: x[1]), Local("{0}", lambda x, o, k: x[0]))
 
     @staticmethod
     def backward(ctx, g):
@@ -101,6 +109,7 @@ class DotBackward0(_Product):
 class BmmBackward0(_Product):
     op, symbol = "bmm", "@"
     formula = "∂(A@B)/∂A = G@Bᵀ,  ∂(A@B)/∂B = Aᵀ@G  (per batch)"
+    local = (Local("G @ {1}ᵀ (per batch)", rule=True), Local("{0}ᵀ @ G (per batch)", rule=True))
 
     @staticmethod
     def backward(ctx, g):

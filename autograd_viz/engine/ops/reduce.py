@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..function import Function
+from ..derivatives import count, hits, one_hot
+from ..function import Function, Local
 from ..functional_array import expand_to, mask, scale, unsqueeze_dims
 
 
@@ -13,6 +14,7 @@ class SumBackward0(Function):
 
     op, symbol = "sum", "Σ"
     formula = "∂(Σ a)/∂aᵢ = 1"
+    local = (Local("1 for every element of {0}", lambda x, o, k: np.ones(np.shape(x[0]))),)
 
     @staticmethod
     def forward(ctx, a, dtype=None):
@@ -29,6 +31,7 @@ class SumBackward1(Function):
 
     op, symbol = "sum", "Σ"
     formula = "∂(Σ_dim a)/∂aᵢ = 1"
+    local = (Local("1 for every element of {0}", lambda x, o, k: np.ones(np.shape(x[0]))),)
 
     @staticmethod
     def forward(ctx, a, dim=(), keepdim=False, dtype=None):
@@ -45,6 +48,12 @@ class SumBackward1(Function):
 class MeanBackward0(Function):
     op, symbol = "mean", "mean"
     formula = "∂mean(a)/∂aᵢ = 1/n"
+    local = (
+        Local(
+            lambda k, x: f"1/{max(np.size(x[0]), 1)} for every element of {{0}}" if x else "1/N",
+            lambda x, o, k: np.full(np.shape(x[0]), 1.0 / max(np.size(x[0]), 1)),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a):
@@ -62,6 +71,12 @@ class MeanBackward0(Function):
 class MeanBackward1(Function):
     op, symbol = "mean", "mean"
     formula = "∂mean_dim(a)/∂aᵢ = 1/n"
+    local = (
+        Local(
+            lambda k, x: f"1/{count(x, k)} for every element of {{0}}" if x else "1/N",
+            lambda x, o, k: np.full(np.shape(x[0]), 1.0 / count(x, k)),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, dim=(), keepdim=False):
@@ -82,6 +97,9 @@ class MaxBackward1(Function):
 
     op, symbol = "max", "max"
     formula = "∂max(a)/∂aᵢ = [aᵢ = max]/#ties"
+    local = (
+        Local("1 where {0} equals its max (shared on ties), else 0", lambda x, o, k: hits(x[0], o)),
+    )
 
     @staticmethod
     def forward(ctx, a):
@@ -101,6 +119,9 @@ class MaxBackward1(Function):
 class MinBackward1(MaxBackward1):
     op, symbol = "min", "min"
     formula = "∂min(a)/∂aᵢ = [aᵢ = min]/#ties"
+    local = (
+        Local("1 where {0} equals its min (shared on ties), else 0", lambda x, o, k: hits(x[0], o)),
+    )
 
     @staticmethod
     def forward(ctx, a):
@@ -114,6 +135,12 @@ class MaxBackward0(Function):
 
     op, symbol = "max", "max"
     formula = "∂max_dim(a)/∂aᵢ = [i = argmax]"
+    local = (
+        Local(
+            lambda k, x: f"1 at the argmax along dim {k.get('dim', 0)}, else 0",
+            lambda x, o, k: one_hot(x[0], k),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, dim=0, keepdim=False, indices=None, reduce=np.max):
@@ -136,3 +163,9 @@ class MaxBackward0(Function):
 class MinBackward0(MaxBackward0):
     op, symbol = "min", "min"
     formula = "∂min_dim(a)/∂aᵢ = [i = argmin]"
+    local = (
+        Local(
+            lambda k, x: f"1 at the argmin along dim {k.get('dim', 0)}, else 0",
+            lambda x, o, k: one_hot(x[0], k),
+        ),
+    )

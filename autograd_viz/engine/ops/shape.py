@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import backward as _backward_mod
-from ..function import Function
+from ..function import Function, Local
 from ..functional_array import _is_array, sum_to, t
 
 
@@ -23,6 +23,7 @@ def _reshape(g, shape):
 class TBackward0(Function):
     op, symbol = "t", "ᵀ"
     formula = "∂aᵀ/∂a: transpose the gradient back"
+    local = (Local("Gᵀ", rule=True),)
     is_view = True
 
     @staticmethod
@@ -37,6 +38,16 @@ class TBackward0(Function):
 class PermuteBackward0(Function):
     op, symbol = "permute", "ᵀ"
     formula = "∂permute(a)/∂a: permute the gradient back"
+    local = (
+        Local(
+            lambda k, x: (
+                "Gᵀ"
+                if tuple(k.get("dims", ())) == tuple(range(len(k.get("dims", ())) - 1, -1, -1))
+                else "G permuted back"
+            ),
+            rule=True,
+        ),
+    )
     is_view = True
 
     @staticmethod
@@ -53,6 +64,7 @@ class PermuteBackward0(Function):
 class TransposeBackward0(Function):
     op, symbol = "transpose", "ᵀ"
     formula = "∂transpose(a)/∂a: swap the dims of the gradient back"
+    local = (Local(lambda k, x: f"G.transpose({k.get('dim0', 0)}, {k.get('dim1', 1)})", rule=True),)
     is_view = True
 
     @staticmethod
@@ -69,6 +81,7 @@ class TransposeBackward0(Function):
 class ViewBackward0(Function):
     op, symbol = "view", "view"
     formula = "∂view(a)/∂a: reshape the gradient back"
+    local = (Local("G reshaped to the shape of {0}", rule=True),)
     is_view = True
 
     @staticmethod
@@ -90,6 +103,7 @@ class ReshapeAliasBackward0(ViewBackward0):
 class UnsafeViewBackward0(Function):
     op, symbol = "reshape", "reshape"
     formula = "∂reshape(a)/∂a: reshape the gradient back"
+    local = (Local("G reshaped to the shape of {0}", rule=True),)
 
     @staticmethod
     def forward(ctx, a, shape=()):
@@ -104,11 +118,13 @@ class UnsafeViewBackward0(Function):
 class UnsqueezeBackward0(ViewBackward0):
     op, symbol = "unsqueeze", "unsqueeze"
     formula = "∂unsqueeze(a)/∂a: drop the added dim of the gradient"
+    local = (Local("G without the added dim", rule=True),)
 
 
 class SqueezeBackward0(ViewBackward0):
     op, symbol = "squeeze", "squeeze"
     formula = "∂squeeze(a)/∂a: put the size-1 dims back"
+    local = (Local("G with the size-1 dims of {0} put back", rule=True),)
 
 
 class SqueezeBackward1(SqueezeBackward0):
@@ -128,6 +144,7 @@ class SqueezeBackward4(UnsafeViewBackward0):
 class ExpandBackward0(Function):
     op, symbol = "expand", "expand"
     formula = "∂expand(a)/∂a: sum the gradient over the expanded dims"
+    local = (Local("G summed over the expanded dims", rule=True),)
     is_view = True
 
     @staticmethod
@@ -145,6 +162,7 @@ class SelectBackward0(Function):
 
     op, symbol = "select", "[]"
     formula = "∂a[i]/∂a: the gradient goes to position i, 0 elsewhere"
+    local = (Local("G at the selected positions of {0}, 0 elsewhere", rule=True),)
     is_view = True
 
     @staticmethod
@@ -167,6 +185,7 @@ class IndexBackward0(Function):
 
     op, symbol = "index", "[]"
     formula = "∂a[idx]/∂a: the gradient is added at the indexed positions"
+    local = (Local("G added at the indexed positions of {0}, 0 elsewhere", rule=True),)
 
     @staticmethod
     def forward(ctx, a, index=()):
@@ -184,6 +203,7 @@ class IndexPutBackward0(Function):
 
     op, symbol = "index_put", "[]="
     formula = "∂/∂g: read the indexed positions back"
+    local = (Local("G read at the indexed positions", rule=True),)
 
     @staticmethod
     def forward(ctx, g, shape=(), index=(), accumulate=False):
@@ -210,6 +230,7 @@ def scatter(g, shape, index, accumulate=False):
 class CloneBackward0(Function):
     op, symbol = "clone", "clone"
     formula = "∂clone(a)/∂a = 1"
+    local = (Local("1", lambda x, o, k: 1.0),)
 
     @staticmethod
     def forward(ctx, a):
@@ -223,6 +244,7 @@ class CloneBackward0(Function):
 class ToCopyBackward0(Function):
     op, symbol = "to", "to"
     formula = "∂a.to(dtype)/∂a = 1 (cast back)"
+    local = (Local("1", lambda x, o, k: 1.0),)
 
     @staticmethod
     def forward(ctx, a, dtype=None):
@@ -236,6 +258,7 @@ class ToCopyBackward0(Function):
 class CatBackward0(Function):
     op, symbol = "cat", "cat"
     formula = "∂cat(a, b)/∂a: the gradient's slice where a was placed"
+    local = (Local("the part of G where {i} was placed", rule=True),)
 
     @staticmethod
     def forward(ctx, *arrays, dim=0, dtype=None):
@@ -256,6 +279,7 @@ class CatBackward0(Function):
 class StackBackward0(Function):
     op, symbol = "stack", "stack"
     formula = "∂stack(a, b)/∂a: the gradient's entry where a was placed"
+    local = (Local("the entry of G where {i} was placed", rule=True),)
 
     @staticmethod
     def forward(ctx, *arrays, dim=0, dtype=None):
@@ -273,6 +297,10 @@ class CopySlices(Function):
 
     op, symbol = "setitem", "[]="
     formula = "∂/∂a: the gradient with the written positions zeroed;  ∂/∂v: g[idx]"
+    local = (
+        Local("G with the written positions set to 0", rule=True),
+        Local("G at the written positions", rule=True),
+    )
 
     def name(self) -> str:
         return "torch::autograd::CopySlices"
@@ -321,6 +349,7 @@ class AliasBackward0(Function):
 
     op, symbol = "alias", "[...]"
     formula = "∂a/∂a = 1"
+    local = (Local("1", lambda x, o, k: 1.0),)
     is_view = True
 
     @staticmethod
@@ -337,6 +366,7 @@ class CopyBackwards(Function):
 
     op, symbol = "copy_", "←"
     formula = "∂/∂dst = 0,  ∂/∂src = 1"
+    local = (Local("0", lambda x, o, k: 0.0), Local("1", lambda x, o, k: 1.0))
 
     def name(self) -> str:
         return "torch::autograd::CopyBackwards"
@@ -355,6 +385,7 @@ class CopyBackwards(Function):
 class ZeroBackward0(Function):
     op, symbol = "zero_", "0"
     formula = "∂0/∂a = 0"
+    local = (Local("0", lambda x, o, k: 0.0),)
 
     @staticmethod
     def forward(ctx, a):
@@ -368,6 +399,7 @@ class ZeroBackward0(Function):
 class FillBackward2(Function):
     op, symbol = "fill_", "fill"
     formula = "∂c/∂a = 0"
+    local = (Local("0", lambda x, o, k: 0.0),)
 
     @staticmethod
     def forward(ctx, a, value=0):
@@ -388,6 +420,7 @@ class AsStridedBackward0(Function):
 
     op, symbol = "as_strided", "view"
     formula = "∂view/∂base: the gradient goes back to the viewed positions, 0 elsewhere"
+    local = (Local("G put back at the viewed positions of {0}, 0 elsewhere", rule=True),)
 
     @staticmethod
     def forward(ctx, base, idx=None):
@@ -414,6 +447,10 @@ class _ViewCopySlices(Function):
 
     op, symbol = "setitem", "[]="
     formula = "∂/∂base: the gradient outside the view, and the op's gradient inside it"
+    local = (
+        Local("G outside the written view; the in-place op's gradient inside it", rule=True),
+        Local("the part of G at the written view", rule=True),
+    )
 
     def name(self) -> str:
         return "torch::autograd::CopySlices"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from .._errstate import OVER, quiet, restore
-from ..function import Function
+from ..derivatives import clamp_mask, clamp_text
+from ..function import Function, Local
 from ..functional_array import mask, scale, sign
 
 _ndarray = np.ndarray
@@ -20,6 +21,7 @@ def _nd(x):
 class ExpBackward0(Function):
     op, symbol = "exp", "exp"
     formula = "∂exp(a)/∂a = exp(a)"
+    local = (Local("exp({0})", lambda x, o, k: o),)
 
     @staticmethod
     def forward(ctx, a):
@@ -40,6 +42,7 @@ class ExpBackward0(Function):
 class LogBackward0(Function):
     op, symbol = "log", "log"
     formula = "∂ln(a)/∂a = 1/a"
+    local = (Local("1/{0}", lambda x, o, k: 1.0 / np.asarray(x[0], float)),)
 
     @staticmethod
     def forward(ctx, a):
@@ -57,6 +60,7 @@ class LogBackward0(Function):
 class SqrtBackward0(Function):
     op, symbol = "sqrt", "√"
     formula = "∂√a/∂a = 1/(2√a)"
+    local = (Local("1/(2·√{0})", lambda x, o, k: 0.5 / np.asarray(o, float)),)
 
     @staticmethod
     def forward(ctx, a):
@@ -75,6 +79,7 @@ class SqrtBackward0(Function):
 class AbsBackward0(Function):
     op, symbol = "abs", "|·|"
     formula = "∂|a|/∂a = sign(a)"
+    local = (Local("sign({0})", lambda x, o, k: np.sign(x[0])),)
 
     @staticmethod
     def forward(ctx, a):
@@ -90,6 +95,7 @@ class AbsBackward0(Function):
 class SignBackward0(Function):
     op, symbol = "sign", "sign"
     formula = "∂sign(a)/∂a = 0"
+    local = (Local("0", lambda x, o, k: 0.0),)
 
     @staticmethod
     def forward(ctx, a):
@@ -105,6 +111,7 @@ class SignBackward0(Function):
 class SigmoidBackward0(Function):
     op, symbol = "sigmoid", "σ"
     formula = "∂σ(a)/∂a = σ(a)·(1−σ(a))"
+    local = (Local("σ({0})·(1 - σ({0}))", lambda x, o, k: o * (1 - o)),)
 
     @staticmethod
     def forward(ctx, a):
@@ -142,6 +149,7 @@ class SigmoidBackward0(Function):
 class TanhBackward0(Function):
     op, symbol = "tanh", "tanh"
     formula = "∂tanh(a)/∂a = 1 − tanh²(a)"
+    local = (Local("1 - tanh²({0})", lambda x, o, k: 1 - o * o),)
 
     @staticmethod
     def forward(ctx, a):
@@ -169,6 +177,7 @@ class TanhBackward0(Function):
 class ReluBackward0(Function):
     op, symbol = "relu", "relu"
     formula = "∂relu(a)/∂a = [a > 0]"
+    local = (Local("[{0} > 0]", lambda x, o, k: (np.asarray(o) > 0).astype(float)),)
 
     @staticmethod
     def forward(ctx, a):
@@ -185,6 +194,12 @@ class ReluBackward0(Function):
 class ClampBackward1(Function):
     op, symbol = "clamp", "clamp"
     formula = "∂clamp(a, lo, hi)/∂a = [lo ≤ a ≤ hi]"
+    local = (
+        Local(
+            lambda k, x: clamp_text(k.get("min"), k.get("max")),
+            lambda x, o, k: clamp_mask(x[0], k.get("min"), k.get("max")),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, min=None, max=None):
