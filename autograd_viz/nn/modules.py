@@ -14,12 +14,41 @@ from ..engine.tensor import Tensor
 from .parameter import Parameter
 
 
-class Module:
-    """Base class: parameters and sub-modules assigned as attributes are registered
-    (in assignment order) and found by ``parameters()`` / ``named_parameters()``."""
+class _IncompatibleKeys(tuple):
+    """What ``load_state_dict`` returns (PyTorch's named tuple)."""
 
-    def __init__(self):
+    def __new__(cls, missing_keys, unexpected_keys):
+        self = super().__new__(cls, (missing_keys, unexpected_keys))
+        return self
+
+    @property
+    def missing_keys(self):
+        return self[0]
+
+    @property
+    def unexpected_keys(self):
+        return self[1]
+
+    def __repr__(self) -> str:
+        if not self[0] and not self[1]:
+            return "<All keys matched successfully>"
+        return f"_IncompatibleKeys(missing_keys={self[0]}, unexpected_keys={self[1]})"
+
+    __str__ = __repr__
+
+
+class Module:
+    """Base class: parameters, buffers and sub-modules assigned as attributes are
+    registered (in assignment order) and found by ``parameters()``, ``buffers()``,
+    ``state_dict()``..."""
+
+    _version = 1
+    call_super_init = False
+
+    def __init__(self, *args, **kwargs):
         object.__setattr__(self, "_parameters", OrderedDict())
+        object.__setattr__(self, "_buffers", OrderedDict())
+        object.__setattr__(self, "_non_persistent_buffers_set", set())
         object.__setattr__(self, "_modules", OrderedDict())
         object.__setattr__(self, "training", True)
 
@@ -29,38 +58,98 @@ class Module:
             raise AttributeError("cannot assign parameters before Module.__init__() call")
         if isinstance(value, Parameter):
             self.__dict__.pop(name, None)
+            self._buffers.pop(name, None)
+            self._modules.pop(name, None)
             params[name] = value
         elif isinstance(value, Module):
             self.__dict__.pop(name, None)
+            params.pop(name, None)
+            self._buffers.pop(name, None)
             self._modules[name] = value
         elif name in params:
             if value is not None:
                 raise TypeError(
-                    f"cannot assign '{type(value).__name__}' as parameter "
+                    f"cannot assign '{_typename(value)}' as parameter "
                     f"'{name}' (torch.nn.Parameter or None expected)"
                 )
             params[name] = None
+        elif name in self._modules:
+            if value is not None:
+                raise TypeError(
+                    f"cannot assign '{_typename(value)}' as child module "
+                    f"'{name}' (torch.nn.Module or None expected)"
+                )
+            self._modules[name] = None
+        elif name in self._buffers:
+            if value is not None and not isinstance(value, Tensor):
+                raise TypeError(
+                    f"cannot assign '{_typename(value)}' as buffer '{name}' "
+                    "(torch.nn.Buffer, torch.Tensor or None expected)"
+                )
+            self._buffers[name] = value
         else:
             object.__setattr__(self, name, value)
 
     def __getattr__(self, name):
         d = self.__dict__
-        if name in d.get("_parameters", ()):
-            return d["_parameters"][name]
-        if name in d.get("_modules", ()):
-            return d["_modules"][name]
+        for table in ("_parameters", "_buffers", "_modules"):
+            t = d.get(table)
+            if t is not None and name in t:
+                return t[name]
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def __delattr__(self, name):
         if name in self._parameters:
             del self._parameters[name]
+        elif name in self._buffers:
+            del self._buffers[name]
+            self._non_persistent_buffers_set.discard(name)
         elif name in self._modules:
             del self._modules[name]
         else:
             object.__delattr__(self, name)
 
+    def __dir__(self):
+        keys = list(super().__dir__())
+        return sorted(
+            set(keys + list(self._parameters) + list(self._buffers) + list(self._modules))
+        )
+
+    def _check_new_name(self, name, kind):
+        if not isinstance(name, str):
+            raise TypeError(f"{kind} name should be a string. Got {_typename(name)}")
+        if "." in name:
+            raise KeyError(f'{kind} name can\'t contain ".", got: {name}')
+        if name == "":
+            raise KeyError(f'{kind} name can\'t be empty string ""')
+        if hasattr(self, name) and name not in getattr(self, "_" + kind + "s", {}):
+            raise KeyError(f"attribute '{name}' already exists")
+
     def register_parameter(self, name, param):
+        if "_parameters" not in self.__dict__:
+            raise AttributeError("cannot assign parameter before Module.__init__() call")
+        self._check_new_name(name, "parameter")
+        if param is not None and not isinstance(param, Parameter):
+            raise TypeError(
+                f"cannot assign '{_typename(param)}' object to parameter '{name}' "
+                "(torch.nn.Parameter or None required)"
+            )
         self._parameters[name] = param
+
+    def register_buffer(self, name, tensor, persistent=True):
+        if "_buffers" not in self.__dict__:
+            raise AttributeError("cannot assign buffer before Module.__init__() call")
+        self._check_new_name(name, "buffer")
+        if tensor is not None and not isinstance(tensor, Tensor):
+            raise TypeError(
+                f"cannot assign '{_typename(tensor)}' object to buffer '{name}' "
+                "(torch Tensor or None required)"
+            )
+        self._buffers[name] = tensor
+        if persistent:
+            self._non_persistent_buffers_set.discard(name)
+        else:
+            self._non_persistent_buffers_set.add(name)
 
     def add_module(self, name, module):
         if module is not None and not isinstance(module, Module):
@@ -69,7 +158,33 @@ class Module:
             raise TypeError(f"module name should be a string. Got {type(name).__name__}")
         if "." in name:
             raise KeyError(f'module name can\'t contain ".", got: {name}')
+        if hasattr(self, name) and name not in self._modules:
+            raise KeyError(f"attribute '{name}' already exists")
         self._modules[name] = module
+
+    register_module = add_module
+
+    def get_submodule(self, target):
+        mod = self
+        if target == "":
+            return mod
+        for item in target.split("."):
+            if not hasattr(mod, item):
+                raise AttributeError(f"{mod._get_name()} has no attribute `{item}`")
+            mod = getattr(mod, item)
+            if not isinstance(mod, Module):
+                raise AttributeError("`" + item + "` is not an nn.Module")
+        return mod
+
+    def get_parameter(self, target):
+        mod_path, _, name = target.rpartition(".")
+        mod = self.get_submodule(mod_path)
+        if not hasattr(mod, name):
+            raise AttributeError(f"{mod._get_name()} has no attribute `{name}`")
+        p = getattr(mod, name)
+        if not isinstance(p, Parameter):
+            raise AttributeError("`" + name + "` is not an nn.Parameter")
+        return p
 
     def forward(self, *args, **kwargs):
         raise NotImplementedError(
@@ -77,13 +192,47 @@ class Module:
         )
 
     def __call__(self, *args, **kwargs):
-        return self.forward(*args, **kwargs)
+        hooks = self.__dict__.get("_forward_pre_hooks")
+        if hooks:
+            for h in list(hooks.values()):
+                r = h(self, args)
+                if r is not None:
+                    args = r if isinstance(r, tuple) else (r,)
+        out = self.forward(*args, **kwargs)
+        hooks = self.__dict__.get("_forward_hooks")
+        if hooks:
+            for h in list(hooks.values()):
+                r = h(self, args, out)
+                if r is not None:
+                    out = r
+        return out
 
-    def named_parameters(self, prefix="", recurse=True):
+    def _add_hook(self, table, fn):
+        hooks = self.__dict__.get(table)
+        if hooks is None:
+            hooks = OrderedDict()
+            object.__setattr__(self, table, hooks)
+        key = object()
+        hooks[key] = fn
+        return _DictHandle(hooks, key)
+
+    def register_forward_hook(self, hook):
+        """``hook(module, args, output)`` after ``forward``; may return a new output."""
+        return self._add_hook("_forward_hooks", hook)
+
+    def register_forward_pre_hook(self, hook):
+        """``hook(module, args)`` before ``forward``; may return new args."""
+        return self._add_hook("_forward_pre_hooks", hook)
+
+    def _get_name(self) -> str:
+        return type(self).__name__
+
+    # ------------------------------------------------------------------ traversal
+    def named_parameters(self, prefix="", recurse=True, remove_duplicate=True):
         seen = set()
         for mod_prefix, mod in self._named_modules(prefix) if recurse else [(prefix, self)]:
             for name, p in mod._parameters.items():
-                if p is None or id(p) in seen:
+                if p is None or (remove_duplicate and id(p) in seen):
                     continue
                 seen.add(id(p))
                 yield (mod_prefix + ("." if mod_prefix else "") + name, p)
@@ -92,14 +241,32 @@ class Module:
         for _, p in self.named_parameters(recurse=recurse):
             yield p
 
-    def _named_modules(self, prefix=""):
+    def named_buffers(self, prefix="", recurse=True, remove_duplicate=True):
+        seen = set()
+        for mod_prefix, mod in self._named_modules(prefix) if recurse else [(prefix, self)]:
+            for name, b in mod._buffers.items():
+                if b is None or (remove_duplicate and id(b) in seen):
+                    continue
+                seen.add(id(b))
+                yield (mod_prefix + ("." if mod_prefix else "") + name, b)
+
+    def buffers(self, recurse=True):
+        for _, b in self.named_buffers(recurse=recurse):
+            yield b
+
+    def _named_modules(self, prefix="", memo=None):
+        if memo is None:
+            memo = set()
+        if id(self) in memo:
+            return
+        memo.add(id(self))
         yield prefix, self
         for name, m in self._modules.items():
             if m is None:
                 continue
-            yield from m._named_modules(prefix + ("." if prefix else "") + name)
+            yield from m._named_modules(prefix + ("." if prefix else "") + name, memo)
 
-    def named_modules(self, prefix=""):
+    def named_modules(self, memo=None, prefix="", remove_duplicate=True):
         yield from self._named_modules(prefix)
 
     def modules(self):
@@ -107,11 +274,27 @@ class Module:
             yield m
 
     def children(self):
-        yield from (m for m in self._modules.values() if m is not None)
+        seen = set()
+        for m in self._modules.values():
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                yield m
 
     def named_children(self):
-        yield from ((n, m) for n, m in self._modules.items() if m is not None)
+        seen = set()
+        for n, m in self._modules.items():
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                yield n, m
 
+    def apply(self, fn):
+        """Call ``fn`` on every sub-module (children first), then on this module."""
+        for m in self.children():
+            m.apply(fn)
+        fn(self)
+        return self
+
+    # ------------------------------------------------------------------ state
     def zero_grad(self, set_to_none=True):
         """Reset the gradients of all parameters (to ``None``, as PyTorch 2 does)."""
         params = list(self.parameters())
@@ -120,8 +303,11 @@ class Module:
             events.emit("zero_grad", owner=self, params=params, set_to_none=set_to_none)
 
     def train(self, mode=True):
-        for m in self.modules():
-            object.__setattr__(m, "training", mode)
+        if not isinstance(mode, bool):
+            raise ValueError("training mode is expected to be boolean")
+        object.__setattr__(self, "training", mode)
+        for m in self.children():
+            m.train(mode)
         return self
 
     def eval(self):
@@ -132,14 +318,126 @@ class Module:
             p.requires_grad_(requires_grad)
         return self
 
-    def state_dict(self):
-        return OrderedDict((n, p.detach()) for n, p in self.named_parameters())
+    def _apply_arrays(self, fn):
+        for m in self.modules():
+            for p in m._parameters.values():
+                if p is not None:
+                    new = fn(p._data)
+                    if new is not p._data:
+                        p._data = new
+                        if p._accumulator is not None:
+                            p._accumulator._dtype = new.dtype
+                        if p._grad is not None:
+                            p._grad._data = fn(p._grad._data)
+            for _name, b in list(m._buffers.items()):
+                if b is not None:
+                    new = fn(b._data)
+                    if new is not b._data:
+                        b._data = new
+        return self
 
-    def load_state_dict(self, state):
-        own = dict(self.named_parameters())
-        for n, v in state.items():
-            own[n]._data[...] = v._data
-        return None
+    def _cast_floats(self, npd):
+        return self._apply_arrays(lambda a: a.astype(npd) if a.dtype.kind == "f" else a)
+
+    def double(self):
+        return self._cast_floats(np.float64)
+
+    def float(self):
+        return self._cast_floats(np.float32)
+
+    def half(self):
+        return self._cast_floats(np.float16)
+
+    def to(self, *args, **kwargs):
+        """``to(dtype)`` casts the floating parameters and buffers; a device (``"cpu"``)
+        changes nothing; ``"cuda"`` raises as PyTorch does without CUDA."""
+        from ..engine.dtypes import to_numpy_dtype
+
+        dtype = kwargs.get("dtype")
+        for a in (*args, kwargs.get("device")):
+            if a is None or isinstance(a, bool):
+                continue
+            if isinstance(a, Tensor):
+                dtype = a.dtype
+                continue
+            try:
+                npd = to_numpy_dtype(a)
+            except Exception:
+                npd = None
+            if npd is not None and not isinstance(a, str):
+                dtype = a
+                continue
+            _check_device(a)
+        if dtype is not None:
+            self._cast_floats(to_numpy_dtype(dtype))
+        return self
+
+    def cpu(self):
+        return self
+
+    def cuda(self, device=None):
+        _check_device("cuda")
+        return self
+
+    def type(self, dst_type):
+        return self.to(dst_type)
+
+    def state_dict(self, *args, destination=None, prefix="", keep_vars=False):
+        out = OrderedDict() if destination is None else destination
+        for mod_prefix, mod in self._named_modules(prefix.rstrip(".")):
+            pre = mod_prefix + "." if mod_prefix else ""
+            for n, p in mod._parameters.items():
+                if p is not None:
+                    out[pre + n] = p if keep_vars else p.detach()
+            for n, b in mod._buffers.items():
+                if b is not None and n not in mod._non_persistent_buffers_set:
+                    out[pre + n] = b if keep_vars else b.detach()
+        return out
+
+    def load_state_dict(self, state_dict, strict=True, assign=False):
+        if not isinstance(state_dict, dict):
+            raise TypeError(f"Expected state_dict to be dict-like, got {type(state_dict)}.")
+        own = self.state_dict(keep_vars=True)
+        missing = [k for k in own if k not in state_dict]
+        unexpected = [k for k in state_dict if k not in own]
+        errors = []
+        for k, t in own.items():
+            if k not in state_dict:
+                continue
+            v = state_dict[k]
+            if not isinstance(v, Tensor):
+                errors.append(
+                    f'While copying the parameter named "{k}", expected torch.Tensor or '
+                    f"Tensor-like object from checkpoint but received {type(v)}"
+                )
+                continue
+            if v._data.shape != t._data.shape:
+                errors.append(
+                    f"size mismatch for {k}: copying a param with shape {v.shape} from "
+                    f"checkpoint, the shape in current model is {t.shape}."
+                )
+                continue
+            t._data[...] = v._data
+            t._vbox[0] += 1
+        if strict:
+            if unexpected:
+                errors.insert(
+                    0,
+                    "Unexpected key(s) in state_dict: "
+                    + ", ".join(f'"{k}"' for k in unexpected)
+                    + ". ",
+                )
+            if missing:
+                errors.insert(
+                    0,
+                    "Missing key(s) in state_dict: " + ", ".join(f'"{k}"' for k in missing) + ". ",
+                )
+        if errors:
+            raise RuntimeError(
+                f"Error(s) in loading state_dict for {type(self).__name__}:\n\t"
+                + "\n\t".join(errors)
+            )
+        return _IncompatibleKeys(missing, unexpected)
 
     def extra_repr(self) -> str:
         return ""
@@ -149,11 +447,33 @@ class Module:
         children = [(n, m) for n, m in self._modules.items()]
         if not children:
             return f"{type(self).__name__}({extra})"
-        lines = [extra] if extra else []
+        lines = extra.split("\n") if extra else []
         for n, m in children:
             r = repr(m).replace("\n", "\n  ")
             lines.append(f"({n}): {r}")
         return type(self).__name__ + "(\n  " + "\n  ".join(lines) + "\n)"
+
+
+class _DictHandle:
+    __slots__ = ("_d", "_k")
+
+    def __init__(self, d, k):
+        self._d, self._k = d, k
+
+    def remove(self) -> None:
+        self._d.pop(self._k, None)
+
+
+def _check_device(device) -> None:
+    name = str(getattr(device, "type", device))
+    if name.startswith("cuda"):
+        raise AssertionError("Torch not compiled with CUDA enabled")
+    if name not in ("cpu", "meta") and not name.startswith("cpu:"):
+        raise RuntimeError(
+            "Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, "
+            "fpga, maia, xla, lazy, vulkan, mps, meta, hpu, mtia, privateuseone device "
+            f"type at start of device string: {name}"
+        )
 
 
 def _typename(obj) -> str:
@@ -240,10 +560,49 @@ class Sequential(Module):
         return input
 
     def __getitem__(self, idx):
-        mods = list(self._modules.values())
         if isinstance(idx, slice):
-            return Sequential(*mods[idx])
-        return mods[idx]
+            return Sequential(OrderedDict(list(self._modules.items())[idx]))
+        n = len(self._modules)
+        if not isinstance(idx, numbers.Integral):
+            raise TypeError(f"{_typename(idx)} object cannot be interpreted as an integer")
+        if not (-n <= idx < n):
+            raise IndexError(f"index {idx} is out of range")
+        return list(self._modules.values())[idx]
+
+    def __setitem__(self, idx, module):
+        key = list(self._modules)[idx]
+        self.add_module(key, module)
+
+    def __delitem__(self, idx):
+        keys = list(self._modules)
+        targets = keys[idx] if isinstance(idx, slice) else [keys[idx]]
+        for k in targets:
+            del self._modules[k]
+        # PyTorch renumbers the remaining modules
+        mods = list(self._modules.values())
+        self._modules.clear()
+        for i, m in enumerate(mods):
+            self._modules[str(i)] = m
+
+    def extend(self, modules):
+        for m in modules:
+            self.append(m)
+        return self
+
+    def insert(self, index, module):
+        if not isinstance(module, Module):
+            raise AssertionError(f"module should be of type: {Module}")
+        n = len(self._modules)
+        if not (-n <= index <= n):
+            raise IndexError(f"Index out of range: {index}")
+        if index < 0:
+            index += n
+        mods = list(self._modules.values())
+        mods.insert(index, module)
+        self._modules.clear()
+        for i, m in enumerate(mods):
+            self._modules[str(i)] = m
+        return self
 
     def __len__(self) -> int:
         return len(self._modules)
@@ -272,10 +631,18 @@ class ReLU(Module):
         self.inplace = inplace
 
     def forward(self, input):
+        if self.inplace and hasattr(input, "relu_"):
+            return input.relu_()
         return _api.relu(input)
+
+    def extra_repr(self) -> str:
+        return "inplace=True" if self.inplace else ""
 
 
 class Identity(Module):
+    def __init__(self, *args, **kwargs):
+        super().__init__()
+
     def forward(self, input):
         return input
 

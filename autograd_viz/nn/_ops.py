@@ -1,0 +1,294 @@
+"""Graph nodes of the ``nn`` functions PyTorch implements as one node: ``GeluBackward0``,
+``BinaryCrossEntropyWithLogitsBackward0``, ``EmbeddingBackward0``,
+``NativeBatchNormBackward0`` (and the nodes of their gradients under ``create_graph``).
+
+Engine ``Function`` subclasses (ndarrays in, ndarray out; see
+:mod:`autograd_viz.engine.function`), kept beside ``nn`` which owns them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..engine.function import Function
+from ..engine.functional_array import _is_array, _tensor, expand_to, scale
+
+_SQRT1_2 = 1.0 / math.sqrt(2.0)
+_INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
+_SQRT_2_PI = math.sqrt(2.0 / math.pi)
+_TWO_SQRT_PI = 2.0 / math.sqrt(math.pi)
+
+
+def erf(x):
+    """``erf`` of a float64 array to double precision, vectorised (numpy has none):
+    ``erf(y) = 2/√π · e^{-y²} · Σ 2ⁿ y^{2n+1} / (1·3·…·(2n+1))`` (all terms positive,
+    no cancellation) for ``|y| < 6``; ``±1`` beyond (``erfc(6) < 3e-17``)."""
+    x = np.asarray(x, dtype=np.float64)
+    y = np.clip(x, -6.0, 6.0)
+    y2 = y * y
+    term = y.copy()
+    total = y.copy()
+    for n in range(1, 200):
+        term = term * (2.0 * y2 / (2 * n + 1))
+        total += term
+        if not np.any(np.abs(term) > 1e-17 * np.abs(total)):
+            break
+    out = _TWO_SQRT_PI * np.exp(-y2) * total
+    out = np.where(np.abs(x) >= 6.0, np.sign(x), out)
+    return np.where(np.isnan(x), np.nan, out)
+
+
+def _gelu_arrays(a, approximate):
+    """(gelu(a), dgelu/da) in float64."""
+    x = a.astype(np.float64)
+    if approximate == "tanh":
+        inner = _SQRT_2_PI * (x + 0.044715 * x**3)
+        th = np.tanh(inner)
+        out = 0.5 * x * (1 + th)
+        d = 0.5 * (1 + th) + 0.5 * x * (1 - th * th) * _SQRT_2_PI * (1 + 3 * 0.044715 * x * x)
+        return out, d
+    cdf = 0.5 * (1 + erf(x * _SQRT1_2))
+    return x * cdf, cdf + x * np.exp(-0.5 * x * x) * _INV_SQRT_2PI
+
+
+def _gelu_second(a, approximate):
+    x = a.astype(np.float64)
+    if approximate == "tanh":
+        k = _SQRT_2_PI
+        inner = k * (x + 0.044715 * x**3)
+        th = np.tanh(inner)
+        sech2 = 1 - th * th
+        di = k * (1 + 3 * 0.044715 * x * x)
+        ddi = k * 6 * 0.044715 * x
+        return sech2 * di + 0.5 * x * (-2 * th * sech2 * di * di + sech2 * ddi)
+    pdf = np.exp(-0.5 * x * x) * _INV_SQRT_2PI
+    return pdf * (2 - x * x)
+
+
+class GeluBackward0(Function):
+    op, symbol = "gelu", "gelu"
+    formula = "∂gelu(a)/∂a = Φ(a) + a·φ(a)"
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, a, approximate="none"):
+        ctx.save_for_backward(a)
+        ctx.approximate = approximate
+        out, _ = _gelu_arrays(a, approximate)
+        return np.asarray(out.astype(a.dtype, copy=False))
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        if _is_array(g):
+            _, d = _gelu_arrays(a, ctx.approximate)
+            return ((g * d).astype(a.dtype, copy=False),)
+        return (GeluBackwardBackward0.apply(g, a, approximate=ctx.approximate),)
+
+
+class GeluBackwardBackward0(Function):
+    """``g · gelu'(a)`` as a node (a second derivative of gelu)."""
+
+    op, symbol = "gelu_backward", "gelu'"
+    formula = "∂(g·gelu'(a))/∂g = gelu'(a), ∂/∂a = g·gelu''(a)"
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, g, a, approximate="none"):
+        ctx.save_for_backward(g, a)
+        ctx.approximate = approximate
+        _, d = _gelu_arrays(a, approximate)
+        return np.asarray((g * d).astype(a.dtype, copy=False))
+
+    @staticmethod
+    def backward(ctx, gg):
+        g, a = ctx.saved_tensors
+        ga = _raw(a)
+        _, d = _gelu_arrays(ga, ctx.approximate)
+        d2 = _gelu_second(ga, ctx.approximate)
+        return _times(gg, d.astype(ga.dtype)), _times(_times(gg, _raw(g)), d2.astype(ga.dtype))
+
+
+def _raw(x):
+    return getattr(x, "_data", x)
+
+
+def _times(g, arr):
+    if _is_array(g):
+        return g * arr
+    return g * _tensor(np.asarray(arr))
+
+
+def _sigmoid(x):
+    if _is_array(x):
+        with np.errstate(over="ignore"):
+            return 1.0 / (1.0 + np.exp(-x))
+    return x.sigmoid()
+
+
+def _log_sigmoid(x):
+    """``min(x, 0) − log1p(exp(−|x|))`` (PyTorch's stable form)."""
+    with np.errstate(over="ignore"):
+        return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
+
+
+class BinaryCrossEntropyWithLogitsBackward0(Function):
+    op, symbol = "binary_cross_entropy_with_logits", "bce_logits"
+    formula = "∂ℓ/∂x = σ(x) − t (pos_weight p: (p·t + 1 − t)·σ(x) − p·t); ∂ℓ/∂t = −x"
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, x, t, weight=None, pos_weight=None, reduction="mean"):
+        ctx.save_for_backward(x, t)
+        ctx.weight, ctx.pos_weight, ctx.reduction, ctx.shape = (
+            weight,
+            pos_weight,
+            reduction,
+            x.shape,
+        )
+        ls = _log_sigmoid(x)
+        if pos_weight is not None:
+            ls = ls * ((pos_weight - 1) * t + 1)
+        loss = (1 - t) * x - ls
+        if weight is not None:
+            loss = loss * weight
+        loss = np.asarray(loss, dtype=x.dtype)
+        if reduction == "none":
+            return loss
+        if reduction == "sum":
+            return np.asarray(np.sum(loss, dtype=x.dtype))
+        return np.asarray(np.mean(loss, dtype=x.dtype) if loss.size else np.nan, dtype=x.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        x, t = ctx.saved_tensors
+        if ctx.reduction != "none":
+            g = expand_to(g, ctx.shape)
+            if ctx.reduction == "mean":
+                g = scale(g, 1.0 / max(int(np.prod(ctx.shape)), 1))
+        if ctx.weight is not None:
+            g = _times(g, ctx.weight)
+        pw = ctx.pos_weight
+        gx = gt = None
+        if ctx.needs_input_grad[0]:
+            s = _sigmoid(x)
+            if pw is None:
+                gx = g * (s - t)
+            else:
+                pt = _times(t, pw)
+                gx = g * ((pt + 1 - t) * s - pt)
+        if ctx.needs_input_grad[1]:
+            if pw is None:
+                gt = -(g * x)
+            else:
+                ls = _log_sigmoid(_raw(x))
+                gt = -(g * x) - _times(g, (pw - 1) * ls)
+        return gx, gt
+
+
+class EmbeddingBackward0(Function):
+    op, symbol = "embedding", "embedding"
+    formula = "∂E[i]/∂E = one row per index: the rows looked up receive the gradient"
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, weight, indices=None, padding_idx=-1):
+        ctx.indices, ctx.padding_idx, ctx.num = indices, padding_idx, weight.shape[0]
+        return weight[indices]
+
+    @staticmethod
+    def backward(ctx, g):
+        if _is_array(g):
+            return (_embedding_dense(g, ctx.indices, ctx.num, ctx.padding_idx),)
+        return (
+            EmbeddingDenseBackward0.apply(
+                g, indices=ctx.indices, num=ctx.num, padding_idx=ctx.padding_idx
+            ),
+        )
+
+
+def _embedding_dense(g, indices, num, padding_idx):
+    d = g.shape[indices.ndim :]
+    out = np.zeros((num, *d), dtype=g.dtype)
+    np.add.at(out, indices.reshape(-1), g.reshape((-1, *d)))
+    if padding_idx is not None and padding_idx >= 0:
+        out[padding_idx] = 0
+    return out
+
+
+class EmbeddingDenseBackward0(Function):
+    op, symbol = "embedding_backward", "scatter"
+    formula = "rows of g added at the looked-up indices"
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, g, indices=None, num=0, padding_idx=-1):
+        ctx.indices, ctx.padding_idx = indices, padding_idx
+        return _embedding_dense(g, indices, num, padding_idx)
+
+    @staticmethod
+    def backward(ctx, gg):
+        idx = ctx.indices
+        if ctx.padding_idx is not None and ctx.padding_idx >= 0:
+            keep = (idx != ctx.padding_idx)[(...,) + (None,) * (_raw(gg).ndim - 1)]
+            if _is_array(gg):
+                return (gg[idx] * keep,)
+            return (gg[_tensor(idx)] * _tensor(keep.astype(_raw(gg).dtype)),)
+        if _is_array(gg):
+            return (gg[idx],)
+        return (gg[_tensor(idx)],)
+
+
+class NativeBatchNormBackward0(Function):
+    """``(x − mean)/√(var + eps)·w + b`` over the batch (and length) dimensions; in
+    training the batch statistics (biased variance), else the running ones."""
+
+    op, symbol = "batch_norm", "BN"
+    formula = "∂y/∂x = w/σ·(g − mean(g) − x̂·mean(g·x̂)) (training); ∂y/∂w = x̂, ∂y/∂b = 1"
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, x, w, b, training=True, mean=None, invstd=None):
+        axes = (0, *tuple(range(2, x.ndim)))
+        shape = [1] * x.ndim
+        shape[1] = x.shape[1]
+        ctx.axes, ctx.bshape, ctx.training = axes, tuple(shape), training
+        m = mean.reshape(shape)
+        s = invstd.reshape(shape)
+        xhat = ((x - m) * s).astype(x.dtype, copy=False)
+        ctx.save_for_backward(xhat, w)
+        ctx.invstd = s
+        out = xhat
+        if w is not None:
+            out = out * w.reshape(shape)
+        if b is not None:
+            out = out + b.reshape(shape)
+        return np.asarray(out, dtype=x.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        if not _is_array(g):
+            raise NotImplementedError(
+                "autograd_viz: the double backward of batch_norm (create_graph=True "
+                "through BatchNorm) is not implemented"
+            )
+        xhat, w = ctx.saved_tensors
+        axes, shape = ctx.axes, ctx.bshape
+        gx = gw = gb = None
+        if ctx.needs_input_grad[0]:
+            scale_ = ctx.invstd if w is None else ctx.invstd * w.reshape(shape)
+            if ctx.training:
+                n = g.size // g.shape[1]
+                mg = np.sum(g, axis=axes, keepdims=True) / n
+                mgx = np.sum(g * xhat, axis=axes, keepdims=True) / n
+                gx = (g - mg - xhat * mgx) * scale_
+            else:
+                gx = g * scale_
+            gx = gx.astype(g.dtype, copy=False)
+        if ctx.needs_input_grad[1]:
+            gw = np.sum(g * xhat, axis=axes).astype(g.dtype, copy=False)
+        if ctx.needs_input_grad[2]:
+            gb = np.sum(g, axis=axes).astype(g.dtype, copy=False)
+        return gx, gw, gb

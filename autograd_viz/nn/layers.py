@@ -1,0 +1,670 @@
+"""More of ``torch.nn`` for tutorial code: ``Flatten``, ``Unflatten``, ``Embedding``,
+``Dropout``, ``BatchNorm1d``/``BatchNorm2d``, ``GELU``, ``SiLU``-free activations,
+``L1Loss``, ``BCEWithLogitsLoss``, ``ModuleList``, ``ModuleDict``, and the matching
+``nn.functional`` functions (``dropout``, ``embedding``, ``batch_norm``, ``gelu``,
+``l1_loss``, ``binary_cross_entropy_with_logits``), attached to :mod:`.functional` at
+the bottom as :mod:`.extra` does.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..engine import api as _api
+from ..engine import creation
+from ..engine.tensor import Size, Tensor
+from . import _ops
+from . import functional as _functional
+from .modules import Module
+from .parameter import Parameter
+
+_REDUCTIONS = ("none", "mean", "sum")
+
+
+def _check_reduction(reduction):
+    if reduction not in _REDUCTIONS:
+        raise ValueError(f"{reduction} is not a valid value for reduction")
+
+
+def _tensor_arg(x, fn, arg="input", pos=1):
+    if not isinstance(x, Tensor):
+        raise TypeError(
+            f"{fn}(): argument '{arg}' (position {pos}) must be Tensor, not {type(x).__name__}"
+        )
+
+
+def _scalar_type(dt) -> str:
+    return {
+        "float32": "Float",
+        "float64": "Double",
+        "float16": "Half",
+        "int64": "Long",
+        "int32": "Int",
+        "int16": "Short",
+        "int8": "Char",
+        "uint8": "Byte",
+        "bool": "Bool",
+    }.get(np.dtype(dt).name, str(dt))
+
+
+# ---------------------------------------------------------------------- functional
+
+
+def dropout(input, p=0.5, training=True, inplace=False):
+    """Zero each element with probability ``p`` and scale the rest by ``1/(1-p)`` (one
+    ``MulBackward0`` with the mask, as PyTorch's CPU dropout); the input itself when not
+    training or ``p == 0``."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    _tensor_arg(input, "dropout")
+    if not training or p == 0:
+        return input
+    arr = input._data
+    if p == 1:
+        noise = np.zeros(arr.shape, dtype=arr.dtype)
+    else:
+        keep = creation._rng[0].random(arr.shape) >= p
+        noise = keep.astype(arr.dtype) / arr.dtype.type(1 - p)
+    noise_t = Tensor._make(noise)
+    if inplace:
+        return input.mul_(noise_t)
+    return _api.mul(input, noise_t)
+
+
+def embedding(
+    input,
+    weight,
+    padding_idx=None,
+    max_norm=None,
+    norm_type=2.0,
+    scale_grad_by_freq=False,
+    sparse=False,
+):
+    """``weight[input]`` as one ``EmbeddingBackward0`` node (padding rows get no grad)."""
+    _tensor_arg(input, "embedding", "indices", 2)
+    _tensor_arg(weight, "embedding", "weight", 1)
+    idx = input._data
+    if idx.dtype.kind not in "iu" or idx.dtype == np.uint8:
+        raise RuntimeError(
+            "Expected tensor for argument #1 'indices' to have one of the following scalar "
+            f"types: Long, Int; but got torch.{_scalar_type(idx.dtype)}Tensor instead (while "
+            "checking arguments for embedding)"
+        )
+    n = weight._data.shape[0]
+    if idx.size and (idx.min() < 0 or idx.max() >= n):
+        raise IndexError("index out of range in self")
+    if padding_idx is not None:
+        if padding_idx > 0:
+            if padding_idx >= n:
+                raise AssertionError("Padding_idx must be within num_embeddings")
+        elif padding_idx < 0:
+            if padding_idx < -n:
+                raise AssertionError("Padding_idx must be within num_embeddings")
+            padding_idx = n + padding_idx
+    else:
+        padding_idx = -1
+    return _ops.EmbeddingBackward0.apply(weight, indices=idx, padding_idx=padding_idx)
+
+
+def batch_norm(
+    input,
+    running_mean,
+    running_var,
+    weight=None,
+    bias=None,
+    training=False,
+    momentum=0.1,
+    eps=1e-05,
+):
+    """Normalise over the batch (and length) dimensions: one ``NativeBatchNormBackward0``.
+    In training the running statistics move by ``momentum`` towards the batch mean and
+    the unbiased batch variance."""
+    _tensor_arg(input, "batch_norm")
+    x = input._data
+    if x.ndim < 2:
+        raise ValueError(f"Expected 2D or 3D input (got {x.ndim}D input)")
+    c = x.shape[1]
+    axes = (0, *tuple(range(2, x.ndim)))
+    if training:
+        n = x.size // c if c else 0
+        if n <= 1:
+            raise ValueError(
+                "Expected more than 1 value per channel when training, got input size "
+                f"{Size(x.shape)}"
+            )
+        x64 = x.astype(np.float64)
+        mean = x64.mean(axis=axes)
+        var = x64.var(axis=axes)
+        invstd = 1.0 / np.sqrt(var + eps)
+        if running_mean is not None:
+            rm = running_mean._data
+            rm *= 1 - momentum
+            rm += (momentum * mean).astype(rm.dtype)
+            running_mean._vbox[0] += 1
+        if running_var is not None:
+            rv = running_var._data
+            rv *= 1 - momentum
+            rv += (momentum * var * n / (n - 1)).astype(rv.dtype)
+            running_var._vbox[0] += 1
+    else:
+        if running_mean is None or running_var is None:
+            raise RuntimeError("running_mean and running_var must be defined in evaluation mode")
+        mean = running_mean._data.astype(np.float64)
+        invstd = 1.0 / np.sqrt(running_var._data.astype(np.float64) + eps)
+    return _ops.NativeBatchNormBackward0.apply(
+        input,
+        weight,
+        bias,
+        training=training,
+        mean=mean.astype(x.dtype),
+        invstd=invstd.astype(x.dtype),
+    )
+
+
+def gelu(input, approximate="none"):
+    _tensor_arg(input, "gelu")
+    if approximate not in ("none", "tanh"):
+        raise RuntimeError("approximate argument must be either none or tanh.")
+    if input._data.dtype.kind != "f":
+        raise RuntimeError(
+            f"\"GeluKernelImpl\" not implemented for '{_scalar_type(input._data.dtype)}'"
+        )
+    return _ops.GeluBackward0.apply(input, approximate=approximate)
+
+
+def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
+    """``|input − target|`` reduced: ``AbsBackward0`` then ``MeanBackward0`` /
+    ``SumBackward0``, as PyTorch builds it."""
+    _tensor_arg(input, "l1_loss")
+    _tensor_arg(target, "l1_loss", "target", 2)
+    if target.shape != input.shape:
+        import warnings
+
+        warnings.warn(
+            f"Using a target size ({target.shape}) that is different to the input size "
+            f"({input.shape}). This will likely lead to incorrect results due to "
+            "broadcasting. Please ensure they have the same size.",
+            stacklevel=2,
+        )
+    _check_reduction(reduction)
+    d = _api.abs(_api.sub(input, target))
+    if reduction == "none":
+        return d
+    if reduction == "sum":
+        return _api.sum(d)
+    return _api.mean(d)
+
+
+def binary_cross_entropy_with_logits(
+    input,
+    target,
+    weight=None,
+    size_average=None,
+    reduce=None,
+    reduction="mean",
+    pos_weight=None,
+):
+    """``(1 − t)·x − w_p·log σ(x)`` (``w_p = 1 + (pos_weight − 1)·t``), times ``weight``,
+    reduced: one ``BinaryCrossEntropyWithLogitsBackward0`` (slots: input, target)."""
+    _tensor_arg(input, "binary_cross_entropy_with_logits")
+    _tensor_arg(target, "binary_cross_entropy_with_logits", "target", 2)
+    _check_reduction(reduction)
+    x = input._data
+    if target._data.shape != x.shape:
+        raise ValueError(
+            f"Target size ({target.shape}) must be the same as input size ({input.shape})"
+        )
+    arrs = {}
+    for name, v in (("weight", weight), ("pos_weight", pos_weight)):
+        if v is None:
+            arrs[name] = None
+            continue
+        if v.requires_grad:
+            raise RuntimeError(
+                "The function 'binary_cross_entropy_with_logits' is not differentiable "
+                f"with respect to argument '{name}'. This input cannot have requires_grad True."
+            )
+        try:
+            arrs[name] = np.broadcast_to(v._data, x.shape).astype(x.dtype)
+        except ValueError:
+            raise RuntimeError(
+                f"The size of tensor a ({v._data.shape[-1] if v._data.ndim else 1}) must "
+                f"match the size of tensor b ({x.shape[-1] if x.ndim else 1}) at "
+                "non-singleton dimension "
+                f"{max(v._data.ndim, x.ndim) - 1}"
+            ) from None
+    if x.dtype.kind != "f":
+        raise RuntimeError(
+            f"result type Float can't be cast to the desired output type {_scalar_type(x.dtype)}"
+        )
+    if target._data.dtype != x.dtype:
+        target = target.to(input.dtype)
+    return _ops.BinaryCrossEntropyWithLogitsBackward0.apply(
+        input,
+        target,
+        weight=arrs["weight"],
+        pos_weight=arrs["pos_weight"],
+        reduction=reduction,
+    )
+
+
+# ---------------------------------------------------------------------- modules
+
+
+class Flatten(Module):
+    def __init__(self, start_dim=1, end_dim=-1):
+        super().__init__()
+        self.start_dim = start_dim
+        self.end_dim = end_dim
+
+    def forward(self, input):
+        return _api.flatten(input, self.start_dim, self.end_dim)
+
+    def extra_repr(self) -> str:
+        return f"start_dim={self.start_dim}, end_dim={self.end_dim}"
+
+
+class Unflatten(Module):
+    def __init__(self, dim, unflattened_size):
+        super().__init__()
+        self.dim = dim
+        self.unflattened_size = tuple(unflattened_size)
+
+    def forward(self, input):
+        shape = list(input.shape)
+        d = self.dim if self.dim >= 0 else self.dim + len(shape)
+        new = shape[:d] + list(self.unflattened_size) + shape[d + 1 :]
+        return _api.view(input, *new)
+
+    def extra_repr(self) -> str:
+        return f"dim={self.dim}, unflattened_size={self.unflattened_size}"
+
+
+class Embedding(Module):
+    """A lookup table: ``weight`` (``num_embeddings × embedding_dim``, drawn from N(0, 1)),
+    ``padding_idx``'s row zero and receiving no gradient."""
+
+    def __init__(
+        self,
+        num_embeddings,
+        embedding_dim,
+        padding_idx=None,
+        max_norm=None,
+        norm_type=2.0,
+        scale_grad_by_freq=False,
+        sparse=False,
+        _weight=None,
+        _freeze=False,
+        device=None,
+        dtype=None,
+    ):
+        super().__init__()
+        self.num_embeddings = num_embeddings
+        self.embedding_dim = embedding_dim
+        if padding_idx is not None:
+            if padding_idx > 0:
+                assert padding_idx < num_embeddings, "Padding_idx must be within num_embeddings"
+            elif padding_idx < 0:
+                assert padding_idx >= -num_embeddings, "Padding_idx must be within num_embeddings"
+                padding_idx = num_embeddings + padding_idx
+        self.padding_idx = padding_idx
+        self.max_norm = max_norm
+        self.norm_type = norm_type
+        self.scale_grad_by_freq = scale_grad_by_freq
+        self.sparse = sparse
+        if _weight is None:
+            npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
+            w = creation._rng[0].standard_normal((num_embeddings, embedding_dim)).astype(npd)
+            if padding_idx is not None:
+                w[padding_idx] = 0
+            self.weight = Parameter(Tensor._make(w), requires_grad=not _freeze)
+        else:
+            if list(_weight.shape) != [num_embeddings, embedding_dim]:
+                raise AssertionError(
+                    "Shape of weight does not match num_embeddings and embedding_dim"
+                )
+            self.weight = Parameter(_weight, requires_grad=not _freeze)
+
+    def forward(self, input):
+        return embedding(input, self.weight, self.padding_idx)
+
+    def extra_repr(self) -> str:
+        s = f"{self.num_embeddings}, {self.embedding_dim}"
+        if self.padding_idx is not None:
+            s += f", padding_idx={self.padding_idx}"
+        if self.max_norm is not None:
+            s += f", max_norm={self.max_norm}"
+        if self.norm_type != 2:
+            s += f", norm_type={self.norm_type}"
+        if self.scale_grad_by_freq:
+            s += ", scale_grad_by_freq=True"
+        if self.sparse:
+            s += ", sparse=True"
+        return s
+
+    @classmethod
+    def from_pretrained(
+        cls,
+        embeddings,
+        freeze=True,
+        padding_idx=None,
+        max_norm=None,
+        norm_type=2.0,
+        scale_grad_by_freq=False,
+        sparse=False,
+    ):
+        if embeddings.dim() != 2:
+            raise AssertionError("Embeddings parameter is expected to be 2-dimensional")
+        rows, cols = embeddings.shape
+        return cls(
+            num_embeddings=rows,
+            embedding_dim=cols,
+            _weight=embeddings,
+            _freeze=freeze,
+            padding_idx=padding_idx,
+            max_norm=max_norm,
+            norm_type=norm_type,
+            scale_grad_by_freq=scale_grad_by_freq,
+            sparse=sparse,
+        )
+
+
+class _DropoutNd(Module):
+    def __init__(self, p=0.5, inplace=False):
+        super().__init__()
+        if p < 0 or p > 1:
+            raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+        self.p = p
+        self.inplace = inplace
+
+    def extra_repr(self) -> str:
+        return f"p={self.p}, inplace={self.inplace}"
+
+
+class Dropout(_DropoutNd):
+    def forward(self, input):
+        return dropout(input, self.p, self.training, self.inplace)
+
+
+class _BatchNorm(Module):
+    _expected_dims = (2, 3)
+
+    def __init__(
+        self,
+        num_features,
+        eps=1e-05,
+        momentum=0.1,
+        affine=True,
+        track_running_stats=True,
+        device=None,
+        dtype=None,
+        bias=True,
+    ):
+        super().__init__()
+        self.num_features = num_features
+        self._has_bias = bool(affine and bias)
+        self.eps = eps
+        self.momentum = momentum
+        self.affine = affine
+        self.track_running_stats = track_running_stats
+        npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
+        if affine:
+            self.weight = Parameter(Tensor._make(np.ones(num_features, dtype=npd)))
+            if self._has_bias:
+                self.bias = Parameter(Tensor._make(np.zeros(num_features, dtype=npd)))
+            else:
+                self.register_parameter("bias", None)
+        else:
+            self.register_parameter("weight", None)
+            self.register_parameter("bias", None)
+        if track_running_stats:
+            self.register_buffer("running_mean", Tensor._make(np.zeros(num_features, dtype=npd)))
+            self.register_buffer("running_var", Tensor._make(np.ones(num_features, dtype=npd)))
+            self.register_buffer("num_batches_tracked", Tensor._make(np.array(0, dtype=np.int64)))
+        else:
+            self.register_buffer("running_mean", None)
+            self.register_buffer("running_var", None)
+            self.register_buffer("num_batches_tracked", None)
+
+    def reset_running_stats(self):
+        if self.track_running_stats:
+            self.running_mean._data[...] = 0
+            self.running_var._data[...] = 1
+            self.num_batches_tracked._data[...] = 0
+
+    def reset_parameters(self):
+        self.reset_running_stats()
+        if self.affine:
+            self.weight._data[...] = 1
+            if self.bias is not None:
+                self.bias._data[...] = 0
+
+    def _check_input_dim(self, input):
+        if input.dim() not in self._expected_dims:
+            want = " or ".join(f"{d}D" for d in self._expected_dims)
+            raise ValueError(f"expected {want} input (got {input.dim()}D input)")
+
+    def forward(self, input):
+        self._check_input_dim(input)
+        momentum = 0.0 if self.momentum is None else self.momentum
+        if self.training and self.track_running_stats:
+            self.num_batches_tracked._data += 1
+            self.num_batches_tracked._vbox[0] += 1
+            if self.momentum is None:
+                momentum = 1.0 / float(self.num_batches_tracked._data)
+        bn_training = self.training or self.running_mean is None
+        use_stats = not self.training or self.track_running_stats
+        return batch_norm(
+            input,
+            self.running_mean if use_stats else None,
+            self.running_var if use_stats else None,
+            self.weight,
+            self.bias,
+            bn_training,
+            momentum,
+            self.eps,
+        )
+
+    def extra_repr(self) -> str:
+        return (
+            f"{self.num_features}, eps={self.eps}, momentum={self.momentum}, "
+            f"affine={self.affine}, bias={self._has_bias}, "
+            f"track_running_stats={self.track_running_stats}"
+        )
+
+
+class BatchNorm1d(_BatchNorm):
+    _expected_dims = (2, 3)
+
+
+class BatchNorm2d(_BatchNorm):
+    _expected_dims = (4,)
+
+
+class GELU(Module):
+    def __init__(self, approximate="none"):
+        super().__init__()
+        self.approximate = approximate
+
+    def forward(self, input):
+        return gelu(input, self.approximate)
+
+    def extra_repr(self) -> str:
+        return f"approximate={self.approximate!r}"
+
+
+class L1Loss(Module):
+    def __init__(self, size_average=None, reduce=None, reduction="mean"):
+        super().__init__()
+        self.reduction = reduction
+
+    def forward(self, input, target):
+        return l1_loss(input, target, reduction=self.reduction)
+
+
+class BCEWithLogitsLoss(Module):
+    def __init__(
+        self, weight=None, size_average=None, reduce=None, reduction="mean", pos_weight=None
+    ):
+        super().__init__()
+        self.reduction = reduction
+        self.register_buffer("weight", weight)
+        self.register_buffer("pos_weight", pos_weight)
+
+    def forward(self, input, target):
+        return binary_cross_entropy_with_logits(
+            input, target, self.weight, reduction=self.reduction, pos_weight=self.pos_weight
+        )
+
+
+# ---------------------------------------------------------------------- containers
+
+
+class ModuleList(Module):
+    """A list of modules, registered as ``"0"``, ``"1"``, ..."""
+
+    def __init__(self, modules=None):
+        super().__init__()
+        if modules is not None:
+            self.extend(modules)
+
+    def _index(self, idx):
+        n = len(self)
+        if not (-n <= idx < n):
+            raise IndexError(f"index {idx} is out of range")
+        return str(idx % n)
+
+    def __getitem__(self, idx):
+        if isinstance(idx, slice):
+            return ModuleList(list(self._modules.values())[idx])
+        return self._modules[self._index(idx)]
+
+    def __setitem__(self, idx, module):
+        self.add_module(self._index(idx), module)
+
+    def __delitem__(self, idx):
+        mods = list(self._modules.values())
+        del mods[idx]
+        self._modules.clear()
+        for i, m in enumerate(mods):
+            self._modules[str(i)] = m
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+    def __iter__(self):
+        return iter(self._modules.values())
+
+    def __iadd__(self, modules):
+        return self.extend(modules)
+
+    def append(self, module):
+        self.add_module(str(len(self)), module)
+        return self
+
+    def extend(self, modules):
+        for m in modules:
+            self.append(m)
+        return self
+
+    def insert(self, index, module):
+        mods = list(self._modules.values())
+        mods.insert(index, module)
+        self._modules.clear()
+        for i, m in enumerate(mods):
+            self._modules[str(i)] = m
+
+    def forward(self, *args, **kwargs):
+        raise NotImplementedError('Module [ModuleList] is missing the required "forward" function')
+
+    def __repr__(self) -> str:
+        # PyTorch groups runs of identical children: "(0-2): 3 x Linear(...)"
+        items = [(n, repr(m)) for n, m in self._modules.items()]
+        if not items:
+            return "ModuleList()"
+        lines = []
+        i = 0
+        while i < len(items):
+            j = i
+            while j + 1 < len(items) and items[j + 1][1] == items[i][1]:
+                j += 1
+            r = items[i][1].replace("\n", "\n  ")
+            if j > i:
+                lines.append(f"({items[i][0]}-{items[j][0]}): {j - i + 1} x {r}")
+            else:
+                lines.append(f"({items[i][0]}): {r}")
+            i = j + 1
+        return "ModuleList(\n  " + "\n  ".join(lines) + "\n)"
+
+
+class ModuleDict(Module):
+    """A dict of modules, registered under their keys (insertion order)."""
+
+    def __init__(self, modules=None):
+        super().__init__()
+        if modules is not None:
+            self.update(modules)
+
+    def __getitem__(self, key):
+        return self._modules[key]
+
+    def __setitem__(self, key, module):
+        self.add_module(key, module)
+
+    def __delitem__(self, key):
+        del self._modules[key]
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+    def __iter__(self):
+        return iter(self._modules)
+
+    def __contains__(self, key) -> bool:
+        return key in self._modules
+
+    def keys(self):
+        return self._modules.keys()
+
+    def items(self):
+        return self._modules.items()
+
+    def values(self):
+        return self._modules.values()
+
+    def pop(self, key):
+        v = self[key]
+        del self[key]
+        return v
+
+    def clear(self):
+        self._modules.clear()
+
+    def update(self, modules):
+        items = modules.items() if hasattr(modules, "items") else modules
+        for k, m in items:
+            self[k] = m
+
+    def forward(self, *args, **kwargs):
+        raise NotImplementedError('Module [ModuleDict] is missing the required "forward" function')
+
+
+# ``torch.nn.functional`` names: attached to the functional module
+for _fn in (dropout, embedding, batch_norm, gelu, l1_loss, binary_cross_entropy_with_logits):
+    if not hasattr(_functional, _fn.__name__):
+        setattr(_functional, _fn.__name__, _fn)
+del _fn
+
+__all__ = [
+    "GELU",
+    "BCEWithLogitsLoss",
+    "BatchNorm1d",
+    "BatchNorm2d",
+    "Dropout",
+    "Embedding",
+    "Flatten",
+    "L1Loss",
+    "ModuleDict",
+    "ModuleList",
+    "Unflatten",
+]
