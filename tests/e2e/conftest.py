@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # e2e_helpers, e2e_programs
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 NOTEBOOK = os.environ.get("AV_E2E_NOTEBOOK", "notebooks/01_first_graph.ipynb")
 FLAGS = [

@@ -205,6 +205,9 @@ function render({ model, el }) {
    }
    G.shown[3 * j] = s; G.shown[3 * j + 1] = a; G.shown[3 * j + 2] = b; G.hid[j] = hd;
   }
+  if (G.focus) G.focus.classList.remove("av-focus");
+  G.focus = n ? G.nodes[v.current[i]] : null;
+  if (G.focus) G.focus.classList.add("av-focus");
   for (const e of G.active) G.edges[e] && G.edges[e].classList.remove("av-active");
   G.active = n ? v.active[i] || [] : [];
   for (const e of G.active) G.edges[e] && G.edges[e].classList.add("av-active");
@@ -220,18 +223,28 @@ function render({ model, el }) {
   G.table.innerHTML = rows.join("");
  }
 
- // keep the current node inside the visible box (scroll the viewport, never the page)
+ // keep the current node inside the visible box (scroll the viewport, never the page):
+ // all the highlighted nodes when they fit, else the frame's own node (class av-focus)
  function follow() {
   if (!G || !G.svg || n === 0) return;
-  const k = V().current[i], el = G.nodes[k];
-  if (!el) return;
-  const r = el.getBoundingClientRect(), b = graph.getBoundingClientRect();
-  if (!b.width || !r.width) return;
-  const m = 16;
-  if (r.left < b.left + m || r.right > b.right - m)
-   graph.scrollLeft += (r.left + r.right) / 2 - (b.left + b.right) / 2;
-  if (r.top < b.top + m || r.bottom > b.bottom - m)
-   graph.scrollTop += (r.top + r.bottom) / 2 - (b.top + b.bottom) / 2;
+  const focus = G.nodes[V().current[i]];
+  const all = [...G.svg.querySelectorAll("g.av-current")];
+  if (focus) all.push(focus);
+  if (!all.length) return;
+  const box = (els) => {
+   const rs = els.map((e) => e.getBoundingClientRect());
+   return { left: Math.min(...rs.map((x) => x.left)), right: Math.max(...rs.map((x) => x.right)),
+    top: Math.min(...rs.map((x) => x.top)), bottom: Math.max(...rs.map((x) => x.bottom)) };
+  };
+  const b = graph.getBoundingClientRect(), m = 12, W = graph.clientWidth, H = graph.clientHeight;
+  let r = box(all);
+  if ((r.right - r.left > W - 2 * m || r.bottom - r.top > H - 2 * m) && focus) r = box([focus]);
+  if (!b.width || r.right <= r.left) return;
+  const fitsX = r.right - r.left <= W - 2 * m, fitsY = r.bottom - r.top <= H - 2 * m;
+  if (r.left < b.left + m || r.right > b.left + W - m)
+   graph.scrollLeft += fitsX ? (r.left + r.right) / 2 - (b.left + W / 2) : r.left - b.left - m;
+  if (r.top < b.top + m || r.bottom > b.top + H - m)
+   graph.scrollTop += fitsY ? (r.top + r.bottom) / 2 - (b.top + H / 2) : r.top - b.top - m;
  }
 
  const fitZoom = () => {
@@ -499,7 +512,10 @@ function render({ model, el }) {
  function play() {
   if (timer) return stop();
   if (i >= n - 1) go(0);
-  timer = setInterval(() => { if (i >= n - 1) stop(); else { i++; show(); model.set("frame", i); model.save_changes(); } }, +speed.value);
+  timer = setInterval(() => {
+   if (i < n - 1) { i++; show(); model.set("frame", i); model.save_changes(); }
+   if (i >= n - 1) stop();
+  }, +speed.value);
   playLabel();
  }
  function setView(v) {

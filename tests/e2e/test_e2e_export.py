@@ -1,0 +1,290 @@
+"""The exported HTML page from file:// in headless Chromium: no kernel, no network; every
+control and keyboard shortcut, the current node always in the visible box, Size, quiz mode.
+
+The page runs the Stepper's own ES module, so this also checks the widget's front end
+without a Jupyter server (the Jupyter tests are in test_e2e_stepper.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from e2e_helpers import ARTIFACTS, NEXT_TIMING_JS, STATE_JS, UNLABELLED_JS
+from e2e_programs import TRAINING, TWO_LAYER, run
+
+pytestmark = pytest.mark.e2e
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    from autograd_viz.widget import save_html
+
+    d = tmp_path_factory.mktemp("export")
+    two = run(TWO_LAYER)["rec"]
+    train = run(TRAINING)["rec_train"]
+    return {
+        "two": (save_html(two, d / "two_layer.html"), two),
+        "quiz": (save_html(two, d / "quiz.html", quiz=True), two),
+        "train": (save_html(train, d / "train.html"), train),
+    }
+
+
+def _open(bp, path):
+    page = bp.page
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("file:", "blob:", "data:"))
+            else route.abort()
+        ),
+    )
+    page.goto(f"file://{path}")
+    st = page.locator(".av-stepper")
+    st.wait_for()
+    return page, st, requests
+
+
+def _state(st):
+    return st.evaluate(STATE_JS)
+
+
+def _no_errors(bp):
+    errs = [m for t, m, _ in bp.console if t == "error"] + bp.page_errors
+    assert not errs, errs
+
+
+def test_every_control_steps_without_a_kernel(browser_page, pages):
+    path, rec = pages["two"]
+    page, st, requests = _open(browser_page, path)
+    n = len(rec.frames)
+    s0 = _state(st)
+    assert s0["frame"] == 0 and s0["svgs"] == 1 and s0["caption"]
+    assert st.evaluate(UNLABELLED_JS) == []
+    page.screenshot(path=str(ARTIFACTS / "export-two-layer-start.png"), full_page=True)
+
+    seen = [s0]
+    for k in range(1, n):  # Next through every frame: the current node stays in view
+        st.locator(".av-next").click()
+        s = _state(st)
+        assert s["frame"] == k and s["slider"] == str(k), s
+        assert s["caption"] != seen[-1]["caption"], (seen[-1], s)
+        assert s["current"], f"no av-current node on frame {k}"
+        assert s["inside"], f"current node outside the visible box on frame {k}: {s}"
+        if k == 13:
+            page.screenshot(path=str(ARTIFACTS / "export-two-layer-backward.png"))
+        seen.append(s)
+    assert seen[-1]["nextDisabled"]
+    assert len({s["current"] for s in seen}) > 5
+    st.locator(".av-prev").click()
+    assert _state(st)["frame"] == n - 2
+    st.locator(".av-first").click()
+    assert _state(st)["frame"] == 0 and st.locator(".av-prev").is_disabled()
+    st.locator(".av-last").click()
+    assert _state(st)["frame"] == n - 1
+    st.locator(".av-slider").fill("5")
+    assert _state(st)["frame"] == 5
+    st.locator(".av-jump-backward").click()
+    f = _state(st)["frame"]
+    assert rec.frames[f].phase == "backward" and f > 5
+    st.locator(".av-jump-hook").click()
+    assert rec.frames[_state(st)["frame"]].phase == "hook"
+
+    # node picker: inspect any node at the current frame
+    st.locator(".av-first").click()
+    st.locator(".av-node-picker").select_option(label="w2")
+    assert st.locator(".av-inspector-title").inner_text() == "w2"
+    assert "[[3, 4], [5, 6]]" in st.locator(".av-inspector").inner_text()
+    st.locator(".av-node-picker").select_option(index=0)
+
+    # view: the autograd graph, its own current node in view on every frame
+    st.locator(".av-view-autograd").click()
+    assert st.locator(".av-view-autograd").get_attribute("aria-pressed") == "true"
+    assert st.locator(".av-graph svg g.node title", has_text="MmBackward0").count() >= 1
+    for _ in range(n - 1):
+        st.locator(".av-next").click()
+        s = _state(st)
+        if s["current"]:
+            assert s["inside"], s
+    page.screenshot(path=str(ARTIFACTS / "export-two-layer-autograd.png"))
+    st.locator(".av-view-dataflow").click()
+
+    # Play with a speed runs to the end by itself
+    st.locator(".av-first").click()
+    st.locator(".av-speed").select_option("200")
+    st.locator(".av-play").click()
+    assert "Pause" in st.locator(".av-play").inner_text()
+    page.wait_for_function(
+        f"document.querySelector('.av-stepper').dataset.frame === '{n - 1}'", timeout=15_000
+    )
+    assert "Play" in st.locator(".av-play").inner_text()
+
+    # zoom: buttons, ctrl+wheel; pan by dragging
+    graph = st.locator(".av-graph")
+    w0 = graph.evaluate("g => g.querySelector('svg').getBoundingClientRect().width")
+    st.locator(".av-zoom-in").click()
+    st.locator(".av-zoom-in").click()
+    w1 = graph.evaluate("g => g.querySelector('svg').getBoundingClientRect().width")
+    assert w1 > w0 * 1.4
+    box = graph.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, 300)
+    page.keyboard.up("Control")
+    w2 = graph.evaluate("g => g.querySelector('svg').getBoundingClientRect().width")
+    assert w2 < w1
+    before = graph.evaluate("g => [g.scrollLeft, g.scrollTop]")
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 + 60, box["y"] + box["height"] / 2 + 80, steps=4)
+    page.mouse.up()
+    after = graph.evaluate("g => [g.scrollLeft, g.scrollTop]")
+    assert after != before
+    st.locator(".av-zoom-fit").click()
+    assert requests and all(u.startswith(("file:", "blob:")) for u in requests), requests
+    _no_errors(browser_page)
+
+
+def test_keyboard_size_language(browser_page, pages):
+    path, rec = pages["two"]
+    page, st, _ = _open(browser_page, path)
+    n = len(rec.frames)
+    st.locator(".av-caption").click()  # focus inside the stepper
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert _state(st)["frame"] == 2
+    page.keyboard.press("ArrowLeft")
+    assert _state(st)["frame"] == 1
+    page.keyboard.press("End")
+    assert _state(st)["frame"] == n - 1
+    page.keyboard.press("Home")
+    assert _state(st)["frame"] == 0
+    st.locator(".av-speed").select_option("200")
+    st.locator(".av-caption").click()
+    page.keyboard.press(" ")
+    page.wait_for_function(
+        "document.querySelector('.av-stepper').dataset.frame >= '2'", timeout=5_000
+    )
+    page.keyboard.press(" ")  # pause
+    f = _state(st)["frame"]
+    page.wait_for_timeout(500)
+    assert _state(st)["frame"] == f
+    # keys do nothing when the focus is outside the stepper
+    page.locator("h3").click()
+    page.keyboard.press("ArrowRight")
+    assert _state(st)["frame"] == f
+
+    # Size: caption, controls, legend, inspector and graph grow together
+    def sizes():
+        return st.evaluate(
+            """st => ({cap: parseFloat(getComputedStyle(st.querySelector('.av-caption')).fontSize),
+            btn: parseFloat(getComputedStyle(st.querySelector('.av-next')).fontSize),
+            leg: parseFloat(getComputedStyle(st.querySelector('.av-legend')).fontSize),
+            insp: parseFloat(getComputedStyle(st.querySelector('.av-inspector')).fontSize),
+            graph: st.querySelector('.av-graph svg').getBoundingClientRect().width})"""
+        )
+
+    a = sizes()
+    st.locator(".av-size").fill("3")
+    b = sizes()
+    assert b["cap"] >= 20, b
+    for k in ("cap", "btn", "leg", "insp"):
+        assert b[k] > a[k], (k, a, b)
+    assert b["graph"] >= a["graph"]
+    st.locator(".av-size").fill("5")
+    c = sizes()
+    assert c["cap"] > b["cap"] and c["btn"] > b["btn"]
+    page.screenshot(path=str(ARTIFACTS / "export-size5.png"))
+    st.locator(".av-size").fill("3")
+
+    # English -> Chinese: every string switches
+    st.locator(".av-jump-backward").click()
+    en = st.evaluate(
+        "st => [...st.querySelectorAll('button, select, input')].map(e => e.getAttribute('aria-label'))"
+    )
+    st.locator(".av-lang-zh").click()
+    zh = st.evaluate(
+        "st => [...st.querySelectorAll('button, select, input')].map(e => e.getAttribute('aria-label'))"
+    )
+    for a_, b_ in zip(en, zh, strict=True):
+        if a_ not in ("English", "中文"):
+            assert b_ != a_ and CJK.search(b_), (a_, b_)
+    for sel in (".av-caption", ".av-legend", ".av-next", ".av-play", ".av-jump-forward"):
+        assert CJK.search(st.locator(sel).first.inner_text()), sel
+    rows = st.locator(".av-inspector th").all_inner_texts()
+    assert rows and all(CJK.search(r) for r in rows if r not in ("requires_grad", "is_leaf")), rows
+    assert st.evaluate(UNLABELLED_JS) == []
+    page.screenshot(path=str(ARTIFACTS / "export-zh-size3.png"), full_page=True)
+    _no_errors(browser_page)
+
+
+def test_plot_iteration_and_next_timing(browser_page, pages):
+    path, rec = pages["train"]
+    page, st, _ = _open(browser_page, path)
+    plot = st.locator(".av-plot").first
+    assert plot.is_visible()
+    w = plot.evaluate("p => p.getBoundingClientRect().width")
+    assert w >= 0.9 * st.evaluate("s => s.getBoundingClientRect().width")  # full width
+    texts = st.locator(".av-plot-area").inner_text()
+    assert "iteration" in texts and "loss" in texts.lower()
+    assert "(log scale)" in texts  # the loss spans decades
+    mark0 = st.locator(".av-plot-current").first.get_attribute("x1")
+    st.locator(".av-iteration").select_option("2")
+    f = _state(st)["frame"]
+    assert rec.frames[f].iteration == 2 and rec.frames[f - 1].iteration == 1
+    assert st.locator(".av-plot-current").first.get_attribute("x1") != mark0
+    st.locator(".av-param-picker").select_option("b")
+    assert "b" in st.locator(".av-plot-params").inner_text()
+    st.locator(".av-lang-zh").click()
+    assert "迭代" in st.locator(".av-plot-area").inner_text()
+    st.locator(".av-jump-update").click()
+    assert rec.frames[_state(st)["frame"]].phase == "update"
+    page.screenshot(path=str(ARTIFACTS / "export-training-zh.png"), full_page=True)
+    timing = st.evaluate(NEXT_TIMING_JS)
+    assert "error" not in timing, timing
+    print(
+        f"\nNext in the browser (no kernel), {timing['n']} clicks: median "
+        f"{timing['median']:.2f} ms, max {timing['max']:.2f} ms"
+    )
+    _no_errors(browser_page)
+
+
+def test_quiz_hides_the_gradient_until_revealed(browser_page, pages):
+    path, rec = pages["quiz"]
+    page, st, _ = _open(browser_page, path)
+    j = next(k for k, f in enumerate(rec.frames) if f.phase == "backward" and k > 9)
+    st.locator(".av-slider").fill(str(j))
+    cap = st.locator(".av-caption")
+    assert st.locator(".av-reveal").is_visible()
+    assert "Predict" in cap.inner_text()
+    hidden = st.locator(".av-graph text.av-g", has_text="?")
+    assert hidden.count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "export-quiz.png"))
+    st.locator(".av-guess").fill("12345")
+    st.locator(".av-check").click()
+    assert "Not yet" in st.locator(".av-verdict").inner_text()
+    st.locator(".av-reveal").click()
+    assert st.locator(".av-reveal").count() == 0
+    assert hidden.count() == 0
+    assert rec.frames[j].captions["en"][:30] in re.sub(r"\s+", " ", cap.inner_text())
+    # Next still advances in quiz mode; a right guess reveals too
+    st.locator(".av-next").click()
+    assert _state(st)["frame"] == j + 1
+    for k in range(j + 1, len(rec.frames)):
+        st.locator(".av-slider").fill(str(k))
+        if st.locator(".av-reveal").count():
+            break
+    else:
+        pytest.fail("no second quiz frame")
+    from autograd_viz.render.state import frame_states
+
+    states = frame_states(rec, "dataflow")
+    want = [g for d, (_, _, g) in states[k].items() if g and g != states[k - 1][d][2]]
+    st.locator(".av-guess").fill(want[0])
+    st.locator(".av-check").click()
+    assert "Right" in st.locator(".av-verdict").inner_text()
+    page.wait_for_function("!document.querySelector('.av-reveal')", timeout=5_000)
+    _no_errors(browser_page)
