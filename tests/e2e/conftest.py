@@ -70,6 +70,13 @@ class JupyterApp:
     notebook: str  # path of the notebook relative to the server root
     code_cells: int  # non-empty code cells in it (what Run All executes)
     log: Path
+    serve: Path = Path()  # the server's root dir (a throwaway copy)
+    env: dict = field(default_factory=dict)  # the server's environment (JUPYTER_DATA_DIR ...)
+
+    def url(self, name: str) -> str:
+        if self.kind == "lab":
+            return f"{self.base}/lab/tree/{name}?reset&token={self.token}"
+        return f"{self.base}/notebooks/{name}?token={self.token}"
 
     def notebook_url(self) -> str:
         if self.kind == "lab":
@@ -140,10 +147,18 @@ def jupyter_app(request, tmp_path_factory):
         JUPYTER_CONFIG_DIR=str(base / "config"),
         JUPYTER_RUNTIME_DIR=str(base / "runtime"),
         IPYTHONDIR=str(base / "ipython"),
+        JUPYTER_DATA_DIR=str(base / "data"),  # notebook signatures (`jupyter trust`) live here
         PYTHONPATH=pypath,
     )
     app = JupyterApp(
-        kind, f"http://127.0.0.1:{port}", token, src.name, code_cells, base / "server.log"
+        kind,
+        f"http://127.0.0.1:{port}",
+        token,
+        src.name,
+        code_cells,
+        base / "server.log",
+        serve,
+        env,
     )
     with app.log.open("w") as log:
         proc = subprocess.Popen(

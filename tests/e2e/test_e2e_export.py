@@ -202,13 +202,10 @@ def test_keyboard_size_language(browser_page, pages):
 
     # English -> Chinese: every string switches
     st.locator(".av-jump-backward").click()
-    en = st.evaluate(
-        "st => [...st.querySelectorAll('button, select, input')].map(e => e.getAttribute('aria-label'))"
-    )
+    labels_js = "st => [...st.querySelectorAll('button, select, input')].map(e => e.ariaLabel)"
+    en = st.evaluate(labels_js)
     st.locator(".av-lang-zh").click()
-    zh = st.evaluate(
-        "st => [...st.querySelectorAll('button, select, input')].map(e => e.getAttribute('aria-label'))"
-    )
+    zh = st.evaluate(labels_js)
     for a_, b_ in zip(en, zh, strict=True):
         if a_ not in ("English", "中文"):
             assert b_ != a_ and CJK.search(b_), (a_, b_)
