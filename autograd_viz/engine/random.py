@@ -13,7 +13,7 @@ import pickle
 import numpy as np
 
 from .device import CPU, DEFAULT_FLOAT, as_device
-from .function import Function
+from .function import Function, Local
 
 _U64 = (1 << 64) - 1
 
@@ -177,6 +177,7 @@ def default_float():
 
 class _ZeroGrad(Function):
     formula = "∂sample/∂parameter = 0 (sampling is not differentiable)"
+    local = (Local("0 (sampling is not differentiable)", lambda x, o, k: 0.0),)
 
     @staticmethod
     def forward(ctx, *arrays, out=None):
