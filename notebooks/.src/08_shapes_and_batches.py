@@ -48,8 +48,10 @@ W = torch.tensor([[0.5, -1.0], [1.0, 0.0], [-0.5, 2.0]], requires_grad=True)
 b = torch.tensor([0.1, -0.2], requires_grad=True)
 C = torch.tensor([[1.0, 0.0], [0.0, 1.0], [1.0, -1.0], [2.0, 1.0]])
 
-Y = X @ W + b
-L = (Y * C).sum()
+XW = X @ W
+Y = XW + b
+YC = Y * C
+L = YC.sum()
 autograd_viz.draw(L)
 # %%
 L.backward()

@@ -272,13 +272,16 @@ torch.manual_seed(0)
 model = nn.Sequential(nn.Linear(2, 16), nn.Tanh(), nn.Linear(16, 1), nn.Sigmoid())
 print(sum(p.numel() for p in model.parameters()))
 # %% [markdown] en
-# The graph of one forward pass on the whole data set: each `Linear` is one `linear` op with
-# its weight and bias as leaves, and the values are 100×16 or 100×1 matrices, summarised.
+# The graph of one forward pass on the whole data set (recorded, then drawn): each `Linear` is
+# one `linear` op with its weight and bias as leaves, and the values are 100×16 or 100×1
+# matrices, summarised.
 # %% [markdown] zh
-# 在整个数据集上做一次前向传播的计算图：每个 `Linear` 是一个 `linear` 运算，权重和偏置是它的叶子；
-# 数值是 100×16 或 100×1 的矩阵，只显示摘要。
+# 在整个数据集上做一次前向传播的计算图（先记录，再画出）：每个 `Linear` 是一个 `linear` 运算，
+# 权重和偏置是它的叶子；数值是 100×16 或 100×1 的矩阵，只显示摘要。
 # %%
-autograd_viz.draw(nn.BCELoss()(model(X), T))
+with autograd_viz.record() as forward_pass:
+    bce = nn.BCELoss()(model(X), T)
+autograd_viz.draw(forward_pass)
 # %% [markdown] en
 # **Predict before you step.** Below we train for 50 steps (full batch) inside the recorder.
 # It keeps every frame of the first step (zero_grad, forward, loss, backward, the optimizer's

@@ -49,7 +49,9 @@ from autograd_viz.lessons import lesson_10 as ex
 # %%
 z = torch.tensor([2.0, 1.0, 0.1], requires_grad=True)
 p = torch.softmax(z, dim=0)
-L = -torch.log(p[0])
+p0 = p[0]
+log_p0 = torch.log(p0)
+L = -log_p0
 print("p =", p)
 print("L =", L)
 autograd_viz.draw(L)
