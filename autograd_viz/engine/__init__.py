@@ -143,6 +143,9 @@ from .dtypes import (
     long,
     short,
     uint8,
+    uint16,
+    uint32,
+    uint64,
 )
 from .function import AccumulateGrad, Function
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
@@ -297,6 +300,9 @@ __all__ = [
     "transpose",
     "true_divide",
     "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
     "unsqueeze",
     "var",
     "view",

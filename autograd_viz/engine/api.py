@@ -138,10 +138,10 @@ def _cast(x, dt):
 def _operand(x, opname="", other=None):
     if isinstance(x, Tensor):
         return x
+    if isinstance(x, np.generic):  # before float: np.float64 is a float
+        return x.item()
     if isinstance(x, bool | int | float):
         return x
-    if isinstance(x, np.generic):
-        return x.item()
     if isinstance(x, numbers.Number) and not isinstance(x, complex):
         return float(x)
     if isinstance(x, _ndarray):
@@ -231,6 +231,8 @@ def _binary(cls, a, b, opname, float_only=False, **kw):
             a = Tensor._make(np.asarray(a, dtype=dt), False, None)
         elif not isinstance(b, Tensor) and dt.kind != a._data.dtype.kind:
             b = dt.type(b)
+        elif type(b) is int and dt.kind in "iu":
+            b = _wrap_int(b, dt)
     try:
         return cls.apply(a, b, **kw)
     except ValueError:
@@ -238,6 +240,27 @@ def _binary(cls, a, b, opname, float_only=False, **kw):
         if err is None:
             raise
         raise err from None
+
+
+def _wrap_int(v, dt):
+    """A Python int cast to an integer dtype the way PyTorch casts it (wrapping)."""
+    info = np.iinfo(dt)
+    if info.min <= v <= info.max:
+        return v
+    return int((v - info.min) % (1 << info.bits) + info.min)
+
+
+def _check_int_zero_division(a, b):
+    if isinstance(b, Tensor | _ndarray | numbers.Number) and not isinstance(b, float):
+        bt = b._data if isinstance(b, Tensor) else np.asarray(b)
+        at = a._data if isinstance(a, Tensor) else np.asarray(a)
+        if (
+            np.result_type(at, bt).kind in "iub"
+            and bt.dtype.kind in "iub"
+            and at.dtype.kind in "iub"
+            and not bt.all()
+        ):
+            raise RuntimeError("ZeroDivisionError")
 
 
 def _scalar_ok(x):
@@ -253,7 +276,21 @@ def _check_first(input, fn):
         _check_tensor(input, fn)
 
 
+def _check_alpha(input, other, alpha):
+    tensors = [x for x in (input, other) if isinstance(x, Tensor)]
+    if (
+        isinstance(alpha, float)
+        and tensors
+        and builtins.all(x._data.dtype.kind in "iub" for x in tensors)
+    ):
+        raise RuntimeError(
+            "For integral input tensors, argument alpha must not be a floating point number."
+        )
+
+
 def add(input, other, *, alpha=1):
+    if alpha != 1:
+        _check_alpha(input, other, alpha)
     if not isinstance(input, Tensor) and isinstance(other, Tensor):
         _check_first(input, "add")
         if alpha == 1:
@@ -315,6 +352,12 @@ def mul(input, other):
 
 def div(input, other, *, rounding_mode=None):
     if rounding_mode is not None:
+        if rounding_mode not in ("trunc", "floor"):
+            raise RuntimeError(
+                "div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
+                f"'{rounding_mode}'"
+            )
+        _check_int_zero_division(input, other)
         a, b = _raw(input), _raw(other)
         with np.errstate(divide="ignore", invalid="ignore"):
             q = (
@@ -348,6 +391,7 @@ def floor_divide(input, other):
 
 
 def remainder(input, other):
+    _check_int_zero_division(input, other)
     a, b = _raw(input), _raw(other)
     dt = result_type(_operand(input), _operand(other))
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -8,6 +8,7 @@ PyTorch does.
 
 from __future__ import annotations
 
+import builtins
 import numbers
 
 import numpy as np
@@ -42,9 +43,18 @@ def _finish(arr, requires_grad):
 def _shape(size, fn="zeros"):
     if len(size) == 1 and isinstance(size[0], list | tuple | Size):
         size = tuple(size[0])
-    for s in size:
+    for i, s in enumerate(size):
         if isinstance(s, Tensor) and s._data.ndim == 0:
+            if s._data.dtype.kind not in "iu":
+                raise TypeError(
+                    f"{fn}(): argument 'size' (position 1) must be tuple of ints, not Tensor"
+                )
             s = s.item()
+        if isinstance(s, float) and len(size) > 1:
+            raise TypeError(
+                f"{fn}(): argument 'size' failed to unpack the object at pos {i + 1} with "
+                'error "type must be tuple of ints,but got float"'
+            )
         if not isinstance(s, numbers.Integral) or isinstance(s, bool):
             raise TypeError(
                 f"{fn}(): argument 'size' (position 1) must be tuple of ints, not "
@@ -73,6 +83,10 @@ def _dtype_arg(dtype, fn):
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """A new tensor (a copy of ``data``): float32 (the default dtype) from floats, int64
     from ints."""
+    if requires_grad is not False and requires_grad is not True:
+        raise TypeError(
+            f"tensor(): argument 'requires_grad' must be bool, not {type(requires_grad).__name__}"
+        )
     check_device(device)
     arr = as_array(data, _dtype_arg(dtype, "tensor") if dtype is not None else None)
     if isinstance(data, Tensor) or (isinstance(data, np.ndarray) and arr is data):
@@ -126,13 +140,25 @@ def full(size, fill_value, dtype=None, requires_grad=False, device=None, layout=
             if isinstance(fill_value, numbers.Integral)
             else _DF[0]
         )
-    size = _shape(tuple(size) if isinstance(size, list | tuple | Size) else (size,), "full")
+    if not isinstance(size, list | tuple | Size):
+        raise TypeError(
+            f"full(): argument 'size' (position 1) must be tuple of ints, not {type(size).__name__}"
+        )
+    size = _shape(tuple(size), "full")
     check_device(device)
     return _finish(np.full(size, fill_value, dtype=npd), requires_grad)
 
 
+def _check_like_input(t, fn):
+    if not isinstance(t, Tensor):
+        raise TypeError(
+            f"{fn}(): argument 'input' (position 1) must be Tensor, not {type(t).__name__}"
+        )
+
+
 def _like(fill):
     def make(t, dtype=None, requires_grad=False, device=None, memory_format=None, layout=None):
+        _check_like_input(t, fill.__name__ + "_like")
         npd = to_numpy_dtype(dtype) or t._data.dtype
         check_device(device)
         return _finish(fill(t._data.shape, dtype=npd), requires_grad)
@@ -247,14 +273,17 @@ def _arange_values(xs, xst, n, npd):
     return out
 
 
-def linspace(start, end, steps, *, dtype=None, requires_grad=False, device=None, layout=None):
+def linspace(start, end, steps=None, *, dtype=None, requires_grad=False, device=None, layout=None):
     """``torch.linspace`` as PyTorch's CPU kernel computes it: ``step = (end - start) /
     (steps - 1)`` in the result dtype, the first half ``start + step * i``, the second
     half ``end - step * (steps - 1 - i)``."""
     start, end = _num(start), _num(end)
     if isinstance(steps, bool) or not isinstance(steps, numbers.Integral):
+        got = ", ".join(type(v).__name__ for v in (start, end, steps) if v is not None)
         raise TypeError(
-            f"linspace(): argument 'steps' (position 3) must be int, not {type(steps).__name__}"
+            f"linspace() received an invalid combination of arguments - got ({got}), but "
+            "expected one of:\n * (Tensor start, Tensor end, int steps, ...)\n * (Number "
+            "start, Number end, int steps, ...)\n"
         )
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
@@ -292,6 +321,16 @@ def linspace(start, end, steps, *, dtype=None, requires_grad=False, device=None,
 
 
 def eye(n, m=None, *, dtype=None, requires_grad=False, device=None, layout=None):
+    for name, v in (("n", n), ("m", m)):
+        if v is None:
+            continue
+        if not isinstance(v, numbers.Integral) or isinstance(v, bool):
+            raise TypeError(
+                f"eye(): argument '{name}' (position {1 if name == 'n' else 2}) must be int, "
+                f"not {type(v).__name__}"
+            )
+        if v < 0:
+            raise RuntimeError(f"{name} must be greater or equal to 0, got {v}")
     check_device(device)
     return _finish(np.eye(n, m, dtype=to_numpy_dtype(dtype) or _DF[0]), requires_grad)
 
@@ -412,7 +451,12 @@ def randint(
         low, high = 0, low
     elif low is None and high is not None:
         low = 0
-    if size is None or high is None:
+    if (
+        size is None
+        or high is None
+        or not isinstance(size, list | tuple | Size)
+        or not builtins.all(isinstance(v, numbers.Integral | Tensor) for v in (low, high))
+    ):
         got = ", ".join(type(v).__name__ for v in given)
         raise TypeError(
             f"randint() received an invalid combination of arguments - got ({got}), but "
@@ -451,7 +495,7 @@ def randperm(
             f"randperm(): argument 'n' (position 1) must be int, not {type(n).__name__}"
         )
     if n < 0:
-        raise RuntimeError(f"n must be non-negative, got{n}")
+        raise RuntimeError(f"Trying to create tensor with negative dimension {n}: [{n}]")
     npd = _dtype_arg(dtype, "randperm") or np.dtype(np.int64)
     check_device(device)
     return _finish(rng.permutation(int(n)).astype(npd), requires_grad)
@@ -629,6 +673,10 @@ def from_numpy(arr):
     """A tensor sharing memory with ``arr`` (keeps its dtype)."""
     if not isinstance(arr, np.ndarray):
         raise TypeError(f"expected np.ndarray (got {type(arr).__name__})")
+    if arr.dtype.kind not in "biufc":
+        from .dtypes import _unsupported_np
+
+        raise TypeError(_unsupported_np(arr.dtype))
     return Tensor._make(arr)
 
 

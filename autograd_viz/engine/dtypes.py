@@ -31,6 +31,9 @@ int16 = dtype("int16", np.int16, False, "ShortTensor")
 int8 = dtype("int8", np.int8, False, "CharTensor")
 uint8 = dtype("uint8", np.uint8, False, "ByteTensor")
 bool_ = dtype("bool", np.bool_, False, "BoolTensor")
+uint16 = dtype("uint16", np.uint16, False, "UInt16Tensor")
+uint32 = dtype("uint32", np.uint32, False, "UInt32Tensor")
+uint64 = dtype("uint64", np.uint64, False, "UInt64Tensor")
 
 float = float32
 double = float64
@@ -39,7 +42,7 @@ long = int64
 int = int32
 short = int16
 
-ALL = (float32, float64, float16, int64, int32, int16, int8, uint8, bool_)
+ALL = (float32, float64, float16, int64, int32, int16, int8, uint8, bool_, uint16, uint32, uint64)
 _BY_NP = {d.np: d for d in ALL}
 
 
@@ -47,7 +50,15 @@ def from_numpy_dtype(np_dtype) -> dtype:
     try:
         return _BY_NP[np.dtype(np_dtype)]
     except KeyError:
-        raise TypeError(f"can't convert np.ndarray of type {np.dtype(np_dtype)}.") from None
+        raise TypeError(_unsupported_np(np_dtype)) from None
+
+
+def _unsupported_np(np_dtype) -> str:
+    return (
+        f"can't convert np.ndarray of type numpy.{np.dtype(np_dtype).type.__name__}. The only "
+        "supported types are: float64, float32, float16, complex64, complex128, int64, int32, "
+        "int16, int8, uint64, uint32, uint16, uint8, and bool."
+    )
 
 
 def from_type_name(name: str) -> dtype:

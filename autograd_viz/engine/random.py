@@ -128,6 +128,9 @@ default_generator._box = _rng
 
 def manual_seed(seed):
     """Seed the default generator; returns it (as ``torch.manual_seed``)."""
+    seed = int(seed)  # as torch.manual_seed: int("a") fails, int(1.5) is 1
+    if not -(2**63) <= seed < 2**64:
+        raise ValueError("Overflow when unpacking long long")
     return default_generator.manual_seed(seed)
 
 

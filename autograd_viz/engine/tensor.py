@@ -69,6 +69,31 @@ def _reject(x):
         raise TypeError(f"new(): invalid data type '{type(x).__name__}'")
 
 
+_I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
+
+
+def _check_int_leaves(leaves):
+    """Python ints beyond int64 (PyTorch reads each one as a C ``long long``)."""
+    for x in leaves:
+        if type(x) is int and not _I64_MIN <= x <= _I64_MAX:
+            if not builtins.any(isinstance(y, float | np.floating) for y in leaves):
+                raise ValueError("Overflow when unpacking long long")
+            return True
+    return False
+
+
+def _check_fits(arr, dtype):
+    """PyTorch's check when numbers are written into an integer dtype."""
+    dtype = np.dtype(dtype)
+    if dtype.kind not in "iu" or arr.size == 0:
+        return
+    info = np.iinfo(dtype)
+    lo, hi = (-int(info.max), int(info.max)) if dtype.kind == "u" else (info.min, info.max)
+    a = arr if arr.dtype.kind in "iuf" else arr.astype(np.float64)
+    if (a.dtype.kind == "f" and not np.isfinite(a).all()) or a.min() < lo or a.max() > hi:
+        raise RuntimeError(f"value cannot be converted to type {dtype.name} without overflow")
+
+
 class _ScalarExpected(Exception):
     """A sequence where the first elements put a number (PyTorch's message for it
     depends on the dtype, known only once every element is seen)."""
@@ -99,7 +124,8 @@ def _walk(data, dim, shape, leaves):
         return
     if isinstance(data, list | tuple):
         raise _ScalarExpected(type(data).__name__)
-    _reject(data)
+    if isinstance(data, str | bytes):
+        raise ValueError(f"too many dimensions '{type(data).__name__}'")
     leaves.append(data)
 
 
@@ -114,7 +140,13 @@ def as_array(data, dtype=None) -> np.ndarray:
     if isinstance(data, Tensor):
         arr = data._data
         return arr.astype(dtype) if dtype is not None else arr.copy()
+    if isinstance(data, range):
+        data = list(data)
     if isinstance(data, np.ndarray):
+        if data.dtype.kind not in "biufc":
+            from .dtypes import _unsupported_np
+
+            raise TypeError(_unsupported_np(data.dtype))
         arr = np.array(data, dtype=dtype)
         if dtype is None:
             arr = _default_dtype(arr, data)
@@ -129,6 +161,8 @@ def as_array(data, dtype=None) -> np.ndarray:
             if kind in "fc":
                 raise TypeError(f"must be real number, not {e}") from None
             raise TypeError(f"'{e}' object cannot be interpreted as an integer") from None
+        if _check_int_leaves(leaves):  # huge ints beside floats: all become floats
+            data = np.array(data, dtype=np.float64).tolist()
         for x in leaves:
             if isinstance(x, Tensor):
                 if x._data.size != 1:
@@ -137,10 +171,17 @@ def as_array(data, dtype=None) -> np.ndarray:
                 raise RuntimeError(f"Could not infer dtype of {type(x).__name__}")
         if builtins.any(isinstance(x, Tensor) for x in leaves):
             data = _untensor(data)
+        if dtype is None and leaves and builtins.all(isinstance(x, np.generic) for x in leaves):
+            dtype = np.result_type(*leaves)  # [np.float64(1.5)] is float64, as in PyTorch
     elif not isinstance(data, numbers.Number | np.generic):
         raise RuntimeError(f"Could not infer dtype of {type(data).__name__}")
+    else:
+        _check_int_leaves((data,))
+        if dtype is None and isinstance(data, np.generic):
+            dtype = data.dtype  # np.float64(2.5) is float64, np.int32(3) int32
     if dtype is not None and np.dtype(dtype).kind in "iu":
         arr = np.array(data)
+        _check_fits(arr, dtype)
         arr = np.trunc(arr).astype(dtype) if arr.dtype.kind == "f" else arr.astype(dtype)
         return arr
     arr = np.array(data, dtype=dtype)
@@ -193,6 +234,36 @@ def _binary_operator(op):
     return wrapped
 
 
+def _no_ndarray(op):
+    """PyTorch's reflected operators (``ndarray - tensor``) and comparisons do not take an
+    ndarray: NotImplemented, so Python raises its own TypeError."""
+
+    def wrapped(self, other):
+        if isinstance(other, _ndarray):
+            return NotImplemented
+        try:
+            return op(self, other)
+        except TypeError:
+            return NotImplemented
+
+    wrapped.__name__ = wrapped.__qualname__ = op.__name__
+    wrapped.__doc__ = op.__doc__
+    return wrapped
+
+
+def _type_path(x) -> str:
+    """``numpy.ndarray``, ``list``: a type named as PyTorch's messages name it."""
+    t = type(x)
+    return t.__name__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
+
+
+def _not_writable(name):
+    def setter(self, value):
+        raise AttributeError(f"attribute '{name}' of 'Tensor' objects is not writable")
+
+    return setter
+
+
 def _method_arg_error(e):
     """``t.mul("a")``: PyTorch counts the method's arguments after ``self`` (``other`` is
     at position 1, at 2 in ``torch.mul(t, "a")``)."""
@@ -236,6 +307,11 @@ class Tensor:
             a = args[0]
             arr = np.zeros(tuple(a), dtype=npd) if isinstance(a, Size) else as_array(a, npd)
         elif builtins.all(isinstance(a, numbers.Integral) for a in args):
+            for a in args:
+                if a < 0:
+                    raise RuntimeError(
+                        f"Trying to create tensor with negative dimension {a}: {list(args)}"
+                    )
             arr = np.zeros(args, dtype=npd)
         else:
             raise TypeError("new(): data must be a sequence (got " + type(args[0]).__name__ + ")")
@@ -281,8 +357,18 @@ class Tensor:
         self._set_requires_grad(value, "attr")
 
     def _set_requires_grad(self, value, how):
-        value = bool(value)
+        if value is not True and value is not False:
+            if how == "attr":
+                raise RuntimeError("requires_grad must be a bool")
+            if how == "method":
+                raise TypeError(
+                    "requires_grad_(): argument 'requires_grad' (position 1) must be bool, "
+                    f"not {type(value).__name__}"
+                )
+            value = bool(value)
         if self.grad_fn is not None:
+            if value and how == "attr":
+                raise RuntimeError("you can only change requires_grad flags of leaf variables.")
             if not value:
                 raise RuntimeError(
                     "you can only change requires_grad flags of leaf variables. If you want "
@@ -305,6 +391,8 @@ class Tensor:
     @property
     def is_leaf(self) -> bool:
         return self.grad_fn is None
+
+    is_leaf = is_leaf.setter(_not_writable("is_leaf"))
 
     @property
     def _version(self) -> int:
@@ -331,7 +419,7 @@ class Tensor:
             if not isinstance(value, Tensor):
                 raise TypeError(
                     f"assigned grad expected to be a Tensor or None but got grad of type "
-                    f"{type(value).__name__}"
+                    f"{_type_path(value)}"
                 )
             if value._data.dtype != self._data.dtype:
                 from .api import _dtype_word, _scalar_type_name
@@ -447,7 +535,7 @@ class Tensor:
     @data.setter
     def data(self, value):
         if not isinstance(value, Tensor):
-            raise TypeError(f"Variable data has to be a tensor, but got {type(value).__name__}")
+            raise TypeError(f"Variable data has to be a tensor, but got {_type_path(value)}")
         old = self._data
         self._data = value._data
         if self._accumulator is not None:
@@ -482,6 +570,8 @@ class Tensor:
     def shape(self) -> Size:
         return Size(self._data.shape)
 
+    shape = shape.setter(_not_writable("shape"))
+
     def size(self, dim=None):
         if dim is None:
             return Size(self._data.shape)
@@ -511,6 +601,8 @@ class Tensor:
     @property
     def dtype(self):
         return from_numpy_dtype(self._data.dtype)
+
+    dtype = dtype.setter(_not_writable("dtype"))
 
     def is_floating_point(self) -> bool:
         return self._data.dtype.kind == "f"
@@ -562,8 +654,22 @@ class Tensor:
         return self._data
 
     def __array__(self, dtype=None, copy=None):
+        if self._requires_grad:
+            self.numpy()  # PyTorch's error
         arr = self._data
         return arr if dtype is None else arr.astype(dtype)
+
+    def __array_wrap__(self, arr, context=None, return_scalar=False):
+        # ``np.exp(t)`` gives a tensor, as with PyTorch's tensors
+        return Tensor._make(np.asarray(arr))
+
+    def __contains__(self, element):
+        if not isinstance(element, Tensor | numbers.Number | np.generic):
+            raise RuntimeError(
+                "Tensor.__contains__ only supports Tensor or scalar, but you passed in a "
+                f"{type(element)}."
+            )
+        return bool((self == element).any())
 
     def _scalar(self):
         if self._data.size != 1:
@@ -580,6 +686,8 @@ class Tensor:
         return complex(self._scalar())
 
     def __bool__(self):
+        if self._data.size == 0:
+            raise RuntimeError("Boolean value of Tensor with no values is ambiguous")
         if self._data.size != 1:
             raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
         return bool(self._data.reshape(()).item())
@@ -754,7 +862,7 @@ class Tensor:
         except TypeError:
             return NotImplemented
 
-    @_binary_operator
+    @_no_ndarray
     def __radd__(self, other):
         return _api.add(self, other)
 
@@ -770,7 +878,7 @@ class Tensor:
         except TypeError:
             return NotImplemented
 
-    @_binary_operator
+    @_no_ndarray
     def __rsub__(self, other):
         return _api.rsub(self, other)
 
@@ -786,7 +894,7 @@ class Tensor:
         except TypeError:
             return NotImplemented
 
-    @_binary_operator
+    @_no_ndarray
     def __rmul__(self, other):
         return _api.mul(self, other)
 
@@ -826,7 +934,7 @@ class Tensor:
     def __pow__(self, other):
         return _api.pow(self, other)
 
-    @_binary_operator
+    @_no_ndarray
     def __rpow__(self, other):
         return _api.pow(other, self)
 
@@ -845,7 +953,7 @@ class Tensor:
         except TypeError:
             return NotImplemented
 
-    @_binary_operator
+    @_no_ndarray
     def __rmatmul__(self, other):
         return _api.matmul(other, self)
 
@@ -857,19 +965,19 @@ class Tensor:
     def __ne__(self, other):
         return _api.ne(self, other)
 
-    @_binary_operator
+    @_no_ndarray
     def __lt__(self, other):
         return _api.lt(self, other)
 
-    @_binary_operator
+    @_no_ndarray
     def __le__(self, other):
         return _api.le(self, other)
 
-    @_binary_operator
+    @_no_ndarray
     def __gt__(self, other):
         return _api.gt(self, other)
 
-    @_binary_operator
+    @_no_ndarray
     def __ge__(self, other):
         return _api.ge(self, other)
 

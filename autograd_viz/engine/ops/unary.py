@@ -101,7 +101,10 @@ class SignBackward0(Function):
     def forward(ctx, a):
         if a.dtype.kind == "b":  # sign of a bool tensor is itself (numpy has no bool sign)
             return a.copy()
-        return np.sign(a)
+        out = np.sign(a)
+        if a.dtype.kind == "f":  # PyTorch: sign(nan) is 0
+            out = np.nan_to_num(out, nan=0.0)
+        return out
 
     @staticmethod
     def backward(ctx, g):
