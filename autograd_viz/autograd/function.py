@@ -32,7 +32,7 @@ import numpy as np
 
 from ..engine import events
 from ..engine.function import Function as _Node
-from ..engine.function import _next_seq, _version_message
+from ..engine.function import Local, _next_seq, _version_message
 from ..engine.grad_mode import STATE
 from ..engine.tensor import Tensor
 
@@ -124,6 +124,7 @@ class BackwardCFunction(FunctionCtx, _Node):
     class, made by :class:`FunctionMeta`."""
 
     _slow = True
+    local = (Local("what the class's own backward(ctx, G) returns", rule=True),)
     _forward_cls = None
     _materialize = True
     _to_save = None

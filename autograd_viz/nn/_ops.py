@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from ..engine.function import Function
+from ..engine.function import Function, Local
 from ..engine.functional_array import _is_array, _tensor, expand_to, scale
 
 _SQRT1_2 = 1.0 / math.sqrt(2.0)
@@ -70,6 +70,12 @@ def _gelu_second(a, approximate):
 class GeluBackward0(Function):
     op, symbol = "gelu", "gelu"
     formula = "∂gelu(a)/∂a = Φ(a) + a·φ(a)"
+    local = (
+        Local(
+            "Φ({0}) + {0}·φ({0})",
+            lambda x, o, k: _gelu_arrays(np.asarray(x[0]), k.get("approximate", "none"))[1],
+        ),
+    )
     _slow = False
 
     @staticmethod
@@ -93,6 +99,19 @@ class GeluBackwardBackward0(Function):
 
     op, symbol = "gelu_backward", "gelu'"
     formula = "∂(g·gelu'(a))/∂g = gelu'(a), ∂/∂a = g·gelu''(a)"
+    local = (
+        Local(
+            "gelu'({1})",
+            rule=False,
+            value=lambda x, o, k: _gelu_arrays(np.asarray(x[1]), k.get("approximate", "none"))[1],
+        ),
+        Local(
+            "{0}·gelu''({1})",
+            value=lambda x, o, k: (
+                np.asarray(x[0]) * _gelu_second(np.asarray(x[1]), k.get("approximate", "none"))
+            ),
+        ),
+    )
     _slow = False
 
     @staticmethod
@@ -137,6 +156,12 @@ def _log_sigmoid(x):
 class BinaryCrossEntropyWithLogitsBackward0(Function):
     op, symbol = "binary_cross_entropy_with_logits", "bce_logits"
     formula = "∂ℓ/∂x = σ(x) − t (pos_weight p: (p·t + 1 − t)·σ(x) − p·t); ∂ℓ/∂t = −x"
+    local = (
+        Local(
+            "G·(σ({0}) − {1}) (÷ the count for the mean; pos_weight and weight scale it)", rule=True
+        ),
+        Local("−G·{0} (÷ the count for the mean)", rule=True),
+    )
     _slow = False
 
     @staticmethod
@@ -191,6 +216,7 @@ class BinaryCrossEntropyWithLogitsBackward0(Function):
 class EmbeddingBackward0(Function):
     op, symbol = "embedding", "embedding"
     formula = "∂E[i]/∂E = one row per index: the rows looked up receive the gradient"
+    local = (Local("G's rows added at the looked-up rows of {0}, 0 elsewhere", rule=True),)
     _slow = False
 
     @staticmethod
@@ -221,6 +247,7 @@ def _embedding_dense(g, indices, num, padding_idx):
 class EmbeddingDenseBackward0(Function):
     op, symbol = "embedding_backward", "scatter"
     formula = "rows of g added at the looked-up indices"
+    local = (Local("the rows of G at the looked-up indices", rule=True),)
     _slow = False
 
     @staticmethod
@@ -247,6 +274,11 @@ class NativeBatchNormBackward0(Function):
 
     op, symbol = "batch_norm", "BN"
     formula = "∂y/∂x = w/σ·(g − mean(g) − x̂·mean(g·x̂)) (training); ∂y/∂w = x̂, ∂y/∂b = 1"
+    local = (
+        Local("(w/σ)·(G − mean(G) − x̂·mean(G·x̂)) in training, (w/σ)·G in eval", rule=True),
+        Local("Σ G·x̂ over the batch", rule=True),
+        Local("Σ G over the batch", rule=True),
+    )
     _slow = False
 
     @staticmethod

@@ -1,7 +1,10 @@
-"""``torch.optim`` subset: ``SGD`` (with momentum, dampening, weight decay, Nesterov)."""
+"""``torch.optim`` subset: ``SGD``, ``Adam``, ``AdamW``, ``RMSprop``, ``Adagrad`` and
+``lr_scheduler``."""
 
-from .adam import Adam
+from . import lr_scheduler
+from .adam import Adam, AdamW
 from .optimizer import Optimizer
+from .rmsprop import Adagrad, RMSprop
 from .sgd import SGD
 
-__all__ = ["SGD", "Adam", "Optimizer"]
+__all__ = ["SGD", "Adagrad", "Adam", "AdamW", "Optimizer", "RMSprop", "lr_scheduler"]

@@ -76,13 +76,15 @@ class Adam(Optimizer):
                 d = g._data
                 if group["maximize"]:
                     d = -d
-                state = self.state.get(p)
+                state = self.state[p]
                 if not state:
-                    state = self.state[p] = {
-                        "step": Tensor._make(np.array(0.0, dtype=np.float32)),
-                        "exp_avg": Tensor._make(np.zeros_like(arr)),
-                        "exp_avg_sq": Tensor._make(np.zeros_like(arr)),
-                    }
+                    state.update(
+                        {
+                            "step": Tensor._make(np.array(0.0, dtype=np.float32)),
+                            "exp_avg": Tensor._make(np.zeros_like(arr)),
+                            "exp_avg_sq": Tensor._make(np.zeros_like(arr)),
+                        }
+                    )
                     if amsgrad:
                         state["max_exp_avg_sq"] = Tensor._make(np.zeros_like(arr))
                 old = arr.copy() if listening else None
@@ -107,10 +109,45 @@ class Adam(Optimizer):
                     denom = np.sqrt(vmax) / bias2_sqrt + eps
                 else:
                     denom = np.sqrt(v) / bias2_sqrt + eps
-                arr -= (lr / bias1) * (m / denom)
+                arr += (-(lr / bias1) * m) / denom  # addcdiv_(m, denom, -step_size)
                 p._vbox[0] += 1
                 if listening:
                     record.append((p, old, arr, g._data))
         if listening:
-            events.emit("optim_step", optimizer=self, params=record, lr=self.param_groups[0]["lr"])
+            self._emit_step(record)
         return loss
+
+
+class AdamW(Adam):
+    """Adam with decoupled weight decay (``p *= 1 − lr·weight_decay`` before the step),
+    ``weight_decay`` 0.01 by default, as ``torch.optim.AdamW``."""
+
+    def __init__(
+        self,
+        params,
+        lr=1e-3,
+        betas=(0.9, 0.999),
+        eps=1e-8,
+        weight_decay=1e-2,
+        amsgrad=False,
+        *,
+        maximize=False,
+        foreach=None,
+        capturable=False,
+        differentiable=False,
+        fused=None,
+    ):
+        super().__init__(
+            params,
+            lr,
+            betas,
+            eps,
+            weight_decay,
+            amsgrad,
+            foreach=foreach,
+            maximize=maximize,
+            capturable=capturable,
+            differentiable=differentiable,
+            fused=fused,
+            decoupled_weight_decay=True,
+        )

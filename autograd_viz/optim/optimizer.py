@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+import numpy as np
+
 from ..engine import events
 from ..engine.dtypes import type_name
 from ..engine.tensor import Tensor
@@ -16,7 +20,7 @@ class Optimizer:
                 f"dicts, but got {type_name(params._data.dtype)}"
             )
         self.defaults = defaults
-        self.state: dict = {}
+        self.state: dict = defaultdict(dict)
         self.param_groups: list = []
         groups = list(params)
         if not groups:
@@ -40,6 +44,62 @@ class Optimizer:
         for k, v in self.defaults.items():
             group.setdefault(k, v)
         self.param_groups.append(group)
+
+    def _params(self):
+        return [p for g in self.param_groups for p in g["params"]]
+
+    def state_dict(self):
+        """``{"state": {index: {...}}, "param_groups": [{..., "params": [indices]}]}``."""
+        index = {}
+        groups = []
+        for g in self.param_groups:
+            ids = []
+            for p in g["params"]:
+                index.setdefault(id(p), len(index))
+                ids.append(index[id(p)])
+            packed = {k: v for k, v in g.items() if k != "params"}
+            packed["params"] = ids
+            groups.append(packed)
+        state = {}
+        for p in self._params():
+            if p in self.state:
+                state[index[id(p)]] = dict(self.state[p])
+        return {"state": state, "param_groups": groups}
+
+    def load_state_dict(self, state_dict):
+        groups = state_dict["param_groups"]
+        if len(groups) != len(self.param_groups):
+            raise ValueError("loaded state dict has a different number of parameter groups")
+        for g, sg in zip(self.param_groups, groups, strict=True):
+            if len(g["params"]) != len(sg["params"]):
+                raise ValueError(
+                    "loaded state dict contains a parameter group that doesn't match the "
+                    "size of optimizer's group"
+                )
+        by_index = {}
+        for g, sg in zip(self.param_groups, groups, strict=True):
+            for p, i in zip(g["params"], sg["params"], strict=True):
+                by_index[i] = p
+            for k, v in sg.items():
+                if k != "params":
+                    g[k] = v
+        self.state = defaultdict(dict)
+        for i, st in state_dict["state"].items():
+            p = by_index[i]
+            new = {}
+            for k, v in st.items():
+                if isinstance(v, Tensor):
+                    arr = v._data
+                    if k != "step" and arr.dtype.kind == "f":
+                        arr = arr.astype(p._data.dtype)
+                    v = Tensor._make(np.array(arr, copy=True))
+                elif isinstance(v, np.ndarray):
+                    v = np.array(v, copy=True)
+                new[k] = v
+            self.state[p] = new
+
+    def _emit_step(self, record):
+        events.emit("optim_step", optimizer=self, params=record, lr=self.param_groups[0]["lr"])
 
     def zero_grad(self, set_to_none=True):
         """Reset the parameters' gradients (to ``None`` by default, as PyTorch 2 does)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine import events
+from ..engine.tensor import Tensor
 from .optimizer import Optimizer
 
 
@@ -23,6 +24,9 @@ class SGD(Optimizer):
         nesterov=False,
         *,
         maximize=False,
+        foreach=None,
+        differentiable=False,
+        fused=None,
     ):
         if lr < 0.0:
             raise ValueError(f"Invalid learning rate: {lr}")
@@ -41,6 +45,9 @@ class SGD(Optimizer):
                 "weight_decay": weight_decay,
                 "nesterov": nesterov,
                 "maximize": maximize,
+                "foreach": foreach,
+                "differentiable": differentiable,
+                "fused": fused,
             },
         )
 
@@ -62,12 +69,13 @@ class SGD(Optimizer):
                 if wd != 0:
                     d = d + wd * arr
                 if momentum != 0:
-                    state = self.state.setdefault(p, {})
-                    buf = state.get("momentum_buffer")
-                    if buf is None:
+                    state = self.state[p]
+                    buf_t = state.get("momentum_buffer")
+                    if buf_t is None:
                         buf = np.array(d, copy=True)
-                        state["momentum_buffer"] = buf
+                        state["momentum_buffer"] = Tensor._make(buf)
                     else:
+                        buf = buf_t._data
                         buf *= momentum
                         buf += (1 - dampening) * d
                     d = d + momentum * buf if group["nesterov"] else buf
@@ -77,5 +85,5 @@ class SGD(Optimizer):
                 if listening:
                     record.append((p, old, arr, g._data))
         if listening:
-            events.emit("optim_step", optimizer=self, params=record, lr=self.param_groups[0]["lr"])
+            self._emit_step(record)
         return loss
