@@ -67,6 +67,17 @@ MESSAGES = {
 }
 assert set(MESSAGES["en"]) == set(MESSAGES["zh"])
 
+
+class Verdict(str):
+    """``"blank"``, ``"correct"`` or ``"wrong"``; a notebook cell ending in a check shows only
+    the printed message, not the verdict's repr."""
+
+    __slots__ = ()
+
+    def _ipython_display_(self) -> None:
+        pass
+
+
 #: How the most recent :func:`check` call judged its answer: ``status`` ("blank" | "correct"
 #: | "wrong"), ``mistake`` (index into ``mistakes`` that matched, else None), ``reason``
 #: (which message: "blank", "correct", "mistake", "wrong", "shape", "transposed", "nan",
@@ -198,7 +209,7 @@ def check(
         LAST.clear()
         LAST.update(status=status, reason=reason, message=message, mistake=mistake)
         print(message)
-        return status
+        return Verdict(status)
 
     try:
         if answer is Ellipsis:
@@ -258,7 +269,7 @@ def check(
         try:
             return say(WRONG, "error", fallback)
         except Exception:
-            return WRONG
+            return Verdict(WRONG)
 
 
 def mistake(value_or_predicate: Any, en: str, zh: str) -> tuple[Any, dict[str, str]]:
@@ -272,6 +283,7 @@ __all__ = [
     "LAST",
     "MESSAGES",
     "WRONG",
+    "Verdict",
     "check",
     "current_language",
     "mistake",

@@ -9,11 +9,12 @@
 #
 # 1. build the tiny graph `z = x*w + b` and look at its nodes,
 # 2. step through its forward and backward pass,
-# 3. see why a second `backward()` fails (and how `retain_graph=True` helps),
-# 4. check autograd against a derivative you work out yourself,
+# 3. see why a second `backward()` fails, what `retain_graph=True` changes and what it does not,
+# 4. check autograd against a derivative you work out yourself, and see what `backward(v)` computes,
 # 5. switch gradient tracking off (`no_grad`) and edit values outside the graph (`.data`).
 #
-# We write ordinary PyTorch code; only the import line is different.
+# We write ordinary PyTorch code; only the import line is different. Exercises start with
+# `answer = ...`: replace the `...` with your answer and run the cell.
 
 # %% [markdown] zh
 # # 01 · 第一张计算图
@@ -25,14 +26,16 @@
 #
 # 1. 搭一张最小的图 `z = x*w + b`，看看图里都有哪些节点；
 # 2. 一步一步地看前向传播和反向传播；
-# 3. 弄明白第二次 `backward()` 为什么会报错，以及 `retain_graph=True` 的作用；
-# 4. 自己手算一个导数，和 autograd 的结果对一对；
+# 3. 弄明白第二次 `backward()` 为什么会报错，`retain_graph=True` 改变了什么、没有改变什么；
+# 4. 自己手算一个导数，和 autograd 的结果对一对，并弄清 `backward(v)` 算的是什么；
 # 5. 关掉梯度记录（`no_grad`），以及在图外修改数值（`.data`）。
 #
-# 代码和平时写 PyTorch 完全一样，只有 import 那一行不同。
+# 代码和平时写 PyTorch 完全一样，只有 import 那一行不同。练习都以 `answer = ...` 开头：
+# 把 `...` 换成你的答案，再运行这个格子。
 
 # %%
 import autograd_viz as torch
+from autograd_viz.lessons import lesson_01 as ex
 
 # %% [markdown] en
 # ## Building `z = x*w + b`
@@ -59,13 +62,16 @@ z
 # `z` prints its value, `7`, and also `grad_fn=<AddBackward0>`: the function autograd will
 # call to send a gradient back through the addition.
 #
-# **Leaves** are the tensors you created yourself; the others were produced by an operation.
+# A **leaf** is a tensor that no tracked operation produced: the tensors you create yourself
+# (and, as we will see at the end, results computed while tracking is switched off).
+# Every other tensor remembers the operation that made it.
 
 # %% [markdown] zh
 # `z` 除了打印出数值 `7`，还带着 `grad_fn=<AddBackward0>`：反向传播经过这次加法时，
 # autograd 调用的就是这个函数。
 #
-# 自己直接创建的张量叫**叶子节点**（leaf），其余的张量都是由某个运算产生的。
+# **叶子节点**（leaf）是不由任何被跟踪的运算产生的张量：也就是你自己创建的张量
+# （本课最后还会看到：关掉跟踪时算出的结果也是叶子节点）。其余的张量都记得产生它的那个运算。
 
 # %%
 for name, t in [("x", x), ("w", w), ("b", b), ("y", y), ("z", z)]:
@@ -99,15 +105,21 @@ torch.draw(z)
 # one per operation in the forward pass, one per node visited by `backward()`, one per
 # gradient stored in a leaf. The stepper lets you walk that timeline.
 #
-# Press **Next ›** and read the sentence above the picture: it tells you which node is
-# working and with which numbers.
+# **Predict first.** Before you press **Next ›**: which node does the backward pass visit
+# first, `AddBackward0` or `MulBackward0`? Which numbers will end up in `w.grad` and `b.grad`?
+# Then step, and read the sentence above the picture: it tells you which node is working
+# and with which numbers.
 
 # %% [markdown] zh
+# ## 一步一步看前向和反向传播
+#
 # `torch.record()` 会观察 `with` 块里执行的代码，把过程记成一串**帧**（frame）：
 # 前向传播中每个运算一帧，`backward()` 经过的每个节点一帧，每次把梯度存进叶子节点也是一帧。
 # 步进器（stepper）可以让你沿着这条时间线一帧一帧地走。
 #
-# 点 **下一帧 ›**，读一读图上方的那句话：它说明当前是哪个节点在工作、用到了哪些数。
+# **先预测。**按 **下一帧 ›** 之前想一想：反向传播先经过哪个节点，`AddBackward0` 还是
+# `MulBackward0`？`w.grad` 和 `b.grad` 最后会是多少？然后再一步步走，读一读图上方的那句话：
+# 它说明当前是哪个节点在工作、用到了哪些数。
 
 # %%
 with torch.record() as rec:
@@ -141,79 +153,126 @@ print("b.grad =", b.grad)
 print("x.grad =", x.grad)
 
 # %% [markdown] en
-# `x.grad` is `None`: nobody asked for it.
+# `w.grad` is `2` (the value of `x`), `b.grad` is `1`, and `x.grad` is `None`: nobody asked
+# for it.
+#
+# To compute `w`'s gradient, `MulBackward0` needs the other factor, `x`, so the forward pass
+# saved `x` inside the node. It did **not** save `w`: `w` would only be needed for `x`'s
+# gradient, and `x` does not require one. A node saves only what the gradients it must
+# compute will need.
 #
 # ### Your turn
 #
 # Suppose `x` had been `5` instead of `2` (same `w` and `b`). What would `w.grad` be after
-# `backward()`? Work it out by hand, put your number in place of ours, and run the two cells.
+# `backward()`? Work it out by hand.
 
 # %% [markdown] zh
-# `x.grad` 是 `None`：没人要求计算它。
+# `w.grad` 是 `2`（正是 `x` 的值），`b.grad` 是 `1`，而 `x.grad` 是 `None`：没人要求计算它。
+#
+# 为了算 `w` 的梯度，`MulBackward0` 需要另一个因子 `x`，所以前向传播时把 `x` 保存在节点里。
+# 它**没有**保存 `w`：只有计算 `x` 的梯度才用得到 `w`，而 `x` 不需要梯度。
+# 节点只保存它要算的那些梯度所需要的值。
 #
 # ### 练一练
 #
-# 假如 `x` 不是 `2` 而是 `5`（`w`、`b` 不变），`backward()` 之后 `w.grad` 是多少？
-# 先自己手算，把你的答案换掉下面的数，再运行这两个格子。
-
-# %%
-my_answer = 5.0  # your turn: dz/dw when x = 5
+# 假如 `x` 不是 `2` 而是 `5`（`w`、`b` 不变），`backward()` 之后 `w.grad` 是多少？请手算。
 
 # %% tags=["exercise"]
-x_try = torch.tensor([5.0])
-w_try = torch.tensor([3.0], requires_grad=True)
-z_try = x_try * w_try + 1.0
-z_try.backward()
-assert abs(my_answer - w_try.grad.item()) < 1e-6, (
-    f"Not quite: autograd says {w_try.grad.item():g}. Try again!"
-)
-print(f"Correct! With x = 5, w.grad = {w_try.grad.item():g}")
+answer = ...
+ex.check_grad_w_at_5(answer)
+
+# %% [markdown] en
+# Now chain two local derivatives. Square the output, $q = z^2$, with the original numbers
+# ($x = 2$, $w = 3$, $b = 1$, so $z = 7$). Backward through $q$ multiplies by
+# $\partial q/\partial z$ first, then by $\partial z/\partial w$. What is $\partial q/\partial w$?
+
+# %% [markdown] zh
+# 现在把两个局部导数串起来。把输出平方：$q = z^2$，仍用原来的数
+# （$x = 2$、$w = 3$、$b = 1$，所以 $z = 7$）。反向传播经过 $q$ 时先乘上 $\partial q/\partial z$，
+# 再乘上 $\partial z/\partial w$。$\partial q/\partial w$ 是多少？
+
+# %% tags=["exercise"]
+answer = ...
+ex.check_grad_of_square(answer)
 
 # %% [markdown] en
 # ## Backward twice: `retain_graph`
 #
-# To save memory, `backward()` normally throws away the intermediate values the graph saved
-# for the backward pass (here: `MulBackward0` saved `x` and `w`). We called it with
-# `retain_graph=True` above, so one more `backward()` still works. The new gradients are
-# **added** to the old ones:
+# To save memory, `backward()` normally frees the values the graph saved for the backward
+# pass (here: the `x` inside `MulBackward0`). We called it with `retain_graph=True` above, so
+# the saved values are still there and one more `backward()` works.
+#
+# The comments in the original notebook suggest that `retain_graph=True` makes gradients
+# accumulate, and that without it they are zeroed. **That is not what it does.**
+# `retain_graph` only decides whether the saved values survive for another backward pass.
+# Gradients are *always* added into `.grad`, whether or not the graph is retained; only you
+# reset them (`w.grad.zero_()`, or an optimizer's `zero_grad()`).
+#
+# **Predict:** after the next cell (a second `backward()`, this time *without*
+# `retain_graph`), what is `w.grad`?
 
 # %% [markdown] zh
+# ## 两次反向传播：`retain_graph`
+#
 # 为了省内存，`backward()` 默认会在用完之后释放计算图为反向传播保存的中间值
-# （这里 `MulBackward0` 保存了 `x` 和 `w`）。上面调用时加了 `retain_graph=True`，
-# 所以还能再反向传播一次。新的梯度会**累加**到旧梯度上：
+# （这里就是 `MulBackward0` 里保存的 `x`）。上面调用时加了 `retain_graph=True`，
+# 保存的值还在，所以还能再反向传播一次。
+#
+# 原笔记本的注释暗示：`retain_graph=True` 会让梯度累加，不加它梯度就会清零。
+# **事实并非如此。** `retain_graph` 只决定保存的中间值能否留到下一次反向传播。
+# 梯度**总是**累加进 `.grad`，与是否保留计算图无关；只有你自己才会把它清零
+# （`w.grad.zero_()`，或优化器的 `zero_grad()`）。
+#
+# **预测一下：**下一个格子再做一次 `backward()`（这次**不带** `retain_graph`），
+# 之后 `w.grad` 是多少？
+
+# %% tags=["exercise"]
+answer = ...
+ex.check_grad_after_two_backwards(answer)
 
 # %%
-z.backward()  # this time without retain_graph: the saved values are freed afterwards
+z.backward()  # no retain_graph: the saved values are freed afterwards
 print("w.grad =", w.grad)
 print("b.grad =", b.grad)
 
 # %% [markdown] en
-# Now the buffers are gone, and a third `backward()` raises a `RuntimeError`:
+# Both gradients doubled: the second pass **added** 2 and 1 although it did not retain the
+# graph. But now the saved values are gone, and a third `backward()` raises a `RuntimeError`.
+# We catch it and print PyTorch's message:
 
 # %% [markdown] zh
-# 这一次没有保留计算图，中间值已经被释放，第三次 `backward()` 就会抛出 `RuntimeError`：
-
-# %% tags=["raises-exception"]
-z.backward()
-
-# %% [markdown] en
-# The recorder sees this too. Below we record a fresh graph, run `backward()` twice, and open
-# the stepper at the frame where the error happens. Step back one frame to see the nodes being
-# freed after the first pass.
-
-# %% [markdown] zh
-# 记录器同样能看到这个过程。下面重新搭一张图，连续做两次 `backward()`，
-# 步进器直接停在出错的那一帧。往回退一帧，可以看到第一次反向传播结束后节点被释放。
+# 两个梯度都翻了一倍：第二次反向传播虽然没有保留计算图，还是把 2 和 1 **累加**了进去。
+# 不过保存的中间值现在已经被释放，第三次 `backward()` 就会抛出 `RuntimeError`。
+# 我们把它捕获下来，打印 PyTorch 给出的信息：
 
 # %%
+try:
+    z.backward()
+except RuntimeError as e:
+    print(f"{type(e).__name__}: {e}")
+
+# %% [markdown] en
+# The recorder sees this too. Below we zero the gradients, record a fresh graph and run
+# `backward()` twice.
+# **Predict:** which frames come between the end of the first backward pass and the error?
+# The stepper opens at the error; step back to check.
+
+# %% [markdown] zh
+# 记录器同样能看到这个过程。下面先把梯度清零，再重新搭一张图，连续做两次 `backward()`。
+# **预测一下：**第一次反向传播结束之后、报错之前，会出现哪些帧？
+# 步进器直接停在出错的那一帧，往回退几帧验证你的想法。
+
+# %%
+w.grad.zero_()
+b.grad.zero_()
 with torch.record() as rec2:
     y = torch.mul(x, w)
     z = torch.add(y, b)
     z.backward()
     try:
         z.backward()
-    except RuntimeError as err:
-        print("RuntimeError:", str(err).split(" (")[0])
+    except RuntimeError as e:
+        print(f"{type(e).__name__}: {str(e).split(' (')[0]}")
 
 stepper = torch.Stepper(rec2)
 stepper.frame = [f.phase for f in rec2.frames].index("error")
@@ -222,24 +281,34 @@ stepper
 # %% [markdown] en
 # ## Autograd against pencil and paper
 #
-# Take a function with a derivative we can find by hand:
+# Take a function with a derivative we can find by hand (the product rule):
 #
 # $$y = x^2 e^x \qquad\Longrightarrow\qquad \frac{dy}{dx} = 2x\,e^x + x^2 e^x$$
 #
-# This time `x` is a 3 × 4 tensor of random numbers. `y` is a tensor too, not a single
-# number, so `backward()` needs to be told how much each element of `y` counts: passing a
-# tensor of ones asks for the derivative of every `y[i, j]` with respect to its own `x[i, j]`.
+# This time `x` is a 3 × 4 tensor of random numbers, and `y` is a 3 × 4 tensor too. For a
+# non-scalar output, `backward(v)` needs a tensor `v` of the same shape and computes a
+# **vector-Jacobian product**: the gradient of `(v * y).sum()`. With `v` all ones that is the
+# gradient of `y.sum()`.
+#
+# Here each `y[i, j]` depends only on its own `x[i, j]` (the function is applied element by
+# element), so the gradient of `y.sum()` with respect to `x[i, j]` is just $dy/dx$ at that
+# element. For a function that mixes elements (a matrix product, a softmax), `backward(ones)`
+# would sum contributions instead, and would not give "the derivative of each element".
 
 # %% [markdown] zh
 # ## autograd 与手算对比
 #
-# 选一个能手工求导的函数：
+# 选一个能手工求导的函数（乘积法则）：
 #
 # $$y = x^2 e^x \qquad\Longrightarrow\qquad \frac{dy}{dx} = 2x\,e^x + x^2 e^x$$
 #
-# 这次 `x` 是一个 3 × 4 的随机张量。`y` 也是张量而不是一个数，所以 `backward()`
-# 需要知道 `y` 的每个元素各占多大权重：传入一个全 1 的张量，
-# 就是求每个 `y[i, j]` 对各自 `x[i, j]` 的导数。
+# 这次 `x` 是一个 3 × 4 的随机张量，`y` 也是 3 × 4 的张量。输出不是标量时，`backward(v)`
+# 需要一个与输出同形状的张量 `v`，计算的是**向量–雅可比积**（vector-Jacobian product）：
+# 也就是 `(v * y).sum()` 的梯度。`v` 全为 1 时，就是 `y.sum()` 的梯度。
+#
+# 这里每个 `y[i, j]` 只依赖它自己的 `x[i, j]`（函数逐元素作用），所以 `y.sum()` 对 `x[i, j]`
+# 的梯度恰好就是该元素处的 $dy/dx$。如果函数会把元素混在一起（矩阵乘法、softmax），
+# `backward(全 1)` 得到的就是各项贡献之和，而不是“每个元素的导数”。
 
 
 # %%
@@ -248,7 +317,6 @@ def f(x):
 
 
 def dfdx(x):
-    """The derivative, worked out by hand."""
     return 2 * x * torch.exp(x) + x**2 * torch.exp(x)
 
 
@@ -257,53 +325,76 @@ x = torch.randn(3, 4, requires_grad=True)
 y = f(x)
 y.backward(torch.ones(y.size()))
 
-print("autograd:\n", x.grad)
-print("by hand:\n", dfdx(x))
+print(x.grad)
+print(dfdx(x))
 
 # %% [markdown] en
-# Same numbers. (The hand-made result carries a `grad_fn`, because we computed it from `x`,
-# which requires grad.) Instead of reading twelve numbers, let the computer compare:
+# The first tensor is autograd's `x.grad`, the second our hand-made `dfdx(x)`: the same
+# numbers. (The hand-made result carries a `grad_fn`, because we computed it from `x`, which
+# requires grad.) Instead of reading twelve numbers, let the computer compare:
 
 # %% [markdown] zh
-# 两组数一模一样。（手算的结果带着 `grad_fn`，因为它是由需要梯度的 `x` 算出来的。）
+# 第一个张量是 autograd 算出的 `x.grad`，第二个是手算的 `dfdx(x)`：两组数一模一样。
+# （手算的结果带着 `grad_fn`，因为它是由需要梯度的 `x` 算出来的。）
 # 与其逐个比对这 12 个数，不如让电脑来比较：
 
 # %%
-print("same up to rounding:", torch.allclose(x.grad, dfdx(x)))
+torch.allclose(x.grad, dfdx(x))
 
 # %% [markdown] en
 # ### Your turn
 #
-# What is $\frac{dy}{dx}$ at $x = 1$? Give it to four decimals ($e \approx 2.71828$).
+# Derive it yourself: what is $\frac{dy}{dx}$ at $x = 1$? Give it to four decimals
+# ($e \approx 2.71828$).
 
 # %% [markdown] zh
 # ### 练一练
 #
-# $x = 1$ 时，$\frac{dy}{dx}$ 等于多少？保留四位小数（$e \approx 2.71828$）。
-
-# %%
-my_answer = 8.1548  # your turn: 2*1*e + 1*e = 3e
+# 自己推一推：$x = 1$ 时，$\frac{dy}{dx}$ 等于多少？保留四位小数（$e \approx 2.71828$）。
 
 # %% tags=["exercise"]
-x1 = torch.tensor(1.0, requires_grad=True)
-f(x1).backward()
-assert abs(my_answer - x1.grad.item()) < 1e-3, f"Not quite: autograd says {x1.grad.item():.4f}"
-print(f"Correct! dy/dx at x = 1 is {x1.grad.item():.4f}")
+answer = ...
+ex.check_dydx_at_1(answer)
+
+# %% [markdown] en
+# And a vector-Jacobian product by hand: `x = torch.tensor([3.0, 4.0], requires_grad=True)`,
+# `y = x**2`, then `y.backward(torch.tensor([1.0, 0.5]))`. What is `x.grad`? (A list of two
+# numbers.)
+
+# %% [markdown] zh
+# 再手算一个向量–雅可比积：`x = torch.tensor([3.0, 4.0], requires_grad=True)`，`y = x**2`，
+# 然后 `y.backward(torch.tensor([1.0, 0.5]))`。`x.grad` 是多少？（写成两个数的列表。）
+
+# %% tags=["exercise"]
+answer = ...
+ex.check_vjp(answer)
 
 # %% [markdown] en
 # ## Walking the graph by hand: `next_functions`
 #
-# Each `grad_fn` knows the functions that come *before* it in the backward pass:
-# `next_functions` is a tuple of `(function, index)` pairs, one per input.
-# A leaf that requires grad is represented by an `AccumulateGrad` node: it is where
-# gradients end up, added into `.grad`.
+# Each `grad_fn` knows the functions that run *after* it in the backward pass (the ones
+# closer to the leaves): `next_functions` is a tuple of `(function, index)` pairs, one per
+# input of the operation. A leaf that requires grad is represented by an `AccumulateGrad`
+# node: it is where gradients end up, added into `.grad`. An input that needs no gradient
+# appears as `None`.
+#
+# **Predict:** for `z = y + b` below, what is the class of `z.grad_fn.next_functions[1][0]`,
+# the node that receives `b`'s gradient? Answer with its name in quotes.
 
 # %% [markdown] zh
 # ## 亲手沿着图往回走：`next_functions`
 #
-# 每个 `grad_fn` 都知道反向传播时排在它**后面**的函数：`next_functions` 是一个由
-# `(函数, 序号)` 组成的元组，每个输入对应一项。需要梯度的叶子节点由一个
-# `AccumulateGrad` 节点代表：梯度最终流到这里，累加进 `.grad`。
+# 每个 `grad_fn` 都知道反向传播中在它**之后**运行的函数（离叶子节点更近的那些）：
+# `next_functions` 是一个由 `(函数, 序号)` 组成的元组，运算的每个输入对应一项。
+# 需要梯度的叶子节点由一个 `AccumulateGrad` 节点代表：梯度最终流到这里，累加进 `.grad`。
+# 不需要梯度的输入则显示为 `None`。
+#
+# **预测一下：**对下面的 `z = y + b`，`z.grad_fn.next_functions[1][0]`（接收 `b` 的梯度的节点）
+# 是哪个类？用引号写出它的名字。
+
+# %% tags=["exercise"]
+answer = ...
+ex.check_next_function_of_b(answer)
 
 # %%
 x = torch.ones(1)
@@ -327,14 +418,16 @@ print(z.grad_fn.next_functions)
 
 # %%
 mul_node = z.grad_fn.next_functions[0][0]
-print("is y.grad_fn:", mul_node is y.grad_fn)
+print(mul_node is y.grad_fn)
 print(mul_node.next_functions)
-print("AccumulateGrad holds w:", mul_node.next_functions[0][0].variable is w)
+print(mul_node.next_functions[0][0].variable is w)
 
 # %% [markdown] en
+# (`True`: it is `y.grad_fn`; and `True`: that `AccumulateGrad` holds `w`.)
 # The same structure, drawn as the autograd engine sees it:
 
 # %% [markdown] zh
+# （第一个 `True`：它就是 `y.grad_fn`；第二个 `True`：那个 `AccumulateGrad` 持有的正是 `w`。）
 # 同样的结构，按 autograd 引擎的视角画出来：
 
 # %%
@@ -357,29 +450,39 @@ torch.draw(z, view="autograd")
 # %%
 with torch.no_grad():
     y = x.mul(w)
-print("inside no_grad:    ", x.requires_grad, w.requires_grad, y.requires_grad, y.grad_fn)
+print(x.requires_grad, w.requires_grad, y.requires_grad, y.grad_fn, y.is_leaf)
 
 torch.set_grad_enabled(False)
 y = x.mul(w)
 torch.set_grad_enabled(True)
-print("grad disabled:     ", y.requires_grad, y.grad_fn)
+print(y.requires_grad, y.grad_fn, y.is_leaf)
 
 y = x.mul(w)
-print("grad enabled again:", y.requires_grad, y.grad_fn)
+print(y.requires_grad, y.grad_fn, y.is_leaf)
+
+# %% [markdown] en
+# Inside `no_grad` (first line) and with gradients disabled (second line), `y` has no
+# `grad_fn` and **is a leaf**: no tracked operation produced it, although it was computed
+# from `w`. With tracking back on (third line) it is an ordinary non-leaf again.
+
+# %% [markdown] zh
+# 在 `no_grad` 里（第一行）和关闭梯度时（第二行），`y` 没有 `grad_fn`，而且**是叶子节点**：
+# 虽然它是由 `w` 算出来的，但产生它的运算没有被跟踪。重新打开跟踪后（第三行），
+# 它又是一个普通的非叶子节点。
 
 # %% [markdown] en
 # ## Changing values behind autograd's back: `.data`
 #
 # `t.data` is the same numbers as `t`, but detached from the graph. Changing it edits the
-# tensor without recording anything: handy for initialising or updating weights, dangerous
-# anywhere else, because autograd will not know the values changed.
+# tensor without recording anything. It is an old idiom (lesson 04 shows the modern ones,
+# `no_grad` and `detach`); it is dangerous because autograd will not know the values changed.
 
 # %% [markdown] zh
 # ## 绕过 autograd 修改数值：`.data`
 #
 # `t.data` 和 `t` 是同一份数据，但与计算图脱钩。改动 `.data` 会直接修改张量，
-# 却不会留下任何记录：初始化或更新权重时很方便，别的场合则很危险，
-# 因为 autograd 并不知道数值已经变了。
+# 却不会留下任何记录。这是一种老写法（第 04 课会介绍现在推荐的 `no_grad` 和 `detach`）；
+# 它很危险，因为 autograd 并不知道数值已经变了。
 
 # %%
 torch.manual_seed(1)
@@ -389,28 +492,107 @@ print(v.data)
 
 v.data *= 100
 print(v)
-print("still a leaf with no history:", v.is_leaf, v.grad_fn)
+print(v.is_leaf, v.grad_fn)
 
 # %% [markdown] en
+# `v` changed, and it is still a leaf with no history (`True None`).
+#
+# ## Check your understanding
+#
+# 1. `z = x*w + b` with `x` not requiring grad. Which tensors are leaves, and which of them
+#    get a `.grad` after `z.backward()`?
+#    <details><summary>Answer</summary>
+#    Leaves: <code>x</code>, <code>w</code>, <code>b</code> (made by us). Only <code>w</code>
+#    and <code>b</code> get a <code>.grad</code>: <code>x</code> does not require grad, and
+#    non-leaves (<code>y</code>, <code>z</code>) do not keep one.
+#    </details>
+# 2. True or false: "calling `backward()` without `retain_graph=True` resets the gradients".
+#    <details><summary>Answer</summary>
+#    False. <code>retain_graph</code> only keeps the saved values for another backward pass.
+#    Gradients are added into <code>.grad</code> by every backward pass; only
+#    <code>zero_()</code> / <code>zero_grad()</code> resets them.
+#    </details>
+# 3. Why does `MulBackward0` in `y = x * w` keep `x` but not `w`?
+#    <details><summary>Answer</summary>
+#    The gradient for <code>w</code> is <code>grad · x</code>, so it needs <code>x</code>; the
+#    gradient for <code>x</code> would need <code>w</code>, but <code>x</code> does not
+#    require grad, so nothing needs <code>w</code>.
+#    </details>
+# 4. `y = torch.mm(A, x)` and `y.backward(torch.ones(2, 1))`. Is `x.grad` "the derivative of
+#    each `y[i]` with respect to its own `x[i]`"?
+#    <details><summary>Answer</summary>
+#    No. <code>backward(ones)</code> is the gradient of <code>y.sum()</code>: each
+#    <code>x[j]</code> collects <code>sum_i A[i, j]</code> from every output it influences.
+#    Only for an element-wise function is it each element's own derivative.
+#    </details>
+# 5. Is a tensor computed inside `torch.no_grad()` from a weight a leaf?
+#    <details><summary>Answer</summary>
+#    Yes: no tracked operation produced it, so it has no <code>grad_fn</code> and
+#    <code>is_leaf</code> is <code>True</code> (and <code>requires_grad</code> is
+#    <code>False</code>).
+#    </details>
+#
 # ## Summary
 #
-# * Tensors you create are **leaves**; results of operations carry a `grad_fn`.
+# * A **leaf** is a tensor no tracked operation produced; results of tracked operations carry
+#   a `grad_fn`.
 # * `backward()` walks the graph from the output to the leaves and **adds** into their `.grad`.
-# * It frees the saved values afterwards unless you pass `retain_graph=True`; a second pass then
-#   raises `RuntimeError`.
-# * `grad_fn.next_functions` links the backward graph; leaves appear as `AccumulateGrad`.
+# * It frees the saved values afterwards unless you pass `retain_graph=True`; a second pass
+#   then raises `RuntimeError`. `retain_graph` never zeroes or accumulates anything.
+# * For a non-scalar output, `backward(v)` computes the vector-Jacobian product, the gradient
+#   of `(v * y).sum()`.
+# * `grad_fn.next_functions` lists the nodes that run after a node in backward; leaves appear
+#   as `AccumulateGrad`.
 # * `no_grad()` / `set_grad_enabled(False)` stop tracking; `.data` edits values outside the graph.
 #
 # Next: **02 · Leaf tensors**, where gradients build up over several passes and we update
 # weights by hand.
 
 # %% [markdown] zh
+# `v` 的值变了，但它仍然是没有历史的叶子节点（`True None`）。
+#
+# ## 检验一下
+#
+# 1. `z = x*w + b`，其中 `x` 不需要梯度。哪些张量是叶子节点？`z.backward()` 之后哪些有 `.grad`？
+#    <details><summary>答案</summary>
+#    叶子节点：<code>x</code>、<code>w</code>、<code>b</code>（都是我们自己创建的）。
+#    只有 <code>w</code> 和 <code>b</code> 有 <code>.grad</code>：<code>x</code> 不需要梯度，
+#    非叶子节点（<code>y</code>、<code>z</code>）不保存梯度。
+#    </details>
+# 2. 判断对错：“不带 `retain_graph=True` 调用 `backward()` 会把梯度清零”。
+#    <details><summary>答案</summary>
+#    错。<code>retain_graph</code> 只是把保存的中间值留给下一次反向传播。
+#    每次反向传播都会把梯度累加进 <code>.grad</code>；只有 <code>zero_()</code> /
+#    <code>zero_grad()</code> 才会清零。
+#    </details>
+# 3. 在 `y = x * w` 中，`MulBackward0` 为什么保存 `x` 而不保存 `w`？
+#    <details><summary>答案</summary>
+#    <code>w</code> 的梯度是 <code>grad · x</code>，所以需要 <code>x</code>；
+#    <code>x</code> 的梯度才需要 <code>w</code>，但 <code>x</code> 不需要梯度，
+#    所以没有谁用得到 <code>w</code>。
+#    </details>
+# 4. `y = torch.mm(A, x)`，然后 `y.backward(torch.ones(2, 1))`。`x.grad` 是“每个 `y[i]`
+#    对它自己的 `x[i]` 的导数”吗？
+#    <details><summary>答案</summary>
+#    不是。<code>backward(全 1)</code> 求的是 <code>y.sum()</code> 的梯度：每个
+#    <code>x[j]</code> 会从它影响到的所有输出那里收集 <code>sum_i A[i, j]</code>。
+#    只有逐元素的函数，结果才恰好是每个元素自己的导数。
+#    </details>
+# 5. 在 `torch.no_grad()` 里由权重算出的张量是叶子节点吗？
+#    <details><summary>答案</summary>
+#    是。它不是由被跟踪的运算产生的，所以没有 <code>grad_fn</code>，<code>is_leaf</code>
+#    为 <code>True</code>（<code>requires_grad</code> 为 <code>False</code>）。
+#    </details>
+#
 # ## 小结
 #
-# * 自己创建的张量是**叶子节点**；运算得到的结果带有 `grad_fn`。
+# * **叶子节点**是不由被跟踪的运算产生的张量；被跟踪的运算得到的结果带有 `grad_fn`。
 # * `backward()` 从输出沿着图走回叶子节点，把梯度**累加**进它们的 `.grad`。
-# * 除非传入 `retain_graph=True`，反向传播结束后保存的中间值会被释放；再做一次就会抛出 `RuntimeError`。
-# * `grad_fn.next_functions` 把反向图串起来；叶子节点以 `AccumulateGrad` 的形式出现。
+# * 除非传入 `retain_graph=True`，反向传播结束后保存的中间值会被释放；再做一次就会抛出
+#   `RuntimeError`。`retain_graph` 既不清零也不负责累加。
+# * 输出不是标量时，`backward(v)` 计算向量–雅可比积，即 `(v * y).sum()` 的梯度。
+# * `grad_fn.next_functions` 列出反向传播中在某个节点之后运行的节点；叶子节点以
+#   `AccumulateGrad` 的形式出现。
 # * `no_grad()` / `set_grad_enabled(False)` 停止跟踪；`.data` 在图外修改数值。
 #
 # 下一课：**02 · 叶子张量**，看梯度如何在多次反向传播中累积，并亲手更新权重。

@@ -142,7 +142,10 @@ def test_checker_never_raises(mod, name, lang, capsys):
 
 
 def test_check_blank_correct_wrong(capsys):
-    assert _check.check(..., 6.0, lang="en") == "blank"
+    verdict = _check.check(..., 6.0, lang="en")
+    assert verdict == "blank" and isinstance(verdict, _check.Verdict)
+    # a cell ending in a check shows the printed sentence only, not the verdict's repr
+    assert callable(verdict._ipython_display_) and verdict._ipython_display_() is None
     assert "fill this in" in capsys.readouterr().out.lower()
     assert _check.check(6.0, 6.0, lang="en") == "correct"
     assert capsys.readouterr().out == "Correct!\n"
