@@ -29,6 +29,7 @@ _LAZY = {
     "nn": ("autograd_viz.nn", None),
     "optim": ("autograd_viz.optim", None),
     "autograd": ("autograd_viz.autograd", None),
+    "utils": ("autograd_viz.utils", None),
     "record": ("autograd_viz.recorder", "record"),
     "Recording": ("autograd_viz.recorder", "Recording"),
     "set_language": ("autograd_viz.recorder", "set_language"),
@@ -58,6 +59,7 @@ __all__ = [
     "nn",  # noqa: F405
     "optim",  # noqa: F405
     "autograd",  # noqa: F405
+    "utils",  # noqa: F405
     "record",  # noqa: F405
     "Recording",  # noqa: F405
     "set_language",  # noqa: F405

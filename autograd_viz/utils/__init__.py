@@ -1,0 +1,5 @@
+"""``torch.utils`` subset: ``data``."""
+
+from . import data
+
+__all__ = ["data"]
