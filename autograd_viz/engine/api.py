@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import builtins
 import collections
+import math
 import numbers
 import weakref
 
@@ -535,10 +536,36 @@ clip = clamp
 # ---------------------------------------------------------------------- reductions
 
 
-def _dims(dim, ndim):
-    if isinstance(dim, int | np.integer):
+def _bad_dim_arg(fn, dim):
+    return TypeError(
+        f"{fn}() received an invalid combination of arguments - got (dim="
+        f"{type(dim).__name__}, ), but expected one of:\n * (*, torch.dtype dtype = None)\n"
+        " * (tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None)\n"
+    )
+
+
+def _dims(dim, ndim, fn="sum", keepdim=False):
+    """PyTorch's reduction dims: wrapped, no repeats; ``()`` is every dim; a 0-d tensor
+    takes dim 0 / -1."""
+    if keepdim is not False and keepdim is not True:
+        raise TypeError(f"{fn}(): argument 'keepdim' must be bool, not {type(keepdim).__name__}")
+    if isinstance(dim, int | np.integer) and not isinstance(dim, bool):
         dim = (dim,)
-    return tuple(sorted({_wrap_dim(int(d), ndim) for d in dim}))
+    elif not isinstance(dim, list | tuple) or not builtins.all(
+        isinstance(d, int | np.integer) and not isinstance(d, bool) for d in dim
+    ):
+        raise _bad_dim_arg(fn, dim)
+    seen = set()
+    for d in dim:
+        w = _wrap_dim(int(d), ndim)
+        if w in seen:
+            raise RuntimeError(f"dim {w} appears multiple times in the list of dims")
+        seen.add(w)
+    if ndim == 0:
+        return ()
+    if not dim:
+        return tuple(range(ndim))
+    return tuple(sorted(seen))
 
 
 def sum(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
@@ -556,7 +583,9 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None)
         npd = _I64
     if dim is None:
         return R.SumBackward0.apply(input, dtype=npd)
-    return R.SumBackward1.apply(input, dim=_dims(dim, input._data.ndim), keepdim=keepdim, dtype=npd)
+    return R.SumBackward1.apply(
+        input, dim=_dims(dim, input._data.ndim, "sum", keepdim), keepdim=keepdim, dtype=npd
+    )
 
 
 def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
@@ -574,7 +603,9 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None
         )
     if dim is None:
         return R.MeanBackward0.apply(input)
-    return R.MeanBackward1.apply(input, dim=_dims(dim, input._data.ndim), keepdim=keepdim)
+    return R.MeanBackward1.apply(
+        input, dim=_dims(dim, input._data.ndim, "mean", keepdim), keepdim=keepdim
+    )
 
 
 def _scalar_type_name(npd):
@@ -625,7 +656,15 @@ def _minmax(input, dim, keepdim, other, full_cls, dim_cls, name):
                 "Specify the reduction dim with the 'dim' argument."
             )
         return full_cls.apply(input)
+    if isinstance(dim, bool) or not isinstance(dim, int | np.integer):
+        raise TypeError(
+            f"{name}() received an invalid combination of arguments - got (dim="
+            f"{type(dim).__name__}, ), but expected one of:\n * ()\n * (Tensor other)\n"
+            " * (int dim, bool keepdim = False)\n"
+        )
     d = _wrap_dim(int(dim), a.ndim)
+    if a.ndim and a.shape[d] == 0:
+        raise IndexError(f"{name}(): Expected reduction dim {d} to have non-zero size.")
     if a.ndim == 0:
         return _ReturnType(
             dim_cls.apply(
@@ -669,11 +708,23 @@ def argmax(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
     a = input._data
     if a.dtype.kind == "b":
         raise RuntimeError("argmax(): does not support bool input")
+    return _argext(a, dim, keepdim, np.argmax, "argmax")
+
+
+def _argext(a, dim, keepdim, fn, name):
     if dim is None:
-        return Tensor._make(np.asarray(np.argmax(a), dtype=np.int64))
-    return Tensor._make(
-        np.asarray(np.argmax(a, axis=_wrap_dim(dim, a.ndim), keepdims=keepdim), dtype=np.int64)
-    )
+        if a.size == 0:
+            raise IndexError(
+                f"{name}(): Expected reduction dim to be specified for input.numel() == 0."
+            )
+        out = np.asarray(fn(a), dtype=np.int64)
+        return Tensor._make(out.reshape((1,) * a.ndim) if keepdim else out)
+    d = _wrap_dim(dim, a.ndim)
+    if a.ndim == 0:
+        return Tensor._make(np.asarray(0, dtype=np.int64))
+    if a.shape[d] == 0:
+        raise IndexError(f"{name}(): Expected reduction dim {d} to have non-zero size.")
+    return Tensor._make(np.asarray(fn(a, axis=d, keepdims=keepdim), dtype=np.int64))
 
 
 def argmin(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
@@ -684,11 +735,7 @@ def argmin(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
     if input._data.dtype.kind == "b":
         raise RuntimeError("argmin(): does not support bool input")
     a = input._data
-    if dim is None:
-        return Tensor._make(np.asarray(np.argmin(a), dtype=np.int64))
-    return Tensor._make(
-        np.asarray(np.argmin(a, axis=_wrap_dim(dim, a.ndim), keepdims=keepdim), dtype=np.int64)
-    )
+    return _argext(a, dim, keepdim, np.argmin, "argmin")
 
 
 def any(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
@@ -802,10 +849,6 @@ def bmm(input, mat2):
         raise RuntimeError("batch2 must be a 3D tensor")
     sa, sb = input._data.shape, mat2._data.shape
     if sa[0] != sb[0] or sa[2] != sb[1]:
-        if sa[0] != sb[0]:
-            raise RuntimeError(
-                f"batch1 and batch2 must have same number of batches, got {sa[0]} and {sb[0]}"
-            )
         raise RuntimeError(
             f"Expected size for first two dimensions of batch2 tensor to be: "
             f"[{sa[0]}, {sa[2]}] but got: [{sb[0]}, {sb[1]}]."
@@ -854,6 +897,17 @@ def matmul(input, other):
         raise RuntimeError(
             f"both arguments to matmul need to be at least 1D, but they are {d1}D and {d2}D"
         )
+    if input._data.dtype.kind == "b" and other._data.dtype.kind == "b":
+        kernel = (
+            "dot"
+            if d1 == d2 == 1
+            else "addmv_impl_cpu"
+            if (d1, d2) == (2, 1)
+            else "addmm_impl_cpu_"
+            if d1 <= 2 and d2 <= 2
+            else "bmm"
+        )
+        raise NotImplementedError(f"\"{kernel}\" not implemented for 'Bool'")
     if d1 == 1 and d2 == 1:
         return dot(input, other)
     if d1 == 2 and d2 == 1:
@@ -942,7 +996,24 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
             f"{_scalar_type_name(mat1._data.dtype)} and "
             f"{_scalar_type_name(mat2._data.dtype)}"
         )
+    _check_expand(input, (sa[0], sb[1]))
     return L.AddmmBackward0.apply(input, mat1, mat2)
+
+
+def _check_expand(x, target):
+    """PyTorch's error when ``x`` cannot be expanded to ``target`` (addmm's bias)."""
+    shape = np.shape(x._data if isinstance(x, Tensor) else x)
+    n = len(target)
+    for i in range(n - 1, -1, -1):
+        j = i - (n - len(shape))
+        if j < 0:
+            break
+        if shape[j] != 1 and shape[j] != target[i]:
+            raise RuntimeError(
+                f"The expanded size of the tensor ({target[i]}) must match the existing size "
+                f"({shape[j]}) at non-singleton dimension {i}.  Target sizes: "
+                f"{_fmt_list(target)}.  Tensor sizes: {_fmt_list(shape)}"
+            )
 
 
 def linear(input, weight, bias=None):
@@ -971,6 +1042,9 @@ def linear(input, weight, bias=None):
         except AttributeError:
             _check_tensor(bias, "linear", "bias", 3)
             raise
+        except ValueError:
+            _check_expand(bias, (x.shape[0], w.shape[0]))
+            raise
         fn = out.grad_fn
         if fn is not None:  # (see _tagged)
             fn._av_comp = ("linear", (input, weight, bias), None, seq0)
@@ -983,6 +1057,11 @@ def _linear(input, weight, bias):
     if bias is not None:
         _check_tensor(bias, "linear", "bias", 3)
     x = input._data
+    if x.ndim == 0 or weight._data.ndim == 0:
+        raise RuntimeError(
+            "both arguments to linear need to be at least 1D, but they are "
+            f"{x.ndim}D and {weight._data.ndim}D"
+        )
     if x.ndim == 2 and bias is not None:
         if x.dtype != weight._data.dtype:
             raise RuntimeError(
@@ -1074,12 +1153,19 @@ def _infer_shape(shape, numel):
     if len(neg) > 1:
         raise RuntimeError("only one dimension can be inferred")
     known = 1
-    for s in shape:
+    for i, s in enumerate(shape):
         if s != -1:
             if s < 0:
-                raise RuntimeError(f"invalid shape dimension {s}")
+                raise RuntimeError(
+                    f"invalid shape dimension {s} at index {i} of shape {_fmt_list(shape)}"
+                )
             known *= s
     if neg:
+        if numel == 0 and known == 0:
+            raise RuntimeError(
+                f"cannot reshape tensor of 0 elements into shape {_fmt_list(shape)} because "
+                "the unspecified dimension size -1 can be any value and is ambiguous"
+            )
         if known == 0 or numel % known:
             raise RuntimeError(f"shape '{_fmt_list(shape)}' is invalid for input of size {numel}")
         shape[neg[0]] = numel // known
@@ -1150,6 +1236,8 @@ def flatten(input, start_dim=0, end_dim=-1):
         return reshape(input, (1,))
     s = _wrap_dim(start_dim, nd)
     e = _wrap_dim(end_dim, nd)
+    if s > e:
+        raise RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim")
     if s == e:
         return input
     shape = input._data.shape
@@ -1196,6 +1284,10 @@ def unsqueeze(input, dim=None, *, axis=None):
         dim = axis
     if dim is None:
         raise TypeError('unsqueeze() missing 1 required positional arguments: "dim"')
+    if isinstance(dim, bool) or not isinstance(dim, int | np.integer):
+        raise TypeError(
+            f"unsqueeze(): argument 'dim' (position 1) must be int, not {type(dim).__name__}"
+        )
     nd = input._data.ndim
     d = _wrap_dim(dim, nd + 1)
     shape = input._data.shape
@@ -1283,7 +1375,9 @@ def _key_items(key):
     for k in key:
         if isinstance(k, Tensor):
             a = k._data
-            if a.dtype.kind in "iu" and a.ndim == 0:
+            if a.dtype == np.uint8:  # a byte tensor is a mask (deprecated in PyTorch)
+                out.append(a.astype(np.bool_))
+            elif a.dtype.kind in "iu" and a.ndim == 0:
                 out.append(int(a))
             elif a.dtype.kind in "biu":
                 out.append(a)
@@ -1368,6 +1462,8 @@ def _getitem(x, key):
             orig += 1
         elif isinstance(k, slice):
             if k.step is not None and k.step <= 0:
+                if k.step == 0:
+                    raise ValueError("slice step cannot be zero")
                 raise ValueError("step must be greater than zero")
             size = shape[dim]
             if single_slice or not _full_slice(k, size):
@@ -1397,6 +1493,15 @@ def _getitem(x, key):
                 dim += 1
                 orig += 1
     if adv:
+        ints = [k.shape for _, k in adv if k.dtype != np.bool_]
+        if len(ints) > 1:
+            try:
+                np.broadcast_shapes(*ints)
+            except ValueError:
+                raise IndexError(
+                    "shape mismatch: indexing tensors could not be broadcast together with "
+                    "shapes " + ", ".join(_fmt_list(s) for s in ints)
+                ) from None
         index = []
         pos = 0
         for d, k in adv:
@@ -1463,11 +1568,62 @@ def _setitem_value_error(x, value):
     return TypeError(f"can't assign a {_pytype(value)} to a {type_name(x._data.dtype)}")
 
 
+def _check_masks(items, shape):
+    """A bool mask must have the shape of the dims it indexes (PyTorch's message)."""
+    consumed = builtins.sum(
+        (k.ndim if isinstance(k, np.ndarray) and k.dtype == np.bool_ else 1)
+        for k in items
+        if k is not None and k is not Ellipsis
+    )
+    dim = 0
+    for k in items:
+        if k is None:
+            continue
+        if k is Ellipsis:
+            dim += len(shape) - consumed
+        elif isinstance(k, np.ndarray) and k.dtype == np.bool_:
+            want = shape[dim : dim + k.ndim]
+            for j, (m, s) in enumerate(zip(k.shape, want, strict=False)):
+                if m != s:
+                    raise IndexError(
+                        f"The shape of the mask {_fmt_list(k.shape)} at index {j} does not "
+                        f"match the shape of the indexed tensor {_fmt_list(want)} at index "
+                        f"{dim + j}"
+                    )
+            dim += k.ndim
+        else:
+            dim += 1
+
+
+def _setitem_number(arr, value):
+    """A Python number written into an integer tensor must fit (PyTorch's check)."""
+    if arr.dtype.kind in "iu" and isinstance(value, numbers.Real) and not isinstance(value, bool):
+        info = np.iinfo(arr.dtype)
+        ok = math.isfinite(value) and info.min <= value <= info.max
+        if arr.dtype.kind == "u":  # PyTorch lets -max..max into unsigned types
+            ok = math.isfinite(value) and -info.max <= value <= info.max
+        if not ok:
+            raise RuntimeError(
+                f"value cannot be converted to type {arr.dtype.name}_t without overflow"
+            )
+
+
 def _setitem_shape_error(x, index, value):
     """PyTorch's error for ``x[index] = value`` whose shape does not fit: the value is
     expanded to the target's shape (after dropping its leading 1s), as ``copy_`` does."""
     target = x._data[index].shape
     vshape = tuple(np.shape(value._data if isinstance(value, Tensor) else value))
+    items = index if isinstance(index, tuple) else (index,)
+    if builtins.any(isinstance(k, np.ndarray) for k in items):
+        try:
+            np.broadcast_shapes(vshape, target)
+        except ValueError:
+            return RuntimeError(
+                f"shape mismatch: value tensor of shape {_fmt_list(vshape)} cannot be "
+                f"broadcast to indexing result of shape {_fmt_list(target)}"
+            )
+        if len(vshape) <= len(target):
+            return None
     while vshape and vshape[0] == 1 and len(vshape) > len(target):
         vshape = vshape[1:]
     probe = Tensor._make(np.empty(vshape, dtype=x._data.dtype))
@@ -1495,6 +1651,8 @@ def _setitem(x, key, value):
     index = _np_index(key)
     if not isinstance(value, Tensor | numbers.Number | np.generic):
         raise _setitem_value_error(x, value)
+    _check_masks(index if isinstance(index, tuple) else (index,), x._data.shape)
+    _setitem_number(x._data, value)
     grad_on = STATE.enabled
     if grad_on and x._requires_grad and x.grad_fn is None:
         raise RuntimeError(
@@ -1655,6 +1813,12 @@ def inplace(x, opname, graph_fn, other=_NO_OTHER, float_only=False):
         )
     _check_view_of_leaf(x)
     arr = x._data
+    if not arr.flags.writeable:  # an expanded tensor: several elements share memory
+        raise RuntimeError(
+            "unsupported operation: more than one element of the written-to tensor refers to "
+            "a single memory location. Please clone() the tensor before performing the "
+            "operation."
+        )
     if other is not _NO_OTHER:
         o = _operand(other, opname)
         rt = result_type(x, o)
@@ -1808,7 +1972,9 @@ def _logical(ufunc, name):
         a, b = _operand(input, name), _operand(other, name)
         dt = result_type(a, b)
         if dt.kind == "f":
-            raise RuntimeError(f"\"{name}_cpu\" not implemented for 'Float'")
+            raise NotImplementedError(
+                f"\"{name}_cpu\" not implemented for '{_scalar_type_name(dt)}'"
+            )
         return Tensor._make(np.asarray(ufunc(_raw(a), _raw(b))).astype(dt, copy=False))
 
     return fn
@@ -1916,7 +2082,11 @@ def where(condition, input=_UNSET, other=_UNSET):
     try:
         return A.WhereBackward0.apply(a, b, cond=cond.astype(bool))
     except ValueError:
-        raise _broadcast_error(a, b) from None
+        c = Tensor._make(np.asarray(cond))
+        err = _broadcast_error(c, a) or _broadcast_error(a, b) or _broadcast_error(c, b)
+        if err is None:
+            raise
+        raise err from None
 
 
 def equal(input, other):
@@ -1924,6 +2094,14 @@ def equal(input, other):
 
 
 def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    if isinstance(other, Tensor) and other._data.dtype != input._data.dtype:
+        raise RuntimeError(
+            f"{_scalar_type_name(input._data.dtype)} did not match "
+            f"{_scalar_type_name(other._data.dtype)}"
+        )
+    err = _broadcast_error(input, other)
+    if err is not None:
+        raise err
     return bool(np.allclose(input._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
 
 

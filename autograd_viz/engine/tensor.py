@@ -810,6 +810,14 @@ class Tensor:
         return _api.inplace(self, "pow_", lambda old: _api.pow(old, exponent), exponent)
 
     def clamp_(self, min=None, max=None):
+        if self._data.dtype.kind in "iub" and builtins.any(
+            isinstance(v, float) or (isinstance(v, Tensor) and v._data.dtype.kind == "f")
+            for v in (min, max)
+        ):
+            raise RuntimeError(
+                "result type Float can't be cast to the desired output type "
+                + _api._dtype_word(self._data.dtype)
+            )
         return _api.inplace(self, "clamp_", lambda old: _api.clamp(old, min, max))
 
     clip_ = clamp_
@@ -998,6 +1006,10 @@ class Tensor:
         return _api.bitwise_xor(self, other)
 
     def __invert__(self):
+        if self._data.dtype.kind not in "iub":
+            raise TypeError(
+                "~ (operator.invert) is only implemented on integer and Boolean-type tensors"
+            )
         return _api.bitwise_not(self)
 
     # ------------------------------------------------------------------ math methods

@@ -153,7 +153,8 @@ class LeakyReluBackward0(Function):
 
 
 def _softmax(a, dim):
-    shifted = a - np.max(a, axis=dim, keepdims=True)
+    # (an empty tensor has no max: its softmax is empty, as in PyTorch)
+    shifted = a - np.max(a, axis=dim, keepdims=True) if a.size else a.copy()
     e = np.exp(shifted)
     return shifted, e, np.sum(e, axis=dim, keepdims=True)
 
