@@ -21,6 +21,7 @@ grads) is kept, no frames.
 from __future__ import annotations
 
 import sys
+import threading
 import weakref
 
 import numpy as np
@@ -207,7 +208,8 @@ class _Recorder:
 
     # ------------------------------------------------------------------ lifecycle
     def start(self):
-        self._handle = events.subscribe(self)
+        self._thread = threading.get_ident()
+        self._handle = events.subscribe(self, typed=True)
         return self
 
     def stop(self):
@@ -231,12 +233,14 @@ class _Recorder:
                 if lab is not None:
                     rt.label = lab
 
-    def __call__(self, kind, payload):
-        h = self._handlers.get(kind)
+    def __call__(self, event):
+        if threading.get_ident() != self._thread:
+            return  # a recording sees only its own thread's ops
+        h = self._handlers.get(event.kind)
         if h is None:
             return
         try:
-            h(payload)
+            h(event)
         except Exception as exc:  # a recorder bug must not break the lesson
             self._internal(exc)
 
@@ -632,10 +636,10 @@ class _Recorder:
 
     # ------------------------------------------------------------------ forward
     def _forward(self, p):
-        node = p["node"]
-        inputs = p["inputs"]
-        out = p["output"]
-        cls = p.get("cls") or type(node)
+        node = p.node
+        inputs = p.inputs
+        out = p.output
+        cls = p.cls or type(node)
         self._suppress.clear()
         descs = None
         upd = None
@@ -672,7 +676,7 @@ class _Recorder:
                 return
         ins = [("t", self._tid(x)) if isinstance(x, Tensor) else ("c", x) for x in inputs]
         self._scan_names()
-        ro = RawOp(len(self.ops), cls, ins, dict(p.get("kwargs") or {}), self.it, node is None)
+        ro = RawOp(len(self.ops), cls, ins, dict(p.kwargs or {}), self.it, node is None)
         self.ops.append(ro)
         # inputs may have changed since first seen (updates): use the values now
         ro.in_vals = [_copy(x) if isinstance(x, Tensor) else x for x in inputs]
@@ -707,9 +711,7 @@ class _Recorder:
         # now: registering would make the inner ops "touch the picture")
         if not self._comp_stack:
             self._failed_inputs = ()
-        self._comp_stack.append(
-            (p.get("op") or "?", p.get("inputs") or (), dict(p.get("kwargs") or {}), len(self.ops))
-        )
+        self._comp_stack.append((p.op or "?", p.inputs or (), dict(p.kwargs or {}), len(self.ops)))
 
     def _composite_end(self, p):
         if not self._comp_stack:
@@ -717,7 +719,7 @@ class _Recorder:
         op, inputs, kwargs, start = self._comp_stack.pop()
         if self._comp_stack:
             return  # nested (``linear`` calling ``matmul``): the outermost one is drawn
-        out = p.get("output")
+        out = p.output
         if out is None:  # the op raised: the frame of the exception points at its inputs
             if self.full:
                 self._failed_inputs = tuple(self._tid(x) for x in inputs if isinstance(x, Tensor))
@@ -753,7 +755,7 @@ class _Recorder:
     # ------------------------------------------------------------------ backward
     def _backward_begin(self, p):
         self._suppress.clear()
-        roots = p["roots"]
+        roots = p.roots
         if roots:
             r = roots[0]
             if r._data.size == 1 and self._summary is not None:
@@ -768,30 +770,30 @@ class _Recorder:
                 "backward_begin",
                 self.it,
                 rids,
-                bool(p.get("retain_graph")),
-                tuple(_copy(g) for g in p.get("grads", ())),
+                bool(p.retain_graph),
+                tuple(_copy(g) for g in (p.grads or ())),
             )
         )
 
     def _backward_node(self, p):
         if not self.full:
             return
-        rid = self._op_rid(p["node"])
+        rid = self._op_rid(p.node)
         self._add(
             (
                 "backward",
                 self.it,
                 rid,
-                _copy(p["grad_output"]),
-                tuple(_copy(g) for g in p["grad_inputs"]),
+                _copy(p.grad_output),
+                tuple(_copy(g) for g in p.grad_inputs),
             )
         )
 
     def _accumulate_edge(self, p):
         if not self.full:
             return
-        target = self._target_of(p["node"])
-        src = p.get("source")
+        target = self._target_of(p.node)
+        src = p.source
         src_rid = self._op_rid(src) if isinstance(src, Function) else None
         self._add(
             (
@@ -799,14 +801,14 @@ class _Recorder:
                 self.it,
                 target,
                 src_rid,
-                _copy(p["old"]),
-                _copy(p["incoming"]),
-                _copy(p["new"]),
+                _copy(p.old),
+                _copy(p.incoming),
+                _copy(p.new),
             )
         )
 
     def _accumulate(self, p):
-        t = p["tensor"]
+        t = p.tensor
         ref = self._params.get(id(t))
         if ref is None or ref() is not t:
             self._params[id(t)] = weakref.ref(t)
@@ -814,26 +816,24 @@ class _Recorder:
         if not self.full:
             return
         rid = self._tid(t)
-        self._add(
-            ("accumulate", self.it, rid, _copy(p["old"]), _copy(p["incoming"]), _copy(p["new"]))
-        )
+        self._add(("accumulate", self.it, rid, _copy(p.old), _copy(p.incoming), _copy(p.new)))
 
     def _hook(self, p):
         if not self.full:
             return
-        t = p.get("tensor")
+        t = p.tensor
         rid = self._tid(t) if t is not None else None
-        self._add(("hook", self.it, rid, _copy(p.get("grad_in")), _copy(p.get("grad_out"))))
+        self._add(("hook", self.it, rid, _copy(p.grad_in), _copy(p.grad_out)))
 
     def _retain_grad(self, p):
         if not self.full:
             return
-        self._add(("retain_grad", self.it, self._tid(p["tensor"]), _copy(p["grad"])))
+        self._add(("retain_grad", self.it, self._tid(p.tensor), _copy(p.grad)))
 
     def _freed(self, p):
         if not self.full:
             return
-        rids = tuple(self._op_rid(n) for n in p["nodes"])
+        rids = tuple(self._op_rid(n) for n in p.nodes)
         self._add(("freed", self.it, rids))
 
     def _backward_end(self, p):
@@ -847,13 +847,13 @@ class _Recorder:
                 self._internal(exc)
 
     def _error(self, p):
-        exc = p.get("exc")
+        exc = p.exc
         self._seen_exc = exc
-        if p.get("where") == "backward":
+        if p.where == "backward":
             self._after_backward = True
         if not self.full:
             return
-        self._add(("error", self.it, type(exc).__name__, str(exc), self._roots, p.get("where")))
+        self._add(("error", self.it, type(exc).__name__, str(exc), self._roots, p.where))
 
     def raised(self, exc, tb):
         """An exception escaped the ``with record()`` block: one ``error`` frame (unless
@@ -911,11 +911,11 @@ class _Recorder:
         self._add(("zero_grad", self.it, rids, how, owner))
 
     def _data_set(self, p):
-        t = p["tensor"]
-        new = p["new"]
+        t = p.tensor
+        new = p.new
         li = self._last_inplace
         self._last_inplace = None
-        if new is p["old"]:
+        if new is p.old:
             # ``t.data op= v``: Python assigns the in-place result back to .data
             if li is not None and li[0] is new and not li[3]:
                 self._update(t, li[1], new, None, None, "data_inplace:" + li[2])
@@ -930,11 +930,11 @@ class _Recorder:
             if ref is None or ref() is not t:
                 self._params[id(t)] = weakref.ref(t)
         how = "data_lr" if lr is not None else "data"
-        self._update(t, p["old"], new, lr, g, how)
+        self._update(t, p.old, new, lr, g, how)
 
     def _inplace(self, p):
-        t = p["tensor"]
-        op = p["op"]
+        t = p.tensor
+        op = p.op
         n_before = len(self.events)
         try:
             self._inplace_kind(t, op, p)
@@ -942,7 +942,7 @@ class _Recorder:
             # (array, old copy, op, handled) for a following ``.data = `` of the same array
             self._last_inplace = (
                 t._data,
-                _copy(p["old"]) if p.get("old") is not None else None,
+                _copy(p.old) if p.old is not None else None,
                 op,
                 len(self.events) != n_before or id(t) in self._suppress,
             )
@@ -969,16 +969,16 @@ class _Recorder:
                 if lr is not None and op == "add_":
                     lr = -lr
             how = ("inplace_lr" if lr is not None else "inplace") if direct else "data_inplace"
-            self._update(leaf, p["old"], p["new"], lr, g, how + ":" + op)
+            self._update(leaf, p.old, p.new, lr, g, how + ":" + op)
             return
 
     def _grad_set(self, p):
-        t = p["tensor"]
-        if p.get("new") is None and p.get("old") is not None:
+        t = p.tensor
+        if p.new is None and p.old is not None:
             self._zero([t], "grad=None")
 
     def _detach_(self, p):
-        t = p["tensor"]
+        t = p.tensor
         c = self._cands.pop(id(t), None)
         if c is None or c[0]() is not t:
             rid = self._known(t)
@@ -1031,7 +1031,7 @@ class _Recorder:
         self._trains(t)  # the new leaf continues the parameter it replaces
 
     def _requires_grad_(self, p):
-        t = p["tensor"]
+        t = p.tensor
         if self.events and t._requires_grad:
             ev = self.events[-1]
             if ev[0] == "update" and ev[7] == "detach_" and ev[2] == self._known(t):
@@ -1040,9 +1040,9 @@ class _Recorder:
             self._params.setdefault(id(t), weakref.ref(t))
 
     def _optim_step(self, p):
-        params = p.get("params") or []
-        lr = p.get("lr")
-        opt = p.get("optimizer")
+        params = p.params or []
+        lr = p.lr
+        opt = p.optimizer
         # updates the optimizer made through ordinary tensor code before this event
         ids = {id(t) for t, *_ in params}
         for t, *_ in params:
@@ -1069,13 +1069,13 @@ class _Recorder:
         self._suppress = set(ids)
 
     def _zero_grad(self, p):
-        params = list(p.get("params") or [])
-        owner = p.get("owner")
+        params = list(p.params or [])
+        owner = p.owner
         ids = {id(t) for t in params}
         self._drop_trailing("zero_grad", ids)
         kind = "optimizer" if "optim" in type(owner).__module__ else "module"
         self._suppress.clear()
-        how = f"{kind}.zero_grad" + (":none" if p.get("set_to_none", True) else ":zero")
+        how = f"{kind}.zero_grad" + (":none" if (p.set_to_none is not False) else ":zero")
         self._zero(params, how, self._name_of(owner) or type(owner).__name__)
         self._suppress = set(ids)
 
