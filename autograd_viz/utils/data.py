@@ -78,7 +78,7 @@ def random_split(dataset, lengths, generator=None):
     """Split into non-overlapping subsets of the given lengths (or fractions)."""
     n = len(dataset)
     if math.isclose(sum(lengths), 1) and sum(lengths) <= 1:
-        sizes = [int(math.floor(n * f)) for f in lengths]
+        sizes = [math.floor(n * f) for f in lengths]
         for i in range(n - sum(sizes)):
             sizes[i % len(sizes)] += 1
         lengths = sizes
