@@ -78,14 +78,18 @@ f = 10 * x1 + 20 * x2 + constant * x3
 f
 
 # %% [markdown] en
-# Here is the graph that line built: values flow from the inputs on the left into `f` on the
+# To draw the graph with every intermediate value, we run the same line once more under the
+# recorder and draw the recording: values flow from the inputs on the left into `f` on the
 # right.
 
 # %% [markdown] zh
-# 这是那一行代码建出的计算图：数值从左边的输入流向右边的 `f`。
+# 为了把每个中间值都画出来，我们在记录器下再运行一次同一行代码，然后画出这份记录：
+# 数值从左边的输入流向右边的 `f`。
 
 # %%
-autograd_viz.draw(f)
+with autograd_viz.record() as rec_f:
+    f = 10 * x1 + 20 * x2 + constant * x3
+autograd_viz.draw(rec_f)
 
 # %% [markdown] en
 # ## Backward: read the gradients
