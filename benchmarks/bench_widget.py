@@ -1,28 +1,28 @@
-"""Stepper speed, as ratios measured in one run (issue 5 "Speed").
+"""The browser Stepper: sizes and speed as ratios measured in one run (issue 12).
 
-    python benchmarks/bench_widget.py [--nodes 200] [--big 1000] [--frames 3000] [--repeat 7]
+    python benchmarks/bench_widget.py [--nodes 200] [--repeat 7] [--no-browser]
 
 Widget messages are serialized as a kernel does: every comm is replaced by one that builds
 the Jupyter message (header, content with the widget state), JSON-encodes it with
 ``jupyter_client``'s ``json_default`` and signs it with HMAC-SHA256 like ``Session``; the
 benchmark counts the messages and their bytes.
 
-Measured:
-* ``dot`` redraw: ``autograd_viz.draw(out).pipe("svg")`` of the whole graph (what
-  micrograd's ``draw_dot`` / torchviz do per frame).
-* click on next (Python side): ``Button.click()`` on frames not shown before, inside an
-  asyncio loop as in a kernel; the lazy window refill that follows the click (scheduled with
-  ``loop.call_soon``) is measured separately and reported too.
-* opening a Stepper on the recording; opening one on a ``--big``-node recording.
-* opening a Stepper on a long recording (``--frames``: a training loop recorded with
-  ``record(full_iterations=1000)``, a small graph stepped through thousands of frames):
-  open time, widgets created, messages; and a click on next there.
+Measured (targets from issue 12):
+* opening a Stepper on a ``--nodes`` recording: bytes sent (<= 400 KB) and time, against
+  the Graphviz layouts it needs (one per view, run one after the other): <= 1.5x.
+* ``st.frame = k`` from Python on frames not shown before (one small message), against one
+  ``dot`` run on the same graph's DOT source: <= 1/200.
+* ``save_html`` of a 250-op chain (<= 2 MB) and of a 10,000-op chain (cut as ``draw`` cuts
+  large graphs; <= 20 MB, <= 500 MB peak RSS, measured in a child process).
+* the lesson notebooks (``notebooks/*.ipynb``, ``notebooks/zh/*.ipynb``): each <= 250 KB,
+  all <= 4 MB.
+* in headless Chromium (when ``/usr/bin/chromium`` and playwright exist): Next in the
+  exported page, picture and caption updated, median <= 16 ms (no kernel).
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import hashlib
 import hmac
 import json
@@ -116,52 +116,6 @@ def make_long_recording(n_frames):
     return rec
 
 
-def widget_count():
-    import ipywidgets as widgets
-
-    reg = getattr(widgets.widgets.widget, "_instances", None)
-    if reg is None:
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            reg = widgets.Widget.widgets
-    return len(reg)
-
-
-def dot_redraw(rec, out):
-    """A function running Graphviz on the whole graph once (the per-frame redraw of
-    draw_dot / torchviz), and what it is."""
-    try:
-        import autograd_viz
-        from autograd_viz.render import graphviz_engine
-
-        drawing = autograd_viz.draw(out)  # the DOT source is built once: time only Graphviz
-        drawing.pipe(format="svg")
-        return (
-            lambda: drawing.pipe(format="svg"),
-            f"d = autograd_viz.draw(out); d.pipe('svg') (Graphviz only) with {graphviz_engine()}",
-        )
-    except ImportError:  # renderer not there: the same graph drawn with graphviz directly
-        return plain_redraw(rec), "plain graphviz.Digraph of rec.graph .pipe('svg')"
-
-
-def plain_redraw(rec):
-    """The same nodes and edges as plain DOT (boxes labelled with the name only): the
-    cheapest dot redraw of that graph."""
-    import graphviz
-
-    def redraw():
-        g = graphviz.Digraph()
-        for nid, n in rec.graph.nodes.items():
-            g.node(nid, label=str(n.name), shape="box" if n.kind == "tensor" else "ellipse")
-        for a, b in rec.graph.edges:
-            g.edge(a, b)
-        return g.pipe(format="svg")
-
-    return redraw
-
-
 def median_time(fn, repeat):
     ts = []
     for _ in range(repeat):
@@ -175,131 +129,200 @@ def fmt_ms(s):
     return f"{s * 1e3:.3f} ms" if s >= 1e-4 else f"{s * 1e6:.1f} µs"
 
 
+def verdict(ok):
+    return "OK" if ok else "MISSED"
+
+
+_CHILD = """
+import resource, sys, os, time
+sys.path.insert(0, {root!r})
+sys.path.insert(0, {bench!r})
+from bench_widget import make_recording
+rec, _ = make_recording({nodes})
+t0 = time.perf_counter()
+rec.save_html({path!r})
+dt = time.perf_counter() - t0
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(len(rec.graph.nodes), len(rec.frames), os.path.getsize({path!r}), rss, dt)
+"""
+
+
+def save_html_child(ops, path):
+    """save_html of a chain of about ``ops`` ops in a fresh process: (nodes, frames, bytes,
+    peak RSS MB, seconds)."""
+    import subprocess
+
+    here = Path(__file__).resolve()
+    code = _CHILD.format(
+        root=str(here.parents[1]), bench=str(here.parent), nodes=2 * ops, path=str(path)
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    return int(out[0]), int(out[1]), int(out[2]), float(out[3]), float(out[4])
+
+
+def lesson_sizes():
+    root = Path(__file__).resolve().parents[1] / "notebooks"
+    return sorted(
+        (str(p.relative_to(root)), p.stat().st_size)
+        for p in [*root.glob("*.ipynb"), *root.glob("zh/*.ipynb")]
+    )
+
+
+def browser_next(path):
+    """Median ms of a Next click in the exported page (headless Chromium), or None."""
+    import os
+
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not os.path.exists(chromium):
+        return None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "e2e"))
+    from e2e_helpers import NEXT_TIMING_JS
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = b.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"file://{path}")
+            st = page.locator(".av-stepper")
+            st.wait_for()
+            res = st.evaluate(NEXT_TIMING_JS)
+        finally:
+            b.close()
+    return res
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--nodes", type=int, default=200)
-    ap.add_argument("--big", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=7)
-    ap.add_argument("--clicks", type=int, default=40)
-    ap.add_argument("--frames", type=int, default=3000)
+    ap.add_argument("--no-browser", action="store_true")
     args = ap.parse_args(argv)
-
     install_comm()
-    from autograd_viz.widget import Stepper
+    import tempfile
 
-    rec, out = make_recording(args.nodes)
-    n_nodes = len(rec.graph.nodes)
-    redraw, how = dot_redraw(rec, out)
-    print(f"recording: {n_nodes} data-flow nodes, {len(rec.frames)} frames; baseline: {how}")
+    from autograd_viz.render import build_dot
+    from autograd_viz.render import engine as E
+    from autograd_viz.render.state import _rank_dir, _reserved, frame_states, visible_nodes
+    from autograd_viz.widget import Stepper, stepper
 
-    redraw()
-    t_dot = median_time(redraw, args.repeat)
-    print(f"dot redraw of the graph:             {fmt_ms(t_dot)}")
+    rec, _ = make_recording(args.nodes)
+    n_nodes, n_frames = len(rec.graph.nodes), len(rec.frames)
+    print(f"Graphviz engine: {E.graphviz_engine()}")
+    print(f"recording: chain of {n_nodes} data-flow nodes, {n_frames} frames")
 
-    # --- open
-    STATS.update(messages=0, bytes=0)
-    t0 = time.perf_counter()
+    # --- baselines: one dot run on the graph's DOT source; the layouts a stepper needs
+    src, _, _ = build_dot(rec, "dataflow", state=rec.state(-1))
+    E.run_svg(src)
+    t_dot = median_time(lambda: E.run_svg(src), args.repeat)
+    layouts = []
+    for view in ("dataflow", "autograd"):
+        g = rec.graph if view == "dataflow" else rec.autograd_graph
+        ids, _ = visible_nodes(g)
+        res = _reserved(g, ids, frame_states(rec, view, ids))
+        rd = _rank_dir(g, ids, res) if view == "dataflow" else "TB"
+        layouts.append(build_dot(rec, view, layout=True, reserved=res, rankdir=rd)[0])
+    t_layouts = median_time(lambda: [E.run_svg(s) for s in layouts], args.repeat)
+    print(f"dot run on the graph's DOT source:        {fmt_ms(t_dot)}")
+    print(f"the 2 layouts a stepper needs (in a row): {fmt_ms(t_layouts)}")
+
+    # --- open a stepper (fresh recording each time: no cache)
+    opens, sent = [], []
+    for _ in range(max(3, args.repeat // 2)):
+        r, _ = make_recording(args.nodes)
+        STATS.update(messages=0, bytes=0)
+        t0 = time.perf_counter()
+        st = Stepper(r)
+        opens.append(time.perf_counter() - t0)
+        sent.append((STATS["messages"], STATS["bytes"]))
+        st.close()
+    t_open = statistics.median(opens)
+    msgs, nbytes = sent[-1]
+    print(
+        f"open Stepper ({n_nodes} nodes):              {fmt_ms(t_open)}  "
+        f"({msgs} messages, {nbytes / 1e3:.0f} KB)"
+    )
+
+    # --- st.frame = k, frames not shown before
     st = Stepper(rec)
-    t_open = time.perf_counter() - t0
-    open_msgs, open_bytes = STATS["messages"], STATS["bytes"]
+    times, sizes = [], []
+    for k in range(1, n_frames):
+        STATS.update(messages=0, bytes=0)
+        t0 = time.perf_counter()
+        st.frame = k
+        times.append(time.perf_counter() - t0)
+        sizes.append((STATS["messages"], STATS["bytes"]))
+    t_frame = statistics.median(times)
     print(
-        f"open Stepper ({n_nodes} nodes):          {fmt_ms(t_open)}  "
-        f"({open_msgs} messages, {open_bytes / 1e6:.2f} MB; lazy={st._lazy})"
+        f"st.frame = k (median of {len(times)}):          {fmt_ms(t_frame)}  "
+        f"({statistics.median(m for m, _ in sizes):.0f} message, "
+        f"{statistics.median(b for _, b in sizes):.0f} bytes)"
     )
+    st.close()
 
-    # --- clicks on next, frames not shown before, in an event loop like a kernel's
-    clicks = min(args.clicks, st.n_frames - 1)
+    # --- save_html of long chains (child processes: peak RSS of the whole run)
+    tmp = Path(tempfile.mkdtemp(prefix="av-bench-"))
+    h250 = save_html_child(250, tmp / "c250.html")
+    h10k = save_html_child(10_000, tmp / "c10k.html")
+    for label, (nn, nf, size, rss, dt) in (("250-op", h250), ("10,000-op", h10k)):
+        print(
+            f"save_html {label} chain ({nn} nodes, {nf} frames): {size / 1e6:.2f} MB, "
+            f"peak RSS {rss:.0f} MB, {dt:.1f} s"
+        )
 
-    async def drive():
-        click_t, fill_t, msgs, sizes = [], [], [], []
-        for _ in range(clicks):
-            STATS.update(messages=0, bytes=0)
-            t0 = time.perf_counter()
-            st._btn["next"].click()
-            click_t.append(time.perf_counter() - t0)
-            msgs.append(STATS["messages"])
-            sizes.append(STATS["bytes"])
-            t1 = time.perf_counter()
-            await asyncio.sleep(0)  # let the scheduled window refill run
-            fill_t.append(time.perf_counter() - t1)
-        return click_t, fill_t, msgs, sizes
-
-    click_t, fill_t, msgs, sizes = asyncio.run(drive())
-    t_click = statistics.median(click_t)
+    # --- lesson notebooks
+    sizes_nb = lesson_sizes()
+    total = sum(b for _, b in sizes_nb)
+    biggest = max(sizes_nb, key=lambda x: x[1]) if sizes_nb else ("-", 0)
     print(
-        f"click next (Python side, median):    {fmt_ms(t_click)}  "
-        f"({statistics.median(msgs):.0f} message(s), {statistics.median(sizes):.0f} bytes)"
+        f"lesson notebooks: {len(sizes_nb)}, total {total / 1e6:.2f} MB, largest "
+        f"{biggest[0]} {biggest[1] / 1e3:.0f} KB"
     )
-    print(f"  background window refill per click: {fmt_ms(statistics.mean(fill_t))} mean")
+    for name, b in sizes_nb:
+        print(f"  {name:40s} {b / 1e3:7.0f} KB")
 
-    # per-click caption as an HTML message (the alternative to the caption Stack)
-    import ipywidgets as widgets
+    # --- browser
+    nxt = None
+    if not args.no_browser:
+        page = tmp / "lesson05_like.html"
+        rec.save_html(page)
+        nxt = browser_next(page)
+        if nxt and "median" in nxt:
+            print(
+                f"browser Next (exported page, {nxt['n']} clicks): median "
+                f"{nxt['median']:.2f} ms, max {nxt['max']:.2f} ms"
+            )
+    del stepper
 
-    h = widgets.HTML()
-    caps = [st._c.caption_html(i) for i in range(st.n_frames)]
-    k = iter(range(10**9))
-    t_cap = median_time(lambda: setattr(h, "value", caps[next(k) % len(caps)]), 50)
-    print(f"caption as per-click HTML message:   {fmt_ms(t_cap)} (Stack: 0, done by browser)")
-
-    # --- big recording
-    big, _ = make_recording(args.big)
-    STATS.update(messages=0, bytes=0)
-    t0 = time.perf_counter()
-    sb = Stepper(big)
-    t_big = time.perf_counter() - t0
-    print(
-        f"open Stepper ({len(big.graph.nodes)} nodes, {len(big.frames)} frames): "
-        f"{fmt_ms(t_big)} ({STATS['messages']} messages, {STATS['bytes'] / 1e6:.2f} MB); "
-        f"note: {sb._c.note()!r}"
-    )
-
-    # --- long recording (thousands of frames, small graph)
-    long_rec = make_long_recording(args.frames)
-    STATS.update(messages=0, bytes=0)
-    w0 = widget_count()
-    t0 = time.perf_counter()
-    sl = Stepper(long_rec)
-    t_long = time.perf_counter() - t0
-    n_w = widget_count() - w0
-    print(
-        f"open Stepper ({len(long_rec.frames)} frames, {len(long_rec.graph.nodes)} nodes): "
-        f"{fmt_ms(t_long)} ({n_w} widgets, {STATS['messages']} messages, "
-        f"{STATS['bytes'] / 1e6:.2f} MB; windowed={getattr(sl, '_windowed', False)})"
-    )
-
-    async def drive_long():
-        ts, ms = [], []
-        for _ in range(min(args.clicks, sl.n_frames - 1)):
-            STATS.update(messages=0, bytes=0)
-            t0 = time.perf_counter()
-            sl._btn["next"].click()
-            await asyncio.sleep(0)
-            ts.append(time.perf_counter() - t0)
-            ms.append(STATS["messages"])
-        return ts, ms
-
-    ts, ms = asyncio.run(drive_long())
-    print(
-        f"  click next there (with refill, median): {fmt_ms(statistics.median(ts))} "
-        f"({statistics.median(ms):.0f} messages)"
-    )
-
-    ratio = t_dot / t_click
     print()
+    r_frame = t_dot / t_frame
     print(
-        f"RATIO dot redraw / click next = {ratio:.0f}x   (target >= 200x)  "
-        f"{'OK' if ratio >= 200 else 'MISSED'}"
+        f"RATIO dot run / st.frame = {r_frame:.0f}x   (target >= 200x)  {verdict(r_frame >= 200)}"
     )
+    r_open = t_open / t_layouts
+    print(f"RATIO open / layouts = {r_open:.2f}x   (target <= 1.5x)  {verdict(r_open <= 1.5)}")
+    print(f"open sends {nbytes / 1e3:.0f} KB   (target <= 400 KB)  {verdict(nbytes <= 400e3)}")
     print(
-        f"open {n_nodes}-node stepper = {t_open:.2f} s   (target <= 1 s)  "
-        f"{'OK' if t_open <= 1 else 'MISSED'}"
+        f"save_html 250-op = {h250[2] / 1e6:.2f} MB (<= 2 MB) {verdict(h250[2] <= 2e6)}; "
+        f"10,000-op = {h10k[2] / 1e6:.2f} MB (<= 20 MB) {verdict(h10k[2] <= 20e6)}, "
+        f"RSS {h10k[3]:.0f} MB (<= 500 MB) {verdict(h10k[3] <= 500)}"
     )
-    print(f"open {len(big.graph.nodes)}-node stepper = {t_big:.2f} s   (must not hang)")
+    big = [n for n, b in sizes_nb if b > 250e3]
     print(
-        f"open {len(long_rec.frames)}-frame stepper = {t_long:.2f} s, {n_w} widgets   "
-        f"(target <= 1 s, < 300 widgets)  "
-        f"{'OK' if t_long <= 1 and n_w < 300 else 'MISSED'}"
+        f"lessons: largest {biggest[1] / 1e3:.0f} KB (<= 250 KB) {verdict(not big)}; "
+        f"total {total / 1e6:.2f} MB (<= 4 MB) {verdict(total <= 4e6)}"
+        + (f"; over: {', '.join(big)}" if big else "")
     )
+    if nxt and "median" in nxt:
+        print(
+            f"browser Next median = {nxt['median']:.2f} ms   (target <= 16 ms)  "
+            f"{verdict(nxt['median'] <= 16)}"
+        )
     return 0
 
 

@@ -13,7 +13,6 @@ The seam with the recorder is read in one place, :func:`frame_states`: ``rec.fra
 
 from __future__ import annotations
 
-import html
 import re
 from concurrent.futures import ThreadPoolExecutor
 
@@ -37,6 +36,9 @@ STATUSES = ("pending", "done", "grad", "current", "freed", "outside")
 _CODE = {s: k for k, s in enumerate(STATUSES)}
 #: a data-flow picture estimated wider than this (pt) is laid out top to bottom instead
 LR_MAX_WIDTH = 720
+#: ... when it has at most this many nodes (``dot`` took over a minute on a 200-node chain
+#: sharing one weight top to bottom, 2 s left to right)
+TB_MAX_NODES = 80
 #: above this many frames x drawn nodes, states are followed frame to frame (deltas)
 FAST_LIMIT = 200_000
 
@@ -62,43 +64,52 @@ def _texts(node, st):
 def frame_states(rec, view, ids=None):
     """Per frame, ``{node id: (status, value text, grad text)}`` for ``ids`` (default: every
     node of the view's graph).  The one place that reads ``rec.state``."""
+    return [dict(row) for row in iter_states(rec, view, ids)]
+
+
+def iter_states(rec, view, ids=None):
+    """:func:`frame_states` one frame at a time (the row yielded may be reused for the next
+    frame: use it before asking for the next one)."""
     graph = _graph_for(rec, view)
     ids = list(graph.nodes) if ids is None else list(ids)
     n = len(rec.frames)
-    out = []
-    if n * max(len(ids), 1) > FAST_LIMIT:
-        fast = _fast_states(rec, view, ids)
-        if fast is not None:
-            return fast
+    if n * max(len(ids), 1) > FAST_LIMIT and _fast_ok(rec):
+        yield from _fast_states(rec, view, ids)
+        return
     for i in range(max(n, 1)):
         st = rec.state(i if n else 0, view=view)
         row = {}
         for d in ids:
             s = st.get(d)
-            node = graph.nodes[d]
-            v, g = _texts(node, s)
+            v, g = _texts(graph.nodes[d], s)
             row[d] = (_status(s), v, g)
-        out.append(row)
-    return out
+        yield row
+
+
+def _fast_ok(rec):
+    deltas = getattr(rec, "_deltas", None)
+    checkpoints = getattr(rec, "_checkpoints", None)
+    return (
+        isinstance(deltas, list)
+        and len(deltas) == len(rec.frames)
+        and bool(checkpoints)
+        and 0 in checkpoints
+    )
 
 
 def _fast_states(rec, view, ids):
-    """:func:`frame_states` following the recorder's per-frame deltas (one pass instead of
-    a full state per frame); None when the recording does not keep them the expected way
-    (then ``rec.state`` is used).  Tests compare both on real recordings."""
-    deltas = getattr(rec, "_deltas", None)
-    checkpoints = getattr(rec, "_checkpoints", None)
-    n = len(rec.frames)
-    if not isinstance(deltas, list) or len(deltas) != n or not checkpoints or 0 not in checkpoints:
-        return None
+    """Rows following the recorder's per-frame deltas (one pass instead of a full state per
+    frame); used when :func:`_fast_ok`.  Tests compare it with ``rec.state``."""
     from ..recorder.model import NodeState
 
+    deltas = rec._deltas
+    n = len(rec.frames)
     graph = _graph_for(rec, view)
     base = {d: (d[2:] if d.startswith("a:") else d) for d in ids}
     by_base = {}
     for d, b in base.items():
         by_base.setdefault(b, []).append(d)
-    raw = dict(checkpoints[0])
+    raw = dict(rec._checkpoints[0])
     pending = NodeState(None, None, "pending")
 
     def one(d, current):
@@ -113,9 +124,8 @@ def _fast_states(rec, view, ids):
         v, g = _texts(graph.nodes[d], s)
         return (_status(s), v, g)
 
-    out = []
     prev_cur: set = set()
-    row = None
+    row = {}
     for i in range(n):
         f = rec.frames[i]
         cur = set(f.nodes if view == "dataflow" else f.anodes)
@@ -123,14 +133,12 @@ def _fast_states(rec, view, ids):
             row = {d: one(d, cur) for d in ids}
         else:
             raw.update(deltas[i])
-            row = dict(row)
             touched = {d for b in deltas[i] for d in by_base.get(b, ())}
             touched |= {d for d in prev_cur | cur if d in base}
             for d in touched:
                 row[d] = one(d, cur)
-        out.append(row)
+        yield row
         prev_cur = cur
-    return out
 
 
 # ---------------------------------------------------------------------- layout
@@ -140,6 +148,9 @@ _TEXT_RE = re.compile(r"<text([^>]*)>(.*?)</text>\s*", re.S)
 _ATTR_RE = re.compile(r'\b(x|y|text-anchor)="([^"]*)"')
 _SHAPE_GEOM_RE = re.compile(r'<(path|polygon|ellipse) [^>]*?(?:d|points|cx)="([^"]*)"')
 _PAINT_RE = re.compile(r'\s(?:fill|stroke|stroke-width|stroke-dasharray)="[^"]*"')
+
+
+_ROUND = re.compile(r"-?\d+\.\d+")
 
 
 def _num(v) -> float:
@@ -159,7 +170,8 @@ def _centre_x(body):
 
 
 def _reserved(graph, ids, states):
-    """{id: (value rows, grad rows)} widest per line over all frames (one layout fits all)."""
+    """{id: (value rows, grad rows)} widest per line over all frames (one layout fits all);
+    ``states``: rows per frame (a list or an iterator)."""
     seen = {d: (set(), set()) for d in ids}
     for row in states:
         for d in ids:
@@ -189,6 +201,8 @@ def _reserved(graph, ids, states):
 def _rank_dir(graph, ids, reserved):
     """``LR`` unless the left-to-right picture would be wider than ``LR_MAX_WIDTH`` (a long
     chain): then ``TB`` (a tall picture scrolls; the current node is kept in view)."""
+    if len(ids) > TB_MAX_NODES:
+        return "LR"
     vis = set(ids)
     rank = {}
     preds = {}
@@ -265,7 +279,7 @@ def _clean_svg(svg, spec, graph, labels):
             body,
             count=1,
         )
-        body = re.sub(r"<title>.*?</title>", f"<title>{html.escape(labels[d])}</title>", body)
+        body = re.sub(r"<title>.*?</title>\s*", "", body)  # (the inspector names it)
         return f'<g id="av_{m.group(1)}" class="node" data-k="{order[d]}">{body.strip()}\n</g>'
 
     def edge_sub(m):
@@ -278,6 +292,16 @@ def _clean_svg(svg, spec, graph, labels):
     svg = _NODE_RE.sub(node_sub, svg)
     svg = _EDGE_RE.sub(edge_sub, svg)
     svg = svg.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', "")
+    # shapes and edges to whole points (half a point at most: invisible), texts to 0.1
+    svg = re.sub(
+        r'\b(d|points)="([^"]*)"',
+        lambda m: (
+            f'{m.group(1)}="{_ROUND.sub(lambda x: str(round(float(x.group(0)))), m.group(2))}"'
+        ),
+        svg,
+    )
+    svg = re.sub(r'font-size="(\d+)\.00"', r'font-size="\1"', svg)
+    svg = svg.replace('<path fill="none" ', "<path ").replace(' text-anchor="start"', "")
     svg = re.sub(r'\sfont-family="[^"]*"', "", svg)
     svg = re.sub(r"\n\s*\n", "\n", svg)
     return svg, [geom.get(d) for d in spec["nodes"]]
@@ -289,7 +313,7 @@ def layout(rec, view, states=None, limit=MAX_NODES, labels=None):
     graph = _graph_for(rec, view)
     ids, cut = visible_nodes(graph, limit)
     if states is None:
-        states = frame_states(rec, view, ids)
+        states = iter_states(rec, view, ids)
     reserved = _reserved(graph, ids, states)
     rankdir = _rank_dir(graph, ids, reserved) if view == "dataflow" else "TB"
     source, spec, cut = build_dot(
@@ -326,15 +350,20 @@ def _producer(graph, node):
     return None
 
 
-def node_info(graph, d):
+def node_info(graph, d, strings=None):
     """[label, kind, shape, requires_grad, is_leaf, grad_fn, forward symbol, local formula,
-    flows only] for the inspector."""
+    flows only] for the inspector (with ``strings``: the last three texts as indices into
+    the string table)."""
     n = graph.nodes[d]
     shape = list(n.shape) if n.shape is not None else None
     gf = n.grad_fn or (_producer(graph, n) if n.kind == "tensor" else None) or ""
     if n.kind in ("op", "grad_fn", "accumulate") and not gf:
         gf = n.op or ""
     sym = (n.symbol or n.op or "") if n.kind == "op" else ""
+    if strings is not None:
+        gf, sym, formula = strings(gf), strings(sym), strings(n.formula or "")
+    else:
+        formula = n.formula or ""
     return [
         node_label(n),
         n.kind,
@@ -343,7 +372,7 @@ def node_info(graph, d):
         1 if n.is_leaf else 0,
         gf,
         sym,
-        n.formula or "",
+        formula,
         1 if flows_only(n) else 0,
     ]
 
@@ -367,17 +396,20 @@ class _Strings:
 
 def _view_data(rec, view, strings, limit=MAX_NODES, laid=None):
     graph = _graph_for(rec, view)
-    ids, _ = visible_nodes(graph, limit)
-    states = laid["states"] if laid else frame_states(rec, view, ids)
     svg, ids, geom, edges, cut, message, rankdir = (
-        laid["layout"] if laid else layout(rec, view, states, limit)
+        laid["layout"] if laid else layout(rec, view, None, limit)
     )
+    states = iter_states(rec, view, ids)
     idx = {d: k for k, d in enumerate(ids)}
     eidx = {e: k for k, e in enumerate(edges)}
     frames = rec.frames
     deltas, active, current = [], [], []
     prev = {}
-    for i, row in enumerate(states if frames else []):
+    first = None
+    for i, row in enumerate(states):
+        if not frames:
+            first = dict(row)
+            break
         dl = []
         for d in ids:
             s, v, g = row.get(d, ("pending", None, None))
@@ -391,17 +423,17 @@ def _view_data(rec, view, strings, limit=MAX_NODES, laid=None):
         active.append(sorted({eidx[tuple(e)] for e in es if tuple(e) in eidx}))
         cur = (f.nodes if view == "dataflow" else f.anodes) or ((f.node,) if f.node else ())
         current.append(idx.get(cur[0], -1) if cur else -1)
-    if not frames and states:  # a frameless recording: its one state
+    if not frames and first is not None:  # a frameless recording: its one state
         dl = []
         for d in ids:
-            s, v, g = states[0].get(d, ("pending", None, None))
+            s, v, g = first.get(d, ("pending", None, None))
             dl.extend((idx[d], _CODE.get(s, 1), strings(v), strings(g)))
         deltas.append(dl)
     note = getattr(graph, "note", "") or ""
     return {
         "svg": svg,
         "ids": ids,
-        "info": [node_info(graph, d) for d in ids],
+        "info": [node_info(graph, d, strings) for d in ids],
         "geom": geom,
         "edges": len(edges),
         "cut": cut,
@@ -415,20 +447,13 @@ def _view_data(rec, view, strings, limit=MAX_NODES, laid=None):
     }
 
 
-def _prepare(rec, view, limit):
-    graph = _graph_for(rec, view)
-    ids, _ = visible_nodes(graph, limit)
-    return frame_states(rec, view, ids)
-
-
 def stepper_data(rec, limit=MAX_NODES) -> dict:
     """Everything the browser Stepper needs for ``rec``, in both views and both languages
     (the UI strings are added by the widget layer)."""
-    states = {v: _prepare(rec, v, limit) for v in VIEWS}
     # the two Graphviz runs are independent processes: run them side by side
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futs = {v: pool.submit(layout, rec, v, states[v], limit) for v in VIEWS}
-        laid = {v: {"states": states[v], "layout": futs[v].result()} for v in VIEWS}
+        futs = {v: pool.submit(layout, rec, v, None, limit) for v in VIEWS}
+        laid = {v: {"layout": futs[v].result()} for v in VIEWS}
     strings = _Strings()
     views = {v: _view_data(rec, v, strings, limit, laid[v]) for v in VIEWS}
     frames = rec.frames
@@ -447,8 +472,9 @@ def stepper_data(rec, limit=MAX_NODES) -> dict:
             lang: [str((f.captions or {}).get(lang) or f.caption or "") for f in frames]
             for lang in ("en", "zh")
         },
+        # detail values as indices into the string table (formulas repeat)
         "detail": [
-            {k: str(v) for k, v in (f.detail or {}).items() if str(v) and k not in ("code",)}
+            {k: strings(v) for k, v in (f.detail or {}).items() if str(v) and k not in ("code",)}
             for f in frames
         ],
         "strings": strings.items,

@@ -298,7 +298,7 @@ function render({ model, el }) {
   if (hide.size) {
    const v = V(), names = [...hide].map((j) => v.info[j][0]).join(", ");
    const d = D.detail[i] || {}, hints = ["upstream", "local", "old", "incoming", "grad_in"]
-    .filter((k) => d[k]).map((k) => `<div><b>${esc(t("d_" + k))}:</b> <code>${esc(d[k])}</code></div>`).join("");
+    .filter((k) => d[k]).map((k) => `<div><b>${esc(t("d_" + k))}:</b> <code>${esc(S[d[k]])}</code></div>`).join("");
    return header() + `<div class="av-quiz"><div class="av-caption-text">${esc(t("quiz_q", { names }))}</div>${hints}` +
     `<div class="av-quiz-row"><input class="av-guess" type="text" aria-label="${esc(t("guess"))}" placeholder="${esc(t("guess"))}">` +
     `<button type="button" class="av-check" aria-label="${esc(t("check"))}">${esc(t("check"))}</button>` +
@@ -328,7 +328,8 @@ function render({ model, el }) {
   if (!n) { inspector.innerHTML = ""; return; }
   const v = V(), st = stateOf(view)(i), cur = v.current[i], j = picked >= 0 ? picked : cur;
   if (j < 0 || !v.info[j]) { inspector.innerHTML = `<div class="av-note">${esc(t("no_node"))}</div>`; return; }
-  const [label, kind, shape, rg, leaf, gf, sym, local, flow] = v.info[j];
+  const [label, kind, shape, rg, leaf, gfk, symk, localk, flow] = v.info[j];
+  const gf = S[gfk], sym = S[symk], local = S[localk];
   const s = ST[st[3 * j]], val = S[st[3 * j + 1]], gr = S[st[3 * j + 2]], hid = G && G.hide && G.hide.has(j);
   const rows = [], row = (k, x, pre) => rows.push(`<tr><th>${esc(t(k))}</th><td>${pre ? `<pre>${esc(x)}</pre>` : esc(x)}</td></tr>`);
   const isOp = kind !== "tensor";
@@ -353,8 +354,9 @@ function render({ model, el }) {
   if (j === cur) {
    const d = D.detail[i] || {}, secret = G && G.hide && G.hide.size ? ["product", "new", "grad_out"] : [];
    for (const k in d) {
-    if (secret.includes(k) || d[k] === local || d[k] === gf || k === "lineno") continue;
-    extra += `<tr><th>${esc(UI[lang]["d_" + k] ? t("d_" + k) : k)}</th><td><pre>${esc(d[k])}</pre></td></tr>`;
+    const x = S[d[k]];
+    if (secret.includes(k) || x === local || x === gf || k === "lineno") continue;
+    extra += `<tr><th>${esc(UI[lang]["d_" + k] ? t("d_" + k) : k)}</th><td><pre>${esc(x)}</pre></td></tr>`;
    }
   }
   inspector.innerHTML = `<div class="av-inspector-title">${esc(label)}</div><table>${rows.join("")}${extra}</table>`;
