@@ -13,12 +13,14 @@ from ..engine.grad_mode import (  # noqa: F401  (torch.autograd.no_grad, ...)
     set_grad_enabled,
 )
 from ..engine.tensor import Size, Tensor
+from ..engine.variable import Variable
 from . import function
 from .function import Function, once_differentiable
 from .gradcheck import gradcheck, gradgradcheck
 
 __all__ = [
     "Function",
+    "Variable",
     "backward",
     "function",
     "grad",

@@ -420,10 +420,13 @@ def pow(input, exponent):
 
 
 def square(input):
+    _check_tensor(input, "square")
     return pow(input, 2)
 
 
 def neg(input):
+    if input.__class__ is not Tensor:
+        _check_tensor(input, "neg")
     if input._data.dtype.kind == "b":
         raise RuntimeError(
             "Negation, the `-` operator, on a bool tensor is not supported. If you are "
@@ -1787,10 +1790,26 @@ def _rebase(x, out, opname, arr):
     x.grad_fn = node
     x._requires_grad = node is not None
     x._vbox[0] += 1
+    if node is not None and node._saved_meta:
+        _rebind_saved_output(node, out, x)
     if node is not None and events.LISTENERS:
         node._out_ref = weakref.ref(x)
     if events.LISTENERS:
         events.emit("inplace", tensor=x, op=opname, old=old, new=arr, grad_enabled=STATE.enabled)
+
+
+def _rebind_saved_output(node, out, x):
+    """An in-place op whose node saved its own output (``exp_``, ``tanh_``...): the
+    saved output is ``x`` now, at its new version, so a later in-place change of ``x``
+    is caught in backward (PyTorch's "output 0 of ExpBackward0 ... is at version 2")."""
+    vbox = out._vbox
+    meta = node._saved_meta
+    saved = list(node._saved)
+    for k, (i, box, _version, src) in enumerate(meta):
+        if src is None and box is vbox:
+            saved[i] = x._data
+            meta[k] = (i, x._vbox, x._vbox[0], None)
+    node._saved = tuple(saved)
 
 
 # ---------------------------------------------------------------------- in-place

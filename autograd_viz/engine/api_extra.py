@@ -17,6 +17,8 @@ import warnings
 import numpy as np
 
 from . import api as _api
+from . import random as _random
+from . import saved as _saved  # noqa: F401  (installs grad_fn._saved_* attributes)
 from .api import (
     _LISTENERS,
     _OPEN,
@@ -28,13 +30,134 @@ from .api import (
 )
 from .dtypes import to_numpy_dtype
 from .function import _seq_counter
+from .ops import arithmetic as A
 from .ops import extra as X
+from .ops import unary as U
 from .tensor import Size, Tensor, _wrap_dim
 
 # ---------------------------------------------------------------------- elementwise
 
 sin = _unary_float(X.SinBackward0)
 cos = _unary_float(X.CosBackward0)
+log10 = _unary_float(U.Log10Backward0)
+log2 = _unary_float(U.Log2Backward0)
+log1p = _unary_float(U.Log1PBackward0)
+expm1 = _unary_float(U.Expm1Backward0)
+exp2 = _unary_float(U.Exp2Backward0)
+rsqrt = _unary_float(U.RsqrtBackward0)
+sinh = _unary_float(U.SinhBackward0)
+cosh = _unary_float(U.CoshBackward0)
+tan = _unary_float(U.TanBackward0)
+asin = _unary_float(U.AsinBackward0)
+acos = _unary_float(U.AcosBackward0)
+atan = _unary_float(U.AtanBackward0)
+erf = _unary_float(U.ErfBackward0)
+reciprocal = _unary_float(A.ReciprocalBackward0)
+reciprocal.__name__ = "reciprocal"
+
+
+def _named(fn, name):
+    """``fn`` under another public name (``arcsin`` for ``asin``): PyTorch's messages name
+    the function as called."""
+
+    def alias(input, *args, **kwargs):
+        _check_tensor(input, name)
+        return fn(input, *args, **kwargs)
+
+    alias.__name__ = name
+    alias.__doc__ = f"``torch.{name}``: the same as ``torch.{fn.__name__}``."
+    return alias
+
+
+arcsin = _named(asin, "arcsin")
+arccos = _named(acos, "arccos")
+arctan = _named(atan, "arctan")
+
+
+def _rounding(cls, name):
+    def fn(input):
+        _check_tensor(input, name)
+        if input._data.dtype.kind == "b":
+            raise NotImplementedError(f"\"{name}_vml_cpu\" not implemented for 'Bool'")
+        return cls.apply(input)
+
+    fn.__name__ = name
+    fn.__doc__ = f"``torch.{name}`` (grad_fn ``{cls.__name__}``, gradient 0)."
+    return fn
+
+
+floor = _rounding(U.FloorBackward0, "floor")
+ceil = _rounding(U.CeilBackward0, "ceil")
+trunc = _rounding(U.TruncBackward0, "trunc")
+_round0 = _rounding(U.RoundBackward0, "round")
+fix = _named(trunc, "fix")
+
+
+def round(input, *, decimals=0):
+    """``torch.round``: half to even; ``decimals=`` as PyTorch (``RoundBackward1``)."""
+    if not decimals:
+        return _round0(input)
+    _check_tensor(input, "round")
+    if input._data.dtype.kind != "f":
+        raise NotImplementedError(
+            f"\"round_cpu\" not implemented for '{_scalar_type_name(input._data.dtype)}'"
+        )
+    return U.RoundBackward1.apply(input, decimals=int(decimals))
+
+
+def frac(input):
+    _check_tensor(input, "frac")
+    if input._data.dtype.kind != "f":
+        raise NotImplementedError(
+            f"\"frac_cpu\" not implemented for '{_scalar_type_name(input._data.dtype)}'"
+        )
+    return U.FracBackward0.apply(input)
+
+
+def atan2(input, other):
+    """``torch.atan2(y, x)``: the angle of ``(x, y)``; both tensors, broadcast."""
+    _check_tensor(input, "atan2")
+    _check_tensor(other, "atan2", "other")
+    dt = _api.result_type(input, other)
+    if dt.kind != "f":
+        dt = _api._DF[0]
+    return U.Atan2Backward0.apply(_api._cast(input, dt), _api._cast(other, dt))
+
+
+arctan2 = _named(atan2, "arctan2")
+
+_CLAMP_SIGS = (
+    " * (Tensor input, Tensor {b}, *, Tensor out = None)\n"
+    " * (Tensor input, Number {b}, *, Tensor out = None)\n"
+)
+
+
+def _clamp_one(cls, name, bound, input, value):
+    _check_tensor(input, name)
+    if isinstance(value, Tensor):
+        if value._data.ndim == 0:
+            value = value.item()
+        else:
+            two = U.ClampMinBackward1 if bound == "min" else U.ClampMaxBackward1
+            dt = _api.result_type(input, value)
+            return two.apply(_api._cast(input, dt), _api._cast(value, dt))
+    if isinstance(value, bool) or not isinstance(value, numbers.Number):
+        raise TypeError(
+            f"{name}() received an invalid combination of arguments - got (Tensor, "
+            f"{type(value).__name__}), but expected one of:\n" + _CLAMP_SIGS.format(b=bound)
+        )
+    dt = _api.result_type(input, value)
+    return cls.apply(_api._cast(input, dt), **{bound: value})
+
+
+def clamp_min(input, min):
+    """``torch.clamp_min(x, lo)`` = ``max(x, lo)`` (``ClampMinBackward0``)."""
+    return _clamp_one(U.ClampMinBackward0, "clamp_min", "min", input, min)
+
+
+def clamp_max(input, max):
+    """``torch.clamp_max(x, hi)`` = ``min(x, hi)`` (``ClampMaxBackward0``)."""
+    return _clamp_one(U.ClampMaxBackward0, "clamp_max", "max", input, max)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
@@ -424,7 +547,163 @@ def _norm_method(self, p="fro", dim=None, keepdim=False, dtype=None):
     return norm(self, p, dim, keepdim, dtype)
 
 
+def _method(fn):
+    def m(self):
+        return fn(self)
+
+    return m
+
+
+def _round_method(self, *, decimals=0):
+    return round(self, decimals=decimals)
+
+
+def _atan2_method(self, other):
+    return atan2(self, other)
+
+
+def _clamp_min_method(self, min):
+    return clamp_min(self, min)
+
+
+def _clamp_max_method(self, max):
+    return clamp_max(self, max)
+
+
+_FLOAT_RESULT = frozenset(
+    [
+        "exp",
+        "log",
+        "sqrt",
+        "sigmoid",
+        "tanh",
+        "sin",
+        "cos",
+        "log10",
+        "log2",
+        "log1p",
+        "expm1",
+        "exp2",
+        "rsqrt",
+        "sinh",
+        "cosh",
+        "tan",
+        "asin",
+        "acos",
+        "atan",
+        "arcsin",
+        "arccos",
+        "arctan",
+        "erf",
+        "reciprocal",
+        "atan2",
+        "arctan2",
+    ]
+)
+
+
+def _inplace_method(name, fn):
+    """``t.exp_()``: the op written into ``t`` (PyTorch's in-place rules: no leaf that
+    requires grad, the version counter goes up, ``t`` gets the op's ``grad_fn``)."""
+    float_result = name in _FLOAT_RESULT
+
+    def m(self, *args, **kwargs):
+        if float_result and self._data.dtype.kind not in "fc":
+            raise RuntimeError(
+                f"result type {_scalar_type_name(_api._DF[0])} can't be cast to the desired "
+                f"output type {_scalar_type_name(self._data.dtype)}"
+            )
+        return _api.inplace(self, name + "_", lambda old: fn(old, *args, **kwargs))
+
+    m.__name__ = m.__qualname__ = name + "_"
+    m.__doc__ = f"In-place ``{name}`` (``t.{name}_()``)."
+    return m
+
+
+def _relu_checked(x):
+    return _api.relu(x)
+
+
+def _neg_checked(x):
+    return _api.neg(x)
+
+
+_INPLACE = {
+    "exp": _api.exp,
+    "log": _api.log,
+    "sqrt": _api.sqrt,
+    "sigmoid": _api.sigmoid,
+    "tanh": _api.tanh,
+    "relu": _relu_checked,
+    "neg": _neg_checked,
+    "negative": _neg_checked,
+    "abs": _api.abs,
+    "absolute": _api.abs,
+    "sign": _api.sign,
+    "square": _api.square,
+    "sin": sin,
+    "cos": cos,
+    "log10": log10,
+    "log2": log2,
+    "log1p": log1p,
+    "expm1": expm1,
+    "exp2": exp2,
+    "rsqrt": rsqrt,
+    "sinh": sinh,
+    "cosh": cosh,
+    "tan": tan,
+    "asin": asin,
+    "acos": acos,
+    "atan": atan,
+    "arcsin": asin,
+    "arccos": acos,
+    "arctan": atan,
+    "erf": erf,
+    "reciprocal": reciprocal,
+    "floor": floor,
+    "ceil": ceil,
+    "trunc": trunc,
+    "fix": trunc,
+    "round": round,
+    "frac": frac,
+    "atan2": atan2,
+    "arctan2": atan2,
+    "clamp_min": clamp_min,
+    "clamp_max": clamp_max,
+}
+
+for _name, _fn in _INPLACE.items():
+    if _name + "_" not in Tensor.__dict__:
+        setattr(Tensor, _name + "_", _inplace_method(_name, _fn))
+
 for _name, _fn in (
+    ("log10", _method(log10)),
+    ("log2", _method(log2)),
+    ("log1p", _method(log1p)),
+    ("expm1", _method(expm1)),
+    ("exp2", _method(exp2)),
+    ("rsqrt", _method(rsqrt)),
+    ("sinh", _method(sinh)),
+    ("cosh", _method(cosh)),
+    ("tan", _method(tan)),
+    ("asin", _method(asin)),
+    ("acos", _method(acos)),
+    ("atan", _method(atan)),
+    ("arcsin", _method(asin)),
+    ("arccos", _method(acos)),
+    ("arctan", _method(atan)),
+    ("erf", _method(erf)),
+    ("reciprocal", _method(reciprocal)),
+    ("floor", _method(floor)),
+    ("ceil", _method(ceil)),
+    ("trunc", _method(trunc)),
+    ("fix", _method(trunc)),
+    ("frac", _method(frac)),
+    ("round", _round_method),
+    ("atan2", _atan2_method),
+    ("arctan2", _atan2_method),
+    ("clamp_min", _clamp_min_method),
+    ("clamp_max", _clamp_max_method),
     ("sin", _sin_method),
     ("cos", _cos_method),
     ("softmax", _softmax_method),
@@ -439,4 +718,92 @@ for _name, _fn in (
         setattr(Tensor, _name, _fn)
 del _name, _fn
 
-__all_extra__ = ["sin", "cos", "softmax", "log_softmax", "var", "std", "prod", "norm"]
+
+def one_hot(tensor, num_classes=-1):
+    """``F.one_hot(labels, num_classes=-1)``: int64, one more dimension of size
+    ``num_classes`` (``labels.max() + 1`` when -1)."""
+    _check_tensor(tensor, "one_hot")
+    if isinstance(num_classes, bool) or not isinstance(num_classes, numbers.Integral):
+        raise TypeError(
+            f"one_hot(): argument 'num_classes' must be int, not {type(num_classes).__name__}"
+        )
+    a = tensor._data
+    if a.dtype != np.int64:
+        raise RuntimeError("one_hot is only applicable to index tensor of type LongTensor.")
+    if num_classes == -1:
+        if a.size == 0:
+            raise RuntimeError("Can not infer total number of classes from empty tensor.")
+        if a.min() < 0:
+            raise RuntimeError("Class values must be non-negative.")
+        num_classes = int(a.max()) + 1
+    else:
+        if a.size and a.min() < 0:
+            raise RuntimeError("Class values must be non-negative.")
+        if (num_classes < 1 and a.size) or (a.size and a.max() >= num_classes):
+            raise RuntimeError("Class values must be smaller than num_classes.")
+    out = np.zeros((*a.shape, int(num_classes)), dtype=np.int64)
+    np.put_along_axis(out, a[..., None], 1, axis=-1)
+    return Tensor._make(out)
+
+
+_random._attach()
+
+
+def relu_(input):
+    """``torch.relu_(x)`` / ``F.relu_(x)``: relu in place."""
+    return Tensor.relu_(input)
+
+
+def sigmoid_(input):
+    return Tensor.sigmoid_(input)
+
+
+def tanh_(input):
+    return Tensor.tanh_(input)
+
+
+def exp_(input):
+    return Tensor.exp_(input)
+
+
+__all_extra__ = [
+    "sin",
+    "cos",
+    "softmax",
+    "log_softmax",
+    "var",
+    "std",
+    "prod",
+    "norm",
+    "log10",
+    "log2",
+    "log1p",
+    "expm1",
+    "exp2",
+    "rsqrt",
+    "sinh",
+    "cosh",
+    "tan",
+    "asin",
+    "acos",
+    "atan",
+    "arcsin",
+    "arccos",
+    "arctan",
+    "erf",
+    "reciprocal",
+    "floor",
+    "ceil",
+    "trunc",
+    "fix",
+    "round",
+    "frac",
+    "atan2",
+    "arctan2",
+    "clamp_min",
+    "clamp_max",
+    "relu_",
+    "sigmoid_",
+    "tanh_",
+    "exp_",
+]

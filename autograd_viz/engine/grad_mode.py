@@ -7,6 +7,7 @@ import functools
 
 class _State:
     enabled = True
+    inference = False
 
 
 STATE = _State()
@@ -78,7 +79,37 @@ class set_grad_enabled(_GradModeContext):
 
 
 class inference_mode(_GradModeContext):
-    """Like ``no_grad`` here (PyTorch's inference tensors are not modelled)."""
+    """``torch.inference_mode()``: like ``no_grad`` (no graph is recorded, results do not
+    require grad) and ``is_inference_mode_enabled()`` is True inside.  PyTorch's
+    inference tensors (``is_inference()``) are not modelled."""
 
     def __init__(self, mode: bool = True):
-        self._target = not mode
+        self._mode = bool(mode)
+        self._target = False if mode else STATE.enabled
+
+    def __enter__(self):
+        self._prev_inf = STATE.inference
+        self._prev = STATE.enabled
+        if self._mode:
+            STATE.enabled = False
+        STATE.inference = self._mode
+        return None
+
+    def __exit__(self, *exc):
+        STATE.enabled = self._prev
+        STATE.inference = self._prev_inf
+        return False
+
+    def __call__(self, fn):
+        mode = self._mode
+
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            with inference_mode(mode):
+                return fn(*args, **kwargs)
+
+        return wrapper
+
+
+def is_inference_mode_enabled() -> bool:
+    return STATE.inference

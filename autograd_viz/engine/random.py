@@ -224,9 +224,120 @@ class BernoulliBackward2(_ZeroGrad):
     op, symbol = "bernoulli_", "bernoulli_"
 
 
+class RandomBackward0(_ZeroGrad):
+    op, symbol = "random_", "random_"
+
+
+class RandomBackward1(_ZeroGrad):
+    op, symbol = "random_", "random_"
+
+
 class RandomBackward2(_ZeroGrad):
     op, symbol = "random_", "random_"
 
 
 class ExponentialBackward0(_ZeroGrad):
     op, symbol = "exponential_", "exponential_"
+
+
+# ---------------------------------------------------------------------- in-place sampling
+
+
+def _fmt(v):
+    v = float(v)
+    return f"{v:g}"
+
+
+def _inplace_sample(t, name, node_cls, sample, extra=()):
+    """Write ``sample`` (an ndarray of ``t``'s shape and dtype) into ``t`` with PyTorch's
+    in-place rules (a leaf that requires grad refuses; the version goes up; a tensor in a
+    graph gets ``node_cls``, whose gradient is 0)."""
+    from . import api as _api
+
+    if extra:
+        return _api.inplace(t, name, lambda old: node_cls.apply(old, *extra, out=sample), extra[0])
+    return _api.inplace(t, name, lambda old: node_cls.apply(old, out=sample))
+
+
+def _float_only(t, kernel):
+    float_dtype_check(t._data.dtype, kernel)
+
+
+def uniform_(self, a=0.0, b=1.0, *, generator=None, **kw):
+    a, b = kw.pop("from", a), kw.pop("to", b)
+    _float_only(self, "check_uniform_bounds")
+    if a > b:
+        raise RuntimeError(
+            f"uniform_ expects to return a [from, to) range, but found from={_fmt(a)} > "
+            f"to={_fmt(b)}"
+        )
+    rng = rng_of(generator, "uniform_")
+    arr = rng.uniform(a, b, self._data.shape).astype(self._data.dtype)
+    return _inplace_sample(self, "uniform_", UniformBackward0, arr)
+
+
+def normal_(self, mean=0.0, std=1.0, *, generator=None):
+    _float_only(self, "normal_kernel_cpu")
+    if std < 0:
+        raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt(std)}")
+    rng = rng_of(generator, "normal_")
+    arr = (mean + std * rng.standard_normal(self._data.shape)).astype(self._data.dtype)
+    return _inplace_sample(self, "normal_", NormalBackward0, arr)
+
+
+def bernoulli_(self, p=0.5, *, generator=None):
+    from .tensor import Tensor
+
+    rng = rng_of(generator, "bernoulli_")
+    u = rng.random(self._data.shape)
+    if isinstance(p, Tensor):
+        probs = p._data
+        if ((probs < 0) | (probs > 1)).any():
+            raise RuntimeError("bernoulli_ expects p to be in [0, 1], but got p=" + str(p))
+        arr = (u < probs).astype(self._data.dtype)
+        return _inplace_sample(self, "bernoulli_", BernoulliBackward1, arr, (p,))
+    if not 0 <= p <= 1:
+        raise RuntimeError(f"bernoulli_ expects p to be in [0, 1], but got p={_fmt(p)}")
+    arr = (u < p).astype(self._data.dtype)
+    return _inplace_sample(self, "bernoulli_", BernoulliBackward2, arr)
+
+
+def random_(self, a=None, b=None, *, generator=None, **kw):
+    a, b = kw.pop("from", a), kw.pop("to", b)
+    rng = rng_of(generator, "random_")
+    npd = self._data.dtype
+    if a is not None and b is None:
+        a, b, node = 0, a, RandomBackward1
+    elif a is None:
+        if npd.kind == "f":
+            b = (1 << (np.finfo(npd).nmant + 1)) + 1
+        elif npd.kind == "b":
+            b = 2
+        else:
+            b = int(np.iinfo(npd).max)
+        a, node = 0, RandomBackward2
+    else:
+        node = RandomBackward0
+    if a >= b:
+        raise RuntimeError(
+            f"random_ expects 'from' to be less than 'to', but got from={a} >= to={b}"
+        )
+    arr = rng.integers(a, b, self._data.shape).astype(npd)
+    return _inplace_sample(self, "random_", node, arr)
+
+
+def exponential_(self, lambd=1.0, *, generator=None):
+    _float_only(self, "exponential_cpu")
+    if not lambd > 0:
+        raise RuntimeError(f"exponential_ expects lambda > 0.0, but found lambda={_fmt(lambd)}")
+    rng = rng_of(generator, "exponential_")
+    arr = rng.exponential(1.0 / lambd, self._data.shape).astype(self._data.dtype)
+    return _inplace_sample(self, "exponential_", ExponentialBackward0, arr)
+
+
+def _attach():
+    from .tensor import Tensor
+
+    for fn in (uniform_, normal_, bernoulli_, random_, exponential_):
+        if fn.__name__ not in Tensor.__dict__:
+            setattr(Tensor, fn.__name__, fn)

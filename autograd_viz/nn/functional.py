@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..engine import api as _api
+from ..engine.api_extra import one_hot, relu_  # noqa: F401  (owned by the engine)
 
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):

@@ -7,7 +7,7 @@ import numpy as np
 from .._errstate import OVER, quiet, restore
 from ..derivatives import clamp_mask, clamp_text
 from ..function import Function, Local
-from ..functional_array import mask, scale, sign
+from ..functional_array import _is_array, mask, scale, sign
 
 _ndarray = np.ndarray
 
@@ -225,3 +225,477 @@ class ClampBackward1(Function):
         if ctx.hi is not None:
             keep &= raw <= ctx.hi
         return (mask(g, keep),)
+
+
+# ---------------------------------------------------------------------- more elementwise
+# log10, log2, log1p, expm1, exp2, rsqrt, sinh, cosh, tan, asin, acos, atan, atan2, erf,
+# floor, ceil, round, trunc, frac, clamp_min, clamp_max: PyTorch's node names and
+# derivative formulas (tools/autograd/derivatives.yaml); the backward runs on ndarrays
+# and, under ``create_graph=True``, on Tensors.
+
+_LN2 = float(np.log(2.0))
+_LN10 = float(np.log(10.0))
+_TWO_OVER_SQRT_PI = 2.0 / float(np.sqrt(np.pi))
+
+
+def _m(x, ufunc, method):
+    """``ufunc(x)`` for an ndarray, ``x.method()`` for a Tensor (graph mode)."""
+    if _is_array(x):
+        with np.errstate(all="ignore"):
+            return ufunc(x)
+    return getattr(x, method)()
+
+
+def _erf64(x):
+    """erf in float64 (numpy has none): the series ``exp(-x²)·Σ 2ⁿx²ⁿ⁺¹/(2n+1)!!`` for
+    |x| ≤ 3 (all terms positive), the continued fraction of erfc beyond; about 1e-16."""
+    x = np.asarray(x, dtype=np.float64)
+    ax = np.abs(x)
+    out = np.empty_like(ax)
+    small = ax <= 3.0
+    xs = ax[small]
+    if xs.size:
+        x2 = xs * xs
+        term = xs.copy()
+        total = xs.copy()
+        for n in range(1, 120):
+            term *= (2.0 * x2) / (2 * n + 1)
+            total += term
+            if not (term > 1e-17 * total).any():
+                break
+        out[small] = _TWO_OVER_SQRT_PI * np.exp(-x2) * total
+    big = ~small
+    xb = ax[big]
+    if xb.size:
+        with np.errstate(all="ignore"):
+            f = xb.copy()
+            for k in range(60, 0, -1):
+                f = xb + (k / 2.0) / f
+            erfc = np.exp(-xb * xb) / (np.sqrt(np.pi) * f)
+            out[big] = np.where(np.isinf(xb), 1.0, 1.0 - erfc)
+    return np.copysign(out, x)
+
+
+def _erf(a):
+    out = _erf64(a)
+    return out.astype(a.dtype, copy=False) if a.dtype != np.float64 else out
+
+
+def _in_float64(ufunc):
+    """``ufunc`` computed in float64 and rounded to the input's dtype (a float32
+    result then matches PyTorch's correctly rounded one far more often than numpy's
+    float32 loops do)."""
+
+    def f(a):
+        if a.dtype == np.float32:
+            with np.errstate(all="ignore"):
+                return _nd(ufunc(a.astype(np.float64)).astype(np.float32))
+        with np.errstate(all="ignore"):
+            return _nd(ufunc(a))
+
+    return f
+
+
+class _SavesInput(Function):
+    """Elementwise op whose backward needs its input (``_saved_self``)."""
+
+    _fn = None
+
+    @classmethod
+    def _compute(cls, a):
+        with np.errstate(all="ignore"):
+            return _nd(cls._fn(a))
+
+    @classmethod
+    def forward(cls, ctx, a):
+        ctx.save_for_backward(a)
+        return cls._compute(a)
+
+
+class _SavesResult(Function):
+    """Elementwise op whose backward needs its result (``_saved_result``)."""
+
+    _fn = None
+
+    @classmethod
+    def _compute(cls, a):
+        with np.errstate(all="ignore"):
+            return _nd(cls._fn(a))
+
+    @classmethod
+    def forward(cls, ctx, a):
+        out = cls._compute(a)
+        ctx.save_for_backward(out)
+        return out
+
+
+class Log10Backward0(_SavesInput):
+    op, symbol = "log10", "log10"
+    formula = "∂log10(a)/∂a = 1/(a·ln 10)"
+    local = (Local("1/({0}·ln 10)", lambda x, o, k: 1.0 / (np.asarray(x[0], float) * _LN10)),)
+    _fn = staticmethod(np.log10)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return (g / scale(a, _LN10),)
+
+
+class Log2Backward0(_SavesInput):
+    op, symbol = "log2", "log2"
+    formula = "∂log2(a)/∂a = 1/(a·ln 2)"
+    local = (Local("1/({0}·ln 2)", lambda x, o, k: 1.0 / (np.asarray(x[0], float) * _LN2)),)
+    _fn = staticmethod(np.log2)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return (g / scale(a, _LN2),)
+
+
+class Log1PBackward0(_SavesInput):
+    op, symbol = "log1p", "log1p"
+    formula = "∂log(1+a)/∂a = 1/(1+a)"
+    local = (Local("1/(1 + {0})", lambda x, o, k: 1.0 / (1.0 + np.asarray(x[0], float))),)
+    _fn = staticmethod(np.log1p)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return (g / (a + 1),)
+
+
+class Expm1Backward0(_SavesResult):
+    op, symbol = "expm1", "expm1"
+    formula = "∂(exp(a)−1)/∂a = exp(a)"
+    local = (Local("exp({0})", lambda x, o, k: np.asarray(o, float) + 1.0),)
+    _fn = staticmethod(np.expm1)
+
+    @staticmethod
+    def backward(ctx, g):
+        (out,) = ctx.saved_tensors
+        return (g * (out + 1),)
+
+
+class Exp2Backward0(_SavesResult):
+    op, symbol = "exp2", "exp2"
+    formula = "∂2ᵃ/∂a = 2ᵃ·ln 2"
+    local = (Local("2^{0}·ln 2", lambda x, o, k: np.asarray(o, float) * _LN2),)
+    _fn = staticmethod(np.exp2)
+
+    @staticmethod
+    def backward(ctx, g):
+        (out,) = ctx.saved_tensors
+        return (g * scale(out, _LN2),)
+
+
+class RsqrtBackward0(_SavesResult):
+    op, symbol = "rsqrt", "rsqrt"
+    formula = "∂(1/√a)/∂a = −1/(2·a^(3/2))"
+    local = (Local("-1/(2·{0}^(3/2))", lambda x, o, k: -0.5 * np.asarray(o, float) ** 3),)
+
+    @staticmethod
+    def _fn(a):
+        return 1.0 / np.sqrt(a) if a.dtype != np.float32 else _rsqrt32(a)
+
+    @staticmethod
+    def backward(ctx, g):
+        (out,) = ctx.saved_tensors
+        return (scale(g * (out * out * out), -0.5),)
+
+
+def _rsqrt32(a):
+    return (1.0 / np.sqrt(a.astype(np.float64))).astype(np.float32)
+
+
+class SinhBackward0(_SavesInput):
+    op, symbol = "sinh", "sinh"
+    formula = "∂sinh(a)/∂a = cosh(a)"
+    local = (Local("cosh({0})", lambda x, o, k: np.cosh(np.asarray(x[0], float))),)
+    _fn = staticmethod(np.sinh)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (g * _m(a, np.cosh, "cosh"),)
+
+
+class CoshBackward0(_SavesInput):
+    op, symbol = "cosh", "cosh"
+    formula = "∂cosh(a)/∂a = sinh(a)"
+    local = (Local("sinh({0})", lambda x, o, k: np.sinh(np.asarray(x[0], float))),)
+    _fn = staticmethod(np.cosh)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (g * _m(a, np.sinh, "sinh"),)
+
+
+class TanBackward0(_SavesResult):
+    op, symbol = "tan", "tan"
+    formula = "∂tan(a)/∂a = 1 + tan²(a)"
+    local = (Local("1 + tan²({0})", lambda x, o, k: 1.0 + np.asarray(o, float) ** 2),)
+    _fn = staticmethod(np.tan)
+
+    @staticmethod
+    def backward(ctx, g):
+        (out,) = ctx.saved_tensors
+        return (g * (out * out + 1),)
+
+
+class AsinBackward0(_SavesInput):
+    op, symbol = "asin", "asin"
+    formula = "∂asin(a)/∂a = 1/√(1−a²)"
+    local = (
+        Local("1/√(1 - {0}²)", lambda x, o, k: 1.0 / np.sqrt(1.0 - np.asarray(x[0], float) ** 2)),
+    )
+    _fn = staticmethod(np.arcsin)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (g * _m(-a * a + 1, _rsqrt, "rsqrt"),)
+
+
+class AcosBackward0(_SavesInput):
+    op, symbol = "acos", "acos"
+    formula = "∂acos(a)/∂a = −1/√(1−a²)"
+    local = (
+        Local("-1/√(1 - {0}²)", lambda x, o, k: -1.0 / np.sqrt(1.0 - np.asarray(x[0], float) ** 2)),
+    )
+    _fn = staticmethod(np.arccos)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (g * -_m(-a * a + 1, _rsqrt, "rsqrt"),)
+
+
+def _rsqrt(x):
+    return 1.0 / np.sqrt(x) if x.dtype != np.float32 else _rsqrt32(x)
+
+
+class AtanBackward0(_SavesInput):
+    op, symbol = "atan", "atan"
+    formula = "∂atan(a)/∂a = 1/(1+a²)"
+    local = (Local("1/(1 + {0}²)", lambda x, o, k: 1.0 / (1.0 + np.asarray(x[0], float) ** 2)),)
+    _fn = staticmethod(np.arctan)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return (g / (a * a + 1),)
+
+
+class Atan2Backward0(Function):
+    op, symbol = "atan2", "atan2"
+    formula = "∂atan2(a, b)/∂a = b/(a²+b²),  ∂atan2(a, b)/∂b = −a/(a²+b²)"
+    local = (
+        Local("{1}/({0}² + {1}²)", lambda x, o, k: _atan2_local(x, 1)),
+        Local("-{0}/({0}² + {1}²)", lambda x, o, k: _atan2_local(x, 0)),
+    )
+
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
+        with np.errstate(all="ignore"):
+            return _nd(np.arctan2(a, b))
+
+    @staticmethod
+    def backward(ctx, g):
+        a, b = ctx.saved_tensors
+        n = ctx.needs_input_grad
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = g / (a * a + b * b)
+            return (r * b if n[0] else None, -r * a if n[1] else None)
+
+
+class ErfBackward0(_SavesInput):
+    op, symbol = "erf", "erf"
+    formula = "∂erf(a)/∂a = 2/√π·exp(−a²)"
+    local = (
+        Local(
+            "2/√π·exp(-{0}²)",
+            lambda x, o, k: _TWO_OVER_SQRT_PI * np.exp(-(np.asarray(x[0], float) ** 2)),
+        ),
+    )
+    _fn = staticmethod(_erf)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (g * scale(_m(-a * a, np.exp, "exp"), _TWO_OVER_SQRT_PI),)
+
+
+class _ZeroGrad(Function):
+    """floor, ceil, round, trunc: piecewise constant, the gradient is 0."""
+
+    _fn = None
+
+    @classmethod
+    def forward(cls, ctx, a, **kw):
+        if a.dtype.kind in "iub":
+            return a.copy()
+        with np.errstate(all="ignore"):
+            return _nd(cls._fn(a, **kw))
+
+    @staticmethod
+    def backward(ctx, g):
+        return (g * 0,)
+
+
+class FloorBackward0(_ZeroGrad):
+    op, symbol = "floor", "floor"
+    formula = "∂floor(a)/∂a = 0"
+    local = (Local("0", lambda x, o, k: 0.0),)
+    _fn = staticmethod(np.floor)
+
+
+class CeilBackward0(_ZeroGrad):
+    op, symbol = "ceil", "ceil"
+    formula = "∂ceil(a)/∂a = 0"
+    local = (Local("0", lambda x, o, k: 0.0),)
+    _fn = staticmethod(np.ceil)
+
+
+class TruncBackward0(_ZeroGrad):
+    op, symbol = "trunc", "trunc"
+    formula = "∂trunc(a)/∂a = 0"
+    local = (Local("0", lambda x, o, k: 0.0),)
+    _fn = staticmethod(np.trunc)
+
+
+class RoundBackward0(_ZeroGrad):
+    op, symbol = "round", "round"
+    formula = "∂round(a)/∂a = 0"
+    local = (Local("0", lambda x, o, k: 0.0),)
+    _fn = staticmethod(np.rint)  # half to even, as PyTorch
+
+
+class RoundBackward1(_ZeroGrad):
+    op, symbol = "round", "round"
+    formula = "∂round(a, decimals)/∂a = 0"
+    local = (Local("0", lambda x, o, k: 0.0),)
+
+    @staticmethod
+    def _fn(a, decimals=0):
+        # PyTorch: for decimals > 0, rint(a * 10^d) / 10^d; for < 0, rint(a / 10^-d) * 10^-d
+        if decimals >= 0:
+            p = a.dtype.type(10.0**decimals)
+            return np.rint(a * p) / p
+        p = a.dtype.type(10.0 ** (-decimals))
+        return np.rint(a / p) * p
+
+
+class FracBackward0(Function):
+    op, symbol = "frac", "frac"
+    formula = "∂(a − trunc(a))/∂a = 1"
+    local = (Local("1", lambda x, o, k: 1.0),)
+
+    @staticmethod
+    def forward(ctx, a):
+        return _nd(a - np.trunc(a))
+
+    @staticmethod
+    def backward(ctx, g):
+        return (g,)
+
+
+class ClampMinBackward0(Function):
+    op, symbol = "clamp_min", "clamp_min"
+    formula = "∂max(a, lo)/∂a = [a ≥ lo]"
+    local = (
+        Local(
+            lambda k, x: f"[{{0}} ≥ {k.get('min')}]",
+            lambda x, o, k: (np.asarray(x[0]) >= k.get("min")).astype(float),
+        ),
+    )
+
+    @staticmethod
+    def forward(ctx, a, min=None):
+        ctx.save_for_backward(a)
+        ctx.lo = min
+        return _nd(np.maximum(a, min).astype(a.dtype, copy=False))
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (mask(g, getattr(a, "_data", a) >= ctx.lo),)
+
+
+class ClampMaxBackward0(Function):
+    op, symbol = "clamp_max", "clamp_max"
+    formula = "∂min(a, hi)/∂a = [a ≤ hi]"
+    local = (
+        Local(
+            lambda k, x: f"[{{0}} ≤ {k.get('max')}]",
+            lambda x, o, k: (np.asarray(x[0]) <= k.get("max")).astype(float),
+        ),
+    )
+
+    @staticmethod
+    def forward(ctx, a, max=None):
+        ctx.save_for_backward(a)
+        ctx.hi = max
+        return _nd(np.minimum(a, max).astype(a.dtype, copy=False))
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (mask(g, getattr(a, "_data", a) <= ctx.hi),)
+
+
+class ClampMinBackward1(Function):
+    """``clamp_min(a, tensor)``: two slots, the bound gets the gradient where it wins."""
+
+    op, symbol = "clamp_min", "clamp_min"
+    formula = "∂max(a, m)/∂a = [a ≥ m],  ∂max(a, m)/∂m = [a < m]"
+    local = (
+        Local("[{0} ≥ {1}]", lambda x, o, k: (np.asarray(x[0]) >= np.asarray(x[1])).astype(float)),
+        Local("[{0} < {1}]", lambda x, o, k: (np.asarray(x[0]) < np.asarray(x[1])).astype(float)),
+    )
+
+    @staticmethod
+    def forward(ctx, a, m):
+        ctx.save_for_backward(a, m)
+        return _nd(np.maximum(a, m))
+
+    @staticmethod
+    def backward(ctx, g):
+        a, m = ctx.saved_tensors
+        keep = getattr(a, "_data", a) >= getattr(m, "_data", m)
+        n = ctx.needs_input_grad
+        return (mask(g, keep) if n[0] else None, mask(g, ~keep) if n[1] else None)
+
+
+class ClampMaxBackward1(Function):
+    """``clamp_max(a, tensor)``: two slots, the bound gets the gradient where it wins."""
+
+    op, symbol = "clamp_max", "clamp_max"
+    formula = "∂min(a, m)/∂a = [a ≤ m],  ∂min(a, m)/∂m = [a > m]"
+    local = (
+        Local("[{0} ≤ {1}]", lambda x, o, k: (np.asarray(x[0]) <= np.asarray(x[1])).astype(float)),
+        Local("[{0} > {1}]", lambda x, o, k: (np.asarray(x[0]) > np.asarray(x[1])).astype(float)),
+    )
+
+    @staticmethod
+    def forward(ctx, a, m):
+        ctx.save_for_backward(a, m)
+        return _nd(np.minimum(a, m))
+
+    @staticmethod
+    def backward(ctx, g):
+        a, m = ctx.saved_tensors
+        keep = getattr(a, "_data", a) <= getattr(m, "_data", m)
+        n = ctx.needs_input_grad
+        return (mask(g, keep) if n[0] else None, mask(g, ~keep) if n[1] else None)
+
+
+def _atan2_local(x, which):
+    a, b = np.asarray(x[0], float), np.asarray(x[1], float)
+    return (b if which == 1 else -a) / (a * a + b * b)
