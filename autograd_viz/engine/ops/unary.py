@@ -538,11 +538,13 @@ class _ZeroGrad(Function):
     _fn = None
 
     @classmethod
-    def forward(cls, ctx, a, **kw):
+    def forward(cls, ctx, a, decimals=None):
         if a.dtype.kind in "iub":
             return a.copy()
         with np.errstate(all="ignore"):
-            return _nd(cls._fn(a, **kw))
+            if decimals is None:
+                return _nd(cls._fn(a))
+            return _nd(cls._fn(a, decimals))
 
     @staticmethod
     def backward(ctx, g):
