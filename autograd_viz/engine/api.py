@@ -388,7 +388,12 @@ true_divide = div
 
 
 def floor_divide(input, other):
-    return div(input, other, rounding_mode="floor")
+    out = div(input, other, rounding_mode="floor")
+    rg = [x for x in (input, other) if isinstance(x, Tensor) and x._requires_grad]
+    if rg and STATE.enabled and out._data.dtype.kind == "f":
+        # PyTorch records a node without a derivative: backward raises
+        return A.NotImplementedFn.apply(rg[0], result=out._data)
+    return out
 
 
 def remainder(input, other):
@@ -1236,6 +1241,8 @@ def flatten(input, start_dim=0, end_dim=-1):
         )
     nd = input._data.ndim
     if nd == 0:
+        _wrap_dim(start_dim, nd)
+        _wrap_dim(end_dim, nd)
         return reshape(input, (1,))
     s = _wrap_dim(start_dim, nd)
     e = _wrap_dim(end_dim, nd)

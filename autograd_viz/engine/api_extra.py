@@ -381,6 +381,10 @@ def nll_loss(
         raise RuntimeError(
             f"expected target dtype to be Long or Byte, but got {_scalar_type_name(t.dtype)}"
         )
+    if a.dtype.kind not in "fc":
+        raise NotImplementedError(
+            f"\"nll_loss_out_frame\" not implemented for '{_scalar_type_name(a.dtype)}'"
+        )
     c = a.shape[-1]
     flat = t.reshape(-1).astype(np.int64)
     bad = (flat != ignore_index) & ((flat < 0) | (flat >= c))

@@ -287,6 +287,18 @@ def run_backward(
         raise
     finally:
         STATE.enabled = prev_mode
+    if accumulate and inputs is not None:
+        # non-leaf ``inputs=`` of backward(): their .grad is set (as retain_grad does)
+        for t, g in zip(inputs, captured, strict=False):
+            if t.grad_fn is not None and g is not None:
+                if t._grad is None:
+                    t._grad = (
+                        g
+                        if isinstance(g, Tensor)
+                        else Tensor._make(np.array(g, copy=True), False, None)
+                    )
+                else:
+                    t._grad = Tensor._make(t._grad._data + _raw(g), False, None)
     if listening:
         if freed:
             events.emit("freed", nodes=tuple(freed))
@@ -466,6 +478,7 @@ def _run_pre_hooks(node, g, listening):
                     grad_out=None if r is None else _raw(r),
                 )
             if r is not None:
+                _check_hook_result(h, g, r)
                 g = r if isinstance(g, Tensor) else _raw(r)
     if retain_ref is not None:
         t = retain_ref()
@@ -483,6 +496,23 @@ def _run_pre_hooks(node, g, listening):
             if listening:
                 events.emit("retain_grad", tensor=t, grad=t._grad._data)
     return g
+
+
+def _check_hook_result(hook, g, r):
+    """PyTorch's checks of what a tensor hook returned."""
+    if not isinstance(r, Tensor):
+        raise TypeError(f"expected Variable, but hook returned '{type(r).__name__}'")
+    old, new = _raw(g), r._data
+    name = getattr(hook, "__name__", type(hook).__name__)
+    if old.dtype != new.dtype:
+        from .dtypes import type_name
+
+        raise RuntimeError(
+            f"hook '{name}' has changed the type of value (was {type_name(old.dtype)} got "
+            f"{type_name(new.dtype)})"
+        )
+    if old.shape != new.shape:
+        raise RuntimeError(f"hook '{name}' has changed the size of value")
 
 
 def _hook_owner(node):

@@ -65,6 +65,11 @@ class set_grad_enabled(_GradModeContext):
     and, used with ``with``, restores the previous mode on exit."""
 
     def __init__(self, mode: bool):
+        if mode is not True and mode is not False:
+            raise TypeError(
+                "set_grad_enabled(): argument 'enabled' (position 1) must be bool, not "
+                f"{type(mode).__name__}"
+            )
         self._prev = STATE.enabled
         self._target = bool(mode)
         STATE.enabled = self._target

@@ -39,4 +39,6 @@ def _method_error(input, name):
 
 
 def relu(input, inplace=False):
+    if inplace:
+        return _api.inplace(input, "relu_", _api.relu)
     return _api.relu(input)

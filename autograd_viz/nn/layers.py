@@ -237,6 +237,11 @@ def binary_cross_entropy_with_logits(
         raise RuntimeError(
             f"result type Float can't be cast to the desired output type {_scalar_type(x.dtype)}"
         )
+    if target._data.dtype.kind != "f":
+        raise RuntimeError(
+            "result type Float can't be cast to the desired output type "
+            f"{_scalar_type(target._data.dtype)}"
+        )
     if target._data.dtype != x.dtype:
         target = target.to(input.dtype)
     return _ops.BinaryCrossEntropyWithLogitsBackward0.apply(
@@ -446,6 +451,10 @@ class _BatchNorm(Module):
 
     def forward(self, input):
         self._check_input_dim(input)
+        if self.running_mean is not None and input.shape[1] != self.num_features:
+            raise RuntimeError(
+                f"running_mean should contain {input.shape[1]} elements not {self.num_features}"
+            )
         momentum = 0.0 if self.momentum is None else self.momentum
         if self.training and self.track_running_stats:
             self.num_batches_tracked._data += 1

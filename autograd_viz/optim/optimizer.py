@@ -41,6 +41,9 @@ class Optimizer:
                 )
             if p.grad_fn is not None:
                 raise ValueError("can't optimize a non-leaf Tensor")
+        seen = {id(p) for g in self.param_groups for p in g["params"]}
+        if any(id(p) in seen for p in group["params"]):
+            raise ValueError("some parameters appear in more than one parameter group")
         for k, v in self.defaults.items():
             group.setdefault(k, v)
         self.param_groups.append(group)

@@ -57,6 +57,8 @@ class SGD(Optimizer):
         record = [] if listening else None
         for group in self.param_groups:
             lr, momentum = group["lr"], group["momentum"]
+            if isinstance(lr, Tensor):  # lr=torch.tensor(0.1) is accepted, as in PyTorch
+                lr = lr.item()
             dampening, wd = group["dampening"], group["weight_decay"]
             for p in group["params"]:
                 g = p._grad

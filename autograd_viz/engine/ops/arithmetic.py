@@ -425,3 +425,24 @@ class WhereBackward0(Function):
         n = ctx.needs_input_grad
         c = np.broadcast_to(ctx.cond, tuple(g.shape))
         return (mask(g, c) if n[0] else None), (mask(g, ~c) if n[1] else None)
+
+
+class NotImplementedFn(Function):
+    """The node PyTorch records for an op it has no derivative for (``x // 2`` of a
+    tensor that requires grad): the forward works, ``backward`` raises PyTorch's error."""
+
+    op, symbol = "floor_divide", "//"
+    formula = "no derivative"
+    local = (Local("not differentiable", lambda x, o, k: 0.0),)
+
+    @staticmethod
+    def forward(ctx, a, result=None, name="floor_divide"):
+        ctx.name = name
+        return result
+
+    @staticmethod
+    def backward(ctx, g):
+        raise RuntimeError(f"derivative for aten::{ctx.name} is not implemented")
+
+
+NotImplementedFn.__name__ = NotImplementedFn.__qualname__ = "NotImplemented"
