@@ -61,6 +61,11 @@ def _shape(size, fn="zeros"):
                 f"{type(s).__name__}"
             )
     size = tuple(int(s) for s in size)
+    if len(size) > 64:  # PyTorch allows more; say so rather than numpy's traceback
+        raise RuntimeError(
+            f"autograd_viz keeps a tensor in a numpy array, which has at most 64 dimensions "
+            f"(got {len(size)}); PyTorch allows more"
+        )
     for s in size:
         if s < 0:
             if fn == "zeros":  # PyTorch checks zeros' sizes with its own message

@@ -386,3 +386,14 @@ def test_operators_still_defer_to_python():
     y = torch.zeros(2)
     y[:] = torch.ones(1, 2)  # leading 1s are dropped, as PyTorch does
     assert y.tolist() == [1.0, 1.0]
+
+
+def test_more_than_64_dims_is_a_clear_error_not_a_numpy_traceback():
+    # PyTorch allows torch.ones(*[1] * 70); numpy arrays stop at 64 dimensions
+    assert torch.ones(*[1] * 64).dim() == 64
+    with pytest.raises(
+        RuntimeError, match=re.escape("at most 64 dimensions (got 70); PyTorch allows more")
+    ):
+        torch.ones(*[1] * 70)
+    with pytest.raises(RuntimeError, match="at most 64 dimensions"):
+        torch.zeros([1] * 65)
