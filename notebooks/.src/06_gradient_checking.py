@@ -45,7 +45,7 @@ from autograd_viz.lessons import lesson_06 as ex
 #
 # Take $f(x) = x^3$ at $x = 2$. Calculus says $f'(x) = 3x^2 = 12$.
 # %% [markdown] zh
-# ## 导数就是"推动量"之比
+# ## 导数就是“推动量”之比
 #
 # 导数 $f'(x)$ 描述的是：$x$ 动一点点时，$f$ 每单位跟着动多少。所以把 $x$ 移动一个很小的 $h$，再相除：
 #
@@ -222,7 +222,7 @@ for name, h, e_fwd, e_cen in rows:
 # %% [markdown] zh
 # 从上往下读每一列：误差先下降（泰勒误差在缩小），再回升（舍入误差在增长）。
 # 在 `float32` 下，最好的中心差分也只准到约 $10^{-6}$；到了 $h = 10^{-8}$，推动量完全消失
-# （在 `float32` 里 $1 + 10^{-8}$ 会被舍入成 $1$），"导数"变成了 0。
+# （在 `float32` 里 $1 + 10^{-8}$ 会被舍入成 $1$），“导数”变成了 0。
 # 在 `float64` 下，中心差分能达到 $10^{-10}$ 甚至更好。所以梯度检验用 **`float64`**，
 # $h$ 取 $10^{-6}$ 左右（PyTorch 的 `gradcheck` 默认 `eps=1e-6`，需要梯度的输入不是 `float64` 时会发出警告）。
 # %% [markdown] en
@@ -370,7 +370,7 @@ except RuntimeError as err:  # GradcheckError
 # the hand-written backward claims 0.3472. The same comparison by hand, with the central
 # differences of this lesson, and autograd's own `torch.sigmoid(w * x)` as a third opinion:
 # %% [markdown] zh
-# "with respect to input 1" 指的是 `w`（输入从 0 开始编号）：数值导数是 0.2668，手写的 backward 却说是 0.3472。
+# “with respect to input 1” 指的是 `w`（输入从 0 开始编号）：数值导数是 0.2668，手写的 backward 却说是 0.3472。
 # 用本课的中心差分手动做同样的比较，再请 autograd 自己的 `torch.sigmoid(w * x)` 提供第三个意见：
 # %%
 h = 1e-6
@@ -461,7 +461,7 @@ ex.check_planted_bug(answer)
 # %% [markdown] zh
 # ## 小结
 #
-# * 导数可以靠"轻推"来估计：前向差分（误差 $\propto h$）或中心差分（误差 $\propto h^2$）。
+# * 导数可以靠“轻推”来估计：前向差分（误差 $\propto h$）或中心差分（误差 $\propto h^2$）。
 # * $h$ 太小，差值会淹没在舍入误差里：梯度检验要用 `float64`，$h \approx 10^{-6}$。
 # * 用相对误差 $|a-n| / \max(|a|, |n|)$ 比较，而不是绝对误差。
 # * 逐个推动每个元素就能检验整个梯度；`torch.autograd.gradcheck` 替你做这件事。

@@ -219,7 +219,7 @@ ex.check_broadcast_grad(answer)
 #
 # 对于输入 $x$（长度 $n$）的非标量输出 $y$（长度 $m$），所有导数组成 $m \times n$ 的**雅可比矩阵**
 # $J_{ij} = \partial y_i / \partial x_j$。autograd 从不构造 $J$。`y.backward(v)` 直接计算 $v^\top J$：
-# 也就是标量 $\sum_i v_i y_i$ 的梯度，$v$ 就是"到达" $y$ 的梯度。对标量调用 `backward()` 就是 $v = 1$ 的情形。
+# 也就是标量 $\sum_i v_i y_i$ 的梯度，$v$ 就是“到达” $y$ 的梯度。对标量调用 `backward()` 就是 $v = 1$ 的情形。
 #
 # 对 $y = A x$，雅可比矩阵就是 $A$ 本身，所以 `x.grad` $= A^\top v$：
 # %%
@@ -238,7 +238,7 @@ print(x.grad, A.sum(dim=0))
 # $v$ 全为 1 时，我们得到的是 $A$ 的列和，也就是 `y.sum()` 的梯度。
 #
 # 对 $y = x^2$ 这样的**逐元素**函数，雅可比矩阵是对角阵，所以 $v^\top J$ 就是逐个元素地用 $v$ 乘以导数。
-# 第 01 课里 `backward(ones)` 看上去像"每一点的导数"，原因仅此而已。
+# 第 01 课里 `backward(ones)` 看上去像“每一点的导数”，原因仅此而已。
 # %%
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 (x**2).backward(torch.tensor([1.0, 0.0, 2.0]))

@@ -30,7 +30,7 @@
 # | `w.grad.zero_()` | `optimizer.zero_grad()` |
 #
 # 底层并没有发生什么新东西：还是同样的图、同样的反向传播。我们先验证这一点，再加上动量，
-# 认识最常见的错误（忘了 `zero_grad()`），最后在"双月"数据集上训练一个小网络。
+# 认识最常见的错误（忘了 `zero_grad()`），最后在“双月”数据集上训练一个小网络。
 # %%
 import numpy as np
 
@@ -188,7 +188,7 @@ ex.check_forgotten_zero_grad(answer)
 # %% [markdown] zh
 # ## 带动量的 SGD
 #
-# 普通 SGD 沿当前梯度走一步。带动量 $\mu$ 时，它维护一个滚动的"速度" $v$
+# 普通 SGD 沿当前梯度走一步。带动量 $\mu$ 时，它维护一个滚动的“速度” $v$
 # （PyTorch 的规则；$v$ 的初值是第一个梯度）：
 #
 # $$v \leftarrow \mu v + g, \qquad p \leftarrow p - \text{lr}\cdot v$$
@@ -255,7 +255,7 @@ print(X.shape, T.shape)
 # How many numbers does `nn.Sequential(nn.Linear(2, 16), nn.Tanh(), nn.Linear(16, 1),
 # nn.Sigmoid())` learn?
 # %% [markdown] zh
-# 模型：2 个输入 → 16 个带 `tanh` 的隐藏单元 → 1 个输出，经 sigmoid 压成"属于下面月牙"的概率。
+# 模型：2 个输入 → 16 个带 `tanh` 的隐藏单元 → 1 个输出，经 sigmoid 压成“属于下面月牙”的概率。
 # 损失用二元交叉熵 `nn.BCELoss()`（$-t\log y - (1-t)\log(1-y)$；第 10 课解释它为什么在这里比 MSE 好）。
 #
 # ### 练习 4：数一数参数
@@ -343,7 +343,7 @@ print("".join(bars[int(7 * (np.log(losses[i]) - lo) / (hi - lo) + 0.5)] for i in
 # %% [markdown] zh
 # ## 决策边界
 #
-# 在覆盖数据的网格点上询问训练好的网络：它判为"下面的月牙"（概率大于 0.5）的地方画 `+`，判为"上面的月牙"的地方画 `·`。
+# 在覆盖数据的网格点上询问训练好的网络：它判为“下面的月牙”（概率大于 0.5）的地方画 `+`，判为“上面的月牙”的地方画 `·`。
 # 数据点画在上面：上面的月牙用 `O`，下面的用 `X`。
 # %%
 gx = np.linspace(-1.5, 2.5, 56)

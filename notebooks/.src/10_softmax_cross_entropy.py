@@ -12,7 +12,7 @@
 # %% [markdown] zh
 # # 10 · softmax 与交叉熵
 #
-# 分类器为每个类别输出一个分数（**logit**）。softmax 把分数变成概率，交叉熵损失则惩罚"正确类别的概率太小"。
+# 分类器为每个类别输出一个分数（**logit**）。softmax 把分数变成概率，交叉熵损失则惩罚“正确类别的概率太小”。
 # 两者合在一起的梯度是深度学习里最漂亮的结果之一：
 #
 # $$\frac{\partial L}{\partial z} = p - y$$
@@ -91,7 +91,7 @@ autograd_viz.draw(L)
 # **连乘。** $\dfrac{\partial L}{\partial z_j} = -\dfrac{1}{p_c}\cdot p_c(\delta_{cj} - p_j)
 # = p_j - \delta_{cj}$，也就是 $p - y$，其中 $y$ 是类别 $c$ 的 one-hot 向量。
 #
-# 每个 logit 的梯度就是"它得到的概率"减去"它应得的概率"。正确类别被向上推 $1 - p_c$，每个错误类别被向下推 $p_j$。
+# 每个 logit 的梯度就是“它得到的概率”减去“它应得的概率”。正确类别被向上推 $1 - p_c$，每个错误类别被向下推 $p_j$。
 #
 # ### 练习 1：softmax 的一个局部导数
 #

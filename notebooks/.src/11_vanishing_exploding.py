@@ -158,7 +158,7 @@ table = [(name, scale, grad_norms(f, scale)) for name, f, scale in experiments]
 # "ratio" compares layer 1 with layer 9.
 # %% [markdown] zh
 # 各列从第 9 层（靠近损失）到第 1 层（靠近输入），就是反向传播经过它们的顺序；最后一列是第一个权重矩阵的梯度，
-# "比值"是第 1 层与第 9 层之比。
+# “比值”是第 1 层与第 9 层之比。
 # %% en
 print("activation scale" + "".join(f"  h{k:<6}" for k in range(9, 0, -1)) + "  W0        ratio")
 for name, scale, (norms, w0) in table:

@@ -141,12 +141,12 @@ a.detach().zero_()
 try:
     a.sum().backward()
 except RuntimeError as err:
-    print(str(err)[:150], "...")
+    print(str(err).split(" Hint:")[0])
 # %% [markdown] en
 # Autograd refuses: the saved output "is at version 1; expected version 0". Now the same
 # through `.data`:
 # %% [markdown] zh
-# autograd 拒绝了：保存的输出"处于版本 1，而期望的是版本 0"。再通过 `.data` 做同样的事：
+# autograd 拒绝了：保存的输出“处于版本 1，而期望的是版本 0”。再通过 `.data` 做同样的事：
 # %%
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 a = torch.sigmoid(x)
