@@ -1960,6 +1960,19 @@ def stack(tensors, dim=0):
     return S.StackBackward0.apply(*tensors, dim=d, dtype=dt)
 
 
+def unbind(input, dim=0):
+    """The slices of ``input`` along ``dim`` (views, ``UnbindBackward0``)."""
+    _check_tensor(input, "unbind")
+    nd = input._data.ndim
+    if nd == 0:
+        raise IndexError("Dimension specified as 0 but tensor has no dimensions")
+    d = _wrap_dim(dim, nd)
+    pre = (slice(None),) * d
+    return tuple(
+        S.UnbindBackward0.apply(input, index=(*pre, i)) for i in range(input._data.shape[d])
+    )
+
+
 # ---------------------------------------------------------------------- comparisons
 
 

@@ -1226,6 +1226,9 @@ class Tensor:
     def transpose(self, dim0, dim1):
         return _api.transpose(self, dim0, dim1)
 
+    def unbind(self, dim=0):
+        return _api.unbind(self, dim)
+
     swapaxes = transpose
 
     def permute(self, *dims):

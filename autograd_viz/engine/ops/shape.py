@@ -175,6 +175,15 @@ class SelectBackward0(Function):
         return (scatter(g, ctx.in_shape, ctx.index),)
 
 
+class UnbindBackward0(SelectBackward0):
+    """One slice of ``unbind`` (a view).  PyTorch makes one node with an output slot per
+    slice; here each slice has its own node of this class, with the same input."""
+
+    op, symbol = "unbind", "unbind"
+    formula = "∂unbind(a)[i]/∂a: the gradient goes to slice i, 0 elsewhere"
+    local = (Local("G at slice i of {0}, 0 elsewhere", rule=True),)
+
+
 class SliceBackward0(SelectBackward0):
     op, symbol = "slice", "[:]"
     formula = "∂a[i:j]/∂a: the gradient goes to the slice, 0 elsewhere"

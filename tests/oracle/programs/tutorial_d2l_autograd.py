@@ -41,7 +41,7 @@ def f(a):
     b = a * 2
     while b.norm() < 1000:
         b = b * 2
-    if b.sum() > 0:  # noqa: SIM108  (d2l writes it this way)
+    if b.sum() > 0:
         c = b
     else:
         c = 100 * b

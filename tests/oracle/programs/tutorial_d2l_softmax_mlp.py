@@ -80,7 +80,7 @@ class Accumulator:
         self.data = [0.0] * n
 
     def add(self, *args):
-        self.data = [a + float(b) for a, b in zip(self.data, args)]  # noqa: B905
+        self.data = [a + float(b) for a, b in zip(self.data, args)]
 
     def reset(self):
         self.data = [0.0] * len(self.data)
@@ -149,7 +149,7 @@ net = nn.Sequential(nn.Flatten(), nn.Linear(16, 3))
 
 
 def init_weights(m):
-    if type(m) == nn.Linear:  # noqa: E721  (d2l writes it this way)
+    if type(m) == nn.Linear:
         nn.init.normal_(m.weight, std=0.01)
 
 
