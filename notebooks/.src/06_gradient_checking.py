@@ -183,25 +183,26 @@ autograd_viz.draw(f)
 # digits of two nearly equal numbers: the **rounding error** grows like $\varepsilon / h$,
 # where $\varepsilon$ is the precision of the number format ($\approx 10^{-7}$ for `float32`,
 # $\approx 10^{-16}$ for `float64`). The table shows both errors fighting, for
-# $f(x) = \sin(x^2)$ at $x = 1$:
+# $f(x) = x^3$ at $x = 2$ again (exact derivative 12; the cube is written `x * x * x`, plain
+# multiplications, so that every machine rounds exactly alike):
 # %% [markdown] zh
 # $h$ 越小，泰勒误差越小；但减法 $f(x+h) - f(x)$ 是两个几乎相等的数相减，几乎所有有效数字都被抵消了：
 # **舍入误差**按 $\varepsilon / h$ 增长，其中 $\varepsilon$ 是数值格式的精度
-# （`float32` 约 $10^{-7}$，`float64` 约 $10^{-16}$）。下表对 $f(x) = \sin(x^2)$ 在 $x = 1$ 处
-# 展示这两种误差的较量：
+# （`float32` 约 $10^{-7}$，`float64` 约 $10^{-16}$）。下表仍以 $f(x) = x^3$ 在 $x = 2$ 处为例
+# （精确导数为 12；立方写成 `x * x * x`，只用乘法，这样每台机器的舍入都完全相同），展示这两种误差的较量：
 # %%
-def f_sin(x):
-    return torch.sin(x**2)
+def f_cube(x):
+    return x * x * x
 
 
-exact = 2 * math.cos(1.0)
+exact = 12.0
 rows = []
 for dtype in [torch.float32, torch.float64]:
     for k in range(1, 9):
         h = 10.0**-k
-        x1 = torch.tensor(1.0, dtype=dtype)
-        fwd = ((f_sin(x1 + h) - f_sin(x1)) / h).item()
-        cen = ((f_sin(x1 + h) - f_sin(x1 - h)) / (2 * h)).item()
+        x1 = torch.tensor(2.0, dtype=dtype)
+        fwd = ((f_cube(x1 + h) - f_cube(x1)) / h).item()
+        cen = ((f_cube(x1 + h) - f_cube(x1 - h)) / (2 * h)).item()
         rows.append((str(dtype)[6:], h, abs(fwd - exact), abs(cen - exact)))
 # %% en
 print("dtype     h       |forward - exact|  |central - exact|")
@@ -214,16 +215,16 @@ for name, h, e_fwd, e_cen in rows:
 # %% [markdown] en
 # Read the columns from top to bottom: the error first falls (Taylor error shrinking), then
 # rises again (rounding error growing). In `float32` the best central difference is only
-# good to about $10^{-6}$, and at $h = 10^{-8}$ the nudge vanishes entirely ($1 + 10^{-8}$
-# rounds to $1$ in `float32`) and the "derivative" is 0. In `float64` the central difference
-# reaches $10^{-10}$ and better. That is why gradient checks are done in **`float64`** with
+# good to about $10^{-4}$, and at $h = 10^{-8}$ the nudge vanishes entirely ($2 + 10^{-8}$
+# rounds to $2$ in `float32`): the "derivative" is 0, an error of 12. In `float64` the central
+# difference reaches $10^{-10}$. That is why gradient checks are done in **`float64`** with
 # $h$ around $10^{-6}$ (PyTorch's `gradcheck` uses `eps=1e-6` and warns when an input
 # requiring a gradient is not `float64`).
 # %% [markdown] zh
 # 从上往下读每一列：误差先下降（泰勒误差在缩小），再回升（舍入误差在增长）。
-# 在 `float32` 下，最好的中心差分也只准到约 $10^{-6}$；到了 $h = 10^{-8}$，推动量完全消失
-# （在 `float32` 里 $1 + 10^{-8}$ 会被舍入成 $1$），“导数”变成了 0。
-# 在 `float64` 下，中心差分能达到 $10^{-10}$ 甚至更好。所以梯度检验用 **`float64`**，
+# 在 `float32` 下，最好的中心差分也只准到约 $10^{-4}$；到了 $h = 10^{-8}$，推动量完全消失
+# （在 `float32` 里 $2 + 10^{-8}$ 会被舍入成 $2$）：“导数”变成了 0，误差为 12。
+# 在 `float64` 下，中心差分能达到 $10^{-10}$。所以梯度检验用 **`float64`**，
 # $h$ 取 $10^{-6}$ 左右（PyTorch 的 `gradcheck` 默认 `eps=1e-6`，需要梯度的输入不是 `float64` 时会发出警告）。
 # %% [markdown] en
 # ## Comparing two gradients: the relative error
