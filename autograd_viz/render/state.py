@@ -18,6 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from . import engine as E
 from .frames import (
+    FLOWED,
+    GRAD_PREFIX,
     MAX_NODES,
     VALUE_PT,
     _graph_for,
@@ -151,6 +153,19 @@ _PAINT_RE = re.compile(r'\s(?:fill|stroke|stroke-width|stroke-dasharray)="[^"]*"
 
 
 _ROUND = re.compile(r"-?\d+\.\d+")
+_XY = re.compile(r"(-?[\d.]+),(-?[\d.]+)")
+
+
+def _rounded_rect(m):
+    """A node's rounded box (a Graphviz path of curves) as the same ``<rect rx>``."""
+    pts = [(float(a), float(b)) for a, b in _XY.findall(m.group(1))]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    x, y, w, h = min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
+    r = min(6, w / 6, h / 6)
+    return (
+        f'<rect x="{round(x)}" y="{round(y)}" width="{round(w)}" height="{round(h)}" '
+        f'rx="{round(r, 1):g}"/>'
+    )
 
 
 def _num(v) -> float:
@@ -246,8 +261,6 @@ def _clean_svg(svg, spec, graph, labels):
         dyn = texts[len(static) :]
         starts = [x for x, _, anc in dyn if anc == "start"] or [cx]
         left = min(starts)
-        vind = text_width("[", VALUE_PT)
-        gp, gind = _prefix(node, "grad")
         geom[d] = [
             _num(cx),
             _num(left),
@@ -255,9 +268,6 @@ def _clean_svg(svg, spec, graph, labels):
             nv,
             ng,
             1 if (nv > 1 or ng > 1) else 0,
-            _num(vind),
-            _num(text_width(gind, VALUE_PT)),
-            gp,
             1 if flows_only(node) else 0,
         ]
         # keep the static lines (name, op), drop the dynamic ones; no paint on the shape
@@ -280,6 +290,7 @@ def _clean_svg(svg, spec, graph, labels):
             count=1,
         )
         body = re.sub(r"<title>.*?</title>\s*", "", body)  # (the inspector names it)
+        body = re.sub(r'<path d="(M[^"]*C[^"]*)"/>', _rounded_rect, body, count=1)
         return f'<g id="av_{m.group(1)}" class="node" data-k="{order[d]}">{body.strip()}\n</g>'
 
     def edge_sub(m):
@@ -292,7 +303,8 @@ def _clean_svg(svg, spec, graph, labels):
     svg = _NODE_RE.sub(node_sub, svg)
     svg = _EDGE_RE.sub(edge_sub, svg)
     svg = svg.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', "")
-    # shapes and edges to whole points (half a point at most: invisible), texts to 0.1
+    svg = re.sub(r'\sfont-family="[^"]*"', "", svg)
+    # shapes, edges and texts to whole points (half a point at most: invisible)
     svg = re.sub(
         r'\b(d|points)="([^"]*)"',
         lambda m: (
@@ -301,8 +313,16 @@ def _clean_svg(svg, spec, graph, labels):
         svg,
     )
     svg = re.sub(r'font-size="(\d+)\.00"', r'font-size="\1"', svg)
+    svg = re.sub(
+        r'(<text[^>]*? )x="([-\d.]+)" y="([-\d.]+)"',
+        lambda m: f'{m.group(1)}x="{round(float(m.group(2)))}" y="{round(float(m.group(3)))}"',
+        svg,
+    )
     svg = svg.replace('<path fill="none" ', "<path ").replace(' text-anchor="start"', "")
-    svg = re.sub(r'\sfont-family="[^"]*"', "", svg)
+    # attribute values in single quotes: the SVG travels inside a JSON string inside a JSON
+    # message, where every double quote costs three more bytes (texts hold no raw quotes:
+    # Graphviz writes them as &quot;)
+    svg = re.sub(r'(\s[\w:-]+)="([^"<>\']*)"', r"\1='\2'", svg)
     svg = re.sub(r"\n\s*\n", "\n", svg)
     return svg, [geom.get(d) for d in spec["nodes"]]
 
@@ -438,6 +458,12 @@ def _view_data(rec, view, strings, limit=MAX_NODES, laid=None):
         "edges": len(edges),
         "cut": cut,
         "total": len(graph.nodes),
+        # value / grad lines: [prefix, indent of continuation rows] (a kept .grad, a flowed one)
+        "rows": {
+            "value": ["", _num(text_width("[", VALUE_PT))],
+            "grad": [GRAD_PREFIX, _num(text_width(GRAD_PREFIX + "[", VALUE_PT))],
+            "flow": [FLOWED["en"][0], _num(text_width(FLOWED["en"][0] + "[", VALUE_PT))],
+        },
         "message": message,
         "note": note,
         "rankdir": rankdir,

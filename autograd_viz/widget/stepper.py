@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import pathlib
+import re
 import weakref
 
 import anywidget
@@ -104,6 +105,25 @@ UI_KEYS = (
 )
 
 
+def compact_js(src: str) -> str:
+    """``static/stepper.js`` as sent: without comment lines and indentation (every
+    notebook output stores its own copy).  Lines stay lines (no reliance on ASI changes)."""
+    out = []
+    for line in src.splitlines():
+        t = line.strip()
+        if t and not t.startswith("//"):
+            out.append(t)
+    return "\n".join(out) + "\n"
+
+
+def compact_css(src: str) -> str:
+    """``static/stepper.css`` as sent: no comments, no spaces around ``{ } ; : ,``."""
+    src = re.sub(r"/\*.*?\*/", "", src, flags=re.S)
+    src = re.sub(r"\s*([{};,])\s*", r"\1", src)
+    src = re.sub(r"([{;])\s*([\w-]+)\s*:\s*", r"\1\2:", src)
+    return src.replace(";}", "}").strip() + "\n"
+
+
 def _ui():
     out = {}
     for lang in LANGS:
@@ -176,8 +196,8 @@ class Stepper(anywidget.AnyWidget):
     # The package's own files, read as text.  (Given as ``pathlib.Path``, anywidget wraps
     # them in a class-level ``FileContents`` and connects a lambda holding each instance to
     # its ``changed`` signal: every Stepper ever made would stay alive, with its data.)
-    _esm = (STATIC / "stepper.js").read_text(encoding="utf-8")
-    _css = (STATIC / "stepper.css").read_text(encoding="utf-8")
+    _esm = compact_js((STATIC / "stepper.js").read_text(encoding="utf-8"))
+    _css = compact_css((STATIC / "stepper.css").read_text(encoding="utf-8"))
     data = traitlets.Unicode("{}").tag(sync=True)
     frame = traitlets.Int(0).tag(sync=True)
     lang = traitlets.Unicode("en").tag(sync=True)

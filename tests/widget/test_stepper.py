@@ -10,7 +10,7 @@ import pytest
 import traitlets
 
 from autograd_viz.widget import Stepper, set_language
-from autograd_viz.widget.stepper import STATIC, UI_KEYS
+from autograd_viz.widget.stepper import STATIC, UI_KEYS, compact_css, compact_js
 
 
 def test_exported_lazily_and_is_an_anywidget(rec):
@@ -20,8 +20,13 @@ def test_exported_lazily_and_is_an_anywidget(rec):
     st = rec.stepper()
     assert isinstance(st, Stepper) and isinstance(st, anywidget.AnyWidget)
     # the front end is the package's own files, no build step
-    assert st._esm == (STATIC / "stepper.js").read_text(encoding="utf-8")
-    assert st._css == (STATIC / "stepper.css").read_text(encoding="utf-8")
+    js = (STATIC / "stepper.js").read_text(encoding="utf-8")
+    css = (STATIC / "stepper.css").read_text(encoding="utf-8")
+    assert st._esm == compact_js(js) and st._css == compact_css(css)
+    # compacting drops only comments and indentation
+    code = [ln.strip() for ln in js.splitlines() if ln.strip() and not ln.strip().startswith("//")]
+    assert st._esm.splitlines() == code
+    assert len(st._esm) < 0.95 * len(js) and len(st._css) < 0.95 * len(css)
     assert "export default" in st._esm and "render" in st._esm
 
 

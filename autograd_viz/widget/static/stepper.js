@@ -160,7 +160,8 @@ function render({ model, el }) {
  }
 
  function dyn(geo, v, g, hide) {
-  const [cx, left, ys, nv, ng, block, vind, gind, gp, flow] = geo;
+  const [cx, left, ys, nv, ng, block, flow] = geo, R = V().rows;
+  const [, vind] = R.value, [gp, gind] = flow ? R.flow : R.grad;
   let out = "";
   const blocks = [[splitRows(v), "", 0, nv, vind, "av-v"],
    [hide ? ["?"] : splitRows(g), gp, nv, ng, gind, flow ? "av-g av-flow" : "av-g"]];
