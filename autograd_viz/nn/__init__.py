@@ -1,9 +1,10 @@
 """``torch.nn`` subset: ``Parameter``, ``Module`` and containers, layers, activations,
 losses, ``init`` and ``functional``."""
 
-from . import functional, init
+from . import functional, init, utils
 from .extra import BCELoss, CrossEntropyLoss, LeakyReLU, LogSoftmax, NLLLoss, Softmax
 from .layers import (
+    ELU,
     GELU,
     BatchNorm1d,
     BatchNorm2d,
@@ -12,14 +13,18 @@ from .layers import (
     Embedding,
     Flatten,
     L1Loss,
+    LayerNorm,
     ModuleDict,
     ModuleList,
+    SiLU,
+    Softplus,
     Unflatten,
 )
 from .modules import Identity, Linear, Module, MSELoss, ReLU, Sequential, Sigmoid, Tanh
 from .parameter import Parameter
 
 __all__ = [
+    "ELU",
     "GELU",
     "BCELoss",
     "BCEWithLogitsLoss",
@@ -31,6 +36,7 @@ __all__ = [
     "Flatten",
     "Identity",
     "L1Loss",
+    "LayerNorm",
     "LeakyReLU",
     "Linear",
     "LogSoftmax",
@@ -42,10 +48,13 @@ __all__ = [
     "Parameter",
     "ReLU",
     "Sequential",
+    "SiLU",
     "Sigmoid",
     "Softmax",
+    "Softplus",
     "Tanh",
     "Unflatten",
     "functional",
     "init",
+    "utils",
 ]

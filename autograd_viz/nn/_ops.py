@@ -324,3 +324,156 @@ class NativeBatchNormBackward0(Function):
         if ctx.needs_input_grad[2]:
             gb = np.sum(g, axis=axes).astype(g.dtype, copy=False)
         return gx, gw, gb
+
+
+class NativeLayerNormBackward0(Function):
+    """``(x − mean)/√(var + eps)·w + b`` over the last ``len(normalized_shape)``
+    dimensions (biased variance)."""
+
+    op, symbol = "layer_norm", "LN"
+    formula = "∂y/∂x = (1/σ)·(Gw − mean(Gw) − x̂·mean(Gw·x̂)); ∂y/∂w = x̂, ∂y/∂b = 1"
+    local = (
+        Local("(1/σ)·(G·w − mean(G·w) − x̂·mean(G·w·x̂)) over the normalised dims", rule=True),
+        Local("Σ G·x̂ over the other dims", rule=True),
+        Local("Σ G over the other dims", rule=True),
+    )
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, x, w, b, nd=1, eps=1e-5):
+        axes = tuple(range(x.ndim - nd, x.ndim))
+        x64 = x.astype(np.float64)
+        mean = x64.mean(axis=axes, keepdims=True)
+        var = x64.var(axis=axes, keepdims=True)
+        rstd = 1.0 / np.sqrt(var + eps)
+        xhat = ((x64 - mean) * rstd).astype(x.dtype)
+        ctx.save_for_backward(xhat, w)
+        ctx.axes, ctx.rstd = axes, rstd.astype(x.dtype)
+        out = xhat
+        if w is not None:
+            out = out * w
+        if b is not None:
+            out = out + b
+        return np.asarray(out, dtype=x.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        if not _is_array(g):
+            raise NotImplementedError(
+                "autograd_viz: the double backward of layer_norm (create_graph=True "
+                "through LayerNorm) is not implemented"
+            )
+        xhat, w = ctx.saved_tensors
+        axes = ctx.axes
+        outer = tuple(range(g.ndim - len(axes)))
+        gx = gw = gb = None
+        if ctx.needs_input_grad[0]:
+            gw_ = g if w is None else g * w
+            m1 = np.mean(gw_, axis=axes, keepdims=True)
+            m2 = np.mean(gw_ * xhat, axis=axes, keepdims=True)
+            gx = ((gw_ - m1 - xhat * m2) * ctx.rstd).astype(g.dtype, copy=False)
+        if ctx.needs_input_grad[1]:
+            gw = np.sum(g * xhat, axis=outer).astype(g.dtype, copy=False)
+        if ctx.needs_input_grad[2]:
+            gb = np.sum(g, axis=outer).astype(g.dtype, copy=False)
+        return gx, gw, gb
+
+
+def _sigmoid_arr(x):
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-x))
+
+
+class SiluBackward0(Function):
+    op, symbol = "silu", "silu"
+    formula = "∂silu(a)/∂a = σ(a)·(1 + a·(1 − σ(a)))"
+    local = (
+        Local(
+            "σ({0})·(1 + {0}·(1 − σ({0})))",
+            lambda x, o, k: (
+                _sigmoid_arr(np.asarray(x[0], float))
+                * (1 + np.asarray(x[0], float) * (1 - _sigmoid_arr(np.asarray(x[0], float))))
+            ),
+        ),
+    )
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, a):
+        ctx.save_for_backward(a)
+        return np.asarray(a * _sigmoid_arr(a), dtype=a.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        s = _sigmoid(a)
+        return (g * (s * (1 + a * (1 - s))),)
+
+
+class SoftplusBackward0(Function):
+    op, symbol = "softplus", "softplus"
+    formula = "∂softplus(a)/∂a = σ(β·a) (1 above the threshold)"
+    local = (
+        Local(
+            "σ(β·{0})",
+            lambda x, o, k: np.where(
+                np.asarray(x[0], float) * k.get("beta", 1) > k.get("threshold", 20),
+                1.0,
+                _sigmoid_arr(np.asarray(x[0], float) * k.get("beta", 1)),
+            ),
+        ),
+    )
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, a, beta=1.0, threshold=20.0):
+        ctx.save_for_backward(a)
+        ctx.beta, ctx.threshold = beta, threshold
+        xb = a * beta
+        with np.errstate(over="ignore"):
+            soft = np.log1p(np.exp(xb)) / beta
+        return np.asarray(np.where(xb > threshold, a, soft), dtype=a.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        ra = _raw(a)
+        above = (ra * ctx.beta > ctx.threshold).astype(ra.dtype)
+        s = _sigmoid(a * ctx.beta)
+        return (g * (_times(s, 1 - above) + _as_const(above, g)),)
+
+
+def _as_const(arr, like):
+    return arr if _is_array(like) else _tensor(np.asarray(arr))
+
+
+class EluBackward0(Function):
+    op, symbol = "elu", "elu"
+    formula = "∂elu(a)/∂a = 1 for a > 0, α·eᵃ otherwise"
+    local = (
+        Local(
+            "1 if {0} > 0 else α·exp({0})",
+            lambda x, o, k: np.where(
+                np.asarray(x[0], float) > 0,
+                1.0,
+                k.get("alpha", 1.0) * np.exp(np.asarray(x[0], float)),
+            ),
+        ),
+    )
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, a, alpha=1.0):
+        ctx.save_for_backward(a)
+        ctx.alpha = alpha
+        with np.errstate(over="ignore"):
+            neg = alpha * np.expm1(np.minimum(a, 0))
+        return np.asarray(np.where(a > 0, a, neg), dtype=a.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        ra = _raw(a)
+        pos = (ra > 0).astype(ra.dtype)
+        e = np.exp(np.minimum(ra, 0)) if _is_array(a) else a.clamp(max=0).exp()
+        return (g * (_times(e, (1 - pos) * ctx.alpha) + _as_const(pos, g)),)

@@ -677,3 +677,130 @@ __all__ = [
     "ModuleList",
     "Unflatten",
 ]
+
+
+# ---------------------------------------------------------------------- more layers
+
+
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
+    """Normalise over the last ``len(normalized_shape)`` dimensions: one
+    ``NativeLayerNormBackward0`` (slots: input, weight, bias)."""
+    _tensor_arg(input, "layer_norm")
+    if isinstance(normalized_shape, int):
+        normalized_shape = (normalized_shape,)
+    normalized_shape = tuple(normalized_shape)
+    nd = len(normalized_shape)
+    shape = tuple(input._data.shape)
+    if nd == 0 or shape[len(shape) - nd :] != normalized_shape or len(shape) < nd:
+        raise RuntimeError(
+            f"Given normalized_shape={list(normalized_shape)}, expected input with shape "
+            f"[*, {', '.join(str(d) for d in normalized_shape)}], but got input of size"
+            f"[{', '.join(str(d) for d in shape)}]"
+        )
+    return _ops.NativeLayerNormBackward0.apply(input, weight, bias, nd=nd, eps=eps)
+
+
+def _float_unary(name, input):
+    _tensor_arg(input, name)
+    if input._data.dtype.kind != "f":
+        raise NotImplementedError(
+            f"\"{name}_cpu\" not implemented for '{_scalar_type(input._data.dtype)}'"
+        )
+
+
+def silu(input, inplace=False):
+    _float_unary("silu", input)
+    return _ops.SiluBackward0.apply(input)
+
+
+def softplus(input, beta=1.0, threshold=20.0):
+    _float_unary("softplus", input)
+    return _ops.SoftplusBackward0.apply(input, beta=beta, threshold=threshold)
+
+
+def elu(input, alpha=1.0, inplace=False):
+    _float_unary("elu", input)
+    return _ops.EluBackward0.apply(input, alpha=alpha)
+
+
+class LayerNorm(Module):
+    def __init__(
+        self,
+        normalized_shape,
+        eps=1e-05,
+        elementwise_affine=True,
+        bias=True,
+        device=None,
+        dtype=None,
+    ):
+        super().__init__()
+        if isinstance(normalized_shape, int):
+            normalized_shape = (normalized_shape,)
+        self.normalized_shape = tuple(normalized_shape)
+        self.eps = eps
+        self.elementwise_affine = elementwise_affine
+        self._has_bias = bool(elementwise_affine and bias)
+        npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
+        if elementwise_affine:
+            self.weight = Parameter(Tensor._make(np.ones(self.normalized_shape, dtype=npd)))
+            if bias:
+                self.bias = Parameter(Tensor._make(np.zeros(self.normalized_shape, dtype=npd)))
+            else:
+                self.register_parameter("bias", None)
+        else:
+            self.register_parameter("weight", None)
+            self.register_parameter("bias", None)
+
+    def forward(self, input):
+        return layer_norm(input, self.normalized_shape, self.weight, self.bias, self.eps)
+
+    def extra_repr(self) -> str:
+        return (
+            f"{self.normalized_shape}, eps={self.eps}, "
+            f"elementwise_affine={self.elementwise_affine}, bias={self._has_bias}"
+        )
+
+
+class SiLU(Module):
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, input):
+        return silu(input)
+
+    def extra_repr(self) -> str:
+        return "inplace=True" if self.inplace else ""
+
+
+class Softplus(Module):
+    def __init__(self, beta=1.0, threshold=20.0):
+        super().__init__()
+        self.beta = beta
+        self.threshold = threshold
+
+    def forward(self, input):
+        return softplus(input, self.beta, self.threshold)
+
+    def extra_repr(self) -> str:
+        return f"beta={self.beta}, threshold={self.threshold}"
+
+
+class ELU(Module):
+    def __init__(self, alpha=1.0, inplace=False):
+        super().__init__()
+        self.alpha = alpha
+        self.inplace = inplace
+
+    def forward(self, input):
+        return elu(input, self.alpha)
+
+    def extra_repr(self) -> str:
+        return f"alpha={self.alpha}" + (", inplace=True" if self.inplace else "")
+
+
+for _fn in (layer_norm, silu, softplus, elu):
+    if not hasattr(_functional, _fn.__name__):
+        setattr(_functional, _fn.__name__, _fn)
+del _fn
+__all__ += ["ELU", "LayerNorm", "SiLU", "Softplus"]
