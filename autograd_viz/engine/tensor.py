@@ -23,6 +23,7 @@ from .device import device as _device_cls
 from .dtypes import dtype as _dtype_cls
 from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
 from .function import AccumulateGrad
+from .grad_mode import STATE as _STATE
 
 DEFAULT_FLOAT = np.dtype(np.float32)  # the initial default; the current one is _DF[0]
 _ndarray = np.ndarray
@@ -769,7 +770,47 @@ class Tensor:
 
     # ------------------------------------------------------------------ in-place
     def zero_(self):
+        # direct path (``p.grad.zero_()``): nothing to record, nobody listening
+        if (
+            self._base is None
+            and not events.LISTENERS
+            and not (self._requires_grad and _STATE.enabled)
+            and self._data.flags.writeable
+        ):
+            self._data.fill(0)
+            self._vbox[0] += 1
+            return self
         return _api.inplace(self, "zero_", _S.ZeroBackward0.apply)
+
+    def _direct_inplace(self, ufunc, other):
+        """``self op= other`` straight into the array when nothing needs recording (no
+        grad needed or grad mode off, nobody listening, not a view) and ``other`` is a
+        tensor of the same floating dtype or a Python number; None when it does not
+        apply (the general path then runs, with PyTorch's checks and errors)."""
+        arr = self._data
+        if self._base is not None or events.LISTENERS or arr.dtype.kind != "f":
+            return None
+        tp = other.__class__
+        if tp is Tensor:
+            if other._data.dtype is not arr.dtype or (
+                _STATE.enabled and (self._requires_grad or other._requires_grad)
+            ):
+                return None
+            o = other._data
+        elif tp is float or tp is int:
+            if _STATE.enabled and self._requires_grad:
+                return None
+            o = other
+        else:
+            return None
+        if not arr.flags.writeable:
+            return None
+        try:
+            ufunc(arr, o, out=arr)
+        except (ValueError, TypeError):  # shapes: the general path raises PyTorch's error
+            return None
+        self._vbox[0] += 1
+        return self
 
     def fill_(self, value):
         if isinstance(value, Tensor):
@@ -797,12 +838,18 @@ class Tensor:
         return _api.inplace(self, "fill_", lambda old: _S.FillBackward2.apply(old, value=v))
 
     def add_(self, other, *, alpha=1):
+        if alpha == 1 and self._direct_inplace(_np_add, other) is not None:
+            return self
         return _api.inplace(self, "add_", lambda old: _api.add(old, other, alpha=alpha), other)
 
     def sub_(self, other, *, alpha=1):
+        if alpha == 1 and self._direct_inplace(_np_subtract, other) is not None:
+            return self
         return _api.inplace(self, "sub_", lambda old: _api.sub(old, other, alpha=alpha), other)
 
     def mul_(self, other):
+        if self._direct_inplace(_np_multiply, other) is not None:
+            return self
         return _api.inplace(self, "mul_", lambda old: _api.mul(old, other), other)
 
     def div_(self, other, *, rounding_mode=None):
@@ -845,17 +892,30 @@ class Tensor:
             ) from None
         return _api.inplace(self, "copy_", lambda old: _S.CopyBackwards.apply(old, src))
 
-    @_binary_operator
     def __iadd__(self, other):
-        return self.add_(other)
+        if self._direct_inplace(_np_add, other) is not None:
+            return self
+        try:
+            return self.add_(other)
+        except TypeError:
+            return NotImplemented
 
-    @_binary_operator
     def __isub__(self, other):
-        return self.sub_(other)
+        # ``p -= lr * p.grad`` under no_grad: straight into the array
+        if self._direct_inplace(_np_subtract, other) is not None:
+            return self
+        try:
+            return self.sub_(other)
+        except TypeError:
+            return NotImplemented
 
-    @_binary_operator
     def __imul__(self, other):
-        return self.mul_(other)
+        if self._direct_inplace(_np_multiply, other) is not None:
+            return self
+        try:
+            return self.mul_(other)
+        except TypeError:
+            return NotImplemented
 
     @_binary_operator
     def __itruediv__(self, other):
@@ -867,6 +927,11 @@ class Tensor:
     # and then raises its own error: ``t + "a"`` -> "unsupported operand type(s) for +:
     # 'Tensor' and 'str'", ``t < "a"`` -> "'<' not supported ...", ``t == None`` -> False.
     def __add__(self, other):
+        tp = other.__class__
+        if (tp is float or tp is int) and self._data.dtype.kind == "f":
+            return _A.AddBackward0.apply(
+                self, other
+            )  # a number and a float tensor: what api.add does
         # fast path: two tensors of one dtype (the op's checks run only on failure)
         if type(other) is Tensor and other._data.dtype is self._data.dtype:
             try:
@@ -880,9 +945,19 @@ class Tensor:
 
     @_no_ndarray
     def __radd__(self, other):
+        tp = other.__class__
+        if (tp is float or tp is int) and self._data.dtype.kind == "f":
+            return _A.AddBackward0.apply(
+                self, other
+            )  # a number and a float tensor: what api.add does
         return _api.add(self, other)
 
     def __sub__(self, other):
+        tp = other.__class__
+        if (tp is float or tp is int) and self._data.dtype.kind == "f":
+            return _A.SubBackward0.apply(
+                self, other
+            )  # a number and a float tensor: what api.sub does
         # fast path: two tensors of one dtype (the op's checks run only on failure)
         if type(other) is Tensor and other._data.dtype is self._data.dtype:
             try:
@@ -896,9 +971,19 @@ class Tensor:
 
     @_no_ndarray
     def __rsub__(self, other):
+        tp = other.__class__
+        if (tp is float or tp is int) and self._data.dtype.kind == "f":
+            return _A.RsubBackward1.apply(
+                self, other=float(other), alpha=1
+            )  # a number and a float tensor: what api.rsub does
         return _api.rsub(self, other)
 
     def __mul__(self, other):
+        tp = other.__class__
+        if (tp is float or tp is int) and self._data.dtype.kind == "f":
+            return _A.MulBackward0.apply(
+                self, other
+            )  # a number and a float tensor: what api.mul does
         # fast path: two tensors of one dtype (the op's checks run only on failure)
         if type(other) is Tensor and other._data.dtype is self._data.dtype:
             try:
@@ -912,9 +997,17 @@ class Tensor:
 
     @_no_ndarray
     def __rmul__(self, other):
+        tp = other.__class__
+        if (tp is float or tp is int) and self._data.dtype.kind == "f":
+            return _A.MulBackward0.apply(self, other)  # ``lr * p.grad``: what mul does
         return _api.mul(self, other)
 
     def __truediv__(self, other):
+        tp = other.__class__
+        if (tp is float or tp is int) and self._data.dtype.kind == "f":
+            return _A.DivBackward0.apply(
+                self, other
+            )  # a number and a float tensor: what api.div does
         # fast path: two tensors of one dtype (the op's checks run only on failure)
         if (
             type(other) is Tensor
@@ -948,6 +1041,11 @@ class Tensor:
 
     @_binary_operator
     def __pow__(self, other):
+        tp = other.__class__
+        if (tp is float or tp is int) and self._data.dtype.kind == "f":
+            return _A.PowBackward0.apply(
+                self, exponent=other
+            )  # a number and a float tensor: what api.pow does
         return _api.pow(self, other)
 
     @_no_ndarray
@@ -1374,5 +1472,7 @@ _function_mod._TENSOR[0] = Tensor
 _backward_mod.Tensor = Tensor
 
 from . import api as _api  # noqa: E402  (api imports Tensor from this module)
+
+_np_add, _np_subtract, _np_multiply = np.add, np.subtract, np.multiply
 from .ops import arithmetic as _A  # noqa: E402
 from .ops import shape as _S  # noqa: E402

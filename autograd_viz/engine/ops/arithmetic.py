@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._errstate import OVER, quiet, restore
 from ..derivatives import mse_local, mse_text, num_text, pick_share, power_text
 from ..function import Function, Local
 from ..functional_array import log, mask, scale, where
@@ -221,6 +222,12 @@ class PowBackward0(Function):
     def forward(ctx, a, exponent=1.0):
         ctx.save_for_backward(a)
         ctx.exponent = exponent
+        if exponent == 2 and a.dtype.kind == "f":  # x ** 2: a product (same bits, quicker)
+            tok = quiet(OVER)
+            try:
+                return a * a
+            finally:
+                restore(tok)
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.power(a, exponent)
 
@@ -230,6 +237,12 @@ class PowBackward0(Function):
         n = ctx.exponent
         if n == 0:
             return (g * 0,)
+        if n == 2:
+            tok = quiet(OVER)
+            try:
+                return (g * scale(a, 2),)
+            finally:
+                restore(tok)
         with np.errstate(divide="ignore", invalid="ignore"):
             return (g * scale(a ** (n - 1), n),)
 
