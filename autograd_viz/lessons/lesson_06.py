@@ -6,14 +6,14 @@ import math
 
 from ._check import check
 
-_S = 1 / (1 + math.exp(1.2))  # sigmoid(w * x) at x = 1.5, w = -0.8
+_S = 1 / (1 + math.exp(-1.0))  # sigmoid(w * x) at x = 2, w = 0.5
 
 SOLUTIONS = {
     "forward_difference": (2.1**3 - 2.0**3) / 0.1,  # 12.61
     "central_difference": (2.1**3 - 1.9**3) / 0.2,  # 12.01
     "chain_sin": 2 * math.cos(1.0),  # 1.0806
     "relative_error": 0.61 / 12.61,  # 0.04837
-    "planted_bug": _S * (1 - _S) * 1.5,  # 0.26684
+    "planted_bug": _S * (1 - _S) * 2.0,  # 0.39322
 }
 
 WRONG = {
@@ -21,7 +21,7 @@ WRONG = {
     "central_difference": [12.61, 24.02, 12.0],
     "chain_sin": [math.cos(1.0), 2.0, 2 * math.sin(1.0)],
     "relative_error": [0.61, 0.61 / 12, 4.837430610626487],
-    "planted_bug": [_S * 1.5, _S * (1 - _S) * -0.8, _S * (1 - _S)],
+    "planted_bug": [_S * 2.0, _S * (1 - _S) * 0.5, _S * (1 - _S)],
 }
 
 
@@ -44,6 +44,15 @@ def check_forward_difference(answer):
                     "en": "That is the central difference (x = 1.9 and 2.1). The forward "
                     "difference uses f(2.1) and f(2).",
                     "zh": "这是中心差分（用 x = 1.9 和 2.1）。前向差分用的是 f(2.1) 和 f(2)。",
+                },
+            ),
+            (
+                12.6,
+                {
+                    "en": "12 + 6h is the first-order part only; the forward difference of x³ "
+                    "also has an h² term. Compute (9.261 - 8) / 0.1 exactly.",
+                    "zh": "12 + 6h 只是一阶部分；x³ 的前向差分还有一个 h² 项。"
+                    "精确地算一算 (9.261 - 8) / 0.1。",
                 },
             ),
             (
@@ -174,7 +183,7 @@ def check_planted_bug(answer):
         SOLUTIONS["planted_bug"],
         mistakes=[
             (
-                _S * 1.5,
+                _S * 2.0,
                 {
                     "en": "That is the buggy value s · x: the sigmoid's derivative is "
                     "s(1 - s), not s.",
@@ -182,7 +191,7 @@ def check_planted_bug(answer):
                 },
             ),
             (
-                _S * (1 - _S) * -0.8,
+                _S * (1 - _S) * 0.5,
                 {
                     "en": "That is dy/dx (times w). For dy/dw the local derivative of z = w·x "
                     "with respect to w is x.",
@@ -192,13 +201,13 @@ def check_planted_bug(answer):
             (
                 _S * (1 - _S),
                 {
-                    "en": "s(1 - s) is only dy/dz. Multiply by dz/dw = x = 1.5.",
-                    "zh": "s(1 - s) 只是 dy/dz，还要乘以 dz/dw = x = 1.5。",
+                    "en": "s(1 - s) is only dy/dz. Multiply by dz/dw = x = 2.",
+                    "zh": "s(1 - s) 只是 dy/dz，还要乘以 dz/dw = x = 2。",
                 },
             ),
         ],
         hint={
-            "en": "dy/dw = σ(z)(1 - σ(z)) · x with σ(z) = 0.231475 and x = 1.5.",
-            "zh": "dy/dw = σ(z)(1 - σ(z)) · x，其中 σ(z) = 0.231475，x = 1.5。",
+            "en": "dy/dw = σ(z)(1 - σ(z)) · x with σ(z) = σ(1) = 0.731059 and x = 2.",
+            "zh": "dy/dw = σ(z)(1 - σ(z)) · x，其中 σ(z) = σ(1) = 0.731059，x = 2。",
         },
     )

@@ -78,9 +78,10 @@ def check_data_bug(answer):
             (
                 WRONG["data_bug"][0],
                 _msg(
-                    "That is the correct gradient, but not what was printed: SigmoidBackward0 "
+                    "That is the correct gradient, but not what the .data version gives: "
+                    "SigmoidBackward0 "
                     "computes a(1 - a) from its saved output a, which .data set to 0.",
-                    "这是正确的梯度，但不是打印出来的值：SigmoidBackward0 "
+                    "这是正确的梯度，但不是 .data 版本给出的值：SigmoidBackward0 "
                     "用保存的输出 a 计算 a(1 - a)，"
                     "而 a 已经被 .data 改成了 0。",
                 ),

@@ -62,7 +62,7 @@ y = cube(x)
 y.backward()
 print("autograd:", x.grad.item())
 
-estimates = [(h, (cube(2.0 + h) - cube(2.0)) / h) for h in [0.1, 0.01, 0.001]]
+estimates = [(h, (cube(2.0 + h) - cube(2.0)) / h) for h in [0.01, 0.001, 0.0001]]
 # %% en
 for h, forward_diff in estimates:
     print(f"h = {h:<6} forward difference = {forward_diff:.6f}")
@@ -70,8 +70,8 @@ for h, forward_diff in estimates:
 for h, forward_diff in estimates:
     print(f"h = {h:<6} 前向差分 = {forward_diff:.6f}")
 # %% [markdown] en
-# The estimate approaches 12 as $h$ shrinks, but slowly: the error is about $0.6$, $0.06$,
-# $0.006$, proportional to $h$. Taylor's formula explains it:
+# The estimate approaches 12 as $h$ shrinks, but slowly: the error is about $0.06$, $0.006$,
+# $0.0006$, proportional to $h$. Taylor's formula explains it:
 # $f(x+h) = f(x) + h f'(x) + \tfrac{h^2}{2} f''(x) + \dots$, so the forward difference is
 # $f'(x) + \tfrac{h}{2} f''(x) + \dots$, here $12 + 6h$.
 #
@@ -80,7 +80,7 @@ for h, forward_diff in estimates:
 # Without running code: with $h = 0.1$, what does the forward difference give for
 # $f(x) = x^3$ at $x = 2$? ($2.1^3 = 9.261$.) Replace `...` with your number and run the cell.
 # %% [markdown] zh
-# 随着 $h$ 变小，估计值逐渐接近 12，但接近得很慢：误差约为 $0.6$、$0.06$、$0.006$，与 $h$ 成正比。
+# 随着 $h$ 变小，估计值逐渐接近 12，但接近得很慢：误差约为 $0.06$、$0.006$、$0.0006$，与 $h$ 成正比。
 # 泰勒公式解释了原因：$f(x+h) = f(x) + h f'(x) + \tfrac{h^2}{2} f''(x) + \dots$，
 # 所以前向差分等于 $f'(x) + \tfrac{h}{2} f''(x) + \dots$，这里就是 $12 + 6h$。
 #
@@ -403,15 +403,16 @@ for i, name in enumerate(["x", "w"]):
 # %% [markdown] en
 # ### Exercise 5: fix the backward
 #
-# `grad_w` fails the check (`grad_x` passes). Derive $\partial y / \partial w$ for $y = \sigma(wx)$ (two local
-# derivatives: $\sigma'(z) = \sigma(z)(1-\sigma(z))$ and $\partial z/\partial w$) and give its
-# value at $x = 1.5$, $w = -0.8$. ($\sigma(-1.2) = 0.231475$.)
+# `grad_w` fails the check (`grad_x` passes). Derive the correct $\partial y / \partial w$ for
+# $y = \sigma(wx)$ (two local derivatives: $\sigma'(z) = \sigma(z)(1-\sigma(z))$ and
+# $\partial z/\partial w$) and give its value at another point, $x = 2$, $w = 0.5$.
+# ($\sigma(1) = 0.731059$.) Then fix the line in `backward` and run `gradcheck` again.
 # %% [markdown] zh
 # ### 练习 5：修好反向函数
 #
-# `grad_w` 没有通过检验（`grad_x` 通过了）。推导 $y = \sigma(wx)$ 的 $\partial y / \partial w$（两个局部导数：
-# $\sigma'(z) = \sigma(z)(1-\sigma(z))$ 和 $\partial z/\partial w$），并给出它在 $x = 1.5$、$w = -0.8$ 处的值。
-# （$\sigma(-1.2) = 0.231475$。）
+# `grad_w` 没有通过检验（`grad_x` 通过了）。推导 $y = \sigma(wx)$ 正确的 $\partial y / \partial w$（两个局部导数：
+# $\sigma'(z) = \sigma(z)(1-\sigma(z))$ 和 $\partial z/\partial w$），并给出它在另一个点 $x = 2$、$w = 0.5$ 处的值。
+# （$\sigma(1) = 0.731059$。）然后改正 `backward` 里的那一行，再运行一次 `gradcheck`。
 # %% en tags=["exercise"]
 answer = ...  # the correct d y / d w
 ex.check_planted_bug(answer)

@@ -184,8 +184,6 @@ with autograd_viz.record() as rec:
     f = p + x
     f.backward()
 autograd_viz.Stepper(rec, quiz=True)
-# %%
-print("x.grad", x.grad, " y.grad", y.grad, " z.grad", z.grad, " w.grad", w.grad)
 # %% [markdown] en
 # ### Exercise 3: max routes
 #
@@ -222,6 +220,12 @@ ex.check_branches_add(answer)
 answer = ...  # x.grad
 ex.check_branches_add(answer)
 # %% [markdown] en
+# The leaves' gradients, to compare with your answers:
+# %% [markdown] zh
+# 叶子的梯度，和你的答案对照一下：
+# %%
+print("x.grad", x.grad, " y.grad", y.grad, " z.grad", z.grad, " w.grad", w.grad)
+# %% [markdown] en
 # ## Closing the gate
 #
 # Change only $y$ to $-3$: now $q = -1$ and the ReLU outputs 0. We keep the intermediate
@@ -241,17 +245,17 @@ for t in (q, r, m, p):
     t.retain_grad()
 f.backward()
 print("f =", f.item())
-print("p.grad", p.grad, " r.grad", r.grad, " q.grad", q.grad, " m.grad", m.grad)
 print("x.grad", x.grad, " y.grad", y.grad, " z.grad", z.grad, " w.grad", w.grad)
 # %% [markdown] en
 # ### Exercise 5: the closed gate
 #
-# Explain each number above to yourself, then give `[r.grad, q.grad]`. Careful: the gate is
-# *after* `r` (between `r` and `q`), and the multiplication still sends `r` a gradient.
+# Explain the leaves' gradients above to yourself, then give `[r.grad, q.grad]` (they are
+# printed after the exercise). Careful: the gate sits between `r` and `q`, and the
+# multiplication still sends `r` a gradient.
 # %% [markdown] zh
 # ### 练习 5：关着的门
 #
-# 先自己解释上面的每个数，再给出 `[r.grad, q.grad]`。注意：门在 `r` 的*后面*（在 `r` 和 `q` 之间），
+# 先自己解释上面叶子的梯度，再给出 `[r.grad, q.grad]`（练习之后会打印出来）。注意：门在 `r` 和 `q` 之间，
 # 乘法仍然会给 `r` 传梯度。
 # %% en tags=["exercise"]
 answer = ...  # [r.grad, q.grad]
@@ -259,6 +263,8 @@ ex.check_relu_gate(answer)
 # %% zh tags=["exercise"]
 answer = ...  # [r.grad, q.grad]
 ex.check_relu_gate(answer)
+# %%
+print("p.grad", p.grad, " r.grad", r.grad, " q.grad", q.grad, " m.grad", m.grad)
 # %% [markdown] en
 # With the gate closed, `y` and both inputs of `max` receive 0: a ReLU that outputs 0 for
 # every example stops *all* learning upstream of it (a "dead ReLU"). `x` still learns, through

@@ -93,9 +93,7 @@ autograd_viz.Stepper(rec, quiz=True)
 # %%
 autograd_viz.draw(rec)
 # %%
-(g2,) = torch.autograd.grad(g, x)
-print(f"f'(1)  = {g.item():.4f}")
-print(f"f''(1) = {g2.item():.4f}")
+print(f"f'(1) = {g.item():.4f}")
 # %% [markdown] en
 # ### Exercise 1: a second derivative by hand
 #
@@ -112,6 +110,13 @@ ex.check_second_derivative(answer)
 # %% zh tags=["exercise"]
 answer = ...  # f''(1)
 ex.check_second_derivative(answer)
+# %% [markdown] en
+# A second `grad` through the graph that `create_graph=True` built gives the same number:
+# %% [markdown] zh
+# 沿着 `create_graph=True` 搭出的那张图再做一次 `grad`，得到同一个数：
+# %%
+(g2,) = torch.autograd.grad(g, x)
+print(f"f''(1) = {g2.item():.4f}")
 # %% [markdown] en
 # ## Three ways out of the graph
 #
@@ -143,10 +148,28 @@ try:
 except RuntimeError as err:
     print(str(err).split(" Hint:")[0])
 # %% [markdown] en
-# Autograd refuses: the saved output "is at version 1; expected version 0". Now the same
-# through `.data`:
+# Autograd refuses: the saved output "is at version 1; expected version 0".
+#
+# ### Exercise 2: the silent `.data` bug
+#
+# Now the same change through `.data` (the next cell). The correct gradient of $\sum \sigma(x)$
+# at $x = (1, 2)$ is $\sigma(x)(1 - \sigma(x)) = (0.1966, 0.1050)$. **Predict** the `x.grad`
+# that the `.data` version will print, from what `SigmoidBackward0` computes with its saved
+# output. Answer with a list of 2, then run the next cell.
 # %% [markdown] zh
-# autograd 拒绝了：保存的输出“处于版本 1，而期望的是版本 0”。再通过 `.data` 做同样的事：
+# autograd 拒绝了：保存的输出“处于版本 1，而期望的是版本 0”。
+#
+# ### 练习 2：`.data` 悄无声息的错误
+#
+# 下一个单元格通过 `.data` 做同样的修改。$\sum \sigma(x)$ 在 $x = (1, 2)$ 处的正确梯度是
+# $\sigma(x)(1 - \sigma(x)) = (0.1966, 0.1050)$。根据 `SigmoidBackward0` 用它保存的输出计算什么，
+# **预测** `.data` 版本会打印出的 `x.grad`。用含 2 个数的列表作答，然后运行下一个单元格。
+# %% en tags=["exercise"]
+answer = ...  # the x.grad that the next cell prints, [.., ..]
+ex.check_data_bug(answer)
+# %% zh tags=["exercise"]
+answer = ...  # 下一个单元格打印的 x.grad，[.., ..]
+ex.check_data_bug(answer)
 # %%
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 a = torch.sigmoid(x)
@@ -154,26 +177,9 @@ a.data.zero_()
 a.sum().backward()
 print("x.grad:", x.grad)
 # %% [markdown] en
-# No error, and a gradient. Is it right?
-#
-# ### Exercise 2: the silent `.data` bug
-#
-# The correct gradient of $\sum \sigma(x)$ at $x = (1, 2)$ is $\sigma(x)(1 - \sigma(x)) =
-# (0.1966, 0.1050)$. Explain the printed `x.grad` from what `SigmoidBackward0` computes with
-# its saved output, and enter that printed value as a list of 2.
+# No error, and a wrong gradient: backward used the zeroed $a$ in $a(1 - a)$. Nothing warns you.
 # %% [markdown] zh
-# 没有报错，还得到了梯度。它对吗？
-#
-# ### 练习 2：`.data` 悄无声息的错误
-#
-# $\sum \sigma(x)$ 在 $x = (1, 2)$ 处的正确梯度是 $\sigma(x)(1 - \sigma(x)) = (0.1966, 0.1050)$。
-# 根据 `SigmoidBackward0` 用它保存的输出计算什么，解释上面打印出的 `x.grad`，并把这个打印值写成含 2 个数的列表。
-# %% en tags=["exercise"]
-answer = ...  # the x.grad printed above, [.., ..]
-ex.check_data_bug(answer)
-# %% zh tags=["exercise"]
-answer = ...  # 上面打印出的 x.grad，[.., ..]
-ex.check_data_bug(answer)
+# 没有报错，梯度却是错的：反向传播在 $a(1 - a)$ 里用了被清零的 $a$。没有任何警告。
 # %% [markdown] en
 # ## In-place operations on leaves
 #
