@@ -2,15 +2,18 @@
 # Emulate mybinder / repo2docker without Docker, then validate the lessons there:
 #   binder/apt.txt      -> apt-get install (root only; otherwise each package must already be there)
 #   binder/runtime.txt  -> the Python we build with must have that version
-#   binder/requirements.txt -> a FRESH venv (default /tmp/av-binder-venv) with only that file,
-#                              plus pytest + nbval to run the check
+#   binder/requirements.txt -> a venv (default .venv-binder in the repo, git-ignored) with only
+#                              that file, plus pytest + nbval to run the check; built fresh,
+#                              then reused while requirements.txt, pyproject.toml and the
+#                              Python are unchanged (a hash of them is kept in it)
 #   binder/postBuild    -> run it inside that venv
 #   then: pytest --nbval over every notebook in notebooks/ (same sanitizers as tests/run.sh)
 #   and, if it installs, `jupyter-repo2docker --no-build` as a static check of the binder/ dir.
 # Differences from real Binder: Debian 12 instead of Ubuntu 24.04 apt packages (another
 # graphviz), venv instead of conda Python, root instead of the jovyan user.
 #
-# Env: BINDER_VENV (venv path, default /tmp/av-binder-venv-<checksum of the repo path>), PYTHON (interpreter to build the venv from),
+# Env: BINDER_VENV (venv path, default .venv-binder), AV_BINDER_FRESH=1 (rebuild it even if
+#      its hash matches), PYTHON (interpreter to build the venv from),
 #      AV_NOTEBOOKS (notebook dir/files to check, default notebooks/), AV_SKIP_R2D=1.
 set -euo pipefail
 # pip, minus this machine's "WARNING: Location 'file:///opt/...' is ignored" index noise
@@ -18,9 +21,9 @@ pipq() { python -m pip -q "$@" 2> >(grep -v "^WARNING: Location 'file:" >&2); }
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 B=binder
 [ -d .binder ] && { echo "binder_check: both binder/ and .binder/ exist (repo2docker refuses that)"; exit 1; }
-# per checkout, so that two clones checked at the same time do not share a venv
-KEY=$(pwd | cksum | cut -d' ' -f1)
-VENV=${BINDER_VENV:-${TMPDIR:-/tmp}/av-binder-venv-$KEY}
+# in the checkout (two clones checked at the same time do not share a venv; nothing in /tmp)
+VENV=${BINDER_VENV:-.venv-binder}
+CHECKER=("pytest==9.0.3" "nbval==0.11.0")   # the checker only, not the lesson env
 NOTEBOOKS=${AV_NOTEBOOKS:-notebooks/}
 t0=$SECONDS
 say() { echo "binder_check [$((SECONDS - t0))s]: $*"; }
@@ -54,17 +57,28 @@ if [ -n "$want" ] && [ "$have" != "$want" ]; then
 fi
 say "runtime.txt: python-${want:-unset}, building with $PY ($have)"
 
-# --- requirements.txt into a fresh venv ---------------------------------------------------
-rm -rf "$VENV"
-"$PY" -m venv "$VENV"
-# shellcheck disable=SC1091
-. "$VENV/bin/activate"
-say "pip install -r $B/requirements.txt (fresh venv $VENV)"
-pipq install --upgrade pip
-pipq install -r "$B/requirements.txt"
-pipq install "pytest==9.0.3" "nbval==0.11.0"   # the checker only, not the lesson env
+# --- requirements.txt into a venv (reused while what it was built from is the same) ---------
+KEY=$( { cat "$B/requirements.txt" pyproject.toml; echo "${CHECKER[*]}"; "$PY" -VV; } \
+  | sha256sum | cut -c1-16)
+if [ "${AV_BINDER_FRESH:-0}" != 1 ] && [ -x "$VENV/bin/python" ] \
+   && [ "$(cat "$VENV/.av-binder-key" 2>/dev/null)" = "$KEY" ]; then
+  # shellcheck disable=SC1091
+  . "$VENV/bin/activate"
+  say "reusing $VENV (built from the same requirements.txt, pyproject.toml and Python; key $KEY)"
+  # -e . points at the checkout the venv was built in: this one (the venv lives in it)
+else
+  rm -rf "$VENV"
+  "$PY" -m venv "$VENV"
+  # shellcheck disable=SC1091
+  . "$VENV/bin/activate"
+  say "pip install -r $B/requirements.txt (fresh venv $VENV)"
+  pipq install --upgrade pip
+  pipq install -r "$B/requirements.txt"
+  pipq install "${CHECKER[@]}"
+  echo "$KEY" > "$VENV/.av-binder-key"
+fi
 python -m pip list --format=freeze 2>/dev/null \
-  | grep -iE '^(numpy|graphviz|ipywidgets|jupyterlab|ipykernel|autograd.viz)=' | sed 's/^/  /'
+  | grep -iE '^(numpy|graphviz|anywidget|ipywidgets|jupyterlab|ipykernel|autograd.viz)=' | sed 's/^/  /'
 
 # --- postBuild -----------------------------------------------------------------------------
 if [ -f "$B/postBuild" ]; then
@@ -87,7 +101,7 @@ deactivate
 
 # --- repo2docker static check (optional, cheap: no Docker, no build) -------------------------
 if [ "${AV_SKIP_R2D:-0}" != 1 ]; then
-  R2D=${TMPDIR:-/tmp}/av-r2d-venv-$KEY   # kept between runs: only the checker lives there
+  R2D=.venv-r2d   # in the checkout, kept between runs: only the checker lives there
   if [ ! -x "$R2D/bin/jupyter-repo2docker" ]; then
     rm -rf "$R2D"
     "$PY" -m venv "$R2D" && (. "$R2D/bin/activate" && pipq install jupyter-repo2docker) \

@@ -3,17 +3,23 @@
 #
 # Sets itself up on a fresh machine, then runs every check and exits non-zero if any failed:
 #   0. setup: as root, apt-get install graphviz / chromium chromium-driver if `dot` or
-#      /usr/bin/chromium is missing; create .venv and `pip install -e ".[test,e2e]"` when .venv
-#      is missing or pyproject.toml changed since the last install.
-#   1. unit tests      python -m pytest tests/ -m "not e2e" [your args]
-#   2. browser tests   python -m pytest tests/e2e -m e2e   (only if /usr/bin/chromium exists)
-#   3. lessons         python -m pytest --nbval notebooks/ --nbval-current-env
+#      /usr/bin/chromium is missing; create .venv and `pip install -e ".[test,e2e,lint]"` when
+#      .venv is missing or pyproject.toml changed since the last install.
+#   1. ruff            ruff check .  and  ruff format --check .   (the whole repository)
+#   2. unit tests      python -m pytest tests/ -m "not e2e" [your args]
+#   3. browser tests   python -m pytest tests/e2e -m e2e   (only if /usr/bin/chromium exists)
+#   4. lessons         python -m pytest --nbval notebooks/ --nbval-current-env
 #                                       --nbval-sanitize-with tests/nbval_sanitize.cfg
-#   4. Binder          bash tests/binder_check.sh   (fresh venv from binder/requirements.txt)
+#   5. lowest versions bash tests/floor_check.sh   (unit tests + lessons with every dependency
+#                      at its floor in pyproject.toml, in .venv-floor)
+#   6. Binder          bash tests/binder_check.sh   (venv from binder/requirements.txt only)
 # Every stage runs even if an earlier one failed; a summary with timings is printed at the end.
-# pytest exit code 5 ("no tests collected") counts as a failure.
+# pytest exit code 5 ("no tests collected") counts as a failure. The extra environments
+# (.venv-floor, .venv-binder, .venv-r2d) live in the repository (git-ignored), each reused while
+# the requirements it was built from are unchanged: nothing is left in the temporary folder.
 #
-# Env: AV_SKIP_E2E=1, AV_SKIP_BINDER=1, AV_SKIP_SETUP=1 (use the active Python, touch nothing),
+# Env: AV_SKIP_E2E=1, AV_SKIP_BINDER=1, AV_SKIP_FLOOR=1, AV_SKIP_LINT=1,
+#      AV_SKIP_SETUP=1 (use the active Python, touch nothing),
 #      CHROMIUM=/path/to/chromium (default /usr/bin/chromium), PYTHON (to create .venv).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -45,9 +51,9 @@ if [ "${AV_SKIP_SETUP:-0}" != 1 ]; then
     "${PYTHON:-python3}" -m venv .venv
   fi
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    say "pip install -e \".[test,e2e]\" into .venv"
+    say "pip install -e \".[test,e2e,lint]\" into .venv"
     pipq .venv/bin/python -m pip install -q --upgrade pip
-    pipq .venv/bin/python -m pip install -q -e ".[test,e2e]"
+    pipq .venv/bin/python -m pip install -q -e ".[test,e2e,lint]"
     echo "$want" > "$stamp"
   fi
   # shellcheck disable=SC1091
@@ -67,10 +73,17 @@ stage() {  # stage NAME command...   run it, record pass/fail + seconds, never a
        failed+=("$name"); fi
 }
 
-# ---------------------------------------------------------------- 1-4
+# ---------------------------------------------------------------- 1-6
 # each pytest stage writes a JUnit file here; the last line adds them up ("N passed, N failed")
 JUNIT=$(mktemp -d)
 trap 'rm -rf "$JUNIT"' EXIT
+if [ "${AV_SKIP_LINT:-0}" = 1 ]; then
+  summary+=("SKIP  ruff (AV_SKIP_LINT=1)")
+else
+  stage "ruff check" python -m ruff check .
+  stage "ruff format" python -m ruff format --check .
+fi
+
 stage "unit tests" python -m pytest tests/ -m "not e2e" --junit-xml="$JUNIT/unit.xml" "$@"
 
 if [ "${AV_SKIP_E2E:-0}" = 1 ]; then
@@ -83,6 +96,12 @@ fi
 
 stage "lessons (nbval)" python -m pytest --nbval notebooks/ --nbval-current-env \
   --nbval-sanitize-with tests/nbval_sanitize.cfg --junit-xml="$JUNIT/nbval.xml"
+
+if [ "${AV_SKIP_FLOOR:-0}" = 1 ]; then
+  summary+=("SKIP  lowest versions (AV_SKIP_FLOOR=1)")
+else
+  stage "lowest versions" env AV_JUNIT_DIR="$JUNIT" bash tests/floor_check.sh
+fi
 
 if [ "${AV_SKIP_BINDER:-0}" = 1 ]; then
   summary+=("SKIP  binder check (AV_SKIP_BINDER=1)")
