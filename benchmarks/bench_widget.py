@@ -209,7 +209,7 @@ def main(argv=None):
     from autograd_viz.render import build_dot
     from autograd_viz.render import engine as E
     from autograd_viz.render.state import _rank_dir, _reserved, frame_states, visible_nodes
-    from autograd_viz.widget import Stepper, stepper
+    from autograd_viz.widget import Stepper
 
     rec, _ = make_recording(args.nodes)
     n_nodes, n_frames = len(rec.graph.nodes), len(rec.frames)
@@ -297,8 +297,6 @@ def main(argv=None):
                 f"browser Next (exported page, {nxt['n']} clicks): median "
                 f"{nxt['median']:.2f} ms, max {nxt['max']:.2f} ms"
             )
-    del stepper
-
     print()
     r_frame = t_dot / t_frame
     print(
@@ -323,6 +321,9 @@ def main(argv=None):
             f"browser Next median = {nxt['median']:.2f} ms   (target <= 16 ms)  "
             f"{verdict(nxt['median'] <= 16)}"
         )
+    import ipywidgets
+
+    ipywidgets.Widget.close_all()  # (before the interpreter tears the comm module down)
     return 0
 
 

@@ -31,7 +31,12 @@ BENCHES = [
         "bench_record.py",
         "recording on vs off; build + lay out recordings of 50, 200, 1000 nodes",
     ),
-    ("Stepper", "bench_widget.py", "a click vs a Graphviz redraw; opening a stepper"),
+    (
+        "Stepper",
+        "bench_widget.py",
+        "opening a stepper vs its Graphviz layouts; st.frame vs a dot run; save_html sizes; "
+        "lesson notebook sizes; Next in the browser",
+    ),
 ]
 START, END = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->"
 

@@ -61,3 +61,19 @@ NEXT_TIMING_JS = r"""(st) => {
   return {n: times.length, median: times[Math.floor(times.length / 2)],
           max: times[times.length - 1]};
 }"""
+
+# Rows the controls take (a wrapped control starts left of the one before it).
+ROWS_JS = r"""(st) => {
+  let n = 0;
+  for (const row of st.querySelectorAll('.av-row')) {
+    let last = -1e9;
+    n++;
+    for (const e of row.children) {
+      const r = e.getBoundingClientRect();
+      if (!r.width) continue;
+      if (r.left < last) n++;
+      last = r.left;
+    }
+  }
+  return n;
+}"""

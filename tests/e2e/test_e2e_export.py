@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from e2e_helpers import ARTIFACTS, NEXT_TIMING_JS, STATE_JS, UNLABELLED_JS
+from e2e_helpers import ARTIFACTS, NEXT_TIMING_JS, ROWS_JS, STATE_JS, UNLABELLED_JS
 from e2e_programs import TRAINING, TWO_LAYER, run
 
 pytestmark = pytest.mark.e2e
@@ -194,6 +194,12 @@ def test_keyboard_size_language(browser_page, pages):
     for k in ("cap", "btn", "leg", "insp"):
         assert b[k] > a[k], (k, a, b)
     assert b["graph"] >= a["graph"]
+    # at 1280 px the controls stay in two rows at every Size, in both languages
+    for lang in ("zh", "en"):
+        st.locator(f".av-lang-{lang}").click()
+        for k in range(1, 6):
+            st.locator(".av-size").fill(str(k))
+            assert st.evaluate(ROWS_JS) <= 2, (lang, k)
     st.locator(".av-size").fill("5")
     c = sizes()
     assert c["cap"] > b["cap"] and c["btn"] > b["btn"]
@@ -209,8 +215,9 @@ def test_keyboard_size_language(browser_page, pages):
     for a_, b_ in zip(en, zh, strict=True):
         if a_ not in ("English", "中文"):
             assert b_ != a_ and CJK.search(b_), (a_, b_)
-    for sel in (".av-caption", ".av-legend", ".av-next", ".av-play", ".av-jump-forward"):
+    for sel in (".av-caption", ".av-legend", ".av-play", ".av-jump-forward", ".av-frameno"):
         assert CJK.search(st.locator(sel).first.inner_text()), sel
+    assert CJK.search(st.locator(".av-next").text_content())  # (word hidden when narrow)
     rows = st.locator(".av-inspector th").all_inner_texts()
     assert rows and all(CJK.search(r) for r in rows if r not in ("requires_grad", "is_leaf")), rows
     assert st.evaluate(UNLABELLED_JS) == []

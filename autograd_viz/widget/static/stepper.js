@@ -123,9 +123,9 @@ function render({ model, el }) {
  sizeIn.value = size;
  sizeIn.oninput = () => setSize(+sizeIn.value);
  const sizeLbl = h("label", "av-label", {}, [h("span"), sizeIn]);
- const row1 = h("div", "av-row", {}, [bFirst, bPrev, bPlay, bNext, bLast, speed, slider, frameno]);
+ const row1 = h("div", "av-row", {}, [bFirst, bPrev, bPlay, bNext, bLast, speed, slider, frameno, sizeLbl]);
  const row2 = h("div", "av-row", {}, [jumpLbl, ...Object.values(jumps),
-  iters.length > 1 ? itSel : null, nodeSel, viewBox, langBox, sizeLbl]);
+  iters.length > 1 ? itSel : null, nodeSel, viewBox, langBox]);
  const caption = h("div", "av-caption", { "aria-live": "polite" });
  const note = h("div", "av-note");
  const zOut = btn("av-zoom-out", () => setZoom(curZoom() / 1.25));
@@ -442,10 +442,12 @@ function render({ model, el }) {
   root.setAttribute("aria-label", t("title"));
   root.lang = lang;
   const lab = (e, k, txt) => { e.setAttribute("aria-label", t(k)); e.title = t(k); if (txt !== undefined) e.textContent = txt; };
-  lab(bFirst, "first", "« " + t("first_s"));
-  lab(bPrev, "prev", "‹ " + t("prev_s"));
-  lab(bNext, "next", t("next_s") + " ›");
-  lab(bLast, "last", t("last_s") + " »");
+  // arrow + word; on a narrow output the CSS shows the arrows only (aria-label keeps the name)
+  const nav = (e, k, a, after) => {
+   lab(e, k);
+   e.innerHTML = after ? `<span class="av-txt">${esc(t(k + "_s"))} </span>${a}` : `${a}<span class="av-txt"> ${esc(t(k + "_s"))}</span>`;
+  };
+  nav(bFirst, "first", "«"); nav(bPrev, "prev", "‹"); nav(bNext, "next", "›", 1); nav(bLast, "last", "»", 1);
   lab(speed, "speed_tip");
   lab(slider, "frame_tip");
   lab(itSel, "iteration_tip");
