@@ -38,6 +38,19 @@ _LAZY = {
 }
 
 
+def _load_layer(name):
+    """Import the layer that provides ``name`` to a recording (recorder/seam.py)."""
+    import importlib
+
+    layer = "render" if name in ("draw_frame", "mimebundle") else "widget"
+    importlib.import_module(f"autograd_viz.{layer}")
+
+
+from .recorder import seam as _seam  # noqa: E402  (numpy only; no render/widget)
+
+_seam.set_loader(_load_layer)
+
+
 def __getattr__(name):
     if name in _LAZY:
         import importlib

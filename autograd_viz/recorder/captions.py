@@ -634,11 +634,19 @@ def _is_plain_step(old, new, lr, grad) -> bool:
         return False
 
 
+def _how(how):
+    """(pattern, detail) of a :class:`~.patterns.How` (or of its code string)."""
+    if isinstance(how, str):
+        kind, _, op = how.partition(":")
+        return kind, op
+    return how.kind.value, how.op
+
+
 def update(w, how, old, new, lr, grad):
     o, n = fmt.value(old), fmt.value(new)
     g = fmt.value(grad) if grad is not None else "?"
     r = fmt.num(lr) if lr is not None else None
-    kind, _, op = how.partition(":")
+    kind, op = _how(how)
     step = f"{o} − {r} × {g} = {n}" if r is not None else f"{o} → {n}"
     if kind == "data_lr":
         return {
@@ -743,7 +751,7 @@ def detach_(t, value, info, grad=""):
 def zero_grad(names, how, owner, zeros):
     ws = ", ".join(names)
     w = names[0] if names else "?"
-    kind, _, mode = how.partition(":")
+    kind, mode = _how(how)
     if kind == "grad.zero_":
         return {
             "en": f"{w}.grad.zero_() sets the gradient to zero in place: {w}.grad = {zeros}.",

@@ -9,6 +9,8 @@ parenthesised after an operator (``0 × (-1)``).
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from . import fmt
@@ -27,14 +29,16 @@ _SPACED = {
 }
 _TIGHT = {"·": 2, "/": 2, "**": 4, "^": 4}
 ATOM = 5
+_OPCHARS = frozenset(" ·/*^@×⊙⊗+-")
 
 
+@functools.lru_cache(maxsize=8192)
 def prec(e: str) -> int:
     """Precedence of the loosest top-level operator of ``e`` (5: an atom such as ``x``,
     ``W_1.T``, ``sigmoid(h)``, ``[1, 2]``; 3: a unary minus; 0: words with spaces, which
     are always parenthesised as operands)."""
     e = e.strip()
-    if not e:
+    if not e or not (_OPCHARS.intersection(e) or e.startswith("-")):
         return ATOM
     depth, low, i, n = 0, ATOM, 0, len(e)
     while i < n:

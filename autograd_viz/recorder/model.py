@@ -5,22 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-PHASES = ("forward", "backward", "accumulate", "hook", "update", "zero_grad", "freed", "error")
-STATUSES = ("pending", "done", "current", "freed", "outside")
+from .lang import LANGUAGES, get_language, resolve, set_language
+from .patterns import Phase, Status
 
-_LANG = ["en"]
-LANGUAGES = ("en", "zh")
-
-
-def set_language(lang: str) -> None:
-    """Default language of ``frame.caption`` (``"en"`` or ``"zh"``)."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be one of {LANGUAGES}, got {lang!r}")
-    _LANG[0] = lang
-
-
-def get_language() -> str:
-    return _LANG[0]
+PHASES = tuple(p.value for p in Phase)
+STATUSES = tuple(s.value for s in Status)
+__all__ = ["LANGUAGES", "PHASES", "STATUSES", "get_language", "set_language"]
 
 
 @dataclass(frozen=True)
@@ -103,7 +93,7 @@ class Frame:
 
     @property
     def caption(self) -> str:
-        return self.captions.get(self.lang or _LANG[0]) or self.captions.get("en", "")
+        return self.captions.get(resolve(self.lang)) or self.captions.get("en", "")
 
     def __repr__(self) -> str:
         return (

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from . import fmt
-from .build import CHECKPOINT, build
+from . import fmt, seam
+from .build import build
 from .core import _Recorder
 from .model import Graph, NodeState
+from .states import StateStore
 
 
 class Recording:
@@ -33,9 +34,7 @@ class Recording:
         self.exception = None
         self._rec = None
         self._max_frames = max_frames
-        self._initial = {}
-        self._deltas = []
-        self._checkpoints = {}
+        self._store = StateStore({})
         self._widest = {}
         self._renderers = {}
         self.finished = False
@@ -51,9 +50,7 @@ class Recording:
         self.graph = b.graph
         self.autograd_graph = b.autograd_graph
         self.frames = b.frames
-        self._initial = b.initial
-        self._deltas = b.deltas
-        self._checkpoints = b.checkpoints
+        self._store = b.store
         self._widest = b.widest
         self.iterations = rec.iterations
         self.internal_errors = rec.internal_errors
@@ -66,15 +63,12 @@ class Recording:
         """``{node_id: NodeState}`` shown at frame ``i`` (negative ``i`` counts from the end)."""
         n = len(self.frames)
         if n == 0:
-            return self._view_state(dict(self._initial), (), view)
+            return self._view_state(dict(self._store.initial), (), view)
         if i < 0:
             i += n
         if not 0 <= i < n:
             raise IndexError(f"frame {i} out of range (recording has {n} frames)")
-        base = i - i % CHECKPOINT
-        st = dict(self._checkpoints[base])
-        for j in range(base + 1, i + 1):
-            st.update(self._deltas[j])
+        st = self._store.at(i)
         f = self.frames[i]
         cur = f.nodes if view == "dataflow" else f.anodes
         return self._view_state(st, cur, view)
@@ -98,6 +92,21 @@ class Recording:
             if d in st:
                 st[d] = st[d]._replace(status="current")
         return st
+
+    # the per-frame changes, for a renderer that walks the frames in one pass
+    # (``render/state.py``): ``_deltas[i]`` = {node id: NodeState} frame i changes,
+    # ``_checkpoints[0]`` = the state after frame 0, ``_initial`` = before frame 0
+    @property
+    def _deltas(self):
+        return self._store.deltas
+
+    @property
+    def _checkpoints(self):
+        return {0: self._store.first()}
+
+    @property
+    def _initial(self):
+        return self._store.initial
 
     def widest(self, node_id):
         """(longest value text, longest grad text) the node shows in any frame."""
@@ -129,29 +138,22 @@ class Recording:
             return "<Recording (recording...)>"
         return self.summary()
 
+    # the conveniences below go through the one seam to the layers above (seam.py)
     def draw(self, frame=-1, view="dataflow"):
         """The picture of one frame (a Drawing that displays as SVG)."""
-        from ..render import draw_frame
-
-        return draw_frame(self, frame, view=view)
+        return seam.get("draw_frame")(self, frame, view=view)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        from ..render import recording_mimebundle
-
-        return recording_mimebundle(self)
+        return seam.get("mimebundle")(self)
 
     def stepper(self, lang=None, view="dataflow"):
-        """An ipywidgets Stepper over this recording (imports the widget layer lazily)."""
-        from ..widget import Stepper
-
-        return Stepper(self, lang=lang, view=view)
+        """A Stepper widget over this recording."""
+        return seam.get("stepper")(self, lang=lang, view=view)
 
     def save_html(self, path, lang=None, view="dataflow"):
         """A self-contained HTML page stepping through the frames (no kernel needed).
         ``lang`` defaults to the recording's language, then the global one."""
-        from .. import widget
-
-        return widget.save_html(self, path, lang=lang, view=view)
+        return seam.get("save_html")(self, path, lang=lang, view=view)
 
 
 def snapshot(*tensors, names_from=None) -> Recording:
@@ -181,7 +183,7 @@ def snapshot(*tensors, names_from=None) -> Recording:
     raw.refresh_labels()
     b = build(raw, None, snapshot=True)
     r.graph, r.autograd_graph = b.graph, b.autograd_graph
-    r._initial, r._widest = b.initial, b.widest
+    r._store, r._widest = b.store, b.widest
     r.internal_errors = raw.internal_errors
     r.finished = True
     return r

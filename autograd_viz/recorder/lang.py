@@ -1,0 +1,30 @@
+"""The one language setting (``"en"`` or ``"zh"``) of captions and of the widget's UI.
+
+Everything that needs a language calls :func:`resolve` with what it was given
+(``record(lang=...)``, ``Stepper(lang=...)``, ...): an explicit choice wins, else
+:func:`set_language`'s, else English.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "zh")
+_LANG = ["en"]
+
+
+def set_language(lang: str) -> None:
+    """Default language of captions and of the widget (``"en"`` or ``"zh"``)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, got {lang!r}")
+    _LANG[0] = lang
+
+
+def get_language() -> str:
+    return _LANG[0]
+
+
+def resolve(*choices) -> str:
+    """The first of ``choices`` that is a language, else the global setting."""
+    for c in choices:
+        if c in LANGUAGES:
+            return c
+    return _LANG[0]
