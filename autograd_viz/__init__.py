@@ -39,14 +39,14 @@ _LAZY = {
 
 
 def _load_layer(name):
-    """Import the layer that provides ``name`` to a recording (recorder/seam.py)."""
+    """Import the layer that provides ``name`` to a recording (autograd_viz/_seam.py)."""
     import importlib
 
     layer = "render" if name in ("draw_frame", "mimebundle") else "widget"
     importlib.import_module(f"autograd_viz.{layer}")
 
 
-from .recorder import seam as _seam  # noqa: E402  (numpy only; no render/widget)
+from . import _seam  # noqa: E402  (imports nothing)
 
 _seam.set_loader(_load_layer)
 

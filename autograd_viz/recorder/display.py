@@ -113,10 +113,28 @@ def op_label(ro) -> str:
     return sym
 
 
+#: names longer than this are shortened in pictures and captions (``…`` in the middle)
+MAX_LABEL = 40
+
+
+def clean_name(s: str) -> str:
+    """A name safe to draw: control characters and lone surrogates become ``�``, and a
+    name over :data:`MAX_LABEL` characters keeps its start and end around ``…``."""
+    if not s.isprintable() or any("\ud800" <= ch <= "\udfff" for ch in s):
+        s = "".join(
+            "\ufffd" if (not ch.isprintable() and ch != " ") or "\ud800" <= ch <= "\udfff" else ch
+            for ch in s
+        )
+    if len(s) > MAX_LABEL:
+        half = (MAX_LABEL - 1) // 2
+        s = s[:half] + "…" + s[-half:]
+    return s
+
+
 def label_of(rt):
     """An explicit ``t.label`` as text (a label that is not a string is ignored)."""
     lab = rt.label
-    return lab if isinstance(lab, str) and lab else None
+    return clean_name(lab) if isinstance(lab, str) and lab else None
 
 
 def order_key(d):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from . import fmt, seam
+from .. import _seam as seam
+from . import fmt
 from .build import build
 from .core import _Recorder
 from .model import Graph, NodeState
@@ -138,7 +139,7 @@ class Recording:
             return "<Recording (recording...)>"
         return self.summary()
 
-    # the conveniences below go through the one seam to the layers above (seam.py)
+    # the conveniences below go through the one seam to the layers above (autograd_viz/_seam.py)
     def draw(self, frame=-1, view="dataflow"):
         """The picture of one frame (a Drawing that displays as SVG)."""
         return seam.get("draw_frame")(self, frame, view=view)

@@ -12,7 +12,7 @@ import sys
 
 import graphviz
 
-from ..recorder import seam as _seam
+from .. import _seam
 from . import engine as _engine
 from .engine import EngineError, graphviz_engine, no_engine_message, run_svg
 from .frames import (
@@ -182,6 +182,6 @@ def recording_mimebundle(rec) -> dict:
     return {"image/svg+xml": r.svg(-1), "text/plain": text}
 
 
-# ``rec.draw()`` and a recording's display in Jupyter go through recorder/seam.py
+# ``rec.draw()`` and a recording's display in Jupyter go through autograd_viz/_seam.py
 _seam.provide("draw_frame", draw_frame)
 _seam.provide("mimebundle", recording_mimebundle)

@@ -6,13 +6,13 @@ ipywidgets.
 
 from __future__ import annotations
 
-from ..recorder import seam as _seam
+from .. import _seam
 from .export import save_html
 from .i18n import get_language, set_language
 from .stepper import Stepper
 
 __all__ = ["Stepper", "get_language", "save_html", "set_language"]
 
-# the recording's conveniences (rec.stepper(), rec.save_html()): recorder/seam.py
+# the recording's conveniences (rec.stepper(), rec.save_html()): autograd_viz/_seam.py
 _seam.provide("stepper", Stepper)
 _seam.provide("save_html", save_html)

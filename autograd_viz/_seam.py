@@ -1,4 +1,6 @@
-"""The one seam between a Recording and the layers above it.
+"""The one seam between a Recording and the layers above it (a tiny module of the
+package's top level, importing nothing, so ``import autograd_viz`` can install the loader
+without importing the recorder).
 
 The recorder never imports the renderer or the widget (imports point one way: engine ->
 recorder -> render -> widget).  The conveniences on a :class:`~.recording.Recording`
