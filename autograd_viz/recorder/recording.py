@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from .. import _seam as seam
@@ -47,7 +48,15 @@ class Recording:
     def _finish(self):
         rec = self._rec
         rec.stop()
-        b = build(rec, self.lang)
+        # building makes many small objects and no cycles to collect: without pauses
+        # for the cyclic GC (whose passes grow with the heap) closing stays linear
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            b = build(rec, self.lang)
+        finally:
+            if enabled:
+                gc.enable()
         self.graph = b.graph
         self.autograd_graph = b.autograd_graph
         self.frames = b.frames

@@ -80,8 +80,10 @@ def _candidates():
     if c == "none":
         return []
     names = [c] if c else ["dot", "graphviz-pure"]
-    if c == "dot":
+    if c == "dot" and "dot" in BROKEN:
         names.append("graphviz-pure")  # a broken dot falls back to the pip engine
+    if c == "dot" and "dot" not in BROKEN and _FINDERS["dot"]():
+        names.append("graphviz-pure")  # (tried only if this dot turns out broken)
     out = []
     for name in names:
         if name in BROKEN:
