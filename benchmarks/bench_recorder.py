@@ -159,7 +159,8 @@ def main():
             i, j = readme.index(START), readme.index(END) + len(END)
             readme = readme[:i] + block + readme[j:]
         else:
-            readme += f"\n## Recorder at 500 / 5,000 ops (`python benchmarks/bench_recorder.py`)\n\n{block}\n"
+            title = "## Recorder at 500 / 5,000 ops (`python benchmarks/bench_recorder.py`)"
+            readme += f"\n{title}\n\n{block}\n"
         with open(path, "w", encoding="utf-8") as f:
             f.write(readme)
 

@@ -1,4 +1,5 @@
-"""One source of math: every differentiable Function of the engine declares its local
+"""One source of math: every differentiable Function of the engine (and of nn's ops)
+declares its local
 derivative per input slot (``Function.local``), which captions and the inspector read.
 A new op without a declaration fails here (add ``local = (Local(...), ...)`` to it)."""
 
@@ -10,12 +11,14 @@ import numpy as np
 
 import autograd_viz as torch
 import autograd_viz.engine as engine
+import autograd_viz.nn as nn
 from autograd_viz.engine.function import AccumulateGrad, Function, Local
 
 
 def _all_functions():
-    for m in pkgutil.walk_packages(engine.__path__, engine.__name__ + "."):
-        importlib.import_module(m.name)
+    for pkg in (engine, nn):
+        for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
+            importlib.import_module(m.name)
     seen, todo = [], list(Function.__subclasses__())
     while todo:
         c = todo.pop()
@@ -26,7 +29,7 @@ def _all_functions():
     return [
         c
         for c in seen
-        if c.__module__.startswith("autograd_viz.engine")
+        if c.__module__.startswith(("autograd_viz.engine", "autograd_viz.nn"))
         and c is not AccumulateGrad
         and c.op != "?"
     ]
