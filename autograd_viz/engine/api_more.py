@@ -1,0 +1,443 @@
+"""Tensor ops tutorials use beyond the core set (``tril``, ``masked_fill``, ``gather``,
+``split``/``chunk``, ``cumsum``, ``logsumexp``, ``amax``, ``topk``, ``sort``, ``repeat``,
+``outer``, ``isnan``...), with PyTorch's node names and messages, and ``save``/``load``.
+The Tensor methods are attached at the bottom (never shadowing one ``tensor.py`` defines).
+"""
+
+from __future__ import annotations
+
+import numbers
+import pickle
+
+import numpy as np
+
+from . import api as _api
+from .api import _check_tensor, _ReturnType
+from .ops import more as M
+from .tensor import Tensor, _wrap_dim
+
+__all__ = [
+    "amax",
+    "amin",
+    "argsort",
+    "chunk",
+    "cumsum",
+    "flip",
+    "gather",
+    "ger",
+    "index_select",
+    "isfinite",
+    "isinf",
+    "isnan",
+    "load",
+    "logsumexp",
+    "masked_fill",
+    "outer",
+    "save",
+    "sort",
+    "split",
+    "topk",
+    "tril",
+    "triu",
+]
+
+
+def _dims(dim, ndim):
+    if dim is None or (isinstance(dim, (tuple, list)) and len(dim) == 0):
+        return tuple(range(ndim))
+    if isinstance(dim, numbers.Integral):
+        dim = (dim,)
+    return tuple(sorted(_wrap_dim(int(d), max(ndim, 1)) for d in dim))
+
+
+def _tri(cls, name, input, diagonal):
+    _check_tensor(input, name)
+    if input._data.ndim < 2:
+        raise RuntimeError(f"{name}: input tensor must have at least 2 dimensions")
+    return cls.apply(input, diagonal=int(diagonal))
+
+
+def tril(input, diagonal=0):
+    return _tri(M.TrilBackward0, "tril", input, diagonal)
+
+
+def triu(input, diagonal=0):
+    return _tri(M.TriuBackward0, "triu", input, diagonal)
+
+
+def _bool_mask(mask, name):
+    if not isinstance(mask, Tensor):
+        raise TypeError(
+            f"{name}() received an invalid combination of arguments - got "
+            f"({type(mask).__name__}, ...)"
+        )
+    m = mask._data
+    if m.dtype != np.bool_:
+        from .dtypes import type_name
+
+        tn = {"int64": "long int", "int32": "int", "float32": "float", "float64": "double"}.get(
+            m.dtype.name, type_name(m.dtype)
+        )
+        raise RuntimeError(
+            f"masked_fill_ only supports boolean masks, but got mask with dtype {tn}"
+        )
+    return m
+
+
+def masked_fill(input, mask, value):
+    """``input`` with ``value`` where ``mask`` is True (``MaskedFillBackward0`` for a number,
+    ``MaskedFillBackward1`` for a 0-d tensor value)."""
+    _check_tensor(input, "masked_fill")
+    m = _bool_mask(mask, "masked_fill")
+    try:
+        np.broadcast_shapes(input._data.shape, m.shape)
+    except ValueError:
+        raise RuntimeError(
+            f"The size of tensor a ({input._data.shape[-1]}) must match the size of tensor b "
+            f"({m.shape[-1]}) at non-singleton dimension {max(input.dim(), m.ndim) - 1}"
+        ) from None
+    if isinstance(value, Tensor):
+        if value._data.ndim != 0:
+            raise RuntimeError(
+                "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
+                f"{value._data.ndim} dimension(s)."
+            )
+        return M.MaskedFillBackward1.apply(input, value, mask=m)
+    return M.MaskedFillBackward0.apply(input, mask=m, value=value)
+
+
+def _masked_fill_(self, mask, value):
+    m = _bool_mask(mask, "masked_fill_")
+    if np.broadcast_shapes(self._data.shape, m.shape) != self._data.shape:
+        raise RuntimeError(
+            f"output with shape {list(self._data.shape)} doesn't match the broadcast shape "
+            f"{list(np.broadcast_shapes(self._data.shape, m.shape))}"
+        )
+    return _api.inplace(self, "masked_fill_", lambda old: masked_fill(old, mask, value))
+
+
+def _index_check(index, name):
+    if not isinstance(index, Tensor) or index._data.dtype.kind not in "iu":
+        if name == "gather":
+            raise RuntimeError("gather(): Expected dtype int32/int64 for index")
+        raise IndexError("index_select(): Expected dtype int32 or int64 for index")
+    return index._data
+
+
+def gather(input, dim, index, *, sparse_grad=False):
+    """``out[i][j] = input[i][index[i][j]]`` (dim 1): one ``GatherBackward0``."""
+    _check_tensor(input, "gather")
+    idx = _index_check(index, "gather")
+    a = input._data
+    d = _wrap_dim(int(dim), max(a.ndim, 1))
+    if idx.ndim != a.ndim:
+        raise RuntimeError("Index tensor must have the same number of dimensions as input tensor")
+    size = a.shape[d]
+    if idx.size and (idx.min() < -size or idx.max() >= size):
+        bad = int(idx.max()) if idx.max() >= size else int(idx.min())
+        raise RuntimeError(f"index {bad} is out of bounds for dimension {d} with size {size}")
+    grid = list(np.indices(idx.shape, sparse=True))
+    grid[d] = np.where(idx < 0, idx + size, idx)
+    return M.GatherBackward0.apply(input, index=tuple(grid))
+
+
+def index_select(input, dim, index):
+    _check_tensor(input, "index_select")
+    idx = _index_check(index, "index_select")
+    a = input._data
+    d = _wrap_dim(int(dim), max(a.ndim, 1))
+    if idx.ndim > 1:
+        raise IndexError("index_select(): Index is supposed to be a vector")
+    if idx.size and (idx.min() < 0 or idx.max() >= a.shape[d]):
+        raise IndexError("index out of range in self")
+    key = (slice(None),) * d + (idx.reshape(-1),)
+    return M.IndexSelectBackward0.apply(input, index=key)
+
+
+def cumsum(input, dim, *, dtype=None):
+    _check_tensor(input, "cumsum")
+    a = input._data
+    d = _wrap_dim(int(dim), max(a.ndim, 1))
+    from .dtypes import to_numpy_dtype
+
+    npd = to_numpy_dtype(dtype) if dtype is not None else None
+    if npd is None and a.dtype.kind in "biu":
+        npd = np.dtype(np.int64)
+    if a.ndim == 0:
+        return M.CumsumBackward0.apply(input.reshape(1), dim=0, dtype=npd).reshape(())
+    return M.CumsumBackward0.apply(input, dim=d, dtype=npd)
+
+
+def flip(input, dims):
+    _check_tensor(input, "flip")
+    if isinstance(dims, numbers.Integral):
+        dims = [dims]
+    nd = max(input._data.ndim, 1)
+    ds = tuple(_wrap_dim(int(d), nd) for d in dims)
+    return M.FlipBackward0.apply(input, dims=ds)
+
+
+def logsumexp(input, dim, keepdim=False):
+    _check_tensor(input, "logsumexp")
+    a = input._data
+    ds = _dims(dim, a.ndim)
+    if a.dtype.kind in "biu":
+        input = input.float()
+    return M.LogsumexpBackward0.apply(input, dims=ds, keepdim=bool(keepdim))
+
+
+def _amaxmin(cls, name, input, dim, keepdim):
+    _check_tensor(input, name)
+    a = input._data
+    ds = _dims(dim, a.ndim)
+    if a.size == 0:
+        raise IndexError(
+            f"{name}(): Expected reduction dim {ds[0] if ds else 0} to have non-zero size."
+        )
+    if a.ndim == 0:
+        return cls.apply(input.reshape(1), dims=(0,), keepdim=False)
+    return cls.apply(input, dims=ds, keepdim=bool(keepdim))
+
+
+def amax(input, dim=(), keepdim=False):
+    return _amaxmin(M.AmaxBackward0, "amax", input, dim, keepdim)
+
+
+def amin(input, dim=(), keepdim=False):
+    return _amaxmin(M.AminBackward0, "amin", input, dim, keepdim)
+
+
+def _along(input, order, d, cls, name):
+    """Values of ``input`` at ``order`` (indices along dim ``d``) and the indices."""
+    grid = list(np.indices(order.shape, sparse=True))
+    grid[d] = order
+    values = cls.apply(input, index=tuple(grid))
+    return _ReturnType(values, Tensor._make(order.astype(np.int64)), name)
+
+
+def sort(input, dim=-1, descending=False, stable=False):
+    _check_tensor(input, "sort")
+    a = input._data
+    if a.ndim == 0:
+        return _ReturnType(input.clone(), Tensor._make(np.array(0, dtype=np.int64)), "sort")
+    d = _wrap_dim(int(dim), a.ndim)
+    key = -a if descending and a.dtype.kind != "b" else a
+    order = np.argsort(key, axis=d, kind="stable")
+    return _along(input, order, d, M.SortBackward0, "sort")
+
+
+def argsort(input, dim=-1, descending=False, stable=False):
+    return sort(input, dim, descending, stable).indices
+
+
+def topk(input, k, dim=-1, largest=True, sorted=True):
+    _check_tensor(input, "topk")
+    a = input._data
+    d = _wrap_dim(int(dim), max(a.ndim, 1))
+    n = a.shape[d] if a.ndim else 1
+    if k < 0 or k > n:
+        raise RuntimeError("selected index k out of range")
+    key = -a if largest else a
+    order = np.argsort(key, axis=d, kind="stable")
+    order = np.take(order, np.arange(k), axis=d)
+    return _along(input, order, d, M.TopkBackward0, "topk")
+
+
+def _pieces(input, sizes, d, cls):
+    out, start = [], 0
+    pre = (slice(None),) * d
+    for s in sizes:
+        out.append(cls.apply(input, index=(*pre, slice(start, start + s))))
+        start += s
+    return tuple(out)
+
+
+def split(tensor, split_size_or_sections, dim=0):
+    _check_tensor(tensor, "split")
+    a = tensor._data
+    d = _wrap_dim(int(dim), max(a.ndim, 1))
+    n = a.shape[d]
+    if isinstance(split_size_or_sections, numbers.Integral):
+        s = int(split_size_or_sections)
+        if s < 0:
+            raise RuntimeError(f"split expects split_size be non-negative, but got split_size={s}")
+        if s == 0:
+            if n != 0:
+                raise RuntimeError(
+                    "split_size can only be 0 if dimension size is 0, but got dimension size "
+                    f"of {n}"
+                )
+            return (tensor,)
+        sizes = [s] * (n // s) + ([n % s] if n % s else [])
+        return _pieces(tensor, sizes or [0], d, M.SplitBackward0)
+    sizes = [int(x) for x in split_size_or_sections]
+    if sum(sizes) != n:
+        raise RuntimeError(
+            f"split_with_sizes expects split_sizes to sum exactly to {n} (input tensor's size "
+            f"at dimension {d}), but got split_sizes={sizes}"
+        )
+    return _pieces(tensor, sizes, d, M.SplitWithSizesBackward0)
+
+
+def chunk(input, chunks, dim=0):
+    _check_tensor(input, "chunk")
+    if chunks <= 0:
+        raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
+    a = input._data
+    d = _wrap_dim(int(dim), max(a.ndim, 1))
+    n = a.shape[d]
+    size = -(-n // chunks) if n else 0
+    return split(input, size, d) if size else (input,)
+
+
+def outer(input, vec2):
+    """``input.reshape(-1, 1) * vec2`` (a ``MulBackward0``, as PyTorch builds it)."""
+    _check_tensor(input, "outer")
+    _check_tensor(vec2, "outer", "vec2")
+    return _api.mul(_api.reshape(input, (input._data.size, 1)), vec2)
+
+
+ger = outer
+
+
+def _is(fn, name):
+    def f(input):
+        _check_tensor(input, name)
+        a = input._data
+        if a.dtype.kind not in "fc":
+            return Tensor._make(np.full(a.shape, name == "isfinite"))
+        return Tensor._make(fn(a))
+
+    f.__name__ = name
+    return f
+
+
+isnan = _is(np.isnan, "isnan")
+isinf = _is(np.isinf, "isinf")
+isfinite = _is(np.isfinite, "isfinite")
+
+
+def save(obj, f, pickle_module=pickle, pickle_protocol=2, **kwargs):
+    """Pickle ``obj`` (tensors, state dicts, modules) to a path or a file object."""
+    if isinstance(f, (str, bytes)) or hasattr(f, "__fspath__"):
+        with open(f, "wb") as fh:
+            pickle_module.dump(obj, fh, protocol=pickle_protocol)
+    else:
+        pickle_module.dump(obj, f, protocol=pickle_protocol)
+
+
+def load(f, map_location=None, pickle_module=pickle, *, weights_only=None, **kwargs):
+    """Read back what :func:`save` wrote."""
+    if isinstance(f, (str, bytes)) or hasattr(f, "__fspath__"):
+        with open(f, "rb") as fh:
+            return pickle_module.load(fh)
+    return pickle_module.load(f)
+
+
+# ---------------------------------------------------------------------- Tensor methods
+
+
+def _m_repeat(self, *sizes):
+    if len(sizes) == 1 and isinstance(sizes[0], (tuple, list)):
+        sizes = tuple(sizes[0])
+    sizes = tuple(int(s) for s in sizes)
+    if len(sizes) < self._data.ndim:
+        raise RuntimeError(
+            "Number of dimensions of repeat dims can not be smaller than number of dimensions "
+            "of tensor"
+        )
+    return M.RepeatBackward0.apply(self, repeats=sizes)
+
+
+def _m_sort(self, dim=-1, descending=False, stable=False):
+    return sort(self, dim, descending, stable)
+
+
+def _m_topk(self, k, dim=-1, largest=True, sorted=True):
+    return topk(self, k, dim, largest, sorted)
+
+
+def _m_amax(self, dim=(), keepdim=False):
+    return amax(self, dim, keepdim)
+
+
+def _m_amin(self, dim=(), keepdim=False):
+    return amin(self, dim, keepdim)
+
+
+def _m_logsumexp(self, dim, keepdim=False):
+    return logsumexp(self, dim, keepdim)
+
+
+def _m_cumsum(self, dim, dtype=None):
+    return cumsum(self, dim, dtype=dtype)
+
+
+def _m_flip(self, *dims):
+    if len(dims) == 1 and isinstance(dims[0], (tuple, list)):
+        dims = dims[0]
+    return flip(self, list(dims))
+
+
+def _m_split(self, split_size, dim=0):
+    return split(self, split_size, dim)
+
+
+def _m_chunk(self, chunks, dim=0):
+    return chunk(self, chunks, dim)
+
+
+def _m_gather(self, dim, index):
+    return gather(self, dim, index)
+
+
+def _m_index_select(self, dim, index):
+    return index_select(self, dim, index)
+
+
+def _m_argsort(self, dim=-1, descending=False, stable=False):
+    return argsort(self, dim, descending, stable)
+
+
+def _m_tril(self, diagonal=0):
+    return tril(self, diagonal)
+
+
+def _m_triu(self, diagonal=0):
+    return triu(self, diagonal)
+
+
+def _m_masked_fill(self, mask, value):
+    return masked_fill(self, mask, value)
+
+
+def _m_outer(self, vec2):
+    return outer(self, vec2)
+
+
+for _name, _fn in (
+    ("repeat", _m_repeat),
+    ("sort", _m_sort),
+    ("argsort", _m_argsort),
+    ("topk", _m_topk),
+    ("amax", _m_amax),
+    ("amin", _m_amin),
+    ("logsumexp", _m_logsumexp),
+    ("cumsum", _m_cumsum),
+    ("flip", _m_flip),
+    ("split", _m_split),
+    ("chunk", _m_chunk),
+    ("gather", _m_gather),
+    ("index_select", _m_index_select),
+    ("tril", _m_tril),
+    ("triu", _m_triu),
+    ("masked_fill", _m_masked_fill),
+    ("masked_fill_", _masked_fill_),
+    ("outer", _m_outer),
+    ("isnan", isnan),
+    ("isinf", isinf),
+    ("isfinite", isfinite),
+):
+    if _name not in Tensor.__dict__:
+        setattr(Tensor, _name, _fn)
+del _name, _fn
