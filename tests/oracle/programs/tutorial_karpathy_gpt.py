@@ -6,7 +6,6 @@
 # AdamW, estimate_loss under no_grad with eval()/train(). The text is a short literal;
 # get_batch takes fixed offsets instead of torch.randint; dropout is 0 and the weights are
 # set by a formula (PyTorch's random generator is not ours); sampled tokens are not compared.
-import math
 
 nn = torch.nn
 F = torch.nn.functional
