@@ -188,10 +188,7 @@ def test_every_exercise_starts_blank(src, lang):
     checks = [c for c in _code(nb) if build.EXERCISE_TAG in _tags(c)]
     assert checks, "no exercise cell (tag it exercise)"
     mod = _lesson_module(src)
-    if mod is None:  # a lesson still in the old style: its check cell must pass
-        for c in checks:
-            assert "Correct!" in _text(c), f"exercise check does not pass:\n{_src(c)}"
-        return
+    assert mod is not None, f"no autograd_viz/lessons/lesson_{src.name[:2]}.py for its checkers"
     used = set()
     for c in checks:
         source = _src(c)
@@ -207,6 +204,96 @@ def test_every_exercise_starts_blank(src, lang):
     for c in _code(nb):
         for word in _CORRECT:
             assert word not in _text(c), f"{word!r} printed for free by:\n{_src(c)}"
+
+
+MAX_NOTEBOOK_BYTES = 250_000
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_notebooks_are_small(src, lang):
+    size = build.output_path(src, lang).stat().st_size
+    assert size <= MAX_NOTEBOOK_BYTES, f"{size} bytes: record fewer frames or fewer steppers"
+
+
+_PREDICT = re.compile(r"predict|预测", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_stepper_asks_for_a_prediction_first(src, lang):
+    """The markdown just before a Stepper (exercise cells in between allowed) asks the
+    learner to predict."""
+    cells = _read(build.output_path(src, lang))["cells"]
+    for i, c in enumerate(cells):
+        if c["cell_type"] != "code" or "Stepper(" not in _src(c):
+            continue
+        text, j = "", i - 1
+        while j >= 0 and (
+            cells[j]["cell_type"] == "markdown" or build.EXERCISE_TAG in _tags(cells[j])
+        ):
+            if cells[j]["cell_type"] == "markdown":
+                text += _src(cells[j])
+            j -= 1
+        assert _PREDICT.search(text), f"no 'predict' before the stepper in:\n{_src(c)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_lesson_ends_with_questions_and_hidden_answers(src, lang):
+    md = [
+        _src(c)
+        for c in _read(build.output_path(src, lang))["cells"]
+        if c["cell_type"] == "markdown"
+    ]
+    text = "".join(md)
+    assert text.count("<details>") >= 2, "a few conceptual questions with <details> answers"
+    assert text.count("<details>") == text.count("</details>")
+    last_questions = max(i for i, m in enumerate(md) if "<details>" in m)
+    assert last_questions >= len(md) - 2, "the questions come at the end of the lesson"
+
+
+def test_quiz_mode_is_used():
+    code = "".join(_src(c) for s in SOURCES for c in _code(_read(build.output_path(s, "en"))))
+    assert "quiz=True" in code
+
+
+def _zh_prose(text: str) -> str:
+    """Chinese markdown without code, math and HTML tags (their ASCII is not punctuation)."""
+    text = re.sub(r"```.*?```", "", text, flags=re.S)
+    text = re.sub(r"`[^`]*`", "`", text)
+    text = re.sub(r"<code>.*?</code>", "`", text, flags=re.S)
+    text = re.sub(r"\$\$.*?\$\$", "$", text, flags=re.S)
+    text = re.sub(r"\$[^$]*\$", "$", text)
+    return re.sub(r"<[^>]+>", "", text)
+
+
+_CJK = "[\u4e00-\u9fff]"
+_ASCII_PUNCT_BY_CJK = re.compile(_CJK + r"[,;:?!()]|[,;:?!()]" + _CJK)
+
+
+def test_chinese_text_uses_chinese_punctuation(src):
+    for c in build.parse_source(src.read_text(encoding="utf-8"), src.name):
+        if c.cell_type != "markdown" or c.lang != "zh":
+            continue
+        for line in _zh_prose(c.source).splitlines():
+            assert '"' not in line, f"ASCII quotes in Chinese text (use “…”): {line}"
+            assert not _ASCII_PUNCT_BY_CJK.search(line), f"ASCII punctuation: {line}"
+
+
+_CODE_TOKEN = re.compile(r"\S*[._()\[\]'*=/<>|]\S*")
+_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+
+
+def test_chinese_notebooks_have_no_english_comments(src):
+    """Code comments in the Chinese notebook are Chinese or code (``# y = x * w``)."""
+    nb = _read(build.output_path(src, "zh"))
+    for c in _code(nb):
+        for line in _src(c).splitlines():
+            if "#" not in line:
+                continue
+            comment = line.split("#", 1)[1]
+            if re.search(_CJK, comment):
+                continue
+            words = _WORD.findall(_CODE_TOKEN.sub(" ", comment))
+            assert len(words) < 2, f"English comment in the Chinese notebook: {line.strip()}"
 
 
 @pytest.mark.parametrize("lang", LANGS)

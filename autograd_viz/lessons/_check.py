@@ -46,6 +46,8 @@ MESSAGES = {
         "shape": "Your answer has shape {got}, the expected answer has shape {want}.",
         "transposed": "Your answer has shape {got}, the expected answer has shape {want}: "
         "transposed? The values match after .T",
+        "swapped": "Rows and columns are swapped: your answer is the transpose (.T) of the "
+        "expected one.",
         "none": "Your answer is None: did a cell print a value instead of returning it, or "
         "is it the .grad of a tensor that keeps none?",
     },
@@ -61,6 +63,7 @@ MESSAGES = {
         "shape": "你的答案形状是 {got}，正确答案的形状是 {want}。",
         "transposed": "你的答案形状是 {got}，正确答案的形状是 {want}：是不是转置了？"
         "转置（.T）之后数值是对的。",
+        "swapped": "行和列弄反了：你的答案是正确答案的转置（.T）。",
         "none": "你的答案是 None：是不是把值打印了出来而没有赋给 answer，"
         "或者取了一个不保存 .grad 的张量的 .grad？",
     },
@@ -252,6 +255,9 @@ def check(
             if np.isnan(arr).any():
                 return say(WRONG, "nan", M["nan"])
             want = _to_array(expected)
+            square = arr.ndim == 2 and arr.shape == want.shape and arr.shape[0] == arr.shape[1]
+            if square and _same(arr.T, want, tol):
+                return say(WRONG, "transposed", M["swapped"])
             if arr.squeeze().shape != want.squeeze().shape:
                 got_s, want_s = tuple(arr.shape), tuple(want.shape)
                 if arr.ndim == 2 and arr.T.shape == want.shape and _same(arr.T, want, tol):

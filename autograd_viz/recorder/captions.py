@@ -540,7 +540,7 @@ def hook(t, gin, gout):
                 f"A hook registered on {t} runs with its gradient {gi}; it returns "
                 "None, so the gradient is unchanged."
             ),
-            "zh": f"注册在 {t} 上的 hook 被调用，梯度为 {gi}；它返回 None，所以梯度不变。",
+            "zh": f"注册在 {t} 上的钩子被调用，梯度为 {gi}；它返回 None，所以梯度不变。",
         }
     go = fmt.value(gout)
     return {
@@ -548,7 +548,7 @@ def hook(t, gin, gout):
             f"A hook registered on {t} runs with its gradient {gi} and returns "
             f"{go}, which is passed on instead."
         ),
-        "zh": f"注册在 {t} 上的 hook 被调用，梯度为 {gi}，返回 {go}，之后传下去的是这个值。",
+        "zh": f"注册在 {t} 上的钩子被调用，梯度为 {gi}，返回 {go}，之后传下去的是这个值。",
     }
 
 

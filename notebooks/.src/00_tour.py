@@ -13,7 +13,7 @@
 # %% [markdown] zh
 # # 00 · 步进器使用导览
 #
-# 这套课程通过"亲眼看着它一步一步地发生"来讲解**反向传播**。
+# 这套课程通过“亲眼看着它一步一步地发生”来讲解**反向传播**。
 #
 # `autograd_viz` 是一个小巧的自动求导引擎，用法和 PyTorch 一样：把它当作 `torch` 导入，
 # 代码照常写。除此之外，它还能把 autograd 做的每件事**记录**下来，并在**步进器**里展示：
@@ -23,6 +23,7 @@
 
 # %%
 import autograd_viz as torch
+from autograd_viz.lessons import lesson_00 as ex
 
 # %% [markdown] en
 # ## A tiny computation
@@ -56,6 +57,35 @@ L
 
 # %%
 torch.draw(L)
+
+# %% [markdown] en
+# ## Your turn, before you look
+#
+# `a` is used twice in $L = a \cdot b + a$, so during the backward pass two gradients arrive
+# at it, one along each path, and they are added. Work out $\partial L / \partial a$ by hand
+# with $a = 2$, $b = 3$: replace `...` with your number and run the cell. The stepper below
+# will show you whether you were right.
+
+# %% [markdown] zh
+# ## 先别看，自己算
+#
+# 在 $L = a \cdot b + a$ 中 `a` 出现了两次，所以反向传播时会有两份梯度沿两条路径流到 `a`，
+# 并且会相加。取 $a = 2$、$b = 3$，手算 $\partial L / \partial a$：把 `...` 换成你算出的数，
+# 再运行这个格子。下面的步进器会告诉你算得对不对。
+
+# %% tags=["exercise"]
+answer = ...
+ex.check_grad_a(answer)
+
+# %% [markdown] en
+# And $\partial L / \partial b$?
+
+# %% [markdown] zh
+# 那么 $\partial L / \partial b$ 呢？
+
+# %% tags=["exercise"]
+answer = ...
+ex.check_grad_b(answer)
 
 # %% [markdown] en
 # ## Recording
@@ -95,6 +125,9 @@ len(rec.frames)
 #
 # The sentence under the buttons is the **caption**: it says what happens in the current
 # frame, with the actual numbers. The highlighted node in the picture is the one at work.
+#
+# **Predict first:** which node does the backward pass visit first? Which two gradients
+# arrive at `a`? Then press **Next ›** to check.
 
 # %% [markdown] zh
 # ## 步进器
@@ -114,6 +147,9 @@ len(rec.frames)
 #
 # 按钮下方那句话是**说明**（caption）：它用实际的数字告诉你当前这一帧发生了什么。
 # 图中高亮的节点就是此刻正在工作的节点。
+#
+# **先预测：**反向传播最先经过的是哪个节点？流到 `a` 的两份梯度分别是多少？
+# 然后按 **下一帧 ›** 验证。
 
 # %%
 torch.Stepper(rec)
@@ -178,13 +214,14 @@ print("zh:", last.captions["zh"])
 # ## Driving the stepper from code
 #
 # `stepper.frame` is the current frame index, so a cell can open the stepper exactly at the
-# moment you want to talk about. Here: the first frame of the backward pass.
+# moment you want to talk about. Here: the first frame of the backward pass. **Predict** what
+# its caption will say (which node, which incoming gradient) before you read it.
 
 # %% [markdown] zh
 # ## 用代码控制步进器
 #
 # `stepper.frame` 就是当前帧的序号，所以可以让步进器一打开就停在你想讲的那一刻。
-# 这里停在反向传播的第一帧：
+# 这里停在反向传播的第一帧。读说明之前，先**预测**它会说什么（哪个节点、传入的梯度是多少）：
 
 # %%
 stepper = torch.Stepper(rec)
@@ -192,47 +229,76 @@ stepper.frame = [f.phase for f in rec.frames].index("backward")
 stepper
 
 # %% [markdown] en
-# ## Your turn
+# ## Quiz mode
 #
-# `a` is used twice in $L = a \cdot b + a$, so two gradients arrive at it during the backward
-# pass, and they are added. Work out $\partial L / \partial a$ by hand with $a = 2$, $b = 3$:
-# replace `...` with your number and run the cell. (Stuck? Step through the `accumulate`
-# frames above.)
+# `torch.Stepper(rec, quiz=True)` hides the gradient each backward frame produces until you
+# type your prediction (press **Check**) or press **Reveal**. Later lessons use it wherever
+# there is a gradient worth predicting. Try it on the same recording:
 
 # %% [markdown] zh
-# ## 练一练
+# ## 测验模式
 #
-# 在 $L = a \cdot b + a$ 中 `a` 出现了两次，所以反向传播时有两份梯度流到 `a`，并且会相加。
-# 取 $a = 2$、$b = 3$，手算 $\partial L / \partial a$：把 `...` 换成你算出的数，再运行这个格子。
-# （没有头绪？去上面的步进器里看看 `accumulate` 那几帧。）
+# `torch.Stepper(rec, quiz=True)` 会先隐藏每个反向传播帧产生的梯度，等你输入预测（按
+# **检查**）或者按 **揭晓**。后面的课程凡是有值得预测的梯度，都会用到它。
+# 在同一份记录上试一试：
 
 # %%
-from autograd_viz.lessons import lesson_00 as ex
-
-# %% tags=["exercise"]
-answer = ...
-ex.check_grad_a(answer)
+torch.Stepper(rec, quiz=True)
 
 # %% [markdown] en
-# And $\partial L / \partial b$?
+# ## Check your understanding
+#
+# 1. In the stepper, which phase adds a gradient into a leaf's `.grad`?
+#    <details><summary>Answer</summary>
+#    <code>accumulate</code>: the <code>AccumulateGrad</code> node of the leaf adds what
+#    arrives into <code>.grad</code>.
+#    </details>
+# 2. Why does `a` get two `backward` contributions but `b` only one?
+#    <details><summary>Answer</summary>
+#    <code>a</code> is used twice (in <code>a * b</code> and in <code>+ a</code>), so there are
+#    two paths from <code>L</code> back to it; <code>b</code> is used once.
+#    </details>
+# 3. What does the multiplication node send to `a`, and why?
+#    <details><summary>Answer</summary>
+#    The incoming gradient times the <em>other</em> factor: 1 × b = 3, because
+#    ∂(a·b)/∂a = b.
+#    </details>
 
 # %% [markdown] zh
-# 那么 $\partial L / \partial b$ 呢？
-
-# %% tags=["exercise"]
-answer = ...
-ex.check_grad_b(answer)
+# ## 检验一下
+#
+# 1. 在步进器里，哪个阶段把梯度加进叶子节点的 `.grad`？
+#    <details><summary>答案</summary>
+#    <code>accumulate</code>：叶子节点的 <code>AccumulateGrad</code> 节点把传来的梯度加进
+#    <code>.grad</code>。
+#    </details>
+# 2. 为什么 `a` 收到两份 `backward` 的贡献，而 `b` 只收到一份？
+#    <details><summary>答案</summary>
+#    <code>a</code> 被用了两次（在 <code>a * b</code> 和 <code>+ a</code> 里），所以从
+#    <code>L</code> 回到它有两条路径；<code>b</code> 只用了一次。
+#    </details>
+# 3. 乘法节点传给 `a` 的是什么？为什么？
+#    <details><summary>答案</summary>
+#    传进来的梯度乘以<em>另一个</em>因子：1 × b = 3，因为 ∂(a·b)/∂a = b。
+#    </details>
 
 # %% [markdown] en
 # ## Where next
 #
-# * **01 · Your first computation graph**: leaves, `grad_fn`, `retain_graph`, `no_grad`.
+# * **01 · Your first computation graph**: leaves, `grad_fn`, `retain_graph`, `backward(v)`,
+#   `next_functions`, `no_grad`.
 # * **02 · Leaf tensors**: where gradients are stored, how they add up, updating weights by hand.
 # * **03 – 05**: accumulation and `nn.Parameter`, training a model, a two-layer network with hooks.
+# * **06 – 12**: gradient checking, patterns in backward flow, shapes and batches, `nn` and
+#   `optim`, softmax and cross-entropy, vanishing and exploding gradients, the autograd API
+#   beyond `backward()`.
 
 # %% [markdown] zh
 # ## 接下来
 #
-# * **01 · 第一张计算图**：叶子节点、`grad_fn`、`retain_graph`、`no_grad`。
+# * **01 · 第一张计算图**：叶子节点、`grad_fn`、`retain_graph`、`backward(v)`、
+#   `next_functions`、`no_grad`。
 # * **02 · 叶子张量**：梯度存在哪里、如何累加，以及手动更新权重。
-# * **03 – 05**：梯度累加与 `nn.Parameter`、训练一个模型、带 hook 的两层网络。
+# * **03 – 05**：梯度累加与 `nn.Parameter`、训练一个模型、带钩子的两层网络。
+# * **06 – 12**：梯度检验、反向传播中的规律、形状与批次、`nn` 和 `optim`、softmax 与交叉熵、
+#   梯度消失与梯度爆炸、`backward()` 之外的 autograd 接口。

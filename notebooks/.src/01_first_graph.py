@@ -108,7 +108,8 @@ torch.draw(z)
 # **Predict first.** Before you press **Next ›**: which node does the backward pass visit
 # first, `AddBackward0` or `MulBackward0`? Which numbers will end up in `w.grad` and `b.grad`?
 # Then step, and read the sentence above the picture: it tells you which node is working
-# and with which numbers.
+# and with which numbers. The stepper is in **quiz mode**: at each backward frame it hides
+# the gradient until you type your prediction (**Check**) or press **Reveal**.
 
 # %% [markdown] zh
 # ## 一步一步看前向和反向传播
@@ -119,7 +120,8 @@ torch.draw(z)
 #
 # **先预测。**按 **下一帧 ›** 之前想一想：反向传播先经过哪个节点，`AddBackward0` 还是
 # `MulBackward0`？`w.grad` 和 `b.grad` 最后会是多少？然后再一步步走，读一读图上方的那句话：
-# 它说明当前是哪个节点在工作、用到了哪些数。
+# 它说明当前是哪个节点在工作、用到了哪些数。步进器处于**测验模式**：在每个反向传播帧，
+# 它会先隐藏梯度，等你输入预测（按**检查**）或按**揭晓**。
 
 # %%
 with torch.record() as rec:
@@ -127,7 +129,7 @@ with torch.record() as rec:
     z = torch.add(y, b)
     z.backward(retain_graph=True)
 
-torch.Stepper(rec)
+torch.Stepper(rec, quiz=True)
 
 # %% [markdown] en
 # The same timeline as text, one line per frame:
@@ -231,7 +233,7 @@ answer = ...
 ex.check_grad_after_two_backwards(answer)
 
 # %%
-z.backward()  # no retain_graph: the saved values are freed afterwards
+z.backward()
 print("w.grad =", w.grad)
 print("b.grad =", b.grad)
 

@@ -114,13 +114,14 @@ ex.check_grad_W1(answer)
 # %% [markdown] en
 # Now run the forward pass again inside `torch.record()` and watch `backward()` at work.
 # **Predict first:** which tensors will end up with a `.grad`, and which numbers will
-# `W_2.grad` hold? Step to the end: the gradient flows from `Y` through `Z` into `W_1`, and
-# directly into `W_2`.
+# `W_2.grad` hold? Step to the end in quiz mode (type each gradient before you reveal it):
+# the gradient flows from `Y` through `Z` into `W_1`, and directly into `W_2`.
 
 # %% [markdown] zh
 # 现在在 `torch.record()` 里重新做一遍前向传播，看清 `backward()` 的每一步。
 # **先预测：**哪些张量最后会有 `.grad`？`W_2.grad` 是哪两个数？
-# 一直走到最后：梯度从 `Y` 出发，经过 `Z` 流进 `W_1`，同时直接流进 `W_2`。
+# 在测验模式下一直走到最后（揭晓之前先输入每个梯度）：梯度从 `Y` 出发，经过 `Z` 流进 `W_1`，
+# 同时直接流进 `W_2`。
 
 # %%
 with torch.record() as rec:
@@ -128,7 +129,7 @@ with torch.record() as rec:
     Y = Z.matmul(W_2)
     Y.backward()
 
-torch.Stepper(rec)
+torch.Stepper(rec, quiz=True)
 
 # %% [markdown] en
 # Now read the `.grad` of every tensor. Only the leaves that require grad, `W_1` and `W_2`,

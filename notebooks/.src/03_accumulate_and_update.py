@@ -212,7 +212,8 @@ x1.grad, x2.grad, x3.grad
 #
 # `x = torch.tensor(3.0, requires_grad=True)`, `q = x * x + 2 * x`, one `q.backward()`.
 # What is `x.grad`? Count the paths from `q` back to `x`. **Predict**, answer, then step
-# through it in the stepper below: look for the frame where two gradients meet on the way to `x`.
+# through it in the stepper below (quiz mode: predict each gradient before you reveal it) and
+# look for the frame where two gradients meet on the way to `x`.
 
 # %% [markdown] zh
 # ## 两种求和
@@ -230,7 +231,7 @@ x1.grad, x2.grad, x3.grad
 #
 # `x = torch.tensor(3.0, requires_grad=True)`，`q = x * x + 2 * x`，只做一次 `q.backward()`。
 # `x.grad` 是多少？数一数从 `q` 回到 `x` 有几条路径。**先预测**并作答，再到下面的步进器里
-# 一步步验证：找找两份梯度在通往 `x` 的路上相遇的那一帧。
+# 一步步验证（测验模式：揭晓之前先预测每个梯度），找找两份梯度在通往 `x` 的路上相遇的那一帧。
 
 # %% tags=["exercise"]
 answer = ...
@@ -242,7 +243,7 @@ with autograd_viz.record() as rec_paths:
     q = x * x + 2 * x
     q.backward()
 
-autograd_viz.Stepper(rec_paths)
+autograd_viz.Stepper(rec_paths, quiz=True)
 
 # %% [markdown] en
 # One backward, `x.grad` = 3 + 3 + 2 = 8: the paths were summed inside the pass. Now back to

@@ -183,6 +183,10 @@ def test_check_shapes_and_transposes(capsys):
     assert "shape (2,)" in out and "transposed" not in out
     assert _check.check(np.array(want).T, want, lang="zh") == "wrong"
     assert "转置" in capsys.readouterr().out
+    square = [[1.0, 2.0], [3.0, 4.0]]
+    assert _check.check(np.array(square).T, square, lang="en") == "wrong"
+    assert "transpose" in capsys.readouterr().out
+    assert _check.LAST["reason"] == "transposed"
     # a one-element tensor, list or array answers a number; [[1, 2]] answers [1, 2]
     assert _check.check(autograd_viz.tensor([6.0]), 6.0, lang="en") == "correct"
     assert _check.check([[1.0, 2.0]], [1.0, 2.0], lang="en") == "correct"
