@@ -282,18 +282,34 @@ _CODE_TOKEN = re.compile(r"\S*[._()\[\]'*=/<>|]\S*")
 _WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 
 
+def _comments(code: str) -> list[str]:
+    """The ``#`` comments of a code cell (not a ``#`` inside a string)."""
+    import io
+    import tokenize
+
+    try:
+        return [
+            tok.string[1:]
+            for tok in tokenize.generate_tokens(io.StringIO(code).readline)
+            if tok.type == tokenize.COMMENT
+        ]
+    except (tokenize.TokenError, SyntaxError):
+        return []
+
+
 def test_chinese_notebooks_have_no_english_comments(src):
     """Code comments in the Chinese notebook are Chinese or code (``# y = x * w``)."""
     nb = _read(build.output_path(src, "zh"))
     for c in _code(nb):
-        for line in _src(c).splitlines():
-            if "#" not in line:
-                continue
-            comment = line.split("#", 1)[1]
+        for comment in _comments(_src(c)):
             if re.search(_CJK, comment):
                 continue
             words = _WORD.findall(_CODE_TOKEN.sub(" ", comment))
-            assert len(words) < 2, f"English comment in the Chinese notebook: {line.strip()}"
+            assert len(words) < 2, f"English comment in the Chinese notebook: #{comment}"
+
+
+def test_comment_finder():
+    assert _comments('x = "#abc"  # two words\n# y = 1\n') == [" two words", " y = 1"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
