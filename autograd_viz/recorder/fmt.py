@@ -61,3 +61,38 @@ def _nested(x) -> str:
 
 def shape(a) -> tuple:
     return tuple(getattr(a, "shape", ()))
+
+
+class Text(str):
+    """A formatted value that keeps its numbers: a ``str`` for every reader (captions,
+    tables, the browser), plus ``array`` (the ndarray or number it was made from) and
+    ``rows`` (its picture lines, made from the numbers: a matrix row per line), so a
+    renderer never parses the text back.  ``array`` is None for a summarised big array."""
+
+    array = None
+    rows: tuple = ()
+
+
+def text(a):
+    """:func:`value` as a :class:`Text` (None for None)."""
+    if a is None:
+        return None
+    t = Text(value(a))
+    # (a big array is shown as a summary: only small ones are kept, so a recording of
+    # 512×512 matrices does not hold every one of them)
+    t.array = a if np.size(a) <= MAX_INLINE else None
+    t.rows = _picture_rows(a, t)
+    return t
+
+
+def _picture_rows(a, s):
+    if isinstance(a, np.ndarray) and a.ndim >= 2 and 1 < a.size <= MAX_INLINE:
+        b = a.astype(np.int64) if a.dtype.kind == "b" else a
+        elems = [_nested(x) for x in b.tolist()]
+        if len(elems) == 1:
+            return (f"[{elems[0]}]",)
+        return (f"[{elems[0]},", *(f"{e}," for e in elems[1:-1]), f"{elems[-1]}]")
+    if "×" in s and " min " in s:
+        head, tail = s.split(" min ", 1)
+        return (head, "min " + tail)
+    return (str(s),) if s else ()

@@ -49,7 +49,7 @@ class Timeline:
             if self.snapshot:
                 state[x] = self._snapshot_state(x, gn)
             elif gn.kind == "tensor" and gn.is_leaf:
-                state[x] = NodeState(fmt.value(d.first_t[x].value), None, Status.DONE.value)
+                state[x] = NodeState(fmt.text(d.first_t[x].value), None, Status.DONE.value)
             else:
                 state[x] = NodeState(None, None, Status.PENDING.value)
         first = Status.DONE.value if self.snapshot else Status.PENDING.value
@@ -67,8 +67,8 @@ class Timeline:
             rt = d.first_t[x]
             t = rt.ref() if rt.ref is not None else None
             gr = t._grad if t is not None and t._grad is not None else None
-            val = fmt.value(rt.value) if rt.value is not None else None
-            return NodeState(val, None if gr is None else fmt.value(gr._data), st)
+            val = fmt.text(rt.value)
+            return NodeState(val, None if gr is None else fmt.text(gr._data), st)
         ro = d.first_o[x]
         consts = [fmt.value(r) for k, r in ro.inputs if k == "c"]
         if getattr(ro, "freed", False):
@@ -163,7 +163,7 @@ class Timeline:
         status = Status.OUTSIDE.value if fo.outside else Status.DONE.value
         rt = d.T[fo.out]
         self.setn(do, value=None if do in d.in_label else ", ".join(consts) or None, status=status)
-        self.setn(dt, value=fmt.value(rt.value), grad=None, status=status)
+        self.setn(dt, value=fmt.text(rt.value), grad=None, status=status)
         inner, anodes = (), (() if ro.outside else (do,))
         if fo is not ro:
             inner = fo.classes
@@ -190,7 +190,7 @@ class Timeline:
             for r, gr in zip(ev.roots, ev.grads, strict=False):
                 if d.T[d.canon(r)].producer is not None:
                     x = d.disp_t[d.canon(r)]
-                    self.setn(x, grad=fmt.value(gr))
+                    self.setn(x, grad=fmt.text(gr))
                     self.got_grad.add(x)
 
     def _input_grad(self, r, g):
@@ -198,7 +198,7 @@ class Timeline:
         d = self.d
         x = d.disp_t[d.canon(r)]
         if d.T[d.canon(r)].producer is not None and x not in self.got_grad:
-            self.setn(x, grad=fmt.value(sum_to(g, d.T[d.canon(r)].shape)))
+            self.setn(x, grad=fmt.text(sum_to(g, d.T[d.canon(r)].shape)))
             self.got_grad.add(x)
 
     def on_backward(self, ev, k):
@@ -207,7 +207,7 @@ class Timeline:
         if ro.comp is not None:
             return self._inner_step(ro, ev, k)
         do, dt = d.disp_o[ro.rid], d.disp_t[ro.out]
-        self.setn(dt, grad=fmt.value(ev.gout))
+        self.setn(dt, grad=fmt.text(ev.gout))
         slots, edges, aedges = [], [], []
         for i, (kind, r) in enumerate(ro.inputs):
             gi = ev.gins[i] if i < len(ev.gins) else None
@@ -286,7 +286,7 @@ class Timeline:
         d = self.d
         do, dt = d.disp_o[fo.rid], d.disp_t[fo.out]
         g_out, got = self._composite_grads(fo, evs)
-        self.setn(dt, grad=fmt.value(g_out))
+        self.setn(dt, grad=fmt.text(g_out))
         slots, edges = [], []
         for j in sorted(got):
             r = fo.inputs[j][1]
@@ -337,7 +337,7 @@ class Timeline:
         if x is None:  # a tensor inside a composite op: shown on the op
             x = d.disp_o.get(tp)
         elif tp is not None:
-            self.setn(x, grad=fmt.value(ev.new))
+            self.setn(x, grad=fmt.text(ev.new))
         src = d.nm(ds) if ds else None
         caps = C.accumulate_edge(d.nm(x), ev.old, ev.inc, ev.new, src, self.root_name)
         edges = [(x, ds)] if ds and ds != x else []
@@ -348,7 +348,7 @@ class Timeline:
     def on_accumulate(self, ev, k):
         d = self.d
         x = d.disp_t[d.canon(ev.rid)]
-        self.setn(x, grad=fmt.value(ev.new))
+        self.setn(x, grad=fmt.text(ev.new))
         caps = C.accumulate(d.nm(x), ev.old, ev.inc, ev.new)
         detail = {"old": fmt.value(ev.old), "incoming": fmt.value(ev.inc), "new": fmt.value(ev.new)}
         self.emit("accumulate", (x,), (), caps, detail, anodes=("a:" + x,), it=ev.it)
@@ -365,7 +365,7 @@ class Timeline:
     def on_hook(self, ev, k):
         x, an = self._hook_node(ev.rid)
         if x is not None and ev.gout is not None:
-            self.setn(x, grad=fmt.value(ev.gout))
+            self.setn(x, grad=fmt.text(ev.gout))
         caps = C.hook(self.d.nm(x) if x else "a tensor", ev.gin, ev.gout)
         detail = {
             "grad_in": fmt.value(ev.gin),
@@ -376,7 +376,7 @@ class Timeline:
     def on_retain_grad(self, ev, k):
         x, an = self._hook_node(ev.rid)
         if x is not None:
-            self.setn(x, grad=fmt.value(ev.grad))
+            self.setn(x, grad=fmt.text(ev.grad))
         caps = C.retain_grad(self.d.nm(x) if x else "a tensor", ev.grad)
         self.emit("hook", (x,), (), caps, {"grad": fmt.value(ev.grad)}, anodes=an, it=ev.it)
 
@@ -419,7 +419,7 @@ class Timeline:
     def on_update(self, ev, k):
         d = self.d
         x = d.disp_t[d.canon(ev.rid)]
-        self.setn(x, value=fmt.value(ev.new))
+        self.setn(x, value=fmt.text(ev.new))
         detail = {
             "old": fmt.value(ev.old),
             "new": fmt.value(ev.new),
@@ -445,7 +445,7 @@ class Timeline:
         ds = list(dict.fromkeys(d.disp_t[d.canon(r)] for r in ev.rids))
         z = None
         for r in ev.rids:
-            z = fmt.value(np.zeros(d.T[d.canon(r)].shape))
+            z = fmt.text(np.zeros(d.T[d.canon(r)].shape))
             self.setn(d.disp_t[d.canon(r)], grad=None if ev.how.to_none else z)
         caps = C.zero_grad([d.nm(x) for x in ds], ev.how, ev.owner, z or "0")
         an = tuple("a:" + x for x in ds)

@@ -110,6 +110,9 @@ def split_rows(s) -> list:
     (``512×512 [..] min .. max ..``) before ``min``; anything else one line."""
     if not s:
         return []
+    rows = getattr(s, "rows", None)  # a recorder value keeps its lines (fmt.Text)
+    if rows:
+        return list(rows)
     s = str(s)
     if s.startswith("[["):
         rows, depth, last = [], 0, 0
