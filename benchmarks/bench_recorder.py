@@ -8,7 +8,7 @@ Two programs, each at about 500 and 5,000 recorded ops: a chain of scalar ops
 by hand; every step recorded with all its frames).  For each, in the same run:
 
 * overhead: time of the program inside ``record()`` (frames kept, closing excluded) /
-  the same program without recording (median of 3);
+  the same program without recording (best of 3 / best of 5);
 * close: time to close the recording (the block's end: graph, names, frames, states),
   per op, and the ratio of per-op close time at 5,000 ops to 500 ops (linear: ~1);
 * memory: peak traced memory while recording + closing, and what the finished
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import gc
 import os
-import statistics
 import sys
 import time
 import tracemalloc
@@ -101,10 +100,11 @@ def _memory(prog, n, record):
 
 
 def measure(name, prog, n):
-    plain = statistics.median(_plain(prog, n) for _ in range(3))
+    # (best of several: the machines are shared and noisy; load only ever adds time)
+    plain = min(_plain(prog, n) for _ in range(5))
     runs = [_recorded(prog, n) for _ in range(3)]
-    inside = statistics.median(r[0] for r in runs)
-    close = statistics.median(r[1] for r in runs)
+    inside = min(r[0] for r in runs)
+    close = min(r[1] for r in runs)
     frames = runs[0][2]
     peak0, _ = _memory(prog, n, False)
     peak1, kept = _memory(prog, n, True)

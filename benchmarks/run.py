@@ -37,6 +37,11 @@ BENCHES = [
         "opening a stepper vs its Graphviz layouts; st.frame vs a dot run; save_html sizes; "
         "lesson notebook sizes; Next in the browser",
     ),
+    (
+        "Recorder at 500 / 5,000 ops",
+        "bench_recorder.py",
+        "recording overhead, close time and memory vs the unrecorded program",
+    ),
 ]
 START, END = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->"
 
