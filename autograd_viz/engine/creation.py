@@ -88,6 +88,15 @@ def _dtype_arg(dtype, fn):
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """A new tensor (a copy of ``data``): float32 (the default dtype) from floats, int64
     from ints."""
+    if (
+        data.__class__ is float
+        and dtype is None
+        and device is None
+        and (requires_grad is True or requires_grad is False)
+    ):
+        # ``torch.tensor(2.0, requires_grad=True)`` (scalar graphs): nothing to infer (the
+        # default dtype is always a floating one, so requires_grad is allowed)
+        return Tensor._make(np.array(data, dtype=_DF[0]), requires_grad, None)
     if requires_grad is not False and requires_grad is not True:
         raise TypeError(
             f"tensor(): argument 'requires_grad' must be bool, not {type(requires_grad).__name__}"

@@ -128,8 +128,10 @@ class Function:
     def apply(cls, *inputs, **kwargs):
         """Run ``forward`` on the inputs' arrays; record a node if a grad is needed."""
         if _LISTENERS or not STATE.enabled or len(inputs) != 2:
-            if _LISTENERS or not STATE.enabled:
+            if _LISTENERS:
                 return _apply_general(cls, inputs, kwargs)
+            if not STATE.enabled:  # no_grad: the arrays in, a plain tensor out
+                return _apply_nograd(cls, inputs, kwargs)
             n = len(inputs)
             if n == 1:
                 return _apply1(cls, inputs[0], kwargs)
@@ -329,8 +331,10 @@ def kept_meta(meta):
     leaves among them (``x`` of ``x * w``: no grad, no grad_fn, held by the learner
     anyway), so a drawing after ``backward()`` still shows every input.  Never read by
     backward (a freed node raises first)."""
-    kept = [m for m in meta if m[3] is not None and m[3].grad_fn is None]
-    return [m for m in kept if not m[3]._requires_grad] or None
+    kept = [
+        m for m in meta if m[3] is not None and m[3].grad_fn is None and not m[3]._requires_grad
+    ]
+    return kept or None
 
 
 class AccumulateGrad(Function):
@@ -550,6 +554,27 @@ def _apply_n(cls, inputs, kwargs):
                             meta.append((i, x._vbox, x._vbox[0], x))
                             break
         ctx._saved_meta = meta
+    if cls.is_view:
+        _make_view(out, inputs[0])
+    return out
+
+
+def _apply_nograd(cls, inputs, kwargs):
+    """``apply`` under ``no_grad`` with nobody listening: no node is recorded."""
+    T = _TENSOR[0]
+    ctx = _new(cls)
+    ctx.needs_input_grad = _NO_GRAD_NEEDS
+    out_arr = cls.forward(ctx, *[x._data if isinstance(x, T) else x for x in inputs], **kwargs)
+    if out_arr.__class__ is not _ndarray:
+        out_arr = _asarray(out_arr)
+    out = _new(T)
+    out._data = out_arr
+    out._grad = None
+    out._requires_grad = False
+    out.grad_fn = None
+    out._vbox = [0]
+    out._base = None
+    out._accumulator = None
     if cls.is_view:
         _make_view(out, inputs[0])
     return out

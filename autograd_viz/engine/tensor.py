@@ -1062,6 +1062,16 @@ class Tensor:
         return _api.abs(self)
 
     def __matmul__(self, other):
+        if other.__class__ is Tensor and not events.LISTENERS:
+            a, b = self._data, other._data
+            if (
+                a.ndim == 2
+                and b.ndim == 2
+                and a.dtype is b.dtype
+                and a.dtype.kind == "f"
+                and a.shape[1] == b.shape[0]
+            ):
+                return _L.MmBackward0.apply(self, other)  # ``x @ w``: what matmul does
         try:
             return _api.matmul(self, other)
         except TypeError:
@@ -1333,6 +1343,25 @@ class Tensor:
         return _api.permute(self, *dims)
 
     def view(self, *shape):
+        arr = self._data
+        if arr.flags.c_contiguous and not events.LISTENERS:
+            # direct path (``emb.view(-1, 30)``): ints, at most one -1, a contiguous array
+            dims = shape[0] if len(shape) == 1 and shape[0].__class__ is tuple else shape
+            n, known, free = arr.size, 1, -1
+            for i, s in enumerate(dims):
+                if s.__class__ is not int or s < -1 or (s == -1 and free >= 0):
+                    break
+                if s == -1:
+                    free = i
+                else:
+                    known *= s
+            else:
+                if free >= 0:
+                    if known and n % known == 0:
+                        new = (*dims[:free], n // known, *dims[free + 1 :])
+                        return _S.ViewBackward0.apply(self, shape=new)
+                elif known == n:
+                    return _S.ViewBackward0.apply(self, shape=tuple(dims))
         return _api.view(self, *shape)
 
     def view_as(self, other):
@@ -1475,4 +1504,5 @@ from . import api as _api  # noqa: E402  (api imports Tensor from this module)
 
 _np_add, _np_subtract, _np_multiply = np.add, np.subtract, np.multiply
 from .ops import arithmetic as _A  # noqa: E402
+from .ops import linalg as _L  # noqa: E402
 from .ops import shape as _S  # noqa: E402

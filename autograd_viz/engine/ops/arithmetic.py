@@ -65,6 +65,8 @@ class SubBackward0(Function):
 
     @staticmethod
     def backward(ctx, g):
+        if not ctx.needs_input_grad[1]:  # ``out - y`` with a constant y: no -g to make
+            return g, None
         return g, (-g if ctx.alpha == 1 else scale(g, -ctx.alpha))
 
 
