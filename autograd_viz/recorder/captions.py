@@ -260,17 +260,6 @@ def forward(out, op, names, vals, kwargs, result, outside, inner=()):
     return {"en": f"Forward: {eq_en}.{note_en}", "zh": f"前向计算：{eq_zh}。{note_zh}"}
 
 
-_MATRIX = {
-    ("mm", 0): "G @ {b}ᵀ",
-    ("mm", 1): "{a}ᵀ @ G",
-    ("mv", 0): "G ⊗ {b}",
-    ("mv", 1): "{a}ᵀ @ G",
-    ("dot", 0): "G · {b}",
-    ("dot", 1): "G · {a}",
-    ("permute", 0): "Gᵀ",
-    ("t", 0): "Gᵀ",
-    ("transpose", 0): "Gᵀ",
-}
 
 
 def _ndim(v):
@@ -278,8 +267,9 @@ def _ndim(v):
 
 
 def _rule(op, i, names, vals):
-    """The chain-rule formula of what input ``i`` receives, written with ``G`` (the
-    gradient arriving), or None.  ``@`` depends on the operands' shapes (a 1-D operand
+    """The chain-rule formula of what input ``i`` of a *composite* op (``@``, ``linear``:
+    several PyTorch nodes, no one Function) receives, written with ``G`` (the gradient
+    arriving), or None.  ``@`` depends on the operands' shapes (a 1-D operand
     makes an outer product where a matrix would be transposed)."""
     a = names[0] if names else "a"
     b = names[1] if len(names) > 1 else "b"
@@ -297,8 +287,7 @@ def _rule(op, i, names, vals):
         if i == 1:
             return f"G ⊗ {_atom(a)}" if dx == 1 else f"Gᵀ @ {_atom(a)}"
         return "G" if dx == 1 else "G summed over rows"
-    tmpl = _MATRIX.get((op, i))
-    return tmpl.format(a=_atom(a), b=_atom(b)) if tmpl else None
+    return None  # (an op's own rule is its Function's ``local`` declaration)
 
 
 class Slot:

@@ -26,6 +26,9 @@ class Phase(str, Enum):
     def __str__(self) -> str:
         return self.value
 
+    def __repr__(self) -> str:  # (lessons print frames: 'forward', as before)
+        return repr(self.value)
+
     __format__ = str.__format__
 
 

@@ -77,14 +77,9 @@ FLOW_LEGEND = {
 
 
 def _lang(rec, lang=None):
-    if lang in FLOWED:
-        return lang
-    lang = getattr(rec, "lang", None)
-    if lang in FLOWED:
-        return lang
-    from ..recorder import get_language
+    from ..recorder.lang import resolve  # the one language setting
 
-    return get_language()
+    return resolve(lang, getattr(rec, "lang", None))
 
 
 def flows_only(node) -> bool:
