@@ -2,6 +2,7 @@
 losses, ``init`` and ``functional``."""
 
 from . import functional, init, utils
+from .conv import AdaptiveAvgPool2d, AvgPool2d, Conv2d, MaxPool2d
 from .extra import BCELoss, CrossEntropyLoss, LeakyReLU, LogSoftmax, NLLLoss, Softmax
 from .layers import (
     ELU,
@@ -26,10 +27,13 @@ from .parameter import Parameter
 __all__ = [
     "ELU",
     "GELU",
+    "AdaptiveAvgPool2d",
+    "AvgPool2d",
     "BCELoss",
     "BCEWithLogitsLoss",
     "BatchNorm1d",
     "BatchNorm2d",
+    "Conv2d",
     "CrossEntropyLoss",
     "Dropout",
     "Embedding",
@@ -41,6 +45,7 @@ __all__ = [
     "Linear",
     "LogSoftmax",
     "MSELoss",
+    "MaxPool2d",
     "Module",
     "ModuleDict",
     "ModuleList",

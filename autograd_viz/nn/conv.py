@@ -1,0 +1,584 @@
+"""``nn.Conv2d``, ``nn.MaxPool2d``, ``nn.AvgPool2d``, ``nn.AdaptiveAvgPool2d`` and their
+functions (``F.conv2d``, ``F.max_pool2d``, ``F.avg_pool2d``, ``F.adaptive_avg_pool2d``),
+on numpy windows (``sliding_window_view``): one ``ConvolutionBackward0`` /
+``MaxPool2DWithIndicesBackward0`` / ``AvgPool2DBackward0`` node each, as PyTorch records
+them.  The backward loops over the kernel's positions (a few slices), never over elements.
+Second derivatives through these nodes are not implemented (a clear error)."""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from ..engine import api as _api
+from ..engine import creation
+from ..engine.function import Function, Local
+from ..engine.functional_array import _is_array
+from ..engine.tensor import Tensor
+from . import functional as _functional
+from .modules import Module
+from .parameter import Parameter
+
+__all__ = ["AdaptiveAvgPool2d", "AvgPool2d", "Conv2d", "MaxPool2d"]
+
+
+def _pair(v):
+    if isinstance(v, numbers.Integral):
+        return (int(v), int(v))
+    return tuple(int(x) for x in v)
+
+
+def _no_double(g, name):
+    if not _is_array(g):
+        raise NotImplementedError(
+            f"autograd_viz: the double backward of {name} (create_graph=True through it) is "
+            "not implemented"
+        )
+
+
+def _windows(xp, k, s, d, out_hw):
+    """(N, C, OH, OW, kh, kw) view of the padded input."""
+    kh, kw = k
+    eh, ew = d[0] * (kh - 1) + 1, d[1] * (kw - 1) + 1
+    w = sliding_window_view(xp, (eh, ew), axis=(2, 3))
+    w = w[:, :, :: s[0], :: s[1], :: d[0], :: d[1]]
+    return w[:, :, : out_hw[0], : out_hw[1]]
+
+
+def _pad(x, pads, value=0.0):
+    (t, b), (left, r) = pads
+    if not (t or b or left or r):
+        return x
+    return np.pad(x, ((0, 0), (0, 0), (t, b), (left, r)), constant_values=value)
+
+
+class ConvolutionBackward0(Function):
+    op, symbol = "conv2d", "conv"
+    formula = (
+        "∂out/∂x: G convolved back with the kernel; ∂out/∂w: G correlated with the input "
+        "windows; ∂out/∂b = Σ G"
+    )
+    local = (
+        Local("G spread back through the kernel {1} onto the windows of {0}", rule=True),
+        Local("Σ over positions of G × the input window of {0}", rule=True),
+        Local("Σ G over batch and positions", rule=True),
+    )
+
+    @staticmethod
+    def forward(ctx, x, w, b, stride=(1, 1), pads=((0, 0), (0, 0)), dilation=(1, 1), groups=1):
+        xp = _pad(x, pads)
+        hp, wp = xp.shape[2], xp.shape[3]
+        o, cg, kh, kw = w.shape
+        oh = (hp - dilation[0] * (kh - 1) - 1) // stride[0] + 1
+        ow = (wp - dilation[1] * (kw - 1) - 1) // stride[1] + 1
+        win = _windows(xp, (kh, kw), stride, dilation, (oh, ow))
+        og = o // groups
+        outs = []
+        for gi in range(groups):
+            wg = win[:, gi * cg : (gi + 1) * cg]
+            outs.append(np.tensordot(wg, w[gi * og : (gi + 1) * og], axes=([1, 4, 5], [1, 2, 3])))
+        out = np.concatenate(outs, axis=-1) if groups > 1 else outs[0]
+        out = out.transpose(0, 3, 1, 2)
+        if b is not None:
+            out = out + b.reshape(1, -1, 1, 1)
+        ctx.save_for_backward(x, w)
+        ctx.conf = (stride, pads, dilation, groups, xp.shape, (oh, ow))
+        return np.ascontiguousarray(out, dtype=x.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        _no_double(g, "conv2d")
+        x, w = ctx.saved_tensors
+        stride, pads, dilation, groups, xp_shape, (oh, ow) = ctx.conf
+        o, cg, kh, kw = w.shape
+        og = o // groups
+        gx = gw = gb = None
+        if ctx.needs_input_grad[0]:
+            gxp = np.zeros(xp_shape, dtype=g.dtype)
+            for gi in range(groups):
+                gg = g[:, gi * og : (gi + 1) * og]
+                wg = w[gi * og : (gi + 1) * og]
+                cs = slice(gi * cg, (gi + 1) * cg)
+                for i in range(kh):
+                    for j in range(kw):
+                        part = np.tensordot(gg, wg[:, :, i, j], axes=([1], [0]))
+                        r0, c0 = i * dilation[0], j * dilation[1]
+                        gxp[
+                            :,
+                            cs,
+                            r0 : r0 + stride[0] * (oh - 1) + 1 : stride[0],
+                            c0 : c0 + stride[1] * (ow - 1) + 1 : stride[1],
+                        ] += part.transpose(0, 3, 1, 2)
+            (t, _), (left, _) = pads
+            gx = gxp[:, :, t : t + x.shape[2], left : left + x.shape[3]]
+        if ctx.needs_input_grad[1]:
+            win = _windows(_pad(x, pads), (kh, kw), stride, dilation, (oh, ow))
+            parts = []
+            for gi in range(groups):
+                gg = g[:, gi * og : (gi + 1) * og]
+                wg = win[:, gi * cg : (gi + 1) * cg]
+                parts.append(np.tensordot(gg, wg, axes=([0, 2, 3], [0, 2, 3])))
+            gw = np.concatenate(parts, axis=0) if groups > 1 else parts[0]
+            gw = gw.astype(g.dtype, copy=False)
+        if len(ctx.needs_input_grad) > 2 and ctx.needs_input_grad[2]:
+            gb = g.sum(axis=(0, 2, 3))
+        return gx, gw, gb
+
+
+class MaxPool2DWithIndicesBackward0(Function):
+    op, symbol = "max_pool2d", "maxpool"
+    formula = "∂/∂x: each window's gradient goes to the position of its maximum"
+    local = (Local("G at the maximum of each window of {0}, 0 elsewhere", rule=True),)
+
+    @staticmethod
+    def forward(
+        ctx, x, kernel=(2, 2), stride=(2, 2), pads=((0, 0), (0, 0)), dilation=(1, 1), out_hw=(1, 1)
+    ):
+        xp = _pad(x, pads, -np.inf)
+        win = _windows(xp, kernel, stride, dilation, out_hw)
+        n, c, oh, ow, kh, kw = win.shape
+        flat = win.reshape(n, c, oh, ow, kh * kw)
+        arg = np.argmax(flat, axis=-1)
+        out = np.take_along_axis(flat, arg[..., None], axis=-1)[..., 0]
+        ctx.conf = (arg, kernel, stride, dilation, xp.shape, pads, x.shape)
+        return np.ascontiguousarray(out, dtype=x.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        _no_double(g, "max_pool2d")
+        arg, kernel, stride, dilation, xp_shape, pads, x_shape = ctx.conf
+        n, c, oh, ow = arg.shape
+        ki, kj = np.divmod(arg, kernel[1])
+        rows = np.arange(oh).reshape(1, 1, oh, 1) * stride[0] + ki * dilation[0]
+        cols = np.arange(ow).reshape(1, 1, 1, ow) * stride[1] + kj * dilation[1]
+        gxp = np.zeros(xp_shape, dtype=g.dtype)
+        ni = np.arange(n).reshape(n, 1, 1, 1)
+        ci = np.arange(c).reshape(1, c, 1, 1)
+        np.add.at(gxp, (ni, ci, rows, cols), g)
+        (t, _), (left, _) = pads
+        return (gxp[:, :, t : t + x_shape[2], left : left + x_shape[3]],)
+
+
+class AvgPool2DBackward0(Function):
+    op, symbol = "avg_pool2d", "avgpool"
+    formula = "∂/∂x: each window's gradient is shared evenly by its positions"
+    local = (Local("G ÷ (window size) on every position of each window of {0}", rule=True),)
+
+    @staticmethod
+    def forward(
+        ctx, x, kernel=(2, 2), stride=(2, 2), pads=((0, 0), (0, 0)), out_hw=(1, 1), divisor=None
+    ):
+        xp = _pad(x, pads)
+        win = _windows(xp, kernel, stride, (1, 1), out_hw)
+        div = divisor or kernel[0] * kernel[1]
+        out = win.sum(axis=(-2, -1)) / div
+        ctx.conf = (kernel, stride, xp.shape, pads, x.shape, out_hw, div)
+        return np.ascontiguousarray(out, dtype=x.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        _no_double(g, "avg_pool2d")
+        kernel, stride, xp_shape, pads, x_shape, (oh, ow), div = ctx.conf
+        gxp = np.zeros(xp_shape, dtype=g.dtype)
+        share = g / g.dtype.type(div)
+        for i in range(kernel[0]):
+            for j in range(kernel[1]):
+                gxp[
+                    :,
+                    :,
+                    i : i + stride[0] * (oh - 1) + 1 : stride[0],
+                    j : j + stride[1] * (ow - 1) + 1 : stride[1],
+                ] += share
+        (t, _), (left, _) = pads
+        return (gxp[:, :, t : t + x_shape[2], left : left + x_shape[3]],)
+
+
+class AdaptiveAvgPool2DBackward0(Function):
+    """Output cell (i, j) is the mean of rows ⌊iH/oh⌋..⌈(i+1)H/oh⌉ and the matching
+    columns (windows may overlap or differ in size)."""
+
+    op, symbol = "adaptive_avg_pool2d", "avgpool"
+    formula = "∂/∂x: each cell's gradient is shared evenly by its window"
+    local = (Local("G ÷ (window size) on every position of each window of {0}", rule=True),)
+
+    @staticmethod
+    def forward(ctx, x, out_hw=(1, 1)):
+        h, w = x.shape[-2:]
+        oh, ow = out_hw
+        rows = [(i * h // oh, -(-(i + 1) * h // oh)) for i in range(oh)]
+        cols = [(j * w // ow, -(-(j + 1) * w // ow)) for j in range(ow)]
+        out = np.empty((*x.shape[:-2], oh, ow), dtype=x.dtype)
+        for i, (r0, r1) in enumerate(rows):
+            for j, (c0, c1) in enumerate(cols):
+                out[..., i, j] = x[..., r0:r1, c0:c1].mean(axis=(-2, -1))
+        ctx.conf = (rows, cols, x.shape)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        _no_double(g, "adaptive_avg_pool2d")
+        rows, cols, shape = ctx.conf
+        gx = np.zeros(shape, dtype=g.dtype)
+        for i, (r0, r1) in enumerate(rows):
+            for j, (c0, c1) in enumerate(cols):
+                n = (r1 - r0) * (c1 - c0)
+                gx[..., r0:r1, c0:c1] += (g[..., i, j] / g.dtype.type(n))[..., None, None]
+        return (gx,)
+
+
+class ConstantPadNdBackward0(Function):
+    op, symbol = "pad", "pad"
+    formula = "∂pad(a)/∂a: the gradient of the unpadded part"
+    local = (Local("G without the padding", rule=True),)
+
+    @staticmethod
+    def forward(ctx, a, widths=(), value=0.0):
+        neg = [(max(-lo, 0), max(-hi, 0)) for lo, hi in widths]
+        pos = [(max(lo, 0), max(hi, 0)) for lo, hi in widths]
+        core = a[tuple(slice(lo, a.shape[i] - hi) for i, (lo, hi) in enumerate(neg))]
+        ctx.widths = widths
+        ctx.in_shape = a.shape
+        return np.pad(core, pos, constant_values=value)
+
+    @staticmethod
+    def backward(ctx, g):
+        widths = ctx.widths
+        if _is_array(g):
+            pos = [(max(lo, 0), max(hi, 0)) for lo, hi in widths]
+            core = g[tuple(slice(lo, g.shape[i] - hi) for i, (lo, hi) in enumerate(pos))]
+            neg = [(max(-lo, 0), max(-hi, 0)) for lo, hi in widths]
+            return (np.pad(core, neg) if any(lo or hi for lo, hi in neg) else core,)
+        return (pad(g, [-v for lo, hi in reversed(widths) for v in (lo, hi)]),)
+
+
+# ---------------------------------------------------------------------- functional
+
+
+def _batched(input, name):
+    if not isinstance(input, Tensor):
+        raise TypeError(
+            f"{name}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
+        )
+    nd = input._data.ndim
+    if nd not in (3, 4):
+        raise RuntimeError(
+            f"Expected 3D (unbatched) or 4D (batched) input to {name}, but got input of size: "
+            f"{list(input._data.shape)}"
+        )
+    return nd == 3
+
+
+def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    unbatched = _batched(input, "conv2d")
+    if unbatched:
+        input = _api.unsqueeze(input, 0)
+    x = input._data
+    w = weight._data
+    stride, dilation = _pair(stride), _pair(dilation)
+    kh, kw = w.shape[2], w.shape[3]
+    if isinstance(padding, str):
+        if padding == "valid":
+            pads = ((0, 0), (0, 0))
+        elif padding == "same":
+            if stride != (1, 1):
+                raise RuntimeError("padding='same' is not supported for strided convolutions")
+            th, tw = dilation[0] * (kh - 1), dilation[1] * (kw - 1)
+            lh, lw = th // 2, tw // 2
+            if (lh, lw) != (th - lh, tw - lw):
+                # as PyTorch: pad the extra on the right/bottom first, then symmetrically
+                input = pad(input, [0, tw - 2 * lw, 0, th - 2 * lh])
+                x = input._data
+            pads = ((lh, lh), (lw, lw))
+        else:
+            raise RuntimeError(f"Invalid padding string: '{padding}'")
+    else:
+        p = _pair(padding)
+        pads = ((p[0], p[0]), (p[1], p[1]))
+    if x.shape[1] != w.shape[1] * groups:
+        raise RuntimeError(
+            f"Given groups={groups}, weight of size {list(w.shape)}, expected input"
+            f"{list(x.shape)} to have {w.shape[1] * groups} channels, but got {x.shape[1]} "
+            "channels instead"
+        )
+    hp = x.shape[2] + pads[0][0] + pads[0][1]
+    wp = x.shape[3] + pads[1][0] + pads[1][1]
+    eh, ew = dilation[0] * (kh - 1) + 1, dilation[1] * (kw - 1) + 1
+    if hp < eh or wp < ew:
+        raise RuntimeError(
+            f"Calculated padded input size per channel: ({hp} x {wp}). Kernel size: "
+            f"({eh} x {ew}). Kernel size can't be greater than actual input size"
+        )
+    out = ConvolutionBackward0.apply(
+        input, weight, bias, stride=stride, pads=pads, dilation=dilation, groups=groups
+    )
+    return _api.squeeze(out, 0) if unbatched else out
+
+
+def _pool_out(size, k, s, p, d, ceil_mode):
+    num = size + 2 * p - d * (k - 1) - 1
+    if ceil_mode:
+        o = -(-num // s) + 1
+        if (o - 1) * s >= size + p:
+            o -= 1
+        return o
+    return num // s + 1
+
+
+def max_pool2d(
+    input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False
+):
+    unbatched = _batched(input, "max_pool2d")
+    if unbatched:
+        input = _api.unsqueeze(input, 0)
+    k = _pair(kernel_size)
+    s = _pair(stride) if stride not in (None, []) else k
+    p, d = _pair(padding), _pair(dilation)
+    if p[0] > k[0] // 2 or p[1] > k[1] // 2:
+        raise RuntimeError(
+            "pad should be at most half of effective kernel size, but got pad="
+            f"{p[0]}, kernel_size={k[0]} and dilation={d[0]}"
+        )
+    x = input._data
+    oh = _pool_out(x.shape[2], k[0], s[0], p[0], d[0], ceil_mode)
+    ow = _pool_out(x.shape[3], k[1], s[1], p[1], d[1], ceil_mode)
+    if oh <= 0 or ow <= 0:
+        raise RuntimeError(
+            f"Given input size: ({x.shape[1]}x{x.shape[2]}x{x.shape[3]}). Calculated output "
+            f"size: ({x.shape[1]}x{oh}x{ow}). Output size is too small"
+        )
+    extra_h = max(0, (oh - 1) * s[0] + d[0] * (k[0] - 1) + 1 - (x.shape[2] + 2 * p[0]))
+    extra_w = max(0, (ow - 1) * s[1] + d[1] * (k[1] - 1) + 1 - (x.shape[3] + 2 * p[1]))
+    pads = ((p[0], p[0] + extra_h), (p[1], p[1] + extra_w))
+    out = MaxPool2DWithIndicesBackward0.apply(
+        input, kernel=k, stride=s, pads=pads, dilation=d, out_hw=(oh, ow)
+    )
+    if return_indices:
+        raise NotImplementedError("autograd_viz: max_pool2d(return_indices=True)")
+    return _api.squeeze(out, 0) if unbatched else out
+
+
+def avg_pool2d(
+    input,
+    kernel_size,
+    stride=None,
+    padding=0,
+    ceil_mode=False,
+    count_include_pad=True,
+    divisor_override=None,
+):
+    unbatched = _batched(input, "avg_pool2d")
+    if unbatched:
+        input = _api.unsqueeze(input, 0)
+    k = _pair(kernel_size)
+    s = _pair(stride) if stride not in (None, []) else k
+    p = _pair(padding)
+    if p[0] > k[0] // 2 or p[1] > k[1] // 2:
+        raise RuntimeError("pad should be smaller than or equal to half of kernel size")
+    if ceil_mode or (not count_include_pad and (p[0] or p[1])):
+        raise NotImplementedError(
+            "autograd_viz: avg_pool2d with ceil_mode=True or count_include_pad=False and padding"
+        )
+    x = input._data
+    oh = _pool_out(x.shape[2], k[0], s[0], p[0], 1, False)
+    ow = _pool_out(x.shape[3], k[1], s[1], p[1], 1, False)
+    if oh <= 0 or ow <= 0:
+        raise RuntimeError(
+            f"Given input size: ({x.shape[1]}x{x.shape[2]}x{x.shape[3]}). Calculated output "
+            f"size: ({x.shape[1]}x{oh}x{ow}). Output size is too small"
+        )
+    out = AvgPool2DBackward0.apply(
+        input,
+        kernel=k,
+        stride=s,
+        pads=((p[0], p[0]), (p[1], p[1])),
+        out_hw=(oh, ow),
+        divisor=divisor_override,
+    )
+    return _api.squeeze(out, 0) if unbatched else out
+
+
+def adaptive_avg_pool2d(input, output_size):
+    """Output 1 (or ``(1, 1)``): the mean over the last two dimensions
+    (``MeanBackward1``, as PyTorch); other sizes: ``AdaptiveAvgPool2DBackward0``."""
+    _batched(input, "adaptive_avg_pool2d")
+    osz = output_size if isinstance(output_size, (tuple, list)) else (output_size,) * 2
+    h, w = input._data.shape[-2:]
+    oh = h if osz[0] is None else int(osz[0])
+    ow = w if osz[1] is None else int(osz[1])
+    if (oh, ow) == (1, 1):
+        return _api.mean(input, (-1, -2), keepdim=True)
+    return AdaptiveAvgPool2DBackward0.apply(input, out_hw=(oh, ow))
+
+
+def pad(input, pad, mode="constant", value=None):
+    """``F.pad`` (constant mode): ``pad`` lists (left, right) amounts from the last
+    dimension backwards; negative amounts crop.  One ``ConstantPadNdBackward0``."""
+    if not isinstance(input, Tensor):
+        raise TypeError(
+            f"pad(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
+        )
+    if mode != "constant":
+        raise NotImplementedError(f"autograd_viz: F.pad(mode={mode!r})")
+    pad = [int(p) for p in pad]
+    if len(pad) % 2:
+        raise RuntimeError("Padding length must be divisible by 2")
+    nd = input._data.ndim
+    if len(pad) // 2 > nd:
+        raise RuntimeError(
+            "Padding length should be less than or equal to two times the input dimension "
+            f"but got padding length {len(pad)} and input of dimension {nd}"
+        )
+    widths = [(0, 0)] * nd
+    for k in range(len(pad) // 2):
+        widths[nd - 1 - k] = (pad[2 * k], pad[2 * k + 1])
+    return ConstantPadNdBackward0.apply(
+        input, widths=tuple(widths), value=0.0 if value is None else value
+    )
+
+
+# ---------------------------------------------------------------------- modules
+
+
+class Conv2d(Module):
+    """A 2-D convolution; weight ``(out, in/groups, kh, kw)`` and bias drawn uniformly in
+    ±1/√fan_in, as PyTorch's default initialisation bounds them."""
+
+    def __init__(
+        self,
+        in_channels,
+        out_channels,
+        kernel_size,
+        stride=1,
+        padding=0,
+        dilation=1,
+        groups=1,
+        bias=True,
+        padding_mode="zeros",
+        device=None,
+        dtype=None,
+    ):
+        super().__init__()
+        if in_channels % groups != 0:
+            raise ValueError("in_channels must be divisible by groups")
+        if out_channels % groups != 0:
+            raise ValueError("out_channels must be divisible by groups")
+        if padding_mode != "zeros":
+            raise NotImplementedError(f"autograd_viz: padding_mode={padding_mode!r}")
+        self.in_channels = in_channels
+        self.out_channels = out_channels
+        self.kernel_size = _pair(kernel_size)
+        self.stride = _pair(stride)
+        self.padding = padding if isinstance(padding, str) else _pair(padding)
+        self.dilation = _pair(dilation)
+        self.groups = groups
+        self.padding_mode = padding_mode
+        npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
+        shape = (out_channels, in_channels // groups, *self.kernel_size)
+        fan_in = shape[1] * self.kernel_size[0] * self.kernel_size[1]
+        bound = 1.0 / math.sqrt(fan_in) if fan_in > 0 else 0.0
+        rng = creation._rng[0]
+        self.weight = Parameter(Tensor._make(rng.uniform(-bound, bound, shape).astype(npd)))
+        if bias:
+            self.bias = Parameter(
+                Tensor._make(rng.uniform(-bound, bound, (out_channels,)).astype(npd))
+            )
+        else:
+            self.register_parameter("bias", None)
+
+    def forward(self, input):
+        return conv2d(
+            input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups
+        )
+
+    def extra_repr(self) -> str:
+        s = (
+            f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "
+            f"stride={self.stride}"
+        )
+        if self.padding != (0, 0):
+            s += f", padding={self.padding}"
+        if self.dilation != (1, 1):
+            s += f", dilation={self.dilation}"
+        if self.groups != 1:
+            s += f", groups={self.groups}"
+        if self.bias is None:
+            s += ", bias=False"
+        return s
+
+
+class MaxPool2d(Module):
+    def __init__(
+        self, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False
+    ):
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.stride = stride if stride is not None else kernel_size
+        self.padding = padding
+        self.dilation = dilation
+        self.return_indices = return_indices
+        self.ceil_mode = ceil_mode
+
+    def forward(self, input):
+        return max_pool2d(
+            input, self.kernel_size, self.stride, self.padding, self.dilation, self.ceil_mode
+        )
+
+    def extra_repr(self) -> str:
+        return (
+            f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}, "
+            f"dilation={self.dilation}, ceil_mode={self.ceil_mode}"
+        )
+
+
+class AvgPool2d(Module):
+    def __init__(
+        self,
+        kernel_size,
+        stride=None,
+        padding=0,
+        ceil_mode=False,
+        count_include_pad=True,
+        divisor_override=None,
+    ):
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.stride = stride if stride is not None else kernel_size
+        self.padding = padding
+        self.ceil_mode = ceil_mode
+        self.count_include_pad = count_include_pad
+        self.divisor_override = divisor_override
+
+    def forward(self, input):
+        return avg_pool2d(
+            input,
+            self.kernel_size,
+            self.stride,
+            self.padding,
+            self.ceil_mode,
+            self.count_include_pad,
+            self.divisor_override,
+        )
+
+    def extra_repr(self) -> str:
+        return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+
+
+class AdaptiveAvgPool2d(Module):
+    def __init__(self, output_size):
+        super().__init__()
+        self.output_size = output_size
+
+    def forward(self, input):
+        return adaptive_avg_pool2d(input, self.output_size)
+
+    def extra_repr(self) -> str:
+        return f"output_size={self.output_size}"
+
+
+for _fn in (conv2d, max_pool2d, avg_pool2d, adaptive_avg_pool2d, pad):
+    if not hasattr(_functional, _fn.__name__):
+        setattr(_functional, _fn.__name__, _fn)
+del _fn
