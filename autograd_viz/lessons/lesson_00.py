@@ -14,8 +14,8 @@ SOLUTIONS = {
 }
 
 WRONG = {
-    "grad_a": [B, 1.0, A + 1.0],
-    "grad_b": [B, A + 1.0, 1.0],
+    "grad_a": [B, 1.0, A * B + A],
+    "grad_b": [B, B + 1.0, 1.0],
 }
 
 
@@ -37,9 +37,9 @@ def check_grad_a(answer):
                 "这只是直接经过 “+ a” 的那条路径。经过 a*b 的路径还会带来 b。",
             ),
             mistake(
-                A + 1.0,
-                "The local derivative of a*b with respect to a is the *other* factor, b, not a.",
-                "a*b 对 a 的局部导数是**另一个**因子 b，而不是 a。",
+                A * B + A,
+                "8 is the value of L. The question asks how much L changes per unit change of a.",
+                "8 是 L 的值。题目问的是：a 每变化一个单位，L 变化多少。",
             ),
         ],
         hint={
@@ -57,13 +57,14 @@ def check_grad_b(answer):
         mistakes=[
             mistake(
                 B,
-                "The local derivative of a*b with respect to b is the other factor, a.",
-                "a*b 对 b 的局部导数是另一个因子 a。",
+                "3 is the value of b. The local derivative of a*b with respect to b is the "
+                "other factor, a.",
+                "3 是 b 的值。a*b 对 b 的局部导数是另一个因子 a。",
             ),
             mistake(
-                A + 1.0,
-                "b appears only once, in a*b: the '+ a' term does not depend on b.",
-                "b 只出现在 a*b 里一次：“+ a” 这一项与 b 无关。",
+                B + 1.0,
+                "4 is dL/da, which collects two paths. b appears only once, in a*b.",
+                "4 是 dL/da，它汇集了两条路径。b 只在 a*b 里出现一次。",
             ),
             mistake(
                 1.0,

@@ -94,6 +94,10 @@ def test_blank_says_fill_this_in(mod, name, lang, capsys):
 def test_typical_wrong_answers_are_named(mod, name, lang, capsys):
     wrong = mod.WRONG[name]
     assert len(wrong) >= 3, f"declare at least three typical wrong answers for {name}"
+    keys = [
+        w if isinstance(w, str) else str(np.round(_check._to_array(w), 6).tolist()) for w in wrong
+    ]
+    assert len(set(keys)) == len(keys), f"{name}: the typical wrong answers repeat: {keys}"
     for answer in wrong:
         verdict, out, last = _run(mod, name, answer, capsys)
         assert verdict == "wrong", f"{answer!r} judged {verdict}: {out}"
