@@ -17,6 +17,8 @@ from . import engine as E
 
 #: graphs with more nodes are cut to the last MAX_NODES (nearest the outputs), with a note
 MAX_NODES = 250
+#: above this many drawn nodes Graphviz gets iteration limits (see build_dot)
+BIG_LAYOUT = 100
 
 # Okabe–Ito colours (colour-blind safe); states also differ by line width and dash.
 PALETTE = {
@@ -335,6 +337,10 @@ def build_dot(
         rankattrs = "rankdir=LR, nodesep=0.15, ranksep=0.22"
     else:
         rankattrs = "rankdir=TB, nodesep=0.18, ranksep=0.22"
+    if len(ids) > BIG_LAYOUT:
+        # big graphs: fewer network-simplex / crossing passes (a 250-node autograd graph
+        # with one weight shared by 120 ops took over a minute; about 10 s with these)
+        rankattrs += ", nslimit=1, nslimit1=1, mclimit=0.5"
     # no minimum node size (Graphviz's default is 0.75 x 0.5 in): a box is its text
     out = [
         "digraph autograd_viz {",

@@ -75,7 +75,7 @@ def iter_states(rec, view, ids=None):
     graph = _graph_for(rec, view)
     ids = list(graph.nodes) if ids is None else list(ids)
     n = len(rec.frames)
-    if n * max(len(ids), 1) > FAST_LIMIT and _fast_ok(rec):
+    if _fast_ok(rec):
         yield from _fast_states(rec, view, ids)
         return
     for i in range(max(n, 1)):
@@ -100,8 +100,9 @@ def _fast_ok(rec):
 
 
 def _fast_states(rec, view, ids):
-    """Rows following the recorder's per-frame deltas (one pass instead of a full state per
-    frame); used when :func:`_fast_ok`.  Tests compare it with ``rec.state``."""
+    """Rows following the recorder's per-frame deltas (only the nodes a frame touches are
+    recomputed, instead of a full ``rec.state`` per frame); used when :func:`_fast_ok`.
+    Tests compare it with ``rec.state`` frame by frame, in both views."""
     from ..recorder.model import NodeState
 
     deltas = rec._deltas
@@ -419,12 +420,14 @@ def _view_data(rec, view, strings, limit=MAX_NODES, laid=None):
     svg, ids, geom, edges, cut, message, rankdir = (
         laid["layout"] if laid else layout(rec, view, None, limit)
     )
-    states = iter_states(rec, view, ids)
+    rows = laid.get("rows") if laid else None
+    states = rows if rows is not None else iter_states(rec, view, ids)
     idx = {d: k for k, d in enumerate(ids)}
     eidx = {e: k for k, e in enumerate(edges)}
     frames = rec.frames
     deltas, active, current = [], [], []
-    prev = {}
+    blank = ("pending", None, None)
+    prev = dict.fromkeys(ids, blank)  # what the browser starts from
     first = None
     for i, row in enumerate(states):
         if not frames:
@@ -432,11 +435,10 @@ def _view_data(rec, view, strings, limit=MAX_NODES, laid=None):
             break
         dl = []
         for d in ids:
-            s, v, g = row.get(d, ("pending", None, None))
-            cell = (_CODE.get(s, 1), strings(v), strings(g))
-            if prev.get(d, (0, 0, 0)) != cell:
-                dl.extend((idx[d], *cell))
+            cell = row.get(d, blank)
+            if prev[d] != cell:  # (compares the texts, before any table lookup)
                 prev[d] = cell
+                dl.extend((idx[d], _CODE.get(cell[0], 1), strings(cell[1]), strings(cell[2])))
         deltas.append(dl)
         f = frames[i]
         es = f.edges if view == "dataflow" else f.aedges
@@ -476,10 +478,17 @@ def _view_data(rec, view, strings, limit=MAX_NODES, laid=None):
 def stepper_data(rec, limit=MAX_NODES) -> dict:
     """Everything the browser Stepper needs for ``rec``, in both views and both languages
     (the UI strings are added by the widget layer)."""
+    # states read once per view when they are small, else streamed (once for the layout's
+    # widest texts, once for the deltas)
+    rows = {}
+    for v in VIEWS:
+        ids, _ = visible_nodes(_graph_for(rec, v), limit)
+        small = len(rec.frames) * max(len(ids), 1) <= FAST_LIMIT
+        rows[v] = frame_states(rec, v, ids) if small else None
     # the two Graphviz runs are independent processes: run them side by side
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futs = {v: pool.submit(layout, rec, v, None, limit) for v in VIEWS}
-        laid = {v: {"layout": futs[v].result()} for v in VIEWS}
+        futs = {v: pool.submit(layout, rec, v, rows[v], limit) for v in VIEWS}
+        laid = {v: {"layout": futs[v].result(), "rows": rows[v]} for v in VIEWS}
     strings = _Strings()
     views = {v: _view_data(rec, v, strings, limit, laid[v]) for v in VIEWS}
     frames = rec.frames

@@ -167,6 +167,24 @@ def test_live_kernel_every_frame_keyboard_size(jupyter_app, browser_page):
     assert re.search(r"[\u4e00-\u9fff]", state()["caption"])
     st.screenshot(path=str(ARTIFACTS / f"{app.kind}-live-zh-size3.png"))
     page.screenshot(path=str(ARTIFACTS / f"{app.kind}-live-page.png"))
+    if app.kind == "lab":  # dark theme: the graph on its white card, legend and buttons legible
+        page.keyboard.press("Escape")
+        page.keyboard.press("Control+Shift+C")  # the command palette
+        page.keyboard.type("Use Theme: JupyterLab Dark")
+        page.locator(".lm-CommandPalette-item", has_text="JupyterLab Dark").first.click()
+        page.wait_for_function("document.body.dataset.jpThemeLight === 'false'")
+        page.wait_for_timeout(500)
+        colours = st.evaluate(
+            """st => { const c = (sel, p) => getComputedStyle(st.querySelector(sel))[p];
+            return {card: c('.av-card', 'backgroundColor'), legend: c('.av-legend', 'color'),
+                    btn: c('.av-next', 'color'), btnBg: c('.av-next', 'backgroundColor'),
+                    caption: c('.av-caption', 'color')}; }"""
+        )
+        assert colours["card"] == "rgb(255, 255, 255)", colours
+        assert colours["legend"] == "rgb(34, 34, 34)", colours
+        assert colours["btn"] != colours["btnBg"], colours
+        assert colours["caption"].startswith("rgba(255, 255, 255"), colours
+        st.screenshot(path=str(ARTIFACTS / "lab-live-dark.png"))
     body = page.locator(".jp-Notebook").inner_text()
     assert not WIDGET_ERRORS.search(body)
     assert not _errors(browser_page, app.kind), _errors(browser_page, app.kind)

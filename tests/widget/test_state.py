@@ -11,13 +11,40 @@ from autograd_viz.render import state as S
 from autograd_viz.widget.stepper import STATIC
 
 
+def _slow_states(rec, view):
+    graph = rec.graph if view == "dataflow" else rec.autograd_graph
+    out = []
+    for i in range(len(rec.frames)):
+        st = rec.state(i, view=view)
+        out.append(
+            {d: (S._status(st.get(d)), *S._texts(graph.nodes[d], st.get(d))) for d in graph.nodes}
+        )
+    return out
+
+
 @pytest.mark.parametrize("view", ["dataflow", "autograd"])
-def test_fast_states_equal_rec_state(train_rec, view):
-    slow = S.frame_states(train_rec, view)
-    assert S._fast_ok(train_rec)
-    graph = train_rec.graph if view == "dataflow" else train_rec.autograd_graph
-    fast = [dict(r) for r in S._fast_states(train_rec, view, list(graph.nodes))]
-    assert fast == slow
+@pytest.mark.parametrize("which", ["training", "two_layer", "error"])
+def test_fast_states_equal_rec_state(train_rec, view, which):
+    import sys
+    from pathlib import Path
+
+    import autograd_viz as torch
+
+    if which == "training":
+        rec = train_rec
+    elif which == "two_layer":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
+        from e2e_programs import TWO_LAYER, run
+
+        rec = run(TWO_LAYER)["rec"]
+    else:
+        with pytest.raises(RuntimeError), torch.record() as rec:
+            x = torch.ones(2, requires_grad=True)
+            y = (x * 2).sum()
+            y.backward()
+            y.backward()
+    assert S._fast_ok(rec)
+    assert S.frame_states(rec, view) == _slow_states(rec, view)
 
 
 def test_deltas_rebuild_every_frame(train_rec):
