@@ -135,12 +135,9 @@ _CLAMP_SIGS = (
 def _clamp_one(cls, name, bound, input, value):
     _check_tensor(input, name)
     if isinstance(value, Tensor):
-        if value._data.ndim == 0:
-            value = value.item()
-        else:
-            two = U.ClampMinBackward1 if bound == "min" else U.ClampMaxBackward1
-            dt = _api.result_type(input, value)
-            return two.apply(_api._cast(input, dt), _api._cast(value, dt))
+        two = U.ClampMinBackward1 if bound == "min" else U.ClampMaxBackward1
+        dt = _api.result_type(input, value)
+        return two.apply(_api._cast(input, dt), _api._cast(value, dt))
     if isinstance(value, bool) or not isinstance(value, numbers.Number):
         raise TypeError(
             f"{name}() received an invalid combination of arguments - got (Tensor, "

@@ -206,6 +206,28 @@ def _power(a, b):
         return _ipow(a, b)
 
 
+def _float_pow(a, n):
+    """``a ** n`` for a float tensor as PyTorch's CPU kernel computes it: 2 and 3 as
+    products, -1 / -2 as reciprocals, 0.5 / -0.5 as (r)sqrt; any other exponent as a
+    correctly rounded power (float32: computed in float64, rounded once)."""
+    if n == 2:
+        return a * a
+    if n == 3:
+        return a * a * a
+    if n == 0.5:
+        return np.sqrt(a)
+    if n == -1:
+        return np.reciprocal(a)
+    if n == -2:
+        return np.reciprocal(a * a)
+    if n == -0.5:
+        return np.reciprocal(np.sqrt(a))
+    if a.dtype == np.float32 and isinstance(n, int | float):
+        out = np.power(a, n, dtype=np.float64).astype(np.float32)
+        return out if type(out) is np.ndarray else np.asarray(out)
+    return np.power(a, n)
+
+
 class PowBackward0(Function):
     """``tensor ** number``."""
 
@@ -230,7 +252,9 @@ class PowBackward0(Function):
                 return a * a
             finally:
                 restore(tok)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            if a.dtype.kind == "f":
+                return _float_pow(a, exponent)
             return np.power(a, exponent)
 
     @staticmethod

@@ -9,6 +9,8 @@ and, under ``create_graph=True``, on Tensors (real higher derivatives).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ..derivatives import bce_local, norm_local, num_text, std_local, var_local
@@ -24,8 +26,12 @@ from ..functional_array import (
     sign,
     unsqueeze_dims,
 )
+from .unary import EXACT_MAX, exact32
 
 _ndarray = np.ndarray
+#: float32 sin / cos computed in float64, rounded once (PyTorch's bits far more often)
+_sin32 = exact32(np.sin, math.sin)
+_cos32 = exact32(np.cos, math.cos)
 #: PyTorch clamps ``x * (1 - x)`` from below in the gradient of binary_cross_entropy
 _BCE_EPS = 1e-12
 
@@ -58,7 +64,7 @@ def _mean_keep(x, dims):
 
 def _sin(x):
     if _is_array(x):
-        return np.sin(x)
+        return _sin32(np.asarray(x))
     from ..api_extra import sin
 
     return sin(x)
@@ -66,7 +72,7 @@ def _sin(x):
 
 def _cos(x):
     if _is_array(x):
-        return np.cos(x)
+        return _cos32(np.asarray(x))
     from ..api_extra import cos
 
     return cos(x)
@@ -101,7 +107,7 @@ class SinBackward0(Function):
     @staticmethod
     def forward(ctx, a):
         ctx.save_for_backward(a)
-        return _nd(np.sin(a))
+        return _nd(_sin32(a))
 
     @staticmethod
     def backward(ctx, g):
@@ -117,7 +123,7 @@ class CosBackward0(Function):
     @staticmethod
     def forward(ctx, a):
         ctx.save_for_backward(a)
-        return _nd(np.cos(a))
+        return _nd(_cos32(a))
 
     @staticmethod
     def backward(ctx, g):
@@ -162,8 +168,43 @@ def _softmax(a, dim):
     else:
         m = np.maximum.reduce(a, axis=dim, keepdims=True)
     shifted = a - m
+    if _lastdim32(a, dim):
+        e = np.exp(shifted, dtype=np.float64).astype(np.float32)
+        return shifted, e, _lane_sum(e)
     e = np.exp(shifted)
     return shifted, e, np.add.reduce(e, axis=dim, keepdims=True)
+
+
+def _lastdim32(a, dim):
+    """float32 softmax over the last dimension: computed as PyTorch's CPU kernel does
+    (see ``_lane_sum``), which gives its bits far more often."""
+    return (
+        a.dtype == np.float32
+        and 0 < a.size <= EXACT_MAX // 4
+        and a.ndim
+        and dim is not None
+        and (dim == -1 or dim == a.ndim - 1)
+    )
+
+
+def _lane_sum(e):
+    """Sum over the last axis in PyTorch's order: fewer than 16 values one after the
+    other; else 16 lanes, each summing every 16th value, then the lanes pairwise
+    (16 -> 8 -> 4 -> 2 -> 1), as its vectorized reduction does."""
+    n = e.shape[-1]
+    if n < 16:
+        s = e[..., 0:1].copy()
+        for j in range(1, n):
+            s += e[..., j : j + 1]
+        return s
+    acc = e[..., :16].copy()
+    for j in range(16, n, 16):
+        part = e[..., j : j + 16]
+        acc[..., : part.shape[-1]] += part
+    acc = acc[..., :8] + acc[..., 8:]
+    acc = acc[..., :4] + acc[..., 4:]
+    acc = acc[..., :2] + acc[..., 2:]
+    return acc[..., :1] + acc[..., 1:]
 
 
 class SoftmaxBackward0(Function):
@@ -175,7 +216,10 @@ class SoftmaxBackward0(Function):
     def forward(ctx, a, dim=None):
         ctx.dim = dim
         _, e, total = _softmax(a, dim)
-        out = _nd(e / total)
+        if _lastdim32(a, dim):  # PyTorch multiplies by the reciprocal of the sum
+            out = e * (np.float32(1) / total)
+        else:
+            out = _nd(e / total)
         ctx.save_for_backward(out)
         return out
 
@@ -194,7 +238,10 @@ class LogSoftmaxBackward0(Function):
     def forward(ctx, a, dim=None):
         ctx.dim = dim
         shifted, _, total = _softmax(a, dim)
-        out = _nd(shifted - np.log(total))
+        if _lastdim32(a, dim):
+            out = shifted - np.log(total, dtype=np.float64).astype(np.float32)
+        else:
+            out = _nd(shifted - np.log(total))
         ctx.save_for_backward(out)
         return out
 

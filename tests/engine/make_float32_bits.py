@@ -1,0 +1,95 @@
+"""Record PyTorch's float32 results of elementwise ops for tests/engine/test_float32_bits.py.
+
+    python tests/engine/make_float32_bits.py      # needs torch 2.13 (CPU); writes
+                                                  # tests/engine/data/float32_bits.json
+
+For each op: N float32 inputs (from a fixed seed, stored as raw bits) and PyTorch's
+outputs (raw bits), base64-encoded.  The test (no torch import) computes the same ops
+with autograd_viz and counts the inputs whose result has exactly PyTorch's bits.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+OUT = Path(__file__).resolve().parent / "data" / "float32_bits.json"
+N = 1000
+
+
+def inputs(kind, rng):
+    if kind == "pos":
+        a = np.concatenate(
+            [rng.uniform(1e-3, 10, N // 2), np.exp(rng.uniform(-20, 20, N - N // 2))]
+        )
+    elif kind == "unit":
+        a = rng.uniform(-0.999, 0.999, N)
+    elif kind == "small":
+        a = rng.uniform(-10, 10, N)
+    elif kind == "rows":  # softmax rows of 10
+        a = rng.normal(0, 3, N)
+    else:
+        a = np.concatenate([rng.uniform(-5, 5, N // 2), rng.normal(0, 20, N - N // 2)])
+    return a.astype(np.float32)
+
+
+#: op name -> (input kind, how PyTorch computes it on a tensor ``t``)
+OPS = {
+    "exp": ("any", lambda t: t.exp()),
+    "log": ("pos", lambda t: t.log()),
+    "sqrt": ("pos", lambda t: t.sqrt()),
+    "sigmoid": ("any", lambda t: t.sigmoid()),
+    "tanh": ("any", lambda t: t.tanh()),
+    "sin": ("small", lambda t: t.sin()),
+    "cos": ("small", lambda t: t.cos()),
+    "log1p": ("pos", lambda t: t.log1p()),
+    "expm1": ("small", lambda t: t.expm1()),
+    "log10": ("pos", lambda t: t.log10()),
+    "log2": ("pos", lambda t: t.log2()),
+    "exp2": ("small", lambda t: t.exp2()),
+    "rsqrt": ("pos", lambda t: t.rsqrt()),
+    "reciprocal": ("any", lambda t: t.reciprocal()),
+    "sinh": ("small", lambda t: t.sinh()),
+    "cosh": ("small", lambda t: t.cosh()),
+    "tan": ("small", lambda t: t.tan()),
+    "asin": ("unit", lambda t: t.asin()),
+    "acos": ("unit", lambda t: t.acos()),
+    "atan": ("any", lambda t: t.atan()),
+    "erf": ("small", lambda t: t.erf()),
+    "pow2": ("any", lambda t: t**2),
+    "pow3": ("any", lambda t: t**3),
+    "pow2.5": ("pos", lambda t: t**2.5),
+    "pow0.5": ("pos", lambda t: t**0.5),
+    "pow-1": ("pos", lambda t: t**-1),
+    "square_exp": ("small", lambda t: t**2 * t.exp()),
+    "softmax": ("rows", lambda t: t.reshape(-1, 10).softmax(1).reshape(-1)),
+    "log_softmax": ("rows", lambda t: t.reshape(-1, 10).log_softmax(1).reshape(-1)),
+}
+
+
+def b64(a):
+    return base64.b64encode(np.ascontiguousarray(a, dtype=np.float32).tobytes()).decode()
+
+
+def main() -> int:
+    import torch
+
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(20260)
+    data = {"torch_version": torch.__version__, "n": N, "ops": {}}
+    for name, (kind, fn) in OPS.items():
+        x = inputs(kind, rng)
+        y = fn(torch.from_numpy(x.copy())).numpy()
+        data["ops"][name] = {"x": b64(x), "y": b64(y)}
+    OUT.parent.mkdir(exist_ok=True)
+    OUT.write_text(json.dumps(data, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {OUT} ({len(OPS)} ops x {N} inputs)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
