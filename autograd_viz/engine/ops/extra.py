@@ -216,10 +216,8 @@ class SoftmaxBackward0(Function):
     def forward(ctx, a, dim=None):
         ctx.dim = dim
         _, e, total = _softmax(a, dim)
-        if _lastdim32(a, dim):  # PyTorch multiplies by the reciprocal of the sum
-            out = e * (np.float32(1) / total)
-        else:
-            out = _nd(e / total)
+        # over the last dim PyTorch multiplies by the reciprocal of the sum
+        out = e * (np.float32(1) / total) if _lastdim32(a, dim) else _nd(e / total)
         ctx.save_for_backward(out)
         return out
 
