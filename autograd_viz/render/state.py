@@ -400,18 +400,25 @@ def node_info(graph, d, strings=None):
 
 # ---------------------------------------------------------------------- the whole
 class _Strings:
+    """The string table: each text once; ``rows`` the picture lines of the values whose
+    lines (the recorder's ``Text.rows``) differ from what the browser parses out of the
+    text (``split_rows`` of the plain string, ported to ``stepper.js``)."""
+
     def __init__(self):
         self.items = [""]
         self.index = {"": 0}
+        self.rows = {}
 
     def __call__(self, s) -> int:
         if not s:
             return 0
-        s = str(s)
-        k = self.index.get(s)
+        k = self.index.get(str(s))
         if k is None:
-            k = self.index[s] = len(self.items)
-            self.items.append(s)
+            k = self.index[str(s)] = len(self.items)
+            self.items.append(str(s))
+            rows = getattr(s, "rows", None)
+            if rows and list(rows) != split_rows(str(s)):
+                self.rows[k] = list(rows)
         return k
 
 
@@ -513,6 +520,7 @@ def stepper_data(rec, limit=MAX_NODES) -> dict:
             for f in frames
         ],
         "strings": strings.items,
+        "rows": strings.rows,
         "views": views,
         "plot": plot_data(getattr(rec, "iterations", None) or []),
     }

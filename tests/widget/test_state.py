@@ -75,3 +75,16 @@ def test_css_node_colours_are_the_renderers():
         rule = re.search(r"g\.av-" + status + r" > ellipse \{([^}]*)\}", css).group(1)
         assert f"fill: {pal['fill']}" in rule and f"stroke: {pal['stroke']}" in rule, status
         assert f"stroke-width: {pal['width']}" in rule, status
+
+
+def test_string_table_keeps_the_recorders_own_rows():
+    from autograd_viz.recorder.fmt import Text
+
+    table = S._Strings()
+    plain = Text("[[1, 2], [3, 4]]")
+    plain.rows = ("[[1, 2],", "[3, 4]]")  # what the browser parses anyway: not sent
+    odd = Text("[[[1]], [[2]]]")
+    odd.rows = ("[[[1]],", " [[2]]]")
+    assert table(plain) == 1 and table(odd) == 2 and table(None) == 0
+    assert table.items == ["", "[[1, 2], [3, 4]]", "[[[1]], [[2]]]"]
+    assert table.rows == {2: ["[[[1]],", " [[2]]]"]}

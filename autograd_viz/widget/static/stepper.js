@@ -159,12 +159,15 @@ function render({ model, el }) {
   setZoom(zoom, true);
  }
 
+ // picture lines of string k: the recorder's own rows when it sent them, else parsed
+ const rowsOf = (k) => (D.rows && D.rows[k] ? D.rows[k] : splitRows(S[k]));
+
  function dyn(geo, v, g, hide) {
   const [cx, left, ys, nv, ng, block, flow] = geo, R = V().rows;
   const [, vind] = R.value, [gp, gind] = flow ? R.flow : R.grad;
   let out = "";
-  const blocks = [[splitRows(v), "", 0, nv, vind, "av-v"],
-   [hide ? ["?"] : splitRows(g), gp, nv, ng, gind, flow ? "av-g av-flow" : "av-g"]];
+  const blocks = [[rowsOf(v), "", 0, nv, vind, "av-v"],
+   [hide ? ["?"] : rowsOf(g), gp, nv, ng, gind, flow ? "av-g av-flow" : "av-g"]];
   for (let [rows, pre, n0, count, ind, cls] of blocks) {
    if (!rows.length) continue;
    rows = rows.slice();
@@ -202,7 +205,7 @@ function render({ model, el }) {
    if (G.shown[3 * j + 1] !== a || G.shown[3 * j + 2] !== b || G.hid[j] !== hd) {
     let d = el.querySelector("g.av-dyn");
     if (!d) { d = document.createElementNS("http://www.w3.org/2000/svg", "g"); d.setAttribute("class", "av-dyn"); el.appendChild(d); }
-    d.innerHTML = v.geom[j] ? dyn(v.geom[j], S[a], S[b], hd) : "";
+    d.innerHTML = v.geom[j] ? dyn(v.geom[j], a, b, hd) : "";
    }
    G.shown[3 * j] = s; G.shown[3 * j + 1] = a; G.shown[3 * j + 2] = b; G.hid[j] = hd;
   }
