@@ -83,6 +83,10 @@ def embedding(
     """``weight[input]`` as one ``EmbeddingBackward0`` node (padding rows get no grad)."""
     _tensor_arg(input, "embedding", "indices", 2)
     _tensor_arg(weight, "embedding", "weight", 1)
+    if max_norm is not None or scale_grad_by_freq or sparse:
+        raise NotImplementedError(
+            "autograd_viz: embedding with max_norm, scale_grad_by_freq or sparse gradients"
+        )
     idx = input._data
     if idx.dtype.kind not in "iu" or idx.dtype == np.uint8:
         raise RuntimeError(
@@ -331,7 +335,15 @@ class Embedding(Module):
             self.weight = Parameter(_weight, requires_grad=not _freeze)
 
     def forward(self, input):
-        return embedding(input, self.weight, self.padding_idx)
+        return embedding(
+            input,
+            self.weight,
+            self.padding_idx,
+            self.max_norm,
+            self.norm_type,
+            self.scale_grad_by_freq,
+            self.sparse,
+        )
 
     def extra_repr(self) -> str:
         s = f"{self.num_embeddings}, {self.embedding_dim}"
