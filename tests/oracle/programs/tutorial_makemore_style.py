@@ -154,7 +154,7 @@ def cmp(s, dt, t):
     ex = torch.all(dt == t.grad).item()
     app = torch.allclose(dt, t.grad)
     maxdiff = (dt - t.grad).abs().max().item()
-    print(f"{s:15s} | exact: {str(ex):5s} | approximate: {str(app):5s}")
+    print(f"{s:15s} | exact: {ex!s:5s} | approximate: {app!s:5s}")
     return maxdiff < 1e-6
 
 
