@@ -384,9 +384,10 @@ def nll_loss(
         )
     c = a.shape[-1]
     flat = t.reshape(-1).astype(np.int64)
-    bad = (flat != ignore_index) & ((flat < 0) | (flat >= c))
-    if bad.any():
-        raise IndexError(f"Target {int(flat[bad][0])} is out of bounds.")
+    if flat.size and not (flat.min() >= 0 and flat.max() < c):  # (two quick reductions first)
+        bad = (flat != ignore_index) & ((flat < 0) | (flat >= c))
+        if bad.any():
+            raise IndexError(f"Target {int(flat[bad][0])} is out of bounds.")
     w = None
     if weight is not None:
         _check_tensor(weight, "nll_loss", "weight")
@@ -427,6 +428,35 @@ def cross_entropy(
             (input, target),
             {"reduction": reduction},
         )
+    if (
+        not _LISTENERS
+        and input.__class__ is Tensor
+        and target.__class__ is Tensor
+        and weight is None
+        and reduction == "mean"
+        and not label_smoothing
+        and size_average is None
+        and reduce is None
+    ):
+        # the usual call (a batch of logits, class indices): the checks of log_softmax and
+        # nll_loss in a few steps, then the same two nodes
+        a, t = input._data, target._data
+        if (
+            a.ndim == 2
+            and a.dtype.kind == "f"
+            and t.ndim == 1
+            and t.dtype == np.int64
+            and t.shape[0] == a.shape[0]
+            and t.size
+            and t.min() >= 0
+            and t.max() < a.shape[1]
+        ):
+            seq0 = _seq_counter[0]
+            logp = X.LogSoftmaxBackward0.apply(input, dim=1)
+            out = X.NllLossBackward0.apply(
+                logp, target=t, weight=None, reduction="mean", ignore_index=int(ignore_index)
+            )
+            return _tagged(out, "cross_entropy", (input, target), {"reduction": reduction}, seq0)
     _reduction_ok(reduction)
     _check_tensor(input, "cross_entropy_loss")
     _check_tensor(target, "cross_entropy_loss", "target")

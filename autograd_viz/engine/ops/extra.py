@@ -476,7 +476,8 @@ class NllLossBackward0(Function):
             t = np.asarray(target).reshape(-1)
             if t.dtype != np.int64:
                 t = t.astype(np.int64)
-            if not (t == ignore_index).any():
+            # (targets are checked: in range, or equal to ignore_index)
+            if (t.min() >= 0) if ignore_index < 0 else not (t == ignore_index).any():
                 n = logp.shape[0]
                 rows = np.arange(n)
                 total = logp.dtype.type(n)
