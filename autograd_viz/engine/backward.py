@@ -18,7 +18,7 @@ import weakref
 import numpy as np
 
 from . import events
-from .function import AccumulateGrad, kept_meta
+from .function import AccumulateGrad
 from .functional_array import sum_to
 from .grad_mode import STATE
 
@@ -363,9 +363,7 @@ def _run_fast(roots, grads, retain_graph):
                 if grads_in.__class__ is not tuple:
                     grads_in = (grads_in,)
             if node._saved is not None and not retain_graph:
-                node._saved = None
-                meta = node._saved_meta
-                node._saved_meta = kept_meta(meta) if meta else None
+                node._saved = None  # (_saved_meta stays: see Function._release)
                 node._freed = True
             follow = None
             nexts = node.next_functions

@@ -275,9 +275,11 @@ class Function:
 
     def _release(self) -> None:
         """Free saved values (backward without ``retain_graph``)."""
+        # ``_saved_meta`` stays (no cost on the backward path): it names the input
+        # tensors the values came from, so a drawing after ``backward()`` still shows
+        # every input (``x`` of ``x * w``); backward never reads it once freed (it raises
+        # first)
         self._saved = None
-        meta = self._saved_meta
-        self._saved_meta = kept_meta(meta) if meta else None
         self._freed = True
 
     # ------------------------------------------------------------------ PyTorch surface
@@ -324,17 +326,6 @@ class Function:
         if not loc:
             return None
         return loc[slot] if slot < len(loc) else loc[-1]
-
-
-def kept_meta(meta):
-    """What a node remembers of its saved inputs once they are freed: the constant
-    leaves among them (``x`` of ``x * w``: no grad, no grad_fn, held by the learner
-    anyway), so a drawing after ``backward()`` still shows every input.  Never read by
-    backward (a freed node raises first)."""
-    kept = [
-        m for m in meta if m[3] is not None and m[3].grad_fn is None and not m[3]._requires_grad
-    ]
-    return kept or None
 
 
 class AccumulateGrad(Function):
