@@ -16,7 +16,7 @@ import os
 from html import escape
 
 from .i18n import STRINGS, resolve
-from .stepper import Stepper, stepper_json
+from .stepper import ESM_CSS, ESM_JS, stepper_json
 
 
 def script_json(obj) -> str:
@@ -70,7 +70,7 @@ def export_page(recording, lang=None, view="dataflow", quiz=False, size=2) -> st
         "size": size,
         "quiz": bool(quiz),
     }
-    esm, css = Stepper._esm, Stepper._css  # the widget's own front end, as it sends it
+    esm, css = ESM_JS, ESM_CSS  # the widget's own front end (unpacked)
     assert "</" not in css
     page_css = (
         "body{margin:16px;font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC',"

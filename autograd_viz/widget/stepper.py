@@ -10,11 +10,14 @@ kernel only tells Python the new ``frame``.  ``save_html`` embeds the same ES mo
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
 import json
 import pathlib
 import re
 import weakref
+import zlib
 
 import anywidget
 import traitlets
@@ -124,6 +127,27 @@ def compact_css(src: str) -> str:
     return src.replace(";}", "}").strip() + "\n"
 
 
+def _read(name: str) -> str:
+    return (STATIC / name).read_text(encoding="utf-8")
+
+
+#: the browser side as sent: the ES module and its stylesheet (compacted)
+ESM_JS = compact_js(_read("stepper.js"))
+ESM_CSS = compact_css(_read("stepper.css"))
+
+
+def packed_esm(js: str = ESM_JS, css: str = ESM_CSS) -> str:
+    """The ``_esm`` a notebook stores: ``static/loader.js`` carrying ``js`` and ``css``
+    deflated and base64-encoded (about a third of their size; every output keeps its own
+    copy), unpacked in the browser with ``DecompressionStream``."""
+    raw = json.dumps({"js": js, "css": css}, ensure_ascii=False).encode("utf-8")
+    z = zlib.compressobj(9, zlib.DEFLATED, -15)
+    payload = base64.b64encode(z.compress(raw) + z.flush()).decode("ascii")
+    key = hashlib.sha1(raw).hexdigest()[:12]
+    loader = compact_js(_read("loader.js"))
+    return loader.replace("__KEY__", key).replace("__PAYLOAD__", payload)
+
+
 def _ui():
     out = {}
     for lang in LANGS:
@@ -193,11 +217,11 @@ class Stepper(anywidget.AnyWidget):
     gradient a frame produces until the learner reveals it or types it.
     """
 
-    # The package's own files, read as text.  (Given as ``pathlib.Path``, anywidget wraps
-    # them in a class-level ``FileContents`` and connects a lambda holding each instance to
-    # its ``changed`` signal: every Stepper ever made would stay alive, with its data.)
-    _esm = compact_js((STATIC / "stepper.js").read_text(encoding="utf-8"))
-    _css = compact_css((STATIC / "stepper.css").read_text(encoding="utf-8"))
+    # The package's own files, read as text and packed (``packed_esm``: the stylesheet
+    # travels inside, so no ``_css``).  (Given as ``pathlib.Path``, anywidget wraps them in
+    # a class-level ``FileContents`` and connects a lambda holding each instance to its
+    # ``changed`` signal: every Stepper ever made would stay alive, with its data.)
+    _esm = packed_esm()
     data = traitlets.Unicode("{}").tag(sync=True)
     frame = traitlets.Int(0).tag(sync=True)
     lang = traitlets.Unicode("en").tag(sync=True)

@@ -217,7 +217,7 @@ def test_saved_notebook_steps_with_the_kernel_stopped(jupyter_app, browser_page)
     path = app.serve / "saved.ipynb"
     nbformat.write(nb, path)
     saved = json.dumps(nb.metadata["widgets"])
-    assert "av-stepper" in saved and '"data"' in saved  # the ES module and the frames
+    assert "DecompressionStream" in saved and '"data"' in saved  # front end and frames
     # executed headless = unsigned: sign it where this server looks (its JUPYTER_DATA_DIR)
     subprocess.run(
         [sys.executable, "-m", "jupyter", "trust", str(path)],

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from autograd_viz.widget import Stepper, save_html
 from autograd_viz.widget.export import export_page, script_json
-from autograd_viz.widget.stepper import stepper_json
+from autograd_viz.widget.stepper import ESM_CSS, ESM_JS, stepper_json
 
 
 def test_script_json_cannot_close_the_script():
@@ -34,8 +34,8 @@ def test_page_is_self_contained_and_runs_the_widgets_module(rec, tmp_path):
     blocks = _blocks(page)
     assert set(blocks) == {"av-esm", "av-state", "av-data"}
     # the same ES module the notebook widget loads, byte for byte
-    assert json.loads(blocks["av-esm"]) == Stepper._esm
-    assert Stepper._css in page
+    assert json.loads(blocks["av-esm"]) == ESM_JS  # (the notebook gets it packed)
+    assert ESM_CSS in page
     # the same data the widget's ``data`` trait carries
     assert json.loads(blocks["av-data"]) == json.loads(stepper_json(rec))
     assert json.loads(blocks["av-state"]) == {

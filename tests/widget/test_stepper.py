@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
+import zlib
 
 import anywidget
 import pytest
 import traitlets
 
 from autograd_viz.widget import Stepper, set_language
-from autograd_viz.widget.stepper import STATIC, UI_KEYS, compact_css, compact_js
+from autograd_viz.widget.stepper import (
+    ESM_CSS,
+    ESM_JS,
+    STATIC,
+    UI_KEYS,
+    compact_css,
+    compact_js,
+)
 
 
 def test_exported_lazily_and_is_an_anywidget(rec):
@@ -19,15 +28,20 @@ def test_exported_lazily_and_is_an_anywidget(rec):
     assert autograd_viz.Stepper is Stepper
     st = rec.stepper()
     assert isinstance(st, Stepper) and isinstance(st, anywidget.AnyWidget)
-    # the front end is the package's own files, no build step
+    # the front end is the package's own files, no build step: stepper.js and stepper.css
+    # compacted, deflated into static/loader.js (unpacked in the browser)
     js = (STATIC / "stepper.js").read_text(encoding="utf-8")
     css = (STATIC / "stepper.css").read_text(encoding="utf-8")
-    assert st._esm == compact_js(js) and st._css == compact_css(css)
-    # compacting drops only comments and indentation
+    assert compact_js(js) == ESM_JS and compact_css(css) == ESM_CSS
     code = [ln.strip() for ln in js.splitlines() if ln.strip() and not ln.strip().startswith("//")]
-    assert st._esm.splitlines() == code
-    assert len(st._esm) < 0.95 * len(js) and len(st._css) < 0.95 * len(css)
-    assert "export default" in st._esm and "render" in st._esm
+    assert ESM_JS.splitlines() == code  # compacting drops only comments and indentation
+    assert "export default" in ESM_JS and "render" in ESM_JS
+    payload = re.search(r'const Z = "([A-Za-z0-9+/=]+)"', st._esm).group(1)
+    raw = zlib.decompress(base64.b64decode(payload), -15)
+    assert json.loads(raw) == {"js": ESM_JS, "css": ESM_CSS}
+    assert 'new DecompressionStream("deflate-raw")' in st._esm and "export default" in st._esm
+    assert len(st._esm) < 0.5 * (len(ESM_JS) + len(ESM_CSS))
+    assert not hasattr(st, "_css")  # the stylesheet travels inside
 
 
 def test_synced_traits_are_small_except_the_one_data_string(rec):

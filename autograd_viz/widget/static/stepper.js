@@ -379,7 +379,7 @@ function render({ model, el }) {
  function plot() {
   const P = D.plot;
   if (!P) { plotBox.innerHTML = ""; return; }
-  const W = Math.max(260, plotBox.clientWidth || root.clientWidth || 600), fs = [11, 12, 14, 17, 20][size - 1];
+  const W = Math.max(260, plotBox.clientWidth || root.clientWidth || 600), fs = [12, 13, 16, 19, 22][size - 1];
   const it = n ? D.iteration[i] : null, k0 = P.iters.indexOf(it);
   const panel = (series, title, ylab, logOk) => {
    const vals = series.flatMap((s) => s.v).filter((x) => x !== null && isFinite(x));
