@@ -463,12 +463,15 @@ class EluBackward0(Function):
     _slow = False
 
     @staticmethod
-    def forward(ctx, a, alpha=1.0):
+    def forward(ctx, a, alpha=1.0, scale=1.0):
         ctx.save_for_backward(a)
-        ctx.alpha = alpha
+        ctx.alpha, ctx.scale = alpha, scale
         with np.errstate(over="ignore"):
             neg = alpha * np.expm1(np.minimum(a, 0))
-        return np.asarray(np.where(a > 0, a, neg), dtype=a.dtype)
+        out = np.where(a > 0, a, neg)
+        if scale != 1.0:
+            out = out * scale
+        return np.asarray(out, dtype=a.dtype)
 
     @staticmethod
     def backward(ctx, g):
@@ -476,4 +479,193 @@ class EluBackward0(Function):
         ra = _raw(a)
         pos = (ra > 0).astype(ra.dtype)
         e = np.exp(np.minimum(ra, 0)) if _is_array(a) else a.clamp(max=0).exp()
-        return (g * (_times(e, (1 - pos) * ctx.alpha) + _as_const(pos, g)),)
+        d = _times(e, (1 - pos) * ctx.alpha) + _as_const(pos, g)
+        if ctx.scale != 1.0:
+            d = d * ctx.scale
+        return (g * d,)
+
+
+class CeluBackward0(Function):
+    op, symbol = "celu", "celu"
+    formula = "∂celu(a)/∂a = 1 for a > 0, exp(a/α) otherwise"
+    local = (
+        Local(
+            "1 if {0} > 0 else exp({0}/α)",
+            lambda x, o, k: np.where(
+                np.asarray(x[0], float) > 0,
+                1.0,
+                np.exp(np.minimum(np.asarray(x[0], float), 0) / k.get("alpha", 1.0)),
+            ),
+        ),
+    )
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, a, alpha=1.0):
+        ctx.save_for_backward(a)
+        ctx.alpha = alpha
+        return np.asarray(
+            np.where(a > 0, a, alpha * np.expm1(np.minimum(a, 0) / alpha)), dtype=a.dtype
+        )
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        ra = _raw(a)
+        pos = (ra > 0).astype(ra.dtype)
+        if _is_array(a):
+            e = np.exp(np.minimum(ra, 0) / ctx.alpha)
+        else:
+            e = (a.clamp(max=0) * (1.0 / ctx.alpha)).exp()
+        return (g * (_times(e, 1 - pos) + _as_const(pos, g)),)
+
+
+class HardtanhBackward0(Function):
+    op, symbol = "hardtanh", "hardtanh"
+    formula = "∂hardtanh(a)/∂a = 1 strictly between min_val and max_val, else 0"
+    local = (
+        Local(
+            "1 if min < {0} < max else 0",
+            lambda x, o, k: (
+                (np.asarray(x[0]) > k.get("min_val", -1.0))
+                & (np.asarray(x[0]) < k.get("max_val", 1.0))
+            ).astype(float),
+        ),
+    )
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, a, min_val=-1.0, max_val=1.0):
+        ctx.mask = ((a > min_val) & (a < max_val)).astype(a.dtype)
+        return np.asarray(np.clip(a, min_val, max_val), dtype=a.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        return (_times(g, ctx.mask),)
+
+
+class LogSigmoidBackward0(Function):
+    op, symbol = "logsigmoid", "log σ"
+    formula = "∂log σ(a)/∂a = 1 − σ(a)"
+    local = (Local("1 − σ({0})", lambda x, o, k: _sigmoid_arr(-np.asarray(x[0], float))),)
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, a):
+        ctx.save_for_backward(a)
+        return np.asarray(_log_sigmoid(a), dtype=a.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (g * _sigmoid(-a),)
+
+
+class MishBackward0(Function):
+    op, symbol = "mish", "mish"
+    formula = "∂mish(a)/∂a = tanh(sp(a)) + a·σ(a)·(1 − tanh²(sp(a)))"
+    local = (
+        Local(
+            "tanh(softplus({0})) + {0}·σ({0})·(1 − tanh²(softplus({0})))",
+            lambda x, o, k: _mish_d(np.asarray(x[0], float)),
+        ),
+    )
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, a):
+        ctx.save_for_backward(a)
+        with np.errstate(over="ignore"):
+            sp = np.where(a > 20, a, np.log1p(np.exp(a)))
+        return np.asarray(a * np.tanh(sp), dtype=a.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        if _is_array(a):
+            return ((g * _mish_d(a)).astype(a.dtype, copy=False),)
+        from .layers import softplus
+
+        th = softplus(a).tanh()
+        return (g * (th + a * a.sigmoid() * (1 - th * th)),)
+
+
+def _mish_d(a):
+    with np.errstate(over="ignore"):
+        sp = np.where(a > 20, a, np.log1p(np.exp(a)))
+    th = np.tanh(sp)
+    return th + a * _sigmoid_arr(a) * (1 - th * th)
+
+
+class _PointwiseLoss(Function):
+    """A loss of ``d = input − target`` elementwise, reduced; slots (input, target)."""
+
+    _slow = False
+
+    @staticmethod
+    def forward(ctx, x, t, reduction="mean", param=1.0):
+        d = x - t
+        ctx.save_for_backward(x, t)
+        ctx.reduction, ctx.param, ctx.shape = reduction, param, x.shape
+        loss = np.asarray(type(ctx)._loss(d, param), dtype=x.dtype)
+        if reduction == "none":
+            return loss
+        if reduction == "sum":
+            return np.asarray(loss.sum(dtype=x.dtype))
+        return np.asarray(loss.mean(dtype=x.dtype) if loss.size else np.nan, dtype=x.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        x, t = ctx.saved_tensors
+        if not _is_array(g):
+            raise NotImplementedError(
+                "autograd_viz: the double backward of this loss is not implemented"
+            )
+        if ctx.reduction != "none":
+            g = np.broadcast_to(g, ctx.shape)
+            if ctx.reduction == "mean":
+                g = g / g.dtype.type(max(int(np.prod(ctx.shape)), 1))
+        d = type(ctx)._grad(x - t, ctx.param) * g
+        gx = d.astype(x.dtype, copy=False) if ctx.needs_input_grad[0] else None
+        gt = (-d).astype(x.dtype, copy=False) if ctx.needs_input_grad[1] else None
+        return gx, gt
+
+
+class SmoothL1LossBackward0(_PointwiseLoss):
+    op, symbol = "smooth_l1_loss", "smooth_l1"
+    formula = "∂/∂x = (x − t)/β if |x − t| < β else sign(x − t)"
+    local = (
+        Local("clip(({0} − {1})/β, −1, 1) (÷ the count for the mean)", rule=True),
+        Local("−clip(({0} − {1})/β, −1, 1) (÷ the count for the mean)", rule=True),
+    )
+
+    @staticmethod
+    def _loss(d, beta):
+        ad = np.abs(d)
+        if beta == 0:
+            return ad
+        return np.where(ad < beta, 0.5 * d * d / beta, ad - 0.5 * beta)
+
+    @staticmethod
+    def _grad(d, beta):
+        if beta == 0:
+            return np.sign(d)
+        return np.clip(d / beta, -1, 1)
+
+
+class HuberLossBackward0(_PointwiseLoss):
+    op, symbol = "huber_loss", "huber"
+    formula = "∂/∂x = x − t if |x − t| ≤ δ else δ·sign(x − t)"
+    local = (
+        Local("clip({0} − {1}, −δ, δ) (÷ the count for the mean)", rule=True),
+        Local("−clip({0} − {1}, −δ, δ) (÷ the count for the mean)", rule=True),
+    )
+
+    @staticmethod
+    def _loss(d, delta):
+        ad = np.abs(d)
+        return np.where(ad <= delta, 0.5 * d * d, delta * (ad - 0.5 * delta))
+
+    @staticmethod
+    def _grad(d, delta):
+        return np.clip(d, -delta, delta)
