@@ -260,8 +260,6 @@ def forward(out, op, names, vals, kwargs, result, outside, inner=()):
     return {"en": f"Forward: {eq_en}.{note_en}", "zh": f"前向计算：{eq_zh}。{note_zh}"}
 
 
-
-
 def _ndim(v):
     return np.ndim(v) if v is not None else 2
 
