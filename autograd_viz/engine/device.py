@@ -145,6 +145,17 @@ def check_device(d, what="tensor") -> None:
     )
 
 
+def factory_dtype(dtype, device=None):
+    """The numpy dtype of a module's parameters (``nn.Linear(..., dtype=, device=)``):
+    ``dtype`` or the default dtype; ``device`` checked as ``torch.zeros`` checks it."""
+    check_device(device)
+    if dtype is None:
+        return DEFAULT_FLOAT[0]
+    from .dtypes import to_numpy_dtype
+
+    return to_numpy_dtype(dtype)
+
+
 def set_default_device(d) -> None:
     """``torch.set_default_device("cpu")`` (``"cuda"`` is accepted; creating a tensor
     then raises as a CPU-only PyTorch does)."""

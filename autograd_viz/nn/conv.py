@@ -15,6 +15,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from ..engine import api as _api
 from ..engine import creation
+from ..engine.device import factory_dtype
 from ..engine.function import Function, Local
 from ..engine.functional_array import _is_array
 from ..engine.tensor import Tensor
@@ -475,7 +476,7 @@ class Conv2d(Module):
         self.dilation = _pair(dilation)
         self.groups = groups
         self.padding_mode = padding_mode
-        npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
+        npd = factory_dtype(dtype, device)
         shape = (out_channels, in_channels // groups, *self.kernel_size)
         fan_in = shape[1] * self.kernel_size[0] * self.kernel_size[1]
         bound = 1.0 / math.sqrt(fan_in) if fan_in > 0 else 0.0

@@ -12,6 +12,7 @@ import numpy as np
 
 from ..engine import api as _api
 from ..engine import creation
+from ..engine.device import factory_dtype
 from ..engine.tensor import Size, Tensor
 from . import _ops
 from . import functional as _functional
@@ -322,7 +323,7 @@ class Embedding(Module):
         self.scale_grad_by_freq = scale_grad_by_freq
         self.sparse = sparse
         if _weight is None:
-            npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
+            npd = factory_dtype(dtype, device)
             w = creation._rng[0].standard_normal((num_embeddings, embedding_dim)).astype(npd)
             if padding_idx is not None:
                 w[padding_idx] = 0
@@ -424,7 +425,7 @@ class _BatchNorm(Module):
         self.momentum = momentum
         self.affine = affine
         self.track_running_stats = track_running_stats
-        npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
+        npd = factory_dtype(dtype, device)
         if affine:
             self.weight = Parameter(Tensor._make(np.ones(num_features, dtype=npd)))
             if self._has_bias:
@@ -752,7 +753,7 @@ class LayerNorm(Module):
         self.eps = eps
         self.elementwise_affine = elementwise_affine
         self._has_bias = bool(elementwise_affine and bias)
-        npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
+        npd = factory_dtype(dtype, device)
         if elementwise_affine:
             self.weight = Parameter(Tensor._make(np.ones(self.normalized_shape, dtype=npd)))
             if bias:

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..engine import api as _api
 from ..engine import creation, events
+from ..engine.device import factory_dtype
 from ..engine.tensor import Tensor
 from .parameter import Parameter
 
@@ -522,7 +523,7 @@ class Linear(Module):
         self.in_features = in_features
         self.out_features = out_features
         bound = 1.0 / math.sqrt(in_features) if in_features > 0 else 0.0
-        npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
+        npd = factory_dtype(dtype, device)
         rng = creation._rng[0]
         w = rng.uniform(-bound, bound, (int(out_features), int(in_features))).astype(npd)
         self.weight = Parameter(Tensor._make(w))
