@@ -1,0 +1,284 @@
+"""Recurrent layers: ``RNN`` (tanh/relu), ``LSTM``, ``GRU`` (layers, bidirectional,
+``batch_first``, dropout between layers, initial states, unbatched input) and the cells
+``RNNCell``, ``LSTMCell``, ``GRUCell``, built from the engine's ops step by step (so
+a recording shows every gate).  Parameter names, shapes, gate order (LSTM: i, f, g, o;
+GRU: r, z, n), initialisation bounds (±1/√hidden_size) and results are PyTorch's; the
+nodes inside differ from PyTorch's fused CPU kernels (an LSTM there is one
+``MkldnnRnnLayerBackward0``)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..engine import api as _api
+from ..engine import creation
+from ..engine.tensor import Tensor
+from .layers import dropout
+from .modules import Module
+from .parameter import Parameter
+
+__all__ = ["GRU", "LSTM", "RNN", "GRUCell", "LSTMCell", "RNNCell"]
+
+
+def _lin(x, w, b):
+    return _api.linear(x, w, b)
+
+
+def _rnn_tanh_cell(x, h, w_ih, w_hh, b_ih, b_hh, nonlinearity="tanh"):
+    pre = _api.add(_lin(x, w_ih, b_ih), _lin(h, w_hh, b_hh))
+    return _api.tanh(pre) if nonlinearity == "tanh" else _api.relu(pre)
+
+
+def _lstm_cell(x, hc, w_ih, w_hh, b_ih, b_hh):
+    h, c = hc
+    gates = _api.add(_lin(x, w_ih, b_ih), _lin(h, w_hh, b_hh))
+    i, f, g, o = gates.chunk(4, -1)
+    i, f, g, o = _api.sigmoid(i), _api.sigmoid(f), _api.tanh(g), _api.sigmoid(o)
+    c2 = _api.add(_api.mul(f, c), _api.mul(i, g))
+    h2 = _api.mul(o, _api.tanh(c2))
+    return h2, c2
+
+
+def _gru_cell(x, h, w_ih, w_hh, b_ih, b_hh):
+    gi = _lin(x, w_ih, b_ih)
+    gh = _lin(h, w_hh, b_hh)
+    i_r, i_z, i_n = gi.chunk(3, -1)
+    h_r, h_z, h_n = gh.chunk(3, -1)
+    r = _api.sigmoid(_api.add(i_r, h_r))
+    z = _api.sigmoid(_api.add(i_z, h_z))
+    n = _api.tanh(_api.add(i_n, _api.mul(r, h_n)))
+    return _api.add(_api.mul(_api.rsub(z, 1), n), _api.mul(z, h))
+
+
+class _RNNBase(Module):
+    _gates = 1
+    _mode = "RNN"
+
+    def __init__(
+        self,
+        input_size,
+        hidden_size,
+        num_layers=1,
+        bias=True,
+        batch_first=False,
+        dropout=0.0,
+        bidirectional=False,
+        proj_size=0,
+        device=None,
+        dtype=None,
+        nonlinearity="tanh",
+    ):
+        super().__init__()
+        if proj_size:
+            raise NotImplementedError("autograd_viz: LSTM proj_size")
+        if not 0 <= dropout <= 1:
+            raise ValueError(
+                "dropout should be a number in range [0, 1] representing the probability of "
+                "an element being zeroed"
+            )
+        self.input_size = input_size
+        self.hidden_size = hidden_size
+        self.num_layers = num_layers
+        self.bias = bias
+        self.batch_first = batch_first
+        self.dropout = float(dropout)
+        self.bidirectional = bidirectional
+        self.proj_size = proj_size
+        self.nonlinearity = nonlinearity
+        npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
+        k = 1.0 / math.sqrt(hidden_size) if hidden_size > 0 else 0.0
+        rng = creation._rng[0]
+        dirs = 2 if bidirectional else 1
+        gh = self._gates * hidden_size
+        self._flat_names = []
+        for layer in range(num_layers):
+            for d in range(dirs):
+                sfx = f"_l{layer}" + ("_reverse" if d else "")
+                ins = input_size if layer == 0 else hidden_size * dirs
+                shapes = [("weight_ih", (gh, ins)), ("weight_hh", (gh, hidden_size))]
+                if bias:
+                    shapes += [("bias_ih", (gh,)), ("bias_hh", (gh,))]
+                for name, shape in shapes:
+                    arr = rng.uniform(-k, k, shape).astype(npd)
+                    setattr(self, name + sfx, Parameter(Tensor._make(arr)))
+                    self._flat_names.append(name + sfx)
+
+    def _cell(self, x, state, w):
+        raise NotImplementedError
+
+    def _zeros(self, n, like):
+        shape = (n, self.hidden_size) if n is not None else (self.hidden_size,)
+        return Tensor._make(np.zeros(shape, dtype=like._data.dtype))
+
+    def forward(self, input, hx=None):
+        is_lstm = self._mode == "LSTM"
+        unbatched = input.dim() == 2
+        if input.dim() not in (2, 3):
+            raise ValueError(
+                f"{self._mode}: Expected input to be 2D or 3D, got {input.dim()}D tensor instead"
+            )
+        x = _api.unsqueeze(input, 1 if not self.batch_first else 0) if unbatched else input
+        if self.batch_first:
+            x = _api.transpose(x, 0, 1)
+        seq_len, n = x.shape[0], x.shape[1]
+        dirs = 2 if self.bidirectional else 1
+        if hx is None:
+            h0 = [self._zeros(n, x) for _ in range(self.num_layers * dirs)]
+            c0 = [self._zeros(n, x) for _ in range(self.num_layers * dirs)] if is_lstm else None
+        else:
+            hh, cc = hx if is_lstm else (hx, None)
+            if unbatched:
+                hh = _api.unsqueeze(hh, 1)
+                cc = _api.unsqueeze(cc, 1) if cc is not None else None
+            h0 = list(hh.unbind(0))
+            c0 = list(cc.unbind(0)) if cc is not None else None
+        h_n, c_n = [], []
+        layer_in = x
+        for layer in range(self.num_layers):
+            outs_dir = []
+            for d in range(dirs):
+                sfx = f"_l{layer}" + ("_reverse" if d else "")
+                w = [getattr(self, "weight_ih" + sfx), getattr(self, "weight_hh" + sfx)]
+                w += (
+                    [getattr(self, "bias_ih" + sfx), getattr(self, "bias_hh" + sfx)]
+                    if self.bias
+                    else [None, None]
+                )
+                idx = layer * dirs + d
+                state = (h0[idx], c0[idx]) if is_lstm else h0[idx]
+                steps = range(seq_len - 1, -1, -1) if d else range(seq_len)
+                outs = [None] * seq_len
+                for t in steps:
+                    state = self._cell(layer_in[t], state, w)
+                    outs[t] = state[0] if is_lstm else state
+                outs_dir.append(_api.stack(outs, 0))
+                if is_lstm:
+                    h_n.append(state[0])
+                    c_n.append(state[1])
+                else:
+                    h_n.append(state)
+            layer_out = outs_dir[0] if dirs == 1 else _api.cat(outs_dir, 2)
+            if self.dropout and self.training and layer < self.num_layers - 1:
+                layer_out = dropout(layer_out, self.dropout, True)
+            layer_in = layer_out
+        output = layer_in
+        if self.batch_first:
+            output = _api.transpose(output, 0, 1)
+        h_n = _api.stack(h_n, 0)
+        if unbatched:
+            output = _api.squeeze(output, 1 if not self.batch_first else 0)
+            h_n = _api.squeeze(h_n, 1)
+        if is_lstm:
+            c_n = _api.stack(c_n, 0)
+            if unbatched:
+                c_n = _api.squeeze(c_n, 1)
+            return output, (h_n, c_n)
+        return output, h_n
+
+    def extra_repr(self) -> str:
+        s = f"{self.input_size}, {self.hidden_size}"
+        if self.num_layers != 1:
+            s += f", num_layers={self.num_layers}"
+        if self.bias is not True:
+            s += f", bias={self.bias}"
+        if self.batch_first is not False:
+            s += f", batch_first={self.batch_first}"
+        if self.dropout != 0:
+            s += f", dropout={self.dropout}"
+        if self.bidirectional is not False:
+            s += f", bidirectional={self.bidirectional}"
+        return s
+
+
+class RNN(_RNNBase):
+    _gates = 1
+    _mode = "RNN"
+
+    def __init__(self, *args, **kwargs):
+        nl = kwargs.pop("nonlinearity", "tanh")
+        if nl not in ("tanh", "relu"):
+            raise ValueError(f"Unknown nonlinearity '{nl}'. Select from 'tanh' or 'relu'.")
+        super().__init__(*args, nonlinearity=nl, **kwargs)
+
+    def _cell(self, x, h, w):
+        return _rnn_tanh_cell(x, h, *w, self.nonlinearity)
+
+
+class LSTM(_RNNBase):
+    _gates = 4
+    _mode = "LSTM"
+
+    def _cell(self, x, hc, w):
+        return _lstm_cell(x, hc, *w)
+
+
+class GRU(_RNNBase):
+    _gates = 3
+    _mode = "GRU"
+
+    def _cell(self, x, h, w):
+        return _gru_cell(x, h, *w)
+
+
+class _CellBase(Module):
+    _gates = 1
+
+    def __init__(
+        self, input_size, hidden_size, bias=True, nonlinearity="tanh", device=None, dtype=None
+    ):
+        super().__init__()
+        self.input_size = input_size
+        self.hidden_size = hidden_size
+        self.bias = bias
+        self.nonlinearity = nonlinearity
+        npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
+        k = 1.0 / math.sqrt(hidden_size) if hidden_size > 0 else 0.0
+        rng = creation._rng[0]
+        gh = self._gates * hidden_size
+        shapes = [("weight_ih", (gh, input_size)), ("weight_hh", (gh, hidden_size))]
+        if bias:
+            shapes += [("bias_ih", (gh,)), ("bias_hh", (gh,))]
+        else:
+            self.register_parameter("bias_ih", None)
+            self.register_parameter("bias_hh", None)
+        for name, shape in shapes:
+            setattr(self, name, Parameter(Tensor._make(rng.uniform(-k, k, shape).astype(npd))))
+
+    def _w(self):
+        return self.weight_ih, self.weight_hh, self.bias_ih, self.bias_hh
+
+    def _zero(self, input):
+        shape = (*input.shape[:-1], self.hidden_size)
+        return Tensor._make(np.zeros(shape, dtype=input._data.dtype))
+
+    def extra_repr(self) -> str:
+        s = f"{self.input_size}, {self.hidden_size}"
+        if self.bias is not True:
+            s += f", bias={self.bias}"
+        if self.nonlinearity != "tanh":
+            s += f", nonlinearity={self.nonlinearity}"
+        return s
+
+
+class RNNCell(_CellBase):
+    def forward(self, input, hx=None):
+        h = self._zero(input) if hx is None else hx
+        return _rnn_tanh_cell(input, h, *self._w(), self.nonlinearity)
+
+
+class LSTMCell(_CellBase):
+    _gates = 4
+
+    def forward(self, input, hx=None):
+        hc = (self._zero(input), self._zero(input)) if hx is None else hx
+        return _lstm_cell(input, hc, *self._w())
+
+
+class GRUCell(_CellBase):
+    _gates = 3
+
+    def forward(self, input, hx=None):
+        h = self._zero(input) if hx is None else hx
+        return _gru_cell(input, h, *self._w())
