@@ -71,12 +71,17 @@ class Local:
     ``rule=True``: ``text`` is the chain rule written with ``G`` (the gradient
     arriving), for ops that are not elementwise (``G @ {1}ᵀ``, ``G reshaped back``);
     ``value`` is then ``None``: what the input receives is shown as computed.
+    ``zh``: the same text in Chinese when ``text`` has words, not only maths (or give
+    ``text`` as a pair ``("words", "中文")``).
+    ``{0:r}`` puts a name in as is (no parentheses: after a word, ``of {0:r}``).
     """
 
-    __slots__ = ("rule", "text", "value")
+    __slots__ = ("rule", "text", "value", "zh")
 
-    def __init__(self, text, value=None, rule=False):
-        self.text, self.value, self.rule = text, value, rule
+    def __init__(self, text, value=None, rule=False, zh=None):
+        if isinstance(text, tuple):  # ("words", "同样的话"): English and Chinese
+            text, zh = text
+        self.text, self.value, self.rule, self.zh = text, value, rule, zh
 
     def __repr__(self) -> str:
         return f"Local({self.text!r}{', rule=True' if self.rule else ''})"

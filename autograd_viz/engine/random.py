@@ -180,7 +180,7 @@ def default_float():
 
 class _ZeroGrad(Function):
     formula = "∂sample/∂parameter = 0 (sampling is not differentiable)"
-    local = (Local("0 (sampling is not differentiable)", lambda x, o, k: 0.0),)
+    local = (Local(("0 (sampling is not differentiable)", "0（采样不可微）"), lambda x, o, k: 0.0),)
 
     @staticmethod
     def forward(ctx, *arrays, out=None):

@@ -158,9 +158,13 @@ class BinaryCrossEntropyWithLogitsBackward0(Function):
     formula = "∂ℓ/∂x = σ(x) − t (pos_weight p: (p·t + 1 − t)·σ(x) − p·t); ∂ℓ/∂t = −x"
     local = (
         Local(
-            "G·(σ({0}) − {1}) (÷ the count for the mean; pos_weight and weight scale it)", rule=True
+            (
+                "G·(σ({0}) − {1}) (÷ the count for the mean; pos_weight and weight scale it)",
+                "G·(σ({0}) − {1})（mean 时除以元素个数；pos_weight 和 weight 会缩放它）",
+            ),
+            rule=True,
         ),
-        Local("−G·{0} (÷ the count for the mean)", rule=True),
+        Local(("−G·{0} (÷ the count for the mean)", "−G·{0}（mean 时除以元素个数）"), rule=True),
     )
     _slow = False
 
@@ -216,7 +220,15 @@ class BinaryCrossEntropyWithLogitsBackward0(Function):
 class EmbeddingBackward0(Function):
     op, symbol = "embedding", "embedding"
     formula = "∂E[i]/∂E = one row per index: the rows looked up receive the gradient"
-    local = (Local("G's rows added at the looked-up rows of {0}, 0 elsewhere", rule=True),)
+    local = (
+        Local(
+            (
+                "G's rows added at the looked-up rows of {0:r}, 0 elsewhere",
+                "G 的各行加到 {0:r} 被查找的行，其余为 0",
+            ),
+            rule=True,
+        ),
+    )
     _slow = False
 
     @staticmethod
@@ -247,7 +259,7 @@ def _embedding_dense(g, indices, num, padding_idx):
 class EmbeddingDenseBackward0(Function):
     op, symbol = "embedding_backward", "scatter"
     formula = "rows of g added at the looked-up indices"
-    local = (Local("the rows of G at the looked-up indices", rule=True),)
+    local = (Local(("the rows of G at the looked-up indices", "G 在被查找索引处的行"), rule=True),)
     _slow = False
 
     @staticmethod
@@ -275,9 +287,15 @@ class NativeBatchNormBackward0(Function):
     op, symbol = "batch_norm", "BN"
     formula = "∂y/∂x = w/σ·(g − mean(g) − x̂·mean(g·x̂)) (training); ∂y/∂w = x̂, ∂y/∂b = 1"
     local = (
-        Local("(w/σ)·(G − mean(G) − x̂·mean(G·x̂)) in training, (w/σ)·G in eval", rule=True),
-        Local("Σ G·x̂ over the batch", rule=True),
-        Local("Σ G over the batch", rule=True),
+        Local(
+            (
+                "(w/σ)·(G − mean(G) − x̂·mean(G·x̂)) in training, (w/σ)·G in eval",
+                "训练时 (w/σ)·(G − mean(G) − x̂·mean(G·x̂))，评估时 (w/σ)·G",
+            ),
+            rule=True,
+        ),
+        Local(("Σ G·x̂ over the batch", "Σ G·x̂（在批次上求和）"), rule=True),
+        Local(("Σ G over the batch", "Σ G（在批次上求和）"), rule=True),
     )
     _slow = False
 
@@ -333,9 +351,15 @@ class NativeLayerNormBackward0(Function):
     op, symbol = "layer_norm", "LN"
     formula = "∂y/∂x = (1/σ)·(Gw − mean(Gw) − x̂·mean(Gw·x̂)); ∂y/∂w = x̂, ∂y/∂b = 1"
     local = (
-        Local("(1/σ)·(G·w − mean(G·w) − x̂·mean(G·w·x̂)) over the normalised dims", rule=True),
-        Local("Σ G·x̂ over the other dims", rule=True),
-        Local("Σ G over the other dims", rule=True),
+        Local(
+            (
+                "(1/σ)·(G·w − mean(G·w) − x̂·mean(G·w·x̂)) over the normalised dims",
+                "(1/σ)·(G·w − mean(G·w) − x̂·mean(G·w·x̂))，在被归一化的维度上",
+            ),
+            rule=True,
+        ),
+        Local(("Σ G·x̂ over the other dims", "Σ G·x̂（在其余维度上求和）"), rule=True),
+        Local(("Σ G over the other dims", "Σ G（在其余维度上求和）"), rule=True),
     )
     _slow = False
 
@@ -452,7 +476,7 @@ class EluBackward0(Function):
     formula = "∂elu(a)/∂a = 1 for a > 0, α·eᵃ otherwise"
     local = (
         Local(
-            "1 if {0} > 0 else α·exp({0})",
+            ("1 if {0} > 0 else α·exp({0})", "{0} > 0 时为 1，否则为 α·exp({0})"),
             lambda x, o, k: np.where(
                 np.asarray(x[0], float) > 0,
                 1.0,
@@ -490,7 +514,7 @@ class CeluBackward0(Function):
     formula = "∂celu(a)/∂a = 1 for a > 0, exp(a/α) otherwise"
     local = (
         Local(
-            "1 if {0} > 0 else exp({0}/α)",
+            ("1 if {0} > 0 else exp({0}/α)", "{0} > 0 时为 1，否则为 exp({0}/α)"),
             lambda x, o, k: np.where(
                 np.asarray(x[0], float) > 0,
                 1.0,
@@ -525,7 +549,7 @@ class HardtanhBackward0(Function):
     formula = "∂hardtanh(a)/∂a = 1 strictly between min_val and max_val, else 0"
     local = (
         Local(
-            "1 if min < {0} < max else 0",
+            ("1 if min < {0} < max else 0", "min < {0} < max 时为 1，否则为 0"),
             lambda x, o, k: (
                 (np.asarray(x[0]) > k.get("min_val", -1.0))
                 & (np.asarray(x[0]) < k.get("max_val", 1.0))
@@ -635,8 +659,20 @@ class SmoothL1LossBackward0(_PointwiseLoss):
     op, symbol = "smooth_l1_loss", "smooth_l1"
     formula = "∂/∂x = (x − t)/β if |x − t| < β else sign(x − t)"
     local = (
-        Local("clip(({0} − {1})/β, −1, 1) (÷ the count for the mean)", rule=True),
-        Local("−clip(({0} − {1})/β, −1, 1) (÷ the count for the mean)", rule=True),
+        Local(
+            (
+                "clip(({0} − {1})/β, −1, 1) (÷ the count for the mean)",
+                "clip(({0} − {1})/β, −1, 1)（mean 时除以元素个数）",
+            ),
+            rule=True,
+        ),
+        Local(
+            (
+                "−clip(({0} − {1})/β, −1, 1) (÷ the count for the mean)",
+                "−clip(({0} − {1})/β, −1, 1)（mean 时除以元素个数）",
+            ),
+            rule=True,
+        ),
     )
 
     @staticmethod
@@ -657,8 +693,20 @@ class HuberLossBackward0(_PointwiseLoss):
     op, symbol = "huber_loss", "huber"
     formula = "∂/∂x = x − t if |x − t| ≤ δ else δ·sign(x − t)"
     local = (
-        Local("clip({0} − {1}, −δ, δ) (÷ the count for the mean)", rule=True),
-        Local("−clip({0} − {1}, −δ, δ) (÷ the count for the mean)", rule=True),
+        Local(
+            (
+                "clip({0} − {1}, −δ, δ) (÷ the count for the mean)",
+                "clip({0} − {1}, −δ, δ)（mean 时除以元素个数）",
+            ),
+            rule=True,
+        ),
+        Local(
+            (
+                "−clip({0} − {1}, −δ, δ) (÷ the count for the mean)",
+                "−clip({0} − {1}, −δ, δ)（mean 时除以元素个数）",
+            ),
+            rule=True,
+        ),
     )
 
     @staticmethod

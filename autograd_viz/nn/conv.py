@@ -63,9 +63,21 @@ class ConvolutionBackward0(Function):
         "windows; ∂out/∂b = Σ G"
     )
     local = (
-        Local("G spread back through the kernel {1} onto the windows of {0}", rule=True),
-        Local("Σ over positions of G × the input window of {0}", rule=True),
-        Local("Σ G over batch and positions", rule=True),
+        Local(
+            (
+                "G spread back through the kernel {1} onto the windows of {0:r}",
+                "G 经卷积核 {1} 散回 {0:r} 的各个窗口",
+            ),
+            rule=True,
+        ),
+        Local(
+            (
+                "Σ over positions of G × the input window of {0:r}",
+                "对各位置求和：G × {0:r} 的输入窗口",
+            ),
+            rule=True,
+        ),
+        Local(("Σ G over batch and positions", "G 在批次和各位置上求和"), rule=True),
     )
 
     @staticmethod
@@ -132,7 +144,15 @@ class ConvolutionBackward0(Function):
 class MaxPool2DWithIndicesBackward0(Function):
     op, symbol = "max_pool2d", "maxpool"
     formula = "∂/∂x: each window's gradient goes to the position of its maximum"
-    local = (Local("G at the maximum of each window of {0}, 0 elsewhere", rule=True),)
+    local = (
+        Local(
+            (
+                "G at the maximum of each window of {0:r}, 0 elsewhere",
+                "G 放在 {0:r} 每个窗口的最大值处，其余为 0",
+            ),
+            rule=True,
+        ),
+    )
 
     @staticmethod
     def forward(
@@ -166,7 +186,15 @@ class MaxPool2DWithIndicesBackward0(Function):
 class AvgPool2DBackward0(Function):
     op, symbol = "avg_pool2d", "avgpool"
     formula = "∂/∂x: each window's gradient is shared evenly by its positions"
-    local = (Local("G ÷ (window size) on every position of each window of {0}", rule=True),)
+    local = (
+        Local(
+            (
+                "G ÷ (window size) on every position of each window of {0:r}",
+                "G ÷（窗口大小）分到 {0:r} 每个窗口的每个位置",
+            ),
+            rule=True,
+        ),
+    )
 
     @staticmethod
     def forward(
@@ -203,7 +231,15 @@ class AdaptiveAvgPool2DBackward0(Function):
 
     op, symbol = "adaptive_avg_pool2d", "avgpool"
     formula = "∂/∂x: each cell's gradient is shared evenly by its window"
-    local = (Local("G ÷ (window size) on every position of each window of {0}", rule=True),)
+    local = (
+        Local(
+            (
+                "G ÷ (window size) on every position of each window of {0:r}",
+                "G ÷（窗口大小）分到 {0:r} 每个窗口的每个位置",
+            ),
+            rule=True,
+        ),
+    )
 
     @staticmethod
     def forward(ctx, x, out_hw=(1, 1)):
@@ -233,7 +269,7 @@ class AdaptiveAvgPool2DBackward0(Function):
 class ConstantPadNdBackward0(Function):
     op, symbol = "pad", "pad"
     formula = "∂pad(a)/∂a: the gradient of the unpadded part"
-    local = (Local("G without the padding", rule=True),)
+    local = (Local(("G without the padding", "G 去掉填充部分"), rule=True),)
 
     @staticmethod
     def forward(ctx, a, widths=(), value=0.0):

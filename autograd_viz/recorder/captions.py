@@ -205,6 +205,12 @@ def expr(op, args, kwargs):
     return f"{op}({', '.join(args)})"
 
 
+def _differs(e, name) -> bool:
+    """Whether expression ``e`` says more than the name (``(y_2 - y)**2`` is the name
+    of ``(y_2 - y) ** 2``: not written twice)."""
+    return e.replace(" ", "") != name.replace(" ", "")
+
+
 def _linear_rhs(args):
     """``x @ W.T + b``: what ``linear(x; W, b)`` computes."""
     e = f"{args[0]} @ {_atom(args[1])}.T"
@@ -222,7 +228,7 @@ def forward(out, op, names, vals, kwargs, result, outside, inner=()):
     """``inner``: the PyTorch node classes a composite op (``@``, ``linear``) is made of;
     with more than one, the caption says so (the autograd view shows them)."""
     e = expr(op, names, kwargs)
-    parts = [f"{out} = {e}" if e != out else out]
+    parts = [f"{out} = {e}" if _differs(e, out) else out]
     if op == "linear":
         parts.append(_linear_rhs(names))
     if (
@@ -338,18 +344,20 @@ def local_formula(fcls, out, names, kwargs, vals=None):
 
 
 def _declared(fcls, sl, out, names, vals, kwargs, out_val):
-    """(formula text, value or None, is_rule) declared by the op for this slot."""
+    """((en text, zh text), value or None, is_rule) the op declares for this slot."""
     loc = fcls.local_for(sl.i) if fcls is not None else None
     if loc is None:
         return None
     try:
-        text = M.local_text(loc, names, kwargs, vals, out, sl.name)
+        texts = tuple(
+            M.local_text(loc, names, kwargs, vals, out, sl.name, lang) for lang in ("en", "zh")
+        )
         value = M.local_value(loc, vals, out_val, kwargs)
     except Exception:  # a declaration that cannot be evaluated here: show the rule only
         return None
     if not loc.rule and value is None:
         return None
-    return text, value, loc.rule
+    return texts, value, loc.rule
 
 
 def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula, fcls=None):
@@ -377,35 +385,35 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula, fcl
         dec = _declared(fcls, sl, out, names, vals, kwargs, out_val)
         if dec is None:
             rule = _rule(op, sl.i, names, vals)
-            dec = (rule, None, True) if rule is not None else None
+            dec = ((rule, rule), None, True) if rule is not None else None
         if dec is not None and not dec[2]:
-            ltxt, lval, _ = dec
+            (ltxt, ltxt_zh), lval, _ = dec
             lv = fmt.value(lval)
             head = f"∂{dout}/∂{_atom(a)} = {ltxt}" + (f" = {lv}" if ltxt != lv else "")
+            head_zh = f"∂{dout}/∂{_atom(a)} = {ltxt_zh}" + (f" = {lv}" if ltxt_zh != lv else "")
             mul = f"{g} {M.times(gout, lval)} {M.operand(lval)}"
             if share:
                 en_parts.append(
                     f"local derivative {head}, so {a} receives {lhs_en}: {mul} = {sent_en}"
                 )
-                zh_parts.append(f"局部导数 {head}，所以 {a} 得到 {lhs_zh}：{mul} = {sent_zh}")
+                zh_parts.append(f"局部导数 {head_zh}，所以 {a} 得到 {lhs_zh}：{mul} = {sent_zh}")
                 prods.append(f"{total} (this path's share) = {mul} = {sent_en}")
             else:
                 en_parts.append(
                     f"local derivative {head}, so {a} receives {total} = {mul} = {sent_en}"
                 )
-                zh_parts.append(f"局部导数 {head}，所以 {a} 得到 {total} = {mul} = {sent_zh}")
+                zh_parts.append(f"局部导数 {head_zh}，所以 {a} 得到 {total} = {mul} = {sent_zh}")
                 prods.append(f"{total} = {mul} = {sent_en}")
             if head not in locs:  # (``x * x``: one input in two slots)
                 locs.append(head)
             continue
+        rule = rule_zh = None
         if dec is not None:
             uses_g = True
-            rule = dec[0]
+            rule, rule_zh = dec[0]
             locs.append(f"{total} = {rule}")
-        else:
-            rule = None
         calc = f"{rule} = {sent_en}" if rule else sent_en
-        calc_zh = f"{rule} = {sent_zh}" if rule else sent_zh
+        calc_zh = f"{rule_zh} = {sent_zh}" if rule else sent_zh
         if share:
             en_parts.append(f"{a} receives {lhs_en}: {calc}")
             zh_parts.append(f"{a} 得到 {lhs_zh}：{calc_zh}")
@@ -426,7 +434,7 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula, fcl
     else:
         en_rest, zh_rest = "No input needs a gradient", "没有输入需要梯度"
     arriving = f"G = {up}" if uses_g else up
-    head = f"{out} = {e}" if e != out else out
+    head = f"{out} = {e}" if _differs(e, out) else out
     en = f"Backward through {head}: the gradient arriving is {arriving}. {en_rest}."
     zh = f"反向传播经过 {head}：传入的梯度 {arriving}。{zh_rest}。"
     return {"en": en, "zh": zh}, detail
@@ -454,7 +462,7 @@ def inside(out, op, names, kwargs, k, n, cls, gout, sends):
     ``n``).  ``sends``: list of (receiver, value, is_input) — an input of the composite
     (a name the picture shows) or the next PyTorch node inside it."""
     e = expr(op, names, kwargs)
-    head = f"{out} = {e}" if e != out else out
+    head = f"{out} = {e}" if _differs(e, out) else out
     g = fmt.value(gout)
     en_s, zh_s = [], []
     for who, v, is_input in sends:

@@ -136,9 +136,10 @@ def fill(template: str, names, out=None, this=None) -> str:
             j = template.find("}", i)
             if j > i:
                 key = template[i + 1 : j]
-                val = _lookup(key, names, out, this)
+                raw = key.endswith(":r")
+                val = _lookup(key[:-2] if raw else key, names, out, this)
                 if val is not None:
-                    alone = template == "{" + key + "}"
+                    alone = raw or template == "{" + key + "}"
                     arg = template[i - 1 : i] == "(" and template[j + 1 : j + 2] in (")", ",")
                     out_s.append(val if alone or arg else atom(val))
                     i = j + 1
@@ -159,9 +160,10 @@ def _lookup(key, names, out, this):
     return None
 
 
-def local_text(loc, names, kwargs, vals, out=None, this=None) -> str:
-    """The formula of a declared :class:`~autograd_viz.engine.function.Local`."""
-    text = loc.text
+def local_text(loc, names, kwargs, vals, out=None, this=None, lang="en") -> str:
+    """The formula of a declared :class:`~autograd_viz.engine.function.Local` (its
+    Chinese text for ``lang="zh"`` when it has one)."""
+    text = loc.zh if lang == "zh" and getattr(loc, "zh", None) else loc.text
     if callable(text):
         text = text(kwargs or {}, vals)
     return fill(text, names, out, this)

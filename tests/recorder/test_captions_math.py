@@ -176,8 +176,8 @@ _UNARY = [
     ("clamp", lambda a: torch.clamp(a, 0.0, 1.0), "[0 ≤ a ≤ 1]"),
     ("sqrt", lambda a: torch.sqrt(a), "1/(2·√a)"),
     ("pow3", lambda a: a**3, "3·a^2"),
-    ("max", lambda a: a.max(), "1 where a equals its max"),
-    ("min", lambda a: a.min(), "1 where a equals its min"),
+    ("max", lambda a: a.max(), ("1 where a equals its max", "a 等于最大值处为 1")),
+    ("min", lambda a: a.min(), ("1 where a equals its min", "a 等于最小值处为 1")),
 ]
 
 
@@ -190,7 +190,8 @@ def test_every_unary_op_states_its_local_derivative_with_value(name, fn, text):
     f = [f for f in _frames(rec, "backward") if "/∂a = " in f.caption]
     assert f, [x.caption for x in rec.frames]
     en, zh = _both(f[0])
-    assert f"/∂a = {text}" in en and f"/∂a = {text}" in zh
+    text_en, text_zh = text if isinstance(text, tuple) else (text, text)
+    assert f"/∂a = {text_en}" in en and f"/∂a = {text_zh}" in zh
     assert "By the chain rule" not in en and "由链式法则" not in zh
     # the value after the formula, then the product with the gradient arriving
     assert f[0].detail["local"].count(" = ") >= 2
@@ -203,8 +204,11 @@ def test_maximum_of_two_tensors_local_derivative():
         m = torch.maximum(a, b)
         m.sum().backward()
     f = next(f for f in _frames(rec, "backward") if f.detail["op"] == "MaximumBackward0")
-    _in_both(f, "∂m/∂a = [a > b] (½ on ties) = [0, 1]")
-    _in_both(f, "∂m/∂b = [b > a] (½ on ties) = [1, 0]")
+    en, zh = _both(f)
+    assert "∂m/∂a = [a > b] (½ on ties) = [0, 1]" in en
+    assert "∂m/∂b = [b > a] (½ on ties) = [1, 0]" in en
+    assert "∂m/∂a = [a > b]（相等时各 ½） = [0, 1]" in zh
+    assert "∂m/∂b = [b > a]（相等时各 ½） = [1, 0]" in zh
 
 
 # ---------------------------------------------------------------- accumulation after zeroing

@@ -6,6 +6,7 @@ A new op without a declaration fails here (add ``local = (Local(...), ...)`` to 
 import importlib
 import inspect
 import pkgutil
+import re
 
 import numpy as np
 
@@ -156,3 +157,33 @@ def test_declared_values_match_the_engine_gradients():
         for x in (a, b, c):
             x.grad = None
     assert len(checked) >= 30, sorted(checked)
+
+
+_MATH_WORDS = re.compile(
+    r"(?<![A-Za-z])(exp|log|ln|sign|sin|cos|tan|tanh|sinh|cosh|asin|acos|atan|erf|softmax|"
+    r"softplus|mean|std|var|max|min|clip|gelu|sqrt|abs|transpose|correction|argmax|argmin|"
+    r"sigmoid|None|[A-Za-z])(?![A-Za-z])"
+)
+
+
+def _has_words(text):
+    t = re.sub(r"\{[^}]*\}", " ", text)
+    t = _MATH_WORDS.sub(" ", t)
+    return re.search(r"[A-Za-z]{3,}", t) is not None
+
+
+def test_declarations_with_words_have_chinese_too():
+    """A formula with words (not only maths) also gives its Chinese text, so a zh caption
+    never switches to English mid-sentence."""
+    missing = []
+    for cls in _all_functions():
+        for i, loc in enumerate(cls.local):
+            texts = [loc.text]
+            if callable(loc.text):
+                try:
+                    texts = [loc.text({}, (np.ones(3), np.ones(3)))]
+                except Exception:
+                    continue
+            if any(_has_words(t) for t in texts) and not loc.zh:
+                missing.append(f"{cls.__name__}[{i}]: {texts[0]}")
+    assert missing == [], "\n".join(missing)

@@ -378,8 +378,14 @@ class MaximumBackward0(_Extremum):
     op, symbol = "maximum", "max"
     formula = "∂max(a,b)/∂a = [a>b] (½ on ties),  ∂max(a,b)/∂b = [b>a] (½ on ties)"
     local = (
-        Local("[{0} > {1}] (½ on ties)", lambda x, o, k: pick_share(x[0], x[1], np.greater)),
-        Local("[{1} > {0}] (½ on ties)", lambda x, o, k: pick_share(x[1], x[0], np.greater)),
+        Local(
+            ("[{0} > {1}] (½ on ties)", "[{0} > {1}]（相等时各 ½）"),
+            lambda x, o, k: pick_share(x[0], x[1], np.greater),
+        ),
+        Local(
+            ("[{1} > {0}] (½ on ties)", "[{1} > {0}]（相等时各 ½）"),
+            lambda x, o, k: pick_share(x[1], x[0], np.greater),
+        ),
     )
 
 
@@ -387,8 +393,14 @@ class MinimumBackward0(_Extremum):
     op, symbol = "minimum", "min"
     formula = "∂min(a,b)/∂a = [a<b] (½ on ties),  ∂min(a,b)/∂b = [b<a] (½ on ties)"
     local = (
-        Local("[{0} < {1}] (½ on ties)", lambda x, o, k: pick_share(x[0], x[1], np.less)),
-        Local("[{1} < {0}] (½ on ties)", lambda x, o, k: pick_share(x[1], x[0], np.less)),
+        Local(
+            ("[{0} < {1}] (½ on ties)", "[{0} < {1}]（相等时各 ½）"),
+            lambda x, o, k: pick_share(x[0], x[1], np.less),
+        ),
+        Local(
+            ("[{1} < {0}] (½ on ties)", "[{1} < {0}]（相等时各 ½）"),
+            lambda x, o, k: pick_share(x[1], x[0], np.less),
+        ),
     )
     pick = staticmethod(np.minimum)
     loses = staticmethod(np.greater)
@@ -447,9 +459,12 @@ class WhereBackward0(Function):
     op, symbol = "where", "where"
     formula = "∂where(c,a,b)/∂a = [c],  ∂/∂b = [not c]"
     local = (
-        Local("1 where the condition holds, else 0", lambda x, o, k: np.asarray(k["cond"], float)),
         Local(
-            "1 where the condition fails, else 0",
+            ("1 where the condition holds, else 0", "条件成立处为 1，其余为 0"),
+            lambda x, o, k: np.asarray(k["cond"], float),
+        ),
+        Local(
+            ("1 where the condition fails, else 0", "条件不成立处为 1，其余为 0"),
             lambda x, o, k: 1.0 - np.asarray(k["cond"], float),
         ),
     )
@@ -472,7 +487,7 @@ class NotImplementedFn(Function):
 
     op, symbol = "floor_divide", "//"
     formula = "no derivative"
-    local = (Local("not differentiable", lambda x, o, k: 0.0),)
+    local = (Local(("not differentiable", "不可微"), lambda x, o, k: 0.0),)
 
     @staticmethod
     def forward(ctx, a, result=None, name="floor_divide"):

@@ -138,6 +138,7 @@ class LeakyReluBackward0(Function):
         Local(
             lambda k, x: f"1 where {{0}} > 0, else {num_text(k.get('negative_slope', 0.01))}",
             lambda x, o, k: np.where(np.asarray(x[0]) > 0, 1.0, k.get("negative_slope", 0.01)),
+            zh=lambda k, x: f"{{0}} > 0 处为 1，其余为 {num_text(k.get('negative_slope', 0.01))}",
         ),
     )
 
@@ -210,7 +211,12 @@ def _lane_sum(e):
 class SoftmaxBackward0(Function):
     op, symbol = "softmax", "softmax"
     formula = "∂softmax(a)ᵢ/∂aⱼ = sᵢ(δᵢⱼ − sⱼ): grad = s·(g − Σ g·s)"
-    local = (Local("s ⊙ (G - Σ G ⊙ s) with s = softmax({0})", rule=True),)
+    local = (
+        Local(
+            ("s ⊙ (G - Σ G ⊙ s) with s = softmax({0})", "s ⊙ (G - Σ G ⊙ s)，其中 s = softmax({0})"),
+            rule=True,
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, dim=None):
@@ -264,7 +270,12 @@ def builtins_max(a, b):
 class VarBackward0(Function):
     op, symbol = "var", "var"
     formula = "∂var(a)/∂aᵢ = 2(aᵢ − mean(a)) / (N − correction)"
-    local = (Local("2·({0} - mean({0}))/(N - correction)", lambda x, o, k: var_local(x[0], k)),)
+    local = (
+        Local(
+            ("2·({0} - mean({0}))/(N - correction)", "2·({0} - mean({0}))/(N - correction)"),
+            lambda x, o, k: var_local(x[0], k),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, dims=(), correction=1, keepdim=False):
@@ -362,7 +373,7 @@ class ProdBackward0(Function):
     formula = "∂(∏ a)/∂aᵢ = ∏_{j≠i} aⱼ"
     local = (
         Local(
-            "the product of the other elements of {0}",
+            ("the product of the other elements of {0:r}", "{0:r} 其余元素的乘积"),
             lambda x, o, k: _others_array(np.asarray(x[0]).reshape(-1), 0).reshape(np.shape(x[0])),
         ),
     )
@@ -386,6 +397,7 @@ class ProdBackward1(Function):
         Local(
             lambda k, x: f"the product of the other elements along dim {k.get('dim', 0)}",
             lambda x, o, k: _others_array(np.asarray(x[0]), k.get("dim", 0)),
+            zh=lambda k, x: f"沿第 {k.get('dim', 0)} 维其余元素的乘积",
         ),
     )
 
@@ -466,6 +478,7 @@ class NllLossBackward0(Function):
             "-G at each row's target class (weighted; ÷ the weights' total for the mean), "
             "0 elsewhere",
             rule=True,
+            zh="每行目标类别处为 -G（有权重时加权；mean 时除以权重之和），其余为 0",
         ),
     )
 

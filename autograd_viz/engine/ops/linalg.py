@@ -109,7 +109,10 @@ class DotBackward0(_Product):
 class BmmBackward0(_Product):
     op, symbol = "bmm", "@"
     formula = "∂(A@B)/∂A = G@Bᵀ,  ∂(A@B)/∂B = Aᵀ@G  (per batch)"
-    local = (Local("G @ {1}ᵀ (per batch)", rule=True), Local("{0}ᵀ @ G (per batch)", rule=True))
+    local = (
+        Local(("G @ {1}ᵀ (per batch)", "G @ {1}ᵀ（逐批）"), rule=True),
+        Local(("{0}ᵀ @ G (per batch)", "{0}ᵀ @ G（逐批）"), rule=True),
+    )
 
     @staticmethod
     def backward(ctx, g):

@@ -23,7 +23,15 @@ def _api():
 class TrilBackward0(Function):
     op, symbol = "tril", "tril"
     formula = "∂tril(a)/∂a = 1 on and below the diagonal, 0 above"
-    local = (Local("G on and below the diagonal of {0}, 0 above", rule=True),)
+    local = (
+        Local(
+            (
+                "G on and below the diagonal of {0:r}, 0 above",
+                "G 在 {0:r} 对角线及其下方，上方为 0",
+            ),
+            rule=True,
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, diagonal=0):
@@ -40,7 +48,15 @@ class TrilBackward0(Function):
 class TriuBackward0(Function):
     op, symbol = "triu", "triu"
     formula = "∂triu(a)/∂a = 1 on and above the diagonal, 0 below"
-    local = (Local("G on and above the diagonal of {0}, 0 below", rule=True),)
+    local = (
+        Local(
+            (
+                "G on and above the diagonal of {0:r}, 0 below",
+                "G 在 {0:r} 对角线及其上方，下方为 0",
+            ),
+            rule=True,
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, diagonal=0):
@@ -65,7 +81,15 @@ class MaskedFillBackward0(Function):
 
     op, symbol = "masked_fill", "masked_fill"
     formula = "∂/∂a = 1 where the mask is False, 0 where it is True"
-    local = (Local("G where the mask is False, 0 where it is True", rule=True),)
+    local = (
+        Local(
+            (
+                "G where the mask is False, 0 where it is True",
+                "掩码为 False 处为 G，为 True 处为 0",
+            ),
+            rule=True,
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, mask=None, value=0):
@@ -85,8 +109,14 @@ class MaskedFillBackward1(Function):
     op, symbol = "masked_fill", "masked_fill"
     formula = "∂/∂a = 1 where the mask is False, 0 where it is True; ∂/∂value = Σ over the mask"
     local = (
-        Local("G where the mask is False, 0 where it is True", rule=True),
-        Local("Σ G where the mask is True", rule=True),
+        Local(
+            (
+                "G where the mask is False, 0 where it is True",
+                "掩码为 False 处为 G，为 True 处为 0",
+            ),
+            rule=True,
+        ),
+        Local(("Σ G where the mask is True", "掩码为 True 处的 G 之和"), rule=True),
     )
 
     @staticmethod
@@ -111,7 +141,12 @@ class MaskedFillBackward1(Function):
 class GatherBackward0(Function):
     op, symbol = "gather", "gather"
     formula = "∂gather(a)/∂a: each gradient element is added at the position it was read from"
-    local = (Local("G added at the gathered positions of {0}", rule=True),)
+    local = (
+        Local(
+            ("G added at the gathered positions of {0:r}", "G 加到 {0:r} 被 gather 的位置"),
+            rule=True,
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, index=None):
@@ -126,13 +161,20 @@ class GatherBackward0(Function):
 class IndexSelectBackward0(GatherBackward0):
     op, symbol = "index_select", "index_select"
     formula = "∂/∂a: each selected slice's gradient is added back to it"
-    local = (Local("G added at the selected slices of {0}", rule=True),)
+    local = (
+        Local(("G added at the selected slices of {0:r}", "G 加到 {0:r} 被选中的切片"), rule=True),
+    )
 
 
 class TopkBackward0(GatherBackward0):
     op, symbol = "topk", "topk"
     formula = "∂/∂a: the gradient goes back to the positions of the k values"
-    local = (Local("G at the positions of the values picked from {0}", rule=True),)
+    local = (
+        Local(
+            ("G at the positions of the values picked from {0:r}", "G 放在从 {0:r} 取出的值的位置"),
+            rule=True,
+        ),
+    )
 
 
 class SortBackward0(TopkBackward0):
@@ -143,7 +185,7 @@ class SortBackward0(TopkBackward0):
 class CumsumBackward0(Function):
     op, symbol = "cumsum", "cumsum"
     formula = "∂/∂aᵢ = Σ_{j ≥ i} G_j (a reversed cumulative sum)"
-    local = (Local("reversed cumulative sum of G", rule=True),)
+    local = (Local(("reversed cumulative sum of G", "G 的反向累加和"), rule=True),)
 
     @staticmethod
     def forward(ctx, a, dim=0, dtype=None):
@@ -163,7 +205,7 @@ class CumsumBackward0(Function):
 class FlipBackward0(Function):
     op, symbol = "flip", "flip"
     formula = "∂flip(a)/∂a: the gradient flipped back"
-    local = (Local("G flipped back", rule=True),)
+    local = (Local(("G flipped back", "G 翻转回去"), rule=True),)
 
     @staticmethod
     def forward(ctx, a, dims=()):
@@ -212,7 +254,15 @@ class LogsumexpBackward0(Function):
 class AmaxBackward0(Function):
     op, symbol = "amax", "amax"
     formula = "∂amax(a)/∂a: the gradient is shared evenly by the maximal elements"
-    local = (Local("G ÷ (number of maxima) at the maxima of {0}, 0 elsewhere", rule=True),)
+    local = (
+        Local(
+            (
+                "G ÷ (number of maxima) at the maxima of {0:r}, 0 elsewhere",
+                "G ÷（最大值个数）放在 {0:r} 的最大值处，其余为 0",
+            ),
+            rule=True,
+        ),
+    )
     _np = staticmethod(np.max)
 
     @staticmethod
@@ -239,14 +289,22 @@ class AmaxBackward0(Function):
 class AminBackward0(AmaxBackward0):
     op, symbol = "amin", "amin"
     formula = "∂amin(a)/∂a: the gradient is shared evenly by the minimal elements"
-    local = (Local("G ÷ (number of minima) at the minima of {0}, 0 elsewhere", rule=True),)
+    local = (
+        Local(
+            (
+                "G ÷ (number of minima) at the minima of {0:r}, 0 elsewhere",
+                "G ÷（最小值个数）放在 {0:r} 的最小值处，其余为 0",
+            ),
+            rule=True,
+        ),
+    )
     _np = staticmethod(np.min)
 
 
 class RepeatBackward0(Function):
     op, symbol = "repeat", "repeat"
     formula = "∂repeat(a)/∂a: the gradients of all copies are summed"
-    local = (Local("Σ of G over the copies of {0}", rule=True),)
+    local = (Local(("Σ of G over the copies of {0:r}", "G 在 {0:r} 的各个副本上求和"), rule=True),)
 
     @staticmethod
     def forward(ctx, a, repeats=()):
@@ -273,7 +331,11 @@ class SplitBackward0(SelectBackward0):
 
     op, symbol = "split", "split"
     formula = "∂split(a)[i]/∂a: the gradient goes to piece i, 0 elsewhere"
-    local = (Local("G at piece i of {0}, 0 elsewhere", rule=True),)
+    local = (
+        Local(
+            ("G at piece i of {0:r}, 0 elsewhere", "G 放在 {0:r} 的第 i 块，其余为 0"), rule=True
+        ),
+    )
 
 
 class SplitWithSizesBackward0(SplitBackward0):

@@ -14,7 +14,12 @@ class SumBackward0(Function):
 
     op, symbol = "sum", "Σ"
     formula = "∂(Σ a)/∂aᵢ = 1"
-    local = (Local("1 for every element of {0}", lambda x, o, k: np.ones(np.shape(x[0]))),)
+    local = (
+        Local(
+            ("1 for every element of {0:r}", "{0:r} 的每个元素都是 1"),
+            lambda x, o, k: np.ones(np.shape(x[0])),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, dtype=None):
@@ -31,7 +36,12 @@ class SumBackward1(Function):
 
     op, symbol = "sum", "Σ"
     formula = "∂(Σ_dim a)/∂aᵢ = 1"
-    local = (Local("1 for every element of {0}", lambda x, o, k: np.ones(np.shape(x[0]))),)
+    local = (
+        Local(
+            ("1 for every element of {0:r}", "{0:r} 的每个元素都是 1"),
+            lambda x, o, k: np.ones(np.shape(x[0])),
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, dim=(), keepdim=False, dtype=None):
@@ -50,8 +60,9 @@ class MeanBackward0(Function):
     formula = "∂mean(a)/∂aᵢ = 1/n"
     local = (
         Local(
-            lambda k, x: f"1/{max(np.size(x[0]), 1)} for every element of {{0}}" if x else "1/N",
+            lambda k, x: f"1/{max(np.size(x[0]), 1)} for every element of {{0:r}}" if x else "1/N",
             lambda x, o, k: np.full(np.shape(x[0]), 1.0 / max(np.size(x[0]), 1)),
+            zh=lambda k, x: f"{{0:r}} 的每个元素都是 1/{max(np.size(x[0]), 1)}" if x else "1/N",
         ),
     )
 
@@ -75,8 +86,9 @@ class MeanBackward1(Function):
     formula = "∂mean_dim(a)/∂aᵢ = 1/n"
     local = (
         Local(
-            lambda k, x: f"1/{count(x, k)} for every element of {{0}}" if x else "1/N",
+            lambda k, x: f"1/{count(x, k)} for every element of {{0:r}}" if x else "1/N",
             lambda x, o, k: np.full(np.shape(x[0]), 1.0 / count(x, k)),
+            zh=lambda k, x: f"{{0:r}} 的每个元素都是 1/{count(x, k)}" if x else "1/N",
         ),
     )
 
@@ -100,7 +112,13 @@ class MaxBackward1(Function):
     op, symbol = "max", "max"
     formula = "∂max(a)/∂aᵢ = [aᵢ = max]/#ties"
     local = (
-        Local("1 where {0} equals its max (shared on ties), else 0", lambda x, o, k: hits(x[0], o)),
+        Local(
+            (
+                "1 where {0:r} equals its max (shared on ties), else 0",
+                "{0:r} 等于最大值处为 1（并列时平分），其余为 0",
+            ),
+            lambda x, o, k: hits(x[0], o),
+        ),
     )
 
     @staticmethod
@@ -122,7 +140,13 @@ class MinBackward1(MaxBackward1):
     op, symbol = "min", "min"
     formula = "∂min(a)/∂aᵢ = [aᵢ = min]/#ties"
     local = (
-        Local("1 where {0} equals its min (shared on ties), else 0", lambda x, o, k: hits(x[0], o)),
+        Local(
+            (
+                "1 where {0:r} equals its min (shared on ties), else 0",
+                "{0:r} 等于最小值处为 1（并列时平分），其余为 0",
+            ),
+            lambda x, o, k: hits(x[0], o),
+        ),
     )
 
     @staticmethod
@@ -141,6 +165,7 @@ class MaxBackward0(Function):
         Local(
             lambda k, x: f"1 at the argmax along dim {k.get('dim', 0)}, else 0",
             lambda x, o, k: one_hot(x[0], k),
+            zh=lambda k, x: f"沿第 {k.get('dim', 0)} 维的 argmax 处为 1，其余为 0",
         ),
     )
 
@@ -169,5 +194,6 @@ class MinBackward0(MaxBackward0):
         Local(
             lambda k, x: f"1 at the argmin along dim {k.get('dim', 0)}, else 0",
             lambda x, o, k: one_hot(x[0], k),
+            zh=lambda k, x: f"沿第 {k.get('dim', 0)} 维的 argmin 处为 1，其余为 0",
         ),
     )

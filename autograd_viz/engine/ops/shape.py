@@ -81,7 +81,7 @@ class TransposeBackward0(Function):
 class ViewBackward0(Function):
     op, symbol = "view", "view"
     formula = "∂view(a)/∂a: reshape the gradient back"
-    local = (Local("G reshaped to the shape of {0}", rule=True),)
+    local = (Local(("G reshaped to the shape of {0:r}", "G 变回 {0:r} 的形状"), rule=True),)
     is_view = True
 
     @staticmethod
@@ -103,7 +103,7 @@ class ReshapeAliasBackward0(ViewBackward0):
 class UnsafeViewBackward0(Function):
     op, symbol = "reshape", "reshape"
     formula = "∂reshape(a)/∂a: reshape the gradient back"
-    local = (Local("G reshaped to the shape of {0}", rule=True),)
+    local = (Local(("G reshaped to the shape of {0:r}", "G 变回 {0:r} 的形状"), rule=True),)
 
     @staticmethod
     def forward(ctx, a, shape=()):
@@ -118,13 +118,17 @@ class UnsafeViewBackward0(Function):
 class UnsqueezeBackward0(ViewBackward0):
     op, symbol = "unsqueeze", "unsqueeze"
     formula = "∂unsqueeze(a)/∂a: drop the added dim of the gradient"
-    local = (Local("G without the added dim", rule=True),)
+    local = (Local(("G without the added dim", "G 去掉添加的维度"), rule=True),)
 
 
 class SqueezeBackward0(ViewBackward0):
     op, symbol = "squeeze", "squeeze"
     formula = "∂squeeze(a)/∂a: put the size-1 dims back"
-    local = (Local("G with the size-1 dims of {0} put back", rule=True),)
+    local = (
+        Local(
+            ("G with the size-1 dims of {0:r} put back", "G 补回 {0:r} 长度为 1 的维度"), rule=True
+        ),
+    )
 
 
 class SqueezeBackward1(SqueezeBackward0):
@@ -144,7 +148,7 @@ class SqueezeBackward4(UnsafeViewBackward0):
 class ExpandBackward0(Function):
     op, symbol = "expand", "expand"
     formula = "∂expand(a)/∂a: sum the gradient over the expanded dims"
-    local = (Local("G summed over the expanded dims", rule=True),)
+    local = (Local(("G summed over the expanded dims", "G 沿扩展的维度求和"), rule=True),)
     is_view = True
 
     @staticmethod
@@ -162,7 +166,15 @@ class SelectBackward0(Function):
 
     op, symbol = "select", "[]"
     formula = "∂a[i]/∂a: the gradient goes to position i, 0 elsewhere"
-    local = (Local("G at the selected positions of {0}, 0 elsewhere", rule=True),)
+    local = (
+        Local(
+            (
+                "G at the selected positions of {0:r}, 0 elsewhere",
+                "G 放在 {0:r} 被选中的位置，其余为 0",
+            ),
+            rule=True,
+        ),
+    )
     is_view = True
 
     @staticmethod
@@ -181,7 +193,11 @@ class UnbindBackward0(SelectBackward0):
 
     op, symbol = "unbind", "unbind"
     formula = "∂unbind(a)[i]/∂a: the gradient goes to slice i, 0 elsewhere"
-    local = (Local("G at slice i of {0}, 0 elsewhere", rule=True),)
+    local = (
+        Local(
+            ("G at slice i of {0:r}, 0 elsewhere", "G 放在 {0:r} 的第 i 片，其余为 0"), rule=True
+        ),
+    )
 
 
 class SliceBackward0(SelectBackward0):
@@ -194,7 +210,15 @@ class IndexBackward0(Function):
 
     op, symbol = "index", "[]"
     formula = "∂a[idx]/∂a: the gradient is added at the indexed positions"
-    local = (Local("G added at the indexed positions of {0}, 0 elsewhere", rule=True),)
+    local = (
+        Local(
+            (
+                "G added at the indexed positions of {0:r}, 0 elsewhere",
+                "G 加到 {0:r} 被索引的位置，其余为 0",
+            ),
+            rule=True,
+        ),
+    )
 
     @staticmethod
     def forward(ctx, a, index=()):
@@ -212,7 +236,7 @@ class IndexPutBackward0(Function):
 
     op, symbol = "index_put", "[]="
     formula = "∂/∂g: read the indexed positions back"
-    local = (Local("G read at the indexed positions", rule=True),)
+    local = (Local(("G read at the indexed positions", "G 在被索引位置上的值"), rule=True),)
 
     @staticmethod
     def forward(ctx, g, shape=(), index=(), accumulate=False):
@@ -284,7 +308,7 @@ class ToCopyBackward0(Function):
 class CatBackward0(Function):
     op, symbol = "cat", "cat"
     formula = "∂cat(a, b)/∂a: the gradient's slice where a was placed"
-    local = (Local("the part of G where {i} was placed", rule=True),)
+    local = (Local(("the part of G where {i:r} was placed", "G 中 {i:r} 所在的那一段"), rule=True),)
 
     @staticmethod
     def forward(ctx, *arrays, dim=0, dtype=None):
@@ -305,7 +329,9 @@ class CatBackward0(Function):
 class StackBackward0(Function):
     op, symbol = "stack", "stack"
     formula = "∂stack(a, b)/∂a: the gradient's entry where a was placed"
-    local = (Local("the entry of G where {i} was placed", rule=True),)
+    local = (
+        Local(("the entry of G where {i:r} was placed", "G 中 {i:r} 所在的那一项"), rule=True),
+    )
 
     @staticmethod
     def forward(ctx, *arrays, dim=0, dtype=None):
@@ -324,8 +350,8 @@ class CopySlices(Function):
     op, symbol = "setitem", "[]="
     formula = "∂/∂a: the gradient with the written positions zeroed;  ∂/∂v: g[idx]"
     local = (
-        Local("G with the written positions set to 0", rule=True),
-        Local("G at the written positions", rule=True),
+        Local(("G with the written positions set to 0", "G 被写入的位置置为 0"), rule=True),
+        Local(("G at the written positions", "G 在被写入位置上的值"), rule=True),
     )
 
     def name(self) -> str:
@@ -446,7 +472,15 @@ class AsStridedBackward0(Function):
 
     op, symbol = "as_strided", "view"
     formula = "∂view/∂base: the gradient goes back to the viewed positions, 0 elsewhere"
-    local = (Local("G put back at the viewed positions of {0}, 0 elsewhere", rule=True),)
+    local = (
+        Local(
+            (
+                "G put back at the viewed positions of {0:r}, 0 elsewhere",
+                "G 放回 {0:r} 被查看的位置，其余为 0",
+            ),
+            rule=True,
+        ),
+    )
 
     @staticmethod
     def forward(ctx, base, idx=None):
@@ -474,8 +508,14 @@ class _ViewCopySlices(Function):
     op, symbol = "setitem", "[]="
     formula = "∂/∂base: the gradient outside the view, and the op's gradient inside it"
     local = (
-        Local("G outside the written view; the in-place op's gradient inside it", rule=True),
-        Local("the part of G at the written view", rule=True),
+        Local(
+            (
+                "G outside the written view; the in-place op's gradient inside it",
+                "视图之外为 G；视图之内为原地运算的梯度",
+            ),
+            rule=True,
+        ),
+        Local(("the part of G at the written view", "G 在被写入视图上的部分"), rule=True),
     )
 
     def name(self) -> str:
