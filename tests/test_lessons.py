@@ -320,6 +320,21 @@ def test_every_lesson_draws_and_steps(src, lang):
     assert "Stepper(" in code or ".stepper()" in code, "no stepper"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_notebooks_are_deterministic(src, lang):
+    """Built by the builder's stabilise(): no execution timestamps, widget model ids derived
+    from the lesson (a rebuild of an unchanged lesson gives the same bytes)."""
+    import nbformat
+
+    path = build.output_path(src, lang)
+    nb = nbformat.read(str(path), as_version=4)
+    assert not any("execution" in c.metadata for c in nb.cells), "execution timestamps"
+    again = build.stabilise(nbformat.from_dict(json.loads(json.dumps(nb))), f"{src.stem}/{lang}")
+    assert json.dumps(again, sort_keys=True) == json.dumps(nb, sort_keys=True), (
+        f"widget ids not from the builder: run python notebooks/.src/build.py {src.name[:2]}"
+    )
+
+
 def test_first_lesson_has_a_stepper_for_the_browser_test():
     """tests/e2e opens 01_first_graph.ipynb and clicks through its first Stepper."""
     nb = _read(NOTEBOOKS / "01_first_graph.ipynb")

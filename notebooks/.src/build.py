@@ -205,6 +205,45 @@ def execute(nb, cwd: Path, timeout: int = 120) -> None:
     ).execute()
 
 
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def stabilise(nb, key: str):
+    """Make an executed notebook the same bytes on every build: drop the execution timestamps
+    and replace the random widget model ids by ids derived from ``key`` and their order."""
+    import uuid
+
+    import nbformat
+
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    if not state:
+        return nb
+    # order the models by where they first appear: the outputs (cell order), then the
+    # models those reference (IPY_MODEL_<id>), so that the order survives a re-read
+    # (nbformat writes the state sorted by id)
+    order: list[str] = []
+
+    def visit(text: str) -> None:
+        for m in re.finditer(r"[0-9a-f]{32}", text):
+            mid = m.group(0)
+            if mid in state and mid not in order:
+                order.append(mid)
+                visit(json.dumps(state[mid], sort_keys=True))
+
+    visit(json.dumps([c.get("outputs", []) for c in nb.cells], sort_keys=True))
+    rest = [m for m in state if m not in order]
+    order += sorted(rest, key=lambda m: json.dumps(state[m], sort_keys=True))
+    text = json.dumps(nb)
+    new_ids = {
+        old: uuid.uuid5(uuid.NAMESPACE_URL, f"autograd_viz/lessons/{key}/{k}").hex
+        for k, old in enumerate(order)
+    }
+    text = re.sub(r"[0-9a-f]{32}", lambda m: new_ids.get(m.group(0), m.group(0)), text)
+    return nbformat.from_dict(json.loads(text))
+
+
 def build(src: Path, lang: str, run: bool = True) -> Path:
     import nbformat
 
@@ -213,6 +252,7 @@ def build(src: Path, lang: str, run: bool = True) -> Path:
     nb = make_notebook(src, lang)
     if run:
         execute(nb, out.parent)
+        nb = stabilise(nb, f"{src.stem}/{lang}")
     nbformat.validate(nb)
     nbformat.write(nb, str(out))
     return out
