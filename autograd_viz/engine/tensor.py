@@ -763,6 +763,16 @@ class Tensor:
 
     # ------------------------------------------------------------------ indexing
     def __getitem__(self, key):
+        if key.__class__ is Tensor and not events.LISTENERS:
+            # ``C[X]`` (an embedding lookup): one IndexBackward0, as getitem makes it
+            k = key._data
+            arr = self._data
+            if k.dtype.kind == "i" and k.ndim and k.size and arr.ndim:
+                n = arr.shape[0]
+                if -n <= k.min() and k.max() < n:
+                    seq0 = _function_mod._seq_counter[0]
+                    out = _S.IndexBackward0.apply(self, index=(k,))
+                    return _api._tagged(out, "getitem", (self,), {"key": key}, seq0)
         return _api.getitem(self, key)
 
     def __setitem__(self, key, value):
@@ -995,12 +1005,19 @@ class Tensor:
         except TypeError:
             return NotImplemented
 
-    @_no_ndarray
     def __rmul__(self, other):
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
-            return _A.MulBackward0.apply(self, other)  # ``lr * p.grad``: what mul does
-        return _api.mul(self, other)
+            if not _STATE.enabled and not events.LISTENERS:
+                # ``lr * p.grad`` under no_grad: the product, no node to build
+                return Tensor._make(self._data * other, False, None)
+            return _A.MulBackward0.apply(self, other)  # what mul does
+        if isinstance(other, _ndarray):
+            return NotImplemented
+        try:
+            return _api.mul(self, other)
+        except TypeError:
+            return NotImplemented
 
     def __truediv__(self, other):
         tp = other.__class__
