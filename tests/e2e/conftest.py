@@ -104,7 +104,7 @@ def _wait_ready(app: JupyterApp, proc: subprocess.Popen, timeout: float = 90) ->
     )
 
 
-@pytest.fixture(params=["lab", "notebook"], ids=["jupyterlab", "notebook7"])
+@pytest.fixture(scope="module", params=["lab", "notebook"], ids=["jupyterlab", "notebook7"])
 def jupyter_app(request, tmp_path_factory):
     kind = request.param
     src = ROOT / NOTEBOOK

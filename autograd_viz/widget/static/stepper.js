@@ -251,10 +251,15 @@ function render({ model, el }) {
    graph.scrollTop += fitsY ? (r.top + r.bottom) / 2 - (b.top + H / 2) : r.top - b.top - m;
  }
 
+ // fit: the width of the box; a small graph grows up to 1.5x (but not past the box's
+ // height), a wide one shrinks down to 0.6x and then scrolls; all times the Size step
  const fitZoom = () => {
-  const w = graph.clientWidth - 8;
-  if (!G || !G.w || w <= 0) return SIZE[size - 1];
-  return Math.max(Math.min(SIZE[size - 1], w / G.w), 0.6 * SIZE[size - 1]);
+  const w = graph.clientWidth - 8, S = SIZE[size - 1];
+  if (!G || !G.w || w <= 0) return S;
+  let z = Math.min(1.5 * S, w / G.w);
+  const maxH = parseFloat(getComputedStyle(graph).maxHeight);
+  if (z > S && maxH > 0) z = Math.max(S, Math.min(z, (maxH - 8) / G.h));
+  return Math.max(z, 0.6 * S);
  };
  const curZoom = () => (zoom === null ? fitZoom() : zoom);
  function setZoom(z, quiet) {
