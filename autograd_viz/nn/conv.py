@@ -23,7 +23,16 @@ from . import functional as _functional
 from .modules import Module
 from .parameter import Parameter
 
-__all__ = ["AdaptiveAvgPool2d", "AvgPool2d", "Conv2d", "MaxPool2d"]
+__all__ = [
+    "AdaptiveAvgPool1d",
+    "AdaptiveAvgPool2d",
+    "AvgPool1d",
+    "AvgPool2d",
+    "Conv1d",
+    "Conv2d",
+    "MaxPool1d",
+    "MaxPool2d",
+]
 
 
 def _pair(v):
@@ -81,7 +90,12 @@ class ConvolutionBackward0(Function):
     )
 
     @staticmethod
-    def forward(ctx, x, w, b, stride=(1, 1), pads=((0, 0), (0, 0)), dilation=(1, 1), groups=1):
+    def forward(
+        ctx, x, w, b, stride=(1, 1), pads=((0, 0), (0, 0)), dilation=(1, 1), groups=1, one_d=False
+    ):
+        ctx.one_d = one_d
+        if one_d:  # conv1d: a height-1 conv2d
+            x, w = x[:, :, None, :], w[:, :, None, :]
         xp = _pad(x, pads)
         hp, wp = xp.shape[2], xp.shape[3]
         o, cg, kh, kw = w.shape
@@ -99,12 +113,15 @@ class ConvolutionBackward0(Function):
             out = out + b.reshape(1, -1, 1, 1)
         ctx.save_for_backward(x, w)
         ctx.conf = (stride, pads, dilation, groups, xp.shape, (oh, ow))
-        return np.ascontiguousarray(out, dtype=x.dtype)
+        out = np.ascontiguousarray(out, dtype=x.dtype)
+        return out[:, :, 0, :] if one_d else out
 
     @staticmethod
     def backward(ctx, g):
         _no_double(g, "conv2d")
         x, w = ctx.saved_tensors
+        if ctx.one_d:
+            g = g[:, :, None, :]
         stride, pads, dilation, groups, xp_shape, (oh, ow) = ctx.conf
         o, cg, kh, kw = w.shape
         og = o // groups
@@ -138,6 +155,9 @@ class ConvolutionBackward0(Function):
             gw = gw.astype(g.dtype, copy=False)
         if len(ctx.needs_input_grad) > 2 and ctx.needs_input_grad[2]:
             gb = g.sum(axis=(0, 2, 3))
+        if ctx.one_d:
+            gx = None if gx is None else gx[:, :, 0, :]
+            gw = None if gw is None else gw[:, :, 0, :]
         return gx, gw, gb
 
 
@@ -476,7 +496,213 @@ def pad(input, pad, mode="constant", value=None):
     )
 
 
+def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    """A 1-D convolution: one ``ConvolutionBackward0`` (computed as a height-1 conv2d)."""
+    if not isinstance(input, Tensor):
+        raise TypeError(
+            f"conv1d(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
+        )
+    nd = input._data.ndim
+    if nd not in (2, 3):
+        raise RuntimeError(
+            "Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: "
+            f"{list(input._data.shape)}"
+        )
+    unbatched = nd == 2
+    if unbatched:
+        input = _api.unsqueeze(input, 0)
+    x, w = input._data, weight._data
+    s, d = _one(stride), _one(dilation)
+    k = w.shape[2]
+    if isinstance(padding, str):
+        if padding == "valid":
+            p = (0, 0)
+        elif padding == "same":
+            t = d * (k - 1)
+            if t % 2:
+                input = pad(input, [0, 1])
+                x = input._data
+            p = (t // 2, t // 2)
+        else:
+            raise RuntimeError(f"Invalid padding string: '{padding}'")
+    else:
+        p = (_one(padding),) * 2
+    if x.shape[1] != w.shape[1] * groups:
+        raise RuntimeError(
+            f"Given groups={groups}, weight of size {list(w.shape)}, expected input"
+            f"{list(x.shape)} to have {w.shape[1] * groups} channels, but got {x.shape[1]} "
+            "channels instead"
+        )
+    if x.shape[2] + p[0] + p[1] < d * (k - 1) + 1:
+        raise RuntimeError(
+            f"Calculated padded input size per channel: ({x.shape[2] + p[0] + p[1]}). Kernel "
+            f"size: ({d * (k - 1) + 1}). Kernel size can't be greater than actual input size"
+        )
+    out = ConvolutionBackward0.apply(
+        input,
+        weight,
+        bias,
+        stride=(1, s),
+        pads=((0, 0), p),
+        dilation=(1, d),
+        groups=groups,
+        one_d=True,
+    )
+    return _api.squeeze(out, 0) if unbatched else out
+
+
+def _one(v):
+    return int(v[0]) if isinstance(v, (tuple, list)) else int(v)
+
+
+def _pool1d(fn, input, kernel_size, stride, padding, *rest):
+    k = _one(kernel_size)
+    s = _one(stride) if stride not in (None, []) else k
+    x = _api.unsqueeze(input, -2)
+    return _api.squeeze(fn(x, (1, k), (1, s), (0, _one(padding)), *rest), -2)
+
+
+def max_pool1d(
+    input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False
+):
+    return _pool1d(max_pool2d, input, kernel_size, stride, padding, (1, _one(dilation)), ceil_mode)
+
+
+def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+    return _pool1d(avg_pool2d, input, kernel_size, stride, padding, ceil_mode, count_include_pad)
+
+
+def adaptive_avg_pool1d(input, output_size):
+    x = _api.unsqueeze(input, -2)
+    return _api.squeeze(adaptive_avg_pool2d(x, (1, _one(output_size))), -2)
+
+
 # ---------------------------------------------------------------------- modules
+
+
+class Conv1d(Module):
+    """A 1-D convolution (weight ``(out, in/groups, k)``, PyTorch's init bounds)."""
+
+    def __init__(
+        self,
+        in_channels,
+        out_channels,
+        kernel_size,
+        stride=1,
+        padding=0,
+        dilation=1,
+        groups=1,
+        bias=True,
+        padding_mode="zeros",
+        device=None,
+        dtype=None,
+    ):
+        super().__init__()
+        if in_channels % groups != 0:
+            raise ValueError("in_channels must be divisible by groups")
+        if out_channels % groups != 0:
+            raise ValueError("out_channels must be divisible by groups")
+        if padding_mode != "zeros":
+            raise NotImplementedError(f"autograd_viz: padding_mode={padding_mode!r}")
+        self.in_channels = in_channels
+        self.out_channels = out_channels
+        self.kernel_size = (_one(kernel_size),)
+        self.stride = (_one(stride),)
+        self.padding = padding if isinstance(padding, str) else (_one(padding),)
+        self.dilation = (_one(dilation),)
+        self.groups = groups
+        self.padding_mode = padding_mode
+        npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
+        shape = (out_channels, in_channels // groups, self.kernel_size[0])
+        fan_in = shape[1] * shape[2]
+        bound = 1.0 / math.sqrt(fan_in) if fan_in > 0 else 0.0
+        rng = creation._rng[0]
+        self.weight = Parameter(Tensor._make(rng.uniform(-bound, bound, shape).astype(npd)))
+        if bias:
+            self.bias = Parameter(
+                Tensor._make(rng.uniform(-bound, bound, (out_channels,)).astype(npd))
+            )
+        else:
+            self.register_parameter("bias", None)
+
+    def forward(self, input):
+        p = self.padding if isinstance(self.padding, str) else self.padding[0]
+        return conv1d(
+            input, self.weight, self.bias, self.stride[0], p, self.dilation[0], self.groups
+        )
+
+    def extra_repr(self) -> str:
+        s = (
+            f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "
+            f"stride={self.stride}"
+        )
+        if self.padding != (0,):
+            s += f", padding={self.padding}"
+        if self.dilation != (1,):
+            s += f", dilation={self.dilation}"
+        if self.groups != 1:
+            s += f", groups={self.groups}"
+        if self.bias is None:
+            s += ", bias=False"
+        return s
+
+
+class MaxPool1d(Module):
+    def __init__(
+        self, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False
+    ):
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.stride = stride if stride is not None else kernel_size
+        self.padding, self.dilation, self.ceil_mode = padding, dilation, ceil_mode
+        self.return_indices = return_indices
+
+    def forward(self, input):
+        return max_pool1d(
+            input, self.kernel_size, self.stride, self.padding, self.dilation, self.ceil_mode
+        )
+
+    def extra_repr(self) -> str:
+        return (
+            f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}, "
+            f"dilation={self.dilation}, ceil_mode={self.ceil_mode}"
+        )
+
+
+class AvgPool1d(Module):
+    def __init__(
+        self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True
+    ):
+        super().__init__()
+        self.kernel_size = (_one(kernel_size),)
+        self.stride = (_one(stride if stride is not None else kernel_size),)
+        self.padding = (_one(padding),)
+        self.ceil_mode, self.count_include_pad = ceil_mode, count_include_pad
+
+    def forward(self, input):
+        return avg_pool1d(
+            input,
+            self.kernel_size,
+            self.stride,
+            self.padding,
+            self.ceil_mode,
+            self.count_include_pad,
+        )
+
+    def extra_repr(self) -> str:
+        return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+
+
+class AdaptiveAvgPool1d(Module):
+    def __init__(self, output_size):
+        super().__init__()
+        self.output_size = output_size
+
+    def forward(self, input):
+        return adaptive_avg_pool1d(input, self.output_size)
+
+    def extra_repr(self) -> str:
+        return f"output_size={self.output_size}"
 
 
 class Conv2d(Module):
@@ -615,7 +841,17 @@ class AdaptiveAvgPool2d(Module):
         return f"output_size={self.output_size}"
 
 
-for _fn in (conv2d, max_pool2d, avg_pool2d, adaptive_avg_pool2d, pad):
+for _fn in (
+    conv1d,
+    conv2d,
+    max_pool1d,
+    max_pool2d,
+    avg_pool1d,
+    avg_pool2d,
+    adaptive_avg_pool1d,
+    adaptive_avg_pool2d,
+    pad,
+):
     if not hasattr(_functional, _fn.__name__):
         setattr(_functional, _fn.__name__, _fn)
 del _fn

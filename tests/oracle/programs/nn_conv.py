@@ -140,3 +140,55 @@ check(
 )
 check("pad_gradgradcheck", torch.autograd.gradgradcheck(lambda a: F.pad(a, (1, 1)) ** 2, (x64,)))
 raises("pad_odd", lambda: F.pad(p, (1, 2, 3)))
+
+# 1-D: Conv1d (one ConvolutionBackward0), MaxPool1d / AvgPool1d / AdaptiveAvgPool1d
+s1 = (
+    (torch.sin(torch.arange(2 * 3 * 9, dtype=torch.float64) * 0.53) * 2)
+    .float()
+    .reshape(2, 3, 9)
+    .requires_grad_()
+)
+s64 = (
+    torch.sin(torch.arange(1 * 2 * 7, dtype=torch.float64) * 0.83).reshape(1, 2, 7).requires_grad_()
+)
+for name, cfg in {
+    "c1": dict(in_channels=3, out_channels=4, kernel_size=3),
+    "c1_stride_pad": dict(in_channels=3, out_channels=2, kernel_size=3, stride=2, padding=1),
+    "c1_dil_nobias": dict(in_channels=3, out_channels=2, kernel_size=2, dilation=2, bias=False),
+    "c1_same": dict(in_channels=3, out_channels=2, kernel_size=4, padding="same"),
+}.items():
+    with section(name):
+        conv = set_weights(torch.nn.Conv1d(**cfg))
+        check(name + "_repr", repr(conv))
+        y = conv(s1)
+        check(name + "_out", y)
+        check(name + "_graph", graph(y))
+        (y * y).sum().backward()
+        check(name + "_xgrad", s1.grad)
+        check(name + "_wgrad", conv.weight.grad)
+        s1.grad = None
+        c64 = set_weights(torch.nn.Conv1d(**{**cfg, "in_channels": 2}).double())
+        check(
+            name + "_gradcheck",
+            torch.autograd.gradcheck(
+                lambda a, w: F.conv1d(a, w, c64.bias, c64.stride, c64.padding, c64.dilation),
+                (s64, c64.weight.detach().requires_grad_()),
+            ),
+        )
+check("c1_unbatched", set_weights(torch.nn.Conv1d(3, 2, 3))(s1[0]))
+for name, mod in (
+    ("mp1", torch.nn.MaxPool1d(2)),
+    ("mp1_s1", torch.nn.MaxPool1d(3, stride=1, padding=1)),
+    ("ap1", torch.nn.AvgPool1d(3, stride=2)),
+    ("aap1", torch.nn.AdaptiveAvgPool1d(1)),
+    ("aap1_3", torch.nn.AdaptiveAvgPool1d(3)),
+):
+    with section(name):
+        check(name + "_repr", repr(mod))
+        y = mod(s1)
+        check(name + "_out", y)
+        check(name + "_graph", graph(y))
+        (y * y).sum().backward()
+        check(name + "_grad", s1.grad)
+        s1.grad = None
+        check(name + "_gradcheck", torch.autograd.gradcheck(mod, (s64,)))
