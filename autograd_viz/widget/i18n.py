@@ -113,6 +113,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "params": "parameters",
         # browser stepper (static/stepper.js)
         "title": "autograd_viz stepper",
+        "node_col": "node",
         "play_s": "Play",
         "pause_s": "Pause",
         "pause": "Pause playing",
@@ -234,6 +235,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "plot_title": "各次迭代的损失（标出当前迭代）",
         "params": "参数",
         "title": "autograd_viz 步进器",
+        "node_col": "节点",
         "play_s": "播放",
         "pause_s": "暂停",
         "pause": "暂停播放",

@@ -52,6 +52,7 @@ UI_KEYS = (
     "iteration",
     "iteration_tip",
     "node",
+    "node_col",
     "node_tip",
     "current_node",
     "dataflow",

@@ -292,3 +292,25 @@ def test_quiz_hides_the_gradient_until_revealed(browser_page, pages):
     assert "Right" in st.locator(".av-verdict").inner_text()
     page.wait_for_function("!document.querySelector('.av-reveal')", timeout=5_000)
     _no_errors(browser_page)
+
+
+def test_no_graphviz_engine_steps_the_text_form(browser_page, tmp_path, monkeypatch):
+    import autograd_viz as torch
+    from autograd_viz.widget import save_html
+
+    monkeypatch.setenv("AUTOGRAD_VIZ_GRAPHVIZ", "none")
+    with torch.record() as rec:
+        x = torch.tensor([2.0])
+        w = torch.tensor([3.0], requires_grad=True)
+        (x * w).sum().backward()
+    page, st, _ = _open(browser_page, save_html(rec, tmp_path / "text.html"))
+    assert "AUTOGRAD_VIZ_GRAPHVIZ=none" in st.locator(".av-note").inner_text()
+    table = st.locator(".av-graph table.av-text-graph")
+    assert table.locator("th").first.inner_text() == "node"
+    cur = table.locator("tr.av-current").first.inner_text()
+    st.locator(".av-next").click()
+    st.locator(".av-next").click()
+    assert table.locator("tr.av-current").first.inner_text() != cur
+    assert not st.locator(".av-zoom").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "export-no-engine.png"))
+    _no_errors(browser_page)

@@ -147,6 +147,7 @@ function render({ model, el }) {
   const v = V();
   graph.textContent = "";
   G = { view, nodes: [], edges: [], shown: new Int32Array(3 * v.ids.length).fill(-1), hid: [], active: [] };
+  card.querySelector(".av-zoom").style.display = v.svg ? "" : "none";
   if (!v.svg) { G.table = h("table", "av-text-graph"); graph.appendChild(G.table); return; }
   graph.innerHTML = v.svg;
   const svg = graph.querySelector("svg");
@@ -219,10 +220,10 @@ function render({ model, el }) {
  }
 
  function paintTable(st, hide) {
-  const v = V(), rows = [`<tr><th>${esc(t("node"))}</th><th>${esc(t("value"))}</th><th>${esc(t("grad"))}</th><th>${esc(t("status"))}</th></tr>`];
+  const v = V(), rows = [`<tr><th>${esc(t("node_col"))}</th><th>${esc(t("value"))}</th><th>${esc(t("grad"))}</th><th>${esc(t("status"))}</th></tr>`];
   v.ids.forEach((_, j) => {
    const s = ST[st[3 * j]];
-   rows.push(`<tr class="${s === "current" ? "av-current" : ""}"><td>${esc(v.info[j][0])}</td><td>${esc(S[st[3 * j + 1]] || "-")}</td><td>${hide.has(j) ? "?" : esc(S[st[3 * j + 2]] || "-")}</td><td>${esc(t(s === "grad" ? "status_grad" : s))}</td></tr>`);
+   rows.push(`<tr class="${s === "current" ? "av-current" : ""}"><td>${esc(v.info[j][0])}</td><td>${esc(S[st[3 * j + 1]] || "-")}</td><td>${hide.has(j) ? "?" : st[3 * j + 2] ? esc((v.info[j][8] ? "∂ " : "") + S[st[3 * j + 2]]) : "-"}</td><td>${esc(t(s === "grad" ? "status_grad" : s))}</td></tr>`);
   });
   G.table.innerHTML = rows.join("");
  }
