@@ -192,7 +192,14 @@ class Module:
             f'Module [{type(self).__name__}] is missing the required "forward" function'
         )
 
+    _hooked = False  # set when a forward (pre-)hook is registered
+
     def __call__(self, *args, **kwargs):
+        if self._hooked:
+            return self._call_with_hooks(args, kwargs)
+        return self.forward(*args, **kwargs)
+
+    def _call_with_hooks(self, args, kwargs):
         hooks = self.__dict__.get("_forward_pre_hooks")
         if hooks:
             for h in list(hooks.values()):
@@ -213,6 +220,7 @@ class Module:
         if hooks is None:
             hooks = OrderedDict()
             object.__setattr__(self, table, hooks)
+            object.__setattr__(self, "_hooked", True)
         key = object()
         hooks[key] = fn
         return _DictHandle(hooks, key)

@@ -47,3 +47,18 @@ def test_recorded_and_plain_steps_agree(name):
     with autograd_viz.record():
         recorded = run()
     np.testing.assert_array_equal(plain, recorded)
+
+
+def test_module_forward_hooks():
+    lin = torch.nn.Linear(2, 2)
+    seen = []
+    h1 = lin.register_forward_pre_hook(lambda m, args: (args[0] * 2,))
+    h2 = lin.register_forward_hook(lambda m, args, out: seen.append(out.shape) or out * 0)
+    x = torch.ones(1, 2)
+    assert float(lin(x).abs().sum()) == 0.0
+    assert seen == [torch.Size([1, 2])]
+    h1.remove()
+    h2.remove()
+    np.testing.assert_allclose(
+        lin(x).detach().numpy(), (x @ lin.weight.T + lin.bias).detach().numpy()
+    )
