@@ -38,13 +38,6 @@ ALLOW = [
         "Notebook 7.6.5 front end itself, on every page load, also with no notebook code: its "
         "shortcuts plugin reads `registry.plugins[id].schema` for a plugin not loaded yet.",
     ),
-    (
-        {"lab", "notebook"},
-        "console",
-        re.compile(r"Failed to load resource|WebSocket|kernel|Kernel", re.I),
-        "Saved-notebook test: the kernel is deleted on purpose; the front end logs the lost "
-        "connection.",
-    ),
 ]
 WIDGET_ERRORS = re.compile(r"Error displaying widget|model not found|Failed to render", re.I)
 
