@@ -205,3 +205,34 @@ def test_close_lets_go_of_the_recording(rec):
     del st
     gc.collect()
     assert ref() is None
+
+
+def test_every_detail_the_inspector_shows_has_a_name_in_both_languages(train_rec):
+    import sys
+    from pathlib import Path
+
+    import autograd_viz as torch
+    from autograd_viz.widget.i18n import STRINGS
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
+    from e2e_programs import TWO_LAYER, run
+
+    recs = [train_rec, run(TWO_LAYER)["rec"]]
+    with torch.record() as rec:
+        X = torch.tensor([[1.0, 2.0]])
+        W = torch.tensor([[0.5, -1.0], [2.0, 1.0]], requires_grad=True)
+        Z = X @ W.T
+        Z.sum().backward()
+        w2 = torch.ones(2, requires_grad=True)
+        w2.detach_()
+    recs.append(rec)
+    with pytest.raises(RuntimeError), torch.record() as rec:
+        y = (torch.ones(2, requires_grad=True) * 2).sum()
+        y.backward()
+        y.backward()
+    recs.append(rec)
+    keys = {k for r in recs for f in r.frames for k in f.detail} - {"code", "lineno"}
+    assert {"upstream", "local", "product", "composite", "error"} <= keys
+    for lang in ("en", "zh"):
+        missing = sorted(k for k in keys if f"d_{k}" not in STRINGS[lang])
+        assert not missing, (lang, missing)
