@@ -360,6 +360,49 @@ def _declared(fcls, sl, out, names, vals, kwargs, out_val):
     return texts, value, loc.rule
 
 
+def _slot_text(sl, ctx):
+    """(en part, zh part, local-derivative text or None, product text, uses G) of what one
+    input receives.  ``ctx``: (out, L, op, names, vals, kwargs, out_val, gout, fcls)."""
+    out, L, op, names, vals, kwargs, out_val, gout, fcls = ctx
+    a, g, dout = sl.name, fmt.value(gout), _atom(out)
+    sent_en, sent_zh = _sent(sl, a)
+    total = f"d{_atom(L)}/d{_atom(a)}"
+    if sl.paths > 1:  # one path's share of the total, not the total
+        got_en = f"its share along this path of {total} (summed over {sl.paths} paths): "
+        got_zh = f"{total} 在这条路径上的一份（共 {sl.paths} 条路径相加）："
+        prod = f"{total} (this path's share) = "
+    else:
+        got_en = got_zh = prod = f"{total} = "
+    dec = _declared(fcls, sl, out, names, vals, kwargs, out_val)
+    if dec is None:
+        rule = _rule(op, sl.i, names, vals)
+        dec = ((rule, rule), None, True) if rule is not None else None
+    if dec is not None and not dec[2]:
+        (ltxt, ltxt_zh), lval, _ = dec
+        lv = fmt.value(lval)
+        head = f"∂{dout}/∂{_atom(a)} = {ltxt}" + (f" = {lv}" if ltxt != lv else "")
+        head_zh = f"∂{dout}/∂{_atom(a)} = {ltxt_zh}" + (f" = {lv}" if ltxt_zh != lv else "")
+        mul = f"{g} {M.times(gout, lval)} {M.operand(lval)}"
+        return (
+            f"local derivative {head}, so {a} receives {got_en}{mul} = {sent_en}",
+            f"局部导数 {head_zh}，所以 {a} 得到 {got_zh}{mul} = {sent_zh}",
+            head,
+            f"{prod}{mul} = {sent_en}",
+            False,
+        )
+    rule, rule_zh = dec[0] if dec is not None else (None, None)
+    calc = f"{rule} = {sent_en}" if rule else sent_en
+    calc_zh = f"{rule_zh} = {sent_zh}" if rule else sent_zh
+    loc = f"{total} = {rule}" if rule else None
+    return (
+        f"{a} receives {got_en}{calc}",
+        f"{a} 得到 {got_zh}{calc_zh}",
+        loc,
+        prod + calc,
+        bool(rule),
+    )
+
+
 def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula, fcls=None):
     """``slots``: :class:`Slot` (or ``(i, name, grad)``) for inputs that get a gradient.
 
@@ -368,72 +411,27 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula, fcl
     gets; ``⊙`` for an elementwise product of arrays, ``×`` with a scalar.  When the
     input gets gradients along several paths, this is one path's share.
     """
-    e = expr(op, names, kwargs)
-    g = fmt.value(gout)
-    dL, dout = _atom(L), _atom(out)
-    up = f"d{dL}/d{dout} = {g}"
-    en_parts, zh_parts = [], []
-    uses_g = False
-    locs, prods = [], []
-    for sl in map(_as_slot, slots):
-        a = sl.name
-        sent_en, sent_zh = _sent(sl, a)
-        total = f"d{dL}/d{_atom(a)}"
-        share = sl.paths > 1
-        lhs_en = f"its share along this path of {total} (summed over {sl.paths} paths)"
-        lhs_zh = f"{total} 在这条路径上的一份（共 {sl.paths} 条路径相加）"
-        dec = _declared(fcls, sl, out, names, vals, kwargs, out_val)
-        if dec is None:
-            rule = _rule(op, sl.i, names, vals)
-            dec = ((rule, rule), None, True) if rule is not None else None
-        if dec is not None and not dec[2]:
-            (ltxt, ltxt_zh), lval, _ = dec
-            lv = fmt.value(lval)
-            head = f"∂{dout}/∂{_atom(a)} = {ltxt}" + (f" = {lv}" if ltxt != lv else "")
-            head_zh = f"∂{dout}/∂{_atom(a)} = {ltxt_zh}" + (f" = {lv}" if ltxt_zh != lv else "")
-            mul = f"{g} {M.times(gout, lval)} {M.operand(lval)}"
-            if share:
-                en_parts.append(
-                    f"local derivative {head}, so {a} receives {lhs_en}: {mul} = {sent_en}"
-                )
-                zh_parts.append(f"局部导数 {head_zh}，所以 {a} 得到 {lhs_zh}：{mul} = {sent_zh}")
-                prods.append(f"{total} (this path's share) = {mul} = {sent_en}")
-            else:
-                en_parts.append(
-                    f"local derivative {head}, so {a} receives {total} = {mul} = {sent_en}"
-                )
-                zh_parts.append(f"局部导数 {head_zh}，所以 {a} 得到 {total} = {mul} = {sent_zh}")
-                prods.append(f"{total} = {mul} = {sent_en}")
-            if head not in locs:  # (``x * x``: one input in two slots)
-                locs.append(head)
-            continue
-        rule = rule_zh = None
-        if dec is not None:
-            uses_g = True
-            rule, rule_zh = dec[0]
-            locs.append(f"{total} = {rule}")
-        calc = f"{rule} = {sent_en}" if rule else sent_en
-        calc_zh = f"{rule_zh} = {sent_zh}" if rule else sent_zh
-        if share:
-            en_parts.append(f"{a} receives {lhs_en}: {calc}")
-            zh_parts.append(f"{a} 得到 {lhs_zh}：{calc_zh}")
-            prods.append(f"{total} (this path's share) = {calc}")
-        else:
-            en_parts.append(f"{a} receives {total} = {calc}")
-            zh_parts.append(f"{a} 得到 {total} = {calc_zh}")
-            prods.append(f"{total} = {calc}")
+    ctx = (out, L, op, names, vals, kwargs, out_val, gout, fcls)
+    parts = [_slot_text(sl, ctx) for sl in map(_as_slot, slots)]
+    uses_g = any(p[4] for p in parts)
+    up = f"d{_atom(L)}/d{_atom(out)} = {fmt.value(gout)}"
     named = local_formula(fcls, out, names, kwargs, vals) if fcls is not None else ""
-    detail = {"upstream": up, "formula": named or formula}
-    detail["local"] = "; ".join(locs)
-    detail["product"] = "; ".join(prods)
-    if slots:
-        en_rest = "; ".join(en_parts)
+    detail = {
+        "upstream": up,
+        "formula": named or formula,
+        # (``x * x``: one input in two slots, its local derivative once)
+        "local": "; ".join(dict.fromkeys(p[2] for p in parts if p[2])),
+        "product": "; ".join(p[3] for p in parts),
+    }
+    if parts:
+        en_rest = "; ".join(p[0] for p in parts)
         if en_rest.startswith("local derivative"):
             en_rest = en_rest[:1].upper() + en_rest[1:]  # (never a learner's name)
-        zh_rest = "；".join(zh_parts)
+        zh_rest = "；".join(p[1] for p in parts)
     else:
         en_rest, zh_rest = "No input needs a gradient", "没有输入需要梯度"
     arriving = f"G = {up}" if uses_g else up
+    e = expr(op, names, kwargs)
     head = f"{out} = {e}" if _differs(e, out) else out
     en = f"Backward through {head}: the gradient arriving is {arriving}. {en_rest}."
     zh = f"反向传播经过 {head}：传入的梯度 {arriving}。{zh_rest}。"
