@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._errstate import OVER, quiet, restore
+from .._errstate import DIVIDE, DIVIDE_INVALID, DIVIDE_INVALID_OVER, OVER, quiet, restore
+from .._errstate import errstate as _errstate
 from ..derivatives import mse_local, mse_text, num_text, pick_share, power_text
 from ..function import Function, Local
 from ..functional_array import log, mask, scale, where
@@ -136,14 +137,14 @@ class DivBackward0(Function):
     def forward(ctx, a, b):
         n = ctx.needs_input_grad
         ctx.save_for_backward(a if n[1] else None, b)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             return a / b
 
     @staticmethod
     def backward(ctx, g):
         a, b = ctx.saved_tensors
         n = ctx.needs_input_grad
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             ga = g / b if n[0] else None
             gb = -g * ((a / b) / b) if n[1] else None
         return ga, gb
@@ -158,7 +159,7 @@ class ReciprocalBackward0(Function):
 
     @staticmethod
     def forward(ctx, a):
-        with np.errstate(divide="ignore"):
+        with _errstate(DIVIDE):
             out = np.reciprocal(a)
         if type(out) is not np.ndarray:
             out = np.asarray(out)
@@ -252,7 +253,7 @@ class PowBackward0(Function):
                 return a * a
             finally:
                 restore(tok)
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        with _errstate(DIVIDE_INVALID_OVER):
             if a.dtype.kind == "f":
                 return _float_pow(a, exponent)
             return np.power(a, exponent)
@@ -269,7 +270,7 @@ class PowBackward0(Function):
                 return (g * scale(a, 2),)
             finally:
                 restore(tok)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             return (g * scale(a ** (n - 1), n),)
 
 
@@ -294,7 +295,7 @@ class PowBackward1(Function):
     @staticmethod
     def forward(ctx, a, b, bool_exponent=False):
         ctx.bool_exponent = bool_exponent
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             out = np.asarray(_power(a, b))
         ctx.save_for_backward(a, b, out)
         return out
@@ -311,7 +312,7 @@ class PowBackward1(Function):
                 "Subtraction, the `-` operator, with a bool tensor is not supported. If you "
                 "are trying to invert a mask, use the `~` or `logical_not()` operator instead."
             )
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             if n[0]:
                 ga = mask(
                     g * (b * a ** (b - 1)), np.broadcast_to(raw_b != 0, np.shape(raw_a * raw_b))

@@ -13,6 +13,8 @@ import math
 
 import numpy as np
 
+from .._errstate import DIVIDE_INVALID, INVALID
+from .._errstate import errstate as _errstate
 from ..derivatives import bce_local, norm_local, num_text, std_local, var_local
 from ..function import Function, Local
 from ..functional_array import (
@@ -283,14 +285,14 @@ class VarBackward0(Function):
         ctx.n, ctx.dof = _dof(a.shape, dims, correction)
         ctx.save_for_backward(a)
         d = a - np.mean(a, axis=dims, keepdims=True)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             return _nd(np.sum(d * d, axis=dims, keepdims=keepdim) / a.dtype.type(ctx.dof))
 
     @staticmethod
     def backward(ctx, g):
         (a,) = ctx.saved_tensors
         g = _restore_dims(g, ctx.dims, ctx.keepdim)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             c = 2.0 / ctx.dof if ctx.dof else np.inf
             return (scale(g * (a - _mean_keep(a, ctx.dims)), c),)
 
@@ -309,7 +311,7 @@ class StdBackward0(Function):
         ctx.dims, ctx.keepdim = dims, keepdim
         ctx.n, ctx.dof = _dof(a.shape, dims, correction)
         d = a - np.mean(a, axis=dims, keepdims=True)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             out = _nd(np.sqrt(np.sum(d * d, axis=dims, keepdims=keepdim) / a.dtype.type(ctx.dof)))
         ctx.save_for_backward(a, out)
         return out
@@ -319,7 +321,7 @@ class StdBackward0(Function):
         a, out = ctx.saved_tensors
         g = _restore_dims(g, ctx.dims, ctx.keepdim)
         out = _restore_dims(out, ctx.dims, ctx.keepdim)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             c = 1.0 / ctx.dof if ctx.dof else np.inf
             return (scale(g * (a - _mean_keep(a, ctx.dims)) / out, c),)
 
@@ -357,7 +359,7 @@ def _prod_grad(g, a, out, axis):
     everything)."""
     ra = _raw(a)
     if not (ra == 0).any():
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             return g * out / a
     if _is_array(a):
         if axis is None:
@@ -459,7 +461,7 @@ class LinalgVectorNormBackward0(Function):
             return (g * sign(a),)
         a, out = ctx.saved_tensors
         out = _restore_dims(out, ctx.dims, ctx.keepdim)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             q = mask(g / out, _raw(out) != 0)
         return (a * q,)
 
@@ -518,7 +520,7 @@ class NllLossBackward0(Function):
             ctx.coef = onehot if batched else onehot[0]
         else:
             total = np.sum(wt)
-            with np.errstate(divide="ignore", invalid="ignore"):
+            with _errstate(DIVIDE_INVALID):
                 out = np.sum(picked) / total
                 ctx.coef = (onehot / total) if batched else onehot[0] / total
         return _nd(np.asarray(out, dtype=lp.dtype))
@@ -545,7 +547,7 @@ class BinaryCrossEntropyBackward0(Function):
     def forward(ctx, x, t, weight=None, reduction="mean"):
         ctx.save_for_backward(x, t)
         ctx.weight, ctx.reduction, ctx.shape = weight, reduction, x.shape
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             lx = np.maximum(np.log(x), -100)
             l1x = np.maximum(np.log1p(-x), -100)
             loss = -(t * lx + (1 - t) * l1x)
@@ -556,7 +558,7 @@ class BinaryCrossEntropyBackward0(Function):
             return _nd(loss)
         if reduction == "sum":
             return _nd(np.sum(loss))
-        with np.errstate(invalid="ignore"):
+        with _errstate(INVALID):
             return _nd(
                 np.mean(loss, dtype=x.dtype) if loss.size else np.array(np.nan, dtype=x.dtype)
             )
@@ -571,7 +573,7 @@ class BinaryCrossEntropyBackward0(Function):
         if ctx.weight is not None:
             g = _times(g, ctx.weight)
         gx = gt = None
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             if ctx.needs_input_grad[0]:
                 gx = g * (x - t) / _clamp_min((1 - x) * x, _BCE_EPS)
             if ctx.needs_input_grad[1]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._errstate import DIVIDE_INVALID
+from .._errstate import errstate as _errstate
 from ..derivatives import count, hits, one_hot
 from ..function import Function, Local
 from ..functional_array import expand_to, mask, scale, unsqueeze_dims
@@ -96,7 +98,7 @@ class MeanBackward1(Function):
     @staticmethod
     def forward(ctx, a, dim=(), keepdim=False):
         ctx.shape, ctx.dims, ctx.keepdim = a.shape, dim, keepdim
-        with np.errstate(invalid="ignore", divide="ignore"):
+        with _errstate(DIVIDE_INVALID):
             return np.mean(a, axis=dim, keepdims=keepdim, dtype=a.dtype)
 
     @staticmethod

@@ -6,7 +6,8 @@ import math
 
 import numpy as np
 
-from .._errstate import OVER, quiet, restore
+from .._errstate import ALL, DIVIDE_INVALID, INVALID, OVER, quiet, restore
+from .._errstate import errstate as _errstate
 from ..derivatives import clamp_mask, clamp_text
 from ..function import Function, Local
 from ..functional_array import _is_array, mask, scale, sign
@@ -96,13 +97,13 @@ class LogBackward0(Function):
     @staticmethod
     def forward(ctx, a):
         ctx.save_for_backward(a)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             return _log(a)
 
     @staticmethod
     def backward(ctx, g):
         (a,) = ctx.saved_tensors
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             return (g / a,)
 
 
@@ -113,7 +114,7 @@ class SqrtBackward0(Function):
 
     @staticmethod
     def forward(ctx, a):
-        with np.errstate(invalid="ignore"):
+        with _errstate(INVALID):
             out = _nd(np.sqrt(a))
         ctx.save_for_backward(out)
         return out
@@ -121,7 +122,7 @@ class SqrtBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         (out,) = ctx.saved_tensors
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             return (g / scale(out, 2),)
 
 
@@ -295,7 +296,7 @@ _TWO_OVER_SQRT_PI = 2.0 / float(np.sqrt(np.pi))
 def _m(x, ufunc, method):
     """``ufunc(x)`` for an ndarray, ``x.method()`` for a Tensor (graph mode)."""
     if _is_array(x):
-        with np.errstate(all="ignore"):
+        with _errstate(ALL):
             return ufunc(x)
     return getattr(x, method)()
 
@@ -321,7 +322,7 @@ def _erf64(x):
     big = ~small
     xb = ax[big]
     if xb.size:
-        with np.errstate(all="ignore"):
+        with _errstate(ALL):
             f = xb.copy()
             for k in range(60, 0, -1):
                 f = xb + (k / 2.0) / f
@@ -342,9 +343,9 @@ def _in_float64(ufunc):
 
     def f(a):
         if a.dtype == np.float32:
-            with np.errstate(all="ignore"):
+            with _errstate(ALL):
                 return _nd(ufunc(a.astype(np.float64)).astype(np.float32))
-        with np.errstate(all="ignore"):
+        with _errstate(ALL):
             return _nd(ufunc(a))
 
     return f
@@ -357,7 +358,7 @@ class _SavesInput(Function):
 
     @classmethod
     def _compute(cls, a):
-        with np.errstate(all="ignore"):
+        with _errstate(ALL):
             if a.dtype == _F32 and not getattr(cls, "_native32", False) and a.size <= EXACT_MAX:
                 return _nd(cls._fn(a.astype(_F64)).astype(_F32))
             return _nd(cls._fn(a))
@@ -375,7 +376,7 @@ class _SavesResult(Function):
 
     @classmethod
     def _compute(cls, a):
-        with np.errstate(all="ignore"):
+        with _errstate(ALL):
             if a.dtype == _F32 and not getattr(cls, "_native32", False) and a.size <= EXACT_MAX:
                 return _nd(cls._fn(a.astype(_F64)).astype(_F32))
             return _nd(cls._fn(a))
@@ -396,7 +397,7 @@ class Log10Backward0(_SavesInput):
     @staticmethod
     def backward(ctx, g):
         (a,) = ctx.saved_tensors
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             return (g / scale(a, _LN10),)
 
 
@@ -409,7 +410,7 @@ class Log2Backward0(_SavesInput):
     @staticmethod
     def backward(ctx, g):
         (a,) = ctx.saved_tensors
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             return (g / scale(a, _LN2),)
 
 
@@ -422,7 +423,7 @@ class Log1PBackward0(_SavesInput):
     @staticmethod
     def backward(ctx, g):
         (a,) = ctx.saved_tensors
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             return (g / (a + 1),)
 
 
@@ -544,7 +545,7 @@ class AtanBackward0(_SavesInput):
     @staticmethod
     def backward(ctx, g):
         (a,) = ctx.saved_tensors
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             return (g / (a * a + 1),)
 
 
@@ -559,14 +560,14 @@ class Atan2Backward0(Function):
     @staticmethod
     def forward(ctx, a, b):
         ctx.save_for_backward(a, b)
-        with np.errstate(all="ignore"):
+        with _errstate(ALL):
             return _nd(np.arctan2(a, b))
 
     @staticmethod
     def backward(ctx, g):
         a, b = ctx.saved_tensors
         n = ctx.needs_input_grad
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with _errstate(DIVIDE_INVALID):
             r = g / (a * a + b * b)
             return (r * b if n[0] else None, -r * a if n[1] else None)
 
@@ -597,7 +598,7 @@ class _ZeroGrad(Function):
     def forward(cls, ctx, a, decimals=None):
         if a.dtype.kind in "iub":
             return a.copy()
-        with np.errstate(all="ignore"):
+        with _errstate(ALL):
             if decimals is None:
                 return _nd(cls._fn(a))
             return _nd(cls._fn(a, decimals))
