@@ -4,8 +4,9 @@
                                                   # tests/engine/data/float32_bits.json
 
 For each op: N float32 inputs (from a fixed seed, stored as raw bits) and PyTorch's
-outputs (raw bits), base64-encoded.  The test (no torch import) computes the same ops
-with autograd_viz and counts the inputs whose result has exactly PyTorch's bits.
+outputs on 10 tensors of N/10 of them (raw bits), base64-encoded.  The test (no torch
+import) computes the same ops with autograd_viz and counts the inputs whose result has
+exactly PyTorch's bits.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import base64
 import json
 import sys
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -66,9 +68,22 @@ OPS = {
     "pow0.5": ("pos", lambda t: t**0.5),
     "pow-1": ("pos", lambda t: t**-1),
     "square_exp": ("small", lambda t: t**2 * t.exp()),
+    "sum": ("rows", lambda t: t.sum()),
+    "sum_2d": ("rows", lambda t: t[:98].reshape(14, 7).tanh().sum()),
+    "mean_sq": ("rows", lambda t: ((t - 0.5) ** 2).mean()),
+    "sum_7": ("any", lambda t: t[:7].sum()),
+    "sum_33": ("pos", lambda t: t[:33].sum()),
+    "mean_64": ("small", lambda t: t[:64].mean()),
     "softmax": ("rows", lambda t: t.reshape(-1, 10).softmax(1).reshape(-1)),
     "log_softmax": ("rows", lambda t: t.reshape(-1, 10).log_softmax(1).reshape(-1)),
 }
+
+
+def run(fn, lib, x):
+    """``fn`` on 10 teaching-sized tensors of 100 values each (softmax: 10 rows of 10;
+    sum / mean: one value each), results concatenated."""
+    parts = [np.atleast_1d(fn(lib.tensor(c)).numpy()) for c in np.split(x, 10)]
+    return np.concatenate(parts).astype(np.float32)
 
 
 def b64(a):
@@ -79,11 +94,10 @@ def main() -> int:
     import torch
 
     torch.set_num_threads(1)
-    rng = np.random.default_rng(20260)
     data = {"torch_version": torch.__version__, "n": N, "ops": {}}
     for name, (kind, fn) in OPS.items():
-        x = inputs(kind, rng)
-        y = fn(torch.from_numpy(x.copy())).numpy()
+        x = inputs(kind, np.random.default_rng(zlib.crc32(name.encode())))
+        y = run(fn, torch, x)
         data["ops"][name] = {"x": b64(x), "y": b64(y)}
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(json.dumps(data, indent=0) + "\n", encoding="utf-8")

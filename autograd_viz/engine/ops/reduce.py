@@ -9,6 +9,16 @@ from .._errstate import errstate as _errstate
 from ..derivatives import count, hits, one_hot
 from ..function import Function, Local
 from ..functional_array import expand_to, mask, scale, unsqueeze_dims
+from .fsum import sum32
+from .unary import EXACT_MAX
+
+_F32 = np.dtype(np.float32)
+
+
+def _torch_order(a):
+    """A float32 tensor small enough (``unary.EXACT_MAX``) to be summed in PyTorch's
+    order (``fsum.sum32``), for its bits."""
+    return a.dtype == _F32 and 0 < a.size <= EXACT_MAX and a.flags.c_contiguous
 
 
 class SumBackward0(Function):
@@ -26,6 +36,8 @@ class SumBackward0(Function):
     @staticmethod
     def forward(ctx, a, dtype=None):
         ctx.shape = a.shape
+        if dtype is None and _torch_order(a):
+            return sum32(a)
         return np.sum(a, dtype=dtype)
 
     @staticmethod
@@ -74,6 +86,8 @@ class MeanBackward0(Function):
         ctx.n = max(a.size, 1)
         if a.size == 0:
             return np.array(np.nan, dtype=a.dtype)
+        if _torch_order(a):  # PyTorch's bits: its summation order, then / n
+            return sum32(a) / np.float32(a.size)
         if a.dtype.kind == "f":  # np.mean's own steps, without its overhead
             return np.add.reduce(a, axis=None, dtype=a.dtype) / a.size
         return np.mean(a, dtype=a.dtype)

@@ -1,0 +1,76 @@
+"""A float32 sum of all elements in PyTorch's order (its CPU ``sum`` kernel).
+
+PyTorch sums a contiguous float32 row with 8-lane vectors (``vectorized_inner_sum``):
+four interleaved accumulators (``row_sum``'s ILP of 4) over groups of 8 values, folded
+into one cascade every 16 steps (``multi_row_sum``), the leftover vectors into the first
+accumulator, the four accumulators into one vector, then the values after the last full
+vector one by one, then the 8 lanes.  Fewer than 8 values: the same ILP-4 scheme on
+scalars.  Reproducing that order gives PyTorch's float32 bits (tests/engine/
+test_float32_bits.py: 100 of 100 random rows of 15..500 values, numpy's pairwise sum
+about 40-100).  Used for tensors up to ``unary.EXACT_MAX`` elements.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+_F32 = np.float32
+V = 8  # lanes of PyTorch's float vectors in this kernel
+ILP = 4
+LEVEL_STEP = 16  # 1 << max(4, ceil_log2(n) // 4) for fewer than 2**20 groups
+
+
+def _multi_row_sum(rows):
+    """``rows``: (n, ILP, ...) -> (ILP, ...), summed in ``multi_row_sum``'s order."""
+    n = rows.shape[0]
+    shape = rows.shape[1:]
+    acc = [np.zeros(shape, _F32) for _ in range(4)]
+    i = 0
+    while i + LEVEL_STEP <= n:
+        block = rows[i : i + LEVEL_STEP]
+        # one add at a time, from the current accumulator (np.add.reduce over the
+        # outer axis adds row after row)
+        acc[0] = np.add.reduce(np.concatenate([acc[0][None], block]), axis=0)
+        i += LEVEL_STEP
+        for j in range(1, 4):
+            acc[j] = acc[j] + acc[j - 1]
+            acc[j - 1] = np.zeros(shape, _F32)
+            if i & ((LEVEL_STEP - 1) << (4 * j)):
+                break
+    if i < n:
+        acc[0] = np.add.reduce(np.concatenate([acc[0][None], rows[i:]]), axis=0)
+    for j in range(1, 4):
+        acc[0] = acc[0] + acc[j]
+    return acc[0]
+
+
+def _row_sum(items):
+    """``row_sum``: items (m, ...) -> (...)."""
+    m = items.shape[0]
+    nilp = m // ILP
+    if not nilp:
+        p0 = items[0]
+        for r in range(1, m):
+            p0 = p0 + items[r]
+        return p0
+    rows = items[: nilp * ILP].reshape(nilp, ILP, *items.shape[1:])
+    # fewer than LEVEL_STEP groups: no cascade, each accumulator adds its items in turn
+    # (numpy reduces an outer axis one row after the other)
+    part = np.add.reduce(rows, axis=0) if nilp < LEVEL_STEP else _multi_row_sum(rows)
+    for r in range(nilp * ILP, m):  # at most 3 leftover items, into the first
+        part[0] += items[r]
+    return np.add.reduce(part, axis=0)  # ((p0 + p1) + p2) + p3
+
+
+def sum32(a):
+    """Sum of all elements of the float32 array ``a`` in PyTorch's order (a 0-d array)."""
+    x = a.reshape(-1)
+    n = x.size
+    if n < V:
+        return np.asarray(_row_sum(x), dtype=_F32)
+    nvec = n // V
+    lanes = _row_sum(x[: nvec * V].reshape(nvec, V))
+    tail = nvec * V
+    if tail < n:
+        lanes = np.concatenate([x[tail:], lanes])
+    return np.add.accumulate(lanes)[-1:].reshape(())
