@@ -109,7 +109,7 @@ def _text(msg: str | Mapping[str, str] | None, lang: str) -> str:
 
 def _short(value: Any) -> str:
     try:
-        s = repr(value)
+        s = " ".join(repr(value).split())  # one line, also for a multi-line array repr
     except Exception:
         s = f"<{type(value).__name__}>"
     return s if len(s) <= 60 else s[:57] + "..."
@@ -202,6 +202,16 @@ def check(
     ``hint``: added to the generic "not quite" message.  ``lang``: ``"en"`` / ``"zh"``;
     ``None`` follows ``autograd_viz.set_language``.
     """
+    import warnings
+
+    # numpy's overflow / invalid-value warnings (an answer of 1e300 or inf) would show as a
+    # red stderr box in a notebook: the printed sentence is the whole answer
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return _check(answer, expected, mistakes, hint, tol, lang)
+
+
+def _check(answer, expected, mistakes, hint, tol, lang) -> str:
     try:
         lang = lang if lang in MESSAGES else current_language()
     except Exception:

@@ -245,3 +245,53 @@ def test_messages_have_both_languages():
         assert _has_cjk(text), key
     for key, text in _check.MESSAGES["en"].items():
         assert not _has_cjk(text), key
+
+
+# --- check() never raises, whatever it is given (property test) ----------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from hypothesis.extra import numpy as hnp  # noqa: E402
+
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**30), 10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=8),
+    st.just(...),
+)
+_answers = st.recursive(
+    _scalars,
+    lambda kids: st.one_of(st.lists(kids, max_size=4), st.tuples(kids, kids)),
+    max_leaves=12,
+) | hnp.arrays(
+    dtype=st.sampled_from([np.float32, np.float64, np.int64, np.bool_]),
+    shape=hnp.array_shapes(min_dims=0, max_dims=3, max_side=3),
+)
+_expected = st.one_of(
+    st.floats(-1e6, 1e6),
+    st.lists(st.floats(-1e6, 1e6), min_size=1, max_size=4),
+    st.just([[1.0, 2.0], [3.0, 4.0]]),
+    st.sampled_from(["AccumulateGrad", True, False]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(answer=_answers, expected=_expected, lang=st.sampled_from([None, "en", "zh", "fr"]))
+def test_check_never_raises(answer, expected, lang):
+    import contextlib
+    import io
+
+    import warnings
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        verdict = _check.check(
+            answer, expected, mistakes=[(lambda a: a[0] > 1, {"en": "m", "zh": "m"})], lang=lang
+        )
+    assert not caught, [str(w.message) for w in caught]  # a warning shows as a red box
+    assert verdict in ("blank", "correct", "wrong")
+    assert buf.getvalue().count("\n") == 1, buf.getvalue()
+    assert (verdict == "blank") == (answer is ...)
