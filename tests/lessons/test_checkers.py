@@ -282,7 +282,6 @@ _expected = st.one_of(
 def test_check_never_raises(answer, expected, lang):
     import contextlib
     import io
-
     import warnings
 
     buf = io.StringIO()

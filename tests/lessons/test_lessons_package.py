@@ -49,4 +49,5 @@ def test_lessons_import_only_the_engine_and_the_language():
                     "collections",
                     "typing",
                     "math",
+                    "warnings",
                 ), f"{path.name} imports {mod}"
