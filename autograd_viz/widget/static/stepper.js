@@ -233,7 +233,8 @@ function render({ model, el }) {
  function follow() {
   if (!G || !G.svg || n === 0) return;
   const focus = G.nodes[V().current[i]];
-  const all = [...G.svg.querySelectorAll("g.av-current")];
+  // the highlighted nodes and the edges the step uses (where the gradient goes to)
+  const all = [...G.svg.querySelectorAll("g.av-current"), ...G.active.map((e) => G.edges[e]).filter((e) => e)];
   if (focus) all.push(focus);
   if (!all.length) return;
   const box = (els) => {
@@ -241,7 +242,7 @@ function render({ model, el }) {
    return { left: Math.min(...rs.map((x) => x.left)), right: Math.max(...rs.map((x) => x.right)),
     top: Math.min(...rs.map((x) => x.top)), bottom: Math.max(...rs.map((x) => x.bottom)) };
   };
-  const b = graph.getBoundingClientRect(), m = 12, W = graph.clientWidth, H = graph.clientHeight;
+  const b = graph.getBoundingClientRect(), m = 24, W = graph.clientWidth, H = graph.clientHeight;
   let r = box(all);
   if ((r.right - r.left > W - 2 * m || r.bottom - r.top > H - 2 * m) && focus) r = box([focus]);
   if (!b.width || r.right <= r.left) return;
