@@ -131,8 +131,8 @@ def _to_array(x: Any) -> np.ndarray:
     """A float array from a number, nested list/tuple, numpy array or autograd_viz tensor."""
     if _is_tensor(x):
         return np.asarray(x.tolist(), dtype=float)  # .tolist(): no graph, no requires_grad
-    if isinstance(x, (str, bytes, Mapping, set)) or x is None or x is Ellipsis:
-        raise _NotNumeric
+    if isinstance(x, (str, bytes, Mapping, set, bool)) or x is None or x is Ellipsis:
+        raise _NotNumeric  # True is not the number 1 here: a bool answers a yes/no question
     if isinstance(x, (list, tuple)):
         parts = [_to_array(p) for p in x]
         if parts and any(p.shape != parts[0].shape for p in parts):
@@ -144,7 +144,7 @@ def _to_array(x: Any) -> np.ndarray:
         if x.dtype.kind not in "biuf":
             raise _NotNumeric
         return x.astype(float)
-    if isinstance(x, (bool, int, float, np.number, np.bool_)):
+    if isinstance(x, (int, float, np.number, np.bool_)):
         return np.asarray(float(x))
     try:
         return np.asarray(float(x))

@@ -223,6 +223,8 @@ def test_check_odd_answers_get_a_sentence(capsys):
     assert _check.check("yes", True, lang="zh") == "wrong"
     assert "True 或 False" in capsys.readouterr().out
     assert _check.check(True, True, lang="en") == "correct"
+    assert _check.check(True, 1.0, lang="en") == "wrong"  # a bool is not the number 1
+    assert "got bool True" in capsys.readouterr().out
     capsys.readouterr()
 
 
