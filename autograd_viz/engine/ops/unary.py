@@ -44,16 +44,22 @@ def exact32(ufunc, mathfn=None):
     def f(a):
         dt = a.dtype
         if dt is _F32 or dt == _F32:
-            if not a.ndim:
-                if mathfn is not None:
-                    try:
-                        return np.array(mathfn(a.item()), dtype=_F32)
-                    except (OverflowError, ValueError):
-                        pass
-                return ufunc(a, dtype=_F64).astype(_F32)
+            if not a.ndim and mathfn is not None:
+                try:
+                    return np.array(mathfn(a.item()), dtype=_F32)
+                except (OverflowError, ValueError):  # inf, nan, log(0)...: numpy's answer
+                    pass
             if a.size <= EXACT_MAX:
-                return ufunc(a, dtype=_F64).astype(_F32)
-        return _nd(ufunc(a))
+                tok = quiet(ALL)  # PyTorch warns about nothing (sin(inf), overflow...)
+                try:
+                    return _nd(ufunc(a, dtype=_F64).astype(_F32))
+                finally:
+                    restore(tok)
+        tok = quiet(ALL)
+        try:
+            return _nd(ufunc(a))
+        finally:
+            restore(tok)
 
     f.__name__ = getattr(ufunc, "__name__", "f")
     return f
