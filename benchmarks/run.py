@@ -24,7 +24,8 @@ BENCHES = [
     (
         "Engine",
         "bench_engine.py",
-        "training step, per-op cost and a big matmul vs numpy by hand and PyTorch (1 thread)",
+        "training steps (nn.Linear, textbook-style, makemore-style), per-op cost, a big matmul "
+        "and scalar graphs vs numpy by hand, PyTorch (1 thread) and micrograd",
     ),
     (
         "Recorder and renderer",
