@@ -438,7 +438,17 @@ def _flush(accs, buffers, above):
         g = buffers.pop(acc)
         leaf = acc.variable
         data = leaf._data
-        if leaf._grad is None and g.__class__ is _ndarray and g.shape == data.shape:
+        old = leaf._grad
+        if (
+            old is not None
+            and g.__class__ is _ndarray
+            and not old._requires_grad
+            and old._data.shape == g.shape
+        ):
+            # the other usual case (``grad.zero_()`` between steps): add in place
+            np.add(old._data, g, out=old._data, casting="unsafe")
+            old._vbox[0] += 1
+        elif old is None and g.__class__ is _ndarray and g.shape == data.shape:
             # the usual case of ``_accumulate``: the first gradient, copied into .grad
             t = _new(Tensor)
             t._data = np.array(g, dtype=data.dtype)

@@ -1208,6 +1208,8 @@ class Tensor:
         return _api.sigmoid(self)
 
     def tanh(self):
+        if self._data.dtype.kind == "f":
+            return _U.TanhBackward0.apply(self)  # what tanh does for a float tensor
         return _api.tanh(self)
 
     def relu(self):
@@ -1240,6 +1242,14 @@ class Tensor:
         return _api.sum(self, dim, keepdim, dtype=dtype)
 
     def mean(self, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
+        if (
+            dim is None
+            and axis is None
+            and dtype is None
+            and keepdims is None
+            and self._data.dtype.kind == "f"
+        ):
+            return _R.MeanBackward0.apply(self)  # ``loss.mean()``: what mean does
         if axis is not None:  # numpy's names, which PyTorch accepts too
             dim = axis
         if keepdims is not None:
@@ -1524,5 +1534,6 @@ from . import api as _api  # noqa: E402  (api imports Tensor from this module)
 _np_add, _np_subtract, _np_multiply = np.add, np.subtract, np.multiply
 from .ops import arithmetic as _A  # noqa: E402
 from .ops import linalg as _L  # noqa: E402
+from .ops import reduce as _R  # noqa: E402
 from .ops import shape as _S  # noqa: E402
 from .ops import unary as _U  # noqa: E402
