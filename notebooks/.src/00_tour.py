@@ -115,9 +115,9 @@ len(rec.frames)
 # | control | what it does |
 # |---|---|
 # | **« First**, **‹ Prev**, **Next ›**, **Last »** | move one frame (or to either end) |
-# | **Play** and **ms/frame** | play the frames like a film, at the speed you choose |
-# | **Frame** slider | drag to any frame; the number is the frame index, `rec.frames[i]` |
-# | **Next:** forward / backward / accumulate / ... | jump to the next frame of that *phase* |
+# | **▶ Play** and the speed (0.5× to 4×) | play the frames like a film, at the speed you choose |
+# | slider, **Frame k of n** | drag to any frame; frame *k* is `rec.frames[k - 1]` |
+# | **forward** / **backward** / **accumulate** / ... | jump to the next frame of that *phase* |
 # | **Inspect** | pick any node to see its value, gradient and formula at the current frame |
 # | **View** | *data flow* (tensors and operations) or *autograd* (the `grad_fn` nodes backward runs) |
 # | **Language** | English or 中文 for the captions and buttons |
@@ -137,9 +137,9 @@ len(rec.frames)
 # | 控件 | 作用 |
 # |---|---|
 # | **« 首帧**、**‹ 上一帧**、**下一帧 ›**、**末帧 »** | 前后移动一帧（或跳到两端） |
-# | **播放** 和 **毫秒/帧** | 像放电影一样自动播放，速度可调 |
-# | **帧** 滑块 | 拖到任意一帧；数字就是帧的序号，即 `rec.frames[i]` |
-# | **下一个：** 前向 / 反向 / 累加梯度 / …… | 跳到下一个属于该**阶段**的帧 |
+# | **▶ 播放** 和速度（0.5× 到 4×） | 像放电影一样自动播放，速度可调 |
+# | 滑块、**第 k 帧，共 n 帧** | 拖到任意一帧；第 *k* 帧就是 `rec.frames[k - 1]` |
+# | **前向** / **反向** / **累加梯度** / …… | 跳到下一个属于该**阶段**的帧 |
 # | **查看** | 选任意节点，查看它在当前帧的值、梯度和公式 |
 # | **视图** | **数据流**（张量和运算）或 **autograd**（反向传播实际执行的 `grad_fn` 节点） |
 # | **语言** | 说明文字和按钮用 English 还是中文 |
