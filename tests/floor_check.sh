@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The lowest allowed versions, tested: a virtual environment with every runtime and test
 # dependency pinned to its floor in pyproject.toml (pins from tests/floor_requirements.py:
-# numpy==2.1, anywidget==0.9, ..., pytest==8.0, nbval==0.11 ...; their own dependencies are
+# numpy==2.1, anywidget==0.9.20, ..., pytest==8.0, nbval==0.11 ...; their own dependencies are
 # left to pip), then the unit tests and the lessons (nbval) run in it.
 #
 #   bash tests/floor_check.sh [pytest args for the unit tests]

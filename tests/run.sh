@@ -63,13 +63,20 @@ say "python: $(command -v python) ($(python -V 2>&1)); dot: $(dot -V 2>&1 || ech
 
 failed=()
 summary=()
+# CPU seconds (user + sys) used so far by this script's finished children: with the wall time
+# it tells a slow stage from a busy machine (wall >> cpu: waiting, or other load)
+# (`times` must run in this shell, not in a $(...) subshell, to see them)
+cpu_of() { awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); s += a[1] * 60 + a[2] } printf "%d", s }' "$1"; }
 stage() {  # stage NAME command...   run it, record pass/fail + seconds, never abort the script
   local name=$1; shift
   local t=$SECONDS rc=0
+  times > "$JUNIT/.cpu0"
   say "$name: $*"
   "$@" || rc=$?
-  if [ "$rc" = 0 ]; then summary+=("PASS  $name  ($((SECONDS - t))s)")
-  else summary+=("FAIL  $name  ($((SECONDS - t))s, exit $rc$([ "$rc" != 5 ] || echo ': no tests collected'))")
+  times > "$JUNIT/.cpu1"
+  local took="$((SECONDS - t))s, cpu $(($(cpu_of "$JUNIT/.cpu1") - $(cpu_of "$JUNIT/.cpu0")))s"
+  if [ "$rc" = 0 ]; then summary+=("PASS  $name  ($took)")
+  else summary+=("FAIL  $name  ($took, exit $rc$([ "$rc" != 5 ] || echo ': no tests collected'))")
        failed+=("$name"); fi
 }
 

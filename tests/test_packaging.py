@@ -66,7 +66,7 @@ def test_wheel_has_license_py_typed_and_static_files(dists):
     assert urls["Binder"].startswith(f"https://mybinder.org/v2/gh/{repo}/main")
     assert "Typing :: Typed" in meta.get_all("Classifier")
     requires = meta.get_all("Requires-Dist")
-    for dep in ("numpy>=2.1", "anywidget>=0.9", "traitlets>=5.4", "graphviz>=0.20"):
+    for dep in ("numpy>=2.1", "anywidget>=0.9.20", "traitlets>=5.4", "graphviz>=0.20"):
         assert dep in requires, requires
 
 
