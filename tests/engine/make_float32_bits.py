@@ -74,6 +74,9 @@ OPS = {
     "sum_7": ("any", lambda t: t[:7].sum()),
     "sum_33": ("pos", lambda t: t[:33].sum()),
     "mean_64": ("small", lambda t: t[:64].mean()),
+    "sum_dim1": ("rows", lambda t: t.reshape(4, 25).sum(1)),
+    "sum_dim0": ("rows", lambda t: t.reshape(5, 20).sum(0)),
+    "mean_dim1_keep": ("rows", lambda t: t.reshape(10, 10).exp().mean(1, keepdim=True)),
     "softmax": ("rows", lambda t: t.reshape(-1, 10).softmax(1).reshape(-1)),
     "log_softmax": ("rows", lambda t: t.reshape(-1, 10).log_softmax(1).reshape(-1)),
 }
@@ -83,7 +86,7 @@ def run(fn, lib, x):
     """``fn`` on 10 teaching-sized tensors of 100 values each (softmax: 10 rows of 10;
     sum / mean: one value each), results concatenated."""
     parts = [np.atleast_1d(fn(lib.tensor(c)).numpy()) for c in np.split(x, 10)]
-    return np.concatenate(parts).astype(np.float32)
+    return np.concatenate([p.reshape(-1) for p in parts]).astype(np.float32)
 
 
 def b64(a):

@@ -66,6 +66,10 @@ MIN_MATCHES = {
     "sum_7": 10,  # measured 10; numpy float32 / pairwise order: 2
     "sum_33": 10,  # measured 10; numpy float32 / pairwise order: 3
     "mean_64": 10,  # measured 10; numpy float32 / pairwise order: 5
+    # sums / means along a dim (out of 40, 200, 100): rows, and columns of narrow matrices
+    "sum_dim1": 40,  # measured 40; numpy: 12
+    "sum_dim0": 200,  # measured 200; numpy: 114
+    "mean_dim1_keep": 95,  # measured 98 (exp's own misses); numpy: 43
     "softmax": 897,  # measured 902; numpy float32 / pairwise order: 446
     "log_softmax": 973,  # measured 978; numpy float32 / pairwise order: 829
 }
@@ -92,7 +96,8 @@ def test_float32_bits_match_pytorch(name):
     close = np.isclose(got, want, rtol=3e-7, atol=1e-30, equal_nan=True)
     assert close.all(), (name, x[~close][:5], got[~close][:5], want[~close][:5])
     assert int(same.sum()) >= MIN_MATCHES[name], (name, int(same.sum()))
-    assert same.size == (10 if name.startswith(("sum", "mean")) else 1000)
+    sizes = {"sum_dim1": 40, "sum_dim0": 200, "mean_dim1_keep": 100}
+    assert same.size == sizes.get(name, 10 if name.startswith(("sum", "mean")) else 1000)
 
 
 def test_seed001_gradient_prints_as_pytorch():

@@ -9,7 +9,7 @@ from .._errstate import errstate as _errstate
 from ..derivatives import count, hits, one_hot
 from ..function import Function, Local
 from ..functional_array import expand_to, mask, scale, unsqueeze_dims
-from .fsum import sum32
+from .fsum import sum32, sum_dim32
 from .unary import EXACT_MAX
 
 _F32 = np.dtype(np.float32)
@@ -60,6 +60,10 @@ class SumBackward1(Function):
     @staticmethod
     def forward(ctx, a, dim=(), keepdim=False, dtype=None):
         ctx.shape, ctx.dims, ctx.keepdim = a.shape, dim, keepdim
+        if dtype is None and _torch_order(a):
+            out = sum_dim32(a, dim, keepdim)
+            if out is not None:
+                return out
         return np.sum(a, axis=dim, keepdims=keepdim, dtype=dtype)
 
     @staticmethod
@@ -112,6 +116,10 @@ class MeanBackward1(Function):
     @staticmethod
     def forward(ctx, a, dim=(), keepdim=False):
         ctx.shape, ctx.dims, ctx.keepdim = a.shape, dim, keepdim
+        if _torch_order(a):
+            out = sum_dim32(a, dim, keepdim)
+            if out is not None:  # PyTorch's order, then / n
+                return out / np.float32(int(np.prod([a.shape[d] for d in dim])))
         with _errstate(DIVIDE_INVALID):
             return np.mean(a, axis=dim, keepdims=keepdim, dtype=a.dtype)
 
