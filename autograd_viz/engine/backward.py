@@ -29,6 +29,7 @@ _heappush = heapq.heappush
 _heappop = heapq.heappop
 _heapify = heapq.heapify
 _ndarray = np.ndarray
+_generic = np.generic
 _new = object.__new__
 _weakref = weakref.ref
 _LISTENERS = events.LISTENERS  # the list itself (mutated in place, never rebound)
@@ -439,16 +440,12 @@ def _flush(accs, buffers, above):
         leaf = acc.variable
         data = leaf._data
         old = leaf._grad
-        if (
-            old is not None
-            and g.__class__ is _ndarray
-            and not old._requires_grad
-            and old._data.shape == g.shape
-        ):
+        arrayish = g.__class__ is _ndarray or isinstance(g, _generic)  # (0-d: a numpy scalar)
+        if old is not None and arrayish and not old._requires_grad and old._data.shape == g.shape:
             # the other usual case (``grad.zero_()`` between steps): add in place
             np.add(old._data, g, out=old._data, casting="unsafe")
             old._vbox[0] += 1
-        elif old is None and g.__class__ is _ndarray and g.shape == data.shape:
+        elif old is None and arrayish and g.shape == data.shape:
             # the usual case of ``_accumulate``: the first gradient, copied into .grad
             t = _new(Tensor)
             t._data = np.array(g, dtype=data.dtype)
