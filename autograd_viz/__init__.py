@@ -33,6 +33,7 @@ _LAZY = {
     "record": ("autograd_viz.recorder", "record"),
     "Recording": ("autograd_viz.recorder", "Recording"),
     "set_language": ("autograd_viz.recorder", "set_language"),
+    "get_language": ("autograd_viz.recorder", "get_language"),
     "draw": ("autograd_viz.render", "draw"),
     "Stepper": ("autograd_viz.widget", "Stepper"),
 }
@@ -76,6 +77,7 @@ __all__ = [
     "record",  # noqa: F405
     "Recording",  # noqa: F405
     "set_language",  # noqa: F405
+    "get_language",  # noqa: F405
     "draw",  # noqa: F405
     "Stepper",  # noqa: F405
 ]

@@ -11,14 +11,18 @@ LANGUAGES = ("en", "zh")
 _LANG = ["en"]
 
 
-def set_language(lang: str) -> None:
-    """Default language of captions and of the widget (``"en"`` or ``"zh"``)."""
+def set_language(lang: str | None) -> None:
+    """Default language of captions, pictures, text forms and the widget (``"en"`` or
+    ``"zh"``; ``None`` restores the default, English)."""
+    if lang is None:
+        lang = LANGUAGES[0]
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, got {lang!r}")
     _LANG[0] = lang
 
 
 def get_language() -> str:
+    """The language :func:`set_language` chose (``"en"`` unless changed)."""
     return _LANG[0]
 
 

@@ -690,56 +690,125 @@ class FrameRenderer:
 
 
 # ---------------------------------------------------------------------- text forms
+#: the words of the text table, per language (zh: the widget's inspector terms; PyTorch's
+#: own names - grad_fn classes, AccumulateGrad, requires_grad - stay as PyTorch writes them)
+TABLE_WORDS = {
+    "en": {
+        "frame": "frame {k}/{n} ({phase}{it}): {caption}",
+        "iteration": "; iteration {i}",
+        "header": ("node", "kind", "value", "grad", "status"),
+        "tensor": "tensor",
+        "op": "op",
+        "leaf": "leaf",
+        "outside_op": "op {op} (outside)",
+        "cut": "({cut} earlier nodes not shown)",
+        "phases": {},
+        "statuses": {},
+    },
+    "zh": {
+        "frame": "第 {k}/{n} 帧（{phase}{it}）：{caption}",
+        "iteration": "；第 {i} 次迭代",
+        "header": ("节点", "类型", "值", "梯度", "状态"),
+        "tensor": "张量",
+        "op": "运算",
+        "leaf": "叶子节点",
+        "outside_op": "运算 {op}（在计算图之外）",
+        "cut": "（最早的 {cut} 个节点没有列出）",
+        # the widget's Chinese labels (autograd_viz/widget/i18n.py)
+        "phases": {
+            "forward": "前向",
+            "backward": "反向",
+            "accumulate": "累加梯度",
+            "hook": "钩子",
+            "update": "参数更新",
+            "zero_grad": "梯度清零",
+            "freed": "释放",
+            "error": "错误",
+        },
+        "statuses": {
+            "pending": "尚未计算",
+            "done": "已计算",
+            "current": "当前步骤",
+            "freed": "已释放",
+            "outside": "在计算图之外",
+        },
+    },
+}
+
+
+def _cell_width(s) -> int:
+    """Columns ``s`` takes in a monospace font (CJK and full-width characters take two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _ljust(s, width) -> str:
+    return s + " " * max(width - _cell_width(s), 0)
+
+
+def _kind_text(nd, words) -> str:
+    """The table's kind column of a node (``leaf requires_grad``, ``op MulBackward0``)."""
+    op = words["op"]
+    if nd.kind == "op" and len(getattr(nd, "inner", ()) or ()) > 1:
+        return f"{op} " + "→".join(nd.inner)  # a composite op (``@``): PyTorch's nodes
+    if nd.kind == "op" and nd.grad_fn:
+        return f"{op} {nd.grad_fn}"
+    if nd.kind == "op":
+        return words["outside_op"].format(op=nd.op)
+    if nd.kind == "tensor" and nd.is_leaf:
+        return words["leaf"] + (" requires_grad" if nd.requires_grad else "")
+    if nd.kind == "tensor":
+        return words["tensor"]
+    return {"accumulate": "AccumulateGrad"}.get(nd.kind, nd.kind)
+
+
 def text_table(rec, i=-1, view="dataflow", lang=None) -> str:
-    """What frame ``i`` shows, as text (nbval compares this; no memory addresses).
-    The grad column writes what the picture writes (``flowed: 1 (not kept)`` for a
+    """What frame ``i`` shows, as text (nbval compares this; no memory addresses), in
+    ``lang`` (default: the recording's, else ``set_language()``'s).
+    The grad column writes what the picture writes (``∂ 1 (not kept)`` for a
     non-leaf whose ``.grad`` PyTorch does not keep)."""
     graph = _graph_for(rec, view)
     lang = _lang(rec, lang)
+    words = TABLE_WORDS.get(lang, TABLE_WORDS["en"])
     n = len(rec.frames)
     lines = []
     if n:
         if i < 0:
             i += n
         f = rec.frames[i]
-        it = f"; iteration {f.iteration}" if f.iteration is not None else ""
-        lines.append(f"frame {i + 1}/{n} ({f.phase}{it}): {f.caption}")
+        it = words["iteration"].format(i=f.iteration) if f.iteration is not None else ""
+        caption = (f.captions or {}).get(lang) or f.caption
+        phase = words["phases"].get(str(f.phase), str(f.phase))
+        lines.append(words["frame"].format(k=i + 1, n=n, phase=phase, it=it, caption=caption))
         state = rec.state(i, view=view)
     else:
         state = rec.state(0, view=view)
-    kinds = {"tensor": "tensor", "op": "op", "grad_fn": "grad_fn", "accumulate": "AccumulateGrad"}
-    rows = [("node", "kind", "value", "grad", "status")]
+    statuses = words["statuses"]
+    rows = [words["header"]]
     ids, cut = visible_nodes(graph)
     for d in ids:
         nd = graph.nodes[d]
         st = state.get(d)
-        kind = kinds.get(nd.kind, nd.kind)
-        if nd.kind == "op" and len(getattr(nd, "inner", ()) or ()) > 1:
-            kind = "op " + "→".join(nd.inner)  # a composite op (``@``): PyTorch's nodes
-        elif nd.kind == "op" and nd.grad_fn:
-            kind = f"op {nd.grad_fn}"
-        elif nd.kind == "op":
-            kind = f"op {nd.op} (outside)"
-        elif nd.kind == "tensor" and nd.is_leaf:
-            kind = "leaf" + (" requires_grad" if nd.requires_grad else "")
         g = st.grad if st else None
         if g and flows_only(nd):
             g = grad_text(nd, g, lang)
+        status = str(st.status) if st else "pending"
         rows.append(
             (
                 nd.name,
-                kind,
+                _kind_text(nd, words),
                 (st.value if st else None) or "-",
                 g or "-",
-                st.status if st else "pending",
+                statuses.get(status, status),
             )
         )
-    widths = [min(max(len(r[c]) for r in rows), 40) for c in range(5)]
+    widths = [min(max(_cell_width(r[c]) for r in rows), 40) for c in range(5)]
     for r in rows:
         # values with up to 12 elements are written in full (fmt.MAX_INLINE)
-        lines.append("  ".join(r[c][:120].ljust(widths[c]) for c in range(5)).rstrip())
+        lines.append("  ".join(_ljust(r[c][:120], widths[c]) for c in range(5)).rstrip())
     if cut:
-        lines.append(f"({cut} earlier nodes not shown)")
+        lines.append(words["cut"].format(cut=cut))
     return "\n".join(lines)
 
 
@@ -756,7 +825,7 @@ def fallback_svg(message, table) -> str:
         for ln in textwrap.wrap(part, 110, break_on_hyphens=False)
     ]
     rows = table.splitlines()
-    if rows and rows[0].startswith("frame "):
+    if rows and rows[0].startswith(("frame ", "第 ")):  # (the frame line)
         rows = textwrap.wrap(rows[0], 110, subsequent_indent="  ") + rows[1:]
     lines = head + rows
     h = 16 * len(lines) + 12

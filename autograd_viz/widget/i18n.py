@@ -2,15 +2,18 @@
 
 Captions themselves come from the recorder (``frame.captions[lang]``); this module holds the
 widget's own words: button names and tooltips, inspector field names, legend, notes.
-``set_language("zh")`` sets the default used by ``Stepper(rec, lang=None)`` and
-``save_html(..., lang=None)``.
+The language itself is the one setting of ``autograd_viz/recorder/lang.py``
+(``autograd_viz.set_language("zh")``; re-exported here): ``Stepper(rec, lang=None)`` and
+``save_html(..., lang=None)`` use the recording's language, else that setting.
 """
 
 from __future__ import annotations
 
-LANGS = ("en", "zh")
+from ..recorder.lang import LANGUAGES as LANGS
+from ..recorder.lang import get_language, set_language
+from ..recorder.lang import resolve as _resolve
 
-_default = {"lang": None}
+__all__ = ["LANGS", "STRINGS", "get_language", "resolve", "set_language", "t"]
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
@@ -144,6 +147,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "right": "Right!",
         "wrong": "Not yet: try again, or press Reveal.",
         "quiz_mode": "quiz mode",
+        # text/plain repr (nbval compares it; seen where widgets do not render)
+        "repr_name": "Stepper: ",
+        "repr_quiz": "Stepper [quiz]: ",
+        "repr_closed": "Stepper (closed)",
+        "repr_frame": "frame {k} of {n} ({what}) — {caption}",
+        "repr_iteration": ", iteration {i}",
         # export
         "export_title": "autograd_viz: step through backpropagation",
         "export_note": "Saved from autograd_viz; steps without Python. Keys: ← → Home End.",
@@ -268,6 +277,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "right": "答对了！",
         "wrong": "还不对：再试一次，或按「揭晓」。",
         "quiz_mode": "测验模式",
+        "repr_name": "步进器：",
+        "repr_quiz": "步进器（测验模式）：",
+        "repr_closed": "步进器（已关闭）",
+        "repr_frame": "第 {k} 帧，共 {n} 帧（{what}）— {caption}",
+        "repr_iteration": "，第 {i} 次迭代",
         "export_title": "autograd_viz：逐步观察反向传播",
         "export_note": "由 autograd_viz 导出；无需 Python 即可逐帧查看。按键：← → Home End。",
     },
@@ -276,40 +290,13 @@ STRINGS: dict[str, dict[str, str]] = {
 assert set(STRINGS["en"]) == set(STRINGS["zh"]), "every UI string needs both languages"
 
 
-def set_language(lang: str | None) -> None:
-    """Default language of new Steppers and exports (``"en"`` or ``"zh"``; ``None`` = follow
-    the recorder's default, else English)."""
-    if lang is not None and lang not in LANGS:
-        raise ValueError(f"language must be one of {LANGS}, got {lang!r}")
-    _default["lang"] = lang
-
-
-def get_language() -> str:
-    """The language a ``Stepper(rec, lang=None)`` uses."""
-    if _default["lang"] is not None:
-        return _default["lang"]
-    try:  # follow the recorder's global default when it has one
-        from autograd_viz import recorder
-
-        lang = getattr(recorder, "get_language", None)
-        lang = lang() if callable(lang) else None
-        if lang in LANGS:
-            return lang
-    except Exception:  # recorder missing or broken: the widget still works
-        pass
-    return "en"
-
-
 def resolve(lang: str | None, recording=None) -> str:
     """``lang`` if given, else the language the recording was made in
-    (``record(lang=...)``), else the global default."""
-    if lang is None:
-        lang = getattr(recording, "lang", None)
-    if lang is None:
-        return get_language()
-    if lang not in LANGS:
+    (``record(lang=...)``), else the one global setting (``autograd_viz.set_language``,
+    kept in ``autograd_viz/recorder/lang.py``)."""
+    if lang is not None and lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
-    return lang
+    return _resolve(lang, getattr(recording, "lang", None))
 
 
 def t(lang: str, key: str, **kw) -> str:

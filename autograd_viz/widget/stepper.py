@@ -367,20 +367,24 @@ class Stepper(anywidget.AnyWidget):
 
     # ------------------------------------------------------------------ text forms
     def summary(self) -> str:
+        """``frame k of n (phase) — caption`` in the stepper's language."""
+        lang = self.lang if self.lang in LANGS else "en"
         if not self._n:
-            note = t("en", "no_frames")
+            note = t(lang, "no_frames")
             exc = getattr(self.recording, "exception", None)
             if exc is not None:
-                note += " " + t("en", "raised", error=f"{type(exc).__name__}: {exc}")
+                note += " " + t(lang, "raised", error=f"{type(exc).__name__}: {exc}")
             return note
         f = self.recording.frames[self.frame]
-        what = f.phase
+        # (English keeps the phase's own name: ``zero_grad``, ``freed``)
+        what = t(lang, f.phase) if lang != "en" and f.phase in PHASES else str(f.phase)
         if f.iteration is not None and len({x.iteration for x in self.recording.frames}) > 1:
-            what += f", iteration {f.iteration}"
-        return f"frame {self.frame + 1} of {self._n} ({what}) — {self.caption}"
+            what += t(lang, "repr_iteration", i=f.iteration)
+        return t(lang, "repr_frame", k=self.frame + 1, n=self._n, what=what, caption=self.caption)
 
     def __repr__(self) -> str:
+        lang = self.lang if self.lang in LANGS else "en"
         if self.recording is None:
-            return "Stepper (closed)"
-        quiz = " [quiz]" if self.quiz else ""
-        return f"Stepper{quiz}: {self.summary()}"
+            return t(lang, "repr_closed")
+        head = t(lang, "repr_quiz") if self.quiz else t(lang, "repr_name")
+        return head + self.summary()
