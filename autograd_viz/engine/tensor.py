@@ -1042,6 +1042,12 @@ class Tensor:
 
     @_binary_operator
     def __rtruediv__(self, other):
+        tp = other.__class__
+        if (tp is float or tp is int) and self._data.dtype.kind == "f" and not events.LISTENERS:
+            # ``c / x``: ``reciprocal(x) * c``, as div records it
+            seq0 = _function_mod._seq_counter[0]
+            out = _A.MulBackward0.apply(_A.ReciprocalBackward0.apply(self), other)
+            return _api._tagged(out, "div", (other, self), None, seq0)
         return _api.div(other, self)
 
     @_binary_operator
@@ -1070,6 +1076,8 @@ class Tensor:
         return _api.pow(other, self)
 
     def __neg__(self):
+        if self._data.dtype.kind == "f":
+            return _A.NegBackward0.apply(self)  # what neg does for a float tensor
         return _api.neg(self)
 
     def __pos__(self):
