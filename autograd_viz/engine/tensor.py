@@ -1429,21 +1429,30 @@ class Tensor:
     def expand_as(self, other):
         return _api.expand(self, *other.shape)
 
-    def new_zeros(self, *size, dtype=None, requires_grad=False):
+    def new_zeros(
+        self, *size, dtype=None, device=None, requires_grad=False, layout=None, pin_memory=False
+    ):
+        _check_device_arg(device)
         from .api import _size_args
 
         npd = to_numpy_dtype(dtype) or self._data.dtype
         t = Tensor._make(np.zeros(_size_args(size, "new_zeros"), dtype=npd))
         return t.requires_grad_(requires_grad) if requires_grad else t
 
-    def new_ones(self, *size, dtype=None, requires_grad=False):
+    def new_ones(
+        self, *size, dtype=None, device=None, requires_grad=False, layout=None, pin_memory=False
+    ):
+        _check_device_arg(device)
         from .api import _size_args
 
         npd = to_numpy_dtype(dtype) or self._data.dtype
         t = Tensor._make(np.ones(_size_args(size, "new_ones"), dtype=npd))
         return t.requires_grad_(requires_grad) if requires_grad else t
 
-    def new_tensor(self, data, dtype=None, requires_grad=False):
+    def new_tensor(
+        self, data, dtype=None, device=None, requires_grad=False, layout=None, pin_memory=False
+    ):
+        _check_device_arg(device)
         npd = to_numpy_dtype(dtype) or self._data.dtype
         t = Tensor._make(as_array(data, npd))
         return t.requires_grad_(requires_grad) if requires_grad else t

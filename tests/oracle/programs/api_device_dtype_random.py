@@ -363,3 +363,10 @@ check("d64.nn.BatchNorm1d", nn.BatchNorm1d(3).weight.dtype)
 check("d64.nn.forward", nn.Linear(2, 1)(torch.tensor([[1.0, 2.0]])).dtype)
 torch.set_default_dtype(torch.float32)
 check("d32.nn.Linear", nn.Linear(2, 3).weight.dtype)
+
+# new_* factories take device= too
+base = torch.ones(2, dtype=torch.float64)
+check("new_zeros.device", base.new_zeros(3, device=base.device))
+check("new_ones.device", base.new_ones((2,), device="cpu"))
+check("new_tensor.device", base.new_tensor([1.0, 2.0], device=base.device))
+raises("new_zeros.cuda", lambda: base.new_zeros(2, device="cuda"))
