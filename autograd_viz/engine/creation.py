@@ -28,7 +28,7 @@ from .random import (  # noqa: F401  (re-exported: the random state lives in ran
     seed,
     set_rng_state,
 )
-from .tensor import Size, Tensor, _float_rg_error, as_array
+from .tensor import Size, Tensor, _float_rg_error, _legacy_device, as_array
 
 
 def _finish(arr, requires_grad):
@@ -663,21 +663,25 @@ def bernoulli(input, p=None, *, generator=None, out=None):
     return Tensor._make(arr)
 
 
-def FloatTensor(*args):
-    return Tensor(*args, dtype=_dt("float32"))
+def FloatTensor(*args, device=None):
+    return Tensor(*args, dtype=_dt("float32"), device=device)
 
 
-def DoubleTensor(*args):
-    return Tensor(*args).double()
+def DoubleTensor(*args, device=None):
+    return Tensor(*args, device=device).double()
 
 
-def LongTensor(*args):
+def LongTensor(*args, device=None):
+    if device is not None:
+        _legacy_device(device)
     if len(args) == 1 and not isinstance(args[0], numbers.Number):
         return Tensor._make(as_array(args[0], np.int64))
     return Tensor._make(np.zeros(args, dtype=np.int64))
 
 
-def BoolTensor(*args):
+def BoolTensor(*args, device=None):
+    if device is not None:
+        _legacy_device(device)
     if len(args) == 1 and not isinstance(args[0], numbers.Number):
         return Tensor._make(as_array(args[0], np.bool_))
     return Tensor._make(np.zeros(args, dtype=np.bool_))

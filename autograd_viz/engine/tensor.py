@@ -301,6 +301,8 @@ class Tensor:
 
     # ------------------------------------------------------------------ construction
     def __init__(self, *args, dtype=None, requires_grad=False, device=None):
+        if device is not None:
+            _legacy_device(device)
         npd = to_numpy_dtype(dtype) or _DF[0]
         if not args:
             arr = np.zeros((0,), dtype=npd)
@@ -1531,6 +1533,17 @@ def _to_args(args, kwargs):
 
 
 _PY_DTYPES = (builtins.float, builtins.int, builtins.bool)
+
+
+def _legacy_device(device):
+    """``torch.Tensor(data, device=...)``: PyTorch's legacy constructor message."""
+    from .device import as_device
+
+    kind = as_device(device).type
+    if kind != "cpu":
+        raise RuntimeError(
+            f"legacy constructor expects device type: cpu but device type: {kind} was passed"
+        )
 
 
 def _is_int(x):
