@@ -325,9 +325,10 @@ def _sent(sl, a):
     )
 
 
-def local_formula(fcls, out, names, kwargs, vals=None):
+def local_formula(fcls, out, names, kwargs, vals=None, lang="en"):
     """The node's local derivatives in the learner's names (``∂(x * w)/∂w = x``), one
-    per input slot that has a name; "" when the op declares none."""
+    per input slot that has a name, in ``lang`` (a declaration's Chinese text for
+    ``"zh"``); "" when the op declares none."""
     if fcls is None or not getattr(fcls, "local", None):
         return ""
     parts = []
@@ -335,7 +336,7 @@ def local_formula(fcls, out, names, kwargs, vals=None):
         loc = fcls.local_for(i)
         if loc is None or a is None:
             continue
-        text = M.local_text(loc, names, kwargs, vals, out, a)
+        text = M.local_text(loc, names, kwargs, vals, out, a, lang)
         if loc.rule:
             parts.append(f"d/d{M.atom(a)} = {text}")
         else:
@@ -361,8 +362,9 @@ def _declared(fcls, sl, out, names, vals, kwargs, out_val):
 
 
 def _slot_text(sl, ctx):
-    """(en part, zh part, local-derivative text or None, product text, uses G) of what one
-    input receives.  ``ctx``: (out, L, op, names, vals, kwargs, out_val, gout, fcls)."""
+    """(en part, zh part, local-derivative text or None, product text, uses G, zh local
+    text or None, zh product text) of what one input receives.
+    ``ctx``: (out, L, op, names, vals, kwargs, out_val, gout, fcls)."""
     out, L, op, names, vals, kwargs, out_val, gout, fcls = ctx
     a, g, dout = sl.name, fmt.value(gout), _atom(out)
     sent_en, sent_zh = _sent(sl, a)
@@ -371,8 +373,9 @@ def _slot_text(sl, ctx):
         got_en = f"its share along this path of {total} (summed over {sl.paths} paths): "
         got_zh = f"{total} 在这条路径上的一份（共 {sl.paths} 条路径相加）："
         prod = f"{total} (this path's share) = "
+        prod_zh = f"{total}（这条路径上的一份）= "
     else:
-        got_en = got_zh = prod = f"{total} = "
+        got_en = got_zh = prod = prod_zh = f"{total} = "
     dec = _declared(fcls, sl, out, names, vals, kwargs, out_val)
     if dec is None:
         rule = _rule(op, sl.i, names, vals)
@@ -389,6 +392,8 @@ def _slot_text(sl, ctx):
             head,
             f"{prod}{mul} = {sent_en}",
             False,
+            head_zh,
+            f"{prod_zh}{mul} = {sent_zh}",
         )
     rule, rule_zh = dec[0] if dec is not None else (None, None)
     calc = f"{rule} = {sent_en}" if rule else sent_en
@@ -400,6 +405,8 @@ def _slot_text(sl, ctx):
         loc,
         prod + calc,
         bool(rule),
+        f"{total} = {rule_zh}" if rule else None,
+        prod_zh + calc_zh,
     )
 
 
@@ -416,6 +423,7 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula, fcl
     uses_g = any(p[4] for p in parts)
     up = f"d{_atom(L)}/d{_atom(out)} = {fmt.value(gout)}"
     named = local_formula(fcls, out, names, kwargs, vals) if fcls is not None else ""
+    named_zh = local_formula(fcls, out, names, kwargs, vals, "zh") if fcls is not None else ""
     detail = {
         "upstream": up,
         "formula": named or formula,
@@ -423,6 +431,13 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula, fcl
         "local": "; ".join(dict.fromkeys(p[2] for p in parts if p[2])),
         "product": "; ".join(p[3] for p in parts),
     }
+    # the Chinese text of an entry, only where it differs (``<key>_zh``: the inspector)
+    zh = {
+        "formula": named_zh or formula,
+        "local": "；".join(dict.fromkeys(p[5] for p in parts if p[5])),
+        "product": "；".join(p[6] for p in parts),
+    }
+    detail.update({k + "_zh": v for k, v in zh.items() if v != detail[k]})
     if parts:
         en_rest = "; ".join(p[0] for p in parts)
         if en_rest.startswith("local derivative"):

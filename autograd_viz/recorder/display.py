@@ -50,6 +50,10 @@ COMPOSITE_FORMULA = {
         "(G: the gradient arriving)"
     ),
 }
+COMPOSITE_FORMULA_ZH = {
+    "matmul": "∂/∂A = G @ Bᵀ，∂/∂B = Aᵀ @ G（G：传入的梯度）",
+    "linear": "y = x @ W.T + b：∂/∂x = G @ W，∂/∂W = Gᵀ @ x，∂/∂b = G 沿行求和（G：传入的梯度）",
+}
 
 
 class Flow:
@@ -72,6 +76,7 @@ class Flow:
         self.formula = COMPOSITE_FORMULA.get(rc.op) or "; ".join(
             ro.formula for ro in inner if ro.formula
         )
+        self.formula_zh = COMPOSITE_FORMULA_ZH.get(rc.op) or self.formula
         self.inputs, self.out, self.kwargs = rc.inputs, rc.out, rc.kwargs
         self.it, self.outside, self.in_vals = rc.it, rc.outside, rc.in_vals
         self.nexts = ()
@@ -428,12 +433,14 @@ class Display:
     def argnames(self, ro):
         return [self.tname(r) if k == "t" else fmt.value(r) for k, r in ro.inputs]
 
-    def named_formula(self, ro):
-        """The op's local derivatives in the learner's names (the inspector shows it)."""
+    def named_formula(self, ro, lang="en"):
+        """The op's local derivatives in the learner's names (the inspector shows it), in
+        ``lang``."""
+        base = (getattr(ro, "formula_zh", None) if lang == "zh" else None) or ro.formula
         if ro.fcls is None:
-            return ro.formula
+            return base
         out = self.nm(self.disp_t.get(ro.out))
         try:
-            return C.local_formula(ro.fcls, out, self.argnames(ro), ro.kwargs, None) or ro.formula
+            return C.local_formula(ro.fcls, out, self.argnames(ro), ro.kwargs, None, lang) or base
         except Exception:
-            return ro.formula
+            return base

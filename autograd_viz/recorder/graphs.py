@@ -52,6 +52,7 @@ def _op_node(d, x, ro):
         d.nm(x),
         op=ro.op,
         formula=d.named_formula(ro),
+        formula_zh=d.named_formula(ro, "zh"),
         outside=ro.outside,
         symbol=symbol_of(ro),
         grad_fn=None if ro.outside else grad_fn,
@@ -103,6 +104,7 @@ def _acc_node(d, g, trid):
             is_leaf=True,
             requires_grad=True,
             formula="leaf.grad += incoming grad",
+            formula_zh="叶子节点.grad += 传入的梯度",
         )
     return aid
 

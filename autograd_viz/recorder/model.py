@@ -31,6 +31,8 @@ class GraphNode:
     name: str
     op: str | None = None
     formula: str = ""
+    #: ``formula`` in Chinese ("" when the same: declarations with words, ``Local(zh=...)``)
+    formula_zh: str = ""
     shape: tuple = ()
     is_leaf: bool = False
     requires_grad: bool = False

@@ -179,6 +179,9 @@ class Timeline:
             "formula": d.named_formula(fo),
             "value": fmt.value(rt.value),
         }
+        zh = d.named_formula(fo, "zh")
+        if zh != detail["formula"]:
+            detail["formula_zh"] = zh  # (the inspector's Chinese text)
         self.emit("forward", (do, dt), edges, caps, detail, anodes=anodes, it=ev.it)
 
     def on_backward_begin(self, ev, k):

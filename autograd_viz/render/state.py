@@ -373,18 +373,22 @@ def _producer(graph, node):
 
 def node_info(graph, d, strings=None):
     """[label, kind, shape, requires_grad, is_leaf, grad_fn, forward symbol, local formula,
-    flows only] for the inspector (with ``strings``: the last three texts as indices into
-    the string table)."""
+    flows only, local formula in Chinese] for the inspector (with ``strings``: the texts
+    after ``is_leaf`` as indices into the string table; the Chinese formula is "" (0) when
+    it is the same as the English one)."""
     n = graph.nodes[d]
     shape = list(n.shape) if n.shape is not None else None
     gf = n.grad_fn or (_producer(graph, n) if n.kind == "tensor" else None) or ""
     if n.kind in ("op", "grad_fn", "accumulate") and not gf:
         gf = n.op or ""
     sym = (n.symbol or n.op or "") if n.kind == "op" else ""
+    formula = n.formula or ""
+    formula_zh = getattr(n, "formula_zh", "") or ""
+    if formula_zh == formula:
+        formula_zh = ""
     if strings is not None:
-        gf, sym, formula = strings(gf), strings(sym), strings(n.formula or "")
-    else:
-        formula = n.formula or ""
+        gf, sym = strings(gf), strings(sym)
+        formula, formula_zh = strings(formula), strings(formula_zh)
     return [
         node_label(n),
         n.kind,
@@ -395,6 +399,7 @@ def node_info(graph, d, strings=None):
         sym,
         formula,
         1 if flows_only(n) else 0,
+        formula_zh,
     ]
 
 
@@ -514,17 +519,27 @@ def stepper_data(rec, limit=MAX_NODES) -> dict:
             lang: [str((f.captions or {}).get(lang) or f.caption or "") for f in frames]
             for lang in ("en", "zh")
         },
-        # detail values as indices into the string table (formulas repeat)
-        "detail": [
-            {k: strings(v) for k, v in (f.detail or {}).items() if str(v) and k not in ("code",)}
-            for f in frames
-        ],
+        # detail values as indices into the string table (formulas repeat); ``detail_zh``
+        # the entries whose Chinese text differs (the recorder's ``<key>_zh``)
+        "detail": [_detail(f.detail, False, strings) for f in frames],
+        "detail_zh": [_detail(f.detail, True, strings) for f in frames],
         "strings": strings.items,
         "rows": strings.rows,
         "views": views,
         "plot": plot_data(getattr(rec, "iterations", None) or []),
     }
     return data
+
+
+def _detail(detail, zh, strings) -> dict:
+    """A frame's inspector entries (``zh``: only the Chinese ``<key>_zh`` ones, under
+    ``<key>``) as string-table indices."""
+    out = {}
+    for k, v in (detail or {}).items():
+        if not str(v) or k == "code" or k.endswith("_zh") != zh:
+            continue
+        out[k[:-3] if zh else k] = strings(v)
+    return out
 
 
 def plot_data(iterations) -> dict | None:

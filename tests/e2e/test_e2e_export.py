@@ -222,6 +222,20 @@ def test_keyboard_size_language(browser_page, pages):
     assert rows and all(CJK.search(r) for r in rows if r not in ("requires_grad", "is_leaf")), rows
     assert st.evaluate(UNLABELLED_JS) == []
     page.screenshot(path=str(ARTIFACTS / "export-zh-size3.png"), full_page=True)
+    # the inspector's local derivative in the current language (a declaration with words:
+    # ``sum``'s "1 for every element of ..."), the node's row and the frame's rows alike
+    k = next(
+        j
+        for j, f in enumerate(rec.frames)
+        if f.phase == "forward" and f.detail["op"] == "SumBackward0"
+    )
+    st.locator(".av-slider").fill(str(k))
+    assert _state(st)["frame"] == k
+    text = st.locator(".av-inspector").inner_text()
+    assert "的每个元素都是 1" in text and "for every element" not in text, text
+    st.locator(".av-lang-en").click()
+    text = st.locator(".av-inspector").inner_text()
+    assert "for every element" in text and "的每个元素" not in text, text
     _no_errors(browser_page)
 
 

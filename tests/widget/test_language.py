@@ -130,3 +130,50 @@ def test_text_table_columns_line_up_with_chinese_text(rec):
     # the status column starts at the same monospace column on every row (CJK = 2 columns)
     cols = {_cell_width(ln[: ln.rfind(ln.split()[-1])]) for ln in lines}
     assert len(cols) == 1, lines
+
+
+# ---------------------------------------------------------------------- inspector formulas
+def _reshape_mean():
+    with torch.record() as rec:
+        x = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+        r = x.reshape(4)
+        s = r.sum()
+        s.backward()
+    return rec
+
+
+def test_inspector_data_holds_both_languages_of_declared_formulas():
+    import json
+
+    from autograd_viz.render.state import stepper_data
+    from autograd_viz.widget.stepper import stepper_json
+
+    rec = _reshape_mean()
+    d = stepper_data(rec)
+    S = d["strings"]
+    for view in ("dataflow", "autograd"):
+        assert all(len(info) == 10 for info in d["views"][view]["info"])
+    info = {i[0]: i for i in d["views"]["dataflow"]["info"]}
+    # reshape declares words in both languages (``Local(("G reshaped ...", "G 变回 ..."))``)
+    en, zh = S[info["reshape"][7]], S[info["reshape"][9]]
+    assert en == "d/dx = G reshaped to the shape of x", en
+    assert zh == "d/dx = G 变回 x 的形状", zh
+    sum_node = next(i for k, i in info.items() if k.startswith("Σ"))
+    assert "for every element of r" in S[sum_node[7]]
+    assert S[sum_node[9]].endswith("r 的每个元素都是 1")
+    # a formula that is maths only is stored once (no Chinese copy)
+    x_only = [i for i in d["views"]["dataflow"]["info"] if i[1] == "tensor"]
+    assert all(i[9] == 0 for i in x_only)
+    # the frames' inspector rows: English in ``detail``, Chinese overrides in ``detail_zh``
+    assert len(d["detail_zh"]) == len(rec.frames)
+    back = [k for k, f in enumerate(rec.frames) if f.phase == "backward" and "reshape" in f.caption]
+    assert back, [f.caption for f in rec.frames]
+    k = back[0]
+    assert "G reshaped to the shape of x" in S[d["detail"][k]["local"]]
+    assert "G 变回 x 的形状" in S[d["detail_zh"][k]["local"]]
+    assert not any(key.endswith("_zh") for det in d["detail"] for key in det)
+    # the recorder keeps both: frame.detail[<key>_zh] where the Chinese text differs
+    assert rec.frames[k].detail["local_zh"] == S[d["detail_zh"][k]["local"]]
+    assert "d/dx = G 变回 x 的形状" in json.loads(stepper_json(rec))["strings"]
+    node = next(n for n in rec.graph.nodes.values() if n.op == "reshape")
+    assert node.formula_zh == "d/dx = G 变回 x 的形状"

@@ -232,6 +232,10 @@ def test_every_detail_the_inspector_shows_has_a_name_in_both_languages(train_rec
         y.backward()
     recs.append(rec)
     keys = {k for r in recs for f in r.frames for k in f.detail} - {"code", "lineno"}
+    # ``<key>_zh``: the Chinese text of ``<key>`` (the inspector shows it in its row)
+    zh = {k for k in keys if k.endswith("_zh")}
+    assert zh and {k[:-3] for k in zh} <= keys
+    keys -= zh
     assert {"upstream", "local", "product", "composite", "error"} <= keys
     for lang in ("en", "zh"):
         missing = sorted(k for k in keys if f"d_{k}" not in STRINGS[lang])

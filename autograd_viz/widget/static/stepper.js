@@ -82,6 +82,8 @@ function render({ model, el }) {
  let timer = null, picked = -1, zoom = null, paramPick = "", revealed = new Set();
  const t = (k, kw) => { const s = UI[lang][k] ?? UI.en[k] ?? k; return kw ? fmt(s, kw) : s; };
  const V = () => D.views[view];
+ // a frame's inspector entries in the current language (Chinese texts override where they differ)
+ const detailOf = (k) => Object.assign({}, D.detail[k] || {}, lang === "zh" && D.detail_zh ? D.detail_zh[k] || {} : {});
  const states = {};
  const stateOf = (v) => (states[v] = states[v] || States(D.views[v], n));
 
@@ -308,7 +310,7 @@ function render({ model, el }) {
   const hide = G && G.hide ? G.hide : new Set();
   if (hide.size) {
    const v = V(), names = [...hide].map((j) => v.info[j][0]).join(", ");
-   const d = D.detail[i] || {}, hints = ["upstream", "local", "old", "incoming", "grad_in"]
+   const d = detailOf(i), hints = ["upstream", "local", "old", "incoming", "grad_in"]
     .filter((k) => d[k]).map((k) => `<div><b>${esc(t("d_" + k))}:</b> <code>${esc(S[d[k]])}</code></div>`).join("");
    return header() + `<div class="av-quiz"><div class="av-caption-text">${esc(t("quiz_q", { names }))}</div>${hints}` +
     `<div class="av-quiz-row"><input class="av-guess" type="text" aria-label="${esc(t("guess"))}" placeholder="${esc(t("guess"))}">` +
@@ -339,8 +341,8 @@ function render({ model, el }) {
   if (!n) { inspector.innerHTML = ""; return; }
   const v = V(), st = stateOf(view)(i), cur = v.current[i], j = picked >= 0 ? picked : cur;
   if (j < 0 || !v.info[j]) { inspector.innerHTML = `<div class="av-note">${esc(t("no_node"))}</div>`; return; }
-  const [label, kind, shape, rg, leaf, gfk, symk, localk, flow] = v.info[j];
-  const gf = S[gfk], sym = S[symk], local = S[localk];
+  const [label, kind, shape, rg, leaf, gfk, symk, localk, flow, localZhk] = v.info[j];
+  const gf = S[gfk], sym = S[symk], local = S[lang === "zh" && localZhk ? localZhk : localk];
   const s = ST[st[3 * j]], val = S[st[3 * j + 1]], gr = S[st[3 * j + 2]], hid = G && G.hide && G.hide.has(j);
   const rows = [], row = (k, x, pre) => rows.push(`<tr><th>${esc(t(k))}</th><td>${pre ? `<pre>${esc(x)}</pre>` : esc(x)}</td></tr>`);
   const isOp = kind !== "tensor";
@@ -363,7 +365,7 @@ function render({ model, el }) {
   }
   let extra = "";
   if (j === cur) {
-   const d = D.detail[i] || {}, secret = G && G.hide && G.hide.size ? ["product", "new", "grad_out"] : [];
+   const d = detailOf(i), secret = G && G.hide && G.hide.size ? ["product", "new", "grad_out"] : [];
    for (const k in d) {
     const x = S[d[k]];
     if (secret.includes(k) || x === local || x === gf || k === "lineno") continue;
