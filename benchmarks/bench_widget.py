@@ -26,6 +26,7 @@ import argparse
 import hashlib
 import hmac
 import json
+import shutil
 import statistics
 import sys
 import time
@@ -324,6 +325,7 @@ def main(argv=None):
     import ipywidgets
 
     ipywidgets.Widget.close_all()  # (before the interpreter tears the comm module down)
+    shutil.rmtree(tmp, ignore_errors=True)  # the exported pages (10+ MB) are not kept
     return 0
 
 
