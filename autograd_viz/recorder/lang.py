@@ -32,3 +32,17 @@ def resolve(*choices) -> str:
         if c in LANGUAGES:
             return c
     return _LANG[0]
+
+
+#: the phases' names in Chinese, as the widget labels them (text forms: the recording's
+#: summary, the text table); English writes the phase itself (``forward``, ``zero_grad``)
+PHASE_ZH = {
+    "forward": "前向",
+    "backward": "反向",
+    "accumulate": "累加梯度",
+    "hook": "钩子",
+    "update": "参数更新",
+    "zero_grad": "梯度清零",
+    "freed": "释放",
+    "error": "错误",
+}

@@ -123,24 +123,40 @@ class Recording:
         return self._widest.get(node_id, ("", ""))
 
     # ------------------------------------------------------------------ views
-    def summary(self) -> str:
+    def summary(self, lang=None) -> str:
+        """Frames per phase, iterations, tensor names: in ``lang`` (default: the
+        recording's, else :func:`set_language`'s)."""
+        from .lang import PHASE_ZH, resolve
+
+        zh = resolve(lang, self.lang) == "zh"
         counts = {}
         for f in self.frames:
             counts[f.phase] = counts.get(f.phase, 0) + 1
-        phases = ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
         names = ", ".join(n.name for n in self.graph.nodes.values() if n.kind == "tensor")
-        lines = [
-            f"Recording: {len(self.frames)} frames ({phases}); "
-            f"{len(self.iterations)} iteration(s), full frames for the first "
-            f"{self.full_iterations} of each loop",
-            f"tensors: {names or 'none'}",
-        ]
+        if zh:
+            phases = "，".join(f"{PHASE_ZH.get(str(k), k)} {v}" for k, v in counts.items())
+            lines = [
+                f"记录：{len(self.frames)} 帧（{phases or '无'}）；"
+                f"{len(self.iterations)} 次迭代，"
+                f"每个循环的前 {self.full_iterations} 次迭代保留全部帧",
+                f"张量：{names or '无'}",
+            ]
+        else:
+            phases = ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
+            lines = [
+                f"Recording: {len(self.frames)} frames ({phases}); "
+                f"{len(self.iterations)} iteration(s), full frames for the first "
+                f"{self.full_iterations} of each loop",
+                f"tensors: {names or 'none'}",
+            ]
         if len(self.iterations) > 1:
             last = self.iterations[-1]
             loss = last.get("loss")
-            lines.append(
-                f"last iteration {last['iteration']}: loss {'-' if loss is None else fmt.num(loss)}"
-            )
+            loss = "-" if loss is None else fmt.num(loss)
+            if zh:
+                lines.append(f"最后一次迭代（第 {last['iteration']} 次）：损失 {loss}")
+            else:
+                lines.append(f"last iteration {last['iteration']}: loss {loss}")
         return "\n".join(lines)
 
     def __repr__(self) -> str:

@@ -168,7 +168,8 @@ def recording_mimebundle(rec) -> dict:
         r = FrameRenderer(rec, "dataflow")
         if renderers is not None:
             renderers["dataflow"] = r
-    text = rec.summary() + "\n" + r.text(-1)
+    # (in the language of now: the renderer is cached with the recording)
+    text = rec.summary() + "\n" + text_table(rec, -1)
     if r.engine == "none":
         import html
 

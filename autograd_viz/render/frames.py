@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..recorder.lang import PHASE_ZH
 from . import engine as E
 
 #: graphs with more nodes are cut to the last MAX_NODES (nearest the outputs), with a note
@@ -714,17 +715,7 @@ TABLE_WORDS = {
         "leaf": "叶子节点",
         "outside_op": "运算 {op}（在计算图之外）",
         "cut": "（最早的 {cut} 个节点没有列出）",
-        # the widget's Chinese labels (autograd_viz/widget/i18n.py)
-        "phases": {
-            "forward": "前向",
-            "backward": "反向",
-            "accumulate": "累加梯度",
-            "hook": "钩子",
-            "update": "参数更新",
-            "zero_grad": "梯度清零",
-            "freed": "释放",
-            "error": "错误",
-        },
+        "phases": PHASE_ZH,  # (as the widget labels them)
         "statuses": {
             "pending": "尚未计算",
             "done": "已计算",

@@ -177,3 +177,20 @@ def test_inspector_data_holds_both_languages_of_declared_formulas():
     assert "d/dx = G 变回 x 的形状" in json.loads(stepper_json(rec))["strings"]
     node = next(n for n in rec.graph.nodes.values() if n.op == "reshape")
     assert node.formula_zh == "d/dx = G 变回 x 的形状"
+
+
+def test_recording_text_form_follows_the_language(train_rec):
+    en = train_rec.summary()
+    assert en.startswith(f"Recording: {len(train_rec.frames)} frames (forward ")
+    assert train_rec.summary(lang="en") == en
+    zh = train_rec.summary(lang="zh")
+    assert zh.startswith(f"记录：{len(train_rec.frames)} 帧（前向 "), zh
+    assert "张量：" in zh and "损失" in zh
+    assert not _english_words(zh, allowed=("xs", "ys", "w", "loss")), zh
+    torch.set_language("zh")
+    text = train_rec._repr_mimebundle_()["text/plain"]
+    assert text.startswith("记录：") and "\n节点  " in text, text
+    assert repr(train_rec) == zh
+    torch.set_language("en")
+    text = train_rec._repr_mimebundle_()["text/plain"]
+    assert text.startswith("Recording: ") and "\nnode  " in text, text
