@@ -470,6 +470,9 @@ def _view_data(rec, view, strings, limit=MAX_NODES, laid=None):
         "info": [node_info(graph, d, strings) for d in ids],
         "geom": geom,
         "edges": len(edges),
+        # each edge's two nodes (indices into ids, -1 when not drawn): the quiz hides only the
+        # grads a frame sends along its active edges (not the root's seed dL/dL = 1)
+        "ends": [[idx.get(a, -1), idx.get(b, -1)] for a, b in edges],
         "cut": cut,
         "total": len(graph.nodes),
         # value / grad lines: [prefix, indent of continuation rows] (a kept .grad, a flowed one)

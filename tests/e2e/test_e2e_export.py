@@ -328,3 +328,22 @@ def test_no_graphviz_engine_steps_the_text_form(browser_page, tmp_path, monkeypa
     assert not st.locator(".av-zoom").is_visible()
     page.screenshot(path=str(ARTIFACTS / "export-no-engine.png"))
     _no_errors(browser_page)
+
+
+def test_quiz_asks_only_for_the_gradients_the_step_sends(browser_page, tmp_path):
+    # the root's seed dL/dL = 1 shares a frame with the first backward step: not asked for
+    import autograd_viz as torch
+    from autograd_viz.widget import save_html
+
+    with torch.record() as rec:
+        a = torch.tensor(2.0, requires_grad=True)
+        b = torch.tensor(3.0, requires_grad=True)
+        L = a * b + a
+        L.backward()
+    j = next(k for k, f in enumerate(rec.frames) if f.phase == "backward")
+    _, st, _ = _open(browser_page, save_html(rec, tmp_path / "q.html", quiz=True))
+    st.locator(".av-slider").fill(str(j))
+    q = st.locator(".av-quiz .av-caption-text").inner_text()
+    assert "a * b" in q and "L" not in q.replace("a * b", ""), q
+    assert st.locator(".av-graph text.av-g", has_text="?").count() == 1
+    _no_errors(browser_page)

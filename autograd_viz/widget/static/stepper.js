@@ -186,11 +186,16 @@ function render({ model, el }) {
   return out;
  }
 
- // nodes whose gradient frame k produces (quiz): grad text changed since frame k-1
+ // nodes whose gradient frame k produces (quiz): grad text changed since frame k-1, on a
+ // node the step sends its gradient to (an end of an active edge) or the step's own node
+ // (a leaf's accumulation); not the root's seed dL/dL = 1 that shares the first step's frame
  function producing(k, st) {
   if (!quiz || n === 0 || revealed.has(k)) return new Set();
-  const prev = k > 0 ? stateOf(view)(k - 1) : new Int32Array(st.length), out = new Set();
-  for (let j = 0; 3 * j < st.length; j++) if (st[3 * j + 2] && st[3 * j + 2] !== prev[3 * j + 2]) out.add(j);
+  const v = V(), prev = k > 0 ? stateOf(view)(k - 1) : new Int32Array(st.length), out = new Set();
+  const to = new Set([v.current[k]]);
+  for (const e of v.active[k] || []) for (const x of (v.ends || [])[e] || []) to.add(x);
+  for (let j = 0; 3 * j < st.length; j++)
+   if (st[3 * j + 2] && st[3 * j + 2] !== prev[3 * j + 2] && to.has(j)) out.add(j);
   return out;
  }
 
