@@ -347,3 +347,19 @@ def test_quiz_asks_only_for_the_gradients_the_step_sends(browser_page, tmp_path)
     assert "a * b" in q and "L" not in q.replace("a * b", ""), q
     assert st.locator(".av-graph text.av-g", has_text="?").count() == 1
     _no_errors(browser_page)
+
+
+def test_zoom_buttons_picker_and_inspector_text_do_not_hide_anything(browser_page, pages):
+    path, _ = pages["two"]
+    page, st, _ = _open(browser_page, path)
+    # JupyterLab's output CSS breaks <pre> anywhere; the inspector's must break between words
+    page.add_style_tag(content="pre { word-break: break-all; }")
+    st.locator(".av-next").click()
+    z = st.locator(".av-zoom").bounding_box()
+    g = st.locator(".av-graph").bounding_box()
+    assert z["y"] + z["height"] <= g["y"] + 0.5, (z, g)  # a row above the graph, not over it
+    pick = st.locator(".av-node-picker")
+    assert pick.evaluate("e => e.clientWidth >= 0.9 * e.scrollWidth && e.clientWidth > 100")
+    pre = st.locator(".av-inspector pre").first
+    assert pre.evaluate("e => getComputedStyle(e).wordBreak") == "normal"
+    _no_errors(browser_page)
