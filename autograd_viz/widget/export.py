@@ -57,6 +57,16 @@ const widget = mod.default || mod;
 const el = document.getElementById("av-root");
 widget.render({ model, el });
 window.avModel = model;
+// the page's own title and footer follow the language toggle too
+const page = JSON.parse(document.getElementById("av-page").textContent);
+const pageLang = () => {
+  const p = page[state.lang] || page.en;
+  document.documentElement.lang = state.lang;
+  document.title = p.title;
+  document.getElementById("av-title").textContent = p.title;
+  document.getElementById("av-export-note").textContent = p.note;
+};
+model.on("change:lang", pageLang);
 el.querySelector(".av-stepper").focus({ preventScroll: true });
 """
 
@@ -79,6 +89,9 @@ def export_page(recording, lang=None, view="dataflow", quiz=False, size=2) -> st
         ".av-export-note{opacity:.7;font-size:13px;}"
     )
     title = STRINGS[lang]["export_title"]
+    page = {
+        k: {"title": STRINGS[k]["export_title"], "note": STRINGS[k]["export_note"]} for k in STRINGS
+    }
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -89,9 +102,10 @@ def export_page(recording, lang=None, view="dataflow", quiz=False, size=2) -> st
 <style>{css}</style>
 </head>
 <body>
-<h3>{escape(title)}</h3>
+<h3 id="av-title">{escape(title)}</h3>
 <div id="av-root"></div>
-<p class="av-export-note">{escape(STRINGS[lang]["export_note"])}</p>
+<p class="av-export-note" id="av-export-note">{escape(STRINGS[lang]["export_note"])}</p>
+<script type="application/json" id="av-page">{script_json(page)}</script>
 <script type="application/json" id="av-esm">{script_json(esm)}</script>
 <script type="application/json" id="av-state">{script_json(state)}</script>
 <script type="application/json" id="av-data">{_script_safe(stepper_json(recording))}</script>

@@ -221,6 +221,8 @@ def test_keyboard_size_language(browser_page, pages):
     rows = st.locator(".av-inspector th").all_inner_texts()
     assert rows and all(CJK.search(r) for r in rows if r not in ("requires_grad", "is_leaf")), rows
     assert st.evaluate(UNLABELLED_JS) == []
+    # the page around the stepper too: its title and footer
+    assert CJK.search(page.title()) and CJK.search(page.locator(".av-export-note").inner_text())
     page.screenshot(path=str(ARTIFACTS / "export-zh-size3.png"), full_page=True)
     # the inspector's local derivative in the current language (a declaration with words:
     # ``sum``'s "1 for every element of ..."), the node's row and the frame's rows alike
@@ -236,6 +238,7 @@ def test_keyboard_size_language(browser_page, pages):
     st.locator(".av-lang-en").click()
     text = st.locator(".av-inspector").inner_text()
     assert "for every element" in text and "的每个元素" not in text, text
+    assert not CJK.search(page.title() + page.locator(".av-export-note").inner_text())
     _no_errors(browser_page)
 
 

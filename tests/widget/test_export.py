@@ -32,7 +32,9 @@ def test_page_is_self_contained_and_runs_the_widgets_module(rec, tmp_path):
     assert not re.search(r"(src|href)=[\"']?(https?:)?//", page)
     assert "cdn" not in page.lower() and "unpkg" not in page.lower()
     blocks = _blocks(page)
-    assert set(blocks) == {"av-esm", "av-state", "av-data"}
+    assert set(blocks) == {"av-esm", "av-state", "av-data", "av-page"}
+    # the page's title and footer in both languages (they follow the language toggle)
+    assert "逐步" in json.loads(blocks["av-page"])["zh"]["title"]
     # the same ES module the notebook widget loads, byte for byte
     assert json.loads(blocks["av-esm"]) == ESM_JS  # (the notebook gets it packed)
     assert ESM_CSS in page
