@@ -20,6 +20,9 @@ _F32 = np.float32
 V = 8  # lanes of PyTorch's float vectors in this kernel
 ILP = 4
 LEVEL_STEP = 16  # 1 << max(4, ceil_log2(n) // 4) for fewer than 2**20 groups
+_add_reduce = np.add.reduce
+_add_accumulate = np.add.accumulate
+_concatenate = np.concatenate
 
 
 def _multi_row_sum(rows):
@@ -70,12 +73,24 @@ def sum32(a):
     n = x.size
     if n < V:
         return np.asarray(_row_sum(x), dtype=_F32)
-    nvec = n // V
-    lanes = _row_sum(x[: nvec * V].reshape(nvec, V))
+    nvec = n >> 3
+    nilp = nvec >> 2
     tail = nvec * V
+    if 0 < nilp < LEVEL_STEP:
+        # ``_row_sum`` inlined for the common small sizes (8 <= n < 512): the groups of
+        # four vectors, the leftover vectors into the first accumulator, then the four
+        body = nilp * (ILP * V)
+        part = _add_reduce(x[:body].reshape(nilp, ILP, V), axis=0)
+        if body < tail:
+            p0 = part[0]
+            for r in range(body, tail, V):
+                p0 += x[r : r + V]
+        lanes = _add_reduce(part, axis=0)
+    else:
+        lanes = _row_sum(x[:tail].reshape(nvec, V))
     if tail < n:
-        lanes = np.concatenate([x[tail:], lanes])
-    return np.add.accumulate(lanes)[-1:].reshape(())
+        lanes = _concatenate((x[tail:], lanes))
+    return _add_accumulate(lanes)[-1:].reshape(())
 
 
 def _inner(x):
