@@ -51,7 +51,7 @@ def test_page_is_self_contained_and_runs_the_widgets_module(rec, tmp_path):
     # nothing inside a data block can end the script: every "<" is escaped
     for b in blocks.values():
         assert "<" not in b
-    assert page.count("<script") == 4
+    assert page.count("<script") == 5
 
 
 def test_label_that_looks_like_markup_stays_data(tmp_path):
