@@ -365,4 +365,8 @@ def test_zoom_buttons_picker_and_inspector_text_do_not_hide_anything(browser_pag
     assert pick.evaluate("e => e.clientWidth >= 0.9 * e.scrollWidth && e.clientWidth > 100")
     pre = st.locator(".av-inspector pre").first
     assert pre.evaluate("e => getComputedStyle(e).wordBreak") == "normal"
+    # a backward frame states the local derivative once (the frame's row, not also the node's)
+    st.locator(".av-jump-backward").click()
+    rows = st.locator(".av-inspector th").all_inner_texts()
+    assert sum(r.startswith("local derivative") for r in rows) == 1, rows
     _no_errors(browser_page)

@@ -366,7 +366,8 @@ function render({ model, el }) {
    if (gf) row("grad_fn", gf);
    if (sym) row("formula", sym);
    if (gr && !hid) row("grad", gr, true);
-   if (local) row("local", local, true);
+   // the frame's own local derivative (in the learner's names, with values) says it already
+   if (local && !(j === cur && detailOf(i).local)) row("local", local, true);
   }
   let extra = "";
   if (j === cur) {
