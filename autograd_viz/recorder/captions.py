@@ -270,7 +270,7 @@ def _ndim(v):
     return np.ndim(v) if v is not None else 2
 
 
-def _rule(op, i, names, vals):
+def _rule(op, i, names, vals, lang="en"):
     """The chain-rule formula of what input ``i`` of a *composite* op (``@``, ``linear``:
     several PyTorch nodes, no one Function) receives, written with ``G`` (the gradient
     arriving), or None.  ``@`` depends on the operands' shapes (a 1-D operand
@@ -290,7 +290,7 @@ def _rule(op, i, names, vals):
             return f"G @ {_atom(b)}"
         if i == 1:
             return f"G ⊗ {_atom(a)}" if dx == 1 else f"Gᵀ @ {_atom(a)}"
-        return "G" if dx == 1 else "G summed over rows"
+        return "G" if dx == 1 else ("G 沿行求和" if lang == "zh" else "G summed over rows")
     return None  # (an op's own rule is its Function's ``local`` declaration)
 
 
@@ -379,7 +379,7 @@ def _slot_text(sl, ctx):
     dec = _declared(fcls, sl, out, names, vals, kwargs, out_val)
     if dec is None:
         rule = _rule(op, sl.i, names, vals)
-        dec = ((rule, rule), None, True) if rule is not None else None
+        dec = ((rule, _rule(op, sl.i, names, vals, "zh")), None, True) if rule else None
     if dec is not None and not dec[2]:
         (ltxt, ltxt_zh), lval, _ = dec
         lv = fmt.value(lval)
@@ -410,8 +410,11 @@ def _slot_text(sl, ctx):
     )
 
 
-def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula, fcls=None):
+def backward(
+    out, L, op, names, vals, kwargs, out_val, gout, slots, formula, fcls=None, formula_zh=None
+):
     """``slots``: :class:`Slot` (or ``(i, name, grad)``) for inputs that get a gradient.
+    ``formula_zh``: the Chinese ``formula`` where it differs (a composite's).
 
     Local derivatives are written with ∂ (``∂z/∂y``), the total gradient of the root with
     d (``dz/dy``), so the chain-rule product reads: arriving × local = what the input
@@ -433,7 +436,7 @@ def backward(out, L, op, names, vals, kwargs, out_val, gout, slots, formula, fcl
     }
     # the Chinese text of an entry, only where it differs (``<key>_zh``: the inspector)
     zh = {
-        "formula": named_zh or formula,
+        "formula": named_zh or formula_zh or formula,
         "local": "；".join(dict.fromkeys(p[5] for p in parts if p[5])),
         "product": "；".join(p[6] for p in parts),
     }

@@ -299,6 +299,7 @@ class Timeline:
         caps, detail = C.backward(
             d.nm(dt), self.root_name, fo.op, d.argnames(fo), fo.in_vals, fo.kwargs,
             d.T[fo.out].value, g_out, slots, fo.formula, fcls=fo.fcls,
+            formula_zh=getattr(fo, "formula_zh", None),
         )  # fmt: skip
         return C.steps_note(caps, classes), detail, edges
 

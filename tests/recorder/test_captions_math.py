@@ -298,3 +298,18 @@ def test_an_explicit_label_wins_over_the_variable_name():
     names = {n.name for n in rec.graph.nodes.values() if n.kind == "tensor"}
     assert names == {"weight", "doubled"}
     assert "weight" in torch.draw(y).source
+
+
+def test_linear_bias_rule_and_formula_in_chinese():
+    lin = torch.nn.Linear(2, 1)
+    x = torch.ones(3, 2)
+    with torch.record() as rec:
+        lin(x).sum().backward()
+    f = next(f for f in _frames(rec, "backward") if f.detail.get("composite") == "linear")
+    en, zh = _both(f)
+    assert "G summed over rows" in en and "G summed over rows" not in zh, zh
+    assert "G 沿行求和" in zh, zh
+    for k in ("formula", "local", "product"):
+        assert "summed over rows" in f.detail[k], (k, f.detail[k])
+        assert "沿行求和" in f.detail[k + "_zh"], (k, f.detail)
+        assert "summed over rows" not in f.detail[k + "_zh"]
