@@ -203,6 +203,14 @@ def test_keyboard_size_language(browser_page, pages):
     st.locator(".av-size").fill("5")
     c = sizes()
     assert c["cap"] > b["cap"] and c["btn"] > b["btn"]
+    # the graph grows with the controls: at Size 5 its default zoom is at least the Size
+    # step's 1.75 (its 10 pt value lines about as big as the controls' text), even for a
+    # graph that is then wider than its box (it scrolls)
+    zoom = st.evaluate(
+        """st => { const svg = st.querySelector('.av-graph svg');
+        return svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width * 4 / 3); }"""
+    )
+    assert zoom >= 1.75 - 0.01, zoom
     page.screenshot(path=str(ARTIFACTS / "export-size5.png"))
     st.locator(".av-size").fill("3")
 

@@ -261,14 +261,16 @@ function render({ model, el }) {
  }
 
  // fit: the width of the box; a small graph grows up to 1.5x (but not past the box's
- // height), a wide one shrinks down to 0.6x and then scrolls; all times the Size step
+ // height), a wide one shrinks down to 0.6x and then scrolls; all times the Size step.
+ // From Size 3 up a wide graph does not shrink below the Size step (its text then grows
+ // with the controls': the learner asked for big text; the box scrolls to the node)
  const fitZoom = () => {
   const w = graph.clientWidth - 8, S = SIZE[size - 1];
   if (!G || !G.w || w <= 0) return S;
   let z = Math.min(1.5 * S, w / G.w);
   const maxH = parseFloat(getComputedStyle(graph).maxHeight);
   if (z > S && maxH > 0) z = Math.max(S, Math.min(z, (maxH - 8) / G.h));
-  return Math.max(z, 0.6 * S);
+  return Math.max(z, (size >= 3 ? 1 : 0.6) * S);
  };
  const curZoom = () => (zoom === null ? fitZoom() : zoom);
  function setZoom(z, quiet) {
