@@ -6,9 +6,8 @@ import math
 
 import numpy as np
 
-from ..engine import events
 from ..engine.tensor import Tensor
-from .optimizer import Optimizer
+from .optimizer import Optimizer, _check_nonnegative
 
 
 class Adam(Optimizer):
@@ -34,16 +33,12 @@ class Adam(Optimizer):
         fused=None,
         decoupled_weight_decay=False,
     ):
-        if not lr >= 0.0:
-            raise ValueError(f"Invalid learning rate: {lr}")
-        if not eps >= 0.0:
-            raise ValueError(f"Invalid epsilon value: {eps}")
+        _check_nonnegative(("learning rate", lr), ("epsilon value", eps))
         if not 0.0 <= betas[0] < 1.0:
             raise ValueError(f"Invalid beta parameter at index 0: {betas[0]}")
         if not 0.0 <= betas[1] < 1.0:
             raise ValueError(f"Invalid beta parameter at index 1: {betas[1]}")
-        if not weight_decay >= 0.0:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        _check_nonnegative(("weight_decay value", weight_decay))
         super().__init__(
             params,
             {
@@ -61,61 +56,35 @@ class Adam(Optimizer):
             },
         )
 
-    def step(self, closure=None):
-        loss = closure() if closure is not None else None
-        listening = bool(events.LISTENERS)
-        record = [] if listening else None
-        for group in self.param_groups:
-            lr, (beta1, beta2), eps = group["lr"], group["betas"], group["eps"]
-            wd, amsgrad = group["weight_decay"], group["amsgrad"]
-            for p in group["params"]:
-                g = p._grad
-                if g is None:
-                    continue
-                arr = p._data
-                d = g._data
-                if group["maximize"]:
-                    d = -d
-                state = self.state[p]
-                if not state:
-                    state.update(
-                        {
-                            "step": Tensor._make(np.array(0.0, dtype=np.float32)),
-                            "exp_avg": Tensor._make(np.zeros_like(arr)),
-                            "exp_avg_sq": Tensor._make(np.zeros_like(arr)),
-                        }
-                    )
-                    if amsgrad:
-                        state["max_exp_avg_sq"] = Tensor._make(np.zeros_like(arr))
-                old = arr.copy() if listening else None
-                step_t = state["step"]._data
-                step_t += 1
-                step = float(step_t)
-                if wd != 0:
-                    if group["decoupled_weight_decay"]:
-                        arr *= 1 - lr * wd
-                    else:
-                        d = d + wd * arr
-                m = state["exp_avg"]._data
-                v = state["exp_avg_sq"]._data
-                m += (d - m) * (1 - beta1)  # lerp_(d, 1 - beta1)
-                v *= beta2
-                v += (1 - beta2) * d * d
-                bias1 = 1 - beta1**step
-                bias2_sqrt = math.sqrt(1 - beta2**step)
-                if amsgrad:
-                    vmax = state["max_exp_avg_sq"]._data
-                    np.maximum(vmax, v, out=vmax)
-                    denom = np.sqrt(vmax) / bias2_sqrt + eps
-                else:
-                    denom = np.sqrt(v) / bias2_sqrt + eps
-                arr += (-(lr / bias1) * m) / denom  # addcdiv_(m, denom, -step_size)
-                p._vbox[0] += 1
-                if listening:
-                    record.append((p, old, arr, g._data))
-        if listening:
-            self._emit_step(record)
-        return loss
+    def _update(self, p, arr, d, group):  # _hyper: the group
+        lr, (beta1, beta2), eps = group["lr"], group["betas"], group["eps"]
+        state = self.state[p]
+        if not state:
+            state["step"] = Tensor._make(np.array(0.0, dtype=np.float32))
+            state["exp_avg"] = Tensor._make(np.zeros_like(arr))
+            state["exp_avg_sq"] = Tensor._make(np.zeros_like(arr))
+            if group["amsgrad"]:
+                state["max_exp_avg_sq"] = Tensor._make(np.zeros_like(arr))
+        step_t = state["step"]._data
+        step_t += 1
+        step = float(step_t)
+        wd = group["weight_decay"]
+        if wd != 0 and group["decoupled_weight_decay"]:
+            arr *= 1 - lr * wd  # (coupled weight decay is added to d by Optimizer.step)
+        m = state["exp_avg"]._data
+        v = state["exp_avg_sq"]._data
+        m += (d - m) * (1 - beta1)  # lerp_(d, 1 - beta1)
+        v *= beta2
+        v += (1 - beta2) * d * d
+        bias1 = 1 - beta1**step
+        bias2_sqrt = math.sqrt(1 - beta2**step)
+        if group["amsgrad"]:
+            vmax = state["max_exp_avg_sq"]._data
+            np.maximum(vmax, v, out=vmax)
+            denom = np.sqrt(vmax) / bias2_sqrt + eps
+        else:
+            denom = np.sqrt(v) / bias2_sqrt + eps
+        arr += (-(lr / bias1) * m) / denom  # addcdiv_(m, denom, -step_size)
 
 
 class AdamW(Adam):

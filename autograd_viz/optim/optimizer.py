@@ -1,4 +1,5 @@
-"""``Optimizer`` base: parameter groups and ``zero_grad``."""
+"""``Optimizer`` base: parameter groups, ``zero_grad``, ``state_dict`` and the one ``step()``
+loop; each optimizer supplies only its per-parameter ``_update``."""
 
 from __future__ import annotations
 
@@ -10,6 +11,14 @@ from ..engine import events
 from ..engine.dtypes import type_name
 from ..engine.tensor import Tensor
 from ..nn.modules import _typename, _zero_grads
+
+
+def _check_nonnegative(*checks):
+    """``ValueError("Invalid <label>: <value>")`` for the first ``(label, value)`` not ``>= 0``
+    (NaN included), in PyTorch's order of checks."""
+    for label, value in checks:
+        if not value >= 0.0:
+            raise ValueError(f"Invalid {label}: {value}")
 
 
 class Optimizer:
@@ -101,8 +110,49 @@ class Optimizer:
                 new[k] = v
             self.state[p] = new
 
-    def _emit_step(self, record):
-        events.emit("optim_step", optimizer=self, params=record, lr=self.param_groups[0]["lr"])
+    def step(self, closure=None):
+        """One update of every parameter with a gradient: ``d`` is the gradient (negated with
+        ``maximize``, ``+ weight_decay * p`` unless the decay is decoupled), then the
+        optimizer's ``_update(p, arr, d, h)`` changes ``arr`` (``p``'s data) in place.
+        With listeners, one ``optim_step`` event lists ``(p, old, new, grad)``."""
+        loss = closure() if closure is not None else None
+        listening = bool(events.LISTENERS)
+        record = [] if listening else None
+        update = self._update
+        for group in self.param_groups:
+            maximize = group.get("maximize", False)
+            wd = 0 if group.get("decoupled_weight_decay") else group.get("weight_decay", 0)
+            h = self._hyper(group)
+            for p in group["params"]:
+                g = p._grad
+                if g is None:
+                    continue
+                arr = p._data
+                d = g._data
+                if maximize:
+                    d = -d
+                if wd != 0:
+                    d = d + wd * arr
+                if listening:
+                    old = arr.copy()
+                    update(p, arr, d, h)
+                    record.append((p, old, arr, g._data))
+                else:
+                    update(p, arr, d, h)
+                p._vbox[0] += 1
+        if listening:
+            events.emit("optim_step", optimizer=self, params=record, lr=self.param_groups[0]["lr"])
+        return loss
+
+    def _hyper(self, group):
+        """What ``_update`` reads of a parameter group, read once per group and step (an
+        optimizer may unpack it into a tuple); the group itself by default."""
+        return group
+
+    def _update(self, p, arr, d, h):
+        """Change ``arr`` (``p._data``) in place from the gradient ``d``, with ``h`` what
+        ``_hyper`` made of ``p``'s group; ``self.state[p]`` holds the optimizer's buffers."""
+        raise NotImplementedError
 
     def zero_grad(self, set_to_none=True):
         """Reset the parameters' gradients (to ``None`` by default, as PyTorch 2 does)."""

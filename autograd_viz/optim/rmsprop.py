@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..engine import events
 from ..engine.tensor import Tensor
-from .optimizer import Optimizer
+from .optimizer import Optimizer, _check_nonnegative
 
 
 def _step_tensor():
@@ -33,16 +32,13 @@ class RMSprop(Optimizer):
         maximize=False,
         differentiable=False,
     ):
-        if not lr >= 0.0:
-            raise ValueError(f"Invalid learning rate: {lr}")
-        if not eps >= 0.0:
-            raise ValueError(f"Invalid epsilon value: {eps}")
-        if not momentum >= 0.0:
-            raise ValueError(f"Invalid momentum value: {momentum}")
-        if not weight_decay >= 0.0:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-        if not alpha >= 0.0:
-            raise ValueError(f"Invalid alpha value: {alpha}")
+        _check_nonnegative(
+            ("learning rate", lr),
+            ("epsilon value", eps),
+            ("momentum value", momentum),
+            ("weight_decay value", weight_decay),
+            ("alpha value", alpha),
+        )
         super().__init__(
             params,
             {
@@ -59,56 +55,35 @@ class RMSprop(Optimizer):
             },
         )
 
-    def step(self, closure=None):
-        loss = closure() if closure is not None else None
-        listening = bool(events.LISTENERS)
-        record = [] if listening else None
-        for group in self.param_groups:
-            lr, alpha, eps = group["lr"], group["alpha"], group["eps"]
-            wd, momentum, centered = group["weight_decay"], group["momentum"], group["centered"]
-            for p in group["params"]:
-                g = p._grad
-                if g is None:
-                    continue
-                arr = p._data
-                d = g._data
-                if group["maximize"]:
-                    d = -d
-                state = self.state[p]
-                if not state:
-                    state["step"] = _step_tensor()
-                    state["square_avg"] = Tensor._make(np.zeros_like(arr))
-                    if momentum > 0:
-                        state["momentum_buffer"] = Tensor._make(np.zeros_like(arr))
-                    if centered:
-                        state["grad_avg"] = Tensor._make(np.zeros_like(arr))
-                old = arr.copy() if listening else None
-                state["step"]._data += 1
-                if wd != 0:
-                    d = d + wd * arr
-                v = state["square_avg"]._data
-                v *= alpha
-                v += (1 - alpha) * d * d
-                if centered:
-                    ga = state["grad_avg"]._data
-                    ga += (d - ga) * (1 - alpha)  # lerp_(d, 1 - alpha)
-                    avg = np.sqrt(v + -1 * ga * ga)
-                else:
-                    avg = np.sqrt(v)
-                avg += eps
-                if momentum > 0:
-                    buf = state["momentum_buffer"]._data
-                    buf *= momentum
-                    buf += d / avg
-                    arr += -lr * buf
-                else:
-                    arr += (-lr * d) / avg
-                p._vbox[0] += 1
-                if listening:
-                    record.append((p, old, arr, g._data))
-        if listening:
-            self._emit_step(record)
-        return loss
+    def _update(self, p, arr, d, group):  # _hyper: the group
+        lr, alpha, momentum = group["lr"], group["alpha"], group["momentum"]
+        centered = group["centered"]
+        state = self.state[p]
+        if not state:
+            state["step"] = _step_tensor()
+            state["square_avg"] = Tensor._make(np.zeros_like(arr))
+            if momentum > 0:
+                state["momentum_buffer"] = Tensor._make(np.zeros_like(arr))
+            if centered:
+                state["grad_avg"] = Tensor._make(np.zeros_like(arr))
+        state["step"]._data += 1
+        v = state["square_avg"]._data
+        v *= alpha
+        v += (1 - alpha) * d * d
+        if centered:
+            ga = state["grad_avg"]._data
+            ga += (d - ga) * (1 - alpha)  # lerp_(d, 1 - alpha)
+            avg = np.sqrt(v + -1 * ga * ga)
+        else:
+            avg = np.sqrt(v)
+        avg += group["eps"]
+        if momentum > 0:
+            buf = state["momentum_buffer"]._data
+            buf *= momentum
+            buf += d / avg
+            arr += -lr * buf
+        else:
+            arr += (-lr * d) / avg
 
 
 class Adagrad(Optimizer):
@@ -129,18 +104,13 @@ class Adagrad(Optimizer):
         differentiable=False,
         fused=None,
     ):
-        if not lr >= 0.0:
-            raise ValueError(f"Invalid learning rate: {lr}")
-        if not lr_decay >= 0.0:
-            raise ValueError(f"Invalid lr_decay value: {lr_decay}")
-        if not weight_decay >= 0.0:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-        if not initial_accumulator_value >= 0.0:
-            raise ValueError(
-                f"Invalid initial_accumulator_value value: {initial_accumulator_value}"
-            )
-        if not eps >= 0.0:
-            raise ValueError(f"Invalid epsilon value: {eps}")
+        _check_nonnegative(
+            ("learning rate", lr),
+            ("lr_decay value", lr_decay),
+            ("weight_decay value", weight_decay),
+            ("initial_accumulator_value value", initial_accumulator_value),
+            ("epsilon value", eps),
+        )
         super().__init__(
             params,
             {
@@ -163,41 +133,14 @@ class Adagrad(Optimizer):
                 init = group["initial_accumulator_value"]
                 state["sum"] = Tensor._make(np.full_like(p._data, init))
 
-    def step(self, closure=None):
-        loss = closure() if closure is not None else None
-        listening = bool(events.LISTENERS)
-        record = [] if listening else None
-        for group in self.param_groups:
-            lr, lr_decay, eps, wd = (
-                group["lr"],
-                group["lr_decay"],
-                group["eps"],
-                group["weight_decay"],
-            )
-            for p in group["params"]:
-                g = p._grad
-                if g is None:
-                    continue
-                arr = p._data
-                d = g._data
-                state = self.state[p]
-                step_t = state["step"]._data
-                step_t += 1
-                step = float(step_t)
-                if group["maximize"]:
-                    d = -d
-                if wd != 0:
-                    d = d + wd * arr
-                old = arr.copy() if listening else None
-                clr = lr / (1 + (step - 1) * lr_decay)
-                s = state["sum"]._data
-                s += 1 * d * d
-                std = np.sqrt(s)
-                std += eps
-                arr += (-clr * d) / std
-                p._vbox[0] += 1
-                if listening:
-                    record.append((p, old, arr, g._data))
-        if listening:
-            self._emit_step(record)
-        return loss
+    def _update(self, p, arr, d, group):  # _hyper: the group
+        state = self.state[p]
+        step_t = state["step"]._data
+        step_t += 1
+        step = float(step_t)
+        clr = group["lr"] / (1 + (step - 1) * group["lr_decay"])
+        s = state["sum"]._data
+        s += 1 * d * d
+        std = np.sqrt(s)
+        std += group["eps"]
+        arr += (-clr * d) / std

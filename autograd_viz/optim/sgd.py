@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..engine import events
 from ..engine.tensor import Tensor
 from .optimizer import Optimizer
 
@@ -51,41 +50,23 @@ class SGD(Optimizer):
             },
         )
 
-    def step(self, closure=None):
-        loss = closure() if closure is not None else None
-        listening = bool(events.LISTENERS)
-        record = [] if listening else None
-        for group in self.param_groups:
-            lr, momentum = group["lr"], group["momentum"]
-            if isinstance(lr, Tensor):  # lr=torch.tensor(0.1) is accepted, as in PyTorch
-                lr = lr.item()
-            dampening, wd = group["dampening"], group["weight_decay"]
-            for p in group["params"]:
-                g = p._grad
-                if g is None:
-                    continue
-                arr = p._data
-                d = g._data
-                if group["maximize"]:
-                    d = -d
-                if wd != 0:
-                    d = d + wd * arr
-                if momentum != 0:
-                    state = self.state[p]
-                    buf_t = state.get("momentum_buffer")
-                    if buf_t is None:
-                        buf = np.array(d, copy=True)
-                        state["momentum_buffer"] = Tensor._make(buf)
-                    else:
-                        buf = buf_t._data
-                        buf *= momentum
-                        buf += (1 - dampening) * d
-                    d = d + momentum * buf if group["nesterov"] else buf
-                old = arr.copy() if listening else None
-                arr -= lr * d
-                p._vbox[0] += 1
-                if listening:
-                    record.append((p, old, arr, g._data))
-        if listening:
-            self._emit_step(record)
-        return loss
+    def _hyper(self, group):
+        lr = group["lr"]
+        if isinstance(lr, Tensor):  # lr=torch.tensor(0.1) is accepted, as in PyTorch
+            lr = lr.item()
+        return lr, group["momentum"], group["dampening"], group["nesterov"]
+
+    def _update(self, p, arr, d, h):
+        lr, momentum, dampening, nesterov = h
+        if momentum != 0:
+            state = self.state[p]
+            buf_t = state.get("momentum_buffer")
+            if buf_t is None:
+                buf = np.array(d, copy=True)
+                state["momentum_buffer"] = Tensor._make(buf)
+            else:
+                buf = buf_t._data
+                buf *= momentum
+                buf += (1 - dampening) * d
+            d = d + momentum * buf if nesterov else buf
+        arr -= lr * d
