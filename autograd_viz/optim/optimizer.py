@@ -123,6 +123,13 @@ class Optimizer:
             maximize = group.get("maximize", False)
             wd = 0 if group.get("decoupled_weight_decay") else group.get("weight_decay", 0)
             h = self._hyper(group)
+            if not (listening or maximize or wd != 0):  # the common case, as lean as can be
+                for p in group["params"]:
+                    g = p._grad
+                    if g is not None:
+                        update(p, p._data, g._data, h)
+                        p._vbox[0] += 1
+                continue
             for p in group["params"]:
                 g = p._grad
                 if g is None:
