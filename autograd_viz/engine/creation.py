@@ -372,6 +372,19 @@ def _rng_for(generator, fn, size):
     )
 
 
+def _uniform_or_normal(name, kernel, draw, size, generator, dtype, requires_grad, device, kw):
+    """``rand`` / ``randn``: PyTorch's argument checks, then ``draw(rng, shape)`` as floats."""
+    if "size" in kw:
+        size = (kw.pop("size"),)
+    if kw:
+        raise TypeError(f"{name}() got an unexpected keyword argument '{next(iter(kw))}'")
+    rng = _rng_for(generator, name, size)
+    npd = _dtype_arg(dtype, name) or _DF[0]
+    float_dtype_check(npd, kernel)
+    check_device(device)
+    return _finish(draw(rng, _shape(size, name)).astype(npd), requires_grad)
+
+
 def randn(
     *size,
     generator=None,
@@ -383,15 +396,17 @@ def randn(
     pin_memory=False,
     **kw,
 ):
-    if "size" in kw:
-        size = (kw.pop("size"),)
-    if kw:
-        raise TypeError(f"randn() got an unexpected keyword argument '{next(iter(kw))}'")
-    rng = _rng_for(generator, "randn", size)
-    npd = _dtype_arg(dtype, "randn") or _DF[0]
-    float_dtype_check(npd, "normal_kernel_cpu")
-    check_device(device)
-    return _finish(rng.standard_normal(_shape(size, "randn")).astype(npd), requires_grad)
+    return _uniform_or_normal(
+        "randn",
+        "normal_kernel_cpu",
+        _standard_normal,
+        size,
+        generator,
+        dtype,
+        requires_grad,
+        device,
+        kw,
+    )
 
 
 def rand(
@@ -405,15 +420,25 @@ def rand(
     pin_memory=False,
     **kw,
 ):
-    if "size" in kw:
-        size = (kw.pop("size"),)
-    if kw:
-        raise TypeError(f"rand() got an unexpected keyword argument '{next(iter(kw))}'")
-    rng = _rng_for(generator, "rand", size)
-    npd = _dtype_arg(dtype, "rand") or _DF[0]
-    float_dtype_check(npd, "check_uniform_bounds")
-    check_device(device)
-    return _finish(rng.random(_shape(size, "rand")).astype(npd), requires_grad)
+    return _uniform_or_normal(
+        "rand",
+        "check_uniform_bounds",
+        _uniform,
+        size,
+        generator,
+        dtype,
+        requires_grad,
+        device,
+        kw,
+    )
+
+
+def _standard_normal(rng, shape):
+    return rng.standard_normal(shape)
+
+
+def _uniform(rng, shape):
+    return rng.random(shape)
 
 
 def rand_like(t, *, dtype=None, requires_grad=False, device=None, generator=None, **kw):
