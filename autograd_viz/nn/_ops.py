@@ -12,6 +12,7 @@ import math
 
 import numpy as np
 
+from ..engine.dtypes import float64 as _f64
 from ..engine.function import Function, Local
 from ..engine.functional_array import _is_array, _tensor, expand_to, scale
 
@@ -300,7 +301,7 @@ class NativeBatchNormBackward0(Function):
     _slow = False
 
     @staticmethod
-    def forward(ctx, x, w, b, training=True, mean=None, invstd=None):
+    def forward(ctx, x, w, b, training=True, mean=None, invstd=None, eps=1e-5):
         axes = (0, *tuple(range(2, x.ndim)))
         shape = [1] * x.ndim
         shape[1] = x.shape[1]
@@ -308,8 +309,10 @@ class NativeBatchNormBackward0(Function):
         m = mean.reshape(shape)
         s = invstd.reshape(shape)
         xhat = ((x - m) * s).astype(x.dtype, copy=False)
-        ctx.save_for_backward(xhat, w)
-        ctx.invstd = s
+        # the input too (as PyTorch saves it): a second derivative recomputes the
+        # statistics from it as a graph
+        ctx.save_for_backward(xhat, w, x)
+        ctx.invstd, ctx.mean, ctx.eps = s, m, eps
         out = xhat
         if w is not None:
             out = out * w.reshape(shape)
@@ -320,11 +323,8 @@ class NativeBatchNormBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         if not _is_array(g):
-            raise NotImplementedError(
-                "autograd_viz: the double backward of batch_norm (create_graph=True "
-                "through BatchNorm) is not implemented"
-            )
-        xhat, w = ctx.saved_tensors
+            return _batch_norm_graph(ctx, g)
+        xhat, w, _ = ctx.saved_tensors
         axes, shape = ctx.axes, ctx.bshape
         gx = gw = gb = None
         if ctx.needs_input_grad[0]:
@@ -342,6 +342,46 @@ class NativeBatchNormBackward0(Function):
         if ctx.needs_input_grad[2]:
             gb = np.sum(g, axis=axes).astype(g.dtype, copy=False)
         return gx, gw, gb
+
+
+def _batch_norm_graph(ctx, g):
+    """The backward of batch_norm as a graph of ordinary ops (``create_graph=True``):
+    in training the batch statistics are recomputed from the input, so the second
+    derivatives through the mean and the variance come out; in eval the running
+    statistics are constants.  Computed in double for a float32 input (the plain
+    backward's statistics are double too), cast back at the end."""
+    _, w, x = ctx.saved_tensors
+    axes, shape = ctx.axes, ctx.bshape
+    dt = x.dtype
+    if dt != _f64:
+        x, g = x.double(), g.double()
+        w = None if w is None else w.double()
+    if ctx.training:
+        mean = x.mean(dim=axes, keepdim=True)
+        xc = x - mean
+        invstd = ((xc * xc).mean(dim=axes, keepdim=True) + ctx.eps).rsqrt()
+    else:
+        xc = x - _tensor(ctx.mean.astype(np.float64))
+        invstd = _tensor(ctx.invstd.astype(np.float64))
+    xhat = xc * invstd
+    gx = gw = gb = None
+    if ctx.needs_input_grad[0]:
+        scale_ = invstd if w is None else invstd * w.reshape(shape)
+        if ctx.training:
+            mg = g.mean(dim=axes, keepdim=True)
+            mgx = (g * xhat).mean(dim=axes, keepdim=True)
+            gx = (g - mg - xhat * mgx) * scale_
+        else:
+            gx = g * scale_
+    if ctx.needs_input_grad[1]:
+        gw = (g * xhat).sum(dim=axes)
+    if ctx.needs_input_grad[2]:
+        gb = g.sum(dim=axes)
+    return _cast(gx, dt), _cast(gw, dt), _cast(gb, dt)
+
+
+def _cast(t, dt):
+    return t if t is None or t.dtype == dt else t.to(dt)
 
 
 class NativeLayerNormBackward0(Function):
@@ -371,8 +411,8 @@ class NativeLayerNormBackward0(Function):
         var = x64.var(axis=axes, keepdims=True)
         rstd = 1.0 / np.sqrt(var + eps)
         xhat = ((x64 - mean) * rstd).astype(x.dtype)
-        ctx.save_for_backward(xhat, w)
-        ctx.axes, ctx.rstd = axes, rstd.astype(x.dtype)
+        ctx.save_for_backward(xhat, w, x)  # the input: for a second derivative
+        ctx.axes, ctx.rstd, ctx.eps = axes, rstd.astype(x.dtype), eps
         out = xhat
         if w is not None:
             out = out * w
@@ -383,11 +423,8 @@ class NativeLayerNormBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         if not _is_array(g):
-            raise NotImplementedError(
-                "autograd_viz: the double backward of layer_norm (create_graph=True "
-                "through LayerNorm) is not implemented"
-            )
-        xhat, w = ctx.saved_tensors
+            return _layer_norm_graph(ctx, g)
+        xhat, w, _ = ctx.saved_tensors
         axes = ctx.axes
         outer = tuple(range(g.ndim - len(axes)))
         gx = gw = gb = None
@@ -401,6 +438,33 @@ class NativeLayerNormBackward0(Function):
         if ctx.needs_input_grad[2]:
             gb = np.sum(g, axis=outer).astype(g.dtype, copy=False)
         return gx, gw, gb
+
+
+def _layer_norm_graph(ctx, g):
+    """The backward of layer_norm as a graph of ordinary ops (``create_graph=True``),
+    the statistics recomputed from the input (in double for a float32 input, as the
+    forward has them)."""
+    _, w, x = ctx.saved_tensors
+    axes = ctx.axes
+    outer = tuple(range(g.dim() - len(axes)))
+    dt = x.dtype
+    if dt != _f64:
+        x, g = x.double(), g.double()
+        w = None if w is None else w.double()
+    xc = x - x.mean(dim=axes, keepdim=True)
+    rstd = ((xc * xc).mean(dim=axes, keepdim=True) + ctx.eps).rsqrt()
+    xhat = xc * rstd
+    gx = gw = gb = None
+    if ctx.needs_input_grad[0]:
+        gw_ = g if w is None else g * w
+        m1 = gw_.mean(dim=axes, keepdim=True)
+        m2 = (gw_ * xhat).mean(dim=axes, keepdim=True)
+        gx = (gw_ - m1 - xhat * m2) * rstd
+    if ctx.needs_input_grad[1]:
+        gw = (g * xhat).sum(dim=outer) if outer else g * xhat
+    if ctx.needs_input_grad[2]:
+        gb = g.sum(dim=outer) if outer else g
+    return _cast(gx, dt), _cast(gw, dt), _cast(gb, dt)
 
 
 def _sigmoid_arr(x):

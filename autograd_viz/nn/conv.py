@@ -3,7 +3,10 @@ functions (``F.conv2d``, ``F.max_pool2d``, ``F.avg_pool2d``, ``F.adaptive_avg_po
 on numpy windows (``sliding_window_view``): one ``ConvolutionBackward0`` /
 ``MaxPool2DWithIndicesBackward0`` / ``AvgPool2DBackward0`` node each, as PyTorch records
 them.  The backward loops over the kernel's positions (a few slices), never over elements.
-Second derivatives through these nodes are not implemented (a clear error)."""
+Under ``create_graph=True`` each gradient is a node of its own
+(``ConvolutionBackwardBackward0``, ``MaxPool2DWithIndicesBackwardBackward0``, ...), as
+PyTorch names them, whose backward is again a convolution / pooling: derivatives of any
+order."""
 
 from __future__ import annotations
 
@@ -41,14 +44,6 @@ def _pair(v):
     return tuple(int(x) for x in v)
 
 
-def _no_double(g, name):
-    if not _is_array(g):
-        raise NotImplementedError(
-            f"autograd_viz: the double backward of {name} (create_graph=True through it) is "
-            "not implemented"
-        )
-
-
 def _windows(xp, k, s, d, out_hw):
     """(N, C, OH, OW, kh, kw) view of the padded input."""
     kh, kw = k
@@ -63,6 +58,72 @@ def _pad(x, pads, value=0.0):
     if not (t or b or left or r):
         return x
     return np.pad(x, ((0, 0), (0, 0), (t, b), (left, r)), constant_values=value)
+
+
+def _conv_out(x, w, stride, pads, dilation, groups):
+    """The convolution of ``x`` (N, C, H, W) with ``w`` (O, C/groups, kh, kw), no bias."""
+    xp = _pad(x, pads)
+    hp, wp = xp.shape[2], xp.shape[3]
+    o, cg, kh, kw = w.shape
+    oh = (hp - dilation[0] * (kh - 1) - 1) // stride[0] + 1
+    ow = (wp - dilation[1] * (kw - 1) - 1) // stride[1] + 1
+    win = _windows(xp, (kh, kw), stride, dilation, (oh, ow))
+    og = o // groups
+    outs = []
+    for gi in range(groups):
+        wg = win[:, gi * cg : (gi + 1) * cg]
+        outs.append(np.tensordot(wg, w[gi * og : (gi + 1) * og], axes=([1, 4, 5], [1, 2, 3])))
+    out = np.concatenate(outs, axis=-1) if groups > 1 else outs[0]
+    return out.transpose(0, 3, 1, 2)
+
+
+def _conv_grad_input(g, w, x_shape, stride, pads, dilation, groups):
+    """The gradient of the convolution with respect to its input: ``g`` (N, O, oh, ow)
+    spread back through the kernel ``w`` onto an input of shape ``x_shape``."""
+    o, cg, kh, kw = w.shape
+    og = o // groups
+    oh, ow = g.shape[2], g.shape[3]
+    (t, b), (left, r) = pads
+    gxp = np.zeros((x_shape[0], x_shape[1], x_shape[2] + t + b, x_shape[3] + left + r), g.dtype)
+    for gi in range(groups):
+        gg = g[:, gi * og : (gi + 1) * og]
+        wg = w[gi * og : (gi + 1) * og]
+        cs = slice(gi * cg, (gi + 1) * cg)
+        for i in range(kh):
+            for j in range(kw):
+                part = np.tensordot(gg, wg[:, :, i, j], axes=([1], [0]))
+                r0, c0 = i * dilation[0], j * dilation[1]
+                gxp[
+                    :,
+                    cs,
+                    r0 : r0 + stride[0] * (oh - 1) + 1 : stride[0],
+                    c0 : c0 + stride[1] * (ow - 1) + 1 : stride[1],
+                ] += part.transpose(0, 3, 1, 2)
+    return gxp[:, :, t : t + x_shape[2], left : left + x_shape[3]]
+
+
+def _conv_grad_weight(g, x, w_shape, stride, pads, dilation, groups):
+    """The gradient of the convolution with respect to its kernel (shape ``w_shape``):
+    ``g`` correlated with the windows of ``x``."""
+    o, cg, kh, kw = w_shape
+    og = o // groups
+    win = _windows(_pad(x, pads), (kh, kw), stride, dilation, g.shape[2:])
+    parts = []
+    for gi in range(groups):
+        gg = g[:, gi * og : (gi + 1) * og]
+        wg = win[:, gi * cg : (gi + 1) * cg]
+        parts.append(np.tensordot(gg, wg, axes=([0, 2, 3], [0, 2, 3])))
+    gw = np.concatenate(parts, axis=0) if groups > 1 else parts[0]
+    return gw.astype(g.dtype, copy=False)
+
+
+def _as4(a, one_d):
+    """conv1d's arrays as height-1 conv2d arrays."""
+    return a[:, :, None, :] if one_d else a
+
+
+def _as3(a, one_d):
+    return a[:, :, 0, :] if one_d else a
 
 
 class ConvolutionBackward0(Function):
@@ -94,71 +155,144 @@ class ConvolutionBackward0(Function):
         ctx, x, w, b, stride=(1, 1), pads=((0, 0), (0, 0)), dilation=(1, 1), groups=1, one_d=False
     ):
         ctx.one_d = one_d
-        if one_d:  # conv1d: a height-1 conv2d
-            x, w = x[:, :, None, :], w[:, :, None, :]
-        xp = _pad(x, pads)
-        hp, wp = xp.shape[2], xp.shape[3]
-        o, cg, kh, kw = w.shape
-        oh = (hp - dilation[0] * (kh - 1) - 1) // stride[0] + 1
-        ow = (wp - dilation[1] * (kw - 1) - 1) // stride[1] + 1
-        win = _windows(xp, (kh, kw), stride, dilation, (oh, ow))
-        og = o // groups
-        outs = []
-        for gi in range(groups):
-            wg = win[:, gi * cg : (gi + 1) * cg]
-            outs.append(np.tensordot(wg, w[gi * og : (gi + 1) * og], axes=([1, 4, 5], [1, 2, 3])))
-        out = np.concatenate(outs, axis=-1) if groups > 1 else outs[0]
-        out = out.transpose(0, 3, 1, 2)
+        ctx.conf = (stride, pads, dilation, groups)
+        ctx.save_for_backward(x, w)  # the inputs themselves (conv1d's too)
+        out = _conv_out(_as4(x, one_d), _as4(w, one_d), stride, pads, dilation, groups)
         if b is not None:
             out = out + b.reshape(1, -1, 1, 1)
-        ctx.save_for_backward(x, w)
-        ctx.conf = (stride, pads, dilation, groups, xp.shape, (oh, ow))
         out = np.ascontiguousarray(out, dtype=x.dtype)
-        return out[:, :, 0, :] if one_d else out
+        return _as3(out, one_d)
 
     @staticmethod
     def backward(ctx, g):
-        _no_double(g, "conv2d")
         x, w = ctx.saved_tensors
-        if ctx.one_d:
-            g = g[:, :, None, :]
-        stride, pads, dilation, groups, xp_shape, (oh, ow) = ctx.conf
-        o, cg, kh, kw = w.shape
-        og = o // groups
+        one_d, conf = ctx.one_d, ctx.conf
+        need = ctx.needs_input_grad
         gx = gw = gb = None
-        if ctx.needs_input_grad[0]:
-            gxp = np.zeros(xp_shape, dtype=g.dtype)
-            for gi in range(groups):
-                gg = g[:, gi * og : (gi + 1) * og]
-                wg = w[gi * og : (gi + 1) * og]
-                cs = slice(gi * cg, (gi + 1) * cg)
-                for i in range(kh):
-                    for j in range(kw):
-                        part = np.tensordot(gg, wg[:, :, i, j], axes=([1], [0]))
-                        r0, c0 = i * dilation[0], j * dilation[1]
-                        gxp[
-                            :,
-                            cs,
-                            r0 : r0 + stride[0] * (oh - 1) + 1 : stride[0],
-                            c0 : c0 + stride[1] * (ow - 1) + 1 : stride[1],
-                        ] += part.transpose(0, 3, 1, 2)
-            (t, _), (left, _) = pads
-            gx = gxp[:, :, t : t + x.shape[2], left : left + x.shape[3]]
-        if ctx.needs_input_grad[1]:
-            win = _windows(_pad(x, pads), (kh, kw), stride, dilation, (oh, ow))
-            parts = []
-            for gi in range(groups):
-                gg = g[:, gi * og : (gi + 1) * og]
-                wg = win[:, gi * cg : (gi + 1) * cg]
-                parts.append(np.tensordot(gg, wg, axes=([0, 2, 3], [0, 2, 3])))
-            gw = np.concatenate(parts, axis=0) if groups > 1 else parts[0]
-            gw = gw.astype(g.dtype, copy=False)
-        if len(ctx.needs_input_grad) > 2 and ctx.needs_input_grad[2]:
-            gb = g.sum(axis=(0, 2, 3))
-        if ctx.one_d:
-            gx = None if gx is None else gx[:, :, 0, :]
-            gw = None if gw is None else gw[:, :, 0, :]
+        if not _is_array(g):  # create_graph: nodes whose own backward is a convolution
+            kw = {"conf": conf, "one_d": one_d}
+            if need[0]:
+                gx = ConvolutionBackwardBackward0.apply(g, w, wrt="input", shape=x.shape, **kw)
+            if need[1]:
+                gw = ConvolutionBackwardBackward0.apply(g, x, wrt="weight", shape=w.shape, **kw)
+            if len(need) > 2 and need[2]:
+                gb = g.sum(dim=(0, 2) if one_d else (0, 2, 3))
+            return gx, gw, gb
+        g4 = _as4(g, one_d)
+        if need[0]:
+            x4 = _as4(x, one_d)
+            gx = _as3(_conv_grad_input(g4, _as4(w, one_d), x4.shape, *conf), one_d)
+        if need[1]:
+            w4 = _as4(w, one_d)
+            gw = _as3(_conv_grad_weight(g4, _as4(x, one_d), w4.shape, *conf), one_d)
+        if len(need) > 2 and need[2]:
+            gb = g4.sum(axis=(0, 2, 3))
         return gx, gw, gb
+
+
+class ConvolutionBackwardBackward0(Function):
+    """A convolution's gradient as a node (``create_graph=True``): ``wrt="input"``:
+    slots (G, kernel) -> the input's gradient; ``wrt="weight"``: slots (G, input) -> the
+    kernel's gradient.  Both are bilinear, so their own gradients are a convolution and
+    the other gradient: real higher derivatives, one node per gradient."""
+
+    op, symbol = "conv2d_backward", "conv'"
+    formula = "the gradient of a convolution, as a function of G and the kernel or the input"
+    local = (
+        Local(("the convolution of the incoming gradient", "传入梯度的卷积"), rule=True),
+        Local(
+            ("the convolution's other gradient, with G", "卷积的另一个梯度（与 G 一起）"),
+            rule=True,
+        ),
+    )
+
+    @staticmethod
+    def forward(ctx, g, other, wrt="input", shape=(), conf=(), one_d=False):
+        ctx.save_for_backward(g, other)
+        ctx.wrt, ctx.shape, ctx.conf, ctx.one_d = wrt, shape, conf, one_d
+        g4, o4 = _as4(g, one_d), _as4(other, one_d)
+        shape4 = (*shape[:2], 1, shape[2]) if one_d else shape
+        if wrt == "input":
+            out = _conv_grad_input(g4, o4, shape4, *conf)
+        else:
+            out = _conv_grad_weight(g4, o4, shape4, *conf)
+        return np.ascontiguousarray(_as3(out, one_d), dtype=g.dtype)
+
+    @staticmethod
+    def backward(ctx, u):
+        g, other = ctx.saved_tensors
+        wrt, conf, one_d = ctx.wrt, ctx.conf, ctx.one_d
+        need = ctx.needs_input_grad
+        dg = dother = None
+        if not _is_array(u):
+            stride, pads, dilation, groups = conf
+            kw = {"conf": conf, "one_d": one_d}
+            if wrt == "input":  # out = conv_grad_input(g, w); u has the input's shape
+                if need[0]:
+                    dg = ConvolutionBackward0.apply(
+                        u,
+                        other,
+                        None,
+                        stride=stride,
+                        pads=pads,
+                        dilation=dilation,
+                        groups=groups,
+                        one_d=one_d,
+                    )
+                if need[1]:
+                    dother = ConvolutionBackwardBackward0.apply(
+                        g, u, wrt="weight", shape=tuple(other.shape), **kw
+                    )
+            else:  # out = conv_grad_weight(g, x); u has the kernel's shape
+                if need[0]:
+                    dg = ConvolutionBackward0.apply(
+                        other,
+                        u,
+                        None,
+                        stride=stride,
+                        pads=pads,
+                        dilation=dilation,
+                        groups=groups,
+                        one_d=one_d,
+                    )
+                if need[1]:
+                    dother = ConvolutionBackwardBackward0.apply(
+                        g, u, wrt="input", shape=tuple(other.shape), **kw
+                    )
+            return dg, dother
+        g4, o4, u4 = _as4(g, one_d), _as4(other, one_d), _as4(u, one_d)
+        if wrt == "input":
+            if need[0]:
+                dg = _conv_out(u4, o4, *conf)
+            if need[1]:
+                dother = _conv_grad_weight(g4, u4, o4.shape, *conf)
+        else:
+            if need[0]:
+                dg = _conv_out(o4, u4, *conf)
+            if need[1]:
+                dother = _conv_grad_input(g4, u4, o4.shape, *conf)
+        dg = None if dg is None else np.ascontiguousarray(_as3(dg, one_d), dtype=u.dtype)
+        dother = None if dother is None else _as3(dother, one_d).astype(u.dtype, copy=False)
+        return dg, dother
+
+
+def _max_pool_index(arg, kernel, stride, dilation):
+    """Rows and columns (in the padded input) of each window's maximum."""
+    n, c, oh, ow = arg.shape
+    ki, kj = np.divmod(arg, kernel[1])
+    rows = np.arange(oh).reshape(1, 1, oh, 1) * stride[0] + ki * dilation[0]
+    cols = np.arange(ow).reshape(1, 1, 1, ow) * stride[1] + kj * dilation[1]
+    ni = np.arange(n).reshape(n, 1, 1, 1)
+    ci = np.arange(c).reshape(1, c, 1, 1)
+    return ni, ci, rows, cols
+
+
+def _max_pool_scatter(g, conf):
+    arg, kernel, stride, dilation, xp_shape, pads, x_shape = conf
+    gxp = np.zeros(xp_shape, dtype=g.dtype)
+    np.add.at(gxp, _max_pool_index(arg, kernel, stride, dilation), g)
+    (t, _), (left, _) = pads
+    return gxp[:, :, t : t + x_shape[2], left : left + x_shape[3]]
 
 
 class MaxPool2DWithIndicesBackward0(Function):
@@ -189,18 +323,62 @@ class MaxPool2DWithIndicesBackward0(Function):
 
     @staticmethod
     def backward(ctx, g):
-        _no_double(g, "max_pool2d")
-        arg, kernel, stride, dilation, xp_shape, pads, x_shape = ctx.conf
-        n, c, oh, ow = arg.shape
-        ki, kj = np.divmod(arg, kernel[1])
-        rows = np.arange(oh).reshape(1, 1, oh, 1) * stride[0] + ki * dilation[0]
-        cols = np.arange(ow).reshape(1, 1, 1, ow) * stride[1] + kj * dilation[1]
-        gxp = np.zeros(xp_shape, dtype=g.dtype)
-        ni = np.arange(n).reshape(n, 1, 1, 1)
-        ci = np.arange(c).reshape(1, c, 1, 1)
-        np.add.at(gxp, (ni, ci, rows, cols), g)
-        (t, _), (left, _) = pads
-        return (gxp[:, :, t : t + x_shape[2], left : left + x_shape[3]],)
+        if not _is_array(g):
+            return (MaxPool2DWithIndicesBackwardBackward0.apply(g, conf=ctx.conf),)
+        return (_max_pool_scatter(g, ctx.conf),)
+
+
+class MaxPool2DWithIndicesBackwardBackward0(Function):
+    """max_pool2d's gradient as a node (``create_graph=True``): G placed at each window's
+    maximum; its own gradient reads the incoming one back at those positions."""
+
+    op, symbol = "max_pool2d_backward", "maxpool'"
+    formula = "the gradient of max_pool2d; its gradient: the values at the maxima"
+    local = (
+        Local(
+            ("the incoming gradient at each window's maximum", "传入梯度在每个窗口最大值处的值"),
+            rule=True,
+        ),
+    )
+
+    @staticmethod
+    def forward(ctx, g, conf=()):
+        ctx.conf = conf
+        return _max_pool_scatter(g, conf)
+
+    @staticmethod
+    def backward(ctx, u):
+        arg, kernel, stride, dilation, _, pads, _ = ctx.conf
+        (t, b), (left, r) = pads
+        index = _max_pool_index(arg, kernel, stride, dilation)
+        if _is_array(u):
+            up = np.pad(u, ((0, 0), (0, 0), (t, b), (left, r)))
+            return (np.ascontiguousarray(up[index]),)
+        up = pad(u, [left, r, t, b])
+        return (up[tuple(Tensor._make(np.broadcast_to(i, arg.shape)) for i in index)],)
+
+
+def _avg_pool(x, kernel, stride, pads, out_hw, divisor):
+    xp = _pad(x, pads)
+    win = _windows(xp, kernel, stride, (1, 1), out_hw)
+    div = divisor or kernel[0] * kernel[1]
+    return np.ascontiguousarray(win.sum(axis=(-2, -1)) / div, dtype=x.dtype)
+
+
+def _avg_pool_spread(g, kernel, stride, pads, x_shape, out_hw, div):
+    (t, b), (left, r) = pads
+    oh, ow = out_hw
+    gxp = np.zeros((*x_shape[:2], x_shape[2] + t + b, x_shape[3] + left + r), dtype=g.dtype)
+    share = g / g.dtype.type(div)
+    for i in range(kernel[0]):
+        for j in range(kernel[1]):
+            gxp[
+                :,
+                :,
+                i : i + stride[0] * (oh - 1) + 1 : stride[0],
+                j : j + stride[1] * (ow - 1) + 1 : stride[1],
+            ] += share
+    return gxp[:, :, t : t + x_shape[2], left : left + x_shape[3]]
 
 
 class AvgPool2DBackward0(Function):
@@ -220,29 +398,67 @@ class AvgPool2DBackward0(Function):
     def forward(
         ctx, x, kernel=(2, 2), stride=(2, 2), pads=((0, 0), (0, 0)), out_hw=(1, 1), divisor=None
     ):
-        xp = _pad(x, pads)
-        win = _windows(xp, kernel, stride, (1, 1), out_hw)
-        div = divisor or kernel[0] * kernel[1]
-        out = win.sum(axis=(-2, -1)) / div
-        ctx.conf = (kernel, stride, xp.shape, pads, x.shape, out_hw, div)
-        return np.ascontiguousarray(out, dtype=x.dtype)
+        ctx.conf = (kernel, stride, pads, x.shape, out_hw, divisor)
+        return _avg_pool(x, kernel, stride, pads, out_hw, divisor)
 
     @staticmethod
     def backward(ctx, g):
-        _no_double(g, "avg_pool2d")
-        kernel, stride, xp_shape, pads, x_shape, (oh, ow), div = ctx.conf
-        gxp = np.zeros(xp_shape, dtype=g.dtype)
-        share = g / g.dtype.type(div)
-        for i in range(kernel[0]):
-            for j in range(kernel[1]):
-                gxp[
-                    :,
-                    :,
-                    i : i + stride[0] * (oh - 1) + 1 : stride[0],
-                    j : j + stride[1] * (ow - 1) + 1 : stride[1],
-                ] += share
-        (t, _), (left, _) = pads
-        return (gxp[:, :, t : t + x_shape[2], left : left + x_shape[3]],)
+        if not _is_array(g):
+            return (AvgPool2DBackwardBackward0.apply(g, conf=ctx.conf),)
+        kernel, stride, pads, x_shape, out_hw, divisor = ctx.conf
+        div = divisor or kernel[0] * kernel[1]
+        return (_avg_pool_spread(g, kernel, stride, pads, x_shape, out_hw, div),)
+
+
+class AvgPool2DBackwardBackward0(Function):
+    """avg_pool2d's gradient as a node (``create_graph=True``); being linear in G, its
+    own gradient is the average pooling of the incoming gradient."""
+
+    op, symbol = "avg_pool2d_backward", "avgpool'"
+    formula = "the gradient of avg_pool2d; its gradient: avg_pool2d of the incoming gradient"
+    local = (Local(("avg_pool2d of the incoming gradient", "传入梯度的 avg_pool2d"), rule=True),)
+
+    @staticmethod
+    def forward(ctx, g, conf=()):
+        ctx.conf = conf
+        kernel, stride, pads, x_shape, out_hw, divisor = conf
+        div = divisor or kernel[0] * kernel[1]
+        return _avg_pool_spread(g, kernel, stride, pads, x_shape, out_hw, div)
+
+    @staticmethod
+    def backward(ctx, u):
+        kernel, stride, pads, _, out_hw, divisor = ctx.conf
+        kw = {"kernel": kernel, "stride": stride, "pads": pads, "out_hw": out_hw}
+        if _is_array(u):
+            return (_avg_pool(u, divisor=divisor, **kw),)
+        return (AvgPool2DBackward0.apply(u, divisor=divisor, **kw),)
+
+
+def _adaptive_windows(shape, out_hw):
+    h, w = shape[-2:]
+    oh, ow = out_hw
+    rows = [(i * h // oh, -(-(i + 1) * h // oh)) for i in range(oh)]
+    cols = [(j * w // ow, -(-(j + 1) * w // ow)) for j in range(ow)]
+    return rows, cols
+
+
+def _adaptive_avg(x, out_hw):
+    rows, cols = _adaptive_windows(x.shape, out_hw)
+    out = np.empty((*x.shape[:-2], *out_hw), dtype=x.dtype)
+    for i, (r0, r1) in enumerate(rows):
+        for j, (c0, c1) in enumerate(cols):
+            out[..., i, j] = x[..., r0:r1, c0:c1].mean(axis=(-2, -1))
+    return out
+
+
+def _adaptive_spread(g, shape):
+    rows, cols = _adaptive_windows(shape, g.shape[-2:])
+    gx = np.zeros(shape, dtype=g.dtype)
+    for i, (r0, r1) in enumerate(rows):
+        for j, (c0, c1) in enumerate(cols):
+            n = (r1 - r0) * (c1 - c0)
+            gx[..., r0:r1, c0:c1] += (g[..., i, j] / g.dtype.type(n))[..., None, None]
+    return gx
 
 
 class AdaptiveAvgPool2DBackward0(Function):
@@ -263,27 +479,39 @@ class AdaptiveAvgPool2DBackward0(Function):
 
     @staticmethod
     def forward(ctx, x, out_hw=(1, 1)):
-        h, w = x.shape[-2:]
-        oh, ow = out_hw
-        rows = [(i * h // oh, -(-(i + 1) * h // oh)) for i in range(oh)]
-        cols = [(j * w // ow, -(-(j + 1) * w // ow)) for j in range(ow)]
-        out = np.empty((*x.shape[:-2], oh, ow), dtype=x.dtype)
-        for i, (r0, r1) in enumerate(rows):
-            for j, (c0, c1) in enumerate(cols):
-                out[..., i, j] = x[..., r0:r1, c0:c1].mean(axis=(-2, -1))
-        ctx.conf = (rows, cols, x.shape)
-        return out
+        ctx.shape = x.shape
+        return _adaptive_avg(x, out_hw)
 
     @staticmethod
     def backward(ctx, g):
-        _no_double(g, "adaptive_avg_pool2d")
-        rows, cols, shape = ctx.conf
-        gx = np.zeros(shape, dtype=g.dtype)
-        for i, (r0, r1) in enumerate(rows):
-            for j, (c0, c1) in enumerate(cols):
-                n = (r1 - r0) * (c1 - c0)
-                gx[..., r0:r1, c0:c1] += (g[..., i, j] / g.dtype.type(n))[..., None, None]
-        return (gx,)
+        if not _is_array(g):
+            return (AdaptiveAvgPool2DBackwardBackward0.apply(g, shape=ctx.shape),)
+        return (_adaptive_spread(g, ctx.shape),)
+
+
+class AdaptiveAvgPool2DBackwardBackward0(Function):
+    """adaptive_avg_pool2d's gradient as a node (``create_graph=True``); its own gradient
+    is the adaptive average pooling of the incoming gradient."""
+
+    op, symbol = "adaptive_avg_pool2d_backward", "avgpool'"
+    formula = "the gradient of adaptive_avg_pool2d; its gradient: the pooling of the incoming one"
+    local = (
+        Local(
+            ("adaptive_avg_pool2d of the incoming gradient", "传入梯度的 adaptive_avg_pool2d"),
+            rule=True,
+        ),
+    )
+
+    @staticmethod
+    def forward(ctx, g, shape=()):
+        ctx.out_hw = g.shape[-2:]
+        return _adaptive_spread(g, shape)
+
+    @staticmethod
+    def backward(ctx, u):
+        if _is_array(u):
+            return (_adaptive_avg(u, ctx.out_hw),)
+        return (AdaptiveAvgPool2DBackward0.apply(u, out_hw=ctx.out_hw),)
 
 
 class ConstantPadNdBackward0(Function):

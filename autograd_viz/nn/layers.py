@@ -163,6 +163,7 @@ def batch_norm(
         training=training,
         mean=mean.astype(x.dtype),
         invstd=invstd.astype(x.dtype),
+        eps=eps,
     )
 
 

@@ -79,9 +79,8 @@ CASES = [
         lambda a: F.layer_norm(a, (a.shape[-1],)),
         _ln_ref,
         shapes="n2",
-        second_order=False,
     ),
-    OpCase("batch_norm", _bn, _bn_ref, shapes="2d_n2", second_order=False),
+    OpCase("batch_norm", _bn, _bn_ref, shapes="2d_n2"),
     OpCase(
         "bce_with_logits",
         F.binary_cross_entropy_with_logits,
