@@ -16,6 +16,7 @@ import numpy as np
 from .device import DEFAULT_FLOAT as _DF
 from .device import check_device
 from .dtypes import to_numpy_dtype
+from .grad_mode import STATE as _GM
 from .random import (  # noqa: F401  (re-exported: the random state lives in random.py)
     Generator,
     _rng,
@@ -23,7 +24,9 @@ from .random import (  # noqa: F401  (re-exported: the random state lives in ran
     float_dtype_check,
     get_rng_state,
     initial_seed,
+    like_args,
     manual_seed,
+    randint_like_args,
     rng_of,
     seed,
     set_rng_state,
@@ -33,6 +36,8 @@ from .tensor import Size, Tensor, _float_rg_error, _legacy_device, as_array
 
 def _finish(arr, requires_grad):
     t = Tensor._make(arr, False, None)
+    if _GM.inference:
+        t._inference = True
     if requires_grad:
         if arr.dtype.kind not in "fc":
             raise _float_rg_error(initial=True)
@@ -441,20 +446,20 @@ def _uniform(rng, shape):
     return rng.random(shape)
 
 
-def rand_like(t, *, dtype=None, requires_grad=False, device=None, generator=None, **kw):
-    npd = to_numpy_dtype(dtype) or t._data.dtype
+def rand_like(input, *args, dtype=None, requires_grad=False, device=None, **kw):
+    rng = like_args("rand_like", input, args, kw)
+    npd = to_numpy_dtype(dtype) or input._data.dtype
     float_dtype_check(npd, "check_uniform_bounds")
     check_device(device)
-    rng = rng_of(generator, "rand_like")
-    return _finish(rng.random(t._data.shape).astype(npd), requires_grad)
+    return _finish(rng.random(input._data.shape).astype(npd), requires_grad)
 
 
-def randn_like(t, *, dtype=None, requires_grad=False, device=None, generator=None, **kw):
-    npd = to_numpy_dtype(dtype) or t._data.dtype
+def randn_like(input, *args, dtype=None, requires_grad=False, device=None, **kw):
+    rng = like_args("randn_like", input, args, kw)
+    npd = to_numpy_dtype(dtype) or input._data.dtype
     float_dtype_check(npd, "normal_kernel_cpu")
     check_device(device)
-    rng = rng_of(generator, "randn_like")
-    return _finish(rng.standard_normal(t._data.shape).astype(npd), requires_grad)
+    return _finish(rng.standard_normal(input._data.shape).astype(npd), requires_grad)
 
 
 _RANDINT_SIGS = (
@@ -513,16 +518,11 @@ def randint(
     return _finish(rng.integers(low, high, size=shape).astype(npd), requires_grad)
 
 
-def randint_like(t, low=0, high=None, *, dtype=None, requires_grad=False, device=None, **kw):
-    if high is None:
-        low, high = 0, low
-    npd = to_numpy_dtype(dtype) or t._data.dtype
-    if low >= high:
-        raise RuntimeError(
-            f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
-        )
+def randint_like(input, *args, dtype=None, requires_grad=False, device=None, **kw):
+    low, high, rng = randint_like_args(input, args, kw)
+    npd = to_numpy_dtype(dtype) or input._data.dtype
     check_device(device)
-    return _finish(_rng[0].integers(low, high, size=t._data.shape).astype(npd), requires_grad)
+    return _finish(rng.integers(low, high, size=input._data.shape).astype(npd), requires_grad)
 
 
 def randperm(

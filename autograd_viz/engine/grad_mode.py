@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 
+from . import events
+
 
 class _State:
     enabled = True
@@ -83,10 +85,23 @@ class set_grad_enabled(_GradModeContext):
         return False
 
 
+def _mark_inference(kind, payload):
+    """While inference mode is on: the result of every op is an inference tensor."""
+    if kind == "forward" and STATE.inference:
+        out = payload.get("output")
+        if out is not None:
+            out._inference = True
+
+
+_MARKER = []  # the handle of the listener above while some inference_mode is active
+
+
 class inference_mode(_GradModeContext):
     """``torch.inference_mode()``: like ``no_grad`` (no graph is recorded, results do not
-    require grad) and ``is_inference_mode_enabled()`` is True inside.  PyTorch's
-    inference tensors (``is_inference()``) are not modelled."""
+    require grad), ``is_inference_mode_enabled()`` is True inside, and the tensors made
+    inside are inference tensors (``t.is_inference()``): op results (marked by a listener
+    that exists only while inference mode is on, so the fast paths never pay for it) and
+    the creation functions' results."""
 
     def __init__(self, mode: bool = True):
         self._mode = bool(mode)
@@ -98,11 +113,18 @@ class inference_mode(_GradModeContext):
         if self._mode:
             STATE.enabled = False
         STATE.inference = self._mode
+        self._handle = None
+        if self._mode and not _MARKER:
+            self._handle = events.subscribe(_mark_inference)
+            _MARKER.append(self._handle)
         return None
 
     def __exit__(self, *exc):
         STATE.enabled = self._prev
         STATE.inference = self._prev_inf
+        if self._handle is not None:
+            self._handle.remove()
+            _MARKER.clear()
         return False
 
     def __call__(self, fn):

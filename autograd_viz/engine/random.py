@@ -341,3 +341,111 @@ def _attach():
     for fn in (uniform_, normal_, bernoulli_, random_, exponential_):
         if fn.__name__ not in Tensor.__dict__:
             setattr(Tensor, fn.__name__, fn)
+
+
+# ---------------------------------------------------------------------- *_like arguments
+_LIKE_KW = ("memory_format", "dtype", "layout", "device", "pin_memory", "requires_grad")
+_LIKE_TAIL = (
+    "torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout "
+    "= None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)"
+)
+
+
+def _like_sigs(heads):
+    out = ""
+    for head in heads:
+        out += f" * ({head}, *, torch.Generator generator, {_LIKE_TAIL}\n"
+        out += f" * ({head}, *, {_LIKE_TAIL}\n"
+    return out
+
+
+_LIKE_SIGS = _like_sigs(("Tensor input",))
+_RANDINT_LIKE_SIGS = _like_sigs(
+    ("Tensor input, int low, int high", "Tensor input, Tensor high", "Tensor input, int high")
+)
+
+
+def _type_name(v) -> str:
+    if isinstance(v, Generator):
+        return "torch._C.Generator"
+    from .tensor import Tensor
+
+    if isinstance(v, Tensor):
+        return "Tensor"
+    return type(v).__name__
+
+
+def _invalid(name, args, kwargs, sigs):
+    got = ", ".join(
+        [_type_name(a) for a in args] + [f"{k}={_type_name(v)}" for k, v in kwargs.items()]
+    )
+    return TypeError(
+        f"{name}() received an invalid combination of arguments - got ({got}), but expected "
+        f"one of:\n{sigs}"
+    )
+
+
+def like_args(name, input, args, kwargs):
+    """PyTorch's argument checks of ``rand_like`` / ``randn_like``: ``(input, *,
+    generator, memory_format, dtype, layout, device, pin_memory, requires_grad)``.
+    Returns the numpy Generator to draw from."""
+    from .tensor import Tensor
+
+    if not isinstance(input, Tensor):
+        raise TypeError(
+            f"{name}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
+        )
+    gen = kwargs.get("generator")
+    if (
+        args
+        or any(k not in _LIKE_KW and k != "generator" for k in kwargs)
+        or not (gen is None or isinstance(gen, Generator))
+    ):
+        raise _invalid(name, (input, *args), kwargs, _LIKE_SIGS)
+    return rng_of(gen, name)
+
+
+def randint_like_args(input, args, kwargs):
+    """PyTorch's overloads of ``randint_like``: ``(input, low, high)``, ``(input, high)``
+    (an int, or a 0-d tensor); ``low``/``high`` by position or by name.  Returns
+    ``(low, high, numpy Generator)``."""
+    from .tensor import Tensor
+
+    name = "randint_like"
+    if not isinstance(input, Tensor):
+        raise TypeError(
+            f"randint_like(): argument 'input' (position 1) must be Tensor, not "
+            f"{type(input).__name__}"
+        )
+    bad = _invalid(name, (input, *args), kwargs, _RANDINT_LIKE_SIGS)
+    gen = kwargs.get("generator")
+    if any(k not in _LIKE_KW and k not in ("generator", "low", "high") for k in kwargs) or not (
+        gen is None or isinstance(gen, Generator)
+    ):
+        raise bad
+    named = [k for k in ("low", "high") if k in kwargs]
+    values = list(args) + [kwargs[k] for k in named]
+    if len(args) == 2 and not named:
+        low, high = args
+    elif len(args) == 1 and not named:
+        low, high = 0, args[0]
+    elif not args and named == ["high"]:
+        low, high = 0, kwargs["high"]
+    elif not args and named == ["low", "high"]:
+        low, high = kwargs["low"], kwargs["high"]
+    elif len(args) == 1 and named == ["high"]:
+        low, high = args[0], kwargs["high"]
+    else:
+        raise bad
+    for v in values:
+        if isinstance(v, bool) or not isinstance(v, numbers.Integral | Tensor):
+            raise bad
+        if isinstance(v, Tensor) and v._data.ndim:
+            raise RuntimeError("high must be a scalar tensor and on CPU")
+    low = int(low._data) if isinstance(low, Tensor) else int(low)
+    high = int(high._data) if isinstance(high, Tensor) else int(high)
+    if low >= high:
+        raise RuntimeError(
+            f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
+        )
+    return low, high, rng_of(gen, name)

@@ -397,6 +397,11 @@ class Tensor:
 
     is_leaf = is_leaf.setter(_not_writable("is_leaf"))
 
+    _inference = False  # made under inference_mode (set by grad_mode / creation)
+
+    def is_inference(self) -> bool:
+        return self._inference
+
     @property
     def _version(self) -> int:
         return self._vbox[0]
