@@ -28,6 +28,7 @@ from .grad_mode import STATE as _STATE
 DEFAULT_FLOAT = np.dtype(np.float32)  # the initial default; the current one is _DF[0]
 _ndarray = np.ndarray
 _new = object.__new__
+_ONE: dict = {}  # dtype -> its numpy scalar 1 (the gradient of a 0-d root)
 
 
 class Size(tuple):
@@ -517,11 +518,15 @@ class Tensor:
         ):
             # the usual ``loss.backward()``: what ``autograd.backward`` does, directly
             arr = self._data
+            if arr.shape:
+                one = np.ones(arr.shape, arr.dtype)
+            else:  # 0-d: the numpy scalar 1 of its dtype (immutable: made once)
+                dt = arr.dtype
+                one = _ONE.get(dt)
+                if one is None:
+                    one = _ONE[dt] = dt.type(1)
             _backward_mod.run_backward(
-                (self,),
-                [np.ones(arr.shape, arr.dtype)],
-                False if retain_graph is None else retain_graph,
-                False,
+                (self,), [one], False if retain_graph is None else retain_graph, False
             )
             return
         if gradient is not None and not isinstance(gradient, Tensor):

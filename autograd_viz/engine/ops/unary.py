@@ -13,6 +13,7 @@ from ..function import Function, Local
 from ..functional_array import _is_array, mask, scale, sign
 
 _ndarray = np.ndarray
+_ZERO: dict = {}  # dtype -> its numpy scalar 0 (ReLU's gradient where the input is <= 0)
 
 
 def _nd(x):
@@ -207,6 +208,10 @@ class SigmoidBackward0(Function):
             r *= g
             r *= out
             return (r,)
+        if not ctx._shape and not ctx._graph_mode:  # 0-d: numpy scalars (same operations)
+            if g.__class__ is _ndarray:
+                g = g[()]
+            out = out[()]
         return (g * (1 - out) * out,)
 
 
@@ -235,6 +240,10 @@ class TanhBackward0(Function):
             np.subtract(1, r, out=r)
             r *= g
             return (r,)
+        if not ctx._shape and not ctx._graph_mode:  # 0-d: numpy scalars (same operations)
+            if g.__class__ is _ndarray:
+                g = g[()]
+            out = out[()]
         return (g * (1 - out * out),)
 
 
@@ -252,6 +261,17 @@ class ReluBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         (out,) = ctx.saved_tensors
+        if not ctx._shape and not ctx._graph_mode:
+            # 0-d: ``g`` or a zero of its dtype, as numpy scalars (``mask``'s values)
+            if g.__class__ is _ndarray:
+                g = g[()]
+            if out[()] > 0:
+                return (g,)
+            dt = g.dtype
+            z = _ZERO.get(dt)
+            if z is None:
+                z = _ZERO[dt] = dt.type(0)
+            return (z,)
         return (mask(g, getattr(out, "_data", out) > 0),)
 
 
