@@ -13,6 +13,7 @@ the tensor it is for (broadcasting) and cast to that tensor's dtype.
 from __future__ import annotations
 
 import heapq
+import operator
 import weakref
 
 import numpy as np
@@ -322,27 +323,33 @@ def _run_fast(roots, grads, retain_graph):
       (in the same order), or before a node that could look at them (hooks,
       ``retain_grad``, a user-defined ``Function``) or an error.
     """
-    buffers: dict = {}
     heap = []
-    for t, g in zip(roots, grads, strict=False):
-        node = t.grad_fn
+    if len(roots) == 1:  # ``loss.backward()``: the root runs first, no heap needed
+        node = roots[0].grad_fn
         if node is None:
-            node = t._get_accumulator()
-        old = buffers.get(node)
-        if old is None:
-            buffers[node] = g
-            heap.append((-node._seq, node))
-        else:
-            buffers[node] = old + g
-    if not heap:
-        return
-    _heapify(heap)
+            node = roots[0]._get_accumulator()
+        buffers = {node: grads[0]}
+    else:
+        buffers = {}
+        for t, g in zip(roots, grads, strict=False):
+            node = t.grad_fn
+            if node is None:
+                node = t._get_accumulator()
+            old = buffers.get(node)
+            if old is None:
+                buffers[node] = g
+                heap.append((-node._seq, node))
+            else:
+                buffers[node] = old + g
+        if not heap:
+            return
+        _heapify(heap)
+        node = _heappop(heap)[1]
     pop, push, bpop, bget = _heappop, _heappush, buffers.pop, buffers.get
     acc_cls = AccumulateGrad
     accs = []  # AccumulateGrad nodes without hooks holding a gradient, not yet added
     prev_mode = STATE.enabled
     STATE.enabled = False
-    node = pop(heap)[1]
     try:
         while True:
             g = bpop(node)
@@ -423,8 +430,7 @@ def _run_fast(roots, grads, retain_graph):
         STATE.enabled = prev_mode
 
 
-def _seq_of(node):
-    return node._seq
+_seq_of = operator.attrgetter("_seq")
 
 
 def _flush(accs, buffers, above):
@@ -433,17 +439,23 @@ def _flush(accs, buffers, above):
     if len(accs) > 1:
         accs.sort(key=_seq_of, reverse=True)
     i = 0
+    bpop = buffers.pop
     for acc in accs:
         if acc._seq <= above:
             break
-        g = buffers.pop(acc)
+        g = bpop(acc)
         leaf = acc.variable
         data = leaf._data
         old = leaf._grad
         arrayish = g.__class__ is _ndarray or isinstance(g, _generic)  # (0-d: a numpy scalar)
         if old is not None and arrayish and not old._requires_grad and old._data.shape == g.shape:
-            # the other usual case (``grad.zero_()`` between steps): add in place
-            np.add(old._data, g, out=old._data, casting="unsafe")
+            # the other usual case (``grad.zero_()`` between steps): add in place (``g``
+            # already has the leaf's dtype, which its ``.grad`` shares)
+            arr = old._data
+            if arr.dtype is g.dtype:
+                arr += g
+            else:
+                np.add(arr, g, out=arr, casting="unsafe")
             old._vbox[0] += 1
         elif old is None and arrayish and g.shape == data.shape:
             # the usual case of ``_accumulate``: the first gradient, copied into .grad

@@ -797,11 +797,14 @@ class Tensor:
             self._base is None
             and not events.LISTENERS
             and not (self._requires_grad and _STATE.enabled)
-            and self._data.flags.writeable
         ):
-            self._data.fill(0)
-            self._vbox[0] += 1
-            return self
+            try:
+                self._data.fill(0)
+            except ValueError:  # a read-only array: the general path says why
+                pass
+            else:
+                self._vbox[0] += 1
+                return self
         return _api.inplace(self, "zero_", _S.ZeroBackward0.apply)
 
     def _direct_inplace(self, ufunc, other):
@@ -825,12 +828,10 @@ class Tensor:
             o = other
         else:
             return None
-        if not arr.flags.writeable:
-            return None
         try:
             ufunc(arr, o, out=arr)
-        except (ValueError, TypeError):  # shapes: the general path raises PyTorch's error
-            return None
+        except (ValueError, TypeError):  # shapes, a read-only array: the general path
+            return None  # raises PyTorch's error
         self._vbox[0] += 1
         return self
 

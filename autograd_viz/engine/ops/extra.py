@@ -492,7 +492,7 @@ class NllLossBackward0(Function):
             if t.dtype != np.int64:
                 t = t.astype(np.int64)
             # (targets are checked: in range, or equal to ignore_index)
-            if (t.min() >= 0) if ignore_index < 0 else not (t == ignore_index).any():
+            if (np.minimum.reduce(t) >= 0) if ignore_index < 0 else not (t == ignore_index).any():
                 n = logp.shape[0]
                 rows = np.arange(n)
                 total = logp.dtype.type(n)

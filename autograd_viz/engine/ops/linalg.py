@@ -46,6 +46,15 @@ class MmBackward0(_Product):
     def backward(ctx, g):
         a, b = ctx.saved_tensors
         n = ctx.needs_input_grad
+        if g.__class__ is _ndarray:  # plain arrays: ``_mm`` inlined (outer products too)
+            ga = gb = None
+            if n[0]:
+                bt = b.T
+                ga = np.multiply(g, bt) if g.shape[1] == 1 else g @ bt
+            if n[1]:
+                at = a.T
+                gb = np.multiply(at, g) if at.shape[1] == 1 else at @ g
+            return ga, gb
         return (_mm(g, t(b)) if n[0] else None), (_mm(t(a), g) if n[1] else None)
 
 
