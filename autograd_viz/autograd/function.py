@@ -14,12 +14,12 @@ While a recording listens, the ops run inside the user's ``forward`` and ``backw
 are not shown: the recording sees one ``forward`` event whose node is the ``<Fn>Backward``
 node (one op named by the class), and one ``backward_node`` event when it runs.
 
-Several differentiable outputs: PyTorch gives them one node with one output slot each.
-The engine's nodes have one output, so each differentiable output gets its own
-``<Fn>Backward`` node (same class, same ``next_functions``, sharing the ctx's attributes
-and saved tensors) and the user's ``backward`` is called once per output that receives a
-gradient, with zeros (or ``None`` after ``ctx.set_materialize_grads(False)``) for the
-others; the engine sums the input gradients, which by linearity is what one call gives.
+Several outputs (a tuple of more than one value): as in PyTorch, ONE node with an output
+slot per position of the tuple; each differentiable tensor output's ``grad_fn`` is that
+node and its ``output_nr`` its position (consumers' ``next_functions`` hold ``(node,
+k)``).  The backward engine gathers one gradient per output and calls the user's
+``backward`` once, with zeros for the tensor outputs that received none (``None`` after
+``ctx.set_materialize_grads(False)``, and always ``None`` for non-tensor outputs).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ import weakref
 
 import numpy as np
 
+from ..engine import backward as _backward_mod
 from ..engine import events
 from ..engine.function import Function as _Node
 from ..engine.function import Local, _next_seq, _version_message
@@ -130,18 +131,9 @@ class BackwardCFunction(FunctionCtx, _Node):
     _to_save = None
     _dirty_tensors = ()
     _non_differentiable = ()
-    _user_saved = None  # (tensors, versions) kept for a node with several outputs
-    _ctx = None  # for the extra nodes of a Function with several outputs: the first
-    _out_index = 0
     _out_meta = ()  # per output of forward: (shape, dtype) or None (not a tensor)
     _n_args = 0
     _tensor_pos = ()  # positions of the tensor arguments (the node's input slots)
-
-    def __getattr__(self, name):
-        ctx = self.__dict__.get("_ctx")
-        if ctx is not None:
-            return getattr(ctx, name)
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def name(self) -> str:
         return type(self).__name__
@@ -152,22 +144,18 @@ class BackwardCFunction(FunctionCtx, _Node):
     # ------------------------------------------------------------------ saved tensors
     @property
     def saved_tensors(self):
-        owner = self._ctx if self._ctx is not None else self
-        if owner._user_saved is not None:
-            saved = owner._user_saved
-        else:
-            saved = owner._saved
-            if saved is None:
-                if owner._freed:
-                    raise RuntimeError(
-                        "Trying to backward through the graph a second time (or directly "
-                        "access saved tensors after they have already been freed). Saved "
-                        "intermediate values of the graph are freed when you call "
-                        ".backward() or autograd.grad(). Specify retain_graph=True if you "
-                        "need to backward through the graph a second time or if you need "
-                        "to access saved tensors after calling backward."
-                    )
-                return ()
+        saved = self._saved
+        if saved is None:
+            if self._freed:
+                raise RuntimeError(
+                    "Trying to backward through the graph a second time (or directly "
+                    "access saved tensors after they have already been freed). Saved "
+                    "intermediate values of the graph are freed when you call "
+                    ".backward() or autograd.grad(). Specify retain_graph=True if you "
+                    "need to backward through the graph a second time or if you need "
+                    "to access saved tensors after calling backward."
+                )
+            return ()
         tensors, versions = saved
         for t, v in zip(tensors, versions, strict=False):
             if t is not None and t._vbox[0] != v:
@@ -185,14 +173,14 @@ class BackwardCFunction(FunctionCtx, _Node):
     def backward(node, grad):
         """Called by the backward engine: ``grad`` (ndarray, or a Tensor under
         ``create_graph``) is the gradient of this node's output."""
-        ctx = node._ctx if node._ctx is not None else node
+        ctx = node
         user_cls = type(node)._forward_cls
-        graph = isinstance(grad, Tensor)
-        g = grad if graph else Tensor._make(grad, False, None)
+        given = grad if node._multi else (grad,)
+        graph = any(isinstance(g, Tensor) for g in given)
         grads = []
-        for k, meta in enumerate(ctx._out_meta):
-            if k == node._out_index:
-                grads.append(g)
+        for g, meta in zip(given, ctx._out_meta, strict=True):
+            if g is not None:
+                grads.append(g if isinstance(g, Tensor) else Tensor._make(g, False, None))
             elif meta is None or not ctx._materialize:
                 grads.append(None)
             else:
@@ -383,27 +371,36 @@ def _apply(cls, args, kwargs):
             if id(o) in non_diff or o._data.dtype.kind not in "fc":
                 continue
             diff_idx.append(k)
-        for j, k in enumerate(diff_idx):
+        multi = len(outs) > 1
+        if diff_idx:
+            ctx._seq = _next_seq()
+            first = outs[diff_idx[0]]
+            ctx._shape = first._data.shape
+            ctx._dtype = first._data.dtype
+            if multi:
+                ctx._multi = True
+                ctx._out_shapes = tuple(m[0] if m else None for m in ctx._out_meta)
+                ctx._out_dtypes = tuple(m[1] if m else None for m in ctx._out_meta)
+                _backward_mod.MULTI_OUTPUT.add(ctx)
+                if listening:
+                    ctx._out_refs = {}
+        for k in diff_idx:
             o = outs[k]
-            if j == 0:
-                node = ctx
-            else:
-                node = object.__new__(node_cls)
-                node._ctx = ctx
-                node.next_functions = ctx.next_functions
-                node.needs_input_grad = needs
-            node._out_index = k
-            node._seq = _next_seq()
-            node._shape = o._data.shape
-            node._dtype = o._data.dtype
-            o.grad_fn = node
+            o.grad_fn = ctx
             o._requires_grad = True
+            if k:
+                o._output_nr = k
+            elif o._output_nr:  # (an input marked dirty)
+                del o._output_nr
             if listening:
-                node._out_ref = weakref.ref(o)
-            nodes.append((node, o))
+                if ctx._out_ref is None:
+                    ctx._out_ref = weakref.ref(o)
+                if multi:
+                    ctx._out_refs[k] = weakref.ref(o)
+            nodes.append((ctx, o))
         if not diff_idx:
             ctx.next_functions = ()
-        _bind_saved(ctx, several=len(diff_idx) > 1)
+        _bind_saved(ctx)
     if listening:
         tin = tuple(args[i] for i in tpos)
         if nodes:
@@ -440,17 +437,14 @@ def _alias(t):
     return v
 
 
-def _bind_saved(ctx, several):
+def _bind_saved(ctx):
     to_save = ctx._to_save
     if to_save is None:
         return
     versions = tuple(None if t is None else t._vbox[0] for t in to_save)
     saved = (tuple(to_save), versions)
     ctx._to_save = None
-    if several:
-        ctx._user_saved = saved  # every output's node uses them: never freed
-    else:
-        ctx._saved = saved
+    ctx._saved = saved
 
 
 def once_differentiable(fn):

@@ -21,7 +21,7 @@ import numpy as np
 from . import events
 from .device import DEFAULT_FLOAT as _DF
 from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
-from .function import _seq_counter
+from .function import _BACKWARD_SUFFIX, _seq_counter
 from .grad_mode import STATE
 from .ops import arithmetic as A
 from .ops import linalg as L
@@ -125,6 +125,8 @@ def _alias(t, arr):
     a = Tensor._make(arr, t._requires_grad, t.grad_fn)
     if t._requires_grad and t.grad_fn is None:
         a._accumulator = t._get_accumulator()
+    if t._output_nr:
+        a._output_nr = t._output_nr
     return a
 
 
@@ -1714,6 +1716,14 @@ def _check_view_of_leaf(x):
                 "a view of a leaf Variable that requires grad is being used in an in-place "
                 "operation."
             )
+        fn = x.grad_fn
+        if fn is not None and fn._multi and fn.is_view:
+            raise RuntimeError(
+                f"Output {x._output_nr} of {_BACKWARD_SUFFIX.sub('', fn.name())} is a view and "
+                "is being modified inplace. This view is the output of a function that returns "
+                "multiple views. Such functions do not allow the output views to be modified "
+                "inplace. You should replace the inplace operation by an out-of-place one."
+            )
 
 
 def _view_index(x):
@@ -1762,6 +1772,8 @@ def _rebase_view(x, out, opname, arr, idx):
     np.copyto(arr, out._data, casting="unsafe")
     base.grad_fn = node
     base._requires_grad = True
+    if base._output_nr:
+        del base._output_nr
     x._vbox[0] += 1
     _regenerate_view(x, idx)
     if events.LISTENERS:
@@ -1796,6 +1808,8 @@ def _rebase(x, out, opname, arr):
     node = out.grad_fn
     x.grad_fn = node
     x._requires_grad = node is not None
+    if x._output_nr:
+        del x._output_nr
     x._vbox[0] += 1
     if node is not None and node._saved_meta:
         _rebind_saved_output(node, out, x)
@@ -1968,9 +1982,7 @@ def unbind(input, dim=0):
         raise IndexError("Dimension specified as 0 but tensor has no dimensions")
     d = _wrap_dim(dim, nd)
     pre = (slice(None),) * d
-    return tuple(
-        S.UnbindBackward0.apply(input, index=(*pre, i)) for i in range(input._data.shape[d])
-    )
+    return S.UnbindBackward0.apply_pieces(input, [(*pre, i) for i in range(input._data.shape[d])])
 
 
 # ---------------------------------------------------------------------- comparisons

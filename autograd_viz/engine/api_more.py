@@ -244,12 +244,13 @@ def topk(input, k, dim=-1, largest=True, sorted=True):
 
 
 def _pieces(input, sizes, d, cls):
-    out, start = [], 0
+    """The pieces of ``split`` (views), outputs of one ``cls`` node."""
+    idx, start = [], 0
     pre = (slice(None),) * d
     for s in sizes:
-        out.append(cls.apply(input, index=(*pre, slice(start, start + s))))
+        idx.append((*pre, slice(start, start + s)))
         start += s
-    return tuple(out)
+    return cls.apply_pieces(input, idx)
 
 
 def split(tensor, split_size_or_sections, dim=0):

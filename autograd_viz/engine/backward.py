@@ -52,6 +52,12 @@ _ACC_PRIORITY = 2**64 - 1
 #: PyTorch's exact ready-queue order: leaf hooks make the timing of accumulation observable.
 HOOKED_LEAVES = weakref.WeakSet()
 
+#: Live nodes with several outputs (``split``, ``unbind``, a custom Function returning
+#: several tensors): while any is alive, backward takes the general loop, which keeps one
+#: gradient buffer per output of such a node and calls its ``backward`` once with the list
+#: (``None`` where an output received nothing); ``_run_fast`` never sees them.
+MULTI_OUTPUT = weakref.WeakSet()
+
 
 class _ReadyQueue:
     """PyTorch's CPU ready queue: a ``std::priority_queue`` ordered by sequence number,
@@ -182,14 +188,25 @@ def run_backward(
     their ``.grad`` when they are leaves).
     """
     listening = bool(_LISTENERS)
-    if not listening and not create_graph and inputs is None and accumulate and not HOOKED_LEAVES:
+    if (
+        not listening
+        and not create_graph
+        and inputs is None
+        and accumulate
+        and not HOOKED_LEAVES
+        and not MULTI_OUTPUT
+    ):
         _run_fast(roots, grads, retain_graph)
         return None
     root_nodes = []
     buffers: dict = {}
     for t, g in zip(roots, grads, strict=False):
         node = t.grad_fn if t.grad_fn is not None else t._get_accumulator()
-        if node not in buffers:
+        if node._multi:
+            if node not in buffers:
+                root_nodes.append(node)
+            _add_multi(buffers, node, t._output_nr, g, False, False, None)
+        elif node not in buffers:
             root_nodes.append(node)
             buffers[node] = g
         else:
@@ -203,7 +220,7 @@ def run_backward(
         captured = [None] * len(inputs)
         for i, t in enumerate(inputs):
             node = t.grad_fn if t.grad_fn is not None else t._get_accumulator()
-            capture_at.setdefault(node, []).append(i)
+            capture_at.setdefault(node, []).append((i, t._output_nr))
         needed = _needed(seen, set(capture_at))
 
     if listening:
@@ -232,12 +249,15 @@ def run_backward(
                 if node._has_pre:
                     g = _run_pre_hooks(node, g, listening)
                 if capture_at and node in capture_at:
-                    for i in capture_at[node]:
-                        captured[i] = g
+                    for i, nr in capture_at[node]:
+                        captured[i] = g[nr] if node._multi else g
                 if node.__class__ is AccumulateGrad:
                     if accumulate:
                         _accumulate(node, g, create_graph, listening)
                     continue
+                if capture_at and node in capture_at and not _leads(node, needed):
+                    g = None  # only its gradient was asked for: as PyTorch, it does not run
+            if g is not None and (needed is None or needed.get(node, False)):
                 if fast and node._node_hooks is None:
                     grads_in = node.backward(node, g)
                     if type(grads_in) is not tuple:
@@ -256,10 +276,12 @@ def run_backward(
                         if d == 0:
                             heap.push(nxt)
                 continue
-            for (nxt, _), gi in zip(node.next_functions, grads_in, strict=False):
+            for (nxt, nr), gi in zip(node.next_functions, grads_in, strict=False):
                 if nxt is None:
                     continue
-                if gi is not None:
+                if gi is not None and nxt._multi:
+                    _add_multi(buffers, nxt, nr, gi, create_graph, listening, node)
+                elif gi is not None:
                     if create_graph:
                         gi = _fit(gi, nxt, True)
                     elif gi.shape != nxt._shape or gi.dtype is not nxt._dtype:
@@ -306,6 +328,46 @@ def run_backward(
             events.emit("freed", nodes=tuple(freed))
         events.emit("backward_end", roots=tuple(roots))
     return captured
+
+
+def _leads(node, needed):
+    """Some node after ``node`` leads to a gradient asked for (``autograd.grad``)."""
+    return any(needed.get(n, False) for n, _ in node.next_functions if n is not None)
+
+
+def _add_multi(buffers, nxt, nr, gi, graph, listening, source):
+    """Add ``gi`` into the buffer of output ``nr`` of the multi-output node ``nxt`` (a list
+    with one slot per output), summed to that output's shape and cast to its dtype."""
+    buf = buffers.get(nxt)
+    if buf is None:
+        buf = buffers[nxt] = [None] * len(nxt._out_shapes)
+    shape, dt = nxt._out_shapes[nr], nxt._out_dtypes[nr]
+    arr = gi._data if isinstance(gi, Tensor) else gi
+    if shape is not None and (arr.shape != shape or arr.dtype != dt):
+        if arr.shape != shape:
+            gi = sum_to(gi, shape)
+            arr = gi._data if isinstance(gi, Tensor) else gi
+        if arr.dtype != dt:
+            if isinstance(gi, Tensor):
+                from .dtypes import from_numpy_dtype
+
+                gi = gi.to(from_numpy_dtype(dt))
+            else:
+                gi = np.asarray(gi, dtype=dt)
+    old = buf[nr]
+    if old is None:
+        buf[nr] = gi
+    else:
+        new = buf[nr] = old + gi
+        if listening and source is not None:
+            events.emit(
+                "accumulate_edge",
+                node=nxt,
+                old=_raw(old),
+                incoming=_raw(gi),
+                new=_raw(new),
+                source=source,
+            )
 
 
 def _run_fast(roots, grads, retain_graph):
@@ -477,6 +539,8 @@ def _flush(accs, buffers, above):
 
 def _run_pre_hooks(node, g, listening):
     """Tensor hooks (``register_hook``), then ``retain_grad``, of the tensor ``node`` made."""
+    if node._multi:
+        return _run_pre_hooks_multi(node, g, listening)
     if node.__class__ is AccumulateGrad:
         hooks = node.variable._hooks
         retain_ref = None
@@ -515,6 +579,52 @@ def _run_pre_hooks(node, g, listening):
     return g
 
 
+def _run_pre_hooks_multi(node, gl, listening):
+    """``_run_pre_hooks`` for a node with several outputs: ``gl`` holds one gradient per
+    output (``None``: none arrived); the hooks and ``retain_grad`` of each output's tensor
+    (``node._tensor_hooks`` / ``node._retain_ref``: dicts by output number) see its own
+    gradient, outputs in order, every tensor hook before any ``retain_grad``."""
+    gl = list(gl)
+    hooks_by = node._tensor_hooks or {}
+    for nr in sorted(hooks_by):
+        g = gl[nr]
+        if g is None:
+            continue
+        for h in list(hooks_by[nr]):
+            r = h(_as_grad_tensor(g))
+            if listening:
+                ref = node._out_refs.get(nr) if node._out_refs else None
+                events.emit(
+                    "hook",
+                    tensor=ref() if ref is not None else None,
+                    hook=h,
+                    grad_in=_raw(g),
+                    grad_out=None if r is None else _raw(r),
+                )
+            if r is not None:
+                _check_hook_result(h, g, r)
+                g = r if isinstance(g, Tensor) else _raw(r)
+        gl[nr] = g
+    for nr, ref in sorted((node._retain_ref or {}).items()):
+        t = ref()
+        g = gl[nr]
+        if t is None or g is None:
+            continue
+        if t._grad is None:
+            t._grad = (
+                g
+                if isinstance(g, Tensor) and g.requires_grad
+                else Tensor._make(np.array(_raw(g), copy=True), False, None)
+            )
+        elif isinstance(g, Tensor):
+            t._grad = t._grad + g
+        else:
+            t._grad = Tensor._make(t._grad._data + g, False, None)
+        if listening:
+            events.emit("retain_grad", tensor=t, grad=t._grad._data)
+    return gl
+
+
 def _check_hook_result(hook, g, r):
     """PyTorch's checks of what a tensor hook returned."""
     if not isinstance(r, Tensor):
@@ -540,9 +650,12 @@ def _hook_owner(node):
 
 
 def _run_node(node, g, create_graph, listening):
+    multi = node._multi
     if create_graph:
         node._graph_mode = True
-        if not isinstance(g, Tensor):
+        if multi:
+            g = [None if x is None else _as_grad_tensor(x) for x in g]
+        elif not isinstance(g, Tensor):
             g = Tensor._make(np.asarray(g), False, None)
     try:
         grads_in = node.backward(node, g)
@@ -555,12 +668,16 @@ def _run_node(node, g, create_graph, listening):
         for h in node._node_hooks:
             r = h(
                 tuple(None if x is None else _as_grad_tensor(x) for x in grads_in),
-                (_as_grad_tensor(g),),
+                tuple(None if x is None else _as_grad_tensor(x) for x in g)
+                if multi
+                else (_as_grad_tensor(g),),
             )
             if r is not None:
                 grads_in = tuple(None if x is None else (x if create_graph else _raw(x)) for x in r)
     if listening:
         ref = node._out_ref
+        if multi:  # the gradient of the first output that received one
+            g = next(x for x in g if x is not None)
         events.emit(
             "backward_node",
             node=node,

@@ -120,6 +120,13 @@ class Function:
     #: node with hooks or ``retain_grad``); plain op nodes just run ``backward``
     _slow = False
     _node_prehooks = None
+    #: a node with several outputs (``split``, ``unbind``, a custom Function returning
+    #: several tensors): its outputs' tensors carry ``_output_nr``, edges to it are
+    #: ``(node, output_nr)``, ``backward`` gets one gradient per output (a list, ``None``
+    #: where none arrived), ``_out_shapes`` / ``_out_dtypes`` per output, and
+    #: ``_tensor_hooks`` / ``_retain_ref`` / ``_out_refs`` are dicts by output number
+    _multi = False
+    _out_refs = None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -185,7 +192,7 @@ class Function:
                 fa = a._accumulator
                 if fa is None:
                     fa = a._get_accumulator()
-            ea = (fa, 0)
+            ea = (fa, a._output_nr)
         else:
             ea = _NONE_EDGE
         if rb:
@@ -194,7 +201,7 @@ class Function:
                 fb = b._accumulator
                 if fb is None:
                     fb = b._get_accumulator()
-            eb = (fb, 0)
+            eb = (fb, b._output_nr)
         else:
             eb = _NONE_EDGE
         ctx.next_functions = (ea, eb)
@@ -388,7 +395,7 @@ def _apply1(cls, x, kwargs):
         fn = x._accumulator
         if fn is None:
             fn = x._get_accumulator()
-    ctx.next_functions = ((fn, 0),)
+    ctx.next_functions = ((fn, x._output_nr),)
     seq = _seq_counter[0] + 1
     _seq_counter[0] = seq
     ctx._seq = seq
@@ -424,7 +431,7 @@ def _edge_of(x):
         fn = x._accumulator
         if fn is None:
             fn = x._get_accumulator()
-    return (fn, 0)
+    return (fn, x._output_nr)
 
 
 def _apply3(cls, inputs, kwargs):
@@ -500,7 +507,7 @@ def _apply_n(cls, inputs, kwargs):
                     fn = x._accumulator
                     if fn is None:
                         fn = x._get_accumulator()
-                edges.append((fn, 0))
+                edges.append((fn, x._output_nr))
                 continue
         else:
             arrays.append(x)

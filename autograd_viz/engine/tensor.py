@@ -399,6 +399,13 @@ class Tensor:
     is_leaf = is_leaf.setter(_not_writable("is_leaf"))
 
     _inference = False  # made under inference_mode (set by grad_mode / creation)
+    #: which output of ``grad_fn`` this tensor is (set only on the outputs after the
+    #: first of a node with several outputs: ``split``, ``unbind``, a custom Function)
+    _output_nr = 0
+
+    @property
+    def output_nr(self) -> int:
+        return self._output_nr
 
     def is_inference(self) -> bool:
         return self._inference
@@ -475,7 +482,12 @@ class Tensor:
         if self.grad_fn is None or self._retains_grad:
             return
         self._retains_grad = True
-        self.grad_fn._retain_ref = weakref.ref(self)
+        if self.grad_fn._multi:  # one per output of the node
+            if self.grad_fn._retain_ref is None:
+                self.grad_fn._retain_ref = {}
+            self.grad_fn._retain_ref[self._output_nr] = weakref.ref(self)
+        else:
+            self.grad_fn._retain_ref = weakref.ref(self)
         self.grad_fn._has_pre = True
         self.grad_fn._slow = True
 
@@ -494,9 +506,14 @@ class Tensor:
         else:
             self.grad_fn._has_pre = True
             self.grad_fn._slow = True
-            if self.grad_fn._tensor_hooks is None:
-                self.grad_fn._tensor_hooks = []
-            hooks = self.grad_fn._tensor_hooks
+            if self.grad_fn._multi:  # one list per output of the node
+                if self.grad_fn._tensor_hooks is None:
+                    self.grad_fn._tensor_hooks = {}
+                hooks = self.grad_fn._tensor_hooks.setdefault(self._output_nr, [])
+            else:
+                if self.grad_fn._tensor_hooks is None:
+                    self.grad_fn._tensor_hooks = []
+                hooks = self.grad_fn._tensor_hooks
         hooks.append(hook)
         return _function_mod._ListHandle(hooks, hook)
 
@@ -575,6 +592,8 @@ class Tensor:
             events.emit("detach_", tensor=self)
         self.grad_fn = None
         self._requires_grad = False
+        if self._output_nr:
+            del self._output_nr
         return self
 
     def clone(self, *, memory_format=None):

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..function import Function, Local
 from ..functional_array import _is_array, _tensor
-from .shape import SelectBackward0, scatter
+from .shape import MultiViewBackward, scatter
 
 
 def _api():
@@ -325,9 +325,8 @@ class RepeatBackward0(Function):
         return (g.reshape(split).sum(axes).reshape(ctx.in_shape),)
 
 
-class SplitBackward0(SelectBackward0):
-    """One piece of ``split``/``chunk`` (a view).  PyTorch makes one node with an output
-    slot per piece; here each piece has its own node of this class, with the same input."""
+class SplitBackward0(MultiViewBackward):
+    """The pieces of ``split``/``chunk`` (views; one node, an output per piece)."""
 
     op, symbol = "split", "split"
     formula = "∂split(a)[i]/∂a: the gradient goes to piece i, 0 elsewhere"

@@ -187,9 +187,84 @@ class SelectBackward0(Function):
         return (scatter(g, ctx.in_shape, ctx.index),)
 
 
-class UnbindBackward0(SelectBackward0):
-    """One slice of ``unbind`` (a view).  PyTorch makes one node with an output slot per
-    slice; here each slice has its own node of this class, with the same input."""
+class MultiViewBackward(SelectBackward0):
+    """Base of the nodes of ``split`` / ``chunk`` / ``unbind``: ONE node for all the pieces
+    (views of the input), as PyTorch makes it.  Piece ``k`` is output ``k`` of the node
+    (its tensor's ``output_nr``; a consumer's ``next_functions`` holds ``(node, k)``), and
+    the backward engine calls :meth:`backward` once with one gradient per piece (``None``
+    for a piece that received none: zeros there)."""
+
+    _multi = True
+
+    @staticmethod
+    def backward(ctx, grads):
+        in_shape, indices = ctx.in_shape, ctx.indices
+        if any(not _is_array(g) for g in grads if g is not None):  # create_graph: Tensors
+            total = None
+            for g, idx in zip(grads, indices, strict=True):
+                if g is not None:
+                    part = scatter(g, in_shape, idx)
+                    total = part if total is None else total + part
+            return (total,)
+        out = np.zeros(in_shape, dtype=ctx._out_dtypes[0])
+        for g, idx in zip(grads, indices, strict=True):
+            if g is not None:
+                out[idx] = g
+        return (out,)
+
+    @classmethod
+    def apply_pieces(cls, x, indices):
+        """The pieces ``x[idx]`` for ``idx`` in ``indices`` (views of ``x``), with one node
+        of this class when a gradient is needed."""
+        from .. import events
+        from ..function import _edge_of, _make_view, _next_seq
+        from ..grad_mode import STATE
+        from ..tensor import Tensor
+
+        arr = x._data
+        pieces = [arr[idx] for idx in indices]
+        listening = bool(events.LISTENERS)
+        node = None
+        if STATE.enabled and x._requires_grad:
+            node = object.__new__(cls)
+            node.needs_input_grad = (True,)
+            node.next_functions = (_edge_of(x),)
+            node._seq = _next_seq()
+            node.in_shape = arr.shape
+            node.indices = tuple(indices)
+            node._out_shapes = tuple(p.shape for p in pieces)
+            node._out_dtypes = tuple(p.dtype for p in pieces)
+            node._shape = pieces[0].shape if pieces else arr.shape
+            node._dtype = arr.dtype
+            _backward_mod.MULTI_OUTPUT.add(node)
+        outs = []
+        for k, p in enumerate(pieces):
+            o = Tensor._make(p, node is not None, node)
+            _make_view(o, x)
+            if k and node is not None:
+                o._output_nr = k
+            outs.append(o)
+        if listening:
+            if node is not None and outs:
+                import weakref
+
+                node._out_ref = weakref.ref(outs[0])
+                node._out_refs = {k: weakref.ref(o) for k, o in enumerate(outs)}
+            for o, idx in zip(outs, indices, strict=True):
+                events.emit(
+                    "forward",
+                    node=node,
+                    op=cls.op,
+                    cls=cls,
+                    inputs=(x,),
+                    output=o,
+                    kwargs={"index": idx},
+                )
+        return tuple(outs)
+
+
+class UnbindBackward0(MultiViewBackward):
+    """The slices of ``unbind`` (views; one node, an output per slice)."""
 
     op, symbol = "unbind", "unbind"
     formula = "∂unbind(a)[i]/∂a: the gradient goes to slice i, 0 elsewhere"
