@@ -20,7 +20,7 @@ import numpy as np
 
 from . import events
 from .function import AccumulateGrad
-from .functional_array import sum_to
+from .functional_array import _ones, sum_to
 from .grad_mode import STATE
 
 Tensor = None  # set by tensor.py
@@ -30,6 +30,8 @@ _heappush = heapq.heappush
 _heappop = heapq.heappop
 _heapify = heapq.heapify
 _ndarray = np.ndarray
+_F32 = np.dtype(np.float32)
+_F64 = np.dtype(np.float64)
 _generic = np.generic
 _new = object.__new__
 _weakref = weakref.ref
@@ -162,7 +164,12 @@ def _fit(gi, nxt, graph):
         and len(shape) == 1
         and gi.dtype is nxt._dtype
     ):
-        return sum_to(gi, shape)  # a bias's gradient (the common case), dtype already right
+        # a bias's gradient (the common case), dtype already right: the column sums as
+        # one matrix-vector product (``sum_to``'s own first case, without its checks)
+        dt = gi.dtype
+        if gi.shape[1] == shape[0] and (dt is _F32 or dt is _F64):
+            return _ones(gi.shape[0], dt) @ gi
+        return sum_to(gi, shape)
     arr = gi._data if graph else gi
     if arr.shape != shape:
         gi = sum_to(gi, shape)
@@ -511,13 +518,9 @@ def _flush(accs, buffers, above):
         old = leaf._grad
         arrayish = g.__class__ is _ndarray or isinstance(g, _generic)  # (0-d: a numpy scalar)
         if old is not None and arrayish and not old._requires_grad and old._data.shape == g.shape:
-            # the other usual case (``grad.zero_()`` between steps): add in place (``g``
-            # already has the leaf's dtype, which its ``.grad`` shares)
+            # the other usual case (``grad.zero_()`` between steps): add in place
             arr = old._data
-            if arr.dtype is g.dtype:
-                arr += g
-            else:
-                np.add(arr, g, out=arr, casting="unsafe")
+            np.add(arr, g, out=arr, casting="unsafe")  # (quicker than ``arr += g``)
             old._vbox[0] += 1
         elif old is None and arrayish and g.shape == data.shape:
             # the usual case of ``_accumulate``: the first gradient, copied into .grad

@@ -1040,8 +1040,9 @@ class Tensor:
     def __rmul__(self, other):
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
-            if not _STATE.enabled and not events.LISTENERS:
-                # ``lr * p.grad`` under no_grad: the product, no node to build
+            if not (_STATE.enabled and self._requires_grad) and not events.LISTENERS:
+                # ``lr * p.grad`` (under no_grad, or of a gradient, which needs none): the
+                # product, no node to build
                 return Tensor._make(self._data * other, False, None)
             return _A.MulBackward0.apply(self, other)  # what mul does
         if isinstance(other, _ndarray):
