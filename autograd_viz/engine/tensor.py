@@ -13,6 +13,7 @@ import weakref
 
 import numpy as np
 
+from . import _errstate as _errstate_mod
 from . import backward as _backward_mod
 from . import events
 from . import function as _function_mod
@@ -969,6 +970,13 @@ class Tensor:
     # and then raises its own error: ``t + "a"`` -> "unsupported operand type(s) for +:
     # 'Tensor' and 'str'", ``t < "a"`` -> "'<' not supported ...", ``t == None`` -> False.
     def __add__(self, other):
+        if not self._data.shape:
+            p = _pair0(self, other)
+            if p is not None:
+                x, y, ra, rb = p
+                ctx = _new(_AddB)
+                ctx.alpha = 1
+                return _node2(ctx, self, other, ra, rb, x + y)
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
             return _A.AddBackward0.apply(
@@ -989,12 +997,25 @@ class Tensor:
     def __radd__(self, other):
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
+            if not self._data.shape:
+                p = _pair0(self, other)
+                if p is not None:
+                    ctx = _new(_AddB)
+                    ctx.alpha = 1
+                    return _node2(ctx, self, other, True, False, p[0] + other)
             return _A.AddBackward0.apply(
                 self, other
             )  # a number and a float tensor: what api.add does
         return _api.add(self, other)
 
     def __sub__(self, other):
+        if not self._data.shape:
+            p = _pair0(self, other)
+            if p is not None:
+                x, y, ra, rb = p
+                ctx = _new(_SubB)
+                ctx.alpha = 1
+                return _node2(ctx, self, other, ra, rb, x - y)
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
             return _A.SubBackward0.apply(
@@ -1015,12 +1036,22 @@ class Tensor:
     def __rsub__(self, other):
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
+            if not self._data.shape:
+                x = _one0(self)
+                if x is not None:
+                    ctx = _new(_RsubB)
+                    ctx.alpha = 1
+                    return _node1(ctx, self, float(other) - x)
             return _A.RsubBackward1.apply(
                 self, other=float(other), alpha=1
             )  # a number and a float tensor: what api.rsub does
         return _api.rsub(self, other)
 
     def __mul__(self, other):
+        if not self._data.shape:
+            p = _pair0(self, other)
+            if p is not None:
+                return _mul0(self, other, p)
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
             return _A.MulBackward0.apply(
@@ -1040,6 +1071,10 @@ class Tensor:
     def __rmul__(self, other):
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
+            if not self._data.shape:
+                p = _pair0(self, other)
+                if p is not None:
+                    return _mul0(self, other, p)
             if not (_STATE.enabled and self._requires_grad) and not events.LISTENERS:
                 # ``lr * p.grad`` (under no_grad, or of a gradient, which needs none): the
                 # product, no node to build
@@ -1053,6 +1088,10 @@ class Tensor:
             return NotImplemented
 
     def __truediv__(self, other):
+        if not self._data.shape:
+            p = _pair0(self, other)
+            if p is not None:
+                return _div0(self, other, p)
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
             return _A.DivBackward0.apply(
@@ -1079,6 +1118,20 @@ class Tensor:
         if (tp is float or tp is int) and self._data.dtype.kind == "f" and not events.LISTENERS:
             # ``c / x``: ``reciprocal(x) * c``, as div records it
             seq0 = _function_mod._seq_counter[0]
+            if not self._data.shape:
+                x = _one0(self)
+                if x is not None:
+                    tok = _quiet(_DIVIDE)
+                    try:
+                        r = _node1(_new(_RecB), self, 1 / x, True)
+                    finally:
+                        _restore(tok)
+                    ctx = _new(_MulB)
+                    ctx._saved = (None, other)
+                    ctx._saved_meta = []
+                    out = _node2(ctx, r, other, True, False, r._data[()] * other)
+                    ctx._av_comp = ("div", (other, self), None, seq0)  # as api._tagged
+                    return out
             out = _A.MulBackward0.apply(_A.ReciprocalBackward0.apply(self), other)
             return _api._tagged(out, "div", (other, self), None, seq0)
         return _api.div(other, self)
@@ -1095,20 +1148,38 @@ class Tensor:
     def __mod__(self, other):
         return _api.remainder(self, other)
 
-    @_binary_operator
     def __pow__(self, other):
         tp = other.__class__
-        if (tp is float or tp is int) and self._data.dtype.kind == "f":
-            return _A.PowBackward0.apply(
-                self, exponent=other
-            )  # a number and a float tensor: what api.pow does
-        return _api.pow(self, other)
+        try:
+            if (tp is float or tp is int) and self._data.dtype.kind == "f":
+                if (other == 2 or other == 3) and not self._data.shape:
+                    x = _one0(self)
+                    if x is not None:  # as PowBackward0.forward: products
+                        ctx = _new(_PowB)
+                        ctx._saved = (self._data,)
+                        ctx._saved_meta = [(0, self._vbox, self._vbox[0], self)]
+                        ctx.exponent = other
+                        tok = _quiet(_OVER if other == 2 else _DIVIDE_INVALID_OVER)
+                        try:
+                            return _node1(ctx, self, x * x if other == 2 else x * x * x)
+                        finally:
+                            _restore(tok)
+                return _A.PowBackward0.apply(
+                    self, exponent=other
+                )  # a number and a float tensor: what api.pow does
+            return _api.pow(self, other)
+        except TypeError:  # as ``_binary_operator``
+            return NotImplemented
 
     @_no_ndarray
     def __rpow__(self, other):
         return _api.pow(other, self)
 
     def __neg__(self):
+        if not self._data.shape:
+            x = _one0(self)
+            if x is not None:
+                return _node1(_new(_NegB), self, -x)
         if self._data.dtype.kind == "f":
             return _A.NegBackward0.apply(self)  # what neg does for a float tensor
         return _api.neg(self)
@@ -1254,6 +1325,15 @@ class Tensor:
         return _api.tanh(self)
 
     def relu(self):
+        if not self._data.shape:
+            x = _one0(self)
+            if x is not None:  # np.maximum(x, 0)'s value: x if x > 0 or nan, else +0
+                if not (x > 0 or x != x):
+                    dt = x.dtype
+                    x = _ZERO0.get(dt)
+                    if x is None:
+                        x = _ZERO0[dt] = dt.type(0)
+                return _node1(_new(_ReluB), self, x, True)
         if self._data.dtype.kind == "f":
             return _U.ReluBackward0.apply(self)  # what relu does for a float tensor
         return _api.relu(self)
@@ -1598,3 +1678,172 @@ from .ops import linalg as _L  # noqa: E402
 from .ops import reduce as _R  # noqa: E402
 from .ops import shape as _S  # noqa: E402
 from .ops import unary as _U  # noqa: E402
+
+# ---------------------------------------------------------------------- 0-d operators
+# Scalar graphs (the seeds', micrograd's): ``a * b`` of 0-d float tensors.  A ufunc on
+# 0-d arrays costs about ten times the same operation on numpy scalars (the same IEEE
+# operation, the same result dtype under numpy 2's promotion), and the generic
+# ``Function.apply`` about as much again, so the operators record such nodes directly:
+# the same class, inputs' edges, sequence number, saved values and version checks as
+# ``apply`` gives them.  Only with grad mode on, nobody listening, and an input that
+# requires grad; anything else takes the general path.
+
+_LISTENERS = events.LISTENERS  # the list itself (mutated in place, never rebound)
+_asarray = np.asarray
+_seq_counter = _function_mod._seq_counter
+_NONE_EDGE = (None, 0)
+_TRUE1 = (True,)
+_AddB, _SubB, _RsubB, _MulB, _DivB = (
+    _A.AddBackward0,
+    _A.SubBackward0,
+    _A.RsubBackward1,
+    _A.MulBackward0,
+    _A.DivBackward0,
+)
+_NegB, _RecB, _PowB = _A.NegBackward0, _A.ReciprocalBackward0, _A.PowBackward0
+_ReluB = _U.ReluBackward0
+_ZERO0: dict = {}  # dtype -> its numpy scalar 0
+_quiet, _restore = _errstate_mod.quiet, _errstate_mod.restore
+_DIVIDE, _DIVIDE_INVALID, _OVER = (
+    _errstate_mod.DIVIDE,
+    _errstate_mod.DIVIDE_INVALID,
+    _errstate_mod.OVER,
+)
+_DIVIDE_INVALID_OVER = _errstate_mod.DIVIDE_INVALID_OVER
+
+
+def _pair0(a, other):
+    """``(x, y, ra, rb)`` when ``a op other`` is recorded directly (``a._data`` is 0-d):
+    ``x`` a's value as a numpy scalar, ``y`` other's (or the Python number itself), and
+    whether each requires grad; else ``None``."""
+    if _LISTENERS or not _STATE.enabled:
+        return None
+    xa = a._data
+    dt = xa.dtype
+    if dt.kind != "f":
+        return None
+    tp = other.__class__
+    if tp is Tensor:
+        xb = other._data
+        if xb.shape or xb.dtype is not dt:
+            return None
+        ra = a._requires_grad
+        rb = other._requires_grad
+        if ra or rb:
+            return xa[()], xb[()], ra, rb
+        return None
+    if (tp is float or tp is int) and a._requires_grad:
+        return xa[()], other, True, False
+    return None
+
+
+def _edge(t):
+    fn = t.grad_fn
+    if fn is None:
+        fn = t._accumulator
+        if fn is None:
+            fn = t._get_accumulator()
+    return (fn, 0)
+
+
+def _node2(ctx, a, b, ra, rb, value):
+    """The output of the two-slot node ``ctx`` (``a op b``), around the 0-d ``value``."""
+    out_arr = _asarray(value)
+    ctx.needs_input_grad = (ra, rb)
+    ctx.next_functions = (_edge(a) if ra else _NONE_EDGE, _edge(b) if rb else _NONE_EDGE)
+    seq = _seq_counter[0] + 1
+    _seq_counter[0] = seq
+    ctx._seq = seq
+    ctx._shape = ()
+    ctx._dtype = out_arr.dtype
+    out = _new(Tensor)
+    out._data = out_arr
+    out._grad = None
+    out._requires_grad = True
+    out.grad_fn = ctx
+    out._vbox = [0]
+    out._base = None
+    out._accumulator = None
+    return out
+
+
+def _node1(ctx, a, value, save_out=False):
+    """The output of the one-slot node ``ctx`` (of ``a``, which requires grad), around
+    the 0-d ``value``; ``save_out``: the node saves its output (relu, reciprocal)."""
+    out_arr = _asarray(value)
+    ctx.needs_input_grad = _TRUE1
+    ctx.next_functions = (_edge(a),)
+    seq = _seq_counter[0] + 1
+    _seq_counter[0] = seq
+    ctx._seq = seq
+    ctx._shape = ()
+    ctx._dtype = out_arr.dtype
+    out = _new(Tensor)
+    out._data = out_arr
+    out._grad = None
+    out._requires_grad = True
+    out.grad_fn = ctx
+    out._vbox = vbox = [0]
+    out._base = None
+    out._accumulator = None
+    if save_out:
+        ctx._saved = (out_arr,)
+        ctx._saved_meta = [(0, vbox, 0, None)]
+    return out
+
+
+def _one0(a):
+    """``a``'s value as a numpy scalar when a one-slot op of ``a`` is recorded directly
+    (``a._data`` 0-d float, ``a`` requires grad, grad mode on, nobody listening)."""
+    if _LISTENERS or not _STATE.enabled or not a._requires_grad:
+        return None
+    xa = a._data
+    if xa.dtype.kind != "f":
+        return None
+    return xa[()]
+
+
+def _mul0(a, b, p):
+    """``a * b`` recorded directly (``p`` from ``_pair0``): saves what MulBackward0 does."""
+    x, y, ra, rb = p
+    ctx = _new(_MulB)
+    xa = a._data
+    if b.__class__ is Tensor:
+        xb = b._data
+        ctx._saved = (xa if rb else None, xb if ra else None)
+        meta = []
+        if rb:
+            meta.append((0, a._vbox, a._vbox[0], a))
+        if ra:
+            src = a if xb is xa else b
+            meta.append((1, src._vbox, src._vbox[0], src))
+        ctx._saved_meta = meta
+    else:
+        ctx._saved = (None, b)
+        ctx._saved_meta = []
+    return _node2(ctx, a, b, ra, rb, x * y)
+
+
+def _div0(a, b, p):
+    """``a / b`` recorded directly (``p`` from ``_pair0``): saves what DivBackward0 does."""
+    x, y, ra, rb = p
+    ctx = _new(_DivB)
+    xa = a._data
+    if b.__class__ is Tensor:
+        xb = b._data
+        ctx._saved = (xa if rb else None, xb)
+        meta = []
+        if rb:
+            meta.append((0, a._vbox, a._vbox[0], a))
+        src = a if xb is xa else b
+        meta.append((1, src._vbox, src._vbox[0], src))
+        ctx._saved_meta = meta
+    else:
+        ctx._saved = (None, b)
+        ctx._saved_meta = []
+    tok = _quiet(_DIVIDE_INVALID)
+    try:
+        value = x / y
+    finally:
+        _restore(tok)
+    return _node2(ctx, a, b, ra, rb, value)

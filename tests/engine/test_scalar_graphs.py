@@ -128,3 +128,106 @@ def test_relu_of_a_non_positive_scalar_gives_a_zero_of_the_dtype():
         (x.relu() * 3).backward()
         assert x.grad.dtype == dtype and x.grad.item() == 0.0
         assert not np.signbit(x.grad._data)
+
+
+def _describe(out):
+    """The graph behind ``out`` as plain data: per node (in creation order) its class,
+    needs_input_grad, edges (as node ranks), saved values, version-check entries and
+    the attributes its backward reads."""
+    nodes, stack = {}, [out.grad_fn]
+    while stack:
+        n = stack.pop()
+        if n is None or id(n) in nodes:
+            continue
+        nodes[id(n)] = n
+        stack.extend(fn for fn, _ in n.next_functions)
+    order = sorted(nodes.values(), key=lambda n: n._seq)
+    rank = {id(n): i for i, n in enumerate(order)}
+    leaves = {}
+    desc = []
+    for n in order:
+        if type(n).__name__ == "AccumulateGrad":
+            leaves[id(n.variable)] = rank[id(n)]
+            desc.append(("AccumulateGrad", n.variable.item()))
+            continue
+        saved = tuple(
+            None if s is None else (type(s).__name__, np.asarray(s).dtype.str, repr(float(s)))
+            for s in (n._saved or ())
+        )
+        meta = tuple(
+            (i, version, None if src is None else leaves.get(id(src), rank.get(id(src.grad_fn))))
+            for i, _vbox, version, src in (n._saved_meta or ())
+        )
+        attrs = tuple(
+            (k, getattr(n, k)) for k in ("alpha", "exponent") if k in getattr(n, "__dict__", {})
+        )
+        comp = getattr(n, "_av_comp", None)
+        desc.append(
+            (
+                type(n).__name__,
+                tuple(n.needs_input_grad),
+                tuple(None if fn is None else rank[id(fn)] for fn, _ in n.next_functions),
+                n._shape,
+                str(n._dtype),
+                saved,
+                meta,
+                attrs,
+                None if comp is None else comp[0],
+            )
+        )
+    return desc
+
+
+def _listening(fn):
+    handle = events.subscribe(lambda kind, payload: None)
+    try:
+        return fn()
+    finally:
+        handle.remove()
+
+
+@pytest.mark.parametrize("name", list(EXPRESSIONS))
+def test_scalar_graph_nodes_are_what_apply_records(name):
+    """The 0-d operators record the nodes ``Function.apply`` records (the listening
+    path always goes through ``apply``)."""
+    expr = EXPRESSIONS[name] or _micrograd
+
+    def build():
+        a = torch.tensor(-1.5, requires_grad=True)
+        b = torch.tensor(2.0, requires_grad=True)
+        c = torch.tensor(0.5)  # no grad: its edges are (None, 0)
+        return _describe(expr(a, b) + expr(c, b) * expr(a, c))
+
+    assert build() == _listening(build)
+
+
+def _saved_output(y):
+    """``y * 1`` and ``y``, whose node saved it (relu saves what it made)."""
+    return y * 1, y
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        lambda a, w: (a * w, w),
+        lambda a, w: (w * a, w),
+        lambda a, w: (a / w, w),
+        lambda a, w: (w**2, w),
+        lambda a, w: (w**3, w),
+        lambda a, w: _saved_output(w.relu()),
+    ],
+)
+def test_scalar_graph_sees_inplace_changes(expr):
+    def run():
+        a = torch.tensor(3.0, requires_grad=True)
+        w = torch.tensor(2.0, requires_grad=True)
+        y, victim = expr(a, w)
+        with torch.no_grad():
+            victim.add_(1)
+        with pytest.raises(RuntimeError) as e:
+            y.backward()
+        return str(e.value)
+
+    msg = run()
+    assert "modified by an inplace operation" in msg and "[torch.FloatTensor []]" in msg
+    assert msg == _listening(run)
