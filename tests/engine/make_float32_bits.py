@@ -39,6 +39,12 @@ def inputs(kind, rng):
     return a.astype(np.float32)
 
 
+def _mat(t, r, c):
+    """An (r, c) matrix from r + 2c values: ``a[j] * b[i] + d[j]`` (exact float32 ops)."""
+    a, b, d = t[:c], t[c : c + r], t[c + r : 2 * c + r]
+    return a.reshape(1, c) * b.reshape(r, 1) + d.reshape(1, c)
+
+
 #: op name -> (input kind, how PyTorch computes it on a tensor ``t``)
 OPS = {
     "exp": ("any", lambda t: t.exp()),
@@ -79,6 +85,19 @@ OPS = {
     "mean_dim1_keep": ("rows", lambda t: t.reshape(10, 10).exp().mean(1, keepdim=True)),
     "softmax": ("rows", lambda t: t.reshape(-1, 10).softmax(1).reshape(-1)),
     "log_softmax": ("rows", lambda t: t.reshape(-1, 10).log_softmax(1).reshape(-1)),
+    # along the first dim: outer sums (narrow: groups of 4 columns; wide: blocks of 32
+    # columns, the rest rows interleaved 4 ways; 32 rows: two cascade levels), matrices
+    # built from the values by exact elementwise ops; softmax down the columns (16-lane
+    # vectors + scalar tail)
+    "sum_dim0_narrow": ("rows", lambda t: t.reshape(20, 5).sum(0)),
+    "sum_dim0_wide": ("rows", lambda t: _mat(t, 9, 40).sum(0)),
+    "sum_dim0_3d": ("rows", lambda t: t.reshape(5, 4, 5).sum(0).reshape(-1)),
+    "mean_dim0_wide": ("rows", lambda t: _mat(t, 32, 32).mean(0)),
+    "softmax_dim0": ("rows", lambda t: t.reshape(10, 10).softmax(0).reshape(-1)),
+    "log_softmax_dim0": ("rows", lambda t: t.reshape(10, 10).log_softmax(0).reshape(-1)),
+    "softmax_dim0_wide": ("rows", lambda t: t.reshape(5, 20).softmax(0).reshape(-1)),
+    "log_softmax_dim0_wide": ("rows", lambda t: t.reshape(5, 20).log_softmax(0).reshape(-1)),
+    "softmax_dim1_3d": ("rows", lambda t: t.reshape(4, 5, 5).softmax(1).reshape(-1)),
 }
 
 

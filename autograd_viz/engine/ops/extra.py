@@ -29,6 +29,7 @@ from ..functional_array import (
     unsqueeze_dims,
 )
 from .unary import EXACT_MAX, exact32
+from .vexp import sleef_exp
 
 _ndarray = np.ndarray
 #: float32 sin / cos computed in float64, rounded once (PyTorch's bits far more often)
@@ -171,23 +172,54 @@ def _softmax(a, dim):
     else:
         m = np.maximum.reduce(a, axis=dim, keepdims=True)
     shifted = a - m
-    if _lastdim32(a, dim):
-        e = np.exp(shifted, dtype=np.float64).astype(np.float32)
+    exact = _exact32(a, dim)
+    if exact == "last":
+        e = sleef_exp(shifted)
         return shifted, e, _lane_sum(e)
+    if exact == "other":
+        e, total = _columns_exp_sum(shifted, dim)
+        return shifted, e, total
     e = np.exp(shifted)
     return shifted, e, np.add.reduce(e, axis=dim, keepdims=True)
 
 
-def _lastdim32(a, dim):
-    """float32 softmax over the last dimension: computed as PyTorch's CPU kernel does
-    (see ``_lane_sum``), which gives its bits far more often."""
-    return (
-        a.dtype == np.float32
-        and 0 < a.size <= EXACT_MAX // 4
-        and a.ndim
-        and dim is not None
-        and (dim == -1 or dim == a.ndim - 1)
-    )
+def _exact32(a, dim):
+    """A float32 softmax small enough (``EXACT_MAX // 4``) to be computed as PyTorch's CPU
+    kernels compute it, for its bits: ``"last"`` over the last dimension (SLEEF's exp
+    and ``_lane_sum``), ``"other"`` over another one (``_columns_exp_sum``); else ``None``."""
+    if a.dtype != np.float32 or not 0 < a.size <= EXACT_MAX // 4 or not a.ndim or dim is None:
+        return None
+    d = dim % a.ndim
+    if d == a.ndim - 1:
+        return "last"
+    return "other" if a.flags.c_contiguous else None
+
+
+#: float lanes of PyTorch's vectorized softmax kernels (AVX-512, as recorded)
+_LANES = 16
+
+
+def _columns_exp_sum(shifted, dim):
+    """``exp`` and its sum along a dimension that is not the last one, as PyTorch's
+    ``_vec_softmax`` / ``_vec_logsoftmax`` do: viewed as (outer, n, inner), the first
+    ``inner // 16 * 16`` columns in vectors (SLEEF's exp), the rest with the C library's
+    ``expf`` (nearly always the correctly rounded value: float64, rounded), each
+    column summed down the dimension one value after the other."""
+    shape = shifted.shape
+    d = dim % shifted.ndim
+    n = shape[d]
+    inner = int(np.prod(shape[d + 1 :]))
+    x = shifted.reshape(-1, n, inner)
+    v = inner - inner % _LANES
+    if v == inner:
+        e = sleef_exp(x)
+    else:
+        e = np.empty_like(x)
+        e[:, :, :v] = sleef_exp(x[:, :, :v])
+        e[:, :, v:] = np.exp(x[:, :, v:], dtype=np.float64)
+    total = np.add.accumulate(e, axis=1)[:, -1:, :]  # strictly one after the other
+    keep = (*shape[:d], 1, *shape[d + 1 :])
+    return e.reshape(shape), total.reshape(keep)
 
 
 def _lane_sum(e):
@@ -224,8 +256,9 @@ class SoftmaxBackward0(Function):
     def forward(ctx, a, dim=None):
         ctx.dim = dim
         _, e, total = _softmax(a, dim)
-        # over the last dim PyTorch multiplies by the reciprocal of the sum
-        out = e * (np.float32(1) / total) if _lastdim32(a, dim) else _nd(e / total)
+        # over the last dim PyTorch multiplies by 1 / the sum, over another it divides
+        last = _exact32(a, dim) == "last"
+        out = e * (np.float32(1) / total) if last else _nd(e / total)
         ctx.save_for_backward(out)
         return out
 
@@ -244,7 +277,7 @@ class LogSoftmaxBackward0(Function):
     def forward(ctx, a, dim=None):
         ctx.dim = dim
         shifted, _, total = _softmax(a, dim)
-        if _lastdim32(a, dim):
+        if _exact32(a, dim):  # (x − max) − log(sum), the log correctly rounded
             out = shifted - np.log(total, dtype=np.float64).astype(np.float32)
         else:
             out = _nd(shifted - np.log(total))

@@ -8,8 +8,8 @@ vector one by one, then the 8 lanes.  Fewer than 8 values: the same ILP-4 scheme
 scalars.  Reproducing that order gives PyTorch's float32 bits (tests/engine/
 test_float32_bits.py: 100 of 100 random rows of 15..500 values, numpy's pairwise sum
 about 40-100).  ``sum_dim32``: the same order along the last dim, and PyTorch's
-column-wise order for dim 0 of matrices up to 31 columns.  Used for contiguous tensors
-up to ``unary.EXACT_MAX`` elements.
+column-wise orders along the first dim (``_outer``).  Used for contiguous tensors up to
+``unary.EXACT_MAX`` elements.
 """
 
 from __future__ import annotations
@@ -105,19 +105,38 @@ def _inner(x):
     return np.add.accumulate(seq, axis=0)[-1]
 
 
+def _outer(x):
+    """Sums over the first axis of a contiguous (R, C) array as PyTorch's outer sums do:
+    blocks of 32 columns (``vectorized_outer_sum``: 4 accumulators of 8 lanes), or of 4
+    columns when there are fewer than 8 (``scalar_outer_sum``), each column summed down
+    the rows in ``multi_row_sum``'s cascade (no interleaving of rows); the columns after
+    the last block in ``row_sum``'s order (rows interleaved 4 ways)."""
+    r, c = x.shape
+    block = c - c % (ILP * V) if c >= V else c - c % ILP
+    if not block:
+        return _row_sum(x)
+    if r < LEVEL_STEP:  # no cascade: the rows one after the other
+        head = _add_reduce(x[:, :block], axis=0)
+    else:
+        head = _multi_row_sum(x[:, :block].reshape(r, 1, block))[0]
+    if block == c:
+        return head
+    return _concatenate((head, _row_sum(x[:, block:])))
+
+
 def sum_dim32(a, dims, keepdim):
     """``a.sum(dim)`` of a contiguous float32 array in PyTorch's order, for the cases
-    whose order is known (measured against PyTorch: 100%): the last dim; dim 0 of a
-    matrix of 2..31 columns (its column-wise kernel; wider ones are vectorized
-    differently).  ``None`` when not one of those."""
+    whose order is known (measured against PyTorch: 100%): the last dim; the first dim
+    (the rest flattened into columns, as PyTorch's iterator coalesces them: its
+    column-wise kernels, ``_outer``).  ``None`` when not one of those."""
     nd = a.ndim
     if dims == (nd - 1,) and nd >= 1:
         c = a.shape[-1]
         if c == 0:
             return None
         out = _inner(a.reshape(-1, c)).reshape(a.shape[:-1])
-    elif dims == (0,) and nd == 2 and 2 <= a.shape[1] <= 31 and a.shape[0] > 0:
-        out = _row_sum(a)
+    elif dims == (0,) and nd >= 2 and a.shape[0] > 0 and a.size // a.shape[0] >= 2:
+        out = _outer(a.reshape(a.shape[0], -1)).reshape(a.shape[1:])
     else:
         return None
     if keepdim:
