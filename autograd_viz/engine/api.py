@@ -1710,12 +1710,6 @@ def _setitem(x, key, value):
 
 def _check_view_of_leaf(x):
     if STATE.enabled:
-        base = x._base
-        if base is not None and base._requires_grad and base.grad_fn is None:
-            raise RuntimeError(
-                "a view of a leaf Variable that requires grad is being used in an in-place "
-                "operation."
-            )
         fn = x.grad_fn
         if fn is not None and fn._multi and fn.is_view:
             raise RuntimeError(
@@ -1723,6 +1717,12 @@ def _check_view_of_leaf(x):
                 "is being modified inplace. This view is the output of a function that returns "
                 "multiple views. Such functions do not allow the output views to be modified "
                 "inplace. You should replace the inplace operation by an out-of-place one."
+            )
+        base = x._base
+        if base is not None and base._requires_grad and base.grad_fn is None:
+            raise RuntimeError(
+                "a view of a leaf Variable that requires grad is being used in an in-place "
+                "operation."
             )
 
 
@@ -1982,7 +1982,9 @@ def unbind(input, dim=0):
         raise IndexError("Dimension specified as 0 but tensor has no dimensions")
     d = _wrap_dim(dim, nd)
     pre = (slice(None),) * d
-    return S.UnbindBackward0.apply_pieces(input, [(*pre, i) for i in range(input._data.shape[d])])
+    return S.UnbindBackward0.apply_pieces(
+        input, [(*pre, i) for i in range(input._data.shape[d])], d
+    )
 
 
 # ---------------------------------------------------------------------- comparisons

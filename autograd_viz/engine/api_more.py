@@ -250,7 +250,7 @@ def _pieces(input, sizes, d, cls):
     for s in sizes:
         idx.append((*pre, slice(start, start + s)))
         start += s
-    return cls.apply_pieces(input, idx)
+    return cls.apply_pieces(input, idx, d)
 
 
 def split(tensor, split_size_or_sections, dim=0):

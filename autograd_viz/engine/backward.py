@@ -584,30 +584,28 @@ def _run_pre_hooks(node, g, listening):
 
 def _run_pre_hooks_multi(node, gl, listening):
     """``_run_pre_hooks`` for a node with several outputs: ``gl`` holds one gradient per
-    output (``None``: none arrived); the hooks and ``retain_grad`` of each output's tensor
-    (``node._tensor_hooks`` / ``node._retain_ref``: dicts by output number) see its own
-    gradient, outputs in order, every tensor hook before any ``retain_grad``."""
+    output (``None``: none arrived).  As in PyTorch, the tensor hooks of all its outputs
+    run in the order they were registered (``node._tensor_hooks``: ``(output number,
+    hook)``), each with its output's gradient (``None`` too), then ``retain_grad``
+    (``node._retain_ref``: a dict by output number)."""
     gl = list(gl)
-    hooks_by = node._tensor_hooks or {}
-    for nr in sorted(hooks_by):
+    for nr, h in list(node._tensor_hooks or ()):
         g = gl[nr]
-        if g is None:
-            continue
-        for h in list(hooks_by[nr]):
-            r = h(_as_grad_tensor(g))
-            if listening:
-                ref = node._out_refs.get(nr) if node._out_refs else None
-                events.emit(
-                    "hook",
-                    tensor=ref() if ref is not None else None,
-                    hook=h,
-                    grad_in=_raw(g),
-                    grad_out=None if r is None else _raw(r),
-                )
-            if r is not None:
-                _check_hook_result(h, g, r)
-                g = r if isinstance(g, Tensor) else _raw(r)
-        gl[nr] = g
+        r = h(None if g is None else _as_grad_tensor(g))
+        if listening and g is not None:
+            ref = node._out_refs.get(nr) if node._out_refs else None
+            events.emit(
+                "hook",
+                tensor=ref() if ref is not None else None,
+                hook=h,
+                grad_in=_raw(g),
+                grad_out=None if r is None else _raw(r),
+            )
+        if r is not None:
+            if g is None:
+                raise RuntimeError("can't replace a None gradient with a non-None value")
+            _check_hook_result(h, g, r)
+            gl[nr] = r if isinstance(g, Tensor) else _raw(r)
     for nr, ref in sorted((node._retain_ref or {}).items()):
         t = ref()
         g = gl[nr]

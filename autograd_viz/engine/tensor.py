@@ -507,10 +507,11 @@ class Tensor:
         else:
             self.grad_fn._has_pre = True
             self.grad_fn._slow = True
-            if self.grad_fn._multi:  # one list per output of the node
+            if self.grad_fn._multi:  # one list for the node: (output number, hook)
                 if self.grad_fn._tensor_hooks is None:
-                    self.grad_fn._tensor_hooks = {}
-                hooks = self.grad_fn._tensor_hooks.setdefault(self._output_nr, [])
+                    self.grad_fn._tensor_hooks = []
+                hooks = self.grad_fn._tensor_hooks
+                hook = (self._output_nr, hook)
             else:
                 if self.grad_fn._tensor_hooks is None:
                     self.grad_fn._tensor_hooks = []

@@ -195,17 +195,26 @@ class MultiViewBackward(SelectBackward0):
     for a piece that received none: zeros there)."""
 
     _multi = True
+    _stack = False  # unbind: the pieces lost the dim (their gradients are stacked)
 
     @staticmethod
     def backward(ctx, grads):
         in_shape, indices = ctx.in_shape, ctx.indices
-        if any(not _is_array(g) for g in grads if g is not None):  # create_graph: Tensors
-            total = None
-            for g, idx in zip(grads, indices, strict=True):
-                if g is not None:
-                    part = scatter(g, in_shape, idx)
-                    total = part if total is None else total + part
-            return (total,)
+        if any(not _is_array(g) for g in grads if g is not None):
+            # create_graph: as PyTorch, a CatBackward0 (split) / StackBackward0 (unbind) of
+            # the pieces' gradients, zeros for the pieces that received none
+            from .. import api
+            from ..tensor import Tensor
+
+            parts = [
+                g
+                if g is not None
+                else Tensor._make(np.zeros(shape, dtype=ctx._out_dtypes[0]), False, None)
+                for g, shape in zip(grads, ctx._out_shapes, strict=True)
+            ]
+            if ctx._stack:
+                return (api.stack(parts, ctx.dim),)
+            return (api.cat(parts, ctx.dim),)
         out = np.zeros(in_shape, dtype=ctx._out_dtypes[0])
         for g, idx in zip(grads, indices, strict=True):
             if g is not None:
@@ -213,9 +222,9 @@ class MultiViewBackward(SelectBackward0):
         return (out,)
 
     @classmethod
-    def apply_pieces(cls, x, indices):
-        """The pieces ``x[idx]`` for ``idx`` in ``indices`` (views of ``x``), with one node
-        of this class when a gradient is needed."""
+    def apply_pieces(cls, x, indices, dim):
+        """The pieces ``x[idx]`` for ``idx`` in ``indices`` (views of ``x`` along ``dim``),
+        with one node of this class when a gradient is needed."""
         from .. import events
         from ..function import _edge_of, _make_view, _next_seq
         from ..grad_mode import STATE
@@ -232,6 +241,7 @@ class MultiViewBackward(SelectBackward0):
             node._seq = _next_seq()
             node.in_shape = arr.shape
             node.indices = tuple(indices)
+            node.dim = dim
             node._out_shapes = tuple(p.shape for p in pieces)
             node._out_dtypes = tuple(p.dtype for p in pieces)
             node._shape = pieces[0].shape if pieces else arr.shape
@@ -267,6 +277,7 @@ class UnbindBackward0(MultiViewBackward):
     """The slices of ``unbind`` (views; one node, an output per slice)."""
 
     op, symbol = "unbind", "unbind"
+    _stack = True
     formula = "∂unbind(a)[i]/∂a: the gradient goes to slice i, 0 elsewhere"
     local = (
         Local(

@@ -1,0 +1,42 @@
+"""Recording code whose graph has nodes with several outputs (``split``, ``unbind``, a
+custom Function returning two tensors): every piece gets its forward frame, the shared
+node its backward frame, and nothing breaks inside the recorder."""
+
+import autograd_viz as torch
+from autograd_viz.recorder import record
+
+
+def test_recording_split_and_unbind():
+    x = torch.tensor([1.0, 2.0, 3.0, 4.0], requires_grad=True)
+    with record() as rec:
+        a, b = x.split(2)
+        c = a * b
+        d = torch.unbind(x)[3] * 2
+        loss = c.sum() + d
+        loss.backward()
+    assert rec.internal_errors == []
+    phases = [f.phase for f in rec.frames]
+    assert phases.count("forward") == 2 + 1 + 4 + 1 + 2  # 2 pieces, c, 4 slices, d, sum, +
+    caps = [f.captions["en"] for f in rec.frames if f.phase == "backward"]
+    assert any("split" in c for c in caps) and any("unbind" in c for c in caps)
+    assert x.grad.tolist() == [3.0, 4.0, 1.0, 4.0]
+    rec.state(len(rec.frames) - 1, view="autograd")  # the autograd view is buildable
+
+
+def test_recording_custom_function_with_two_outputs():
+    class Two(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            return x * 2, x * 3
+
+        @staticmethod
+        def backward(ctx, ga, gb):
+            return ga * 2 + gb * 3
+
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    with record() as rec:
+        p, s = Two.apply(x)
+        (p * s).sum().backward()
+    assert rec.internal_errors == []
+    assert [f.phase for f in rec.frames].count("backward") == 3  # sum, *, Two (once)
+    assert x.grad.tolist() == [12.0, 24.0]
