@@ -802,7 +802,8 @@ class Tensor:
             arr = self._data
             if k.dtype.kind == "i" and k.ndim and k.size and arr.ndim:
                 n = arr.shape[0]
-                if -n <= k.min() and k.max() < n:
+                # (the ufunc reductions: ``k.min()`` adds its wrapper's cost)
+                if -n <= _np_min(k, axis=None) and _np_max(k, axis=None) < n:
                     seq0 = _function_mod._seq_counter[0]
                     out = _S.IndexBackward0.apply(self, index=(k,))
                     return _api._tagged(out, "getitem", (self,), {"key": key}, seq0)
@@ -1674,6 +1675,7 @@ _backward_mod.Tensor = Tensor
 from . import api as _api  # noqa: E402  (api imports Tensor from this module)
 
 _np_add, _np_subtract, _np_multiply = np.add, np.subtract, np.multiply
+_np_min, _np_max = np.minimum.reduce, np.maximum.reduce
 from .ops import arithmetic as _A  # noqa: E402
 from .ops import linalg as _L  # noqa: E402
 from .ops import reduce as _R  # noqa: E402
