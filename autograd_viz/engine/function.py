@@ -192,7 +192,9 @@ class Function:
                 fa = a._accumulator
                 if fa is None:
                     fa = a._get_accumulator()
-            ea = (fa, a._output_nr)
+                ea = (fa, 0)
+            else:
+                ea = (fa, a._output_nr)
         else:
             ea = _NONE_EDGE
         if rb:
@@ -201,7 +203,9 @@ class Function:
                 fb = b._accumulator
                 if fb is None:
                     fb = b._get_accumulator()
-            eb = (fb, b._output_nr)
+                eb = (fb, 0)
+            else:
+                eb = (fb, b._output_nr)
         else:
             eb = _NONE_EDGE
         ctx.next_functions = (ea, eb)
@@ -395,7 +399,9 @@ def _apply1(cls, x, kwargs):
         fn = x._accumulator
         if fn is None:
             fn = x._get_accumulator()
-    ctx.next_functions = ((fn, x._output_nr),)
+        ctx.next_functions = ((fn, 0),)
+    else:
+        ctx.next_functions = ((fn, x._output_nr),)
     seq = _seq_counter[0] + 1
     _seq_counter[0] = seq
     ctx._seq = seq
@@ -431,6 +437,7 @@ def _edge_of(x):
         fn = x._accumulator
         if fn is None:
             fn = x._get_accumulator()
+        return (fn, 0)
     return (fn, x._output_nr)
 
 
@@ -507,7 +514,9 @@ def _apply_n(cls, inputs, kwargs):
                     fn = x._accumulator
                     if fn is None:
                         fn = x._get_accumulator()
-                edges.append((fn, x._output_nr))
+                    edges.append((fn, 0))
+                else:
+                    edges.append((fn, x._output_nr))
                 continue
         else:
             arrays.append(x)
