@@ -675,10 +675,10 @@ def _run_node(node, g, create_graph, listening):
             )
             if r is not None:
                 grads_in = tuple(None if x is None else (x if create_graph else _raw(x)) for x in r)
-    if listening:
+    if listening and multi:
+        _emit_multi(node, g, grads_in)
+    elif listening:
         ref = node._out_ref
-        if multi:  # the gradient of the first output that received one
-            g = next(x for x in g if x is not None)
         events.emit(
             "backward_node",
             node=node,
@@ -687,6 +687,26 @@ def _run_node(node, g, create_graph, listening):
             output=ref() if ref is not None else None,
         )
     return grads_in
+
+
+def _emit_multi(node, gl, grads_in):
+    """``backward_node`` events of a node with several outputs: one per output that
+    received a gradient, with that output's share of the input gradients when the node
+    can tell it (``_shares``: ``split``/``unbind``), else one event (for the first such
+    output) with the whole result (a custom Function's ``backward`` gives only totals)."""
+    shares = node._shares(gl) if hasattr(node, "_shares") else None
+    if shares is None:
+        shares = [(next(k for k, x in enumerate(gl) if x is not None), grads_in)]
+    refs = node._out_refs or {}
+    for k, gi in shares:
+        ref = refs.get(k)
+        events.emit(
+            "backward_node",
+            node=node,
+            grad_output=_raw(gl[k]),
+            grad_inputs=tuple(None if x is None else _raw(x) for x in gi),
+            output=ref() if ref is not None else None,
+        )
 
 
 def _accumulate(node, g, create_graph, listening):

@@ -70,6 +70,7 @@ class _Recorder(NamesMixin, GraphMixin, UpdatesMixin):
         self.truncated = False
         self._tmap: dict = {}  # id(tensor) -> (weakref, rid)
         self._fmap: dict = {}  # id(Function) -> (weakref, op rid)
+        self._fmulti: dict = {}  # (id(Function), output number) -> (weakref, op rid)
         self._out_hint: dict = {}  # id(grad_fn) -> tensor bound in the caller (draw)
         self._params: dict = {}  # id(tensor) -> weakref, leaves that require grad
         #: id(tensor) -> weakref: leaves that received a gradient or were updated while
@@ -241,7 +242,15 @@ class _Recorder(NamesMixin, GraphMixin, UpdatesMixin):
         ro.out = rt.rid
         self._tmap[id(out)] = (weakref.ref(out), rt.rid)
         if node is not None:
-            self._fmap[id(node)] = (weakref.ref(node), ro.rid)
+            if getattr(node, "_multi", False):
+                # one node, several outputs (split, unbind, a custom Function): the op of
+                # each output by its number; the node itself stands for its first output
+                self._fmulti[(id(node), out._output_nr)] = (weakref.ref(node), ro.rid)
+                e = self._fmap.get(id(node))
+                if e is None or e[0]() is not node:
+                    self._fmap[id(node)] = (weakref.ref(node), ro.rid)
+            else:
+                self._fmap[id(node)] = (weakref.ref(node), ro.rid)
             ro.nexts = self._nexts(node)
         if upd is not None:
             param, lr, g = upd
@@ -315,7 +324,9 @@ class _Recorder(NamesMixin, GraphMixin, UpdatesMixin):
     def _backward_node(self, p):
         if not self.full:
             return
-        rid = self._op_rid(p.node)
+        rid = self._output_op(p.node, p.output) if getattr(p.node, "_multi", False) else None
+        if rid is None:
+            rid = self._op_rid(p.node)
         self._add(
             RBackward(self.it, rid, copy(p.grad_output), tuple(copy(g) for g in p.grad_inputs))
         )

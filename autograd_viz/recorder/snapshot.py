@@ -233,14 +233,24 @@ class GraphMixin:
 
     def _nexts(self, fn):
         out = []
-        for nf, _ in fn.next_functions:
+        for nf, k in fn.next_functions:
             if nf is None:
                 out.append(None)
             elif isinstance(nf, AccumulateGrad):
                 out.append(("acc", self._tid(nf.variable)))
             else:
-                out.append(("op", self._op_rid(nf)))
+                rid = self._multi_op(nf, k) if k else None
+                out.append(("op", self._op_rid(nf) if rid is None else rid))
         return tuple(out)
+
+    def _multi_op(self, fn, k):
+        """The op recorded for output ``k`` of a node with several outputs (or None)."""
+        e = getattr(self, "_fmulti", {}).get((id(fn), k))
+        return e[1] if e is not None and e[0]() is fn else None
+
+    def _output_op(self, fn, tensor):
+        """The op recorded for the output ``tensor`` of a node with several outputs."""
+        return None if tensor is None else self._multi_op(fn, tensor._output_nr)
 
     def _target_of(self, fn):
         """The tensor rid a Function's gradient belongs to."""

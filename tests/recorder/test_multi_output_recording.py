@@ -18,7 +18,19 @@ def test_recording_split_and_unbind():
     phases = [f.phase for f in rec.frames]
     assert phases.count("forward") == 2 + 1 + 4 + 1 + 2  # 2 pieces, c, 4 slices, d, sum, +
     caps = [f.captions["en"] for f in rec.frames if f.phase == "backward"]
-    assert any("split" in c for c in caps) and any("unbind" in c for c in caps)
+    assert any("unbind" in c for c in caps)
+    # one frame per piece that received a gradient, each with its own gradient and share
+    split_caps = [c for c in caps if "split(x)" in c]
+    assert len(split_caps) == 2
+    assert "a = split(x)" in split_caps[0] and "= [3, 4]" in split_caps[0]
+    assert "[3, 4, 0, 0]" in split_caps[0]
+    assert "b = split(x)" in split_caps[1] and "= [1, 2]" in split_caps[1]
+    assert "[0, 0, 1, 2]" in split_caps[1]
+    # the autograd view's edges go to the op of the piece each consumer used
+    ops = {f.captions["en"].split(" = ")[0].split()[-1]: f.nodes[0] for f in rec.frames[:2]}
+    edges = rec.autograd_graph.edges
+    mul = next(f.nodes[0] for f in rec.frames if f.captions["en"].startswith("Forward: c ="))
+    assert (mul, ops["a"]) in edges and (mul, ops["b"]) in edges
     assert x.grad.tolist() == [3.0, 4.0, 1.0, 4.0]
     rec.state(len(rec.frames) - 1, view="autograd")  # the autograd view is buildable
 

@@ -16,6 +16,10 @@ from ..function import Function, Local
 from ..functional_array import _is_array, sum_to, t
 
 
+def _raw_array(g):
+    return g if _is_array(g) else g._data
+
+
 def _reshape(g, shape):
     return np.reshape(g, shape) if _is_array(g) else g.reshape(*shape)
 
@@ -220,6 +224,15 @@ class MultiViewBackward(SelectBackward0):
             if g is not None:
                 out[idx] = g
         return (out,)
+
+    def _shares(self, grads):
+        """Per piece that received a gradient: (its number, what it alone sends to the
+        input) -- for a recording's frames (the backward itself adds them in one go)."""
+        return [
+            (k, (scatter(_raw_array(g), self.in_shape, idx),))
+            for k, (g, idx) in enumerate(zip(grads, self.indices, strict=True))
+            if g is not None
+        ]
 
     @classmethod
     def apply_pieces(cls, x, indices, dim):
