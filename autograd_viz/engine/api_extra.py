@@ -35,6 +35,8 @@ from .ops import extra as X
 from .ops import unary as U
 from .tensor import Size, Tensor, _wrap_dim
 
+_I64 = np.dtype(np.int64)
+
 # ---------------------------------------------------------------------- elementwise
 
 sin = _unary_float(X.SinBackward0)
@@ -445,7 +447,7 @@ def cross_entropy(
             a.ndim == 2
             and a.dtype.kind == "f"
             and t.ndim == 1
-            and t.dtype == np.int64
+            and (t.dtype is _I64 or t.dtype == _I64)
             and t.shape[0] == a.shape[0]
             and t.size
             and np.minimum.reduce(t) >= 0  # (the ufuncs: ``t.min()`` adds a wrapper's cost)

@@ -28,8 +28,11 @@ from ..functional_array import (
     sign,
     unsqueeze_dims,
 )
+from .shape import _arange
 from .unary import EXACT_MAX, exact32
 from .vexp import sleef_exp
+
+_I64 = np.dtype(np.int64)
 
 _ndarray = np.ndarray
 #: float32 sin / cos computed in float64, rounded once (PyTorch's bits far more often)
@@ -53,7 +56,7 @@ def _raw(x):
 def _sum_keep(x, dims):
     """Sum over ``dims`` (a tuple, or ``None`` for everything) keeping them (size 1)."""
     if _is_array(x):
-        return np.sum(x, axis=dims, keepdims=True)
+        return np.add.reduce(x, axis=dims, keepdims=True)  # (np.sum: the same, plus a wrapper)
     if dims is None:
         return x.sum()
     return x.sum(dims, keepdim=True)
@@ -521,13 +524,15 @@ class NllLossBackward0(Function):
     def forward(ctx, logp, target=None, weight=None, reduction="mean", ignore_index=-100):
         if weight is None and reduction == "mean" and logp.ndim == 2 and logp.shape[0]:
             # the usual case (cross_entropy of a batch): same numbers, fewer steps
-            t = np.asarray(target).reshape(-1)
-            if t.dtype != np.int64:
+            t = target if target.__class__ is np.ndarray else np.asarray(target)
+            if t.ndim != 1:
+                t = t.reshape(-1)
+            if t.dtype is not _I64 and t.dtype != _I64:
                 t = t.astype(np.int64)
             # (targets are checked: in range, or equal to ignore_index)
             if (np.minimum.reduce(t) >= 0) if ignore_index < 0 else not (t == ignore_index).any():
                 n = logp.shape[0]
-                rows = np.arange(n)
+                rows = _arange(n)
                 total = logp.dtype.type(n)
                 coef = np.zeros(logp.shape, dtype=logp.dtype)
                 coef[rows, t] = logp.dtype.type(-1) / total

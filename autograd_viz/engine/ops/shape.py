@@ -15,12 +15,27 @@ from .. import backward as _backward_mod
 from ..function import Function, Local
 from ..functional_array import _is_array, sum_to, t
 
+_ARANGE: dict = {}
+
+
+def _arange(n):
+    """``np.arange(n)``, cached read-only for the sizes a training loop repeats."""
+    r = _ARANGE.get(n)
+    if r is None:
+        r = np.arange(n)
+        r.flags.writeable = False
+        if len(_ARANGE) < 64:
+            _ARANGE[n] = r
+    return r
+
 
 def _raw_array(g):
     return g if _is_array(g) else g._data
 
 
 def _reshape(g, shape):
+    if g.__class__ is np.ndarray:
+        return g.reshape(shape)  # (``np.reshape`` adds a wrapper's cost)
     return np.reshape(g, shape) if _is_array(g) else g.reshape(*shape)
 
 
@@ -363,10 +378,10 @@ def scatter(g, shape, index, accumulate=False):
         ):
             n, rows = idx.size, shape[0]
             flat = idx.reshape(-1)
-            if idx.dtype.kind == "i":
+            if idx.dtype.kind == "i" and np.minimum.reduce(flat) < 0:
                 flat = np.where(flat < 0, flat + rows, flat)
             onehot = np.zeros((rows, n), dtype=g.dtype)
-            onehot[flat, np.arange(n)] = 1
+            onehot[flat, _arange(n)] = 1
             return (onehot @ g.reshape(n, -1)).reshape(shape)
     z = np.zeros(shape, dtype=np.result_type(g))
     if accumulate:
