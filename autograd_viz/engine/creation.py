@@ -101,7 +101,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
     ):
         # ``torch.tensor(2.0, requires_grad=True)`` (scalar graphs): nothing to infer (the
         # default dtype is always a floating one, so requires_grad is allowed)
-        return Tensor._make(np.array(data, dtype=_DF[0]), requires_grad, None)
+        return Tensor._make(np.array(data, _DF[0]), requires_grad, None)  # (positional: quicker)
     if requires_grad is not False and requires_grad is not True:
         raise TypeError(
             f"tensor(): argument 'requires_grad' must be bool, not {type(requires_grad).__name__}"

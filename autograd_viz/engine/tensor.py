@@ -972,13 +972,27 @@ class Tensor:
     # and then raises its own error: ``t + "a"`` -> "unsupported operand type(s) for +:
     # 'Tensor' and 'str'", ``t < "a"`` -> "'<' not supported ...", ``t == None`` -> False.
     def __add__(self, other):
-        if not self._data.shape:
-            p = _pair0(self, other)
-            if p is not None:
-                x, y, ra, rb = p
+        xa = self._data
+        if not xa.shape and not _LISTENERS and _STATE.enabled:  # (``_pair0``, inlined)
+            tp = other.__class__
+            dt = xa.dtype
+            if tp is Tensor:
+                xb = other._data
+                if not xb.shape and xb.dtype is dt and (dt is _F32 or dt.kind == "f"):
+                    ra = self._requires_grad
+                    rb = other._requires_grad
+                    if ra or rb:
+                        ctx = _new(_AddB)
+                        ctx.alpha = 1
+                        return _node2(ctx, self, other, ra, rb, xa[()] + xb[()])
+            elif (
+                (tp is float or tp is int)
+                and self._requires_grad
+                and (dt is _F32 or dt.kind == "f")
+            ):
                 ctx = _new(_AddB)
                 ctx.alpha = 1
-                return _node2(ctx, self, other, ra, rb, x + y)
+                return _node2(ctx, self, other, True, False, xa[()] + other)
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
             return _A.AddBackward0.apply(
@@ -1011,13 +1025,27 @@ class Tensor:
         return _api.add(self, other)
 
     def __sub__(self, other):
-        if not self._data.shape:
-            p = _pair0(self, other)
-            if p is not None:
-                x, y, ra, rb = p
+        xa = self._data
+        if not xa.shape and not _LISTENERS and _STATE.enabled:  # (``_pair0``, inlined)
+            tp = other.__class__
+            dt = xa.dtype
+            if tp is Tensor:
+                xb = other._data
+                if not xb.shape and xb.dtype is dt and (dt is _F32 or dt.kind == "f"):
+                    ra = self._requires_grad
+                    rb = other._requires_grad
+                    if ra or rb:
+                        ctx = _new(_SubB)
+                        ctx.alpha = 1
+                        return _node2(ctx, self, other, ra, rb, xa[()] - xb[()])
+            elif (
+                (tp is float or tp is int)
+                and self._requires_grad
+                and (dt is _F32 or dt.kind == "f")
+            ):
                 ctx = _new(_SubB)
                 ctx.alpha = 1
-                return _node2(ctx, self, other, ra, rb, x - y)
+                return _node2(ctx, self, other, True, False, xa[()] - other)
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
             return _A.SubBackward0.apply(
@@ -1050,10 +1078,23 @@ class Tensor:
         return _api.rsub(self, other)
 
     def __mul__(self, other):
-        if not self._data.shape:
-            p = _pair0(self, other)
-            if p is not None:
-                return _mul0(self, other, p)
+        xa = self._data
+        if not xa.shape and not _LISTENERS and _STATE.enabled:  # (``_pair0``, inlined)
+            tp = other.__class__
+            dt = xa.dtype
+            if tp is Tensor:
+                xb = other._data
+                if not xb.shape and xb.dtype is dt and (dt is _F32 or dt.kind == "f"):
+                    ra = self._requires_grad
+                    rb = other._requires_grad
+                    if ra or rb:
+                        return _mul0(self, other, xa[()], xb[()], ra, rb)
+            elif (
+                (tp is float or tp is int)
+                and self._requires_grad
+                and (dt is _F32 or dt.kind == "f")
+            ):
+                return _mul0(self, other, xa[()], other, True, False)
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
             return _A.MulBackward0.apply(
@@ -1076,7 +1117,7 @@ class Tensor:
             if not self._data.shape:
                 p = _pair0(self, other)
                 if p is not None:
-                    return _mul0(self, other, p)
+                    return _mul0(self, other, *p)
             if not (_STATE.enabled and self._requires_grad) and not events.LISTENERS:
                 # ``lr * p.grad`` (under no_grad, or of a gradient, which needs none): the
                 # product, no node to build
@@ -1093,7 +1134,7 @@ class Tensor:
         if not self._data.shape:
             p = _pair0(self, other)
             if p is not None:
-                return _div0(self, other, p)
+                return _div0(self, other, *p)
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
             return _A.DivBackward0.apply(
@@ -1706,6 +1747,7 @@ _AddB, _SubB, _RsubB, _MulB, _DivB = (
 _NegB, _RecB, _PowB = _A.NegBackward0, _A.ReciprocalBackward0, _A.PowBackward0
 _ReluB = _U.ReluBackward0
 _ZERO0: dict = {}  # dtype -> its numpy scalar 0
+_F32 = np.dtype(np.float32)
 _quiet, _restore = _errstate_mod.quiet, _errstate_mod.restore
 _DIVIDE, _DIVIDE_INVALID, _OVER = (
     _errstate_mod.DIVIDE,
@@ -1753,7 +1795,24 @@ def _node2(ctx, a, b, ra, rb, value):
     """The output of the two-slot node ``ctx`` (``a op b``), around the 0-d ``value``."""
     out_arr = _asarray(value)
     ctx.needs_input_grad = (ra, rb)
-    ctx.next_functions = (_edge(a) if ra else _NONE_EDGE, _edge(b) if rb else _NONE_EDGE)
+    if ra:  # (``_edge``, inlined)
+        fa = a.grad_fn
+        if fa is None:
+            fa = a._accumulator
+            if fa is None:
+                fa = a._get_accumulator()
+        ea = (fa, 0)
+    else:
+        ea = _NONE_EDGE
+    if rb:
+        fb = b.grad_fn
+        if fb is None:
+            fb = b._accumulator
+            if fb is None:
+                fb = b._get_accumulator()
+        ctx.next_functions = (ea, (fb, 0))
+    else:
+        ctx.next_functions = (ea, _NONE_EDGE)
     seq = _seq_counter[0] + 1
     _seq_counter[0] = seq
     ctx._seq = seq
@@ -1806,9 +1865,9 @@ def _one0(a):
     return xa[()]
 
 
-def _mul0(a, b, p):
-    """``a * b`` recorded directly (``p`` from ``_pair0``): saves what MulBackward0 does."""
-    x, y, ra, rb = p
+def _mul0(a, b, x, y, ra, rb):
+    """``a * b`` recorded directly (``x, y, ra, rb`` as from ``_pair0``): saves what
+    MulBackward0 does."""
     ctx = _new(_MulB)
     xa = a._data
     if b.__class__ is Tensor:
@@ -1827,9 +1886,9 @@ def _mul0(a, b, p):
     return _node2(ctx, a, b, ra, rb, x * y)
 
 
-def _div0(a, b, p):
-    """``a / b`` recorded directly (``p`` from ``_pair0``): saves what DivBackward0 does."""
-    x, y, ra, rb = p
+def _div0(a, b, x, y, ra, rb):
+    """``a / b`` recorded directly (``x, y, ra, rb`` as from ``_pair0``): saves what
+    DivBackward0 does."""
     ctx = _new(_DivB)
     xa = a._data
     if b.__class__ is Tensor:

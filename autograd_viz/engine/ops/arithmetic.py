@@ -25,6 +25,19 @@ _ndarray = np.ndarray
 # backward engine and ``.grad`` take them as 0-d arrays.
 
 
+def saved0(ctx):
+    """``ctx.saved_tensors`` of a 0-d node outside a graph of gradients: the saved
+    values when none was freed or changed in place since (else the property raises
+    PyTorch's error), without the property's general steps."""
+    saved = ctx._saved
+    if saved is not None:
+        for m in ctx._saved_meta or ():
+            if m[1][0] != m[2]:
+                return ctx.saved_tensors
+        return saved
+    return ctx.saved_tensors
+
+
 class AddBackward0(Function):
     op, symbol = "add", "+"
     formula = "∂(a+b)/∂a = 1,  ∂(a+b)/∂b = 1"
@@ -115,9 +128,9 @@ class MulBackward0(Function):
 
     @staticmethod
     def backward(ctx, g):
-        a, b = ctx.saved_tensors
         n = ctx.needs_input_grad
         if not ctx._shape and not ctx._graph_mode:  # 0-d: numpy scalars
+            a, b = saved0(ctx)
             if g.__class__ is _ndarray:
                 g = g[()]
             ga = gb = None
@@ -126,6 +139,7 @@ class MulBackward0(Function):
             if n[1]:
                 gb = g * (a[()] if a.__class__ is _ndarray else a)
             return ga, gb
+        a, b = ctx.saved_tensors
         return (g * b if n[0] else None), (g * a if n[1] else None)
 
 
@@ -163,15 +177,17 @@ class DivBackward0(Function):
 
     @staticmethod
     def backward(ctx, g):
-        a, b = ctx.saved_tensors
         n = ctx.needs_input_grad
         if not ctx._shape and not ctx._graph_mode:  # 0-d: numpy scalars
+            a, b = saved0(ctx)
             if g.__class__ is _ndarray:
                 g = g[()]
             if b.__class__ is _ndarray:
                 b = b[()]
             if a.__class__ is _ndarray:
                 a = a[()]
+        else:
+            a, b = ctx.saved_tensors
         tok = quiet(DIVIDE_INVALID)
         try:
             ga = g / b if n[0] else None
@@ -199,11 +215,12 @@ class ReciprocalBackward0(Function):
 
     @staticmethod
     def backward(ctx, g):
-        (out,) = ctx.saved_tensors
         if not ctx._shape and not ctx._graph_mode:  # 0-d: numpy scalars
+            out = saved0(ctx)[0][()]
             if g.__class__ is _ndarray:
                 g = g[()]
-            out = out[()]
+            return (-g * (out * out),)
+        (out,) = ctx.saved_tensors
         return (-g * (out * out),)
 
 
@@ -297,15 +314,12 @@ class PowBackward0(Function):
 
     @staticmethod
     def backward(ctx, g):
-        (a,) = ctx.saved_tensors
         n = ctx.exponent
-        if n == 0:
-            return (g * 0,)
         if (n == 2 or n == 3) and not ctx._shape and not ctx._graph_mode:
             # 0-d: numpy scalars; ``a ** 2`` of an array is numpy's square, ``a * a``
+            a = saved0(ctx)[0][()]
             if g.__class__ is _ndarray:
                 g = g[()]
-            a = a[()]
             if n == 2:
                 tok = quiet(OVER)
                 try:
@@ -317,6 +331,9 @@ class PowBackward0(Function):
                 return (g * ((a * a) * n),)
             finally:
                 restore(tok)
+        (a,) = ctx.saved_tensors
+        if n == 0:
+            return (g * 0,)
         if n == 2:
             tok = quiet(OVER)
             try:

@@ -11,6 +11,7 @@ from .._errstate import errstate as _errstate
 from ..derivatives import clamp_mask, clamp_text
 from ..function import Function, Local
 from ..functional_array import _is_array, mask, scale, sign
+from .arithmetic import saved0
 
 _ndarray = np.ndarray
 _ZERO: dict = {}  # dtype -> its numpy scalar 0 (ReLU's gradient where the input is <= 0)
@@ -260,9 +261,9 @@ class ReluBackward0(Function):
 
     @staticmethod
     def backward(ctx, g):
-        (out,) = ctx.saved_tensors
         if not ctx._shape and not ctx._graph_mode:
             # 0-d: ``g`` or a zero of its dtype, as numpy scalars (``mask``'s values)
+            out = saved0(ctx)[0]
             if g.__class__ is _ndarray:
                 g = g[()]
             if out[()] > 0:
@@ -272,6 +273,7 @@ class ReluBackward0(Function):
             if z is None:
                 z = _ZERO[dt] = dt.type(0)
             return (z,)
+        (out,) = ctx.saved_tensors
         return (mask(g, getattr(out, "_data", out) > 0),)
 
 
