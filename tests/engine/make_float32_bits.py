@@ -45,6 +45,27 @@ def _mat(t, r, c):
     return a.reshape(1, c) * b.reshape(r, 1) + d.reshape(1, c)
 
 
+def _lib(t):
+    """The library ``t`` comes from (torch or autograd_viz)."""
+    return sys.modules[type(t).__module__.partition(".")[0]]
+
+
+def _logits(t):
+    """Logits (rows of 10 values, or the matrix given) and, as targets, each row's
+    smallest class."""
+    x = t.reshape(-1, 10) if t.dim() == 1 else t
+    return x, x.argmin(1)
+
+
+def _grad(x, f, seed=None):
+    """The gradient of ``f`` at ``x`` for an incoming gradient built from ``x`` by exact
+    ops (its rows flipped, halved), or ``seed`` for a scalar."""
+    x = x.detach().requires_grad_()
+    y = f(x)
+    y.backward(x.detach().flip(0) * 0.5 if seed is None else None)
+    return x.grad.reshape(-1)
+
+
 #: op name -> (input kind, how PyTorch computes it on a tensor ``t``)
 OPS = {
     "exp": ("any", lambda t: t.exp()),
@@ -98,6 +119,32 @@ OPS = {
     "softmax_dim0_wide": ("rows", lambda t: t.reshape(5, 20).softmax(0).reshape(-1)),
     "log_softmax_dim0_wide": ("rows", lambda t: t.reshape(5, 20).log_softmax(0).reshape(-1)),
     "softmax_dim1_3d": ("rows", lambda t: t.reshape(4, 5, 5).softmax(1).reshape(-1)),
+    # backward kernels (their sums' orders, fused multiply-adds, SLEEF's exp) and losses
+    "softmax_grad": ("rows", lambda t: _grad(t.reshape(10, 10), lambda x: x.softmax(1))),
+    "log_softmax_grad": ("rows", lambda t: _grad(t.reshape(10, 10), lambda x: x.log_softmax(1))),
+    "softmax_wide_grad": ("rows", lambda t: _grad(t.reshape(4, 25), lambda x: x.softmax(1))),
+    "log_softmax_wide_grad": (
+        "rows",
+        lambda t: _grad(t.reshape(4, 25), lambda x: x.log_softmax(1)),
+    ),
+    "softmax_dim0_grad": ("rows", lambda t: _grad(t.reshape(5, 20), lambda x: x.softmax(0))),
+    "log_softmax_dim0_grad": (
+        "rows",
+        lambda t: _grad(t.reshape(5, 20), lambda x: x.log_softmax(0)),
+    ),
+    "cross_entropy": ("rows", lambda t: _lib(t).nn.functional.cross_entropy(*_logits(t))),
+    "cross_entropy_grad": (
+        "rows",
+        lambda t: _grad(
+            t.reshape(10, 10), lambda x: _lib(t).nn.functional.cross_entropy(x, _logits(t)[1]), 1
+        ),
+    ),
+    "nll_loss_60": (
+        "rows",
+        lambda t: _lib(t).nn.functional.nll_loss(
+            *_logits(t[:60].reshape(60, 1) * t[60:65].reshape(1, 5))
+        ),
+    ),
 }
 
 

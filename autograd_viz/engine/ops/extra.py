@@ -28,6 +28,7 @@ from ..functional_array import (
     sign,
     unsqueeze_dims,
 )
+from .fsum import nll_sum
 from .shape import _arange
 from .unary import EXACT_MAX, exact32
 from .vexp import sleef_exp
@@ -208,21 +209,41 @@ def _columns_exp_sum(shifted, dim):
     ``inner // 16 * 16`` columns in vectors (SLEEF's exp), the rest with the C library's
     ``expf`` (nearly always the correctly rounded value: float64, rounded), each
     column summed down the dimension one value after the other."""
-    shape = shifted.shape
-    d = dim % shifted.ndim
-    n = shape[d]
-    inner = int(np.prod(shape[d + 1 :]))
-    x = shifted.reshape(-1, n, inner)
+    x = _as3(shifted, dim)
+    e = _columns_exp(x)
+    total = np.add.accumulate(e, axis=1)[:, -1:, :]  # strictly one after the other
+    return e.reshape(shifted.shape), total.reshape(_kept(shifted.shape, dim))
+
+
+def _as3(a, dim):
+    """``a`` viewed as (outer, n, inner) around ``dim``."""
+    d = dim % a.ndim
+    return a.reshape(-1, a.shape[d], int(np.prod(a.shape[d + 1 :])))
+
+
+def _kept(shape, dim):
+    d = dim % len(shape)
+    return (*shape[:d], 1, *shape[d + 1 :])
+
+
+def _columns_exp(x):
+    """``exp`` of an (outer, n, inner) float32 array as the non-last-dim kernels take
+    it: SLEEF's for the first ``inner // 16 * 16`` columns (vectors), the C library's
+    ``expf`` (nearly always correctly rounded: float64, rounded) for the rest."""
+    inner = x.shape[2]
     v = inner - inner % _LANES
     if v == inner:
-        e = sleef_exp(x)
-    else:
-        e = np.empty_like(x)
-        e[:, :, :v] = sleef_exp(x[:, :, :v])
-        e[:, :, v:] = np.exp(x[:, :, v:], dtype=np.float64)
-    total = np.add.accumulate(e, axis=1)[:, -1:, :]  # strictly one after the other
-    keep = (*shape[:d], 1, *shape[d + 1 :])
-    return e.reshape(shape), total.reshape(keep)
+        return sleef_exp(x)
+    e = np.empty_like(x)
+    e[:, :, :v] = sleef_exp(x[:, :, :v])
+    e[:, :, v:] = np.exp(x[:, :, v:], dtype=np.float64)
+    return e
+
+
+def _exact_grad(ctx, g):
+    """The backward of a softmax that took the exact route, with a float32 array
+    gradient of the same layout: PyTorch's backward kernels can be followed too."""
+    return ctx.exact is not None and g.__class__ is np.ndarray and g.dtype == np.float32
 
 
 def _lane_sum(e):
@@ -245,6 +266,21 @@ def _lane_sum(e):
     return acc[..., :1] + acc[..., 1:]
 
 
+def _lane_dot(g, s):
+    """Σ G·s over the last axis as ``map2_reduce_all`` does it: fewer than 16 values, the
+    rounded products one after the other; else 16 lanes, the first products rounded
+    and each further one added by a fused multiply-add, then the lanes pairwise."""
+    n = g.shape[-1]
+    if n < 16:
+        return _lane_sum(g * s)
+    acc = g[..., :16] * s[..., :16]
+    for j in range(16, n, 16):
+        k = min(16, n - j)
+        part = g[..., j : j + k].astype(np.float64) * s[..., j : j + k] + acc[..., :k]
+        acc[..., :k] = part
+    return _lane_sum(acc)
+
+
 class SoftmaxBackward0(Function):
     op, symbol = "softmax", "softmax"
     formula = "∂softmax(a)ᵢ/∂aⱼ = sᵢ(δᵢⱼ − sⱼ): grad = s·(g − Σ g·s)"
@@ -258,6 +294,7 @@ class SoftmaxBackward0(Function):
     @staticmethod
     def forward(ctx, a, dim=None):
         ctx.dim = dim
+        ctx.exact = _exact32(a, dim)
         _, e, total = _softmax(a, dim)
         # over the last dim PyTorch multiplies by 1 / the sum, over another it divides
         last = _exact32(a, dim) == "last"
@@ -268,6 +305,18 @@ class SoftmaxBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         (out,) = ctx.saved_tensors
+        if ctx.exact == "other" and _exact_grad(ctx, g):
+            # _vec_softmax_backward: Σ G·s down the dim by fused multiply-adds (the
+            # compiler contracts them), then s·(G − Σ)
+            g3, o3 = _as3(np.ascontiguousarray(g), ctx.dim), _as3(out, ctx.dim)
+            acc = np.zeros((g3.shape[0], g3.shape[2]), np.float32)
+            for d in range(g3.shape[1]):
+                acc = (g3[:, d].astype(np.float64) * o3[:, d] + acc).astype(np.float32)
+            total = acc.reshape(_kept(out.shape, ctx.dim))
+            return (out * (g - total),)
+        if ctx.exact == "last" and _exact_grad(ctx, g):
+            # _vec_host_softmax_backward_lastdim: (G − Σ G·s)·s, Σ as map2_reduce_all
+            return ((g - _lane_dot(g, out)) * out,)
         return (out * (g - _sum_keep(g * out, ctx.dim)),)
 
 
@@ -279,6 +328,7 @@ class LogSoftmaxBackward0(Function):
     @staticmethod
     def forward(ctx, a, dim=None):
         ctx.dim = dim
+        ctx.exact = _exact32(a, dim)
         shifted, _, total = _softmax(a, dim)
         if _exact32(a, dim):  # (x − max) − log(sum), the log correctly rounded
             out = shifted - np.log(total, dtype=np.float64).astype(np.float32)
@@ -290,6 +340,17 @@ class LogSoftmaxBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         (out,) = ctx.saved_tensors
+        if _exact_grad(ctx, g):
+            # PyTorch's kernels: Σ G (lanes over the last dim, one after the other down
+            # another), the exp of the output as the forward takes it, and G − exp·Σ as
+            # one fused multiply-add
+            if ctx.exact == "last":
+                e, total = sleef_exp(out), _lane_sum(g)
+            else:
+                e = _columns_exp(_as3(out, ctx.dim)).reshape(out.shape)
+                g3 = _as3(np.ascontiguousarray(g), ctx.dim)
+                total = np.add.accumulate(g3, axis=1)[:, -1:, :].reshape(_kept(out.shape, ctx.dim))
+            return ((g.astype(np.float64) - e.astype(np.float64) * total).astype(np.float32),)
         return (g - exp(out) * _sum_keep(g, ctx.dim),)
 
 
@@ -537,7 +598,8 @@ class NllLossBackward0(Function):
                 coef = np.zeros(logp.shape, dtype=logp.dtype)
                 coef[rows, t] = logp.dtype.type(-1) / total
                 ctx.reduction, ctx.batched, ctx.coef = reduction, True, coef
-                return _nd(np.asarray(-np.add.reduce(logp[rows, t]) / total, dtype=logp.dtype))
+                # summed in PyTorch's order (its cascade), negated, / the count
+                return _nd(np.asarray(-nll_sum(logp[rows, t]) / total, dtype=logp.dtype))
         batched = logp.ndim == 2
         lp = logp if batched else logp[None]
         t = np.asarray(target).reshape(-1).astype(np.int64)
@@ -546,20 +608,21 @@ class NllLossBackward0(Function):
         rows = np.arange(lp.shape[0])
         w = np.ones(lp.shape[1], dtype=lp.dtype) if weight is None else weight
         wt = np.where(keep, w[safe], 0).astype(lp.dtype)
-        picked = -lp[rows, safe] * wt
+        picked = -(lp[rows, safe] * wt)
         onehot = np.zeros(lp.shape, dtype=lp.dtype)
         onehot[rows, safe] = -wt
         ctx.reduction, ctx.batched = reduction, batched
         if reduction == "none":
             ctx.coef = onehot if batched else onehot[0]
             return _nd(picked if batched else picked[0])
+        # sums in PyTorch's order (its cascade; ignored targets skipped)
         if reduction == "sum":
-            out = np.sum(picked)
+            out = nll_sum(picked, keep)
             ctx.coef = onehot if batched else onehot[0]
         else:
-            total = np.sum(wt)
+            total = nll_sum(wt, keep) if weight is not None else lp.dtype.type(keep.sum())
             with _errstate(DIVIDE_INVALID):
-                out = np.sum(picked) / total
+                out = nll_sum(picked, keep) / total
                 ctx.coef = (onehot / total) if batched else onehot[0] / total
         return _nd(np.asarray(out, dtype=lp.dtype))
 

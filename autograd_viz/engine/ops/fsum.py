@@ -142,3 +142,52 @@ def sum_dim32(a, dims, keepdim):
     if keepdim:
         out = np.expand_dims(out, dims)
     return np.asarray(out, dtype=_F32)
+
+
+def nll_sum(x, keep=None):
+    """The sum of the terms ``x`` (a 1-D array) in ``nll_loss``'s order (PyTorch's
+    ``nll_loss_out_frame``): a cascade of 8 partial sums, terms added one by one into
+    the first, carried up at every index that is a multiple of 16 (of 256, 4096...: one
+    level per 4 bits; index 0 goes all the way up), then the partials in order.  ``keep``
+    (booleans): terms left out (``ignore_index``), as PyTorch skips them, carries too."""
+    dt = x.dtype.type
+    n = x.size
+    zero = dt(0)
+    p = [zero] * 8
+    if keep is not None and not keep.all():
+        for b in range(n):
+            if not keep[b]:
+                continue
+            p[0] = p[0] + x[b]
+            for j in range(7):
+                if b & (15 << (4 * j)):
+                    break
+                p[j + 1] = p[j + 1] + p[j]
+                p[j] = zero
+    elif 1 < n <= 256:
+        # one level of carries (at 16, 32, ..., 240): the full blocks of 16 after index
+        # 0 summed in turn into the second partial, the rest in the first, index 0 on top
+        k = (n - 1) >> 4
+        body = 1 + (k << 4)
+        p1 = zero
+        if k:
+            blocks = _add_accumulate(x[1:body].reshape(k, 16), axis=1)[:, -1]
+            p1 = _add_accumulate(blocks)[-1] if k > 1 else blocks[0]
+        p0 = _add_accumulate(x[body:])[-1] if body < n else zero
+        return (zero + p0 + p1) + x[0]
+    elif n:
+        p[7] = zero + x[0]  # index 0: carried through every (empty) level
+        for s in range(1, n, 16):
+            e = min(s + 16, n)
+            p[0] = _add_accumulate(x[s:e])[-1]  # (the first partial is empty here)
+            b = e - 1
+            if b % 16 == 0:
+                for j in range(7):
+                    if j and b & (15 << (4 * j)):
+                        break
+                    p[j + 1] = p[j + 1] + p[j]
+                    p[j] = zero
+    out = zero
+    for v in p:
+        out = out + v
+    return out
