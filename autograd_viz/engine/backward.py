@@ -200,8 +200,9 @@ def run_backward(
         and not create_graph
         and inputs is None
         and accumulate
-        and not HOOKED_LEAVES
-        and not MULTI_OUTPUT
+        # (a WeakSet's ``len`` is Python code: its underlying set is looked at first)
+        and (not HOOKED_LEAVES.data or not HOOKED_LEAVES)
+        and (not MULTI_OUTPUT.data or not MULTI_OUTPUT)
     ):
         _run_fast(roots, grads, retain_graph)
         return None
