@@ -580,6 +580,34 @@ def _run_pre_hooks(node, g, listening):
                 t._grad = Tensor._make(t._grad._data + g, False, None)
             if listening:
                 events.emit("retain_grad", tensor=t, grad=t._grad._data)
+    if node._node_prehooks:
+        g = _run_node_prehooks(node, g, False)
+    return g
+
+
+def _run_node_prehooks(node, g, multi):
+    """The node's own pre-hooks (``grad_fn.register_prehook``), after the tensor hooks and
+    ``retain_grad``: ``hook(grad_outputs)`` may return a tuple replacing them."""
+    for h in list(node._node_prehooks):
+        gl = list(g) if multi else [g]
+        r = h(tuple(None if x is None else _as_grad_tensor(x) for x in gl))
+        if r is None:
+            continue
+        if not isinstance(r, tuple):
+            raise TypeError(f"expected tuple, but hook returned '{type(r).__name__}'")
+        if len(r) != len(gl):
+            name = getattr(h, "__name__", type(h).__name__)
+            raise RuntimeError(
+                f"hook '{name}' has returned an incorrect number of values (got {len(r)}, but "
+                f"expected {len(gl)})"
+            )
+        for k, (old, new) in enumerate(zip(gl, r, strict=True)):
+            if new is None or old is None:
+                gl[k] = new if new is None else _raw(new)
+                continue
+            _check_hook_result(h, old, new)
+            gl[k] = new if isinstance(old, Tensor) else _raw(new)
+        g = gl if multi else gl[0]
     return g
 
 
@@ -624,6 +652,8 @@ def _run_pre_hooks_multi(node, gl, listening):
             t._grad = Tensor._make(t._grad._data + g, False, None)
         if listening:
             events.emit("retain_grad", tensor=t, grad=t._grad._data)
+    if node._node_prehooks:
+        gl = _run_node_prehooks(node, gl, True)
     return gl
 
 

@@ -318,6 +318,12 @@ class Function:
         """``fn(grad_outputs)`` before this node runs; may return replacement grads."""
         if self._node_prehooks is None:
             self._node_prehooks = []
+        self._has_pre = True  # run by the backward loops' _run_pre_hooks
+        self._slow = True
+        if isinstance(self, AccumulateGrad):  # its timing is observable: PyTorch's order
+            from . import backward
+
+            backward.HOOKED_LEAVES.add(self)
         hooks = self._node_prehooks
         hooks.append(fn)
         return _ListHandle(hooks, fn)
