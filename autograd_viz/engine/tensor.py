@@ -1783,12 +1783,14 @@ def _pair0(a, other):
 
 
 def _edge(t):
+    """``next_functions`` entry for ``t`` (which requires grad), as ``apply`` makes it."""
     fn = t.grad_fn
     if fn is None:
         fn = t._accumulator
         if fn is None:
             fn = t._get_accumulator()
-    return (fn, 0)
+        return (fn, 0)
+    return (fn, t._output_nr)
 
 
 def _node2(ctx, a, b, ra, rb, value):
@@ -1801,7 +1803,9 @@ def _node2(ctx, a, b, ra, rb, value):
             fa = a._accumulator
             if fa is None:
                 fa = a._get_accumulator()
-        ea = (fa, 0)
+            ea = (fa, 0)
+        else:
+            ea = (fa, a._output_nr)  # (a piece of a multi-output node: its index)
     else:
         ea = _NONE_EDGE
     if rb:
@@ -1810,7 +1814,9 @@ def _node2(ctx, a, b, ra, rb, value):
             fb = b._accumulator
             if fb is None:
                 fb = b._get_accumulator()
-        ctx.next_functions = (ea, (fb, 0))
+            ctx.next_functions = (ea, (fb, 0))
+        else:
+            ctx.next_functions = (ea, (fb, b._output_nr))
     else:
         ctx.next_functions = (ea, _NONE_EDGE)
     seq = _seq_counter[0] + 1

@@ -148,7 +148,7 @@ def _describe(out):
     for n in order:
         if type(n).__name__ == "AccumulateGrad":
             leaves[id(n.variable)] = rank[id(n)]
-            desc.append(("AccumulateGrad", n.variable.item()))
+            desc.append(("AccumulateGrad", n.variable.tolist()))
             continue
         saved = tuple(
             None if s is None else (type(s).__name__, np.asarray(s).dtype.str, repr(float(s)))
@@ -166,7 +166,7 @@ def _describe(out):
             (
                 type(n).__name__,
                 tuple(n.needs_input_grad),
-                tuple(None if fn is None else rank[id(fn)] for fn, _ in n.next_functions),
+                tuple(None if fn is None else (rank[id(fn)], nr) for fn, nr in n.next_functions),
                 n._shape,
                 str(n._dtype),
                 saved,
@@ -199,6 +199,25 @@ def test_scalar_graph_nodes_are_what_apply_records(name):
         return _describe(expr(a, b) + expr(c, b) * expr(a, c))
 
     assert build() == _listening(build)
+
+
+@pytest.mark.parametrize("name", list(EXPRESSIONS))
+def test_scalar_graph_of_pieces_of_a_multi_output_node(name):
+    """0-d pieces of ``unbind``: their edges name the piece (``output_nr``)."""
+    expr = EXPRESSIONS[name] or _micrograd
+
+    def build():
+        v = torch.tensor([-1.5, 2.0, 0.5], requires_grad=True)
+        a, b, c = (v * 1).unbind()
+        out = expr(b, c) * expr(c, a)
+        desc = _describe(out)
+        out.backward()
+        return desc, repr(v.grad.tolist())
+
+    plain = build()
+    assert plain == _listening(build)
+    edges = [e for node in plain[0] if node[0] != "AccumulateGrad" for e in node[2]]
+    assert any(e is not None and e[1] == 2 for e in edges)  # an edge to the piece c
 
 
 def _saved_output(y):
