@@ -114,6 +114,7 @@ OPS = {
     "sum_dim0_wide": ("rows", lambda t: _mat(t, 9, 40).sum(0)),
     "sum_dim0_3d": ("rows", lambda t: t.reshape(5, 4, 5).sum(0).reshape(-1)),
     "mean_dim0_wide": ("rows", lambda t: _mat(t, 32, 32).mean(0)),
+    "sum_dim0_column": ("rows", lambda t: t.reshape(100, 1).sum(0)),
     "softmax_dim0": ("rows", lambda t: t.reshape(10, 10).softmax(0).reshape(-1)),
     "log_softmax_dim0": ("rows", lambda t: t.reshape(10, 10).log_softmax(0).reshape(-1)),
     "softmax_dim0_wide": ("rows", lambda t: t.reshape(5, 20).softmax(0).reshape(-1)),

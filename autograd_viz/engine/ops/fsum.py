@@ -135,8 +135,12 @@ def sum_dim32(a, dims, keepdim):
         if c == 0:
             return None
         out = _inner(a.reshape(-1, c)).reshape(a.shape[:-1])
-    elif dims == (0,) and nd >= 2 and a.shape[0] > 0 and a.size // a.shape[0] >= 2:
-        out = _outer(a.reshape(a.shape[0], -1)).reshape(a.shape[1:])
+    elif dims == (0,) and nd >= 2 and a.shape[0] > 0:
+        cols = a.size // a.shape[0]
+        if cols == 1:  # (one column: PyTorch sums it as a whole tensor)
+            out = sum32(a).reshape(a.shape[1:])
+        else:
+            out = _outer(a.reshape(a.shape[0], cols)).reshape(a.shape[1:])
     else:
         return None
     if keepdim:
