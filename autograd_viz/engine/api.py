@@ -1670,7 +1670,7 @@ def _setitem(x, key, value):
         raise RuntimeError(
             "a view of a leaf Variable that requires grad is being used in an in-place operation."
         )
-    _check_view_of_leaf(x)
+    _check_view_of_leaf(x, key)
     v_req = isinstance(value, Tensor) and value._requires_grad
     arr = x._data
     vraw = value._data if isinstance(value, Tensor) else value
@@ -1708,16 +1708,23 @@ def _setitem(x, key, value):
         events.emit("inplace", tensor=x, op="setitem", old=old, new=arr, grad_enabled=grad_on)
 
 
-def _check_view_of_leaf(x):
+def _check_view_of_leaf(x, key=None):
     if STATE.enabled:
         fn = x.grad_fn
-        if fn is not None and fn._multi and fn.is_view:
-            raise RuntimeError(
-                f"Output {x._output_nr} of {_BACKWARD_SUFFIX.sub('', fn.name())} is a view and "
-                "is being modified inplace. This view is the output of a function that returns "
-                "multiple views. Such functions do not allow the output views to be modified "
-                "inplace. You should replace the inplace operation by an out-of-place one."
-            )
+        while fn is not None and fn.is_view:  # a view of a piece of split/unbind too
+            if fn._multi:
+                name, nr = _BACKWARD_SUFFIX.sub("", x.grad_fn.name()), x._output_nr
+                if isinstance(key, numbers.Integral):  # ``piece[i] = v``: PyTorch writes
+                    name, nr = "Select", 0  # into a view of the piece
+                elif isinstance(key, slice):
+                    name, nr = "Slice", 0
+                raise RuntimeError(
+                    f"Output {nr} of {name} is a view and is being modified inplace. This view "
+                    "is the output of a function that returns multiple views. Such functions "
+                    "do not allow the output views to be modified inplace. You should replace "
+                    "the inplace operation by an out-of-place one."
+                )
+            fn = fn.next_functions[0][0] if fn.next_functions else None
         base = x._base
         if base is not None and base._requires_grad and base.grad_fn is None:
             raise RuntimeError(

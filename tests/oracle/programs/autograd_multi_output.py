@@ -222,3 +222,15 @@ x.grad = None
 p, s = Two.apply(x, y)
 s.detach_()
 check("two.detach_", (s.grad_fn, s.output_nr))
+
+# in-place through a view of a piece, and item assignment into a piece
+x = torch.arange(6.0).requires_grad_()
+y = x * 1
+for base_name, base in (("leaf", x), ("nonleaf", y)):
+    a, b, c = base.split(2)
+    raises(f"{base_name}.setitem_int", lambda b=b: b.__setitem__(0, 5.0))
+    raises(f"{base_name}.setitem_slice", lambda b=b: b.__setitem__(slice(0, 1), 5.0))
+    raises(f"{base_name}.view_mul_", lambda b=b: b.view(2, 1).mul_(2))
+    raises(f"{base_name}.unbind_view_add_", lambda: base.unbind()[2].view(1).add_(1))
+v = x.view(2, 3)
+raises("plain_view_of_leaf", lambda: v.mul_(2))
