@@ -139,3 +139,14 @@ def test_error_mid_backward_leaves_pytorchs_partial_grads(listen):
     finally:
         if handle is not None:
             handle.remove()
+
+
+def test_tanh_of_special_values_warns_about_nothing():
+    """``tanh`` runs numpy's loop without switching the error state (``silent``): it must
+    stay quiet on inf, nan and subnormals, under ``np.seterr(all="raise")`` too."""
+    vals = [np.inf, -np.inf, np.nan, 0.0, -0.0, 1e-45, 1e-40, 3e38, -3e38, 20.0, -20.0]
+    for dtype in (torch.float32, torch.float64):
+        t = torch.tensor(vals * 200, dtype=dtype)  # bigger than EXACT_MAX: numpy's loop
+        with np.errstate(all="raise"):
+            out = t.tanh()
+        assert out[0].item() == 1.0 and out[1].item() == -1.0 and np.isnan(out[2].item())

@@ -39,9 +39,11 @@ _F64 = np.dtype(np.float64)
 EXACT_MAX = 1024
 
 
-def exact32(ufunc, mathfn=None):
+def exact32(ufunc, mathfn=None, silent=False):
     """``f(a)``: ``ufunc(a)``; for float32 (up to ``EXACT_MAX`` elements) computed in
-    float64 and rounded once."""
+    float64 and rounded once.  ``silent``: the ufunc never raises a floating-point flag
+    (``tanh``: checked on inf, nan and subnormals), so numpy's own loop runs without
+    switching the error state."""
 
     def f(a):
         dt = a.dtype
@@ -57,6 +59,8 @@ def exact32(ufunc, mathfn=None):
                     return _nd(ufunc(a, dtype=_F64).astype(_F32))
                 finally:
                     restore(tok)
+        if silent:
+            return _nd(ufunc(a))
         tok = quiet(ALL)
         try:
             return _nd(ufunc(a))
@@ -73,7 +77,7 @@ def _m_exp(v):
 
 _exp = exact32(np.exp, _m_exp)
 _log = exact32(np.log, math.log)
-_tanh = exact32(np.tanh, math.tanh)
+_tanh = exact32(np.tanh, math.tanh, silent=True)
 
 
 class ExpBackward0(Function):
