@@ -368,6 +368,10 @@ _RANDINT_LIKE_SIGS = _like_sigs(
 def _type_name(v) -> str:
     if isinstance(v, Generator):
         return "torch._C.Generator"
+    from .formats import layout, memory_format
+
+    if isinstance(v, memory_format | layout):
+        return f"torch.{type(v).__name__}"
     from .tensor import Tensor
 
     if isinstance(v, Tensor):
@@ -385,6 +389,14 @@ def _invalid(name, args, kwargs, sigs):
     )
 
 
+def _formats_ok(kwargs) -> bool:
+    """``memory_format=`` / ``layout=`` are ``torch.memory_format`` / ``torch.layout``."""
+    from .formats import layout, memory_format
+
+    mf, lo = kwargs.get("memory_format"), kwargs.get("layout")
+    return (mf is None or isinstance(mf, memory_format)) and (lo is None or isinstance(lo, layout))
+
+
 def like_args(name, input, args, kwargs):
     """PyTorch's argument checks of ``rand_like`` / ``randn_like``: ``(input, *,
     generator, memory_format, dtype, layout, device, pin_memory, requires_grad)``.
@@ -400,6 +412,7 @@ def like_args(name, input, args, kwargs):
         args
         or any(k not in _LIKE_KW and k != "generator" for k in kwargs)
         or not (gen is None or isinstance(gen, Generator))
+        or not _formats_ok(kwargs)
     ):
         raise _invalid(name, (input, *args), kwargs, _LIKE_SIGS)
     return rng_of(gen, name)
@@ -419,8 +432,10 @@ def randint_like_args(input, args, kwargs):
         )
     bad = _invalid(name, (input, *args), kwargs, _RANDINT_LIKE_SIGS)
     gen = kwargs.get("generator")
-    if any(k not in _LIKE_KW and k not in ("generator", "low", "high") for k in kwargs) or not (
-        gen is None or isinstance(gen, Generator)
+    if (
+        any(k not in _LIKE_KW and k not in ("generator", "low", "high") for k in kwargs)
+        or not (gen is None or isinstance(gen, Generator))
+        or not _formats_ok(kwargs)
     ):
         raise bad
     named = [k for k in ("low", "high") if k in kwargs]

@@ -143,3 +143,16 @@ raises(
     "randint_like(long, rg)",
     lambda: torch.randint_like(torch.zeros(2, dtype=torch.long), 10, requires_grad=True),
 )
+
+# memory_format / layout constants as the *_like functions take them
+check("formats", (str(torch.preserve_format), str(torch.contiguous_format), str(torch.strided)))
+check("layout", x.layout)
+check("type(strided)", type(torch.strided).__name__)
+check("type(preserve_format)", type(torch.preserve_format).__name__)
+r = torch.randint_like(x, 10, memory_format=torch.preserve_format)
+check("randint_like.memory_format", r.shape)
+r = torch.rand_like(x, memory_format=torch.contiguous_format, layout=torch.strided)
+check("rand_like.formats", r.shape)
+check("clone.memory_format", x.clone(memory_format=torch.contiguous_format).shape)
+raises("rand_like(memory_format=3)", lambda: torch.rand_like(x, memory_format=3))
+raises("rand_like(layout=format)", lambda: torch.rand_like(x, layout=torch.contiguous_format))
