@@ -224,7 +224,16 @@ class Function:
         out._accumulator = None
         saved = ctx._saved
         if saved is not None:
-            ctx._saved_meta = _meta2(saved, out_arr, vbox, a, xa, b, xb, T)
+            meta = []
+            for i, s in enumerate(saved):
+                if s.__class__ is _ndarray:
+                    if s is out_arr:
+                        meta.append((i, vbox, 0, None))
+                    elif s is xa and xa.__class__ is _ndarray and isinstance(a, T):
+                        meta.append((i, a._vbox, a._vbox[0], a))
+                    elif s is xb and xb.__class__ is _ndarray and isinstance(b, T):
+                        meta.append((i, b._vbox, b._vbox[0], b))
+            ctx._saved_meta = meta
         if cls.is_view:
             _make_view(out, a)
         return out
@@ -424,46 +433,6 @@ def _apply1(cls, x, kwargs):
                     meta.append((i, x._vbox, x._vbox[0], x))
         ctx._saved_meta = meta
     return out
-
-
-def _meta2(saved, out_arr, vbox, a, xa, b, xb, T):
-    """``_saved_meta`` of a node with two slots ``a``, ``b`` (their arrays ``xa``, ``xb``):
-    ``(index, version box, version, input tensor or None)`` for every saved array that is
-    the output's or an input tensor's data.  The usual two saved values (``a * b``,
-    ``a @ b``) are looked at without a loop."""
-    if len(saved) == 2:
-        meta = []
-        s = saved[0]
-        if s is not None and s.__class__ is _ndarray:
-            if s is out_arr:
-                meta.append((0, vbox, 0, None))
-            elif s is xa and isinstance(a, T):
-                v = a._vbox
-                meta.append((0, v, v[0], a))
-            elif s is xb and isinstance(b, T):
-                v = b._vbox
-                meta.append((0, v, v[0], b))
-        s = saved[1]
-        if s is not None and s.__class__ is _ndarray:
-            if s is out_arr:
-                meta.append((1, vbox, 0, None))
-            elif s is xa and isinstance(a, T):
-                v = a._vbox
-                meta.append((1, v, v[0], a))
-            elif s is xb and isinstance(b, T):
-                v = b._vbox
-                meta.append((1, v, v[0], b))
-        return meta
-    meta = []
-    for i, s in enumerate(saved):
-        if s.__class__ is _ndarray:
-            if s is out_arr:
-                meta.append((i, vbox, 0, None))
-            elif s is xa and isinstance(a, T):
-                meta.append((i, a._vbox, a._vbox[0], a))
-            elif s is xb and isinstance(b, T):
-                meta.append((i, b._vbox, b._vbox[0], b))
-    return meta
 
 
 def _edge_of(x):
