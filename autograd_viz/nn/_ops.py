@@ -9,12 +9,15 @@ Engine ``Function`` subclasses (ndarrays in, ndarray out; see
 from __future__ import annotations
 
 import math
+import weakref
 
 import numpy as np
 
+from ..engine import events
 from ..engine.dtypes import float64 as _f64
 from ..engine.function import Function, Local
 from ..engine.functional_array import _is_array, _tensor, expand_to, scale
+from ..engine.tensor import Tensor
 
 _SQRT1_2 = 1.0 / math.sqrt(2.0)
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
@@ -323,65 +326,199 @@ class NativeBatchNormBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         if not _is_array(g):
-            return _batch_norm_graph(ctx, g)
+            return _bn_double(ctx, g)
         xhat, w, _ = ctx.saved_tensors
-        axes, shape = ctx.axes, ctx.bshape
-        gx = gw = gb = None
-        if ctx.needs_input_grad[0]:
-            scale_ = ctx.invstd if w is None else ctx.invstd * w.reshape(shape)
-            if ctx.training:
-                n = g.size // g.shape[1]
-                mg = np.sum(g, axis=axes, keepdims=True) / n
-                mgx = np.sum(g * xhat, axis=axes, keepdims=True) / n
-                gx = (g - mg - xhat * mgx) * scale_
-            else:
-                gx = g * scale_
-            gx = gx.astype(g.dtype, copy=False)
-        if ctx.needs_input_grad[1]:
-            gw = np.sum(g * xhat, axis=axes).astype(g.dtype, copy=False)
-        if ctx.needs_input_grad[2]:
-            gb = np.sum(g, axis=axes).astype(g.dtype, copy=False)
-        return gx, gw, gb
+        return _bn_arrays(ctx, g, xhat, w)
 
 
-def _batch_norm_graph(ctx, g):
-    """The backward of batch_norm as a graph of ordinary ops (``create_graph=True``):
-    in training the batch statistics are recomputed from the input, so the second
-    derivatives through the mean and the variance come out; in eval the running
-    statistics are constants.  Computed in double for a float32 input (the plain
-    backward's statistics are double too), cast back at the end."""
-    _, w, x = ctx.saved_tensors
+def _bn_arrays(ctx, g, xhat, w):
+    """batch_norm's gradients (input, weight, bias) from arrays."""
     axes, shape = ctx.axes, ctx.bshape
+    gx = gw = gb = None
+    if ctx.needs_input_grad[0]:
+        scale_ = ctx.invstd if w is None else ctx.invstd * w.reshape(shape)
+        if ctx.training:
+            n = g.size // g.shape[1]
+            mg = np.sum(g, axis=axes, keepdims=True) / n
+            mgx = np.sum(g * xhat, axis=axes, keepdims=True) / n
+            gx = (g - mg - xhat * mgx) * scale_
+        else:
+            gx = g * scale_
+        gx = gx.astype(g.dtype, copy=False)
+    if ctx.needs_input_grad[1]:
+        gw = np.sum(g * xhat, axis=axes).astype(g.dtype, copy=False)
+    if ctx.needs_input_grad[2]:
+        gb = np.sum(g, axis=axes).astype(g.dtype, copy=False)
+    return gx, gw, gb
+
+
+def _bn_double(ctx, g):
+    """``create_graph=True``: the gradients are the outputs of ONE
+    ``NativeBatchNormBackwardBackward0`` node (slots G, input, weight and two empty
+    ones, as PyTorch's), with the plain backward's values."""
+    xhat, w, x = ctx.saved_tensors  # (Tensors here: the input and weight themselves)
+    vals = _bn_arrays(ctx, g._data, xhat._data, None if w is None else w._data)
+    slots = (g, x, w, None, None)
+    return _double_node(NativeBatchNormBackwardBackward0, ctx, slots, vals, x.shape[1:2])
+
+
+def _bn_composite(src, g, x, w):
+    """batch_norm's backward as a graph of ordinary ops (what the double-backward node
+    differentiates): in training the batch statistics are recomputed from the input,
+    so the derivatives through the mean and the variance come out; in eval the running
+    statistics are constants.  In double for a float32 input (the plain backward's
+    statistics are double too), cast back at the end."""
+    axes, shape = src.axes, src.bshape
     dt = x.dtype
     if dt != _f64:
         x, g = x.double(), g.double()
         w = None if w is None else w.double()
-    if ctx.training:
+    if src.training:
         mean = x.mean(dim=axes, keepdim=True)
         xc = x - mean
-        invstd = ((xc * xc).mean(dim=axes, keepdim=True) + ctx.eps).rsqrt()
+        invstd = ((xc * xc).mean(dim=axes, keepdim=True) + src.eps).rsqrt()
     else:
-        xc = x - _tensor(ctx.mean.astype(np.float64))
-        invstd = _tensor(ctx.invstd.astype(np.float64))
+        xc = x - _tensor(src.mean.astype(np.float64))
+        invstd = _tensor(src.invstd.astype(np.float64))
     xhat = xc * invstd
-    gx = gw = gb = None
-    if ctx.needs_input_grad[0]:
-        scale_ = invstd if w is None else invstd * w.reshape(shape)
-        if ctx.training:
-            mg = g.mean(dim=axes, keepdim=True)
-            mgx = (g * xhat).mean(dim=axes, keepdim=True)
-            gx = (g - mg - xhat * mgx) * scale_
-        else:
-            gx = g * scale_
-    if ctx.needs_input_grad[1]:
-        gw = (g * xhat).sum(dim=axes)
-    if ctx.needs_input_grad[2]:
-        gb = g.sum(dim=axes)
+    scale_ = invstd if w is None else invstd * w.reshape(shape)
+    if src.training:
+        mg = g.mean(dim=axes, keepdim=True)
+        mgx = (g * xhat).mean(dim=axes, keepdim=True)
+        gx = (g - mg - xhat * mgx) * scale_
+    else:
+        gx = g * scale_
+    gw = (g * xhat).sum(dim=axes)
+    gb = g.sum(dim=axes)
     return _cast(gx, dt), _cast(gw, dt), _cast(gb, dt)
 
 
 def _cast(t, dt):
     return t if t is None or t.dtype == dt else t.to(dt)
+
+
+class _Quiet:
+    """No events while a double-backward node differentiates its formula: the node is
+    one op in a recording."""
+
+    def __enter__(self):
+        self.saved = list(events.LISTENERS)
+        events.LISTENERS.clear()
+
+    def __exit__(self, *exc):
+        events.LISTENERS[:] = self.saved
+
+
+def _double_node(cls, src, slots, values, wshape):
+    """One multi-output node of class ``cls`` whose outputs are the gradients
+    ``values`` (arrays, ``None`` where not wanted) of ``src``'s backward, with edges to
+    the tensors in ``slots`` (PyTorch's slot order; ``cls.pos`` says where G, the input
+    and the weight are; ``wshape``: the weight's and bias's shape); returns the output
+    tensors."""
+    from ..engine import backward as _backward_mod
+    from ..engine.function import _edge_of, _next_seq
+
+    node = object.__new__(cls)
+    edges = tuple(_edge_of(t) if t is not None and t._requires_grad else (None, 0) for t in slots)
+    node.next_functions = edges
+    node.needs_input_grad = tuple(e[0] is not None for e in edges)
+    node._seq = _next_seq()
+    node.src = src
+    gi, xi, wi = cls.pos
+    kept = (slots[gi], slots[xi], slots[wi])
+    node._saved = tuple(None if t is None else t._data for t in kept)
+    node._saved_meta = [(i, t._vbox, t._vbox[0], t) for i, t in enumerate(kept) if t is not None]
+    x = slots[xi]
+    node._out_shapes = (x._data.shape, wshape, wshape)
+    node._out_dtypes = (x._data.dtype,) * 3
+    node._shape, node._dtype = x._data.shape, x._data.dtype
+    _backward_mod.MULTI_OUTPUT.add(node)
+    outs = []
+    for k, v in enumerate(values):
+        if v is None:
+            outs.append(None)
+            continue
+        o = Tensor._make(v, True, node)
+        if k:
+            o._output_nr = k
+        outs.append(o)
+    if events.LISTENERS:
+        made = [(k, o) for k, o in enumerate(outs) if o is not None]
+        node._out_ref = weakref.ref(made[0][1])
+        node._out_refs = {k: weakref.ref(o) for k, o in made}
+        ins = tuple(t for t in slots if t is not None)
+        for _, o in made:
+            events.emit("forward", node=node, op=cls.op, cls=cls, inputs=ins, output=o, kwargs={})
+    return tuple(outs)
+
+
+def _double_backward(node, grads, composite):
+    """The backward of a double-backward node: the gradient of ``composite`` (the
+    backward formula as ordinary ops) with respect to G, the input and the weight, for
+    the gradients ``grads`` arriving at the node's outputs; as a graph when they are
+    Tensors (third derivatives)."""
+    from ..autograd import grad as _grad
+    from ..engine.grad_mode import enable_grad
+
+    g, x, w = node.saved_tensors
+    graph = any(gg is not None and not _is_array(gg) for gg in grads)
+    need = node.needs_input_grad
+    pos = type(node).pos
+    wants = [need[p] for p in pos]
+    with _Quiet(), enable_grad():
+        if graph:
+            # fresh nodes on the saved tensors: the gradient reaching each is the partial
+            # derivative through that slot alone (G depends on the input too), and the
+            # results stay functions of the real tensors (derivatives of any order)
+            ins = tuple(None if t is None else t.clone() for t in (g, x, w))
+        else:
+            ins = tuple(
+                None if a is None else Tensor._make(a, bool(want), None)
+                for a, want in zip((g, x, w), wants, strict=True)
+            )
+        outs = composite(node.src, *ins)
+        pairs = [
+            (o, gg)
+            for o, gg in zip(outs, grads, strict=False)
+            if o is not None and gg is not None and o.requires_grad
+        ]
+        targets = [(k, t) for k, t in enumerate(ins) if wants[k] and t is not None]
+        res = [None] * 3
+        if pairs and targets:
+            got = _grad(
+                [o for o, _ in pairs],
+                [t for _, t in targets],
+                [gg if not _is_array(gg) else Tensor._make(gg) for _, gg in pairs],
+                allow_unused=True,
+                create_graph=graph,
+            )
+            for (k, t), r in zip(targets, got, strict=True):
+                if r is not None:
+                    res[k] = r if graph else r._data.astype(t._data.dtype, copy=False)
+    out = [None] * len(need)
+    for k, p in enumerate(pos):
+        out[p] = res[k]
+    return tuple(out)
+
+
+class NativeBatchNormBackwardBackward0(Function):
+    """batch_norm's gradients as ONE node under ``create_graph=True``, as PyTorch makes
+    it: slots (G, input, weight, -, -), outputs (∂input, ∂weight, ∂bias)."""
+
+    op, symbol = "batch_norm_backward", "BN'"
+    formula = "the gradients of batch_norm, as functions of G, the input and the weight"
+    local = (
+        Local(
+            ("the gradient of batch_norm's backward formula", "batch_norm 反向公式的梯度"),
+            rule=True,
+        ),
+    )
+    _multi = True
+    pos = (0, 1, 2)
+
+    @staticmethod
+    def backward(ctx, grads):
+        return _double_backward(ctx, grads, _bn_composite)
 
 
 class NativeLayerNormBackward0(Function):
@@ -411,7 +548,7 @@ class NativeLayerNormBackward0(Function):
         var = x64.var(axis=axes, keepdims=True)
         rstd = 1.0 / np.sqrt(var + eps)
         xhat = ((x64 - mean) * rstd).astype(x.dtype)
-        ctx.save_for_backward(xhat, w, x)  # the input: for a second derivative
+        ctx.save_for_backward(xhat, w, x, b)  # (input and bias, as PyTorch saves them)
         ctx.axes, ctx.rstd, ctx.eps = axes, rstd.astype(x.dtype), eps
         out = xhat
         if w is not None:
@@ -423,48 +560,79 @@ class NativeLayerNormBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         if not _is_array(g):
-            return _layer_norm_graph(ctx, g)
-        xhat, w, _ = ctx.saved_tensors
-        axes = ctx.axes
-        outer = tuple(range(g.ndim - len(axes)))
-        gx = gw = gb = None
-        if ctx.needs_input_grad[0]:
-            gw_ = g if w is None else g * w
-            m1 = np.mean(gw_, axis=axes, keepdims=True)
-            m2 = np.mean(gw_ * xhat, axis=axes, keepdims=True)
-            gx = ((gw_ - m1 - xhat * m2) * ctx.rstd).astype(g.dtype, copy=False)
-        if ctx.needs_input_grad[1]:
-            gw = np.sum(g * xhat, axis=outer).astype(g.dtype, copy=False)
-        if ctx.needs_input_grad[2]:
-            gb = np.sum(g, axis=outer).astype(g.dtype, copy=False)
-        return gx, gw, gb
+            return _ln_double(ctx, g)
+        xhat, w, _, _ = ctx.saved_tensors
+        return _ln_arrays(ctx, g, xhat, w)
 
 
-def _layer_norm_graph(ctx, g):
-    """The backward of layer_norm as a graph of ordinary ops (``create_graph=True``),
-    the statistics recomputed from the input (in double for a float32 input, as the
-    forward has them)."""
-    _, w, x = ctx.saved_tensors
+def _ln_arrays(ctx, g, xhat, w):
+    """layer_norm's gradients (input, weight, bias) from arrays."""
     axes = ctx.axes
+    outer = tuple(range(g.ndim - len(axes)))
+    gx = gw = gb = None
+    if ctx.needs_input_grad[0]:
+        gw_ = g if w is None else g * w
+        m1 = np.mean(gw_, axis=axes, keepdims=True)
+        m2 = np.mean(gw_ * xhat, axis=axes, keepdims=True)
+        gx = ((gw_ - m1 - xhat * m2) * ctx.rstd).astype(g.dtype, copy=False)
+    if ctx.needs_input_grad[1]:
+        gw = np.sum(g * xhat, axis=outer).astype(g.dtype, copy=False)
+    if ctx.needs_input_grad[2]:
+        gb = np.sum(g, axis=outer).astype(g.dtype, copy=False)
+    return gx, gw, gb
+
+
+def _ln_double(ctx, g):
+    """``create_graph=True``: the gradients are the outputs of ONE
+    ``NativeLayerNormBackwardBackward0`` node (slots G, input, -, -, weight, bias, as
+    PyTorch's), with the plain backward's values."""
+    xhat, w, x, b = ctx.saved_tensors  # (Tensors here: the input, weight and bias)
+    vals = _ln_arrays(ctx, g._data, xhat._data, None if w is None else w._data)
+    nd = len(ctx.axes)
+    slots = (g, x, None, None, w, b)
+    return _double_node(NativeLayerNormBackwardBackward0, ctx, slots, vals, x.shape[x.dim() - nd :])
+
+
+def _ln_composite(src, g, x, w):
+    """layer_norm's backward as a graph of ordinary ops (what the double-backward node
+    differentiates), the statistics recomputed from the input (in double for a float32
+    input, as the forward has them)."""
+    axes = src.axes
     outer = tuple(range(g.dim() - len(axes)))
     dt = x.dtype
     if dt != _f64:
         x, g = x.double(), g.double()
         w = None if w is None else w.double()
     xc = x - x.mean(dim=axes, keepdim=True)
-    rstd = ((xc * xc).mean(dim=axes, keepdim=True) + ctx.eps).rsqrt()
+    rstd = ((xc * xc).mean(dim=axes, keepdim=True) + src.eps).rsqrt()
     xhat = xc * rstd
-    gx = gw = gb = None
-    if ctx.needs_input_grad[0]:
-        gw_ = g if w is None else g * w
-        m1 = gw_.mean(dim=axes, keepdim=True)
-        m2 = (gw_ * xhat).mean(dim=axes, keepdim=True)
-        gx = (gw_ - m1 - xhat * m2) * rstd
-    if ctx.needs_input_grad[1]:
-        gw = (g * xhat).sum(dim=outer) if outer else g * xhat
-    if ctx.needs_input_grad[2]:
-        gb = g.sum(dim=outer) if outer else g
+    gw_ = g if w is None else g * w
+    m1 = gw_.mean(dim=axes, keepdim=True)
+    m2 = (gw_ * xhat).mean(dim=axes, keepdim=True)
+    gx = (gw_ - m1 - xhat * m2) * rstd
+    gw = (g * xhat).sum(dim=outer) if outer else g * xhat
+    gb = g.sum(dim=outer) if outer else g
     return _cast(gx, dt), _cast(gw, dt), _cast(gb, dt)
+
+
+class NativeLayerNormBackwardBackward0(Function):
+    """layer_norm's gradients as ONE node under ``create_graph=True``, as PyTorch makes
+    it: slots (G, input, -, -, weight, bias), outputs (∂input, ∂weight, ∂bias)."""
+
+    op, symbol = "layer_norm_backward", "LN'"
+    formula = "the gradients of layer_norm, as functions of G, the input and the weight"
+    local = (
+        Local(
+            ("the gradient of layer_norm's backward formula", "layer_norm 反向公式的梯度"),
+            rule=True,
+        ),
+    )
+    _multi = True
+    pos = (0, 1, 4)
+
+    @staticmethod
+    def backward(ctx, grads):
+        return _double_backward(ctx, grads, _ln_composite)
 
 
 def _sigmoid_arr(x):

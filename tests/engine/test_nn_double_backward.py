@@ -240,11 +240,14 @@ def test_float32_first_gradient_under_create_graph_equals_plain_backward():
         lambda x, w: F.avg_pool2d(x * w.sum(), 2),
         lambda x, w: F.adaptive_avg_pool2d(x * w.sum(), 2),
         lambda x, w: F.max_pool2d(x * w.sum(), 2),
+        lambda x, w: F.batch_norm(x, None, None, w[:, 0, 0, 0], w[0, :, 1, 1], training=True),
+        lambda x, w: F.layer_norm(x, (4,), w[0, 0, 0, :3].repeat(2)[:4], w[1, 1, 1, :3].sum()),
     ],
-    ids=["conv2d", "avg_pool2d", "adaptive", "max_pool2d"],
+    ids=["conv2d", "avg_pool2d", "adaptive", "max_pool2d", "batch_norm", "layer_norm"],
 )
 def test_third_derivative(fn):
-    """Third derivatives: the gradient's node is again a convolution / pooling, so
+    """Third derivatives: the gradient's node is again a convolution / pooling (or a
+    batch/layer-norm double-backward node differentiating its formula as a graph), so
     differentiating twice more works; checked by central differences of the second."""
     rng = np.random.default_rng(5)
     x0 = ((rng.permutation(200)[:32] - 100) * 0.02).reshape(1, 2, 4, 4)
@@ -266,6 +269,32 @@ def test_third_derivative(fn):
     np.testing.assert_allclose(
         (t * torch.tensor(u)).sum().item(), ((hp - hm) / (2 * eps) * u).sum(), rtol=1e-5
     )
+
+
+def test_norm_double_backward_is_one_node_as_pytorch():
+    """batch_norm / layer_norm under create_graph: the three gradients are outputs 0, 1, 2
+    of ONE node, with PyTorch's slots; a second backward through it matches the values of
+    the formula differentiated as ordinary ops (test_first_and_second_order)."""
+    x = torch.arange(12.0).reshape(4, 3).sin().requires_grad_()
+    w = torch.ones(3, requires_grad=True)
+    b = torch.zeros(3, requires_grad=True)
+    for f, name, n_slots, w_slot in (
+        (lambda: F.batch_norm(x, None, None, w, b, True), "NativeBatchNormBackwardBackward0", 5, 2),
+        (lambda: F.layer_norm(x, (3,), w, b), "NativeLayerNormBackwardBackward0", 6, 4),
+    ):
+        gs = torch.autograd.grad((f() ** 3).sum(), (x, w, b), create_graph=True)
+        node = gs[0].grad_fn
+        assert node.name() == name
+        assert all(g.grad_fn is node for g in gs)
+        assert [g.output_nr for g in gs] == [0, 1, 2]
+        assert len(node.next_functions) == n_slots
+        assert node.next_functions[1][0] is x.grad_fn or node.next_functions[1][0].variable is x
+        assert node.next_functions[w_slot][0].variable is w
+        # retain_graph=False frees it: a second backward through it raises as PyTorch's
+        s = sum((g * g).sum() for g in gs)
+        torch.autograd.grad(s, (x, w))
+        with pytest.raises(RuntimeError, match="backward through the graph a second time"):
+            torch.autograd.grad(s, (x, w))
 
 
 def test_create_graph_node_names():

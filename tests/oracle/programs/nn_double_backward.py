@@ -14,7 +14,7 @@ def ramp(shape, f=0.37, scale=1.0, dtype=torch.float64):
 def second(name, fn, args, names=True):
     """g = grad(sum(out**3)) with create_graph; then the gradient of a function of g.
     ``names``: PyTorch's grad_fn of g is checked (a single ``...BackwardBackward0`` node);
-    otherwise only the values (autograd_viz builds g from ordinary ops there)."""
+    otherwise only the values (for the 1-D pools PyTorch's squeeze differs)."""
     out = fn(*args)
     gs = torch.autograd.grad((out**3).sum(), args, create_graph=True)
     for i, g in enumerate(gs):
@@ -40,7 +40,6 @@ for tr in (True, False):
             f"bn_train{tr}",
             lambda a, ww, bb: F.batch_norm(a, rm.clone(), rv.clone(), ww, bb, training=tr),
             (x, w, b),
-            names=False,
         )
         check(
             f"bn_train{tr}_gradgradcheck",
@@ -54,7 +53,6 @@ with section("bn_noaffine"):
         "bn_noaffine",
         lambda a: F.batch_norm(a, None, None, training=True),
         (ramp((5, 2)),),
-        names=False,
     )
 with section("bn_float32"):
     x32 = ramp((6, 3), 0.61, 2.0, torch.float32)
@@ -62,15 +60,15 @@ with section("bn_float32"):
     with torch.no_grad():
         bn.weight.copy_(torch.tensor([0.5, -1.0, 2.0]))
         bn.bias.copy_(torch.tensor([0.1, 0.2, -0.3]))
-    second("bn_module_train", lambda a: bn(a), (x32,), names=False)
+    second("bn_module_train", lambda a: bn(a), (x32,))
     bn.eval()
-    second("bn_module_eval", lambda a: bn(a), (x32,), names=False)
+    second("bn_module_eval", lambda a: bn(a), (x32,))
 with section("bn2d"):
     bn2 = nn.BatchNorm2d(2).double()
     x4 = ramp((2, 2, 3, 3), 0.53)
     y = bn2(x4)
     (gx,) = torch.autograd.grad((y**2 * x4).sum(), x4, create_graph=True)
-    check("bn2d_gx", gx.detach())
+    check("bn2d_gx", gx)
     gx.pow(2).sum().backward()
     check("bn2d_x_grad", x4.grad)
     check("bn2d_w_grad", bn2.weight.grad)
@@ -79,10 +77,17 @@ with section("bn2d"):
         "bn2d_gradgradcheck", torch.autograd.gradgradcheck(lambda a: bn2(a), (ramp((2, 2, 2, 2)),))
     )
 
+with section("bn_graph"):
+    y = F.batch_norm(x, None, None, w, b, training=True)
+    c = torch.cos(torch.arange(60.0, dtype=torch.float64)).reshape(4, 3, 5)
+    gs = torch.autograd.grad((y * c).sum(), (x, w, b), create_graph=True)
+    check("bn_graph", graph(gs[1]))
+    check("bn_output_nr", [g.output_nr for g in gs])
+
 # layer norm
 with section("ln"):
     ln_w, ln_b = ramp((5,), 0.8, 1.2), ramp((5,), 1.7)
-    second("ln", lambda a, ww, bb: F.layer_norm(a, (5,), ww, bb), (x, ln_w, ln_b), names=False)
+    second("ln", lambda a, ww, bb: F.layer_norm(a, (5,), ww, bb), (x, ln_w, ln_b))
     check(
         "ln_gradgradcheck",
         torch.autograd.gradgradcheck(
@@ -90,11 +95,17 @@ with section("ln"):
             (x, ramp((3, 5), 0.4), ramp((3, 5), 0.2)),
         ),
     )
-    second("ln_noaffine", lambda a: F.layer_norm(a, (3, 5)), (x,), names=False)
+    second("ln_noaffine", lambda a: F.layer_norm(a, (3, 5)), (x,))
+with section("ln_graph"):
+    y = F.layer_norm(x, (5,), ln_w, ln_b)
+    c = torch.cos(torch.arange(60.0, dtype=torch.float64)).reshape(4, 3, 5)
+    gs = torch.autograd.grad((y * c).sum(), (x, ln_w, ln_b), create_graph=True)
+    check("ln_graph", graph(gs[0]))
+    check("ln_output_nr", [g.output_nr for g in gs])
 with section("ln_module"):
     ln = nn.LayerNorm(4)
     x32 = ramp((3, 4), 0.77, 1.5, torch.float32)
-    second("ln_module", lambda a: ln(a), (x32,), names=False)
+    second("ln_module", lambda a: ln(a), (x32,))
     check("ln_module_w_grad_none", ln.weight.grad)
 
 # convolutions (ConvolutionBackwardBackward0)
