@@ -131,6 +131,7 @@ class BackwardCFunction(FunctionCtx, _Node):
     _to_save = None
     _dirty_tensors = ()
     _non_differentiable = ()
+    _saved_out_nr = None  # per saved tensor: its output number if it is an output of this node
     _out_meta = ()  # per output of forward: (shape, dtype) or None (not a tensor)
     _n_args = 0
     _tensor_pos = ()  # positions of the tensor arguments (the node's input slots)
@@ -157,10 +158,12 @@ class BackwardCFunction(FunctionCtx, _Node):
                 )
             return ()
         tensors, versions = saved
-        for t, v in zip(tensors, versions, strict=False):
+        for i, (t, v) in enumerate(zip(tensors, versions, strict=False)):
             if t is not None and t._vbox[0] != v:
-                fn = t.grad_fn
-                raise RuntimeError(_version_message(fn, t._data, t._vbox[0], v))
+                nr = self._saved_out_nr[i] if self._saved_out_nr else None
+                if nr is None:
+                    raise RuntimeError(_version_message(t.grad_fn, t._data, t._vbox[0], v))
+                raise RuntimeError(_version_message(self, t._data, t._vbox[0], v, nr))
         return tensors
 
     @property
@@ -400,7 +403,7 @@ def _apply(cls, args, kwargs):
             nodes.append((ctx, o))
         if not diff_idx:
             ctx.next_functions = ()
-        _bind_saved(ctx)
+        _bind_saved(ctx, outs)
     if listening:
         tin = tuple(args[i] for i in tpos)
         if nodes:
@@ -437,7 +440,7 @@ def _alias(t):
     return v
 
 
-def _bind_saved(ctx):
+def _bind_saved(ctx, outs):
     to_save = ctx._to_save
     if to_save is None:
         return
@@ -445,6 +448,11 @@ def _bind_saved(ctx):
     saved = (tuple(to_save), versions)
     ctx._to_save = None
     ctx._saved = saved
+    # a saved output of this very node: a stale version names this node and the output's
+    # number (as PyTorch's message does), not whatever made the tensor since
+    mine = {id(o): k for k, o in enumerate(outs) if isinstance(o, Tensor) and o.grad_fn is ctx}
+    if mine:
+        ctx._saved_out_nr = tuple(None if t is None else mine.get(id(t)) for t in to_save)
 
 
 def once_differentiable(fn):

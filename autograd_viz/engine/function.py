@@ -670,14 +670,14 @@ def _make_view(out, base):
 _BACKWARD_SUFFIX = re.compile(r"Backward\d*$")
 
 
-def _version_message(fn, arr, now, expected) -> str:
+def _version_message(fn, arr, now, expected, output_nr=0) -> str:
     from .dtypes import type_name
 
     shape = ", ".join(str(d) for d in arr.shape)
     what = f"[{type_name(arr.dtype)} [{shape}]]"
     where = ""
     if fn is not None:
-        where = f", which is output 0 of {_BACKWARD_SUFFIX.sub('', fn.name())},"
+        where = f", which is output {output_nr} of {_BACKWARD_SUFFIX.sub('', fn.name())},"
     return (
         "one of the variables needed for gradient computation has been modified by an "
         f"inplace operation: {what}{where} is at version {now}; expected version "

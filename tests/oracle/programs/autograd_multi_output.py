@@ -234,3 +234,112 @@ for base_name, base in (("leaf", x), ("nonleaf", y)):
     raises(f"{base_name}.unbind_view_add_", lambda: base.unbind()[2].view(1).add_(1))
 v = x.view(2, 3)
 raises("plain_view_of_leaf", lambda: v.mul_(2))
+
+
+# saved outputs (a stale one names this node and its output number), mark_dirty among
+# several outputs, an input returned among the outputs, setup_context + once_differentiable
+class SaveOut(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        a, b = x.exp(), x * 2
+        ctx.save_for_backward(a, b)
+        return a, b
+
+    @staticmethod
+    def backward(ctx, ga, gb):
+        a, _b = ctx.saved_tensors
+        return ga * a + gb * 2
+
+
+x = torch.tensor([0.5, 1.0], requires_grad=True)
+a, b = SaveOut.apply(x)
+(a * b).sum().backward()
+check("saveout.grad", x.grad)
+a, b = SaveOut.apply(x)
+b.mul_(2)
+raises("saveout.stale_output_1", lambda: a.sum().backward())
+
+
+class SaveOut1(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        a = x.exp()
+        ctx.save_for_backward(a, x)
+        return a
+
+    @staticmethod
+    def backward(ctx, ga):
+        a, _x = ctx.saved_tensors
+        return ga * a
+
+
+a = SaveOut1.apply(x)
+a.mul_(2)
+raises("saveout1.stale_output", lambda: a.sum().backward())
+y = x * 1
+a = SaveOut1.apply(y)
+y.add_(1)
+raises("saveout1.stale_input", lambda: a.sum().backward())
+
+
+class Dirty(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, y):
+        x.mul_(2)
+        ctx.mark_dirty(x)
+        return x, y * 3
+
+    @staticmethod
+    def backward(ctx, gx, gy):
+        return gx * 2, gy * 3
+
+
+xx = torch.tensor([1.0, 2.0], requires_grad=True)
+y = torch.tensor([1.0, 1.0], requires_grad=True)
+u = xx * 1
+o1, o2 = Dirty.apply(u, y)
+check("dirty", (o1 is u, o1.grad_fn.name(), o1.output_nr, o2.output_nr, u.grad_fn is o1.grad_fn))
+(o1 + o2).sum().backward()
+check("dirty.grads", (xx.grad, y.grad))
+
+
+class RetIn(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x, x * 2
+
+    @staticmethod
+    def backward(ctx, g1, g2):
+        return g1 + g2 * 2
+
+
+xx.grad = None
+p, q = RetIn.apply(xx)
+check("retin", (p.grad_fn.name(), p.output_nr, q.output_nr, p is xx))
+(p * q).sum().backward()
+check("retin.grad", xx.grad)
+
+
+class NewStyle(torch.autograd.Function):
+    @staticmethod
+    def forward(x):
+        return x.sin(), x.cos()
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        (x,) = inputs
+        ctx.save_for_backward(x)
+
+    @staticmethod
+    @torch.autograd.function.once_differentiable
+    def backward(ctx, gs, gc):
+        (x,) = ctx.saved_tensors
+        return gs * x.cos() - gc * x.sin()
+
+
+xd = torch.tensor([0.3, 0.7], dtype=torch.float64, requires_grad=True)
+s, c = NewStyle.apply(xd)
+check("newstyle.name", s.grad_fn.name())
+check("newstyle.gradcheck", torch.autograd.gradcheck(lambda t: NewStyle.apply(t), (xd,)))
+(s * c).sum().backward()
+check("newstyle.grad", xd.grad)
