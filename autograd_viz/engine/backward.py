@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import operator
+import sys
 import weakref
 
 import numpy as np
@@ -35,6 +36,7 @@ _F64 = np.dtype(np.float64)
 _generic = np.generic
 _new = object.__new__
 _weakref = weakref.ref
+_getrefcount = sys.getrefcount
 _LISTENERS = events.LISTENERS  # the list itself (mutated in place, never rebound)
 
 
@@ -490,6 +492,7 @@ def _run_fast(roots, grads, retain_graph):
             else:
                 break
         if accs:
+            g = grads_in = gi = None  # (the last gradients: ``_flush`` may take them)
             _flush(accs, buffers, -1)
     except BaseException:
         if accs:
@@ -524,9 +527,21 @@ def _flush(accs, buffers, above):
             np.add(arr, g, out=arr, casting="unsafe")  # (quicker than ``arr += g``)
             old._vbox[0] += 1
         elif old is None and arrayish and g.shape == data.shape:
-            # the usual case of ``_accumulate``: the first gradient, copied into .grad
+            # the usual case of ``_accumulate``: the first gradient into .grad; as PyTorch's
+            # AccumulateGrad, a fresh array nobody else holds (this name and the call's
+            # argument only: not in another buffer, not a view) is taken, not copied
+            if (
+                g.__class__ is _ndarray
+                and g.base is None
+                and g.dtype is data.dtype
+                and _getrefcount(g) == 2
+                and g.flags.writeable
+            ):
+                arr = g
+            else:
+                arr = np.array(g, dtype=data.dtype)
             t = _new(Tensor)
-            t._data = np.array(g, dtype=data.dtype)
+            t._data = arr
             t._grad = None
             t._requires_grad = False
             t.grad_fn = None

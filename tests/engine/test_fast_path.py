@@ -150,3 +150,31 @@ def test_tanh_of_special_values_warns_about_nothing():
         with np.errstate(all="raise"):
             out = t.tanh()
         assert out[0].item() == 1.0 and out[1].item() == -1.0 and np.isnan(out[2].item())
+
+
+def test_leaf_grads_taken_from_the_backward_never_share_memory():
+    """The first gradient of a leaf is taken (not copied) when nobody else holds it, as
+    PyTorch's AccumulateGrad steals a gradient it alone holds: two leaves given the same
+    gradient array (``a + b``), or a leaf and a retained non-leaf, must still own
+    separate memory, and changing one in place must leave the others alone."""
+    a = torch.ones(3, requires_grad=True)
+    b = torch.ones(3, requires_grad=True)
+    (a + b).sum().backward()
+    assert not np.shares_memory(a.grad.numpy(), b.grad.numpy())
+    a.grad.zero_()
+    assert b.grad.tolist() == [1.0, 1.0, 1.0]
+
+    w = torch.ones(2, 3, requires_grad=True)
+    x = torch.ones(4, 2)
+    h = x @ w
+    h.retain_grad()
+    h.sum().backward()
+    assert not np.shares_memory(w.grad.numpy(), h.grad.numpy())
+    w.grad.zero_()
+    assert h.grad.tolist() == [[1.0] * 3] * 4
+    assert w.grad.tolist() == [[0.0] * 3] * 2
+
+    # a gradient that is a view (``t()``'s backward) is copied: the leaf owns its memory
+    v = torch.ones(3, 2, requires_grad=True)
+    (v.t() * 2).sum().backward()
+    assert v.grad.numpy().base is None and v.grad.tolist() == [[2.0, 2.0]] * 3
