@@ -512,7 +512,7 @@ class MseLossBackward0(Function):
             factor = 2.0 / max(d.size if plain else d.numel(), 1)
         if (
             plain
-            and g.__class__ is np.ndarray
+            and (g.__class__ is np.ndarray or isinstance(g, np.generic))  # (0-d: a scalar)
             and g.dtype == d.dtype
             and (g.ndim == 0 or g.shape == d.shape)
         ):
