@@ -276,6 +276,11 @@ def _method_arg_error(e):
     return e
 
 
+_INFERENCE_RG = (
+    "Setting requires_grad=True on inference tensor outside InferenceMode is not allowed."
+)
+
+
 class Tensor:
     """A multi-dimensional array that can record the operations made on it."""
 
@@ -385,6 +390,8 @@ class Tensor:
             if how == "method":
                 raise RuntimeError("only Tensors of floating point dtype can require gradients")
             raise _float_rg_error(initial=how == "ctor")
+        if value and self._inference and not _STATE.inference:
+            raise RuntimeError(_INFERENCE_RG)
         self._requires_grad = value
         if events.LISTENERS:
             events.emit("requires_grad_", tensor=self)
@@ -400,6 +407,7 @@ class Tensor:
     is_leaf = is_leaf.setter(_not_writable("is_leaf"))
 
     _inference = False  # made under inference_mode (set by grad_mode / creation)
+    #  (views of inference tensors made outside inference mode are not marked)
     #: which output of ``grad_fn`` this tensor is (set only on the outputs after the
     #: first of a node with several outputs: ``split``, ``unbind``, a custom Function)
     _output_nr = 0
@@ -579,6 +587,8 @@ class Tensor:
     def detach(self):
         t = Tensor._make(self._data, False, None)
         t._vbox = self._vbox
+        if self._inference:  # a detached inference tensor is one too
+            t._inference = True
         return t
 
     def detach_(self):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..engine.tensor import Tensor, _float_rg_error
+from ..engine.grad_mode import STATE
+from ..engine.tensor import _INFERENCE_RG, Tensor, _float_rg_error
 
 
 class Parameter(Tensor):
@@ -22,6 +23,8 @@ class Parameter(Tensor):
         if requires_grad:
             if arr.dtype.kind not in "fc":
                 raise _float_rg_error(initial=True)
+            if data is not None and data._inference and not STATE.inference:
+                raise RuntimeError(_INFERENCE_RG)
             self._requires_grad = True
 
     def __repr__(self, *, tensor_contents=None) -> str:

@@ -75,3 +75,16 @@ def test_randint_like_generator_and_errors():
         torch.randint_like(x, 10, low=2)
     with pytest.raises(TypeError, match=r"rand_like\(\) received an invalid combination"):
         torch.rand_like(x, torch.Generator())
+
+
+def test_inference_tensor_cannot_require_grad_outside_inference_mode():
+    with torch.inference_mode():
+        t = torch.ones(2)
+        assert t.requires_grad_().requires_grad  # inside: allowed
+        u = torch.ones(2)
+    msg = "Setting requires_grad=True on inference tensor outside InferenceMode"
+    with pytest.raises(RuntimeError, match=msg):
+        u.requires_grad_()
+    with pytest.raises(RuntimeError, match=msg):
+        torch.nn.Parameter(u)
+    assert u.detach().is_inference() and not u.clone().is_inference()

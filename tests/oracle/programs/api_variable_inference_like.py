@@ -95,6 +95,18 @@ def infer(t):
 check("decorator", infer(x).is_inference())
 check("decorator.after", torch.is_inference_mode_enabled())
 
+with torch.inference_mode():
+    it = torch.ones(2)
+    check("inference.param_inside", nn.Parameter(it).requires_grad)
+raises("inference.requires_grad_", lambda: it.requires_grad_())
+raises("inference.requires_grad=", lambda: setattr(it, "requires_grad", True))
+raises("inference.Parameter", lambda: nn.Parameter(it))
+check("inference.requires_grad_(False)", it.requires_grad_(False).requires_grad)
+check("inference.Parameter(rg=False)", nn.Parameter(it, requires_grad=False).requires_grad)
+check("inference.detach", it.detach().is_inference())
+check("inference.clone", it.clone().is_inference())
+check("inference.op_outside", (it * 1).is_inference())
+
 # ---------------------------------------------------------------- *_like random
 x = torch.zeros(2, 3)
 r = torch.randint_like(x, 10, generator=torch.Generator().manual_seed(3))
