@@ -316,6 +316,13 @@ class NativeBatchNormBackward0(Function):
         # statistics from it as a graph
         ctx.save_for_backward(xhat, w, x)
         ctx.invstd, ctx.mean, ctx.eps = s, m, eps
+        if x.dtype == np.float32:
+            # as PyTorch's kernel: y = x·α + β by a fused multiply-add, α = invstd·w,
+            # β = b − mean·α (fused too), per channel in float32
+            alpha = s if w is None else s * w.reshape(shape)
+            b64 = 0.0 if b is None else b.reshape(shape).astype(np.float64)
+            beta = (b64 - m.astype(np.float64) * alpha).astype(np.float32)
+            return (x.astype(np.float64) * alpha + beta).astype(np.float32)
         out = xhat
         if w is not None:
             out = out * w.reshape(shape)

@@ -137,25 +137,43 @@ def batch_norm(
                 "Expected more than 1 value per channel when training, got input size "
                 f"{Size(x.shape)}"
             )
-        x64 = x.astype(np.float64)
-        mean = x64.mean(axis=axes)
-        var = x64.var(axis=axes)
-        invstd = 1.0 / np.sqrt(var + eps)
+        if x.dtype == np.float32:
+            mean, var_sum = _bn_stats32(x, axes)
+            var = var_sum / np.float32(n)  # (float32, as PyTorch divides)
+            unbiased = var_sum / np.float32(n - 1) if n > 1 else np.float32(np.nan)
+            invstd = 1.0 / np.sqrt(var.astype(np.float64) + eps)
+        else:
+            x64 = x.astype(np.float64)
+            mean = x64.mean(axis=axes)
+            var = x64.var(axis=axes)
+            unbiased = var * n / (n - 1)
+            invstd = 1.0 / np.sqrt(var + eps)
         if running_mean is not None:
             rm = running_mean._data
-            rm *= 1 - momentum
-            rm += (momentum * mean).astype(rm.dtype)
+            if rm.dtype == np.float32:  # PyTorch's float32 update
+                rm[...] = np.float32(momentum) * mean + np.float32(1 - momentum) * rm
+            else:
+                rm *= 1 - momentum
+                rm += (momentum * mean).astype(rm.dtype)
             running_mean._vbox[0] += 1
         if running_var is not None:
             rv = running_var._data
-            rv *= 1 - momentum
-            rv += (momentum * var * n / (n - 1)).astype(rv.dtype)
+            if rv.dtype == np.float32:  # (the same, as one fused multiply-add)
+                keep = (np.float32(1 - momentum) * rv).astype(np.float64)
+                rv[...] = np.float64(np.float32(momentum)) * unbiased.astype(np.float32) + keep
+            else:
+                rv *= 1 - momentum
+                rv += (momentum * unbiased).astype(rv.dtype)
             running_var._vbox[0] += 1
     else:
         if running_mean is None or running_var is None:
             raise RuntimeError("running_mean and running_var must be defined in evaluation mode")
+        rv = running_var._data
         mean = running_mean._data.astype(np.float64)
-        invstd = 1.0 / np.sqrt(running_var._data.astype(np.float64) + eps)
+        if x.dtype == np.float32 and rv.dtype == np.float32:  # (float32, as PyTorch)
+            invstd = np.float32(1) / np.sqrt(rv + np.float32(eps))
+        else:
+            invstd = 1.0 / np.sqrt(rv.astype(np.float64) + eps)
     return _ops.NativeBatchNormBackward0.apply(
         input,
         weight,
@@ -165,6 +183,31 @@ def batch_norm(
         invstd=invstd.astype(x.dtype),
         eps=eps,
     )
+
+
+def _bn_stats32(x, axes):
+    """A float32 batch's per-channel mean and sum of squared deviations as PyTorch's CPU
+    kernel computes them: for (N, C) (and N×C×1…) its channels-last kernel (float32
+    running sums down the rows, the mean divided in double; the squares added by fused
+    multiply-adds), else per channel in double (the mean rounded to float32, each squared
+    deviation a float32 product)."""
+    n_ch = x.shape[1]
+    if x.size // (x.shape[0] * n_ch or 1) == 1:
+        rows = x.reshape(x.shape[0], n_ch)
+        n = rows.shape[0]
+        mean = (np.add.accumulate(rows, axis=0)[-1].astype(np.float64) / n).astype(np.float32)
+        acc = np.zeros(n_ch, np.float32)
+        for r in range(n):
+            d = rows[r] - mean
+            acc = (d.astype(np.float64) * d + acc).astype(np.float32)
+        return mean, acc
+    n = x.size // n_ch
+    shape = [1] * x.ndim
+    shape[1] = n_ch
+    mean = (np.add.reduce(x.astype(np.float64), axis=axes) / n).astype(np.float32)
+    d = x - mean.reshape(shape)
+    var_sum = np.add.reduce((d * d).astype(np.float64), axis=axes).astype(np.float32)
+    return mean, var_sum
 
 
 def gelu(input, approximate="none"):

@@ -57,6 +57,24 @@ def _logits(t):
     return x, x.argmin(1)
 
 
+def _bn(x, what):
+    """``nn.BatchNorm1d`` (weight and bias from the values) after one training step on
+    ``x``: its output, its running statistics, or its output in eval mode."""
+    lib = _lib(x)
+    c = x.shape[1]
+    bn = lib.nn.BatchNorm1d(c)
+    with lib.no_grad():
+        bn.weight.copy_(x.reshape(-1)[:c] * 0.5 + 1)
+        bn.bias.copy_(x.reshape(-1)[c : 2 * c] * 0.5)
+    y = bn(x).detach()
+    if what == "running":
+        return lib.cat([bn.running_mean, bn.running_var])
+    if what == "eval":
+        bn.eval()
+        return bn(x * 0.5).detach().reshape(-1)
+    return y.reshape(-1)
+
+
 def _grad(x, f, seed=None):
     """The gradient of ``f`` at ``x`` for an incoming gradient built from ``x`` by exact
     ops (its rows flipped, halved), or ``seed`` for a scalar."""
@@ -140,6 +158,12 @@ OPS = {
             t.reshape(10, 10), lambda x: _lib(t).nn.functional.cross_entropy(x, _logits(t)[1]), 1
         ),
     ),
+    # batch norm (train: (N, C) takes PyTorch's channels-last kernel, (N, C, L) the
+    # per-channel one; the running statistics after one step; eval from them)
+    "batch_norm_train": ("rows", lambda t: _bn(t.reshape(20, 5), "train")),
+    "batch_norm_train_3d": ("rows", lambda t: _bn(t.reshape(4, 5, 5), "train")),
+    "batch_norm_running": ("rows", lambda t: _bn(t.reshape(10, 10), "running")),
+    "batch_norm_eval": ("rows", lambda t: _bn(t.reshape(20, 5), "eval")),
     "nll_loss_60": (
         "rows",
         lambda t: _lib(t).nn.functional.nll_loss(
