@@ -17,6 +17,7 @@ from ..engine import events
 from ..engine.dtypes import float64 as _f64
 from ..engine.function import Function, Local
 from ..engine.functional_array import _is_array, _tensor, expand_to, scale
+from ..engine.ops.unary import EXACT_MAX
 from ..engine.tensor import Tensor
 
 _SQRT1_2 = 1.0 / math.sqrt(2.0)
@@ -334,13 +335,21 @@ class NativeBatchNormBackward0(Function):
     def backward(ctx, g):
         if not _is_array(g):
             return _bn_double(ctx, g)
-        xhat, w, _ = ctx.saved_tensors
-        return _bn_arrays(ctx, g, xhat, w)
+        xhat, w, x = ctx.saved_tensors
+        return _bn_arrays(ctx, g, xhat, w, x)
 
 
-def _bn_arrays(ctx, g, xhat, w):
+def _bn_arrays(ctx, g, xhat, w, x=None):
     """batch_norm's gradients (input, weight, bias) from arrays."""
     axes, shape = ctx.axes, ctx.bshape
+    if (
+        x is not None
+        and ctx.training
+        and g.dtype == np.float32
+        and x.size <= EXACT_MAX
+        and x.size == x.shape[0] * x.shape[1]
+    ):
+        return _bn_rows32(ctx, g, x, w)
     gx = gw = gb = None
     if ctx.needs_input_grad[0]:
         scale_ = ctx.invstd if w is None else ctx.invstd * w.reshape(shape)
@@ -356,6 +365,34 @@ def _bn_arrays(ctx, g, xhat, w):
         gw = np.sum(g * xhat, axis=axes).astype(g.dtype, copy=False)
     if ctx.needs_input_grad[2]:
         gb = np.sum(g, axis=axes).astype(g.dtype, copy=False)
+    return gx, gw, gb
+
+
+def _bn_rows32(ctx, g, x, w):
+    """batch_norm's training backward of an (N, C) float32 batch as PyTorch's
+    channels-last kernel: Σ G down the rows in float32, Σ (x − mean)·G by fused
+    multiply-adds, k = Σ(x − mean)G·invstd²/N, ∂x = (G − ΣG/N − (x − mean)·k)·invstd·w,
+    ∂w = Σ(x − mean)G·invstd, ∂b = ΣG."""
+    n, c = x.shape[0], x.shape[1]
+    rows, xr = g.reshape(n, c), x.reshape(n, c)
+    mean, invstd = ctx.mean.reshape(c), ctx.invstd.reshape(c)
+    total = np.add.accumulate(rows, axis=0)[-1]
+    d = xr - mean
+    dotp = np.zeros(c, np.float32)
+    for r in range(n):
+        dotp = (d[r].astype(np.float64) * rows[r] + dotp).astype(np.float32)
+    gx = gw = gb = None
+    if ctx.needs_input_grad[0]:
+        k = dotp * invstd * invstd / np.float32(n)
+        gm = total / np.float32(n)
+        gx = (rows - gm - d * k) * invstd
+        if w is not None:
+            gx = gx * w
+        gx = gx.reshape(x.shape)
+    if ctx.needs_input_grad[1]:
+        gw = dotp * invstd
+    if ctx.needs_input_grad[2]:
+        gb = total
     return gx, gw, gb
 
 

@@ -13,6 +13,7 @@ import numpy as np
 from ..engine import api as _api
 from ..engine import creation
 from ..engine.device import factory_dtype
+from ..engine.ops.unary import EXACT_MAX
 from ..engine.tensor import Size, Tensor
 from . import _ops
 from . import functional as _functional
@@ -137,17 +138,19 @@ def batch_norm(
                 "Expected more than 1 value per channel when training, got input size "
                 f"{Size(x.shape)}"
             )
-        if x.dtype == np.float32:
+        if x.dtype == np.float32 and x.size <= EXACT_MAX:
             mean, var_sum = _bn_stats32(x, axes)
             var = var_sum / np.float32(n)  # (float32, as PyTorch divides)
             unbiased = var_sum / np.float32(n - 1) if n > 1 else np.float32(np.nan)
             invstd = 1.0 / np.sqrt(var.astype(np.float64) + eps)
-        else:
+        else:  # (bigger tensors: the statistics in double, numpy's order)
             x64 = x.astype(np.float64)
             mean = x64.mean(axis=axes)
             var = x64.var(axis=axes)
             unbiased = var * n / (n - 1)
             invstd = 1.0 / np.sqrt(var + eps)
+            if x.dtype == np.float32:
+                mean, unbiased = mean.astype(np.float32), unbiased.astype(np.float32)
         if running_mean is not None:
             rm = running_mean._data
             if rm.dtype == np.float32:  # PyTorch's float32 update
@@ -190,7 +193,7 @@ def _bn_stats32(x, axes):
     kernel computes them: for (N, C) (and N×C×1…) its channels-last kernel (float32
     running sums down the rows, the mean divided in double; the squares added by fused
     multiply-adds), else per channel in double (the mean rounded to float32, each squared
-    deviation a float32 product)."""
+    deviation a float32 product).  (Up to ``EXACT_MAX`` elements: a loop over the rows.)"""
     n_ch = x.shape[1]
     if x.size // (x.shape[0] * n_ch or 1) == 1:
         rows = x.reshape(x.shape[0], n_ch)

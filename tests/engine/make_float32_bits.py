@@ -164,6 +164,13 @@ OPS = {
     "batch_norm_train_3d": ("rows", lambda t: _bn(t.reshape(4, 5, 5), "train")),
     "batch_norm_running": ("rows", lambda t: _bn(t.reshape(10, 10), "running")),
     "batch_norm_eval": ("rows", lambda t: _bn(t.reshape(20, 5), "eval")),
+    "batch_norm_grad": (
+        "rows",
+        lambda t: _grad(
+            t.reshape(20, 5),
+            lambda x: _lib(t).nn.functional.batch_norm(x, None, None, training=True),
+        ),
+    ),
     "nll_loss_60": (
         "rows",
         lambda t: _lib(t).nn.functional.nll_loss(
