@@ -385,8 +385,7 @@ def _apply(cls, args, kwargs):
                 ctx._out_shapes = tuple(m[0] if m else None for m in ctx._out_meta)
                 ctx._out_dtypes = tuple(m[1] if m else None for m in ctx._out_meta)
                 _backward_mod.MULTI_OUTPUT.add(ctx)
-                if listening:
-                    ctx._out_refs = {}
+                ctx._out_refs = {}  # (also when nobody listens: ``draw()`` shows them)
         for k in diff_idx:
             o = outs[k]
             o.grad_fn = ctx
@@ -395,11 +394,10 @@ def _apply(cls, args, kwargs):
                 o._output_nr = k
             elif o._output_nr:  # (an input marked dirty)
                 del o._output_nr
-            if listening:
-                if ctx._out_ref is None:
-                    ctx._out_ref = weakref.ref(o)
-                if multi:
-                    ctx._out_refs[k] = weakref.ref(o)
+            if multi:
+                ctx._out_refs[k] = weakref.ref(o)
+            if listening and ctx._out_ref is None:
+                ctx._out_ref = weakref.ref(o)
             nodes.append((ctx, o))
         if not diff_idx:
             ctx.next_functions = ()

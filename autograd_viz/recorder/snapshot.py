@@ -71,9 +71,16 @@ class GraphMixin:
         """A Function made before recording started (or a graph ``draw`` shows): register
         it and every unknown Function it reaches, inputs first, without recursion."""
         rid = self._fn_known(fn)
+        if rid is not None and getattr(fn, "_multi", False):
+            # a node with several outputs: one op per output (``out_tensor``'s number)
+            k = out_tensor._output_nr if out_tensor is not None else 0
+            krid = self._multi_op(fn, k)
+            return krid if krid is not None else self._register_one(fn, out_tensor, k)
         if rid is not None:
             return rid
         for f in self._unknown_postorder(fn):
+            if f is not fn and getattr(f, "_multi", False):
+                continue  # its outputs are registered as their consumers need them
             if self._fn_known(f) is None:
                 self._register_one(f, out_tensor if f is fn else None)
         return self._fn_known(fn)
@@ -104,10 +111,18 @@ class GraphMixin:
                 out.append(f)
         return out
 
-    def _register_one(self, fn, out_tensor):
+    def _register_one(self, fn, out_tensor, k=None):
         """Rebuild one node from ``next_functions`` and its saved inputs (the Functions
-        its inputs come from are registered already)."""
-        if out_tensor is None:
+        its inputs come from are registered already).  For a node with several outputs,
+        one op per output ``k`` (``out_tensor``'s number when given)."""
+        multi = getattr(fn, "_multi", False)
+        if multi and k is None:
+            k = out_tensor._output_nr if out_tensor is not None else 0
+        if out_tensor is None and multi:
+            refs = getattr(fn, "_out_refs", None) or {}
+            ref = refs.get(k)
+            out_tensor = ref() if ref is not None else None
+        elif out_tensor is None:
             ref = getattr(fn, "_out_ref", None)
             out_tensor = ref() if ref is not None else None
             if out_tensor is None:
@@ -130,7 +145,7 @@ class GraphMixin:
             saved = getattr(fn, "_saved", None)
             nfs = fn.next_functions
             aligned = isinstance(saved, tuple) and len(saved) == len(nfs)
-            for slot, (nf, _) in enumerate(nfs):
+            for slot, (nf, nr) in enumerate(nfs):
                 if nf is None:
                     v = saved[slot] if aligned else None
                     if isinstance(v, (int, float, np.number)) and not isinstance(
@@ -142,7 +157,7 @@ class GraphMixin:
                 elif isinstance(nf, AccumulateGrad):
                     ins.append(("t", self._tid(nf.variable)))
                 else:
-                    orid = self._op_rid(nf)
+                    orid = self._op_rid_of(nf, nr)
                     ins.append(("t", self.ops[orid].out))
         kw = {
             k: getattr(fn, k)
@@ -151,18 +166,29 @@ class GraphMixin:
         }
         ro = RawOp(len(self.ops), type(fn), ins, kw, self.it, False, external=True)
         self.ops.append(ro)
-        self._fmap[id(fn)] = (weakref.ref(fn), ro.rid)
+        if multi:
+            self._fmulti[(id(fn), k)] = (weakref.ref(fn), ro.rid)
+            if self._fn_known(fn) is None:
+                self._fmap[id(fn)] = (weakref.ref(fn), ro.rid)
+        else:
+            self._fmap[id(fn)] = (weakref.ref(fn), ro.rid)
         ro.nexts = self._nexts(fn)
         rt = RawTensor(len(self.tensors), out_tensor, self.it, producer=ro.rid)
         if out_tensor is None:
-            rt.shape = tuple(getattr(fn, "_shape", None) or ())
+            shape = fn._out_shapes[k] if multi else getattr(fn, "_shape", None)
+            rt.shape = tuple(shape or ())
         self.tensors.append(rt)
         ro.out = rt.rid
         if out_tensor is not None:
             self._tmap[id(out_tensor)] = (weakref.ref(out_tensor), rt.rid)
         ro.in_vals = [self.tensors[r].value if k == "t" else r for k, r in ins]
         ro.freed = bool(getattr(fn, "_freed", False))
-        if rt.value is None:
+        if rt.value is None and multi:
+            # a piece of split/unbind: its slice of the input's value
+            idx = getattr(fn, "indices", None)
+            if idx is not None and ro.in_vals and ro.in_vals[0] is not None:
+                rt.value = copy(np.asarray(ro.in_vals[0])[idx[k]])
+        elif rt.value is None:
             rt.value = _recompute(fn, ro.in_vals)
         return ro.rid
 
@@ -239,9 +265,16 @@ class GraphMixin:
             elif isinstance(nf, AccumulateGrad):
                 out.append(("acc", self._tid(nf.variable)))
             else:
-                rid = self._multi_op(nf, k) if k else None
+                rid = self._multi_op(nf, k) if getattr(nf, "_multi", False) else None
                 out.append(("op", self._op_rid(nf) if rid is None else rid))
         return tuple(out)
+
+    def _op_rid_of(self, fn, k):
+        """The op of output ``k`` of ``fn`` (registered now if unknown)."""
+        if getattr(fn, "_multi", False):
+            rid = self._multi_op(fn, k)
+            return rid if rid is not None else self._register_one(fn, None, k)
+        return self._op_rid(fn)
 
     def _multi_op(self, fn, k):
         """The op recorded for output ``k`` of a node with several outputs (or None)."""

@@ -52,3 +52,31 @@ def test_recording_custom_function_with_two_outputs():
     assert rec.internal_errors == []
     assert [f.phase for f in rec.frames].count("backward") == 3  # sum, *, Two (once)
     assert x.grad.tolist() == [12.0, 24.0]
+
+
+def test_draw_of_a_graph_with_split_shows_each_piece():
+    import sys
+
+    from autograd_viz.recorder import snapshot
+
+    x = torch.arange(4.0, requires_grad=True)
+    a, b = x.split(2)
+    y = (b * a).sum()
+    rec = snapshot(y, names_from=sys._getframe())
+    assert rec.internal_errors == []
+    g = rec.graph
+    pieces = {n.name: n for n in g.nodes.values() if n.kind == "tensor" and n.name in "ab"}
+    assert set(pieces) == {"a", "b"}  # two tensors, not one drawn twice
+    mul = next(n for n in g.nodes.values() if n.kind == "op" and n.op == "mul")
+    srcs = {s for s, d in g.edges if d == mul.id}
+    assert srcs == {pieces["a"].id, pieces["b"].id}
+
+
+def test_recording_continues_a_split_made_before_it():
+    x = torch.arange(4.0, requires_grad=True)
+    a, b = x.split(2)
+    with record() as rec:
+        (a * b).sum().backward()
+    assert rec.internal_errors == []
+    assert x.grad.tolist() == [2.0, 3.0, 0.0, 1.0]
+    assert [f.phase for f in rec.frames].count("backward") == 4  # sum, *, 2 pieces

@@ -282,12 +282,14 @@ class MultiViewBackward(SelectBackward0):
             if k and node is not None:
                 o._output_nr = k
             outs.append(o)
-        if listening:
-            if node is not None and outs:
-                import weakref
+        if node is not None and outs:
+            # (kept also when nobody listens: ``draw()`` names and shows every piece)
+            import weakref
 
-                node._out_ref = weakref.ref(outs[0])
-                node._out_refs = {k: weakref.ref(o) for k, o in enumerate(outs)}
+            node._out_refs = {k: weakref.ref(o) for k, o in enumerate(outs)}
+            if listening:
+                node._out_ref = node._out_refs[0]
+        if listening:
             for o, idx in zip(outs, indices, strict=True):
                 events.emit(
                     "forward",
