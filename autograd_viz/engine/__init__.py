@@ -145,6 +145,7 @@ from .api_more import (
     tril,
     triu,
 )
+from .api_split import dsplit, hsplit, tensor_split, vsplit
 from .creation import (
     BoolTensor,
     DoubleTensor,
@@ -293,6 +294,7 @@ __all__ = [
     "div",
     "dot",
     "double",
+    "dsplit",
     "dtype",
     "empty",
     "empty_like",
@@ -330,6 +332,7 @@ __all__ = [
     "greater_equal",
     "gt",
     "half",
+    "hsplit",
     "index_select",
     "inference_mode",
     "initial_seed",
@@ -439,6 +442,7 @@ __all__ = [
     "tanh",
     "tanh_",
     "tensor",
+    "tensor_split",
     "topk",
     "transpose",
     "tril",
@@ -453,6 +457,7 @@ __all__ = [
     "unsqueeze",
     "var",
     "view",
+    "vsplit",
     "where",
     "zeros",
     "zeros_like",

@@ -153,3 +153,16 @@ def test_create_graph_through_split_is_a_cat():
     # g = [2ab, a², 0]: sum(g) = 2*a0*b0 + 2*a1*b1 + a0² + a1², a = [0, 1], b = [2, 3]
     g.sum().backward()
     assert x.grad.tolist() == [2 * 2 + 2 * 0, 2 * 3 + 2 * 1, 2 * 0, 2 * 1, 0.0, 0.0]
+
+
+def test_tensor_split_pieces_are_separate_slice_nodes():
+    x = torch.arange(12.0).reshape(3, 4).requires_grad_()
+    a, b = x.hsplit(2)
+    assert a.grad_fn is not b.grad_fn and a.grad_fn.name() == "SliceBackward0"
+    assert [tuple(p.shape) for p in x.tensor_split(5)] == [(1, 4)] * 3 + [(0, 4)] * 2
+    assert [tuple(p.shape) for p in x.tensor_split([-3, -1, 2])] == [(0, 4), (2, 4), (0, 4), (1, 4)]
+    (a * 2 + b * b).sum().backward()
+    expected = np.concatenate([np.full((3, 2), 2.0), 2 * np.arange(12.0).reshape(3, 4)[:, 2:]], 1)
+    np.testing.assert_array_equal(x.grad.numpy(), expected)
+    with pytest.raises(RuntimeError, match="not divisible by the split_size 3"):
+        x.hsplit(3)
