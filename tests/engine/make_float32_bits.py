@@ -171,6 +171,13 @@ OPS = {
             lambda x: _lib(t).nn.functional.batch_norm(x, None, None, training=True),
         ),
     ),
+    "batch_norm_grad_wide": (
+        "rows",
+        lambda t: _grad(
+            t.reshape(5, 20),
+            lambda x: _lib(t).nn.functional.batch_norm(x, None, None, training=True),
+        ),
+    ),
     "nll_loss_60": (
         "rows",
         lambda t: _lib(t).nn.functional.nll_loss(
