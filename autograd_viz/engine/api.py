@@ -532,11 +532,13 @@ def clamp(input, min=None, max=None):
     _check_tensor(input, "clamp")
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    if isinstance(min, Tensor) or isinstance(max, Tensor):
+        from . import api_extra
+
+        return api_extra._clamp_tensors(input, min, max)
     lo, hi = _raw(min), _raw(max)
     dt = result_type(input, *(v for v in (min, max) if v is not None))
     x = _cast(input, dt)
-    if isinstance(lo, np.ndarray) or isinstance(hi, np.ndarray):
-        raise NotImplementedError("clamp with tensor bounds is not supported")
     return U.ClampBackward1.apply(x, min=lo, max=hi)
 
 

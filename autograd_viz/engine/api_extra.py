@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numbers
 import warnings
+from builtins import max as builtins_max
 
 import numpy as np
 
@@ -147,6 +148,92 @@ def _clamp_one(cls, name, bound, input, value):
         )
     dt = _api.result_type(input, value)
     return cls.apply(_api._cast(input, dt), **{bound: value})
+
+
+def _clamp_tensors(input, min, max, name="clamp"):
+    """``torch.clamp(x, min, max)`` with tensor bounds (broadcast; either may be ``None``):
+    one ``ClampBackward0`` with three slots, the bounds' gradients where they decide."""
+    bounds = [v for v in (min, max) if v is not None]
+    if not all(isinstance(v, Tensor) for v in bounds):
+        raise TypeError(
+            f"{name}() received an invalid combination of arguments - got (Tensor, "
+            + ", ".join("NoneType" if v is None else type(v).__name__ for v in (min, max))
+            + "), but expected one of:\n"
+            " * (Tensor input, Tensor min = None, Tensor max = None, *, Tensor out = None)\n"
+            " * (Tensor input, Number min = None, Number max = None, *, Tensor out = None)\n"
+        )
+    shapes = [input._data.shape] + [v._data.shape for v in bounds]
+    try:
+        np.broadcast_shapes(*shapes)
+    except ValueError:
+        a, b = shapes[0], next(s for s in shapes[1:] if not _broadcastable(shapes[0], s))
+        raise _size_mismatch(a, b) from None
+    dt = _api.result_type(input, *bounds)
+    if dt == np.bool_:
+        raise NotImplementedError("\"clamp_cpu\" not implemented for 'Bool'")
+    return X.ClampBackward0.apply(
+        _api._cast(input, dt),
+        None if min is None else _api._cast(min, dt),
+        None if max is None else _api._cast(max, dt),
+    )
+
+
+def clamp_tensors_(self, min, max):
+    """``Tensor.clamp_`` / ``clip_`` with tensor bounds: the result must keep ``self``'s
+    shape and dtype; ``self`` gets ``ClampBackward0`` when it or a bound needs a grad."""
+    bounds = [v for v in (min, max) if v is not None]
+    if not all(isinstance(v, Tensor) for v in bounds):
+        got = ", ".join("NoneType" if v is None else type(v).__name__ for v in (min, max))
+        marked = ", ".join(f"!{n}!" for n in got.split(", "))
+        why = f"      didn't match because some of the arguments have invalid types: ({marked})\n"
+        raise TypeError(
+            f"clamp_() received an invalid combination of arguments - got ({got}), but "
+            "expected one of:\n * (Tensor min = None, Tensor max = None)\n"
+            + why
+            + " * (Number min = None, Number max = None)\n"
+            + why
+        )
+    rt = _api.result_type(self, *bounds)
+    if _api._CAT[rt.kind] > _api._CAT[self._data.dtype.kind]:
+        raise RuntimeError(
+            f"result type {_scalar_type_name(rt)} can't be cast to the desired output type "
+            f"{_scalar_type_name(self._data.dtype)}"
+        )
+    shapes = [self._data.shape] + [v._data.shape for v in bounds]
+    try:
+        full = np.broadcast_shapes(*shapes)
+    except ValueError:
+        a, b = shapes[0], next(s for s in shapes[1:] if not _broadcastable(shapes[0], s))
+        raise _size_mismatch(a, b) from None
+    if full != self._data.shape:
+        raise RuntimeError(
+            f"output with shape [{', '.join(map(str, self._data.shape))}] doesn't match the "
+            f"broadcast shape [{', '.join(map(str, full))}]"
+        )
+    other = next((v for v in bounds if v._requires_grad), bounds[0])
+    return _api.inplace(self, "clamp_", lambda old: _clamp_tensors(old, min, max), other)
+
+
+def _broadcastable(a, b):
+    try:
+        np.broadcast_shapes(a, b)
+    except ValueError:
+        return False
+    return True
+
+
+def _size_mismatch(a, b):
+    """PyTorch's broadcast error for shapes ``a`` and ``b`` (the last mismatching dim)."""
+    n = builtins_max(len(a), len(b))
+    for i in range(1, n + 1):
+        da = a[-i] if i <= len(a) else 1
+        db = b[-i] if i <= len(b) else 1
+        if da != db and da != 1 and db != 1:
+            return RuntimeError(
+                f"The size of tensor a ({da}) must match the size of tensor b ({db}) at "
+                f"non-singleton dimension {n - i}"
+            )
+    return RuntimeError("shape mismatch")
 
 
 def clamp_min(input, min):
@@ -363,10 +450,7 @@ def nll_loss(
     _check_tensor(target, "nll_loss", "target")
     a, t = input._data, target._data
     if a.ndim > 2:
-        raise NotImplementedError(
-            "nll_loss / cross_entropy with more than 2 input "
-            "dimensions is not supported by autograd_viz"
-        )
+        return _nll_loss_nd(input, target, weight, ignore_index, reduction)
     if a.ndim == 0:
         raise ValueError("Expected 1 or more dimensions (got 0)")
     if a.ndim == 2 and (t.ndim == 0 or t.shape[0] != a.shape[0]):
@@ -406,6 +490,154 @@ def nll_loss(
             )
     return X.NllLossBackward0.apply(
         input, target=t, weight=w, reduction=reduction, ignore_index=int(ignore_index)
+    )
+
+
+def _nll_loss_nd(input, target, weight, ignore_index, reduction):
+    """``nll_loss`` of (N, C, d1, ...) log-probabilities and (N, d1, ...) class indices, as
+    PyTorch's ``nll_loss_nd``: 4 dims go to ``NllLoss2DBackward0`` as they are; 3 or more
+    than 4 are made contiguous, viewed as (N, C, 1, L) (``ViewBackward0``), and the
+    ``none`` result viewed back to (N, d1, ...)."""
+    a, t = input._data, target._data
+    if t.ndim == 0 or t.shape[0] != a.shape[0]:
+        raise ValueError(
+            f"Expected input batch_size ({a.shape[0]}) to match target batch_size "
+            f"({t.shape[0] if t.ndim else 0})."
+        )
+    n, c = a.shape[0], a.shape[1]
+    x = input
+    if a.ndim != 4:
+        if t.shape[1:] != a.shape[2:]:
+            raise RuntimeError(
+                f"Expected target size [{', '.join(map(str, (n, *a.shape[2:])))}], got "
+                f"[{', '.join(map(str, t.shape))}]"
+            )
+        x = _api.contiguous(input)
+        x = _api.view(x, n, c, 1, -1) if a.size else _api.view(x, n, c, 0, 0)
+        t = t.reshape(n, 1, -1) if t.size else t.reshape(n, 0, 0)
+    else:
+        if t.ndim != 3:
+            raise RuntimeError(
+                "only batches of spatial targets supported (3D tensors) but got targets of "
+                f"dimension: {t.ndim}"
+            )
+        if t.shape != (n, *a.shape[2:]):
+            raise RuntimeError(
+                f"size mismatch (got input: [{', '.join(map(str, a.shape))}] , target: "
+                f"[{', '.join(map(str, t.shape))}]"
+            )
+    if t.dtype not in (np.int64, np.uint8):
+        raise RuntimeError(
+            f"expected target dtype to be Long or Byte, but got {_scalar_type_name(t.dtype)}"
+        )
+    w = None
+    if weight is not None:
+        _check_tensor(weight, "nll_loss", "weight")
+        w = weight._data
+        if w.ndim != 1 or w.shape[0] != c:
+            raise RuntimeError("weight tensor should be defined either for all or no classes")
+        if w.dtype != a.dtype:
+            raise RuntimeError(
+                f"expected scalar type {_scalar_type_name(a.dtype)} but found "
+                f"{_scalar_type_name(w.dtype)}"
+            )
+    if a.dtype.kind not in "fc":
+        raise NotImplementedError(
+            f"\"nll_loss2d_forward_out_frame\" not implemented for '{_scalar_type_name(a.dtype)}'"
+        )
+    flat = t.reshape(-1).astype(np.int64)
+    if flat.size:
+        bad = (flat != ignore_index) & ((flat < 0) | (flat >= c))
+        if bad.any():
+            raise IndexError(f"Target {int(flat[bad][0])} is out of bounds.")
+    out = X.NllLoss2DBackward0.apply(
+        x, target=t, weight=w, reduction=reduction, ignore_index=int(ignore_index)
+    )
+    if reduction == "none" and a.ndim != 4:
+        out = _api.view(out, n, *a.shape[2:])
+    return out
+
+
+def _class_dim_view(weight, ndim):
+    """``weight`` viewed to broadcast along the class dim (1) of an ``ndim``-dim input."""
+    if ndim <= 1:
+        return weight
+    shape = [1] * ndim
+    shape[1] = weight._data.shape[0]
+    return _api.view(weight, *shape)
+
+
+def _cross_entropy_probs(input, target, weight, reduction, label_smoothing):
+    """Class-probability targets, as PyTorch's ``cross_entropy_loss_prob_target``:
+    ``-(log_softmax(x) * t [* w]).sum()`` (``/ (numel / C)`` for the mean)."""
+    a = input._data
+    if target._data.dtype.kind != "f":
+        raise RuntimeError(
+            "Expected floating point type for target with class probabilities, got "
+            + _scalar_type_name(target._data.dtype)
+        )
+    class_dim = 0 if a.ndim == 1 else 1
+    c = a.shape[class_dim]
+    if weight is not None:
+        _check_tensor(weight, "cross_entropy_loss", "weight")
+        if weight._data.ndim != 1 or weight._data.shape[0] != c:
+            raise RuntimeError(
+                f"cross_entropy: weight tensor should be defined either for all {c} classes "
+                "or no classes but got weight tensor of shape: "
+                f"[{', '.join(map(str, weight._data.shape))}]"
+            )
+    logp = log_softmax(input, class_dim)
+    t = target
+    if label_smoothing > 0.0:
+        if label_smoothing > 1.0:
+            raise RuntimeError(
+                f"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing:g}"
+            )
+        t = A.AddBackward1.apply(
+            A.MulBackward1.apply(target, other=1 - label_smoothing), other=label_smoothing / c
+        )
+    prod = _api.mul(logp, t)
+    if weight is not None:
+        prod = _api.mul(prod, _class_dim_view(weight, a.ndim))
+    if reduction == "none":
+        return _api.neg(_api.sum(prod, class_dim))
+    total = _api.neg(_api.sum(prod))
+    if reduction == "sum":
+        return total
+    return X.DivBackward1.apply(total, other=a.size // c if c else 0)
+
+
+def _cross_entropy_smoothing(input, target, weight, ignore_index, reduction, label_smoothing):
+    """Class indices with ``label_smoothing``, as PyTorch's
+    ``cross_entropy_loss_label_smoothing``: ``(1 - ε)·nll + ε/C·smooth`` where ``smooth`` is
+    ``-log_softmax(x)`` summed over the classes (weighted), 0 at ignored targets."""
+    if label_smoothing > 1.0:
+        raise RuntimeError(f"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing:g}")
+    a = input._data
+    class_dim = 0 if a.ndim == 1 else 1
+    logp = log_softmax(input, class_dim)
+    nll = nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)
+    c = a.shape[class_dim]
+    if weight is not None:
+        smooth = _api.neg(_api.sum(_api.mul(logp, _class_dim_view(weight, a.ndim)), class_dim))
+    else:
+        smooth = _api.neg(_api.sum(logp, class_dim))
+    ignored = _api.eq(target, ignore_index)
+    smooth.masked_fill_(ignored, 0.0)
+    if reduction == "mean":
+        if weight is not None:
+            keep = target._data[~ignored._data].reshape(-1)
+            den = _api.sum(Tensor._make(weight._data[keep]))
+        else:
+            den = _api.sum(_api.logical_not(ignored))
+        ret = _api.div(_api.sum(smooth), den)
+    elif reduction == "sum":
+        ret = _api.sum(smooth)
+    else:
+        ret = smooth
+    return _api.add(
+        A.MulBackward1.apply(nll, other=1 - label_smoothing),
+        A.MulBackward1.apply(ret, other=label_smoothing / c),
     )
 
 
@@ -462,19 +694,18 @@ def cross_entropy(
     _reduction_ok(reduction)
     _check_tensor(input, "cross_entropy_loss")
     _check_tensor(target, "cross_entropy_loss", "target")
-    if label_smoothing:
-        raise NotImplementedError(
-            "cross_entropy with label_smoothing is not supported by autograd_viz"
-        )
-    if target._data.dtype.kind == "f" and target._data.shape == input._data.shape:
-        raise NotImplementedError(
-            "cross_entropy with class probabilities as target is not "
-            "supported by autograd_viz (use class indices)"
-        )
     seq0 = _seq_counter[0]
     a = input._data
-    logp = log_softmax(input, 1 if a.ndim >= 2 else 0)
-    out = nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)
+    ls = float(label_smoothing)
+    if target._data.shape == a.shape:  # class probabilities (PyTorch: same shape)
+        if ignore_index >= 0:
+            raise RuntimeError("ignore_index is not supported for floating point target")
+        out = _cross_entropy_probs(input, target, weight, reduction, ls)
+    elif ls > 0.0:
+        out = _cross_entropy_smoothing(input, target, weight, ignore_index, reduction, ls)
+    else:
+        logp = log_softmax(input, 1 if a.ndim >= 2 else 0)
+        out = nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)
     return _tagged(out, "cross_entropy", (input, target), {"reduction": reduction}, seq0)
 
 

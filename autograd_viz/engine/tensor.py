@@ -920,6 +920,10 @@ class Tensor:
         return _api.inplace(self, "pow_", lambda old: _api.pow(old, exponent), exponent)
 
     def clamp_(self, min=None, max=None):
+        if isinstance(min, Tensor) or isinstance(max, Tensor):
+            from .api_extra import clamp_tensors_
+
+            return clamp_tensors_(self, min, max)
         if self._data.dtype.kind in "iub" and builtins.any(
             isinstance(v, float) or (isinstance(v, Tensor) and v._data.dtype.kind == "f")
             for v in (min, max)

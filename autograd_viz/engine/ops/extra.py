@@ -683,3 +683,107 @@ class BinaryCrossEntropyBackward0(Function):
             if ctx.needs_input_grad[1]:
                 gt = g * (log(1 - x) - log(x))
         return gx, gt
+
+
+class NllLoss2DBackward0(NllLossBackward0):
+    """``nll_loss`` of an (N, C, H, W) input with (N, H, W) targets (PyTorch's
+    ``nll_loss2d``; inputs of 3 or more than 4 dims are viewed as (N, C, 1, L) first).
+    The positions are taken as rows (N·H·W, C) in PyTorch's order (batch, then position),
+    so the sums are the 2-D kernel's."""
+
+    @staticmethod
+    def forward(ctx, logp, target=None, weight=None, reduction="mean", ignore_index=-100):
+        n, c = logp.shape[0], logp.shape[1]
+        spatial = logp.shape[2:]
+        rows = np.moveaxis(logp, 1, -1).reshape(-1, c)
+        out = NllLossBackward0.forward(
+            ctx,
+            rows,
+            target=np.asarray(target).reshape(-1),
+            weight=weight,
+            reduction=reduction,
+            ignore_index=ignore_index,
+        )
+        coef = np.asarray(ctx.coef).reshape((n, *spatial, c))
+        ctx.coef = np.ascontiguousarray(np.moveaxis(coef, -1, 1))
+        ctx.batched = True
+        if reduction == "none":
+            return _nd(out).reshape((n, *spatial))
+        return out
+
+
+class DivBackward1(Function):
+    """``tensor / number`` as PyTorch's C++ code records it (``div(Tensor, Scalar)``, one
+    slot), e.g. inside ``cross_entropy`` with class-probability targets."""
+
+    op, symbol = "div", "/"
+    formula = "∂(a/c)/∂a = 1/c"
+    local = (
+        Local(
+            lambda k, x: "1/" + num_text(k.get("other", 1)),
+            lambda x, o, k: 1.0 / k.get("other", 1),
+        ),
+    )
+
+    @staticmethod
+    def forward(ctx, a, other=1):
+        ctx.other = other
+        with _errstate(DIVIDE_INVALID):
+            return _nd(a / a.dtype.type(other))
+
+    @staticmethod
+    def backward(ctx, g):
+        with _errstate(DIVIDE_INVALID):
+            return (g / ctx.other,)
+
+
+class ClampBackward0(Function):
+    """``clamp(a, min, max)`` with tensor bounds (either may be ``None``): three slots;
+    each bound gets the gradient where it decides the value, as PyTorch's
+    ``clamp_backward_min_max``."""
+
+    op, symbol = "clamp", "clamp"
+    formula = "∂/∂a = [lo ≤ a ≤ hi],  ∂/∂lo = [a < lo < hi],  ∂/∂hi = [a > hi or hi < lo]"
+    local = (
+        Local("[{1} ≤ {0} ≤ {2}]", lambda x, o, k: _clamp_masks(x[0], x[1], x[2])[0]),
+        Local("[{0} < {1} < {2}]", lambda x, o, k: _clamp_masks(x[0], x[1], x[2])[1]),
+        Local("[{0} > {2} or {2} < {1}]", lambda x, o, k: _clamp_masks(x[0], x[1], x[2])[2]),
+    )
+
+    @staticmethod
+    def forward(ctx, a, lo=None, hi=None):
+        ctx.save_for_backward(a, lo, hi)
+        out = a
+        if lo is not None:
+            out = np.maximum(out, lo)
+        if hi is not None:
+            out = np.minimum(out, hi)
+        return _nd(out)
+
+    @staticmethod
+    def backward(ctx, g):
+        a, lo, hi = ctx.saved_tensors
+        ka, kl, kh = _clamp_masks(_raw(a), _raw(lo), _raw(hi))
+        n = ctx.needs_input_grad
+        return (
+            mask(g, ka) if n[0] else None,
+            mask(g, kl) if n[1] and kl is not None else None,
+            mask(g, kh) if n[2] and kh is not None else None,
+        )
+
+
+def _clamp_masks(a, lo, hi):
+    """Where the input, the lower and the upper bound each pass the gradient."""
+    a = np.asarray(a)
+    if lo is not None and hi is not None:
+        lo, hi = np.asarray(lo), np.asarray(hi)
+        ka = (a >= lo) & (a <= hi)
+        kl = (a < lo) & (lo < hi)
+        kh = (a > hi) | (hi < lo)
+        shape = np.broadcast_shapes(a.shape, lo.shape, hi.shape)
+        return (np.broadcast_to(ka, shape), np.broadcast_to(kl, shape), np.broadcast_to(kh, shape))
+    if lo is not None:
+        ka = a >= np.asarray(lo)
+        return ka, ~ka, None
+    ka = a <= np.asarray(hi)
+    return ka, None, ~ka
