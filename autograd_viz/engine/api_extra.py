@@ -601,6 +601,8 @@ def _cross_entropy_probs(input, target, weight, reduction, label_smoothing):
         prod = _api.mul(prod, _class_dim_view(weight, a.ndim))
     if reduction == "none":
         return _api.neg(_api.sum(prod, class_dim))
+    if reduction == "mean" and not a.size:  # PyTorch: ``-(...).sum().fill_(nan)``
+        return _api.neg(_api.sum(prod).fill_(float("nan")))
     total = _api.neg(_api.sum(prod))
     if reduction == "sum":
         return total

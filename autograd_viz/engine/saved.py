@@ -148,6 +148,8 @@ TABLE = {
     U.AtanBackward0: _SELF0,
     U.Atan2Backward0: {"_saved_self": _T(0), "_saved_other": _T(1)},
     U.ErfBackward0: _SELF0,
+    X.ClampBackward0: {"_saved_self": _T(0), "_saved_min": _T(1), "_saved_max": _T(2)},
+    X.DivBackward1: {"_saved_other": _ctx_attr("other")},
     X.SinBackward0: _SELF0,
     X.CosBackward0: _SELF0,
     X.LeakyReluBackward0: {"_saved_self": _T(0), "_saved_negative_slope": _ctx_attr("slope")},

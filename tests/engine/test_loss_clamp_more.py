@@ -235,3 +235,20 @@ def test_recording_label_smoothing_is_one_cross_entropy_op():
     ops = [n for n in rec.graph.nodes.values() if n.kind == "op"]
     assert ops[-1].name == "cross_entropy"
     assert W_.grad is not None and W_.grad.shape == (3, 2)
+
+
+def test_every_target_ignored_gives_nan_loss_and_zero_grads():
+    for kw in ({}, {"label_smoothing": 0.2}, {"weight": torch.tensor([1.0, 2.0, 3.0])}):
+        a = torch.ones(2, 3, requires_grad=True)
+        y = F.cross_entropy(a, torch.tensor([1, 1]), ignore_index=1, **kw)
+        assert np.isnan(y.item())
+        y.backward()
+        np.testing.assert_array_equal(a.grad.numpy(), np.zeros((2, 3)))
+
+
+def test_masked_fill_grad_is_zero_under_the_mask_even_for_inf():
+    a = torch.ones(3, requires_grad=True)
+    s = a * 1
+    s.masked_fill_(torch.tensor([True, False, True]), 0.0)
+    (s.sum() / torch.tensor(0.0)).backward()  # an infinite incoming gradient
+    assert a.grad.tolist() == [0.0, float("inf"), 0.0]

@@ -626,7 +626,10 @@ class NllLossBackward0(Function):
             total = nll_sum(wt, keep) if weight is not None else lp.dtype.type(keep.sum())
             with _errstate(DIVIDE_INVALID):
                 out = nll_sum(picked, keep) / total
-                ctx.coef = (onehot / total) if batched else onehot[0] / total
+                coef = onehot / total
+            if not total:  # every target ignored: PyTorch writes no gradient (0, not nan)
+                coef[~keep] = 0
+            ctx.coef = coef if batched else coef[0]
         return _nd(np.asarray(out, dtype=lp.dtype))
 
     @staticmethod

@@ -72,8 +72,11 @@ class TriuBackward0(Function):
 
 def _keep(g, mask):
     """``g`` with 0 where ``mask`` (a boolean ndarray broadcastable to g)."""
-    keep = (~mask).astype(np.result_type(g._data if not _is_array(g) else g))
-    return g * keep if _is_array(g) else g * _tensor(keep)
+    if _is_array(g):  # 0 even where g is inf / nan (PyTorch: ``grad.masked_fill(mask, 0)``)
+        dt = np.result_type(g)
+        return np.where(mask, dt.type(0), g).astype(dt, copy=False)
+    keep = (~mask).astype(g._data.dtype)
+    return g * _tensor(keep)
 
 
 class MaskedFillBackward0(Function):

@@ -158,6 +158,25 @@ with section("nd_empty"):
     check("nd_empty_none", F.cross_entropy(e, te, reduction="none"))
     check("nd_empty_mean", F.cross_entropy(e, te))
 
+with section("empty_and_all_ignored"):
+    e = torch.zeros(0, 4, requires_grad=True)
+    y = F.cross_entropy(e, torch.zeros(0, 4))
+    check("prob_empty_mean", y)
+    check("prob_empty_graph", graph(y))
+    y.backward()
+    check("prob_empty_grad", e.grad)
+    check("prob_empty_sum", F.cross_entropy(e, torch.zeros(0, 4), reduction="sum"))
+    check("ls_empty", F.cross_entropy(e, torch.zeros(0, dtype=torch.long), label_smoothing=0.1))
+    a = x.clone().requires_grad_()
+    y = F.cross_entropy(a, torch.tensor([1, 1, 1]), label_smoothing=0.1, ignore_index=1)
+    check("ls_all_ignored", y)
+    y.backward()
+    check("ls_all_ignored_grad", a.grad)
+
+with section("saved"):
+    y = F.cross_entropy(x.clone().requires_grad_(), probs)
+    check("prob_saved_other", y.grad_fn._saved_other)
+
 x3 = xs
 x4 = xs.reshape(3, 4, 5, 1)
 raises("err_ls_big", lambda: F.cross_entropy(x, t, label_smoothing=1.5))

@@ -36,6 +36,13 @@ with section("only_bound_grad"):
     y.sum().backward()
     check("only_bound_grad", l.grad)
 
+with section("saved"):
+    x = a.clone().requires_grad_()
+    y = torch.clamp(x, min=lo)
+    check("saved_self_is_input", y.grad_fn._saved_self is x)
+    check("saved_min", y.grad_fn._saved_min)
+    check("saved_max", y.grad_fn._saved_max)
+
 with section("inplace"):
     x = a.clone().requires_grad_()
     z = x * 1
