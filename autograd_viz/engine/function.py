@@ -44,10 +44,11 @@ _ndarray = np.ndarray
 _asarray = np.asarray
 _new = object.__new__
 _NONE_EDGE = (None, 0)
+_ONE_SLOT = object()  # ``_record``'s ``b`` for a node of one slot
 _TRUE1 = (True,)
 _ENGINE = __name__.rpartition(".")[0] + "."  # autograd_viz.engine.
 _LISTENERS = events.LISTENERS  # the list itself (mutated in place, never rebound)
-_TENSOR = [None]  # the Tensor class, set by tensor.py
+_Tensor = None  # the Tensor class, set by tensor.py
 
 
 def _next_seq() -> int:
@@ -151,7 +152,7 @@ class Function:
                 return _apply3(cls, inputs, kwargs)
             return _apply_n(cls, inputs, kwargs)
         # fast path: two slots, grad mode on, nobody listening
-        T = _TENSOR[0]
+        T = _Tensor
         a, b = inputs
         if isinstance(a, T):
             xa = a._data
@@ -171,14 +172,7 @@ class Function:
             out_arr = cls.forward(ctx, xa, xb, **kwargs) if kwargs else cls.forward(ctx, xa, xb)
             if out_arr.__class__ is not _ndarray:
                 out_arr = _asarray(out_arr)
-            out = _new(T)
-            out._data = out_arr
-            out._grad = None
-            out._requires_grad = False
-            out.grad_fn = None
-            out._vbox = [0]
-            out._base = None
-            out._accumulator = None
+            out = T._make(out_arr)
             if cls.is_view:
                 _make_view(out, a)
             return out
@@ -186,44 +180,10 @@ class Function:
         out_arr = cls.forward(ctx, xa, xb, **kwargs) if kwargs else cls.forward(ctx, xa, xb)
         if out_arr.__class__ is not _ndarray:
             out_arr = _asarray(out_arr)
-        if ra:
-            fa = a.grad_fn
-            if fa is None:
-                fa = a._accumulator
-                if fa is None:
-                    fa = a._get_accumulator()
-                ea = (fa, 0)
-            else:
-                ea = (fa, a._output_nr)
-        else:
-            ea = _NONE_EDGE
-        if rb:
-            fb = b.grad_fn
-            if fb is None:
-                fb = b._accumulator
-                if fb is None:
-                    fb = b._get_accumulator()
-                eb = (fb, 0)
-            else:
-                eb = (fb, b._output_nr)
-        else:
-            eb = _NONE_EDGE
-        ctx.next_functions = (ea, eb)
-        seq = _seq_counter[0] + 1
-        _seq_counter[0] = seq
-        ctx._seq = seq
-        ctx._shape = out_arr.shape
-        ctx._dtype = out_arr.dtype
-        out = _new(T)
-        out._data = out_arr
-        out._grad = None
-        out._requires_grad = True
-        out.grad_fn = ctx
-        out._vbox = vbox = [0]
-        out._base = None
-        out._accumulator = None
+        out = _record(ctx, out_arr, out_arr.shape, a, b, ra, rb)
         saved = ctx._saved
         if saved is not None:
+            vbox = out._vbox
             meta = []
             for i, s in enumerate(saved):
                 if s.__class__ is _ndarray:
@@ -248,7 +208,7 @@ class Function:
     def _bind_saved(self, inputs, out) -> None:
         """Remember the version of every saved array that is an input's or the output's
         data: ``(index, version box, version, input tensor or None)``."""
-        T = _TENSOR[0]
+        T = _Tensor
         meta = []
         out_arr = out._data
         for i, a in enumerate(self._saved):
@@ -281,7 +241,7 @@ class Function:
                     raise RuntimeError(_version_message(fn, saved[i], vbox[0], version))
         if not self._graph_mode:
             return saved
-        T = _TENSOR[0]
+        T = _Tensor
         out = [a if type(a) is not _ndarray else T._make(a, False, None) for a in saved]
         for i, _vbox, _version, src in meta or ():
             # an input is itself; this node's output is a tensor whose grad_fn is this
@@ -370,9 +330,50 @@ class AccumulateGrad(Function):
         return "torch::autograd::AccumulateGrad"
 
 
+def _record(ctx, out_arr, shape, a=None, b=_ONE_SLOT, ra=True, rb=False, edges=None):
+    """Record the node ``ctx`` and return its output, a tensor around ``out_arr`` that
+    requires grad: the one place a node and its output are filled in (every path of
+    ``apply``, and the Tensor operators' 0-d paths, which compute the value themselves).
+
+    The node gets its ``next_functions`` (``edges``, or the edges of its inputs ``a``
+    and ``b``, which require grad as ``ra`` and ``rb`` say; ``b`` left out for a node of
+    one slot), the next sequence number, the output's ``shape`` (``out_arr.shape``, given
+    by the caller: the 0-d paths know it is ``()``) and dtype.  An edge to a
+    tensor that requires grad is ``(grad_fn, output_nr)`` (``output_nr``: which output
+    of a multi-output node it is), or ``(AccumulateGrad, 0)`` for a leaf (made once, on
+    first use, and cached on the leaf, as ``_edge_of`` does)."""
+    if edges is None:
+        if ra:
+            fn = a.grad_fn
+            ea = (a._accumulator or a._get_accumulator(), 0) if fn is None else (fn, a._output_nr)
+        else:
+            ea = _NONE_EDGE
+        if rb:
+            fn = b.grad_fn
+            eb = (b._accumulator or b._get_accumulator(), 0) if fn is None else (fn, b._output_nr)
+            edges = (ea, eb)
+        else:
+            edges = (ea,) if b is _ONE_SLOT else (ea, _NONE_EDGE)
+    ctx.next_functions = edges
+    seq = _seq_counter[0] + 1
+    _seq_counter[0] = seq
+    ctx._seq = seq
+    ctx._shape = shape
+    ctx._dtype = out_arr.dtype
+    out = _new(_Tensor)
+    out._data = out_arr
+    out._grad = None
+    out._requires_grad = True
+    out.grad_fn = ctx
+    out._vbox = [0]
+    out._base = None
+    out._accumulator = None
+    return out
+
+
 def _apply1(cls, x, kwargs):
     """``apply`` with one slot, grad mode on, nobody listening."""
-    T = _TENSOR[0]
+    T = _Tensor
     if isinstance(x, T):
         xa = x._data
         r = x._requires_grad
@@ -380,19 +381,12 @@ def _apply1(cls, x, kwargs):
         xa = x
         r = False
     ctx = _new(cls)
-    out = _new(T)
-    out._grad = None
-    out._base = None
-    out._accumulator = None
     if not r:
         ctx.needs_input_grad = _NO_GRAD_NEEDS
         out_arr = cls.forward(ctx, xa, **kwargs) if kwargs else cls.forward(ctx, xa)
         if out_arr.__class__ is not _ndarray:
             out_arr = _asarray(out_arr)
-        out._data = out_arr
-        out._requires_grad = False
-        out.grad_fn = None
-        out._vbox = [0]
+        out = T._make(out_arr)
         if cls.is_view:
             _make_view(out, x)
         return out
@@ -400,28 +394,13 @@ def _apply1(cls, x, kwargs):
     out_arr = cls.forward(ctx, xa, **kwargs) if kwargs else cls.forward(ctx, xa)
     if out_arr.__class__ is not _ndarray:
         out_arr = _asarray(out_arr)
-    fn = x.grad_fn
-    if fn is None:
-        fn = x._accumulator
-        if fn is None:
-            fn = x._get_accumulator()
-        ctx.next_functions = ((fn, 0),)
-    else:
-        ctx.next_functions = ((fn, x._output_nr),)
-    seq = _seq_counter[0] + 1
-    _seq_counter[0] = seq
-    ctx._seq = seq
-    ctx._shape = out_arr.shape
-    ctx._dtype = out_arr.dtype
-    out._data = out_arr
-    out._requires_grad = True
-    out.grad_fn = ctx
+    out = _record(ctx, out_arr, out_arr.shape, x)
     if cls.is_view:  # shares the version counter; remembers the base
         out._vbox = vbox = x._vbox
         base = x._base
         out._base = x if base is None else base
     else:
-        out._vbox = vbox = [0]
+        vbox = out._vbox
     saved = ctx._saved
     if saved is not None:
         meta = []
@@ -436,20 +415,17 @@ def _apply1(cls, x, kwargs):
 
 
 def _edge_of(x):
-    """The ``next_functions`` entry for a tensor that requires grad: its ``grad_fn``,
-    else its (cached) ``AccumulateGrad``."""
+    """The ``next_functions`` entry for a tensor that requires grad: its ``grad_fn``
+    (and which of its outputs ``x`` is), else its (cached) ``AccumulateGrad``."""
     fn = x.grad_fn
     if fn is None:
-        fn = x._accumulator
-        if fn is None:
-            fn = x._get_accumulator()
-        return (fn, 0)
+        return (x._accumulator or x._get_accumulator(), 0)
     return (fn, x._output_nr)
 
 
 def _apply3(cls, inputs, kwargs):
     """``apply`` with three slots (``addmm``), grad mode on, nobody listening."""
-    T = _TENSOR[0]
+    T = _Tensor
     a, b, c = inputs
     ta, tb, tc = isinstance(a, T), isinstance(b, T), isinstance(c, T)
     xa = a._data if ta else a
@@ -465,26 +441,15 @@ def _apply3(cls, inputs, kwargs):
     out_arr = cls.forward(ctx, xa, xb, xc, **kwargs) if kwargs else cls.forward(ctx, xa, xb, xc)
     if out_arr.__class__ is not _ndarray:
         out_arr = _asarray(out_arr)
-    ctx.next_functions = (
+    edges = (
         _edge_of(a) if ra else _NONE_EDGE,
         _edge_of(b) if rb else _NONE_EDGE,
         _edge_of(c) if rc else _NONE_EDGE,
     )
-    seq = _seq_counter[0] + 1
-    _seq_counter[0] = seq
-    ctx._seq = seq
-    ctx._shape = out_arr.shape
-    ctx._dtype = out_arr.dtype
-    out = _new(T)
-    out._data = out_arr
-    out._grad = None
-    out._requires_grad = True
-    out.grad_fn = ctx
-    out._vbox = vbox = [0]
-    out._base = None
-    out._accumulator = None
+    out = _record(ctx, out_arr, out_arr.shape, edges=edges)
     saved = ctx._saved
     if saved is not None:
+        vbox = out._vbox
         meta = []
         for i, s in enumerate(saved):
             if s.__class__ is _ndarray:
@@ -504,7 +469,7 @@ def _apply3(cls, inputs, kwargs):
 
 def _apply_n(cls, inputs, kwargs):
     """``apply`` with any number of slots, grad mode on, nobody listening."""
-    T = _TENSOR[0]
+    T = _Tensor
     arrays = []
     needs = []
     edges = []
@@ -515,33 +480,19 @@ def _apply_n(cls, inputs, kwargs):
             if x._requires_grad:
                 needs.append(True)
                 grad = True
-                fn = x.grad_fn
-                if fn is None:
-                    fn = x._accumulator
-                    if fn is None:
-                        fn = x._get_accumulator()
-                    edges.append((fn, 0))
-                else:
-                    edges.append((fn, x._output_nr))
+                edges.append(_edge_of(x))
                 continue
         else:
             arrays.append(x)
         needs.append(False)
         edges.append(_NONE_EDGE)
     ctx = _new(cls)
-    out = _new(T)
-    out._grad = None
-    out._base = None
-    out._accumulator = None
     if not grad:
         ctx.needs_input_grad = _NO_GRAD_NEEDS
         out_arr = cls.forward(ctx, *arrays, **kwargs)
         if out_arr.__class__ is not _ndarray:
             out_arr = _asarray(out_arr)
-        out._data = out_arr
-        out._requires_grad = False
-        out.grad_fn = None
-        out._vbox = [0]
+        out = T._make(out_arr)
         if cls.is_view:
             _make_view(out, inputs[0])
         return out
@@ -549,18 +500,10 @@ def _apply_n(cls, inputs, kwargs):
     out_arr = cls.forward(ctx, *arrays, **kwargs)
     if out_arr.__class__ is not _ndarray:
         out_arr = _asarray(out_arr)
-    ctx.next_functions = tuple(edges)
-    seq = _seq_counter[0] + 1
-    _seq_counter[0] = seq
-    ctx._seq = seq
-    ctx._shape = out_arr.shape
-    ctx._dtype = out_arr.dtype
-    out._data = out_arr
-    out._requires_grad = True
-    out.grad_fn = ctx
-    out._vbox = vbox = [0]
+    out = _record(ctx, out_arr, out_arr.shape, edges=tuple(edges))
     saved = ctx._saved
     if saved is not None:
+        vbox = out._vbox
         meta = []
         for i, s in enumerate(saved):
             if s.__class__ is _ndarray:
@@ -579,20 +522,13 @@ def _apply_n(cls, inputs, kwargs):
 
 def _apply_nograd(cls, inputs, kwargs):
     """``apply`` under ``no_grad`` with nobody listening: no node is recorded."""
-    T = _TENSOR[0]
+    T = _Tensor
     ctx = _new(cls)
     ctx.needs_input_grad = _NO_GRAD_NEEDS
     out_arr = cls.forward(ctx, *[x._data if isinstance(x, T) else x for x in inputs], **kwargs)
     if out_arr.__class__ is not _ndarray:
         out_arr = _asarray(out_arr)
-    out = _new(T)
-    out._data = out_arr
-    out._grad = None
-    out._requires_grad = False
-    out.grad_fn = None
-    out._vbox = [0]
-    out._base = None
-    out._accumulator = None
+    out = T._make(out_arr)
     if cls.is_view:
         _make_view(out, inputs[0])
     return out
@@ -600,7 +536,7 @@ def _apply_nograd(cls, inputs, kwargs):
 
 def _apply_general(cls, inputs, kwargs):
     """``apply`` in every case (events emitted when someone listens)."""
-    T = _TENSOR[0]
+    T = _Tensor
     ctx = _new(cls)
     arrays = []
     grad = False
@@ -626,14 +562,8 @@ def _apply_general(cls, inputs, kwargs):
     if type(out_arr) is not _ndarray:
         out_arr = _asarray(out_arr)
     if grad:
-        out = T._make(out_arr, True, ctx)
-        ctx.next_functions = tuple(
-            _edge_of(x) if r else _NONE_EDGE for x, r in zip(inputs, needs, strict=False)
-        )
-        _seq_counter[0] += 1
-        ctx._seq = _seq_counter[0]
-        ctx._shape = out_arr.shape
-        ctx._dtype = out_arr.dtype
+        edges = tuple(_edge_of(x) if r else _NONE_EDGE for x, r in zip(inputs, needs, strict=False))
+        out = _record(ctx, out_arr, out_arr.shape, edges=edges)
         if ctx._saved is not None:
             ctx._bind_saved(inputs, out)
         if _LISTENERS:

@@ -985,96 +985,15 @@ class Tensor:
     # (``_binary_operator``; inlined in the hot ones), so Python tries the other operand
     # and then raises its own error: ``t + "a"`` -> "unsupported operand type(s) for +:
     # 'Tensor' and 'str'", ``t < "a"`` -> "'<' not supported ...", ``t == None`` -> False.
-    def __add__(self, other):
-        xa = self._data
-        if not xa.shape and not _LISTENERS and _STATE.enabled:  # (``_pair0``, inlined)
-            tp = other.__class__
-            dt = xa.dtype
-            if tp is Tensor:
-                xb = other._data
-                if not xb.shape and xb.dtype is dt and (dt is _F32 or dt.kind == "f"):
-                    ra = self._requires_grad
-                    rb = other._requires_grad
-                    if ra or rb:
-                        ctx = _new(_AddB)
-                        ctx.alpha = 1
-                        return _node2(ctx, self, other, ra, rb, xa[()] + xb[()])
-            elif (
-                (tp is float or tp is int)
-                and self._requires_grad
-                and (dt is _F32 or dt.kind == "f")
-            ):
-                ctx = _new(_AddB)
-                ctx.alpha = 1
-                return _node2(ctx, self, other, True, False, xa[()] + other)
-        tp = other.__class__
-        if (tp is float or tp is int) and self._data.dtype.kind == "f":
-            return _A.AddBackward0.apply(
-                self, other
-            )  # a number and a float tensor: what api.add does
-        # fast path: two tensors of one dtype (the op's checks run only on failure)
-        if type(other) is Tensor and other._data.dtype is self._data.dtype:
-            try:
-                return _A.AddBackward0.apply(self, other)
-            except ValueError:
-                pass
-        try:
-            return _api.add(self, other)
-        except TypeError:
-            return NotImplemented
+    # ``+ - * /`` (``__add__``, ``__sub__``, ``__mul__``, ``__truediv__``): one body,
+    # made by ``_arithmetic`` below (it needs the op classes, imported after Tensor)
 
     @_no_ndarray
     def __radd__(self, other):
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
-            if not self._data.shape:
-                p = _pair0(self, other)
-                if p is not None:
-                    ctx = _new(_AddB)
-                    ctx.alpha = 1
-                    return _node2(ctx, self, other, True, False, p[0] + other)
-            return _A.AddBackward0.apply(
-                self, other
-            )  # a number and a float tensor: what api.add does
+            return _add(self, other)  # a number and a float tensor: what __add__ does
         return _api.add(self, other)
-
-    def __sub__(self, other):
-        xa = self._data
-        if not xa.shape and not _LISTENERS and _STATE.enabled:  # (``_pair0``, inlined)
-            tp = other.__class__
-            dt = xa.dtype
-            if tp is Tensor:
-                xb = other._data
-                if not xb.shape and xb.dtype is dt and (dt is _F32 or dt.kind == "f"):
-                    ra = self._requires_grad
-                    rb = other._requires_grad
-                    if ra or rb:
-                        ctx = _new(_SubB)
-                        ctx.alpha = 1
-                        return _node2(ctx, self, other, ra, rb, xa[()] - xb[()])
-            elif (
-                (tp is float or tp is int)
-                and self._requires_grad
-                and (dt is _F32 or dt.kind == "f")
-            ):
-                ctx = _new(_SubB)
-                ctx.alpha = 1
-                return _node2(ctx, self, other, True, False, xa[()] - other)
-        tp = other.__class__
-        if (tp is float or tp is int) and self._data.dtype.kind == "f":
-            return _A.SubBackward0.apply(
-                self, other
-            )  # a number and a float tensor: what api.sub does
-        # fast path: two tensors of one dtype (the op's checks run only on failure)
-        if type(other) is Tensor and other._data.dtype is self._data.dtype:
-            try:
-                return _A.SubBackward0.apply(self, other)
-            except (ValueError, TypeError):  # broadcast; bool - bool (api.sub says so)
-                pass
-        try:
-            return _api.sub(self, other)
-        except TypeError:
-            return NotImplemented
 
     @_no_ndarray
     def __rsub__(self, other):
@@ -1091,47 +1010,11 @@ class Tensor:
             )  # a number and a float tensor: what api.rsub does
         return _api.rsub(self, other)
 
-    def __mul__(self, other):
-        xa = self._data
-        if not xa.shape and not _LISTENERS and _STATE.enabled:  # (``_pair0``, inlined)
-            tp = other.__class__
-            dt = xa.dtype
-            if tp is Tensor:
-                xb = other._data
-                if not xb.shape and xb.dtype is dt and (dt is _F32 or dt.kind == "f"):
-                    ra = self._requires_grad
-                    rb = other._requires_grad
-                    if ra or rb:
-                        return _mul0(self, other, xa[()], xb[()], ra, rb)
-            elif (
-                (tp is float or tp is int)
-                and self._requires_grad
-                and (dt is _F32 or dt.kind == "f")
-            ):
-                return _mul0(self, other, xa[()], other, True, False)
-        tp = other.__class__
-        if (tp is float or tp is int) and self._data.dtype.kind == "f":
-            return _A.MulBackward0.apply(
-                self, other
-            )  # a number and a float tensor: what api.mul does
-        # fast path: two tensors of one dtype (the op's checks run only on failure)
-        if type(other) is Tensor and other._data.dtype is self._data.dtype:
-            try:
-                return _A.MulBackward0.apply(self, other)
-            except ValueError:
-                pass
-        try:
-            return _api.mul(self, other)
-        except TypeError:
-            return NotImplemented
-
     def __rmul__(self, other):
         tp = other.__class__
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
-            if not self._data.shape:
-                p = _pair0(self, other)
-                if p is not None:
-                    return _mul0(self, other, *p)
+            if not self._data.shape and self._requires_grad and _STATE.enabled:
+                return _mul(self, other)  # (its 0-d path)
             if not (_STATE.enabled and self._requires_grad) and not events.LISTENERS:
                 # ``lr * p.grad`` (under no_grad, or of a gradient, which needs none): the
                 # product, no node to build
@@ -1141,31 +1024,6 @@ class Tensor:
             return NotImplemented
         try:
             return _api.mul(self, other)
-        except TypeError:
-            return NotImplemented
-
-    def __truediv__(self, other):
-        if not self._data.shape:
-            p = _pair0(self, other)
-            if p is not None:
-                return _div0(self, other, *p)
-        tp = other.__class__
-        if (tp is float or tp is int) and self._data.dtype.kind == "f":
-            return _A.DivBackward0.apply(
-                self, other
-            )  # a number and a float tensor: what api.div does
-        # fast path: two tensors of one dtype (the op's checks run only on failure)
-        if (
-            type(other) is Tensor
-            and other._data.dtype is self._data.dtype
-            and self._data.dtype.kind == "f"
-        ):
-            try:
-                return _A.DivBackward0.apply(self, other)
-            except ValueError:
-                pass
-        try:
-            return _api.div(self, other)
         except TypeError:
             return NotImplemented
 
@@ -1186,7 +1044,8 @@ class Tensor:
                     ctx = _new(_MulB)
                     ctx._saved = (None, other)
                     ctx._saved_meta = []
-                    out = _node2(ctx, r, other, True, False, r._data[()] * other)
+                    ctx.needs_input_grad = _TRUE_FALSE
+                    out = _record(ctx, _asarray(r._data[()] * other), (), r, other, True, False)
                     ctx._av_comp = ("div", (other, self), None, seq0)  # as api._tagged
                     return out
             out = _A.MulBackward0.apply(_A.ReciprocalBackward0.apply(self), other)
@@ -1724,7 +1583,7 @@ def _dt(name):
     return getattr(dtypes, name)
 
 
-_function_mod._TENSOR[0] = Tensor
+_function_mod._Tensor = Tensor
 _backward_mod.Tensor = Tensor
 
 from . import api as _api  # noqa: E402  (api imports Tensor from this module)
@@ -1748,9 +1607,9 @@ from .ops import unary as _U  # noqa: E402
 
 _LISTENERS = events.LISTENERS  # the list itself (mutated in place, never rebound)
 _asarray = np.asarray
-_seq_counter = _function_mod._seq_counter
-_NONE_EDGE = (None, 0)
+_record = _function_mod._record
 _TRUE1 = (True,)
+_TRUE_FALSE = (True, False)
 _AddB, _SubB, _RsubB, _MulB, _DivB = (
     _A.AddBackward0,
     _A.SubBackward0,
@@ -1771,82 +1630,85 @@ _DIVIDE, _DIVIDE_INVALID, _OVER = (
 _DIVIDE_INVALID_OVER = _errstate_mod.DIVIDE_INVALID_OVER
 
 
-def _pair0(a, other):
-    """``(x, y, ra, rb)`` when ``a op other`` is recorded directly (``a._data`` is 0-d):
-    ``x`` a's value as a numpy scalar, ``y`` other's (or the Python number itself), and
-    whether each requires grad; else ``None``."""
-    if _LISTENERS or not _STATE.enabled:
-        return None
-    xa = a._data
-    dt = xa.dtype
-    if dt.kind != "f":
-        return None
-    tp = other.__class__
-    if tp is Tensor:
-        xb = other._data
-        if xb.shape or xb.dtype is not dt:
-            return None
-        ra = a._requires_grad
-        rb = other._requires_grad
-        if ra or rb:
-            return xa[()], xb[()], ra, rb
-        return None
-    if (tp is float or tp is int) and a._requires_grad:
-        return xa[()], other, True, False
-    return None
+def _arithmetic(cls, api_name, fast_errors=ValueError, float_only=False):
+    """``Tensor.__add__`` (``__sub__``, ``__mul__``, ``__truediv__``): ``cls`` is the
+    node ``api.<api_name>`` records; ``fast_errors``: what ``cls.apply`` of two tensors
+    of one dtype raises for operands it does not take as they are (they go to the api
+    function's checks and promotions); ``float_only``: that shortcut only for floats.
 
+    A 0-d float tensor with a Python number or a 0-d tensor of its dtype, one of them
+    requiring grad, grad mode on and nobody listening, is recorded directly (the value
+    from numpy scalars, the saved values and version checks ``cls.forward`` gives)."""
+    kind = (_AddB, _SubB, _MulB, _DivB).index(cls)
 
-def _edge(t):
-    """``next_functions`` entry for ``t`` (which requires grad), as ``apply`` makes it."""
-    fn = t.grad_fn
-    if fn is None:
-        fn = t._accumulator
-        if fn is None:
-            fn = t._get_accumulator()
-        return (fn, 0)
-    return (fn, t._output_nr)
+    def operator(self, other):
+        xa = self._data
+        if not xa.shape and not _LISTENERS and _STATE.enabled:
+            dt = xa.dtype
+            tp = other.__class__
+            if tp is Tensor:
+                xb = other._data
+                ra = self._requires_grad
+                rb = other._requires_grad
+                direct = not xb.shape and xb.dtype is dt and (ra or rb)
+            else:
+                ra, rb, xb = True, False, None
+                direct = (tp is float or tp is int) and self._requires_grad
+            if direct and (dt is _F32 or dt.kind == "f"):
+                x = xa[()]
+                y = other if xb is None else xb[()]
+                ctx = _new(cls)
+                if kind == 0:
+                    ctx.alpha = 1
+                    value = x + y
+                elif kind == 1:
+                    ctx.alpha = 1
+                    value = x - y
+                else:  # what MulBackward0 / DivBackward0 save, with their version checks
+                    div = kind == 3
+                    if xb is None:
+                        ctx._saved = (None, other)
+                        ctx._saved_meta = []
+                    else:
+                        ctx._saved = (xa if rb else None, xb if ra or div else None)
+                        meta = []
+                        if rb:
+                            meta.append((0, self._vbox, self._vbox[0], self))
+                        if ra or div:
+                            src = self if xb is xa else other
+                            meta.append((1, src._vbox, src._vbox[0], src))
+                        ctx._saved_meta = meta
+                    if div:
+                        tok = _quiet(_DIVIDE_INVALID)
+                        try:
+                            value = x / y
+                        finally:
+                            _restore(tok)
+                    else:
+                        value = x * y
+                ctx.needs_input_grad = (ra, rb)
+                return _record(ctx, _asarray(value), (), self, other, ra, rb)
+        tp = other.__class__
+        if (tp is float or tp is int) and self._data.dtype.kind == "f":
+            return cls.apply(self, other)  # a number and a float tensor: what api does
+        # two tensors of one dtype (the op's checks run only on failure)
+        if (
+            type(other) is Tensor
+            and other._data.dtype is self._data.dtype
+            and (not float_only or self._data.dtype.kind == "f")
+        ):
+            try:
+                return cls.apply(self, other)
+            except fast_errors:
+                pass
+        try:
+            return getattr(_api, api_name)(self, other)
+        except TypeError:
+            return NotImplemented
 
-
-def _node2(ctx, a, b, ra, rb, value):
-    """The output of the two-slot node ``ctx`` (``a op b``), around the 0-d ``value``."""
-    out_arr = _asarray(value)
-    ctx.needs_input_grad = (ra, rb)
-    if ra:  # (``_edge``, inlined)
-        fa = a.grad_fn
-        if fa is None:
-            fa = a._accumulator
-            if fa is None:
-                fa = a._get_accumulator()
-            ea = (fa, 0)
-        else:
-            ea = (fa, a._output_nr)  # (a piece of a multi-output node: its index)
-    else:
-        ea = _NONE_EDGE
-    if rb:
-        fb = b.grad_fn
-        if fb is None:
-            fb = b._accumulator
-            if fb is None:
-                fb = b._get_accumulator()
-            ctx.next_functions = (ea, (fb, 0))
-        else:
-            ctx.next_functions = (ea, (fb, b._output_nr))
-    else:
-        ctx.next_functions = (ea, _NONE_EDGE)
-    seq = _seq_counter[0] + 1
-    _seq_counter[0] = seq
-    ctx._seq = seq
-    ctx._shape = ()
-    ctx._dtype = out_arr.dtype
-    out = _new(Tensor)
-    out._data = out_arr
-    out._grad = None
-    out._requires_grad = True
-    out.grad_fn = ctx
-    out._vbox = [0]
-    out._base = None
-    out._accumulator = None
-    return out
+    name = ("__add__", "__sub__", "__mul__", "__truediv__")[kind]
+    operator.__name__, operator.__qualname__ = name, "Tensor." + name
+    return operator
 
 
 def _node1(ctx, a, value, save_out=False):
@@ -1854,23 +1716,10 @@ def _node1(ctx, a, value, save_out=False):
     the 0-d ``value``; ``save_out``: the node saves its output (relu, reciprocal)."""
     out_arr = _asarray(value)
     ctx.needs_input_grad = _TRUE1
-    ctx.next_functions = (_edge(a),)
-    seq = _seq_counter[0] + 1
-    _seq_counter[0] = seq
-    ctx._seq = seq
-    ctx._shape = ()
-    ctx._dtype = out_arr.dtype
-    out = _new(Tensor)
-    out._data = out_arr
-    out._grad = None
-    out._requires_grad = True
-    out.grad_fn = ctx
-    out._vbox = vbox = [0]
-    out._base = None
-    out._accumulator = None
+    out = _record(ctx, out_arr, (), a)
     if save_out:
         ctx._saved = (out_arr,)
-        ctx._saved_meta = [(0, vbox, 0, None)]
+        ctx._saved_meta = [(0, out._vbox, 0, None)]
     return out
 
 
@@ -1885,47 +1734,7 @@ def _one0(a):
     return xa[()]
 
 
-def _mul0(a, b, x, y, ra, rb):
-    """``a * b`` recorded directly (``x, y, ra, rb`` as from ``_pair0``): saves what
-    MulBackward0 does."""
-    ctx = _new(_MulB)
-    xa = a._data
-    if b.__class__ is Tensor:
-        xb = b._data
-        ctx._saved = (xa if rb else None, xb if ra else None)
-        meta = []
-        if rb:
-            meta.append((0, a._vbox, a._vbox[0], a))
-        if ra:
-            src = a if xb is xa else b
-            meta.append((1, src._vbox, src._vbox[0], src))
-        ctx._saved_meta = meta
-    else:
-        ctx._saved = (None, b)
-        ctx._saved_meta = []
-    return _node2(ctx, a, b, ra, rb, x * y)
-
-
-def _div0(a, b, x, y, ra, rb):
-    """``a / b`` recorded directly (``x, y, ra, rb`` as from ``_pair0``): saves what
-    DivBackward0 does."""
-    ctx = _new(_DivB)
-    xa = a._data
-    if b.__class__ is Tensor:
-        xb = b._data
-        ctx._saved = (xa if rb else None, xb)
-        meta = []
-        if rb:
-            meta.append((0, a._vbox, a._vbox[0], a))
-        src = a if xb is xa else b
-        meta.append((1, src._vbox, src._vbox[0], src))
-        ctx._saved_meta = meta
-    else:
-        ctx._saved = (None, b)
-        ctx._saved_meta = []
-    tok = _quiet(_DIVIDE_INVALID)
-    try:
-        value = x / y
-    finally:
-        _restore(tok)
-    return _node2(ctx, a, b, ra, rb, value)
+Tensor.__add__ = _add = _arithmetic(_AddB, "add")
+Tensor.__sub__ = _arithmetic(_SubB, "sub", (ValueError, TypeError))  # (bool - bool)
+Tensor.__mul__ = _mul = _arithmetic(_MulB, "mul")
+Tensor.__truediv__ = _arithmetic(_DivB, "div", float_only=True)
