@@ -252,3 +252,15 @@ def test_masked_fill_grad_is_zero_under_the_mask_even_for_inf():
     s.masked_fill_(torch.tensor([True, False, True]), 0.0)
     (s.sum() / torch.tensor(0.0)).backward()  # an infinite incoming gradient
     assert a.grad.tolist() == [0.0, float("inf"), 0.0]
+
+
+def test_recording_clamp_with_one_tensor_bound_names_it():
+    x = torch.tensor([0.0, 1.0, 2.0, 3.0], requires_grad=True)
+    hi = torch.tensor(2.0, requires_grad=True)
+    with torch.record() as rec:
+        c = torch.clamp(x, max=hi)
+        c.sum().backward()
+    assert rec.internal_errors == []
+    caps = [f.caption for f in rec.frames]
+    assert caps[0] == "Forward: c = clamp(x, max=hi) = clamp([0, 1, 2, 3], max=2) = [0, 1, 2, 2]."
+    assert hi.grad.item() == 1.0 and x.grad.tolist() == [1.0, 1.0, 1.0, 0.0]
