@@ -166,16 +166,9 @@ class Function:
         else:
             xb = b
             rb = False
-        ctx = _new(cls)
         if not (ra or rb):
-            ctx.needs_input_grad = _NO_GRAD_NEEDS
-            out_arr = cls.forward(ctx, xa, xb, **kwargs) if kwargs else cls.forward(ctx, xa, xb)
-            if out_arr.__class__ is not _ndarray:
-                out_arr = _asarray(out_arr)
-            out = T._make(out_arr)
-            if cls.is_view:
-                _make_view(out, a)
-            return out
+            return _apply_nograd(cls, inputs, kwargs)
+        ctx = _new(cls)
         ctx.needs_input_grad = (ra, rb)
         out_arr = cls.forward(ctx, xa, xb, **kwargs) if kwargs else cls.forward(ctx, xa, xb)
         if out_arr.__class__ is not _ndarray:
@@ -380,16 +373,9 @@ def _apply1(cls, x, kwargs):
     else:
         xa = x
         r = False
-    ctx = _new(cls)
     if not r:
-        ctx.needs_input_grad = _NO_GRAD_NEEDS
-        out_arr = cls.forward(ctx, xa, **kwargs) if kwargs else cls.forward(ctx, xa)
-        if out_arr.__class__ is not _ndarray:
-            out_arr = _asarray(out_arr)
-        out = T._make(out_arr)
-        if cls.is_view:
-            _make_view(out, x)
-        return out
+        return _apply_nograd(cls, (x,), kwargs)
+    ctx = _new(cls)
     ctx.needs_input_grad = _TRUE1
     out_arr = cls.forward(ctx, xa, **kwargs) if kwargs else cls.forward(ctx, xa)
     if out_arr.__class__ is not _ndarray:
@@ -486,16 +472,9 @@ def _apply_n(cls, inputs, kwargs):
             arrays.append(x)
         needs.append(False)
         edges.append(_NONE_EDGE)
-    ctx = _new(cls)
     if not grad:
-        ctx.needs_input_grad = _NO_GRAD_NEEDS
-        out_arr = cls.forward(ctx, *arrays, **kwargs)
-        if out_arr.__class__ is not _ndarray:
-            out_arr = _asarray(out_arr)
-        out = T._make(out_arr)
-        if cls.is_view:
-            _make_view(out, inputs[0])
-        return out
+        return _apply_nograd(cls, inputs, kwargs)
+    ctx = _new(cls)
     ctx.needs_input_grad = tuple(needs)
     out_arr = cls.forward(ctx, *arrays, **kwargs)
     if out_arr.__class__ is not _ndarray:
@@ -521,7 +500,9 @@ def _apply_n(cls, inputs, kwargs):
 
 
 def _apply_nograd(cls, inputs, kwargs):
-    """``apply`` under ``no_grad`` with nobody listening: no node is recorded."""
+    """``apply`` with nobody listening when no node is recorded (under ``no_grad``, or
+    no input requires grad): the output is a plain tensor (a view of the first input for
+    a view op)."""
     T = _Tensor
     ctx = _new(cls)
     ctx.needs_input_grad = _NO_GRAD_NEEDS
