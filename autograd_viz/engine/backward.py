@@ -591,21 +591,26 @@ def _run_pre_hooks(node, g, listening):
     if retain_ref is not None:
         t = retain_ref()
         if t is not None:
-            if t._grad is None:
-                t._grad = (
-                    g
-                    if isinstance(g, Tensor) and g.requires_grad
-                    else Tensor._make(np.array(_raw(g), copy=True), False, None)
-                )
-            elif isinstance(g, Tensor):
-                t._grad = t._grad + g
-            else:
-                t._grad = Tensor._make(t._grad._data + g, False, None)
-            if listening:
-                events.emit("retain_grad", tensor=t, grad=t._grad._data)
+            _retain(t, g, listening)
     if node._node_prehooks:
         g = _run_node_prehooks(node, g, False)
     return g
+
+
+def _retain(t, g, listening):
+    """``retain_grad``: add the gradient ``g`` arriving at ``t`` into ``t.grad``."""
+    if t._grad is None:
+        t._grad = (
+            g
+            if isinstance(g, Tensor) and g.requires_grad
+            else Tensor._make(np.array(_raw(g), copy=True), False, None)
+        )
+    elif isinstance(g, Tensor):
+        t._grad = t._grad + g
+    else:
+        t._grad = Tensor._make(t._grad._data + g, False, None)
+    if listening:
+        events.emit("retain_grad", tensor=t, grad=t._grad._data)
 
 
 def _run_node_prehooks(node, g, multi):
@@ -663,18 +668,7 @@ def _run_pre_hooks_multi(node, gl, listening):
         g = gl[nr]
         if t is None or g is None:
             continue
-        if t._grad is None:
-            t._grad = (
-                g
-                if isinstance(g, Tensor) and g.requires_grad
-                else Tensor._make(np.array(_raw(g), copy=True), False, None)
-            )
-        elif isinstance(g, Tensor):
-            t._grad = t._grad + g
-        else:
-            t._grad = Tensor._make(t._grad._data + g, False, None)
-        if listening:
-            events.emit("retain_grad", tensor=t, grad=t._grad._data)
+        _retain(t, g, listening)
     if node._node_prehooks:
         gl = _run_node_prehooks(node, gl, True)
     return gl

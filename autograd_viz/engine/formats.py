@@ -9,8 +9,9 @@ from __future__ import annotations
 from .tensor import Tensor
 
 
-class memory_format:
-    __module__ = "torch"
+class _Constant:
+    """A named constant printed as ``torch.<name>`` (pickled by name)."""
+
     __slots__ = ("_name",)
 
     def __init__(self, name):
@@ -23,18 +24,14 @@ class memory_format:
         return (_lookup, (self._name,))
 
 
-class layout:
+class memory_format(_Constant):
     __module__ = "torch"
-    __slots__ = ("_name",)
+    __slots__ = ()
 
-    def __init__(self, name):
-        self._name = name
 
-    def __repr__(self) -> str:
-        return f"torch.{self._name}"
-
-    def __reduce__(self):
-        return (_lookup, (self._name,))
+class layout(_Constant):
+    __module__ = "torch"
+    __slots__ = ()
 
 
 preserve_format = memory_format("preserve_format")

@@ -226,39 +226,30 @@ class ConvolutionBackwardBackward0(Function):
         dg = dother = None
         if not _is_array(u):
             stride, pads, dilation, groups = conf
-            kw = {"conf": conf, "one_d": one_d}
-            if wrt == "input":  # out = conv_grad_input(g, w); u has the input's shape
-                if need[0]:
-                    dg = ConvolutionBackward0.apply(
-                        u,
-                        other,
-                        None,
-                        stride=stride,
-                        pads=pads,
-                        dilation=dilation,
-                        groups=groups,
-                        one_d=one_d,
-                    )
-                if need[1]:
-                    dother = ConvolutionBackwardBackward0.apply(
-                        g, u, wrt="weight", shape=tuple(other.shape), **kw
-                    )
-            else:  # out = conv_grad_weight(g, x); u has the kernel's shape
-                if need[0]:
-                    dg = ConvolutionBackward0.apply(
-                        other,
-                        u,
-                        None,
-                        stride=stride,
-                        pads=pads,
-                        dilation=dilation,
-                        groups=groups,
-                        one_d=one_d,
-                    )
-                if need[1]:
-                    dother = ConvolutionBackwardBackward0.apply(
-                        g, u, wrt="input", shape=tuple(other.shape), **kw
-                    )
+            # out = conv_grad_input(g, w) (u has the input's shape) or conv_grad_weight(g, x)
+            # (u has the kernel's shape): its gradient for g is the convolution of u with the
+            # other operand, for the other operand a gradient of the other kind
+            x, w = (u, other) if wrt == "input" else (other, u)
+            if need[0]:
+                dg = ConvolutionBackward0.apply(
+                    x,
+                    w,
+                    None,
+                    stride=stride,
+                    pads=pads,
+                    dilation=dilation,
+                    groups=groups,
+                    one_d=one_d,
+                )
+            if need[1]:
+                dother = ConvolutionBackwardBackward0.apply(
+                    g,
+                    u,
+                    wrt="weight" if wrt == "input" else "input",
+                    shape=tuple(other.shape),
+                    conf=conf,
+                    one_d=one_d,
+                )
             return dg, dother
         g4, o4, u4 = _as4(g, one_d), _as4(other, one_d), _as4(u, one_d)
         if wrt == "input":
