@@ -172,11 +172,17 @@ def _fit(gi, nxt, graph):
         if gi.shape[1] == shape[0] and (dt is _F32 or dt is _F64):
             return _ones(gi.shape[0], dt) @ gi
         return sum_to(gi, shape)
+    return _fit_to(gi, shape, nxt._dtype)
+
+
+def _fit_to(gi, shape, dt):
+    """Sum ``gi`` (an array, or a Tensor in a graph of gradients) to ``shape`` and cast it
+    to ``dt``, as PyTorch's engine does with a gradient for an input."""
+    graph = isinstance(gi, Tensor)
     arr = gi._data if graph else gi
     if arr.shape != shape:
         gi = sum_to(gi, shape)
         arr = gi._data if graph else gi
-    dt = nxt._dtype
     if arr.dtype is not dt and arr.dtype != dt:
         if graph:
             from .dtypes import from_numpy_dtype
@@ -215,7 +221,7 @@ def run_backward(
         if node._multi:
             if node not in buffers:
                 root_nodes.append(node)
-            _add_multi(buffers, node, t._output_nr, g, False, False, None)
+            _add_multi(buffers, node, t._output_nr, g, False, None)
         elif node not in buffers:
             root_nodes.append(node)
             buffers[node] = g
@@ -290,7 +296,7 @@ def run_backward(
                 if nxt is None:
                     continue
                 if gi is not None and nxt._multi:
-                    _add_multi(buffers, nxt, nr, gi, create_graph, listening, node)
+                    _add_multi(buffers, nxt, nr, gi, listening, node)
                 elif gi is not None:
                     if create_graph:
                         gi = _fit(gi, nxt, True)
@@ -345,25 +351,15 @@ def _leads(node, needed):
     return any(needed.get(n, False) for n, _ in node.next_functions if n is not None)
 
 
-def _add_multi(buffers, nxt, nr, gi, graph, listening, source):
+def _add_multi(buffers, nxt, nr, gi, listening, source):
     """Add ``gi`` into the buffer of output ``nr`` of the multi-output node ``nxt`` (a list
     with one slot per output), summed to that output's shape and cast to its dtype."""
     buf = buffers.get(nxt)
     if buf is None:
         buf = buffers[nxt] = [None] * len(nxt._out_shapes)
-    shape, dt = nxt._out_shapes[nr], nxt._out_dtypes[nr]
-    arr = gi._data if isinstance(gi, Tensor) else gi
-    if shape is not None and (arr.shape != shape or arr.dtype != dt):
-        if arr.shape != shape:
-            gi = sum_to(gi, shape)
-            arr = gi._data if isinstance(gi, Tensor) else gi
-        if arr.dtype != dt:
-            if isinstance(gi, Tensor):
-                from .dtypes import from_numpy_dtype
-
-                gi = gi.to(from_numpy_dtype(dt))
-            else:
-                gi = np.asarray(gi, dtype=dt)
+    shape = nxt._out_shapes[nr]
+    if shape is not None:
+        gi = _fit_to(gi, shape, nxt._out_dtypes[nr])
     old = buf[nr]
     if old is None:
         buf[nr] = gi
