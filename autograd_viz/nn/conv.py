@@ -799,8 +799,11 @@ def adaptive_avg_pool1d(input, output_size):
 # ---------------------------------------------------------------------- modules
 
 
-class Conv1d(Module):
-    """A 1-D convolution (weight ``(out, in/groups, k)``, PyTorch's init bounds)."""
+class _ConvNd(Module):
+    """What Conv1d and Conv2d share: the argument checks, the fields, PyTorch's
+    initialisation (weight and bias uniform in ±1/√fan_in) and the repr.  A subclass gives
+    ``_size(v)`` (an int or a tuple -> a tuple of its dimensions), ``_npd(dtype, device)``
+    and ``forward``."""
 
     def __init__(
         self,
@@ -823,17 +826,18 @@ class Conv1d(Module):
             raise ValueError("out_channels must be divisible by groups")
         if padding_mode != "zeros":
             raise NotImplementedError(f"autograd_viz: padding_mode={padding_mode!r}")
+        size = self._size
         self.in_channels = in_channels
         self.out_channels = out_channels
-        self.kernel_size = (_one(kernel_size),)
-        self.stride = (_one(stride),)
-        self.padding = padding if isinstance(padding, str) else (_one(padding),)
-        self.dilation = (_one(dilation),)
+        self.kernel_size = size(kernel_size)
+        self.stride = size(stride)
+        self.padding = padding if isinstance(padding, str) else size(padding)
+        self.dilation = size(dilation)
         self.groups = groups
         self.padding_mode = padding_mode
-        npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
-        shape = (out_channels, in_channels // groups, self.kernel_size[0])
-        fan_in = shape[1] * shape[2]
+        npd = self._npd(dtype, device)
+        shape = (out_channels, in_channels // groups, *self.kernel_size)
+        fan_in = shape[1] * math.prod(self.kernel_size)
         bound = 1.0 / math.sqrt(fan_in) if fan_in > 0 else 0.0
         rng = creation._rng[0]
         self.weight = Parameter(Tensor._make(rng.uniform(-bound, bound, shape).astype(npd)))
@@ -844,26 +848,39 @@ class Conv1d(Module):
         else:
             self.register_parameter("bias", None)
 
-    def forward(self, input):
-        p = self.padding if isinstance(self.padding, str) else self.padding[0]
-        return conv1d(
-            input, self.weight, self.bias, self.stride[0], p, self.dilation[0], self.groups
-        )
-
     def extra_repr(self) -> str:
         s = (
             f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "
             f"stride={self.stride}"
         )
-        if self.padding != (0,):
+        n = len(self.kernel_size)
+        if self.padding != (0,) * n:
             s += f", padding={self.padding}"
-        if self.dilation != (1,):
+        if self.dilation != (1,) * n:
             s += f", dilation={self.dilation}"
         if self.groups != 1:
             s += f", groups={self.groups}"
         if self.bias is None:
             s += ", bias=False"
         return s
+
+
+class Conv1d(_ConvNd):
+    """A 1-D convolution (weight ``(out, in/groups, k)``, PyTorch's init bounds)."""
+
+    @staticmethod
+    def _size(v):
+        return (_one(v),)
+
+    @staticmethod
+    def _npd(dtype, device):
+        return np.float64 if dtype is not None and dtype.name == "float64" else np.float32
+
+    def forward(self, input):
+        p = self.padding if isinstance(self.padding, str) else self.padding[0]
+        return conv1d(
+            input, self.weight, self.bias, self.stride[0], p, self.dilation[0], self.groups
+        )
 
 
 class MaxPool1d(Module):
@@ -924,71 +941,17 @@ class AdaptiveAvgPool1d(Module):
         return f"output_size={self.output_size}"
 
 
-class Conv2d(Module):
+class Conv2d(_ConvNd):
     """A 2-D convolution; weight ``(out, in/groups, kh, kw)`` and bias drawn uniformly in
     ±1/√fan_in, as PyTorch's default initialisation bounds them."""
 
-    def __init__(
-        self,
-        in_channels,
-        out_channels,
-        kernel_size,
-        stride=1,
-        padding=0,
-        dilation=1,
-        groups=1,
-        bias=True,
-        padding_mode="zeros",
-        device=None,
-        dtype=None,
-    ):
-        super().__init__()
-        if in_channels % groups != 0:
-            raise ValueError("in_channels must be divisible by groups")
-        if out_channels % groups != 0:
-            raise ValueError("out_channels must be divisible by groups")
-        if padding_mode != "zeros":
-            raise NotImplementedError(f"autograd_viz: padding_mode={padding_mode!r}")
-        self.in_channels = in_channels
-        self.out_channels = out_channels
-        self.kernel_size = _pair(kernel_size)
-        self.stride = _pair(stride)
-        self.padding = padding if isinstance(padding, str) else _pair(padding)
-        self.dilation = _pair(dilation)
-        self.groups = groups
-        self.padding_mode = padding_mode
-        npd = factory_dtype(dtype, device)
-        shape = (out_channels, in_channels // groups, *self.kernel_size)
-        fan_in = shape[1] * self.kernel_size[0] * self.kernel_size[1]
-        bound = 1.0 / math.sqrt(fan_in) if fan_in > 0 else 0.0
-        rng = creation._rng[0]
-        self.weight = Parameter(Tensor._make(rng.uniform(-bound, bound, shape).astype(npd)))
-        if bias:
-            self.bias = Parameter(
-                Tensor._make(rng.uniform(-bound, bound, (out_channels,)).astype(npd))
-            )
-        else:
-            self.register_parameter("bias", None)
+    _size = staticmethod(_pair)
+    _npd = staticmethod(factory_dtype)
 
     def forward(self, input):
         return conv2d(
             input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups
         )
-
-    def extra_repr(self) -> str:
-        s = (
-            f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "
-            f"stride={self.stride}"
-        )
-        if self.padding != (0, 0):
-            s += f", padding={self.padding}"
-        if self.dilation != (1, 1):
-            s += f", dilation={self.dilation}"
-        if self.groups != 1:
-            s += f", groups={self.groups}"
-        if self.bias is None:
-            s += ", bias=False"
-        return s
 
 
 class MaxPool2d(Module):
