@@ -390,14 +390,61 @@ def _apply1(cls, x, kwargs):
     saved = ctx._saved
     if saved is not None:
         meta = []
-        for i, s in enumerate(saved):
-            if s.__class__ is _ndarray:
-                if s is out_arr:
-                    meta.append((i, vbox, vbox[0], None))
-                elif s is xa and isinstance(x, T):
-                    meta.append((i, x._vbox, x._vbox[0], x))
+        i = 0
+        for s in saved:
+            if s is out_arr:
+                meta.append((i, vbox, vbox[0], None))
+            elif s is xa and s.__class__ is _ndarray and isinstance(x, T):
+                meta.append((i, x._vbox, x._vbox[0], x))
+            i += 1
         ctx._saved_meta = meta
     return out
+
+
+def _apply2(cls, a, b):
+    """``cls.apply(a, b)`` for two Tensors and no keyword arguments, the Tensor
+    operators' usual case (``x @ w``, ``h + b``): the same node and output, without
+    ``apply``'s argument packing and type checks (``cls`` is not a view op)."""
+    if _LISTENERS or not STATE.enabled:
+        return cls.apply(a, b)
+    xa = a._data
+    xb = b._data
+    ra = a._requires_grad
+    rb = b._requires_grad
+    if not (ra or rb):
+        return _apply_nograd(cls, (a, b), _NO_KWARGS)
+    ctx = _new(cls)
+    ctx.needs_input_grad = (ra, rb)
+    out_arr = cls.forward(ctx, xa, xb)
+    if out_arr.__class__ is not _ndarray:
+        out_arr = _asarray(out_arr)
+    out = _record(ctx, out_arr, out_arr.shape, a, b, ra, rb)
+    saved = ctx._saved
+    if saved is not None:
+        meta = []
+        i = 0
+        for s in saved:  # (arrays of tensors; the output's first, as ``apply`` checks)
+            if s is out_arr:
+                meta.append((i, out._vbox, 0, None))
+            elif s is xa:
+                meta.append((i, a._vbox, a._vbox[0], a))
+            elif s is xb:
+                meta.append((i, b._vbox, b._vbox[0], b))
+            i += 1
+        ctx._saved_meta = meta
+    return out
+
+
+def _apply1t(cls, x, kwargs=None):
+    """``cls.apply(x, **kwargs)`` for a Tensor ``x``, the Tensor methods' usual case
+    (``z.tanh()``, ``loss.mean()``, ``d ** 2``): ``_apply1`` without ``apply``'s
+    packing; the general ``apply`` when someone listens or grad mode is off."""
+    if _LISTENERS or not STATE.enabled:
+        return cls.apply(x, **kwargs) if kwargs else cls.apply(x)
+    return _apply1(cls, x, kwargs or _NO_KWARGS)
+
+
+_NO_KWARGS: dict = {}
 
 
 def _edge_of(x):

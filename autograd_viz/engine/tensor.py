@@ -1080,9 +1080,8 @@ class Tensor:
                             return _node1(ctx, self, x * x if other == 2 else x * x * x)
                         finally:
                             _restore(tok)
-                return _A.PowBackward0.apply(
-                    self, exponent=other
-                )  # a number and a float tensor: what api.pow does
+                # a number and a float tensor: what api.pow does
+                return _apply1t(_A.PowBackward0, self, {"exponent": other})
             return _api.pow(self, other)
         except TypeError:  # as ``_binary_operator``
             return NotImplemented
@@ -1097,7 +1096,7 @@ class Tensor:
             if x is not None:
                 return _node1(_new(_NegB), self, -x)
         if self._data.dtype.kind == "f":
-            return _A.NegBackward0.apply(self)  # what neg does for a float tensor
+            return _apply1t(_A.NegBackward0, self)  # what neg does for a float tensor
         return _api.neg(self)
 
     def __pos__(self):
@@ -1116,7 +1115,7 @@ class Tensor:
                 and a.dtype.kind == "f"
                 and a.shape[1] == b.shape[0]
             ):
-                return _L.MmBackward0.apply(self, other)  # ``x @ w``: what matmul does
+                return _apply2(_L.MmBackward0, self, other)  # ``x @ w``: what matmul does
         try:
             return _api.matmul(self, other)
         except TypeError:
@@ -1237,7 +1236,7 @@ class Tensor:
 
     def tanh(self):
         if self._data.dtype.kind == "f":
-            return _U.TanhBackward0.apply(self)  # what tanh does for a float tensor
+            return _apply1t(_U.TanhBackward0, self)  # what tanh does for a float tensor
         return _api.tanh(self)
 
     def relu(self):
@@ -1251,7 +1250,7 @@ class Tensor:
                         x = _ZERO0[dt] = dt.type(0)
                 return _node1(_new(_ReluB), self, x, True)
         if self._data.dtype.kind == "f":
-            return _U.ReluBackward0.apply(self)  # what relu does for a float tensor
+            return _apply1t(_U.ReluBackward0, self)  # what relu does for a float tensor
         return _api.relu(self)
 
     def clamp(self, min=None, max=None):
@@ -1286,7 +1285,7 @@ class Tensor:
             and keepdims is None
             and self._data.dtype.kind == "f"
         ):
-            return _R.MeanBackward0.apply(self)  # ``loss.mean()``: what mean does
+            return _apply1t(_R.MeanBackward0, self)  # ``loss.mean()``: what mean does
         if axis is not None:  # numpy's names, which PyTorch accepts too
             dim = axis
         if keepdims is not None:
@@ -1608,6 +1607,8 @@ from .ops import unary as _U  # noqa: E402
 _LISTENERS = events.LISTENERS  # the list itself (mutated in place, never rebound)
 _asarray = np.asarray
 _record = _function_mod._record
+_apply2 = _function_mod._apply2
+_apply1t = _function_mod._apply1t
 _TRUE1 = (True,)
 _TRUE_FALSE = (True, False)
 _AddB, _SubB, _RsubB, _MulB, _DivB = (
@@ -1698,7 +1699,7 @@ def _arithmetic(cls, api_name, fast_errors=ValueError, float_only=False):
             and (not float_only or self._data.dtype.kind == "f")
         ):
             try:
-                return cls.apply(self, other)
+                return _apply2(cls, self, other)
             except fast_errors:
                 pass
         try:

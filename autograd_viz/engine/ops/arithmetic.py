@@ -299,7 +299,7 @@ class PowBackward0(Function):
 
     @staticmethod
     def forward(ctx, a, exponent=1.0):
-        ctx.save_for_backward(a)
+        ctx._saved = (a,)  # (save_for_backward)
         ctx.exponent = exponent
         if exponent == 2 and a.dtype.kind == "f":  # x ** 2: a product (same bits, quicker)
             tok = quiet(OVER)

@@ -47,20 +47,20 @@ def exact32(ufunc, mathfn=None, silent=False):
 
     def f(a):
         dt = a.dtype
-        if dt is _F32 or dt == _F32:
+        if (dt is _F32 or dt == _F32) and a.size <= EXACT_MAX:
             if not a.ndim and mathfn is not None:
                 try:
                     return np.array(mathfn(a.item()), dtype=_F32)
                 except (OverflowError, ValueError):  # inf, nan, log(0)...: numpy's answer
                     pass
-            if a.size <= EXACT_MAX:
-                tok = quiet(ALL)  # PyTorch warns about nothing (sin(inf), overflow...)
-                try:
-                    return _nd(ufunc(a, dtype=_F64).astype(_F32))
-                finally:
-                    restore(tok)
+            tok = quiet(ALL)  # PyTorch warns about nothing (sin(inf), overflow...)
+            try:
+                return _nd(ufunc(a, dtype=_F64).astype(_F32))
+            finally:
+                restore(tok)
         if silent:
-            return _nd(ufunc(a))
+            r = ufunc(a)
+            return r if r.__class__ is _ndarray else _nd(r)
         tok = quiet(ALL)
         try:
             return _nd(ufunc(a))
@@ -228,7 +228,7 @@ class TanhBackward0(Function):
     @staticmethod
     def forward(ctx, a):
         out = _tanh(a)
-        ctx.save_for_backward(out)
+        ctx._saved = (out,)  # (``save_for_backward``'s one step)
         return out
 
     @staticmethod
