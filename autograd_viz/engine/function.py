@@ -390,13 +390,11 @@ def _apply1(cls, x, kwargs):
     saved = ctx._saved
     if saved is not None:
         meta = []
-        i = 0
-        for s in saved:
+        for i, s in enumerate(saved):
             if s is out_arr:
                 meta.append((i, vbox, vbox[0], None))
             elif s is xa and s.__class__ is _ndarray and isinstance(x, T):
                 meta.append((i, x._vbox, x._vbox[0], x))
-            i += 1
         ctx._saved_meta = meta
     return out
 
@@ -422,15 +420,13 @@ def _apply2(cls, a, b):
     saved = ctx._saved
     if saved is not None:
         meta = []
-        i = 0
-        for s in saved:  # (arrays of tensors; the output's first, as ``apply`` checks)
+        for i, s in enumerate(saved):  # (the output's first, as ``apply`` checks)
             if s is out_arr:
                 meta.append((i, out._vbox, 0, None))
             elif s is xa:
                 meta.append((i, a._vbox, a._vbox[0], a))
             elif s is xb:
                 meta.append((i, b._vbox, b._vbox[0], b))
-            i += 1
         ctx._saved_meta = meta
     return out
 
