@@ -146,6 +146,7 @@ from .api_more import (
     triu,
 )
 from .api_split import dsplit, hsplit, tensor_split, vsplit
+from .api_teach import meshgrid
 from .creation import (
     BoolTensor,
     DoubleTensor,
@@ -373,6 +374,7 @@ __all__ = [
     "maximum",
     "mean",
     "memory_format",
+    "meshgrid",
     "min",
     "minimum",
     "mm",

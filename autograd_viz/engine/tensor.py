@@ -617,6 +617,21 @@ class Tensor:
     def is_contiguous(self, memory_format=None) -> bool:
         return bool(self._data.flags.c_contiguous)
 
+    def stride(self, dim=None):
+        """The strides in elements (a contiguous tensor's as PyTorch computes them)."""
+        a = self._data
+        if a.flags.c_contiguous:
+            st, acc = [], 1
+            for n in reversed(a.shape):
+                st.append(acc)
+                acc *= n if n > 1 else 1
+            st = tuple(reversed(st))
+        else:
+            st = tuple(s // a.itemsize for s in a.strides)
+        if dim is None:
+            return st
+        return st[_wrap_dim(dim, a.ndim)]
+
     # ------------------------------------------------------------------ metadata
     @property
     def shape(self) -> Size:
