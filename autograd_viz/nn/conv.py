@@ -23,6 +23,7 @@ from ..engine.function import Function, Local
 from ..engine.functional_array import _is_array
 from ..engine.tensor import Tensor
 from . import functional as _functional
+from . import padding as _padding
 from .modules import Module
 from .parameter import Parameter
 
@@ -689,16 +690,43 @@ def adaptive_avg_pool2d(input, output_size):
     return AdaptiveAvgPool2DBackward0.apply(input, out_hw=(oh, ow))
 
 
+def _pad_ints(pad):
+    """``pad`` as PyTorch's argument parser reads an int list."""
+    if not isinstance(pad, (tuple, list)):
+        raise TypeError(
+            f"pad(): argument 'pad' (position 2) must be tuple of ints, not {type(pad).__name__}"
+        )
+    out = []
+    for i, p in enumerate(pad):
+        if isinstance(p, Tensor) and p._data.size == 1 and p._data.dtype.kind in "iu":
+            p = int(p._data.reshape(-1)[0])
+        if isinstance(p, bool) and i:
+            p = int(p)
+        if isinstance(p, bool) or not isinstance(p, numbers.Integral):
+            if i == 0:
+                raise TypeError(
+                    "pad(): argument 'pad' (position 2) must be tuple of ints, but found "
+                    f"element of type {type(p).__name__} at pos 0"
+                )
+            raise TypeError(
+                "pad(): argument 'pad' failed to unpack the object at pos 2 with error "
+                f'"type must be tuple of ints,but got {type(p).__name__}"'
+            )
+        out.append(int(p))
+    return out
+
+
 def pad(input, pad, mode="constant", value=None):
-    """``F.pad`` (constant mode): ``pad`` lists (left, right) amounts from the last
-    dimension backwards; negative amounts crop.  One ``ConstantPadNdBackward0``."""
+    """``F.pad``: ``pad`` lists (left, right) amounts from the last dimension backwards;
+    negative amounts crop.  Constant mode: one ``ConstantPadNdBackward0``; ``reflect``,
+    ``replicate``, ``circular``: ``nn/padding.py``."""
     if not isinstance(input, Tensor):
         raise TypeError(
             f"pad(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
         )
-    if mode != "constant":
-        raise NotImplementedError(f"autograd_viz: F.pad(mode={mode!r})")
-    pad = [int(p) for p in pad]
+    if mode not in ("constant", "reflect", "replicate", "circular"):
+        raise NotImplementedError(f"Unrecognised padding mode {mode}")
+    pad = _pad_ints(pad)
     if len(pad) % 2:
         raise RuntimeError("Padding length must be divisible by 2")
     nd = input._data.ndim
@@ -707,6 +735,10 @@ def pad(input, pad, mode="constant", value=None):
             "Padding length should be less than or equal to two times the input dimension "
             f"but got padding length {len(pad)} and input of dimension {nd}"
         )
+    if mode != "constant":
+        if value is not None and value != 0:
+            raise RuntimeError(f'Padding mode "{mode}" doesn\'t take in value argument')
+        return _padding.pad_nonconstant(input, pad, mode)
     widths = [(0, 0)] * nd
     for k in range(len(pad) // 2):
         widths[nd - 1 - k] = (pad[2 * k], pad[2 * k + 1])
@@ -820,13 +852,27 @@ class _ConvNd(Module):
         dtype=None,
     ):
         super().__init__()
+        if groups <= 0:
+            raise ValueError("groups must be a positive integer")
         if in_channels % groups != 0:
             raise ValueError("in_channels must be divisible by groups")
         if out_channels % groups != 0:
             raise ValueError("out_channels must be divisible by groups")
-        if padding_mode != "zeros":
-            raise NotImplementedError(f"autograd_viz: padding_mode={padding_mode!r}")
         size = self._size
+        if isinstance(padding, str):
+            valid_padding_strings = {"same", "valid"}
+            if padding not in valid_padding_strings:
+                raise ValueError(
+                    f"Invalid padding string {padding!r}, should be one of {valid_padding_strings}"
+                )
+            if padding == "same" and any(s != 1 for s in size(stride)):
+                raise ValueError("padding='same' is not supported for strided convolutions")
+        valid_padding_modes = {"zeros", "reflect", "replicate", "circular"}  # as PyTorch's
+        if padding_mode not in valid_padding_modes:
+            raise ValueError(
+                f"padding_mode must be one of {valid_padding_modes}, but got "
+                f"padding_mode='{padding_mode}'"
+            )
         self.in_channels = in_channels
         self.out_channels = out_channels
         self.kernel_size = size(kernel_size)
@@ -835,6 +881,17 @@ class _ConvNd(Module):
         self.dilation = size(dilation)
         self.groups = groups
         self.padding_mode = padding_mode
+        # F.pad's amounts (last dimension first) for the non-zeros padding modes
+        ks = self.kernel_size
+        if isinstance(self.padding, str):
+            rev = [0, 0] * len(ks)
+            if self.padding == "same":
+                for d, k, i in zip(self.dilation, ks, range(len(ks) - 1, -1, -1), strict=False):
+                    rev[2 * i] = d * (k - 1) // 2
+                    rev[2 * i + 1] = d * (k - 1) - d * (k - 1) // 2
+        else:
+            rev = [p for p in reversed(self.padding) for _ in range(2)]
+        self._reversed_padding_repeated_twice = rev
         npd = self._npd(dtype, device)
         shape = (out_channels, in_channels // groups, *self.kernel_size)
         fan_in = shape[1] * math.prod(self.kernel_size)
@@ -862,7 +919,18 @@ class _ConvNd(Module):
             s += f", groups={self.groups}"
         if self.bias is None:
             s += ", bias=False"
+        if self.padding_mode != "zeros":
+            s += f", padding_mode={self.padding_mode}"
         return s
+
+    def _padded(self, input):
+        """The input and the padding for the convolution: a non-zeros ``padding_mode``
+        pads with ``F.pad`` first (as PyTorch's ``_conv_forward``), then pads nothing."""
+        if self.padding_mode == "zeros":
+            return input, self.padding
+        n = len(self.kernel_size)
+        padded = pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode)
+        return padded, (0,) * n
 
 
 class Conv1d(_ConvNd):
@@ -877,7 +945,8 @@ class Conv1d(_ConvNd):
         return np.float64 if dtype is not None and dtype.name == "float64" else np.float32
 
     def forward(self, input):
-        p = self.padding if isinstance(self.padding, str) else self.padding[0]
+        input, p = self._padded(input)
+        p = p if isinstance(p, str) else p[0]
         return conv1d(
             input, self.weight, self.bias, self.stride[0], p, self.dilation[0], self.groups
         )
@@ -949,9 +1018,8 @@ class Conv2d(_ConvNd):
     _npd = staticmethod(factory_dtype)
 
     def forward(self, input):
-        return conv2d(
-            input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups
-        )
+        input, p = self._padded(input)
+        return conv2d(input, self.weight, self.bias, self.stride, p, self.dilation, self.groups)
 
 
 class MaxPool2d(Module):
