@@ -31,12 +31,14 @@ from .api import (
 )
 from .dtypes import to_numpy_dtype
 from .function import _seq_counter
+from .grad_mode import STATE as _GRAD
 from .ops import arithmetic as A
 from .ops import extra as X
 from .ops import unary as U
 from .tensor import Size, Tensor, _wrap_dim
 
 _I64 = np.dtype(np.int64)
+_U64 = np.dtype(np.uint64)
 
 # ---------------------------------------------------------------------- elementwise
 
@@ -684,14 +686,20 @@ def cross_entropy(
             and (t.dtype is _I64 or t.dtype == _I64)
             and t.shape[0] == a.shape[0]
             and t.size
-            and np.minimum.reduce(t) >= 0  # (the ufuncs: ``t.min()`` adds a wrapper's cost)
-            and np.maximum.reduce(t) < a.shape[1]
+            and ignore_index.__class__ is int
+            and ignore_index < 0
+            # every target in [0, C) in one reduction (a negative one, seen unsigned, is
+            # huge; the ufunc: ``t.max()`` adds a wrapper's cost)
+            and np.maximum.reduce(t.view(_U64)) < a.shape[1]
         ):
             seq0 = _seq_counter[0]
-            logp = X.LogSoftmaxBackward0.apply(input, dim=1)
-            out = X.NllLossBackward0.apply(
-                logp, target=t, weight=None, reduction="mean", ignore_index=int(ignore_index)
-            )
+            if input._requires_grad and _GRAD.enabled:
+                out = X.cross_entropy_nodes(input, t)
+            else:
+                logp = X.LogSoftmaxBackward0.apply(input, dim=1)
+                out = X.NllLossBackward0.apply(
+                    logp, target=t, weight=None, reduction="mean", ignore_index=int(ignore_index)
+                )
             return _tagged(out, "cross_entropy", (input, target), {"reduction": reduction}, seq0)
     _reduction_ok(reduction)
     _check_tensor(input, "cross_entropy_loss")

@@ -16,7 +16,7 @@ import numpy as np
 from .._errstate import DIVIDE_INVALID, INVALID
 from .._errstate import errstate as _errstate
 from ..derivatives import bce_local, norm_local, num_text, std_local, var_local
-from ..function import Function, Local
+from ..function import Function, Local, _record
 from ..functional_array import (
     _is_array,
     _tensor,
@@ -29,13 +29,14 @@ from ..functional_array import (
     unsqueeze_dims,
 )
 from .fsum import nll_sum
-from .shape import _arange
 from .unary import EXACT_MAX, exact32
 from .vexp import sleef_exp
 
 _I64 = np.dtype(np.int64)
 
 _ndarray = np.ndarray
+_new = object.__new__
+_TRUE1 = (True,)
 #: float32 sin / cos computed in float64, rounded once (PyTorch's bits far more often)
 _sin32 = exact32(np.sin, math.sin)
 _cos32 = exact32(np.cos, math.cos)
@@ -170,15 +171,8 @@ def _softmax(a, dim):
     # (an empty tensor has no max: its softmax is empty, as in PyTorch)
     if not a.size:
         return a.copy(), a.copy(), a.copy()
-    if a.ndim == 2 and dim == 1 and a.shape[1] <= 64 and a.shape[0] >= 16:
-        # numpy reduces a short last axis row by row, slowly: the maxima down a contiguous
-        # transposed copy are the same numbers, 1.4x (32 x 27) to 4x (1000 x 27) quicker
-        m = np.maximum.reduce(np.ascontiguousarray(a.T), axis=0)[:, None]
-    elif a.ndim == 2 and dim == 1:
-        m = np.maximum.reduce(a, axis=1, keepdims=True)
-    else:
-        m = np.maximum.reduce(a, axis=dim, keepdims=True)
-    shifted = a - m
+    two = a.ndim == 2 and dim == 1
+    shifted = a - (_row_max(a) if two else np.maximum.reduce(a, axis=dim, keepdims=True))
     exact = _exact32(a, dim)
     if exact == "last":
         e = sleef_exp(shifted)
@@ -323,6 +317,23 @@ class SoftmaxBackward0(Function):
         return (out * (g - _sum_keep(g * out, ctx.dim)),)
 
 
+def _row_max(a):
+    """The maximum of each row of a 2-D array, as a column (n, 1)."""
+    if a.shape[1] <= 64 and a.shape[0] >= 16:
+        # numpy reduces a short last axis row by row, slowly: the maxima down a contiguous
+        # transposed copy are the same numbers, 1.4x (32 x 27) to 4x (1000 x 27) quicker
+        return np.maximum.reduce(np.ascontiguousarray(a.T), axis=0)[:, None]
+    return np.maximum.reduce(a, axis=1, keepdims=True)
+
+
+def _log_softmax_rows(a):
+    """``log_softmax(a, 1)`` of a non-empty 2-D array outside the exact route: the same
+    numbers as ``_softmax`` and ``shifted − log(sum)``, with fewer temporaries."""
+    shifted = a - _row_max(a)
+    total = np.add.reduce(np.exp(shifted), axis=1, keepdims=True)
+    return np.subtract(shifted, np.log(total), out=shifted)
+
+
 class LogSoftmaxBackward0(Function):
     op, symbol = "log_softmax", "log_softmax"
     formula = "∂log_softmax(a)ᵢ/∂aⱼ = δᵢⱼ − softmax(a)ⱼ: grad = g − softmax(a)·Σ g"
@@ -331,18 +342,33 @@ class LogSoftmaxBackward0(Function):
     @staticmethod
     def forward(ctx, a, dim=None):
         ctx.dim = dim
-        ctx.exact = _exact32(a, dim)
-        shifted, _, total = _softmax(a, dim)
-        if _exact32(a, dim):  # (x − max) − log(sum), the log correctly rounded
-            out = shifted - np.log(total, dtype=np.float64).astype(np.float32)
+        ctx.exact = exact = _exact32(a, dim)
+        if exact is None and a.ndim == 2 and dim == 1 and a.size:
+            out = _log_softmax_rows(a)
         else:
-            out = _nd(shifted - np.log(total))
+            shifted, _, total = _softmax(a, dim)
+            if exact:  # (x − max) − log(sum), the log correctly rounded
+                out = shifted - np.log(total, dtype=np.float64).astype(np.float32)
+            else:
+                out = _nd(shifted - np.log(total))
         ctx.save_for_backward(out)
         return out
 
     @staticmethod
     def backward(ctx, g):
         (out,) = ctx.saved_tensors
+        if (
+            ctx.exact is None
+            and ctx.dim == 1
+            and g.__class__ is _ndarray
+            and g.ndim == 2
+            and g.dtype is out.dtype
+        ):
+            # the usual case (cross_entropy of a batch): the formula below, with fewer
+            # temporaries (same operations, same order, same bits)
+            e = np.exp(out)
+            np.multiply(e, np.add.reduce(g, axis=1, keepdims=True), out=e)
+            return (np.subtract(g, e, out=e),)
         if _exact_grad(ctx, g):
             # PyTorch's kernels: Σ G (lanes over the last dim, one after the other down
             # another), the exp of the output as the forward takes it, and G − exp·Σ as
@@ -569,6 +595,59 @@ class LinalgVectorNormBackward0(Function):
 # ---------------------------------------------------------------- losses
 
 
+def _nll_mean_rows(ctx, logp, t):
+    """``nll_loss(logp, t)`` of (N, C) log-probabilities, every target (int64, in range)
+    counted, mean: the picked values summed in PyTorch's order (its cascade), negated,
+    divided by N.  The gradient's coefficients (−1/N at each row's target) are kept as
+    flat positions, written out by ``backward``."""
+    n, c = logp.shape
+    dt = logp.dtype.type
+    total = dt(n)
+    flat = _row_starts(n, c) + t
+    ctx.reduction, ctx.batched, ctx.coef = "mean", True, None
+    ctx.flat, ctx.scale = flat, dt(-1) / total
+    ctx.in_shape, ctx.in_size, ctx.in_dtype = logp.shape, logp.size, logp.dtype
+    return np.asarray(-nll_sum(logp.reshape(-1)[flat]) / total, dtype=logp.dtype)
+
+
+def _nll_coef(ctx):
+    """The dense coefficients of ``_nll_mean_rows`` (for a graph of the gradient)."""
+    coef = np.zeros(ctx.in_size, ctx.in_dtype)
+    coef[ctx.flat] = ctx.scale
+    return coef.reshape(ctx.in_shape)
+
+
+_ROW_STARTS = {}
+
+
+def _row_starts(n, c):
+    """``arange(n) * c``: where each row of an (n, c) array starts in its flat data
+    (cached for the sizes a training loop repeats)."""
+    r = _ROW_STARTS.get((n, c))
+    if r is None:
+        r = np.arange(n) * c
+        r.flags.writeable = False
+        if len(_ROW_STARTS) < 64:
+            _ROW_STARTS[n, c] = r
+    return r
+
+
+def cross_entropy_nodes(input, t):
+    """``cross_entropy(input, t)`` of an (N, C) float tensor that requires grad (grad
+    mode on, nobody listening), int64 targets all in [0, C), mean: the nodes
+    ``LogSoftmaxBackward0 -> NllLossBackward0`` built as ``apply`` builds them (the same
+    fields, edges, saved values and sequence numbers), without its general steps."""
+    a = input._data
+    ls = _new(LogSoftmaxBackward0)
+    ls.needs_input_grad = _TRUE1
+    logp = LogSoftmaxBackward0.forward(ls, a, dim=1)
+    lp = _record(ls, logp, logp.shape, input)
+    ls._saved_meta = [(0, lp._vbox, 0, None)]  # (the saved output, as apply notes it)
+    nl = _new(NllLossBackward0)
+    nl.needs_input_grad = _TRUE1
+    return _record(nl, _nll_mean_rows(nl, logp, t), (), lp)
+
+
 class NllLossBackward0(Function):
     """Negative log-likelihood of class indices: one slot (the log-probabilities); the
     target and the class weights are constants."""
@@ -595,14 +674,7 @@ class NllLossBackward0(Function):
                 t = t.astype(np.int64)
             # (targets are checked: in range, or equal to ignore_index)
             if (np.minimum.reduce(t) >= 0) if ignore_index < 0 else not (t == ignore_index).any():
-                n = logp.shape[0]
-                rows = _arange(n)
-                total = logp.dtype.type(n)
-                coef = np.zeros(logp.shape, dtype=logp.dtype)
-                coef[rows, t] = logp.dtype.type(-1) / total
-                ctx.reduction, ctx.batched, ctx.coef = reduction, True, coef
-                # summed in PyTorch's order (its cascade), negated, / the count
-                return _nd(np.asarray(-nll_sum(logp[rows, t]) / total, dtype=logp.dtype))
+                return _nll_mean_rows(ctx, logp, t)
         batched = logp.ndim == 2
         lp = logp if batched else logp[None]
         t = np.asarray(target).reshape(-1).astype(np.int64)
@@ -634,9 +706,17 @@ class NllLossBackward0(Function):
 
     @staticmethod
     def backward(ctx, g):
+        coef = ctx.coef
+        if coef is None:  # (the usual case: _nll_mean_rows)
+            if _is_array(g):
+                # PyTorch's nll_loss_backward: zeros, −g/N at each row's target
+                z = np.zeros(ctx.in_size, ctx.in_dtype)
+                z[ctx.flat] = g * ctx.scale
+                return (z.reshape(ctx.in_shape),)
+            coef = _nll_coef(ctx)
         if ctx.reduction == "none" and ctx.batched:
             g = unsqueeze_dims(g, (1,))
-        return (_times(g, ctx.coef),)
+        return (_times(g, coef),)
 
 
 class BinaryCrossEntropyBackward0(Function):
@@ -707,7 +787,8 @@ class NllLoss2DBackward0(NllLossBackward0):
             reduction=reduction,
             ignore_index=ignore_index,
         )
-        coef = np.asarray(ctx.coef).reshape((n, *spatial, c))
+        coef = ctx.coef if ctx.coef is not None else _nll_coef(ctx)
+        coef = np.asarray(coef).reshape((n, *spatial, c))
         ctx.coef = np.ascontiguousarray(np.moveaxis(coef, -1, 1))
         ctx.batched = True
         if reduction == "none":

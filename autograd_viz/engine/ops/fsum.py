@@ -171,14 +171,14 @@ def nll_sum(x, keep=None):
     elif 1 < n <= 256:
         # one level of carries (at 16, 32, ..., 240): the full blocks of 16 after index
         # 0 summed in turn into the second partial, the rest in the first, index 0 on top
+        # (one accumulation over rows of 16: the terms after index 0 padded with zeros,
+        # which leave a partial sum as it is; the last row is the first partial)
         k = (n - 1) >> 4
-        body = 1 + (k << 4)
-        p1 = zero
-        if k:
-            blocks = _add_accumulate(x[1:body].reshape(k, 16), axis=1)[:, -1]
-            p1 = _add_accumulate(blocks)[-1] if k > 1 else blocks[0]
-        p0 = _add_accumulate(x[body:])[-1] if body < n else zero
-        return (zero + p0 + p1) + x[0]
+        buf = np.zeros(17 + (k << 4), x.dtype)
+        buf[:n] = x
+        sums = _add_accumulate(buf[1:].reshape(k + 1, 16), axis=1)[:, -1]
+        p1 = zero if not k else sums[0] if k == 1 else _add_accumulate(sums[:k])[-1]
+        return (zero + sums[k] + p1) + buf[0]
     elif n:
         p[7] = zero + x[0]  # index 0: carried through every (empty) level
         for s in range(1, n, 16):
