@@ -339,6 +339,10 @@ class IndexBackward0(Function):
     @staticmethod
     def forward(ctx, a, index=()):
         ctx.in_shape, ctx.index = a.shape, index
+        if len(index) == 1:
+            k = index[0]
+            if k.__class__ is np.ndarray and k.dtype.kind == "i" and k.ndim:
+                return a.take(k, axis=0)  # (``C[X]``: the same rows, quicker than a[k])
         return a[index]
 
     @staticmethod
@@ -364,6 +368,21 @@ class IndexPutBackward0(Function):
         return (gg[ctx.index],)
 
 
+_EYE_MAX = 128  # (an identity of 128 rows: 64 KB in float32)
+_EYES: dict = {}
+
+
+def _eye(n, dtype):
+    """The identity matrix of size ``n`` (read-only, cached per size and dtype)."""
+    e = _EYES.get((n, dtype))
+    if e is None:
+        e = np.eye(n, dtype=dtype)
+        e.flags.writeable = False
+        if len(_EYES) < 16:
+            _EYES[n, dtype] = e
+    return e
+
+
 def scatter(g, shape, index, accumulate=False):
     """Zeros of ``shape`` with ``g`` written (or added) at ``index``."""
     if not _is_array(g):
@@ -380,10 +399,15 @@ def scatter(g, shape, index, accumulate=False):
         ):
             n, rows = idx.size, shape[0]
             flat = idx.reshape(-1)
-            if idx.dtype.kind == "i" and np.minimum.reduce(flat) < 0:
-                flat = np.where(flat < 0, flat + rows, flat)
-            onehot = np.zeros((rows, n), dtype=g.dtype)
-            onehot[flat, _arange(n)] = 1
+            if rows <= _EYE_MAX:
+                # the one-hot rows taken from a cached identity (negative indices wrap),
+                # transposed for the product (a flag for BLAS, not a copy)
+                onehot = _eye(rows, g.dtype).take(flat, axis=0).T
+            else:
+                if idx.dtype.kind == "i" and np.minimum.reduce(flat) < 0:
+                    flat = np.where(flat < 0, flat + rows, flat)
+                onehot = np.zeros((rows, n), dtype=g.dtype)
+                onehot[flat, _arange(n)] = 1
             return (onehot @ g.reshape(n, -1)).reshape(shape)
     z = np.zeros(shape, dtype=np.result_type(g))
     if accumulate:
