@@ -21,7 +21,7 @@ import numpy as np
 from . import events
 from .device import DEFAULT_FLOAT as _DF
 from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
-from .function import _BACKWARD_SUFFIX, _seq_counter
+from .function import _BACKWARD_SUFFIX, _apply1t, _seq_counter
 from .grad_mode import STATE
 from .ops import arithmetic as A
 from .ops import linalg as L
@@ -489,13 +489,11 @@ def _floating(t):
 
 
 def _unary_float(cls):
-    apply = cls.apply
-
     def fn(input):
         if input.__class__ is Tensor and input._data.dtype.kind == "f":
-            return apply(input)  # the usual case: nothing to check or convert
+            return _apply1t(cls, input)  # the usual case: nothing to check or convert
         _check_tensor(input, cls.op)
-        return apply(_floating(input))
+        return cls.apply(_floating(input))
 
     fn.__name__ = cls.op
     fn.__doc__ = f"``{cls.op}`` elementwise (grad_fn ``{cls.__name__}``)."

@@ -1442,9 +1442,9 @@ class Tensor:
                 if free >= 0:
                     if known and n % known == 0:
                         new = (*dims[:free], n // known, *dims[free + 1 :])
-                        return _S.ViewBackward0.apply(self, shape=new)
+                        return _apply1t(_S.ViewBackward0, self, {"shape": new})
                 elif known == n:
-                    return _S.ViewBackward0.apply(self, shape=tuple(dims))
+                    return _apply1t(_S.ViewBackward0, self, {"shape": tuple(dims)})
         return _api.view(self, *shape)
 
     def view_as(self, other):
