@@ -147,6 +147,7 @@ from .api_more import (
 )
 from .api_split import dsplit, hsplit, tensor_split, vsplit
 from .api_teach import meshgrid
+from .api_views import diagonal, moveaxis, movedim, narrow, select, swapdims, unflatten
 from .creation import (
     BoolTensor,
     DoubleTensor,
@@ -292,6 +293,7 @@ __all__ = [
     "default_generator",
     "detach",
     "device",
+    "diagonal",
     "div",
     "dot",
     "double",
@@ -378,9 +380,12 @@ __all__ = [
     "min",
     "minimum",
     "mm",
+    "moveaxis",
+    "movedim",
     "mul",
     "multinomial",
     "mv",
+    "narrow",
     "ne",
     "neg",
     "negative",
@@ -414,6 +419,7 @@ __all__ = [
     "rsub",
     "save",
     "seed",
+    "select",
     "set_default_device",
     "set_default_dtype",
     "set_grad_enabled",
@@ -439,6 +445,7 @@ __all__ = [
     "sub",
     "sum",
     "swapaxes",
+    "swapdims",
     "t",
     "tan",
     "tanh",
@@ -456,6 +463,7 @@ __all__ = [
     "uint32",
     "uint64",
     "unbind",
+    "unflatten",
     "unsqueeze",
     "var",
     "view",

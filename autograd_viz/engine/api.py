@@ -19,6 +19,7 @@ import weakref
 import numpy as np
 
 from . import events
+from . import views as _views
 from .device import DEFAULT_FLOAT as _DF
 from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
 from .function import _BACKWARD_SUFFIX, _apply1t, _seq_counter
@@ -125,6 +126,9 @@ def _alias(t, arr):
     a = Tensor._make(arr, t._requires_grad, t.grad_fn)
     if t._requires_grad and t.grad_fn is None:
         a._accumulator = t._get_accumulator()
+        if a._accumulator is None:  # a view made under no_grad (views.py): no edge either
+            a._view_mode = (t._view_mode[0], 0)
+            a._base = t._base
     if t._output_nr:
         a._output_nr = t._output_nr
     return a
@@ -1666,6 +1670,8 @@ def _setitem(x, key, value):
     _check_masks(index if isinstance(index, tuple) else (index,), x._data.shape)
     _setitem_number(x._data, value)
     grad_on = STATE.enabled
+    if grad_on and x._view_mode is not None:  # a view made under no_grad: views.py
+        _views.check_inplace(x, isinstance(value, Tensor) and value._requires_grad, key)
     if grad_on and x._requires_grad and x.grad_fn is None:
         raise RuntimeError(
             "a view of a leaf Variable that requires grad is being used in an in-place operation."
@@ -1854,9 +1860,13 @@ def inplace(x, opname, graph_fn, other=_NO_OTHER, float_only=False):
     grad is needed, ``x`` gets the op's node as its new ``grad_fn``.
     """
     grad_on = STATE.enabled
+    if grad_on and x._view_mode is not None:  # a view made under no_grad: views.py
+        _views.check_inplace(x, isinstance(other, Tensor) and other._requires_grad)
     if grad_on and x._requires_grad and x.grad_fn is None:
+        view = x._base is not None and x._base.grad_fn is None
         raise RuntimeError(
-            "a leaf Variable that requires grad is being used in an in-place operation."
+            ("a view of a " if view else "a ")
+            + "leaf Variable that requires grad is being used in an in-place operation."
         )
     _check_view_of_leaf(x)
     arr = x._data

@@ -32,12 +32,13 @@ from .random import (  # noqa: F401  (re-exported: the random state lives in ran
     set_rng_state,
 )
 from .tensor import Size, Tensor, _float_rg_error, _legacy_device, as_array
+from .views import make_inference as _make_inference
 
 
 def _finish(arr, requires_grad):
     t = Tensor._make(arr, False, None)
     if _GM.inference:
-        t._inference = True
+        _make_inference(t)
     if requires_grad:
         if arr.dtype.kind not in "fc":
             raise _float_rg_error(initial=True)

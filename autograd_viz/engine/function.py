@@ -28,6 +28,7 @@ import weakref
 import numpy as np
 
 from . import events
+from . import views as _views
 from .grad_mode import STATE
 
 _SECOND_BACKWARD = (
@@ -385,6 +386,8 @@ def _apply1(cls, x, kwargs):
         out._vbox = vbox = x._vbox
         base = x._base
         out._base = x if base is None else base
+        if x._view_mode is not None:  # a view of a view made under no_grad: views.py
+            out._view_mode = x._view_mode
     else:
         vbox = out._vbox
     saved = ctx._saved
@@ -616,9 +619,12 @@ class _ListHandle:
 
 
 def _make_view(out, base):
-    """``out`` is a view of ``base``: share the version counter, remember the base."""
+    """``out`` is a view of ``base``: share the version counter, remember the base (and,
+    made under no_grad / inference_mode or of such a view, how: ``views.mark``)."""
     out._vbox = base._vbox
     out._base = base._base if base._base is not None else base
+    if not STATE.enabled or base._view_mode is not None:
+        _views.mark(out, base)
 
 
 _BACKWARD_SUFFIX = re.compile(r"Backward\d*$")

@@ -90,7 +90,11 @@ def _mark_inference(kind, payload):
     if kind == "forward" and STATE.inference:
         out = payload.get("output")
         if out is not None:
-            out._inference = True
+            base = out._base
+            if base is None or base._inference:  # (a view of a normal tensor is not one)
+                from .views import make_inference
+
+                make_inference(out)
 
 
 _MARKER = []  # the handle of the listener above while some inference_mode is active

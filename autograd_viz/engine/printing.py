@@ -8,6 +8,8 @@ import math
 
 import numpy as np
 
+from . import views as _views
+
 PRECISION = 4
 THRESHOLD = 1000
 EDGEITEMS = 3
@@ -190,6 +192,8 @@ def tensor_repr(t) -> str:
         body = array_str(arr, indent)
     if t.grad_fn is not None:
         suffixes.append(f"grad_fn=<{type(t.grad_fn).__name__}>")
+    elif t._view_mode is not None and _views.repr_invalid(t):
+        suffixes.append("grad_fn=<Invalid>")  # PyTorch: reading its grad_fn raises
     elif t._requires_grad:
         suffixes.append("requires_grad=True")
     return _add_suffixes(prefix + body, suffixes, indent)

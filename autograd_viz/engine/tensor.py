@@ -17,6 +17,7 @@ from . import _errstate as _errstate_mod
 from . import backward as _backward_mod
 from . import events
 from . import function as _function_mod
+from . import views as _views
 from .device import CPU as _CPU
 from .device import DEFAULT_FLOAT as _DF
 from .device import check_device as _check_device_arg
@@ -392,6 +393,8 @@ class Tensor:
             raise _float_rg_error(initial=how == "ctor")
         if value and self._inference and not _STATE.inference:
             raise RuntimeError(_INFERENCE_RG)
+        if not value and self._view_mode is not None and self._base._requires_grad:
+            value = True  # a view made under no_grad keeps its base's flag (views.py)
         self._requires_grad = value
         if events.LISTENERS:
             events.emit("requires_grad_", tensor=self)
@@ -402,12 +405,16 @@ class Tensor:
 
     @property
     def is_leaf(self) -> bool:
+        if self._view_mode is not None and _views.repr_invalid(self):
+            raise RuntimeError(_views.message(self, True))
         return self.grad_fn is None
 
     is_leaf = is_leaf.setter(_not_writable("is_leaf"))
 
     _inference = False  # made under inference_mode (set by grad_mode / creation)
     #  (views of inference tensors made outside inference mode are not marked)
+    #: (mode, version) for a view made under no_grad / inference_mode: engine/views.py
+    _view_mode = None
     #: which output of ``grad_fn`` this tensor is (set only on the outputs after the
     #: first of a node with several outputs: ``split``, ``unbind``, a custom Function)
     _output_nr = 0
@@ -417,11 +424,14 @@ class Tensor:
         return self._output_nr
 
     def is_inference(self) -> bool:
-        return self._inference
+        return self._inference or self._vbox.__class__ is _views.InferenceBox
 
     @property
     def _version(self) -> int:
-        return self._vbox[0]
+        box = self._vbox
+        if box.__class__ is _views.InferenceBox:
+            raise RuntimeError(_views.NO_VERSION)
+        return box[0]
 
     @property
     def grad(self):
@@ -510,8 +520,9 @@ class Tensor:
                 self._hooks = []
             hooks = self._hooks
             acc = self._get_accumulator()
-            acc._has_pre = True
-            _backward_mod.HOOKED_LEAVES.add(acc)
+            if acc is not None:  # (None: a view made under no_grad, never reached)
+                acc._has_pre = True
+                _backward_mod.HOOKED_LEAVES.add(acc)
         else:
             self.grad_fn._has_pre = True
             self.grad_fn._slow = True
@@ -530,6 +541,8 @@ class Tensor:
     def _get_accumulator(self):
         acc = self._accumulator
         if acc is None:
+            if self._view_mode is not None:  # a view made under no_grad: no edge
+                return _views.no_edge(self)
             acc = AccumulateGrad(self)
             self._accumulator = acc
         return acc
@@ -587,8 +600,9 @@ class Tensor:
     def detach(self):
         t = Tensor._make(self._data, False, None)
         t._vbox = self._vbox
-        if self._inference:  # a detached inference tensor is one too
-            t._inference = True
+        if self._inference:  # a detached inference tensor is one too (PyTorch lets it
+            t._inference = True  # change in place: its own version counter)
+            t._vbox = [0]
         return t
 
     def detach_(self):
