@@ -268,6 +268,19 @@ class ConvolutionBackwardBackward0(Function):
         return dg, dother
 
 
+_ZERO_SELF = Local(("0 (the gradient does not depend on the input's values)", "0"), rule=True)
+
+
+def _zeros_self(ctx, u):
+    """A pooling gradient node's gradient for its ``self`` slot: zeros, as PyTorch's
+    ``zeros_like(self)``."""
+    if not ctx.needs_input_grad[1]:
+        return None
+    if _is_array(u):
+        return np.zeros(ctx.x_shape, dtype=u.dtype)
+    return creation.zeros(ctx.x_shape, dtype=u.dtype)
+
+
 def _max_pool_index(arg, kernel, stride, dilation):
     """Rows and columns (in the padded input) of each window's maximum."""
     n, c, oh, ow = arg.shape
@@ -279,15 +292,39 @@ def _max_pool_index(arg, kernel, stride, dilation):
     return ni, ci, rows, cols
 
 
-def _max_pool_scatter(g, conf):
-    arg, kernel, stride, dilation, xp_shape, pads, x_shape = conf
-    gxp = np.zeros(xp_shape, dtype=g.dtype)
-    np.add.at(gxp, _max_pool_index(arg, kernel, stride, dilation), g)
+def _max_pool_arg(x4, kernel, stride, pads, dilation, out_hw):
+    """Each window's maximum and its position in the window (the first maximum in the
+    window's row-major order; NaN counts as the maximum, as PyTorch's kernel)."""
+    xp = _pad(x4, pads, -np.inf)
+    win = _windows(xp, kernel, stride, dilation, out_hw)
+    n, c, oh, ow, kh, kw = win.shape
+    flat = win.reshape(n, c, oh, ow, kh * kw)
+    arg = np.argmax(flat, axis=-1)
+    out = np.take_along_axis(flat, arg[..., None], axis=-1)[..., 0]
+    return np.ascontiguousarray(out, dtype=x4.dtype), arg, xp.shape
+
+
+def _max_pool_indices(arg, kernel, stride, dilation, pads, x_shape):
+    """PyTorch's ``return_indices``: each maximum's flat position in its input plane."""
+    _, _, rows, cols = _max_pool_index(arg, kernel, stride, dilation)
     (t, _), (left, _) = pads
-    return gxp[:, :, t : t + x_shape[2], left : left + x_shape[3]]
+    return ((rows - t) * x_shape[-1] + (cols - left)).astype(np.int64)
+
+
+def _max_pool_scatter(g, conf):
+    arg, kernel, stride, dilation, xp_shape, pads, x_shape, unb = conf
+    g4 = g[None] if unb else g
+    gxp = np.zeros(xp_shape, dtype=g.dtype)
+    np.add.at(gxp, _max_pool_index(arg, kernel, stride, dilation), g4)
+    (t, _), (left, _) = pads
+    gx = gxp[:, :, t : t + x_shape[2], left : left + x_shape[3]]
+    return gx[0] if unb else gx
 
 
 class MaxPool2DWithIndicesBackward0(Function):
+    """Batched ``(N, C, H, W)`` or unbatched ``(C, H, W)`` input, as PyTorch's kernel
+    takes both (no unsqueeze node)."""
+
     op, symbol = "max_pool2d", "maxpool"
     formula = "∂/∂x: each window's gradient goes to the position of its maximum"
     local = (
@@ -302,27 +339,34 @@ class MaxPool2DWithIndicesBackward0(Function):
 
     @staticmethod
     def forward(
-        ctx, x, kernel=(2, 2), stride=(2, 2), pads=((0, 0), (0, 0)), dilation=(1, 1), out_hw=(1, 1)
+        ctx,
+        x,
+        kernel=(2, 2),
+        stride=(2, 2),
+        pads=((0, 0), (0, 0)),
+        dilation=(1, 1),
+        out_hw=(1, 1),
+        pre=None,
     ):
-        xp = _pad(x, pads, -np.inf)
-        win = _windows(xp, kernel, stride, dilation, out_hw)
-        n, c, oh, ow, kh, kw = win.shape
-        flat = win.reshape(n, c, oh, ow, kh * kw)
-        arg = np.argmax(flat, axis=-1)
-        out = np.take_along_axis(flat, arg[..., None], axis=-1)[..., 0]
-        ctx.conf = (arg, kernel, stride, dilation, xp.shape, pads, x.shape)
-        return np.ascontiguousarray(out, dtype=x.dtype)
+        unb = x.ndim == 3
+        x4 = x[None] if unb else x
+        out, arg, xp_shape = pre or _max_pool_arg(x4, kernel, stride, pads, dilation, out_hw)
+        ctx.conf = (arg, kernel, stride, dilation, xp_shape, pads, x4.shape, unb)
+        ctx.save_for_backward(x)
+        return out[0] if unb else out
 
     @staticmethod
     def backward(ctx, g):
         if not _is_array(g):
-            return (MaxPool2DWithIndicesBackwardBackward0.apply(g, conf=ctx.conf),)
+            (x,) = ctx.saved_tensors
+            return (MaxPool2DWithIndicesBackwardBackward0.apply(g, x, conf=ctx.conf),)
         return (_max_pool_scatter(g, ctx.conf),)
 
 
 class MaxPool2DWithIndicesBackwardBackward0(Function):
-    """max_pool2d's gradient as a node (``create_graph=True``): G placed at each window's
-    maximum; its own gradient reads the incoming one back at those positions."""
+    """max_pool2d's gradient as a node (``create_graph=True``), slots ``(G, self)`` as
+    PyTorch's: G placed at each window's maximum; its own gradient reads the incoming one
+    back at those positions (and zeros for ``self``)."""
 
     op, symbol = "max_pool2d_backward", "maxpool'"
     formula = "the gradient of max_pool2d; its gradient: the values at the maxima"
@@ -331,37 +375,71 @@ class MaxPool2DWithIndicesBackwardBackward0(Function):
             ("the incoming gradient at each window's maximum", "传入梯度在每个窗口最大值处的值"),
             rule=True,
         ),
+        _ZERO_SELF,
     )
 
     @staticmethod
-    def forward(ctx, g, conf=()):
+    def forward(ctx, g, x, conf=()):
         ctx.conf = conf
+        ctx.x_shape = x.shape
         return _max_pool_scatter(g, conf)
 
     @staticmethod
     def backward(ctx, u):
-        arg, kernel, stride, dilation, _, pads, _ = ctx.conf
+        arg, kernel, stride, dilation, _, pads, _, unb = ctx.conf
         (t, b), (left, r) = pads
         index = _max_pool_index(arg, kernel, stride, dilation)
+        if unb:
+            index = tuple(i[0] for i in index[1:])
         if _is_array(u):
-            up = np.pad(u, ((0, 0), (0, 0), (t, b), (left, r)))
-            return (np.ascontiguousarray(up[index]),)
+            lead = ((0, 0),) * (u.ndim - 2)
+            up = np.pad(u, (*lead, (t, b), (left, r)))
+            return np.ascontiguousarray(up[index]), _zeros_self(ctx, u)
         up = pad(u, [left, r, t, b])
-        return (up[tuple(Tensor._make(np.broadcast_to(i, arg.shape)) for i in index)],)
+        picked = up[tuple(Tensor._make(np.broadcast_to(i, arg.shape[unb:])) for i in index)]
+        return picked, _zeros_self(ctx, u)
 
 
-def _avg_pool(x, kernel, stride, pads, out_hw, divisor):
-    xp = _pad(x, pads)
-    win = _windows(xp, kernel, stride, (1, 1), out_hw)
-    div = divisor or kernel[0] * kernel[1]
-    return np.ascontiguousarray(win.sum(axis=(-2, -1)) / div, dtype=x.dtype)
+def _avg_pool_divisors(x_hw, kernel, stride, pads, out_hw, count_include_pad, divisor):
+    """Each output cell's divisor as PyTorch's kernel computes it: the override, or the
+    window's size clipped to the padded input (``count_include_pad``) or to the input."""
+    if divisor:
+        return None, divisor
+    divs = []
+    for size, k, s, (p, _), o in zip(x_hw, kernel, stride, pads, out_hw, strict=True):
+        start = np.arange(o) * s - p
+        end = np.minimum(start + k, size + p)
+        full = end - start
+        inside = np.minimum(end, size) - np.maximum(start, 0)
+        divs.append(full if count_include_pad else inside)
+    div = divs[0][:, None] * divs[1][None, :]
+    if np.all(div == kernel[0] * kernel[1]):
+        return None, kernel[0] * kernel[1]
+    return div, None
+
+
+def _div_by(a, div, scalar):
+    if div is None:
+        return a / a.dtype.type(scalar)
+    return a / div.astype(a.dtype)
+
+
+def _avg_pool(x, kernel, stride, pads, out_hw, div):
+    """``div``: (the divisor array or None, the scalar divisor or None)."""
+    unb = x.ndim == 3
+    x4 = x[None] if unb else x
+    win = _windows(_pad(x4, pads), kernel, stride, (1, 1), out_hw)
+    out = np.ascontiguousarray(_div_by(win.sum(axis=(-2, -1)), *div), dtype=x.dtype)
+    return out[0] if unb else out
 
 
 def _avg_pool_spread(g, kernel, stride, pads, x_shape, out_hw, div):
+    unb = g.ndim == 3
+    g4 = g[None] if unb else g
     (t, b), (left, r) = pads
     oh, ow = out_hw
-    gxp = np.zeros((*x_shape[:2], x_shape[2] + t + b, x_shape[3] + left + r), dtype=g.dtype)
-    share = g / g.dtype.type(div)
+    gxp = np.zeros((*g4.shape[:2], x_shape[-2] + t + b, x_shape[-1] + left + r), dtype=g.dtype)
+    share = _div_by(g4, *div)
     for i in range(kernel[0]):
         for j in range(kernel[1]):
             gxp[
@@ -370,10 +448,15 @@ def _avg_pool_spread(g, kernel, stride, pads, x_shape, out_hw, div):
                 i : i + stride[0] * (oh - 1) + 1 : stride[0],
                 j : j + stride[1] * (ow - 1) + 1 : stride[1],
             ] += share
-    return gxp[:, :, t : t + x_shape[2], left : left + x_shape[3]]
+    gx = gxp[:, :, t : t + x_shape[-2], left : left + x_shape[-1]]
+    return gx[0] if unb else gx
 
 
 class AvgPool2DBackward0(Function):
+    """Batched or unbatched input; ``pads`` may be uneven (``ceil_mode``'s extra
+    right/bottom cells are zeros that no divisor counts); ``div``: one divisor, or one per
+    output cell (``count_include_pad=False`` or windows clipped by ``ceil_mode``)."""
+
     op, symbol = "avg_pool2d", "avgpool"
     formula = "∂/∂x: each window's gradient is shared evenly by its positions"
     local = (
@@ -388,42 +471,45 @@ class AvgPool2DBackward0(Function):
 
     @staticmethod
     def forward(
-        ctx, x, kernel=(2, 2), stride=(2, 2), pads=((0, 0), (0, 0)), out_hw=(1, 1), divisor=None
+        ctx, x, kernel=(2, 2), stride=(2, 2), pads=((0, 0), (0, 0)), out_hw=(1, 1), div=(None, 4)
     ):
-        ctx.conf = (kernel, stride, pads, x.shape, out_hw, divisor)
-        return _avg_pool(x, kernel, stride, pads, out_hw, divisor)
+        ctx.conf = (kernel, stride, pads, x.shape, out_hw, div)
+        ctx.save_for_backward(x)
+        return _avg_pool(x, kernel, stride, pads, out_hw, div)
 
     @staticmethod
     def backward(ctx, g):
         if not _is_array(g):
-            return (AvgPool2DBackwardBackward0.apply(g, conf=ctx.conf),)
-        kernel, stride, pads, x_shape, out_hw, divisor = ctx.conf
-        div = divisor or kernel[0] * kernel[1]
-        return (_avg_pool_spread(g, kernel, stride, pads, x_shape, out_hw, div),)
+            (x,) = ctx.saved_tensors
+            return (AvgPool2DBackwardBackward0.apply(g, x, conf=ctx.conf),)
+        return (_avg_pool_spread(g, *ctx.conf),)
 
 
 class AvgPool2DBackwardBackward0(Function):
-    """avg_pool2d's gradient as a node (``create_graph=True``); being linear in G, its
-    own gradient is the average pooling of the incoming gradient."""
+    """avg_pool2d's gradient as a node (``create_graph=True``), slots ``(G, self)`` as
+    PyTorch's; being linear in G, its own gradient is the average pooling of the incoming
+    gradient (and zeros for ``self``)."""
 
     op, symbol = "avg_pool2d_backward", "avgpool'"
     formula = "the gradient of avg_pool2d; its gradient: avg_pool2d of the incoming gradient"
-    local = (Local(("avg_pool2d of the incoming gradient", "传入梯度的 avg_pool2d"), rule=True),)
+    local = (
+        Local(("avg_pool2d of the incoming gradient", "传入梯度的 avg_pool2d"), rule=True),
+        _ZERO_SELF,
+    )
 
     @staticmethod
-    def forward(ctx, g, conf=()):
+    def forward(ctx, g, x, conf=()):
         ctx.conf = conf
-        kernel, stride, pads, x_shape, out_hw, divisor = conf
-        div = divisor or kernel[0] * kernel[1]
-        return _avg_pool_spread(g, kernel, stride, pads, x_shape, out_hw, div)
+        ctx.x_shape = x.shape
+        return _avg_pool_spread(g, *conf)
 
     @staticmethod
     def backward(ctx, u):
-        kernel, stride, pads, _, out_hw, divisor = ctx.conf
-        kw = {"kernel": kernel, "stride": stride, "pads": pads, "out_hw": out_hw}
+        kernel, stride, pads, _, out_hw, div = ctx.conf
+        kw = {"kernel": kernel, "stride": stride, "pads": pads, "out_hw": out_hw, "div": div}
         if _is_array(u):
-            return (_avg_pool(u, divisor=divisor, **kw),)
-        return (AvgPool2DBackward0.apply(u, divisor=divisor, **kw),)
+            return _avg_pool(u, **kw), _zeros_self(ctx, u)
+        return AvgPool2DBackward0.apply(u, **kw), _zeros_self(ctx, u)
 
 
 def _adaptive_windows(shape, out_hw):
@@ -472,12 +558,14 @@ class AdaptiveAvgPool2DBackward0(Function):
     @staticmethod
     def forward(ctx, x, out_hw=(1, 1)):
         ctx.shape = x.shape
+        ctx.save_for_backward(x)
         return _adaptive_avg(x, out_hw)
 
     @staticmethod
     def backward(ctx, g):
         if not _is_array(g):
-            return (AdaptiveAvgPool2DBackwardBackward0.apply(g, shape=ctx.shape),)
+            (x,) = ctx.saved_tensors
+            return (AdaptiveAvgPool2DBackwardBackward0.apply(g, x, shape=ctx.shape),)
         return (_adaptive_spread(g, ctx.shape),)
 
 
@@ -492,18 +580,20 @@ class AdaptiveAvgPool2DBackwardBackward0(Function):
             ("adaptive_avg_pool2d of the incoming gradient", "传入梯度的 adaptive_avg_pool2d"),
             rule=True,
         ),
+        _ZERO_SELF,
     )
 
     @staticmethod
-    def forward(ctx, g, shape=()):
+    def forward(ctx, g, x, shape=()):
         ctx.out_hw = g.shape[-2:]
+        ctx.x_shape = x.shape
         return _adaptive_spread(g, shape)
 
     @staticmethod
     def backward(ctx, u):
         if _is_array(u):
-            return (_adaptive_avg(u, ctx.out_hw),)
-        return (AdaptiveAvgPool2DBackward0.apply(u, out_hw=ctx.out_hw),)
+            return _adaptive_avg(u, ctx.out_hw), _zeros_self(ctx, u)
+        return AdaptiveAvgPool2DBackward0.apply(u, out_hw=ctx.out_hw), _zeros_self(ctx, u)
 
 
 class ConstantPadNdBackward0(Function):
@@ -595,6 +685,16 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
 
 
 def _pool_out(size, k, s, p, d, ceil_mode):
+    """PyTorch's ``pooling_output_shape`` (with its checks of the stride and padding)."""
+    if s == 0:
+        raise RuntimeError("stride should not be zero")
+    if p < 0:
+        raise RuntimeError(f"pad must be non-negative, but got pad: {p}")
+    if p > ((k - 1) * d + 1) // 2:
+        raise RuntimeError(
+            "pad should be at most half of effective kernel size, but got pad="
+            f"{p}, kernel_size={k} and dilation={d}"
+        )
     num = size + 2 * p - d * (k - 1) - 1
     if ceil_mode:
         o = -(-num // s) + 1
@@ -604,37 +704,56 @@ def _pool_out(size, k, s, p, d, ceil_mode):
     return num // s + 1
 
 
+def _pool_shape(x, k, s, p, d, ceil_mode):
+    """The output's height and width, and the padding (the bottom/right amounts also
+    cover ``ceil_mode``'s last windows), after PyTorch's ``pool2d_shape_check``."""
+    oh = _pool_out(x.shape[-2], k[0], s[0], p[0], d[0], ceil_mode)
+    ow = _pool_out(x.shape[-1], k[1], s[1], p[1], d[1], ceil_mode)
+    if k[0] <= 0 or k[1] <= 0:
+        raise RuntimeError(
+            f"kernel size should be greater than zero, but got kH: {k[0]} kW: {k[1]}"
+        )
+    if s[0] <= 0 or s[1] <= 0:
+        raise RuntimeError(f"stride should be greater than zero, but got dH: {s[0]} dW: {s[1]}")
+    if d[0] <= 0 or d[1] <= 0:
+        raise RuntimeError(
+            f"dilation should be greater than zero, but got dilationH: {d[0]} dilationW: {d[1]}"
+        )
+    if k[1] // 2 < p[1] or k[0] // 2 < p[0]:
+        raise RuntimeError(
+            "pad should be smaller than or equal to half of kernel size, but got "
+            f"padW = {p[1]}, padH = {p[0]}, kW = {k[1]}, kH = {k[0]}"
+        )
+    c, h, w = x.shape[-3:]
+    if oh <= 0 or ow <= 0:
+        raise RuntimeError(
+            f"Given input size: ({c}x{h}x{w}). Calculated output "
+            f"size: ({c}x{oh}x{ow}). Output size is too small"
+        )
+    extra_h = max(0, (oh - 1) * s[0] + d[0] * (k[0] - 1) + 1 - (h + 2 * p[0]))
+    extra_w = max(0, (ow - 1) * s[1] + d[1] * (k[1] - 1) + 1 - (w + 2 * p[1]))
+    return (oh, ow), ((p[0], p[0] + extra_h), (p[1], p[1] + extra_w))
+
+
 def max_pool2d(
     input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False
 ):
-    unbatched = _batched(input, "max_pool2d")
-    if unbatched:
-        input = _api.unsqueeze(input, 0)
+    """One ``MaxPool2DWithIndicesBackward0`` (batched or not); ``return_indices=True``:
+    also each maximum's flat position in its input plane (int64, as PyTorch's)."""
+    _batched(input, "max_pool2d")
     k = _pair(kernel_size)
     s = _pair(stride) if stride not in (None, []) else k
     p, d = _pair(padding), _pair(dilation)
-    if p[0] > k[0] // 2 or p[1] > k[1] // 2:
-        raise RuntimeError(
-            "pad should be at most half of effective kernel size, but got pad="
-            f"{p[0]}, kernel_size={k[0]} and dilation={d[0]}"
-        )
     x = input._data
-    oh = _pool_out(x.shape[2], k[0], s[0], p[0], d[0], ceil_mode)
-    ow = _pool_out(x.shape[3], k[1], s[1], p[1], d[1], ceil_mode)
-    if oh <= 0 or ow <= 0:
-        raise RuntimeError(
-            f"Given input size: ({x.shape[1]}x{x.shape[2]}x{x.shape[3]}). Calculated output "
-            f"size: ({x.shape[1]}x{oh}x{ow}). Output size is too small"
-        )
-    extra_h = max(0, (oh - 1) * s[0] + d[0] * (k[0] - 1) + 1 - (x.shape[2] + 2 * p[0]))
-    extra_w = max(0, (ow - 1) * s[1] + d[1] * (k[1] - 1) + 1 - (x.shape[3] + 2 * p[1]))
-    pads = ((p[0], p[0] + extra_h), (p[1], p[1] + extra_w))
-    out = MaxPool2DWithIndicesBackward0.apply(
-        input, kernel=k, stride=s, pads=pads, dilation=d, out_hw=(oh, ow)
-    )
-    if return_indices:
-        raise NotImplementedError("autograd_viz: max_pool2d(return_indices=True)")
-    return _api.squeeze(out, 0) if unbatched else out
+    out_hw, pads = _pool_shape(x, k, s, p, d, ceil_mode)
+    kw = {"kernel": k, "stride": s, "pads": pads, "dilation": d, "out_hw": out_hw}
+    if not return_indices:
+        return MaxPool2DWithIndicesBackward0.apply(input, **kw)
+    x4 = x[None] if x.ndim == 3 else x
+    pre = _max_pool_arg(x4, k, s, pads, d, out_hw)
+    out = MaxPool2DWithIndicesBackward0.apply(input, pre=pre, **kw)
+    idx = _max_pool_indices(pre[1], k, s, d, pads, x4.shape)
+    return out, Tensor._make(idx[0] if x.ndim == 3 else idx)
 
 
 def avg_pool2d(
@@ -646,35 +765,25 @@ def avg_pool2d(
     count_include_pad=True,
     divisor_override=None,
 ):
-    unbatched = _batched(input, "avg_pool2d")
-    if unbatched:
-        input = _api.unsqueeze(input, 0)
+    """One ``AvgPool2DBackward0`` (batched or not), each output cell divided as PyTorch's
+    kernel divides it (``count_include_pad``, ``ceil_mode``'s clipped windows,
+    ``divisor_override``)."""
+    _batched(input, "avg_pool2d")
+    if divisor_override is not None:
+        if isinstance(divisor_override, bool) or not isinstance(divisor_override, numbers.Integral):
+            raise TypeError(
+                "avg_pool2d(): argument 'divisor_override' must be int, not "
+                f"{type(divisor_override).__name__}"
+            )
+        if divisor_override == 0:
+            raise RuntimeError("divisor must be not zero")
     k = _pair(kernel_size)
     s = _pair(stride) if stride not in (None, []) else k
     p = _pair(padding)
-    if p[0] > k[0] // 2 or p[1] > k[1] // 2:
-        raise RuntimeError("pad should be smaller than or equal to half of kernel size")
-    if ceil_mode or (not count_include_pad and (p[0] or p[1])):
-        raise NotImplementedError(
-            "autograd_viz: avg_pool2d with ceil_mode=True or count_include_pad=False and padding"
-        )
     x = input._data
-    oh = _pool_out(x.shape[2], k[0], s[0], p[0], 1, False)
-    ow = _pool_out(x.shape[3], k[1], s[1], p[1], 1, False)
-    if oh <= 0 or ow <= 0:
-        raise RuntimeError(
-            f"Given input size: ({x.shape[1]}x{x.shape[2]}x{x.shape[3]}). Calculated output "
-            f"size: ({x.shape[1]}x{oh}x{ow}). Output size is too small"
-        )
-    out = AvgPool2DBackward0.apply(
-        input,
-        kernel=k,
-        stride=s,
-        pads=((p[0], p[0]), (p[1], p[1])),
-        out_hw=(oh, ow),
-        divisor=divisor_override,
-    )
-    return _api.squeeze(out, 0) if unbatched else out
+    out_hw, pads = _pool_shape(x, k, s, p, (1, 1), ceil_mode)
+    div = _avg_pool_divisors(x.shape[-2:], k, s, pads, out_hw, count_include_pad, divisor_override)
+    return AvgPool2DBackward0.apply(input, kernel=k, stride=s, pads=pads, out_hw=out_hw, div=div)
 
 
 def adaptive_avg_pool2d(input, output_size):
@@ -806,21 +915,82 @@ def _one(v):
     return int(v[0]) if isinstance(v, (tuple, list)) else int(v)
 
 
-def _pool1d(fn, input, kernel_size, stride, padding, *rest):
-    k = _one(kernel_size)
-    s = _one(stride) if stride not in (None, []) else k
-    x = _api.unsqueeze(input, -2)
-    return _api.squeeze(fn(x, (1, k), (1, s), (0, _one(padding)), *rest), -2)
+def _dim_range(input, name):
+    if not isinstance(input, Tensor):
+        raise TypeError(
+            f"{name}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
+        )
+    nd = input._data.ndim
+    if nd not in (2, 3):
+        raise RuntimeError(
+            f"Expected 2 to 3 dimensions, but got {nd}-dimensional tensor for argument #1 "
+            f"'self' (while checking arguments for {name})"
+        )
+
+
+def _check_max_pool1d(input, k, s, p, d):
+    """PyTorch's checks on ``max_pool1d``'s path without indices (an input that records
+    no gradient); the path with indices checks as ``max_pool2d``."""
+    shape = list(input._data.shape)
+    if len(shape) not in (2, 3):
+        raise RuntimeError(
+            "max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size "
+            f"for input, but got:{_fmt_sizes(shape)}"
+        )
+    if k <= 0:
+        raise RuntimeError(f"max_pool1d() kernel_size must be greater than zero, but got {k}")
+    if s <= 0:
+        raise RuntimeError(f"max_pool1d() stride must be greater than zero, but got {s}")
+    if p < 0:
+        raise RuntimeError(f"max_pool1d() padding must be non-negative, but got {p}")
+    if p > k // 2:
+        raise RuntimeError(
+            "max_pool1d() padding should be at most half of kernel size, but got "
+            f"padding={p} and kernel_size={k}"
+        )
+    if d <= 0:
+        raise RuntimeError(f"max_pool1d() dilation must be greater than zero, but got {d}")
+
+
+def _fmt_sizes(shape):
+    return "[" + ", ".join(str(v) for v in shape) + "]"
 
 
 def max_pool1d(
     input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False
 ):
-    return _pool1d(max_pool2d, input, kernel_size, stride, padding, (1, _one(dilation)), ceil_mode)
+    """As PyTorch: ``max_pool2d`` of the input with a height-1 axis (``UnsqueezeBackward0``
+    -> ``MaxPool2DWithIndicesBackward0`` -> ``SqueezeBackward1``)."""
+    if not isinstance(input, Tensor):
+        raise TypeError(
+            "max_pool1d(): argument 'input' (position 1) must be Tensor, not "
+            f"{type(input).__name__}"
+        )
+    k = _one(kernel_size)
+    s = _one(stride) if stride not in (None, []) else k
+    p, d = _one(padding), _one(dilation)
+    if not return_indices:
+        _check_max_pool1d(input, k, s, p, d)
+        size = input._data.shape[-1]
+        out = _pool_out(size, k, s, p, d, ceil_mode)
+        if out <= 0:
+            raise RuntimeError(f"max_pool1d() Invalid computed output size: {out}")
+    _dim_range(input, "max_pool1d")
+    x = _api.unsqueeze(input, -2)
+    res = max_pool2d(x, (1, k), (1, s), (0, p), (1, d), ceil_mode, return_indices)
+    if return_indices:
+        out, idx = res
+        return _api.squeeze(out, -2), Tensor._make(idx._data.squeeze(-2))
+    return _api.squeeze(res, -2)
 
 
 def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
-    return _pool1d(avg_pool2d, input, kernel_size, stride, padding, ceil_mode, count_include_pad)
+    _dim_range(input, "avg_pool1d")
+    k = _one(kernel_size)
+    s = _one(stride) if stride not in (None, []) else k
+    x = _api.unsqueeze(input, -2)
+    out = avg_pool2d(x, (1, k), (1, s), (0, _one(padding)), ceil_mode, count_include_pad)
+    return _api.squeeze(out, -2)
 
 
 def adaptive_avg_pool1d(input, output_size):
@@ -964,7 +1134,13 @@ class MaxPool1d(Module):
 
     def forward(self, input):
         return max_pool1d(
-            input, self.kernel_size, self.stride, self.padding, self.dilation, self.ceil_mode
+            input,
+            self.kernel_size,
+            self.stride,
+            self.padding,
+            self.dilation,
+            self.ceil_mode,
+            self.return_indices,
         )
 
     def extra_repr(self) -> str:
@@ -1036,7 +1212,13 @@ class MaxPool2d(Module):
 
     def forward(self, input):
         return max_pool2d(
-            input, self.kernel_size, self.stride, self.padding, self.dilation, self.ceil_mode
+            input,
+            self.kernel_size,
+            self.stride,
+            self.padding,
+            self.dilation,
+            self.ceil_mode,
+            self.return_indices,
         )
 
     def extra_repr(self) -> str:
@@ -1091,7 +1273,11 @@ class AdaptiveAvgPool2d(Module):
         return f"output_size={self.output_size}"
 
 
+from .unpool import max_unpool1d, max_unpool2d  # noqa: E402
+
 for _fn in (
+    max_unpool1d,
+    max_unpool2d,
     conv1d,
     conv2d,
     max_pool1d,

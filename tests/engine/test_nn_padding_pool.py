@@ -91,3 +91,128 @@ def test_conv_padding_mode_is_pad_then_conv(mode):
         lambda a, w: F.conv2d(F.pad(a, [2, 2, 1, 1], mode=mode), w), (x, conv.weight)
     )
     assert ok
+
+
+def _avg_ref(a, k, s, p, ceil_mode, count_include_pad, divisor):
+    """avg_pool2d by its definition, one window at a time (PyTorch's formula for the
+    divisor)."""
+    h, w = a.shape[-2:]
+
+    def out_size(n, k, s, p):
+        o = -(-(n + 2 * p - k) // s) + 1 if ceil_mode else (n + 2 * p - k) // s + 1
+        if ceil_mode and (o - 1) * s >= n + p:
+            o -= 1
+        return o
+
+    oh, ow = out_size(h, k[0], s[0], p[0]), out_size(w, k[1], s[1], p[1])
+    out = np.zeros((*a.shape[:-2], oh, ow))
+    for i in range(oh):
+        for j in range(ow):
+            h0, w0 = i * s[0] - p[0], j * s[1] - p[1]
+            h1, w1 = min(h0 + k[0], h + p[0]), min(w0 + k[1], w + p[1])
+            size = (h1 - h0) * (w1 - w0)
+            h0, w0, h1, w1 = max(h0, 0), max(w0, 0), min(h1, h), min(w1, w)
+            div = divisor or (size if count_include_pad else (h1 - h0) * (w1 - w0))
+            out[..., i, j] = a[..., h0:h1, w0:w1].sum(axis=(-2, -1)) / div
+    return out
+
+
+AVG_CASES = [
+    (2, 2, 0, False, True, None),
+    (3, 2, 1, True, True, None),
+    (3, 2, 1, True, False, None),
+    (3, 2, 1, False, False, 2),
+    ((3, 2), (2, 3), (1, 1), True, False, None),
+    (2, 2, 0, True, True, 3),
+]
+
+
+@pytest.mark.parametrize("conf", AVG_CASES, ids=str)
+@pytest.mark.parametrize("shape", [(2, 2, 5, 6), (3, 5, 5)], ids=str)
+def test_avg_pool_options_gradcheck(conf, shape):
+    k, s, p, ceil_mode, cip, div = conf
+    pair = lambda v: (v, v) if isinstance(v, int) else v  # noqa: E731
+    case = OpCase(
+        "avg_pool2d",
+        lambda a: F.avg_pool2d(a, k, s, p, ceil_mode, cip, div),
+        lambda a: _avg_ref(a, pair(k), pair(s), pair(p), ceil_mode, cip, div),
+    )
+    rng = np.random.default_rng(3)
+    xs = [values(rng, shape, "any")]
+    check_first_order(case, xs, rng)
+    check_second_order(case, xs, rng)
+
+
+def test_avg_pool1d_options_match_2d():
+    x = torch.tensor(np.random.default_rng(1).uniform(-1, 1, (2, 3, 9)))
+    y = F.avg_pool1d(x, 3, 2, 1, ceil_mode=True, count_include_pad=False)
+    ref = _avg_ref(x.numpy()[:, :, None, :], (1, 3), (1, 2), (0, 1), True, False, None)[:, :, 0]
+    np.testing.assert_allclose(y.numpy(), ref, rtol=1e-12)
+
+
+def _max_ref_indices(a, k, s, p, d):
+    """max_pool2d's maxima and their flat positions, one window at a time."""
+    h, w = a.shape[-2:]
+    oh = (h + 2 * p - d * (k - 1) - 1) // s + 1
+    ow = (w + 2 * p - d * (k - 1) - 1) // s + 1
+    lead = a.shape[:-2]
+    out = np.zeros((*lead, oh, ow))
+    idx = np.zeros((*lead, oh, ow), dtype=np.int64)
+    for pos in np.ndindex(*lead):
+        for i in range(oh):
+            for j in range(ow):
+                best, arg = -np.inf, None
+                for ki in range(k):
+                    for kj in range(k):
+                        r, c = i * s - p + ki * d, j * s - p + kj * d
+                        if 0 <= r < h and 0 <= c < w and a[(*pos, r, c)] > best:
+                            best, arg = a[(*pos, r, c)], r * w + c
+                out[(*pos, i, j)], idx[(*pos, i, j)] = best, arg
+    return out, idx
+
+
+@pytest.mark.parametrize("conf", [(2, 2, 0, 1), (3, 2, 1, 1), (2, 1, 1, 2)], ids=str)
+@pytest.mark.parametrize("shape", [(2, 2, 5, 6), (3, 6, 5)], ids=str)
+def test_max_pool_indices_and_unpool(conf, shape):
+    k, s, p, d = conf
+    rng = np.random.default_rng(5)
+    a = values(rng, shape, "distinct")
+    y, i = F.max_pool2d(torch.tensor(a), k, s, p, d, return_indices=True)
+    ref, ref_i = _max_ref_indices(a, k, s, p, d)
+    np.testing.assert_array_equal(y.numpy(), ref)
+    np.testing.assert_array_equal(i.numpy(), ref_i)
+    assert i.dtype == torch.int64 and not i.requires_grad
+    if d == 1:  # unpooling puts each maximum back at its index, zeros elsewhere
+        u = F.max_unpool2d(y, i, k, s, p, output_size=shape[-2:])
+        flat = np.zeros((int(np.prod(shape[:-2])), shape[-2] * shape[-1]))
+        np.put_along_axis(flat, ref_i.reshape(flat.shape[0], -1), ref.reshape(flat.shape[0], -1), 1)
+        np.testing.assert_array_equal(u.numpy(), flat.reshape(shape))
+        if s < k:  # overlapping windows repeat an index: the last write wins in the
+            return  # forward while every copy reads the gradient back (PyTorch's too)
+        case = OpCase(
+            "max_unpool2d",
+            lambda t: F.max_unpool2d(t, i, k, s, p, output_size=shape[-2:]),
+            lambda t: _unpool_ref(t, ref_i, shape),
+        )
+        xs = [values(rng, tuple(y.shape), "any")]
+        check_first_order(case, xs, rng)
+        check_second_order(case, xs, rng)
+
+
+def _unpool_ref(t, idx, shape):
+    rows = int(np.prod(shape[:-2]))
+    flat = np.zeros((rows, shape[-2] * shape[-1]))
+    np.put_along_axis(flat, idx.reshape(rows, -1), t.reshape(rows, -1), 1)
+    return flat.reshape(shape)
+
+
+def test_max_pool_return_indices_gradcheck():
+    x = torch.tensor(values(np.random.default_rng(2), (1, 2, 5, 5), "distinct"), requires_grad=True)
+    assert torch.autograd.gradcheck(
+        lambda a: F.max_pool2d(a, 3, 2, 1, return_indices=True)[0], (x,)
+    )
+    assert torch.autograd.gradgradcheck(
+        lambda a: F.max_pool2d(a, 2, return_indices=True)[0] ** 2, (x,)
+    )
+    y, i = nn.MaxPool1d(2, return_indices=True)(x[0])
+    assert y.shape == (2, 5, 2) and i.shape == (2, 5, 2)
