@@ -37,6 +37,9 @@ _I64 = np.dtype(np.int64)
 _ndarray = np.ndarray
 _new = object.__new__
 _TRUE1 = (True,)
+_F32 = np.dtype(np.float32)
+_array, _contiguous, _exp, _log = np.array, np.ascontiguousarray, np.exp, np.log
+_subtract, _add_reduce, _max_reduce = np.subtract, np.add.reduce, np.maximum.reduce
 #: float32 sin / cos computed in float64, rounded once (PyTorch's bits far more often)
 _sin32 = exact32(np.sin, math.sin)
 _cos32 = exact32(np.cos, math.cos)
@@ -599,22 +602,22 @@ def _nll_mean_rows(ctx, logp, t):
     """``nll_loss(logp, t)`` of (N, C) log-probabilities, every target (int64, in range)
     counted, mean: the picked values summed in PyTorch's order (its cascade), negated,
     divided by N.  The gradient's coefficients (−1/N at each row's target) are kept as
-    flat positions, written out by ``backward``."""
+    flat positions (``ctx.rows``), written out by ``backward``."""
     n, c = logp.shape
     dt = logp.dtype.type
     total = dt(n)
     flat = _row_starts(n, c) + t
-    ctx.reduction, ctx.batched, ctx.coef = "mean", True, None
-    ctx.flat, ctx.scale = flat, dt(-1) / total
-    ctx.in_shape, ctx.in_size, ctx.in_dtype = logp.shape, logp.size, logp.dtype
-    return np.asarray(-nll_sum(logp.reshape(-1)[flat]) / total, dtype=logp.dtype)
+    ctx.reduction, ctx.batched = "mean", True
+    ctx.rows = (flat, dt(-1) / total, logp.shape, logp.size, logp.dtype)
+    return np.array(-nll_sum(logp.take(flat)) / total)
 
 
 def _nll_coef(ctx):
     """The dense coefficients of ``_nll_mean_rows`` (for a graph of the gradient)."""
-    coef = np.zeros(ctx.in_size, ctx.in_dtype)
-    coef[ctx.flat] = ctx.scale
-    return coef.reshape(ctx.in_shape)
+    flat, scale, shape, size, dtype = ctx.rows
+    coef = np.zeros(size, dtype)
+    coef[flat] = scale
+    return coef.reshape(shape)
 
 
 _ROW_STARTS = {}
@@ -636,21 +639,41 @@ def cross_entropy_nodes(input, t):
     """``cross_entropy(input, t)`` of an (N, C) float tensor that requires grad (grad
     mode on, nobody listening), int64 targets all in [0, C), mean: the nodes
     ``LogSoftmaxBackward0 -> NllLossBackward0`` built as ``apply`` builds them (the same
-    fields, edges, saved values and sequence numbers), without its general steps."""
+    fields, edges, saved values and sequence numbers), their forwards inlined."""
     a = input._data
+    n, c = a.shape
     ls = _new(LogSoftmaxBackward0)
     ls.needs_input_grad = _TRUE1
-    logp = LogSoftmaxBackward0.forward(ls, a, dim=1)
+    if a.size <= EXACT_MAX // 4 and a.dtype == _F32:  # the exact route (``_exact32``)
+        logp = LogSoftmaxBackward0.forward(ls, a, dim=1)
+    else:  # ``_log_softmax_rows``, inlined
+        ls.dim, ls.exact = 1, None
+        if c <= 64 and n >= 16:  # (``_row_max``)
+            shifted = a - _max_reduce(_contiguous(a.T), axis=0)[:, None]
+        else:
+            shifted = a - _max_reduce(a, axis=1, keepdims=True)
+        logp = _subtract(
+            shifted, _log(_add_reduce(_exp(shifted), axis=1, keepdims=True)), out=shifted
+        )
+        ls._saved = (logp,)
     lp = _record(ls, logp, logp.shape, input)
     ls._saved_meta = [(0, lp._vbox, 0, None)]  # (the saved output, as apply notes it)
+    # ``_nll_mean_rows``, inlined
     nl = _new(NllLossBackward0)
     nl.needs_input_grad = _TRUE1
-    return _record(nl, _nll_mean_rows(nl, logp, t), (), lp)
+    dt = a.dtype.type
+    total = dt(n)
+    flat = _row_starts(n, c) + t
+    nl.reduction, nl.batched = "mean", True
+    nl.rows = (flat, dt(-1) / total, logp.shape, logp.size, logp.dtype)
+    return _record(nl, _array(-nll_sum(logp.take(flat)) / total), (), lp)
 
 
 class NllLossBackward0(Function):
     """Negative log-likelihood of class indices: one slot (the log-probabilities); the
     target and the class weights are constants."""
+
+    coef = None  # (None: ``rows`` holds them, see ``_nll_mean_rows``)
 
     op, symbol = "nll_loss", "nll_loss"
     formula = "∂nll/∂logpᵢ,c = −w_c/Σw if c = targetᵢ else 0 (mean)"
@@ -710,9 +733,10 @@ class NllLossBackward0(Function):
         if coef is None:  # (the usual case: _nll_mean_rows)
             if _is_array(g):
                 # PyTorch's nll_loss_backward: zeros, −g/N at each row's target
-                z = np.zeros(ctx.in_size, ctx.in_dtype)
-                z[ctx.flat] = g * ctx.scale
-                return (z.reshape(ctx.in_shape),)
+                flat, scale, shape, size, dtype = ctx.rows
+                z = np.zeros(size, dtype)
+                z[flat] = g * scale
+                return (z.reshape(shape),)
             coef = _nll_coef(ctx)
         if ctx.reduction == "none" and ctx.batched:
             g = unsqueeze_dims(g, (1,))
