@@ -835,7 +835,7 @@ class Tensor:
 
     # ------------------------------------------------------------------ indexing
     def __getitem__(self, key):
-        if key.__class__ is Tensor and not events.LISTENERS:
+        if key.__class__ is Tensor and not _LISTENERS:
             # ``C[X]`` (an embedding lookup): one IndexBackward0, as getitem makes it
             k = key._data
             arr = self._data
@@ -877,7 +877,7 @@ class Tensor:
         tensor of the same floating dtype or a Python number; None when it does not
         apply (the general path then runs, with PyTorch's checks and errors)."""
         arr = self._data
-        if self._base is not None or events.LISTENERS or arr.dtype.kind != "f":
+        if self._base is not None or _LISTENERS or arr.dtype.kind != "f":
             return None
         tp = other.__class__
         if tp is Tensor:
@@ -1047,7 +1047,7 @@ class Tensor:
         if (tp is float or tp is int) and self._data.dtype.kind == "f":
             if not self._data.shape and self._requires_grad and _STATE.enabled:
                 return _mul(self, other)  # (its 0-d path)
-            if not (_STATE.enabled and self._requires_grad) and not events.LISTENERS:
+            if not (_STATE.enabled and self._requires_grad) and not _LISTENERS:
                 # ``lr * p.grad`` (under no_grad, or of a gradient, which needs none): the
                 # product, no node to build
                 return Tensor._make(self._data * other, False, None)
@@ -1062,7 +1062,7 @@ class Tensor:
     @_binary_operator
     def __rtruediv__(self, other):
         tp = other.__class__
-        if (tp is float or tp is int) and self._data.dtype.kind == "f" and not events.LISTENERS:
+        if (tp is float or tp is int) and self._data.dtype.kind == "f" and not _LISTENERS:
             # ``c / x``: ``reciprocal(x) * c``, as div records it
             seq0 = _function_mod._seq_counter[0]
             if not self._data.shape:
@@ -1138,7 +1138,7 @@ class Tensor:
         return _api.abs(self)
 
     def __matmul__(self, other):
-        if other.__class__ is Tensor and not events.LISTENERS:
+        if other.__class__ is Tensor and not _LISTENERS:
             a, b = self._data, other._data
             if (
                 a.ndim == 2
@@ -1441,7 +1441,7 @@ class Tensor:
 
     def view(self, *shape):
         arr = self._data
-        if arr.flags.c_contiguous and not events.LISTENERS:
+        if arr.flags.c_contiguous and not _LISTENERS:
             # direct path (``emb.view(-1, 30)``): ints, at most one -1, a contiguous array
             dims = shape[0] if len(shape) == 1 and shape[0].__class__ is tuple else shape
             n, known, free = arr.size, 1, -1

@@ -13,6 +13,8 @@ from .fsum import sum32, sum_dim32
 from .unary import EXACT_MAX
 
 _F32 = np.dtype(np.float32)
+_ndarray = np.ndarray
+_generic = np.generic
 
 
 def _torch_order(a):
@@ -87,19 +89,26 @@ class MeanBackward0(Function):
     @staticmethod
     def forward(ctx, a):
         ctx.shape = a.shape
-        ctx.n = max(a.size, 1)
-        if a.size == 0:
+        n = a.size
+        ctx.n = n or 1
+        if not n:
             return np.array(np.nan, dtype=a.dtype)
-        if _torch_order(a):  # PyTorch's bits: its summation order, then / n
-            return sum32(a) / np.float32(a.size)
+        dt = a.dtype
+        if (dt is _F32 or dt == _F32) and n <= EXACT_MAX and a.flags.c_contiguous:
+            # (``_torch_order``) PyTorch's bits: its summation order, then / n
+            return sum32(a) / _F32.type(n)
         if a.dtype.kind == "f":  # np.mean's own steps, without its overhead
             return np.add.reduce(a, axis=None, dtype=a.dtype) / a.size
         return np.mean(a, dtype=a.dtype)
 
     @staticmethod
     def backward(ctx, g):
-        n = ctx.n
-        return (expand_to(scale(g, 1.0 / n), ctx.shape),)
+        if g.__class__ is _ndarray or isinstance(g, _generic):  # (``expand_to``'s steps)
+            g = g * (1.0 / ctx.n)
+            out = np.empty(ctx.shape, g.dtype)
+            out[...] = g
+            return (out,)
+        return (expand_to(scale(g, 1.0 / ctx.n), ctx.shape),)
 
 
 class MeanBackward1(Function):
