@@ -39,6 +39,12 @@ def _as_tuple(x):
     return tuple(x)
 
 
+def _no_edge(t) -> bool:
+    """``t`` requires grad but gradients cannot reach it (a view made under no_grad:
+    engine/views.py)."""
+    return t.grad_fn is None and t._view_mode is not None and t._get_accumulator() is None
+
+
 def _root_grads(outputs, grad_outputs, create_graph):
     grads = []
     for i, (out, g) in enumerate(zip(outputs, grad_outputs, strict=False)):
@@ -49,7 +55,7 @@ def _root_grads(outputs, grad_outputs, create_graph):
         if g is None:
             if out._requires_grad and out._data.size != 1:
                 raise RuntimeError("grad can be implicitly created only for scalar outputs")
-            if not out._requires_grad:
+            if not out._requires_grad or _no_edge(out):
                 raise RuntimeError(
                     f"element {i} of tensors does not require grad and does not have a grad_fn"
                 )
@@ -63,7 +69,7 @@ def _root_grads(outputs, grad_outputs, create_graph):
                     f"{Size(g._data.shape)} and output[{i}] has a shape of "
                     f"{Size(out._data.shape)}."
                 )
-            if not out._requires_grad:
+            if not out._requires_grad or _no_edge(out):
                 raise RuntimeError(
                     f"element {i} of tensors does not require grad and does not have a grad_fn"
                 )

@@ -192,3 +192,12 @@ for _name, _fn in (
     if _name not in Tensor.__dict__:
         setattr(Tensor, _name, _fn)
 del _name, _fn
+
+
+def _is_view(self) -> bool:
+    """``t._is_view()``: ``t`` shares its base's memory (``t._base`` is that base)."""
+    return self._base is not None
+
+
+if "_is_view" not in Tensor.__dict__:
+    Tensor._is_view = _is_view

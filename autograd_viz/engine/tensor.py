@@ -393,8 +393,8 @@ class Tensor:
             raise _float_rg_error(initial=how == "ctor")
         if value and self._inference and not _STATE.inference:
             raise RuntimeError(_INFERENCE_RG)
-        if not value and self._view_mode is not None and self._base._requires_grad:
-            value = True  # a view made under no_grad keeps its base's flag (views.py)
+        if self._view_mode is not None:  # a view made under no_grad: views.py
+            value = _views.set_requires_grad(self, value)
         self._requires_grad = value
         if events.LISTENERS:
             events.emit("requires_grad_", tensor=self)
@@ -555,6 +555,7 @@ class Tensor:
             and not create_graph
             and self._requires_grad
             and self._data.size == 1
+            and self._view_mode is None  # (a view made under no_grad: views.py)
         ):
             # the usual ``loss.backward()``: what ``autograd.backward`` does, directly
             arr = self._data

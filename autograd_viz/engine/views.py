@@ -85,6 +85,17 @@ def mark(out, base):
         out._requires_grad = True
 
 
+def set_requires_grad(t, value: bool) -> bool:
+    """``t.requires_grad_(value)`` on such a view: its own flag (with it, ops give it an
+    ``AccumulateGrad`` edge and ``t.grad`` fills); it keeps requiring grad while its
+    base does. Returns the flag ``t`` shows."""
+    mode = t._view_mode
+    t._view_mode = (mode[0], mode[1], True) if value else mode[:2]
+    if not value:
+        t._accumulator = None
+    return value or t._base._requires_grad
+
+
 def _stale(t) -> bool:
     mode = t._view_mode
     return mode is not None and t._base._requires_grad and t._vbox[0] != mode[1]
@@ -112,6 +123,11 @@ def no_edge(t):
     in place since it was made."""
     if _stale(t):
         raise RuntimeError(message(t, True))
+    if len(t._view_mode) > 2:  # ``requires_grad_(True)`` was called on it
+        from .function import AccumulateGrad
+
+        t._accumulator = AccumulateGrad(t)
+        return t._accumulator
     return None
 
 
@@ -177,19 +193,28 @@ class InferenceBox(list):
         return list.__getitem__(self, i)
 
 
-#: functions that bump a version counter (``t._vbox[0] += 1``) without checking first
+#: the functions that bump a version counter (``t._vbox[0] += 1``; tests/engine/test_views.py
+#: keeps this list equal to the code's)
 _BUMPERS = frozenset(
     {
+        "_accumulate",
+        "_apply",
         "_direct_inplace",
-        "zero_",
-        "inplace",
-        "_setitem",
+        "_fill",
+        "_flush",
         "_rebase",
         "_rebase_view",
-        "step",
-        "_fill",
-        "load_state_dict",
+        "_setitem",
         "_zero_grads",
+        "batch_norm",
+        "clip_grad_norm_",
+        "clip_grad_value_",
+        "forward",
+        "inplace",
+        "load_state_dict",
+        "step",
+        "vector_to_parameters",
+        "zero_",
     }
 )
 

@@ -162,6 +162,15 @@ with section("ops_on_view"):
     check("ops.retains_grad", v.retains_grad)
     check("ops.hook", v.register_hook(lambda g: g) is not None)
     raises("ops.detach_", lambda: v.detach_())
+    with torch.no_grad():
+        s0 = w[0, 0]
+        s1 = w[1]
+    raises("ops.root_0d", lambda: s0.backward())
+    raises("ops.root_1d", lambda: s1.backward(torch.ones(3)))
+    raises("ops.root_autograd", lambda: torch.autograd.backward([s1], [torch.ones(3)]))
+    raises("ops.grad_of_itself", lambda: torch.autograd.grad(s1.sum(), s1))
+    raises("ops.grad_wrt", lambda: torch.autograd.grad((s1 * w[0]).sum(), [w, s1]))
+    check("ops.grad_unused", torch.autograd.grad((s1 * w[0]).sum(), [w, s1], allow_unused=True))
 
 # a view of such a view, made in grad mode: a node (no edge); in-place names it
 with section("view_of_view"):
@@ -202,6 +211,13 @@ with section("requires_grad_true"):
         v = w[0]
     v.requires_grad_(True)
     check("rgt.v", v)
+    m = v * 2
+    check("rgt.graph", graph(m))
+    m.sum().backward()
+    check("rgt.grads", (v.grad, w.grad))
+    v.register_hook(lambda g: print("hook", g))
+    (v * 3).sum().backward()
+    check("rgt.grad2", v.grad)
     raises("rgt.add_", lambda: v.add_(1))
     v.requires_grad = False
     check("rgt.attr_false", v.requires_grad)
