@@ -357,27 +357,37 @@ class LogSoftmaxBackward0(Function):
         ctx.save_for_backward(out)
         return out
 
+    pair = None  # (see ``cross_entropy_nodes``)
+
     @staticmethod
     def backward(ctx, g):
         (out,) = ctx.saved_tensors
-        if (
-            ctx.exact is None
-            and ctx.dim == 1
-            and g.__class__ is _ndarray
-            and g.ndim == 2
-            and g.dtype is out.dtype
+        total = None
+        pair = ctx.pair
+        if pair is not None:
+            sent, pair[0] = pair[0], None
+            if sent is not None and sent[0] is g and sent[1] and not ctx._has_pre:
+                # the gradient as cross_entropy's NllLossBackward0 sent it (no hook in
+                # between): every row sums to the same v (one value, zeros), whatever
+                # the order, so the formulas below take that number as the row sums
+                total = sent[1]
+        if ctx.exact is None and (
+            total is not None
+            or (ctx.dim == 1 and g.__class__ is _ndarray and g.ndim == 2 and g.dtype is out.dtype)
         ):
             # the usual case (cross_entropy of a batch): the formula below, with fewer
             # temporaries (same operations, same order, same bits)
             e = np.exp(out)
-            np.multiply(e, np.add.reduce(g, axis=1, keepdims=True), out=e)
+            np.multiply(
+                e, np.add.reduce(g, axis=1, keepdims=True) if total is None else total, out=e
+            )
             return (np.subtract(g, e, out=e),)
         if _exact_grad(ctx, g):
             # PyTorch's kernels: Σ G (lanes over the last dim, one after the other down
             # another), the exp of the output as the forward takes it, and G − exp·Σ as
             # one fused multiply-add
             if ctx.exact == "last":
-                e, total = sleef_exp(out), _lane_sum(g)
+                e, total = sleef_exp(out), _lane_sum(g) if total is None else total
             else:
                 e = _columns_exp(_as3(out, ctx.dim)).reshape(out.shape)
                 g3 = _as3(np.ascontiguousarray(g), ctx.dim)
@@ -666,6 +676,9 @@ def cross_entropy_nodes(input, t):
     flat = _row_starts(n, c) + t
     nl.reduction, nl.batched = "mean", True
     nl.rows = (flat, dt(-1) / total, logp.shape, logp.size, logp.dtype)
+    # the gradient NllLossBackward0 sends (one value v at each row's target, zeros
+    # elsewhere: every row sums to v) and v, handed to LogSoftmaxBackward0
+    nl.pair = ls.pair = [None]
     return _record(nl, _array(-nll_sum(logp.take(flat)) / total), (), lp)
 
 
@@ -674,6 +687,7 @@ class NllLossBackward0(Function):
     target and the class weights are constants."""
 
     coef = None  # (None: ``rows`` holds them, see ``_nll_mean_rows``)
+    pair = None  # (see ``cross_entropy_nodes``)
 
     op, symbol = "nll_loss", "nll_loss"
     formula = "∂nll/∂logpᵢ,c = −w_c/Σw if c = targetᵢ else 0 (mean)"
@@ -735,8 +749,12 @@ class NllLossBackward0(Function):
                 # PyTorch's nll_loss_backward: zeros, −g/N at each row's target
                 flat, scale, shape, size, dtype = ctx.rows
                 z = np.zeros(size, dtype)
-                z[flat] = g * scale
-                return (z.reshape(shape),)
+                z[flat] = v = g * scale
+                z = z.reshape(shape)
+                pair = ctx.pair
+                if pair is not None and ctx._node_hooks is None:
+                    pair[0] = (z, v)  # (no hook of this node can change z)
+                return (z,)
             coef = _nll_coef(ctx)
         if ctx.reduction == "none" and ctx.batched:
             g = unsqueeze_dims(g, (1,))
