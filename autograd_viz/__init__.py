@@ -30,6 +30,7 @@ _LAZY = {
     "optim": ("autograd_viz.optim", None),
     "autograd": ("autograd_viz.autograd", None),
     "utils": ("autograd_viz.utils", None),
+    "linalg": ("autograd_viz.linalg", None),
     "record": ("autograd_viz.recorder", "record"),
     "Recording": ("autograd_viz.recorder", "Recording"),
     "set_language": ("autograd_viz.recorder", "set_language"),
@@ -74,6 +75,7 @@ __all__ = [
     "optim",  # noqa: F405
     "autograd",  # noqa: F405
     "utils",  # noqa: F405
+    "linalg",  # noqa: F405
     "record",  # noqa: F405
     "Recording",  # noqa: F405
     "set_language",  # noqa: F405

@@ -404,28 +404,11 @@ def prod(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None
 # ---------------------------------------------------------------------- norm
 
 
-def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
-    """``torch.norm`` / ``Tensor.norm`` for p = 2 (``"fro"``) and p = 1: PyTorch records
-    ``LinalgVectorNormBackward0``.  Other orders are not supported here."""
-    _check_tensor(input, "norm")
-    if dtype is not None:
-        input = _api.to_dtype(input, dtype)
-    a = input._data
-    if p == "fro" or (isinstance(p, numbers.Real) and not isinstance(p, bool) and p == 2):
-        order = 2
-    elif isinstance(p, numbers.Real) and not isinstance(p, bool) and p == 1:
-        order = 1
-    else:
-        raise NotImplementedError(
-            f"norm with p={p!r} is not supported by autograd_viz (p=1, p=2 and 'fro' are)"
-        )
-    if a.dtype.kind not in "fc":
-        raise RuntimeError(
-            "linalg.vector_norm: Expected a floating point or complex tensor "
-            f"as input. Got {_scalar_type_name(a.dtype)}"
-        )
-    dims = _reduce_dims(dim, a.ndim)
-    return X.LinalgVectorNormBackward0.apply(input, ord=order, dims=dims, keepdim=bool(keepdim))
+def norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
+    """``torch.norm`` / ``Tensor.norm``: any order (engine/api_norm.py)."""
+    from .api_norm import norm as _norm
+
+    return _norm(input, p, dim, keepdim, out, dtype)
 
 
 # ---------------------------------------------------------------------- losses
@@ -818,7 +801,7 @@ def _prod_method(self, dim=None, keepdim=False, *, dtype=None, axis=None, keepdi
 
 
 def _norm_method(self, p="fro", dim=None, keepdim=False, dtype=None):
-    return norm(self, p, dim, keepdim, dtype)
+    return norm(self, p, dim, keepdim, dtype=dtype)
 
 
 def _method(fn):

@@ -135,7 +135,15 @@ def norm_local(a, out, kw):
     with np.errstate(divide="ignore", invalid="ignore"):
         if p == 2:
             return np.where(n == 0, 0.0, a / n)
-        return np.sign(a) * np.abs(a) ** (p - 1) / n ** (p - 1)
+        if p == 0:
+            return np.zeros_like(a)
+        if np.isinf(p):  # the entries at the maximum (minimum) share the gradient
+            at = (np.abs(a) == n) | np.isnan(a)
+            axes = tuple(dims) if dims else None
+            return np.sign(a) * at / at.sum(axis=axes, keepdims=True)
+        if p < 1:
+            return np.sign(a) * np.where(a == 0, 0.0, np.abs(a) ** (p - 1)) * n ** (1 - p)
+        return np.where(n == 0, 0.0, np.sign(a) * np.abs(a) ** (p - 1) / n ** (p - 1))
 
 
 def bce_local(ins, kw, slot):

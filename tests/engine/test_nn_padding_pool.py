@@ -216,3 +216,68 @@ def test_max_pool_return_indices_gradcheck():
     )
     y, i = nn.MaxPool1d(2, return_indices=True)(x[0])
     assert y.shape == (2, 5, 2) and i.shape == (2, 5, 2)
+
+
+def _vn_ref(a, p, axis):
+    b = np.abs(a)
+    if p == np.inf:
+        return b.max(axis=axis)
+    if p == -np.inf:
+        return b.min(axis=axis)
+    return (b**p).sum(axis=axis) ** (1 / p)
+
+
+NORM_CASES = [
+    OpCase(
+        f"vector_norm_{p}_{axis}",
+        lambda a, p=p, axis=axis: torch.linalg.vector_norm(a, p, axis),
+        lambda a, p=p, axis=axis: _vn_ref(a, p, axis),
+        domain="distinct" if np.isinf(p) else "nonzero",
+        second_order=not np.isinf(p),
+    )
+    for p in (np.inf, -np.inf, 1, 2, 3, 0.5, 1.5, 2.5, -1, -0.5)
+    for axis in (None, 1)
+]
+
+
+@pytest.mark.parametrize("case", NORM_CASES, ids=lambda c: c.name)
+@pytest.mark.parametrize("seed", [0, 1])
+def test_vector_norm_gradcheck(case, seed):
+    rng = np.random.default_rng(seed)
+    xs = [values(rng, (3, 4), case.domain)]
+    check_first_order(case, xs, rng)
+    if case.second_order:
+        check_second_order(case, xs, rng)
+
+
+@pytest.mark.parametrize("ord", ["fro", "nuc", 1, -1, np.inf, -np.inf, 2, -2])
+def test_matrix_norm_values_and_grads(ord):
+    rng = np.random.default_rng(4)
+    a = values(rng, (2, 3, 4), "distinct")
+    ref_ord = np.inf if ord == np.inf else ord
+    case = OpCase(
+        f"matrix_norm_{ord}",
+        lambda t: torch.linalg.matrix_norm(t, ord),
+        lambda t: np.linalg.norm(t, ref_ord, axis=(-2, -1)),
+        second_order=ord not in ("nuc", 2, -2, np.inf, -np.inf, 1, -1),
+    )
+    check_first_order(case, [a], rng)
+    if case.second_order:
+        check_second_order(case, [a], rng)
+
+
+def test_norm_p0_counts_and_has_no_gradient():
+    x = torch.tensor([[1.0, 0.0, -2.0], [0.0, 0.0, 3.0]], requires_grad=True)
+    y = torch.norm(x, 0, dim=1)
+    np.testing.assert_array_equal(y.detach().numpy(), [2.0, 1.0])
+    y.sum().backward()
+    assert x.grad is None
+
+
+def test_svd_double_backward_is_refused_not_wrong():
+    x = torch.tensor(values(np.random.default_rng(0), (3, 3), "any"), requires_grad=True)
+    (g,) = torch.autograd.grad(torch.linalg.matrix_norm(x, "nuc"), x)
+    u, _, vh = np.linalg.svd(x.detach().numpy())
+    np.testing.assert_allclose(g.numpy(), u @ vh, rtol=1e-10)
+    with pytest.raises(NotImplementedError, match="double backward of the singular values"):
+        torch.autograd.grad(torch.linalg.matrix_norm(x, "nuc"), x, create_graph=True)

@@ -27,6 +27,8 @@ from ..functional_array import (
     scale,
     sign,
     unsqueeze_dims,
+    where,
+    zeros_like,
 )
 from .fsum import nll_sum
 from .unary import EXACT_MAX, exact32
@@ -567,6 +569,10 @@ class ProdBackward1(Function):
 
 
 class LinalgVectorNormBackward0(Function):
+    """``‖a‖_p`` over ``dims`` for any order ``p`` (inf, -inf, 0, 1, 2, fractional,
+    negative); the backward is PyTorch's ``norm_backward`` case by case (written with
+    the array/Tensor helpers, so that it builds a graph under ``create_graph``)."""
+
     op, symbol = "norm", "‖·‖"
     formula = "∂‖a‖₂/∂a = a/‖a‖₂ (0 where ‖a‖ = 0); ∂‖a‖₁/∂a = sign(a)"
     local = (
@@ -576,7 +582,11 @@ class LinalgVectorNormBackward0(Function):
                 if k.get("ord", 2) == 1
                 else "{0}/‖{0}‖"
                 if k.get("ord", 2) == 2
-                else "G·sign({0})·|{0}|^(p-1)/‖{0}‖^(p-1)"
+                else "0"
+                if k.get("ord", 2) == 0
+                else "sign({0}) at the entries where |{0}| = ‖{0}‖, shared"
+                if math.isinf(k.get("ord", 2))
+                else "sign({0})·|{0}|^(p-1)/‖{0}‖^(p-1)"
             ),
             lambda x, o, k: norm_local(x[0], o, k),
         ),
@@ -588,21 +598,63 @@ class LinalgVectorNormBackward0(Function):
         if ord == 1:
             ctx.save_for_backward(a)
             return _nd(np.sum(np.abs(a), axis=dims, keepdims=keepdim))
-        out = _nd(np.sqrt(np.sum(a * a, axis=dims, keepdims=keepdim)))
+        if ord == 2:
+            out = _nd(np.sqrt(np.sum(a * a, axis=dims, keepdims=keepdim)))
+        elif ord == 0:
+            out = _nd(np.sum(a != 0, axis=dims, keepdims=keepdim).astype(a.dtype))
+        elif ord == math.inf:
+            out = _nd(np.max(np.abs(a), axis=dims, keepdims=keepdim))
+        elif ord == -math.inf:
+            out = _nd(np.min(np.abs(a), axis=dims, keepdims=keepdim))
+        else:
+            with _errstate(DIVIDE_INVALID):
+                s = np.sum(np.abs(a) ** a.dtype.type(ord), axis=dims, keepdims=keepdim)
+                out = _nd(s ** a.dtype.type(1.0 / ord))
+        out = out.astype(a.dtype, copy=False)
         ctx.save_for_backward(a, out)
         return out
 
     @staticmethod
     def backward(ctx, g):
         g = _restore_dims(g, ctx.dims, ctx.keepdim)
-        if ctx.ord == 1:
+        p = ctx.ord
+        if p == 1:
             (a,) = ctx.saved_tensors
             return (g * sign(a),)
         a, out = ctx.saved_tensors
         out = _restore_dims(out, ctx.dims, ctx.keepdim)
+        if p == 2:
+            with _errstate(DIVIDE_INVALID):
+                q = mask(g / out, _raw(out) != 0)
+            return (a * q,)
+        if p == 0:  # PyTorch returns an undefined gradient: the input gets none
+            return (None,)
+        ra, rout = _raw(a), _raw(out)
         with _errstate(DIVIDE_INVALID):
-            q = mask(g / out, _raw(out) != 0)
-        return (a * q,)
+            if math.isinf(p):  # the entries at the maximum (or minimum) share G
+                at = (np.abs(ra) == rout) | np.isnan(ra)
+                count = at.sum(axis=ctx.dims, keepdims=True).astype(ra.dtype)
+                return (sign(a) * mask(g / _like(g, count), at),)
+            if p < 1:
+                scaled = sign(a) * _masked(abs(a) ** (p - 1), ra != 0)
+                return (scaled * g * out ** (1 - p),)
+            v = _masked(g / out ** (p - 1), rout != 0)
+            if p < 2:
+                return (sign(a) * abs(a) ** (p - 1) * v,)
+            return (a * abs(a) ** (p - 2) * v,)
+
+
+def _like(g, arr):
+    """``arr`` (an ndarray) as an operand of ``g``: itself, or a constant Tensor."""
+    return arr if _is_array(g) else _tensor(arr)
+
+
+def _masked(x, keep):
+    """``x`` where ``keep``, 0 elsewhere, even where ``x`` is inf or nan (PyTorch's
+    ``masked_fill_``)."""
+    if _is_array(x):
+        return np.where(keep, x, 0).astype(x.dtype, copy=False)
+    return where(keep, x, zeros_like(x))
 
 
 # ---------------------------------------------------------------- losses
