@@ -153,12 +153,29 @@ class ConvolutionBackward0(Function):
 
     @staticmethod
     def forward(
-        ctx, x, w, b, stride=(1, 1), pads=((0, 0), (0, 0)), dilation=(1, 1), groups=1, one_d=False
+        ctx,
+        x,
+        w,
+        b,
+        stride=(1, 1),
+        pads=((0, 0), (0, 0)),
+        dilation=(1, 1),
+        groups=1,
+        one_d=False,
+        transposed=None,
     ):
+        # transposed: None, or conv_transpose's output (height, width): the input spread
+        # through the kernel (w: (in, out/groups, kh, kw)) as a convolution's input gradient
         ctx.one_d = one_d
         ctx.conf = (stride, pads, dilation, groups)
+        ctx.transposed = transposed is not None
         ctx.save_for_backward(x, w)  # the inputs themselves (conv1d's too)
-        out = _conv_out(_as4(x, one_d), _as4(w, one_d), stride, pads, dilation, groups)
+        if transposed is None:
+            out = _conv_out(_as4(x, one_d), _as4(w, one_d), stride, pads, dilation, groups)
+        else:
+            x4, w4 = _as4(x, one_d), _as4(w, one_d)
+            shape = (x4.shape[0], w4.shape[1] * groups, *transposed)
+            out = _conv_grad_input(x4, w4, shape, stride, pads, dilation, groups)
         if b is not None:
             out = out + b.reshape(1, -1, 1, 1)
         out = np.ascontiguousarray(out, dtype=x.dtype)
@@ -170,6 +187,8 @@ class ConvolutionBackward0(Function):
         one_d, conf = ctx.one_d, ctx.conf
         need = ctx.needs_input_grad
         gx = gw = gb = None
+        if ctx.transposed:
+            return _transposed_backward(g, x, w, conf, one_d, need)
         if not _is_array(g):  # create_graph: nodes whose own backward is a convolution
             kw = {"conf": conf, "one_d": one_d}
             if need[0]:
@@ -189,6 +208,33 @@ class ConvolutionBackward0(Function):
         if len(need) > 2 and need[2]:
             gb = g4.sum(axis=(0, 2, 3))
         return gx, gw, gb
+
+
+def _transposed_backward(g, x, w, conf, one_d, need):
+    """conv_transpose's gradients: for the input, the convolution of ``g`` with the kernel;
+    for the kernel, the kernel gradient of that convolution with ``x`` as its output's."""
+    gx = gw = gb = None
+    if not _is_array(g):  # create_graph
+        stride, pads, dilation, groups = conf
+        if need[0]:
+            gx = ConvolutionBackward0.apply(
+                g, w, None, stride=stride, pads=pads, dilation=dilation, groups=groups, one_d=one_d
+            )
+        if need[1]:
+            gw = ConvolutionBackwardBackward0.apply(
+                x, g, wrt="weight", shape=tuple(w.shape), conf=conf, one_d=one_d
+            )
+        if len(need) > 2 and need[2]:
+            gb = g.sum(dim=(0, 2) if one_d else (0, 2, 3))
+        return gx, gw, gb
+    g4, x4, w4 = _as4(g, one_d), _as4(x, one_d), _as4(w, one_d)
+    if need[0]:
+        gx = np.ascontiguousarray(_as3(_conv_out(g4, w4, *conf), one_d), dtype=x.dtype)
+    if need[1]:
+        gw = _as3(_conv_grad_weight(x4, g4, w4.shape, *conf), one_d).astype(w.dtype, copy=False)
+    if len(need) > 2 and need[2]:
+        gb = g4.sum(axis=(0, 2, 3))
+    return gx, gw, gb
 
 
 class ConvolutionBackwardBackward0(Function):

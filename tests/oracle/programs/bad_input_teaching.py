@@ -1,5 +1,6 @@
 # Bad input met while adapting public teaching programs (issue 13): each case records
 # PyTorch's exception type and message, or PyTorch's result.
+F = torch.nn.functional
 a = torch.arange(3.0)
 b = torch.arange(2.0)
 
@@ -59,3 +60,85 @@ for kw in ({}, {"weight_decay": 0.1}, {"maximize": True, "lr": 0.5}, {"rho": 0.5
         opt.step()
     check(f"adadelta_{sorted(kw.items())}", [p, opt.state_dict()["state"][0]])
     print(opt)
+
+# --- transposed convolutions (Dive into Deep Learning 14.10)
+xt = torch.ones(1, 3, 4, 4)
+wt = torch.ones(3, 2, 3, 3)
+raises("tconv_channels", lambda: F.conv_transpose2d(torch.ones(1, 2, 4, 4), wt))
+raises("tconv_output_padding", lambda: F.conv_transpose2d(xt, wt, output_padding=2, stride=2))
+raises("tconv_op_ok_stride", lambda: F.conv_transpose2d(xt, wt, output_padding=1, stride=2).shape)
+raises(
+    "tconv_op_ok_dilation", lambda: F.conv_transpose2d(xt, wt, output_padding=1, dilation=2).shape
+)
+raises("tconv_too_small", lambda: F.conv_transpose2d(xt, wt, padding=3))
+raises("tconv_groups_weight", lambda: F.conv_transpose2d(xt, wt, groups=2))
+raises(
+    "tconv_groups_ok",
+    lambda: F.conv_transpose2d(torch.ones(1, 4, 4, 4), torch.ones(4, 2, 3, 3), groups=2).shape,
+)
+raises("tconv_unbatched", lambda: F.conv_transpose2d(torch.ones(3, 4, 4), wt).shape)
+raises("tconv_2d_input", lambda: F.conv_transpose2d(torch.ones(4, 4), wt))
+raises("tconv_padding_mode", lambda: nn.ConvTranspose2d(3, 2, 3, padding_mode="reflect"))
+raises("tconv_in_groups", lambda: nn.ConvTranspose2d(3, 2, 3, groups=2))
+raises(
+    "tconv_output_size", lambda: nn.ConvTranspose2d(3, 2, 3, stride=2)(xt, output_size=[9, 9]).shape
+)
+raises(
+    "tconv_output_size_bad", lambda: nn.ConvTranspose2d(3, 2, 3, stride=2)(xt, output_size=[12, 12])
+)
+raises(
+    "tconv_output_size_4",
+    lambda: nn.ConvTranspose2d(3, 2, 3, stride=2)(xt, output_size=[1, 2, 10, 10]).shape,
+)
+raises(
+    "tconv_repr", lambda: repr(nn.ConvTranspose2d(3, 2, 3, stride=2, output_padding=1, dilation=2))
+)
+raises(
+    "tconv1d_repr",
+    lambda: repr(nn.ConvTranspose1d(3, 2, 3, stride=2, output_padding=1, groups=1, bias=False)),
+)
+raises(
+    "tconv1d_shape",
+    lambda: F.conv_transpose1d(torch.ones(1, 3, 5), torch.ones(3, 2, 3), stride=2).shape,
+)
+xtg = torch.arange(18.0).view(1, 2, 3, 3).requires_grad_()
+wtg = (torch.arange(16.0).view(2, 2, 2, 2) / 10).requires_grad_()
+ot = F.conv_transpose2d(xtg, wtg, torch.tensor([0.5, -0.5]), stride=2, padding=1, output_padding=1)
+(ot * torch.arange(float(ot.numel())).view(ot.shape)).sum().backward()
+check("tconv_small_values", [ot, xtg.grad, wtg.grad])
+
+# --- lazy modules (Dive into Deep Learning, English edition)
+lz = nn.LazyLinear(3)
+raises(
+    "lazy_repr",
+    lambda: (
+        repr(lz),
+        repr(lz.weight),
+        repr(nn.LazyConv2d(4, 3, padding=1)),
+        repr(nn.LazyBatchNorm1d()),
+    ),
+)
+raises("lazy_shape", lambda: lz.weight.shape)
+raises(
+    "lazy_numel", lambda: lz.weight.numel(), key="Attempted to use an uninitialized parameter in"
+)
+raises("lazy_state_dict", lambda: repr(lz.state_dict()))
+raises(
+    "lazy_size",
+    lambda: (lz.weight.size(), lz.weight.requires_grad, lz.weight.dtype, lz.weight.grad),
+)
+raises("lazy_has_uninit", lambda: lz.has_uninitialized_params())
+raises("lazy_conv_2d_input", lambda: nn.LazyConv2d(4, 3)(torch.ones(5, 5)))
+raises("lazy_conv_groups", lambda: nn.LazyConv2d(4, 3, groups=2)(torch.ones(1, 3, 5, 5)))
+raises("lazy_bn2d_2d_input", lambda: nn.LazyBatchNorm2d()(torch.ones(2, 3)))
+raises("lazy_linear_0d", lambda: nn.LazyLinear(3)(torch.ones(())))
+raises(
+    "lazy_isinstance",
+    lambda: (isinstance(nn.LazyLinear(2), nn.Linear), issubclass(nn.LazyConv2d, nn.Conv2d)),
+)
+lz(torch.ones(2, 5))
+raises(
+    "lazy_after",
+    lambda: (type(lz).__name__, repr(lz), tuple(lz.weight.shape), type(lz.weight).__name__),
+)
+raises("lazy_conv1d_unbatched", lambda: nn.LazyConv1d(2, 3)(torch.ones(4, 6)).shape)

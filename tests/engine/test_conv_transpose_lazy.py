@@ -1,0 +1,154 @@
+"""Transposed convolutions (values against a scatter-loop reference in float64, first and
+second derivatives by ``gradcheck`` / ``gradgradcheck``), lazy modules (shapes read from the
+first input, the class they become, their uninitialized parameters), ``Adadelta`` against
+its formula, ``meshgrid`` and the layout of a leaf's ``.grad``.  PyTorch's own values,
+reprs and errors are in ``tests/oracle/programs/tutorial_d2l_cnn.py`` and
+``bad_input_teaching.py``."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import autograd_viz as torch
+from autograd_viz import nn
+from autograd_viz.autograd import gradcheck, gradgradcheck
+from autograd_viz.nn import functional as F
+
+
+def _tconv_ref(x, w, b, stride, padding, output_padding, groups, dilation):
+    """conv_transpose2d by scattering every input element through the kernel."""
+    n, cin, h, wd = x.shape
+    _, cog, kh, kw = w.shape
+    cout = cog * groups
+    hf = (h - 1) * stride[0] + dilation[0] * (kh - 1) + 1 + output_padding[0]
+    wf = (wd - 1) * stride[1] + dilation[1] * (kw - 1) + 1 + output_padding[1]
+    full = np.zeros((n, cout, hf, wf))
+    cig = cin // groups
+    for ni in range(n):
+        for c in range(cin):
+            g = c // cig
+            for i in range(h):
+                for j in range(wd):
+                    for a in range(kh):
+                        for bb in range(kw):
+                            r, s = i * stride[0] + a * dilation[0], j * stride[1] + bb * dilation[1]
+                            full[ni, g * cog : (g + 1) * cog, r, s] += (
+                                x[ni, c, i, j] * w[c, :, a, bb]
+                            )
+    out = full[:, :, padding[0] : hf - padding[0], padding[1] : wf - padding[1]]
+    if b is not None:
+        out = out + b.reshape(1, -1, 1, 1)
+    return out
+
+
+CASES = [
+    dict(stride=(1, 1), padding=(0, 0), output_padding=(0, 0), groups=1, dilation=(1, 1)),
+    dict(stride=(2, 2), padding=(1, 0), output_padding=(1, 0), groups=1, dilation=(1, 1)),
+    dict(stride=(2, 3), padding=(0, 1), output_padding=(0, 2), groups=2, dilation=(1, 1)),
+    dict(stride=(1, 2), padding=(1, 1), output_padding=(0, 1), groups=1, dilation=(2, 1)),
+]
+
+
+@pytest.mark.parametrize("conf", CASES)
+def test_conv_transpose2d_values_and_gradients(conf):
+    rng = np.random.default_rng(3)
+    groups = conf["groups"]
+    x = torch.tensor(rng.normal(size=(2, 4, 3, 3)), requires_grad=True)
+    w = torch.tensor(rng.normal(size=(4, 6 // groups, 2, 3)), requires_grad=True)
+    b = torch.tensor(rng.normal(size=(6,)), requires_grad=True)
+    out = F.conv_transpose2d(x, w, b, **conf)
+    ref = _tconv_ref(x.detach().numpy(), w.detach().numpy(), b.detach().numpy(), **conf)
+    assert out.shape == ref.shape
+    np.testing.assert_allclose(out.detach().numpy(), ref, rtol=1e-12, atol=1e-12)
+    assert type(out.grad_fn).__name__ == "ConvolutionBackward0"
+
+    def f(x, w, b):
+        return F.conv_transpose2d(x, w, b, **conf)
+
+    assert gradcheck(f, (x, w, b))
+    assert gradgradcheck(f, (x, w, b))
+
+
+def test_conv_transpose1d_gradients_and_module():
+    rng = np.random.default_rng(5)
+    x = torch.tensor(rng.normal(size=(2, 3, 5)), requires_grad=True)
+    w = torch.tensor(rng.normal(size=(3, 2, 3)), requires_grad=True)
+    out = F.conv_transpose1d(x, w, stride=2, padding=1, output_padding=1)
+    ref = _tconv_ref(
+        x.detach().numpy()[:, :, None, :],
+        w.detach().numpy()[:, :, None, :],
+        None,
+        (1, 2),
+        (0, 1),
+        (0, 1),
+        1,
+        (1, 1),
+    )[:, :, 0]
+    np.testing.assert_allclose(out.detach().numpy(), ref, rtol=1e-12, atol=1e-12)
+    assert gradcheck(
+        lambda x, w: F.conv_transpose1d(x, w, stride=2, padding=1, output_padding=1), (x, w)
+    )
+    m = nn.ConvTranspose1d(3, 2, 3, stride=2)
+    assert tuple(m.weight.shape) == (3, 2, 3)
+    assert m(torch.ones(1, 3, 4)).shape == (1, 2, 9)
+    with pytest.raises(RuntimeError, match="output padding must be smaller"):
+        F.conv_transpose1d(x, w, stride=2, output_padding=2)
+
+
+def test_lazy_modules_become_their_class():
+    net = nn.Sequential(
+        nn.LazyConv2d(4, 3, padding=1), nn.LazyBatchNorm2d(), nn.Flatten(), nn.LazyLinear(2)
+    )
+    params = list(net.parameters())
+    assert all(isinstance(p, nn.UninitializedParameter) for p in params)
+    with pytest.raises(RuntimeError, match="Can't access the shape"):
+        _ = params[0].shape
+    opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    y = net(torch.ones(2, 3, 5, 5))
+    assert [type(m) for m in net] == [nn.Conv2d, nn.BatchNorm2d, nn.Flatten, nn.Linear]
+    assert [tuple(p.shape) for p in net.parameters()] == [
+        (4, 3, 3, 3),
+        (4,),
+        (4,),
+        (4,),
+        (2, 100),
+        (2,),
+    ]
+    assert all(type(p) is nn.Parameter for p in params)  # the same objects, materialized
+    assert net[1].running_mean.shape == (4,) and int(net[1].num_batches_tracked) == 1
+    y.sum().backward()
+    opt.step()
+    assert all(p.grad is not None for p in params)
+
+
+def test_adadelta_matches_its_formula():
+    p = nn.Parameter(torch.tensor([1.0, -2.0, 0.5], dtype=torch.float64))
+    opt = torch.optim.Adadelta([p], lr=0.5, rho=0.8, eps=1e-3, weight_decay=0.1)
+    v = np.zeros(3)
+    u = np.zeros(3)
+    x = p.detach().numpy().copy()
+    for _ in range(4):
+        opt.zero_grad()
+        (p * p * p).sum().backward()
+        opt.step()
+        d = 3 * x * x + 0.1 * x
+        v = 0.8 * v + 0.2 * d * d
+        delta = np.sqrt(u + 1e-3) / np.sqrt(v + 1e-3) * d
+        u = 0.8 * u + 0.2 * delta * delta
+        x = x - 0.5 * delta
+    np.testing.assert_allclose(p.detach().numpy(), x, rtol=1e-12)
+
+
+def test_meshgrid_and_grad_layout():
+    a = torch.arange(3.0, requires_grad=True)
+    b = torch.arange(2.0, requires_grad=True)
+    gx, gy = torch.meshgrid(a, b, indexing="xy")
+    assert gx.shape == (2, 3) and gy.shape == (2, 3)
+    (gx * gy).sum().backward()
+    np.testing.assert_allclose(a.grad.numpy(), [1.0, 1.0, 1.0])  # sum of b
+    np.testing.assert_allclose(b.grad.numpy(), [3.0, 3.0])  # sum of a
+    w = torch.ones(4, 3, requires_grad=True)
+    (torch.ones(5, 3) @ w.t()).sum().backward()
+    assert w.grad.is_contiguous() and w.grad.stride() == (3, 1)
+    assert w.grad.view(-1).shape == (12,)
