@@ -74,8 +74,7 @@ class _UninitializedMixin:
         from ..engine.device import factory_dtype
 
         npd = self._data.dtype if dtype is None else factory_dtype(dtype, device)
-        self._data = np.empty(tuple(shape), dtype=npd)
-        self._vbox[0] += 1
+        self._data = np.empty(tuple(shape), dtype=npd)  # (as ``.data =``: no version bump)
         self.__class__ = self.cls_to_become
 
     def __repr__(self, *, tensor_contents=None) -> str:
