@@ -848,7 +848,7 @@ class Tensor:
                     -n <= _np_min(k, axis=None) and _np_max(k, axis=None) < n
                 ):
                     seq0 = _function_mod._seq_counter[0]
-                    out = _S.IndexBackward0.apply(self, index=(k,))
+                    out = _S.index_rows(self, k)
                     return _api._tagged(out, "getitem", (self,), {"key": key}, seq0)
         return _api.getitem(self, key)
 

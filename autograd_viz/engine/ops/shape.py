@@ -12,10 +12,15 @@ from __future__ import annotations
 import numpy as np
 
 from .. import backward as _backward_mod
-from ..function import Function, Local
+from .. import events
+from ..function import Function, Local, _record
 from ..functional_array import _is_array, sum_to, t
+from ..grad_mode import STATE as _GRAD
 
 _ARANGE: dict = {}
+_new = object.__new__
+_TRUE1 = (True,)
+_LISTENERS = events.LISTENERS  # (the list itself, mutated in place)
 
 
 def _arange(n):
@@ -336,6 +341,8 @@ class IndexBackward0(Function):
         ),
     )
 
+    rows = False  # (True: made by ``index_rows``, whose backward is a one-hot product)
+
     @staticmethod
     def forward(ctx, a, index=()):
         ctx.in_shape, ctx.index = a.shape, index
@@ -347,7 +354,31 @@ class IndexBackward0(Function):
 
     @staticmethod
     def backward(ctx, g):
+        if ctx.rows and g.__class__ is np.ndarray:
+            # ``scatter``'s one-hot product, its checks done when the node was made (the
+            # gradient arriving has the output's shape and dtype)
+            k = ctx.index[0]
+            n = k.size
+            onehot = _eye(ctx.in_shape[0], g.dtype).take(k.reshape(n), axis=0).T
+            return ((onehot @ g.reshape(n, -1)).reshape(ctx.in_shape),)
         return (scatter(g, ctx.in_shape, ctx.index, accumulate=True),)
+
+
+def index_rows(x, k):
+    """``x[k]`` for a tensor ``x`` and an integer array ``k`` of valid row numbers (an
+    embedding lookup, ``C[X]``): one ``IndexBackward0``, built as ``apply`` builds it
+    when ``x`` requires grad (grad mode on, nobody listening), without its general
+    steps."""
+    if not (x._requires_grad and _GRAD.enabled) or _LISTENERS:
+        return IndexBackward0.apply(x, index=(k,))
+    a = x._data
+    ctx = _new(IndexBackward0)
+    ctx.needs_input_grad = _TRUE1
+    ctx.in_shape, ctx.index = a.shape, (k,)
+    # (the gradient's one-hot product: a float array, a small identity, a small product)
+    ctx.rows = a.dtype.kind == "f" and a.shape[0] <= _EYE_MAX and a.shape[0] * k.size <= 65536
+    out = a.take(k, axis=0)
+    return _record(ctx, out, out.shape, x)
 
 
 class IndexPutBackward0(Function):
