@@ -620,10 +620,12 @@ class _ListHandle:
 
 def _make_view(out, base):
     """``out`` is a view of ``base``: share the version counter, remember the base (and,
-    made under no_grad / inference_mode or of such a view, how: ``views.mark``)."""
+    made under no_grad / inference_mode of a tensor that requires grad or of such a view,
+    how: ``views.mark``)."""
     out._vbox = base._vbox
-    out._base = base._base if base._base is not None else base
-    if not STATE.enabled or base._view_mode is not None:
+    root = base._base
+    out._base = root = base if root is None else root
+    if (root._requires_grad and not STATE.enabled) or base._view_mode is not None:
         _views.mark(out, base)
 
 

@@ -874,11 +874,16 @@ class Tensor:
 
     def _direct_inplace(self, ufunc, other):
         """``self op= other`` straight into the array when nothing needs recording (no
-        grad needed or grad mode off, nobody listening, not a view) and ``other`` is a
-        tensor of the same floating dtype or a Python number; None when it does not
-        apply (the general path then runs, with PyTorch's checks and errors)."""
+        grad needed or grad mode off, nobody listening, not a view recorded in a graph:
+        ``w[i] -= lr * g`` under no_grad takes it) and ``other`` is a tensor of the same
+        floating dtype or a Python number; None when it does not apply (the general path
+        then runs, with PyTorch's checks and errors)."""
         arr = self._data
-        if self._base is not None or _LISTENERS or arr.dtype.kind != "f":
+        if (
+            (self._base is not None and self.grad_fn is not None)
+            or _LISTENERS
+            or arr.dtype.kind != "f"
+        ):
             return None
         tp = other.__class__
         if tp is Tensor:

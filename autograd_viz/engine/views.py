@@ -14,7 +14,9 @@ inference-mode wording.
 Such a view carries ``_view_mode = (mode, version when made)`` (a class default of
 ``None`` on Tensor otherwise); views made of it in grad mode inherit it (PyTorch's
 ``propagate_creation_meta``). Nothing here runs on a hot path: ``_make_view`` calls
-:func:`mark` only for views made with grad mode off or of such a view, and a
+:func:`mark` only for views made with grad mode off of a tensor requiring grad, or of
+such a view (a view of a plain tensor made under no_grad is not marked: PyTorch refuses
+changing it in place with an operand that requires grad, this engine allows it), and a
 leaf's accumulator is asked for (:func:`no_edge`) only until it is cached, which never
 happens for these views.
 
@@ -81,7 +83,7 @@ def mark(out, base):
     if prev is not None and prev[0] == INFERENCE:
         mode = INFERENCE
     out._view_mode = (mode, out._vbox[0])
-    if out._base._requires_grad:
+    if out._base._requires_grad:  # (always, but for a view of such a view)
         out._requires_grad = True
 
 
