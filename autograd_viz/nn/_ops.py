@@ -16,7 +16,7 @@ import numpy as np
 from ..engine import events
 from ..engine.dtypes import float64 as _f64
 from ..engine.function import Function, Local
-from ..engine.functional_array import _is_array, _tensor, expand_to, scale
+from ..engine.functional_array import _is_array, _tensor, expand_to, scale, sum_to
 from ..engine.ops.unary import EXACT_MAX
 from ..engine.tensor import Tensor
 
@@ -922,10 +922,13 @@ class _PointwiseLoss(Function):
     @staticmethod
     def backward(ctx, g):
         x, t = ctx.saved_tensors
-        if not _is_array(g):
-            raise NotImplementedError(
-                "autograd_viz: the double backward of this loss is not implemented"
-            )
+        if not _is_array(g):  # create_graph: each gradient a node of its own, as PyTorch's
+            need = ctx.needs_input_grad
+            cls = _LOSS_DOUBLE[type(ctx)]
+            kw = {"reduction": ctx.reduction, "param": ctx.param}
+            gx = cls.apply(g, x, t, **kw) if need[0] else None
+            gt = cls.apply(g, t, x, **kw) if need[1] else None
+            return gx, gt
         if ctx.reduction != "none":
             g = np.broadcast_to(g, ctx.shape)
             if ctx.reduction == "mean":
@@ -969,6 +972,12 @@ class SmoothL1LossBackward0(_PointwiseLoss):
             return np.sign(d)
         return np.clip(d / beta, -1, 1)
 
+    @staticmethod
+    def _curv(d, beta):
+        if beta == 0:
+            return np.zeros_like(d)
+        return (np.abs(d) < beta).astype(d.dtype) / d.dtype.type(beta)
+
 
 class HuberLossBackward0(_PointwiseLoss):
     op, symbol = "huber_loss", "huber"
@@ -998,3 +1007,83 @@ class HuberLossBackward0(_PointwiseLoss):
     @staticmethod
     def _grad(d, delta):
         return np.clip(d, -delta, delta)
+
+    @staticmethod
+    def _curv(d, delta):
+        return (np.abs(d) < delta).astype(d.dtype)
+
+
+class _PointwiseLossBackwardBackward(Function):
+    """A Huber-type loss's gradient as a node (``create_graph=True``), as PyTorch's
+    ``smooth_l1_loss_backward(grad_output, self, target)``: slots (G, self, target); the
+    target's gradient is the same node with self and target swapped.  Its gradients:
+    for G the loss's gradient again (summed to G's shape), for self / target ±U·G times
+    the loss's curvature (1/β or 1 inside the quadratic zone, 0 outside)."""
+
+    @staticmethod
+    def forward(ctx, g, a, b, reduction="mean", param=1.0):
+        ctx.reduction, ctx.param, ctx.shape = reduction, param, a.shape
+        ctx.save_for_backward(g, a, b)
+        loss = _DOUBLE_LOSS[type(ctx)]
+        n = a.dtype.type(max(int(np.prod(a.shape)), 1))
+        gb = np.broadcast_to(g, a.shape)
+        if reduction == "mean":
+            gb = gb / n
+        return np.asarray(loss._grad(a - b, param) * gb, dtype=a.dtype)
+
+    @staticmethod
+    def backward(ctx, u):
+        g, a, b = ctx.saved_tensors
+        loss = _DOUBLE_LOSS[type(ctx)]
+        ra, rb = (v._data if isinstance(v, Tensor) else v for v in (a, b))
+        d = ra - rb
+        n = max(int(np.prod(ctx.shape)), 1)
+        slope = loss._grad(d, ctx.param).astype(ra.dtype, copy=False)
+        curv = loss._curv(d, ctx.param).astype(ra.dtype, copy=False)
+        if ctx.reduction == "mean":
+            slope, curv = slope / ra.dtype.type(n), curv / ra.dtype.type(n)
+        # (the Tensor path uses ``curv`` only: the slope's own node is applied again)
+        need = ctx.needs_input_grad
+        arr = _is_array(u)
+        const = (lambda v: v) if arr else (lambda v: Tensor._make(v))
+        gg = None
+        if need[0]:  # the loss's gradient of U: again this node (its slope depends on
+            if arr:  # self and target: higher derivatives)
+                gg = sum_to(u * slope, tuple(g.shape))
+            else:
+                kw = {"reduction": ctx.reduction, "param": ctx.param}
+                gg = sum_to(type(ctx).apply(u, a, b, **kw), tuple(g.shape))
+        ug = u * g * const(curv) if need[1] or need[2] else None
+        ga = ug if need[1] else None
+        gb = -ug if need[2] else None
+        return gg, ga, gb
+
+
+class SmoothL1LossBackwardBackward0(_PointwiseLossBackwardBackward):
+    op, symbol = "smooth_l1_loss_backward", "smooth_l1'"
+    formula = "the gradient of smooth_l1_loss, as a function of G, the input and the target"
+    local = (
+        Local(
+            ("clip((a − b)/β, −1, 1) (÷ the count for the mean)", "clip((a − b)/β, −1, 1)"),
+            rule=True,
+        ),
+        Local(("G·[|a − b| < β]/β", "G·[|a − b| < β]/β"), rule=True),
+        Local(("−G·[|a − b| < β]/β", "−G·[|a − b| < β]/β"), rule=True),
+    )
+
+
+class HuberLossBackwardBackward0(_PointwiseLossBackwardBackward):
+    op, symbol = "huber_loss_backward", "huber'"
+    formula = "the gradient of huber_loss, as a function of G, the input and the target"
+    local = (
+        Local(("clip(a − b, −δ, δ) (÷ the count for the mean)", "clip(a − b, −δ, δ)"), rule=True),
+        Local(("G·[|a − b| < δ]", "G·[|a − b| < δ]"), rule=True),
+        Local(("−G·[|a − b| < δ]", "−G·[|a − b| < δ]"), rule=True),
+    )
+
+
+_LOSS_DOUBLE = {
+    SmoothL1LossBackward0: SmoothL1LossBackwardBackward0,
+    HuberLossBackward0: HuberLossBackwardBackward0,
+}
+_DOUBLE_LOSS = {v: k for k, v in _LOSS_DOUBLE.items()}

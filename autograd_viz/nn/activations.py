@@ -82,17 +82,52 @@ def _pointwise_loss(cls, name, input, target, reduction, param):
 
 
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
+    """One ``SmoothL1LossBackward0``; ``beta=0`` is ``l1_loss`` (as PyTorch dispatches it:
+    ``AbsBackward0`` then the reduction)."""
     if beta < 0:
         raise RuntimeError("smooth_l1_loss does not support negative values for beta.")
+    if beta == 0:
+        _tensor_arg(input, "smooth_l1_loss")
+        _tensor_arg(target, "smooth_l1_loss", "target", 2)
+        from .layers import l1_loss
+
+        if target.shape != input.shape:
+            warnings.warn(
+                f"Using a target size ({target.shape}) that is different to the input size "
+                f"({input.shape}). This will likely lead to incorrect results due to "
+                "broadcasting. Please ensure they have the same size.",
+                stacklevel=2,
+            )
+            shape = np.broadcast_shapes(tuple(input.shape), tuple(target.shape))
+            input, target = _api.expand(input, *shape), _api.expand(target, *shape)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return l1_loss(input, target, reduction=reduction)
     return _pointwise_loss(
         _ops.SmoothL1LossBackward0, "smooth_l1_loss", input, target, reduction, beta
     )
 
 
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
+    """One ``HuberLossBackward0``; with ``weight``: the unreduced loss times the weight,
+    then reduced (``MulBackward0``, ``SumBackward0`` / ``MeanBackward0``), as PyTorch."""
     if delta <= 0:
         raise RuntimeError("huber_loss does not support non-positive values for delta.")
-    return _pointwise_loss(_ops.HuberLossBackward0, "huber_loss", input, target, reduction, delta)
+    if weight is None:
+        return _pointwise_loss(
+            _ops.HuberLossBackward0, "huber_loss", input, target, reduction, delta
+        )
+    if weight.shape != input.shape:
+        raise ValueError("Weights and input must have the same size.")
+    loss = _pointwise_loss(_ops.HuberLossBackward0, "huber_loss", input, target, "none", delta)
+    weighted = _api.mul(loss, weight)
+    if reduction == "none":
+        return weighted
+    if reduction == "sum":
+        return _api.sum(weighted)
+    if reduction == "mean":
+        return _api.mean(weighted)
+    raise ValueError(f"Invalid reduction mode: {reduction}. Expected one of 'none', 'mean', 'sum'.")
 
 
 def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_target=False):

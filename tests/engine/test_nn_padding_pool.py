@@ -281,3 +281,75 @@ def test_svd_double_backward_is_refused_not_wrong():
     np.testing.assert_allclose(g.numpy(), u @ vh, rtol=1e-10)
     with pytest.raises(NotImplementedError, match="double backward of the singular values"):
         torch.autograd.grad(torch.linalg.matrix_norm(x, "nuc"), x, create_graph=True)
+
+
+def _sl1_ref(d, beta):
+    ad = np.abs(d)
+    return np.where(ad < beta, 0.5 * d * d / beta, ad - 0.5 * beta)
+
+
+def _hub_ref(d, delta):
+    ad = np.abs(d)
+    return np.where(ad <= delta, 0.5 * d * d, delta * (ad - 0.5 * delta))
+
+
+HUBER_CASES = [
+    OpCase(
+        f"{name}_{red}",
+        lambda a, b, f=f, red=red: f(a, b, reduction=red),
+        lambda a, b, ref=ref, red=red: (
+            getattr(np, red)(ref(a - b, 0.8)) if red != "none" else ref(a - b, 0.8)
+        ),
+        2,
+        domain="away_clamp",
+        shapes="same",
+    )
+    for name, f, ref in (
+        (
+            "smooth_l1",
+            lambda a, b, reduction: F.smooth_l1_loss(a, b, reduction=reduction, beta=0.8),
+            _sl1_ref,
+        ),
+        (
+            "huber",
+            lambda a, b, reduction: F.huber_loss(a, b, reduction=reduction, delta=0.8),
+            _hub_ref,
+        ),
+    )
+    for red in ("mean", "sum", "none")
+]
+
+
+@pytest.mark.parametrize("case", HUBER_CASES, ids=lambda c: c.name)
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_huber_losses_second_derivatives(case, seed):
+    rng = np.random.default_rng(seed)
+    xs = [values(rng, (2, 3), "any", salt=i) for i in range(2)]
+    xs[1] = xs[0] + rng.choice([-1.3, -0.4, 0.3, 1.1], size=(2, 3))  # away from |d| = 0.8
+    check_first_order(case, xs, rng)
+    check_second_order(case, xs, rng)
+
+
+def test_huber_double_backward_nodes_and_third_derivative():
+    a = torch.tensor([0.3, -1.2, 2.0], dtype=torch.float64, requires_grad=True)
+    b = torch.tensor([0.0, 0.5, 1.0], dtype=torch.float64, requires_grad=True)
+    y = F.smooth_l1_loss(a * a, b, beta=1.5)
+    _, gb = torch.autograd.grad(y, (a, b), create_graph=True)
+    assert gb.grad_fn.name() == "SmoothL1LossBackwardBackward0"
+    assert len(gb.grad_fn.next_functions) == 3
+    # d/da of gb = -(2a clip((a^2 - b)/1.5, -1, 1))/3 summed: its derivative is the
+    # loss's slope again (a node of its own), checked against central differences
+    (h,) = torch.autograd.grad(gb.sum(), a, create_graph=True)
+
+    def f(av):
+        d = av * av - b.detach().numpy()
+        return -(np.clip(d / 1.5, -1, 1) / 3).sum()
+
+    eps = 1e-6
+    num = np.array(
+        [
+            (f(a.detach().numpy() + eps * e) - f(a.detach().numpy() - eps * e)) / (2 * eps)
+            for e in np.eye(3)
+        ]
+    )
+    np.testing.assert_allclose(h.detach().numpy(), num, rtol=1e-6)
