@@ -1204,7 +1204,9 @@ def view(input, *shape):
     if (len(shape) == 1 and isinstance(shape[0], np.dtype | type)) or (
         len(shape) == 1 and type(shape[0]).__name__ == "dtype"
     ):
-        raise NotImplementedError("view(dtype) is not supported")
+        from .view_dtype import view_dtype
+
+        return view_dtype(input, shape[0])
     shape = _infer_shape(_size_args(shape), input._data.size)
     if not _viewable(input._data, shape):
         raise RuntimeError(

@@ -353,3 +353,16 @@ def test_huber_double_backward_nodes_and_third_derivative():
         ]
     )
     np.testing.assert_allclose(h.detach().numpy(), num, rtol=1e-6)
+
+
+@pytest.mark.parametrize("dt", ["int32", "int16", "uint8", "float64", "int64", "float16"])
+def test_view_dtype_reads_the_same_bytes(dt):
+    a = np.random.default_rng(0).uniform(-5, 5, (3, 8)).astype(np.float32)
+    x = torch.tensor(a)
+    y = x.view(getattr(torch, dt))
+    np.testing.assert_array_equal(y.numpy(), a.view(np.dtype(dt)))
+    assert not y.requires_grad
+    y[0, 0] = 0  # the same memory: the write shows through x
+    assert (
+        x.numpy().view(np.uint8)[0, : np.dtype(dt).itemsize].tolist() == [0] * np.dtype(dt).itemsize
+    )
