@@ -14,7 +14,7 @@ from ..engine.grad_mode import (  # noqa: F401  (torch.autograd.no_grad, ...)
 )
 from ..engine.tensor import Size, Tensor
 from ..engine.variable import Variable
-from . import function, variable
+from . import function, functional, variable
 from .function import Function, once_differentiable
 from .gradcheck import gradcheck, gradgradcheck
 
@@ -23,6 +23,7 @@ __all__ = [
     "Variable",
     "backward",
     "function",
+    "functional",
     "grad",
     "gradcheck",
     "gradgradcheck",

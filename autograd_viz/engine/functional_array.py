@@ -74,10 +74,14 @@ def expand_to(g, shape):
 
 def unsqueeze_dims(g, dims):
     """Re-insert reduced dimensions ``dims`` (non-negative, sorted) of size 1."""
+    if not _is_array(g):  # create_graph: one unsqueeze per dim, as PyTorch's sum_backward
+        for d in sorted(dims):
+            g = g.unsqueeze(d)
+        return g
     shape = list(g.shape)
     for d in sorted(dims):
         shape.insert(d, 1)
-    return np.reshape(g, shape) if _is_array(g) else g.reshape(*shape)
+    return np.reshape(g, shape)
 
 
 def mT(x):

@@ -152,3 +152,68 @@ def test_meshgrid_and_grad_layout():
     (torch.ones(5, 3) @ w.t()).sum().backward()
     assert w.grad.is_contiguous() and w.grad.stride() == (3, 1)
     assert w.grad.view(-1).shape == (12,)
+
+
+def test_autograd_functional_against_finite_differences():
+    AF = torch.autograd.functional
+
+    def f(x, y):
+        return (x.sin() * y.exp()).sum() + (x * x * y).sum()
+
+    x0 = np.array([0.1, 0.5, -0.3])
+    y0 = np.array([0.2, -0.4, 0.7])
+
+    def fnum(x, y):
+        return float(np.sum(np.sin(x) * np.exp(y)) + np.sum(x * x * y))
+
+    h = 1e-5
+    z0 = np.concatenate([x0, y0])
+
+    def grad_num(z):
+        out = np.zeros(6)
+        for i in range(6):
+            e = np.zeros(6)
+            e[i] = h
+            out[i] = (fnum(*np.split(z + e, 2)) - fnum(*np.split(z - e, 2))) / (2 * h)
+        return out
+
+    hess_num = np.zeros((6, 6))
+    for i in range(6):
+        e = np.zeros(6)
+        e[i] = h
+        hess_num[:, i] = (grad_num(z0 + e) - grad_num(z0 - e)) / (2 * h)
+    xt, yt = torch.tensor(x0), torch.tensor(y0)
+    H = AF.hessian(f, (xt, yt))
+    full = np.block([[H[0][0].numpy(), H[0][1].numpy()], [H[1][0].numpy(), H[1][1].numpy()]])
+    np.testing.assert_allclose(full, hess_num, atol=1e-5)
+    J = AF.jacobian(f, (xt, yt))
+    np.testing.assert_allclose(
+        np.concatenate([J[0].numpy(), J[1].numpy()]), grad_num(z0), atol=1e-8
+    )
+    v = (
+        torch.tensor([1.0, -2.0, 0.5], dtype=torch.float64),
+        torch.tensor([0.3, 0.0, 1.0], dtype=torch.float64),
+    )
+    vv = np.concatenate([v[0].numpy(), v[1].numpy()])
+    _, hv = AF.hvp(f, (xt, yt), v)
+    _, vh = AF.vhp(f, (xt, yt), v)
+    np.testing.assert_allclose(
+        np.concatenate([hv[0].numpy(), hv[1].numpy()]), full @ vv, rtol=1e-10
+    )
+    np.testing.assert_allclose(
+        np.concatenate([vh[0].numpy(), vh[1].numpy()]), vv @ full, rtol=1e-10
+    )
+    _, jv = AF.jvp(lambda x: x.exp() * 2, xt, torch.ones(3, dtype=torch.float64))
+    np.testing.assert_allclose(jv.numpy(), 2 * np.exp(x0), rtol=1e-12)
+    assert not jv.requires_grad and jv.grad_fn is None
+
+
+def test_squeeze_unsqueeze_gradients_as_nodes():
+    x = torch.ones(3, 1, 2, requires_grad=True)
+    (g,) = torch.autograd.grad(x.unsqueeze(0).exp().sum(), x, create_graph=True)
+    assert type(g.grad_fn).__name__ == "SqueezeBackward1" and g.shape == (3, 1, 2)
+    y = x.squeeze(1) * torch.arange(6.0).view(3, 2)
+    (g,) = torch.autograd.grad((y * y).sum(), x, create_graph=True)
+    assert g.shape == (3, 1, 2)
+    (gg,) = torch.autograd.grad(g.sum(), x)
+    np.testing.assert_allclose(gg.numpy().ravel(), 2 * np.arange(6.0) ** 2)

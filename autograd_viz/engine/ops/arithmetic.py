@@ -334,7 +334,7 @@ class PowBackward0(Function):
         (a,) = ctx.saved_tensors
         if n == 0:
             return (g * 0,)
-        if n == 2:
+        if n == 2 and not ctx._graph_mode:  # (create_graph: a.pow(1), PyTorch's node)
             tok = quiet(OVER)
             try:
                 return (g * scale(a, 2),)

@@ -139,10 +139,26 @@ class UnsafeViewBackward0(Function):
         return (_reshape(g, ctx.in_shape),)
 
 
+def _one_dim_between(short, long):
+    """The position of the size-1 dim that makes shape ``short`` into shape ``long``."""
+    for i in range(len(long)):
+        if long[i] == 1 and tuple(short) == tuple(long[:i]) + tuple(long[i + 1 :]):
+            return i
+    return None
+
+
 class UnsqueezeBackward0(ViewBackward0):
     op, symbol = "unsqueeze", "unsqueeze"
     formula = "∂unsqueeze(a)/∂a: drop the added dim of the gradient"
     local = (Local(("G without the added dim", "G 去掉添加的维度"), rule=True),)
+
+    @staticmethod
+    def backward(ctx, g):
+        if not _is_array(g):  # create_graph: squeeze(dim), as PyTorch (SqueezeBackward1)
+            d = _one_dim_between(ctx.in_shape, tuple(g.shape))
+            if d is not None:
+                return (g.squeeze(d),)
+        return (_reshape(g, ctx.in_shape),)
 
 
 class SqueezeBackward0(ViewBackward0):
@@ -156,7 +172,13 @@ class SqueezeBackward0(ViewBackward0):
 
 
 class SqueezeBackward1(SqueezeBackward0):
-    pass
+    @staticmethod
+    def backward(ctx, g):
+        if not _is_array(g):  # create_graph: unsqueeze(dim), as PyTorch (UnsqueezeBackward0)
+            d = _one_dim_between(tuple(g.shape), ctx.in_shape)
+            if d is not None:
+                return (g.unsqueeze(d),)
+        return (_reshape(g, ctx.in_shape),)
 
 
 class SqueezeBackward2(SqueezeBackward0):
