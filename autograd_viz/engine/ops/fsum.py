@@ -176,9 +176,9 @@ def nll_sum(x, keep=None):
         k = (n - 1) >> 4
         buf = np.zeros(17 + (k << 4), x.dtype)
         buf[:n] = x
-        sums = _add_accumulate(buf[1:].reshape(k + 1, 16), axis=1)[:, -1]
-        p1 = zero if not k else sums[0] if k == 1 else _add_accumulate(sums[:k])[-1]
-        return (zero + sums[k] + p1) + buf[0]
+        acc = _add_accumulate(buf[1:].reshape(k + 1, 16), axis=1)  # (row sums: column 15)
+        p1 = zero if not k else acc[0, 15] if k == 1 else _add_accumulate(acc[:k, 15])[-1]
+        return (zero + acc[k, 15] + p1) + buf[0]
     elif n:
         p[7] = zero + x[0]  # index 0: carried through every (empty) level
         for s in range(1, n, 16):
