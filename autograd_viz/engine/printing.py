@@ -194,6 +194,6 @@ def tensor_repr(t) -> str:
         suffixes.append(f"grad_fn=<{type(t.grad_fn).__name__}>")
     elif t._view_mode is not None and _views.repr_invalid(t):
         suffixes.append("grad_fn=<Invalid>")  # PyTorch: reading its grad_fn raises
-    elif t._requires_grad:
+    elif t.requires_grad:
         suffixes.append("requires_grad=True")
     return _add_suffixes(prefix + body, suffixes, indent)

@@ -361,7 +361,10 @@ class Tensor:
     # ------------------------------------------------------------------ autograd state
     @property
     def requires_grad(self) -> bool:
-        return self._requires_grad
+        if self._requires_grad:
+            return True
+        base = self._base  # a view requires grad while its base does (as PyTorch's)
+        return base is not None and base._requires_grad
 
     @requires_grad.setter
     def requires_grad(self, value):
@@ -874,13 +877,18 @@ class Tensor:
 
     def _direct_inplace(self, ufunc, other):
         """``self op= other`` straight into the array when nothing needs recording (no
-        grad needed or grad mode off, nobody listening, not a view recorded in a graph:
-        ``w[i] -= lr * g`` under no_grad takes it) and ``other`` is a tensor of the same
+        grad needed or grad mode off, nobody listening, not a view recorded in a graph or,
+        with grad mode on, of a tensor requiring grad: ``w[i] -= lr * g`` under no_grad
+        takes it) and ``other`` is a tensor of the same
         floating dtype or a Python number; None when it does not apply (the general path
         then runs, with PyTorch's checks and errors)."""
         arr = self._data
+        base = self._base
         if (
-            (self._base is not None and self.grad_fn is not None)
+            (
+                base is not None
+                and (self.grad_fn is not None or (base._requires_grad and _STATE.enabled))
+            )
             or _LISTENERS
             or arr.dtype.kind != "f"
         ):

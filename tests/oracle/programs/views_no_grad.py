@@ -288,6 +288,16 @@ with section("view_of_leaf"):
     r = torch.arange(6.0).reshape(2, 3).requires_grad_()
     check("vol.reshape_leaf", r)
     raises("vol.reshape_leaf.add_", lambda: r.add_(1))
+    x = torch.tensor([1.0, 2.0, 3.0])
+    xv = x[0:2]
+    x.requires_grad_()
+    check("vol.base_requires_grad_later", (xv.requires_grad, xv.is_leaf, xv.grad_fn))
+    print(xv)
+    raises("vol.base_requires_grad_later.add_", lambda: xv.add_(1))
+    raises("vol.base_requires_grad_later.iadd", lambda: xv.__iadd__(1))
+    with torch.no_grad():
+        xv += 1
+    check("vol.base_requires_grad_later.x", x)
     v = w[0]
     with torch.no_grad():
         v.add_(1)
