@@ -237,43 +237,60 @@ class EmbeddingBackward0(Function):
     _slow = False
 
     @staticmethod
-    def forward(ctx, weight, indices=None, padding_idx=-1):
+    def forward(ctx, weight, indices=None, padding_idx=-1, by_freq=False):
         ctx.indices, ctx.padding_idx, ctx.num = indices, padding_idx, weight.shape[0]
+        ctx.by_freq = by_freq
         return weight[indices]
 
     @staticmethod
     def backward(ctx, g):
         if _is_array(g):
-            return (_embedding_dense(g, ctx.indices, ctx.num, ctx.padding_idx),)
+            return (_embedding_dense(g, ctx.indices, ctx.num, ctx.padding_idx, ctx.by_freq),)
+        kw = {"by_freq": True} if ctx.by_freq else {}
         return (
-            EmbeddingDenseBackward0.apply(
-                g, indices=ctx.indices, num=ctx.num, padding_idx=ctx.padding_idx
+            EmbeddingDenseBackwardBackward0.apply(
+                g, indices=ctx.indices, num=ctx.num, padding_idx=ctx.padding_idx, **kw
             ),
         )
 
 
-def _embedding_dense(g, indices, num, padding_idx):
+def _freq_scale(indices, num, dtype):
+    """``scale_grad_by_freq``: 1 / (how often each looked-up index occurs), per lookup."""
+    flat = indices.reshape(-1)
+    counts = np.bincount(flat, minlength=num)
+    return (1.0 / counts[flat]).astype(dtype)
+
+
+def _embedding_dense(g, indices, num, padding_idx, by_freq=False):
     d = g.shape[indices.ndim :]
     out = np.zeros((num, *d), dtype=g.dtype)
-    np.add.at(out, indices.reshape(-1), g.reshape((-1, *d)))
+    rows = g.reshape((-1, *d))
+    if by_freq:
+        rows = rows * _freq_scale(indices, num, g.dtype).reshape((-1,) + (1,) * len(d))
+    np.add.at(out, indices.reshape(-1), rows)
     if padding_idx is not None and padding_idx >= 0:
         out[padding_idx] = 0
     return out
 
 
-class EmbeddingDenseBackward0(Function):
+class EmbeddingDenseBackwardBackward0(Function):
+    """``embedding_dense_backward`` as a node (``create_graph=True``), named as PyTorch
+    names it; its own gradient reads the rows back at the looked-up indices."""
+
     op, symbol = "embedding_backward", "scatter"
     formula = "rows of g added at the looked-up indices"
     local = (Local(("the rows of G at the looked-up indices", "G 在被查找索引处的行"), rule=True),)
     _slow = False
 
     @staticmethod
-    def forward(ctx, g, indices=None, num=0, padding_idx=-1):
-        ctx.indices, ctx.padding_idx = indices, padding_idx
-        return _embedding_dense(g, indices, num, padding_idx)
+    def forward(ctx, g, indices=None, num=0, padding_idx=-1, by_freq=False):
+        ctx.indices, ctx.padding_idx, ctx.by_freq, ctx.num = indices, padding_idx, by_freq, num
+        return _embedding_dense(g, indices, num, padding_idx, by_freq)
 
     @staticmethod
     def backward(ctx, gg):
+        # (as PyTorch's embedding_dense_double_backward: the rows read back, without the
+        # scale_grad_by_freq factors)
         idx = ctx.indices
         if ctx.padding_idx is not None and ctx.padding_idx >= 0:
             keep = (idx != ctx.padding_idx)[(...,) + (None,) * (_raw(gg).ndim - 1)]

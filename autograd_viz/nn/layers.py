@@ -8,6 +8,8 @@ the bottom as :mod:`.extra` does.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ..engine import api as _api
@@ -82,23 +84,18 @@ def embedding(
     scale_grad_by_freq=False,
     sparse=False,
 ):
-    """``weight[input]`` as one ``EmbeddingBackward0`` node (padding rows get no grad)."""
+    """``weight[input]`` as one ``EmbeddingBackward0`` node (padding rows get no grad;
+    ``scale_grad_by_freq``: each row's gradient divided by how often it was looked up).
+    ``max_norm``: first the looked-up rows whose ``norm_type``-norm exceeds it are
+    scaled down in place, under ``no_grad``, as PyTorch's ``embedding_renorm_``."""
     _tensor_arg(input, "embedding", "indices", 2)
     _tensor_arg(weight, "embedding", "weight", 1)
-    if max_norm is not None or scale_grad_by_freq or sparse:
+    if sparse:
         raise NotImplementedError(
-            "autograd_viz: embedding with max_norm, scale_grad_by_freq or sparse gradients"
-        )
-    idx = input._data
-    if idx.dtype.kind not in "iu" or idx.dtype == np.uint8:
-        raise RuntimeError(
-            "Expected tensor for argument #1 'indices' to have one of the following scalar "
-            f"types: Long, Int; but got torch.{_scalar_type(idx.dtype)}Tensor instead (while "
-            "checking arguments for embedding)"
+            "autograd_viz: embedding(sparse=True): PyTorch's gradient is then a sparse COO "
+            "tensor, which autograd_viz does not have"
         )
     n = weight._data.shape[0]
-    if idx.size and (idx.min() < 0 or idx.max() >= n):
-        raise IndexError("index out of range in self")
     if padding_idx is not None:
         if padding_idx > 0:
             if padding_idx >= n:
@@ -109,7 +106,73 @@ def embedding(
             padding_idx = n + padding_idx
     else:
         padding_idx = -1
+    if max_norm is not None:
+        _embedding_renorm_(weight, input, max_norm, norm_type)
+    idx = input._data
+    if idx.dtype.kind not in "iu" or idx.dtype == np.uint8:
+        raise RuntimeError(
+            "Expected tensor for argument #1 'indices' to have one of the following scalar "
+            f"types: Long, Int; but got torch.{_scalar_type(idx.dtype)}Tensor instead (while "
+            "checking arguments for embedding)"
+        )
+    if idx.size and (idx.min() < 0 or idx.max() >= n):
+        raise IndexError("index out of range in self")
+    if scale_grad_by_freq:
+        return _ops.EmbeddingBackward0.apply(
+            weight, indices=idx, padding_idx=padding_idx, by_freq=True
+        )
     return _ops.EmbeddingBackward0.apply(weight, indices=idx, padding_idx=padding_idx)
+
+
+def _embedding_renorm_(weight, input, max_norm, norm_type):
+    """PyTorch's ``embedding_renorm_`` (under ``no_grad``): each distinct looked-up row
+    (in increasing index order) whose norm exceeds ``max_norm`` is multiplied by
+    ``max_norm / (norm + 1e-7)``, in place."""
+    w, idx = weight._data, input._data
+    if idx.dtype.kind not in "iu" or idx.dtype == np.uint8 or idx.dtype.itemsize < 4:
+        raise RuntimeError(
+            "Expected tensor for argument #2 'indices' to have one of the following scalar "
+            f"types: Long, Int; but got torch.{_scalar_type(idx.dtype)}Tensor instead (while "
+            "checking arguments for embedding_renorm_)"
+        )
+    if w.ndim != 2:
+        raise RuntimeError(
+            f"Expected 2-dimensional tensor, but got {w.ndim}-dimensional tensor for argument "
+            "#1 'self' (while checking arguments for embedding_renorm_)"
+        )
+    n = w.shape[0]
+    changed = False
+    for k in np.unique(idx):  # sorted, each row once
+        k = int(k)
+        if not -n <= k < n:
+            raise IndexError(
+                f"select(): index {k} out of range for tensor of size [{n}, {w.shape[1]}] at "
+                "dimension 0"
+            )
+        row = w[k]
+        norm = float(
+            _norm_value(row, norm_type)
+        )  # (PyTorch: the row's norm in its dtype, then a double)
+        if norm > max_norm:
+            row *= w.dtype.type(max_norm / (norm + 1e-7))
+            changed = True
+    if changed or idx.size:
+        weight._vbox[0] += 1
+
+
+def _norm_value(row, p):
+    a = np.abs(row)
+    if p == 2:
+        return np.sqrt(np.sum(row * row, dtype=row.dtype))
+    if p == 1:
+        return np.sum(a, dtype=row.dtype)
+    if p == math.inf:
+        return a.max()
+    if p == -math.inf:
+        return a.min()
+    if p == 0:
+        return np.count_nonzero(row)
+    return np.sum(a ** row.dtype.type(p), dtype=row.dtype) ** row.dtype.type(1.0 / p)
 
 
 def batch_norm(

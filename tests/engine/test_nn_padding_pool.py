@@ -366,3 +366,42 @@ def test_view_dtype_reads_the_same_bytes(dt):
     assert (
         x.numpy().view(np.uint8)[0, : np.dtype(dt).itemsize].tolist() == [0] * np.dtype(dt).itemsize
     )
+
+
+@pytest.mark.parametrize("norm_type", [2.0, 1.0, 3.0, np.inf])
+def test_embedding_max_norm_renormalises_looked_up_rows(norm_type):
+    rng = np.random.default_rng(7)
+    w0 = rng.uniform(-3, 3, (6, 4))
+    idx = np.array([[0, 3, 3], [5, 0, 1]])
+    w = torch.tensor(w0, requires_grad=True)
+    y = F.embedding(torch.tensor(idx), w, max_norm=2.0, norm_type=norm_type)
+    ref = w0.copy()
+    for k in np.unique(idx):
+        n = np.linalg.norm(ref[k], norm_type)
+        if n > 2.0:
+            ref[k] *= 2.0 / (n + 1e-7)
+    np.testing.assert_allclose(w.detach().numpy(), ref, rtol=1e-12)  # in place
+    np.testing.assert_allclose(y.detach().numpy(), ref[idx], rtol=1e-12)
+    assert w.is_leaf and w._version == 1
+    # the gradient is the plain lookup's (the renorm is not recorded)
+    case = OpCase(
+        "embedding_after_renorm", lambda t: F.embedding(torch.tensor(idx), t), lambda t: t[idx]
+    )
+    check_first_order(case, [ref], rng)
+
+
+def test_embedding_scale_grad_by_freq_divides_by_counts():
+    idx = np.array([[0, 1, 1], [1, 3, 1]])
+    w = torch.ones(5, 2, dtype=torch.float64, requires_grad=True)
+    g = np.arange(12.0).reshape(2, 3, 2)
+    F.embedding(torch.tensor(idx), w, scale_grad_by_freq=True).backward(torch.tensor(g))
+    counts = np.bincount(idx.reshape(-1), minlength=5)
+    ref = np.zeros((5, 2))
+    for pos, k in enumerate(idx.reshape(-1)):
+        ref[k] += g.reshape(-1, 2)[pos] / counts[k]
+    np.testing.assert_allclose(w.grad.numpy(), ref, rtol=1e-12)
+
+
+def test_embedding_sparse_is_refused_with_the_reason():
+    with pytest.raises(NotImplementedError, match="sparse COO"):
+        nn.Embedding(4, 2, sparse=True)(torch.tensor([1]))
