@@ -472,3 +472,7 @@ __all__ = [
     "zeros",
     "zeros_like",
 ]
+
+from . import argcheck as _argcheck
+
+_argcheck.install(globals())

@@ -132,10 +132,15 @@ def _factory(fill, name):
         pin_memory=False,
         **kw,
     ):
-        if "size" in kw:
-            size = (kw.pop("size"),)
+        if kw:
+            if "size" in kw:
+                size = (kw.pop("size"),)
+            for k in kw:
+                raise TypeError(f"{name}() got an unexpected keyword argument '{k}'")
         size = _shape(size, name)
         check_device(device)
+        if requires_grad is not False and requires_grad is not True:
+            _bool_arg_error(name, requires_grad)
         return _finish(fill(size, _dtype_arg(dtype, name) or _DF[0]), requires_grad)
 
     make.__name__ = name
@@ -148,10 +153,27 @@ ones = _factory(np.ones, "ones")
 empty = _factory(np.zeros, "empty")
 
 
+def _bool_arg_error(fn, value, arg="requires_grad"):
+    raise TypeError(f"{fn}(): argument '{arg}' must be bool, not {type(value).__name__}")
+
+
+def _check_fill_value(fn, fill_value):
+    """PyTorch's ``Number`` argument: a Python or numpy scalar, or a 0-d tensor."""
+    if isinstance(fill_value, Tensor):
+        if fill_value._data.ndim == 0:
+            return fill_value.item()
+    elif isinstance(fill_value, numbers.Number):
+        return fill_value
+    t = type(fill_value)
+    what = t.__name__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
+    raise TypeError(f"{fn}(): argument 'fill_value' (position 2) must be Number, not {what}")
+
+
 def full(size, fill_value, dtype=None, requires_grad=False, device=None, layout=None):
     npd = to_numpy_dtype(dtype)
-    if isinstance(fill_value, Tensor):
-        fill_value = fill_value.item()
+    fill_value = _check_fill_value("full", fill_value)
+    if requires_grad is not False and requires_grad is not True:
+        _bool_arg_error("full", requires_grad)
     if npd is None:
         npd = (
             np.dtype(np.bool_)
@@ -176,22 +198,28 @@ def _check_like_input(t, fn):
         )
 
 
-def _like(fill):
+def _like(fill, name):
     def make(t, dtype=None, requires_grad=False, device=None, memory_format=None, layout=None):
-        _check_like_input(t, fill.__name__ + "_like")
+        _check_like_input(t, name)
         npd = to_numpy_dtype(dtype) or t._data.dtype
         check_device(device)
+        if requires_grad is not False and requires_grad is not True:
+            _bool_arg_error(name, requires_grad)
         return _finish(fill(t._data.shape, dtype=npd), requires_grad)
 
     return make
 
 
-zeros_like = _like(np.zeros)
-ones_like = _like(np.ones)
-empty_like = _like(np.zeros)
+zeros_like = _like(np.zeros, "zeros_like")
+ones_like = _like(np.ones, "ones_like")
+empty_like = _like(np.zeros, "empty_like")
 
 
 def full_like(t, fill_value, dtype=None, requires_grad=False, device=None, memory_format=None):
+    _check_like_input(t, "full_like")
+    fill_value = _check_fill_value("full_like", fill_value)
+    if requires_grad is not False and requires_grad is not True:
+        _bool_arg_error("full_like", requires_grad)
     npd = to_numpy_dtype(dtype) or t._data.dtype
     check_device(device)
     return _finish(np.full(t._data.shape, fill_value, dtype=npd), requires_grad)

@@ -1,0 +1,101 @@
+"""PyTorch's argument-parser error for a first argument that is not a tensor.
+
+``torch.reshape([1.0, 2.0], (2,))`` raises ``TypeError: reshape(): argument 'input'
+(position 1) must be Tensor, not list`` (before looking at the other arguments); the engine's
+functions would fail with an ``AttributeError`` on ``._data`` or accept the list. The
+module-level functions listed in ``GUARDED`` (differential fuzzing against PyTorch 2.13 gave
+exactly this message for a list, tuple, ``None``, str and ndarray first argument) are wrapped
+once at import. Tensor methods do not go through these wrappers, and the hot arithmetic
+functions (``add``, ``mul``, ``matmul``...) are not listed: they pay nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+GUARDED = (
+    "addmm",
+    "allclose",
+    "argmax",
+    "argmin",
+    "argsort",
+    "atan2",
+    "bernoulli",
+    "chunk",
+    "clone",
+    "cumsum",
+    "detach",
+    "diagonal",
+    "dot",
+    "empty_like",
+    "equal",
+    "exp_",
+    "flatten",
+    "flip",
+    "full_like",
+    "gather",
+    "ger",
+    "index_select",
+    "is_floating_point",
+    "isclose",
+    "logical_and",
+    "logical_not",
+    "logical_or",
+    "logsumexp",
+    "maximum",
+    "minimum",
+    "multinomial",
+    "mv",
+    "negative",
+    "nonzero",
+    "numel",
+    "ones_like",
+    "outer",
+    "permute",
+    "rand_like",
+    "randn_like",
+    "relu_",
+    "reshape",
+    "select",
+    "sigmoid_",
+    "squeeze",
+    "swapaxes",
+    "swapdims",
+    "t",
+    "tanh_",
+    "topk",
+    "transpose",
+    "unflatten",
+    "unsqueeze",
+    "zeros_like",
+)
+
+_NOT_TENSOR = (list, tuple, type(None), str, np.ndarray)
+
+
+def _pytype(x) -> str:
+    t = type(x)
+    return t.__name__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
+
+
+def guard(fn, name):
+    @functools.wraps(fn)
+    def guarded(*args, **kwargs):
+        x = args[0] if args else kwargs.get("input", 0)
+        if isinstance(x, _NOT_TENSOR):
+            raise TypeError(
+                f"{name}(): argument 'input' (position 1) must be Tensor, not {_pytype(x)}"
+            )
+        return fn(*args, **kwargs)
+
+    return guarded
+
+
+def install(namespace: dict) -> None:
+    """Replace each listed function in ``namespace`` by its guarded form."""
+    for name in GUARDED:
+        fn = namespace.get(name)
+        if fn is not None and not hasattr(fn, "__wrapped__"):
+            namespace[name] = guard(fn, name)
