@@ -371,17 +371,21 @@ class LogSoftmaxBackward0(Function):
     def backward(ctx, g):
         (out,) = ctx.saved_tensors
         total = None
+        # (C-ordered arrays, the usual case: the steps below give the same layout as the
+        # general formula; other layouts take it)
+        c_order = g.__class__ is _ndarray and g.flags.c_contiguous and out.flags.c_contiguous
         pair = ctx.pair
         if pair is not None:
             sent, pair[0] = pair[0], None
-            if sent is not None and sent[0] is g and sent[1] and not ctx._has_pre:
+            if c_order and sent is not None and sent[0] is g and sent[1] and not ctx._has_pre:
                 # the gradient as cross_entropy's NllLossBackward0 sent it (no hook in
                 # between): every row sums to the same v (one value, zeros), whatever
                 # the order, so the formulas below take that number as the row sums
                 total = sent[1]
-        if ctx.exact is None and (
-            total is not None
-            or (ctx.dim == 1 and g.__class__ is _ndarray and g.ndim == 2 and g.dtype is out.dtype)
+        if (
+            c_order
+            and ctx.exact is None
+            and (total is not None or (ctx.dim == 1 and g.ndim == 2 and g.dtype is out.dtype))
         ):
             # the usual case (cross_entropy of a batch): the formula below, with fewer
             # temporaries (same operations, same order, same bits)
