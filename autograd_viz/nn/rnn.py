@@ -1,10 +1,10 @@
 """Recurrent layers: ``RNN`` (tanh/relu), ``LSTM``, ``GRU`` (layers, bidirectional,
 ``batch_first``, dropout between layers, initial states, unbatched input) and the cells
 ``RNNCell``, ``LSTMCell``, ``GRUCell``, built from the engine's ops step by step (so
-a recording shows every gate).  Parameter names, shapes, gate order (LSTM: i, f, g, o;
-GRU: r, z, n), initialisation bounds (±1/√hidden_size) and results are PyTorch's; the
-nodes inside differ from PyTorch's fused CPU kernels (an LSTM there is one
-``MkldnnRnnLayerBackward0``)."""
+a recording shows every gate), except a float32 ``LSTM``: one ``MkldnnRnnLayerBackward0``
+per layer and direction, as PyTorch's CPU kernel records it (``nn.lstm_layer``).
+Parameter names, shapes, gate order (LSTM: i, f, g, o; GRU: r, z, n), initialisation
+bounds (±1/√hidden_size) and results are PyTorch's."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from ..engine import api as _api
 from ..engine import creation
 from ..engine.tensor import Tensor
 from .layers import dropout
+from .lstm_layer import lstm_layer
 from .modules import Module
 from .parameter import Parameter
 
@@ -116,12 +117,18 @@ class _RNNBase(Module):
         is_lstm = self._mode == "LSTM"
         unbatched = input.dim() == 2
         if input.dim() not in (2, 3):
+            word = " tensor" if self._mode == "RNN" else ""  # (PyTorch's own wordings)
             raise ValueError(
-                f"{self._mode}: Expected input to be 2D or 3D, got {input.dim()}D tensor instead"
+                f"{self._mode}: Expected input to be 2D or 3D, got {input.dim()}D{word} instead"
             )
         x = _api.unsqueeze(input, 1 if not self.batch_first else 0) if unbatched else input
+        if hx is not None:
+            hx = self._unbatched_hx(hx, unbatched)
+        self._check_args(x, hx)
         if self.batch_first:
             x = _api.transpose(x, 0, 1)
+        if is_lstm and x._data.dtype == np.float32 and x._data.size:
+            return self._fused(x, hx, unbatched)
         seq_len, n = x.shape[0], x.shape[1]
         dirs = 2 if self.bidirectional else 1
         if hx is None:
@@ -129,9 +136,6 @@ class _RNNBase(Module):
             c0 = [self._zeros(n, x) for _ in range(self.num_layers * dirs)] if is_lstm else None
         else:
             hh, cc = hx if is_lstm else (hx, None)
-            if unbatched:
-                hh = _api.unsqueeze(hh, 1)
-                cc = _api.unsqueeze(cc, 1) if cc is not None else None
             h0 = list(hh.unbind(0))
             c0 = list(cc.unbind(0)) if cc is not None else None
         h_n, c_n = [], []
@@ -139,13 +143,7 @@ class _RNNBase(Module):
         for layer in range(self.num_layers):
             outs_dir = []
             for d in range(dirs):
-                sfx = f"_l{layer}" + ("_reverse" if d else "")
-                w = [getattr(self, "weight_ih" + sfx), getattr(self, "weight_hh" + sfx)]
-                w += (
-                    [getattr(self, "bias_ih" + sfx), getattr(self, "bias_hh" + sfx)]
-                    if self.bias
-                    else [None, None]
-                )
+                w = self._layer_weights(layer, d)
                 idx = layer * dirs + d
                 state = (h0[idx], c0[idx]) if is_lstm else h0[idx]
                 steps = range(seq_len - 1, -1, -1) if d else range(seq_len)
@@ -176,6 +174,97 @@ class _RNNBase(Module):
                 c_n = _api.squeeze(c_n, 1)
             return output, (h_n, c_n)
         return output, h_n
+
+    def _layer_weights(self, layer, d):
+        """weight_ih, weight_hh, bias_ih, bias_hh (``None`` without biases) of a layer and
+        direction (``d`` 1: reverse)."""
+        sfx = f"_l{layer}" + ("_reverse" if d else "")
+        w = [getattr(self, "weight_ih" + sfx), getattr(self, "weight_hh" + sfx)]
+        if self.bias:
+            return [*w, getattr(self, "bias_ih" + sfx), getattr(self, "bias_hh" + sfx)]
+        return [*w, None, None]
+
+    def _unbatched_hx(self, hx, unbatched):
+        """``hx`` checked against the input's batching (PyTorch's messages), with the
+        batch dim added for an unbatched input."""
+        if self._mode == "LSTM":
+            h, c = hx
+            if h.dim() != (2 if unbatched else 3) or c.dim() != (2 if unbatched else 3):
+                kind = "unbatched 2-D" if unbatched else "batched 3-D"
+                raise RuntimeError(
+                    f"For {kind} input, hx and cx should also be {2 if unbatched else 3}-D but "
+                    f"got ({h.dim()}-D, {c.dim()}-D) tensors"
+                )
+            return (_api.unsqueeze(h, 1), _api.unsqueeze(c, 1)) if unbatched else (h, c)
+        if hx.dim() != (2 if unbatched else 3):
+            kind = "unbatched 2-D" if unbatched else "batched 3-D"
+            raise RuntimeError(
+                f"For {kind} input, hx should also be {2 if unbatched else 3}-D but got "
+                f"{hx.dim()}-D tensor"
+            )
+        return _api.unsqueeze(hx, 1) if unbatched else hx
+
+    def _check_args(self, x, hx):
+        """PyTorch's ``check_forward_args``: the input's dtype and size, the states' sizes."""
+        wdt = self.weight_ih_l0.dtype
+        if x.dtype != wdt:
+            raise ValueError(
+                f"RNN input dtype ({x.dtype}) does not match weight dtype ({wdt}). Convert "
+                f"input: input.to({wdt}), or convert model: model.to({x.dtype})"
+            )
+        if self.input_size != x.shape[-1]:
+            raise RuntimeError(
+                "input.size(-1) must be equal to input_size. Expected "
+                f"{self.input_size}, got {x.shape[-1]}"
+            )
+        if hx is None:
+            return
+        batch = x.shape[0] if self.batch_first else x.shape[1]
+        want = (self.num_layers * (2 if self.bidirectional else 1), batch, self.hidden_size)
+        states = (
+            ((hx[0], "hidden[0]"), (hx[1], "hidden[1]"))
+            if self._mode == "LSTM"
+            else ((hx, "hidden"),)
+        )
+        for h, what in states:
+            if tuple(h.shape) != want:
+                raise RuntimeError(f"Expected {what} size {want}, got {list(h.shape)}")
+
+    def _fused(self, x, hx, unbatched):
+        """A float32 LSTM as PyTorch's CPU kernel records it: per layer and direction one
+        ``MkldnnRnnLayerBackward0`` (``nn.lstm_layer``) on a contiguous input, the
+        initial states selected from ``hx``, the directions concatenated, the final
+        states stacked."""
+        dirs = 2 if self.bidirectional else 1
+        if hx is not None:
+            hh, cc = hx
+        if self.batch_first:
+            x = _api.contiguous(x)
+        h_n, c_n = [], []
+        layer_in = x
+        for layer in range(self.num_layers):
+            outs_dir = []
+            for d in range(dirs):
+                w = self._layer_weights(layer, d)
+                idx = layer * dirs + d
+                h0 = c0 = None
+                if hx is not None:
+                    h0, c0 = hh.select(0, idx), cc.select(0, idx)
+                out, hy, cy = lstm_layer(layer_in, *w, h0, c0, reverse=bool(d))
+                outs_dir.append(out)
+                h_n.append(hy)
+                c_n.append(cy)
+            layer_in = outs_dir[0] if dirs == 1 else _api.cat(outs_dir, 2)
+            if self.dropout and self.training and layer < self.num_layers - 1:
+                layer_in = dropout(layer_in, self.dropout, True)
+        output = layer_in
+        if self.batch_first:
+            output = _api.transpose(output, 0, 1)
+        h_n, c_n = _api.stack(h_n, 0), _api.stack(c_n, 0)
+        if unbatched:
+            output = _api.squeeze(output, 1 if not self.batch_first else 0)
+            h_n, c_n = _api.squeeze(h_n, 1), _api.squeeze(c_n, 1)
+        return output, (h_n, c_n)
 
     def extra_repr(self) -> str:
         s = f"{self.input_size}, {self.hidden_size}"

@@ -1,0 +1,146 @@
+# nn.LSTM in float32 is PyTorch's fused CPU kernel: one MkldnnRnnLayerBackward0 per layer and
+# direction (slots input, weight_ih, weight_hh, bias_ih, bias_hh, hx, cx; outputs output, hy,
+# cy); its graph, values, gradients (second derivatives too), and the argument checks of
+# nn.RNN / nn.GRU / nn.LSTM.  Also the "Sequence Models and LSTM Networks" tutorial's first
+# snippet (https://pytorch.org/tutorials/beginner/nlp/sequence_models_tutorial.html), whose
+# printed outputs show grad_fn=<MkldnnRnnLayerBackward0>.
+def set_weights(m, k=0):
+    with torch.no_grad():
+        for j, p in enumerate(m.parameters()):
+            ramp = torch.arange(p.numel(), dtype=torch.float64) * (0.43 + 0.07 * (j + k))
+            p.copy_((torch.cos(ramp) * 0.4).to(p.dtype).reshape(p.shape))
+    return m
+
+
+def seq(*shape, dtype=torch.float32):
+    n = 1
+    for s in shape:
+        n *= s
+    return (torch.sin(torch.arange(n, dtype=torch.float64) * 0.61)).to(dtype).reshape(shape)
+
+
+configs = {
+    "plain": dict(),
+    "two_layers": dict(num_layers=2),
+    "bidirectional": dict(bidirectional=True),
+    "two_layers_bi": dict(num_layers=2, bidirectional=True),
+    "batch_first": dict(batch_first=True),
+    "no_bias": dict(bias=False),
+}
+for name, kw in configs.items():
+    with section(name):
+        m = set_weights(nn.LSTM(3, 4, **kw))
+        dirs = 2 if kw.get("bidirectional") else 1
+        layers = kw.get("num_layers", 1)
+        x = (seq(2, 5, 3) if kw.get("batch_first") else seq(5, 2, 3)).requires_grad_()
+        h0 = torch.full((layers * dirs, 2, 4), 0.1).requires_grad_()
+        c0 = torch.full((layers * dirs, 2, 4), -0.2)
+        out, (hn, cn) = m(x, (h0, c0))
+        check(name + "_out", out)
+        check(name + "_hn", hn)
+        check(name + "_cn", cn)
+        check(name + "_out_graph", graph(out))
+        check(name + "_hn_graph", graph(hn))
+        loss = (out * out).sum() + cn.sum() + 0.5 * hn.sum()
+        loss.backward()
+        check(name + "_xgrad", x.grad)
+        check(name + "_h0grad", h0.grad)
+        check(name + "_wgrads", [p.grad for p in m.parameters()])
+
+with section("no_initial_state"):
+    m = set_weights(nn.LSTM(3, 4))
+    out, (hn, cn) = m(seq(5, 2, 3))
+    check("no_state_out", out)
+    check("no_state_graph", graph(out))
+    out.sum().backward()
+    check("no_state_wgrad", m.weight_ih_l0.grad)
+
+with section("unbatched"):
+    m = set_weights(nn.LSTM(3, 4))
+    x = seq(5, 3).requires_grad_()
+    out, (hn, cn) = m(x, (torch.full((1, 4), 0.3), torch.zeros(1, 4)))
+    check("unbatched_out", out)
+    check("unbatched_hn", hn)
+    check("unbatched_graph", graph(out))
+    cn.sum().backward()
+    check("unbatched_xgrad", x.grad)
+
+with section("only_final_state_used"):
+    m = set_weights(nn.LSTM(3, 4, num_layers=2))
+    x = seq(4, 1, 3).requires_grad_()
+    _, (hn, cn) = m(x)
+    hn[-1].sum().backward()
+    check("final_state_xgrad", x.grad)
+    check("final_state_wgrad", m.weight_hh_l1.grad)
+
+with section("double_backward"):
+    m = set_weights(nn.LSTM(3, 4))
+    x = seq(5, 2, 3).requires_grad_()
+    out, _ = m(x)
+    (g,) = torch.autograd.grad(out.pow(2).sum(), x, create_graph=True)
+    # (the graph of the gradient itself differs: PyTorch's ends in a CatBackward0 of its
+    # kernel's pieces, autograd_viz's in the steps' ops; values and second derivatives agree)
+    check("double_first", g.detach())
+    g.sum().backward()
+    check("double_second", x.grad)
+
+with section("eval_no_grad"):
+    m = set_weights(nn.LSTM(3, 4, num_layers=2, dropout=0.5))
+    m.eval()
+    out, _ = m(seq(5, 2, 3))
+    check("eval_out", out)
+    with torch.no_grad():
+        out2, (hn2, _) = m(seq(5, 2, 3))
+    check("no_grad_out", out2)
+    check("no_grad_hn", hn2)
+
+with section("float64_is_not_fused"):
+    m = set_weights(nn.LSTM(3, 4).double())
+    out, (hn, cn) = m(seq(5, 2, 3, dtype=torch.float64))
+    check("f64_out", out)
+    check("f64_cn", cn)
+
+with section("in_place_after"):
+    m = set_weights(nn.LSTM(3, 4))
+    x = seq(5, 2, 3).requires_grad_()
+    xx = x * 1
+    out, _ = m(xx)
+    xx.add_(1)
+    raises("modified_input", lambda: out.sum().backward(), key="modified by an inplace operation")
+
+# PyTorch's "Sequence Models and LSTM Networks" tutorial, first snippet (seeded weights)
+lstm = set_weights(nn.LSTM(3, 3))
+inputs = [seq(5, 3)[i : i + 1] * (i + 1) for i in range(5)]
+hidden = (torch.full((1, 1, 3), 0.25), torch.full((1, 1, 3), -0.5))
+for i in inputs:
+    out, hidden = lstm(i.view(1, 1, -1), hidden)
+inputs = torch.cat(inputs).view(len(inputs), 1, -1)
+hidden = (torch.full((1, 1, 3), 0.25), torch.full((1, 1, 3), -0.5))
+out, hidden = lstm(inputs, hidden)
+print(out)
+print(hidden)
+
+# argument checks (nn.RNN, nn.GRU, nn.LSTM)
+raises("rnn_4d", lambda: nn.RNN(3, 4)(seq(2, 2, 2, 3)))
+raises("gru_4d", lambda: nn.GRU(3, 4)(seq(2, 2, 2, 3)))
+raises("lstm_4d", lambda: nn.LSTM(3, 4)(seq(2, 2, 2, 3)))
+raises("lstm_input_size", lambda: nn.LSTM(3, 4)(seq(5, 2, 7)))
+raises("gru_input_size", lambda: nn.GRU(3, 4)(seq(5, 2, 7)))
+raises("lstm_dtype", lambda: nn.LSTM(3, 4)(seq(5, 2, 3, dtype=torch.float64)))
+raises("gru_hidden_size", lambda: nn.GRU(3, 4)(seq(5, 2, 3), torch.zeros(2, 2, 4)))
+raises("rnn_unbatched_hx_3d", lambda: nn.RNN(3, 4)(seq(5, 3), torch.zeros(1, 1, 4)))
+raises("rnn_batched_hx_2d", lambda: nn.RNN(3, 4)(seq(5, 2, 3), torch.zeros(1, 4)))
+raises(
+    "lstm_unbatched_mixed",
+    lambda: nn.LSTM(3, 4)(seq(5, 3), (torch.zeros(1, 1, 4), torch.zeros(1, 4))),
+)
+raises(
+    "lstm_cell_size",
+    lambda: nn.LSTM(3, 4)(seq(5, 2, 3), (torch.zeros(1, 2, 4), torch.zeros(1, 3, 4))),
+)
+raises(
+    "lstm_batch_first_batch",
+    lambda: nn.LSTM(3, 4, batch_first=True)(
+        seq(2, 5, 3), (torch.zeros(1, 5, 4), torch.zeros(1, 5, 4))
+    ),
+)
