@@ -202,6 +202,7 @@ _BUMPERS = frozenset(
         "_accumulate",
         "_apply",
         "_direct_inplace",
+        "_embedding_renorm_",
         "_fill",
         "_flush",
         "_rebase",
