@@ -147,7 +147,7 @@ from .api_more import (
 )
 from .api_split import dsplit, hsplit, tensor_split, vsplit
 from .api_teach import meshgrid
-from .api_views import diagonal, moveaxis, movedim, narrow, select, swapdims, unflatten
+from .api_views import diag, diagonal, moveaxis, movedim, narrow, select, swapdims, unflatten
 from .creation import (
     BoolTensor,
     DoubleTensor,
@@ -293,6 +293,7 @@ __all__ = [
     "default_generator",
     "detach",
     "device",
+    "diag",
     "diagonal",
     "div",
     "dot",

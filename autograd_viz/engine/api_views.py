@@ -1,7 +1,8 @@
 """View ops built on the existing view nodes, as PyTorch records them: ``narrow``
 (``SliceBackward0``), ``select`` (``SelectBackward0``), ``movedim`` / ``moveaxis``
 (``PermuteBackward0``), ``swapdims`` (``TransposeBackward0``), ``unflatten``
-(``ViewBackward0``); and ``diagonal`` (``DiagonalBackward0``, a writable view)."""
+(``ViewBackward0``); and ``diagonal`` (``DiagonalBackward0``, a writable view), ``diag``
+(``DiagEmbedBackward0`` of a vector, ``DiagonalBackward0_copy`` of a matrix)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from .functional_array import _is_array
 from .ops import shape as S
 from .tensor import Tensor, _wrap_dim
 
-__all__ = ["diagonal", "moveaxis", "movedim", "narrow", "select", "swapdims", "unflatten"]
+__all__ = ["diag", "diagonal", "moveaxis", "movedim", "narrow", "select", "swapdims", "unflatten"]
 
 
 def _int(v, fn, arg, pos):
@@ -176,6 +177,48 @@ def diagonal(input, offset=0, dim1=0, dim2=1):
     return DiagonalBackward0.apply(input, offset=offset, dim1=d1, dim2=d2)
 
 
+class DiagonalBackward0_copy(DiagonalBackward0):  # (PyTorch's name)
+    """``torch.diag`` of a matrix: its diagonal, copied (not a view)."""
+
+    is_view = False
+
+    @staticmethod
+    def forward(ctx, a, offset=0, dim1=0, dim2=1):
+        return DiagonalBackward0.forward(ctx, a, offset, dim1, dim2).copy()
+
+
+class DiagEmbedBackward0(Function):
+    """``torch.diag`` of a vector: a square matrix with the vector on a diagonal."""
+
+    op, symbol = "diag_embed", "diag"
+    formula = "∂diag(v)/∂v: the diagonal of the gradient"
+    local = (Local(("the diagonal of G", "G 的对角线"), rule=True),)
+
+    @staticmethod
+    def forward(ctx, v, offset=0):
+        n = v.shape[0] + abs(offset)
+        out = np.zeros((n, n), dtype=v.dtype)
+        _diag_view(out, offset, 0, 1)[...] = v
+        ctx.offset = offset
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        if _is_array(g):
+            return (_diag_view(g, ctx.offset, 0, 1).copy(),)
+        return (DiagonalBackward0.apply(g, offset=ctx.offset, dim1=0, dim2=1),)
+
+
+def diag(input, diagonal=0):
+    nd = input._data.ndim
+    k = _int(diagonal, "diag", "diagonal", 2)
+    if nd == 1:
+        return DiagEmbedBackward0.apply(input, offset=k)
+    if nd != 2:
+        raise RuntimeError(f"diag(): Supports 1D or 2D tensors. Got {nd}D")
+    return DiagonalBackward0_copy.apply(input, offset=k, dim1=0, dim2=1)
+
+
 def _m_movedim(self, source, destination):
     return movedim(self, source, destination)
 
@@ -188,6 +231,7 @@ for _name, _fn in (
     ("swapdims", swapdims),
     ("unflatten", unflatten),
     ("diagonal", diagonal),
+    ("diag", diag),
 ):
     if _name not in Tensor.__dict__:
         setattr(Tensor, _name, _fn)

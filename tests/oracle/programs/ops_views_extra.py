@@ -42,8 +42,50 @@ for name, fn in CASES:
         h.sum().backward()
         check(name + ".inplace_grad", x.grad)
 
+# torch.diag: a vector's matrix (DiagEmbedBackward0), a matrix's diagonal (a copy)
+v = torch.tensor([1.0, -2.0, 3.0], requires_grad=True)
+mat = torch.arange(12.0).reshape(3, 4).requires_grad_()
+DIAG = [
+    ("diag_vec", lambda: torch.diag(v)),
+    ("diag_vec_up", lambda: torch.diag(v, 1)),
+    ("diag_vec_down", lambda: v.diag(-2)),
+    ("diag_mat", lambda: torch.diag(mat)),
+    ("diag_mat_up", lambda: mat.diag(2)),
+    ("diag_mat_down", lambda: torch.diag(mat, -1)),
+    ("diag_mat_far", lambda: torch.diag(mat, 7)),
+    (
+        "softmax_jacobian",
+        lambda: torch.diag(v.softmax(0)) - torch.outer(v.softmax(0), v.softmax(0)),
+    ),
+]
+for name, fn in DIAG:
+    with section(name):
+        v.grad = None
+        mat.grad = None
+        y = fn()
+        check(name, y)
+        check(name + ".graph", graph(y))
+        wts = torch.arange(float(y.numel())).reshape(y.shape) - 2
+        (y * wts).sum().backward()
+        check(name + ".grads", (v.grad, mat.grad))
+with section("diag_no_grad"):
+    with torch.no_grad():
+        d = mat.diag()
+    check("diag_no_grad", d)
+    d.add_(1)
+    check("diag_no_grad.mat", mat)
+with section("diag_double"):
+    (g,) = torch.autograd.grad((torch.diag(v) ** 2).sum(), v, create_graph=True)
+    check("diag_double.g", g)
+    g.sum().backward()
+    check("diag_double.vgrad", v.grad)
+check("diag_int", torch.diag(torch.arange(3)))
+
 m = torch.arange(6.0).reshape(2, 3)
 BAD = [
+    ("diag_3d", lambda: torch.diag(torch.ones(2, 2, 2))),
+    ("diag_0d", lambda: torch.diag(torch.tensor(1.0))),
+    ("diag_float", lambda: torch.diag(torch.arange(3.0), 1.5)),
     ("narrow_start", lambda: m.narrow(1, 5, 1)),
     ("narrow_start_neg", lambda: m.narrow(1, -4, 1)),
     ("narrow_len", lambda: m.narrow(1, 2, 3)),
