@@ -35,7 +35,12 @@ def _bumping_functions():
 def test_bumpers_list_every_function_that_bumps_a_version():
     # an inference tensor's counter tells a bump (the in-place error) from a read for
     # saving (the save error) by its caller's name: the list must follow the code
-    assert _bumping_functions() == views._BUMPERS
+    found = _bumping_functions()
+    assert found == views._BUMPERS, (
+        "a function bumping t._vbox[0] was added or renamed: list it in "
+        f"autograd_viz/engine/views.py _BUMPERS (new: {sorted(found - views._BUMPERS)}, "
+        f"gone: {sorted(views._BUMPERS - found)})"
+    )
 
 
 def _inference(values):
