@@ -186,6 +186,7 @@ from .creation import (
     zeros_like,
 )
 from .device import (
+    accelerator,
     backends,
     cuda,
     device,
@@ -249,6 +250,7 @@ __all__ = [
     "Size",
     "Tensor",
     "abs",
+    "accelerator",
     "acos",
     "add",
     "addmm",
@@ -477,3 +479,18 @@ __all__ = [
 from . import argcheck as _argcheck
 
 _argcheck.install(globals())
+
+
+def _take_out():
+    """PyTorch's ``out=`` on the torch-level functions (``torch.add(x, y, out=r)``); the
+    Tensor methods and operators are the engine's own functions, untouched.  (After the
+    argument guards: the guarded function is the one wrapped.)"""
+    from .api_teach import OUT_FUNCTIONS, with_out
+
+    g = globals()
+    for name, (torch_name, differentiable) in OUT_FUNCTIONS.items():
+        if name in g:
+            g[name] = with_out(g[name], torch_name, differentiable)
+
+
+_take_out()

@@ -56,3 +56,161 @@ def meshgrid(*tensors, indexing=None):
         shape[pos] = -1
         grids.append(x.view(*shape).expand(*out_shape))
     return tuple(grids)
+
+
+# ---------------------------------------------------------------------- out=
+
+_RESIZED = (
+    "An output with one or more elements was resized since it had shape {old}, which does not "
+    "match the required output shape {new}. This behavior is deprecated, and in a future "
+    "PyTorch release outputs will not be resized unless they have zero elements. You can "
+    "explicitly reuse an out tensor t by resizing it, inplace, to zero elements with "
+    "t.resize_(0)."
+)
+
+
+def _tensors_in(args):
+    for a in args:
+        if isinstance(a, Tensor):
+            yield a
+        elif isinstance(a, (list, tuple)):
+            yield from _tensors_in(a)
+
+
+def with_out(fn, name=None, differentiable=True):
+    """``fn`` taking PyTorch's ``out=`` keyword: the result written into ``out`` (resized
+    with PyTorch's warning when its shape differs, cast to its dtype when PyTorch allows
+    it) and ``out`` returned; with grad mode on and an argument that requires grad,
+    PyTorch's error (``differentiable`` ops only: comparisons write bools without it).
+    Without ``out=``, ``fn`` itself runs (Tensor methods and operators never come here)."""
+    import functools
+
+    import numpy as np
+
+    from . import api as _api
+    from .grad_mode import STATE, no_grad
+
+    opname = name or fn.__name__
+
+    @functools.wraps(fn)
+    def _into_out(*args, out=None, **kwargs):
+        if out is None:
+            return fn(*args, **kwargs)
+        if not isinstance(out, Tensor):
+            raise TypeError(f"{opname}(): argument 'out' must be Tensor, not {type(out).__name__}")
+        if (
+            differentiable
+            and STATE.enabled
+            and (
+                out.requires_grad
+                or any(t.requires_grad for t in _tensors_in((args, kwargs.values())))
+            )
+        ):
+            raise RuntimeError(
+                f"{opname}(): functions with out=... arguments don't support automatic "
+                "differentiation, but one of the arguments requires grad."
+            )
+        with no_grad():
+            res = fn(*args, **kwargs)
+        rt, ot = res._data.dtype, out._data.dtype
+        if _api._CAT[rt.kind] > _api._CAT[ot.kind]:
+            raise RuntimeError(
+                f"result type {_api._scalar_type_name(rt)} can't be cast to the desired output "
+                f"type {_api._scalar_type_name(ot)}"
+            )
+        if out._data.shape != res._data.shape:
+            if out._data.size:
+                warnings.warn(
+                    _RESIZED.format(old=list(out._data.shape), new=list(res._data.shape)),
+                    UserWarning,
+                    stacklevel=2,
+                )
+            out._data = np.empty(res._data.shape, dtype=ot)
+        out._data[...] = res._data
+        out._vbox[0] += 1
+        return out
+
+    return _into_out
+
+
+#: torch functions that take ``out=``: name -> (PyTorch's name in its messages, differentiable)
+OUT_FUNCTIONS = {
+    **{
+        n: (n, True)
+        for n in [
+            "add",
+            "sub",
+            "mul",
+            "div",
+            "floor_divide",
+            "remainder",
+            "pow",
+            "matmul",
+            "mm",
+            "bmm",
+            "mv",
+            "dot",
+            "outer",
+            "addmm",
+            "exp",
+            "exp2",
+            "expm1",
+            "log",
+            "log2",
+            "log10",
+            "log1p",
+            "sin",
+            "cos",
+            "tan",
+            "asin",
+            "acos",
+            "atan",
+            "atan2",
+            "sinh",
+            "cosh",
+            "tanh",
+            "sigmoid",
+            "sqrt",
+            "rsqrt",
+            "square",
+            "abs",
+            "neg",
+            "reciprocal",
+            "sign",
+            "floor",
+            "ceil",
+            "round",
+            "trunc",
+            "frac",
+            "clamp",
+            "maximum",
+            "minimum",
+            "sum",
+            "mean",
+            "prod",
+            "cumsum",
+            "cat",
+            "stack",
+            "where",
+            "erf",
+        ]
+    },
+    "concat": ("cat", True),
+    "concatenate": ("cat", True),
+    "clip": ("clamp", True),
+    "negative": ("neg", True),
+    "true_divide": ("div", True),
+    "arcsin": ("asin", True),
+    "arccos": ("acos", True),
+    "arctan": ("atan", True),
+    "arctan2": ("atan2", True),
+    **{
+        n: (n, False)
+        for n in ["eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_not"]
+    },
+    "greater": ("gt", False),
+    "greater_equal": ("ge", False),
+    "less": ("lt", False),
+    "less_equal": ("le", False),
+    "not_equal": ("ne", False),
+}

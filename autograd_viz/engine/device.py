@@ -234,6 +234,13 @@ cuda = _Namespace(
     is_bf16_supported=_false,
 )
 
+accelerator = _Namespace(  # torch.accelerator (PyTorch 2.6+): no accelerator here
+    "torch.accelerator",
+    is_available=_false,
+    current_accelerator=_none,
+    device_count=lambda: 0,
+)
+
 backends = _Namespace(
     "torch.backends",
     mps=_Namespace("torch.backends.mps", is_available=_false, is_built=_false),

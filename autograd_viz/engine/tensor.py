@@ -1523,6 +1523,28 @@ class Tensor:
         t = Tensor._make(np.ones(_size_args(size, "new_ones"), dtype=npd))
         return t.requires_grad_(requires_grad) if requires_grad else t
 
+    def new_empty(
+        self, *size, dtype=None, device=None, requires_grad=False, layout=None, pin_memory=False
+    ):
+        """(PyTorch's memory is uninitialised; here zeros.)"""
+        _check_device_arg(device)
+        from .api import _size_args
+
+        npd = to_numpy_dtype(dtype) or self._data.dtype
+        t = Tensor._make(np.zeros(_size_args(size, "new_empty"), dtype=npd))
+        return t.requires_grad_(requires_grad) if requires_grad else t
+
+    def new_full(
+        self, size, fill_value, *, dtype=None, device=None, requires_grad=False, layout=None,
+        pin_memory=False,
+    ):  # fmt: skip
+        _check_device_arg(device)
+        from .api import _size_args
+
+        npd = to_numpy_dtype(dtype) or self._data.dtype
+        t = Tensor._make(np.full(_size_args((size,), "new_full"), fill_value, dtype=npd))
+        return t.requires_grad_(requires_grad) if requires_grad else t
+
     def new_tensor(
         self, data, dtype=None, device=None, requires_grad=False, layout=None, pin_memory=False
     ):

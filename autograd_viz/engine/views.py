@@ -205,6 +205,7 @@ _BUMPERS = frozenset(
         "_embedding_renorm_",
         "_fill",
         "_flush",
+        "_into_out",
         "_rebase",
         "_rebase_view",
         "_setitem",
@@ -217,6 +218,7 @@ _BUMPERS = frozenset(
         "load_state_dict",
         "step",
         "vector_to_parameters",
+        "with_out",
         "zero_",
     }
 )

@@ -217,3 +217,24 @@ def test_squeeze_unsqueeze_gradients_as_nodes():
     assert g.shape == (3, 1, 2)
     (gg,) = torch.autograd.grad(g.sum(), x)
     np.testing.assert_allclose(gg.numpy().ravel(), 2 * np.arange(6.0) ** 2)
+
+
+def test_out_keyword_writes_into_out():
+    x = torch.arange(6.0).view(2, 3)
+    r = torch.empty(2, 3)
+    assert torch.add(x, 1, out=r) is r
+    np.testing.assert_allclose(r.numpy(), x.numpy() + 1)
+    v0 = r._version
+    torch.mul(x, x, out=r)
+    assert r._version == v0 + 1
+    np.testing.assert_allclose(r.numpy(), x.numpy() ** 2)
+    with pytest.warns(UserWarning, match="was resized"):
+        torch.exp(x, out=torch.empty(3))
+    with pytest.raises(RuntimeError, match="can't be cast to the desired output type Long"):
+        torch.div(x, 2, out=torch.zeros(2, 3, dtype=torch.long))
+    g = torch.ones(2, requires_grad=True)
+    with pytest.raises(RuntimeError, match=r"sin\(\): functions with out=\.\.\. arguments"):
+        torch.sin(g, out=torch.empty(2))
+    b = torch.empty(2, dtype=torch.bool)
+    assert torch.gt(g, 0.5, out=b) is b and bool(b.all())
+    assert torch.add(x, 1).grad_fn is None and x.add(1).shape == (2, 3)

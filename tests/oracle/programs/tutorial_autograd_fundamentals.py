@@ -3,7 +3,7 @@
 # linspace and the walk down grad_fn.next_functions, TinyModel with a manual look at
 # layer2.weight and its grad before/after optimizer.step(), accumulation over 5 backward
 # calls and zero_grad(set_to_none=False), requires_grad toggling, no_grad as a context and
-# a decorator, detach, y.data.norm() in a loop with backward(v), and the
+# a decorator, detach, the out= error, y.data.norm() in a loop with backward(v), and the
 # "Autograd as a high-level API" part: torch.autograd.functional.jacobian / vjp; plus the
 # examples of the torch.autograd.functional docs (jacobian with create_graph and
 # vectorize, vjp, jvp, hessian, vhp, hvp: https://pytorch.org/docs/stable/autograd.html#functional-higher-level-api)
@@ -131,7 +131,7 @@ y = x.detach()
 print(x)
 print(y)
 a = torch.linspace(0.0, 2.0 * math.pi, steps=25, requires_grad=True)
-# (the tutorial's torch.sin(a, out=a) error is left out: out= is not supported yet)
+raises("sin_out_requires_grad", lambda: torch.sin(a, out=a))
 
 x = torch.tensor([0.3, -1.2, 0.8], requires_grad=True)
 y = x * 2
