@@ -35,10 +35,11 @@ from .grad_mode import STATE as _GRAD
 from .ops import arithmetic as A
 from .ops import extra as X
 from .ops import unary as U
+from .ops.shape import _arange
 from .tensor import Size, Tensor, _wrap_dim
 
 _I64 = np.dtype(np.int64)
-_U64 = np.dtype(np.uint64)
+_ravel_multi_index = np.ravel_multi_index
 
 # ---------------------------------------------------------------------- elementwise
 
@@ -671,19 +672,24 @@ def cross_entropy(
             and t.size
             and ignore_index.__class__ is int
             and ignore_index < 0
-            # every target in [0, C) in one reduction (a negative one, seen unsigned, is
-            # huge; the ufunc: ``t.max()`` adds a wrapper's cost)
-            and np.maximum.reduce(t.view(_U64)) < a.shape[1]
         ):
-            seq0 = _seq_counter[0]
-            if input._requires_grad and _GRAD.enabled:
-                out = X.cross_entropy_nodes(input, t)
-            else:
-                logp = X.LogSoftmaxBackward0.apply(input, dim=1)
-                out = X.NllLossBackward0.apply(
-                    logp, target=t, weight=None, reduction="mean", ignore_index=int(ignore_index)
-                )
-            return _tagged(out, "cross_entropy", (input, target), {"reduction": reduction}, seq0)
+            try:
+                # every target in [0, C), and where each row's target is in the flat
+                # data, in one step (else the general path raises PyTorch's error)
+                flat = _ravel_multi_index((_arange(a.shape[0]), t), a.shape)
+            except ValueError:
+                flat = None
+            if flat is not None:
+                seq0 = _seq_counter[0]
+                if input._requires_grad and _GRAD.enabled:
+                    out = X.cross_entropy_nodes(input, flat)
+                else:
+                    logp = X.LogSoftmaxBackward0.apply(input, dim=1)
+                    out = X.NllLossBackward0.apply(
+                        logp, target=t, weight=None, reduction="mean", ignore_index=ignore_index
+                    )
+                info = {"reduction": reduction}
+                return _tagged(out, "cross_entropy", (input, target), info, seq0)
     _reduction_ok(reduction)
     _check_tensor(input, "cross_entropy_loss")
     _check_tensor(target, "cross_entropy_loss", "target")

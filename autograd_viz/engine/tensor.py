@@ -844,14 +844,9 @@ class Tensor:
             k = key._data
             arr = self._data
             if k.dtype.kind == "i" and k.ndim and k.size and arr.ndim:
-                n = arr.shape[0]
-                # (the ufunc reductions: ``k.min()`` adds its wrapper's cost; int64 keys
-                # in [0, n) in one: a negative one, seen unsigned, is huge)
-                if (k.dtype.itemsize == 8 and _np_max(k.view(_U64), axis=None) < n) or (
-                    -n <= _np_min(k, axis=None) and _np_max(k, axis=None) < n
-                ):
-                    seq0 = _function_mod._seq_counter[0]
-                    out = _S.index_rows(self, k)
+                seq0 = _function_mod._seq_counter[0]
+                out = _S.index_rows(self, k)  # (None: a key out of range)
+                if out is not None:
                     return _api._tagged(out, "getitem", (self,), {"key": key}, seq0)
         return _api.getitem(self, key)
 
@@ -1656,8 +1651,6 @@ _backward_mod.Tensor = Tensor
 from . import api as _api  # noqa: E402  (api imports Tensor from this module)
 
 _np_add, _np_subtract, _np_multiply = np.add, np.subtract, np.multiply
-_np_min, _np_max = np.minimum.reduce, np.maximum.reduce
-_U64 = np.dtype(np.uint64)
 from .ops import arithmetic as _A  # noqa: E402
 from .ops import linalg as _L  # noqa: E402
 from .ops import reduce as _R  # noqa: E402

@@ -707,13 +707,14 @@ def _row_starts(n, c):
     return r
 
 
-def cross_entropy_nodes(input, t):
+def cross_entropy_nodes(input, flat):
     """``cross_entropy(input, t)`` of an (N, C) float tensor that requires grad (grad
-    mode on, nobody listening), int64 targets all in [0, C), mean: the nodes
+    mode on, nobody listening), int64 targets all in [0, C) (given as ``flat``: where
+    each row's target is in the flat data, ``arange(N) * C + t``), mean: the nodes
     ``LogSoftmaxBackward0 -> NllLossBackward0`` built as ``apply`` builds them (the same
     fields, edges, saved values and sequence numbers), their forwards inlined."""
     a = input._data
-    n, c = a.shape
+    n = a.shape[0]
     ls = _new(LogSoftmaxBackward0)
     ls.needs_input_grad = _TRUE1
     if a.size <= EXACT_MAX // 4 and a.dtype == _F32:  # the exact route (``_exact32``)
@@ -732,7 +733,6 @@ def cross_entropy_nodes(input, t):
     nl.needs_input_grad = _TRUE1
     dt = a.dtype.type
     total = dt(n)
-    flat = _row_starts(n, c) + t
     nl.reduction, nl.batched = "mean", True
     nl.rows = (flat, dt(-1) / total, logp.shape, logp.size, logp.dtype)
     # the gradient NllLossBackward0 sends (one value v at each row's target, zeros

@@ -13,6 +13,7 @@ import numpy as np
 
 from .. import backward as _backward_mod
 from .. import events
+from .. import function as _function_mod
 from ..function import Function, Local, _record
 from ..functional_array import _is_array, sum_to, t
 from ..grad_mode import STATE as _GRAD
@@ -387,19 +388,25 @@ class IndexBackward0(Function):
 
 
 def index_rows(x, k):
-    """``x[k]`` for a tensor ``x`` and an integer array ``k`` of valid row numbers (an
-    embedding lookup, ``C[X]``): one ``IndexBackward0``, built as ``apply`` builds it
-    when ``x`` requires grad (grad mode on, nobody listening), without its general
-    steps."""
-    if not (x._requires_grad and _GRAD.enabled) or _LISTENERS:
-        return IndexBackward0.apply(x, index=(k,))
+    """``x[k]`` for a tensor ``x`` (at least 1-D) and a non-empty integer array ``k`` (an
+    embedding lookup, ``C[X]``; negative keys count from the end): one
+    ``IndexBackward0``, built as ``apply`` builds it (nobody listening), without its
+    general steps.  ``None`` when a key is out of range (``take`` checks them all: the
+    general path then raises PyTorch's error)."""
     a = x._data
+    try:
+        out = a.take(k, axis=0)
+    except IndexError:
+        return None
+    if _LISTENERS:
+        return IndexBackward0.apply(x, index=(k,))
+    if not (x._requires_grad and _GRAD.enabled):
+        return _function_mod._Tensor._make(out)  # (as ``apply`` without a node)
     ctx = _new(IndexBackward0)
     ctx.needs_input_grad = _TRUE1
     ctx.in_shape, ctx.index = a.shape, (k,)
     # (the gradient's one-hot product: a float array, a small identity, a small product)
     ctx.rows = a.dtype.kind == "f" and a.shape[0] <= _EYE_MAX and a.shape[0] * k.size <= 65536
-    out = a.take(k, axis=0)
     return _record(ctx, out, out.shape, x)
 
 
