@@ -144,6 +144,7 @@ from .api_more import (
     topk,
     tril,
     triu,
+    xlogy,
 )
 from .api_split import dsplit, hsplit, tensor_split, vsplit
 from .api_teach import meshgrid
@@ -472,6 +473,7 @@ __all__ = [
     "view",
     "vsplit",
     "where",
+    "xlogy",
     "zeros",
     "zeros_like",
 ]

@@ -39,6 +39,7 @@ __all__ = [
     "topk",
     "tril",
     "triu",
+    "xlogy",
 ]
 
 
@@ -442,3 +443,33 @@ for _name, _fn in (
     if _name not in Tensor.__dict__:
         setattr(Tensor, _name, _fn)
 del _name, _fn
+
+
+def xlogy(input, other):
+    """``torch.xlogy``: ``input·log(other)``, 0 where ``input`` is 0 (unless ``other`` is
+    nan); one ``XlogyBackward0``.  A Python number on either side takes the tensor's
+    dtype; integer tensors give the default float dtype."""
+    from .device import DEFAULT_FLOAT
+
+    if not isinstance(input, Tensor) and not isinstance(other, Tensor):
+        raise TypeError(
+            "xlogy() received an invalid combination of arguments - got "
+            f"({type(input).__name__}, {type(other).__name__})"
+        )
+    ref = input if isinstance(input, Tensor) else other
+    dts = [v._data.dtype for v in (input, other) if isinstance(v, Tensor)]
+    dt = np.result_type(*dts)
+    if dt.kind != "f":
+        dt = np.dtype(DEFAULT_FLOAT[0])
+
+    def operand(v):
+        if isinstance(v, Tensor):
+            return v if v._data.dtype == dt else _api._cast(v, dt)
+        if isinstance(v, numbers.Real):
+            return Tensor._make(np.asarray(v, dtype=dt))
+        raise TypeError(
+            f"xlogy(): argument 'other' must be Tensor or Number, not {type(v).__name__}"
+        )
+
+    del ref
+    return M.XlogyBackward0.apply(operand(input), operand(other))

@@ -147,13 +147,10 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
         raise ValueError(f"{reduction} is not a valid value for reduction")
     if log_target:
         loss = _api.mul(_api.exp(target), _api.sub(target, input))
-    else:
-        if target.requires_grad:
-            raise NotImplementedError("autograd_viz: kl_div with a target that requires grad")
-        t = target._data
-        with np.errstate(divide="ignore", invalid="ignore"):
-            xlogy = np.where(t == 0, 0, t * np.log(np.where(t == 0, 1, t)))
-        loss = _api.sub(Tensor._make(xlogy.astype(t.dtype)), _api.mul(target, input))
+    else:  # xlogy(t, t) - t·input (XlogyBackward0 when the target requires grad)
+        from ..engine.api_more import xlogy
+
+        loss = _api.sub(xlogy(target, target), _api.mul(target, input))
     if reduction == "none":
         return loss
     if reduction == "sum":

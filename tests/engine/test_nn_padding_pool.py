@@ -405,3 +405,49 @@ def test_embedding_scale_grad_by_freq_divides_by_counts():
 def test_embedding_sparse_is_refused_with_the_reason():
     with pytest.raises(NotImplementedError, match="sparse COO"):
         nn.Embedding(4, 2, sparse=True)(torch.tensor([1]))
+
+
+XLOGY_CASES = [
+    OpCase(
+        "xlogy",
+        torch.xlogy,
+        lambda a, b: a * np.log(b),
+        2,
+        domain="positive",
+        shapes="bcast",
+    ),
+    OpCase(
+        "kl_div_target_grad",
+        lambda a, b: F.kl_div(a, b, reduction="sum"),
+        lambda a, b: (b * np.log(b) - b * a).sum(),
+        2,
+        domain="positive",
+        shapes="same",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", XLOGY_CASES, ids=lambda c: c.name)
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_xlogy_and_kl_div_gradcheck(case, seed):
+    from hypothesis import HealthCheck, given, settings
+
+    from .test_gradcheck import shapes_for
+
+    @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(shapes=shapes_for(case.shapes, case.arity))
+    def run(shapes):
+        rng = np.random.default_rng(seed)
+        xs = [values(rng, s, case.domain, salt=i) for i, s in enumerate(shapes)]
+        check_first_order(case, xs, rng)
+        check_second_order(case, xs, rng)
+
+    run()
+
+
+def test_xlogy_zero_times_anything_is_zero_but_nan_stays():
+    y = torch.xlogy(
+        torch.tensor([0.0, 0.0, 0.0, 1.0]), torch.tensor([0.0, -1.0, float("nan"), 0.0])
+    )
+    assert y[0].item() == 0 and y[1].item() == 0
+    assert np.isnan(y[2].item()) and y[3].item() == -np.inf

@@ -342,3 +342,63 @@ class SplitBackward0(MultiViewBackward):
 
 class SplitWithSizesBackward0(SplitBackward0):
     pass
+
+
+def _xlogy_arr(x, y):
+    """``x·log(y)``, 0 where ``x == 0`` (unless ``y`` is nan), as PyTorch's kernel."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = x * np.log(y)
+    return np.where((x == 0) & ~np.isnan(y), 0, out).astype(out.dtype, copy=False)
+
+
+class XlogyBackward0(Function):
+    """``torch.xlogy(x, y)``; PyTorch's derivatives: ∂/∂x = xlogy(G, y) with 0 where
+    x = 0 and y ≤ 0, ∂/∂y = G·x / y."""
+
+    op, symbol = "xlogy", "xlogy"
+    formula = "∂/∂x = log y (0 where x = 0 and y ≤ 0); ∂/∂y = x / y"
+    local = (
+        Local(
+            ("log({1}) (0 where {0} = 0 and {1} ≤ 0)", "log({1})（{0} = 0 且 {1} ≤ 0 处为 0）"),
+            lambda ins, out, kw: _xlogy_x(np.asarray(ins[0], float), np.asarray(ins[1], float)),
+        ),
+        Local(
+            "{0}/{1}",
+            lambda ins, out, kw: np.asarray(ins[0], float) / np.asarray(ins[1], float),
+        ),
+    )
+
+    @staticmethod
+    def forward(ctx, x, y):
+        ctx.save_for_backward(x, y)
+        return np.asarray(_xlogy_arr(x, y))
+
+    @staticmethod
+    def backward(ctx, g):
+        x, y = ctx.saved_tensors
+        need = ctx.needs_input_grad
+        gx = gy = None
+        if _is_array(g):
+            with np.errstate(divide="ignore", invalid="ignore"):
+                if need[0]:
+                    gx = np.where((x == 0) & (y <= 0), 0, _xlogy_arr(g, y)).astype(g.dtype)
+                if need[1]:
+                    gy = g * x / y
+            return gx, gy
+        if need[0]:
+            from ..api_more import masked_fill
+
+            rx, ry = x._data, y._data
+            with np.errstate(invalid="ignore"):
+                zero = np.broadcast_to(
+                    (rx == 0) & (ry <= 0), np.broadcast_shapes(rx.shape, ry.shape, g.shape)
+                )
+            gx = masked_fill(XlogyBackward0.apply(g, y), _tensor(zero), 0.0)
+        if need[1]:
+            gy = g * x / y
+        return gx, gy
+
+
+def _xlogy_x(x, y):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where((x == 0) & (y <= 0), 0, np.log(y))
