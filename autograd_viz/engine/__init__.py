@@ -1,6 +1,9 @@
 """The autograd engine: tensors, Functions, backward, grad mode, events (numpy only)."""
 
-from . import events
+from . import (
+    api_transpose_,  # noqa: F401  (Tensor.transpose_, t_, swapdims_, swapaxes_)
+    events,
+)
 from .api import (
     abs,
     add,

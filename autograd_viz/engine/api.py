@@ -22,7 +22,7 @@ from . import events
 from . import views as _views
 from .device import DEFAULT_FLOAT as _DF
 from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
-from .function import _BACKWARD_SUFFIX, _apply1t, _seq_counter
+from .function import _BACKWARD_SUFFIX, AccumulateGrad, _apply1t, _seq_counter
 from .grad_mode import STATE
 from .ops import arithmetic as A
 from .ops import linalg as L
@@ -1734,7 +1734,10 @@ def _check_view_of_leaf(x, key=None):
                 )
             fn = fn.next_functions[0][0] if fn.next_functions else None
         base = x._base
-        if base is not None and base._requires_grad and base.grad_fn is None:
+        # a chain of view nodes down to a leaf's accumulator: a view of that leaf (its
+        # ``_base`` may be an older tensor the leaf itself views: ``arange(6).view(2, 3)``)
+        leaf_view = fn is not None and fn is not x.grad_fn and fn.__class__ is AccumulateGrad
+        if leaf_view or (base is not None and base._requires_grad and base.grad_fn is None):
             raise RuntimeError(
                 "a view of a leaf Variable that requires grad is being used in an in-place "
                 "operation."

@@ -209,6 +209,7 @@ _BUMPERS = frozenset(
         "_rebase",
         "_rebase_view",
         "_setitem",
+        "_swap_in_place",
         "_zero_grads",
         "batch_norm",
         "clip_grad_norm_",

@@ -162,8 +162,8 @@ class _RNNBase(Module):
                 layer_out = dropout(layer_out, self.dropout, True)
             layer_in = layer_out
         output = layer_in
-        if self.batch_first:
-            output = _api.transpose(output, 0, 1)
+        if self.batch_first:  # (RNN/GRU in place, as PyTorch's _rnn_impl: TransposeBackward1)
+            output = _api.transpose(output, 0, 1) if is_lstm else output.transpose_(0, 1)
         h_n = _api.stack(h_n, 0)
         if unbatched:
             output = _api.squeeze(output, 1 if not self.batch_first else 0)

@@ -40,9 +40,7 @@ for name, (cls, kw) in configs.items():
         check(name + "_repr", repr(m))
         check(name + "_params", [(n, list(p.shape)) for n, p in m.named_parameters()])
         out, state = m(x)
-        # PyTorch's RNN with batch_first ends in an in-place transpose (TransposeBackward1);
-        # autograd_viz's in a TransposeBackward0: compare the values there
-        check(name + "_out", out.detach() if name == "rnn_batch_first" else out)
+        check(name + "_out", out)  # (batch_first: an in-place transpose, TransposeBackward1)
         check(name + "_out_requires_grad", out.requires_grad)
         if isinstance(state, tuple):
             check(name + "_h", state[0])

@@ -1,0 +1,57 @@
+# In-place transposes: transpose_ / swapdims_ / swapaxes_ / t_ (TransposeBackward1,
+# TBackward1), their versions, errors, and nn.RNN/GRU batch_first outputs (which PyTorch
+# ends with output.transpose_(0, 1))
+x = torch.tensor([[1.0, 2, 3], [4, 5, 6]], requires_grad=True)
+a = x * 1
+check("version_before", a._version)
+a.transpose_(0, 1)
+check("after", a)
+check("version_after", a._version)
+check("graph", graph(a))
+check("contiguous", a.is_contiguous())
+(a * torch.tensor([[1.0, 2], [3, 4], [5, 6]])).sum().backward()
+check("grad", x.grad)
+raises("leaf", lambda: x.transpose_(0, 1))
+with torch.no_grad():
+    x.transpose_(0, 1)
+check("no_grad_leaf", x)
+check("no_grad_version", x._version)
+b = torch.zeros(2, 3)
+b.transpose_(0, 1)
+check("plain", b)
+check("plain_version", b._version)
+z = x.detach().requires_grad_() * 2
+s = z * z
+z.transpose_(0, 1)
+raises("saved_changed", lambda: s.sum().backward(), key="modified by an inplace operation")
+check("t_", torch.arange(6.0).reshape(2, 3).t_())
+check("swapdims_", torch.arange(24.0).reshape(2, 3, 4).swapdims_(0, 2))
+check("swapaxes_", torch.arange(24.0).reshape(2, 3, 4).swapaxes_(-1, 0))
+w = torch.ones(2, 3, requires_grad=True) * 1
+w.t_()
+check("t_graph", graph(w))
+raises("t_3d", lambda: torch.zeros(2, 3, 4).t_())
+raises("bad_dim", lambda: torch.zeros(2, 3).transpose_(0, 5))
+check("scalar", torch.tensor(3.0).transpose_(0, 0))
+check("vector_t_", torch.arange(3.0).t_())
+y = torch.arange(6.0).reshape(2, 3).requires_grad_()
+v = (y * 1)[0]
+raises("view_of_leaf", lambda: y[0].transpose_(0, 0))
+check("view_piece", v)
+for cls in (nn.RNN, nn.GRU):
+    m = cls(3, 4, batch_first=True)
+    out, h = m(torch.zeros(2, 5, 3))
+    check(cls.__name__ + "_batch_first_grad_fn", type(out.grad_fn).__name__)
+    check(cls.__name__ + "_batch_first_shape", out.shape)
+m = nn.LSTM(3, 4, batch_first=True).double()
+out, _ = m(torch.zeros(2, 5, 3, dtype=torch.float64))
+check("lstm_double_batch_first_grad_fn", type(out.grad_fn).__name__)
+# a leaf that is itself a view of an older tensor (arange(...).reshape(...).requires_grad_())
+leafv = torch.arange(6.0).reshape(2, 3).requires_grad_()
+raises("view_of_view_leaf_add_", lambda: leafv[0].add_(1))
+raises("view_of_view_leaf_mul_", lambda: leafv.view(6).mul_(2))
+raises("view_of_view_leaf_setitem", lambda: leafv[:, 0].__setitem__(0, 5.0))
+check("view_of_view_leaf_unchanged", leafv)
+with torch.no_grad():
+    leafv[0].add_(1)
+check("view_of_view_leaf_no_grad", leafv)
