@@ -874,9 +874,9 @@ class Tensor:
         """``self op= other`` straight into the array when nothing needs recording (no
         grad needed or grad mode off, nobody listening, not a view recorded in a graph or,
         with grad mode on, of a tensor requiring grad: ``w[i] -= lr * g`` under no_grad
-        takes it) and ``other`` is a tensor of the same
-        floating dtype or a Python number; None when it does not apply (the general path
-        then runs, with PyTorch's checks and errors)."""
+        takes it) and ``other`` is a tensor of the same floating dtype or a Python
+        number; None when it does not apply (the general path then runs, with PyTorch's
+        checks and errors)."""
         arr = self._data
         base = self._base
         if (
