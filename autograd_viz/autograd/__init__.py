@@ -119,6 +119,22 @@ def backward(
     run_backward(tensors, grads, retain_graph, create_graph, inputs=inputs)
 
 
+def _check_grad_args(outputs, inputs, grad_outputs):
+    """``torch.autograd.grad``'s own checks (its Python part, then the engine's)."""
+    for out, g in zip(outputs, grad_outputs, strict=False):
+        if not isinstance(out, Tensor):
+            raise AssertionError("Expected output to be a torch.Tensor")
+        if g is not None and not isinstance(g, Tensor):
+            raise TypeError(f"gradients can be either Tensors or None, but got {type(g).__name__}")
+    if len(grad_outputs) < len(outputs):  # (extra gradients are ignored, as PyTorch's zip)
+        raise RuntimeError(f"got {len(outputs)} tensors and {len(grad_outputs)} gradients")
+    for x in inputs:
+        if not isinstance(x, Tensor):
+            t = type(x)
+            name = t.__name__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__name__}"
+            raise RuntimeError(f"all inputs have to be Tensors or GradientEdges, but got {name}")
+
+
 def grad(
     outputs,
     inputs,
@@ -131,6 +147,8 @@ def grad(
     materialize_grads=False,
 ):
     """Return the gradients of ``outputs`` with respect to ``inputs`` (no ``.grad`` is set)."""
+    if outputs is None or inputs is None:
+        raise TypeError("'NoneType' object is not iterable")
     outputs = _as_tuple(outputs)
     inputs = _as_tuple(inputs)
     if grad_outputs is None:
@@ -145,6 +163,7 @@ def grad(
         allow_unused = materialize_grads
     if not inputs:
         raise RuntimeError("`inputs` argument to `grad()` cannot be empty.")
+    _check_grad_args(outputs, inputs, grad_outputs)
     grads = _root_grads(outputs, grad_outputs, create_graph)
     for t in inputs:
         if not t.requires_grad:

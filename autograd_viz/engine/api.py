@@ -1127,7 +1127,7 @@ def _type_list(seq):
 def _size_error(given, args, i, fn):
     """PyTorch's message for a size argument that is not a tuple of ints: ``given`` as
     the caller passed it, ``args`` its elements, ``i`` the first bad one."""
-    arg = "shape" if fn == "reshape" else "size"
+    arg = {"reshape": "shape", "repeat": "repeats"}.get(fn, "size")
     bad = type(args[i]).__name__
     if i:
         return (
@@ -1320,7 +1320,12 @@ def squeeze(input, dim=None, *, axis=None):
     if dim is None:
         return S.SqueezeBackward0.apply(input, shape=tuple(s for s in shape if s != 1))
     if isinstance(dim, tuple | list):
-        dims = {_wrap_dim(d, nd) for d in dim}
+        dims = set()
+        for d in dim:
+            w = _wrap_dim(d, nd)
+            if w in dims:
+                raise RuntimeError(f"dim {w} appears multiple times in the list of dims")
+            dims.add(w)
         return S.SqueezeBackward2.apply(
             input, shape=tuple(s for i, s in enumerate(shape) if not (i in dims and s == 1))
         )
@@ -2153,7 +2158,9 @@ def where(condition, input=_UNSET, other=_UNSET):
     a, b = _operand(input), _operand(other)
     dt = result_type(a, b)
     a, b = _cast(a, dt), _cast(b, dt)
-    a, b = _as_tensor(a), _as_tensor(b)
+    # a Python number takes the result type (``where(m, t, 0)`` stays float32)
+    a = a if isinstance(a, Tensor) else Tensor._make(np.asarray(a, dtype=dt), False, None)
+    b = b if isinstance(b, Tensor) else Tensor._make(np.asarray(b, dtype=dt), False, None)
     try:
         return A.WhereBackward0.apply(a, b, cond=cond.astype(bool))
     except ValueError:

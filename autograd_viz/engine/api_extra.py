@@ -319,7 +319,13 @@ def _reduce_dims(dim, ndim):
         return tuple(range(ndim))
     if isinstance(dim, int | np.integer) and not isinstance(dim, bool):
         dim = (dim,)
-    return tuple(sorted({_wrap_dim(int(d), ndim) for d in dim}))
+    seen = set()
+    for d in dim:
+        w = _wrap_dim(int(d), ndim)
+        if w in seen:
+            raise RuntimeError(f"dim {w} appears multiple times in the list of dims")
+        seen.add(w)
+    return tuple(sorted(seen))
 
 
 def _var_std(cls, name, input, dim, unbiased, keepdim, correction):

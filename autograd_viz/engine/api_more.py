@@ -134,11 +134,17 @@ def gather(input, dim, index, *, sparse_grad=False):
     if idx.ndim != a.ndim:
         raise RuntimeError("Index tensor must have the same number of dimensions as input tensor")
     size = a.shape[d]
-    if idx.size and (idx.min() < -size or idx.max() >= size):
-        bad = int(idx.max()) if idx.max() >= size else int(idx.min())
+    for k in range(a.ndim):
+        if k != d and idx.shape[k] > a.shape[k]:
+            raise RuntimeError(
+                f"Size does not match at dimension {k} expected index {list(idx.shape)} to be "
+                f"no larger than self {list(a.shape)} apart from dimension {d}"
+            )
+    if idx.size and (idx.min() < 0 or idx.max() >= size):
+        bad = int(idx.ravel()[np.flatnonzero((idx.ravel() < 0) | (idx.ravel() >= size))[0]])
         raise RuntimeError(f"index {bad} is out of bounds for dimension {d} with size {size}")
     grid = list(np.indices(idx.shape, sparse=True))
-    grid[d] = np.where(idx < 0, idx + size, idx)
+    grid[d] = idx
     return M.GatherBackward0.apply(input, index=tuple(grid))
 
 
@@ -257,6 +263,8 @@ def _pieces(input, sizes, d, cls):
 def split(tensor, split_size_or_sections, dim=0):
     _check_tensor(tensor, "split")
     a = tensor._data
+    if a.ndim == 0:
+        raise RuntimeError("split expects at least a 1-dimensional tensor")
     d = _wrap_dim(int(dim), max(a.ndim, 1))
     n = a.shape[d]
     if isinstance(split_size_or_sections, numbers.Integral):
@@ -281,15 +289,31 @@ def split(tensor, split_size_or_sections, dim=0):
     return _pieces(tensor, sizes, d, M.SplitWithSizesBackward0)
 
 
+def _int_arg(value, fn, arg, pos):
+    """PyTorch's ``int`` argument: a Python/numpy integer or a 0-d integer tensor."""
+    if isinstance(value, Tensor) and value._data.ndim == 0 and value._data.dtype.kind in "iu":
+        return int(value._data)
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(
+            f"{fn}(): argument '{arg}' (position {pos}) must be int, not {type(value).__name__}"
+        )
+    return int(value)
+
+
 def chunk(input, chunks, dim=0):
     _check_tensor(input, "chunk")
+    chunks = _int_arg(chunks, "chunk", "chunks", 1)
+    dim = _int_arg(dim, "chunk", "dim", 2)
+    if input._data.ndim == 0:
+        raise RuntimeError("chunk expects at least a 1-dimensional tensor")
     if chunks <= 0:
         raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
     a = input._data
     d = _wrap_dim(int(dim), max(a.ndim, 1))
     n = a.shape[d]
-    size = -(-n // chunks) if n else 0
-    return split(input, size, d) if size else (input,)
+    if n == 0:  # PyTorch: ``chunks`` empty pieces
+        return split(input, [0] * int(chunks), d)
+    return split(input, -(-n // chunks), d)
 
 
 def outer(input, vec2):
@@ -340,14 +364,19 @@ def load(f, map_location=None, pickle_module=pickle, *, weights_only=None, **kwa
 
 
 def _m_repeat(self, *sizes):
-    if len(sizes) == 1 and isinstance(sizes[0], (tuple, list)):
-        sizes = tuple(sizes[0])
-    sizes = tuple(int(s) for s in sizes)
+    if not sizes:
+        raise TypeError('repeat() missing 1 required positional arguments: "repeats"')
+    sizes = _api._size_args(sizes, "repeat")
     if len(sizes) < self._data.ndim:
         raise RuntimeError(
             "Number of dimensions of repeat dims can not be smaller than number of dimensions "
             "of tensor"
         )
+    if min(sizes) < 0:
+        shape = (1,) * (len(sizes) - self._data.ndim) + self._data.shape
+        out = [r * n for r, n in zip(sizes, shape, strict=True)]
+        neg = next(x for x in out if x < 0)
+        raise RuntimeError(f"Trying to create tensor with negative dimension {neg}: {out}")
     return M.RepeatBackward0.apply(self, repeats=sizes)
 
 

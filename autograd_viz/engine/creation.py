@@ -139,7 +139,7 @@ def _factory(fill, name):
                 raise TypeError(f"{name}() got an unexpected keyword argument '{k}'")
         size = _shape(size, name)
         check_device(device)
-        if requires_grad is not False and requires_grad is not True:
+        if requires_grad is not False and requires_grad is not True and requires_grad is not None:
             _bool_arg_error(name, requires_grad)
         return _finish(fill(size, _dtype_arg(dtype, name) or _DF[0]), requires_grad)
 
@@ -154,6 +154,7 @@ empty = _factory(np.zeros, "empty")
 
 
 def _bool_arg_error(fn, value, arg="requires_grad"):
+    """(``None`` is accepted: PyTorch's parser reads it as the default.)"""
     raise TypeError(f"{fn}(): argument '{arg}' must be bool, not {type(value).__name__}")
 
 
@@ -165,14 +166,18 @@ def _check_fill_value(fn, fill_value):
     elif isinstance(fill_value, numbers.Number):
         return fill_value
     t = type(fill_value)
-    what = t.__name__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
+    what = (
+        t.__name__
+        if t.__module__ == "builtins" or isinstance(fill_value, Tensor)
+        else f"{t.__module__}.{t.__qualname__}"
+    )
     raise TypeError(f"{fn}(): argument 'fill_value' (position 2) must be Number, not {what}")
 
 
 def full(size, fill_value, dtype=None, requires_grad=False, device=None, layout=None):
     npd = to_numpy_dtype(dtype)
     fill_value = _check_fill_value("full", fill_value)
-    if requires_grad is not False and requires_grad is not True:
+    if requires_grad is not False and requires_grad is not True and requires_grad is not None:
         _bool_arg_error("full", requires_grad)
     if npd is None:
         npd = (
@@ -203,10 +208,14 @@ def _like(fill, name):
         _check_like_input(t, name)
         npd = to_numpy_dtype(dtype) or t._data.dtype
         check_device(device)
-        if requires_grad is not False and requires_grad is not True:
+        if requires_grad is not False and requires_grad is not True and requires_grad is not None:
             _bool_arg_error(name, requires_grad)
         return _finish(fill(t._data.shape, dtype=npd), requires_grad)
 
+    # Python's own argument errors name the function as PyTorch's do ("zeros_like() got an
+    # unexpected keyword argument 'axis'")
+    make.__code__ = make.__code__.replace(co_name=name, co_qualname=name)
+    make.__name__ = make.__qualname__ = name
     return make
 
 
@@ -218,7 +227,7 @@ empty_like = _like(np.zeros, "empty_like")
 def full_like(t, fill_value, dtype=None, requires_grad=False, device=None, memory_format=None):
     _check_like_input(t, "full_like")
     fill_value = _check_fill_value("full_like", fill_value)
-    if requires_grad is not False and requires_grad is not True:
+    if requires_grad is not False and requires_grad is not True and requires_grad is not None:
         _bool_arg_error("full_like", requires_grad)
     npd = to_numpy_dtype(dtype) or t._data.dtype
     check_device(device)

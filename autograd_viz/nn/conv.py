@@ -684,6 +684,32 @@ def _batched(input, name):
     return nd == 3
 
 
+_CTYPE = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int"}
+
+
+def _conv_arg_checks(x, bias, stride, pads, dilation):
+    """PyTorch's checks of a convolution's arguments, in its order (before the shapes)."""
+    if bias is not None and bias._data.dtype != x.dtype:
+        a, b = x.dtype.name, bias._data.dtype.name
+        raise RuntimeError(
+            f"Input type ({_CTYPE.get(a, a)}) and bias type ({_CTYPE.get(b, b)}) should be the same"
+        )
+    if any(p < 0 for pair in pads for p in pair):
+        raise RuntimeError("negative padding is not supported")
+    if any(st <= 0 for st in stride):
+        raise RuntimeError("non-positive stride is not supported")
+    if any(d <= 0 for d in dilation):
+        raise RuntimeError(f"dilation should be greater than zero, but got {list(dilation)}")
+
+
+def _conv_weight_dtype(x, w):
+    if w.dtype != x.dtype:
+        raise RuntimeError(
+            f"expected scalar type {_api._scalar_type_name(x.dtype)} but found "
+            f"{_api._scalar_type_name(w.dtype)}"
+        )
+
+
 def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     unbatched = _batched(input, "conv2d")
     if unbatched:
@@ -710,6 +736,7 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     else:
         p = _pair(padding)
         pads = ((p[0], p[0]), (p[1], p[1]))
+    _conv_arg_checks(x, bias, stride, pads, dilation)
     if x.shape[1] != w.shape[1] * groups:
         raise RuntimeError(
             f"Given groups={groups}, weight of size {list(w.shape)}, expected input"
@@ -724,6 +751,7 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
             f"Calculated padded input size per channel: ({hp} x {wp}). Kernel size: "
             f"({eh} x {ew}). Kernel size can't be greater than actual input size"
         )
+    _conv_weight_dtype(x, w)
     out = ConvolutionBackward0.apply(
         input, weight, bias, stride=stride, pads=pads, dilation=dilation, groups=groups
     )
@@ -933,6 +961,7 @@ def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
             raise RuntimeError(f"Invalid padding string: '{padding}'")
     else:
         p = (_one(padding),) * 2
+    _conv_arg_checks(x, bias, (1, s), ((0, 0), p), (1, d))
     if x.shape[1] != w.shape[1] * groups:
         raise RuntimeError(
             f"Given groups={groups}, weight of size {list(w.shape)}, expected input"
@@ -944,6 +973,7 @@ def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
             f"Calculated padded input size per channel: ({x.shape[2] + p[0] + p[1]}). Kernel "
             f"size: ({d * (k - 1) + 1}). Kernel size can't be greater than actual input size"
         )
+    _conv_weight_dtype(x, w)
     out = ConvolutionBackward0.apply(
         input,
         weight,

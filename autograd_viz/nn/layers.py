@@ -108,6 +108,8 @@ def embedding(
         padding_idx = -1
     if max_norm is not None:
         _embedding_renorm_(weight, input, max_norm, norm_type)
+    if weight._data.ndim != 2:
+        raise RuntimeError("'weight' must be 2-D")
     idx = input._data
     if idx.dtype.kind not in "iu" or idx.dtype == np.uint8:
         raise RuntimeError(

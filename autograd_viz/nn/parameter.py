@@ -18,6 +18,11 @@ class Parameter(Tensor):
         if data is not None and not isinstance(data, Tensor):
             # PyTorch's Parameter calls ``data.detach()``
             raise AttributeError(f"'{type(data).__name__}' object has no attribute 'detach'")
+        if requires_grad is not True and requires_grad is not False:
+            raise TypeError(
+                "_make_subclass(): argument 'require_grad' (position 3) must be bool, not "
+                f"{type(requires_grad).__name__}"
+            )
         arr = np.zeros((0,), dtype=np.float32) if data is None else data._data
         self._init(arr, False, None)
         if requires_grad:
