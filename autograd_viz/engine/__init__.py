@@ -150,7 +150,7 @@ from .api_more import (
     xlogy,
 )
 from .api_split import dsplit, hsplit, tensor_split, vsplit
-from .api_teach import meshgrid
+from .api_teach import meshgrid, repeat_interleave
 from .api_views import diag, diagonal, moveaxis, movedim, narrow, select, swapdims, unflatten
 from .creation import (
     BoolTensor,
@@ -420,6 +420,7 @@ __all__ = [
     "relu",
     "relu_",
     "remainder",
+    "repeat_interleave",
     "reshape",
     "round",
     "rsqrt",

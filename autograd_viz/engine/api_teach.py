@@ -10,7 +10,7 @@ import warnings
 
 from .tensor import Tensor
 
-__all__ = ["meshgrid"]
+__all__ = ["meshgrid", "repeat_interleave"]
 
 _MESHGRID_WARNING = (
     "torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument."
@@ -214,3 +214,80 @@ OUT_FUNCTIONS = {
     "less_equal": ("le", False),
     "not_equal": ("ne", False),
 }
+
+
+# ---------------------------------------------------------------------- repeat_interleave
+
+_RI_SIGS = (
+    " * (Tensor input, Tensor repeats, int dim = None, *, int output_size = None)\n"
+    " * (Tensor repeats, *, int output_size = None)\n"
+    " * (Tensor input, int repeats, int dim = None, *, int output_size = None)\n"
+)
+
+
+def _repeat_counts(r):
+    """The int64 counts of a repeats tensor, checked as PyTorch checks them."""
+    import numpy as np
+
+    from .api import _scalar_type_name
+
+    if r._data.dtype.kind not in "iu":
+        raise NotImplementedError(
+            f"\"repeat_interleave_cpu\" not implemented for '{_scalar_type_name(r._data.dtype)}'"
+        )
+    if r._data.ndim > 1:
+        raise RuntimeError("repeats must be 0-dim or 1-dim tensor")
+    counts = np.asarray(r._data, dtype=np.int64).reshape(-1)
+    if (counts < 0).any():
+        raise RuntimeError("repeats can not be negative")
+    return counts
+
+
+def repeat_interleave(input, repeats=None, dim=None, *, output_size=None):
+    """``torch.repeat_interleave``: int repeats as PyTorch builds them (unsqueeze, expand,
+    clone, view: ``ViewBackward0``), tensor repeats by ``index_select``
+    (``IndexSelectBackward0``); ``repeat_interleave(repeats)`` alone gives the indices."""
+    import numbers
+
+    import numpy as np
+
+    from .api_more import index_select as _index_select
+    from .tensor import _wrap_dim
+
+    if repeats is None:  # torch.repeat_interleave(repeats): the indices 0, 0, 1, ...
+        counts = _repeat_counts(input)
+        return Tensor._make(np.repeat(np.arange(counts.size, dtype=np.int64), counts))
+    if isinstance(repeats, Tensor):
+        counts = _repeat_counts(repeats)
+        x = input.flatten() if dim is None else input
+        d = 0 if dim is None else _wrap_dim(dim, input.dim())
+        n = x.shape[d]
+        if counts.size == 1:
+            counts = np.full(n, counts[0], dtype=np.int64)
+        elif counts.size != n:
+            raise RuntimeError(
+                "repeats must have the same size as input along dim, but got repeats.size(0) = "
+                f"{counts.size} and input.size({d}) = {n}"
+            )
+        idx = Tensor._make(np.repeat(np.arange(n, dtype=np.int64), counts))
+        return _index_select(x, d, idx)
+    if isinstance(repeats, bool) or not isinstance(repeats, numbers.Integral):
+        raise TypeError(
+            "repeat_interleave() received an invalid combination of arguments - got (Tensor, "
+            f"{type(repeats).__name__}), but expected one of:\n" + _RI_SIGS
+        )
+    if repeats < 0:
+        raise RuntimeError("Repeats must be non-negative")
+    x = input.flatten() if dim is None else input
+    d = 0 if dim is None else _wrap_dim(dim, x.dim())
+    u = x.unsqueeze(d + 1)
+    shape = list(x.shape)
+    e = u.expand(*shape[: d + 1], int(repeats), *shape[d + 1 :]).clone()
+    return e.view(*shape[:d], shape[d] * int(repeats), *shape[d + 1 :])
+
+
+def _m_repeat_interleave(self, repeats, dim=None, *, output_size=None):
+    return repeat_interleave(self, repeats, dim, output_size=output_size)
+
+
+Tensor.repeat_interleave = _m_repeat_interleave

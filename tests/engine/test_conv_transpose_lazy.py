@@ -238,3 +238,13 @@ def test_out_keyword_writes_into_out():
     b = torch.empty(2, dtype=torch.bool)
     assert torch.gt(g, 0.5, out=b) is b and bool(b.all())
     assert torch.add(x, 1).grad_fn is None and x.add(1).shape == (2, 3)
+
+
+def test_repeat_interleave_gradients():
+    x = torch.tensor(np.arange(6.0).reshape(2, 3), requires_grad=True)
+    for args in [(2,), (3, 1), (torch.tensor([1, 0]), 0), (torch.tensor([2, 1, 3]), 1)]:
+        y = torch.repeat_interleave(x, *args)
+        reps = args[0].numpy() if isinstance(args[0], torch.Tensor) else args[0]
+        axis = args[1] if len(args) > 1 else None
+        np.testing.assert_array_equal(y.detach().numpy(), np.repeat(x.detach().numpy(), reps, axis))
+        assert gradcheck(lambda x, a=args: torch.repeat_interleave(x, *a), (x,))

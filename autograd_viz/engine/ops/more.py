@@ -168,6 +168,11 @@ class IndexSelectBackward0(GatherBackward0):
         Local(("G added at the selected slices of {0:r}", "G 加到 {0:r} 被选中的切片"), rule=True),
     )
 
+    @staticmethod
+    def forward(ctx, a, index=None):
+        ctx.shape, ctx.index = a.shape, index
+        return np.ascontiguousarray(a[index])  # (numpy's a[:, idx] may be column-major)
+
 
 class TopkBackward0(GatherBackward0):
     op, symbol = "topk", "topk"

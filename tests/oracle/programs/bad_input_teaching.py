@@ -142,3 +142,37 @@ raises(
     lambda: (type(lz).__name__, repr(lz), tuple(lz.weight.shape), type(lz.weight).__name__),
 )
 raises("lazy_conv1d_unbatched", lambda: nn.LazyConv1d(2, 3)(torch.ones(4, 6)).shape)
+
+# --- repeat_interleave (Dive into Deep Learning 11.3 / 11.5) and index_select's layout
+xr = torch.arange(6.0).view(2, 3).requires_grad_()
+raises("ri_negative", lambda: torch.repeat_interleave(xr, -1))
+raises("ri_size", lambda: torch.repeat_interleave(xr, torch.tensor([1, 2, 3]), 0))
+raises("ri_negative_tensor", lambda: torch.repeat_interleave(xr, torch.tensor([-1, 2]), 0))
+raises("ri_dim", lambda: torch.repeat_interleave(xr, 2, 3))
+raises("ri_float_repeats", lambda: torch.repeat_interleave(xr, torch.tensor([1.0, 2.0]), 0))
+raises("ri_2d_repeats", lambda: torch.repeat_interleave(xr, torch.tensor([[1, 2]]), 0))
+raises("ri_float_alone", lambda: torch.repeat_interleave(torch.tensor([1.0, 2.0])))
+raises("ri_float_int", lambda: torch.repeat_interleave(xr, 2.0))
+raises("ri_0d", lambda: torch.repeat_interleave(torch.tensor(3.0), 2))
+raises("ri_0d_dim", lambda: torch.repeat_interleave(torch.tensor(3.0), 2, 0))
+raises("ri_zero", lambda: torch.repeat_interleave(xr, 0, 1).shape)
+raises("ri_alone", lambda: torch.repeat_interleave(torch.tensor([1, 2, 0, 3])))
+raises("ri_method", lambda: torch.tensor([3, 2]).repeat_interleave(5))
+for k, args in enumerate(
+    [
+        (2,),
+        (2, 0),
+        (2, -1),
+        (torch.tensor([1, 2]), 0),
+        (torch.tensor([1, 2, 0]), 1),
+        (torch.tensor(2),),
+    ]
+):
+    yr = torch.repeat_interleave(xr, *args)
+    (yr * torch.arange(float(yr.numel())).view(yr.shape)).sum().backward()
+    check(f"ri_case{k}", [yr, graph(yr), yr.is_contiguous(), xr.grad])
+    xr.grad = None
+raises(
+    "index_select_dim1_layout",
+    lambda: (torch.arange(6.0).view(2, 3).index_select(1, torch.tensor([2, 0])).is_contiguous(),),
+)
