@@ -36,6 +36,14 @@ def _mask_add(scores, mask):
     return _api.add(scores, Tensor._make(add))
 
 
+def _pad_mask(mask, n):
+    """A mask with ``n`` more key positions, not masked (PyTorch's ``pad(mask, (0, 1))``)."""
+    if mask is None:
+        return None
+    m = mask._data
+    return Tensor._make(np.pad(m, [(0, 0)] * (m.ndim - 1) + [(0, n)]))
+
+
 class MultiheadAttention(Module):
     def __init__(
         self,
@@ -52,41 +60,60 @@ class MultiheadAttention(Module):
         dtype=None,
     ):
         super().__init__()
-        if (
-            add_bias_kv
-            or add_zero_attn
-            or (kdim not in (None, embed_dim))
-            or (vdim not in (None, embed_dim))
-        ):
-            raise NotImplementedError(
-                "autograd_viz: MultiheadAttention with add_bias_kv, add_zero_attn, kdim or vdim"
+        if embed_dim <= 0 or num_heads <= 0:
+            raise ValueError(
+                f"embed_dim and num_heads must be greater than 0, got embed_dim={embed_dim} "
+                f"and num_heads={num_heads} instead"
             )
-        if embed_dim % num_heads:
-            raise AssertionError("embed_dim must be divisible by num_heads")
         self.embed_dim = embed_dim
-        self.kdim = self.vdim = embed_dim
-        self._qkv_same_embed_dim = True
+        self.kdim = kdim if kdim is not None else embed_dim
+        self.vdim = vdim if vdim is not None else embed_dim
+        self._qkv_same_embed_dim = self.kdim == embed_dim and self.vdim == embed_dim
         self.num_heads = num_heads
         self.dropout = dropout
         self.batch_first = batch_first
         self.head_dim = embed_dim // num_heads
+        if self.head_dim * num_heads != embed_dim:
+            raise AssertionError("embed_dim must be divisible by num_heads")
         npd = np.float64 if dtype is not None and dtype.name == "float64" else np.float32
-        self.in_proj_weight = Parameter(Tensor._make(np.zeros((3 * embed_dim, embed_dim), npd)))
-        self.register_parameter("q_proj_weight", None)
-        self.register_parameter("k_proj_weight", None)
-        self.register_parameter("v_proj_weight", None)
+
+        def param(*shape):
+            return Parameter(Tensor._make(np.zeros(shape, npd)))
+
+        if not self._qkv_same_embed_dim:  # (PyTorch's registration order)
+            self.q_proj_weight = param(embed_dim, embed_dim)
+            self.k_proj_weight = param(embed_dim, self.kdim)
+            self.v_proj_weight = param(embed_dim, self.vdim)
+            self.register_parameter("in_proj_weight", None)
+        else:
+            self.in_proj_weight = param(3 * embed_dim, embed_dim)
+            self.register_parameter("q_proj_weight", None)
+            self.register_parameter("k_proj_weight", None)
+            self.register_parameter("v_proj_weight", None)
         if bias:
-            self.in_proj_bias = Parameter(Tensor._make(np.zeros(3 * embed_dim, npd)))
+            self.in_proj_bias = param(3 * embed_dim)
         else:
             self.register_parameter("in_proj_bias", None)
         self.out_proj = NonDynamicallyQuantizableLinear(
             embed_dim, embed_dim, bias=bias, dtype=dtype
         )
-        self.bias_k = self.bias_v = None
-        self.add_zero_attn = False
-        init.xavier_uniform_(self.in_proj_weight)
+        if add_bias_kv:
+            self.bias_k = param(1, 1, embed_dim)
+            self.bias_v = param(1, 1, embed_dim)
+        else:
+            self.bias_k = self.bias_v = None
+        self.add_zero_attn = add_zero_attn
+        if self._qkv_same_embed_dim:
+            init.xavier_uniform_(self.in_proj_weight)
+        else:
+            init.xavier_uniform_(self.q_proj_weight)
+            init.xavier_uniform_(self.k_proj_weight)
+            init.xavier_uniform_(self.v_proj_weight)
         if bias:
             init.zeros_(self.out_proj.bias)
+        if self.bias_k is not None:
+            init.xavier_normal_(self.bias_k)
+            init.xavier_normal_(self.bias_v)
 
     def forward(
         self,
@@ -107,19 +134,44 @@ class MultiheadAttention(Module):
         elif self.batch_first:
             query, key, value = (_api.transpose(t, 0, 1) for t in (query, key, value))
         tgt_len, bsz, e = query.shape
-        src_len = key.shape[0]
         h, d = self.num_heads, self.head_dim
-        w = self.in_proj_weight
         b = self.in_proj_bias
-        wq, wk, wv = w.chunk(3)
+        if self._qkv_same_embed_dim:
+            wq, wk, wv = self.in_proj_weight.chunk(3)
+        else:  # kdim / vdim: three weights (PyTorch's _in_projection and its checks)
+            wq, wk, wv = self.q_proj_weight, self.k_proj_weight, self.v_proj_weight
+            eq = query.shape[-1]
+            for what, w_, want in (
+                ("query", wq, (eq, eq)),
+                ("key", wk, (eq, key.shape[-1])),
+                ("value", wv, (eq, value.shape[-1])),
+            ):
+                if tuple(w_.shape) != want:
+                    raise AssertionError(
+                        f"expecting {what} weights shape of {want}, but got {w_.shape}"
+                    )
         bq, bk, bv = b.chunk(3) if b is not None else (None, None, None)
         q = _api.linear(query, wq, bq)
         k = _api.linear(key, wk, bk)
         v = _api.linear(value, wv, bv)
+        extra = 0  # key positions added by add_bias_kv / add_zero_attn (masks: not masked)
+        if self.bias_k is not None:
+            k = _api.cat([k, self.bias_k.repeat(1, bsz, 1)])
+            v = _api.cat([v, self.bias_v.repeat(1, bsz, 1)])
+            extra += 1
         # (L, N, E) -> (N*H, L, d)
         q = _api.transpose(q.reshape(tgt_len, bsz * h, d), 0, 1)
-        k = _api.transpose(k.reshape(src_len, bsz * h, d), 0, 1)
-        v = _api.transpose(v.reshape(src_len, bsz * h, d), 0, 1)
+        k = _api.transpose(k.reshape(k.shape[0], bsz * h, d), 0, 1)
+        v = _api.transpose(v.reshape(v.shape[0], bsz * h, d), 0, 1)
+        if self.add_zero_attn:
+            zeros = Tensor._make(np.zeros((bsz * h, 1, d), dtype=k._data.dtype))
+            k = _api.cat([k, zeros], dim=1)
+            v = _api.cat([v, zeros], dim=1)
+            extra += 1
+        src_len = k.shape[1]
+        if extra:
+            attn_mask = _pad_mask(attn_mask, extra)
+            key_padding_mask = _pad_mask(key_padding_mask, extra)
         scores = _api.matmul(q * (1.0 / math.sqrt(d)), _api.transpose(k, -2, -1))
         if is_causal and attn_mask is None:
             attn_mask = Tensor._make(np.triu(np.ones((tgt_len, src_len), bool), 1))

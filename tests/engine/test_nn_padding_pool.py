@@ -451,3 +451,37 @@ def test_xlogy_zero_times_anything_is_zero_but_nan_stays():
     )
     assert y[0].item() == 0 and y[1].item() == 0
     assert np.isnan(y[2].item()) and y[3].item() == -np.inf
+
+
+@pytest.mark.parametrize(
+    "cfg",
+    [
+        dict(kdim=3, vdim=5),
+        dict(add_bias_kv=True),
+        dict(add_zero_attn=True),
+        dict(kdim=2, vdim=3, add_bias_kv=True, add_zero_attn=True),
+    ],
+    ids=str,
+)
+def test_multihead_attention_options_gradcheck(cfg):
+    torch.manual_seed(0)
+    m = nn.MultiheadAttention(4, 2, dtype=torch.float64, **cfg)
+    rng = np.random.default_rng(0)
+    q = torch.tensor(rng.uniform(-1, 1, (3, 2, 4)), requires_grad=True)
+    k = torch.tensor(rng.uniform(-1, 1, (5, 2, m.kdim)), requires_grad=True)
+    v = torch.tensor(rng.uniform(-1, 1, (5, 2, m.vdim)), requires_grad=True)
+    # (the parameters too for the config with everything: the others check the inputs)
+    params = list(m.parameters()) if len(cfg) == 4 else []
+    names = [n for n, _ in m.named_parameters()]
+    if cfg.get("kdim"):
+        assert "k_proj_weight" in names and "in_proj_weight" not in names
+    if cfg.get("add_bias_kv"):
+        assert "bias_k" in names and "bias_v" in names
+
+    def f(a, b, c, *ps):
+        return m(a, b, c)[0]
+
+    assert torch.autograd.gradcheck(f, (q, k, v, *params))
+    # the extra key positions change the weights' last dimension as PyTorch's do
+    extra = int(bool(cfg.get("add_bias_kv"))) + int(bool(cfg.get("add_zero_attn")))
+    assert m(q, k, v)[1].shape == (2, 3, 5 + extra)
