@@ -149,7 +149,15 @@ from .api_more import (
     triu,
     xlogy,
 )
-from .api_split import dsplit, hsplit, tensor_split, vsplit
+from .api_split import (
+    dsplit,
+    hsplit,
+    tensor_split,
+    unsafe_chunk,
+    unsafe_split,
+    unsafe_split_with_sizes,
+    vsplit,
+)
 from .api_teach import meshgrid, repeat_interleave
 from .api_views import diag, diagonal, moveaxis, movedim, narrow, select, swapdims, unflatten
 from .creation import (
@@ -472,6 +480,9 @@ __all__ = [
     "uint64",
     "unbind",
     "unflatten",
+    "unsafe_chunk",
+    "unsafe_split",
+    "unsafe_split_with_sizes",
     "unsqueeze",
     "var",
     "view",

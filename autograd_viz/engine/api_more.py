@@ -261,6 +261,14 @@ def _pieces(input, sizes, d, cls):
 
 
 def split(tensor, split_size_or_sections, dim=0):
+    return _split(tensor, split_size_or_sections, dim, _SPLITS)
+
+
+#: the nodes of ``split`` (by size, by sizes); ``api_split``'s unsafe forms give others
+_SPLITS = (M.SplitBackward0, M.SplitWithSizesBackward0)
+
+
+def _split(tensor, split_size_or_sections, dim, classes):
     _check_tensor(tensor, "split")
     a = tensor._data
     if a.ndim == 0:
@@ -279,14 +287,14 @@ def split(tensor, split_size_or_sections, dim=0):
                 )
             return (tensor,)
         sizes = [s] * (n // s) + ([n % s] if n % s else [])
-        return _pieces(tensor, sizes or [0], d, M.SplitBackward0)
+        return _pieces(tensor, sizes or [0], d, classes[0])
     sizes = [int(x) for x in split_size_or_sections]
     if sum(sizes) != n:
         raise RuntimeError(
             f"split_with_sizes expects split_sizes to sum exactly to {n} (input tensor's size "
             f"at dimension {d}), but got split_sizes={sizes}"
         )
-    return _pieces(tensor, sizes, d, M.SplitWithSizesBackward0)
+    return _pieces(tensor, sizes, d, classes[1])
 
 
 def _int_arg(value, fn, arg, pos):
@@ -301,6 +309,10 @@ def _int_arg(value, fn, arg, pos):
 
 
 def chunk(input, chunks, dim=0):
+    return _chunk(input, chunks, dim, _SPLITS)
+
+
+def _chunk(input, chunks, dim, classes):
     _check_tensor(input, "chunk")
     chunks = _int_arg(chunks, "chunk", "chunks", 1)
     dim = _int_arg(dim, "chunk", "dim", 2)
@@ -312,8 +324,8 @@ def chunk(input, chunks, dim=0):
     d = _wrap_dim(int(dim), max(a.ndim, 1))
     n = a.shape[d]
     if n == 0:  # PyTorch: ``chunks`` empty pieces
-        return split(input, [0] * int(chunks), d)
-    return split(input, -(-n // chunks), d)
+        return _split(input, [0] * int(chunks), d, classes)
+    return _split(input, -(-n // chunks), d, classes)
 
 
 def outer(input, vec2):

@@ -1,6 +1,7 @@
 """``tensor_split``, ``hsplit``, ``vsplit``, ``dsplit``: pieces that are slices of the
 input (each its own ``SliceBackward0`` node, as PyTorch builds them; ``split`` / ``chunk``
-/ ``unbind`` share one node instead: ``ops/shape.MultiViewBackward``)."""
+/ ``unbind`` share one node instead: ``ops/shape.MultiViewBackward``); ``unsafe_split``,
+``unsafe_split_with_sizes``, ``unsafe_chunk``: ``split``'s pieces, not tracked as views."""
 
 from __future__ import annotations
 
@@ -10,10 +11,20 @@ import numbers
 import numpy as np
 
 from .api import _check_tensor, _scalar_type_name
+from .api_more import _chunk, _split
+from .ops import more as M
 from .ops import shape as S
 from .tensor import Tensor, _wrap_dim
 
-__all__ = ["dsplit", "hsplit", "tensor_split", "vsplit"]
+__all__ = [
+    "dsplit",
+    "hsplit",
+    "tensor_split",
+    "unsafe_chunk",
+    "unsafe_split",
+    "unsafe_split_with_sizes",
+    "vsplit",
+]
 
 _TS_SIGS = (
     " * (tuple of ints indices, int dim = 0)\n"
@@ -114,6 +125,27 @@ def dsplit(input, indices_or_sections):
     return _dsplit_like("dsplit", 2, 3, input, indices_or_sections)
 
 
+#: ``unsafe_split``'s nodes (by size, by sizes)
+_UNSAFE = (M.UnsafeSplitBackward0, M.UnsafeSplitWithSizesBackward0)
+
+
+def unsafe_split(tensor, split_size, dim=0):
+    if not isinstance(split_size, numbers.Integral) or isinstance(split_size, bool):
+        raise TypeError(
+            "unsafe_split(): argument 'split_size' (position 1) must be int, not "
+            + type(split_size).__name__
+        )
+    return _split(tensor, split_size, dim, _UNSAFE)
+
+
+def unsafe_split_with_sizes(tensor, split_sizes, dim=0):
+    return _split(tensor, list(split_sizes), dim, _UNSAFE)
+
+
+def unsafe_chunk(input, chunks, dim=0):
+    return _chunk(input, chunks, dim, _UNSAFE)
+
+
 def _m_tensor_split(self, indices_or_sections, dim=0):
     return tensor_split(self, indices_or_sections, dim)
 
@@ -123,6 +155,9 @@ for _name, _fn in (
     ("hsplit", hsplit),
     ("vsplit", vsplit),
     ("dsplit", dsplit),
+    ("unsafe_split", unsafe_split),
+    ("unsafe_split_with_sizes", unsafe_split_with_sizes),
+    ("unsafe_chunk", unsafe_chunk),
 ):
     if _name not in Tensor.__dict__:
         setattr(Tensor, _name, _fn)

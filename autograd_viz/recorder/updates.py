@@ -150,6 +150,8 @@ class UpdatesMixin:
     def _inplace(self, p):
         t = p.tensor
         op = p.op
+        if p.grad_enabled and t.grad_fn is not None and self.full:
+            self._inplace_in_graph(t)
         n_before = len(self.events)
         try:
             self._inplace_kind(t, op, p)
@@ -161,6 +163,25 @@ class UpdatesMixin:
                 op,
                 len(self.events) != n_before or id(t) in self._suppress,
             )
+
+    def _inplace_in_graph(self, t):
+        """``p.sigmoid_()`` recorded in the graph: the op ran on a copy of ``p``'s old
+        value; it reads ``p`` as it was, and ``p`` is its result from now on (so the
+        picture says ``p = sigmoid(p)``, then uses that ``p``)."""
+        node = t.grad_fn
+        e = self._fmap.get(id(node))
+        old = self._tmap.get(id(t))
+        if e is None or e[0]() is not node or old is None or old[0]() is not t:
+            return
+        ro = self.ops[e[1]]
+        if ro.out is None or ro.out == old[1]:
+            return
+        if ro.inputs and ro.inputs[0][0] == "t":
+            first = self.tensors[ro.inputs[0][1]]
+            if first.name is None and first.producer is None:  # the copy of the old value
+                ro.inputs[0] = ("t", old[1])
+        self._tmap[id(t)] = (weakref.ref(t), ro.out)
+        self._scan_names()
 
     def _inplace_kind(self, t, op, p):
         go = t._grad_owner() if t._grad_owner is not None else None

@@ -43,3 +43,20 @@ def test_long_expressions_fall_back_to_the_op_name():
     names = _tensor_names(rec)
     assert "alpha_long_name * beta_long_name" not in names  # longer than 24 characters
     assert "out" in names
+
+
+def test_inplace_op_in_the_graph_reads_and_rebinds_the_tensor():
+    # ``p.sigmoid_()`` with grad: the op reads p's old value and p is its result from then
+    # on (it was "sigmoid = sigmoid(tensor)": an unnamed copy and an unnamed result)
+    import autograd_viz as av
+
+    with av.record() as rec:
+        y = av.tensor([[0.5, -1.0]], requires_grad=True)
+        p = y * 2
+        p.sigmoid_()
+        p.sum().backward()
+    forward = [f.caption for f in rec.frames if f.phase == "forward"]
+    assert forward[1].startswith("Forward: p #2 = sigmoid(p) = ")
+    assert forward[2].startswith("Forward: p.sum() = (p #2).sum() = ")
+    assert not any("tensor" in c for c in forward)
+    assert y.grad is not None

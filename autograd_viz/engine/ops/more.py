@@ -349,6 +349,20 @@ class SplitWithSizesBackward0(SplitBackward0):
     pass
 
 
+class UnsafeSplitBackward0(SplitBackward0):
+    """``unsafe_split`` / ``unsafe_chunk``: the pieces of ``split`` not tracked as views,
+    so each may be changed in place on its own (PyTorch's RNN cells:
+    ``gates.unsafe_chunk(4, 1)`` then ``sigmoid_``).  PyTorch's pieces share the input's
+    memory; these are copies, so an in-place change of one never shows in the input."""
+
+    op = "unsafe_split"
+    is_view = False
+
+
+class UnsafeSplitWithSizesBackward0(UnsafeSplitBackward0):
+    pass
+
+
 def _xlogy_arr(x, y):
     """``x·log(y)``, 0 where ``x == 0`` (unless ``y`` is nan), as PyTorch's kernel."""
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -288,6 +288,8 @@ class MultiViewBackward(SelectBackward0):
 
         arr = x._data
         pieces = [arr[idx] for idx in indices]
+        if not cls.is_view:  # (``unsafe_split``: pieces of their own, so that changing one in
+            pieces = [p.copy() for p in pieces]  # place never reaches the input's values)
         listening = bool(events.LISTENERS)
         node = None
         if STATE.enabled and x._requires_grad:
@@ -306,7 +308,8 @@ class MultiViewBackward(SelectBackward0):
         outs = []
         for k, p in enumerate(pieces):
             o = Tensor._make(p, node is not None, node)
-            _make_view(o, x)
+            if cls.is_view:
+                _make_view(o, x)
             if k and node is not None:
                 o._output_nr = k
             outs.append(o)

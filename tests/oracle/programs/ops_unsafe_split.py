@@ -1,0 +1,30 @@
+# unsafe_split / unsafe_split_with_sizes / unsafe_chunk: split's pieces as one
+# UnsafeSplit(WithSizes)Backward0 node, not views (a piece may be changed in place on its own,
+# as PyTorch's RNN cells do with gates.unsafe_chunk(4, 1) then sigmoid_())
+x = torch.arange(16.0).reshape(2, 8).requires_grad_()
+y = x * 1
+pieces = y.unsafe_chunk(4, 1)
+check("chunk_pieces", list(pieces))
+check("chunk_graph", graph(pieces[1]))
+check("chunk_output_nr", [p.output_nr for p in pieces])
+check("chunk_is_view", [p._is_view() for p in pieces])
+i, f, g, o = pieces
+i.sigmoid_()
+g.tanh_()
+check("sigmoid_graph", graph(i))
+(i * f + g * o).sum().backward()
+check("chunk_grad", x.grad)
+x.grad = None
+a, b = torch.unsafe_split(x * 2, 5, 1)
+check("split_shapes", [a.shape, b.shape])
+check("split_name", type(a.grad_fn).__name__)
+c, d = (x * 3).unsafe_split_with_sizes([3, 5], 1)
+check("sizes_name", type(c.grad_fn).__name__)
+(c.sum() + 2 * d.sum()).backward()
+check("sizes_grad", x.grad)
+leafp = torch.ones(2, 4, requires_grad=True).unsafe_chunk(2, 1)
+leafp[0].add_(1)
+check("leaf_piece_inplace", leafp[0])
+raises("split_list", lambda: x.unsafe_split([3, 5], 1))
+raises("chunk_zero", lambda: x.unsafe_chunk(0, 1))
+check("plain", torch.unsafe_chunk(torch.arange(6.0), 3))
