@@ -366,12 +366,15 @@ def div(input, other, *, rounding_mode=None):
             )
         _check_int_zero_division(input, other)
         a, b = _raw(input), _raw(other)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            q = (
-                np.floor_divide(a, b)
-                if rounding_mode == "floor"
-                else np.trunc(np.true_divide(a, b))
-            )
+        try:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                q = (
+                    np.floor_divide(a, b)
+                    if rounding_mode == "floor"
+                    else np.trunc(np.true_divide(a, b))
+                )
+        except ValueError:
+            _raise_broadcast_error(input, other)
         dt = result_type(_operand(input), _operand(other))
         return Tensor._make(np.asarray(q).astype(dt, copy=False))
     if not isinstance(input, Tensor):
@@ -406,8 +409,19 @@ def remainder(input, other):
     _check_int_zero_division(input, other)
     a, b = _raw(input), _raw(other)
     dt = result_type(_operand(input), _operand(other))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return Tensor._make(np.asarray(np.remainder(a, b)).astype(dt, copy=False))
+    try:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return Tensor._make(np.asarray(np.remainder(a, b)).astype(dt, copy=False))
+    except ValueError:
+        _raise_broadcast_error(input, other)
+
+
+def _raise_broadcast_error(a, b):
+    """On numpy's broadcasting ValueError: PyTorch's message (or the numpy error itself)."""
+    err = _broadcast_error(a, b)
+    if err is None:
+        raise
+    raise err from None
 
 
 def pow(input, exponent):

@@ -85,11 +85,58 @@ def _bool_mask(mask, name):
     return m
 
 
+_F32_MAX = float(np.finfo(np.float32).max)
+_C_INT = {
+    "int64": "int64_t",
+    "int32": "int",
+    "int16": "int16_t",
+    "int8": "int8_t",
+    "uint8": "uint8_t",
+}
+
+
+def _check_fill_value(input, value, name):
+    """A Number or a tensor (else PyTorch's parser error, in the method's form), that fits
+    ``input``'s dtype (else PyTorch's overflow error)."""
+    if isinstance(value, Tensor):
+        return
+    if not isinstance(value, numbers.Number):
+        got = _api._type_list(value) if isinstance(value, list | tuple) else _api._pytype(value)
+        why = (
+            f"      didn't match because some of the arguments have invalid types: "
+            f"(Tensor, !{got}!)\n"
+        )
+        raise TypeError(
+            f"{name}() received an invalid combination of arguments - got (Tensor, "
+            f"{type(value).__name__}), but expected one of:\n * (Tensor mask, Tensor value)\n"
+            f"{why} * (Tensor mask, Number value)\n{why}"
+        )
+    dt = input._data.dtype
+    if isinstance(value, complex | bool):
+        return
+    if dt.kind in "iu":
+        info = np.iinfo(dt)
+        if isinstance(value, numbers.Integral):
+            bad = not info.min <= int(value) <= info.max
+        else:
+            v = float(value)
+            bad = not np.isfinite(v) or not info.min <= v <= info.max
+        if bad:
+            raise RuntimeError(
+                f"value cannot be converted to type {_C_INT.get(dt.name, dt.name)} without overflow"
+            )
+    elif dt == np.float32:
+        v = float(value)
+        if abs(v) > _F32_MAX and v - v == 0:  # finite and too big
+            raise RuntimeError("value cannot be converted to type float without overflow")
+
+
 def masked_fill(input, mask, value):
     """``input`` with ``value`` where ``mask`` is True (``MaskedFillBackward0`` for a number,
     ``MaskedFillBackward1`` for a 0-d tensor value)."""
     _check_tensor(input, "masked_fill")
     m = _bool_mask(mask, "masked_fill")
+    _check_fill_value(input, value, "masked_fill")
     try:
         np.broadcast_shapes(input._data.shape, m.shape)
     except ValueError:
@@ -109,6 +156,7 @@ def masked_fill(input, mask, value):
 
 def _masked_fill_(self, mask, value):
     m = _bool_mask(mask, "masked_fill_")
+    _check_fill_value(self, value, "masked_fill_")
     if np.broadcast_shapes(self._data.shape, m.shape) != self._data.shape:
         raise RuntimeError(
             f"output with shape {list(self._data.shape)} doesn't match the broadcast shape "
@@ -121,7 +169,7 @@ def _index_check(index, name):
     if not isinstance(index, Tensor) or index._data.dtype.kind not in "iu":
         if name == "gather":
             raise RuntimeError("gather(): Expected dtype int32/int64 for index")
-        raise IndexError("index_select(): Expected dtype int32 or int64 for index")
+        raise RuntimeError("index_select(): Expected dtype int32 or int64 for index")
     return index._data
 
 
@@ -156,6 +204,12 @@ def index_select(input, dim, index):
     if idx.ndim > 1:
         raise IndexError("index_select(): Index is supposed to be a vector")
     if idx.size and (idx.min() < 0 or idx.max() >= a.shape[d]):
+        if d and a.ndim > 1:  # PyTorch's kernel for an inner dim words it so
+            flat = idx.ravel()
+            bad = int(flat[np.flatnonzero((flat < 0) | (flat >= a.shape[d]))[0]])
+            raise RuntimeError(
+                f"INDICES element is out of DATA bounds, id={bad} axis_dim={a.shape[d]}"
+            )
         raise IndexError("index out of range in self")
     key = (slice(None),) * d + (idx.reshape(-1),)
     return M.IndexSelectBackward0.apply(input, index=key)

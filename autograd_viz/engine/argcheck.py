@@ -4,16 +4,17 @@
 (position 1) must be Tensor, not list`` (before looking at the other arguments); the engine's
 functions would fail with an ``AttributeError`` on ``._data`` or accept the list. The
 module-level functions listed in ``GUARDED`` (differential fuzzing against PyTorch 2.13 gave
-exactly this message for a list, tuple, ``None``, str and ndarray first argument) are wrapped
-once at import. Tensor methods do not go through these wrappers, and the hot arithmetic
-functions (``add``, ``mul``, ``matmul``...) are not listed: they pay nothing.
+exactly this message for a list, tuple, ``None``, str, ndarray and Python number first
+argument) are wrapped once at import. Tensor methods do not go through these wrappers, and
+the hot arithmetic functions (``add``, ``mul``, ``matmul``...) are not listed: they pay
+nothing.
 """
 
 from __future__ import annotations
 
 import functools
 
-import numpy as np
+from .tensor import Tensor
 
 GUARDED = (
     "addmm",
@@ -72,7 +73,7 @@ GUARDED = (
     "zeros_like",
 )
 
-_NOT_TENSOR = (list, tuple, type(None), str, np.ndarray)
+_MISSING = object()
 
 
 def _pytype(x) -> str:
@@ -83,8 +84,8 @@ def _pytype(x) -> str:
 def guard(fn, name):
     @functools.wraps(fn)
     def guarded(*args, **kwargs):
-        x = args[0] if args else kwargs.get("input", 0)
-        if isinstance(x, _NOT_TENSOR):
+        x = args[0] if args else kwargs.get("input", _MISSING)
+        if not isinstance(x, Tensor) and x is not _MISSING:
             raise TypeError(
                 f"{name}(): argument 'input' (position 1) must be Tensor, not {_pytype(x)}"
             )

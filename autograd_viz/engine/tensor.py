@@ -1476,12 +1476,16 @@ class Tensor:
         return _api.view(self, *shape)
 
     def view_as(self, other):
+        if not isinstance(other, Tensor):
+            _api._check_tensor(other, "view_as", "other", 1)
         return _api.view(self, other.shape)
 
     def reshape(self, *shape):
         return _api.reshape(self, *shape)
 
     def reshape_as(self, other):
+        if not isinstance(other, Tensor):
+            _api._check_tensor(other, "reshape_as", "other", 1)
         return _api.reshape(self, other.shape)
 
     def flatten(self, start_dim=0, end_dim=-1):
@@ -1501,6 +1505,8 @@ class Tensor:
         return _api.expand(self, *sizes)
 
     def expand_as(self, other):
+        if not isinstance(other, Tensor):
+            _api._check_tensor(other, "expand_as", "other", 1)
         return _api.expand(self, *other.shape)
 
     def new_zeros(
@@ -1540,7 +1546,9 @@ class Tensor:
     ):  # fmt: skip
         _check_device_arg(device)
         from .api import _size_args
+        from .creation import _check_fill_value
 
+        fill_value = _check_fill_value("new_full", fill_value)
         npd = to_numpy_dtype(dtype) or self._data.dtype
         t = Tensor._make(np.full(_size_args((size,), "new_full"), fill_value, dtype=npd))
         return t.requires_grad_(requires_grad) if requires_grad else t
