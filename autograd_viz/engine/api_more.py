@@ -215,8 +215,17 @@ def index_select(input, dim, index):
     return M.IndexSelectBackward0.apply(input, index=key)
 
 
-def cumsum(input, dim, *, dtype=None):
+_NO_DIM = object()
+
+
+def cumsum(input, dim=_NO_DIM, *, dtype=None, axis=_NO_DIM):
     _check_tensor(input, "cumsum")
+    if axis is not _NO_DIM:  # numpy's name, which PyTorch accepts too
+        if dim is not _NO_DIM:
+            raise TypeError("cumsum() got an unexpected keyword argument 'axis'")
+        dim = axis
+    if dim is _NO_DIM:
+        raise TypeError('cumsum() missing 1 required positional arguments: "dim"')
     a = input._data
     d = _wrap_dim(int(dim), max(a.ndim, 1))
     from .dtypes import to_numpy_dtype
@@ -466,8 +475,8 @@ def _m_logsumexp(self, dim, keepdim=False):
     return logsumexp(self, dim, keepdim)
 
 
-def _m_cumsum(self, dim, dtype=None):
-    return cumsum(self, dim, dtype=dtype)
+def _m_cumsum(self, dim=_NO_DIM, dtype=None, *, axis=_NO_DIM):
+    return cumsum(self, dim, dtype=dtype, axis=axis)
 
 
 def _m_flip(self, *dims):

@@ -171,6 +171,8 @@ class Optimizer:
     def __repr__(self):
         lines = [f"{type(self).__name__} ("]
         for i, g in enumerate(self.param_groups):
+            if i:
+                lines.append("")  # (PyTorch's blank line between groups)
             lines.append(f"Parameter Group {i}")
             for k in sorted(g):
                 if k != "params":
