@@ -1,10 +1,13 @@
 """Recurrent layers: ``RNN`` (tanh/relu), ``LSTM``, ``GRU`` (layers, bidirectional,
 ``batch_first``, dropout between layers, initial states, unbatched input) and the cells
-``RNNCell``, ``LSTMCell``, ``GRUCell``, built from the engine's ops step by step (so
-a recording shows every gate), except a float32 ``LSTM``: one ``MkldnnRnnLayerBackward0``
-per layer and direction, as PyTorch's CPU kernel records it (``nn.lstm_layer``).
-Parameter names, shapes, gate order (LSTM: i, f, g, o; GRU: r, z, n), initialisation
-bounds (±1/√hidden_size) and results are PyTorch's."""
+``RNNCell``, ``LSTMCell``, ``GRUCell``, with the graphs PyTorch's CPU code builds: per
+layer and direction the input's linear over the whole sequence, unbound per step, then
+each step's cell from the engine's ops (the hidden linear plus that part; gates cut by
+``unsafe_chunk``; GRU's ``(h - n)·z + n``), so a recording shows every gate; a float32
+``LSTM`` is instead one ``MkldnnRnnLayerBackward0`` per layer and direction, as PyTorch's
+oneDNN kernel records it (``nn.lstm_layer``).  Parameter names, shapes, gate order (LSTM:
+i, f, g, o; GRU: r, z, n), initialisation bounds (±1/√hidden_size), argument checks and
+results are PyTorch's."""
 
 from __future__ import annotations
 
@@ -27,30 +30,36 @@ def _lin(x, w, b):
     return _api.linear(x, w, b)
 
 
-def _rnn_tanh_cell(x, h, w_ih, w_hh, b_ih, b_hh, nonlinearity="tanh"):
-    pre = _api.add(_lin(x, w_ih, b_ih), _lin(h, w_hh, b_hh))
-    return _api.tanh(pre) if nonlinearity == "tanh" else _api.relu(pre)
+def _rnn_tanh_cell(x, h, w_ih, w_hh, b_ih, b_hh, nonlinearity="tanh", pre=None):
+    """One step as PyTorch's SimpleCell: the hidden linear plus the input's (``pre``:
+    computed for the whole sequence beforehand), then tanh or relu."""
+    igates = _lin(x, w_ih, b_ih) if pre is None else pre
+    s = _api.add(_lin(h, w_hh, b_hh), igates)
+    return _api.tanh(s) if nonlinearity == "tanh" else _api.relu(s)
 
 
-def _lstm_cell(x, hc, w_ih, w_hh, b_ih, b_hh):
+def _lstm_cell(x, hc, w_ih, w_hh, b_ih, b_hh, pre=None):
+    """One step as PyTorch's LSTMCell: gates = hidden linear + input's, cut by
+    ``unsafe_chunk`` into i, f, g, o; c' = f·c + i·g, h' = o·tanh(c')."""
     h, c = hc
-    gates = _api.add(_lin(x, w_ih, b_ih), _lin(h, w_hh, b_hh))
-    i, f, g, o = gates.chunk(4, -1)
+    igates = _lin(x, w_ih, b_ih) if pre is None else pre
+    gates = _api.add(_lin(h, w_hh, b_hh), igates)
+    i, f, g, o = gates.unsafe_chunk(4, 1)
     i, f, g, o = _api.sigmoid(i), _api.sigmoid(f), _api.tanh(g), _api.sigmoid(o)
     c2 = _api.add(_api.mul(f, c), _api.mul(i, g))
     h2 = _api.mul(o, _api.tanh(c2))
     return h2, c2
 
 
-def _gru_cell(x, h, w_ih, w_hh, b_ih, b_hh):
-    gi = _lin(x, w_ih, b_ih)
-    gh = _lin(h, w_hh, b_hh)
-    i_r, i_z, i_n = gi.chunk(3, -1)
-    h_r, h_z, h_n = gh.chunk(3, -1)
-    r = _api.sigmoid(_api.add(i_r, h_r))
-    z = _api.sigmoid(_api.add(i_z, h_z))
-    n = _api.tanh(_api.add(i_n, _api.mul(r, h_n)))
-    return _api.add(_api.mul(_api.rsub(z, 1), n), _api.mul(z, h))
+def _gru_cell(x, h, w_ih, w_hh, b_ih, b_hh, pre=None):
+    """One step as PyTorch's GRUCell: r, z = σ(hidden's + input's), n = tanh(input's +
+    hidden's·r), h' = (h − n)·z + n."""
+    ig = (_lin(x, w_ih, b_ih) if pre is None else pre).unsafe_chunk(3, 1)
+    hg = _lin(h, w_hh, b_hh).unsafe_chunk(3, 1)
+    r = _api.sigmoid(_api.add(hg[0], ig[0]))
+    z = _api.sigmoid(_api.add(hg[1], ig[1]))
+    n = _api.tanh(_api.add(ig[2], _api.mul(hg[2], r)))
+    return _api.add(_api.mul(_api.sub(h, n), z), n)
 
 
 class _RNNBase(Module):
@@ -106,7 +115,7 @@ class _RNNBase(Module):
                     setattr(self, name + sfx, Parameter(Tensor._make(arr)))
                     self._flat_names.append(name + sfx)
 
-    def _cell(self, x, state, w):
+    def _cell(self, x, state, w, pre=None):
         raise NotImplementedError
 
     def _zeros(self, n, like):
@@ -146,10 +155,12 @@ class _RNNBase(Module):
                 w = self._layer_weights(layer, d)
                 idx = layer * dirs + d
                 state = (h0[idx], c0[idx]) if is_lstm else h0[idx]
+                # as PyTorch's FullLayer: the input's part of every step at once, unbound
+                pre = _lin(layer_in, w[0], w[2]).unbind(0)
                 steps = range(seq_len - 1, -1, -1) if d else range(seq_len)
                 outs = [None] * seq_len
                 for t in steps:
-                    state = self._cell(layer_in[t], state, w)
+                    state = self._cell(None, state, w, pre[t])
                     outs[t] = state[0] if is_lstm else state
                 outs_dir.append(_api.stack(outs, 0))
                 if is_lstm:
@@ -291,24 +302,24 @@ class RNN(_RNNBase):
             raise ValueError(f"Unknown nonlinearity '{nl}'. Select from 'tanh' or 'relu'.")
         super().__init__(*args, nonlinearity=nl, **kwargs)
 
-    def _cell(self, x, h, w):
-        return _rnn_tanh_cell(x, h, *w, self.nonlinearity)
+    def _cell(self, x, h, w, pre=None):
+        return _rnn_tanh_cell(x, h, *w, self.nonlinearity, pre)
 
 
 class LSTM(_RNNBase):
     _gates = 4
     _mode = "LSTM"
 
-    def _cell(self, x, hc, w):
-        return _lstm_cell(x, hc, *w)
+    def _cell(self, x, hc, w, pre=None):
+        return _lstm_cell(x, hc, *w, pre)
 
 
 class GRU(_RNNBase):
     _gates = 3
     _mode = "GRU"
 
-    def _cell(self, x, h, w):
-        return _gru_cell(x, h, *w)
+    def _cell(self, x, h, w, pre=None):
+        return _gru_cell(x, h, *w, pre)
 
 
 class _CellBase(Module):
@@ -338,6 +349,31 @@ class _CellBase(Module):
     def _w(self):
         return self.weight_ih, self.weight_hh, self.bias_ih, self.bias_hh
 
+    def _step(self, input, hx, cell):
+        """PyTorch's cell ``forward``: the dims checked, an unbatched (1-D) input and its
+        state given a batch dim of 1 (removed from the result), zeros for no state."""
+        name = type(self).__name__
+        if input.dim() not in (1, 2):
+            raise ValueError(f"{name}: Expected input to be 1D or 2D, got {input.dim()}D instead")
+        lstm = self._gates == 4
+        states = () if hx is None else (hx if lstm else (hx,))
+        for k, v in enumerate(states):
+            if v.dim() not in (1, 2):
+                what = f"hx[{k}]" if lstm else "hidden"
+                raise ValueError(f"{name}: Expected {what} to be 1D or 2D, got {v.dim()}D instead")
+        batched = input.dim() == 2
+        x = input if batched else _api.unsqueeze(input, 0)
+        if hx is None:
+            states = (self._zero(x), self._zero(x)) if lstm else (self._zero(x),)
+        elif not batched:
+            states = tuple(_api.unsqueeze(v, 0) for v in states)
+        out = cell(x, states if lstm else states[0])
+        if batched:
+            return out
+        if lstm:
+            return _api.squeeze(out[0], 0), _api.squeeze(out[1], 0)
+        return _api.squeeze(out, 0)
+
     def _zero(self, input):
         shape = (*input.shape[:-1], self.hidden_size)
         return Tensor._make(np.zeros(shape, dtype=input._data.dtype))
@@ -353,21 +389,20 @@ class _CellBase(Module):
 
 class RNNCell(_CellBase):
     def forward(self, input, hx=None):
-        h = self._zero(input) if hx is None else hx
-        return _rnn_tanh_cell(input, h, *self._w(), self.nonlinearity)
+        return self._step(
+            input, hx, lambda x, h: _rnn_tanh_cell(x, h, *self._w(), self.nonlinearity)
+        )
 
 
 class LSTMCell(_CellBase):
     _gates = 4
 
     def forward(self, input, hx=None):
-        hc = (self._zero(input), self._zero(input)) if hx is None else hx
-        return _lstm_cell(input, hc, *self._w())
+        return self._step(input, hx, lambda x, hc: _lstm_cell(x, hc, *self._w()))
 
 
 class GRUCell(_CellBase):
     _gates = 3
 
     def forward(self, input, hx=None):
-        h = self._zero(input) if hx is None else hx
-        return _gru_cell(input, h, *self._w())
+        return self._step(input, hx, lambda x, h: _gru_cell(x, h, *self._w()))

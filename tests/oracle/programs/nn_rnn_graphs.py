@@ -1,3 +1,4 @@
+# Recurrent layers' graphs as PyTorch's CPU code builds them.
 # nn.LSTM in float32 is PyTorch's fused CPU kernel: one MkldnnRnnLayerBackward0 per layer and
 # direction (slots input, weight_ih, weight_hh, bias_ih, bias_hh, hx, cx; outputs output, hy,
 # cy); its graph, values, gradients (second derivatives too), and the argument checks of
@@ -143,4 +144,59 @@ raises(
     lambda: nn.LSTM(3, 4, batch_first=True)(
         seq(2, 5, 3), (torch.zeros(1, 5, 4), torch.zeros(1, 5, 4))
     ),
+)
+
+# The graphs of nn.RNN / nn.GRU (and a float64 nn.LSTM) as PyTorch's CPU FullLayer builds
+# them: the input's linear over the whole sequence unbound per step, each step's hidden
+# linear plus that part, GRU's (h - n) * z + n, the gates cut by unsafe_chunk; the cells
+# (batched and unbatched) and their argument checks.
+generic_configs = [
+    ("rnn", nn.RNN, dict(), torch.float32),
+    ("gru", nn.GRU, dict(), torch.float32),
+    ("rnn_bi_nobias", nn.RNN, dict(bidirectional=True, bias=False), torch.float32),
+    ("gru_2layers", nn.GRU, dict(num_layers=2), torch.float32),
+    ("rnn_relu_bf", nn.RNN, dict(nonlinearity="relu", batch_first=True), torch.float32),
+    ("rnn64", nn.RNN, dict(), torch.float64),
+    ("gru64_bi", nn.GRU, dict(bidirectional=True), torch.float64),
+    ("lstm64", nn.LSTM, dict(), torch.float64),
+    ("lstm64_2layers", nn.LSTM, dict(num_layers=2), torch.float64),
+]
+for name, cls, kw, dt in generic_configs:
+    with section(name):
+        m = set_weights(cls(3, 2, **kw).to(dt))
+        x = seq(3, 2, 3, dtype=dt).requires_grad_()
+        out, state = m(x)
+        h = state[0] if isinstance(state, tuple) else state
+        check(name + "_out", out)
+        check(name + "_out_graph", graph(out))
+        check(name + "_h_graph", graph(h))
+        (out.sum() + h.pow(2).sum()).backward()
+        check(name + "_xgrad", x.grad)
+        check(name + "_wgrad", [p.grad for p in m.parameters()])
+
+for cls in (nn.RNNCell, nn.GRUCell, nn.LSTMCell):
+    name = cls.__name__
+    with section(name):
+        c = set_weights(cls(3, 2), 3)
+        x = seq(2, 3).requires_grad_()
+        r = c(x)
+        r0 = r[0] if isinstance(r, tuple) else r
+        check(name + "_out", r0)
+        check(name + "_graph", graph(r0))
+        r0.sum().backward()
+        check(name + "_xgrad", x.grad)
+        u = c(seq(3))
+        u0 = u[0] if isinstance(u, tuple) else u
+        check(name + "_unbatched", u0)
+        check(name + "_unbatched_graph", graph(u0))
+        raises(name + "_3d", lambda c=c: c(seq(1, 2, 3)))
+raises("rnncell_hidden_3d", lambda: nn.RNNCell(3, 2)(seq(2, 3), torch.zeros(1, 2, 2)))
+raises("grucell_hidden_3d", lambda: nn.GRUCell(3, 2)(seq(2, 3), torch.zeros(1, 2, 2)))
+raises(
+    "lstmcell_hx1_3d",
+    lambda: nn.LSTMCell(3, 2)(seq(2, 3), (torch.zeros(2, 2), torch.zeros(1, 2, 2))),
+)
+check(
+    "lstmcell_unbatched_state",
+    nn.LSTMCell(3, 2)(seq(3), (torch.full((2,), 0.5), torch.full((2,), -0.5)))[1].shape,
 )
