@@ -24,7 +24,7 @@ from ..engine.functional_array import _is_array
 from ..engine.tensor import Tensor
 from . import functional as _functional
 from . import padding as _padding
-from .modules import Module
+from .modules import Module, _check_param_shape
 from .parameter import Parameter
 
 __all__ = [
@@ -702,6 +702,23 @@ def _conv_arg_checks(x, bias, stride, pads, dilation):
         raise RuntimeError(f"dilation should be greater than zero, but got {list(dilation)}")
 
 
+def _pair_arg(v):
+    """A functional conv's int-pair argument: an int, a 0-d tensor, or 1 or 2 of them."""
+    if isinstance(v, Tensor) and v._data.ndim == 0 and v._data.dtype.kind in "iu":
+        v = int(v._data)
+    if isinstance(v, list | tuple) and len(v) == 1:
+        v = v[0]
+    return _pair(v)
+
+
+def _conv_bias_shape(w, bias):
+    if bias is not None and bias._data.shape != (w.shape[0],):
+        raise RuntimeError(
+            f"Given weight of size {list(w.shape)}, expected bias to be 1-dimensional with "
+            f"{w.shape[0]} elements, but got bias of size {list(bias._data.shape)} instead"
+        )
+
+
 def _conv_weight_dtype(x, w):
     if w.dtype != x.dtype:
         raise RuntimeError(
@@ -716,7 +733,9 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         input = _api.unsqueeze(input, 0)
     x = input._data
     w = weight._data
-    stride, dilation = _pair(stride), _pair(dilation)
+    if w.ndim < 3:
+        raise RuntimeError("weight should have at least three dimensions")
+    stride, dilation = _pair_arg(stride), _pair_arg(dilation)
     kh, kw = w.shape[2], w.shape[3]
     if isinstance(padding, str):
         if padding == "valid":
@@ -734,7 +753,7 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         else:
             raise RuntimeError(f"Invalid padding string: '{padding}'")
     else:
-        p = _pair(padding)
+        p = _pair_arg(padding)
         pads = ((p[0], p[0]), (p[1], p[1]))
     _conv_arg_checks(x, bias, stride, pads, dilation)
     if x.shape[1] != w.shape[1] * groups:
@@ -743,6 +762,7 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
             f"{list(x.shape)} to have {w.shape[1] * groups} channels, but got {x.shape[1]} "
             "channels instead"
         )
+    _conv_bias_shape(w, bias)
     hp = x.shape[2] + pads[0][0] + pads[0][1]
     wp = x.shape[3] + pads[1][0] + pads[1][1]
     eh, ew = dilation[0] * (kh - 1) + 1, dilation[1] * (kw - 1) + 1
@@ -1140,6 +1160,7 @@ class _ConvNd(Module):
         self._reversed_padding_repeated_twice = rev
         npd = self._npd(dtype, device)
         shape = (out_channels, in_channels // groups, *self.kernel_size)
+        _check_param_shape(shape)
         fan_in = shape[1] * math.prod(self.kernel_size)
         bound = 1.0 / math.sqrt(fan_in) if fan_in > 0 else 0.0
         rng = creation._rng[0]

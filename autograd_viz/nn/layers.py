@@ -19,7 +19,7 @@ from ..engine.ops.unary import EXACT_MAX
 from ..engine.tensor import Size, Tensor
 from . import _ops
 from . import functional as _functional
-from .modules import Module
+from .modules import Module, _check_param_shape
 from .parameter import Parameter
 
 _REDUCTIONS = ("none", "mean", "sum")
@@ -60,10 +60,16 @@ def dropout(input, p=0.5, training=True, inplace=False):
     training or ``p == 0``."""
     if p < 0.0 or p > 1.0:
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if p != p:  # nan passes the comparisons above; PyTorch's kernel then refuses it
+        raise RuntimeError(f"dropout probability has to be between 0 and 1, but got {p}")
     _tensor_arg(input, "dropout")
     if not training or p == 0:
         return input
     arr = input._data
+    if arr.dtype.kind not in "fc" and p != 1:
+        raise RuntimeError(
+            f"result type Float can't be cast to the desired output type {_scalar_type(arr.dtype)}"
+        )
     if p == 1:
         noise = np.zeros(arr.shape, dtype=arr.dtype)
     else:
@@ -177,6 +183,20 @@ def _norm_value(row, p):
     return np.sum(a ** row.dtype.type(p), dtype=row.dtype) ** row.dtype.type(1.0 / p)
 
 
+def _norm_dtype_check(x, params, kernel):
+    """PyTorch's CPU normalisation kernels: floating input, parameters of the input's dtype
+    (float32 parameters may go with a float16 input)."""
+    if kernel == "batch_norm" and x.dtype.kind != "f":
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{_scalar_type(x.dtype)}'")
+    dts = {p._data.dtype for p in params if p is not None}
+    if dts and dts != {x.dtype} and not (x.dtype == np.float16 and dts == {np.dtype(np.float32)}):
+        if x.dtype == np.float32 and kernel == "batch_norm":
+            raise RuntimeError("mixed dtype (CPU): expect parameter to have scalar type of Float")
+        raise RuntimeError("mixed dtype (CPU): all inputs must share same datatype.")
+    if x.dtype.kind != "f":
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{_scalar_type(x.dtype)}'")
+
+
 def batch_norm(
     input,
     running_mean,
@@ -203,6 +223,7 @@ def batch_norm(
                 "Expected more than 1 value per channel when training, got input size "
                 f"{Size(x.shape)}"
             )
+        _norm_dtype_check(x, (weight, bias, running_mean, running_var), "batch_norm")
         if x.dtype == np.float32 and x.size <= EXACT_MAX:
             mean, var_sum = _bn_stats32(x, axes)
             var = var_sum / np.float32(n)  # (float32, as PyTorch divides)
@@ -236,6 +257,7 @@ def batch_norm(
     else:
         if running_mean is None or running_var is None:
             raise RuntimeError("running_mean and running_var must be defined in evaluation mode")
+        _norm_dtype_check(x, (weight, bias, running_mean, running_var), "batch_norm")
         rv = running_var._data
         mean = running_mean._data.astype(np.float64)
         if x.dtype == np.float32 and rv.dtype == np.float32:  # (float32, as PyTorch)
@@ -436,6 +458,7 @@ class Embedding(Module):
         self.sparse = sparse
         if _weight is None:
             npd = factory_dtype(dtype, device)
+            _check_param_shape((num_embeddings, embedding_dim))
             w = creation._rng[0].standard_normal((num_embeddings, embedding_dim)).astype(npd)
             if padding_idx is not None:
                 w[padding_idx] = 0
@@ -538,6 +561,7 @@ class _BatchNorm(Module):
         self.affine = affine
         self.track_running_stats = track_running_stats
         npd = factory_dtype(dtype, device)
+        _check_param_shape((num_features,))
         if affine:
             self.weight = Parameter(Tensor._make(np.ones(num_features, dtype=npd)))
             if self._has_bias:
@@ -814,6 +838,7 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
     if isinstance(normalized_shape, int):
         normalized_shape = (normalized_shape,)
     normalized_shape = tuple(normalized_shape)
+    _norm_dtype_check(input._data, (weight, bias), "LayerNormKernelImpl")
     nd = len(normalized_shape)
     shape = tuple(input._data.shape)
     if nd == 0 or shape[len(shape) - nd :] != normalized_shape or len(shape) < nd:
@@ -866,6 +891,7 @@ class LayerNorm(Module):
         self.elementwise_affine = elementwise_affine
         self._has_bias = bool(elementwise_affine and bias)
         npd = factory_dtype(dtype, device)
+        _check_param_shape(self.normalized_shape)
         if elementwise_affine:
             self.weight = Parameter(Tensor._make(np.ones(self.normalized_shape, dtype=npd)))
             if bias:

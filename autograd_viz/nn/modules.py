@@ -663,3 +663,13 @@ class MSELoss(Module):
 
     def forward(self, input, target):
         return _api.mse_loss(input, target, reduction=self.reduction)
+
+
+def _check_param_shape(shape):
+    """PyTorch's error for a parameter of negative size (``nn.Conv2d(1, -1, 3)``)."""
+    ints = [isinstance(d, numbers.Integral) and not isinstance(d, bool) for d in shape]
+    neg = [d for d, ok in zip(shape, ints, strict=True) if ok and d < 0]
+    if neg and all(ints):  # (other wrong sizes: the caller's own errors)
+        raise RuntimeError(
+            f"Trying to create tensor with negative dimension {neg[0]}: {[int(d) for d in shape]}"
+        )

@@ -398,6 +398,22 @@ raises("repeat_2", lambda: t.repeat(2))
 raises("repeat_3", lambda: t.repeat(2, 0).shape)
 raises("repeat_5", lambda: s.repeat(3).shape)
 raises("repeat_6", lambda: s.repeat())
+raises("repeat_7", lambda: v.repeat_interleave(2))
+raises("repeat_7_0int5", lambda: v.repeat_interleave(-1))
+raises("repeat_7_0int6", lambda: v.repeat_interleave(-3))
+raises("repeat_7_0int8", lambda: v.repeat_interleave(torch.tensor(2)))
+raises("repeat_7_0int9", lambda: v.repeat_interleave(torch.tensor(2.0)))
+raises("repeat_7_0int10", lambda: v.repeat_interleave(torch.tensor([2, 3])))
+raises("repeat_7_0int11", lambda: v.repeat_interleave(np.int64(2)))
+raises("repeat_7_0int13", lambda: v.repeat_interleave(0))
+raises("repeat_8", lambda: torch.repeat_interleave(v, torch.tensor([1, 2, 0, 1])))
+raises("repeat_8_0T1", lambda: torch.repeat_interleave(v, i))
+raises("repeat_8_0T3", lambda: torch.repeat_interleave(v, s))
+raises("repeat_8_0T7", lambda: torch.repeat_interleave(v, [1.0, 2.0, 3.0]))
+raises("repeat_8_0T8", lambda: torch.repeat_interleave(v, 3.0))
+raises("repeat_8_0T10", lambda: torch.repeat_interleave(v, "x"))
+raises("repeat_8_0T12", lambda: torch.repeat_interleave(v, idx))
+raises("repeat_9", lambda: torch.repeat_interleave(v, torch.tensor([1, 2])))
 raises("flatten_0_0dim19", lambda: x3.flatten(-1))
 raises("flatten_1_0dim19", lambda: x3.flatten(0, -1))
 raises("flatten_2", lambda: torch.flatten(t))
@@ -765,8 +781,35 @@ raises("nn_42_0bool4", lambda: nn.Parameter(t, 2).requires_grad)
 raises("nn_42_0bool5", lambda: nn.Parameter(t, 1.0).requires_grad)
 raises("nn_42_0bool6", lambda: nn.Parameter(t, torch.tensor(True)).requires_grad)
 raises("nn_42_0bool7", lambda: nn.Parameter(t, [True]).requires_grad)
+raises("nn_45_0int5", lambda: nn.Conv2d(-1, 2, 3).weight.shape)
+raises("nn_45_0int6", lambda: nn.Conv2d(-3, 2, 3).weight.shape)
+raises("nn_46_0int5", lambda: nn.Conv2d(1, -1, 3).weight.shape)
+raises("nn_46_0int6", lambda: nn.Conv2d(1, -3, 3).weight.shape)
+raises("nn_47_0int5", lambda: nn.Conv2d(1, 2, -1).weight.shape)
+raises("nn_47_0int6", lambda: nn.Conv2d(1, 2, -3).weight.shape)
 raises("nn_62", lambda: nn.Conv2d(1, 2, 3)(torch.ones(1, 1, 5, 5, dtype=torch.float64)))
 raises("nn_63", lambda: nn.Conv2d(1, 2, 3)(torch.ones(1, 1, 5, 5).long()))
+raises("nn_72_0T0", lambda: F.conv2d(torch.ones(1, 1, 5, 5), b).shape)
+raises("nn_72_0T1", lambda: F.conv2d(torch.ones(1, 1, 5, 5), i).shape)
+raises("nn_72_0T2", lambda: F.conv2d(torch.ones(1, 1, 5, 5), e).shape)
+raises("nn_72_0T3", lambda: F.conv2d(torch.ones(1, 1, 5, 5), s).shape)
+raises("nn_72_0T4", lambda: F.conv2d(torch.ones(1, 1, 5, 5), nc).shape)
+raises("nn_72_0T5", lambda: F.conv2d(torch.ones(1, 1, 5, 5), d).shape)
+raises("nn_72_0T6", lambda: F.conv2d(torch.ones(1, 1, 5, 5), m).shape)
+raises("nn_72_0T12", lambda: F.conv2d(torch.ones(1, 1, 5, 5), idx).shape)
+raises("nn_72_0T13", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 3)).shape)
+raises("nn_72_0T14", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(3, 1)).shape)
+raises(
+    "nn_72_0T15",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.tensor([1.0, 2.0], dtype=torch.float16)).shape,
+)
+raises(
+    "nn_74", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), bias=torch.ones(3))
+)
+raises(
+    "nn_75_0int4",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=[2]).shape,
+)
 raises(
     "nn_75_0int5", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=-1).shape
 )
@@ -774,7 +817,19 @@ raises(
     "nn_75_0int6", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=-3).shape
 )
 raises(
+    "nn_75_0int8",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=torch.tensor(2)).shape,
+)
+raises(
+    "nn_75_0int12",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=(2,)).shape,
+)
+raises(
     "nn_75_0int13", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=0).shape
+)
+raises(
+    "nn_76_0int4",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), padding=[2]).shape,
 )
 raises(
     "nn_76_0int5",
@@ -784,6 +839,19 @@ raises(
     "nn_76_0int6",
     lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), padding=-3).shape,
 )
+raises(
+    "nn_76_0int8",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), padding=torch.tensor(2)).shape,
+)
+raises(
+    "nn_76_0int12",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), padding=(2,)).shape,
+)
+raises("nn_80_0int5", lambda: nn.Embedding(-1, 3).weight.shape)
+raises("nn_80_0int6", lambda: nn.Embedding(-3, 3).weight.shape)
+raises("nn_81_0int5", lambda: nn.Embedding(10, -1).weight.shape)
+raises("nn_81_0int6", lambda: nn.Embedding(10, -3).weight.shape)
+raises("nn_98", lambda: nn.Embedding(-1, 3))
 raises("nn_101_0T0", lambda: F.embedding(torch.tensor([1]), b))
 raises("nn_101_0T1", lambda: F.embedding(torch.tensor([1]), i))
 raises("nn_101_0T2", lambda: F.embedding(torch.tensor([1]), e))
@@ -793,17 +861,30 @@ raises(
     "nn_101_0T15",
     lambda: F.embedding(torch.tensor([1]), torch.tensor([1.0, 2.0], dtype=torch.float16)),
 )
-raises("nn_124_0kw6", lambda: nn.BatchNorm1d(3, dtype=torch.float64).weight.shape)
-raises("nn_133_0T14", lambda: nn.LayerNorm([3])(torch.ones(3, 1)).shape)
-raises("nn_145_0T5", lambda: nn.Dropout(0.5).eval()(d))
-raises("nn_156", lambda: nn.Sequential(nn.Linear(3, 2), nn.ReLU())(t).shape)
-raises("nn_172_0T9", lambda: nn.ReLU()(None))
-raises("nn_179_0float2", lambda: nn.LeakyReLU(torch.tensor(0.1))(t))
-raises("nn_179_0float5", lambda: nn.LeakyReLU(float("nan"))(t))
+raises("nn_113_0int5", lambda: nn.BatchNorm1d(-1).weight.shape)
+raises("nn_113_0int6", lambda: nn.BatchNorm1d(-3).weight.shape)
+raises("nn_124_0kw5", lambda: nn.BatchNorm1d(3, out=None).weight.shape)
+raises("nn_125", lambda: nn.BatchNorm1d(3)(torch.ones(2, 3).double()))
+raises("nn_126", lambda: nn.BatchNorm1d(3)(torch.ones(2, 3).long()))
+raises("nn_130_0int5", lambda: nn.LayerNorm(-1)(t).shape)
+raises("nn_130_0int6", lambda: nn.LayerNorm(-3)(t).shape)
+raises("nn_133_0T0", lambda: nn.LayerNorm([3])(b).shape)
+raises("nn_133_0T1", lambda: nn.LayerNorm([3])(i).shape)
+raises("nn_133_0T5", lambda: nn.LayerNorm([3])(d).shape)
+raises("nn_133_0T12", lambda: nn.LayerNorm([3])(idx).shape)
+raises("nn_133_0T13", lambda: nn.LayerNorm([3])(torch.ones(2, 3)).shape)
+raises("nn_143", lambda: nn.Dropout(0.5)(i))
+raises("nn_145_0T4", lambda: nn.Dropout(0.5).eval()(nc))
+raises("nn_147_0float5", lambda: F.dropout(t, float("nan"), training=False))
+raises("nn_151", lambda: F.dropout(i, 0.5))
+raises("nn_155_0T15", lambda: nn.Sequential(torch.tensor([1.0, 2.0], dtype=torch.float16))(t).shape)
+raises("nn_172_0T8", lambda: nn.ReLU()(3.0))
+raises("nn_179", lambda: nn.LeakyReLU(0.1)(t))
+raises("nn_179_0float4", lambda: nn.LeakyReLU(True)(t))
+raises("nn_204", lambda: nn.init.kaiming_normal_(torch.empty(3)))
 raises("nn_205", lambda: nn.init.zeros_(torch.empty(3)))
-raises("nn_205_0T0", lambda: nn.init.zeros_(b))
-raises("nn_205_0T6", lambda: nn.init.zeros_(m))
-raises("nn_229", lambda: F.pad(t, (1, 1)).shape)
+raises("nn_205_0T5", lambda: nn.init.zeros_(d))
+raises("nn_227", lambda: F.avg_pool2d(torch.ones(1, 1, 4, 4), 2, stride=0))
 raises("losses_2_0T2", lambda: F.mse_loss(t, t, reduction=e))
 raises("losses_2_0T7", lambda: F.mse_loss(t, t, reduction=[1.0, 2.0, 3.0]))
 raises("losses_10", lambda: F.mse_loss(e, e))
@@ -1077,3 +1158,52 @@ raises("fixed_176", lambda: t.masked_fill(t > 2, np.float64(2.5)))
 raises("fixed_177", lambda: t.double().masked_fill(t > 2, 1e300))
 raises("fixed_178", lambda: t.new_full((2,), "0.1"))
 raises("fixed_181", lambda: t.new_full((2,), torch.tensor(2.0)))
+raises("fixed_182", lambda: nn.BatchNorm1d(3)(t.double()))
+raises("fixed_183", lambda: nn.BatchNorm1d(3)(t.long()))
+raises("fixed_184", lambda: nn.BatchNorm1d(3)(torch.ones(1, 3).double()))
+raises("fixed_185", lambda: F.batch_norm(t.double(), None, None, training=True).dtype)
+raises("fixed_186", lambda: F.batch_norm(t.double(), torch.zeros(3), torch.ones(3), training=True))
+raises("fixed_187", lambda: F.batch_norm(t.double(), torch.zeros(3), torch.ones(3)))
+raises("fixed_188", lambda: F.batch_norm(t, torch.zeros(3).double(), torch.ones(3).double()))
+raises("fixed_189", lambda: F.batch_norm(t.long(), None, None, training=True))
+raises("fixed_190", lambda: nn.BatchNorm1d(3).eval()(t.double()))
+raises("fixed_191", lambda: nn.BatchNorm2d(3)(torch.ones(2, 3, 2, 2).double()))
+raises("fixed_192", lambda: nn.LayerNorm(3)(t.double()))
+raises("fixed_193", lambda: nn.LayerNorm(3)(t.long()))
+raises("fixed_194", lambda: F.layer_norm(t.double(), (3,)).dtype)
+raises("fixed_195", lambda: F.layer_norm(t.long(), (3,)))
+raises("fixed_196", lambda: nn.LayerNorm(3)(torch.ones(2, 4).double()))
+raises("fixed_197", lambda: nn.BatchNorm1d(3, dtype=torch.float64)(t.double()).dtype)
+raises("fixed_198", lambda: nn.LayerNorm(3, dtype=torch.float64)(t.double()).dtype)
+raises("fixed_199", lambda: nn.LayerNorm(3, elementwise_affine=False)(t.double()).dtype)
+raises("fixed_200", lambda: F.dropout(t.long(), 0.5))
+raises("fixed_201", lambda: F.dropout(t.long(), 0.0))
+raises("fixed_202", lambda: F.dropout(t.long(), 1.0))
+raises("fixed_203", lambda: F.dropout(t.long(), 0.5, training=False))
+raises("fixed_204", lambda: nn.Dropout(0.5)(t.bool()))
+raises("fixed_205", lambda: F.dropout(t.int(), 0.5))
+raises("fixed_206", lambda: F.dropout(t, float("nan")))
+raises("fixed_208", lambda: nn.Dropout(0.2)(i))
+raises("fixed_209", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 3)))
+raises("fixed_210", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2)))
+raises(
+    "fixed_212",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), bias=torch.ones(2, 1)),
+)
+raises(
+    "fixed_213",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3).double(), bias=torch.ones(3)),
+)
+raises(
+    "fixed_214",
+    lambda: F.conv2d(torch.ones(1, 2, 5, 5), torch.ones(2, 1, 3, 3), bias=torch.ones(3)),
+)
+raises("fixed_218", lambda: nn.Linear(-1, 3))
+raises("fixed_220", lambda: nn.Embedding(10, -3))
+raises("fixed_221", lambda: nn.Conv2d(1, -1, 3))
+raises("fixed_222", lambda: nn.Conv2d(-3, 2, 3))
+raises("fixed_223", lambda: nn.Conv2d(1, 2, -1))
+raises("fixed_224", lambda: nn.BatchNorm1d(-1))
+raises("fixed_225", lambda: nn.LayerNorm(-1))
+raises("fixed_226", lambda: nn.LayerNorm((2, -2)))
+raises("fixed_227", lambda: nn.Conv1d(1, -2, 3))
