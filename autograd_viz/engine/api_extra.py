@@ -256,8 +256,11 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
         raise NotImplementedError(
             f"\"leaky_relu_cpu\" not implemented for '{_scalar_type_name(input._data.dtype)}'"
         )
-    if inplace:
-        raise NotImplementedError("leaky_relu(inplace=True) is not supported by autograd_viz")
+    if inplace:  # leaky_relu_: LeakyReluBackward1, which saves the result
+        slope = float(negative_slope)
+        return _api.inplace(
+            input, "leaky_relu_", lambda t: X.LeakyReluBackward1.apply(t, negative_slope=slope)
+        )
     return X.LeakyReluBackward0.apply(input, negative_slope=float(negative_slope))
 
 

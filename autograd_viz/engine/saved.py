@@ -153,6 +153,7 @@ TABLE = {
     X.SinBackward0: _SELF0,
     X.CosBackward0: _SELF0,
     X.LeakyReluBackward0: {"_saved_self": _T(0), "_saved_negative_slope": _ctx_attr("slope")},
+    X.LeakyReluBackward1: {"_saved_result": _T(0), "_saved_negative_slope": _ctx_attr("slope")},
     X.SoftmaxBackward0: {"_saved_result": _T(0), "_saved_dim": _ctx_attr("dim")},
     X.LogSoftmaxBackward0: {"_saved_result": _T(0), "_saved_dim": _ctx_attr("dim")},
     X.ProdBackward0: {"_saved_self": _T(0), "_saved_result": _T(1)},

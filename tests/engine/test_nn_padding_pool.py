@@ -485,3 +485,26 @@ def test_multihead_attention_options_gradcheck(cfg):
     # the extra key positions change the weights' last dimension as PyTorch's do
     extra = int(bool(cfg.get("add_bias_kv"))) + int(bool(cfg.get("add_zero_attn")))
     assert m(q, k, v)[1].shape == (2, 3, 5 + extra)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_leaky_relu_inplace_gradcheck(seed):
+    case = OpCase(
+        "leaky_relu_",
+        lambda a: F.leaky_relu(a * 1, 0.2, inplace=True),
+        lambda a: np.where(a > 0, a, 0.2 * a),
+        domain="away0",
+    )
+    rng = np.random.default_rng(seed)
+    xs = [values(rng, (3, 4), "away0")]
+    check_first_order(case, xs, rng)
+    check_second_order(case, xs, rng)
+
+
+def test_leaky_relu_inplace_negative_slope_fails_in_backward():
+    x = torch.tensor([-1.0, 2.0], requires_grad=True)
+    y = x * 1
+    F.leaky_relu(y, -0.5, inplace=True)
+    assert y.grad_fn.name() == "LeakyReluBackward1"
+    with pytest.raises(RuntimeError, match="negative slope which is not supported"):
+        y.sum().backward()

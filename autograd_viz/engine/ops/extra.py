@@ -170,6 +170,35 @@ class LeakyReluBackward0(Function):
         return (_times(g, factor),)
 
 
+class LeakyReluBackward1(LeakyReluBackward0):
+    """``leaky_relu_`` (in place): PyTorch saves the result, not the input (the same
+    signs for a non-negative slope; a negative one fails in backward, as PyTorch's)."""
+
+    op = "leaky_relu_"
+
+    @staticmethod
+    def forward(ctx, a, negative_slope=0.01):
+        out = _nd(np.where(a > 0, a, a * negative_slope).astype(a.dtype, copy=False))
+        ctx._saved = (out,)  # (the result, as save_for_backward of the output)
+        ctx.slope = negative_slope
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        if ctx.slope < 0:
+            raise RuntimeError(
+                "In-place leakyReLu backward calculation is triggered with a negative slope "
+                "which is not supported. This is caused by calling in-place forward function "
+                "with a negative slope, please call out-of-place version instead. File an "
+                "issue at https://github.com/pytorch/pytorch if you do require supporting "
+                "in-place leakRelu backward calculation with negative slope"
+            )
+        (out,) = ctx.saved_tensors
+        ro = _raw(out)
+        factor = np.where(ro > 0, 1, ctx.slope).astype(ro.dtype)
+        return (_times(g, factor),)
+
+
 # ---------------------------------------------------------------- softmax family
 
 
