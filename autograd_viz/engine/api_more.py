@@ -427,12 +427,68 @@ def save(obj, f, pickle_module=pickle, pickle_protocol=2, **kwargs):
         pickle_module.dump(obj, f, protocol=pickle_protocol)
 
 
+#: what ``torch.load(weights_only=True)`` (PyTorch's default since 2.6) may rebuild:
+#: tensors, parameters, sizes, dtypes, devices, containers and numpy's array pieces
+_SAFE_GLOBALS = {
+    ("collections", "OrderedDict"),
+    ("builtins", "set"),
+    ("builtins", "frozenset"),
+    ("builtins", "complex"),
+    ("builtins", "slice"),
+    ("builtins", "bytearray"),
+    ("_codecs", "encode"),
+    ("numpy", "ndarray"),
+    ("numpy", "dtype"),
+    ("numpy._core.multiarray", "_reconstruct"),
+    ("numpy._core.multiarray", "scalar"),
+    ("numpy.core.multiarray", "_reconstruct"),
+    ("numpy.core.multiarray", "scalar"),
+    ("autograd_viz.engine.tensor", "Tensor"),
+    ("autograd_viz.engine.tensor", "Size"),
+    ("autograd_viz.engine.dtypes", "from_numpy_dtype"),
+    ("autograd_viz.engine.device", "device"),
+    ("autograd_viz.nn.parameter", "Parameter"),
+    ("autograd_viz.nn.parameter", "UninitializedParameter"),
+    ("autograd_viz.nn.parameter", "UninitializedBuffer"),
+}
+
+_WEIGHTS_ONLY_FAILED = (
+    "Weights only load failed. This file can still be loaded, to do so you have two options, "
+    "\x1b[1mdo those steps only if you trust the source of the checkpoint\x1b[0m. \n\t(1) In "
+    "PyTorch 2.6, we changed the default value of the `weights_only` argument in `torch.load` "
+    "from `False` to `True`. Re-running `torch.load` with `weights_only` set to `False` will "
+    "likely succeed, but it can result in arbitrary code execution. Do it only if you got the "
+    "file from a trusted source.\n\t(2) Alternatively, to load with `weights_only=True` please "
+    "check the recommended steps in the following error message.\n\tWeightsUnpickler error: "
+    "Unsupported global: GLOBAL {g} was not an allowed global by default. Please use "
+    "`torch.serialization.add_safe_globals([{g}])` or the "
+    "`torch.serialization.safe_globals([{g}])` context manager to allowlist this global if "
+    "you trust this class/function.\n\nCheck the documentation of torch.load to learn more "
+    "about types accepted by default with weights_only "
+    "https://pytorch.org/docs/stable/generated/torch.load.html."
+)
+
+
+class _WeightsUnpickler(pickle.Unpickler):
+    def find_class(self, module, name):
+        if (module, name) in _SAFE_GLOBALS:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(_WEIGHTS_ONLY_FAILED.format(g=f"{module}.{name}"))
+
+
 def load(f, map_location=None, pickle_module=pickle, *, weights_only=None, **kwargs):
-    """Read back what :func:`save` wrote."""
+    """Read back what :func:`save` wrote; ``weights_only`` (the default, as in PyTorch 2.6+)
+    rebuilds only tensors, sizes, dtypes, devices and containers: anything else (a whole
+    pickled module) raises PyTorch's ``UnpicklingError``."""
+    safe = weights_only is None or bool(weights_only)
+
+    def read(fh):
+        return _WeightsUnpickler(fh).load() if safe else pickle_module.load(fh)
+
     if isinstance(f, (str, bytes)) or hasattr(f, "__fspath__"):
         with open(f, "rb") as fh:
-            return pickle_module.load(fh)
-    return pickle_module.load(f)
+            return read(fh)
+    return read(f)
 
 
 # ---------------------------------------------------------------------- Tensor methods
