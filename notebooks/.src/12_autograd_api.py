@@ -87,9 +87,12 @@ autograd_viz.Stepper(rec, quiz=True)
 # %% [markdown] en
 # The whole picture after the pass: the original graph (`x → u → f`) and, below it, the new
 # graph that computes $g = \cos(u) \cdot 2x$ and that a second `grad` walks backward.
+# (The `x**1` frame is no typo: PyTorch's rule for the gradient of `x**2` is `2 * x.pow(1)`,
+# and the new graph keeps that node, as PyTorch's does.)
 # %% [markdown] zh
 # 这次传播之后的全图：原来的图（`x → u → f`），以及在它下面新搭起来的、计算 $g = \cos(u) \cdot 2x$ 的图，
 # 第二次 `grad` 就沿着这张新图反向走。
+# （`x**1` 这一帧不是笔误：PyTorch 对 `x**2` 求梯度的规则是 `2 * x.pow(1)`，新图和 PyTorch 的一样保留了这个节点。）
 # %%
 autograd_viz.draw(rec)
 # %%
