@@ -429,6 +429,20 @@ def _reduction_ok(reduction):
         raise ValueError(f"{reduction} is not a valid value for reduction")
 
 
+def _legacy_reduction(size_average, reduce):
+    """PyTorch's ``_Reduction.legacy_get_string``: the deprecated ``size_average`` /
+    ``reduce`` arguments as a ``reduction`` (with its warning)."""
+    size_average = True if size_average is None else size_average
+    reduce = True if reduce is None else reduce
+    ret = "mean" if size_average and reduce else "sum" if reduce else "none"
+    warnings.warn(
+        f"size_average and reduce args will be deprecated, please use reduction='{ret}' instead.",
+        UserWarning,
+        stacklevel=3,
+    )
+    return ret
+
+
 def nll_loss(
     input,
     target,
@@ -440,6 +454,8 @@ def nll_loss(
 ):
     """Negative log-likelihood of class indices (one ``NllLossBackward0``); ``input`` are
     log-probabilities of shape (N, C) or (C,)."""
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce)
     _reduction_ok(reduction)
     _check_tensor(input, "nll_loss")
     _check_tensor(target, "nll_loss", "target")
@@ -448,6 +464,10 @@ def nll_loss(
         return _nll_loss_nd(input, target, weight, ignore_index, reduction)
     if a.ndim == 0:
         raise ValueError("Expected 1 or more dimensions (got 0)")
+    if a.ndim == 1 and t.ndim == 1 and t.shape[0] != 1:  # (C,) scores with a batch of targets
+        raise ValueError(
+            f"For 1D input, 1D target must have size 1, but got target size: {t.shape[0]}"
+        )
     if a.ndim == 2 and (t.ndim == 0 or t.shape[0] != a.shape[0]):
         bs = t.shape[0] if t.ndim else 0
         raise ValueError(
@@ -700,8 +720,25 @@ def cross_entropy(
                 info = {"reduction": reduction}
                 return _tagged(out, "cross_entropy", (input, target), info, seq0)
     _reduction_ok(reduction)
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce)
     _check_tensor(input, "cross_entropy_loss")
     _check_tensor(target, "cross_entropy_loss", "target")
+    ii = ignore_index
+    if isinstance(ii, Tensor) and ii._data.ndim == 0 and ii._data.dtype.kind in "iu":
+        ignore_index = int(ii._data)  # (a 0-d tensor is a Number to PyTorch)
+    if isinstance(label_smoothing, Tensor) and label_smoothing._data.ndim == 0:
+        label_smoothing = float(label_smoothing._data)
+    if isinstance(ignore_index, bool) or not isinstance(ignore_index, numbers.Integral):
+        raise TypeError(
+            "cross_entropy_loss(): argument 'ignore_index' (position 5) must be int, not "
+            f"{type(ignore_index).__name__}"
+        )
+    if isinstance(label_smoothing, complex) or not isinstance(label_smoothing, numbers.Real):
+        raise TypeError(
+            "cross_entropy_loss(): argument 'label_smoothing' (position 6) must be float, not "
+            f"{type(label_smoothing).__name__}"
+        )
     seq0 = _seq_counter[0]
     a = input._data
     ls = float(label_smoothing)
@@ -727,6 +764,8 @@ def binary_cross_entropy(
 ):
     """``-(t·log x + (1−t)·log(1−x))`` (logs clamped at −100), one
     ``BinaryCrossEntropyBackward0`` with two slots (input, target)."""
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce)
     _check_tensor(input, "binary_cross_entropy")
     _check_tensor(target, "binary_cross_entropy", "target")
     if target._data.shape != input._data.shape:

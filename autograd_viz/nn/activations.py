@@ -13,6 +13,7 @@ import numpy as np
 
 from ..engine import api as _api
 from ..engine import creation
+from ..engine.api_extra import _legacy_reduction
 from ..engine.tensor import Tensor
 from . import _ops
 from . import functional as _functional
@@ -76,7 +77,10 @@ def _pointwise_loss(cls, name, input, target, reduction, param):
             "broadcasting. Please ensure they have the same size.",
             stacklevel=3,
         )
-        shape = np.broadcast_shapes(tuple(input.shape), tuple(target.shape))
+        try:
+            shape = np.broadcast_shapes(tuple(input.shape), tuple(target.shape))
+        except ValueError:
+            _api._raise_broadcast_error(input, target)
         input, target = _api.expand(input, *shape), _api.expand(target, *shape)
     return cls.apply(input, target, reduction=reduction, param=param)
 
@@ -84,6 +88,8 @@ def _pointwise_loss(cls, name, input, target, reduction, param):
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
     """One ``SmoothL1LossBackward0``; ``beta=0`` is ``l1_loss`` (as PyTorch dispatches it:
     ``AbsBackward0`` then the reduction)."""
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce)
     if beta < 0:
         raise RuntimeError("smooth_l1_loss does not support negative values for beta.")
     if beta == 0:
@@ -133,6 +139,8 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
 def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_target=False):
     """``target·(log target − input)`` (``xlogy(t, t) − t·input``), reduced; ``batchmean``
     divides the sum by the batch size."""
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce)
     _tensor_arg(input, "kl_div")
     _tensor_arg(target, "kl_div", "target", 2)
     if reduction == "mean":
@@ -291,6 +299,8 @@ class CELU(Module):
 class SmoothL1Loss(Module):
     def __init__(self, size_average=None, reduce=None, reduction="mean", beta=1.0):
         super().__init__()
+        if size_average is not None or reduce is not None:
+            reduction = _legacy_reduction(size_average, reduce)
         self.reduction, self.beta = reduction, beta
 
     def forward(self, input, target):
@@ -309,6 +319,8 @@ class HuberLoss(Module):
 class KLDivLoss(Module):
     def __init__(self, size_average=None, reduce=None, reduction="mean", log_target=False):
         super().__init__()
+        if size_average is not None or reduce is not None:
+            reduction = _legacy_reduction(size_average, reduce)
         self.reduction, self.log_target = reduction, log_target
 
     def forward(self, input, target):

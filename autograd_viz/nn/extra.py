@@ -11,6 +11,7 @@ owns them, ``functional.py`` keeps the core set.
 from __future__ import annotations
 
 from ..engine import api_extra as _x
+from ..engine.api_extra import _legacy_reduction
 from . import functional as _functional
 from .modules import Module
 
@@ -115,6 +116,8 @@ class LeakyReLU(Module):
 class _Loss(Module):
     def __init__(self, size_average=None, reduce=None, reduction="mean"):
         super().__init__()
+        if size_average is not None or reduce is not None:
+            reduction = _legacy_reduction(size_average, reduce)
         self.reduction = reduction
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from ..engine import api as _api
-from ..engine.api_extra import one_hot, relu_  # noqa: F401  (owned by the engine)
+from ..engine.api_extra import _legacy_reduction, one_hot, relu_  # noqa: F401  (owned by the engine)
 
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     """Mean squared error (one ``MseLossBackward0`` node)."""
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce)
     return _api.mse_loss(input, target, reduction=reduction)
 
 

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..engine import api as _api
 from ..engine import creation
+from ..engine.api_extra import _legacy_reduction
 from ..engine.device import factory_dtype
 from ..engine.ops.unary import EXACT_MAX
 from ..engine.tensor import Size, Tensor
@@ -314,6 +315,8 @@ def gelu(input, approximate="none"):
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     """``|input − target|`` reduced: ``AbsBackward0`` then ``MeanBackward0`` /
     ``SumBackward0``, as PyTorch builds it."""
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce)
     _tensor_arg(input, "l1_loss")
     _tensor_arg(target, "l1_loss", "target", 2)
     if target.shape != input.shape:
@@ -345,6 +348,8 @@ def binary_cross_entropy_with_logits(
 ):
     """``(1 − t)·x − w_p·log σ(x)`` (``w_p = 1 + (pos_weight − 1)·t``), times ``weight``,
     reduced: one ``BinaryCrossEntropyWithLogitsBackward0`` (slots: input, target)."""
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce)
     _tensor_arg(input, "binary_cross_entropy_with_logits")
     _tensor_arg(target, "binary_cross_entropy_with_logits", "target", 2)
     _check_reduction(reduction)
@@ -654,6 +659,8 @@ class GELU(Module):
 class L1Loss(Module):
     def __init__(self, size_average=None, reduce=None, reduction="mean"):
         super().__init__()
+        if size_average is not None or reduce is not None:
+            reduction = _legacy_reduction(size_average, reduce)
         self.reduction = reduction
 
     def forward(self, input, target):
@@ -665,6 +672,8 @@ class BCEWithLogitsLoss(Module):
         self, weight=None, size_average=None, reduce=None, reduction="mean", pos_weight=None
     ):
         super().__init__()
+        if size_average is not None or reduce is not None:
+            reduction = _legacy_reduction(size_average, reduce)
         self.reduction = reduction
         self.register_buffer("weight", weight)
         self.register_buffer("pos_weight", pos_weight)

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..engine import api as _api
 from ..engine import creation, events
+from ..engine.api_extra import _legacy_reduction
 from ..engine.device import factory_dtype
 from ..engine.tensor import Tensor
 from .parameter import Parameter
@@ -659,6 +660,8 @@ class Identity(Module):
 class MSELoss(Module):
     def __init__(self, size_average=None, reduce=None, reduction="mean"):
         super().__init__()
+        if size_average is not None or reduce is not None:
+            reduction = _legacy_reduction(size_average, reduce)
         self.reduction = reduction
 
     def forward(self, input, target):
