@@ -12,6 +12,7 @@ results are PyTorch's."""
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 
@@ -26,6 +27,9 @@ from .parameter import Parameter
 __all__ = ["GRU", "LSTM", "RNN", "GRUCell", "LSTMCell", "RNNCell"]
 
 
+_WARNED: list = []  # an LSTM with projections was run in float32 (PyTorch's warning, once)
+
+
 def _lin(x, w, b):
     return _api.linear(x, w, b)
 
@@ -38,9 +42,10 @@ def _rnn_tanh_cell(x, h, w_ih, w_hh, b_ih, b_hh, nonlinearity="tanh", pre=None):
     return _api.tanh(s) if nonlinearity == "tanh" else _api.relu(s)
 
 
-def _lstm_cell(x, hc, w_ih, w_hh, b_ih, b_hh, pre=None):
+def _lstm_cell(x, hc, w_ih, w_hh, b_ih, b_hh, w_hr=None, pre=None):
     """One step as PyTorch's LSTMCell: gates = hidden linear + input's, cut by
-    ``unsafe_chunk`` into i, f, g, o; c' = f·c + i·g, h' = o·tanh(c')."""
+    ``unsafe_chunk`` into i, f, g, o; c' = f·c + i·g, h' = o·tanh(c') (projected by
+    ``w_hr`` when given: h' @ w_hrᵀ)."""
     h, c = hc
     igates = _lin(x, w_ih, b_ih) if pre is None else pre
     gates = _api.add(_lin(h, w_hh, b_hh), igates)
@@ -48,6 +53,8 @@ def _lstm_cell(x, hc, w_ih, w_hh, b_ih, b_hh, pre=None):
     i, f, g, o = _api.sigmoid(i), _api.sigmoid(f), _api.tanh(g), _api.sigmoid(o)
     c2 = _api.add(_api.mul(f, c), _api.mul(i, g))
     h2 = _api.mul(o, _api.tanh(c2))
+    if w_hr is not None:
+        h2 = _api.matmul(h2, w_hr.t())
     return h2, c2
 
 
@@ -81,8 +88,14 @@ class _RNNBase(Module):
         nonlinearity="tanh",
     ):
         super().__init__()
-        if proj_size:
-            raise NotImplementedError("autograd_viz: LSTM proj_size")
+        if proj_size < 0:
+            raise ValueError(
+                "proj_size should be a positive integer or zero to disable projections"
+            )
+        if proj_size and proj_size >= hidden_size:
+            raise ValueError("proj_size has to be smaller than hidden_size")
+        if proj_size and self._mode != "LSTM":
+            raise ValueError("proj_size argument is only supported for LSTM, not RNN or GRU")
         if not 0 <= dropout <= 1:
             raise ValueError(
                 "dropout should be a number in range [0, 1] representing the probability of "
@@ -102,14 +115,17 @@ class _RNNBase(Module):
         rng = creation._rng[0]
         dirs = 2 if bidirectional else 1
         gh = self._gates * hidden_size
+        real = proj_size or hidden_size  # the size of h (an LSTM's projections: proj_size)
         self._flat_names = []
         for layer in range(num_layers):
             for d in range(dirs):
                 sfx = f"_l{layer}" + ("_reverse" if d else "")
-                ins = input_size if layer == 0 else hidden_size * dirs
-                shapes = [("weight_ih", (gh, ins)), ("weight_hh", (gh, hidden_size))]
+                ins = input_size if layer == 0 else real * dirs
+                shapes = [("weight_ih", (gh, ins)), ("weight_hh", (gh, real))]
                 if bias:
                     shapes += [("bias_ih", (gh,)), ("bias_hh", (gh,))]
+                if proj_size:
+                    shapes += [("weight_hr", (proj_size, hidden_size))]
                 for name, shape in shapes:
                     arr = rng.uniform(-k, k, shape).astype(npd)
                     setattr(self, name + sfx, Parameter(Tensor._make(arr)))
@@ -118,9 +134,9 @@ class _RNNBase(Module):
     def _cell(self, x, state, w, pre=None):
         raise NotImplementedError
 
-    def _zeros(self, n, like):
-        shape = (n, self.hidden_size) if n is not None else (self.hidden_size,)
-        return Tensor._make(np.zeros(shape, dtype=like._data.dtype))
+    def _zeros(self, n, like, size=None):
+        size = size or self.proj_size or self.hidden_size
+        return Tensor._make(np.zeros((n, size), dtype=like._data.dtype))
 
     def forward(self, input, hx=None):
         is_lstm = self._mode == "LSTM"
@@ -137,12 +153,25 @@ class _RNNBase(Module):
         if self.batch_first:
             x = _api.transpose(x, 0, 1)
         if is_lstm and x._data.dtype == np.float32 and x._data.size:
-            return self._fused(x, hx, unbatched)
+            if not self.proj_size:
+                return self._fused(x, hx, unbatched)
+            if not _WARNED:  # (PyTorch warns once a process)
+                _WARNED.append(True)
+                warnings.warn(
+                    "LSTM with projections is not supported with oneDNN. Using default "
+                    "implementation.",
+                    UserWarning,
+                    stacklevel=3,
+                )
         seq_len, n = x.shape[0], x.shape[1]
         dirs = 2 if self.bidirectional else 1
         if hx is None:
             h0 = [self._zeros(n, x) for _ in range(self.num_layers * dirs)]
-            c0 = [self._zeros(n, x) for _ in range(self.num_layers * dirs)] if is_lstm else None
+            c0 = (
+                [self._zeros(n, x, self.hidden_size) for _ in range(self.num_layers * dirs)]
+                if is_lstm
+                else None
+            )
         else:
             hh, cc = hx if is_lstm else (hx, None)
             h0 = list(hh.unbind(0))
@@ -231,13 +260,15 @@ class _RNNBase(Module):
         if hx is None:
             return
         batch = x.shape[0] if self.batch_first else x.shape[1]
-        want = (self.num_layers * (2 if self.bidirectional else 1), batch, self.hidden_size)
+        n = self.num_layers * (2 if self.bidirectional else 1)
+        want_h = (n, batch, self.proj_size or self.hidden_size)
+        want_c = (n, batch, self.hidden_size)
         states = (
-            ((hx[0], "hidden[0]"), (hx[1], "hidden[1]"))
+            ((hx[0], "hidden[0]", want_h), (hx[1], "hidden[1]", want_c))
             if self._mode == "LSTM"
-            else ((hx, "hidden"),)
+            else ((hx, "hidden", want_h),)
         )
-        for h, what in states:
+        for h, what, want in states:
             if tuple(h.shape) != want:
                 raise RuntimeError(f"Expected {what} size {want}, got {list(h.shape)}")
 
@@ -279,6 +310,8 @@ class _RNNBase(Module):
 
     def extra_repr(self) -> str:
         s = f"{self.input_size}, {self.hidden_size}"
+        if self.proj_size != 0:
+            s += f", proj_size={self.proj_size}"
         if self.num_layers != 1:
             s += f", num_layers={self.num_layers}"
         if self.bias is not True:
@@ -311,7 +344,13 @@ class LSTM(_RNNBase):
     _mode = "LSTM"
 
     def _cell(self, x, hc, w, pre=None):
-        return _lstm_cell(x, hc, *w, pre)
+        return _lstm_cell(x, hc, *w[:4], w[4] if len(w) > 4 else None, pre)
+
+    def _layer_weights(self, layer, d):
+        w = super()._layer_weights(layer, d)
+        if self.proj_size:  # (weight_hr: the projection of h)
+            w.append(getattr(self, f"weight_hr_l{layer}" + ("_reverse" if d else "")))
+        return w
 
 
 class GRU(_RNNBase):

@@ -200,3 +200,31 @@ check(
     "lstmcell_unbatched_state",
     nn.LSTMCell(3, 2)(seq(3), (torch.full((2,), 0.5), torch.full((2,), -0.5)))[1].shape,
 )
+
+# LSTM with projections (proj_size): PyTorch's generic layers (oneDNN has no projections;
+# it warns once a process), h projected by weight_hr each step
+for name, kw in (
+    ("proj", dict(proj_size=2)),
+    ("proj_2layers_bi", dict(proj_size=2, num_layers=2, bidirectional=True)),
+    ("proj_batch_first", dict(proj_size=3, batch_first=True)),
+):
+    with section(name):
+        m = set_weights(nn.LSTM(3, 4, **kw))
+        check(name + "_repr", repr(m))
+        check(name + "_params", [(n, list(p.shape)) for n, p in m.named_parameters()])
+        x = seq(5, 2, 3).requires_grad_()
+        out, (hn, cn) = m(x)
+        check(name + "_out", out)
+        check(name + "_hn", hn)
+        check(name + "_cn", cn)
+        check(name + "_graph", graph(out))
+        (out.sum() + cn.sum()).backward()
+        check(name + "_xgrad", x.grad)
+        check(name + "_hr_grad", m.weight_hr_l0.grad)
+raises("proj_too_big", lambda: nn.LSTM(3, 4, proj_size=4))
+raises("proj_negative", lambda: nn.LSTM(3, 4, proj_size=-1))
+raises("proj_gru", lambda: nn.GRU(3, 4, proj_size=2))
+raises(
+    "proj_hidden_size",
+    lambda: nn.LSTM(3, 4, proj_size=2)(seq(5, 2, 3), (torch.zeros(1, 2, 4), torch.zeros(1, 2, 4))),
+)
