@@ -1,7 +1,9 @@
 """``torch.linalg`` subset: ``vector_norm``, ``matrix_norm``, ``norm``, ``svdvals``
 (engine/api_norm.py)."""
 
+from .engine.api import matmul
 from .engine.api_norm import linalg_norm as norm
 from .engine.api_norm import matrix_norm, svdvals, vector_norm
+from .engine.api_teach import linalg_cross as cross
 
-__all__ = ["matrix_norm", "norm", "svdvals", "vector_norm"]
+__all__ = ["cross", "matmul", "matrix_norm", "norm", "svdvals", "vector_norm"]

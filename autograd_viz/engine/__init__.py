@@ -158,7 +158,17 @@ from .api_split import (
     unsafe_split_with_sizes,
     vsplit,
 )
-from .api_teach import meshgrid, repeat_interleave
+from .api_teach import (
+    bitwise_and,
+    bitwise_not,
+    bitwise_or,
+    bitwise_xor,
+    cross,
+    logical_xor,
+    meshgrid,
+    repeat_interleave,
+    unique,
+)
 from .api_views import diag, diagonal, moveaxis, movedim, narrow, select, swapdims, unflatten
 from .creation import (
     BoolTensor,
@@ -285,6 +295,10 @@ __all__ = [
     "atan2",
     "backends",
     "bernoulli",
+    "bitwise_and",
+    "bitwise_not",
+    "bitwise_or",
+    "bitwise_xor",
     "bmm",
     "bool_",
     "cat",
@@ -302,6 +316,7 @@ __all__ = [
     "contiguous_format",
     "cos",
     "cosh",
+    "cross",
     "cuda",
     "cumsum",
     "default_generator",
@@ -381,6 +396,7 @@ __all__ = [
     "logical_and",
     "logical_not",
     "logical_or",
+    "logical_xor",
     "logsumexp",
     "long",
     "lt",
@@ -480,6 +496,7 @@ __all__ = [
     "uint64",
     "unbind",
     "unflatten",
+    "unique",
     "unsafe_chunk",
     "unsafe_split",
     "unsafe_split_with_sizes",
@@ -511,3 +528,17 @@ def _take_out():
 
 
 _take_out()
+
+
+def _take_inplace():
+    """``torch.sin_(t)``...: the in-place methods under their torch-level names."""
+    from .api_teach import INPLACE_FUNCTIONS, inplace_function
+
+    g = globals()
+    for name in INPLACE_FUNCTIONS:
+        if name not in g:
+            g[name] = inplace_function(name)
+            __all__.append(name)
+
+
+_take_inplace()

@@ -10,7 +10,17 @@ import warnings
 
 from .tensor import Tensor
 
-__all__ = ["meshgrid", "repeat_interleave"]
+__all__ = [
+    "bitwise_and",
+    "bitwise_not",
+    "bitwise_or",
+    "bitwise_xor",
+    "cross",
+    "logical_xor",
+    "meshgrid",
+    "repeat_interleave",
+    "unique",
+]
 
 _MESHGRID_WARNING = (
     "torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument."
@@ -291,3 +301,238 @@ def _m_repeat_interleave(self, repeats, dim=None, *, output_size=None):
 
 
 Tensor.repeat_interleave = _m_repeat_interleave
+
+
+# ---------------------------------------------------------------------- "Introduction to
+# PyTorch Tensors": bitwise ops, unique, cross, is_nonzero
+
+from .function import Function, Local  # noqa: E402
+
+
+def _bitwise(name, ufunc):
+    def f(input, other=None):
+        import numpy as np
+
+        from .api import _scalar_type_name
+
+        args = (input,) if other is None else (input, other)
+        arrs = [a._data if isinstance(a, Tensor) else np.asarray(a) for a in args]
+        for a in arrs:
+            if a.dtype.kind not in "biu":
+                raise NotImplementedError(
+                    f"\"{name}_cpu\" not implemented for '{_scalar_type_name(a.dtype)}'"
+                )
+        return Tensor._make(np.asarray(ufunc(*arrs)))
+
+    f.__name__ = name
+    return f
+
+
+def _np(name):
+    import numpy as np
+
+    return getattr(np, name)
+
+
+bitwise_xor = _bitwise("bitwise_xor", _np("bitwise_xor"))
+bitwise_and = _bitwise("bitwise_and", _np("bitwise_and"))
+bitwise_or = _bitwise("bitwise_or", _np("bitwise_or"))
+bitwise_not = _bitwise("bitwise_not", _np("invert"))
+
+
+def logical_xor(input, other):
+    import numpy as np
+
+    b = other._data if isinstance(other, Tensor) else np.asarray(other)
+    return Tensor._make(np.logical_xor(input._data, b))
+
+
+def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    """``torch.unique`` (sorted, as PyTorch's CPU kernel returns it either way)."""
+    import numpy as np
+
+    res = np.unique(
+        input._data, return_inverse=return_inverse, return_counts=return_counts, axis=dim
+    )
+    if not (return_inverse or return_counts):
+        return Tensor._make(np.asarray(res))
+    out = [Tensor._make(np.asarray(res[0]))]
+    k = 1
+    if return_inverse:
+        inv = np.asarray(res[k], dtype=np.int64)
+        out.append(Tensor._make(inv.reshape(input._data.shape if dim is None else inv.shape)))
+        k += 1
+    if return_counts:
+        out.append(Tensor._make(np.asarray(res[k], dtype=np.int64)))
+    return tuple(out)
+
+
+class LinalgCrossBackward0(Function):
+    """``torch.linalg.cross(a, b, dim)``: ∂/∂a = b × G, ∂/∂b = G × a."""
+
+    op, symbol = "cross", "×"
+    formula = "∂(a×b)/∂a: G ↦ b × G;  ∂(a×b)/∂b: G ↦ G × a"
+    local = (
+        Local(("{1} × G", "{1} × G"), rule=True),
+        Local(("G × {0}", "G × {0}"), rule=True),
+    )
+
+    @staticmethod
+    def forward(ctx, a, b, dim=-1):
+        import numpy as np
+
+        ctx.dim = dim
+        ctx.save_for_backward(a, b)
+        return np.ascontiguousarray(np.cross(a, b, axis=dim))
+
+    @staticmethod
+    def backward(ctx, g):
+        from .functional_array import _is_array
+
+        a, b = ctx.saved_tensors
+        d = ctx.dim
+        need = ctx.needs_input_grad
+        if _is_array(g):
+            import numpy as np
+
+            ga = np.cross(b, g, axis=d) if need[0] else None
+            gb = np.cross(g, a, axis=d) if need[1] else None
+            if ga is not None:
+                ga = _sum_to(ga, a.shape)
+            if gb is not None:
+                gb = _sum_to(gb, b.shape)
+            return ga, gb
+        ga = LinalgCrossBackward0.apply(b, g, dim=d) if need[0] else None
+        gb = LinalgCrossBackward0.apply(g, a, dim=d) if need[1] else None
+        return ga, gb
+
+
+def _sum_to(arr, shape):
+    import numpy as np
+
+    while arr.ndim > len(shape):
+        arr = arr.sum(axis=0)
+    for i, n in enumerate(shape):
+        if n == 1 and arr.shape[i] != 1:
+            arr = arr.sum(axis=i, keepdims=True)
+    return np.ascontiguousarray(arr)
+
+
+def linalg_cross(input, other, *, dim=-1):
+    import numpy as np
+
+    from .api import _scalar_type_name
+
+    a, b = input._data, other._data
+    if a.dtype != b.dtype:
+        raise RuntimeError(
+            f"expected scalar type {_scalar_type_name(a.dtype)} but found "
+            f"{_scalar_type_name(b.dtype)}"
+        )
+    nd = max(a.ndim, b.ndim)
+    d = dim + nd if dim < 0 else dim
+    sa = a.shape[d - (nd - a.ndim)] if d - (nd - a.ndim) >= 0 else 1
+    sb = b.shape[d - (nd - b.ndim)] if d - (nd - b.ndim) >= 0 else 1
+    if sa != 3 or sb != 3:
+        raise RuntimeError(
+            f"linalg.cross: inputs dimension {dim} must have length 3. Got {sa} and {sb}"
+        )
+    from .api_extra import _size_mismatch
+
+    try:
+        np.broadcast_shapes(a.shape, b.shape)
+    except ValueError:
+        raise _size_mismatch(a.shape, b.shape) from None
+    return LinalgCrossBackward0.apply(input, other, dim=d - nd)
+
+
+def cross(input, other, dim=None):
+    """``torch.cross``: ``dim=None`` takes the first dim of size 3 (with PyTorch's warning)."""
+    if dim is None:
+        warnings.warn(
+            "Using torch.cross without specifying the dim arg is deprecated.\nPlease either "
+            "pass the dim explicitly or simply use torch.linalg.cross.\nThe default value of "
+            "dim will change to agree with that of linalg.cross in a future release.",
+            UserWarning,
+            stacklevel=2,
+        )
+        dim = next((i for i, n in enumerate(input.shape) if n == 3), -1)
+    return linalg_cross(input, other, dim=dim)
+
+
+def _is_nonzero(self):
+    n = self._data.size
+    if n == 0:
+        raise RuntimeError("Boolean value of Tensor with no values is ambiguous")
+    if n > 1:
+        raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
+    return bool(self._data.reshape(()))
+
+
+def _short(self, memory_format=None):
+    from .dtypes import int16
+
+    return self.to(int16)
+
+
+Tensor.is_nonzero = _is_nonzero
+Tensor.short = _short
+Tensor.unique = unique
+Tensor.bitwise_xor = bitwise_xor
+Tensor.bitwise_and = bitwise_and
+Tensor.bitwise_or = bitwise_or
+Tensor.bitwise_not = bitwise_not
+Tensor.logical_xor = logical_xor
+Tensor.cross = cross
+
+
+#: ``torch.sin_(t)`` and friends: the module-level spellings of in-place Tensor methods
+INPLACE_FUNCTIONS = [
+    "abs_",
+    "acos_",
+    "asin_",
+    "atan_",
+    "ceil_",
+    "clamp_",
+    "clamp_max_",
+    "clamp_min_",
+    "clip_",
+    "cos_",
+    "cosh_",
+    "erf_",
+    "exp2_",
+    "expm1_",
+    "fill_",
+    "fix_",
+    "floor_",
+    "frac_",
+    "log10_",
+    "log1p_",
+    "log2_",
+    "log_",
+    "neg_",
+    "negative_",
+    "reciprocal_",
+    "round_",
+    "rsqrt_",
+    "sin_",
+    "sinh_",
+    "sqrt_",
+    "square_",
+    "tan_",
+    "trunc_",
+    "zero_",
+]
+
+
+def inplace_function(name):
+    def f(input, *args, **kwargs):
+        if not isinstance(input, Tensor):
+            raise TypeError(
+                f"{name}(): argument 'input' (position 1) must be Tensor, not "
+                f"{type(input).__name__}"
+            )
+        return getattr(input, name)(*args, **kwargs)
+
+    f.__name__ = f.__qualname__ = name
+    return f

@@ -248,3 +248,17 @@ def test_repeat_interleave_gradients():
         axis = args[1] if len(args) > 1 else None
         np.testing.assert_array_equal(y.detach().numpy(), np.repeat(x.detach().numpy(), reps, axis))
         assert gradcheck(lambda x, a=args: torch.repeat_interleave(x, *a), (x,))
+
+
+def test_linalg_cross_gradients():
+    a = torch.tensor(np.array([[1.0, 2.0, 3.0], [0.5, -1.0, 2.0]]), requires_grad=True)
+    b = torch.tensor(np.array([[0.0, 1.0, -1.0], [2.0, 2.0, 1.0]]), requires_grad=True)
+    c = torch.linalg.cross(a, b)
+    np.testing.assert_allclose(c.detach().numpy(), np.cross(a.detach().numpy(), b.detach().numpy()))
+    assert type(c.grad_fn).__name__ == "LinalgCrossBackward0"
+    assert gradcheck(torch.linalg.cross, (a, b))
+    assert gradgradcheck(torch.linalg.cross, (a, b))
+    assert gradcheck(
+        lambda x, y: torch.linalg.cross(x, y, dim=0),
+        (a.detach().t().requires_grad_(), b.detach().t().requires_grad_()),
+    )
