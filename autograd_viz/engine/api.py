@@ -283,8 +283,20 @@ def _check_first(input, fn):
         _check_tensor(input, fn)
 
 
-def _check_alpha(input, other, alpha):
+def _check_alpha(input, other, alpha, name="add"):
+    """PyTorch's checks of ``alpha`` (a Number: a 0-d tensor is read as one); returns it."""
+    if (isinstance(alpha, Tensor) and alpha._data.ndim == 0) or isinstance(alpha, np.generic):
+        alpha = alpha.item()
+    if not isinstance(alpha, numbers.Number):
+        what = "Tensor" if isinstance(alpha, Tensor) else _pytype(alpha)
+        raise TypeError(f"{name}(): argument 'alpha' must be Number, not {what}")
     tensors = [x for x in (input, other) if isinstance(x, Tensor)]
+    if isinstance(alpha, bool) and not builtins.all(x._data.dtype.kind == "b" for x in tensors):
+        raise RuntimeError("Boolean alpha only supported for Boolean results.")
+    if isinstance(alpha, complex) and not builtins.any(x._data.dtype.kind == "c" for x in tensors):
+        raise RuntimeError(
+            "For non-complex input tensors, argument alpha must not be a complex number."
+        )
     if (
         isinstance(alpha, float)
         and tensors
@@ -293,11 +305,12 @@ def _check_alpha(input, other, alpha):
         raise RuntimeError(
             "For integral input tensors, argument alpha must not be a floating point number."
         )
+    return alpha
 
 
 def add(input, other, *, alpha=1):
-    if alpha != 1:
-        _check_alpha(input, other, alpha)
+    if alpha.__class__ is not int or alpha != 1:
+        alpha = _check_alpha(input, other, alpha)
     if not isinstance(input, Tensor) and isinstance(other, Tensor):
         _check_first(input, "add")
         if alpha == 1:
@@ -308,6 +321,8 @@ def add(input, other, *, alpha=1):
 
 
 def sub(input, other, *, alpha=1):
+    if alpha.__class__ is not int or alpha != 1:
+        alpha = _check_alpha(input, other, alpha, "sub")
     if not isinstance(input, Tensor):
         _check_first(input, "sub")
         return rsub(other, input, alpha=alpha)

@@ -395,6 +395,9 @@ def outer(input, vec2):
     """``input.reshape(-1, 1) * vec2`` (a ``MulBackward0``, as PyTorch builds it)."""
     _check_tensor(input, "outer")
     _check_tensor(vec2, "outer", "vec2")
+    for arg, x in (("self", input), ("vec2", vec2)):
+        if x._data.ndim != 1:
+            raise RuntimeError(f"outer: Expected 1-D argument {arg}, but got {x._data.ndim}-D")
     return _api.mul(_api.reshape(input, (input._data.size, 1)), vec2)
 
 
