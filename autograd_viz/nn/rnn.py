@@ -152,68 +152,90 @@ class _RNNBase(Module):
         self._check_args(x, hx)
         if self.batch_first:
             x = _api.transpose(x, 0, 1)
-        if is_lstm and x._data.dtype == np.float32 and x._data.size:
-            if not self.proj_size:
-                return self._fused(x, hx, unbatched)
-            if not _WARNED:  # (PyTorch warns once a process)
-                _WARNED.append(True)
-                warnings.warn(
-                    "LSTM with projections is not supported with oneDNN. Using default "
-                    "implementation.",
-                    UserWarning,
-                    stacklevel=3,
-                )
-        seq_len, n = x.shape[0], x.shape[1]
-        dirs = 2 if self.bidirectional else 1
-        if hx is None:
-            h0 = [self._zeros(n, x) for _ in range(self.num_layers * dirs)]
-            c0 = (
-                [self._zeros(n, x, self.hidden_size) for _ in range(self.num_layers * dirs)]
-                if is_lstm
-                else None
+        fused = is_lstm and x._data.dtype == np.float32 and x._data.size
+        if fused and self.proj_size and not _WARNED:  # (PyTorch warns once a process)
+            _WARNED.append(True)
+            warnings.warn(
+                "LSTM with projections is not supported with oneDNN. Using default implementation.",
+                UserWarning,
+                stacklevel=2,
             )
+        if fused and not self.proj_size:
+            if self.batch_first:
+                x = _api.contiguous(x)
+            output, finals = self._layers(x, self._fused_direction(hx))
         else:
-            hh, cc = hx if is_lstm else (hx, None)
-            h0 = list(hh.unbind(0))
-            c0 = list(cc.unbind(0)) if cc is not None else None
-        h_n, c_n = [], []
-        layer_in = x
-        for layer in range(self.num_layers):
-            outs_dir = []
-            for d in range(dirs):
-                w = self._layer_weights(layer, d)
-                idx = layer * dirs + d
-                state = (h0[idx], c0[idx]) if is_lstm else h0[idx]
-                # as PyTorch's FullLayer: the input's part of every step at once, unbound
-                pre = _lin(layer_in, w[0], w[2]).unbind(0)
-                steps = range(seq_len - 1, -1, -1) if d else range(seq_len)
-                outs = [None] * seq_len
-                for t in steps:
-                    state = self._cell(None, state, w, pre[t])
-                    outs[t] = state[0] if is_lstm else state
-                outs_dir.append(_api.stack(outs, 0))
-                if is_lstm:
-                    h_n.append(state[0])
-                    c_n.append(state[1])
-                else:
-                    h_n.append(state)
-            layer_out = outs_dir[0] if dirs == 1 else _api.cat(outs_dir, 2)
-            if self.dropout and self.training and layer < self.num_layers - 1:
-                layer_out = dropout(layer_out, self.dropout, True)
-            layer_in = layer_out
-        output = layer_in
+            output, finals = self._layers(x, self._steps_direction(x, hx))
         if self.batch_first:  # (RNN/GRU in place, as PyTorch's _rnn_impl: TransposeBackward1)
             output = _api.transpose(output, 0, 1) if is_lstm else output.transpose_(0, 1)
-        h_n = _api.stack(h_n, 0)
+        states = [_api.stack([f[k] for f in finals], 0) for k in (0, 1)] if is_lstm else None
+        h_n = states[0] if is_lstm else _api.stack(finals, 0)
         if unbatched:
             output = _api.squeeze(output, 1 if not self.batch_first else 0)
             h_n = _api.squeeze(h_n, 1)
         if is_lstm:
-            c_n = _api.stack(c_n, 0)
-            if unbatched:
-                c_n = _api.squeeze(c_n, 1)
+            c_n = _api.squeeze(states[1], 1) if unbatched else states[1]
             return output, (h_n, c_n)
         return output, h_n
+
+    def _layers(self, x, one):
+        """The layer stack: ``one(layer_in, weights, idx, d)`` runs one layer in one
+        direction (``d`` 1: reverse; ``idx``: its place in the states) and returns its
+        output and final state; the directions' outputs are concatenated, dropout between
+        layers when training.  Returns the last output and the final states in order."""
+        dirs = 2 if self.bidirectional else 1
+        finals = []
+        layer_in = x
+        for layer in range(self.num_layers):
+            outs = []
+            for d in range(dirs):
+                out, fin = one(layer_in, self._layer_weights(layer, d), layer * dirs + d, d)
+                outs.append(out)
+                finals.append(fin)
+            layer_in = outs[0] if dirs == 1 else _api.cat(outs, 2)
+            if self.dropout and self.training and layer < self.num_layers - 1:
+                layer_in = dropout(layer_in, self.dropout, True)
+        return layer_in, finals
+
+    def _steps_direction(self, x, hx):
+        """One layer and direction as PyTorch's FullLayer: the input's part of every step
+        at once (a linear over the sequence, unbound), then the cell step by step; the
+        initial states unbound from ``hx`` (zeros without)."""
+        is_lstm = self._mode == "LSTM"
+        seq_len, n = x.shape[0], x.shape[1]
+        count = self.num_layers * (2 if self.bidirectional else 1)
+        if hx is None:
+            h0 = [self._zeros(n, x) for _ in range(count)]
+            c0 = [self._zeros(n, x, self.hidden_size) for _ in range(count)] if is_lstm else None
+        else:
+            hh, cc = hx if is_lstm else (hx, None)
+            h0 = list(hh.unbind(0))
+            c0 = list(cc.unbind(0)) if cc is not None else None
+
+        def one(layer_in, w, idx, d):
+            state = (h0[idx], c0[idx]) if is_lstm else h0[idx]
+            pre = _lin(layer_in, w[0], w[2]).unbind(0)
+            outs = [None] * seq_len
+            for t in range(seq_len - 1, -1, -1) if d else range(seq_len):
+                state = self._cell(None, state, w, pre[t])
+                outs[t] = state[0] if is_lstm else state
+            return _api.stack(outs, 0), state
+
+        return one
+
+    def _fused_direction(self, hx):
+        """One layer and direction of a float32 LSTM as PyTorch's CPU kernel records it:
+        one ``MkldnnRnnLayerBackward0`` (``nn.lstm_layer``), its initial states selected
+        from ``hx``."""
+
+        def one(layer_in, w, idx, d):
+            h0 = c0 = None
+            if hx is not None:
+                h0, c0 = hx[0].select(0, idx), hx[1].select(0, idx)
+            out, hy, cy = lstm_layer(layer_in, *w, h0, c0, reverse=bool(d))
+            return out, (hy, cy)
+
+        return one
 
     def _layer_weights(self, layer, d):
         """weight_ih, weight_hh, bias_ih, bias_hh (``None`` without biases) of a layer and
@@ -271,42 +293,6 @@ class _RNNBase(Module):
         for h, what, want in states:
             if tuple(h.shape) != want:
                 raise RuntimeError(f"Expected {what} size {want}, got {list(h.shape)}")
-
-    def _fused(self, x, hx, unbatched):
-        """A float32 LSTM as PyTorch's CPU kernel records it: per layer and direction one
-        ``MkldnnRnnLayerBackward0`` (``nn.lstm_layer``) on a contiguous input, the
-        initial states selected from ``hx``, the directions concatenated, the final
-        states stacked."""
-        dirs = 2 if self.bidirectional else 1
-        if hx is not None:
-            hh, cc = hx
-        if self.batch_first:
-            x = _api.contiguous(x)
-        h_n, c_n = [], []
-        layer_in = x
-        for layer in range(self.num_layers):
-            outs_dir = []
-            for d in range(dirs):
-                w = self._layer_weights(layer, d)
-                idx = layer * dirs + d
-                h0 = c0 = None
-                if hx is not None:
-                    h0, c0 = hh.select(0, idx), cc.select(0, idx)
-                out, hy, cy = lstm_layer(layer_in, *w, h0, c0, reverse=bool(d))
-                outs_dir.append(out)
-                h_n.append(hy)
-                c_n.append(cy)
-            layer_in = outs_dir[0] if dirs == 1 else _api.cat(outs_dir, 2)
-            if self.dropout and self.training and layer < self.num_layers - 1:
-                layer_in = dropout(layer_in, self.dropout, True)
-        output = layer_in
-        if self.batch_first:
-            output = _api.transpose(output, 0, 1)
-        h_n, c_n = _api.stack(h_n, 0), _api.stack(c_n, 0)
-        if unbatched:
-            output = _api.squeeze(output, 1 if not self.batch_first else 0)
-            h_n, c_n = _api.squeeze(h_n, 1), _api.squeeze(c_n, 1)
-        return output, (h_n, c_n)
 
     def extra_repr(self) -> str:
         s = f"{self.input_size}, {self.hidden_size}"
