@@ -705,6 +705,8 @@ def _minmax(input, dim, keepdim, other, full_cls, dim_cls, name):
             f"{type(dim).__name__}, ), but expected one of:\n * ()\n * (Tensor other)\n"
             " * (int dim, bool keepdim = False)\n"
         )
+    if keepdim is not False and keepdim is not True:
+        raise TypeError(f"{name}(): argument 'keepdim' must be bool, not {type(keepdim).__name__}")
     d = _wrap_dim(int(dim), a.ndim)
     if a.ndim and a.shape[d] == 0:
         raise IndexError(f"{name}(): Expected reduction dim {d} to have non-zero size.")
@@ -762,6 +764,8 @@ def _argext(a, dim, keepdim, fn, name):
             )
         out = np.asarray(fn(a), dtype=np.int64)
         return Tensor._make(out.reshape((1,) * a.ndim) if keepdim else out)
+    if keepdim is not False and keepdim is not True:
+        raise TypeError(f"{name}(): argument 'keepdim' must be bool, not {type(keepdim).__name__}")
     d = _wrap_dim(dim, a.ndim)
     if a.ndim == 0:
         return Tensor._make(np.asarray(0, dtype=np.int64))

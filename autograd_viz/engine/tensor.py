@@ -1102,6 +1102,7 @@ class Tensor:
     def __floordiv__(self, other):
         return _api.floor_divide(self, other)
 
+    @_no_ndarray
     @_binary_operator
     def __rfloordiv__(self, other):
         return _api.floor_divide(other, self)
@@ -1109,6 +1110,11 @@ class Tensor:
     @_binary_operator
     def __mod__(self, other):
         return _api.remainder(self, other)
+
+    @_no_ndarray
+    @_binary_operator
+    def __rmod__(self, other):  # ``3.0 % t``: PyTorch's remainder(3.0, t)
+        return _api.remainder(other, self)
 
     def __pow__(self, other):
         tp = other.__class__
