@@ -1,9 +1,9 @@
 # Bad input found by differential fuzzing against PyTorch 2.13 (issue 13): for about 120
-# functions and Tensor methods, one argument at a time replaced by a wrong one (wrong types,
-# bool/int tensors, mismatched shapes and dtypes, out-of-range dims and indices, negative sizes,
-# empty and 0-d tensors, non-contiguous inputs, wrong keyword names). Each case records
-# PyTorch's exception type and message, or PyTorch's result. Cases are named
-# <group>_<template>[_<slot><kind><variant>].
+# functions and Tensor methods, one argument at a time replaced by a wrong one (wrong
+# types, bool/int tensors, mismatched shapes and dtypes, out-of-range dims and indices,
+# negative sizes, empty and 0-d tensors, non-contiguous inputs, wrong keyword names). Each
+# case records PyTorch's exception type and message, or PyTorch's result. Cases are named
+# <group>_<template>[_<slot><kind><variant>]; made by tests/oracle/tools/fuzz_*.py.
 import math
 
 import numpy as np
