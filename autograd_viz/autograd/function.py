@@ -35,6 +35,7 @@ from ..engine import events
 from ..engine.function import Function as _Node
 from ..engine.function import Local, _next_seq, _version_message
 from ..engine.grad_mode import STATE
+from ..engine.shown import ShownAs
 from ..engine.tensor import Tensor
 
 _LISTENERS = events.LISTENERS
@@ -238,7 +239,7 @@ def _check_grads(node, ctx, result, graph):
     return tuple(out)
 
 
-class FunctionMeta(type):
+class FunctionMeta(ShownAs):
     """Makes the ``<Name>Backward`` node class of every ``Function`` subclass."""
 
     def __init__(cls, name, bases, attrs):
@@ -252,6 +253,7 @@ class FunctionMeta(type):
                 "formula": f"the backward() of {name}",
                 "_slow": True,
                 "__module__": __name__,
+                "_torch_class": f"torch.autograd.function.{name}Backward",  # (how it prints)
             },
         )
         cls._backward_cls = backward_cls
@@ -260,6 +262,8 @@ class FunctionMeta(type):
 
 class Function(FunctionCtx, metaclass=FunctionMeta):
     """Base class of custom autograd functions (``torch.autograd.Function``)."""
+
+    _torch_class = "torch.autograd.function.Function"
 
     def __init__(self, *args, **kwargs):
         warnings.warn(

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from .shown import ShownAs
 
-class dtype:
+
+class dtype(metaclass=ShownAs):
+    _torch_class = "torch.dtype"
     __slots__ = ("_legacy", "is_floating_point", "itemsize", "name", "np")
 
     def __init__(self, name, np_dtype, is_floating_point, legacy):

@@ -30,6 +30,7 @@ import numpy as np
 from . import events
 from . import views as _views
 from .grad_mode import STATE
+from .shown import ShownAs
 
 _SECOND_BACKWARD = (
     "Trying to backward through the graph a second time (or directly access saved "
@@ -48,6 +49,7 @@ _NONE_EDGE = (None, 0)
 _ONE_SLOT = object()  # ``_record``'s ``b`` for a node of one slot
 _TRUE1 = (True,)
 _ENGINE = __name__.rpartition(".")[0] + "."  # autograd_viz.engine.
+_PACKAGE = __name__.partition(".")[0] + "."  # autograd_viz.
 _LISTENERS = events.LISTENERS  # the list itself (mutated in place, never rebound)
 _Tensor = None  # the Tensor class, set by tensor.py
 
@@ -89,7 +91,7 @@ class Local:
         return f"Local({self.text!r}{', rule=True' if self.rule else ''})"
 
 
-class Function:
+class Function(metaclass=ShownAs):
     """Base class of every graph node (``grad_fn``).
 
     Instance fields set by :meth:`apply` when a graph is recorded:
@@ -132,6 +134,8 @@ class Function:
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
+        if cls.__module__.startswith(_PACKAGE) and "_torch_class" not in cls.__dict__:
+            cls._torch_class = cls.__name__  # PyTorch's nodes print bare: <class 'MulBackward0'>
         if "_slow" not in cls.__dict__ and not cls.__module__.startswith(_ENGINE):
             # a user-defined Function: its backward may look at anything (leaves'
             # ``.grad`` too), so the backward loop treats it with care

@@ -26,6 +26,7 @@ from .dtypes import dtype as _dtype_cls
 from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
 from .function import AccumulateGrad
 from .grad_mode import STATE as _STATE
+from .shown import ShownAs
 
 DEFAULT_FLOAT = np.dtype(np.float32)  # the initial default; the current one is _DF[0]
 _ndarray = np.ndarray
@@ -33,8 +34,10 @@ _new = object.__new__
 _ONE: dict = {}  # dtype -> its numpy scalar 1 (the gradient of a 0-d root)
 
 
-class Size(tuple):
+class Size(tuple, metaclass=ShownAs):
     """``torch.Size``: a tuple that prints as PyTorch prints it."""
+
+    _torch_class = "torch.Size"
 
     __slots__ = ()
 
@@ -282,8 +285,10 @@ _INFERENCE_RG = (
 )
 
 
-class Tensor:
+class Tensor(metaclass=ShownAs):
     """A multi-dimensional array that can record the operations made on it."""
+
+    _torch_class = "torch.Tensor"  # how ``type(x)`` prints (engine/shown.py)
 
     # hot fields are slots; rarely set ones are class defaults (an instance dict is made
     # only for the few tensors that set them)

@@ -1,6 +1,7 @@
 """``torch.nn`` subset: ``Parameter``, ``Module`` and containers, layers, activations,
 losses, ``init`` and ``functional``."""
 
+from ..engine.shown import show_as as _show_as
 from . import functional, init, utils
 from .activations import (
     CELU,
@@ -173,3 +174,101 @@ __all__ = [
     "init",
     "utils",
 ]
+
+# ``print(type(layer))``: PyTorch's module paths (engine/shown.py); one's own subclasses print
+# as usual
+for _mod, _names in {
+    "torch.nn.modules.activation": (
+        "CELU",
+        "ELU",
+        "GELU",
+        "Hardtanh",
+        "LeakyReLU",
+        "LogSigmoid",
+        "LogSoftmax",
+        "Mish",
+        "MultiheadAttention",
+        "ReLU",
+        "ReLU6",
+        "SELU",
+        "SiLU",
+        "Sigmoid",
+        "Softmax",
+        "Softmin",
+        "Softplus",
+        "Softsign",
+        "Tanh",
+    ),
+    "torch.nn.modules.batchnorm": (
+        "BatchNorm1d",
+        "BatchNorm2d",
+        "LazyBatchNorm1d",
+        "LazyBatchNorm2d",
+    ),
+    "torch.nn.modules.container": (
+        "ModuleDict",
+        "ModuleList",
+        "ParameterDict",
+        "ParameterList",
+        "Sequential",
+    ),
+    "torch.nn.modules.conv": (
+        "Conv1d",
+        "Conv2d",
+        "ConvTranspose1d",
+        "ConvTranspose2d",
+        "LazyConv1d",
+        "LazyConv2d",
+    ),
+    "torch.nn.modules.distance": ("CosineSimilarity",),
+    "torch.nn.modules.dropout": ("Dropout", "Dropout1d", "Dropout2d"),
+    "torch.nn.modules.flatten": ("Flatten", "Unflatten"),
+    "torch.nn.modules.linear": ("Identity", "LazyLinear", "Linear"),
+    "torch.nn.modules.loss": (
+        "BCELoss",
+        "BCEWithLogitsLoss",
+        "CrossEntropyLoss",
+        "HuberLoss",
+        "KLDivLoss",
+        "L1Loss",
+        "MSELoss",
+        "NLLLoss",
+        "SmoothL1Loss",
+    ),
+    "torch.nn.modules.module": ("Module",),
+    "torch.nn.modules.normalization": ("LayerNorm",),
+    "torch.nn.modules.padding": (
+        "CircularPad1d",
+        "CircularPad2d",
+        "CircularPad3d",
+        "ConstantPad1d",
+        "ConstantPad2d",
+        "ConstantPad3d",
+        "ReflectionPad1d",
+        "ReflectionPad2d",
+        "ReflectionPad3d",
+        "ReplicationPad1d",
+        "ReplicationPad2d",
+        "ReplicationPad3d",
+        "ZeroPad1d",
+        "ZeroPad2d",
+        "ZeroPad3d",
+    ),
+    "torch.nn.modules.pooling": (
+        "AdaptiveAvgPool1d",
+        "AdaptiveAvgPool2d",
+        "AvgPool1d",
+        "AvgPool2d",
+        "MaxPool1d",
+        "MaxPool2d",
+        "MaxUnpool1d",
+        "MaxUnpool2d",
+    ),
+    "torch.nn.modules.rnn": ("GRU", "GRUCell", "LSTM", "LSTMCell", "RNN", "RNNCell"),
+    "torch.nn.modules.sparse": ("Embedding",),
+    "torch.nn.modules.transformer": ("TransformerEncoder", "TransformerEncoderLayer"),
+    "torch.nn.parameter": ("Parameter", "UninitializedBuffer", "UninitializedParameter"),
+}.items():
+    _show_as([globals()[_n] for _n in _names], _mod)
+Module._torch_class = "torch.nn.modules.module.Module"
+del _mod, _names

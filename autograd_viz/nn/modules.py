@@ -12,6 +12,7 @@ from ..engine import api as _api
 from ..engine import creation, events
 from ..engine.api_extra import _legacy_reduction
 from ..engine.device import factory_dtype
+from ..engine.shown import ShownAs
 from ..engine.tensor import Tensor
 from .parameter import Parameter
 
@@ -39,7 +40,7 @@ class _IncompatibleKeys(tuple):
     __str__ = __repr__
 
 
-class Module:
+class Module(metaclass=ShownAs):
     """Base class: parameters, buffers and sub-modules assigned as attributes are
     registered (in assignment order) and found by ``parameters()``, ``buffers()``,
     ``state_dict()``..."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+from ..engine.shown import ShownAs
 from .optimizer import Optimizer
 
 __all__ = [
@@ -19,7 +20,7 @@ __all__ = [
 ]
 
 
-class LRScheduler:
+class LRScheduler(metaclass=ShownAs):
     def __init__(self, optimizer, last_epoch=-1):
         if not isinstance(optimizer, Optimizer):
             raise TypeError(f"{type(optimizer).__name__} is not an Optimizer")

@@ -9,6 +9,7 @@ import numpy as np
 
 from ..engine import events
 from ..engine.dtypes import type_name
+from ..engine.shown import ShownAs
 from ..engine.tensor import Tensor
 from ..nn.modules import _typename, _zero_grads
 
@@ -21,7 +22,7 @@ def _check_nonnegative(*checks):
             raise ValueError(f"Invalid {label}: {value}")
 
 
-class Optimizer:
+class Optimizer(metaclass=ShownAs):
     def __init__(self, params, defaults):
         if isinstance(params, Tensor):
             raise TypeError(
