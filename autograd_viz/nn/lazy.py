@@ -72,7 +72,17 @@ class LazyLinear(LazyModuleMixin, Linear):
 
 
 class _LazyConvMixin(LazyModuleMixin):
-    def _lazy_init(self, out_channels, bias, device, dtype):
+    """LazyConv1d/2d: ``cls_to_become``'s own ``__init__`` with 0 channels and no bias,
+    then an uninitialised weight (and bias)."""
+
+    def __init__(
+        self, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
+        padding_mode="zeros", device=None, dtype=None,
+    ):  # fmt: skip
+        self.cls_to_become.__init__(
+            self, 0, 0, kernel_size, stride, padding, dilation, groups, False, padding_mode,
+            device=device, dtype=dtype,
+        )  # fmt: skip
         self.weight = UninitializedParameter(device=device, dtype=dtype)
         self.out_channels = out_channels
         if bias:
@@ -105,53 +115,24 @@ class LazyConv1d(_LazyConvMixin, Conv1d):
 
     cls_to_become = Conv1d
 
-    def __init__(
-        self,
-        out_channels,
-        kernel_size,
-        stride=1,
-        padding=0,
-        dilation=1,
-        groups=1,
-        bias=True,
-        padding_mode="zeros",
-        device=None,
-        dtype=None,
-    ):
-        Conv1d.__init__(
-            self, 0, 0, kernel_size, stride, padding, dilation, groups, False, padding_mode,
-            device=device, dtype=dtype,
-        )  # fmt: skip
-        self._lazy_init(out_channels, bias, device, dtype)
-
 
 class LazyConv2d(_LazyConvMixin, Conv2d):
     """``nn.Conv2d`` whose ``in_channels`` is read from the first input."""
 
     cls_to_become = Conv2d
 
-    def __init__(
-        self,
-        out_channels,
-        kernel_size,
-        stride=1,
-        padding=0,
-        dilation=1,
-        groups=1,
-        bias=True,
-        padding_mode="zeros",
-        device=None,
-        dtype=None,
-    ):
-        Conv2d.__init__(
-            self, 0, 0, kernel_size, stride, padding, dilation, groups, False, padding_mode,
-            device=device, dtype=dtype,
-        )  # fmt: skip
-        self._lazy_init(out_channels, bias, device, dtype)
-
 
 class _LazyNormMixin(LazyModuleMixin):
-    def _lazy_init(self, affine, track_running_stats, bias, device, dtype):
+    """LazyBatchNorm1d/2d: ``cls_to_become``'s own ``__init__`` with 0 features and no
+    affine or running statistics, then uninitialised ones."""
+
+    def __init__(
+        self, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None,
+        dtype=None, *, bias=True,
+    ):  # fmt: skip
+        self.cls_to_become.__init__(
+            self, 0, eps, momentum, False, False, device=device, dtype=dtype
+        )
         self.affine = affine
         self.track_running_stats = track_running_stats
         self._has_bias = bool(affine and bias)
@@ -187,22 +168,8 @@ class LazyBatchNorm1d(_LazyNormMixin, BatchNorm1d):
 
     cls_to_become = BatchNorm1d
 
-    def __init__(
-        self, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None,
-        dtype=None, *, bias=True,
-    ):  # fmt: skip
-        BatchNorm1d.__init__(self, 0, eps, momentum, False, False, device=device, dtype=dtype)
-        self._lazy_init(affine, track_running_stats, bias, device, dtype)
-
 
 class LazyBatchNorm2d(_LazyNormMixin, BatchNorm2d):
     """``nn.BatchNorm2d`` whose ``num_features`` is read from the first input."""
 
     cls_to_become = BatchNorm2d
-
-    def __init__(
-        self, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None,
-        dtype=None, *, bias=True,
-    ):  # fmt: skip
-        BatchNorm2d.__init__(self, 0, eps, momentum, False, False, device=device, dtype=dtype)
-        self._lazy_init(affine, track_running_stats, bias, device, dtype)
