@@ -24,6 +24,7 @@ from ..engine.functional_array import _is_array
 from ..engine.tensor import Tensor
 from . import functional as _functional
 from . import padding as _padding
+from .layers import _tensor_arg
 from .modules import Module, _check_param_shape
 from .parameter import Parameter
 
@@ -670,18 +671,17 @@ class ConstantPadNdBackward0(Function):
 # ---------------------------------------------------------------------- functional
 
 
-def _batched(input, name):
-    if not isinstance(input, Tensor):
-        raise TypeError(
-            f"{name}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
-        )
+def _batched(input, name, nsp=2):
+    """PyTorch's checks of a convolution's or 2-D pooling's input: a Tensor with ``nsp``
+    spatial dimensions, batched or not.  True when it is unbatched."""
+    _tensor_arg(input, name)
     nd = input._data.ndim
-    if nd not in (3, 4):
+    if nd not in (nsp + 1, nsp + 2):
         raise RuntimeError(
-            f"Expected 3D (unbatched) or 4D (batched) input to {name}, but got input of size: "
-            f"{list(input._data.shape)}"
+            f"Expected {nsp + 1}D (unbatched) or {nsp + 2}D (batched) input to {name}, but got "
+            f"input of size: {list(input._data.shape)}"
         )
-    return nd == 3
+    return nd == nsp + 1
 
 
 _CTYPE = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int"}
@@ -952,17 +952,7 @@ def pad(input, pad, mode="constant", value=None):
 
 def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     """A 1-D convolution: one ``ConvolutionBackward0`` (computed as a height-1 conv2d)."""
-    if not isinstance(input, Tensor):
-        raise TypeError(
-            f"conv1d(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
-        )
-    nd = input._data.ndim
-    if nd not in (2, 3):
-        raise RuntimeError(
-            "Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: "
-            f"{list(input._data.shape)}"
-        )
-    unbatched = nd == 2
+    unbatched = _batched(input, "conv1d", 1)
     if unbatched:
         input = _api.unsqueeze(input, 0)
     x, w = input._data, weight._data
@@ -1012,10 +1002,7 @@ def _one(v):
 
 
 def _dim_range(input, name):
-    if not isinstance(input, Tensor):
-        raise TypeError(
-            f"{name}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
-        )
+    _tensor_arg(input, name)
     nd = input._data.ndim
     if nd not in (2, 3):
         raise RuntimeError(
@@ -1057,11 +1044,7 @@ def max_pool1d(
 ):
     """As PyTorch: ``max_pool2d`` of the input with a height-1 axis (``UnsqueezeBackward0``
     -> ``MaxPool2DWithIndicesBackward0`` -> ``SqueezeBackward1``)."""
-    if not isinstance(input, Tensor):
-        raise TypeError(
-            "max_pool1d(): argument 'input' (position 1) must be Tensor, not "
-            f"{type(input).__name__}"
-        )
+    _tensor_arg(input, "max_pool1d")
     k = _one(kernel_size)
     s = _one(stride) if stride not in (None, []) else k
     p, d = _one(padding), _one(dilation)

@@ -11,7 +11,7 @@ from ..engine import creation
 from ..engine.device import factory_dtype
 from ..engine.tensor import Tensor
 from . import functional as _functional
-from .conv import ConvolutionBackward0, _ConvNd, _pair
+from .conv import ConvolutionBackward0, _batched, _ConvNd, _pair
 from .parameter import Parameter
 
 
@@ -24,17 +24,7 @@ def _ints(v, n):
 def _conv_transpose(
     name, nsp, input, weight, bias, stride, padding, output_padding, groups, dilation
 ):
-    if not isinstance(input, Tensor):
-        raise TypeError(
-            f"{name}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
-        )
-    nd = input._data.ndim
-    if nd not in (nsp + 1, nsp + 2):
-        raise RuntimeError(
-            f"Expected {nsp + 1}D (unbatched) or {nsp + 2}D (batched) input to {name}, but got "
-            f"input of size: {list(input._data.shape)}"
-        )
-    unbatched = nd == nsp + 1
+    unbatched = _batched(input, name, nsp)
     if unbatched:
         input = _api.unsqueeze(input, 0)
     x, w = input._data, weight._data

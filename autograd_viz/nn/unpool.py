@@ -17,6 +17,7 @@ from ..engine import api_more as _more
 from ..engine.function import Function, Local
 from ..engine.functional_array import _is_array
 from ..engine.tensor import Tensor
+from .layers import _tensor_arg
 from .modules import Module
 
 
@@ -133,30 +134,24 @@ def _sizes(shape):
     return "[" + ", ".join(str(v) for v in shape) + "]"
 
 
-def _check_tensor(v, name, arg, pos):
-    if not isinstance(v, Tensor):
-        raise TypeError(
-            f"{name}(): argument '{arg}' (position {pos}) must be Tensor, not {type(v).__name__}"
-        )
+def _unpool_size(n, input, indices, kernel_size, stride, padding, output_size):
+    """The output's spatial size (``_output_size``'s checks first, then the arguments'
+    types, in PyTorch's order; the 1-D form reports as ``max_unpool2d``, as PyTorch's)."""
+    k = _tuple(kernel_size, n)
+    s = _tuple(stride, n) if stride is not None else k
+    size = _output_size(input, k, s, _tuple(padding, n), output_size)
+    _tensor_arg(input, "max_unpool2d", "input", 1)
+    _tensor_arg(indices, "max_unpool2d", "indices", 2)
+    return size
 
 
 def max_unpool2d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
-    k = _tuple(kernel_size, 2)
-    s = _tuple(stride, 2) if stride is not None else k
-    p = _tuple(padding, 2)
-    size = _output_size(input, k, s, p, output_size)
-    _check_tensor(input, "max_unpool2d", "input", 1)
-    _check_tensor(indices, "max_unpool2d", "indices", 2)
+    size = _unpool_size(2, input, indices, kernel_size, stride, padding, output_size)
     return _unpool(input, indices, size)
 
 
 def max_unpool1d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
-    k = _tuple(kernel_size, 1)
-    s = _tuple(stride, 1) if stride is not None else k
-    p = _tuple(padding, 1)
-    size = _output_size(input, k, s, p, output_size)
-    _check_tensor(input, "max_unpool2d", "input", 1)
-    _check_tensor(indices, "max_unpool2d", "indices", 2)
+    size = _unpool_size(1, input, indices, kernel_size, stride, padding, output_size)
     x = _api.unsqueeze(input, -1)
     idx = Tensor._make(np.expand_dims(indices._data, -1))
     return _api.squeeze(_unpool(x, idx, (size[0], 1)), -1)
