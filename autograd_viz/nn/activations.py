@@ -17,7 +17,7 @@ from ..engine.api_extra import _legacy_reduction
 from ..engine.tensor import Tensor
 from . import _ops
 from . import functional as _functional
-from .layers import _check_reduction, _float_unary, _tensor_arg
+from .layers import _check_reduction, _float_unary, _tensor_arg, _warn_target_size
 from .modules import Module
 from .parameter import Parameter
 
@@ -71,12 +71,7 @@ def _pointwise_loss(cls, name, input, target, reduction, param):
     _tensor_arg(target, name, "target", 2)
     _check_reduction(reduction)
     if target.shape != input.shape:
-        warnings.warn(
-            f"Using a target size ({target.shape}) that is different to the input size "
-            f"({input.shape}). This will likely lead to incorrect results due to "
-            "broadcasting. Please ensure they have the same size.",
-            stacklevel=3,
-        )
+        _warn_target_size(input, target, stacklevel=3)
         try:
             shape = np.broadcast_shapes(tuple(input.shape), tuple(target.shape))
         except ValueError:
@@ -98,12 +93,7 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
         from .layers import l1_loss
 
         if target.shape != input.shape:
-            warnings.warn(
-                f"Using a target size ({target.shape}) that is different to the input size "
-                f"({input.shape}). This will likely lead to incorrect results due to "
-                "broadcasting. Please ensure they have the same size.",
-                stacklevel=2,
-            )
+            _warn_target_size(input, target, stacklevel=2)
             shape = np.broadcast_shapes(tuple(input.shape), tuple(target.shape))
             input, target = _api.expand(input, *shape), _api.expand(target, *shape)
         with warnings.catch_warnings():

@@ -9,6 +9,7 @@ the bottom as :mod:`.extra` does.
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 
@@ -36,6 +37,17 @@ def _tensor_arg(x, fn, arg="input", pos=1):
         raise TypeError(
             f"{fn}(): argument '{arg}' (position {pos}) must be Tensor, not {type(x).__name__}"
         )
+
+
+def _warn_target_size(input, target, stacklevel):
+    """PyTorch's warning that a loss's target and input differ in size (``stacklevel`` as
+    the caller would give it to ``warnings.warn``)."""
+    warnings.warn(
+        f"Using a target size ({target.shape}) that is different to the input size "
+        f"({input.shape}). This will likely lead to incorrect results due to "
+        "broadcasting. Please ensure they have the same size.",
+        stacklevel=stacklevel + 1,
+    )
 
 
 def _scalar_type(dt) -> str:
@@ -320,14 +332,7 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", wei
     _tensor_arg(input, "l1_loss")
     _tensor_arg(target, "l1_loss", "target", 2)
     if target.shape != input.shape:
-        import warnings
-
-        warnings.warn(
-            f"Using a target size ({target.shape}) that is different to the input size "
-            f"({input.shape}). This will likely lead to incorrect results due to "
-            "broadcasting. Please ensure they have the same size.",
-            stacklevel=2,
-        )
+        _warn_target_size(input, target, stacklevel=2)
     _check_reduction(reduction)
     d = _api.abs(_api.sub(input, target))
     if reduction == "none":
