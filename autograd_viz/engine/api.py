@@ -1435,8 +1435,8 @@ def _key_items(key):
                 out.append(a.astype(np.bool_))
             elif a.dtype.kind in "iu" and a.ndim == 0:
                 out.append(int(a))
-            elif a.dtype.kind in "biu":
-                out.append(a)
+            elif a.dtype.kind == "b" or (a.dtype.kind in "iu" and a.dtype.itemsize >= 4):
+                out.append(a)  # (int16/int8 index tensors are refused, as PyTorch's)
             else:
                 raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
         elif isinstance(k, list | np.ndarray | range):

@@ -853,7 +853,7 @@ class Tensor(metaclass=ShownAs):
             # ``C[X]`` (an embedding lookup): one IndexBackward0, as getitem makes it
             k = key._data
             arr = self._data
-            if k.dtype.kind == "i" and k.ndim and k.size and arr.ndim:
+            if k.dtype.char in "lqi" and k.ndim and k.size and arr.ndim:  # int64/int32 keys
                 seq0 = _function_mod._seq_counter[0]
                 out = _S.index_rows(self, k)  # (None: a key out of range)
                 if out is not None:
