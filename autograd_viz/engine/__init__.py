@@ -149,6 +149,7 @@ from .api_more import (
     triu,
     xlogy,
 )
+from .api_scatter import scatter, scatter_add
 from .api_split import (
     dsplit,
     hsplit,
@@ -450,6 +451,8 @@ __all__ = [
     "rsqrt",
     "rsub",
     "save",
+    "scatter",
+    "scatter_add",
     "seed",
     "select",
     "set_default_device",

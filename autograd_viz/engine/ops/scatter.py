@@ -1,0 +1,220 @@
+"""Nodes of ``scatter`` / ``scatter_add`` and of further indexing and reduction ops tutorials
+use: ``ScatterBackward0`` (a src tensor), ``ScatterBackward1`` (a number),
+``ScatterAddBackward0``, ``MaskedSelectBackward0``, ``TakeBackward0``, ``RollBackward0``,
+``CumprodBackward0``, ``TraceBackward0``, ``NanToNumBackward0``, ``LerpBackward0/1``,
+``AddcmulBackward0``, ``AddcdivBackward0``, ``IndexAddBackward0``.  Backward formulas also
+run on Tensors (``create_graph=True``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..function import Function, Local
+from ..functional_array import _is_array, _tensor
+from .more import GatherBackward0, _keep
+from .shape import scatter as _put
+
+
+def _gather(g, grid):
+    """``g`` read at ``grid`` (a tuple index), on arrays or Tensors."""
+    if _is_array(g):
+        return np.ascontiguousarray(g[grid])
+    return GatherBackward0.apply(g, index=grid)
+
+
+def _grad_src(node, g, grid, idx_shape, src_shape):
+    """The gradient of ``scatter``'s src: ``g`` gathered at the index (PyTorch's formula,
+    which it refuses when the index is smaller than src)."""
+    if tuple(idx_shape) != tuple(src_shape):
+        raise RuntimeError(
+            f"Function {node} returned an invalid gradient at index 1 - got "
+            f"{list(idx_shape)} but expected shape compatible with {list(src_shape)}"
+        )
+    return _gather(g, grid)
+
+
+class ScatterBackward0(Function):
+    """``a`` with ``src``'s elements written at ``index`` along ``dim``."""
+
+    op, symbol = "scatter", "scatter"
+    formula = "∂/∂a = 1 where nothing is written, 0 where src is; ∂/∂src: G read at the index"
+    local = (
+        Local(("G, 0 where src was written", "G，写入 src 的位置为 0"), rule=True),
+        Local(("G read at the scattered positions", "在 scatter 位置读取的 G"), rule=True),
+    )
+
+    @staticmethod
+    def forward(ctx, a, src, grid=None, mask=None):
+        ctx.grid, ctx.mask, ctx.src_shape = grid, mask, src.shape
+        ctx.idx_shape = np.broadcast_shapes(*(np.shape(i) for i in grid))
+        out = np.array(a, copy=True)
+        out[grid] = src[tuple(slice(0, s) for s in ctx.idx_shape)]
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        ga = gs = None
+        if ctx.needs_input_grad[0]:
+            ga = _keep(g, ctx.mask)
+        if ctx.needs_input_grad[1]:
+            gs = _grad_src(type(ctx).__name__, g, ctx.grid, ctx.idx_shape, ctx.src_shape)
+        return ga, gs
+
+
+class ScatterBackward1(Function):
+    """``a`` with ``value`` (a number) written at ``index`` along ``dim``."""
+
+    op, symbol = "scatter", "scatter"
+    formula = "∂/∂a = 1 where nothing is written, 0 where the value is"
+    local = (Local(("G, 0 where the value was written", "G，写入值的位置为 0"), rule=True),)
+
+    @staticmethod
+    def forward(ctx, a, grid=None, mask=None, value=0):
+        ctx.mask = mask
+        out = np.array(a, copy=True)
+        out[grid] = value
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        return (_keep(g, ctx.mask),)
+
+
+class ScatterAddBackward0(Function):
+    """``a`` with ``src``'s elements added at ``index`` along ``dim``."""
+
+    op, symbol = "scatter_add", "scatter_add"
+    formula = "∂/∂a = 1; ∂/∂src: G read at the index"
+    local = (
+        Local("G", rule=True),
+        Local(("G read at the positions added to", "在被加位置读取的 G"), rule=True),
+    )
+
+    @staticmethod
+    def forward(ctx, a, src, grid=None):
+        ctx.grid, ctx.src_shape = grid, src.shape
+        ctx.idx_shape = np.broadcast_shapes(*(np.shape(i) for i in grid))
+        out = np.array(a, copy=True)
+        np.add.at(out, grid, src[tuple(slice(0, s) for s in ctx.idx_shape)])
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        ga = gs = None
+        if ctx.needs_input_grad[0]:
+            ga = g
+        if ctx.needs_input_grad[1]:
+            gs = _grad_src(type(ctx).__name__, g, ctx.grid, ctx.idx_shape, ctx.src_shape)
+        return ga, gs
+
+
+class MaskedSelectBackward0(Function):
+    """The elements of ``a`` where ``mask`` is True, as a 1-D tensor."""
+
+    op, symbol = "masked_select", "masked_select"
+    formula = "∂/∂a: each selected element's gradient goes back to its position, 0 elsewhere"
+    local = (
+        Local(("G at the selected positions of {0:r}", "G 放回 {0:r} 被选中的位置"), rule=True),
+    )
+
+    @staticmethod
+    def forward(ctx, a, mask=None, shape=None):
+        ctx.shape, ctx.a_shape = shape, a.shape
+        ctx.index = np.nonzero(np.broadcast_to(mask, shape))
+        return np.ascontiguousarray(np.broadcast_to(a, shape)[ctx.index])
+
+    @staticmethod
+    def backward(ctx, g):
+        full = _put(g, ctx.shape, ctx.index)
+        if tuple(ctx.shape) == tuple(ctx.a_shape):
+            return (full,)
+        return (_sum_to(full, ctx.a_shape),)
+
+
+def _sum_to(g, shape):
+    lead = g.ndim - len(shape) if _is_array(g) else g.dim() - len(shape)
+    axes = tuple(range(lead)) + tuple(
+        lead + i for i, s in enumerate(shape) if s == 1 and g.shape[lead + i] != 1
+    )
+    if _is_array(g):
+        return g.sum(axis=axes).reshape(shape)
+    return g.sum(axes).reshape(shape) if axes else g
+
+
+class TakeBackward0(Function):
+    """``a.flatten()[index]`` in ``index``'s shape."""
+
+    op, symbol = "take", "take"
+    formula = "∂/∂a: each gradient element is added at the flat position it was read from"
+    local = (
+        Local(("G added at the taken positions of {0:r}", "G 加到 {0:r} 被取的位置"), rule=True),
+    )
+
+    @staticmethod
+    def forward(ctx, a, index=None):
+        ctx.shape, ctx.index = a.shape, np.unravel_index(index, a.shape)
+        return np.ascontiguousarray(a[ctx.index])
+
+    @staticmethod
+    def backward(ctx, g):
+        return (_put(g, ctx.shape, ctx.index, accumulate=True),)
+
+
+class RollBackward0(Function):
+    op, symbol = "roll", "roll"
+    formula = "∂roll(a)/∂a: G rolled back by the same shifts"
+    local = (Local(("G rolled back", "G 反向滚动"), rule=True),)
+
+    @staticmethod
+    def forward(ctx, a, shifts=(), dims=None):
+        ctx.shifts, ctx.dims = shifts, dims
+        if dims is None:
+            return np.roll(a, shifts[0])
+        return np.roll(a, shifts, dims)
+
+    @staticmethod
+    def backward(ctx, g):
+        back = tuple(-s for s in ctx.shifts)
+        if _is_array(g):
+            return (np.roll(g, back[0]) if ctx.dims is None else np.roll(g, back, ctx.dims),)
+        return (RollBackward0.apply(g, shifts=back, dims=ctx.dims),)
+
+
+class TraceBackward0(Function):
+    op, symbol = "trace", "trace"
+    formula = "∂trace(a)/∂a = I (the identity)"
+    local = (Local(("G on the diagonal, 0 elsewhere", "对角线上为 G，其余为 0"), rule=True),)
+
+    @staticmethod
+    def forward(ctx, a):
+        ctx.shape = a.shape
+        return np.asarray(np.trace(a), dtype=a.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        n = min(ctx.shape)
+        ar = np.arange(n)
+        if _is_array(g):
+            z = np.zeros(ctx.shape, dtype=g.dtype)
+            z[ar, ar] = g
+            return (z,)
+        eye = np.zeros(ctx.shape, dtype=g._data.dtype)
+        eye[ar, ar] = 1
+        return (g * _tensor(eye),)
+
+
+class NanToNumBackward0(Function):
+    op, symbol = "nan_to_num", "nan_to_num"
+    formula = "∂/∂a = 1 where a is finite, 0 where it is nan or ±inf"
+    local = (
+        Local(("G where {0:r} is finite, 0 elsewhere", "{0:r} 有限处为 G，其余为 0"), rule=True),
+    )
+
+    @staticmethod
+    def forward(ctx, a, nan=0.0, posinf=None, neginf=None):
+        ctx.mask = ~np.isfinite(a)
+        return np.nan_to_num(a, copy=True, nan=nan, posinf=posinf, neginf=neginf)
+
+    @staticmethod
+    def backward(ctx, g):
+        return (_keep(g, ctx.mask),)
