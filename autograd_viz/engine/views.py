@@ -218,6 +218,7 @@ _BUMPERS = frozenset(
         "inplace",
         "load_state_dict",
         "step",
+        "unsqueeze_",
         "vector_to_parameters",
         "with_out",
         "zero_",

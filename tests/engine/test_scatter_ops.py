@@ -45,3 +45,43 @@ def test_scatter_inplace_matches_out_of_place():
     y = (x * 1).scatter_(1, IDX, src)
     assert np.array_equal(y.detach().numpy(), torch.scatter(x, 1, IDX, src).detach().numpy())
     assert type(y.grad_fn).__name__ == "ScatterBackward0"
+
+
+def _y(*shape):
+    return _x(*shape).detach().requires_grad_()
+
+
+def test_group2_gradcheck():
+    m = torch.tensor([True, False, True, True])
+    cases = [
+        lambda a: torch.masked_select(a, m),
+        lambda a: a[0].masked_select(a.detach() > 0),
+        lambda a: torch.take(a, torch.tensor([[0, 11], [5, 5], [-1, 3]])),
+        lambda a: a.roll(5),
+        lambda a: torch.roll(a, shifts=(1, -2), dims=(0, 1)),
+        lambda a: torch.trace(a),
+        lambda a: torch.trace(a.t()[:3]),
+        lambda a: torch.nan_to_num(a.log(), posinf=1.0, neginf=-1.0),
+        lambda a: torch.flipud(a) * torch.fliplr(a),
+    ]
+    for f in cases:
+        assert gradcheck(f, (_y(3, 4),))
+        assert gradgradcheck(f, (_y(3, 4),))
+
+
+def test_unsqueeze_inplace_keeps_memory_and_grad():
+    x = _y(2, 3)
+    y = x * 3
+    before = y.data_ptr()
+    assert y.unsqueeze_(1) is y
+    assert tuple(y.shape) == (2, 1, 3) and y.data_ptr() == before
+    assert type(y.grad_fn).__name__ == "UnsqueezeBackward1"
+    y.sum().backward()
+    assert np.array_equal(x.grad.numpy(), np.full((2, 3), 3.0))
+
+
+def test_storage_offset_of_views():
+    base = torch.arange(12.0).reshape(3, 4)
+    assert base[2:, 1:].storage_offset() == 9
+    assert base.t()[1].storage_offset() == 1
+    assert base[1:].nbytes == 32
