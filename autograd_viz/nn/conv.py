@@ -1204,18 +1204,23 @@ class Conv1d(_ConvNd):
         )
 
 
-class MaxPool1d(Module):
+class _MaxPoolNd(Module):
+    """MaxPool1d/2d: the arguments kept as given (as PyTorch's), ``forward`` through the
+    subclass's ``_pool`` function."""
+
     def __init__(
         self, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False
     ):
         super().__init__()
         self.kernel_size = kernel_size
         self.stride = stride if stride is not None else kernel_size
-        self.padding, self.dilation, self.ceil_mode = padding, dilation, ceil_mode
+        self.padding = padding
+        self.dilation = dilation
         self.return_indices = return_indices
+        self.ceil_mode = ceil_mode
 
     def forward(self, input):
-        return max_pool1d(
+        return self._pool(
             input,
             self.kernel_size,
             self.stride,
@@ -1230,6 +1235,10 @@ class MaxPool1d(Module):
             f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}, "
             f"dilation={self.dilation}, ceil_mode={self.ceil_mode}"
         )
+
+
+class MaxPool1d(_MaxPoolNd):
+    _pool = staticmethod(max_pool1d)
 
 
 class AvgPool1d(Module):
@@ -1280,34 +1289,8 @@ class Conv2d(_ConvNd):
         return conv2d(input, self.weight, self.bias, self.stride, p, self.dilation, self.groups)
 
 
-class MaxPool2d(Module):
-    def __init__(
-        self, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False
-    ):
-        super().__init__()
-        self.kernel_size = kernel_size
-        self.stride = stride if stride is not None else kernel_size
-        self.padding = padding
-        self.dilation = dilation
-        self.return_indices = return_indices
-        self.ceil_mode = ceil_mode
-
-    def forward(self, input):
-        return max_pool2d(
-            input,
-            self.kernel_size,
-            self.stride,
-            self.padding,
-            self.dilation,
-            self.ceil_mode,
-            self.return_indices,
-        )
-
-    def extra_repr(self) -> str:
-        return (
-            f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}, "
-            f"dilation={self.dilation}, ceil_mode={self.ceil_mode}"
-        )
+class MaxPool2d(_MaxPoolNd):
+    _pool = staticmethod(max_pool2d)
 
 
 class AvgPool2d(Module):
