@@ -21,12 +21,20 @@ from .ops import shape as _shape
 from .tensor import Tensor, _wrap_dim
 
 __all__ = [
+    "addcdiv",
+    "addcmul",
+    "bincount",
     "count_nonzero",
+    "cumprod",
+    "diff",
     "fliplr",
     "flipud",
+    "index_add",
+    "lerp",
     "masked_select",
     "nan_to_num",
     "roll",
+    "rot90",
     "scatter",
     "scatter_add",
     "take",
@@ -335,6 +343,241 @@ def _nbytes(self):
     return int(self._data.size * self._data.itemsize)
 
 
+_NAMES = {
+    "float32": ("float", "Float"),
+    "float64": ("double", "Double"),
+    "float16": ("c10::Half", "Half"),
+    "int64": ("long int", "Long"),
+    "int32": ("int", "Int"),
+    "int16": ("short int", "Short"),
+    "int8": ("signed char", "Char"),
+    "uint8": ("unsigned char", "Byte"),
+    "bool": ("bool", "Bool"),
+}
+
+
+def _c_name(dt):
+    return _NAMES.get(np.dtype(dt).name, (np.dtype(dt).name,) * 2)[0]
+
+
+def _scalar_name(dt):
+    return _NAMES.get(np.dtype(dt).name, (np.dtype(dt).name,) * 2)[1]
+
+
+def _same_shape_error(a, b):
+    nd = max(len(a), len(b))
+    sa, sb = (1,) * (nd - len(a)) + tuple(a), (1,) * (nd - len(b)) + tuple(b)
+    k = max(i for i in range(nd) if sa[i] != sb[i] and 1 not in (sa[i], sb[i]))
+    return RuntimeError(
+        f"The size of tensor a ({sa[k]}) must match the size of tensor b ({sb[k]}) at "
+        f"non-singleton dimension {k}"
+    )
+
+
+def _broadcast(*ts):
+    shapes = [t._data.shape for t in ts]
+    try:
+        return np.broadcast_shapes(*shapes)
+    except ValueError:
+        for j in range(1, len(shapes)):
+            try:
+                np.broadcast_shapes(*shapes[: j + 1])
+            except ValueError:
+                raise _same_shape_error(np.broadcast_shapes(*shapes[:j]), shapes[j]) from None
+        raise
+
+
+def lerp(input, end, weight):
+    """``input + weight·(end − input)``: ``LerpBackward0`` (a number weight) or
+    ``LerpBackward1`` (a tensor weight)."""
+    if (
+        not isinstance(input, Tensor)
+        or not isinstance(end, Tensor)
+        or not isinstance(weight, Tensor | numbers.Number)
+    ):
+        got = ", ".join(type(v).__name__ for v in (input, end, weight))
+        raise TypeError(
+            f"lerp() received an invalid combination of arguments - got ({got}), but expected "
+            "one of:\n * (Tensor input, Tensor end, Tensor weight, *, Tensor out = None)\n"
+            " * (Tensor input, Tensor end, Number weight, *, Tensor out = None)\n"
+        )
+    for name, t in (("end", end), ("weight", weight)):
+        if isinstance(t, Tensor) and t._data.dtype != input._data.dtype:
+            raise RuntimeError(
+                f"expected dtype {_c_name(input._data.dtype)} for `{name}` but got dtype "
+                f"{_c_name(t._data.dtype)}"
+            )
+    if isinstance(weight, Tensor):
+        _broadcast(input, end, weight)
+        return S.LerpBackward1.apply(input, end, weight)
+    _broadcast(input, end)
+    return S.LerpBackward0.apply(input, end, weight=weight)
+
+
+_ADDCDIV_INT = (
+    "Integer division with addcdiv is no longer supported, and in a future  release addcdiv "
+    "will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can "
+    "be implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for "
+    "integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future "
+    "addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), "
+    "for all dtypes."
+)
+
+
+def _addc(cls, name, input, tensor1, tensor2, value):
+    _check_tensor(input, name)
+    _check_tensor(tensor1, name, "tensor1")
+    _check_tensor(tensor2, name, "tensor2", 3)
+    if name == "addcdiv" and (
+        tensor1._data.dtype.kind in "biu" and tensor2._data.dtype.kind in "biu"
+    ):
+        raise RuntimeError(_ADDCDIV_INT)
+    _broadcast(input, tensor1, tensor2)
+    dt = _api.result_type(input, tensor1, tensor2)
+    ts = [t if t._data.dtype == dt else _api._cast(t, dt) for t in (input, tensor1, tensor2)]
+    return cls.apply(*ts, value=value)
+
+
+def addcmul(input, tensor1, tensor2, *, value=1):
+    """``input + value·tensor1·tensor2``: one ``AddcmulBackward0``."""
+    return _addc(S.AddcmulBackward0, "addcmul", input, tensor1, tensor2, value)
+
+
+def addcdiv(input, tensor1, tensor2, *, value=1):
+    """``input + value·tensor1/tensor2``: one ``AddcdivBackward0``."""
+    return _addc(S.AddcdivBackward0, "addcdiv", input, tensor1, tensor2, value)
+
+
+def index_add(input, dim, index, source, *, alpha=1):
+    """``input`` with ``alpha·source``'s slices added at ``index`` along ``dim`` (repeated
+    indices add up): one ``IndexAddBackward0``."""
+    _check_tensor(input, "index_add")
+    _check_tensor(source, "index_add", "source", 4)
+    if not isinstance(index, Tensor) or index._data.dtype.kind not in "iu":
+        got = _scalar_name(index._data.dtype) if isinstance(index, Tensor) else "?"
+        raise RuntimeError(f"index_add_(): Expected dtype int32/int64 for index but got: {got}")
+    a, s, idx = input._data, source._data, index._data
+    nd = max(a.ndim, 1)
+    d = _wrap_dim(int(dim), nd)
+    if idx.ndim > 1:
+        raise IndexError("index_add_(): Index is supposed to be a vector")
+    s_d = s.shape[d] if s.ndim else 1
+    if idx.size != s_d:
+        raise RuntimeError(
+            f"index_add_(): Number of indices ({idx.size}) should be equal to source.size(dim): "
+            f"({s_d}), for dim: {d}"
+        )
+    if s.dtype != a.dtype:
+        raise RuntimeError(
+            f"index_add_(): self ({_scalar_name(a.dtype)}) and source "
+            f"({_scalar_name(s.dtype)}) must have the same scalar type"
+        )
+    size = a.shape[d] if a.ndim else 1
+    flat = idx.reshape(-1)
+    if flat.size and (flat.min() < 0 or flat.max() >= size):
+        b = int(flat[np.flatnonzero((flat < 0) | (flat >= size))[0]])
+        raise RuntimeError(f"index {b} is out of bounds for dimension {d} with size {size}")
+    key = (slice(None),) * d + (flat,)
+    return S.IndexAddBackward0.apply(input, source, key=key, alpha=alpha)
+
+
+def rot90(input, k=1, dims=(0, 1)):
+    """``input`` rotated by 90° ``k`` times from the first towards the second of ``dims``:
+    one ``Rot90Backward0``."""
+    _check_tensor(input, "rot90")
+    dims = list(dims)
+    nd = input._data.ndim
+    if len(dims) != 2:
+        raise RuntimeError(f"expected total rotation dims == 2, but got dims = {len(dims)}")
+    if nd < 2:
+        raise RuntimeError(f"expected total dims >= 2, but got total dims = {nd}")
+    d0, d1 = _wrap_dim(int(dims[0]), nd), _wrap_dim(int(dims[1]), nd)
+    if d0 == d1:
+        raise RuntimeError(
+            f"expected rotation dims to be different, but got dim0 = {d0} and dim1 = {d1}"
+        )
+    return S.Rot90Backward0.apply(input, k=int(k) % 4, dims=(d0, d1))
+
+
+def cumprod(input, dim=_api._NO_OTHER, *, dtype=None):
+    """The cumulative product along ``dim``: one ``CumprodBackward0`` (integer and bool
+    tensors give int64)."""
+    _check_tensor(input, "cumprod")
+    if dim is _api._NO_OTHER:
+        raise TypeError('cumprod() missing 1 required positional arguments: "dim"')
+    a = input._data
+    d = _wrap_dim(int(dim), max(a.ndim, 1))
+    from .dtypes import to_numpy_dtype
+
+    npd = to_numpy_dtype(dtype) if dtype is not None else None
+    if npd is None and a.dtype.kind in "biu":
+        npd = np.dtype(np.int64)
+    if npd is not None and npd != a.dtype:
+        input = _api._cast(input, npd)
+    if a.ndim == 0:
+        return S.CumprodBackward0.apply(input.reshape(1), dim=0).reshape(())
+    return S.CumprodBackward0.apply(input, dim=d)
+
+
+def diff(input, n=1, dim=-1, prepend=None, append=None):
+    """The ``n``-th forward difference along ``dim`` (``prepend`` / ``append`` joined
+    first): slices subtracted (``SubBackward0``), ``!=`` for bool tensors."""
+    _check_tensor(input, "diff")
+    if input._data.ndim == 0:
+        raise RuntimeError("diff expects input to be at least one-dimensional")
+    if n < 0:
+        raise RuntimeError(f"order must be non-negative but got {n}")
+    d = _wrap_dim(int(dim), input._data.ndim)
+    parts = [t for t in (prepend, input, append) if t is not None]
+    out = _api.cat(parts, d) if len(parts) > 1 else input
+    for _ in range(n):
+        length = out.shape[d]
+        if length == 0:
+            break
+        hi = out.narrow(d, 1, length - 1)
+        lo = out.narrow(d, 0, length - 1)
+        out = hi != lo if out._data.dtype == np.bool_ else hi - lo
+    return out
+
+
+def bincount(input, weights=None, minlength=0):
+    """How often each non-negative integer occurs in a 1-D tensor (the sum of ``weights``
+    at each when given: float32 weights give float32, others float64)."""
+    _check_tensor(input, "bincount")
+    a = input._data
+    if a.dtype.kind not in "biu":
+        raise NotImplementedError(f"\"bincount_cpu\" not implemented for '{_scalar_name(a.dtype)}'")
+    if minlength < 0:
+        raise RuntimeError("minlength should be >= 0")
+    if a.ndim != 1 or (a.size and a.min() < 0):
+        raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
+    if weights is None:
+        out = np.bincount(a, minlength=int(minlength)).astype(np.int64)
+    else:
+        w = weights._data
+        if w.ndim != 1 or w.shape[0] != a.shape[0]:
+            raise RuntimeError("weights should be 1-d and have the same length as input")
+        dt = np.float32 if w.dtype == np.float32 else np.float64
+        out = np.bincount(a, weights=w.astype(np.float64), minlength=int(minlength)).astype(dt)
+    return Tensor._make(out, False, None)
+
+
+def _m_addcmul(self, tensor1, tensor2, *, value=1):
+    return addcmul(self, tensor1, tensor2, value=value)
+
+
+def _m_addcdiv(self, tensor1, tensor2, *, value=1):
+    return addcdiv(self, tensor1, tensor2, value=value)
+
+
+def _m_index_add(self, dim, index, source, *, alpha=1):
+    return index_add(self, dim, index, source, alpha=alpha)
+
+
+def _m_cumprod(self, dim=_api._NO_OTHER, *, dtype=None):
+    return cumprod(self, dim, dtype=dtype)
+
+
 def _m_masked_select(self, mask):
     return masked_select(self, mask)
 
@@ -357,6 +600,14 @@ def _m_count_nonzero(self, dim=None):
 
 for _name, _fn in (
     ("masked_select", _m_masked_select),
+    ("lerp", lerp),
+    ("addcmul", _m_addcmul),
+    ("addcdiv", _m_addcdiv),
+    ("index_add", _m_index_add),
+    ("rot90", rot90),
+    ("cumprod", _m_cumprod),
+    ("diff", diff),
+    ("bincount", bincount),
     ("take", _m_take),
     ("roll", _m_roll),
     ("trace", trace),

@@ -85,3 +85,29 @@ def test_storage_offset_of_views():
     assert base[2:, 1:].storage_offset() == 9
     assert base.t()[1].storage_offset() == 1
     assert base[1:].nbytes == 32
+
+
+def test_group3_gradcheck():
+    z = torch.tensor([1.0, 0.0, 1.0, 1.0], dtype=torch.float64)
+    cases = [
+        lambda a, b: torch.lerp(a, b, 0.3),
+        lambda a, b: a.lerp(b[0], b[1].sigmoid()),
+        lambda a, b: torch.addcmul(a, b, a, value=2),
+        lambda a, b: torch.addcdiv(a, a, b + 10, value=-0.5),
+        lambda a, b: torch.index_add(a, 0, torch.tensor([0, 2, 0]), b),
+        lambda a, b: a.index_add(1, torch.tensor([3, 1]), b[:, :2], alpha=2),
+        lambda a, b: torch.rot90(a, 3) * torch.rot90(b, -1),
+        lambda a, b: torch.cumprod(a * z, 1) * b,
+        lambda a, b: (a * z[:3, None]).cumprod(0) * b,
+        lambda a, b: torch.diff(a, n=2, dim=0, prepend=b[:1]),
+    ]
+    for f in cases:
+        assert gradcheck(f, (_y(3, 4), _y(3, 4) + 0.5))
+        assert gradgradcheck(f, (_y(3, 4), _y(3, 4) + 0.5))
+
+
+def test_cumprod_grad_with_zeros_matches_products():
+    a = torch.tensor([2.0, 0.0, 3.0, 0.0, 5.0], requires_grad=True)
+    a.cumprod(0).sum().backward()
+    # d/da_i of sum_j prod_{k<=j} a_k: only the terms without a second zero survive
+    assert a.grad.tolist() == [1.0, 2.0 + 2.0 * 3.0, 0.0, 0.0, 0.0]

@@ -218,3 +218,200 @@ class NanToNumBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         return (_keep(g, ctx.mask),)
+
+
+class LerpBackward0(Function):
+    """``a + weight·(end − a)`` with a number ``weight``."""
+
+    op, symbol = "lerp", "lerp"
+    formula = "∂/∂a = 1 − w,  ∂/∂end = w"
+    local = (
+        Local("1 − w", lambda x, o, k: 1 - k["weight"]),
+        Local("w", lambda x, o, k: k["weight"]),
+    )
+
+    @staticmethod
+    def forward(ctx, a, end, weight=0.5):
+        ctx.weight = weight
+        return np.asarray(a + weight * (end - a), dtype=np.result_type(a, end))
+
+    @staticmethod
+    def backward(ctx, g):
+        n, w = ctx.needs_input_grad, ctx.weight
+        return (g * (1 - w) if n[0] else None), (g * w if n[1] else None)
+
+
+class LerpBackward1(Function):
+    """``a + weight·(end − a)`` with a tensor ``weight``."""
+
+    op, symbol = "lerp", "lerp"
+    formula = "∂/∂a = 1 − w,  ∂/∂end = w,  ∂/∂w = end − a"
+    local = (
+        Local("1 − {2}", lambda x, o, k: 1 - x[2]),
+        Local("{2}", lambda x, o, k: x[2]),
+        Local("{1} − {0}", lambda x, o, k: x[1] - x[0]),
+    )
+
+    @staticmethod
+    def forward(ctx, a, end, weight):
+        ctx.save_for_backward(a, end, weight)
+        return np.asarray(a + weight * (end - a), dtype=np.result_type(a, end, weight))
+
+    @staticmethod
+    def backward(ctx, g):
+        n = ctx.needs_input_grad
+        a, end, w = ctx.saved_tensors
+        return (
+            g * (1 - w) if n[0] else None,
+            g * w if n[1] else None,
+            g * (end - a) if n[2] else None,
+        )
+
+
+class AddcmulBackward0(Function):
+    """``a + value·t1·t2``."""
+
+    op, symbol = "addcmul", "addcmul"
+    formula = "∂/∂a = 1,  ∂/∂t1 = value·t2,  ∂/∂t2 = value·t1"
+    local = (
+        Local("1", lambda x, o, k: 1),
+        Local("value·{2}", lambda x, o, k: k["value"] * x[2]),
+        Local("value·{1}", lambda x, o, k: k["value"] * x[1]),
+    )
+
+    @staticmethod
+    def forward(ctx, a, t1, t2, value=1):
+        ctx.value = value
+        ctx.save_for_backward(t1, t2)
+        dt = np.result_type(a, t1, t2)
+        return np.asarray(a + value * (t1 * t2), dtype=dt)
+
+    @staticmethod
+    def backward(ctx, g):
+        n, v = ctx.needs_input_grad, ctx.value
+        t1, t2 = ctx.saved_tensors
+        return (
+            g if n[0] else None,
+            g * (t2 * v) if n[1] else None,
+            g * (t1 * v) if n[2] else None,
+        )
+
+
+class AddcdivBackward0(Function):
+    """``a + value·t1/t2``."""
+
+    op, symbol = "addcdiv", "addcdiv"
+    formula = "∂/∂a = 1,  ∂/∂t1 = value/t2,  ∂/∂t2 = −value·t1/t2²"
+    local = (
+        Local("1", lambda x, o, k: 1),
+        Local("value / {2}", lambda x, o, k: k["value"] / x[2]),
+        Local("−value·{1} / {2}²", lambda x, o, k: -k["value"] * x[1] / (x[2] * x[2])),
+    )
+
+    @staticmethod
+    def forward(ctx, a, t1, t2, value=1):
+        ctx.value = value
+        ctx.save_for_backward(t1, t2)
+        dt = np.result_type(a, t1, t2)
+        return np.asarray(a + value * (t1 / t2), dtype=dt)
+
+    @staticmethod
+    def backward(ctx, g):
+        n, v = ctx.needs_input_grad, ctx.value
+        t1, t2 = ctx.saved_tensors
+        return (
+            g if n[0] else None,
+            g * v / t2 if n[1] else None,
+            -g * v * t1 / (t2 * t2) if n[2] else None,
+        )
+
+
+class IndexAddBackward0(Function):
+    """``a`` with ``alpha·source``'s slices added at ``index`` along ``dim``."""
+
+    op, symbol = "index_add", "index_add"
+    formula = "∂/∂a = 1;  ∂/∂source = alpha·G at the indexed slices"
+    local = (
+        Local("G", rule=True),
+        Local(("alpha · G read at the indexed slices", "alpha · 在索引切片读取的 G"), rule=True),
+    )
+
+    @staticmethod
+    def forward(ctx, a, source, key=None, alpha=1):
+        ctx.key, ctx.alpha = key, alpha
+        out = np.array(a, copy=True)
+        np.add.at(out, key, source * alpha if alpha != 1 else source)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        n = ctx.needs_input_grad
+        gs = None
+        if n[1]:
+            gs = _gather(g, ctx.key)
+            if ctx.alpha != 1:
+                gs = gs * ctx.alpha
+        return (g if n[0] else None), gs
+
+
+class Rot90Backward0(Function):
+    op, symbol = "rot90", "rot90"
+    formula = "∂rot90(a)/∂a: G rotated back"
+    local = (Local(("G rotated back", "G 反向旋转"), rule=True),)
+
+    @staticmethod
+    def forward(ctx, a, k=1, dims=(0, 1)):
+        ctx.k, ctx.dims = k, dims
+        return np.ascontiguousarray(np.rot90(a, k, dims))
+
+    @staticmethod
+    def backward(ctx, g):
+        if _is_array(g):
+            return (np.ascontiguousarray(np.rot90(g, -ctx.k, ctx.dims)),)
+        return (Rot90Backward0.apply(g, k=-ctx.k, dims=ctx.dims),)
+
+
+class CumprodBackward0(Function):
+    op, symbol = "cumprod", "cumprod"
+    formula = "∂outⱼ/∂aᵢ = Π_{k ≤ j, k ≠ i} aₖ for j ≥ i"
+    local = (
+        Local(
+            ("Σ_{j ≥ i} G_j · Π_{k ≤ j, k ≠ i} a_k", "Σ_{j ≥ i} G_j · Π_{k ≤ j, k ≠ i} a_k"),
+            rule=True,
+        ),
+    )
+
+    @staticmethod
+    def forward(ctx, a, dim=0, dtype=None):
+        ctx.dim = dim
+        ctx.save_for_backward(a)
+        return np.cumprod(a, axis=dim, dtype=dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        d = ctx.dim
+        arr = _is_array(g)
+        shape = a.shape
+        n = shape[d]
+        pieces = []
+        for i in range(n):
+            one = np.ones(n)
+            one[i] = 0
+            later = (np.arange(n) >= i).astype(float)
+            view = [1] * len(shape)
+            view[d] = n
+            m_i = one.reshape(view).astype(np.result_type(a) if arr else a._data.dtype)
+            m_j = later.reshape(view).astype(m_i.dtype)
+            if arr:
+                p = np.cumprod(a * m_i + (1 - m_i), axis=d)
+                pieces.append((g * p * m_j).sum(axis=d, keepdims=True))
+            else:
+                t_i, t_j = _tensor(m_i), _tensor(m_j)
+                p = CumprodBackward0.apply(a * t_i + (1 - t_i), dim=d)
+                pieces.append((g * p * t_j).sum(d, keepdim=True))
+        if arr:
+            return (np.concatenate(pieces, axis=d),)
+        from ..api import cat
+
+        return (cat(pieces, d),)
