@@ -26,10 +26,12 @@ __all__ = [
     "bincount",
     "count_nonzero",
     "cumprod",
+    "det",
     "diff",
     "fliplr",
     "flipud",
     "index_add",
+    "inverse",
     "lerp",
     "masked_select",
     "nan_to_num",
@@ -562,6 +564,67 @@ def bincount(input, weights=None, minlength=0):
     return Tensor._make(out, False, None)
 
 
+class _LinAlgError(RuntimeError):
+    """PyTorch's ``torch.linalg.LinAlgError`` (a ``RuntimeError``)."""
+
+
+def _square(name, A):
+    _check_tensor(A, name.replace("linalg.", "linalg_"), "A", 1)
+    a = A._data
+    if a.ndim < 2:
+        raise RuntimeError(f"{name}: The input tensor A must have at least 2 dimensions.")
+    if a.shape[-1] != a.shape[-2]:
+        raise RuntimeError(
+            f"{name}: A must be batches of square matrices, but they are {a.shape[-2]} by "
+            f"{a.shape[-1]} matrices"
+        )
+    if a.dtype.kind not in "fc":
+        raise RuntimeError(
+            f"{name}: Expected a floating point or complex tensor as input. Got "
+            f"{_scalar_name(a.dtype)}"
+        )
+    return a
+
+
+def _lu_zero(m):
+    """PyTorch's (1-based) first zero pivot of the LU factorization with partial pivoting,
+    or 0 when there is none."""
+    u = np.array(m, dtype=np.float64)
+    n = u.shape[0]
+    for k in range(n):
+        p = k + int(np.argmax(np.abs(u[k:, k])))
+        if u[p, k] == 0:
+            return k + 1
+        u[[k, p]] = u[[p, k]]
+        u[k + 1 :, k:] -= np.outer(u[k + 1 :, k] / u[k, k], u[k, k:])
+    return 0
+
+
+def inv(A, *, out=None):
+    """``torch.linalg.inv``: the inverse of a (batch of) square matrices, one
+    ``LinalgInvExBackward0``; a singular matrix raises PyTorch's ``LinAlgError``."""
+    a = _square("linalg.inv", A)
+    flat = a.reshape(-1, *a.shape[-2:])
+    for b, m in enumerate(flat):
+        z = _lu_zero(m)
+        if z:
+            where = f"(Batch element {b}): " if a.ndim > 2 else ""
+            raise _LinAlgError(
+                f"linalg.inv: {where}The diagonal element {z} is zero, the inversion could not "
+                "be completed because the input matrix is singular."
+            )
+    return S.LinalgInvExBackward0.apply(A)
+
+
+inverse = inv  # ``torch.inverse``
+
+
+def det(A, *, out=None):
+    """``torch.linalg.det`` / ``torch.det``: one ``LinalgDetBackward0``."""
+    _square("linalg.det", A)
+    return S.LinalgDetBackward0.apply(A)
+
+
 def _m_addcmul(self, tensor1, tensor2, *, value=1):
     return addcmul(self, tensor1, tensor2, value=value)
 
@@ -601,6 +664,8 @@ def _m_count_nonzero(self, dim=None):
 for _name, _fn in (
     ("masked_select", _m_masked_select),
     ("lerp", lerp),
+    ("det", det),
+    ("inverse", inv),
     ("addcmul", _m_addcmul),
     ("addcdiv", _m_addcdiv),
     ("index_add", _m_index_add),

@@ -111,3 +111,16 @@ def test_cumprod_grad_with_zeros_matches_products():
     a.cumprod(0).sum().backward()
     # d/da_i of sum_j prod_{k<=j} a_k: only the terms without a second zero survive
     assert a.grad.tolist() == [1.0, 2.0 + 2.0 * 3.0, 0.0, 0.0, 0.0]
+
+
+def test_det_inv_gradcheck():
+    m = torch.tensor(
+        [[1.5, 0.2, -0.3], [0.4, 2.0, 0.1], [-0.2, 0.3, 1.2]], dtype=torch.float64
+    ).requires_grad_()
+    batch = torch.stack([m.detach(), m.detach().t() * 0.5 + 0.1]).requires_grad_()
+    for f in (torch.linalg.inv, torch.linalg.det, lambda a: a.inverse() * a.det()[..., None, None]):
+        for a in (m, batch):
+            assert gradcheck(f, (a,))
+            assert gradgradcheck(f, (a,))
+    prod = torch.linalg.inv(m) @ m
+    assert np.allclose(prod.detach().numpy(), np.eye(3))

@@ -275,8 +275,8 @@ class AddcmulBackward0(Function):
     formula = "∂/∂a = 1,  ∂/∂t1 = value·t2,  ∂/∂t2 = value·t1"
     local = (
         Local("1", lambda x, o, k: 1),
-        Local("value·{2}", lambda x, o, k: k["value"] * x[2]),
-        Local("value·{1}", lambda x, o, k: k["value"] * x[1]),
+        Local(("value·{2}", "value·{2}"), lambda x, o, k: k["value"] * x[2]),
+        Local(("value·{1}", "value·{1}"), lambda x, o, k: k["value"] * x[1]),
     )
 
     @staticmethod
@@ -304,8 +304,11 @@ class AddcdivBackward0(Function):
     formula = "∂/∂a = 1,  ∂/∂t1 = value/t2,  ∂/∂t2 = −value·t1/t2²"
     local = (
         Local("1", lambda x, o, k: 1),
-        Local("value / {2}", lambda x, o, k: k["value"] / x[2]),
-        Local("−value·{1} / {2}²", lambda x, o, k: -k["value"] * x[1] / (x[2] * x[2])),
+        Local(("value / {2}", "value / {2}"), lambda x, o, k: k["value"] / x[2]),
+        Local(
+            ("−value·{1} / {2}²", "−value·{1} / {2}²"),
+            lambda x, o, k: -k["value"] * x[1] / (x[2] * x[2]),
+        ),
     )
 
     @staticmethod
@@ -415,3 +418,50 @@ class CumprodBackward0(Function):
         from ..api import cat
 
         return (cat(pieces, d),)
+
+
+def _mT(x):
+    return np.swapaxes(x, -1, -2) if _is_array(x) else x.transpose(-2, -1)
+
+
+class LinalgInvExBackward0(Function):
+    """The inverse of a (batch of) square matrices."""
+
+    op, symbol = "linalg_inv", "inv"
+    formula = "∂A⁻¹ = −A⁻¹ (∂A) A⁻¹:  ∂L/∂A = −A⁻ᵀ G A⁻ᵀ"
+    local = (Local(("−{out}ᵀ @ G @ {out}ᵀ", "−{out}ᵀ @ G @ {out}ᵀ"), rule=True),)
+
+    @staticmethod
+    def forward(ctx, a):
+        out = np.linalg.inv(a)
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        (inv,) = ctx.saved_tensors
+        it = _mT(inv)
+        return (-(it @ g @ it),)
+
+
+class LinalgDetBackward0(Function):
+    """The determinant of a (batch of) square matrices."""
+
+    op, symbol = "linalg_det", "det"
+    formula = "∂det(A)/∂A = det(A)·A⁻ᵀ"
+    local = (Local(("G · det({0:r}) · {0:r}⁻ᵀ", "G · det({0:r}) · {0:r}⁻ᵀ"), rule=True),)
+
+    @staticmethod
+    def forward(ctx, a):
+        out = np.asarray(np.linalg.det(a), dtype=a.dtype)
+        ctx.save_for_backward(a, out)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        a, det = ctx.saved_tensors
+        if _is_array(g):
+            s = (g * det)[..., None, None]
+            return (s * _mT(np.linalg.inv(a)),)
+        s = (g * det).unsqueeze(-1).unsqueeze(-1)
+        return (s * _mT(LinalgInvExBackward0.apply(a)),)
