@@ -161,6 +161,7 @@ from .api_scatter import (
     flipud,
     index_add,
     inverse,
+    kron,
     lerp,
     masked_select,
     nan_to_num,
@@ -169,6 +170,7 @@ from .api_scatter import (
     scatter,
     scatter_add,
     take,
+    tensordot,
     trace,
 )
 from .api_split import (
@@ -415,6 +417,7 @@ __all__ = [
     "isfinite",
     "isinf",
     "isnan",
+    "kron",
     "layout",
     "le",
     "lerp",
@@ -525,6 +528,7 @@ __all__ = [
     "tanh_",
     "tensor",
     "tensor_split",
+    "tensordot",
     "topk",
     "trace",
     "transpose",

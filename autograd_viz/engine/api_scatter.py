@@ -32,6 +32,7 @@ __all__ = [
     "flipud",
     "index_add",
     "inverse",
+    "kron",
     "lerp",
     "masked_select",
     "nan_to_num",
@@ -40,6 +41,7 @@ __all__ = [
     "scatter",
     "scatter_add",
     "take",
+    "tensordot",
     "trace",
 ]
 
@@ -625,6 +627,63 @@ def det(A, *, out=None):
     return S.LinalgDetBackward0.apply(A)
 
 
+def kron(input, other):
+    """The Kronecker product, as PyTorch composes it: both operands viewed with their dims
+    interleaved (``UnsafeViewBackward0``), multiplied (``MulBackward0``), viewed back."""
+    _check_tensor(input, "kron")
+    _check_tensor(other, "kron", "other")
+    nd = max(input._data.ndim, other._data.ndim)
+    sa = (1,) * (nd - input._data.ndim) + input._data.shape
+    sb = (1,) * (nd - other._data.ndim) + other._data.shape
+    va, vb = [], []
+    for p, q in zip(sa, sb, strict=True):
+        va += [p, 1]
+        vb += [1, q]
+    prod = _api.mul(_api._unsafe_view(input, tuple(va)), _api._unsafe_view(other, tuple(vb)))
+    return _api._unsafe_view(prod, tuple(p * q for p, q in zip(sa, sb, strict=True)))
+
+
+def tensordot(a, b, dims=2, out=None):
+    """Sum over the paired dims ``dims`` (an int: the last ``dims`` of ``a`` with the first
+    of ``b``; or two lists), as PyTorch composes it: permute, reshape, ``mm``, view."""
+    _check_tensor(a, "tensordot", "a", 1)
+    _check_tensor(b, "tensordot", "b", 2)
+    na, nb = a._data.ndim, b._data.ndim
+    if isinstance(dims, Tensor):
+        dims = dims.tolist()
+    if isinstance(dims, numbers.Integral):
+        n = int(dims)
+        if n < 0:
+            raise RuntimeError(f"tensordot expects dims >= 0, but got dims={n}")
+        if n > min(na, nb):
+            raise RuntimeError(f"tensordot expects dims < ndim_a or ndim_b, but got dims={n}")
+        da, db = list(range(-n, 0)), list(range(n))
+    else:
+        da, db = dims
+        da = [int(d) for d in ([da] if isinstance(da, numbers.Integral) else da)]
+        db = [int(d) for d in ([db] if isinstance(db, numbers.Integral) else db)]
+        if len(da) != len(db):
+            raise RuntimeError("both dimension lists should have same length")
+    if a._data.dtype != b._data.dtype:
+        raise RuntimeError("both inputs should have same dtype")
+    wa = [_wrap_dim(d, max(na, 1)) for d in da]
+    wb = [_wrap_dim(d, max(nb, 1)) for d in db]
+    for i, (x, y) in enumerate(zip(wa, wb, strict=True)):
+        if a._data.shape[x] != b._data.shape[y]:
+            raise RuntimeError(
+                f"contracted dimensions need to match, but first has size {a._data.shape[x]} "
+                f"in dim {da[i]} and second has size {b._data.shape[y]} in dim {db[i]}"
+            )
+    free_a = [d for d in range(na) if d not in wa]
+    free_b = [d for d in range(nb) if d not in wb]
+    sa = [a._data.shape[d] for d in free_a]
+    sb = [b._data.shape[d] for d in free_b]
+    k = int(np.prod([a._data.shape[d] for d in wa]))
+    ma = _api.reshape(_api.permute(a, *(free_a + wa)), (int(np.prod(sa)), k))
+    mb = _api.reshape(_api.permute(b, *(wb + free_b)), (k, int(np.prod(sb))))
+    return _api.mm(ma, mb).view(*(sa + sb))
+
+
 def _m_addcmul(self, tensor1, tensor2, *, value=1):
     return addcmul(self, tensor1, tensor2, value=value)
 
@@ -664,6 +723,7 @@ def _m_count_nonzero(self, dim=None):
 for _name, _fn in (
     ("masked_select", _m_masked_select),
     ("lerp", lerp),
+    ("kron", kron),
     ("det", det),
     ("inverse", inv),
     ("addcmul", _m_addcmul),

@@ -124,3 +124,18 @@ def test_det_inv_gradcheck():
             assert gradgradcheck(f, (a,))
     prod = torch.linalg.inv(m) @ m
     assert np.allclose(prod.detach().numpy(), np.eye(3))
+
+
+def test_kron_tensordot_gradcheck():
+    cases = [
+        (torch.kron, (_y(2, 3), _y(4, 3))),
+        (lambda a, b: torch.kron(a[0], b), (_y(2, 3), _y(4, 3))),
+        (lambda a, b: torch.tensordot(a, b, ([1], [1])), (_y(2, 3), _y(4, 3))),
+        (lambda a, b: torch.tensordot(a, b, ([1, 2], [1, 0])), (_y(2, 3, 4), _y(4, 3, 5))),
+    ]
+    for f, args in cases:
+        assert gradcheck(f, args)
+        assert gradgradcheck(f, args)
+    a, b = _y(2, 3, 4), _y(4, 3, 5)
+    want = np.tensordot(a.detach().numpy(), b.detach().numpy(), ([1, 2], [1, 0]))
+    assert np.allclose(torch.tensordot(a, b, ([1, 2], [1, 0])).detach().numpy(), want)
