@@ -152,6 +152,7 @@ from .api_more import (
 from .api_scatter import (
     addcdiv,
     addcmul,
+    baddbmm,
     bincount,
     count_nonzero,
     cumprod,
@@ -320,6 +321,7 @@ __all__ = [
     "atan",
     "atan2",
     "backends",
+    "baddbmm",
     "bernoulli",
     "bincount",
     "bitwise_and",

@@ -23,6 +23,7 @@ from .tensor import Tensor, _wrap_dim
 __all__ = [
     "addcdiv",
     "addcmul",
+    "baddbmm",
     "bincount",
     "count_nonzero",
     "cumprod",
@@ -684,6 +685,61 @@ def tensordot(a, b, dims=2, out=None):
     return _api.mm(ma, mb).view(*(sa + sb))
 
 
+def baddbmm(input, batch1, batch2, *, beta=1, alpha=1):
+    """``beta·input + alpha·(batch1 @ batch2)`` (batches of matrices; ``input``
+    broadcast): one ``BaddbmmBackward0``.  ``beta=0`` ignores ``input`` (nan too)."""
+    for v in (input, batch1, batch2):
+        if not isinstance(v, Tensor):
+            _check_tensor(v, "baddbmm", "input" if v is input else "batch1")
+    for v in (beta, alpha):
+        if isinstance(v, Tensor) or not isinstance(v, numbers.Number):
+            kw = ", ".join(
+                f"{k}={type(x).__name__}"
+                for k, x in (("beta", beta), ("alpha", alpha))
+                if not isinstance(x, numbers.Number)
+            )
+            raise TypeError(
+                f"baddbmm() received an invalid combination of arguments - got (Tensor, Tensor, "
+                f"Tensor, {kw}), but expected one of:\n"
+                " * (Tensor input, Tensor batch1, Tensor batch2, *, Number beta = 1, "
+                "Number alpha = 1, Tensor out = None)\n"
+                " * (Tensor input, Tensor batch1, Tensor batch2, torch.dtype out_dtype, *, "
+                "Number beta = 1, Number alpha = 1, Tensor out = None)\n"
+            )
+    s1, s2 = batch1._data.shape, batch2._data.shape
+    nd1, nd2 = max(len(s1), 1), max(len(s2), 1)
+    target = (
+        s1[_wrap_dim(0, nd1)] if s1 else 1,
+        s1[_wrap_dim(1, nd1)] if s1 else 1,
+        s2[_wrap_dim(2, nd2)] if s2 else 1,
+    )
+    _api._check_expand(input, target)
+    if len(s1) != 3:
+        raise RuntimeError("batch1 must be a 3D tensor")
+    if len(s2) != 3:
+        raise RuntimeError("batch2 must be a 3D tensor")
+    if batch1._data.dtype != batch2._data.dtype:
+        raise RuntimeError(
+            f"expected scalar type {_scalar_name(batch1._data.dtype)} but found "
+            f"{_scalar_name(batch2._data.dtype)}"
+        )
+    if input._data.dtype != batch1._data.dtype:
+        raise RuntimeError(
+            f"Input dtypes must be the same, got: input {_c_name(input._data.dtype)}, batch1: "
+            f"{_c_name(batch1._data.dtype)}, batch2: {_c_name(batch2._data.dtype)}"
+        )
+    if s1[0] != s2[0] or s1[2] != s2[1]:
+        raise RuntimeError(
+            f"Expected size for first two dimensions of batch2 tensor to be: "
+            f"[{s1[0]}, {s1[2]}] but got: [{s2[0]}, {s2[1]}]."
+        )
+    return S.BaddbmmBackward0.apply(input, batch1, batch2, beta=beta, alpha=alpha)
+
+
+def _m_baddbmm(self, batch1, batch2, *, beta=1, alpha=1):
+    return baddbmm(self, batch1, batch2, beta=beta, alpha=alpha)
+
+
 def _m_addcmul(self, tensor1, tensor2, *, value=1):
     return addcmul(self, tensor1, tensor2, value=value)
 
@@ -723,6 +779,7 @@ def _m_count_nonzero(self, dim=None):
 for _name, _fn in (
     ("masked_select", _m_masked_select),
     ("lerp", lerp),
+    ("baddbmm", _m_baddbmm),
     ("kron", kron),
     ("det", det),
     ("inverse", inv),

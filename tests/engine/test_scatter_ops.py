@@ -139,3 +139,14 @@ def test_kron_tensordot_gradcheck():
     a, b = _y(2, 3, 4), _y(4, 3, 5)
     want = np.tensordot(a.detach().numpy(), b.detach().numpy(), ([1, 2], [1, 0]))
     assert np.allclose(torch.tensordot(a, b, ([1, 2], [1, 0])).detach().numpy(), want)
+
+
+def test_baddbmm_gradcheck():
+    args = (_y(2, 3, 5), _y(2, 3, 4), _y(2, 4, 5))
+    for kw in ({}, {"beta": 0.5, "alpha": 2}, {"beta": 0}):
+        f = lambda c, p, q, kw=kw: torch.baddbmm(c, p, q, **kw)  # noqa: E731
+        assert gradcheck(f, args)
+        assert gradgradcheck(f, args)
+    c, p, q = (a.detach().numpy() for a in args)
+    got = torch.baddbmm(*args, beta=0.5, alpha=2).detach().numpy()
+    assert np.allclose(got, 0.5 * c + 2 * (p @ q))

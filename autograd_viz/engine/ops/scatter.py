@@ -465,3 +465,42 @@ class LinalgDetBackward0(Function):
             return (s * _mT(np.linalg.inv(a)),)
         s = (g * det).unsqueeze(-1).unsqueeze(-1)
         return (s * _mT(LinalgInvExBackward0.apply(a)),)
+
+
+class BaddbmmBackward0(Function):
+    """``beta·input + alpha·(batch1 @ batch2)`` in one node."""
+
+    op, symbol = "baddbmm", "+@"
+    formula = "∂/∂input = β,  ∂/∂B1 = α·G @ B2ᵀ,  ∂/∂B2 = α·B1ᵀ @ G"
+    local = (
+        Local("β", lambda x, o, k: k["beta"]),
+        Local("α · G @ {2}ᵀ", rule=True),
+        Local("α · {1}ᵀ @ G", rule=True),
+    )
+
+    @staticmethod
+    def forward(ctx, c, b1, b2, beta=1, alpha=1):
+        ctx.beta, ctx.alpha = beta, alpha
+        ctx.save_for_backward(b1, b2)
+        prod = b1 @ b2
+        if alpha != 1:
+            prod = prod * alpha
+        if beta == 0:
+            return np.ascontiguousarray(prod, dtype=b1.dtype)
+        return np.asarray(prod + (c if beta == 1 else c * beta), dtype=b1.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        n = ctx.needs_input_grad
+        b1, b2 = ctx.saved_tensors
+        a, beta = ctx.alpha, ctx.beta
+        gc = g1 = g2 = None
+        if n[0]:
+            gc = g if beta == 1 else g * beta
+        if n[1]:
+            g1 = g @ _mT(b2)
+            g1 = g1 if a == 1 else g1 * a
+        if n[2]:
+            g2 = _mT(b1) @ g
+            g2 = g2 if a == 1 else g2 * a
+        return gc, g1, g2
