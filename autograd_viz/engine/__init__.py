@@ -170,9 +170,11 @@ from .api_scatter import (
     rot90,
     scatter,
     scatter_add,
+    std_mean,
     take,
     tensordot,
     trace,
+    var_mean,
 )
 from .api_split import (
     dsplit,
@@ -518,6 +520,7 @@ __all__ = [
     "squeeze",
     "stack",
     "std",
+    "std_mean",
     "strided",
     "sub",
     "sum",
@@ -550,6 +553,7 @@ __all__ = [
     "unsafe_split_with_sizes",
     "unsqueeze",
     "var",
+    "var_mean",
     "view",
     "vsplit",
     "where",

@@ -41,9 +41,11 @@ __all__ = [
     "rot90",
     "scatter",
     "scatter_add",
+    "std_mean",
     "take",
     "tensordot",
     "trace",
+    "var_mean",
 ]
 
 
@@ -734,6 +736,71 @@ def baddbmm(input, batch1, batch2, *, beta=1, alpha=1):
             f"[{s1[0]}, {s1[2]}] but got: [{s2[0]}, {s2[1]}]."
         )
     return S.BaddbmmBackward0.apply(input, batch1, batch2, beta=beta, alpha=alpha)
+
+
+def _stat_mean(cls, name, input, dim, unbiased, keepdim, correction):
+    """``(var or std, mean)`` as the two outputs of one ``cls`` node."""
+    import weakref as _weakref
+
+    from . import backward as _backward
+    from .api_extra import std as _std
+    from .api_extra import var as _var
+    from .function import _edge_of, _next_seq
+    from .grad_mode import no_grad
+    from .ops.extra import _dof
+
+    if input._data.dtype.kind not in "fc":
+        raise RuntimeError(f"{name} only support floating point and complex dtypes")
+    with no_grad():
+        stat = (_std if cls._std else _var)(
+            input.detach(), dim, unbiased, keepdim, correction=correction
+        )
+    a = input._data
+    dims = tuple(range(a.ndim)) if dim is None or isinstance(dim, bool) else None
+    if dims is None:
+        ds = (dim,) if isinstance(dim, numbers.Integral) else tuple(dim)
+        dims = tuple(sorted(_wrap_dim(int(d), max(a.ndim, 1)) for d in ds)) if a.ndim else ()
+    m = np.mean(a, axis=dims, keepdims=bool(keepdim)) if a.ndim else a.copy()
+    m = np.asarray(m, dtype=a.dtype)
+    s = stat._data
+    if not (STATE.enabled and input._requires_grad):
+        return (Tensor._make(s), Tensor._make(m))
+    if isinstance(dim, bool):
+        unbiased = dim
+    corr = correction if correction is not None else (0 if unbiased is False else 1)
+    node = object.__new__(cls)
+    node.needs_input_grad = (True,)
+    node.next_functions = (_edge_of(input),)
+    node._seq = _next_seq()
+    node.a, node.dims, node.keepdim = a, dims, bool(keepdim)
+    node.n, node.dof = _dof(a.shape, dims, corr)
+    node.std = s
+    node._out_shapes = (s.shape, m.shape)
+    node._out_dtypes = (a.dtype, a.dtype)
+    node._shape, node._dtype = s.shape, a.dtype
+    _backward.MULTI_OUTPUT.add(node)
+    outs = (Tensor._make(s, True, node), Tensor._make(m, True, node))
+    outs[1]._output_nr = 1
+    node._out_refs = {k: _weakref.ref(o) for k, o in enumerate(outs)}
+    if events.LISTENERS:
+        node._out_ref = node._out_refs[0]
+        for o in outs:
+            events.emit(
+                "forward", node=node, op=name, cls=cls, inputs=(input,), output=o, kwargs={}
+            )
+    return outs
+
+
+def var_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    """``(var, mean)`` over ``dim``: one ``VarMeanBackward0`` with two outputs."""
+    _check_tensor(input, "var_mean")
+    return _stat_mean(S.VarMeanBackward0, "var_mean", input, dim, unbiased, keepdim, correction)
+
+
+def std_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    """``(std, mean)`` over ``dim``: one ``StdMeanBackward0`` with two outputs."""
+    _check_tensor(input, "std_mean")
+    return _stat_mean(S.StdMeanBackward0, "std_mean", input, dim, unbiased, keepdim, correction)
 
 
 def _m_baddbmm(self, batch1, batch2, *, beta=1, alpha=1):

@@ -150,3 +150,25 @@ def test_baddbmm_gradcheck():
     c, p, q = (a.detach().numpy() for a in args)
     got = torch.baddbmm(*args, beta=0.5, alpha=2).detach().numpy()
     assert np.allclose(got, 0.5 * c + 2 * (p @ q))
+
+
+def test_var_mean_std_mean_one_node_two_outputs():
+    for fn in (torch.var_mean, torch.std_mean):
+        for kw in ({"dim": 1}, {}, {"dim": 0, "keepdim": True, "correction": 0}):
+            assert gradcheck(lambda a, fn=fn, kw=kw: fn(a, **kw), (_y(3, 4),))
+        x = _y(3, 4)
+        s, m = fn(x, 1)
+        assert s.grad_fn is m.grad_fn and (s.output_nr, m.output_nr) == (0, 1)
+        assert np.allclose(m.detach().numpy(), x.detach().numpy().mean(1))
+
+
+def test_var_mean_records():
+    x = _y(3, 4)
+    with torch.record() as rec:
+        v, m = torch.var_mean(x, 1)
+        (v + m).sum().backward()
+    assert any(getattr(f, "phase", None) == "backward" for f in rec.frames)
+    assert np.allclose(
+        x.grad.numpy(),
+        2 * (x.detach().numpy() - x.detach().numpy().mean(1, keepdims=True)) / 3 + 0.25,
+    )

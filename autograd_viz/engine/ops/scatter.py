@@ -504,3 +504,64 @@ class BaddbmmBackward0(Function):
             g2 = _mT(b1) @ g
             g2 = g2 if a == 1 else g2 * a
         return gc, g1, g2
+
+
+class VarMeanBackward0(Function):
+    """``var_mean``: ONE node with two outputs (the variance is output 0, the mean output
+    1), as PyTorch makes it.  No double backward (the input is kept as an array)."""
+
+    op, symbol = "var_mean", "var_mean"
+    formula = "∂var/∂aᵢ = 2(aᵢ − mean)/(N − correction),  ∂mean/∂aᵢ = 1/N"
+    local = (
+        Local(
+            (
+                "G_var · 2({0:r} − mean)/(N − correction) + G_mean / N",
+                "G_var · 2({0:r} − mean)/(N − correction) + G_mean / N",
+            ),
+            rule=True,
+        ),
+    )
+    _multi = True
+    _std = False
+
+    @staticmethod
+    def backward(ctx, grads):
+        gv, gm = grads
+        if any(g is not None and not _is_array(g) for g in grads):
+            raise NotImplementedError(
+                f"autograd_viz: the double backward of {ctx.op} is not implemented"
+            )
+        from .extra import _restore_dims
+
+        a, dims, keepdim = ctx.a, ctx.dims, ctx.keepdim
+        out = np.zeros(a.shape, dtype=a.dtype)
+        if gv is not None:
+            d = a - np.mean(a, axis=dims, keepdims=True)
+            g = _restore_dims(gv, dims, keepdim)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                if ctx._std:
+                    s = _restore_dims(ctx.std, dims, keepdim)
+                    out = out + g * d / (a.dtype.type(ctx.dof) * s)
+                else:
+                    c = 2.0 / ctx.dof if ctx.dof else np.inf
+                    out = out + g * d * a.dtype.type(c)
+        if gm is not None:
+            out = out + _restore_dims(gm, dims, keepdim) / a.dtype.type(ctx.n)
+        return (out.astype(a.dtype, copy=False),)
+
+
+class StdMeanBackward0(VarMeanBackward0):
+    """``std_mean``: ONE node, the standard deviation is output 0, the mean output 1."""
+
+    op, symbol = "std_mean", "std_mean"
+    formula = "∂std/∂aᵢ = (aᵢ − mean)/((N − correction)·std),  ∂mean/∂aᵢ = 1/N"
+    local = (
+        Local(
+            (
+                "G_std · ({0:r} − mean)/((N − correction)·std) + G_mean / N",
+                "G_std · ({0:r} − mean)/((N − correction)·std) + G_mean / N",
+            ),
+            rule=True,
+        ),
+    )
+    _std = True
