@@ -803,6 +803,48 @@ def std_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     return _stat_mean(S.StdMeanBackward0, "std_mean", input, dim, unbiased, keepdim, correction)
 
 
+def _inplace_multi(self, name, graph_fn, operands):
+    """``graph_fn`` written into ``self`` (``api.inplace``), with PyTorch's checks on every
+    tensor operand (dtype castable to ``self``'s, broadcast shape equal to ``self``'s)."""
+    ts = [o for o in operands if isinstance(o, Tensor)]
+    arr = self._data
+    rt = _api.result_type(self, *ts)
+    if _api._CAT[rt.kind] > _api._CAT[arr.dtype.kind]:
+        raise RuntimeError(
+            f"result type {_scalar_name(rt)} can't be cast to the desired output type "
+            f"{_scalar_name(arr.dtype)}"
+        )
+    bshape = _broadcast(self, *ts)
+    if tuple(bshape) != arr.shape:
+        raise RuntimeError(
+            f"output with shape {list(arr.shape)} doesn't match the broadcast shape {list(bshape)}"
+        )
+    grad = [t for t in ts if t._requires_grad]
+    return _api.inplace(self, name, graph_fn, *(grad[:1] or ts[:1]))
+
+
+def _addcmul_(self, tensor1, tensor2, *, value=1):
+    return _inplace_multi(
+        self,
+        "addcmul_",
+        lambda old: addcmul(old, tensor1, tensor2, value=value),
+        (tensor1, tensor2),
+    )
+
+
+def _addcdiv_(self, tensor1, tensor2, *, value=1):
+    return _inplace_multi(
+        self,
+        "addcdiv_",
+        lambda old: addcdiv(old, tensor1, tensor2, value=value),
+        (tensor1, tensor2),
+    )
+
+
+def _lerp_(self, end, weight):
+    return _inplace_multi(self, "lerp_", lambda old: lerp(old, end, weight), (end, weight))
+
+
 def _m_baddbmm(self, batch1, batch2, *, beta=1, alpha=1):
     return baddbmm(self, batch1, batch2, beta=beta, alpha=alpha)
 
@@ -846,6 +888,9 @@ def _m_count_nonzero(self, dim=None):
 for _name, _fn in (
     ("masked_select", _m_masked_select),
     ("lerp", lerp),
+    ("lerp_", _lerp_),
+    ("addcmul_", _addcmul_),
+    ("addcdiv_", _addcdiv_),
     ("baddbmm", _m_baddbmm),
     ("kron", kron),
     ("det", det),
