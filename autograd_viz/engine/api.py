@@ -1754,6 +1754,17 @@ def _setitem(x, key, value):
         events.emit("inplace", tensor=x, op="setitem", old=old, new=arr, grad_enabled=grad_on)
 
 
+def _check_leaf_inplace(x):
+    """PyTorch's refusal (grad mode on) to change in place a leaf that requires grad, or a
+    view of one whose base is such a leaf."""
+    if x._requires_grad and x.grad_fn is None:
+        view = x._base is not None and x._base.grad_fn is None
+        raise RuntimeError(
+            ("a view of a " if view else "a ")
+            + "leaf Variable that requires grad is being used in an in-place operation."
+        )
+
+
 def _check_view_of_leaf(x, key=None):
     if STATE.enabled:
         fn = x.grad_fn
@@ -1905,12 +1916,8 @@ def inplace(x, opname, graph_fn, other=_NO_OTHER, float_only=False):
     grad_on = STATE.enabled
     if grad_on and x._view_mode is not None:  # a view made under no_grad: views.py
         _views.check_inplace(x, isinstance(other, Tensor) and other._requires_grad)
-    if grad_on and x._requires_grad and x.grad_fn is None:
-        view = x._base is not None and x._base.grad_fn is None
-        raise RuntimeError(
-            ("a view of a " if view else "a ")
-            + "leaf Variable that requires grad is being used in an in-place operation."
-        )
+    if grad_on:
+        _check_leaf_inplace(x)
     _check_view_of_leaf(x)
     arr = x._data
     if not arr.flags.writeable:  # an expanded tensor: several elements share memory

@@ -8,13 +8,13 @@ names and messages.  The Tensor methods are attached at the bottom (never shadow
 from __future__ import annotations
 
 import numbers
-import weakref
 
 import numpy as np
 
 from . import api as _api
 from . import events
 from .api import _check_tensor
+from .api_transpose_ import relayout_in_place
 from .grad_mode import STATE
 from .ops import scatter as S
 from .ops import shape as _shape
@@ -297,32 +297,12 @@ def unsqueeze_(self, dim):
     """``x`` with a dimension of size 1 inserted at ``dim``, in place (the same memory;
     ``UnsqueezeBackward1`` in a graph)."""
     shape = _api.unsqueeze(self.detach(), dim)._data.shape
-    grad = STATE.enabled and self._requires_grad
-    if grad:
-        if self.grad_fn is None:
-            view = self._base is not None and self._base.grad_fn is None
-            raise RuntimeError(
-                ("a view of a " if view else "a ")
-                + "leaf Variable that requires grad is being used in an in-place operation."
-            )
-        _api._check_view_of_leaf(self)
-    old = self._data
-    new = old.reshape(shape)
-    if grad:
-        out = UnsqueezeBackward1.apply(_api._alias(self, old), shape=shape)
-        node = out.grad_fn
-        self.grad_fn = node
-        if self._output_nr:
-            del self._output_nr
-        if events.LISTENERS:
-            node._out_ref = weakref.ref(self)
-    self._data = new
-    self._vbox[0] += 1
-    if events.LISTENERS:
-        events.emit(
-            "inplace", tensor=self, op="unsqueeze_", old=old.copy(), new=new, grad_enabled=grad
-        )
-    return self
+    return relayout_in_place(
+        self,
+        "unsqueeze_",
+        lambda a: UnsqueezeBackward1.apply(a, shape=shape),
+        lambda arr: arr.reshape(shape),
+    )
 
 
 def _root(a):

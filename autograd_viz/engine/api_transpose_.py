@@ -33,20 +33,17 @@ class TBackward1(S.TBackward0):
     is_view = False
 
 
-def _swap_in_place(x, name, node_fn, d0, d1):
-    """Swap dims ``d0`` and ``d1`` of ``x`` in place; ``node_fn(alias)``: the op that
-    records the node when a gradient is needed (PyTorch's checks first)."""
+def relayout_in_place(x, name, node_fn, new_of):
+    """``x`` takes the array ``new_of(old)`` (a new layout of the same memory: swapped or
+    inserted dims) in place; ``node_fn(alias)``: the op that records the node when a
+    gradient is needed (PyTorch's checks first); the version goes up.  ``transpose_``,
+    ``t_``, ``unsqueeze_``."""
     grad = STATE.enabled and x._requires_grad
     if grad:
-        if x.grad_fn is None:
-            view = x._base is not None and x._base.grad_fn is None
-            raise RuntimeError(
-                ("a view of a " if view else "a ")
-                + "leaf Variable that requires grad is being used in an in-place operation."
-            )
+        _api._check_leaf_inplace(x)
         _api._check_view_of_leaf(x)
     old = x._data
-    new = np.swapaxes(old, d0, d1)
+    new = new_of(old)
     if grad:
         out = node_fn(_api._alias(x, old))
         node = out.grad_fn
@@ -67,12 +64,11 @@ def transpose_(self, dim0, dim1):
     d0, d1 = _wrap_dim(dim0, max(nd, 1)), _wrap_dim(dim1, max(nd, 1))
     if not nd:
         return self
-    return _swap_in_place(
+    return relayout_in_place(
         self,
         "transpose_",
         lambda a: TransposeBackward1.apply(a, dim0=d0, dim1=d1),
-        d0,
-        d1,
+        lambda arr: np.swapaxes(arr, d0, d1),
     )
 
 
@@ -82,7 +78,7 @@ def t_(self):
         raise RuntimeError(f"t_() expects a tensor with <= 2 dimensions, but self is {nd}D")
     if nd < 2:
         return self
-    return _swap_in_place(self, "t_", TBackward1.apply, 0, 1)
+    return relayout_in_place(self, "t_", TBackward1.apply, np.transpose)
 
 
 for _name, _fn in (
