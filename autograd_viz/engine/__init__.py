@@ -83,6 +83,7 @@ from .api import (
     view,
     where,
 )
+from .api_einsum import einsum
 from .api_extra import (
     acos,
     arccos,
@@ -381,6 +382,7 @@ __all__ = [
     "dsplit",
     "dstack",
     "dtype",
+    "einsum",
     "empty",
     "empty_like",
     "enable_grad",
