@@ -392,7 +392,7 @@ def _apply(cls, args, kwargs):
                 ctx._out_refs = {}  # (also when nobody listens: ``draw()`` shows them)
         for k in diff_idx:
             o = outs[k]
-            o.grad_fn = ctx
+            o._grad_fn = ctx
             o._requires_grad = True
             if k:
                 o._output_nr = k

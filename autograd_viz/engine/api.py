@@ -1837,7 +1837,7 @@ def _rebase_view(x, out, opname, arr, idx):
     )
     old = arr.copy() if events.LISTENERS else None
     np.copyto(arr, out._data, casting="unsafe")
-    base.grad_fn = node
+    base._grad_fn = node
     base._requires_grad = True
     if base._output_nr:
         del base._output_nr
@@ -1859,7 +1859,7 @@ def _regenerate_view(x, idx):
         v = S.AsStridedBackward0.apply(base, idx=idx)
     finally:
         STATE.enabled = prev
-    x.grad_fn = v.grad_fn
+    x._grad_fn = v.grad_fn
     x._requires_grad = True
 
 
@@ -1873,7 +1873,7 @@ def _rebase(x, out, opname, arr):
     old = arr.copy() if events.LISTENERS else None
     np.copyto(arr, out._data, casting="unsafe")
     node = out.grad_fn
-    x.grad_fn = node
+    x._grad_fn = node
     x._requires_grad = node is not None
     if x._output_nr:
         del x._output_nr

@@ -47,7 +47,7 @@ def relayout_in_place(x, name, node_fn, new_of):
     if grad:
         out = node_fn(_api._alias(x, old))
         node = out.grad_fn
-        x.grad_fn = node
+        x._grad_fn = node
         if x._output_nr:
             del x._output_nr
         if events.LISTENERS:

@@ -217,7 +217,7 @@ def run_backward(
     root_nodes = []
     buffers: dict = {}
     for t, g in zip(roots, grads, strict=False):
-        node = t.grad_fn if t.grad_fn is not None else t._get_accumulator()
+        node = t._grad_fn if t._grad_fn is not None else t._get_accumulator()
         if node._multi:
             if node not in buffers:
                 root_nodes.append(node)
@@ -235,7 +235,7 @@ def run_backward(
     if inputs is not None:
         captured = [None] * len(inputs)
         for i, t in enumerate(inputs):
-            node = t.grad_fn if t.grad_fn is not None else t._get_accumulator()
+            node = t._grad_fn if t._grad_fn is not None else t._get_accumulator()
             capture_at.setdefault(node, []).append((i, t._output_nr))
         needed = _needed(seen, set(capture_at))
 
@@ -330,7 +330,7 @@ def run_backward(
     if accumulate and inputs is not None:
         # non-leaf ``inputs=`` of backward(): their .grad is set (as retain_grad does)
         for t, g in zip(inputs, captured, strict=False):
-            if t.grad_fn is not None and g is not None:
+            if t._grad_fn is not None and g is not None:
                 if t._grad is None:
                     t._grad = (
                         g
@@ -393,14 +393,14 @@ def _run_fast(roots, grads, retain_graph):
     """
     heap = []
     if len(roots) == 1:  # ``loss.backward()``: the root runs first, no heap needed
-        node = roots[0].grad_fn
+        node = roots[0]._grad_fn
         if node is None:
             node = roots[0]._get_accumulator()
         buffers = {node: grads[0]}
     else:
         buffers = {}
         for t, g in zip(roots, grads, strict=False):
-            node = t.grad_fn
+            node = t._grad_fn
             if node is None:
                 node = t._get_accumulator()
             old = buffers.get(node)
@@ -531,7 +531,7 @@ def _flush(accs, buffers, above):
             t._data = arr
             t._grad = None
             t._requires_grad = False
-            t.grad_fn = None
+            t._grad_fn = None
             t._vbox = [0]
             t._accumulator = None
             t._base = None

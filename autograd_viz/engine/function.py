@@ -235,7 +235,7 @@ class Function(metaclass=ShownAs):
                 if vbox[0] != version:
                     # PyTorch names the node that made the saved tensor: for an input,
                     # its grad_fn now; for this node's own output, this node
-                    fn = src.grad_fn if src is not None else self
+                    fn = src._grad_fn if src is not None else self
                     raise RuntimeError(_version_message(fn, saved[i], vbox[0], version))
         if not self._graph_mode:
             return saved
@@ -342,12 +342,12 @@ def _record(ctx, out_arr, shape, a=None, b=_ONE_SLOT, ra=True, rb=False, edges=N
     first use, and cached on the leaf, as ``_edge_of`` does)."""
     if edges is None:
         if ra:
-            fn = a.grad_fn
+            fn = a._grad_fn
             ea = (a._accumulator or a._get_accumulator(), 0) if fn is None else (fn, a._output_nr)
         else:
             ea = _NONE_EDGE
         if rb:
-            fn = b.grad_fn
+            fn = b._grad_fn
             eb = (b._accumulator or b._get_accumulator(), 0) if fn is None else (fn, b._output_nr)
             edges = (ea, eb)
         else:
@@ -362,7 +362,7 @@ def _record(ctx, out_arr, shape, a=None, b=_ONE_SLOT, ra=True, rb=False, edges=N
     out._data = out_arr
     out._grad = None
     out._requires_grad = True
-    out.grad_fn = ctx
+    out._grad_fn = ctx
     out._vbox = [0]
     out._base = None
     out._accumulator = None
@@ -453,7 +453,7 @@ _NO_KWARGS: dict = {}
 def _edge_of(x):
     """The ``next_functions`` entry for a tensor that requires grad: its ``grad_fn``
     (and which of its outputs ``x`` is), else its (cached) ``AccumulateGrad``."""
-    fn = x.grad_fn
+    fn = x._grad_fn
     if fn is None:
         return (x._accumulator or x._get_accumulator(), 0)
     return (fn, x._output_nr)

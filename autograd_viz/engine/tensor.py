@@ -10,6 +10,7 @@ import builtins
 import numbers
 import warnings
 import weakref
+from operator import attrgetter as _attrgetter
 
 import numpy as np
 
@@ -266,7 +267,7 @@ def _type_path(x) -> str:
 
 def _not_writable(name):
     def setter(self, value):
-        raise AttributeError(f"attribute '{name}' of 'Tensor' objects is not writable")
+        raise AttributeError(f"attribute '{name}' of 'torch._C.TensorBase' objects is not writable")
 
     return setter
 
@@ -303,10 +304,12 @@ class Tensor(metaclass=ShownAs):
         "_base",
         "_data",
         "_grad",
+        "_grad_fn",
         "_requires_grad",
         "_vbox",
-        "grad_fn",
     )
+    #: ``t.grad_fn``: read-only, as PyTorch's (the engine sets ``_grad_fn``)
+    grad_fn = property(_attrgetter("_grad_fn"), _not_writable("grad_fn"))
     _retains_grad = False
     _hooks = None
     label = None
@@ -339,7 +342,7 @@ class Tensor(metaclass=ShownAs):
         self._data = arr
         self._grad = None
         self._requires_grad = requires_grad
-        self.grad_fn = grad_fn
+        self._grad_fn = grad_fn
         self._vbox = [0]
         self._retains_grad = False
         self._hooks = None
@@ -357,7 +360,7 @@ class Tensor(metaclass=ShownAs):
         t._data = arr
         t._grad = None
         t._requires_grad = requires_grad
-        t.grad_fn = grad_fn
+        t._grad_fn = grad_fn
         t._vbox = [0]
         t._accumulator = None
         t._base = None
@@ -385,7 +388,7 @@ class Tensor(metaclass=ShownAs):
                     f"not {type(value).__name__}"
                 )
             value = bool(value)
-        if self.grad_fn is not None:
+        if self._grad_fn is not None:
             if value and how == "attr":
                 raise RuntimeError("you can only change requires_grad flags of leaf variables.")
             if not value:
@@ -415,7 +418,7 @@ class Tensor(metaclass=ShownAs):
     def is_leaf(self) -> bool:
         if self._view_mode is not None and _views.repr_invalid(self):
             raise RuntimeError(_views.message(self, True))
-        return self.grad_fn is None
+        return self._grad_fn is None
 
     is_leaf = is_leaf.setter(_not_writable("is_leaf"))
 
@@ -443,7 +446,7 @@ class Tensor(metaclass=ShownAs):
 
     @property
     def grad(self):
-        if self.grad_fn is not None and not self._retains_grad and self._grad is None:
+        if self._grad_fn is not None and not self._retains_grad and self._grad is None:
             warnings.warn(
                 "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. "
                 "Its .grad attribute won't be populated during autograd.backward(). If you "
@@ -506,24 +509,24 @@ class Tensor(metaclass=ShownAs):
     def retain_grad(self) -> None:
         if not self._requires_grad:
             raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
-        if self.grad_fn is None or self._retains_grad:
+        if self._grad_fn is None or self._retains_grad:
             return
         self._retains_grad = True
-        if self.grad_fn._multi:  # one per output of the node
-            if self.grad_fn._retain_ref is None:
-                self.grad_fn._retain_ref = {}
-            self.grad_fn._retain_ref[self._output_nr] = weakref.ref(self)
+        if self._grad_fn._multi:  # one per output of the node
+            if self._grad_fn._retain_ref is None:
+                self._grad_fn._retain_ref = {}
+            self._grad_fn._retain_ref[self._output_nr] = weakref.ref(self)
         else:
-            self.grad_fn._retain_ref = weakref.ref(self)
-        self.grad_fn._has_pre = True
-        self.grad_fn._slow = True
+            self._grad_fn._retain_ref = weakref.ref(self)
+        self._grad_fn._has_pre = True
+        self._grad_fn._slow = True
 
     def register_hook(self, hook):
         """``hook(grad) -> Tensor or None`` runs when this tensor's gradient is computed;
         a returned tensor replaces the gradient."""
         if not self._requires_grad:
             raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
-        if self.grad_fn is None:
+        if self._grad_fn is None:
             if self._hooks is None:
                 self._hooks = []
             hooks = self._hooks
@@ -532,17 +535,17 @@ class Tensor(metaclass=ShownAs):
                 acc._has_pre = True
                 _backward_mod.HOOKED_LEAVES.add(acc)
         else:
-            self.grad_fn._has_pre = True
-            self.grad_fn._slow = True
-            if self.grad_fn._multi:  # one list for the node: (output number, hook)
-                if self.grad_fn._tensor_hooks is None:
-                    self.grad_fn._tensor_hooks = []
-                hooks = self.grad_fn._tensor_hooks
+            self._grad_fn._has_pre = True
+            self._grad_fn._slow = True
+            if self._grad_fn._multi:  # one list for the node: (output number, hook)
+                if self._grad_fn._tensor_hooks is None:
+                    self._grad_fn._tensor_hooks = []
+                hooks = self._grad_fn._tensor_hooks
                 hook = (self._output_nr, hook)
             else:
-                if self.grad_fn._tensor_hooks is None:
-                    self.grad_fn._tensor_hooks = []
-                hooks = self.grad_fn._tensor_hooks
+                if self._grad_fn._tensor_hooks is None:
+                    self._grad_fn._tensor_hooks = []
+                hooks = self._grad_fn._tensor_hooks
         hooks.append(hook)
         return _function_mod._ListHandle(hooks, hook)
 
@@ -630,7 +633,7 @@ class Tensor(metaclass=ShownAs):
             )
         if events.LISTENERS:
             events.emit("detach_", tensor=self)
-        self.grad_fn = None
+        self._grad_fn = None
         self._requires_grad = False
         if self._output_nr:
             del self._output_nr
@@ -892,7 +895,7 @@ class Tensor(metaclass=ShownAs):
         if (
             (
                 base is not None
-                and (self.grad_fn is not None or (base._requires_grad and _STATE.enabled))
+                and (self._grad_fn is not None or (base._requires_grad and _STATE.enabled))
             )
             or _LISTENERS
             or arr.dtype.kind != "f"
