@@ -385,7 +385,23 @@ def _apply1(cls, x, kwargs):
     out_arr = cls.forward(ctx, xa, **kwargs) if kwargs else cls.forward(ctx, xa)
     if out_arr.__class__ is not _ndarray:
         out_arr = _asarray(out_arr)
-    out = _record(ctx, out_arr, out_arr.shape, x)
+    # (``_record``, inlined: this and ``_apply2`` are the engine's hottest lines)
+    fn = x.grad_fn
+    ctx.next_functions = (
+        ((x._accumulator or x._get_accumulator(), 0) if fn is None else (fn, x._output_nr)),
+    )
+    seq = _seq_counter[0] + 1
+    _seq_counter[0] = seq
+    ctx._seq = seq
+    ctx._shape = out_arr.shape
+    ctx._dtype = out_arr.dtype
+    out = _new(T)
+    out._data = out_arr
+    out._grad = None
+    out._requires_grad = True
+    out.grad_fn = ctx
+    out._base = None
+    out._accumulator = None
     if cls.is_view:  # shares the version counter; remembers the base
         out._vbox = vbox = x._vbox
         base = x._base
@@ -393,15 +409,18 @@ def _apply1(cls, x, kwargs):
         if x._view_mode is not None:  # a view of a view made under no_grad: views.py
             out._view_mode = x._view_mode
     else:
-        vbox = out._vbox
+        out._vbox = vbox = [0]
     saved = ctx._saved
     if saved is not None:
         meta = []
         for i, s in enumerate(saved):
-            if s is out_arr:
+            if s is None:
+                pass
+            elif s is out_arr:
                 meta.append((i, vbox, vbox[0], None))
-            elif s is xa and s.__class__ is _ndarray and isinstance(x, T):
-                meta.append((i, x._vbox, x._vbox[0], x))
+            elif s is xa:
+                v = x._vbox
+                meta.append((i, v, v[0], x))
         ctx._saved_meta = meta
     return out
 
@@ -412,28 +431,57 @@ def _apply2(cls, a, b):
     ``apply``'s argument packing and type checks (``cls`` is not a view op)."""
     if _LISTENERS or not STATE.enabled:
         return cls.apply(a, b)
-    xa = a._data
-    xb = b._data
     ra = a._requires_grad
     rb = b._requires_grad
     if not (ra or rb):
         return _apply_nograd(cls, (a, b), _NO_KWARGS)
+    xa = a._data
+    xb = b._data
     ctx = _new(cls)
     ctx.needs_input_grad = (ra, rb)
     out_arr = cls.forward(ctx, xa, xb)
     if out_arr.__class__ is not _ndarray:
         out_arr = _asarray(out_arr)
-    out = _record(ctx, out_arr, out_arr.shape, a, b, ra, rb)
+    # (``_record``, inlined)
+    if ra:
+        fn = a.grad_fn
+        ea = (a._accumulator or a._get_accumulator(), 0) if fn is None else (fn, a._output_nr)
+    else:
+        ea = _NONE_EDGE
+    if rb:
+        fn = b.grad_fn
+        eb = (b._accumulator or b._get_accumulator(), 0) if fn is None else (fn, b._output_nr)
+    else:
+        eb = _NONE_EDGE
+    ctx.next_functions = (ea, eb)
+    seq = _seq_counter[0] + 1
+    _seq_counter[0] = seq
+    ctx._seq = seq
+    ctx._shape = out_arr.shape
+    ctx._dtype = out_arr.dtype
+    vbox = [0]
+    out = _new(_Tensor)
+    out._data = out_arr
+    out._grad = None
+    out._requires_grad = True
+    out.grad_fn = ctx
+    out._vbox = vbox
+    out._base = None
+    out._accumulator = None
     saved = ctx._saved
     if saved is not None:
         meta = []
         for i, s in enumerate(saved):  # (the output's first, as ``apply`` checks)
-            if s is out_arr:
-                meta.append((i, out._vbox, 0, None))
+            if s is None:
+                pass
+            elif s is out_arr:
+                meta.append((i, vbox, 0, None))
             elif s is xa:
-                meta.append((i, a._vbox, a._vbox[0], a))
+                v = a._vbox
+                meta.append((i, v, v[0], a))
             elif s is xb:
-                meta.append((i, b._vbox, b._vbox[0], b))
+                v = b._vbox
+                meta.append((i, v, v[0], b))
         ctx._saved_meta = meta
     return out
 

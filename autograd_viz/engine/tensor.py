@@ -1072,7 +1072,18 @@ class Tensor(metaclass=ShownAs):
             if not (_STATE.enabled and self._requires_grad) and not _LISTENERS:
                 # ``lr * p.grad`` (under no_grad, or of a gradient, which needs none): the
                 # product, no node to build
-                return Tensor._make(self._data * other, False, None)
+                r = self._data * other
+                if r.__class__ is not _ndarray:  # (0-d: a numpy scalar)
+                    r = _asarray(r)
+                t = _new(Tensor)  # (``Tensor._make``'s fields)
+                t._data = r
+                t._grad = None
+                t._requires_grad = False
+                t.grad_fn = None
+                t._vbox = [0]
+                t._accumulator = None
+                t._base = None
+                return t
             return _A.MulBackward0.apply(self, other)  # what mul does
         if isinstance(other, _ndarray):
             return NotImplemented
@@ -1167,15 +1178,15 @@ class Tensor(metaclass=ShownAs):
 
     def __matmul__(self, other):
         if other.__class__ is Tensor and not _LISTENERS:
-            a, b = self._data, other._data
-            if (
-                a.ndim == 2
-                and b.ndim == 2
-                and a.dtype is b.dtype
-                and a.dtype.kind == "f"
-                and a.shape[1] == b.shape[0]
-            ):
-                return _apply2(_L.MmBackward0, self, other)  # ``x @ w``: what matmul does
+            a = self._data
+            dt = a.dtype
+            if (dt is _F32 or dt is _F64) and a.ndim == 2:
+                b = other._data
+                if b.ndim == 2 and b.dtype is dt:
+                    try:  # ``x @ w``: what matmul does (its checks and errors on failure)
+                        return _apply2(_L.MmBackward0, self, other)
+                    except ValueError:
+                        pass
         try:
             return _api.matmul(self, other)
         except TypeError:
@@ -1296,6 +1307,8 @@ class Tensor(metaclass=ShownAs):
 
     def tanh(self):
         if self._data.dtype.kind == "f":
+            if not _LISTENERS and _STATE.enabled:
+                return _apply1(_U.TanhBackward0, self, _NO_KWARGS)
             return _apply1t(_U.TanhBackward0, self)  # what tanh does for a float tensor
         return _api.tanh(self)
 
@@ -1698,6 +1711,8 @@ _asarray = np.asarray
 _record = _function_mod._record
 _apply2 = _function_mod._apply2
 _apply1t = _function_mod._apply1t
+_apply1 = _function_mod._apply1
+_NO_KWARGS = _function_mod._NO_KWARGS
 _TRUE1 = (True,)
 _TRUE_FALSE = (True, False)
 _AddB, _SubB, _RsubB, _MulB, _DivB = (
@@ -1711,6 +1726,7 @@ _NegB, _RecB, _PowB = _A.NegBackward0, _A.ReciprocalBackward0, _A.PowBackward0
 _ReluB = _U.ReluBackward0
 _ZERO0: dict = {}  # dtype -> its numpy scalar 0
 _F32 = np.dtype(np.float32)
+_F64 = np.dtype(np.float64)
 _quiet, _restore = _errstate_mod.quiet, _errstate_mod.restore
 _DIVIDE, _DIVIDE_INVALID, _OVER = (
     _errstate_mod.DIVIDE,
@@ -1733,7 +1749,20 @@ def _arithmetic(cls, api_name, fast_errors=ValueError, float_only=False):
 
     def operator(self, other):
         xa = self._data
-        if not xa.shape and not _LISTENERS and _STATE.enabled:
+        if xa.ndim:
+            if other.__class__ is Tensor:
+                # two tensors of one dtype, the usual case (the op's checks run only on
+                # failure)
+                if other._data.dtype is xa.dtype and (not float_only or xa.dtype.kind == "f"):
+                    try:
+                        return _apply2(cls, self, other)
+                    except fast_errors:
+                        pass
+                try:
+                    return getattr(_api, api_name)(self, other)
+                except TypeError:
+                    return NotImplemented
+        elif not _LISTENERS and _STATE.enabled:
             dt = xa.dtype
             tp = other.__class__
             if tp is Tensor:
