@@ -386,7 +386,7 @@ def _apply1(cls, x, kwargs):
     if out_arr.__class__ is not _ndarray:
         out_arr = _asarray(out_arr)
     # (``_record``, inlined: this and ``_apply2`` are the engine's hottest lines)
-    fn = x.grad_fn
+    fn = x._grad_fn
     ctx.next_functions = (
         ((x._accumulator or x._get_accumulator(), 0) if fn is None else (fn, x._output_nr)),
     )
@@ -399,7 +399,7 @@ def _apply1(cls, x, kwargs):
     out._data = out_arr
     out._grad = None
     out._requires_grad = True
-    out.grad_fn = ctx
+    out._grad_fn = ctx
     out._base = None
     out._accumulator = None
     if cls.is_view:  # shares the version counter; remembers the base
@@ -444,12 +444,12 @@ def _apply2(cls, a, b):
         out_arr = _asarray(out_arr)
     # (``_record``, inlined)
     if ra:
-        fn = a.grad_fn
+        fn = a._grad_fn
         ea = (a._accumulator or a._get_accumulator(), 0) if fn is None else (fn, a._output_nr)
     else:
         ea = _NONE_EDGE
     if rb:
-        fn = b.grad_fn
+        fn = b._grad_fn
         eb = (b._accumulator or b._get_accumulator(), 0) if fn is None else (fn, b._output_nr)
     else:
         eb = _NONE_EDGE
@@ -464,7 +464,7 @@ def _apply2(cls, a, b):
     out._data = out_arr
     out._grad = None
     out._requires_grad = True
-    out.grad_fn = ctx
+    out._grad_fn = ctx
     out._vbox = vbox
     out._base = None
     out._accumulator = None
