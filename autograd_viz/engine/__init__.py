@@ -279,6 +279,7 @@ from .dtypes import (
     uint32,
     uint64,
 )
+from .finfo import finfo, iinfo
 from .formats import (
     channels_last,
     channels_last_3d,
@@ -592,7 +593,6 @@ __all__ = [
     "zeros",
     "zeros_like",
 ]
-
 from . import argcheck as _argcheck
 
 _argcheck.install(globals())
@@ -625,3 +625,6 @@ def _take_inplace():
 
 
 _take_inplace()
+
+# later additions (their own modules), outside the sorted list above
+__all__ += ["finfo", "iinfo"]
