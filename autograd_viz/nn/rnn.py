@@ -23,6 +23,8 @@ from .layers import dropout
 from .lstm_layer import lstm_layer
 from .modules import Module
 from .parameter import Parameter
+from .rnn_packed import packed_forward
+from .utils.rnn import PackedSequence
 
 __all__ = ["GRU", "LSTM", "RNN", "GRUCell", "LSTMCell", "RNNCell"]
 
@@ -139,6 +141,8 @@ class _RNNBase(Module):
         return Tensor._make(np.zeros((n, size), dtype=like._data.dtype))
 
     def forward(self, input, hx=None):
+        if isinstance(input, PackedSequence):  # (nn.rnn_packed: PyTorch's PackedLayer)
+            return packed_forward(self, input, hx)
         is_lstm = self._mode == "LSTM"
         unbatched = input.dim() == 2
         if input.dim() not in (2, 3):
