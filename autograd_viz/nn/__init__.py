@@ -2,6 +2,7 @@
 losses, ``init`` and ``functional``."""
 
 from ..engine.shown import show_as as _show_as
+from . import attention as attention  # (F.scaled_dot_product_attention)
 from . import functional, init, utils
 from .activations import (
     CELU,
