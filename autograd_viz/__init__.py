@@ -48,7 +48,10 @@ def _load_layer(name):
     importlib.import_module(f"autograd_viz.{layer}")
 
 
-from . import _seam  # noqa: E402  (imports nothing)
+# (_seam imports nothing; _torch_alias: ``torch.nn`` when sys.modules["torch"] is this package)
+from . import _seam, _torch_alias  # noqa: E402
+
+_torch_alias.install()
 
 _seam.set_loader(_load_layer)
 

@@ -372,26 +372,41 @@ def mul(input, other):
     return _binary(A.MulBackward0, input, other, "mul")
 
 
+def _rounded_div(input, other, rounding_mode):
+    """The array of ``div(input, other, rounding_mode=...)`` (its checks and errors)."""
+    if rounding_mode not in ("trunc", "floor"):
+        raise RuntimeError(
+            "div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
+            f"'{rounding_mode}'"
+        )
+    _check_int_zero_division(input, other)
+    a, b = _raw(input), _raw(other)
+    try:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            q = (
+                np.floor_divide(a, b)
+                if rounding_mode == "floor"
+                else np.trunc(np.true_divide(a, b))
+            )
+    except ValueError:
+        _raise_broadcast_error(input, other)
+    dt = result_type(_operand(input), _operand(other))
+    return np.asarray(q).astype(dt, copy=False)
+
+
 def div(input, other, *, rounding_mode=None):
     if rounding_mode is not None:
-        if rounding_mode not in ("trunc", "floor"):
-            raise RuntimeError(
-                "div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
-                f"'{rounding_mode}'"
+        out = _rounded_div(input, other, rounding_mode)
+        if (
+            STATE.enabled
+            and out.dtype.kind == "f"
+            and (
+                (isinstance(input, Tensor) and input._requires_grad)
+                or (isinstance(other, Tensor) and other._requires_grad)
             )
-        _check_int_zero_division(input, other)
-        a, b = _raw(input), _raw(other)
-        try:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                q = (
-                    np.floor_divide(a, b)
-                    if rounding_mode == "floor"
-                    else np.trunc(np.true_divide(a, b))
-                )
-        except ValueError:
-            _raise_broadcast_error(input, other)
-        dt = result_type(_operand(input), _operand(other))
-        return Tensor._make(np.asarray(q).astype(dt, copy=False))
+        ):  # a node whose gradients are zeros (the quotient is piecewise constant)
+            return A.DivBackward2.apply(input, other, result=out)
+        return Tensor._make(out)
     if not isinstance(input, Tensor):
         if _LISTENERS and _OPEN[-1:] != ["div"]:
             return _composite("div", div, (input, other))
@@ -412,7 +427,7 @@ true_divide = div
 
 
 def floor_divide(input, other):
-    out = div(input, other, rounding_mode="floor")
+    out = Tensor._make(_rounded_div(input, other, "floor"))
     rg = [x for x in (input, other) if isinstance(x, Tensor) and x._requires_grad]
     if rg and STATE.enabled and out._data.dtype.kind == "f":
         # PyTorch records a node without a derivative: backward raises

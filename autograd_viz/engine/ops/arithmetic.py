@@ -571,3 +571,23 @@ class NotImplementedFn(Function):
 
 
 NotImplementedFn.__name__ = NotImplementedFn.__qualname__ = "NotImplemented"
+
+
+class DivBackward2(Function):
+    """``torch.div(a, b, rounding_mode='floor' | 'trunc')`` of tensors that require grad:
+    the rounded quotient is piecewise constant, so both gradients are zeros (PyTorch's
+    ``grad * 0``); a number ``b`` is its second slot, with no edge."""
+
+    op, symbol = "div", "÷"
+    formula = "∂round(a/b)/∂a = 0,  ∂round(a/b)/∂b = 0 (piecewise constant)"
+    local = (Local("0", lambda x, o, k: 0.0), Local("0", lambda x, o, k: 0.0))
+
+    @staticmethod
+    def forward(ctx, a, b, result=None):
+        ctx.shapes = (np.shape(a), np.shape(b))
+        return result
+
+    @staticmethod
+    def backward(ctx, g):
+        n = ctx.needs_input_grad
+        return tuple(g * 0 if n[i] else None for i in range(2))

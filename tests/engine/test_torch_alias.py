@@ -1,0 +1,73 @@
+"""``sys.modules["torch"] = autograd_viz``: ``import torch.nn`` and friends give the
+package's own modules (one engine, one Tensor class), not a second copy loaded from the
+same files under the alias name."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+ALIASED = r"""
+import sys
+import autograd_viz
+sys.modules["torch"] = autograd_viz
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.optim as optim
+from torch.utils.data import DataLoader, TensorDataset
+import torch
+assert nn is autograd_viz.nn and F is autograd_viz.nn.functional and optim is autograd_viz.optim
+assert sys.modules["torch.utils.data"] is sys.modules["autograd_viz.utils.data"]
+assert not [k for k in sys.modules if k.startswith("torch.engine")]
+
+class M(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("mask", torch.triu(torch.ones(3, 3), diagonal=1))
+        self.lin = nn.Linear(3, 1)
+
+    def forward(self, x):
+        return self.lin(x.masked_fill(self.mask.bool(), 0.0))
+
+m = M()
+ds = TensorDataset(torch.ones(4, 3, 3), torch.zeros(4, 3, 1))
+for xb, yb in DataLoader(ds, batch_size=2):
+    F.mse_loss(m(xb), yb).backward()
+assert isinstance(m.lin.weight.grad, autograd_viz.Tensor)
+try:
+    import torch.no_such_module
+except ModuleNotFoundError as e:
+    assert "torch.no_such_module" in str(e)
+else:
+    raise AssertionError("imported a module that does not exist")
+print("ok")
+"""
+
+UNALIASED = r"""
+import sys
+import autograd_viz
+from autograd_viz._torch_alias import TorchAliasFinder
+assert TorchAliasFinder().find_spec("torch.nn") is None  # no alias: not ours to answer
+sys.modules["torch"] = type(sys)("torch")  # some other module named torch
+assert TorchAliasFinder().find_spec("torch.nn") is None
+print("ok")
+"""
+
+
+def _run(code):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    r = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert r.returncode == 0, r.stderr
+    return r.stdout.strip()
+
+
+def test_aliased_torch_submodules_are_the_package_modules():
+    assert _run(ALIASED) == "ok"
+
+
+def test_finder_answers_only_for_the_alias():
+    assert _run(UNALIASED) == "ok"
