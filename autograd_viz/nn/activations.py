@@ -18,6 +18,7 @@ from ..engine.tensor import Tensor
 from . import _ops
 from . import functional as _functional
 from .layers import _check_reduction, _float_unary, _tensor_arg, _warn_target_size
+from .losses_more import cosine_similarity  # (PyTorch's composition lives there)
 from .modules import Module
 from .parameter import Parameter
 
@@ -193,15 +194,6 @@ def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
 
 def _functional_norm(input, p, dim):
     return input.norm(p=p, dim=dim, keepdim=True)
-
-
-def cosine_similarity(x1, x2, dim=1, eps=1e-8):
-    """``Σ (x1/‖x1‖)·(x2/‖x2‖)`` along ``dim`` (norms clamped at ``eps``)."""
-    _tensor_arg(x1, "cosine_similarity", "x1")
-    _tensor_arg(x2, "cosine_similarity", "x2", 2)
-    n1 = x1.norm(p=2, dim=dim, keepdim=True).clamp_min(eps)
-    n2 = x2.norm(p=2, dim=dim, keepdim=True).clamp_min(eps)
-    return _api.sum(_api.mul(_api.div(x1, n1), _api.div(x2, n2)), dim)
 
 
 # ---------------------------------------------------------------------- modules

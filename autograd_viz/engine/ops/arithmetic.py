@@ -562,12 +562,12 @@ class NotImplementedFn(Function):
 
     @staticmethod
     def forward(ctx, a, result=None, name="floor_divide"):
-        ctx.name = name
+        ctx.aten = name  # (not ``name``: that is the node's ``name()``)
         return result
 
     @staticmethod
     def backward(ctx, g):
-        raise RuntimeError(f"derivative for aten::{ctx.name} is not implemented")
+        raise RuntimeError(f"derivative for aten::{ctx.aten} is not implemented")
 
 
 NotImplementedFn.__name__ = NotImplementedFn.__qualname__ = "NotImplemented"
