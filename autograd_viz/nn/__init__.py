@@ -93,6 +93,7 @@ from .padding import (
 from .parameter import Parameter, UninitializedBuffer, UninitializedParameter
 from .rnn import GRU, LSTM, RNN, GRUCell, LSTMCell, RNNCell
 from .transformer import MultiheadAttention, TransformerEncoder, TransformerEncoderLayer
+from .transformer_decoder import Transformer, TransformerDecoder, TransformerDecoderLayer
 from .unpool import MaxUnpool1d, MaxUnpool2d
 
 __all__ = [
@@ -187,6 +188,9 @@ __all__ = [
     "Softplus",
     "Softsign",
     "Tanh",
+    "Transformer",
+    "TransformerDecoder",
+    "TransformerDecoderLayer",
     "TransformerEncoder",
     "TransformerEncoderLayer",
     "TripletMarginLoss",
@@ -304,7 +308,13 @@ for _mod, _names in {
     ),
     "torch.nn.modules.rnn": ("GRU", "GRUCell", "LSTM", "LSTMCell", "RNN", "RNNCell"),
     "torch.nn.modules.sparse": ("Embedding",),
-    "torch.nn.modules.transformer": ("TransformerEncoder", "TransformerEncoderLayer"),
+    "torch.nn.modules.transformer": (
+        "Transformer",
+        "TransformerDecoder",
+        "TransformerDecoderLayer",
+        "TransformerEncoder",
+        "TransformerEncoderLayer",
+    ),
     "torch.nn.parameter": ("Parameter", "UninitializedBuffer", "UninitializedParameter"),
 }.items():
     _show_as([globals()[_n] for _n in _names], _mod)

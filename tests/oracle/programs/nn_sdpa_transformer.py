@@ -1,6 +1,7 @@
 # F.scaled_dot_product_attention (CPU: the fused flash kernel for 4-D inputs, the math path
 # otherwise: masks, is_causal, scale, dropout, GQA), nn.TransformerDecoderLayer,
 # nn.TransformerDecoder, nn.Transformer, generate_square_subsequent_mask
+import warnings
 
 
 def arr(*shape, k=0.7, dtype=torch.float32):
@@ -142,3 +143,105 @@ raises(
     "err_double_backward",
     lambda: torch.autograd.grad(o4.sum(), q4, create_graph=True)[0].sum().backward(),
 )
+
+
+# ---- nn.TransformerDecoderLayer / TransformerDecoder / Transformer (weights by formula)
+def set_weights(m, k=0):
+    with torch.no_grad():
+        for j, p in enumerate(m.parameters()):
+            w = torch.cos(torch.arange(p.numel(), dtype=torch.float64) * (0.37 + 0.05 * (j + k)))
+            p.copy_((w * 0.3).to(p.dtype).reshape(p.shape))
+    return m
+
+
+tgt = leaf(3, 2, 4, k=0.5)
+mem = leaf(5, 2, 4, k=0.9)
+dec_layer = set_weights(
+    nn.TransformerDecoderLayer(d_model=4, nhead=2, dim_feedforward=8, dropout=0.0)
+)
+check("dec_layer_repr", repr(dec_layer))
+check("dec_layer_params", [(n, list(p.shape)) for n, p in dec_layer.named_parameters()])
+check("dec_layer_state_keys", list(dec_layer.state_dict().keys()))
+y = dec_layer(tgt, mem)
+check("dec_layer_out", y)
+(y * y).sum().backward()
+check("dec_layer_tgt_grad", tgt.grad)
+check("dec_layer_mem_grad", mem.grad)
+check("dec_layer_w_grad", dec_layer.multihead_attn.in_proj_weight.grad)
+tgt.grad = mem.grad = None
+causal = nn.Transformer.generate_square_subsequent_mask(3)
+check("square_mask", causal)
+check("square_mask_double", nn.Transformer.generate_square_subsequent_mask(2, dtype=torch.float64))
+check("dec_layer_causal", dec_layer(tgt, mem, tgt_mask=causal, tgt_is_causal=True))
+mkpm = torch.tensor([[False, False, True, False, True], [False, True, False, False, False]])
+check("dec_layer_mem_kpm", dec_layer(tgt, mem, memory_key_padding_mask=mkpm))
+check("dec_layer_mem_mask", dec_layer(tgt, mem, memory_mask=arr(3, 5, k=0.4)))
+pre = set_weights(
+    nn.TransformerDecoderLayer(4, 2, 8, 0.0, activation="gelu", norm_first=True, batch_first=True),
+    2,
+)
+check("dec_layer_prenorm_gelu", pre(tgt.transpose(0, 1), mem.transpose(0, 1)))
+check("dec_layer_unbatched", dec_layer(tgt[:, 0], mem[:, 0]))
+raises("dec_layer_bad_activation", lambda: nn.TransformerDecoderLayer(4, 2, activation="tanh"))
+check(
+    "dec_layer_module_activation",
+    repr(nn.TransformerDecoderLayer(4, 2, 8, activation=nn.GELU())),
+)
+
+dec = nn.TransformerDecoder(dec_layer, num_layers=2, norm=nn.LayerNorm(4))
+check("decoder_repr", repr(dec))
+check("decoder_names", [n for n, _ in dec.named_parameters()])
+set_weights(dec, 1)
+out = dec(tgt, mem, tgt_mask=causal)
+check("decoder_out", out)
+out.sum().backward()
+check("decoder_mem_grad", mem.grad)
+mem.grad = tgt.grad = None
+
+model = nn.Transformer(
+    d_model=4, nhead=2, num_encoder_layers=1, num_decoder_layers=1, dim_feedforward=8
+)
+check("transformer_repr", repr(model))
+check("transformer_names", [n for n, _ in model.named_parameters()])
+check("transformer_nparams", sum(p.numel() for p in model.parameters()))
+# Xavier-uniform on every matrix (random, so: within the bound), vectors as their modules
+# leave them
+ok = True
+for p in model.parameters():
+    if p.dim() > 1:
+        bound = (6.0 / (p.shape[0] + p.shape[1])) ** 0.5
+        ok = ok and bool((p.abs() <= bound).all()) and bool((p != 0).any())
+check("transformer_xavier", ok)
+check(
+    "transformer_biases", [bool((p == 0).all()) for n, p in model.named_parameters() if "bias" in n]
+)
+check("transformer_train", model.training)
+src = arr(5, 2, 4, k=0.9)
+set_weights(model, 3)
+model.eval()
+check("transformer_eval_flag", model.decoder.layers[0].dropout1.training)
+out = model(src, tgt, tgt_mask=causal)
+check("transformer_out", out)
+out.sum().backward()
+check("transformer_tgt_grad", tgt.grad)
+check("transformer_enc_grad", model.encoder.layers[0].linear1.weight.grad)
+tgt.grad = None
+check("transformer_kpm", model(src, tgt, src_key_padding_mask=mkpm, memory_key_padding_mask=mkpm))
+model.zero_grad()
+bf = set_weights(nn.Transformer(4, 2, 1, 1, 8, dropout=0.0, batch_first=True, norm_first=True), 1)
+check("transformer_batch_first", bf(src.transpose(0, 1), tgt.transpose(0, 1)))
+raises("transformer_batch_mismatch", lambda: model(src, tgt[:, :1]))
+raises("transformer_feature_mismatch", lambda: model(src[..., :3], tgt))
+raises("transformer_bad_heads", lambda: nn.Transformer(d_model=6, nhead=4))
+raises("transformer_bad_activation", lambda: nn.Transformer(4, 2, 1, 1, 8, activation="sigmoid"))
+d64 = nn.Transformer(4, 2, 1, 1, 8, dropout=0.0, dtype=torch.float64)
+check("transformer_double", set_weights(d64, 2)(src.double(), tgt.double()))
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    nn.Transformer(4, 2, 1, 1, 8)
+    nn.TransformerEncoder(nn.TransformerEncoderLayer(4, 2, 8, batch_first=True), 1)
+    nn.TransformerEncoder(nn.TransformerEncoderLayer(4, 1, 8, batch_first=True), 1)
+    enc = nn.TransformerEncoder(nn.TransformerEncoderLayer(4, 2, 8), 1, enable_nested_tensor=False)
+check("encoder_warnings", [str(w.message) for w in caught])
+check("encoder_nested_flags", [enc.enable_nested_tensor, enc.use_nested_tensor, enc.mask_check])
