@@ -14,20 +14,25 @@ from ..engine.grad_mode import (  # noqa: F401  (torch.autograd.no_grad, ...)
 )
 from ..engine.tensor import Size, Tensor
 from ..engine.variable import Variable
-from . import function, functional, variable
+from . import anomaly, function, functional, graph, variable
+from .anomaly import detect_anomaly, set_detect_anomaly
 from .function import Function, once_differentiable
 from .gradcheck import gradcheck, gradgradcheck
 
 __all__ = [
     "Function",
     "Variable",
+    "anomaly",
     "backward",
+    "detect_anomaly",
     "function",
     "functional",
     "grad",
     "gradcheck",
     "gradgradcheck",
+    "graph",
     "once_differentiable",
+    "set_detect_anomaly",
     "variable",
 ]
 
