@@ -31,6 +31,13 @@ _LAZY = {
     "autograd": ("autograd_viz.autograd", None),
     "utils": ("autograd_viz.utils", None),
     "linalg": ("autograd_viz.linalg", None),
+    "func": ("autograd_viz.func", None),
+    "is_anomaly_enabled": ("autograd_viz.autograd.anomaly", "is_anomaly_enabled"),
+    "is_anomaly_check_nan_enabled": (
+        "autograd_viz.autograd.anomaly",
+        "is_anomaly_check_nan_enabled",
+    ),
+    "set_anomaly_enabled": ("autograd_viz.autograd.anomaly", "set_anomaly_enabled"),
     "record": ("autograd_viz.recorder", "record"),
     "Recording": ("autograd_viz.recorder", "Recording"),
     "set_language": ("autograd_viz.recorder", "set_language"),
@@ -79,6 +86,10 @@ __all__ = [
     "autograd",  # noqa: F405
     "utils",  # noqa: F405
     "linalg",  # noqa: F405
+    "func",  # noqa: F405
+    "is_anomaly_enabled",  # noqa: F405
+    "is_anomaly_check_nan_enabled",  # noqa: F405
+    "set_anomaly_enabled",  # noqa: F405
     "record",  # noqa: F405
     "Recording",  # noqa: F405
     "set_language",  # noqa: F405
