@@ -182,18 +182,20 @@ class BinaryCrossEntropyWithLogitsBackward0(Function):
             reduction,
             x.shape,
         )
+        # PyTorch's steps: log σ(x) in the input's dtype (scaled in place), the rest in
+        # the target's: ``(1 - t).mul_(x).sub_(ls)``, ``loss.mul_(weight)``
+        dt = t.dtype
         ls = _log_sigmoid(x)
         if pos_weight is not None:
-            ls = ls * ((pos_weight - 1) * t + 1)
-        loss = (1 - t) * x - ls
+            ls = np.asarray(ls * ((pos_weight - 1) * t + 1), dtype=x.dtype)
+        loss = np.asarray(np.asarray((1 - t) * x, dtype=dt) - ls, dtype=dt)
         if weight is not None:
-            loss = loss * weight
-        loss = np.asarray(loss, dtype=x.dtype)
+            loss = np.asarray(loss * weight, dtype=dt)
         if reduction == "none":
             return loss
         if reduction == "sum":
-            return np.asarray(np.sum(loss, dtype=x.dtype))
-        return np.asarray(np.mean(loss, dtype=x.dtype) if loss.size else np.nan, dtype=x.dtype)
+            return np.asarray(np.sum(loss, dtype=dt))
+        return np.asarray(np.mean(loss, dtype=dt) if loss.size else np.nan, dtype=dt)
 
     @staticmethod
     def backward(ctx, g):
@@ -219,6 +221,11 @@ class BinaryCrossEntropyWithLogitsBackward0(Function):
             else:
                 ls = _log_sigmoid(_raw(x))
                 gt = -(g * x) - _times(g, (pw - 1) * ls)
+        if _is_array(g):  # (mixed dtypes: a float32 input, a float64 target or weight)
+            if gx is not None and gx.dtype != x.dtype:
+                gx = gx.astype(x.dtype)
+            if gt is not None and gt.dtype != t.dtype:
+                gt = gt.astype(t.dtype)
         return gx, gt
 
 
@@ -919,22 +926,32 @@ def _mish_d(a):
     return th + a * _sigmoid_arr(a) * (1 - th * th)
 
 
+_DTYPE_WORD = {"float16": "Half", "float32": "Float", "float64": "Double"}
+
+
 class _PointwiseLoss(Function):
     """A loss of ``d = input − target`` elementwise, reduced; slots (input, target)."""
 
     _slow = False
+
+    #: the result's dtype: the promoted one (smooth_l1_loss), or the input's (huber_loss,
+    #: whose backward then refuses a target of another dtype, as PyTorch's)
+    _promote = True
 
     @staticmethod
     def forward(ctx, x, t, reduction="mean", param=1.0):
         d = x - t
         ctx.save_for_backward(x, t)
         ctx.reduction, ctx.param, ctx.shape = reduction, param, x.shape
-        loss = np.asarray(type(ctx)._loss(d, param), dtype=x.dtype)
+        dt = x.dtype
+        if t.dtype is not dt and type(ctx)._promote and t.dtype.kind == "f" == dt.kind:
+            dt = np.promote_types(dt, t.dtype)
+        loss = np.asarray(type(ctx)._loss(d, param), dtype=dt)
         if reduction == "none":
             return loss
         if reduction == "sum":
-            return np.asarray(loss.sum(dtype=x.dtype))
-        return np.asarray(loss.mean(dtype=x.dtype) if loss.size else np.nan, dtype=x.dtype)
+            return np.asarray(loss.sum(dtype=dt))
+        return np.asarray(loss.mean(dtype=dt) if loss.size else np.nan, dtype=dt)
 
     @staticmethod
     def backward(ctx, g):
@@ -950,9 +967,14 @@ class _PointwiseLoss(Function):
             g = np.broadcast_to(g, ctx.shape)
             if ctx.reduction == "mean":
                 g = g / g.dtype.type(max(int(np.prod(ctx.shape)), 1))
+        if not type(ctx)._promote and t.dtype != x.dtype:
+            raise RuntimeError(
+                f"Found dtype {_DTYPE_WORD.get(t.dtype.name, t.dtype.name)} but expected "
+                f"{_DTYPE_WORD.get(x.dtype.name, x.dtype.name)}"
+            )
         d = type(ctx)._grad(x - t, ctx.param) * g
         gx = d.astype(x.dtype, copy=False) if ctx.needs_input_grad[0] else None
-        gt = (-d).astype(x.dtype, copy=False) if ctx.needs_input_grad[1] else None
+        gt = (-d).astype(t.dtype, copy=False) if ctx.needs_input_grad[1] else None
         return gx, gt
 
 
@@ -998,6 +1020,7 @@ class SmoothL1LossBackward0(_PointwiseLoss):
 
 class HuberLossBackward0(_PointwiseLoss):
     op, symbol = "huber_loss", "huber"
+    _promote = False
     formula = "∂/∂x = x − t if |x − t| ≤ δ else δ·sign(x − t)"
     local = (
         Local(

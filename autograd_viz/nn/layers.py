@@ -374,7 +374,7 @@ def binary_cross_entropy_with_logits(
                 f"with respect to argument '{name}'. This input cannot have requires_grad True."
             )
         try:
-            arrs[name] = np.broadcast_to(v._data, x.shape).astype(x.dtype)
+            arrs[name] = np.broadcast_to(v._data, x.shape)
         except ValueError:
             raise RuntimeError(
                 f"The size of tensor a ({v._data.shape[-1] if v._data.ndim else 1}) must "
@@ -391,8 +391,6 @@ def binary_cross_entropy_with_logits(
             "result type Float can't be cast to the desired output type "
             f"{_scalar_type(target._data.dtype)}"
         )
-    if target._data.dtype != x.dtype:
-        target = target.to(input.dtype)
     return _ops.BinaryCrossEntropyWithLogitsBackward0.apply(
         input,
         target,

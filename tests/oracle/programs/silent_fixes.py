@@ -14,3 +14,50 @@ check("grad_fn_kept", z.grad_fn)
 check("is_leaf_after", z.is_leaf)
 raises("is_leaf_set", lambda: setattr(z, "is_leaf", True))
 raises("shape_set", lambda: setattr(z, "shape", (3,)))
+# ---------------------------------------------------------------- loss dtypes
+a32 = torch.tensor([0.5, -1.0, 2.0, 0.25])
+a64 = a32.double()
+p32 = torch.tensor([0.2, 0.7, 0.9, 0.4])
+p64 = p32.double()
+t32 = torch.tensor([1.0, 0.0, 1.0, 0.0])
+t64 = t32.double()
+losses = {
+    "mse": F.mse_loss,
+    "l1": F.l1_loss,
+    "smooth_l1": F.smooth_l1_loss,
+    "smooth_l1_beta0": lambda a, b, **k: F.smooth_l1_loss(a, b, beta=0.0, **k),
+    "huber": F.huber_loss,
+    "soft_margin": F.soft_margin_loss,
+    "bce_logits": F.binary_cross_entropy_with_logits,
+    "bce_logits_w32": lambda a, b, **k: F.binary_cross_entropy_with_logits(
+        a, b, weight=torch.tensor([1.0, 2.0, 0.5, 1.0]), **k
+    ),
+    "bce_logits_pw64": lambda a, b, **k: F.binary_cross_entropy_with_logits(
+        a, b, pos_weight=torch.tensor([1.0, 2.0, 0.5, 1.0], dtype=torch.float64), **k
+    ),
+    "kl_div": F.kl_div,
+    "kl_div_log": lambda a, b, **k: F.kl_div(a, b, log_target=True, **k),
+    "poisson_nll": F.poisson_nll_loss,
+    "poisson_nll_nolog": lambda a, b, **k: F.poisson_nll_loss(a.abs(), b, log_input=False, **k),
+    "hinge_embedding": lambda a, b, **k: F.hinge_embedding_loss(a, b * 2 - 1, **k),
+    "margin_ranking": lambda a, b, **k: F.margin_ranking_loss(a, b, b * 2 - 1, **k),
+    "gaussian_nll": lambda a, b, **k: F.gaussian_nll_loss(a, b, torch.ones(4), **k),
+}
+for name, fn in losses.items():
+    for xs, ys, tag in ((a32, t64, "32_64"), (a64, t32, "64_32")):
+        with section(f"{name}_{tag}"):
+            for red in ("mean", "sum", "none"):
+                xg = xs.clone().requires_grad_(True)
+                loss = fn(xg, ys, reduction=red)
+                check(f"{name}_{tag}_{red}_dtype", loss.dtype)
+                # (log σ(x) of a float32 x: PyTorch's float32 kernel, not correctly rounded;
+                # the float64 result is compared to float32's precision)
+                check(f"{name}_{tag}_{red}", loss.float() if "logits" in name else loss)
+                raises(f"{name}_{tag}_{red}_backward", lambda: loss.sum().backward())
+                check(f"{name}_{tag}_{red}_grad", xg.grad)
+for name, fn in (("bce", F.binary_cross_entropy),):
+    for xs, ys, tag in ((p32, t64, "32_64"), (p64, t32, "64_32")):
+        with section(f"{name}_{tag}"):
+            for red in ("mean", "sum", "none"):
+                xg = xs.clone().requires_grad_(True)
+                raises(f"{name}_{tag}_{red}", lambda: fn(xg, ys, reduction=red))
