@@ -95,6 +95,13 @@ from .rnn import GRU, LSTM, RNN, GRUCell, LSTMCell, RNNCell
 from .transformer import MultiheadAttention, TransformerEncoder, TransformerEncoderLayer
 from .transformer_decoder import Transformer, TransformerDecoder, TransformerDecoderLayer
 from .unpool import MaxUnpool1d, MaxUnpool2d
+from .upsample import (
+    PixelShuffle,
+    PixelUnshuffle,
+    Upsample,
+    UpsamplingBilinear2d,
+    UpsamplingNearest2d,
+)
 
 __all__ = [
     "CELU",
@@ -168,6 +175,8 @@ __all__ = [
     "Parameter",
     "ParameterDict",
     "ParameterList",
+    "PixelShuffle",
+    "PixelUnshuffle",
     "PoissonNLLLoss",
     "RNNCell",
     "ReLU",
@@ -198,6 +207,9 @@ __all__ = [
     "Unflatten",
     "UninitializedBuffer",
     "UninitializedParameter",
+    "Upsample",
+    "UpsamplingBilinear2d",
+    "UpsamplingNearest2d",
     "ZeroPad1d",
     "ZeroPad2d",
     "ZeroPad3d",
@@ -315,6 +327,8 @@ for _mod, _names in {
         "TransformerEncoder",
         "TransformerEncoderLayer",
     ),
+    "torch.nn.modules.pixelshuffle": ("PixelShuffle", "PixelUnshuffle"),
+    "torch.nn.modules.upsampling": ("Upsample", "UpsamplingBilinear2d", "UpsamplingNearest2d"),
     "torch.nn.parameter": ("Parameter", "UninitializedBuffer", "UninitializedParameter"),
 }.items():
     _show_as([globals()[_n] for _n in _names], _mod)
