@@ -199,6 +199,8 @@ from .api_scatter import (
     trace,
     var_mean,
 )
+from .api_scatter_reduce import scatter_reduce
+from .api_search import argwhere, bucketize, cdist, histc, searchsorted
 from .api_select import kthvalue, median, mode, nanmean, nanmedian, nansum
 from .api_split import (
     dsplit,
@@ -356,6 +358,7 @@ __all__ = [
     "argmax",
     "argmin",
     "argsort",
+    "argwhere",
     "as_tensor",
     "asin",
     "atan",
@@ -373,8 +376,10 @@ __all__ = [
     "bitwise_xor",
     "bmm",
     "bool_",
+    "bucketize",
     "can_cast",
     "cat",
+    "cdist",
     "ceil",
     "channels_last",
     "channels_last_3d",
@@ -449,6 +454,7 @@ __all__ = [
     "greater_equal",
     "gt",
     "half",
+    "histc",
     "hsplit",
     "hstack",
     "index_add",
@@ -566,6 +572,8 @@ __all__ = [
     "save",
     "scatter",
     "scatter_add",
+    "scatter_reduce",
+    "searchsorted",
     "seed",
     "select",
     "set_default_device",

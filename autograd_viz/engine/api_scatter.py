@@ -105,14 +105,18 @@ def _bad_args(name, input, dim, index, src):
     )
 
 
-def scatter(input, dim, index, src=None, *, value=None):
+def scatter(input, dim, index, src=None, *, value=None, reduce=None):
     """``input`` with ``src``'s elements (or ``value``) written at ``index`` along ``dim``:
     ``out[i][index[i][j]] = src[i][j]`` (dim 1).  One ``ScatterBackward0`` (src tensor) or
-    ``ScatterBackward1`` (a number)."""
+    ``ScatterBackward1`` (a number); ``reduce='add'/'multiply'``: api_scatter_reduce."""
     if src is None:
         src = value
     if not isinstance(input, Tensor) or not isinstance(src, Tensor | numbers.Number):
         _bad_args("scatter", input, dim, index, src)
+    if reduce is not None:
+        from .api_scatter_reduce import scatter_with_reduce
+
+        return scatter_with_reduce(input, dim, index, src, reduce)
     grid = _scatter_grid("scatter", input, dim, index, src)
     mask = np.zeros(input._data.shape, dtype=bool)
     mask[grid] = True
@@ -134,17 +138,28 @@ def scatter_add(input, dim, index, src):
     return S.ScatterAddBackward0.apply(input, src, grid=grid)
 
 
-def _m_scatter(self, dim, index, src=None, *, value=None):
-    return scatter(self, dim, index, src, value=value)
+def _m_scatter(self, dim, index, src=None, *, value=None, reduce=None):
+    return scatter(self, dim, index, src, value=value, reduce=reduce)
 
 
-def _m_scatter_(self, dim, index, src=None, *, value=None):
+def _inplace_with(self, name, graph_fn, src):
+    """``api.inplace`` for an op whose other operand (``src``) need not broadcast with
+    ``self``: a graph is recorded when ``src`` requires grad, too."""
+    flag = _api._NO_OTHER
+    if isinstance(src, Tensor) and src._requires_grad:
+        flag = Tensor._make(np.zeros((), dtype=self._data.dtype), True, None)
+    return _api.inplace(self, name, graph_fn, flag)
+
+
+def _m_scatter_(self, dim, index, src=None, *, value=None, reduce=None):
     if src is None:
         src = value
     if not isinstance(src, Tensor | numbers.Number):
         _bad_args("scatter_", self, dim, index, src)
-    _scatter_grid("scatter", self, dim, index, src)
-    return _api.inplace(self, "scatter_", lambda old: scatter(old, dim, index, src))
+    if reduce is None:
+        _scatter_grid("scatter", self, dim, index, src)
+    fn = lambda old: scatter(old, dim, index, src, reduce=reduce)  # noqa: E731
+    return _inplace_with(self, "scatter_", fn, src)
 
 
 def _m_scatter_add(self, dim, index, src):
@@ -154,7 +169,8 @@ def _m_scatter_add(self, dim, index, src):
 def _m_scatter_add_(self, dim, index, src):
     _check_tensor(src, "scatter_add_", "src", 3)
     _scatter_grid("scatter", self, dim, index, src)
-    return _api.inplace(self, "scatter_add_", lambda old: scatter_add(old, dim, index, src))
+    fn = lambda old: scatter_add(old, dim, index, src)  # noqa: E731
+    return _inplace_with(self, "scatter_add_", fn, src)
 
 
 def masked_select(input, mask):
