@@ -14,6 +14,7 @@ import builtins
 import collections
 import math
 import numbers
+import warnings
 import weakref
 
 import numpy as np
@@ -1486,9 +1487,36 @@ def _key_items(key):
     return out
 
 
+_SEQ_WARNING = (
+    "Using a non-tuple sequence for multidimensional indexing is deprecated and will be "
+    "changed in pytorch 2.9; use x[tuple(seq)] instead of x[seq]. In pytorch 2.9 this will "
+    "be interpreted as tensor index, x[torch.tensor(seq)], which will result either in an "
+    "error or a different result (Triggered internally at /__w/pytorch/pytorch/torch/csrc/"
+    "autograd/python_variable_indexing.cpp:349.)"
+)
+
+
+def _list_key(key):
+    """PyTorch's ``treatSequenceAsTuple`` (NumPy's old heuristic): a list index shorter
+    than 32 holding a tensor, a sequence, a slice, ``...`` or ``None`` is a tuple of
+    indices (with a deprecation warning): ``t[[[0, 1]]]`` is ``t[[0, 1]]``."""
+    if len(key) < 32:
+        for k in key:
+            if (
+                isinstance(k, Tensor | list | tuple | str | range | _ndarray | slice)
+                or k is Ellipsis
+                or k is None
+            ):
+                warnings.warn(_SEQ_WARNING, UserWarning, stacklevel=4)
+                return tuple(key)
+    return key
+
+
 def getitem(x, key):
     """``x[key]``: select / slice / unsqueeze nodes per basic index, then one
     ``IndexBackward0`` for the advanced ones (as PyTorch's ``applySlicing``)."""
+    if key.__class__ is list:
+        key = _list_key(key)
     if _LISTENERS and _OPEN[-1:] != ["getitem"]:
         return _composite("getitem", getitem, (x, key), None, (x,), {"key": key})
     seq0 = _seq_counter[0]
@@ -1709,6 +1737,8 @@ def _setitem_shape_error(x, index, value):
 
 
 def setitem(x, key, value):
+    if key.__class__ is list:
+        key = _list_key(key)
     try:
         return _setitem(x, key, value)
     except IndexError as e:  # numpy's wording -> PyTorch's

@@ -1,6 +1,7 @@
 # Silent differences from PyTorch found while adapting teaching code (issue 13): grad_fn
 # assignment, the result dtype of losses given a float32 input and a float64 target (and the
 # other way round), a list holding a list as an index, numpy arrays as operands
+import warnings
 
 x = torch.tensor([1.0, -2.0, 3.0], requires_grad=True)
 z = x * 2
@@ -61,3 +62,33 @@ for name, fn in (("bce", F.binary_cross_entropy),):
             for red in ("mean", "sum", "none"):
                 xg = xs.clone().requires_grad_(True)
                 raises(f"{name}_{tag}_{red}", lambda: fn(xg, ys, reduction=red))
+# ---------------------------------------------------------------- a list holding lists
+t = torch.arange(12.0).reshape(3, 4)
+check("idx_list_list", t[[[0, 1]]])
+check("idx_list_2lists", t[[[0, 1], [1, 2]]])
+raises("idx_list_3lists", lambda: t[[[0, 1], [1, 2], [0, 0]]])
+check("idx_list_int", t[[0, 1]])
+check("idx_tuple_list", t[[[0, 1]],])
+check("idx_list_list_list", t[[[[0, 1]]]])
+check("idx_list_cols", t[[[0], [1]]])
+check("idx_list_mixed", t[[0, [1]]])
+check("idx_list_slice", t[[slice(None), [1]]])
+check("idx_list_bools", t[[[True, False, True]]])
+check("idx_list_list_int", t[[[0, 1], [1, 2]], 0])
+check("idx_list_list_list2", t[[[0, 1]], [1]])
+tg = torch.arange(12.0).reshape(3, 4).requires_grad_(True)
+y = tg[[[0, 2], [1, 3]]]
+check("idx_list_grad_fn", y)
+y.sum().backward()
+check("idx_list_grad", tg.grad)
+
+ts = torch.zeros(3, 4)
+ts[[[0, 2]]] = 1.0
+check("setitem_list_list", ts)
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    t[[[0, 1]]]
+    t[[0, 1]]
+check("idx_list_warnings", [str(c.category.__name__) for c in caught])
+check("idx_list_warning_text", str(caught[0].message)[:90])
