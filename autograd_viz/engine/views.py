@@ -200,6 +200,7 @@ class InferenceBox(list):
 _BUMPERS = frozenset(
     {
         "_accumulate",
+        "_add_grad",
         "_apply",
         "_direct_inplace",
         "_embedding_renorm_",
@@ -208,8 +209,10 @@ _BUMPERS = frozenset(
         "_into_out",
         "_rebase",
         "_rebase_view",
+        "_set_param",
         "_setitem",
         "relayout_in_place",
+        "_update",
         "_zero_grads",
         "batch_norm",
         "clip_grad_norm_",

@@ -1,18 +1,50 @@
-"""``torch.optim`` subset: ``SGD``, ``Adam``, ``AdamW``, ``RMSprop``, ``Adagrad``, ``Adadelta`` and
-``lr_scheduler``."""
+"""``torch.optim`` subset: ``SGD``, ``Adam``, ``AdamW``, ``RMSprop``, ``Adagrad``, ``Adadelta``,
+``NAdam``, ``RAdam``, ``Adamax``, ``ASGD``, ``Rprop``, ``LBFGS`` and ``lr_scheduler``."""
 
 from ..engine.shown import show_as as _show_as
 from . import lr_scheduler
 from .adadelta import Adadelta
 from .adam import Adam, AdamW
+from .adam_variants import Adamax, NAdam, RAdam
+from .asgd_rprop import ASGD, Rprop
+from .lbfgs import LBFGS
 from .optimizer import Optimizer
 from .rmsprop import Adagrad, RMSprop
 from .sgd import SGD
 
-__all__ = ["SGD", "Adadelta", "Adagrad", "Adam", "AdamW", "Optimizer", "RMSprop", "lr_scheduler"]
+__all__ = [
+    "ASGD",
+    "LBFGS",
+    "SGD",
+    "Adadelta",
+    "Adagrad",
+    "Adam",
+    "AdamW",
+    "Adamax",
+    "NAdam",
+    "Optimizer",
+    "RAdam",
+    "RMSprop",
+    "Rprop",
+    "lr_scheduler",
+]
 
 # ``print(type(opt))``: PyTorch's paths (engine/shown.py)
-for _cls in (SGD, Adadelta, Adagrad, Adam, AdamW, Optimizer, RMSprop):
+for _cls in (
+    SGD,
+    Adadelta,
+    Adagrad,
+    Adam,
+    AdamW,
+    Optimizer,
+    RMSprop,
+    NAdam,
+    RAdam,
+    Adamax,
+    ASGD,
+    Rprop,
+    LBFGS,
+):
     _show_as([_cls], "torch.optim." + _cls.__name__.lower())
 _show_as(
     [

@@ -58,7 +58,7 @@ class Optimizer(metaclass=ShownAs):
             group.setdefault(k, v)
         self.param_groups.append(group)
 
-    def _params(self):
+    def _all_params(self):
         return [p for g in self.param_groups for p in g["params"]]
 
     def state_dict(self):
@@ -74,7 +74,7 @@ class Optimizer(metaclass=ShownAs):
             packed["params"] = ids
             groups.append(packed)
         state = {}
-        for p in self._params():
+        for p in self._all_params():
             if p in self.state:
                 state[index[id(p)]] = dict(self.state[p])
         return {"state": state, "param_groups": groups}
