@@ -221,7 +221,7 @@ def _missing_reduce(reduce):
         raise TypeError('scatter_reduce() missing 1 required positional arguments: "reduce"')
 
 
-def scatter_reduce(input, dim, index, src, reduce=_MISSING, *, include_self=True, out=None):
+def scatter_reduce(input, dim, index, src, reduce=_MISSING, *, include_self=True):
     """``input`` with ``src``'s elements reduced into the positions ``index`` names along
     ``dim`` (``include_self=False``: those positions' own values left out)."""
     _missing_reduce(reduce)

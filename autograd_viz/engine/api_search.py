@@ -150,7 +150,8 @@ def searchsorted(
         raise _invalid("searchsorted", (sorted_sequence, input), _SS_SIGS)
     if not isinstance(input, Tensor):
         input = _api._as_tensor(input)
-    return _searchsorted("searchsorted", sorted_sequence, input, out_int32, right, side, sorter)
+    res = _searchsorted("searchsorted", sorted_sequence, input, out_int32, right, side, sorter)
+    return _into(out, res, out_int32, "searchsorted")
 
 
 def bucketize(input, boundaries, *, out_int32=False, right=False, out=None):
@@ -164,7 +165,24 @@ def bucketize(input, boundaries, *, out_int32=False, right=False, out=None):
         )
     if not isinstance(input, Tensor):
         input = _api._as_tensor(input)
-    return _searchsorted("bucketize", boundaries, input, out_int32, right, None, None)
+    res = _searchsorted("bucketize", boundaries, input, out_int32, right, None, None)
+    return _into(out, res, out_int32, "bucketize")
+
+
+def _into(out, res, out_int32, name):
+    """``out=``: PyTorch's dtype rule for the indices, then the result written into it."""
+    if out is None:
+        return res
+    if isinstance(out, Tensor) and out._data.dtype != res._data.dtype:
+        raise RuntimeError(
+            "torch.searchsorted(): output tensor's dtype is wrong, it can only be Int(int32) or "
+            "Long(int64) depending on whether out_int32 flag is True, but we got output "
+            f"tensor's dtype {_api._scalar_type_name(out._data.dtype)} and out_int32 flag is "
+            f"{bool(out_int32)}"
+        )
+    from .api_teach import with_out
+
+    return with_out(lambda: res, name, False)(out=out)
 
 
 def argwhere(input):

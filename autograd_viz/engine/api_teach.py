@@ -218,6 +218,10 @@ OUT_FUNCTIONS = {
         n: (n, False)
         for n in ["eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_not"]
     },
+    "nansum": ("nansum", True),
+    "nanmean": ("nanmean", True),
+    "scatter_reduce": ("scatter_reduce", True),
+    "histc": ("histc", False),
     "greater": ("gt", False),
     "greater_equal": ("ge", False),
     "less": ("lt", False),

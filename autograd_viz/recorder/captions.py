@@ -202,6 +202,8 @@ def expr(op, args, kwargs):
         e = name_expr(op, args, kwargs, limit=None)
         if e is not None:
             return e
+    if op == "einsum" and isinstance(kwargs.get("equation"), str):
+        return f"einsum({kwargs['equation']!r}, {', '.join(args)})"
     if op == "clamp" and len(args) == 3 and args[2] in ("", "None"):  # tensor min only
         return f"clamp({args[0]}, min={args[1]})"
     if op == "clamp" and len(args) == 3 and args[1] in ("", "None"):  # tensor max only

@@ -64,6 +64,7 @@ def test_einsum_is_one_op_in_a_recording():
         s = torch.einsum("bqd,bkd->bqk", q, k)
         s.sum().backward()
     assert rec.internal_errors == []
+    assert rec.frames[0].caption.startswith("Forward: s = einsum('bqd,bkd->bqk', q, k) = ")
     ops = [n.name for n in rec.graph.nodes.values() if n.kind == "op"]
     assert "einsum" in ops
     for leak in ("permute", "bmm", "view", "unsqueeze"):

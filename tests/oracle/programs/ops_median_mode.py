@@ -168,3 +168,9 @@ check(
     "tensor_args",
     [x.median(torch.tensor(1)), x.kthvalue(torch.tensor(2)), x.nansum(torch.tensor(1))],
 )
+
+# out=
+o = torch.empty(0)
+check("nansum_out", [torch.nansum(y.detach(), out=o), o])
+check("nanmean_out", torch.nanmean(y.detach(), 1, out=torch.empty(3)))
+raises("nansum_out_requires_grad", lambda: torch.nansum(y, out=torch.empty(())))

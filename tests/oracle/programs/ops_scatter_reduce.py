@@ -139,3 +139,10 @@ check("scatter_ src only", [u, graph(u)])
 raises("index_add_leaf", lambda: x.index_add_(0, torch.tensor([0]), torch.ones(1, 4)))
 raises("index_add_source", lambda: t.index_add_(0, torch.tensor([0]), 1.0))
 raises("index_add_shape", lambda: t.index_add_(0, torch.tensor([0, 1]), torch.ones(3, 2)))
+
+# out=
+o = torch.empty(2, 4)
+check("out", [torch.scatter_reduce(x.detach(), 1, idx, src.detach(), "sum", out=o), o])
+raises(
+    "out_requires_grad", lambda: torch.scatter_reduce(x, 1, idx, src, "sum", out=torch.empty(2, 4))
+)

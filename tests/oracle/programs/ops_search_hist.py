@@ -215,3 +215,39 @@ raises(
 )
 raises("cdist_list", lambda: torch.cdist([[1.0]], torch.ones(1, 1)))
 raises("cdist_method", lambda: a.cdist)
+
+# out=
+o = torch.empty(1, dtype=torch.long)
+check(
+    "searchsorted_out",
+    [torch.searchsorted(torch.tensor([1.0, 2.0]), torch.tensor([1.5]), out=o), o],
+)
+check(
+    "bucketize_out",
+    torch.bucketize(
+        torch.tensor([1.5]),
+        torch.tensor([1.0, 2.0]),
+        out_int32=True,
+        out=torch.empty(1, dtype=torch.int32),
+    ),
+)
+check("histc_out", torch.histc(torch.tensor([1.0, 2.0]), 3, out=torch.empty(3)))
+raises(
+    "searchsorted_out_dtype",
+    lambda: torch.searchsorted(torch.tensor([1.0, 2.0]), torch.tensor([1.5]), out=torch.empty(1)),
+)
+raises(
+    "bucketize_out_dtype",
+    lambda: torch.bucketize(
+        torch.tensor([1.5]), torch.tensor([1.0, 2.0]), out=torch.empty(1, dtype=torch.int32)
+    ),
+)
+raises(
+    "searchsorted_out_int32",
+    lambda: torch.searchsorted(
+        torch.tensor([1.0, 2.0]),
+        torch.tensor([1.5]),
+        out_int32=True,
+        out=torch.empty(1, dtype=torch.long),
+    ),
+)
