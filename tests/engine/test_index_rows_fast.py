@@ -21,7 +21,9 @@ def _run(table, keys, grad, how, requires_grad=True):
     c = torch.tensor(table, requires_grad=requires_grad)
     handle = events.subscribe(lambda kind, payload: None) if how == "recorded" else None
     try:
-        key = keys.tolist() if how == "list" else torch.tensor(keys)
+        key = torch.tensor(keys)
+        if how == "list":  # (a list of lists alone is a tuple of indices, as in PyTorch)
+            key = keys.tolist() if keys.ndim == 1 else (keys.tolist(),)
         out = c[key]
         name = out.grad_fn.name() if out.grad_fn is not None else None
         if requires_grad:
