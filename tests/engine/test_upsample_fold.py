@@ -72,3 +72,34 @@ def test_pixel_shuffle_gradcheck(shape, r):
                 b[..., c, h * r + i, w * r + j].tolist()
                 == a[..., c * r * r + i * r + j, h, w].tolist()
             )
+
+
+FOLD = [
+    ((1, 2, 4, 5), dict(kernel_size=2)),
+    ((2, 1, 5, 4), dict(kernel_size=(2, 3), stride=2, padding=1)),
+    ((1, 2, 5, 5), dict(kernel_size=2, dilation=(2, 1), stride=(1, 2))),
+    ((2, 4, 4), dict(kernel_size=3, padding=1)),
+]
+
+
+@pytest.mark.parametrize("shape,kw", FOLD, ids=[str(k) for _, k in FOLD])
+def test_unfold_fold_gradcheck(shape, kw):
+    x = _x(shape, 2)
+    hw = shape[-2:]
+    assert gradcheck(lambda t: F.unfold(t, **kw), (x,))
+    assert gradgradcheck(lambda t: F.unfold(t, **kw), (x,))
+    cols = _x(tuple(F.unfold(x, **kw).shape), 3)
+    assert gradcheck(lambda t: F.fold(t, hw, **kw), (cols,))
+    assert gradgradcheck(lambda t: F.fold(t, hw, **kw), (cols,))
+
+
+def test_unfold_is_the_windows_and_fold_its_adjoint():
+    """unfold's columns are the kernel-sized windows; <unfold(x), c> = <x, fold(c)>."""
+    rng = np.random.default_rng(4)
+    a = rng.standard_normal((1, 2, 4, 5))
+    cols = F.unfold(torch.tensor(a), (2, 3)).numpy()
+    # block (row 1, col 2) is column 1 * 3 + 2; its rows: channel, kernel row, kernel col
+    np.testing.assert_array_equal(cols[0, :, 1 * 3 + 2], a[0, :, 1:3, 2:5].reshape(-1))
+    c = rng.standard_normal(cols.shape)
+    folded = F.fold(torch.tensor(c), (4, 5), (2, 3)).numpy()
+    np.testing.assert_allclose((cols * c).sum(), (a * folded).sum())

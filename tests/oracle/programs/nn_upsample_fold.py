@@ -137,3 +137,86 @@ raises("unshuffle_h", lambda: F.pixel_unshuffle(torch.zeros(1, 1, 3, 2), 2))
 raises("unshuffle_w", lambda: F.pixel_unshuffle(torch.zeros(1, 1, 4, 3), 2))
 raises("unshuffle_negative", lambda: F.pixel_unshuffle(torch.zeros(1, 1, 4, 4), -1))
 raises("unshuffle_2d", lambda: F.pixel_unshuffle(torch.zeros(4, 4), 2))
+
+# unfold / fold (im2col / col2im): convolution as a matrix product
+img = ramp(2, 3, 4, 5).requires_grad_()
+for name, kw in [
+    ("unfold_k2", dict(kernel_size=2)),
+    ("unfold_k23_s2_p1", dict(kernel_size=(2, 3), stride=2, padding=1)),
+    ("unfold_dil", dict(kernel_size=2, dilation=(2, 1), stride=(1, 2))),
+    ("unfold_full", dict(kernel_size=(4, 5))),
+]:
+    with section(name):
+        cols = F.unfold(img, **kw)
+        check(name, cols)
+        check(name + "_graph", graph(cols.grad_fn))
+        w = torch.cos(torch.arange(cols.numel(), dtype=torch.float32)).reshape(cols.shape)
+        (cols * w).sum().backward()
+        check(name + "_grad", img.grad)
+        img.grad = None
+        back = F.fold(cols, (4, 5), **kw)
+        check(name + "_fold", back)
+        check(name + "_fold_graph", graph(back.grad_fn))
+        ones = F.fold(F.unfold(torch.ones(1, 1, 4, 5), **kw), (4, 5), **kw)
+        check(name + "_overlap_counts", ones)
+check("unfold_unbatched", F.unfold(ramp(3, 4, 4), 2))
+check("fold_unbatched", F.fold(ramp(12, 6), (3, 4), 2))
+check("fold_float64", F.fold(ramp(1, 4, 4).double(), 3, 2))
+
+# convolution as unfold + matmul + view (the textbook identity)
+conv = nn.Conv2d(3, 2, 2, bias=False)
+with torch.no_grad():
+    conv.weight.copy_(ramp(2, 3, 2, 2, k=0.5))
+cols = F.unfold(img, 2)
+out = (conv.weight.view(2, -1) @ cols).view(2, 2, 3, 4)
+check("conv_as_matmul", out)
+check("conv_as_matmul_close", torch.allclose(out, conv(img), atol=1e-6))
+check("conv_as_matmul_graph", graph(out.grad_fn))
+
+# double backward: each is the other's gradient
+cols = F.unfold(img, 2, stride=1)
+gy = ramp(*cols.shape, k=0.21).requires_grad_()
+(gx,) = torch.autograd.grad(cols, img, gy, create_graph=True)
+check("unfold_double_graph", graph(gx.grad_fn))
+(gx * gx).sum().backward()
+check("unfold_double_ggy", gy.grad)
+
+# modules
+for name, m in [
+    ("Unfold", nn.Unfold(2)),
+    ("Unfold_args", nn.Unfold((2, 3), dilation=2, padding=1, stride=(1, 2))),
+    ("Fold", nn.Fold((4, 5), 2)),
+    ("Fold_args", nn.Fold(4, (2, 2), stride=2)),
+]:
+    check(name + "_repr", repr(m))
+    check(name + "_type", str(type(m)))
+check("Unfold_call", nn.Unfold(3, padding=1)(img).shape)
+check("Fold_call", nn.Fold(4, (2, 2), stride=2)(ramp(1, 8, 4)))
+
+x4 = torch.arange(30.0).reshape(1, 1, 5, 6)
+raises("unfold_2d", lambda: F.unfold(x4[0, 0], 2))
+raises("unfold_1d", lambda: F.unfold(torch.zeros(3), 2))
+raises("unfold_5d", lambda: F.unfold(torch.zeros(1, 2, 3, 4, 5), 2))
+raises("unfold_too_big", lambda: F.unfold(x4, (6, 2)))
+raises("unfold_kernel0", lambda: F.unfold(x4, 0, dilation=0, padding=-1, stride=0))
+raises("unfold_dilation0", lambda: F.unfold(x4, 1, dilation=0, padding=-1, stride=0))
+raises("unfold_padding", lambda: F.unfold(x4, 1, dilation=1, padding=-1, stride=0))
+raises("unfold_stride0", lambda: F.unfold(x4, 2, stride=0))
+raises("unfold_long", lambda: F.unfold(x4.long(), 2))
+raises("unfold_kernel_len", lambda: F.unfold(x4, (2, 2, 2)))
+raises("unfold_float_kernel", lambda: F.unfold(x4, 2.5))
+raises("unfold_empty_channels", lambda: F.unfold(torch.zeros(1, 0, 3, 3), 2))
+check("unfold_empty_batch", F.unfold(torch.zeros(0, 2, 3, 3), 2).shape)
+u = torch.zeros(1, 4, 4)
+raises("fold_blocks", lambda: F.fold(u, (4, 4), 2))
+raises("fold_divisible", lambda: F.fold(torch.zeros(1, 7, 4), (3, 3), 2))
+raises("fold_4d", lambda: F.fold(torch.zeros(1, 1, 8, 4), (3, 3), 2))
+raises("fold_1d", lambda: F.fold(torch.zeros(4), 3, 2))
+raises("fold_kernel0", lambda: F.fold(u, 3, 0, dilation=0, padding=-1, stride=0))
+raises("fold_stride0", lambda: F.fold(u, 3, 2, dilation=0, padding=-1, stride=0))
+raises("fold_dilation0", lambda: F.fold(u, 3, 2, dilation=0, padding=1, stride=1))
+raises("fold_empty_blocks", lambda: F.fold(torch.zeros(1, 4, 0), 1, 2))
+raises("fold_negative_blocks", lambda: F.fold(torch.zeros(1, 4, 1), (0, 3), 2))
+raises("fold_output_len", lambda: F.fold(u, (3, 3, 3), 2))
+raises("fold_long", lambda: F.fold(u.long(), 3, 2))
+check("fold_empty_batch", F.fold(torch.zeros(0, 4, 4), 3, 2).shape)
