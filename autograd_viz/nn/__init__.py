@@ -22,6 +22,7 @@ from .activations import (
     Softmin,
     Softsign,
 )
+from .adaptive_max import AdaptiveMaxPool1d, AdaptiveMaxPool2d
 from .conv import (
     AdaptiveAvgPool1d,
     AdaptiveAvgPool2d,
@@ -33,7 +34,9 @@ from .conv import (
     MaxPool2d,
 )
 from .conv_transpose import ConvTranspose1d, ConvTranspose2d
+from .embedding_bag import EmbeddingBag
 from .extra import BCELoss, CrossEntropyLoss, LeakyReLU, LogSoftmax, NLLLoss, Softmax
+from .fold import Fold, Unfold
 from .layers import (
     ELU,
     GELU,
@@ -113,6 +116,8 @@ __all__ = [
     "SELU",
     "AdaptiveAvgPool1d",
     "AdaptiveAvgPool2d",
+    "AdaptiveMaxPool1d",
+    "AdaptiveMaxPool2d",
     "AvgPool1d",
     "AvgPool2d",
     "BCELoss",
@@ -136,7 +141,9 @@ __all__ = [
     "Dropout1d",
     "Dropout2d",
     "Embedding",
+    "EmbeddingBag",
     "Flatten",
+    "Fold",
     "GRUCell",
     "GaussianNLLLoss",
     "Hardtanh",
@@ -205,6 +212,7 @@ __all__ = [
     "TripletMarginLoss",
     "TripletMarginWithDistanceLoss",
     "Unflatten",
+    "Unfold",
     "UninitializedBuffer",
     "UninitializedParameter",
     "Upsample",
@@ -266,6 +274,7 @@ for _mod, _names in {
     "torch.nn.modules.distance": ("CosineSimilarity", "PairwiseDistance"),
     "torch.nn.modules.dropout": ("Dropout", "Dropout1d", "Dropout2d"),
     "torch.nn.modules.flatten": ("Flatten", "Unflatten"),
+    "torch.nn.modules.fold": ("Fold", "Unfold"),
     "torch.nn.modules.linear": ("Identity", "LazyLinear", "Linear"),
     "torch.nn.modules.loss": (
         "CosineEmbeddingLoss",
@@ -311,6 +320,8 @@ for _mod, _names in {
     "torch.nn.modules.pooling": (
         "AdaptiveAvgPool1d",
         "AdaptiveAvgPool2d",
+        "AdaptiveMaxPool1d",
+        "AdaptiveMaxPool2d",
         "AvgPool1d",
         "AvgPool2d",
         "MaxPool1d",
@@ -319,7 +330,7 @@ for _mod, _names in {
         "MaxUnpool2d",
     ),
     "torch.nn.modules.rnn": ("GRU", "GRUCell", "LSTM", "LSTMCell", "RNN", "RNNCell"),
-    "torch.nn.modules.sparse": ("Embedding",),
+    "torch.nn.modules.sparse": ("Embedding", "EmbeddingBag"),
     "torch.nn.modules.transformer": (
         "Transformer",
         "TransformerDecoder",
