@@ -65,12 +65,12 @@ def einsum(*args):
         return einsum(equation, *operands[0])
     if not isinstance(equation, str):
         raise TypeError(
-            f"einsum(): argument 'equation' (position 1) must be str, not {type(equation).__name__}"
+            f"einsum(): argument 'equation' (position 1) must be str, not {_api._pytype(equation)}"
         )
     for k, op in enumerate(operands):
         if not isinstance(op, Tensor):
             raise TypeError(
-                f"expected Tensor as element {k} in argument 1, but got {type(op).__name__}"
+                f"expected Tensor as element {k} in argument 1, but got {_api._pytype(op)}"
             )
     operands = list(operands)
     if _api._LISTENERS and _api._OPEN[-1:] != ["einsum"]:

@@ -182,7 +182,14 @@ def _sr_backward(ctx, grad, self, src, result):
 
 
 def _sr_args(fn, input, dim, index, src, reduce, include_self, first):
+    from .api_select import _int, _tname
+
     _api._check_tensor(input, fn)
+    dim = _int(fn, "dim", dim, first)
+    if not isinstance(index, Tensor):
+        raise TypeError(
+            f"{fn}(): argument 'index' (position {first + 1}) must be Tensor, not {_tname(index)}"
+        )
     if not isinstance(src, Tensor):
         raise TypeError(
             f"{fn}(): argument 'src' (position {first + 2}) must be Tensor, not {_api._pytype(src)}"
@@ -193,15 +200,24 @@ def _sr_args(fn, input, dim, index, src, reduce, include_self, first):
             f"{_api._pytype(reduce)}"
         )
     if not isinstance(include_self, bool):
-        raise TypeError(
-            f"{fn}(): argument 'include_self' must be bool, not {_api._pytype(include_self)}"
-        )
+        raise TypeError(f"{fn}(): argument 'include_self' must be bool, not {_tname(include_self)}")
+    _wrap_dim(dim, max(input._data.ndim, 1))
+    _wrap_dim(dim, max(src._data.ndim, 1))  # (PyTorch checks dim against src too)
     _check_index_src(input, index, src)
     if reduce not in _REDUCES:
         raise RuntimeError(
             f"reduce argument must be either sum, prod, mean, amax or amin, got {reduce}"
         )
+    _check_src_dims(input, index, src)
     return _REDUCES[reduce]
+
+
+def _check_src_dims(input, index, src):
+    """PyTorch's shape check: src has the index's number of dims (checked after self's)."""
+    a, i = input._data, index._data
+    nd = max(i.ndim, 1)
+    if isinstance(src, Tensor) and i.size and max(a.ndim, 1) == nd != max(src._data.ndim, 1):
+        raise RuntimeError("Index tensor must have the same number of dimensions as src tensor")
 
 
 def _apply(input, dim, index, src, reduce, include_self):
@@ -292,6 +308,7 @@ def scatter_with_reduce(input, dim, index, src, reduce):
     _check_index_src(input, index, src)
     if reduce not in ("add", "multiply"):
         raise RuntimeError("reduce argument must be either add or multiply.")
+    _check_src_dims(input, index, src)
     grid = _grid(input, dim, index, src if isinstance(src, Tensor) else None)
     if isinstance(src, Tensor):
         if not _WARNED[0]:
@@ -336,6 +353,9 @@ def _m_index_add_(self, dim, index, source, *, alpha=1):
         self, "index_add_", lambda old: index_add(old, dim, index, source, alpha=alpha), source
     )
 
+
+for _fn, _name in ((_m_scatter_reduce, "scatter_reduce"), (_m_scatter_reduce_, "scatter_reduce_")):
+    _fn.__name__ = _fn.__qualname__ = _name  # (Python's own argument errors name it)
 
 for _name, _fn in (
     ("scatter_reduce", _m_scatter_reduce),

@@ -139,34 +139,65 @@ def _searchsorted(fn, seq, values, out_int32, right, side, sorter):
     return Tensor._make(np.asarray(out, dtype=np.int32 if out_int32 else _I64))
 
 
-def searchsorted(
-    sorted_sequence, input, *, out_int32=False, right=False, side=None, sorter=None, out=None
-):
+_SS_KW = {"out_int32": bool, "right": bool, "side": str, "sorter": Tensor, "out": Tensor}
+_BK_KW = {"out_int32": bool, "right": bool, "out": Tensor}
+
+
+def _kwargs(fn, args, kwargs, allowed, sigs):
+    """PyTorch's parser for the keyword-only arguments: an unknown name or a wrong type is
+    its 'invalid combination of arguments' error, naming every keyword given."""
+    ok = all(
+        k in allowed
+        and (
+            (v is None and k in ("side", "sorter", "out"))
+            or type(v) is allowed[k]
+            or (allowed[k] is Tensor and isinstance(v, Tensor))
+        )
+        for k, v in kwargs.items()
+    )
+    if not ok:
+        from .api_select import _tname
+
+        got = [_tname(a) for a in args] + [f"{k}={_tname(v)}" for k, v in kwargs.items()]
+        raise TypeError(
+            f"{fn}() received an invalid combination of arguments - got ({', '.join(got)}), "
+            f"but expected one of:\n{sigs}"
+        )
+    out = {"out_int32": False, "right": False, "side": None, "sorter": None, "out": None}
+    out.update(kwargs)
+    return out
+
+
+def searchsorted(sorted_sequence, input, **kwargs):
     """The indices where ``input``'s values would be inserted into the last dim of
     ``sorted_sequence`` to keep it sorted (``right``/``side='right'``: after equal
     values; ``sorter``: the sequence taken in that order)."""
     ok = isinstance(sorted_sequence, Tensor) and (isinstance(input, Tensor) or _is_number(input))
     if not ok:
         raise _invalid("searchsorted", (sorted_sequence, input), _SS_SIGS)
+    k = _kwargs("searchsorted", (sorted_sequence, input), kwargs, _SS_KW, _SS_SIGS)
     if not isinstance(input, Tensor):
         input = _api._as_tensor(input)
-    res = _searchsorted("searchsorted", sorted_sequence, input, out_int32, right, side, sorter)
-    return _into(out, res, out_int32, "searchsorted")
+    res = _searchsorted(
+        "searchsorted", sorted_sequence, input, k["out_int32"], k["right"], k["side"], k["sorter"]
+    )
+    return _into(k["out"], res, k["out_int32"], "searchsorted")
 
 
-def bucketize(input, boundaries, *, out_int32=False, right=False, out=None):
+def bucketize(input, boundaries, **kwargs):
     """The index of the bucket of ``boundaries`` (1-D, sorted) each value falls in."""
     ok = (isinstance(input, Tensor) or _is_number(input)) and isinstance(boundaries, Tensor)
     if not ok:
         raise _invalid("bucketize", (input, boundaries), _BK_SIGS)
+    k = _kwargs("bucketize", (input, boundaries), kwargs, _BK_KW, _BK_SIGS)
     if boundaries._data.ndim != 1:
         raise RuntimeError(
             f"boundaries tensor must be 1 dimension, but got dim({boundaries._data.ndim})"
         )
     if not isinstance(input, Tensor):
         input = _api._as_tensor(input)
-    res = _searchsorted("bucketize", boundaries, input, out_int32, right, None, None)
-    return _into(out, res, out_int32, "bucketize")
+    res = _searchsorted("bucketize", boundaries, input, k["out_int32"], k["right"], None, None)
+    return _into(k["out"], res, k["out_int32"], "bucketize")
 
 
 def _into(out, res, out_int32, name):
@@ -203,29 +234,33 @@ def _c_double(v):
 
 def _histc(input, bins, min, max, first):
     _api._check_tensor(input, "histc")
-    for name, (v, pos) in (("bins", bins), ("min", min), ("max", max)):
+    from .api_select import _int, _tname
+
+    b = _int("histc", "bins", *bins)
+    for name, (v, pos) in (("min", min), ("max", max)):
         at = f" (position {pos})" if pos else ""
-        if name == "bins":
-            if isinstance(v, bool) or not isinstance(v, numbers.Integral):
-                raise TypeError(f"histc(): argument 'bins'{at} must be int, not {_api._pytype(v)}")
-        elif isinstance(v, Tensor):
+        if isinstance(v, Tensor):
             if v._data.ndim:
                 raise TypeError(f"histc(): argument '{name}'{at} must be Number, not Tensor")
         elif not isinstance(v, numbers.Number):
-            raise TypeError(f"histc(): argument '{name}'{at} must be Number, not {_api._pytype(v)}")
-    bins = int(bins[0])
+            raise TypeError(f"histc(): argument '{name}'{at} must be Number, not {_tname(v)}")
+        elif isinstance(v, complex):
+            raise RuntimeError("value cannot be converted to type double without overflow")
+    bins = b
     lo = float(min[0].item() if isinstance(min[0], Tensor) else min[0])
     hi = float(max[0].item() if isinstance(max[0], Tensor) else max[0])
     a = input._data
+    given = {"lo", "hi"}
     if lo == hi and a.size:
         with np.errstate(invalid="ignore"):
             lo, hi = float(np.min(a)), float(np.max(a))
+        given = set()
     if lo == hi:
         lo, hi = lo - 1, hi + 1
     if math.isinf(lo) or math.isinf(hi) or math.isnan(lo) or math.isnan(hi):
-        raise RuntimeError(
-            f"torch.histc: range of [{_c_double(lo)}, {_c_double(hi)}] is not finite"
-        )
+        lo_t = f"{lo:g}" if "lo" in given else _c_double(lo)  # (a NaN given prints nan)
+        hi_t = f"{hi:g}" if "hi" in given else _c_double(hi)
+        raise RuntimeError(f"torch.histc: range of [{lo_t}, {hi_t}] is not finite")
     if not lo < hi:
         raise RuntimeError("torch.histc: max must be larger than min")
     if a.dtype.kind == "b":
@@ -449,8 +484,11 @@ def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
     mode = _MODES[compute_mode]
     _api._check_tensor(x1, "cdist", "x1", 1)
     _api._check_tensor(x2, "cdist", "x2", 2)
-    if isinstance(p, bool) or not isinstance(p, numbers.Real):
-        raise TypeError(f"cdist(): argument 'p' (position 3) must be float, not {_api._pytype(p)}")
+    if isinstance(p, Tensor) and p._data.ndim == 0 and p._data.dtype.kind in "biuf":
+        p = p.item()
+    if not isinstance(p, numbers.Real):
+        what = "Tensor" if isinstance(p, Tensor) else _api._pytype(p)
+        raise TypeError(f"cdist(): argument 'p' (position 3) must be float, not {what}")
     p = float(p)
     a, b = x1._data, x2._data
     if a.ndim < 2:
@@ -467,7 +505,7 @@ def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
                 f"cdist only supports floating-point dtypes, {name} got: "
                 f"{_api._scalar_type_name(t.dtype)}"
             )
-    if p < 0:
+    if not p >= 0:  # (NaN too)
         raise RuntimeError("cdist only supports non-negative p values")
     err = _api._broadcast_error(np.empty(a.shape[:-2]), np.empty(b.shape[:-2]))
     if err is not None:

@@ -37,8 +37,13 @@ def _bind(fn, params, args, kwargs, first):
     """PyTorch's argument parser for ``fn(params...)``: ``{name: (value, position)}``, the
     position (counted from ``first``) ``None`` for a keyword and ``0`` for a default."""
     kwargs = dict(kwargs)
+    if first == 2 and kwargs.get("out", 0) is None:  # (the function's out=None default)
+        del kwargs["out"]
+    names = [p for p, _ in params]
     for alias, name in (("axis", "dim"), ("keepdims", "keepdim")):
-        if alias in kwargs and any(p == name for p, _ in params):
+        if alias in kwargs and name in names:
+            if names.index(name) < len(args) or name in kwargs:
+                raise TypeError(f"{fn}() got an unexpected keyword argument '{alias}'")
             kwargs[name] = kwargs.pop(alias)
     if len(args) > len(params):
         if fn in ("median", "nanmedian") and first == 1:  # the method's two overloads
@@ -72,21 +77,26 @@ def _where(pos):
     return f" (position {pos})" if pos else ""
 
 
+def _tname(v):
+    """A type as PyTorch's argument parser names it (``Tensor``, ``numpy.ndarray``)."""
+    from .dtypes import dtype as _dtype_cls
+
+    if isinstance(v, _dtype_cls):
+        return "torch.dtype"
+    return "Tensor" if isinstance(v, Tensor) else _api._pytype(v)
+
+
 def _int(fn, name, v, pos):
     if isinstance(v, Tensor) and v._data.ndim == 0 and v._data.dtype.kind in "iu":
         return int(v._data)
     if isinstance(v, bool | np.bool_) or not isinstance(v, numbers.Integral):
-        raise TypeError(
-            f"{fn}(): argument '{name}'{_where(pos)} must be int, not {_api._pytype(v)}"
-        )
+        raise TypeError(f"{fn}(): argument '{name}'{_where(pos)} must be int, not {_tname(v)}")
     return int(v)
 
 
 def _bool(fn, v, pos):
     if not isinstance(v, bool):
-        raise TypeError(
-            f"{fn}(): argument 'keepdim'{_where(pos)} must be bool, not {_api._pytype(v)}"
-        )
+        raise TypeError(f"{fn}(): argument 'keepdim'{_where(pos)} must be bool, not {_tname(v)}")
     return v
 
 
@@ -102,7 +112,7 @@ def _dim_list(fn, v, pos, ndim):
         isinstance(d, numbers.Integral) and not isinstance(d, bool) for d in v
     ):
         raise TypeError(
-            f"{fn}(): argument 'dim'{_where(pos)} must be tuple of ints, not {_api._pytype(v)}"
+            f"{fn}(): argument 'dim'{_where(pos)} must be tuple of ints, not {_tname(v)}"
         )
     return _api._dims(tuple(int(d) for d in v), ndim, fn)
 
@@ -438,6 +448,14 @@ def _nansum(fn, input, args, kwargs, first):
     keepdim = _bool(fn, *p["keepdim"])
     a = input._data
     dims = _dim_list(fn, p["dim"][0], p["dim"][1], a.ndim)
+    if dtype is not None:
+        from . import dtypes as _dt
+        from .dtypes import dtype as _dtype_cls
+
+        if dtype in (float, int, bool) and not isinstance(dtype, str):  # Python's types
+            dtype = {float: _dt.float64, int: _dt.int64, bool: _dt.bool_}[dtype]
+        if not isinstance(dtype, _dtype_cls):
+            raise TypeError(f"{fn}(): argument 'dtype' must be torch.dtype, not {_tname(dtype)}")
     return dims, keepdim, dtype
 
 
@@ -468,6 +486,12 @@ def _nanmean(input, args, kwargs, first):
         raise RuntimeError(
             "nanmean(): expected input to have floating point or complex dtype but got "
             f"{_type_name(a.dtype)}"
+        )
+    npd = _sum_dtype(a, dtype)
+    if npd is not None and npd.kind not in "fc":
+        raise RuntimeError(
+            "nanmean(): could not infer output dtype. Optional dtype must be either a floating "
+            f"point or complex dtype. Got: {_type_name(npd)}"
         )
     count = np.sum(~np.isnan(a), axis=dims, keepdims=keepdim, dtype=_I64)
     total = _do_nansum(input, dims, keepdim, dtype)

@@ -146,3 +146,21 @@ check("out", [torch.scatter_reduce(x.detach(), 1, idx, src.detach(), "sum", out=
 raises(
     "out_requires_grad", lambda: torch.scatter_reduce(x, 1, idx, src, "sum", out=torch.empty(2, 4))
 )
+
+# argument parsing met by differential fuzzing
+raises(
+    "dim_before_dtype",
+    lambda: torch.scatter_reduce(torch.tensor([True, False]), 1, idx, src, "sum"),
+)
+for bad in (1.5, "0", None, (0,), True):
+    raises(f"dim_{bad!r}", lambda: torch.scatter_reduce(x, bad, idx, src, "sum"))
+raises("index_list", lambda: torch.scatter_reduce(x, 1, [[0, 1]], src, "sum"))
+raises("index_none", lambda: torch.scatter_reduce(x, 1, None, src, "sum"))
+raises("src_dims", lambda: torch.scatter_reduce(x, 1, idx, torch.ones(3), "sum"))
+raises("src_dims_reduce_arg", lambda: x.scatter(1, idx, torch.tensor(1.0), reduce="add"))
+raises(
+    "include_self_tensor",
+    lambda: x.scatter_reduce(1, idx, src, "sum", include_self=torch.tensor(True)),
+)
+raises("method_kw_axis", lambda: x.scatter_reduce(1, idx, src, "sum", axis=0))
+raises("method_kw_out", lambda: x.scatter_reduce(1, idx, src, "sum", out=None))

@@ -251,3 +251,26 @@ raises(
         out=torch.empty(1, dtype=torch.long),
     ),
 )
+
+# argument parsing met by differential fuzzing
+for bad in ("yes", None, 1, 1.0, torch.tensor(True), [True]):
+    raises(f"searchsorted_right_{bad!r}", lambda: torch.searchsorted(s, v, right=bad))
+    raises(f"bucketize_out_int32_{bad!r}", lambda: torch.bucketize(v, b, out_int32=bad))
+raises("searchsorted_kw_axis", lambda: torch.searchsorted(s, v, axis=0))
+raises("searchsorted_kw_dtype", lambda: torch.searchsorted(s, v, dtype=torch.float64))
+raises("searchsorted_sorter_list", lambda: torch.searchsorted(s, v, sorter=[0, 1, 2, 3, 4]))
+raises("bucketize_kw_foo", lambda: torch.bucketize(v, b, foo=1))
+check("histc_bins_tensor", torch.histc(h, bins=torch.tensor(2)))
+raises("histc_bins_float_tensor", lambda: torch.histc(h, bins=torch.tensor(2.0)))
+raises("histc_min_nan", lambda: torch.histc(h, 4, min=float("nan"), max=3.0))
+raises("histc_max_nan", lambda: torch.histc(h, 4, min=0.0, max=float("nan")))
+raises("histc_min_complex", lambda: torch.histc(h, 4, min=1j, max=3.0))
+check(
+    "cdist_p_tensor_bool",
+    [
+        torch.cdist(a.detach(), c.detach(), p=torch.tensor(0.5)),
+        torch.cdist(a.detach(), c.detach(), p=True),
+    ],
+)
+raises("cdist_p_nan", lambda: torch.cdist(a, c, p=float("nan")))
+raises("einsum_ndarray", lambda: torch.einsum("ij", __import__("numpy").ones((2, 2))))
