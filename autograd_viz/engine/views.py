@@ -215,6 +215,7 @@ _BUMPERS = frozenset(
         "_update",
         "_zero_grads",
         "batch_norm",
+        "instance_norm",
         "clip_grad_norm_",
         "clip_grad_value_",
         "forward",

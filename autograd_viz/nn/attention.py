@@ -150,23 +150,22 @@ def _flash_grads(ctx, q, k, v, g):
 
 
 class _NotImplemented(Function):
-    """PyTorch's ``NotImplemented`` node: the gradients of the fused kernel made under
-    ``create_graph=True``; differentiating them again raises PyTorch's error."""
+    """PyTorch's ``NotImplemented`` node: gradients made under ``create_graph=True`` by a
+    backward PyTorch cannot differentiate (the fused attention kernel's, hardsigmoid's);
+    differentiating them again raises PyTorch's error."""
 
     op, symbol = "not_implemented", "not implemented"
     formula = "no derivative"
     local = (Local(("not implemented", "未实现"), rule=True),)
 
     @staticmethod
-    def forward(ctx, *inputs, value=None):
+    def forward(ctx, *inputs, value=None, what="_scaled_dot_product_flash_attention_for_cpu"):
+        ctx.what = what
         return value
 
     @staticmethod
     def backward(ctx, g):
-        raise RuntimeError(
-            "derivative for aten::_scaled_dot_product_flash_attention_for_cpu_backward "
-            "is not implemented"
-        )
+        raise RuntimeError(f"derivative for aten::{ctx.what}_backward is not implemented")
 
 
 _NotImplemented.__name__ = _NotImplemented.__qualname__ = "NotImplemented"
