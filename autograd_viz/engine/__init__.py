@@ -147,6 +147,11 @@ from .api_extra import (
     trunc,
     var,
 )
+from .api_linalg2 import legacy_cholesky as cholesky
+from .api_linalg2 import legacy_qr as qr
+from .api_linalg2 import legacy_slogdet as slogdet
+from .api_linalg2 import legacy_svd as svd
+from .api_linalg2 import logdet, pinverse
 from .api_more import (
     amax,
     amin,
@@ -383,6 +388,7 @@ __all__ = [
     "ceil",
     "channels_last",
     "channels_last_3d",
+    "cholesky",
     "chunk",
     "clamp",
     "clamp_max",
@@ -494,6 +500,7 @@ __all__ = [
     "log2",
     "log10",
     "log_softmax",
+    "logdet",
     "logical_and",
     "logical_not",
     "logical_or",
@@ -543,11 +550,13 @@ __all__ = [
     "outer",
     "permute",
     "pi",
+    "pinverse",
     "positive",
     "pow",
     "preserve_format",
     "prod",
     "promote_types",
+    "qr",
     "rand",
     "rand_like",
     "randint",
@@ -588,6 +597,7 @@ __all__ = [
     "sign",
     "sin",
     "sinh",
+    "slogdet",
     "softmax",
     "sort",
     "sparse_coo",
@@ -602,6 +612,7 @@ __all__ = [
     "strided",
     "sub",
     "sum",
+    "svd",
     "swapaxes",
     "swapdims",
     "t",
