@@ -32,6 +32,7 @@ _LAZY = {
     "utils": ("autograd_viz.utils", None),
     "linalg": ("autograd_viz.linalg", None),
     "func": ("autograd_viz.func", None),
+    "distributions": ("autograd_viz.distributions", None),
     "is_anomaly_enabled": ("autograd_viz.autograd.anomaly", "is_anomaly_enabled"),
     "is_anomaly_check_nan_enabled": (
         "autograd_viz.autograd.anomaly",
@@ -87,6 +88,7 @@ __all__ = [
     "utils",  # noqa: F405
     "linalg",  # noqa: F405
     "func",  # noqa: F405
+    "distributions",  # noqa: F405
     "is_anomaly_enabled",  # noqa: F405
     "is_anomaly_check_nan_enabled",  # noqa: F405
     "set_anomaly_enabled",  # noqa: F405

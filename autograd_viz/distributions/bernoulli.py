@@ -1,0 +1,5 @@
+"""``torch.distributions.bernoulli``."""
+
+from .dists import Bernoulli
+
+__all__ = ["Bernoulli"]

@@ -1,0 +1,5 @@
+"""``torch.distributions.categorical``."""
+
+from .dists import Categorical
+
+__all__ = ["Categorical"]

@@ -1,0 +1,5 @@
+"""``torch.distributions.independent``."""
+
+from .dists import Independent
+
+__all__ = ["Independent"]

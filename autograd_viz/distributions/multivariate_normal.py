@@ -1,0 +1,5 @@
+"""``torch.distributions.multivariate_normal``."""
+
+from .dists import MultivariateNormal
+
+__all__ = ["MultivariateNormal"]

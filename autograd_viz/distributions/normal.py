@@ -1,0 +1,5 @@
+"""``torch.distributions.normal``."""
+
+from .dists import Normal
+
+__all__ = ["Normal"]
