@@ -425,7 +425,7 @@ def _uniform_or_normal(name, kernel, draw, size, generator, dtype, requires_grad
     npd = _dtype_arg(dtype, name) or _DF[0]
     float_dtype_check(npd, kernel)
     check_device(device)
-    return _finish(draw(rng, _shape(size, name)).astype(npd), requires_grad)
+    return _finish(draw(rng, _shape(size, name), npd), requires_grad)
 
 
 def randn(
@@ -476,12 +476,12 @@ def rand(
     )
 
 
-def _standard_normal(rng, shape):
-    return rng.standard_normal(shape)
+def _standard_normal(rng, shape, npd):
+    return rng.normal_t(shape, npd)
 
 
-def _uniform(rng, shape):
-    return rng.random(shape)
+def _uniform(rng, shape, npd):
+    return rng.uniform_t(shape, npd)
 
 
 def rand_like(input, *args, dtype=None, requires_grad=False, device=None, **kw):
@@ -489,7 +489,7 @@ def rand_like(input, *args, dtype=None, requires_grad=False, device=None, **kw):
     npd = to_numpy_dtype(dtype) or input._data.dtype
     float_dtype_check(npd, "check_uniform_bounds")
     check_device(device)
-    return _finish(rng.random(input._data.shape).astype(npd), requires_grad)
+    return _finish(rng.uniform_t(input._data.shape, npd), requires_grad)
 
 
 def randn_like(input, *args, dtype=None, requires_grad=False, device=None, **kw):
@@ -497,7 +497,7 @@ def randn_like(input, *args, dtype=None, requires_grad=False, device=None, **kw)
     npd = to_numpy_dtype(dtype) or input._data.dtype
     float_dtype_check(npd, "normal_kernel_cpu")
     check_device(device)
-    return _finish(rng.standard_normal(input._data.shape).astype(npd), requires_grad)
+    return _finish(rng.normal_t(input._data.shape, npd), requires_grad)
 
 
 _RANDINT_SIGS = (
@@ -553,14 +553,14 @@ def randint(
             f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
         )
     check_device(device)
-    return _finish(rng.integers(low, high, size=shape).astype(npd), requires_grad)
+    return _finish(rng.randint_t(low, high, shape).astype(npd), requires_grad)
 
 
 def randint_like(input, *args, dtype=None, requires_grad=False, device=None, **kw):
     low, high, rng = randint_like_args(input, args, kw)
     npd = to_numpy_dtype(dtype) or input._data.dtype
     check_device(device)
-    return _finish(rng.integers(low, high, size=input._data.shape).astype(npd), requires_grad)
+    return _finish(rng.randint_t(low, high, input._data.shape).astype(npd), requires_grad)
 
 
 def randperm(
@@ -575,7 +575,7 @@ def randperm(
         raise RuntimeError(f"Trying to create tensor with negative dimension {n}: [{n}]")
     npd = _dtype_arg(dtype, "randperm") or np.dtype(np.int64)
     check_device(device)
-    return _finish(rng.permutation(int(n)).astype(npd), requires_grad)
+    return _finish(rng.randperm_t(int(n)).astype(npd), requires_grad)
 
 
 _NORMAL_SIGS = (
@@ -618,7 +618,7 @@ def normal(
         npd = _dtype_arg(dtype, "normal") or _DF[0]
         float_dtype_check(npd, "normal_kernel_cpu")
         check_device(device)
-        arr = rng.normal(mean, std, size=_shape(tuple(size), "normal")).astype(npd)
+        arr = rng.normal_t(_shape(tuple(size), "normal"), npd, mean, std)
         return _finish(arr, requires_grad)
     if size is not None:
         raise TypeError(

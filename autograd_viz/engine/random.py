@@ -1,8 +1,8 @@
 """Random numbers: ``torch.Generator``, ``manual_seed`` and the sampling functions.
 
-Every generator wraps a numpy ``Generator`` (PCG64).  A seed gives the same numbers in
-every run of this library; they are not PyTorch's numbers (shapes, dtypes, ranges,
-errors and determinism are PyTorch's).
+Every generator is PyTorch's CPU stream (:mod:`.torch_rng`: mt19937 and PyTorch's
+transformations): after the same seed, ``rand``, ``randn``, ``randint``, ``randperm``,
+``uniform_``, ``normal_`` and the layers' initial weights are PyTorch's numbers.
 """
 
 from __future__ import annotations
@@ -14,11 +14,13 @@ import numpy as np
 
 from .device import CPU, DEFAULT_FLOAT, as_device
 from .function import Function, Local
+from .torch_rng import TorchRNG
 
 _U64 = (1 << 64) - 1
 
 #: the default generator's numpy Generator (a list so ``creation._rng[0]`` stays valid)
-_rng = [np.random.default_rng(0)]
+_DEFAULT_SEED = 67280421310721  # PyTorch's default_rng_seed_val
+_rng = [TorchRNG(_DEFAULT_SEED)]
 
 _CUDA_GENERATOR = (
     "Cannot get CUDA generator without ATen_cuda library. PyTorch splits its backend into "
@@ -46,8 +48,8 @@ class Generator:
             raise RuntimeError(_CUDA_GENERATOR)
         if dev.type != "cpu":
             raise RuntimeError(f"Generator of device type '{dev.type}' is not supported")
-        self._seed = 67280421310721  # PyTorch's default seed
-        self._box = [np.random.default_rng(self._seed)]
+        self._seed = _DEFAULT_SEED
+        self._box = [TorchRNG(self._seed)]
 
     @property
     def device(self):
@@ -55,14 +57,14 @@ class Generator:
 
     @property
     def numpy(self):
-        """The numpy ``Generator`` that makes this generator's numbers."""
+        """The stream that makes this generator's numbers (:class:`.torch_rng.TorchRNG`)."""
         return self._box[0]
 
     def manual_seed(self, seed):
         if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
             raise RuntimeError(f"manual_seed expected a long, but got {type(seed).__name__}")
         self._seed = int(seed) & _U64
-        self._box[0] = np.random.default_rng(self._seed)
+        self._box[0].reseed(self._seed)
         return self
 
     def seed(self) -> int:
@@ -77,7 +79,7 @@ class Generator:
         """The generator's state as a uint8 tensor (``set_state`` takes it back)."""
         from .tensor import Tensor
 
-        raw = pickle.dumps((self._seed, self._box[0].bit_generator.state))
+        raw = pickle.dumps((self._seed, self._box[0].state))
         return Tensor._make(np.frombuffer(raw, dtype=np.uint8).copy())
 
     def set_state(self, new_state):
@@ -94,24 +96,22 @@ class Generator:
             )
         try:
             seed, state = pickle.loads(new_state._data.tobytes())
-            bg = np.random.PCG64()
-            bg.state = state
+            stream = TorchRNG(0)
+            stream.state = state
         except Exception:
             raise RuntimeError("Expected either a PhiloxState or a MT19937State") from None
         self._seed = seed
-        self._box[0] = np.random.Generator(bg)
+        self._box[0].state = stream.state
         return self
 
     def __reduce__(self):
-        return (_rebuild, (self._seed, self._box[0].bit_generator.state))
+        return (_rebuild, (self._seed, self._box[0].state))
 
 
 def _rebuild(seed, state):
     g = Generator()
-    bg = np.random.PCG64()
-    bg.state = state
     g._seed = seed
-    g._box[0] = np.random.Generator(bg)
+    g._box[0].state = state
     return g
 
 
@@ -122,7 +122,6 @@ def _legacy_name(npd):
 
 
 default_generator = Generator()
-default_generator._seed = 0
 default_generator._box = _rng
 
 
@@ -272,7 +271,7 @@ def uniform_(self, a=0.0, b=1.0, *, generator=None, **kw):
             f"to={_fmt(b)}"
         )
     rng = rng_of(generator, "uniform_")
-    arr = rng.uniform(a, b, self._data.shape).astype(self._data.dtype)
+    arr = rng.uniform_t(self._data.shape, self._data.dtype, a, b)
     return _inplace_sample(self, "uniform_", UniformBackward0, arr)
 
 
@@ -281,7 +280,7 @@ def normal_(self, mean=0.0, std=1.0, *, generator=None):
     if std < 0:
         raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt(std)}")
     rng = rng_of(generator, "normal_")
-    arr = (mean + std * rng.standard_normal(self._data.shape)).astype(self._data.dtype)
+    arr = rng.normal_t(self._data.shape, self._data.dtype, mean, std)
     return _inplace_sample(self, "normal_", NormalBackward0, arr)
 
 
@@ -322,7 +321,7 @@ def random_(self, a=None, b=None, *, generator=None, **kw):
         raise RuntimeError(
             f"random_ expects 'from' to be less than 'to', but got from={a} >= to={b}"
         )
-    arr = rng.integers(a, b, self._data.shape).astype(npd)
+    arr = rng.randint_t(a, b, self._data.shape).astype(npd)
     return _inplace_sample(self, "random_", node, arr)
 
 

@@ -1147,11 +1147,11 @@ class _ConvNd(Module):
         fan_in = shape[1] * math.prod(self.kernel_size)
         bound = 1.0 / math.sqrt(fan_in) if fan_in > 0 else 0.0
         rng = creation._rng[0]
-        self.weight = Parameter(Tensor._make(rng.uniform(-bound, bound, shape).astype(npd)))
+        # kaiming_uniform_(weight, a=sqrt(5)) with PyTorch's own arithmetic for the bound
+        wb = math.sqrt(3.0) * (math.sqrt(2.0 / (1 + 5.0)) / math.sqrt(fan_in)) if fan_in else 0.0
+        self.weight = Parameter(Tensor._make(rng.uniform_t(shape, npd, -wb, wb)))
         if bias:
-            self.bias = Parameter(
-                Tensor._make(rng.uniform(-bound, bound, (out_channels,)).astype(npd))
-            )
+            self.bias = Parameter(Tensor._make(rng.uniform_t((out_channels,), npd, -bound, bound)))
         else:
             self.register_parameter("bias", None)
 

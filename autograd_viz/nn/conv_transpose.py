@@ -104,21 +104,24 @@ class _ConvTransposeNd(_ConvNd):
             raise ValueError(
                 f'Only "zeros" padding mode is supported for {self.__class__.__name__}'
             )
+        stream = creation._rng[0]
+        before = stream.state  # (Conv's own draws are replaced below: PyTorch draws once)
         super().__init__(
             in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias,
             padding_mode, device=device, dtype=dtype,
         )  # fmt: skip
+        stream.state = before
         self.output_padding = self._size(output_padding)
         npd = self._npd(dtype, device)
         shape = (in_channels, out_channels // groups, *self.kernel_size)
         fan_in = shape[1] * math.prod(self.kernel_size)
         bound = 1.0 / math.sqrt(fan_in) if fan_in > 0 else 0.0
         rng = creation._rng[0]
-        self.weight = Parameter(Tensor._make(rng.uniform(-bound, bound, shape).astype(npd)))
+        # kaiming_uniform_(weight, a=sqrt(5)) with PyTorch's own arithmetic for the bound
+        wb = math.sqrt(3.0) * (math.sqrt(2.0 / (1 + 5.0)) / math.sqrt(fan_in)) if fan_in else 0.0
+        self.weight = Parameter(Tensor._make(rng.uniform_t(shape, npd, -wb, wb)))
         if bias:
-            self.bias = Parameter(
-                Tensor._make(rng.uniform(-bound, bound, (out_channels,)).astype(npd))
-            )
+            self.bias = Parameter(Tensor._make(rng.uniform_t((out_channels,), npd, -bound, bound)))
 
     def _output_padding(self, input, output_size):
         if output_size is None:

@@ -45,7 +45,7 @@ class LazyModuleMixin:
 
 
 def _uniform_(p, bound):
-    p._data[...] = creation._rng[0].uniform(-bound, bound, p._data.shape)
+    p._data[...] = creation._rng[0].uniform_t(p._data.shape, p._data.dtype, -bound, bound)
 
 
 class LazyLinear(LazyModuleMixin, Linear):

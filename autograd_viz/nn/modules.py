@@ -535,10 +535,16 @@ class Linear(Module):
         bound = 1.0 / math.sqrt(in_features) if in_features > 0 else 0.0
         npd = factory_dtype(dtype, device)
         rng = creation._rng[0]
-        w = rng.uniform(-bound, bound, (int(out_features), int(in_features))).astype(npd)
+        # kaiming_uniform_(weight, a=sqrt(5)) with PyTorch's own arithmetic for the bound
+        wb = (
+            math.sqrt(3.0) * (math.sqrt(2.0 / (1 + 5.0)) / math.sqrt(in_features))
+            if in_features
+            else 0.0
+        )
+        w = rng.uniform_t((int(out_features), int(in_features)), npd, -wb, wb)
         self.weight = Parameter(Tensor._make(w))
         if bias:
-            b = rng.uniform(-bound, bound, (int(out_features),)).astype(npd)
+            b = rng.uniform_t((int(out_features),), npd, -bound, bound)
             self.bias = Parameter(Tensor._make(b))
         else:
             self.register_parameter("bias", None)

@@ -129,7 +129,7 @@ class _RNNBase(Module):
                 if proj_size:
                     shapes += [("weight_hr", (proj_size, hidden_size))]
                 for name, shape in shapes:
-                    arr = rng.uniform(-k, k, shape).astype(npd)
+                    arr = rng.uniform_t(shape, npd, -k, k)
                     setattr(self, name + sfx, Parameter(Tensor._make(arr)))
                     self._flat_names.append(name + sfx)
 
@@ -373,7 +373,7 @@ class _CellBase(Module):
             self.register_parameter("bias_ih", None)
             self.register_parameter("bias_hh", None)
         for name, shape in shapes:
-            setattr(self, name, Parameter(Tensor._make(rng.uniform(-k, k, shape).astype(npd))))
+            setattr(self, name, Parameter(Tensor._make(rng.uniform_t(shape, npd, -k, k))))
 
     def _w(self):
         return self.weight_ih, self.weight_hh, self.bias_ih, self.bias_hh

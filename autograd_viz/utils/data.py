@@ -14,7 +14,9 @@ import numbers
 import numpy as np
 
 from ..engine import creation
+from ..engine.random import rng_of
 from ..engine.tensor import Tensor
+from ..engine.torch_rng import TorchRNG
 
 __all__ = ["DataLoader", "Dataset", "Subset", "TensorDataset", "default_collate", "random_split"]
 
@@ -84,7 +86,7 @@ def random_split(dataset, lengths, generator=None):
         lengths = sizes
     if sum(lengths) != n:
         raise ValueError("Sum of input lengths does not equal the length of the input dataset!")
-    perm = creation._rng[0].permutation(n).tolist()
+    perm = rng_of(generator, "randperm").randperm_t(n).tolist()  # (PyTorch's numbers)
     out, start = [], 0
     for k in lengths:
         out.append(Subset(dataset, perm[start : start + k]))
@@ -155,13 +157,22 @@ class DataLoader:
         self.sampler = sampler
         self.num_workers = num_workers
         self.collate_fn = default_collate if collate_fn is None else collate_fn
+        self.generator = generator
 
     def _order(self):
         n = len(self.dataset)
+        # PyTorch's iterator draws its workers' base seed first (``random_()`` of an int64:
+        # one 64-bit draw), shuffled or not
+        rng_of(self.generator, "DataLoader").u64(1)
         if self.sampler is not None:
             return list(iter(self.sampler))
         if self.shuffle:
-            return creation._rng[0].permutation(n).tolist()
+            # as PyTorch's RandomSampler: a seed drawn from the default generator
+            # (``torch.empty((), dtype=torch.int64).random_()``), then randperm with it
+            if self.generator is not None:
+                return rng_of(self.generator, "randperm").randperm_t(n).tolist()
+            seed = int(creation._rng[0].u64(1)[0]) % (1 << 63)
+            return TorchRNG(seed).randperm_t(n).tolist()
         return list(range(n))
 
     def __iter__(self):

@@ -327,9 +327,9 @@ for epoch in [0, 50, 100, 150, 200, 250, 299]:
 print(f"准确率 {accuracy:.2f}")
 # %% [markdown] en
 # The loss curve as a row of bars, one per 10 epochs, on a logarithmic scale (taller = larger
-# loss; the loss falls by a factor of about 300):
+# loss; the loss falls by a factor of about 200):
 # %% [markdown] zh
-# 把损失曲线画成一排竖条，每 10 轮一条，用对数刻度（越高损失越大；损失大约下降到原来的 1/300）：
+# 把损失曲线画成一排竖条，每 10 轮一条，用对数刻度（越高损失越大；损失大约下降到原来的 1/200）：
 # %%
 bars = "▁▂▃▄▅▆▇█"
 lo, hi = np.log(min(losses)), np.log(max(losses))
