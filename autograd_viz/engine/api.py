@@ -153,7 +153,9 @@ def _operand(x, opname="", other=None):
     if isinstance(x, numbers.Number) and not isinstance(x, complex):
         return float(x)
     if isinstance(x, _ndarray):
-        return Tensor._make(x, False, None)
+        if opname:  # ``t.add(arr)``, ``torch.mul(t, arr)``: PyTorch takes no ndarray
+            raise TypeError(_bad_operand(opname, x, other))
+        return Tensor._make(x, False, None)  # (the engine's own array operands)
     raise TypeError(_bad_operand(opname, x, other))
 
 
@@ -2104,8 +2106,9 @@ def unbind(input, dim=0):
 
 def _compare(ufunc, name):
     def fn(input, other):
-        a = _operand(input, name)
-        b = _operand(other, name)
+        # (an ndarray operand is taken: ``t == arr`` is numpy's comparison in PyTorch)
+        a = _operand(input, "" if input.__class__ is _ndarray else name)
+        b = _operand(other, "" if other.__class__ is _ndarray else name)
         if not isinstance(a, Tensor) and not isinstance(b, Tensor):
             raise TypeError(f"{name}(): argument 'input' must be Tensor")
         dt = result_type(a, b)

@@ -296,6 +296,10 @@ class Tensor(metaclass=ShownAs):
     #: numpy defers ``ndarray + tensor`` (and numpy scalars) to the tensor's reflected
     #: operator, as it does for PyTorch's tensors: the result is a tensor, in the graph.
     __array_priority__ = 1000
+    #: _NDARRAY: ``t + arr`` (``-``, ``*``, ``/``, ``**``, ``@``, ``//``, ``%``, and the
+    #: in-place forms) with a numpy array: NotImplemented, as PyTorch's operators, so
+    #: numpy computes it on ``t.__array__()`` (PyTorch's error when ``t`` requires grad)
+    #: and ``__array_wrap__`` makes the result a tensor of numpy's dtype
 
     __slots__ = (
         "__dict__",
@@ -1008,6 +1012,8 @@ class Tensor(metaclass=ShownAs):
     def __iadd__(self, other):
         if self._direct_inplace(_np_add, other) is not None:
             return self
+        if other.__class__ is _ndarray:  # ``t += arr``: ``t = t + arr`` (numpy's result)
+            return NotImplemented
         try:
             return self.add_(other)
         except TypeError:
@@ -1017,6 +1023,8 @@ class Tensor(metaclass=ShownAs):
         # ``p -= lr * p.grad`` under no_grad: straight into the array
         if self._direct_inplace(_np_subtract, other) is not None:
             return self
+        if other.__class__ is _ndarray:
+            return NotImplemented
         try:
             return self.sub_(other)
         except TypeError:
@@ -1025,6 +1033,8 @@ class Tensor(metaclass=ShownAs):
     def __imul__(self, other):
         if self._direct_inplace(_np_multiply, other) is not None:
             return self
+        if other.__class__ is _ndarray:
+            return NotImplemented
         try:
             return self.mul_(other)
         except TypeError:
@@ -1032,6 +1042,8 @@ class Tensor(metaclass=ShownAs):
 
     @_binary_operator
     def __itruediv__(self, other):
+        if other.__class__ is _ndarray:
+            return NotImplemented
         return self.div_(other)
 
     # ------------------------------------------------------------------ operators
@@ -1115,10 +1127,14 @@ class Tensor(metaclass=ShownAs):
                     return out
             out = _A.MulBackward0.apply(_A.ReciprocalBackward0.apply(self), other)
             return _api._tagged(out, "div", (other, self), None, seq0)
+        if tp is _ndarray:  # PyTorch's ``reciprocal() * other``: numpy multiplies
+            return self.reciprocal() * other
         return _api.div(other, self)
 
     @_binary_operator
     def __floordiv__(self, other):
+        if other.__class__ is _ndarray:
+            return NotImplemented
         return _api.floor_divide(self, other)
 
     @_no_ndarray
@@ -1128,6 +1144,8 @@ class Tensor(metaclass=ShownAs):
 
     @_binary_operator
     def __mod__(self, other):
+        if other.__class__ is _ndarray:
+            return NotImplemented
         return _api.remainder(self, other)
 
     @_no_ndarray
@@ -1153,6 +1171,8 @@ class Tensor(metaclass=ShownAs):
                             _restore(tok)
                 # a number and a float tensor: what api.pow does
                 return _apply1t(_A.PowBackward0, self, {"exponent": other})
+            if tp is _ndarray:
+                return NotImplemented
             return _api.pow(self, other)
         except TypeError:  # as ``_binary_operator``
             return NotImplemented
@@ -1187,6 +1207,8 @@ class Tensor(metaclass=ShownAs):
                         return _apply2(_L.MmBackward0, self, other)
                     except ValueError:
                         pass
+        if other.__class__ is _ndarray:
+            return NotImplemented
         try:
             return _api.matmul(self, other)
         except TypeError:
@@ -1820,6 +1842,8 @@ def _arithmetic(cls, api_name, fast_errors=ValueError, float_only=False):
                 return _apply2(cls, self, other)
             except fast_errors:
                 pass
+        if tp is _ndarray:  # PyTorch: NotImplemented, so numpy computes it (see _NDARRAY)
+            return NotImplemented
         try:
             return getattr(_api, api_name)(self, other)
         except TypeError:

@@ -3,6 +3,8 @@
 # other way round), a list holding a list as an index, numpy arrays as operands
 import warnings
 
+import numpy as np
+
 x = torch.tensor([1.0, -2.0, 3.0], requires_grad=True)
 z = x * 2
 raises("grad_fn_set_none", lambda: setattr(z, "grad_fn", None))
@@ -92,3 +94,52 @@ with warnings.catch_warnings(record=True) as caught:
     t[[0, 1]]
 check("idx_list_warnings", [str(c.category.__name__) for c in caught])
 check("idx_list_warning_text", str(caught[0].message)[:90])
+# ---------------------------------------------------------------- ndarray operands
+f = torch.tensor([1.0, 2.0, 4.0])
+i = torch.tensor([1, 2, 4])
+arrays = {
+    "f64": np.array([0.5, 1.5, 2.0]),
+    "f32": np.array([0.5, 1.5, 2.0], dtype=np.float32),
+    "i64": np.array([1, 2, 3]),
+    "f64_0d": np.array(2.0),
+    "f64_scalar": np.float64(2.0),
+}
+for tag, arr in arrays.items():
+    with section("nd_" + tag):
+        check(f"nd_{tag}_add", f + arr)
+        check(f"nd_{tag}_sub", f - arr)
+        check(f"nd_{tag}_mul", f * arr)
+        check(f"nd_{tag}_div", f / arr)
+        check(f"nd_{tag}_pow", f**arr)
+        check(f"nd_{tag}_int_add", i + arr)
+        check(f"nd_{tag}_int_mul", i * arr)
+        check(f"nd_{tag}_rdiv", arr / f)
+        check(f"nd_{tag}_eq", f == arr)
+        raises(f"nd_{tag}_matmul", lambda: f @ arr)
+        raises(f"nd_{tag}_method_add", lambda: f.add(arr))
+        raises(f"nd_{tag}_method_mul", lambda: f.mul(arr))
+        raises(f"nd_{tag}_method_sub", lambda: f.sub(arr))
+        raises(f"nd_{tag}_method_div", lambda: f.div(arr))
+        raises(f"nd_{tag}_torch_add", lambda: torch.add(f, arr))
+        raises(f"nd_{tag}_torch_mul", lambda: torch.mul(f, arr))
+        raises(f"nd_{tag}_maximum", lambda: torch.maximum(f, arr))
+        raises(f"nd_{tag}_grad_mul", lambda: x * arr)
+        raises(f"nd_{tag}_grad_add", lambda: x + arr)
+        g = f.clone()
+        g += arr
+        check(f"nd_{tag}_iadd", g)
+        g = f.clone()
+        g *= arr
+        check(f"nd_{tag}_imul", g)
+        raises(f"nd_{tag}_add_", lambda: f.clone().add_(arr))
+        raises(f"nd_{tag}_mul_", lambda: f.clone().mul_(arr))
+        raises(f"nd_{tag}_floordiv", lambda: f // arr)
+        raises(f"nd_{tag}_mod", lambda: f % arr)
+        raises(f"nd_{tag}_lt", lambda: f < arr)
+        raises(f"nd_{tag}_int_rdiv", lambda: arr / i)
+        g = f.clone()
+        g /= arr
+        check(f"nd_{tag}_idiv", g)
+        g = f.clone()
+        g -= arr
+        check(f"nd_{tag}_isub", g)
