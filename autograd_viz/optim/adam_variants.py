@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine.tensor import Tensor
-from .optimizer import Optimizer, _check_nonnegative
+from .optimizer import Optimizer, _check_nonnegative, _fma
 
 
 def _scalar_tensor(value):
@@ -34,9 +34,9 @@ def _moments(state, d, beta1, beta2):
     """``exp_avg.lerp_(d, 1 − β₁)``, ``exp_avg_sq = β₂·exp_avg_sq + (1 − β₂)·d²``."""
     m = state["exp_avg"]._data
     v = state["exp_avg_sq"]._data
-    m += (d - m) * (1 - beta1)
+    m[...] = _fma(1 - beta1, d - m, m)  # lerp_: one fused multiply-add
     v *= beta2
-    v += (1 - beta2) * d * d
+    v[...] = _fma((1 - beta2) * d, d, v)  # addcmul_(d, d, value=1 − β₂)
     return m, v
 
 
@@ -219,7 +219,7 @@ class Adamax(Optimizer):
         step_t += 1
         m = state["exp_avg"]._data
         u = state["exp_inf"]._data
-        m += (d - m) * (1 - beta1)
+        m[...] = _fma(1 - beta1, d - m, m)  # lerp_
         u *= beta2
         a = np.abs(d)
         a += eps

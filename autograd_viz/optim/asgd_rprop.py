@@ -6,7 +6,7 @@ import numpy as np
 
 from ..engine.tensor import Tensor
 from .adam_variants import _lr, _scalar_tensor
-from .optimizer import Optimizer, _check_nonnegative
+from .optimizer import Optimizer, _check_nonnegative, _fma
 
 
 def _check_lr(lr):
@@ -64,7 +64,7 @@ class ASGD(Optimizer):
         mu_t = state["mu"]._data
         eta = float(eta_t)
         arr *= 1 - lambd * eta  # decay term
-        arr += -eta * d  # add_(grad, alpha=-eta)
+        arr[...] = _fma(-eta, d, arr)  # add_(grad, alpha=-eta)
         p._vbox[0] += 1  # (two in-place updates; Optimizer.step counts the other)
         ax = state["ax"]._data
         if float(mu_t) != 1:

@@ -22,6 +22,16 @@ def _check_nonnegative(*checks):
             raise ValueError(f"Invalid {label}: {value}")
 
 
+def _fma(s, a, b):
+    """``s * a + b`` as PyTorch's CPU kernels compute ``b.add(a, alpha=s)``, ``lerp`` and
+    ``addcmul`` in float32: one fused multiply-add (the product exact, one rounding; done in
+    float64). A new array."""
+    if b.dtype == np.float32:
+        s = np.asarray(s, dtype=np.float32).astype(np.float64)  # (a number: as float32)
+        return (s * a.astype(np.float64) + b).astype(np.float32)
+    return s * a + b
+
+
 class Optimizer(metaclass=ShownAs):
     def __init__(self, params, defaults):
         if isinstance(params, Tensor):
@@ -140,7 +150,7 @@ class Optimizer(metaclass=ShownAs):
                 if maximize:
                     d = -d
                 if wd != 0:
-                    d = d + wd * arr
+                    d = _fma(wd, arr, d)  # grad.add(p, alpha=weight_decay)
                 if listening:
                     old = arr.copy()
                     update(p, arr, d, h)
