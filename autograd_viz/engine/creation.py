@@ -681,18 +681,26 @@ def multinomial(input, num_samples, replacement=False, *, generator=None, out=No
     sums = rows.sum(axis=1)
     if (sums <= 0).any():
         raise RuntimeError("invalid multinomial distribution (sum of probabilities <= 0)")
-    if replacement:
-        cdf = np.cumsum(rows, axis=1)
-        cdf /= cdf[:, -1:]
+    if replacement and n > 1:
+        # PyTorch's kernel: each row's running sum in the input's dtype, divided by the
+        # total, the last bucket set to 1, then per sample a double uniform and a binary
+        # search for the first bucket >= it
+        rows_t = p.reshape(-1, k)
         u = rng.random((rows.shape[0], n))
         idx = np.empty((rows.shape[0], n), dtype=np.int64)
-        for r in range(rows.shape[0]):  # one vectorized search per row
-            idx[r] = np.minimum(np.searchsorted(cdf[r], u[r], side="right"), k - 1)
+        for r in range(rows.shape[0]):
+            cdf = np.cumsum(rows_t[r], dtype=p.dtype)
+            total = cdf[-1]
+            if total > 0:
+                cdf = cdf / total
+            cdf[-1] = 1
+            idx[r] = np.searchsorted(cdf.astype(np.float64), u[r], side="left")
     else:
-        # PyTorch's way: the largest p / Exp(1) keys, without replacement
-        q = rng.exponential(size=rows.shape)
+        # PyTorch's way without replacement, or for one sample: the largest p / Exp(1)
+        # keys (q = exponential_ in the input's dtype)
+        q = rng.exponential(size=rows.shape).astype(p.dtype)
         with np.errstate(divide="ignore"):
-            keys = rows / q
+            keys = p.reshape(-1, k) / q
         idx = np.argsort(-keys, axis=1, kind="stable")[:, :n].astype(np.int64)
     return Tensor._make(idx.reshape((*p.shape[:-1], n)))
 
@@ -720,7 +728,10 @@ def bernoulli(input, p=None, *, generator=None, out=None):
             "Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error "
             "message be improved?  If so, please report an enhancement request to PyTorch.)"
         )
-    arr = (rng.random(a.shape) < probs).astype(a.dtype)
+    # PyTorch's tensor kernel: a uniform of the input's dtype per element; bernoulli_(p): a
+    # double uniform
+    u = rng.unit(a.size, a.dtype).reshape(a.shape) if p is None else rng.random(a.shape)
+    arr = (u < probs).astype(a.dtype)
     if input._requires_grad and p is None:
         return _R.BernoulliBackward0.apply(input, out=arr)
     return Tensor._make(arr)

@@ -288,16 +288,18 @@ def bernoulli_(self, p=0.5, *, generator=None):
     from .tensor import Tensor
 
     rng = rng_of(generator, "bernoulli_")
-    u = rng.random(self._data.shape)
     if isinstance(p, Tensor):
         probs = p._data
         if ((probs < 0) | (probs > 1)).any():
             raise RuntimeError("bernoulli_ expects p to be in [0, 1], but got p=" + str(p))
-        arr = (u < probs).astype(self._data.dtype)
+        # PyTorch's tensor kernel: per element a uniform of p's dtype
+        n = self._data.size
+        u = rng.unit(n, probs.dtype if probs.dtype.kind == "f" else np.dtype(np.float64))
+        arr = (u.reshape(self._data.shape) < probs).astype(self._data.dtype)
         return _inplace_sample(self, "bernoulli_", BernoulliBackward1, arr, (p,))
     if not 0 <= p <= 1:
         raise RuntimeError(f"bernoulli_ expects p to be in [0, 1], but got p={_fmt(p)}")
-    arr = (u < p).astype(self._data.dtype)
+    arr = (rng.random(self._data.shape) < p).astype(self._data.dtype)
     return _inplace_sample(self, "bernoulli_", BernoulliBackward2, arr)
 
 

@@ -22,8 +22,12 @@ tests/engine/test_torch_rng.py:
 
 PyTorch's float32 normals of 16 or more values use SLEEF's vector log/cos/sin: computed
 here with numpy's float32 functions, about 86% of them have PyTorch's exact bits and the
-rest differ in the last bit.  Bernoulli (dropout), multinomial and exponential samples
-keep their own formulas on this stream: deterministic, not PyTorch's numbers.
+rest differ in the last bit.  Also PyTorch's: ``bernoulli_(p)`` (a double uniform ``< p``;
+dropout is ``bernoulli_(1 - p)``), ``bernoulli`` of a probability tensor (a uniform of its
+dtype), ``exponential_`` (``-log1p(-u)``), ``multinomial`` (with replacement: a binary
+search in the running sums; without, or for one sample: the largest ``p / Exp(1)``).
+numpy Generator methods with no counterpart here take a numpy Generator seeded from the
+stream (deterministic, not PyTorch's numbers).
 """
 
 from __future__ import annotations
@@ -172,6 +176,14 @@ class TorchRNG:
     def exponential(self, scale=1.0, size=None):
         u = self.random(size)
         return -np.log1p(-u) * scale
+
+    def __getattr__(self, name):
+        # numpy Generator methods with no PyTorch counterpart here (gamma, poisson, beta...):
+        # a numpy Generator seeded from this stream (deterministic after a seed)
+        if name.startswith("_"):
+            raise AttributeError(name)
+        gen = np.random.Generator(np.random.PCG64(int(self.u64(1)[0])))
+        return getattr(gen, name)
 
 
 def _box_muller16(d, npd, mean, std):

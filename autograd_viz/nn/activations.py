@@ -172,7 +172,7 @@ def _channel_dropout(input, p, training, inplace, name, batched_dims):
     if p == 1:
         noise = np.zeros(shape, dtype=arr.dtype)
     else:
-        keep = creation._rng[0].random(shape) >= p
+        keep = creation._rng[0].random(shape) < 1 - p  # (PyTorch's bernoulli_(1 - p))
         noise = keep.astype(arr.dtype) / arr.dtype.type(1 - p)
     noise_t = Tensor._make(noise)
     return input.mul_(noise_t) if inplace else _api.mul(input, noise_t)

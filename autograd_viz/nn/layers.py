@@ -86,7 +86,7 @@ def dropout(input, p=0.5, training=True, inplace=False):
     if p == 1:
         noise = np.zeros(arr.shape, dtype=arr.dtype)
     else:
-        keep = creation._rng[0].random(arr.shape) >= p
+        keep = creation._rng[0].random(arr.shape) < 1 - p  # (PyTorch's bernoulli_(1 - p))
         noise = keep.astype(arr.dtype) / arr.dtype.type(1 - p)
     noise_t = Tensor._make(noise)
     if inplace:

@@ -52,3 +52,30 @@ torch.set_rng_state(s)
 check("state_roundtrip", torch.equal(a1, torch.randn(3)))
 torch.manual_seed(2)
 check("normal_cache_across_calls", [torch.randn(1), torch.randn(1), torch.randn(1)])
+torch.manual_seed(0)
+check("dropout", [F.dropout(torch.ones(10), 0.3), nn.Dropout(0.5)(torch.ones(2, 6))])
+check("dropout2d", F.dropout2d(torch.ones(2, 3, 2, 2), 0.5)[:, :, 0, 0])
+check("bernoulli", [torch.bernoulli(torch.full((8,), 0.5)), torch.bernoulli(torch.ones(4), 0.3)])
+check("bernoulli_f64", torch.bernoulli(torch.full((3,), 0.5, dtype=torch.float64)))
+xb = torch.empty(6)
+check("bernoulli_", [xb.bernoulli_(0.4).clone(), xb.bernoulli_(torch.full((6,), 0.5)).clone()])
+check("exponential_", [torch.empty(5).exponential_(), torch.empty(3).exponential_(2.0)])
+pm = torch.tensor([0.1, 0.2, 0.3, 0.4])
+check("multinomial", [torch.multinomial(pm, 8, replacement=True), torch.multinomial(pm, 2)])
+check("multinomial_one", torch.multinomial(pm, 1, replacement=True))
+PM = torch.tensor([[0.5, 0.5, 0.0], [0.2, 0.3, 0.5]])
+check("multinomial_rows", [torch.multinomial(PM, 4, replacement=True), torch.multinomial(PM, 2)])
+# makemore's bigram sampling loop (Karpathy's lecture): a generator, rows of a matrix
+g = torch.Generator().manual_seed(2147483647)
+N = torch.rand(27, 27, generator=g)
+Pn = N / N.sum(1, keepdim=True)
+names = []
+for _ in range(5):
+    ix, out = 0, []
+    while True:
+        ix = torch.multinomial(Pn[ix], num_samples=1, replacement=True, generator=g).item()
+        out.append(ix)
+        if ix == 0 or len(out) > 30:
+            break
+    names.append(out)
+check("makemore_samples", names)
