@@ -120,7 +120,9 @@ class ScaledDotProductFlashAttentionForCpuBackward0(Function):
         ctx.save_for_backward(q, k, v)
         hq = q.shape[-3]
         p = _attn_probs(q, _gqa(k, hq), scale, mask, causal)
-        return np.matmul(p, _gqa(v, hq).astype(np.float64)).astype(q.dtype)
+        out = np.empty_like(q)  # (laid out as the query is, as PyTorch's kernel does)
+        out[...] = np.matmul(p, _gqa(v, hq).astype(np.float64))
+        return out
 
     @staticmethod
     def backward(ctx, g):

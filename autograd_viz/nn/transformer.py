@@ -1,19 +1,17 @@
 """``nn.MultiheadAttention``, ``nn.TransformerEncoderLayer``, ``nn.TransformerEncoder``
-built from the engine's ops (linear projections, scaled dot products, softmax), with
-PyTorch's parameter names, shapes, initialisation and results; PyTorch's fused kernels'
-node names are not reproduced."""
+with PyTorch's parameter names, shapes, initialisation and results; the attention itself is
+``mha_forward.py`` (PyTorch's ``multi_head_attention_forward`` op by op, so its graph)."""
 
 from __future__ import annotations
 
 import copy
-import math
 
 import numpy as np
 
 from ..engine import api as _api
 from ..engine.tensor import Tensor
 from . import init
-from .layers import Dropout, LayerNorm, dropout
+from .layers import Dropout, LayerNorm
 from .modules import Linear, Module
 from .parameter import Parameter
 
@@ -22,26 +20,6 @@ __all__ = ["MultiheadAttention", "TransformerEncoder", "TransformerEncoderLayer"
 
 class NonDynamicallyQuantizableLinear(Linear):
     pass
-
-
-def _mask_add(scores, mask):
-    """Add a float mask, or -inf where a boolean mask is True."""
-    if mask is None:
-        return scores
-    m = mask._data
-    if m.dtype == np.bool_:
-        add = np.where(m, -np.inf, 0.0).astype(scores._data.dtype)
-    else:
-        add = m.astype(scores._data.dtype)
-    return _api.add(scores, Tensor._make(add))
-
-
-def _pad_mask(mask, n):
-    """A mask with ``n`` more key positions, not masked (PyTorch's ``pad(mask, (0, 1))``)."""
-    if mask is None:
-        return None
-    m = mask._data
-    return Tensor._make(np.pad(m, [(0, 0)] * (m.ndim - 1) + [(0, n)]))
 
 
 class MultiheadAttention(Module):
@@ -126,81 +104,30 @@ class MultiheadAttention(Module):
         average_attn_weights=True,
         is_causal=False,
     ):
-        unbatched = query.dim() == 2
-        if unbatched:
-            query, key, value = (_api.unsqueeze(t, 1) for t in (query, key, value))
-            if key_padding_mask is not None:
-                key_padding_mask = _api.unsqueeze(key_padding_mask, 0)
-        elif self.batch_first:
-            query, key, value = (_api.transpose(t, 0, 1) for t in (query, key, value))
-        tgt_len, bsz, e = query.shape
-        h, d = self.num_heads, self.head_dim
-        b = self.in_proj_bias
-        if self._qkv_same_embed_dim:
-            wq, wk, wv = self.in_proj_weight.chunk(3)
-        else:  # kdim / vdim: three weights (PyTorch's _in_projection and its checks)
-            wq, wk, wv = self.q_proj_weight, self.k_proj_weight, self.v_proj_weight
-            eq = query.shape[-1]
-            for what, w_, want in (
-                ("query", wq, (eq, eq)),
-                ("key", wk, (eq, key.shape[-1])),
-                ("value", wv, (eq, value.shape[-1])),
-            ):
-                if tuple(w_.shape) != want:
-                    raise AssertionError(
-                        f"expecting {what} weights shape of {want}, but got {w_.shape}"
-                    )
-        bq, bk, bv = b.chunk(3) if b is not None else (None, None, None)
-        q = _api.linear(query, wq, bq)
-        k = _api.linear(key, wk, bk)
-        v = _api.linear(value, wv, bv)
-        extra = 0  # key positions added by add_bias_kv / add_zero_attn (masks: not masked)
-        if self.bias_k is not None:
-            k = _api.cat([k, self.bias_k.repeat(1, bsz, 1)])
-            v = _api.cat([v, self.bias_v.repeat(1, bsz, 1)])
-            extra += 1
-        # (L, N, E) -> (N*H, L, d)
-        q = _api.transpose(q.reshape(tgt_len, bsz * h, d), 0, 1)
-        k = _api.transpose(k.reshape(k.shape[0], bsz * h, d), 0, 1)
-        v = _api.transpose(v.reshape(v.shape[0], bsz * h, d), 0, 1)
-        if self.add_zero_attn:
-            zeros = Tensor._make(np.zeros((bsz * h, 1, d), dtype=k._data.dtype))
-            k = _api.cat([k, zeros], dim=1)
-            v = _api.cat([v, zeros], dim=1)
-            extra += 1
-        src_len = k.shape[1]
-        if extra:
-            attn_mask = _pad_mask(attn_mask, extra)
-            key_padding_mask = _pad_mask(key_padding_mask, extra)
-        scores = _api.matmul(q * (1.0 / math.sqrt(d)), _api.transpose(k, -2, -1))
-        if is_causal and attn_mask is None:
-            attn_mask = Tensor._make(np.triu(np.ones((tgt_len, src_len), bool), 1))
-        if attn_mask is not None:
-            m = attn_mask
-            if m.dim() == 2:
-                m = Tensor._make(np.broadcast_to(m._data, (bsz * h, tgt_len, src_len)))
-            scores = _mask_add(scores, m)
-        if key_padding_mask is not None:
-            kp = key_padding_mask._data.reshape(bsz, 1, 1, src_len)
-            kp = np.broadcast_to(kp, (bsz, h, 1, src_len)).reshape(bsz * h, 1, src_len)
-            scores = _mask_add(scores, Tensor._make(kp))
-        attn = scores.softmax(-1)
-        if self.dropout and self.training:
-            attn = dropout(attn, self.dropout, True)
-        out = _api.matmul(attn, v)  # (N*H, L, d)
-        out = _api.transpose(out, 0, 1).reshape(tgt_len * bsz, e)
-        out = self.out_proj(out).reshape(tgt_len, bsz, e)
-        if unbatched:
-            out = _api.squeeze(out, 1)
-        elif self.batch_first:
-            out = _api.transpose(out, 0, 1)
-        if not need_weights:
-            return out, None
-        weights = attn.reshape(bsz, h, tgt_len, src_len)
-        if average_attn_weights:
-            weights = _api.mean(weights, 1)
-        if unbatched:
-            weights = _api.squeeze(weights, 0)
+        from .mha_forward import mha_forward
+
+        if self.batch_first and query.dim() == 3:  # (keeping which inputs are the same)
+            if key is value:
+                if query is key:
+                    query = key = value = _api.transpose(query, 1, 0)
+                else:
+                    query, key = (_api.transpose(t, 1, 0) for t in (query, key))
+                    value = key
+            else:
+                query, key, value = (_api.transpose(t, 1, 0) for t in (query, key, value))
+        out, weights = mha_forward(
+            self,
+            query,
+            key,
+            value,
+            key_padding_mask,
+            need_weights,
+            attn_mask,
+            average_attn_weights,
+            is_causal,
+        )
+        if self.batch_first and query.dim() == 3:
+            out = _api.transpose(out, 1, 0)
         return out, weights
 
 

@@ -245,3 +245,62 @@ with warnings.catch_warnings(record=True) as caught:
     enc = nn.TransformerEncoder(nn.TransformerEncoderLayer(4, 2, 8), 1, enable_nested_tensor=False)
 check("encoder_warnings", [str(w.message) for w in caught])
 check("encoder_nested_flags", [enc.enable_nested_tensor, enc.use_nested_tensor, enc.mask_check])
+
+# MultiheadAttention's is_causal hint: an error without a mask; with need_weights=False and
+# no key padding mask PyTorch uses its own causal mask instead of the one given
+mha = set_weights(nn.MultiheadAttention(4, 2))
+raises("mha_causal_no_mask", lambda: mha(tgt, tgt, tgt, is_causal=True))
+raises(
+    "enc_layer_causal_no_mask",
+    lambda: nn.TransformerEncoderLayer(4, 2, 8, 0.0)(tgt, is_causal=True),
+)
+not_causal = arr(3, 3, k=0.8)
+check(
+    "mha_hint_replaces_mask",
+    mha(tgt, tgt, tgt, attn_mask=not_causal, is_causal=True, need_weights=False)[0],
+)
+check("mha_hint_with_weights", mha(tgt, tgt, tgt, attn_mask=not_causal, is_causal=True)[0])
+check(
+    "mha_hint_with_kpm",
+    mha(
+        tgt,
+        tgt,
+        tgt,
+        attn_mask=not_causal,
+        is_causal=True,
+        need_weights=False,
+        key_padding_mask=torch.tensor([[False, False, True], [False, False, False]]),
+    )[0],
+)
+
+# MultiheadAttention's graph: PyTorch's multi_head_attention_forward (packed projection,
+# explicit weights with need_weights, the fused SDPA node without)
+mq = leaf(3, 2, 4, k=0.5)
+mk = leaf(5, 2, 4, k=0.9)
+for nm, kw in (
+    ("weights", {}),
+    ("noweights", {"need_weights": False}),
+    ("mask", {"attn_mask": arr(3, 3, k=0.4)}),
+    ("mask_noweights", {"attn_mask": arr(3, 3, k=0.4), "need_weights": False}),
+    (
+        "kpm_noweights",
+        {
+            "key_padding_mask": torch.tensor([[False, True, False], [False, False, False]]),
+            "need_weights": False,
+        },
+    ),
+):
+    o = mha(mq, mq, mq, **kw)[0]
+    check("mha_graph_" + nm, graph(o))
+    o.sum().backward()
+    check("mha_graph_" + nm + "_grad", mq.grad)
+    mq.grad = None
+    mha.zero_grad()
+check("mha_graph_cross", graph(mha(mq, mk, mk, need_weights=False)[0]))
+check("mha_graph_three", graph(mha(mq, mk, mk * 1)[0]))
+check("mha_graph_unbatched", graph(mha(mq[:, 0], mq[:, 0], mq[:, 0])[0]))
+bf_mha = set_weights(nn.MultiheadAttention(4, 2, batch_first=True))
+check("mha_graph_batch_first", graph(bf_mha(mq, mq, mq, need_weights=False)[0]))
+kd = set_weights(nn.MultiheadAttention(4, 2, kdim=3, vdim=5))
+check("mha_graph_kdim", graph(kd(mq, leaf(5, 2, 3), leaf(5, 2, 5, k=0.3))[0]))
+check("enc_layer_graph", graph(set_weights(nn.TransformerEncoderLayer(4, 2, 8, 0.0))(mq)))
