@@ -39,6 +39,7 @@ _LAZY = {
         "is_anomaly_check_nan_enabled",
     ),
     "set_anomaly_enabled": ("autograd_viz.autograd.anomaly", "set_anomaly_enabled"),
+    "special": ("autograd_viz.special", None),
     "record": ("autograd_viz.recorder", "record"),
     "Recording": ("autograd_viz.recorder", "Recording"),
     "set_language": ("autograd_viz.recorder", "set_language"),
@@ -92,6 +93,7 @@ __all__ = [
     "is_anomaly_enabled",  # noqa: F405
     "is_anomaly_check_nan_enabled",  # noqa: F405
     "set_anomaly_enabled",  # noqa: F405
+    "special",  # noqa: F405
     "record",  # noqa: F405
     "Recording",  # noqa: F405
     "set_language",  # noqa: F405

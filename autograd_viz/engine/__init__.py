@@ -152,6 +152,7 @@ from .api_linalg2 import legacy_qr as qr
 from .api_linalg2 import legacy_slogdet as slogdet
 from .api_linalg2 import legacy_svd as svd
 from .api_linalg2 import logdet, pinverse
+from .api_math2 import digamma, erfc, erfinv, i0, lgamma, logit, polygamma, sinc
 from .api_more import (
     amax,
     amin,
@@ -692,4 +693,15 @@ def _take_inplace():
 _take_inplace()
 
 # later additions (their own modules), outside the sorted list above
-__all__ += ["finfo", "iinfo"]
+__all__ += [
+    "digamma",
+    "erfc",
+    "erfinv",
+    "finfo",
+    "i0",
+    "iinfo",
+    "lgamma",
+    "logit",
+    "polygamma",
+    "sinc",
+]
