@@ -36,7 +36,7 @@ ndtri = _m.special_ndtri
 log_ndtr = _m.special_log_ndtr
 round = _m.special_round
 xlog1py = _m.special_xlog1py
-xlogy = _more.xlogy
+xlogy = _m.xlogy
 
 
 def polygamma(n, input):

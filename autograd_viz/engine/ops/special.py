@@ -807,3 +807,7 @@ class SpecialXlog1PyBackward2(_Xlog1py, Function):
     def backward(ctx, g):
         (x,) = ctx.saved_tensors
         return (_Xlog1py._grads(ctx, g, x, ctx.y, (True, False))[0],)
+
+
+class PolygammaBackward1(PolygammaBackward0):
+    """``t.polygamma_(n)`` (PyTorch names the in-place node apart; same derivative)."""
