@@ -44,10 +44,12 @@ from .conv import (
     MaxPool1d,
     MaxPool2d,
 )
+from .conv3d import Conv3d
 from .conv_transpose import ConvTranspose1d, ConvTranspose2d
 from .embedding_bag import EmbeddingBag
 from .extra import BCELoss, CrossEntropyLoss, LeakyReLU, LogSoftmax, NLLLoss, Softmax
 from .fold import Fold, Unfold
+from .grid_sample import affine_grid as _affine_grid  # noqa: F401  (F.affine_grid, F.grid_sample)
 from .layers import (
     ELU,
     GELU,
@@ -154,6 +156,7 @@ __all__ = [
     "ConstantPad3d",
     "Conv1d",
     "Conv2d",
+    "Conv3d",
     "ConvTranspose1d",
     "ConvTranspose2d",
     "CosineEmbeddingLoss",
@@ -307,6 +310,7 @@ for _mod, _names in {
     "torch.nn.modules.conv": (
         "Conv1d",
         "Conv2d",
+        "Conv3d",
         "ConvTranspose1d",
         "ConvTranspose2d",
         "LazyConv1d",

@@ -193,12 +193,13 @@ for _kind, _title in (("nearest", "Nearest"), ("nearest-exact", "NearestExact"),
         if _kind == "linear":
             _title = ("Linear", "Bilinear", "Trilinear")[_nd - 1]
         _name = f"Upsample{_title}{_nd}D"
-        _fwd = type(f"{_name}Backward0", (_UpsampleNode,), {"op": _name.lower()})
+        _op = "upsample_" + ("nearest_exact" if _kind == "nearest-exact" else _title.lower())
+        _fwd = type(f"{_name}Backward0", (_UpsampleNode,), {"op": f"{_op}{_nd}d"})
         _bwd = type(f"{_name}BackwardBackward0", (_UpsampleBackwardNode,), {})
         _fwd._double, _bwd._first = _bwd, _fwd
         _fwd.__qualname__, _bwd.__qualname__ = _fwd.__name__, _bwd.__name__
         _NODES[_kind, _nd] = _fwd
-del _kind, _title, _nd, _name, _fwd, _bwd
+del _kind, _title, _nd, _name, _op, _fwd, _bwd
 
 
 _KERNEL = {  # (the kernel PyTorch's dtype error names)

@@ -96,3 +96,55 @@ def test_embedding_bag_scale_grad_by_freq():
     ).sum().backward()
     counts = np.bincount(inp.numpy(), minlength=5)
     np.testing.assert_allclose(w.grad.numpy()[:, 0], np.where(counts > 0, 1.0, 0.0))
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        dict(),
+        dict(stride=(1, 2, 1), padding=1),
+        dict(dilation=(2, 1, 1), groups=2),
+        dict(padding="same"),
+    ],
+)
+def test_conv3d_gradcheck(kw):
+    x = _x((1, 2, 4, 3, 3), 5)
+    w = _x((2, 2 // kw.get("groups", 1), 2, 2, 2), 6)
+    b = _x((2,), 7)
+    assert gradcheck(lambda a, k, c: F.conv3d(a, k, c, **kw), (x, w, b))
+    assert gradgradcheck(lambda a, k, c: F.conv3d(a, k, c, **kw), (x, w, b))
+
+
+def test_conv3d_as_sum_of_conv2d():
+    """A 3-D convolution is the sum over the kernel's depth of 2-D convolutions."""
+    x = _x((2, 3, 4, 5, 5), 8)
+    w = _x((4, 3, 2, 3, 3), 9)
+    y = F.conv3d(x, w, padding=(0, 1, 1)).detach().numpy()
+    for d in range(y.shape[2]):
+        want = sum(
+            F.conv2d(x[:, :, d + k], w[:, :, k], padding=1).detach().numpy() for k in range(2)
+        )
+        np.testing.assert_allclose(y[:, :, d], want, rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "nearest"])
+@pytest.mark.parametrize("padding_mode", ["zeros", "border", "reflection"])
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_grid_sample_gradcheck(mode, padding_mode, align_corners):
+    x = _x((2, 2, 3, 4), 10)
+    rng = np.random.default_rng(11)
+    # points away from the kinks (integer positions, borders) where the slope jumps
+    g = rng.uniform(-1.3, 1.3, (2, 3, 2, 2))
+    grid = torch.tensor(g, requires_grad=mode == "bilinear")
+
+    def f(a, gr):
+        return F.grid_sample(a, gr, mode, padding_mode, align_corners)
+
+    assert gradcheck(f, (x, grid), atol=1e-5)
+
+
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_affine_grid_gradcheck(align_corners):
+    theta = _x((2, 2, 3), 12)
+    assert gradcheck(lambda t: F.affine_grid(t, (2, 1, 3, 4), align_corners), (theta,))
+    assert gradgradcheck(lambda t: F.affine_grid(t, (2, 1, 3, 4), align_corners), (theta,))

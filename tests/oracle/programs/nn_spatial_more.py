@@ -1,5 +1,6 @@
 # nn.AdaptiveMaxPool1d / 2d and F.adaptive_max_pool1d / 2d (return_indices), as CNN
-# lessons use them (global max pooling, fixed-size heads)
+# lessons use them (global max pooling, fixed-size heads); nn.EmbeddingBag; nn.Conv3d;
+# F.affine_grid / F.grid_sample
 def ramp(*shape, k=0.37):
     n = 1
     for s in shape:
@@ -172,3 +173,110 @@ raises("bag_3d", lambda: F.embedding_bag(torch.zeros(1, 2, 3).long(), w))
 raises("bag_weight_1d", lambda: F.embedding_bag(inp, torch.ones(6), off))
 raises("bag_max_freq", lambda: F.embedding_bag(inp, w, off, mode="max", scale_grad_by_freq=True))
 raises("bag_module_padding", lambda: nn.EmbeddingBag(3, 2, padding_idx=3))
+
+
+# nn.Conv3d / F.conv3d (video and volume models), in float64: float32 sums of many
+# products differ from PyTorch's oneDNN order in the last bits
+def set_weights(m, k=0.43):
+    with torch.no_grad():
+        for j, p in enumerate(m.parameters()):
+            p.copy_(ramp(*p.shape, k=k + 0.07 * j) * 0.3)
+    return m
+
+
+vol = ramp(2, 2, 3, 4, 5, k=0.29).double().requires_grad_()
+for name, kw in [
+    ("c3", dict(kernel_size=2)),
+    ("c3_pad", dict(kernel_size=(2, 3, 3), padding=1)),
+    ("c3_stride", dict(kernel_size=3, stride=(1, 2, 2), padding=(1, 0, 1))),
+    ("c3_dil_groups", dict(kernel_size=2, dilation=(1, 2, 1), groups=2)),
+    ("c3_same", dict(kernel_size=3, padding="same", bias=False)),
+    ("c3_same_even", dict(kernel_size=(2, 2, 3), padding="same")),
+    ("c3_valid", dict(kernel_size=2, padding="valid")),
+    ("c3_reflect", dict(kernel_size=3, padding=1, padding_mode="reflect")),
+    ("c3_circular", dict(kernel_size=3, padding=(0, 1, 1), padding_mode="circular")),
+]:
+    with section(name):
+        m = set_weights(nn.Conv3d(2, 4, **kw, dtype=torch.float64))
+        check(name + "_repr", repr(m))
+        check(name + "_params", [(n, list(p.shape)) for n, p in m.named_parameters()])
+        y = m(vol)
+        check(name, y)
+        check(name + "_graph", graph(y.grad_fn))
+        (y * y).sum().backward()
+        check(name + "_xgrad", vol.grad)
+        check(name + "_wgrad", m.weight.grad)
+        if m.bias is not None:
+            check(name + "_bgrad", m.bias.grad)
+        vol.grad = None
+check("conv3d_type", str(type(nn.Conv3d(1, 1, 1))))
+k3 = ramp(3, 2, 2, 2, 2).double().requires_grad_()
+y = F.conv3d(vol[0], k3, torch.tensor([0.1, 0.2, 0.3]).double(), stride=2, padding=1)
+check("conv3d_unbatched", y)
+check("conv3d_unbatched_graph", graph(y.grad_fn))
+check("conv3d_float32", F.conv3d(vol.float(), k3.float(), padding=(0, 1, 0)))
+torch.manual_seed(0)
+check("conv3d_init_bounds", nn.Conv3d(2, 3, 2).weight.abs().max() <= 1 / 16**0.5)
+raises("conv3d_channels", lambda: F.conv3d(torch.ones(1, 1, 3, 3, 3), torch.ones(1, 2, 2, 2, 2)))
+raises("conv3d_dtype32", lambda: F.conv3d(vol.float(), k3))
+raises(
+    "conv3d_unbatched_channels", lambda: F.conv3d(torch.ones(1, 2, 3, 3), torch.ones(1, 2, 2, 2, 2))
+)
+raises("conv3d_3d_input", lambda: F.conv3d(torch.ones(2, 3, 3), torch.ones(1, 2, 2, 2, 2)))
+raises("conv3d_too_small", lambda: F.conv3d(torch.ones(1, 2, 1, 3, 3), torch.ones(1, 2, 2, 2, 2)))
+raises("conv3d_stride0", lambda: F.conv3d(vol, k3, stride=0))
+raises("conv3d_negative_pad", lambda: F.conv3d(vol, k3, padding=-1))
+raises("conv3d_dilation0", lambda: F.conv3d(vol, k3, dilation=0))
+raises("conv3d_same_strided", lambda: F.conv3d(vol, k3, padding="same", stride=2))
+raises("conv3d_bad_padding", lambda: F.conv3d(vol, k3, padding="foo"))
+raises("conv3d_bias", lambda: F.conv3d(vol, k3, bias=torch.ones(2)))
+raises("conv3d_weight_4d", lambda: F.conv3d(vol, torch.ones(1, 2, 2, 2)))
+raises("conv3d_dtype", lambda: F.conv3d(vol, k3.float()))
+raises("conv3d_stride_len", lambda: F.conv3d(vol, k3, stride=(1, 2)))
+raises("conv3d_groups", lambda: nn.Conv3d(2, 3, 2, groups=2))
+y = F.conv3d(vol, k3, padding=1)
+gy = ramp(*y.shape, k=0.13).double().requires_grad_()
+gx, gk = torch.autograd.grad(y, (vol, k3), gy, create_graph=True)
+check("conv3d_double_nodes", [gx.grad_fn.name(), gk.grad_fn.name()])
+((gx * gx).sum() + (gk * gk).sum()).backward()
+check("conv3d_double_grads", [gy.grad, vol.grad, k3.grad])
+vol.grad = k3.grad = None
+# F.affine_grid / F.grid_sample (spatial transformer networks)
+theta = torch.tensor([[[0.9, 0.2, 0.1], [-0.1, 1.1, 0.05]], [[1.2, -0.3, -0.2], [0.4, 0.8, 0.3]]])
+theta.requires_grad_()
+img = ramp(2, 3, 4, 5, k=0.41).requires_grad_()
+for ac in (False, True):
+    with section(f"affine_grid_{ac}"):
+        grid = F.affine_grid(theta, (2, 3, 3, 4), align_corners=ac)
+        check(f"affine_grid_{ac}", grid)
+        check(f"affine_grid_{ac}_graph", graph(grid.grad_fn))
+        (grid * torch.arange(48.0).reshape(grid.shape)).sum().backward()
+        check(f"affine_grid_{ac}_grad", theta.grad)
+        theta.grad = None
+for mode in ("bilinear", "nearest"):
+    for pm in ("zeros", "border", "reflection"):
+        for ac in (False, True):
+            name = f"gs_{mode}_{pm}_{ac}"
+            with section(name):
+                grid = F.affine_grid(theta, (2, 3, 3, 4), align_corners=ac) * 1.4
+                y = F.grid_sample(img, grid, mode=mode, padding_mode=pm, align_corners=ac)
+                check(name, y)
+                check(name + "_graph", graph(y.grad_fn))
+                w = torch.cos(torch.arange(y.numel(), dtype=torch.float32)).reshape(y.shape)
+                (y * w).sum().backward()
+                check(name + "_grads", [img.grad, theta.grad])
+                img.grad = theta.grad = None
+check("affine_grid_float64", F.affine_grid(theta.double(), (2, 1, 2, 3), align_corners=False))
+identity = torch.tensor([[[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]]).expand(2, 2, 3)
+grid = F.affine_grid(identity, (2, 3, 4, 5), align_corners=False)
+check("gs_identity", torch.allclose(F.grid_sample(img, grid, align_corners=False), img))
+raises("gs_mode", lambda: F.grid_sample(img, grid, mode="foo", align_corners=False))
+raises("gs_padding_mode", lambda: F.grid_sample(img, grid, padding_mode="foo", align_corners=False))
+raises("gs_grid_last", lambda: F.grid_sample(img, grid[..., :1], align_corners=False))
+raises("gs_3d_input", lambda: F.grid_sample(img[0], grid, align_corners=False))
+raises("gs_dtype", lambda: F.grid_sample(img, grid.double(), align_corners=False))
+raises("ag_3d_size", lambda: F.affine_grid(theta, (1, 1, 3), align_corners=False))
+raises("ag_theta_2d", lambda: F.affine_grid(theta[0], (1, 1, 3, 4), align_corners=False))
+raises("ag_batch", lambda: F.affine_grid(theta, (3, 1, 3, 4), align_corners=False))
+raises("ag_long", lambda: F.affine_grid(theta.long(), (2, 1, 3, 4), align_corners=False))
+raises("ag_zero_size", lambda: F.affine_grid(theta, (2, 1, 0, 4), align_corners=False))
