@@ -50,6 +50,14 @@ class Optimizer(metaclass=ShownAs):
         for g in groups:
             self.add_param_group(g)
 
+    def __getstate__(self):
+        # as PyTorch's: a copy or a pickle leaves out the ``step`` a scheduler wrapped (it
+        # would step the original optimizer) and whether it was called
+        return {k: v for k, v in self.__dict__.items() if k not in ("step", "_opt_called")}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+
     def add_param_group(self, group):
         group = dict(group)
         params = group["params"]

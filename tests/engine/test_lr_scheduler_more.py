@@ -49,3 +49,20 @@ def test_tensor_lr_is_filled_in_place():
     assert opt.param_groups[0]["lr"] is lr
     assert abs(lr.item() - 0.05) < 1e-7
     assert isinstance(sched.get_last_lr()[0], type(lr)) and sched.get_last_lr()[0] is not lr
+
+
+def test_a_copied_or_pickled_optimizer_steps_its_own_parameters():
+    import copy
+    import pickle
+
+    w = torch.tensor([1.0, 2.0], requires_grad=True)
+    opt = torch.optim.SGD([w], lr=0.5)
+    torch.optim.lr_scheduler.StepLR(opt, 2)
+    opt.step()  # (no gradient: nothing moves; the wrapper records the call)
+    for clone in (copy.deepcopy(opt), pickle.loads(pickle.dumps(opt))):
+        assert "step" not in clone.__dict__ and not hasattr(clone, "_opt_called")
+        p = clone.param_groups[0]["params"][0]
+        p.grad = torch.ones(2)
+        clone.step()
+        np.testing.assert_allclose(p.detach().numpy(), [0.5, 1.5])
+    np.testing.assert_allclose(w.detach().numpy(), [1.0, 2.0])
