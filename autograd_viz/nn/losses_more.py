@@ -13,19 +13,21 @@ bottom."""
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
 
 from ..engine import api as _api
 from ..engine import creation as _creation
+from ..engine import events
 from ..engine import grad_mode as _grad_mode
 from ..engine._errstate import DIVIDE_INVALID, DIVIDE_INVALID_OVER, errstate
 from ..engine.api_extra import _legacy_reduction
 from ..engine.api_extra import clamp_min as _clamp_min
 from ..engine.api_norm import vector_norm as _vector_norm
 from ..engine.device import DEFAULT_FLOAT
-from ..engine.function import Function, Local
+from ..engine.function import Function, Local, _seq_counter
 from ..engine.functional_array import _is_array
 from ..engine.ops.arithmetic import AddBackward1, NotImplementedFn
 from ..engine.ops.extra import LinalgVectorNormBackward0
@@ -315,9 +317,29 @@ def _sizes(t) -> str:
     return "[" + ", ".join(str(d) for d in t.shape) + "]"
 
 
+def _composite(fn):
+    """A loss PyTorch builds from several nodes is one op in a recording's data-flow view
+    (``composite_begin`` / ``composite_end``, as ``api._composite``), named as the learner
+    wrote it; without a listener its last node is tagged for ``draw()`` (``api._tagged``)."""
+    name = fn.__name__
+
+    @functools.wraps(fn)
+    def wrapped(*args, **kwargs):
+        inputs = tuple(a for a in args if isinstance(a, Tensor))
+        inputs += tuple(v for v in kwargs.values() if isinstance(v, Tensor))
+        info = {k: v for k, v in kwargs.items() if not isinstance(v, Tensor)}
+        if events.LISTENERS and _api._OPEN[-1:] != [name]:
+            return _api._composite(name, wrapped, args, kwargs, inputs, info)
+        seq0 = _seq_counter[0]
+        return _api._tagged(fn(*args, **kwargs), name, inputs, info, seq0)
+
+    return wrapped
+
+
 # ---------------------------------------------------------------------- distances
 
 
+@_composite
 def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
     """``‖x1 − x2 + eps‖_p`` along the last dimension (``at::norm``: ``NormBackward1``)."""
     _tensor_arg(x1, "pairwise_distance", "x1")
@@ -329,6 +351,7 @@ def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
     return NormBackward1.apply(d, ord=order, dims=dims, keepdim=bool(keepdim))
 
 
+@_composite
 def cosine_similarity(x1, x2, dim=1, eps=1e-8):
     """``Σ (x1/‖x1‖)·(x2/‖x2‖)`` along ``dim`` as PyTorch's C++: the norms are cloned
     and clamped at ``eps`` without grad (``CloneBackward0``), integer inputs cast to the
@@ -362,6 +385,7 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
 # ---------------------------------------------------------------------- losses
 
 
+@_composite
 def cosine_embedding_loss(
     input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"
 ):
@@ -398,6 +422,7 @@ def cosine_embedding_loss(
     return _apply_reduction(_api.add(output_pos, output_neg), reduction)
 
 
+@_composite
 def margin_ranking_loss(
     input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"
 ):
@@ -413,6 +438,7 @@ def margin_ranking_loss(
     return _apply_reduction(out.clamp_min(0), reduction)
 
 
+@_composite
 def hinge_embedding_loss(
     input, target, margin=1.0, size_average=None, reduce=None, reduction="mean"
 ):
@@ -552,6 +578,7 @@ def multilabel_margin_loss(input, target, size_average=None, reduce=None, reduct
     )
 
 
+@_composite
 def multilabel_soft_margin_loss(
     input, target, weight=None, size_average=None, reduce=None, reduction="mean"
 ):
@@ -577,6 +604,7 @@ def multilabel_soft_margin_loss(
     return ret
 
 
+@_composite
 def poisson_nll_loss(
     input,
     target,
@@ -610,6 +638,7 @@ def poisson_nll_loss(
     return _apply_reduction(loss, reduction)
 
 
+@_composite
 def gaussian_nll_loss(input, target, var, full=False, eps=1e-6, reduction="mean"):
     """PyTorch's Python composition: ``0.5·(log(var) + (x − y)²/var)``, ``var`` cloned
     and clamped at ``eps`` without grad."""
@@ -651,6 +680,7 @@ def gaussian_nll_loss(input, target, var, full=False, eps=1e-6, reduction="mean"
     return loss
 
 
+@_composite
 def triplet_margin_loss(
     anchor,
     positive,
@@ -692,6 +722,7 @@ def _check_triplet_dims(anchor, positive, negative):
         )
 
 
+@_composite
 def triplet_margin_with_distance_loss(
     anchor, positive, negative, *, distance_function=None, margin=1.0, swap=False, reduction="mean"
 ):
