@@ -363,7 +363,7 @@ def alpha_dropout(input, p=0.5, training=False, inplace=False):
     if p == 1:
         zero = Tensor._make(np.zeros((), dtype=arr.dtype))
         return input.mul_(zero) if inplace else _api.mul(input, zero)
-    keep = (creation._rng[0].random(arr.shape) >= p).astype(arr.dtype)
+    keep = (creation._rng[0].random(arr.shape) < 1 - p).astype(arr.dtype)  # bernoulli_(1 - p)
     alpha = _SELU_ALPHA_PRIME
     a = 1.0 / math.sqrt((alpha * alpha * p + 1) * (1 - p))
     b = (keep - 1) * arr.dtype.type(alpha * a) + arr.dtype.type(alpha * a * p)

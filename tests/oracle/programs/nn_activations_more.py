@@ -214,3 +214,15 @@ with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     F.gumbel_softmax(logits, eps=1e-3)
 check("gumbel_eps_warning", [str(w.message) for w in caught])
+
+# PyTorch's random streams: the same draws for the same seed
+torch.manual_seed(3)
+check("alpha_dropout_seeded", F.alpha_dropout(x2, 0.4, True))
+torch.manual_seed(3)
+check("alpha_dropout_module_seeded", nn.AlphaDropout(0.25)(x))
+torch.manual_seed(5)
+check("gumbel_seeded", F.gumbel_softmax(logits.detach(), tau=0.7))
+torch.manual_seed(5)
+check("gumbel_hard_seeded", F.gumbel_softmax(logits.detach(), hard=True, dim=0))
+torch.manual_seed(11)
+check("bilinear_init_seeded", [p for p in nn.Bilinear(3, 2, 4).parameters()])
