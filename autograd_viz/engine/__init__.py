@@ -152,6 +152,11 @@ from .api_linalg2 import legacy_qr as qr
 from .api_linalg2 import legacy_slogdet as slogdet
 from .api_linalg2 import legacy_svd as svd
 from .api_linalg2 import logdet, pinverse
+from .api_linalg2 import removed_eig as eig
+from .api_linalg2 import removed_lstsq as lstsq
+from .api_linalg2 import removed_matrix_rank as matrix_rank
+from .api_linalg2 import removed_solve as solve
+from .api_linalg2 import removed_symeig as symeig
 from .api_math2 import (
     acosh,
     acosh_,
@@ -460,6 +465,7 @@ __all__ = [
     "dstack",
     "dtype",
     "e",
+    "eig",
     "einsum",
     "empty",
     "empty_like",
@@ -548,11 +554,13 @@ __all__ = [
     "logspace",
     "logsumexp",
     "long",
+    "lstsq",
     "lt",
     "manual_seed",
     "masked_fill",
     "masked_select",
     "matmul",
+    "matrix_rank",
     "max",
     "maximum",
     "mean",
@@ -639,6 +647,7 @@ __all__ = [
     "sinh",
     "slogdet",
     "softmax",
+    "solve",
     "sort",
     "sparse_coo",
     "sparse_csr",
@@ -655,6 +664,7 @@ __all__ = [
     "svd",
     "swapaxes",
     "swapdims",
+    "symeig",
     "t",
     "take",
     "tan",

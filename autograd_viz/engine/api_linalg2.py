@@ -72,6 +72,18 @@ def _rt(name, fields):
     return cls
 
 
+_WARNED: set = set()
+
+
+def _warn_once(msg):
+    """PyTorch's TORCH_WARN_ONCE: once per process."""
+    if msg not in _WARNED:
+        import warnings
+
+        _WARNED.add(msg)
+        warnings.warn(msg, UserWarning, stacklevel=3)
+
+
 def _T(a):
     """An ndarray as a Tensor that needs no grad (formulas run on Tensors)."""
     return a if isinstance(a, Tensor) else Tensor._make(np.asarray(a))
@@ -411,16 +423,13 @@ def cholesky_ex(A, *, upper=False, check_errors=False, out=None):
 
 def legacy_cholesky(A, upper=False, *, out=None):
     """``torch.cholesky`` (deprecated in PyTorch, warns once; node ``CholeskyBackward0``)."""
-    import warnings
-
-    warnings.warn(
+    _warn_once(
         "torch.cholesky is deprecated in favor of torch.linalg.cholesky and will be removed in "
         "a future PyTorch release.\nL = torch.cholesky(A)\nshould be replaced with\nL = "
         "torch.linalg.cholesky(A)\nand\nU = torch.cholesky(A, upper=True)\nshould be replaced "
         "with\nU = torch.linalg.cholesky(A).mH\nThis transform will produce equivalent results "
-        "for all valid (symmetric positive definite) inputs.",
-        UserWarning,
-        stacklevel=2,
+        "for all valid (symmetric positive definite) inputs. (Triggered internally at "
+        "/__w/pytorch/pytorch/aten/src/ATen/native/BatchLinearAlgebra.cpp:1765.)",
     )
     a = _square("cholesky", A)
     _check_pd("cholesky", a)
@@ -503,15 +512,12 @@ def _no_grad_r(A, r):
 
 def legacy_qr(A, some=True, *, out=None):
     """``torch.qr`` (deprecated): ``linalg.qr`` with ``some`` for the mode."""
-    import warnings
-
-    warnings.warn(
+    _warn_once(
         "torch.qr is deprecated in favor of torch.linalg.qr and will be removed in a future "
         "PyTorch release.\nThe boolean parameter 'some' has been replaced with a string "
         "parameter 'mode'.\nQ, R = torch.qr(A, some)\nshould be replaced with\nQ, R = "
-        "torch.linalg.qr(A, 'reduced' if some else 'complete')",
-        UserWarning,
-        stacklevel=2,
+        "torch.linalg.qr(A, 'reduced' if some else 'complete') (Triggered internally at "
+        "/__w/pytorch/pytorch/aten/src/ATen/native/BatchLinearAlgebra.cpp:2505.)",
     )
     return qr(A, "reduced" if some else "complete", _legacy=True)
 
@@ -899,3 +905,108 @@ def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None, out=None)
     thresh = np.maximum(atol_v, rtol_v * smax)
     rank = (s > np.asarray(thresh)[..., None]).sum(-1)
     return Tensor._make(np.asarray(rank, dtype=np.int64))
+
+
+# ---------------------------------------------------------------------- removed names
+#: what PyTorch 2.13 raises for the functions it removed in 1.9 (old tutorials call them)
+_REMOVED = {
+    "eig": "This function was deprecated since version 1.9 and is now removed. "
+    "`torch.linalg.eig` returns complex tensors of dtype `cfloat` or `cdouble` rather "
+    "than real tensors mimicking complex tensors.\n"
+    "\n"
+    "L, _ = torch.eig(A) should be replaced with:\n"
+    "L_complex = torch.linalg.eigvals(A)\n"
+    "\n"
+    "and\n"
+    "\n"
+    "L, V = torch.eig(A, eigenvectors=True) should be replaced with:\n"
+    "L_complex, V_complex = torch.linalg.eig(A)",
+    "lstsq": "This function was deprecated since version 1.9 and is now removed. `torch.lstsq` "
+    "is deprecated in favor of `torch.linalg.lstsq`.\n"
+    "`torch.linalg.lstsq` has reversed arguments and does not return the QR "
+    "decomposition in the returned tuple (although it returns other information about "
+    "the problem).\n"
+    "\n"
+    "To get the QR decomposition consider using `torch.linalg.qr`.\n"
+    "\n"
+    "The returned solution in `torch.lstsq` stored the residuals of the solution in the "
+    "last m - n columns of the returned value whenever m > n. In torch.linalg.lstsq, "
+    "the residuals are in the field 'residuals' of the returned named tuple.\n"
+    "\n"
+    "The unpacking of the solution, as in\n"
+    "X, _ = torch.lstsq(B, A).solution[:A.size(1)]\n"
+    "should be replaced with:\n"
+    "X = torch.linalg.lstsq(A, B).solution",
+    "matrix_rank": "This function was deprecated since version 1.9 and is now removed.\n"
+    "Please use the `torch.linalg.matrix_rank` function instead. The parameter "
+    "'symmetric' was renamed in `torch.linalg.matrix_rank()` to 'hermitian'.",
+    "solve": "This function was deprecated since version 1.9 and is now removed. `torch.solve` "
+    "is deprecated in favor of `torch.linalg.solve`. `torch.linalg.solve` has its "
+    "arguments reversed and does not return the LU factorization.\n"
+    "\n"
+    "To get the LU factorization see `torch.lu`, which can be used with "
+    "`torch.lu_solve` or `torch.lu_unpack`.\n"
+    "X = torch.solve(B, A).solution should be replaced with:\n"
+    "X = torch.linalg.solve(A, B)",
+    "symeig": "This function was deprecated since version 1.9 and is now removed. The default "
+    "behavior has changed from using the upper triangular portion of the matrix by "
+    "default to using the lower triangular portion.\n"
+    "\n"
+    "L, _ = torch.symeig(A, upper=upper) should be replaced with:\n"
+    "L = torch.linalg.eigvalsh(A, UPLO='U' if upper else 'L')\n"
+    "\n"
+    "and\n"
+    "\n"
+    "L, V = torch.symeig(A, eigenvectors=True) should be replaced with:\n"
+    "L, V = torch.linalg.eigh(A, UPLO='U' if upper else 'L')",
+}
+
+
+def _removed(name):
+    def fn(*args, **kwargs):
+        raise RuntimeError(_REMOVED[name])
+
+    fn.__name__ = name
+    fn.__qualname__ = name
+    return fn
+
+
+removed_lstsq = _removed("lstsq")
+removed_solve = _removed("solve")
+removed_symeig = _removed("symeig")
+removed_eig = _removed("eig")
+removed_matrix_rank = _removed("matrix_rank")
+
+
+# ---------------------------------------------------------------------- Tensor methods
+def _m_svd(self, some=True, compute_uv=True):
+    return legacy_svd(self, some, compute_uv)
+
+
+def _m_cholesky(self, upper=False):
+    return legacy_cholesky(self, upper)
+
+
+def _m_qr(self, some=True):
+    return legacy_qr(self, some)
+
+
+def _m_pinverse(self, rcond=1e-15):
+    return pinverse(self, rcond)
+
+
+for _name, _fn in (
+    ("svd", _m_svd),
+    ("cholesky", _m_cholesky),
+    ("qr", _m_qr),
+    ("slogdet", legacy_slogdet),
+    ("logdet", logdet),
+    ("pinverse", _m_pinverse),
+    ("lstsq", removed_lstsq),
+    ("solve", removed_solve),
+    ("symeig", removed_symeig),
+    ("eig", removed_eig),
+):
+    if _name not in Tensor.__dict__:
+        setattr(Tensor, _name, _fn)
+del _name, _fn

@@ -85,3 +85,21 @@ def test_values_against_numpy():
 def test_eig_is_refused_clearly():
     with pytest.raises(NotImplementedError, match="complex dtypes are not supported"):
         L.eig(torch.eye(2))
+
+
+def test_legacy_warns_once_and_removed_names_raise():
+    from autograd_viz.engine import api_linalg2
+
+    api_linalg2._WARNED.clear()
+    a = _x(3, 3, spd=True)
+    with pytest.warns(UserWarning, match=r"torch\.cholesky is deprecated"):
+        torch.cholesky(a)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        torch.cholesky(a)  # once per process, as TORCH_WARN_ONCE
+    with pytest.raises(RuntimeError, match=r"removed\. `torch\.solve` is deprecated"):
+        torch.solve(a, a)
+    with pytest.raises(RuntimeError, match=r"`torch\.linalg\.eig` returns complex"):
+        a.eig()

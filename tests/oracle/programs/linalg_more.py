@@ -101,3 +101,26 @@ raises(
 raises("eigh rect", lambda: L.eigh(R))
 raises("inv singular type", lambda: L.solve(torch.zeros(2, 2), torch.ones(2, 1)))
 check("LinAlgError is RuntimeError", issubclass(L.LinAlgError, RuntimeError))
+
+# Tensor methods, the legacy warnings, and the names PyTorch removed in 1.9 (old tutorials)
+import warnings  # noqa: E402
+
+Am = A.clone().requires_grad_()
+check("method slogdet", Am.slogdet())
+check("method logdet", Am.logdet())
+check("method pinverse", Am.pinverse())
+check("method svd S", Am.svd().S)
+check("method cholesky", Am.cholesky())
+check("method qr R", Am.qr().R.abs())
+with warnings.catch_warnings(record=True) as ws:
+    warnings.simplefilter("always")
+    torch.cholesky(A)
+    torch.qr(A)
+check("legacy warnings once per process", [str(w.message) for w in ws])
+raises("torch.solve", lambda: torch.solve(A, B))
+raises("torch.lstsq", lambda: torch.lstsq(B, A))
+raises("torch.symeig", lambda: torch.symeig(A))
+raises("torch.eig", lambda: torch.eig(A))
+raises("torch.matrix_rank", lambda: torch.matrix_rank(A))
+raises("Tensor.solve", lambda: A.solve(B))
+raises("Tensor.eig", lambda: A.eig())
