@@ -292,7 +292,7 @@ class EmbeddingBag(Module):
         if _weight is None:
             npd = factory_dtype(dtype, device)
             _check_param_shape((num_embeddings, embedding_dim))
-            w = creation._rng[0].standard_normal((num_embeddings, embedding_dim)).astype(npd)
+            w = creation._rng[0].normal_t((num_embeddings, embedding_dim), npd)
             if padding_idx is not None:
                 w[padding_idx] = 0
             self.weight = Parameter(Tensor._make(w))

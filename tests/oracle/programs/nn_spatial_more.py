@@ -280,3 +280,16 @@ raises("ag_theta_2d", lambda: F.affine_grid(theta[0], (1, 1, 3, 4), align_corner
 raises("ag_batch", lambda: F.affine_grid(theta, (3, 1, 3, 4), align_corners=False))
 raises("ag_long", lambda: F.affine_grid(theta.long(), (2, 1, 3, 4), align_corners=False))
 raises("ag_zero_size", lambda: F.affine_grid(theta, (2, 1, 0, 4), align_corners=False))
+# PyTorch's initialisation stream
+torch.manual_seed(0)
+check("init_embedding_bag", nn.EmbeddingBag(4, 3).weight)
+torch.manual_seed(1)
+check("init_embedding_bag_padding", nn.EmbeddingBag(4, 3, padding_idx=1).weight)
+torch.manual_seed(2)
+m = nn.Conv3d(2, 3, 2)
+check("init_conv3d", [m.weight, m.bias])
+torch.manual_seed(3)
+check(
+    "init_packed_rnn",
+    nn.RNN(2, 3)(torch.nn.utils.rnn.pack_sequence([torch.ones(2, 2), torch.ones(1, 2)]))[1],
+)
