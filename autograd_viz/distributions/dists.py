@@ -1,7 +1,7 @@
 """Normal, Bernoulli, Categorical, Uniform, MultivariateNormal, Independent: PyTorch's
 formulas op by op (so values, gradients and ``grad_fn`` names are PyTorch's); sampling
-uses this engine's random generator (the draws differ from PyTorch's, their shapes,
-dtypes and the reparameterization gradients of ``rsample`` do not)."""
+calls the same random functions as PyTorch's (``normal``, ``randn``, ``rand``,
+``bernoulli``, ``multinomial``), so seeded draws are PyTorch's too."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 # reparameterization, log_prob, entropy, kl_divergence), Bernoulli, Categorical (REINFORCE:
 # -log_prob(action) * return), Uniform, MultivariateNormal (full covariance, scale_tril,
 # precision), Independent; reprs, shapes, gradients, grad_fn graphs, validation errors.
-# Draws are random: only their shapes, dtypes and graphs are compared.
+# Unseeded draws: only their shapes, dtypes and graphs are compared; seeded ones at the end.
 D = torch.distributions
 
 
@@ -166,3 +166,14 @@ check("reinforce", (loss, logits.grad))
 check("reinforce graph", graph(loss))
 a = m.sample()
 check("action", (a.shape, a.dtype, a.requires_grad))
+
+# seeded draws (the engine replays PyTorch's CPU random stream)
+torch.manual_seed(0)
+n = D.Normal(torch.tensor([0.5, -1.0]), torch.tensor([1.0, 2.0]))
+check("seeded sample", n.sample((2,)))
+check("seeded rsample", n.rsample((2,)))
+check("seeded categorical", D.Categorical(logits=torch.tensor([0.1, 0.5, 0.2])).sample((6,)))
+check("seeded bernoulli", D.Bernoulli(torch.tensor([0.3, 0.8])).sample((3,)))
+check("seeded uniform", D.Uniform(0.0, 2.0).sample((3,)))
+mvn_s = D.MultivariateNormal(torch.zeros(2), scale_tril=torch.tensor([[1.0, 0.0], [0.3, 0.5]]))
+check("seeded mvn", mvn_s.rsample((2,)))
