@@ -234,6 +234,7 @@ from .api_scans2 import (
     take_along_dim,
     tril_indices,
     triu_indices,
+    unique_consecutive,
 )
 from .api_scatter import (
     addcdiv,
@@ -806,5 +807,6 @@ __all__ += [
     "take_along_dim",
     "tril_indices",
     "triu_indices",
+    "unique_consecutive",
     "xlogy_",
 ]

@@ -13,6 +13,7 @@ import numpy as np
 from . import api as _api
 from . import api_more as _more
 from .api import _check_tensor, _ReturnType
+from .grad_mode import STATE as _GRAD
 from .ops import scans2 as SC
 from .tensor import Size, Tensor, _wrap_dim
 
@@ -28,6 +29,7 @@ __all__ = [
     "take_along_dim",
     "tril_indices",
     "triu_indices",
+    "unique_consecutive",
 ]
 
 
@@ -255,3 +257,45 @@ for _name, _fn in (
     if _name not in Tensor.__dict__:
         setattr(Tensor, _name, _m(_fn, _name))
 del _name, _fn
+
+
+def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
+    """``torch.unique_consecutive``: drop consecutive repeats (of elements, or of slices
+    along ``dim``); ``inverse`` / ``counts`` as PyTorch returns them (nan never equals
+    nan). A tensor that requires grad gets ``UniqueConsecutiveBackward0`` (no derivative)."""
+    _check_tensor(input, "unique_consecutive")
+    a = input._data
+    if dim is None:
+        flat = a.reshape(-1)
+        with np.errstate(invalid="ignore"):
+            new = np.ones(flat.shape[0], dtype=bool)
+            new[1:] = flat[1:] != flat[:-1]
+        vals = flat[new]
+    else:
+        d = _wrap_dim(int(dim), a.ndim)
+        moved = np.moveaxis(a, d, 0)
+        rows = moved.reshape(moved.shape[0], -1)
+        new = np.ones(rows.shape[0], dtype=bool)
+        if rows.shape[0] > 1:
+            with np.errstate(invalid="ignore"):
+                new[1:] = (rows[1:] != rows[:-1]).any(axis=1)
+        vals = np.moveaxis(moved[new], 0, d)
+    vals = np.ascontiguousarray(vals)
+    if input.requires_grad and _GRAD.enabled:
+        out = SC.UniqueConsecutiveBackward0.apply(input, values=vals)
+    else:
+        out = Tensor._make(vals)
+    inverse = np.cumsum(new) - 1 if new.size else np.zeros(0, np.int64)
+    result = [out]
+    if return_inverse:
+        inv = inverse.astype(np.int64)
+        result.append(Tensor._make(inv.reshape(a.shape) if dim is None else inv))
+    if return_counts:
+        starts = np.flatnonzero(new)
+        counts = np.diff(np.append(starts, new.size)).astype(np.int64)
+        result.append(Tensor._make(counts))
+    return result[0] if len(result) == 1 else tuple(result)
+
+
+if "unique_consecutive" not in Tensor.__dict__:
+    Tensor.unique_consecutive = _m(unique_consecutive, "unique_consecutive")

@@ -180,3 +180,20 @@ class DiagEmbedBackward0(Function):
         from ..api_views import diagonal
 
         return (diagonal(g, offset, dim1, dim2),)
+
+
+class UniqueConsecutiveBackward0(Function):
+    """``unique_consecutive`` of a tensor that requires grad: PyTorch records the node,
+    whose backward raises (no derivative)."""
+
+    op, symbol = "unique_consecutive", "unique_consecutive"
+    formula = "no derivative"
+    local = (Local(("no derivative (PyTorch raises)", "没有导数（PyTorch 报错）"), rule=True),)
+
+    @staticmethod
+    def forward(ctx, a, values=None):
+        return values
+
+    @staticmethod
+    def backward(ctx, g):
+        raise NotImplementedError("the derivative for 'unique_consecutive' is not implemented.")

@@ -147,3 +147,33 @@ with section("isin"):
         ],
     )
     raises("isin_numbers", lambda: torch.isin(1, 2))
+with section("unique_consecutive"):
+    u = torch.tensor([1, 1, 2, 2, 3, 1, 1, 2])
+    check(
+        "unique_consecutive",
+        [
+            torch.unique_consecutive(u),
+            list(torch.unique_consecutive(u, return_inverse=True)),
+            list(torch.unique_consecutive(u, return_counts=True)),
+            list(torch.unique_consecutive(u, return_inverse=True, return_counts=True)),
+        ],
+    )
+    mm = torch.tensor([[1, 1], [1, 1], [2, 3], [2, 3], [1, 1]])
+    check(
+        "unique_consecutive_dim",
+        [
+            list(torch.unique_consecutive(mm, dim=0, return_counts=True, return_inverse=True)),
+            torch.unique_consecutive(mm),
+            torch.unique_consecutive(mm, dim=1),
+            mm.unique_consecutive(dim=-2),
+        ],
+    )
+    check("unique_consecutive_2d_inverse", torch.unique_consecutive(mm, return_inverse=True)[1])
+    f = torch.tensor([1.0, 1.0, float("nan"), float("nan"), 2.0], requires_grad=True)
+    uf = torch.unique_consecutive(f)
+    check("unique_consecutive_nan", uf)
+    check("unique_consecutive_graph", graph(uf))
+    raises("unique_consecutive_backward", lambda: uf.sum().backward())
+    check("unique_consecutive_empty", torch.unique_consecutive(torch.tensor([])))
+    raises("unique_consecutive_list", lambda: torch.unique_consecutive([1, 2]))
+    raises("unique_consecutive_baddim", lambda: torch.unique_consecutive(mm, dim=2))
