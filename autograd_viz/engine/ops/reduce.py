@@ -17,6 +17,14 @@ _ndarray = np.ndarray
 _generic = np.generic
 
 
+#: whole-tensor float32 sums and means up to this many elements are summed in PyTorch's
+#: order (``fsum.sum32``, exact against PyTorch up to 30,000 values): a training loop's
+#: ``loss.item()`` over a data set of a few thousand points prints PyTorch's digits; the
+#: order costs about 18 µs for 2,000 values (numpy's pairwise sum: 1 µs), so bigger
+#: tensors keep numpy's sum
+SUM_EXACT_MAX = 8192
+
+
 def _torch_order(a):
     """A float32 tensor small enough (``unary.EXACT_MAX``) to be summed in PyTorch's
     order (``fsum.sum32``), for its bits."""
@@ -38,7 +46,12 @@ class SumBackward0(Function):
     @staticmethod
     def forward(ctx, a, dtype=None):
         ctx.shape = a.shape
-        if dtype is None and _torch_order(a):
+        if (
+            dtype is None
+            and a.dtype == _F32
+            and 0 < a.size <= SUM_EXACT_MAX
+            and a.flags.c_contiguous
+        ):
             return sum32(a)
         return np.sum(a, dtype=dtype)
 
@@ -94,7 +107,7 @@ class MeanBackward0(Function):
         if not n:
             return np.array(np.nan, dtype=a.dtype)
         dt = a.dtype
-        if (dt is _F32 or dt == _F32) and n <= EXACT_MAX and a.flags.c_contiguous:
+        if (dt is _F32 or dt == _F32) and n <= SUM_EXACT_MAX and a.flags.c_contiguous:
             # (``_torch_order``) PyTorch's bits: its summation order, then / n
             return sum32(a) / _F32.type(n)
         if a.dtype.kind == "f":  # np.mean's own steps, without its overhead
