@@ -223,6 +223,7 @@ from .api_more import (
     triu,
 )
 from .api_scans2 import (
+    block_diag,
     broadcast_shapes,
     broadcast_tensors,
     broadcast_to,
@@ -769,6 +770,7 @@ __all__ += [
     "asinh_",
     "atanh",
     "atanh_",
+    "block_diag",
     "broadcast_shapes",
     "broadcast_tensors",
     "broadcast_to",

@@ -18,6 +18,7 @@ from .ops import scans2 as SC
 from .tensor import Size, Tensor, _wrap_dim
 
 __all__ = [
+    "block_diag",
     "broadcast_shapes",
     "broadcast_tensors",
     "broadcast_to",
@@ -299,3 +300,22 @@ def unique_consecutive(input, return_inverse=False, return_counts=False, dim=Non
 
 if "unique_consecutive" not in Tensor.__dict__:
     Tensor.unique_consecutive = _m(unique_consecutive, "unique_consecutive")
+
+
+def block_diag(*tensors):
+    """``torch.block_diag(*ts)``: the tensors (0-D, 1-D as a row, or 2-D) on the diagonal
+    of one matrix (``BlockDiagBackward0``)."""
+    for i, t in enumerate(tensors):
+        if not isinstance(t, Tensor):
+            raise TypeError(
+                f"expected Tensor as element {i} in argument 0, but got {type(t).__name__}"
+            )
+        if t._data.ndim > 2:
+            raise RuntimeError(
+                "torch.block_diag: Input tensors must have 2 or fewer dimensions. Input "
+                f"{i} has {t._data.ndim} dimensions"
+            )
+    if not tensors:
+        return Tensor._make(np.zeros((1, 0), dtype=_api._DF[0]))
+    dt = _api.result_type(*tensors)
+    return SC.BlockDiagBackward0.apply(*tensors, dtype=dt)

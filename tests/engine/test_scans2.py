@@ -22,6 +22,7 @@ CASES = {
     "take_along_dim": lambda t: torch.take_along_dim(t, torch.tensor([[3], [0], [1]]), 1),
     "take_along_dim_flat": lambda t: torch.take_along_dim(t, torch.tensor([5, 0, 11])),
     "broadcast_to": lambda t: torch.broadcast_to(t[:, :1], (3, 5)),
+    "block_diag": lambda t: torch.block_diag(t[:2], t[2], t[0, 0]),
 }
 
 

@@ -197,3 +197,39 @@ class UniqueConsecutiveBackward0(Function):
     @staticmethod
     def backward(ctx, g):
         raise NotImplementedError("the derivative for 'unique_consecutive' is not implemented.")
+
+
+class BlockDiagBackward0(Function):
+    """``block_diag(*ts)``: one node with a slot per tensor; each gets its block of G."""
+
+    op, symbol = "block_diag", "block_diag"
+    formula = "∂block_diag(A, B, ...)/∂A: A's block of G"
+    local = (Local(("the input's block of G", "G 中该输入所在的块"), rule=True),)
+
+    @staticmethod
+    def forward(ctx, *arrays, dtype=None):
+        mats = [
+            a.reshape(1, -1) if a.ndim == 1 else a.reshape(1, 1) if a.ndim == 0 else a
+            for a in arrays
+        ]
+        rows = sum(m.shape[0] for m in mats)
+        cols = sum(m.shape[1] for m in mats)
+        out = np.zeros((rows, cols), dtype=dtype)
+        r = c = 0
+        ctx.blocks = []
+        for a, m in zip(arrays, mats, strict=True):
+            out[r : r + m.shape[0], c : c + m.shape[1]] = m
+            ctx.blocks.append((r, c, m.shape, a.shape))
+            r, c = r + m.shape[0], c + m.shape[1]
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        grads = []
+        for need, (r, c, (h, w), shape) in zip(ctx.needs_input_grad, ctx.blocks, strict=True):
+            if not need:
+                grads.append(None)
+                continue
+            piece = g[r : r + h, c : c + w]
+            grads.append(piece.reshape(shape))
+        return tuple(grads)

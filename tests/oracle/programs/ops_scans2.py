@@ -177,3 +177,26 @@ with section("unique_consecutive"):
     check("unique_consecutive_empty", torch.unique_consecutive(torch.tensor([])))
     raises("unique_consecutive_list", lambda: torch.unique_consecutive([1, 2]))
     raises("unique_consecutive_baddim", lambda: torch.unique_consecutive(mm, dim=2))
+with section("block_diag"):
+    a = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+    b = torch.tensor([5.0, 6.0, 7.0], requires_grad=True)
+    c = torch.tensor(8.0, requires_grad=True)
+    r = torch.block_diag(a, b, c)
+    check("block_diag", r)
+    check("block_diag_graph", graph(r))
+    (r * torch.arange(24.0).reshape(4, 6)).sum().backward()
+    check("block_diag_grads", [a.grad, b.grad, c.grad])
+    check("block_diag_graph_slice", graph(torch.block_diag(a, a[0:1, 0:1])))
+    check("block_diag_mixed", torch.block_diag(torch.tensor([1, 2]), torch.tensor([[0.5]])))
+    check(
+        "block_diag_empty", [torch.block_diag(), torch.block_diag(torch.ones(0, 3), torch.ones(2))]
+    )
+    p = torch.tensor([[0.5, -1.0], [2.0, 0.25]], dtype=torch.float64, requires_grad=True)
+    q = torch.tensor([1.5, -0.5], dtype=torch.float64, requires_grad=True)
+    check("block_diag_gradcheck", torch.autograd.gradcheck(torch.block_diag, (p, q)))
+    check(
+        "block_diag_gradgradcheck",
+        torch.autograd.gradgradcheck(lambda x, y: torch.block_diag(x, y) ** 2, (p, q)),
+    )
+    raises("block_diag_3d", lambda: torch.block_diag(torch.ones(2, 2, 2)))
+    raises("block_diag_list", lambda: torch.block_diag([1.0]))
