@@ -1,9 +1,8 @@
 """Tensor factories: tensor, ones, zeros, arange, randn, ... and the random functions.
 
-Random numbers come from numpy ``Generator`` s (PCG64, see :mod:`.random`):
-``manual_seed(s)`` gives the same numbers in every run of this library, not PyTorch's
-numbers.  ``device=`` is accepted everywhere: the CPU works, CUDA raises as a CPU-only
-PyTorch does.
+Random numbers are PyTorch's CPU stream (:mod:`.torch_rng`, :mod:`.random`): after
+``manual_seed(s)`` they are PyTorch's numbers.  ``device=`` is accepted everywhere: the
+CPU works, CUDA raises as a CPU-only PyTorch does.
 """
 
 from __future__ import annotations

@@ -36,7 +36,8 @@ _CUDA_GENERATOR = (
 
 
 class Generator:
-    """``torch.Generator()``: a seedable source of random numbers (numpy's PCG64), shown
+    """``torch.Generator()``: a seedable source of random numbers (PyTorch's mt19937 stream,
+    :class:`.torch_rng.TorchRNG`), shown
     as PyTorch's (``<torch._C.Generator object at 0x...>``)."""
 
     __module__ = "torch._C"
