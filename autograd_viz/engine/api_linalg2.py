@@ -174,6 +174,7 @@ class _MultiNode(Function):
 
     _multi = True
     local = _RULE
+    # no ``forward``: ``_multi`` builds these nodes (``Function.forward`` raises)
 
     def _outs(self, graph):
         saved = self._saved
@@ -446,10 +447,6 @@ class LinalgQrBackward0(_MultiNode):
     formula = "PyTorch's linalg_qr_backward"
 
     @staticmethod
-    def forward(ctx, *a, **k):  # pragma: no cover - built by _multi
-        raise NotImplementedError
-
-    @staticmethod
     def backward(ctx, grads):
         gQ, gR = grads
         graph = _graph(gQ, gR)
@@ -529,10 +526,6 @@ _Eigh = _rt("linalg_eigh", ["eigenvalues", "eigenvectors"])
 class LinalgEighBackward0(_MultiNode):
     op, symbol = "eigh", "eigh"
     formula = "PyTorch's linalg_eig_backward (Hermitian)"
-
-    @staticmethod
-    def forward(ctx, *a, **k):  # pragma: no cover - built by _multi
-        raise NotImplementedError
 
     @staticmethod
     def backward(ctx, grads):
@@ -637,10 +630,6 @@ def _svd_backward(gU, gS, gVh, U, S, Vh):
 class LinalgSvdBackward0(_MultiNode):
     op, symbol = "svd", "SVD"
     formula = "PyTorch's svd_backward"
-
-    @staticmethod
-    def forward(ctx, *a, **k):  # pragma: no cover - built by _multi
-        raise NotImplementedError
 
     @staticmethod
     def backward(ctx, grads):
@@ -754,10 +743,6 @@ class LinalgSlogdetBackward0(_MultiNode):
     formula = "∂log|det A|/∂A = A⁻ᵀ"
 
     @staticmethod
-    def forward(ctx, *a, **k):  # pragma: no cover - built by _multi
-        raise NotImplementedError
-
-    @staticmethod
     def backward(ctx, grads):
         _, g = grads
         if g is None:
@@ -800,10 +785,6 @@ _Lstsq = _rt("linalg_lstsq", ["solution", "residuals", "rank", "singular_values"
 class LinalgLstsqBackward0(_MultiNode):
     op, symbol = "lstsq", "A⁺B"
     formula = "PyTorch's linalg_lstsq_backward"
-
-    @staticmethod
-    def forward(ctx, *a, **k):  # pragma: no cover - built by _multi
-        raise NotImplementedError
 
     @staticmethod
     def backward(ctx, grads):
