@@ -31,6 +31,7 @@ _LAZY = {
     "autograd": ("autograd_viz.autograd", None),
     "utils": ("autograd_viz.utils", None),
     "linalg": ("autograd_viz.linalg", None),
+    "vmap": ("autograd_viz.func", "vmap"),
     "func": ("autograd_viz.func", None),
     "distributions": ("autograd_viz.distributions", None),
     "is_anomaly_enabled": ("autograd_viz.autograd.anomaly", "is_anomaly_enabled"),

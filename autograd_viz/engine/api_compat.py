@@ -220,3 +220,111 @@ def set_float32_matmul_precision(precision):
 
 def get_float32_matmul_precision():
     return _MATMUL_PRECISION[0]
+
+
+# ---------------------------------------------------------------------- small compositions
+
+
+class _MinMax(tuple):
+    """``torch.return_types.aminmax``: a (min, max) tuple with names."""
+
+    _fields = ("min", "max")
+    min = property(lambda self: self[0])
+    max = property(lambda self: self[1])
+
+    def __repr__(self):
+        return f"torch.return_types.aminmax(\nmin={self[0]!r},\nmax={self[1]!r})"
+
+
+def aminmax(input, *, dim=None, keepdim=False):
+    """``torch.aminmax``: ``(amin, amax)`` over everything or along ``dim``."""
+    from .api_more import amax, amin
+
+    _check(input, "aminmax", "input")
+    if input._data.size == 0 and dim is None:
+        raise RuntimeError(
+            "aminmax(): cannot compute aminmax over an empty dimension as the operation has "
+            "no identity."
+        )
+    d = () if dim is None else dim
+    return _MinMax((amin(input, d, keepdim), amax(input, d, keepdim)))
+
+
+def cartesian_prod(*tensors):
+    """``torch.cartesian_prod``: the rows of every combination, as PyTorch builds it
+    (``meshgrid(indexing='ij')``, each grid flattened, stacked as columns)."""
+    from .api_teach import meshgrid
+
+    for t in tensors:
+        if not isinstance(t, Tensor) or t.ndim != 1:
+            raise RuntimeError("Expect a 1D vector, but got shape " + str(list(t.shape)))
+    if len(tensors) == 1:
+        return tensors[0]
+    grids = meshgrid(*tensors, indexing="ij")
+    return _api.stack([g.flatten() for g in grids], 1)
+
+
+def combinations(input, r=2, with_replacement=False):
+    """``torch.combinations``: the length-``r`` combinations of a 1-D tensor's elements
+    (rows of an index into it)."""
+    _check(input, "combinations", "input")
+    if input.ndim != 1:
+        raise RuntimeError(f"Expect a 1D vector, but got shape {list(input.shape)}")
+    if r < 0:
+        raise RuntimeError(f"Expect a non-negative number, but got {r}")
+    if r == 0:
+        return Tensor._make(np.empty((0,), dtype=input._data.dtype))
+    n = input.shape[0]
+    # as PyTorch's: r meshgrid copies of the vector, each masked by the increasing index
+    # tuples (non-decreasing with replacement), stacked as columns
+    from .api_scatter import masked_select
+    from .api_teach import meshgrid
+
+    grid = np.indices((n,) * r)
+    keep = np.ones((n,) * r, dtype=bool)
+    for k in range(r - 1):
+        keep &= grid[k] <= grid[k + 1] if with_replacement else grid[k] < grid[k + 1]
+    mask = Tensor._make(keep)
+    return _api.stack([masked_select(g, mask) for g in meshgrid(*([input] * r), indexing="ij")], 1)
+
+
+def inner(input, other):
+    """``torch.inner``: the sum over the last dims (``dot`` of vectors, a product with a
+    number)."""
+    _check(input, "inner", "input")
+    if input.ndim == 0 or other.ndim == 0:
+        return _api.mul(input, other)
+    if input.shape[-1] != other.shape[-1]:
+        raise RuntimeError(
+            "inner() the last dimension must match on both input tensors but got shapes "
+            f"{list(input.shape)} and {list(other.shape)}"
+        )
+    if input.ndim == 1 and other.ndim == 1:
+        # (PyTorch's tensordot of two vectors: each permuted, a dot, a view of it)
+        return _api.dot(input.permute(0), other.permute(0)).view(())
+    from .api_scatter import tensordot
+
+    return tensordot(input, other, dims=([-1], [-1]))
+
+
+_CHAIN_WARNED = [False]
+
+
+def chain_matmul(*matrices, out=None):
+    """``torch.chain_matmul`` (deprecated in PyTorch, which warns once): the products left
+    to right."""
+    if not _CHAIN_WARNED[0]:
+        _CHAIN_WARNED[0] = True
+        warnings.warn(
+            "torch.chain_matmul is deprecated and will be removed in a future PyTorch "
+            "release. Use torch.linalg.multi_dot instead, which accepts a list of two or "
+            "more tensors rather than multiple parameters.",
+            UserWarning,
+            stacklevel=2,
+        )
+    if not matrices:
+        raise RuntimeError("chain_matmul(): Expected one or more matrices")
+    out_t = matrices[0]
+    for m in matrices[1:]:
+        out_t = _api.matmul(out_t, m)
+    return out_t
