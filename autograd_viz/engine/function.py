@@ -660,6 +660,9 @@ def _apply_general(cls, inputs, kwargs):
 
 
 class _ListHandle:
+    """What ``register_hook`` returns: ``remove()`` takes the hook out; shown, and usable
+    as a context manager, as PyTorch's ``torch.utils.hooks.RemovableHandle``."""
+
     __slots__ = ("_item", "_list")
 
     def __init__(self, lst, item):
@@ -668,6 +671,16 @@ class _ListHandle:
     def remove(self) -> None:
         with contextlib.suppress(ValueError):
             self._list.remove(self._item)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.remove()
+
+
+_ListHandle.__name__ = _ListHandle.__qualname__ = "RemovableHandle"
+_ListHandle.__module__ = "torch.utils.hooks"
 
 
 def _make_view(out, base):
