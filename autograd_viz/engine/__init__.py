@@ -733,6 +733,10 @@ from . import argcheck as _argcheck
 
 _argcheck.install(globals())
 
+from . import argtypes as _argtypes  # noqa: E402
+
+_argtypes.install(globals())
+
 
 def _take_out():
     """PyTorch's ``out=`` on the torch-level functions (``torch.add(x, y, out=r)``); the

@@ -1,0 +1,80 @@
+"""PyTorch's argument-type errors for a few single-signature functions whose optional
+arguments the engine would otherwise coerce: ``t.topk(2, largest=1)`` raises
+``TypeError: topk(): argument 'largest' must be bool, not int`` (with ``(position N)``
+when the argument was given by position: counted from the tensor for ``torch.topk``, from
+the first argument for the method), where a silent ``bool(1)`` would hide the mistake.
+Found by the differential fuzz (tests/oracle/tools); wrapped once at import."""
+
+from __future__ import annotations
+
+import functools
+import numbers
+
+import numpy as np
+
+from .tensor import Tensor
+
+#: name -> the arguments after the tensor: (name, kind) with kind "int" or "bool"
+SPECS = {
+    "topk": (("k", "int"), ("dim", "int"), ("largest", "bool"), ("sorted", "bool")),
+    "tril": (("diagonal", "int"),),
+    "triu": (("diagonal", "int"),),
+}
+
+
+def _ok(value, kind) -> bool:
+    if kind == "bool":
+        return value is True or value is False or isinstance(value, np.bool_)
+    if isinstance(value, bool | np.bool_):
+        return False
+    if isinstance(value, numbers.Integral):
+        return True
+    return isinstance(value, Tensor) and value.ndim == 0 and value._data.dtype.kind in "iu"
+
+
+def _type_word(value) -> str:
+    return type(value).__name__
+
+
+def _check(name, spec, args, kwargs, first_pos):
+    for i, value in enumerate(args):
+        if i < len(spec) and not _ok(value, spec[i][1]):
+            arg, kind = spec[i]
+            raise TypeError(
+                f"{name}(): argument '{arg}' (position {first_pos + i}) must be {kind}, not "
+                f"{_type_word(value)}"
+            )
+    for arg, kind in spec:
+        if arg in kwargs and not _ok(kwargs[arg], kind):
+            raise TypeError(
+                f"{name}(): argument '{arg}' must be {kind}, not {_type_word(kwargs[arg])}"
+            )
+
+
+def _wrap(fn, name, spec, first_pos, method):
+    if method:
+
+        @functools.wraps(fn)
+        def checked_method(self, *args, **kwargs):
+            _check(name, spec, args, kwargs, first_pos)
+            return fn(self, *args, **kwargs)
+
+        return checked_method
+
+    @functools.wraps(fn)
+    def checked(input, *args, **kwargs):
+        _check(name, spec, args, kwargs, first_pos)
+        return fn(input, *args, **kwargs)
+
+    return checked
+
+
+def install(namespace) -> None:
+    """Wrap the torch-level functions in ``namespace`` and the Tensor methods of the
+    names in ``SPECS``."""
+    for name, spec in SPECS.items():
+        if name in namespace:
+            namespace[name] = _wrap(namespace[name], name, spec, 2, False)
+        meth = getattr(Tensor, name, None)
+        if meth is not None:
+            setattr(Tensor, name, _wrap(meth, name, spec, 1, True))
