@@ -202,6 +202,7 @@ _BUMPERS = frozenset(
         "_accumulate",
         "_add_grad",
         "_apply",
+        "_decoupled_weight_decay",
         "_direct_inplace",
         "_embedding_renorm_",
         "_fill",

@@ -40,6 +40,29 @@ def _moments(state, d, beta1, beta2):
     return m, v
 
 
+def _count_step(state, arr, buffers, **scalars):
+    """A new parameter's state (``step`` 0, the float32 ``scalars``, zeroed ``buffers``, in
+    PyTorch's key order), then ``step += 1``; returns the step's array."""
+    if not state:
+        state["step"] = _scalar_tensor(0.0)
+        for name, value in scalars.items():
+            state[name] = _scalar_tensor(value)
+        for name in buffers:
+            state[name] = Tensor._make(np.zeros_like(arr))
+    step_t = state["step"]._data
+    step_t += 1
+    return step_t
+
+
+def _decoupled_weight_decay(p, arr, lr, group):
+    """``p *= 1 − lr·weight_decay`` with ``decoupled_weight_decay`` (coupled weight decay is
+    added to d by Optimizer.step)."""
+    wd = group["weight_decay"]
+    if wd != 0 and group["decoupled_weight_decay"]:
+        arr *= 1 - lr * wd
+        p._vbox[0] += 1
+
+
 class NAdam(Optimizer):
     """Adam with Nesterov momentum: ``μₜ = β₁(1 − ½·0.96^(t·momentum_decay))``,
     ``p −= lr(1−μₜ)/(1−Πμ)·d/denom + lr·μₜ₊₁/(1−Πμ·μₜ₊₁)·m/denom`` with
@@ -81,19 +104,9 @@ class NAdam(Optimizer):
     def _update(self, p, arr, d, group):  # _hyper: the group
         lr, (beta1, beta2), eps = _lr(group["lr"]), group["betas"], group["eps"]
         state = self.state[p]
-        if not state:
-            state["step"] = _scalar_tensor(0.0)
-            state["mu_product"] = _scalar_tensor(1.0)
-            state["exp_avg"] = Tensor._make(np.zeros_like(arr))
-            state["exp_avg_sq"] = Tensor._make(np.zeros_like(arr))
-        step_t = state["step"]._data
-        step_t += 1
-        step = float(step_t)
+        step = float(_count_step(state, arr, ("exp_avg", "exp_avg_sq"), mu_product=1.0))
         bias_correction2 = 1 - beta2**step
-        wd = group["weight_decay"]
-        if wd != 0 and group["decoupled_weight_decay"]:
-            arr *= 1 - lr * wd  # (coupled weight decay is added to d by Optimizer.step)
-            p._vbox[0] += 1
+        _decoupled_weight_decay(p, arr, lr, group)
         momentum_decay = group["momentum_decay"]
         mu = beta1 * (1.0 - 0.5 * (0.96 ** (step * momentum_decay)))
         mu_next = beta1 * (1.0 - 0.5 * (0.96 ** ((step + 1) * momentum_decay)))
@@ -147,17 +160,8 @@ class RAdam(Optimizer):
     def _update(self, p, arr, d, group):  # _hyper: the group
         lr, (beta1, beta2), eps = _lr(group["lr"]), group["betas"], group["eps"]
         state = self.state[p]
-        if not state:
-            state["step"] = _scalar_tensor(0.0)
-            state["exp_avg"] = Tensor._make(np.zeros_like(arr))
-            state["exp_avg_sq"] = Tensor._make(np.zeros_like(arr))
-        step_t = state["step"]._data
-        step_t += 1
-        step = float(step_t)
-        wd = group["weight_decay"]
-        if wd != 0 and group["decoupled_weight_decay"]:
-            arr *= 1 - lr * wd
-            p._vbox[0] += 1
+        step = float(_count_step(state, arr, ("exp_avg", "exp_avg_sq")))
+        _decoupled_weight_decay(p, arr, lr, group)
         m, v = _moments(state, d, beta1, beta2)
         bias_correction1 = 1 - beta1**step
         bias_correction2 = 1 - beta2**step
@@ -211,12 +215,7 @@ class Adamax(Optimizer):
     def _update(self, p, arr, d, group):  # _hyper: the group
         lr, (beta1, beta2), eps = _lr(group["lr"]), group["betas"], group["eps"]
         state = self.state[p]
-        if not state:
-            state["step"] = _scalar_tensor(0.0)
-            state["exp_avg"] = Tensor._make(np.zeros_like(arr))
-            state["exp_inf"] = Tensor._make(np.zeros_like(arr))
-        step_t = state["step"]._data
-        step_t += 1
+        step_t = _count_step(state, arr, ("exp_avg", "exp_inf"))
         m = state["exp_avg"]._data
         u = state["exp_inf"]._data
         m[...] = _fma(1 - beta1, d - m, m)  # lerp_
