@@ -173,9 +173,7 @@ class MultiMarginLossBackward0(Function):
         per = (h.sum(axis=1, dtype=dt) / dt.type(dim)).astype(dt)
         if reduction == "none":
             return per if keep else per.reshape(())
-        if reduction == "sum":
-            return np.asarray(per.sum(dtype=dt), dtype=dt)
-        return np.asarray(per.mean(dtype=dt) if per.size else np.nan, dtype=dt)
+        return _reduce_array(per, reduction, dt)
 
     @staticmethod
     def backward(ctx, g):
@@ -247,9 +245,7 @@ class MultilabelMarginLossBackward0(Function):
         per = (np.where(on, z, 0).sum(axis=(1, 2), dtype=dt) / dt.type(dim)).astype(dt)
         if reduction == "none":
             return per if keep else per.reshape(())
-        if reduction == "sum":
-            return np.asarray(per.sum(dtype=dt), dtype=dt)
-        return np.asarray(per.mean(dtype=dt) if per.size else np.nan, dtype=dt)
+        return _reduce_array(per, reduction, dt)
 
     @staticmethod
     def backward(ctx, g):
