@@ -402,11 +402,15 @@ def xlog1py64(x, y):
 
 
 def _unary_forward(kernel, save):
-    """A forward computing ``kernel`` in float64; ``save``: "input" or "result"."""
+    """A forward computing ``kernel`` in float64; ``save``: "input", "result" or "both"
+    (input, then result)."""
 
     def forward(ctx, a):
         out = _like(kernel(a), a)
-        ctx.save_for_backward(a if save == "input" else out)
+        if save == "both":
+            ctx.save_for_backward(a, out)
+        else:
+            ctx.save_for_backward(a if save == "input" else out)
         return out
 
     return staticmethod(forward)
@@ -596,21 +600,14 @@ class I0Backward0(Function):
     @staticmethod
     def backward(ctx, g):
         (a,) = ctx.saved_tensors
-        if _is_array(a):
-            return (g * _like(i1_64(a), g),)
-        return (g * _torch("special_i1")(a),)
+        return (_deriv(i1_64, "special_i1", a, g),)
 
 
 class SpecialI1Backward0(Function):
     op, symbol = "i1", "i1"
     formula = "∂I₁(a)/∂a = I₀(a) − I₁(a)/a"
     local = (Local("I₀({0}) - I₁({0})/{0}", lambda x, o, k: _i1_grad(x[0])),)
-
-    @staticmethod
-    def forward(ctx, a):
-        out = _like(i1_64(a), a)
-        ctx.save_for_backward(a, out)
-        return out
+    forward = _unary_forward(i1_64, "both")
 
     @staticmethod
     def backward(ctx, g):
@@ -657,12 +654,7 @@ class SpecialNdtriBackward0(Function):
             lambda x, o, k: _SQRT_2PI * np.exp(0.5 * _f64(o) ** 2),
         ),
     )
-
-    @staticmethod
-    def forward(ctx, a):
-        out = _like(ndtri64(a), a)
-        ctx.save_for_backward(out)
-        return out
+    forward = _unary_forward(ndtri64, "result")
 
     @staticmethod
     def backward(ctx, g):
@@ -682,12 +674,7 @@ class SpecialLogNdtrBackward0(Function):
             lambda x, o, k: np.exp(-0.5 * _f64(x[0]) ** 2 - _f64(o)) / _SQRT_2PI,
         ),
     )
-
-    @staticmethod
-    def forward(ctx, a):
-        out = _like(log_ndtr64(a), a)
-        ctx.save_for_backward(a, out)
-        return out
+    forward = _unary_forward(log_ndtr64, "both")
 
     @staticmethod
     def backward(ctx, g):
