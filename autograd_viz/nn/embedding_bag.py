@@ -15,13 +15,11 @@ from ..engine import api as _api
 from ..engine import api_more as _more
 from ..engine import api_scatter as _scatter
 from ..engine import creation
-from ..engine.device import factory_dtype
 from ..engine.function import Function, Local
 from ..engine.functional_array import _is_array
 from ..engine.tensor import Tensor
-from .layers import _embedding_renorm_, _scalar_type, _tensor_arg
-from .modules import Module, _check_param_shape
-from .parameter import Parameter
+from .layers import _embedding_renorm_, _embedding_weight, _scalar_type, _tensor_arg
+from .modules import Module
 
 __all__ = ["EmbeddingBag", "embedding_bag"]
 
@@ -289,19 +287,9 @@ class EmbeddingBag(Module):
                     raise AssertionError("padding_idx must be within num_embeddings")
                 padding_idx = num_embeddings + padding_idx
         self.padding_idx = padding_idx
-        if _weight is None:
-            npd = factory_dtype(dtype, device)
-            _check_param_shape((num_embeddings, embedding_dim))
-            w = creation._rng[0].normal_t((num_embeddings, embedding_dim), npd)
-            if padding_idx is not None:
-                w[padding_idx] = 0
-            self.weight = Parameter(Tensor._make(w))
-        else:
-            if list(_weight.shape) != [num_embeddings, embedding_dim]:
-                raise AssertionError(
-                    "Shape of weight does not match num_embeddings and embedding_dim"
-                )
-            self.weight = Parameter(_weight)
+        self.weight = _embedding_weight(
+            num_embeddings, embedding_dim, padding_idx, _weight, dtype, device
+        )
         self.mode = mode
         self.sparse = sparse
         self.include_last_offset = include_last_offset

@@ -432,6 +432,21 @@ class Unflatten(Module):
         return f"dim={self.dim}, unflattened_size={self.unflattened_size}"
 
 
+def _embedding_weight(num_embeddings, embedding_dim, padding_idx, _weight, dtype, device, rg=True):
+    """The ``weight`` Parameter of Embedding and EmbeddingBag: drawn from N(0, 1) with
+    ``padding_idx``'s row zero, or ``_weight`` when its shape is right."""
+    if _weight is None:
+        npd = factory_dtype(dtype, device)
+        _check_param_shape((num_embeddings, embedding_dim))
+        w = creation._rng[0].normal_t((num_embeddings, embedding_dim), npd)
+        if padding_idx is not None:
+            w[padding_idx] = 0
+        return Parameter(Tensor._make(w), requires_grad=rg)
+    if list(_weight.shape) != [num_embeddings, embedding_dim]:
+        raise AssertionError("Shape of weight does not match num_embeddings and embedding_dim")
+    return Parameter(_weight, requires_grad=rg)
+
+
 class Embedding(Module):
     """A lookup table: ``weight`` (``num_embeddings × embedding_dim``, drawn from N(0, 1)),
     ``padding_idx``'s row zero and receiving no gradient."""
@@ -464,19 +479,9 @@ class Embedding(Module):
         self.norm_type = norm_type
         self.scale_grad_by_freq = scale_grad_by_freq
         self.sparse = sparse
-        if _weight is None:
-            npd = factory_dtype(dtype, device)
-            _check_param_shape((num_embeddings, embedding_dim))
-            w = creation._rng[0].normal_t((num_embeddings, embedding_dim), npd)
-            if padding_idx is not None:
-                w[padding_idx] = 0
-            self.weight = Parameter(Tensor._make(w), requires_grad=not _freeze)
-        else:
-            if list(_weight.shape) != [num_embeddings, embedding_dim]:
-                raise AssertionError(
-                    "Shape of weight does not match num_embeddings and embedding_dim"
-                )
-            self.weight = Parameter(_weight, requires_grad=not _freeze)
+        self.weight = _embedding_weight(
+            num_embeddings, embedding_dim, padding_idx, _weight, dtype, device, not _freeze
+        )
 
     def forward(self, input):
         return embedding(
