@@ -14,11 +14,18 @@ import numpy as np
 
 from .tensor import Tensor
 
-#: name -> the arguments after the tensor: (name, kind) with kind "int" or "bool"
+#: name -> the arguments after the tensor, in order: (name, kind) with kind "int" or
+#: "bool"; a name after "*" is keyword-only
 SPECS = {
     "topk": (("k", "int"), ("dim", "int"), ("largest", "bool"), ("sorted", "bool")),
     "tril": (("diagonal", "int"),),
     "triu": (("diagonal", "int"),),
+    "cumsum": (("dim", "int"),),
+    "cumprod": (("dim", "int"),),
+    "index_select": (("dim", "int"),),
+    "gather": (("dim", "int"),),
+    "multinomial": (("num_samples", "int"), ("replacement", "bool")),
+    "round": (("*", ""), ("decimals", "int")),
 }
 
 
@@ -38,6 +45,8 @@ def _type_word(value) -> str:
 
 def _check(name, spec, args, kwargs, first_pos):
     for i, value in enumerate(args):
+        if i < len(spec) and spec[i][0] == "*":
+            break
         if i < len(spec) and not _ok(value, spec[i][1]):
             arg, kind = spec[i]
             raise TypeError(
@@ -45,7 +54,7 @@ def _check(name, spec, args, kwargs, first_pos):
                 f"{_type_word(value)}"
             )
     for arg, kind in spec:
-        if arg in kwargs and not _ok(kwargs[arg], kind):
+        if kind and arg in kwargs and not _ok(kwargs[arg], kind):
             raise TypeError(
                 f"{name}(): argument '{arg}' must be {kind}, not {_type_word(kwargs[arg])}"
             )
@@ -69,11 +78,24 @@ def _wrap(fn, name, spec, first_pos, method):
     return checked
 
 
+#: only the method has a single signature (``torch.round`` has two: its message differs)
+METHOD_ONLY = {"round"}
+
+
+def _multinomial(self, num_samples, replacement=False, *, generator=None):
+    """``Tensor.multinomial``: ``torch.multinomial(self, ...)``."""
+    from .creation import multinomial
+
+    return multinomial(self, num_samples, replacement, generator=generator)
+
+
 def install(namespace) -> None:
     """Wrap the torch-level functions in ``namespace`` and the Tensor methods of the
     names in ``SPECS``."""
+    if not hasattr(Tensor, "multinomial"):
+        Tensor.multinomial = _multinomial
     for name, spec in SPECS.items():
-        if name in namespace:
+        if name in namespace and name not in METHOD_ONLY:
             namespace[name] = _wrap(namespace[name], name, spec, 2, False)
         meth = getattr(Tensor, name, None)
         if meth is not None:
