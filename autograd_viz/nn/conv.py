@@ -719,6 +719,16 @@ def _conv_bias_shape(w, bias):
         )
 
 
+def _conv_groups_check(x, w, groups):
+    """The input has ``groups`` times the weight's input channels (PyTorch's message)."""
+    if x.shape[1] != w.shape[1] * groups:
+        raise RuntimeError(
+            f"Given groups={groups}, weight of size {list(w.shape)}, expected input"
+            f"{list(x.shape)} to have {w.shape[1] * groups} channels, but got {x.shape[1]} "
+            "channels instead"
+        )
+
+
 def _conv_weight_dtype(x, w):
     if w.dtype != x.dtype:
         raise RuntimeError(
@@ -756,12 +766,7 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         p = _pair_arg(padding)
         pads = ((p[0], p[0]), (p[1], p[1]))
     _conv_arg_checks(x, bias, stride, pads, dilation)
-    if x.shape[1] != w.shape[1] * groups:
-        raise RuntimeError(
-            f"Given groups={groups}, weight of size {list(w.shape)}, expected input"
-            f"{list(x.shape)} to have {w.shape[1] * groups} channels, but got {x.shape[1]} "
-            "channels instead"
-        )
+    _conv_groups_check(x, w, groups)
     _conv_bias_shape(w, bias)
     hp = x.shape[2] + pads[0][0] + pads[0][1]
     wp = x.shape[3] + pads[1][0] + pads[1][1]
@@ -972,12 +977,7 @@ def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     else:
         p = (_one(padding),) * 2
     _conv_arg_checks(x, bias, (1, s), ((0, 0), p), (1, d))
-    if x.shape[1] != w.shape[1] * groups:
-        raise RuntimeError(
-            f"Given groups={groups}, weight of size {list(w.shape)}, expected input"
-            f"{list(x.shape)} to have {w.shape[1] * groups} channels, but got {x.shape[1]} "
-            "channels instead"
-        )
+    _conv_groups_check(x, w, groups)
     if x.shape[2] + p[0] + p[1] < d * (k - 1) + 1:
         raise RuntimeError(
             f"Calculated padded input size per channel: ({x.shape[2] + p[0] + p[1]}). Kernel "

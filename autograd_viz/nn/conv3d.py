@@ -21,6 +21,7 @@ from .conv import (
     _batched,
     _conv_arg_checks,
     _conv_bias_shape,
+    _conv_groups_check,
     _conv_weight_dtype,
     _ConvNd,
     pad,
@@ -266,12 +267,7 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         _conv_arg_checks(x, bias, stride, pads, (1, 1, 1))
         raise RuntimeError("non-positive dilation is not supported")
     _conv_arg_checks(x, bias, stride, pads, dilation)
-    if x.shape[1] != w.shape[1] * groups:
-        raise RuntimeError(
-            f"Given groups={groups}, weight of size {list(w.shape)}, expected input"
-            f"{list(x.shape)} to have {w.shape[1] * groups} channels, but got {x.shape[1]} "
-            "channels instead"
-        )
+    _conv_groups_check(x, w, groups)
     _conv_bias_shape(w, bias)
     padded = [x.shape[2 + i] + pads[i][0] + pads[i][1] for i in range(3)]
     ext = [dilation[i] * (k[i] - 1) + 1 for i in range(3)]
