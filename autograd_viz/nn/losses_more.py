@@ -33,6 +33,7 @@ from ..engine.ops.arithmetic import AddBackward1, NotImplementedFn
 from ..engine.ops.extra import LinalgVectorNormBackward0
 from ..engine.tensor import Tensor
 from . import functional as _functional
+from .extra import _Loss  # (the loss modules' shared base: reduction and its legacy args)
 from .layers import _check_reduction, _scalar_type, _tensor_arg
 from .modules import Module
 
@@ -744,14 +745,6 @@ def triplet_margin_with_distance_loss(
 
 
 # ---------------------------------------------------------------------- modules
-
-
-class _Loss(Module):
-    def __init__(self, size_average=None, reduce=None, reduction="mean"):
-        super().__init__()
-        if size_average is not None or reduce is not None:
-            reduction = _legacy_reduction(size_average, reduce)
-        self.reduction = reduction
 
 
 class _WeightedLoss(_Loss):
