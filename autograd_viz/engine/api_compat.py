@@ -15,7 +15,7 @@ import numpy as np
 
 from . import api as _api
 from .dtypes import dtype as _dtype_cls
-from .dtypes import from_numpy_dtype, to_numpy_dtype
+from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
 from .tensor import Tensor
 
 pi = math.pi
@@ -68,24 +68,11 @@ def is_nonzero(input):
     return bool(input._data.reshape(-1)[0])
 
 
-_LEGACY = {
-    "float32": "FloatTensor",
-    "float64": "DoubleTensor",
-    "float16": "HalfTensor",
-    "int64": "LongTensor",
-    "int32": "IntTensor",
-    "int16": "ShortTensor",
-    "int8": "CharTensor",
-    "uint8": "ByteTensor",
-    "bool": "BoolTensor",
-}
-
-
 def typename(obj):
     """``torch.typename``: 'torch.FloatTensor' for a float32 tensor, else the
     object's module and class name as PyTorch gives them."""
     if isinstance(obj, Tensor):
-        return "torch." + _LEGACY.get(obj._data.dtype.name, "Tensor")
+        return type_name(obj._data.dtype)
     module = ""
     class_name = ""
     if hasattr(obj, "__module__") and obj.__module__ not in ("builtins", "__builtin__", None):

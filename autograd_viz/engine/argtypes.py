@@ -39,10 +39,6 @@ def _ok(value, kind) -> bool:
     return isinstance(value, Tensor) and value.ndim == 0 and value._data.dtype.kind in "iu"
 
 
-def _type_word(value) -> str:
-    return type(value).__name__
-
-
 def _check(name, spec, args, kwargs, first_pos):
     for i, value in enumerate(args):
         if i < len(spec) and spec[i][0] == "*":
@@ -51,12 +47,12 @@ def _check(name, spec, args, kwargs, first_pos):
             arg, kind = spec[i]
             raise TypeError(
                 f"{name}(): argument '{arg}' (position {first_pos + i}) must be {kind}, not "
-                f"{_type_word(value)}"
+                f"{type(value).__name__}"
             )
     for arg, kind in spec:
         if kind and arg in kwargs and not _ok(kwargs[arg], kind):
             raise TypeError(
-                f"{name}(): argument '{arg}' must be {kind}, not {_type_word(kwargs[arg])}"
+                f"{name}(): argument '{arg}' must be {kind}, not {type(kwargs[arg]).__name__}"
             )
 
 
