@@ -41,6 +41,7 @@ _LAZY = {
     ),
     "set_anomaly_enabled": ("autograd_viz.autograd.anomaly", "set_anomaly_enabled"),
     "special": ("autograd_viz.special", None),
+    "random": ("autograd_viz.engine.random", None),
     "record": ("autograd_viz.recorder", "record"),
     "Recording": ("autograd_viz.recorder", "Recording"),
     "set_language": ("autograd_viz.recorder", "set_language"),
@@ -95,6 +96,7 @@ __all__ = [
     "is_anomaly_check_nan_enabled",  # noqa: F405
     "set_anomaly_enabled",  # noqa: F405
     "special",  # noqa: F405
+    "random",  # noqa: F405
     "record",  # noqa: F405
     "Recording",  # noqa: F405
     "set_language",  # noqa: F405

@@ -336,6 +336,7 @@ from .creation import (
     randn,
     randn_like,
     randperm,
+    range_,
     seed,
     set_rng_state,
     tensor,
@@ -637,6 +638,7 @@ __all__ = [
     "randn",
     "randn_like",
     "randperm",
+    "range",
     "ravel",
     "reciprocal",
     "relu",
@@ -826,3 +828,5 @@ __all__ += [
     "unique_consecutive",
     "xlogy_",
 ]
+
+range = range_  # torch.range (builtins.range is not used in this module)

@@ -203,13 +203,13 @@ def _check_like_input(t, fn):
 
 
 def _like(fill, name):
-    def make(t, dtype=None, requires_grad=False, device=None, memory_format=None, layout=None):
-        _check_like_input(t, name)
-        npd = to_numpy_dtype(dtype) or t._data.dtype
+    def make(input, dtype=None, requires_grad=False, device=None, memory_format=None, layout=None):
+        _check_like_input(input, name)
+        npd = to_numpy_dtype(dtype) or input._data.dtype
         check_device(device)
         if requires_grad is not False and requires_grad is not True and requires_grad is not None:
             _bool_arg_error(name, requires_grad)
-        return _finish(fill(t._data.shape, dtype=npd), requires_grad)
+        return _finish(fill(input._data.shape, dtype=npd), requires_grad)
 
     # Python's own argument errors name the function as PyTorch's do ("zeros_like() got an
     # unexpected keyword argument 'axis'")
@@ -223,7 +223,8 @@ ones_like = _like(np.ones, "ones_like")
 empty_like = _like(np.zeros, "empty_like")
 
 
-def full_like(t, fill_value, dtype=None, requires_grad=False, device=None, memory_format=None):
+def full_like(input, fill_value, dtype=None, requires_grad=False, device=None, memory_format=None):
+    t = input
     _check_like_input(t, "full_like")
     fill_value = _check_fill_value("full_like", fill_value)
     if requires_grad is not False and requires_grad is not True and requires_grad is not None:
@@ -311,6 +312,37 @@ def arange(
         n = int(np.ceil((float(end) - float(start)) / float(step)))
         arr = _arange_values(xs, xst, n, npd)
     return _finish(np.asarray(arr).astype(npd), requires_grad)
+
+
+def range_(start, end=None, step=1, *, dtype=None, requires_grad=False, device=None, out=None):
+    """``torch.range`` (deprecated in PyTorch, still in teaching notebooks): ``end`` included,
+    ``floor((end - start) / step) + 1`` values, the default float dtype unless ``dtype``."""
+    import warnings
+
+    warnings.warn(
+        "torch.range is deprecated and will be removed in a future release because its "
+        "behavior is inconsistent with Python's range builtin. Instead, use torch.arange, "
+        "which produces values in [start, end).",
+        UserWarning,
+        stacklevel=2,
+    )
+    start, end, step = _num(start), _num(end), _num(step)
+    for name, pos, v in (("start", 1, start), ("end", 2, end), ("step", 3, step)):
+        if isinstance(v, bool) or not isinstance(v, numbers.Real):
+            raise TypeError(
+                f"range(): argument '{name}' (position {pos}) must be Number, "
+                f"not {type(v).__name__}"
+            )
+    npd = _dtype_arg(dtype, "range") or _DF[0]
+    check_device(device)
+    xs, xe, xst = float(start), float(end), float(step)
+    if xst == 0:
+        raise RuntimeError("step must be nonzero")
+    if not ((xst > 0 and xe >= xs) or (xst < 0 and xe <= xs)):
+        raise RuntimeError("upper bound and lower bound inconsistent with step sign")
+    n = int(np.floor((xe - xs) / xst)) + 1
+    arr = xs + np.arange(n, dtype=np.float64) * xst
+    return _finish(arr.astype(npd), requires_grad)
 
 
 def _arange_values(xs, xst, n, npd):

@@ -722,6 +722,12 @@ class Tensor(metaclass=ShownAs):
             from .dtypes import from_type_name
 
             dtype = from_type_name(dtype)
+        elif isinstance(dtype, type) or callable(dtype):
+            # the legacy tensor types: t.type(torch.LongTensor), t.type(torch.Tensor)
+            from .dtypes import from_type_name
+
+            name = getattr(dtype, "__name__", type(dtype).__name__)
+            dtype = from_type_name("FloatTensor" if name == "Tensor" else name)
         return self.to(dtype)
 
     def __len__(self) -> int:
