@@ -42,6 +42,11 @@ _LAZY = {
     "set_anomaly_enabled": ("autograd_viz.autograd.anomaly", "set_anomaly_enabled"),
     "special": ("autograd_viz.special", None),
     "random": ("autograd_viz.engine.random", None),
+    "poisson": ("autograd_viz.distributions._sampling", "poisson"),
+    "binomial": ("autograd_viz.distributions._sampling", "binomial"),
+    "_standard_gamma": ("autograd_viz.distributions._sampling", "_standard_gamma"),
+    "_standard_gamma_grad": ("autograd_viz.distributions._sampling", "_standard_gamma_grad"),
+    "_sample_dirichlet": ("autograd_viz.distributions._sampling", "_sample_dirichlet"),
     "record": ("autograd_viz.recorder", "record"),
     "Recording": ("autograd_viz.recorder", "Recording"),
     "set_language": ("autograd_viz.recorder", "set_language"),
@@ -97,6 +102,8 @@ __all__ = [
     "set_anomaly_enabled",  # noqa: F405
     "special",  # noqa: F405
     "random",  # noqa: F405
+    "poisson",  # noqa: F405
+    "binomial",  # noqa: F405
     "record",  # noqa: F405
     "Recording",  # noqa: F405
     "set_language",  # noqa: F405
