@@ -6,23 +6,28 @@ bits of the seed as ``init_genrand`` does); numpy's ``MT19937`` is the same engi
 state set from ``RandomState(seed)`` (the same seeding).  On top of it, PyTorch's
 transformations (aten/src/ATen/core/TransformationHelper.h, DistributionsHelper.h,
 native/cpu/DistributionTemplates.h), checked against PyTorch 2.13 in
-tests/engine/test_torch_rng.py:
+tests/engine/test_rng_bits.py and tests/oracle/programs/random_streams.py:
 
 * ``random()`` is one 32-bit draw; ``random64()`` two, the first the high half;
 * a uniform float32 in [0, 1) is the low 24 bits of ``random()`` times 2**-24, a float64
   the low 53 bits of ``random64()`` times 2**-53; ``uniform_(a, b)``: ``x * (b - a) + a``
   in double (``b - a`` in the tensor's dtype), then rounded;
 * ``normal_`` of 16 or more contiguous values: all the uniforms first, then Box-Muller on
-  each block of 16 (``u1 = 1 - d[j]``, ``u2 = d[j + 8]``: ``r cos``, ``r sin``), the last
-  16 values redrawn and redone when 16 does not divide the size; fewer values: the double
-  Box-Muller of ``normal_distribution``, whose second value (``r sin``) is kept in the
-  generator for its next normal value;
+  each block of 16 (``u1 = 1 - d[j]``, ``u2 = d[j + 8]``: ``fma(r cos, std, mean)``,
+  ``fma(r sin, std, mean)``), the last 16 values redrawn and redone when 16 does not
+  divide the size (float16: computed in float32 sixteen at a time, so the redrawn ones
+  follow the whole blocks); fewer values: the double Box-Muller of
+  ``normal_distribution``, whose second value (``r sin``) is kept in the generator for
+  its next normal value (``val * std + mean`` as one fma);
 * ``randint``: ``random() % range + low`` (``random64()`` from a range of 2**28 on);
 * ``randperm``: Fisher-Yates from the front, ``random() % (n - i)``.
 
-PyTorch's float32 normals of 16 or more values use SLEEF's vector log/cos/sin: computed
-here with numpy's float32 functions, about 86% of them have PyTorch's exact bits and the
-rest differ in the last bit.  Also PyTorch's: ``bernoulli_(p)`` (a double uniform ``< p``;
+PyTorch's float32 normals of 16 or more values use its AVX2 kernel on x86 (also under its
+AVX-512 dispatch): avx_mathfun.h's Cephes ``log256_ps`` / ``sincos256_ps`` with GCC's
+fused multiply-adds, emulated step by step here so every bit is PyTorch's
+(tests/engine/test_rng_bits.py; numpy's float32 log / sin / cos gave about 85%); float64
+uses glibc's ``log`` (``math.log``) and numpy's ``sin`` / ``cos`` (glibc's bits).
+Also PyTorch's: ``bernoulli_(p)`` (a double uniform ``< p``;
 dropout is ``bernoulli_(1 - p)``), ``bernoulli`` of a probability tensor (a uniform of its
 dtype), ``exponential_`` (``-log1p(-u)``), ``multinomial`` (with replacement: a binary
 search in the running sums; without, or for one sample: the largest ``p / Exp(1)``).
@@ -103,7 +108,9 @@ class TorchRNG:
         if n >= 16:
             out = self._normal_fill(n, npd, mean, std)
         else:
-            out = np.array([self._normal_scalar() * std + mean for _ in range(n)], np.float64)
+            out = np.array([self._normal_scalar() for _ in range(n)], np.float64)
+            if std != 1 or mean != 0:  # ``val * std + mean``, contracted to an fma
+                out = _fma64(out, float(std), float(mean))
         return out.astype(npd).reshape(shape)
 
     def _normal_scalar(self):
@@ -119,10 +126,12 @@ class TorchRNG:
         return r * math.cos(theta)
 
     def _normal_fill(self, n, npd, mean, std):
-        data = self.unit(n, npd)
+        nb = n // 16
+        # float32 / float64 draw all n uniforms before the last 16; float16 (computed in
+        # float32 sixteen at a time) only the whole blocks'
+        data = self.unit(n if npd in (_F32, _F64) else nb * 16, npd)
         if npd != _F64:
             data = data.astype(np.float32)
-        nb = n // 16
         head = _box_muller16(data[: nb * 16].reshape(nb, 16), npd, mean, std).reshape(-1)
         if n % 16 == 0:
             return head
@@ -187,22 +196,173 @@ class TorchRNG:
 
 
 def _box_muller16(d, npd, mean, std):
-    """``normal_fill_16`` on rows of 16 uniforms (float32 rows: float32 arithmetic)."""
-    if npd == _F64:
-        u1 = 1.0 - d[:, :8]
-        u2 = d[:, 8:]
-        radius = np.sqrt(-2.0 * np.log(u1))
-        theta = _TWO_PI * u2
-        return np.concatenate(
-            [radius * np.cos(theta) * std + mean, radius * np.sin(theta) * std + mean], axis=1
-        )
-    f = np.float32
-    with np.errstate(divide="ignore", invalid="ignore"):
-        u1 = f(1) - d[:, :8]
-        u2 = d[:, 8:]
-        radius = np.sqrt(f(-2) * np.log(u1.astype(np.float64)).astype(np.float32))
-        theta = f(_TWO_PI) * u2
-        c = np.cos(theta.astype(np.float64)).astype(np.float32)
-        s = np.sin(theta.astype(np.float64)).astype(np.float32)
-        sd, m = f(std), f(mean)
-        return np.concatenate([radius * c * sd + m, radius * s * sd + m], axis=1)
+    """``normal_fill_16`` on rows of 16 uniforms: ``u1 = 1 - d[:8]``, ``u2 = d[8:]``,
+    ``r = sqrt(-2 log u1)``, ``theta = 2 pi u2``, ``fma(r cos, std, mean)`` then
+    ``fma(r sin, std, mean)`` (float32: :func:`_box_muller16_f32`)."""
+    if npd != _F64:
+        return _box_muller16_f32(d, mean, std)
+    u1 = 1.0 - d[:, :8]
+    u2 = d[:, 8:]
+    # glibc's log (numpy's float64 log differs in the last bit now and then; its sin and
+    # cos agree with glibc's)
+    logs = np.fromiter(map(math.log, u1.ravel().tolist()), np.float64, u1.size)
+    radius = np.sqrt(-2.0 * logs.reshape(u1.shape))
+    theta = _TWO_PI * u2
+    out = np.concatenate([radius * np.cos(theta), radius * np.sin(theta)], axis=1)
+    if std == 1 and mean == 0:
+        return out
+    return _fma64(out, float(std), float(mean))
+
+
+# ---------------------------------------------------------------------- float32 normal_fill
+# PyTorch's float32 ``normal_fill_16`` on x86 (its AVX2 kernel, also the one the AVX512
+# dispatch runs) is avx_mathfun.h's ``log256_ps`` and ``sincos256_ps`` (Cephes' float
+# polynomials, eight lanes at a time), compiled with GCC's FMA contraction: a product that
+# is only added to becomes one fused multiply-add.  Emulated here operation by operation in
+# numpy float32 (a fused multiply-add by :func:`_fma32`), so the bits are PyTorch's.
+
+_f32 = np.float32
+_SQRTHF = _f32(0.707106781186547524)
+_LOG_P = [
+    _f32(v)
+    for v in (
+        7.0376836292e-2,
+        -1.1514610310e-1,
+        1.1676998740e-1,
+        -1.2420140846e-1,
+        1.4249322787e-1,
+        -1.6668057665e-1,
+        2.0000714765e-1,
+        -2.4999993993e-1,
+        3.3333331174e-1,
+    )
+]
+_LOG_Q1 = _f32(-2.12194440e-4)
+_LOG_Q2 = _f32(0.693359375)
+_DP1 = _f32(-0.78515625)
+_DP2 = _f32(-2.4187564849853515625e-4)
+_DP3 = _f32(-3.77489497744594108e-8)
+_SIN_P = [_f32(-1.9515295891e-4), _f32(8.3321608736e-3), _f32(-1.6666654611e-1)]
+_COS_P = [_f32(2.443315711809948e-005), _f32(-1.388731625493765e-003), _f32(4.166664568298827e-002)]
+_FOPI = _f32(1.27323954473516)
+_TWO_PI_F32 = _f32(_TWO_PI)
+_HALF = _f32(0.5)
+_MID = np.int64(1 << 28)
+_LOW29 = np.int64((1 << 29) - 1)
+
+
+def _fma32(a, b, c):
+    """float32 ``fma(a, b, c)``: ``a * b`` of two float32 is exact in float64, the sum is
+    rounded once in float64 and then to float32; that double rounding can only go wrong
+    when the float64 sum falls exactly halfway between two float32 (normal results), and
+    those few are redone from the sum's exact error."""
+    s = a.astype(np.float64)
+    s *= b
+    s += c
+    r = s.astype(np.float32)
+    if not np.any((s.view(np.int64) & _LOW29) == _MID):
+        return r
+    cand = np.flatnonzero((s.view(np.int64) & _LOW29) == _MID)
+    pc = a.reshape(-1)[cand].astype(np.float64) * np.broadcast_to(b, a.shape).reshape(-1)[cand]
+    sc = s.reshape(-1)[cand]
+    cc = np.broadcast_to(np.asarray(c, np.float64), s.shape).reshape(-1)[cand]
+    bv = sc - pc
+    err = (pc - (sc - bv)) + (cc - bv)  # s + err == a * b + c exactly (TwoSum)
+    rc = r.reshape(-1)[cand]
+    # the exact value lies beyond the midpoint, on err's side: round towards it
+    wrong = (err != 0) & ((rc.astype(np.float64) - sc) * err < 0)
+    toward = np.where(err > 0, _f32(np.inf), _f32(-np.inf))
+    r.reshape(-1)[cand] = np.where(wrong, np.nextafter(rc, toward), rc)
+    return r
+
+
+def _log256(u):
+    """``log256_ps`` of float32 values in (0, 1] (no zeros, denormals or negatives here)."""
+    bits = u.view(np.int32)
+    m = ((bits & np.int32(0x007FFFFF)) | np.int32(0x3F000000)).view(np.float32)  # [0.5, 1)
+    mask = m < _SQRTHF
+    # e = exponent + 1, minus 1 below sqrt(1/2); x = 2m - 1 or m - 1 (both exact)
+    e = ((bits >> 23) - (126 + mask)).astype(np.float32)
+    x = m - _f32(1)
+    x += np.where(mask, m, _f32(0))
+    z = x * x
+    y = _fma32(x, _LOG_P[0], _LOG_P[1])
+    for c in _LOG_P[2:]:
+        y = _fma32(y, x, c)
+    y *= x
+    y = _fma32(y, z, e * _LOG_Q1)
+    y -= z * _HALF  # z * 0.5 is exact: GCC's fnmadd is a plain subtraction here
+    x += y
+    x += e * _LOG_Q2  # e (a small integer) times 0.693359375 is exact
+    return x
+
+
+def _sincos256(x):
+    """``sincos256_ps`` of float32 values >= 0 (``2 pi u2``): ``(sin, cos)``."""
+    j = (x * _FOPI).astype(np.int32)
+    j = (j + 1) & ~1
+    y = j.astype(np.float32)
+    x = x + y * _DP1  # exact products (y is a small even integer, DP1 and DP2 short)
+    x += y * _DP2
+    x = _fma32(y, _DP3, x)
+    z = x * x
+    yc = _fma32(z, _COS_P[0], _COS_P[1])
+    yc = _fma32(yc, z, _COS_P[2])
+    yc *= z
+    yc = _fma32(yc, z, -(z * _HALF))
+    yc += _f32(1)
+    ys = _fma32(z, _SIN_P[0], _SIN_P[1])
+    ys = _fma32(ys, z, _SIN_P[2])
+    ys *= z
+    ys = _fma32(ys, x, x)
+    poly = (j & 2) == 0
+    s = np.where(poly, ys, yc)
+    c = np.where(poly, yc, ys)
+    s_neg = (j & 4) != 0
+    c_neg = ((j - 2) & 4) == 0
+    np.negative(s, out=s, where=s_neg)
+    np.negative(c, out=c, where=c_neg)
+    return s, c
+
+
+#: rows of 16 values computed at once (temporaries that stay in the CPU's cache)
+_CHUNK_ROWS = 2048
+
+
+def _box_muller16_f32(d, mean, std):
+    d = d.astype(np.float32, copy=False)
+    out = np.empty(d.shape, np.float32)
+    sd, m = _f32(std), _f32(mean)
+    for i in range(0, d.shape[0], _CHUNK_ROWS):
+        blk = d[i : i + _CHUNK_ROWS]
+        u1 = _f32(1) - blk[:, :8]
+        theta = _TWO_PI_F32 * blk[:, 8:]
+        radius = np.sqrt(_f32(-2) * _log256(u1))
+        s, c = _sincos256(theta)
+        o = out[i : i + _CHUNK_ROWS]
+        np.multiply(radius, c, out=o[:, :8])
+        np.multiply(radius, s, out=o[:, 8:])
+        if m != 0:
+            o[...] = _fma32(o, sd, m)
+        elif sd != 1:
+            o *= sd  # fma(x, std, 0)
+    return out
+
+
+def _fma64(a, b, c):
+    """float64 ``fma(a, b, c)`` (scalar ``b`` and ``c``): the product's exact error
+    (Veltkamp/Dekker) and the sum's (TwoSum) added back before the one rounding (exact but
+    in the rarest double-rounding ties)."""
+    p = a * b
+    split = 134217729.0  # 2**27 + 1
+    ah = a * split
+    ah = ah - (ah - a)
+    al = a - ah
+    bh = b * split
+    bh = bh - (bh - b)
+    bl = b - bh
+    perr = ((ah * bh - p) + ah * bl + al * bh) + al * bl
+    s = p + c
+    bv = s - p
+    serr = (p - (s - bv)) + (c - bv)
+    return s + (perr + serr)

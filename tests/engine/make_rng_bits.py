@@ -1,0 +1,112 @@
+"""Record PyTorch's random numbers, bit for bit, for tests/engine/test_rng_bits.py.
+
+    python tests/engine/make_rng_bits.py      # needs torch 2.13 (CPU); writes
+                                              # tests/engine/data/rng_bits.json
+
+Each case in ``CASES`` is ``fn(lib)``: it seeds ``lib`` (torch or autograd_viz) and returns
+a list of tensors drawn from it.  PyTorch's results are stored as raw bits (base64) when
+they are small, and as a SHA-256 digest of the bits (with the first values' bits, to show
+where a difference starts) when they are big.  The test (no torch import) runs the same
+cases with autograd_viz and compares the bits exactly.
+
+PyTorch's float32 normals of 16 or more values come from its AVX2 kernel (also run by
+its AVX-512 dispatch) on x86 CPUs: record on such a CPU.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+OUT = Path(__file__).resolve().parent / "data" / "rng_bits.json"
+
+#: sizes of the normal sweeps: PyTorch's two normal paths (fewer than 16 values, 16 or
+#: more), sizes 16 does not divide (the last 16 values redrawn), and big ones
+SIZES = (1, 3, 15, 16, 17, 31, 32, 100, 255, 1000, 4097)
+SEEDS = (*range(12), 123, 2024, 2147483647, 4294967295, 4294967296 + 5, 10**15)
+#: above this many values a case is stored as a digest
+RAW_MAX = 2048
+
+
+def _dt(lib, name):
+    return getattr(lib, name)
+
+
+def _sweep(dtype, mean=None, std=None):
+    """``randn`` (or ``normal_(mean, std)``) of every size in SIZES, after each seed."""
+
+    def fn(lib):
+        out = []
+        for seed in SEEDS:
+            lib.manual_seed(seed)
+            for n in SIZES:
+                if mean is None:
+                    out.append(lib.randn(n, dtype=_dt(lib, dtype)))
+                else:
+                    out.append(lib.empty(n, dtype=_dt(lib, dtype)).normal_(mean, std))
+        return out
+
+    return fn
+
+
+def _randn_shapes(lib):
+    lib.manual_seed(0)
+    out = [lib.randn(1000, 1000)[::97, ::89], lib.randn(3, 4, 5), lib.randn(2, 8)]
+    g = lib.Generator().manual_seed(42)
+    out += [lib.randn(40, generator=g), lib.randn(7, generator=g), lib.randn(40)]
+    out += [lib.randn_like(lib.empty(5, 7)), lib.randn(18, dtype=lib.float64)]
+    return out
+
+
+CASES = {
+    "randn_float32": _sweep("float32"),
+    "normal_float32_mean_std": _sweep("float32", 0.5, 2.0),
+    "normal_float32_small_std": _sweep("float32", -3.0, 0.01),
+    "randn_float64": _sweep("float64"),
+    "normal_float64_mean_std": _sweep("float64", -1.0, 0.3),
+    "randn_float16": _sweep("float16"),
+    "normal_float16_mean_std": _sweep("float16", 1.0, 3.0),
+    "randn_shapes": _randn_shapes,
+}
+
+
+def bits(tensors):
+    """The tensors' raw bytes, concatenated, and their dtypes and shapes."""
+    arrs = [np.ascontiguousarray(t.detach().numpy()) for t in tensors]
+    meta = [[str(a.dtype), list(a.shape)] for a in arrs]
+    return b"".join(a.tobytes() for a in arrs), meta
+
+
+def record(raw, meta):
+    entry = {"meta": meta}
+    if len(raw) <= RAW_MAX * 4:
+        entry["bits"] = base64.b64encode(raw).decode()
+    else:
+        entry["sha256"] = hashlib.sha256(raw).hexdigest()
+        entry["head"] = base64.b64encode(raw[:256]).decode()
+    return entry
+
+
+def main() -> int:
+    import torch
+
+    torch.set_num_threads(1)
+    data = {"torch_version": torch.__version__, "cases": {}}
+    for name, fn in CASES.items():
+        raw, meta = bits(fn(torch))
+        again, _ = bits(fn(torch))
+        assert raw == again, name
+        data["cases"][name] = record(raw, meta)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {OUT} ({len(data['cases'])} cases)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
