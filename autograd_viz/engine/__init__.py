@@ -738,6 +738,7 @@ _argcheck.install(globals())
 from . import argtypes as _argtypes  # noqa: E402
 
 _argtypes.install(globals())
+_argtypes.install_gates(globals())
 
 
 def _take_out():
