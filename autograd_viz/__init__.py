@@ -47,6 +47,12 @@ _LAZY = {
     "_standard_gamma": ("autograd_viz.distributions._sampling", "_standard_gamma"),
     "_standard_gamma_grad": ("autograd_viz.distributions._sampling", "_standard_gamma_grad"),
     "_sample_dirichlet": ("autograd_viz.distributions._sampling", "_sample_dirichlet"),
+    "compile": ("autograd_viz._compile", "compile"),
+    "compiler": ("autograd_viz._compile", "compiler"),
+    "amp": ("autograd_viz.amp", None),
+    "autocast": ("autograd_viz.amp", "autocast"),
+    "is_autocast_enabled": ("autograd_viz.amp", "is_autocast_enabled"),
+    "get_autocast_dtype": ("autograd_viz.amp", "get_autocast_dtype"),
     "record": ("autograd_viz.recorder", "record"),
     "Recording": ("autograd_viz.recorder", "Recording"),
     "set_language": ("autograd_viz.recorder", "set_language"),
@@ -68,6 +74,10 @@ def _load_layer(name):
 from . import _seam, _torch_alias  # noqa: E402
 
 _torch_alias.install()
+
+from .amp import cuda_amp as _cuda_amp  # noqa: E402  (``torch.cuda.amp``: engine-free names)
+
+cuda.amp = _cuda_amp  # noqa: F405
 
 _seam.set_loader(_load_layer)
 
