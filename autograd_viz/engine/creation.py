@@ -667,7 +667,12 @@ def normal(
     m = mean._data if tm else mean
     sd = std._data if ts else std
     shape = np.broadcast_shapes(np.shape(m), np.shape(sd))
-    arr = (m + sd * rng.standard_normal(shape)).astype(npd)
+    # PyTorch's order of draws and arithmetic: (Tensor mean, float std) is normal_(0, std)
+    # then + mean; with a Tensor std it is normal_(0, 1) * std + mean
+    if ts:
+        arr = (rng.normal_t(shape, npd, 0.0, 1.0) * sd + m).astype(npd, copy=False)
+    else:
+        arr = (rng.normal_t(shape, npd, 0.0, float(sd)) + m).astype(npd, copy=False)
     if tm and ts:
         return _R.NormalBackward3.apply(mean, std, out=arr)
     if tm:
