@@ -50,6 +50,7 @@ _LAZY = {
     "compile": ("autograd_viz._compile", "compile"),
     "compiler": ("autograd_viz._compile", "compiler"),
     "amp": ("autograd_viz.amp", None),
+    "testing": ("autograd_viz.testing", None),
     "autocast": ("autograd_viz.amp", "autocast"),
     "is_autocast_enabled": ("autograd_viz.amp", "is_autocast_enabled"),
     "get_autocast_dtype": ("autograd_viz.amp", "get_autocast_dtype"),
