@@ -796,8 +796,13 @@ def binary_cross_entropy(
         raise NotImplementedError(
             f"\"binary_cross_entropy\" not implemented for '{_scalar_type_name(a.dtype)}'"
         )
-    if not ((a >= 0) & (a <= 1)).all():
-        raise RuntimeError("all elements of input should be between 0 and 1")
+    a_ok = (a >= 0) & (a <= 1)
+    t_ok = (t >= 0) & (t <= 1)
+    if not (a_ok.all() and t_ok.all()):
+        # PyTorch's kernel checks each element's input, then its target, in order
+        first = int(np.argmin((a_ok & t_ok).ravel()))
+        which = "input" if not a_ok.ravel()[first] else "target"
+        raise RuntimeError(f"all elements of {which} should be between 0 and 1")
     return X.BinaryCrossEntropyBackward0.apply(input, target, weight=w, reduction=reduction)
 
 
