@@ -740,6 +740,10 @@ from . import argtypes as _argtypes  # noqa: E402
 _argtypes.install(globals())
 _argtypes.install_gates(globals())
 
+from . import argtypes_shape as _argtypes_shape  # noqa: E402
+
+_argtypes_shape.install(globals())
+
 
 def _take_out():
     """PyTorch's ``out=`` on the torch-level functions (``torch.add(x, y, out=r)``); the
@@ -831,3 +835,6 @@ __all__ += [
 ]
 
 range = range_  # torch.range (builtins.range is not used in this module)
+
+# (last: after every module has added its Tensor methods)
+_argtypes_shape.name_methods_as_torch(Tensor)

@@ -1155,17 +1155,38 @@ def _linear(input, weight, bias):
 
 
 def _size_args(args, fn="view"):
-    given = args
-    if len(args) == 1 and isinstance(args[0], list | tuple | Size):
-        args = tuple(args[0])
-    out = []
-    for i, a in enumerate(args):
-        if isinstance(a, Tensor):
-            a = a.item()
-        if not isinstance(a, numbers.Integral) or isinstance(a, bool):
-            raise TypeError(_size_error(given, args, i, fn))
-        out.append(int(a))
-    return tuple(out)
+    # (no args: the empty shape; internal callers pass ``*shape`` of a 0-d tensor)
+    seq = args[0] if len(args) == 1 and args[0].__class__ in _SEQS else args
+    for a in seq:
+        if a.__class__ is not int:
+            return _size_args_slow(args, fn)
+    return tuple(seq)
+
+
+_SEQS = {tuple, list, Size}
+_SIZE_ARG = {
+    "reshape": "shape",
+    "repeat": "repeats",
+    "permute": "dims",
+    "tile": "dims",
+    "unflatten": "sizes",
+}
+
+
+def _size_args_slow(args, fn):
+    """PyTorch's parse of ``fn(*args)`` whose only positional parameter is an ``int[]``."""
+    from .argtypes_shape import varargs_intlist
+
+    try:
+        return varargs_intlist(fn, _SIZE_ARG.get(fn, "size"), args)
+    except TypeError as e:
+        if fn != "view" or "failed to unpack" in str(e):
+            raise
+        # view() has two signatures (dtype or sizes): PyTorch lists both
+        given = args
+        if len(args) == 1 and isinstance(args[0], list | tuple | Size):
+            args = tuple(args[0])
+        raise TypeError(_size_error(given, args, 0, fn)) from None
 
 
 def _type_list(seq):

@@ -496,8 +496,14 @@ def load(f, map_location=None, pickle_module=pickle, *, weights_only=None, **kwa
 
 # ---------------------------------------------------------------------- Tensor methods
 
+_NO = object()
 
-def _m_repeat(self, *sizes):
+
+def _m_repeat(self, *sizes, repeats=_NO):
+    if repeats is not _NO:  # (the keyword form: ``t.repeat(repeats=(2, 1))``)
+        from .argtypes_shape import varargs_intlist
+
+        sizes = (varargs_intlist("repeat", "repeats", sizes, repeats),)
     if not sizes:
         raise TypeError('repeat() missing 1 required positional arguments: "repeats"')
     sizes = _api._size_args(sizes, "repeat")
@@ -548,7 +554,11 @@ def _m_split(self, split_size, dim=0):
     return split(self, split_size, dim)
 
 
-def _m_chunk(self, chunks, dim=0):
+def _m_chunk(self, chunks, dim=0, *, axis=_NO):
+    if axis is not _NO:  # numpy's name, which PyTorch's method accepts too
+        if dim != 0:
+            raise TypeError("chunk() got an unexpected keyword argument 'axis'")
+        dim = axis
     return chunk(self, chunks, dim)
 
 

@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from . import api as _api
@@ -90,13 +88,13 @@ def column_stack(tensors):
     return hstack(cols)
 
 
+_NO = object()
+
+
 def tile(input, dims):
-    if isinstance(dims, numbers.Integral) or not isinstance(dims, list | tuple):
-        raise TypeError(
-            f"tile(): argument 'dims' (position 2) must be tuple of ints, not {type(dims).__name__}"
-        )
+    """(``torch.tile``'s argument checks: engine/argtypes_shape.py)"""
     _api._check_tensor(input, "tile")
-    dims = tuple(int(d) for d in dims)
+    dims = tuple(dims)
     nd = input._data.ndim
     if len(dims) < nd:  # PyTorch pads the repeats with 1s in front
         dims = (1,) * (nd - len(dims)) + dims
@@ -115,10 +113,15 @@ def logspace(start, end, steps, base=10.0, *, dtype=None, requires_grad=False, d
     return _finish(vals.astype(arr.dtype), requires_grad)
 
 
-def _m_tile(self, *dims):
-    if len(dims) == 1 and isinstance(dims[0], list | tuple):
-        dims = dims[0]
-    return tile(self, tuple(dims))
+def _m_tile(self, *args, dims=_NO):
+    from .api import _size_args
+    from .argtypes_shape import varargs_intlist
+
+    if dims is not _NO:
+        return tile(self, varargs_intlist("tile", "dims", args, dims))
+    if not args:
+        raise TypeError('tile() missing 1 required positional arguments: "dims"')
+    return tile(self, _size_args(args, "tile"))
 
 
 if "tile" not in Tensor.__dict__:

@@ -12,6 +12,8 @@ import numbers
 
 import numpy as np
 
+from .argtypes_shape import NO as _NO
+from .argtypes_shape import intlist, varargs_intlist
 from .device import DEFAULT_FLOAT as _DF
 from .device import check_device
 from .dtypes import to_numpy_dtype
@@ -45,27 +47,36 @@ def _finish(arr, requires_grad):
     return t
 
 
-def _shape(size, fn="zeros"):
-    if len(size) == 1 and isinstance(size[0], list | tuple | Size):
-        size = tuple(size[0])
-    for i, s in enumerate(size):
-        if isinstance(s, Tensor) and s._data.ndim == 0:
-            if s._data.dtype.kind not in "iu":
-                raise TypeError(
-                    f"{fn}(): argument 'size' (position 1) must be tuple of ints, not Tensor"
-                )
-            s = s.item()
-        if isinstance(s, float) and len(size) > 1:
-            raise TypeError(
-                f"{fn}(): argument 'size' failed to unpack the object at pos {i + 1} with "
-                'error "type must be tuple of ints,but got float"'
-            )
-        if not isinstance(s, numbers.Integral) or isinstance(s, bool):
-            raise TypeError(
-                f"{fn}(): argument 'size' (position 1) must be tuple of ints, not "
-                f"{type(s).__name__}"
-            )
-    size = tuple(int(s) for s in size)
+def _shape(size, fn="zeros", kw=_NO):
+    """The ``int[]`` of ``fn(*size)`` (``zeros(2, 3)``, ``zeros((2, 3))``; ``kw``: the
+    ``size=`` keyword), checked as PyTorch does."""
+    seq = size[0] if len(size) == 1 and size[0].__class__ in _SEQS else size
+    if kw is not _NO:
+        seq = varargs_intlist(fn, "size", size, kw)
+    else:
+        for s in seq:
+            if s.__class__ is not int:
+                seq = varargs_intlist(fn, "size", size)
+                break
+    return _dims_check(tuple(seq), fn)
+
+
+def _shape_arg(size, fn, pos=1):
+    """The ``int[]`` ``size`` given as the positional parameter ``pos`` of ``fn``
+    (``full(size, fill_value)``, ``randint(low, high, size)``)."""
+    if size.__class__ in _SEQS:
+        for s in size:
+            if s.__class__ is not int:
+                break
+        else:
+            return _dims_check(tuple(size), fn)
+    return _dims_check(intlist(fn, "size", size, pos), fn)
+
+
+_SEQS = {tuple, list, Size}
+
+
+def _dims_check(size, fn):
     if len(size) > 64:  # PyTorch allows more; say so rather than numpy's traceback
         raise RuntimeError(
             f"autograd_viz keeps a tensor in a numpy array, which has at most 64 dimensions "
@@ -131,12 +142,12 @@ def _factory(fill, name):
         pin_memory=False,
         **kw,
     ):
+        size_kw = _NO
         if kw:
-            if "size" in kw:
-                size = (kw.pop("size"),)
+            size_kw = kw.pop("size", _NO)
             for k in kw:
                 raise TypeError(f"{name}() got an unexpected keyword argument '{k}'")
-        size = _shape(size, name)
+        size = _shape(size, name, size_kw)
         check_device(device)
         if requires_grad is not False and requires_grad is not True and requires_grad is not None:
             _bool_arg_error(name, requires_grad)
@@ -186,11 +197,7 @@ def full(size, fill_value, dtype=None, requires_grad=False, device=None, layout=
             if isinstance(fill_value, numbers.Integral)
             else _DF[0]
         )
-    if not isinstance(size, list | tuple | Size):
-        raise TypeError(
-            f"full(): argument 'size' (position 1) must be tuple of ints, not {type(size).__name__}"
-        )
-    size = _shape(tuple(size), "full")
+    size = _shape_arg(size, "full")
     check_device(device)
     return _finish(np.full(size, fill_value, dtype=npd), requires_grad)
 
@@ -448,15 +455,14 @@ def _rng_for(generator, fn, size):
 
 def _uniform_or_normal(name, kernel, draw, size, generator, dtype, requires_grad, device, kw):
     """``rand`` / ``randn``: PyTorch's argument checks, then ``draw(rng, shape)`` as floats."""
-    if "size" in kw:
-        size = (kw.pop("size"),)
+    size_kw = kw.pop("size", _NO)
     if kw:
         raise TypeError(f"{name}() got an unexpected keyword argument '{next(iter(kw))}'")
     rng = _rng_for(generator, name, size)
     npd = _dtype_arg(dtype, name) or _DF[0]
     float_dtype_check(npd, kernel)
     check_device(device)
-    return _finish(draw(rng, _shape(size, name), npd), requires_grad)
+    return _finish(draw(rng, _shape(size, name, size_kw), npd), requires_grad)
 
 
 def randn(

@@ -286,6 +286,16 @@ _INFERENCE_RG = (
 )
 
 
+_NO_KW = object()
+
+
+def _kw_intlist(fn, name, args, value):
+    """``t.reshape(shape=(2, 3))``: the keyword form of a method's single ``int[]``."""
+    from .argtypes_shape import varargs_intlist
+
+    return varargs_intlist(fn, name, args, value)
+
+
 class Tensor(metaclass=ShownAs):
     """A multi-dimensional array that can record the operations made on it."""
 
@@ -1505,8 +1515,10 @@ class Tensor(metaclass=ShownAs):
 
     swapaxes = transpose
 
-    def permute(self, *dims):
-        return _api.permute(self, *dims)
+    def permute(self, *args, dims=_NO_KW):
+        if dims is not _NO_KW:  # (the keyword form: ``t.permute(dims=...)``)
+            args = (_kw_intlist("permute", "dims", args, dims),)
+        return _api.permute(self, *args)
 
     def view(self, *shape):
         arr = self._data
@@ -1535,8 +1547,10 @@ class Tensor(metaclass=ShownAs):
             _api._check_tensor(other, "view_as", "other", 1)
         return _api.view(self, other.shape)
 
-    def reshape(self, *shape):
-        return _api.reshape(self, *shape)
+    def reshape(self, *args, shape=_NO_KW):
+        if shape is not _NO_KW:  # (the keyword form: ``t.reshape(shape=...)``)
+            args = (_kw_intlist("reshape", "shape", args, shape),)
+        return _api.reshape(self, *args)
 
     def reshape_as(self, other):
         if not isinstance(other, Tensor):
@@ -1556,8 +1570,10 @@ class Tensor(metaclass=ShownAs):
             dim = axis
         return _api.squeeze(self, dim)
 
-    def expand(self, *sizes):
-        return _api.expand(self, *sizes)
+    def expand(self, *args, size=_NO_KW):
+        if size is not _NO_KW:  # (the keyword form: ``t.expand(size=...)``)
+            args = (_kw_intlist("expand", "size", args, size),)
+        return _api.expand(self, *args)
 
     def expand_as(self, other):
         if not isinstance(other, Tensor):

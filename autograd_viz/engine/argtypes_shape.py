@@ -1,0 +1,206 @@
+"""PyTorch's parsing of ``int[]`` arguments (sizes, shapes, dims, repeats), for the error
+path only: callers keep their own quick all-``int`` check and come here when it fails.
+
+The rules are those of PyTorch's Python argument parser (checked against PyTorch 2.13 by
+the differential fuzz, ``tests/oracle/tools``):
+
+* a tuple or list is an ``int[]`` when it is empty or its *first* element is an index
+  (an int that is not a bool, a numpy integer, a one-element integer tensor, anything with
+  ``__index__``); the other elements are unpacked one by one (a bool is 1 there) and the
+  first that is not an index fails with ``failed to unpack the object at pos N``;
+* a function whose only positional parameter is the ``int[]`` (``zeros(*size)``,
+  ``t.view(*shape)``, ``t.permute(*dims)``) takes all its positional arguments as the list
+  when the first one is an index (``zeros(2, 3)``); otherwise more than one positional
+  argument is ``takes 1 positional argument but N were given``;
+* a parameter with a fixed length (``kernel_size: int[2]``) also takes a single int.
+"""
+
+from __future__ import annotations
+
+import operator
+
+import numpy as np
+
+from .tensor import Tensor
+
+#: "not given" (``None`` may be what the caller passed)
+NO = object()
+
+
+def tp_name(value) -> str:
+    """The type name PyTorch prints (CPython's ``tp_name``: ``numpy.int64``, ``Tensor``)."""
+    cls = type(value)
+    if cls.__module__ == "numpy":
+        return "numpy." + cls.__name__
+    return cls.__name__
+
+
+def is_index(value) -> bool:
+    """PyTorch's ``is_int_or_symint``: may ``value`` stand for one int of an ``int[]``?"""
+    cls = value.__class__
+    if cls is int or isinstance(value, np.integer):
+        return True
+    if cls is bool or isinstance(value, np.bool_):
+        return False
+    if isinstance(value, Tensor):
+        return value._data.size == 1 and value._data.dtype.kind in "iub"
+    if isinstance(value, int):
+        return True
+    try:
+        operator.index(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _unpack(value, fn, name, pos):
+    """One element of an ``int[]`` (``pos``: 1-based, for the message)."""
+    if isinstance(value, int | np.integer):  # (a bool is 1 here, as in PyTorch)
+        return int(value)
+    if isinstance(value, Tensor) and value._data.size == 1 and value._data.dtype.kind in "iu":
+        return int(value._data.reshape(()))
+    if not isinstance(value, Tensor | np.ndarray | np.bool_):
+        try:
+            return operator.index(value)
+        except TypeError:
+            pass
+    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iu":
+        return int(value)
+    raise TypeError(
+        f"{fn}(): argument '{name}' failed to unpack the object at pos {pos} with error "
+        f'"type must be tuple of ints,but got {tp_name(value)}"'
+    )
+
+
+def unpack_all(seq, fn, name) -> tuple:
+    return tuple(_unpack(v, fn, name, i + 1) for i, v in enumerate(seq))
+
+
+def intlist(fn, name, value, pos=None, size=0) -> tuple:
+    """``value`` passed for the ``int[]`` parameter ``name`` of ``fn``: at 1-based position
+    ``pos`` (None: by keyword); ``size`` > 0 for a fixed-length parameter (``int[2]``)."""
+    if isinstance(value, tuple | list):
+        if not value or is_index(value[0]):
+            return unpack_all(value, fn, name)
+        if pos is not None:
+            raise TypeError(
+                f"{fn}(): argument '{name}' (position {pos}) must be tuple of ints, but found "
+                f"element of type {tp_name(value[0])} at pos 0"
+            )
+    elif size and isinstance(value, int | np.integer) and not isinstance(value, bool):
+        return (int(value),) * size
+    where = "" if pos is None else f" (position {pos})"
+    raise TypeError(f"{fn}(): argument '{name}'{where} must be tuple of ints, not {tp_name(value)}")
+
+
+def varargs_intlist(fn, name, args, kw=NO) -> tuple:
+    """The ``int[]`` of a function whose only positional parameter it is: ``args`` the
+    positional arguments (after the tensor for a method), ``kw`` the keyword value."""
+    if kw is not NO:
+        if args:
+            raise TypeError(f"{fn}() got multiple values for argument '{name}'")
+        return intlist(fn, name, kw)
+    if not args:
+        raise TypeError(f'{fn}() missing 1 required positional arguments: "{name}"')
+    if is_index(args[0]):
+        return unpack_all(args, fn, name)
+    if len(args) > 1:
+        raise TypeError(f"{fn}() takes 1 positional argument but {len(args)} were given")
+    return intlist(fn, name, args[0], 1)
+
+
+_SEQS = {tuple, list}
+
+
+def _all_ints(value) -> bool:
+    if value.__class__ not in _SEQS and not isinstance(value, tuple):
+        return False
+    return all(v.__class__ is int for v in value)
+
+
+def _torch_level(fn, name, impl):
+    """``torch.fn(input, name)``: the ``int[]`` is the second positional parameter (no
+    var-args form, unlike the method ``t.fn(*name)``)."""
+
+    def checked(input, *args, **kwargs):
+        if len(args) == 1 and not kwargs:
+            value = args[0]
+        elif kwargs.keys() == {name} and not args:
+            value = kwargs[name]
+        elif args and name in kwargs:
+            raise TypeError(f"{fn}() got multiple values for argument '{name}'")
+        elif len(args) > 1:
+            raise TypeError(f"{fn}() takes 2 positional arguments but {len(args) + 1} were given")
+        elif not args and not kwargs:
+            raise TypeError(f'{fn}() missing 1 required positional arguments: "{name}"')
+        else:
+            bad = next(k for k in kwargs if k != name)
+            raise TypeError(f"{fn}() got an unexpected keyword argument '{bad}'")
+        if not _all_ints(value):
+            value = intlist(fn, name, value, 2 if args else None)
+        return impl(input, value)
+
+    checked.__name__ = checked.__qualname__ = fn
+    checked.__doc__ = impl.__doc__
+    return checked
+
+
+def install(namespace) -> None:
+    """torch.reshape / torch.permute / torch.tile with PyTorch's signatures."""
+    for fn, name in (("reshape", "shape"), ("permute", "dims"), ("tile", "dims")):
+        if fn in namespace:
+            namespace[fn] = _torch_level(fn, name, namespace[fn])
+
+
+#: PyTorch's Tensor methods written in Python (torch/_tensor.py): their errors say
+#: ``Tensor.backward() got an unexpected keyword argument ...``
+PYTHON_METHODS = frozenset(
+    {
+        "backward",
+        "dim_order",
+        "eig",
+        "index",
+        "is_shared",
+        "istft",
+        "lstsq",
+        "lu",
+        "module_load",
+        "norm",
+        "register_hook",
+        "register_post_accumulate_grad_hook",
+        "reinforce",
+        "resize",
+        "resize_as",
+        "share_memory_",
+        "solve",
+        "split",
+        "stft",
+        "storage",
+        "storage_type",
+        "symeig",
+        "to_sparse_coo",
+        "unflatten",
+        "unique",
+        "unique_consecutive",
+    }
+)
+
+
+def name_methods_as_torch(cls) -> None:
+    """Python's own argument errors name a function by its qualified name
+    (``Tensor.permute() got an unexpected keyword argument 'out'``, ``_m_chunk() ...``);
+    PyTorch's C methods say ``permute() got ...`` (its Python ones ``Tensor.split() got
+    ...``).  Each Python-level method of ``cls``
+    gets its public name as its qualified name (once, at import: no per-call cost)."""
+    seen = {}
+    for attr, fn in list(vars(cls).items()):
+        code = getattr(fn, "__code__", None)
+        if code is None or attr.startswith("_"):
+            continue
+        # a function bound under several names keeps its own name when that is one of them
+        if id(code) in seen and attr != fn.__name__:
+            continue
+        seen[id(code)] = attr
+        name = "Tensor." + attr if attr in PYTHON_METHODS else attr
+        if fn.__qualname__ != name:
+            fn.__qualname__ = name
