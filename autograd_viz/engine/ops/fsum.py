@@ -26,27 +26,33 @@ _concatenate = np.concatenate
 
 
 def _multi_row_sum(rows):
-    """``rows``: (n, ILP, ...) -> (ILP, ...), summed in ``multi_row_sum``'s order."""
+    """``rows``: (n, ILP, ...) -> (ILP, ...), summed in ``multi_row_sum``'s order.
+
+    PyTorch adds ``LEVEL_STEP`` rows at a time into ``acc[0]`` (from zero), then adds
+    ``acc[0]`` into ``acc[1]`` (and zeroes it); every ``LEVEL_STEP`` blocks ``acc[1]``
+    goes into ``acc[2]`` the same way, every ``LEVEL_STEP**2`` ``acc[2]`` into ``acc[3]``.
+    Each level therefore sums its units one after the other from zero, in runs of
+    ``LEVEL_STEP``: one ``np.add.reduce`` over the run axis per level (numpy adds along
+    an outer axis row after row), then ``((acc0 + acc1) + acc2) + acc3``."""
     n = rows.shape[0]
     shape = rows.shape[1:]
-    acc = [np.zeros(shape, _F32) for _ in range(4)]
-    i = 0
-    while i + LEVEL_STEP <= n:
-        block = rows[i : i + LEVEL_STEP]
-        # one add at a time, from the current accumulator (np.add.reduce over the
-        # outer axis adds row after row)
-        acc[0] = np.add.reduce(np.concatenate([acc[0][None], block]), axis=0)
-        i += LEVEL_STEP
-        for j in range(1, 4):
-            acc[j] = acc[j] + acc[j - 1]
-            acc[j - 1] = np.zeros(shape, _F32)
-            if i & ((LEVEL_STEP - 1) << (4 * j)):
-                break
-    if i < n:
-        acc[0] = np.add.reduce(np.concatenate([acc[0][None], rows[i:]]), axis=0)
-    for j in range(1, 4):
-        acc[0] = acc[0] + acc[j]
-    return acc[0]
+    step = LEVEL_STEP
+    nb = n // step
+    # acc[0]: the rows after the last full block (zero when none)
+    total = _add_reduce(rows[nb * step :], axis=0) if n > nb * step else None
+    units = _add_reduce(rows[: nb * step].reshape(nb, step, *shape), axis=1) if nb else None
+    for last in (False, False, True):  # acc[1], acc[2], acc[3] (the last never carries)
+        if units is None:
+            break
+        m = units.shape[0]
+        full = 0 if last else m // step
+        acc = _add_reduce(units[full * step :], axis=0) if m > full * step else None
+        if acc is not None:
+            total = acc if total is None else total + acc
+        units = (
+            _add_reduce(units[: full * step].reshape(full, step, *shape), axis=1) if full else None
+        )
+    return total if total is not None else np.zeros(shape, _F32)
 
 
 def _row_sum(items):
