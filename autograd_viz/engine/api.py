@@ -30,7 +30,7 @@ from .ops import linalg as L
 from .ops import reduce as R
 from .ops import shape as S
 from .ops import unary as U
-from .tensor import Size, Tensor, _wrap_dim
+from .tensor import _NO_DIM, Size, Tensor, _wrap_dim
 
 _ndarray = np.ndarray
 _F32 = np.dtype(np.float32)
@@ -630,43 +630,73 @@ def _dims(dim, ndim, fn="sum", keepdim=False):
 
 
 def sum(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
-    if axis is not None:  # numpy's names, which PyTorch accepts too
-        dim = axis
-    if keepdims is not None:
-        keepdim = keepdims
-    npd = to_numpy_dtype(dtype)
     try:
-        kind = input._data.dtype.kind
-    except AttributeError:
-        _check_tensor(input, "sum")
-        raise
-    if npd is None and kind in "biu":
-        npd = _I64
-    if dim is None:
-        return R.SumBackward0.apply(input, dtype=npd)
-    return R.SumBackward1.apply(
-        input, dim=_dims(dim, input._data.ndim, "sum", keepdim), keepdim=keepdim, dtype=npd
-    )
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = _numpy_dim("sum", dim, axis)
+        if keepdims is not None:
+            keepdim = keepdims
+        npd = to_numpy_dtype(dtype)
+        try:
+            kind = input._data.dtype.kind
+        except AttributeError:
+            _check_tensor(input, "sum")
+            raise
+        if npd is None and kind in "biu":
+            npd = _I64
+        if dim is None:
+            return R.SumBackward0.apply(input, dtype=npd)
+        return R.SumBackward1.apply(
+            input, dim=_dims(dim, input._data.ndim, "sum", keepdim), keepdim=keepdim, dtype=npd
+        )
+    except TypeError:
+        return _arg_retry(
+            sum, "sum", input, dim, keepdim, dtype=dtype, axis=axis, keepdims=keepdims
+        )
 
 
 def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
-    if axis is not None:  # numpy's names, which PyTorch accepts too
-        dim = axis
-    if keepdims is not None:
-        keepdim = keepdims
-    _check_tensor(input, "mean")
-    if dtype is not None:
-        input = input.to(dtype)
-    if input._data.dtype.kind not in "fc":
-        raise RuntimeError(
-            "mean(): could not infer output dtype. Input dtype must be either a floating "
-            f"point or complex dtype. Got: {_scalar_type_name(input._data.dtype)}"
+    try:
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = _numpy_dim("mean", dim, axis)
+        if keepdims is not None:
+            keepdim = keepdims
+        _check_tensor(input, "mean")
+        if dtype is not None:
+            input = input.to(dtype)
+        if input._data.dtype.kind not in "fc":
+            raise RuntimeError(
+                "mean(): could not infer output dtype. Input dtype must be either a floating "
+                f"point or complex dtype. Got: {_scalar_type_name(input._data.dtype)}"
+            )
+        if dim is None:
+            return R.MeanBackward0.apply(input)
+        return R.MeanBackward1.apply(
+            input, dim=_dims(dim, input._data.ndim, "mean", keepdim), keepdim=keepdim
         )
-    if dim is None:
-        return R.MeanBackward0.apply(input)
-    return R.MeanBackward1.apply(
-        input, dim=_dims(dim, input._data.ndim, "mean", keepdim), keepdim=keepdim
-    )
+    except TypeError:
+        return _arg_retry(
+            mean, "mean", input, dim, keepdim, dtype=dtype, axis=axis, keepdims=keepdims
+        )
+
+
+def _numpy_dim(name, dim, axis):
+    """``axis=`` for ``dim`` (PyTorch's parser takes NumPy's name), not both."""
+    if dim is not None:
+        raise TypeError(f"{name}() got an unexpected keyword argument 'axis'")
+    return axis
+
+
+def _arg_retry(fn, name, input, dim, keepdim, **kwargs):
+    """A reduction's failure path (from its ``except TypeError``): PyTorch's argument-parser
+    error, or the call again with a 0-d tensor / NumPy integer dim as an int."""
+    from . import argtypes
+
+    absent = dim is _NO_DIM or (dim is None and name not in ("max", "min"))
+    args = (input,) if absent else (input, dim)  # (a guess: ``sum(x, 1, keepdim=..)``)
+    kwargs = {k: v for k, v in kwargs.items() if v is not None}
+    if keepdim is not False:
+        kwargs = {"keepdim": keepdim, **kwargs}
+    return argtypes.retry(name, fn, args, kwargs)
 
 
 def _scalar_type_name(npd):
@@ -747,31 +777,50 @@ def _minmax(input, dim, keepdim, other, full_cls, dim_cls, name):
     return _ReturnType(values, Tensor._make(np.asarray(idx, dtype=np.int64)), name)
 
 
-def max(input, dim=None, keepdim=False, *, other=None, axis=None, keepdims=None):
-    if axis is not None:  # numpy's names, which PyTorch accepts too
-        dim = axis
-    if keepdims is not None:
-        keepdim = keepdims
-    return _minmax(input, dim, keepdim, other, R.MaxBackward1, R.MaxBackward0, "max")
+def max(input, dim=_NO_DIM, keepdim=False, *, other=None, axis=None, keepdims=None):
+    try:
+        if dim is None or (dim is _NO_DIM and keepdim is not False):
+            raise TypeError("max(): dim None")
+        d = None if dim is _NO_DIM else dim
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            d = _numpy_dim("max", d, axis)
+        if keepdims is not None:
+            keepdim = keepdims
+        return _minmax(input, d, keepdim, other, R.MaxBackward1, R.MaxBackward0, "max")
+    except TypeError:
+        if other is not None:
+            raise
+        return _arg_retry(max, "max", input, dim, keepdim, axis=axis, keepdims=keepdims)
 
 
-def min(input, dim=None, keepdim=False, *, other=None, axis=None, keepdims=None):
-    if axis is not None:  # numpy's names, which PyTorch accepts too
-        dim = axis
-    if keepdims is not None:
-        keepdim = keepdims
-    return _minmax(input, dim, keepdim, other, R.MinBackward1, R.MinBackward0, "min")
+def min(input, dim=_NO_DIM, keepdim=False, *, other=None, axis=None, keepdims=None):
+    try:
+        if dim is None or (dim is _NO_DIM and keepdim is not False):
+            raise TypeError("min(): dim None")
+        d = None if dim is _NO_DIM else dim
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            d = _numpy_dim("min", d, axis)
+        if keepdims is not None:
+            keepdim = keepdims
+        return _minmax(input, d, keepdim, other, R.MinBackward1, R.MinBackward0, "min")
+    except TypeError:
+        if other is not None:
+            raise
+        return _arg_retry(min, "min", input, dim, keepdim, axis=axis, keepdims=keepdims)
 
 
 def argmax(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
-    if axis is not None:  # numpy's names, which PyTorch accepts too
-        dim = axis
-    if keepdims is not None:
-        keepdim = keepdims
-    a = input._data
-    if a.dtype.kind == "b":
-        raise RuntimeError("argmax(): does not support bool input")
-    return _argext(a, dim, keepdim, np.argmax, "argmax")
+    try:
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = _numpy_dim("argmax", dim, axis)
+        if keepdims is not None:
+            keepdim = keepdims
+        a = input._data
+        if a.dtype.kind == "b":
+            raise RuntimeError("argmax(): does not support bool input")
+        return _argext(a, dim, keepdim, np.argmax, "argmax")
+    except TypeError:
+        return _arg_retry(argmax, "argmax", input, dim, keepdim, axis=axis, keepdims=keepdims)
 
 
 def _argext(a, dim, keepdim, fn, name):
@@ -793,34 +842,53 @@ def _argext(a, dim, keepdim, fn, name):
 
 
 def argmin(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
-    if axis is not None:  # numpy's names, which PyTorch accepts too
-        dim = axis
-    if keepdims is not None:
-        keepdim = keepdims
-    if input._data.dtype.kind == "b":
-        raise RuntimeError("argmin(): does not support bool input")
-    a = input._data
-    return _argext(a, dim, keepdim, np.argmin, "argmin")
+    try:
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = _numpy_dim("argmin", dim, axis)
+        if keepdims is not None:
+            keepdim = keepdims
+        if input._data.dtype.kind == "b":
+            raise RuntimeError("argmin(): does not support bool input")
+        a = input._data
+        return _argext(a, dim, keepdim, np.argmin, "argmin")
+    except TypeError:
+        return _arg_retry(argmin, "argmin", input, dim, keepdim, axis=axis, keepdims=keepdims)
 
 
 def any(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
-    if axis is not None:  # numpy's names, which PyTorch accepts too
-        dim = axis
-    if keepdims is not None:
-        keepdim = keepdims
-    a = input._data
-    axis = None if dim is None else _wrap_dim(dim, a.ndim)
-    return Tensor._make(np.asarray(np.any(a, axis=axis, keepdims=keepdim)))
+    try:
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = _numpy_dim("any", dim, axis)
+        if keepdims is not None:
+            keepdim = keepdims
+        a = input._data
+        if dim is None:
+            ax = None
+        elif isinstance(dim, tuple | list):
+            ax = _dims(dim, a.ndim, "any", keepdim)
+        else:
+            ax = _wrap_dim(dim, a.ndim)
+        return Tensor._make(np.asarray(np.any(a, axis=ax, keepdims=keepdim)))
+    except TypeError:
+        return _arg_retry(any, "any", input, dim, keepdim, axis=axis, keepdims=keepdims)
 
 
 def all(input, dim=None, keepdim=False, *, axis=None, keepdims=None):
-    if axis is not None:  # numpy's names, which PyTorch accepts too
-        dim = axis
-    if keepdims is not None:
-        keepdim = keepdims
-    a = input._data
-    axis = None if dim is None else _wrap_dim(dim, a.ndim)
-    return Tensor._make(np.asarray(np.all(a, axis=axis, keepdims=keepdim)))
+    try:
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = _numpy_dim("all", dim, axis)
+        if keepdims is not None:
+            keepdim = keepdims
+        a = input._data
+        if dim is None:
+            ax = None
+        elif isinstance(dim, tuple | list):
+            ax = _dims(dim, a.ndim, "all", keepdim)
+        else:
+            ax = _wrap_dim(dim, a.ndim)
+        return Tensor._make(np.asarray(np.all(a, axis=ax, keepdims=keepdim)))
+    except TypeError:
+        return _arg_retry(all, "all", input, dim, keepdim, axis=axis, keepdims=keepdims)
 
 
 # ---------------------------------------------------------------------- linear algebra

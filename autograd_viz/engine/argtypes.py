@@ -17,7 +17,6 @@ from .tensor import Tensor
 #: name -> the arguments after the tensor, in order: (name, kind) with kind "int" or
 #: "bool"; a name after "*" is keyword-only
 SPECS = {
-    "topk": (("k", "int"), ("dim", "int"), ("largest", "bool"), ("sorted", "bool")),
     "tril": (("diagonal", "int"),),
     "triu": (("diagonal", "int"),),
     "index_select": (("dim", "int"),),
@@ -556,6 +555,11 @@ _SIG_TEXT = {
     ),
     "clamp_min": ("(Tensor min)", "(Number min)"),
     "clamp_max": ("(Tensor max)", "(Number max)"),
+    "topk": ("(int k, int dim = -1, bool largest = True, bool sorted = True)",),
+    "f:topk": (
+        "(Tensor input, int k, int dim = -1, bool largest = True, bool sorted = True, *, "
+        "tuple of Tensors out = None)",
+    ),
     "argmax": ("(int dim = None, bool keepdim = False)",),
     "f:argmax": ("(Tensor input, int dim = None, bool keepdim = False, *, Tensor out = None)",),
     "cumsum": ("(int dim, *, torch.dtype dtype = None)",),
@@ -788,13 +792,85 @@ GATED = (
     "amin",
     "flip",
     "roll",
+    "topk",
+)
+
+
+#: Tensor methods whose Python-level errors ("got an unexpected keyword argument") name
+#: them as PyTorch does: ``sum()``, not ``Tensor.sum()``
+PLAIN_NAMES = (
+    "sum",
+    "mean",
+    "max",
+    "min",
+    "argmax",
+    "argmin",
+    "any",
+    "all",
+    "softmax",
+    "log_softmax",
+    "index_select",
+    "gather",
+    "topk",
+    "masked_select",
+    "masked_fill",
+    "scatter",
+    "scatter_add",
+    "add",
+    "sub",
+    "mul",
+    "div",
+    "pow",
+    "eq",
+    "ne",
+    "where",
+    "clamp",
 )
 
 
 def install_gates(namespace) -> None:
+    for name in PLAIN_NAMES:
+        meth = Tensor.__dict__.get(name)
+        if hasattr(meth, "__code__"):
+            meth.__qualname__ = name
     for name in GATED:
         if name in namespace:
             namespace[name] = gate(namespace[name], name, True)
         meth = getattr(Tensor, name, None)
         if meth is not None:
             setattr(Tensor, name, gate(meth, name, False))
+
+
+def _same(x, y) -> bool:
+    if x is y:
+        return True
+    if type(x) is not type(y) or isinstance(x, Tensor):
+        return False
+    if isinstance(x, tuple | list):
+        return len(x) == len(y) and all(_same(a, b) for a, b in zip(x, y, strict=True))
+    if isinstance(x, dict):
+        return x.keys() == y.keys() and all(_same(x[k], y[k]) for k in x)
+    return x == y
+
+
+def call_args(values, defaults):
+    """The positional arguments of a call rebuilt from a function's parameters: the values
+    up to the last one that is not its default."""
+    n = len(values)
+    while n and values[n - 1] is defaults[n - 1]:
+        n -= 1
+    return tuple(values[:n])
+
+
+def retry(name, fn, args, kwargs, *self):
+    """For the ``except TypeError:`` of a hot function (its failure path only): PyTorch's
+    TypeError when the call does not parse (``name``'s signatures; the Tensor method's when
+    ``self`` is given); when it does but holds what the engine's function does not take
+    (a 0-d integer tensor or NumPy integer for an int, ``axis=``), ``fn`` called again with
+    the plain values; otherwise the original error, re-raised."""
+    sigs = sigs_of(name if self else "f:" + name)
+    i = check(name, sigs, args, kwargs)
+    a, k = _normalized(sigs[i], args, kwargs)
+    if _same(list(args), a) and _same(kwargs, k):
+        raise  # (called from an except block: the error being handled)
+    return fn(*self, *a, **k)

@@ -58,6 +58,30 @@ class Size(tuple, metaclass=ShownAs):
         return Size(r) if isinstance(item, slice) else r
 
 
+_NO_DIM = object()  # ``x.max()`` (``x.max(None)`` is an error)
+
+
+def _numpy_dim(name, dim, axis):
+    """``axis=`` for ``dim`` (PyTorch's parser takes NumPy's name), not both."""
+    if dim is not None:
+        raise TypeError(f"{name}() got an unexpected keyword argument 'axis'")
+    return axis
+
+
+def _arg_retry(name, self, dim_keepdim, kwargs):
+    """A reduction method's failure path: PyTorch's argument-parser error (or the call
+    again, with a 0-d tensor / NumPy integer dim as an int)."""
+    from . import argtypes
+
+    dim, keepdim = dim_keepdim
+    absent = dim is _NO_DIM or (dim is None and name not in ("max", "min"))
+    args = () if absent else (dim,)  # (a guess: ``x.sum(1, keepdim=True)``)
+    kwargs = {k: v for k, v in kwargs.items() if v is not None}
+    if keepdim is not False:
+        kwargs = {"keepdim": keepdim, **kwargs}
+    return argtypes.retry(name, getattr(Tensor, name), args, kwargs, self)
+
+
 def _wrap_dim(dim, ndim):
     if isinstance(dim, bool) or not isinstance(dim, numbers.Integral):
         raise TypeError(f"dim must be an int, not {type(dim).__name__}")
@@ -1382,68 +1406,97 @@ class Tensor(metaclass=ShownAs):
             raise _method_arg_error(e) from None
 
     def sum(self, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
-        if axis is not None:  # numpy's names, which PyTorch accepts too
-            dim = axis
-        if keepdims is not None:
-            keepdim = keepdims
-        return _api.sum(self, dim, keepdim, dtype=dtype)
+        try:
+            if axis is not None:  # numpy's names, which PyTorch accepts too
+                dim = _numpy_dim("sum", dim, axis)
+            if keepdims is not None:
+                keepdim = keepdims
+            return _api.sum(self, dim, keepdim, dtype=dtype)
+        except TypeError:
+            return _arg_retry(
+                "sum", self, (dim, keepdim), dict(dtype=dtype, axis=axis, keepdims=keepdims)
+            )
 
     def mean(self, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None):
-        if (
-            dim is None
-            and axis is None
-            and dtype is None
-            and keepdims is None
-            and self._data.dtype.kind == "f"
-        ):
-            return _apply1t(_R.MeanBackward0, self)  # ``loss.mean()``: what mean does
-        if axis is not None:  # numpy's names, which PyTorch accepts too
-            dim = axis
-        if keepdims is not None:
-            keepdim = keepdims
-        return _api.mean(self, dim, keepdim, dtype=dtype)
+        try:
+            if (
+                dim is None
+                and axis is None
+                and dtype is None
+                and keepdims is None
+                and self._data.dtype.kind == "f"
+                and keepdim is False
+            ):
+                return _apply1t(_R.MeanBackward0, self)  # ``loss.mean()``: what mean does
+            if axis is not None:  # numpy's names, which PyTorch accepts too
+                dim = _numpy_dim("mean", dim, axis)
+            if keepdims is not None:
+                keepdim = keepdims
+            return _api.mean(self, dim, keepdim, dtype=dtype)
+        except TypeError:
+            return _arg_retry(
+                "mean", self, (dim, keepdim), dict(dtype=dtype, axis=axis, keepdims=keepdims)
+            )
 
-    def max(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        if axis is not None:  # numpy's names, which PyTorch accepts too
-            dim = axis
-        if keepdims is not None:
-            keepdim = keepdims
-        return _api.max(self, dim, keepdim)
+    def max(self, dim=_NO_DIM, keepdim=False, *, axis=None, keepdims=None):
+        try:
+            if axis is not None:  # numpy's names, which PyTorch accepts too
+                dim = _numpy_dim("max", None if dim is _NO_DIM else dim, axis)
+            if keepdims is not None:
+                keepdim = keepdims
+            return _api.max(self, dim, keepdim)
+        except TypeError:
+            return _arg_retry("max", self, (dim, keepdim), dict(axis=axis, keepdims=keepdims))
 
-    def min(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        if axis is not None:  # numpy's names, which PyTorch accepts too
-            dim = axis
-        if keepdims is not None:
-            keepdim = keepdims
-        return _api.min(self, dim, keepdim)
+    def min(self, dim=_NO_DIM, keepdim=False, *, axis=None, keepdims=None):
+        try:
+            if axis is not None:  # numpy's names, which PyTorch accepts too
+                dim = _numpy_dim("min", None if dim is _NO_DIM else dim, axis)
+            if keepdims is not None:
+                keepdim = keepdims
+            return _api.min(self, dim, keepdim)
+        except TypeError:
+            return _arg_retry("min", self, (dim, keepdim), dict(axis=axis, keepdims=keepdims))
 
     def argmax(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        if axis is not None:  # numpy's names, which PyTorch accepts too
-            dim = axis
-        if keepdims is not None:
-            keepdim = keepdims
-        return _api.argmax(self, dim, keepdim)
+        try:
+            if axis is not None:  # numpy's names, which PyTorch accepts too
+                dim = _numpy_dim("argmax", dim, axis)
+            if keepdims is not None:
+                keepdim = keepdims
+            return _api.argmax(self, dim, keepdim)
+        except TypeError:
+            return _arg_retry("argmax", self, (dim, keepdim), dict(axis=axis, keepdims=keepdims))
 
     def argmin(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        if axis is not None:  # numpy's names, which PyTorch accepts too
-            dim = axis
-        if keepdims is not None:
-            keepdim = keepdims
-        return _api.argmin(self, dim, keepdim)
+        try:
+            if axis is not None:  # numpy's names, which PyTorch accepts too
+                dim = _numpy_dim("argmin", dim, axis)
+            if keepdims is not None:
+                keepdim = keepdims
+            return _api.argmin(self, dim, keepdim)
+        except TypeError:
+            return _arg_retry("argmin", self, (dim, keepdim), dict(axis=axis, keepdims=keepdims))
 
     def any(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        if axis is not None:  # numpy's names, which PyTorch accepts too
-            dim = axis
-        if keepdims is not None:
-            keepdim = keepdims
-        return _api.any(self, dim, keepdim)
+        try:
+            if axis is not None:  # numpy's names, which PyTorch accepts too
+                dim = _numpy_dim("any", dim, axis)
+            if keepdims is not None:
+                keepdim = keepdims
+            return _api.any(self, dim, keepdim)
+        except TypeError:
+            return _arg_retry("any", self, (dim, keepdim), dict(axis=axis, keepdims=keepdims))
 
     def all(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        if axis is not None:  # numpy's names, which PyTorch accepts too
-            dim = axis
-        if keepdims is not None:
-            keepdim = keepdims
-        return _api.all(self, dim, keepdim)
+        try:
+            if axis is not None:  # numpy's names, which PyTorch accepts too
+                dim = _numpy_dim("all", dim, axis)
+            if keepdims is not None:
+                keepdim = keepdims
+            return _api.all(self, dim, keepdim)
+        except TypeError:
+            return _arg_retry("all", self, (dim, keepdim), dict(axis=axis, keepdims=keepdims))
 
     def nonzero(self, *, as_tuple=False):
         return _api.nonzero(self, as_tuple=as_tuple)
