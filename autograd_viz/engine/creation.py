@@ -670,20 +670,26 @@ def normal(
             raise RuntimeError("normal expects all elements of std >= 0.0")
     elif std < 0:
         raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt_num(std)}")
-    m = mean._data if tm else mean
-    sd = std._data if ts else std
-    shape = np.broadcast_shapes(np.shape(m), np.shape(sd))
-    # PyTorch's order of draws and arithmetic: (Tensor mean, float std) is normal_(0, std)
-    # then + mean; with a Tensor std it is normal_(0, 1) * std + mean
-    if ts:
-        arr = (rng.normal_t(shape, npd, 0.0, 1.0) * sd + m).astype(npd, copy=False)
-    else:
-        arr = (rng.normal_t(shape, npd, 0.0, float(sd)) + m).astype(npd, copy=False)
+    arr = _normal_tensor_args(rng, mean, std, tm, ts, npd)
     if tm and ts:
         return _R.NormalBackward3.apply(mean, std, out=arr)
     if tm:
         return _R.NormalBackward1.apply(mean, out=arr)
     return _R.NormalBackward2.apply(std, out=arr)
+
+
+def _normal_tensor_args(rng, mean, std, tm, ts, npd):
+    """PyTorch's ``normal_out_impl``: a tensor mean and a float std draw ``normal_(0, std)``
+    then add the mean; otherwise ``normal_(0, 1)``, then ``mul_(std)`` and ``add_(mean)``
+    (each an in-place op of the result's dtype)."""
+    if not ts:
+        arr = rng.normal_t(mean._data.shape, npd, 0.0, std)
+        return (arr + mean._data).astype(npd, copy=False)
+    m = mean._data if tm else npd.type(mean)
+    shape = np.broadcast_shapes(np.shape(m), std._data.shape)
+    arr = rng.normal_t(shape, npd)
+    arr = (arr * std._data).astype(npd, copy=False)
+    return (arr + m).astype(npd, copy=False)
 
 
 def _scalar_name(npd):

@@ -92,15 +92,24 @@ class TorchRNG:
 
     # ------------------------------------------------------------------ PyTorch's samplers
     def uniform_t(self, shape, npd, low=0.0, high=1.0):
+        """``uniform_(low, high)``: ``fma(x, high - low, low)`` in the dtype's math type
+        (float for float16), rounded to the dtype, a value rounded up to ``high`` giving
+        ``low`` instead."""
         npd = np.dtype(npd)
         n = int(np.prod(shape, dtype=np.int64))
-        x = self.unit(n, npd)
         if npd == _F64:
-            lo, width = float(low), float(high) - float(low)
+            lo, hi = float(low), float(high)
+            x = self.unit(n, npd)
+            out = x * (hi - lo) if lo == 0 else _fma64(x, hi - lo, lo)
         else:
             lo32, hi32 = _F32.type(low), _F32.type(high)
-            lo, width = float(lo32), float(hi32 - lo32)
-        return (x * width + lo).astype(npd).reshape(shape)
+            x = (self.u32(n) & _M24).astype(np.float32) * np.float32(2.0**-24)
+            out = x * (hi32 - lo32) if lo32 == 0 else _fma32(x, hi32 - lo32, lo32)
+            out = out.astype(npd, copy=False)
+        top = npd.type(high)
+        if np.any(out == top):
+            out[out == top] = npd.type(low)
+        return out.reshape(shape)
 
     def normal_t(self, shape, npd, mean=0.0, std=1.0):
         npd = np.dtype(npd)

@@ -63,6 +63,56 @@ def _randn_shapes(lib):
     return out
 
 
+def _uniform(lib):
+    """``uniform_`` over ranges whose top can be reached by rounding (then ``from``),
+    ``rand`` of each dtype."""
+    out = []
+    for seed in SEEDS[:6]:
+        lib.manual_seed(seed)
+        for dtype in ("float32", "float64", "float16"):
+            dt = _dt(lib, dtype)
+            for lo, hi in ((-2, 3), (-0.1, 0.1), (1e-3, 1.0), (-1 / 3, 1 / 3), (100.0, 100.5)):
+                out.append(lib.empty(300, dtype=dt).uniform_(lo, hi))
+            out.append(lib.rand(500, dtype=dt))
+    return out
+
+
+def _normal_tensor_args(lib):
+    """``torch.normal`` with tensor means and/or standard deviations (PyTorch draws
+    ``normal_(0, std)`` then adds the mean, or ``normal_(0, 1)`` then ``mul_`` / ``add_``)."""
+    out = []
+    for seed in SEEDS[:6]:
+        lib.manual_seed(seed)
+        for dtype in ("float32", "float64", "float16"):
+            dt = _dt(lib, dtype)
+            mean = lib.arange(20, dtype=dt) / 3
+            std = lib.arange(1, 21, dtype=dt) / 7
+            out += [lib.normal(mean, 0.7), lib.normal(mean[:3], 2.0)]
+            out += [lib.normal(0.3, std), lib.normal(-1.0, std[:6].reshape(2, 3))]
+            out += [lib.normal(mean, std), lib.normal(lib.zeros(3, 1, dtype=dt), std[:4])]
+    g = lib.Generator().manual_seed(5)
+    out.append(lib.normal(lib.zeros(30), lib.ones(30), generator=g))
+    return out
+
+
+def _trunc_normal(lib):
+    """``nn.init.trunc_normal_``: PyTorch 2.13's normal redraws (most of the mass inside
+    ``[a, b]``) and its uniform rejection sampler (little of it)."""
+    out = []
+    init = lib.nn.init
+    for seed in SEEDS[:6]:
+        lib.manual_seed(seed)
+        for dtype in ("float32", "float64", "float16"):
+            dt = _dt(lib, dtype)
+            out.append(init.trunc_normal_(lib.empty(7, 9, dtype=dt)))
+            out.append(init.trunc_normal_(lib.empty(64, 33, dtype=dt), std=0.02))
+            out.append(init.trunc_normal_(lib.empty(50, 3, dtype=dt), 0.3, 1.5, 0.0, 0.5))
+            out.append(init.trunc_normal_(lib.empty(5, dtype=dt), 0.0, 1.0, 1.0, 3.0))
+    g = lib.Generator().manual_seed(3)
+    out.append(init.trunc_normal_(lib.empty(4, 4), generator=g))
+    return out
+
+
 CASES = {
     "randn_float32": _sweep("float32"),
     "normal_float32_mean_std": _sweep("float32", 0.5, 2.0),
@@ -72,6 +122,9 @@ CASES = {
     "randn_float16": _sweep("float16"),
     "normal_float16_mean_std": _sweep("float16", 1.0, 3.0),
     "randn_shapes": _randn_shapes,
+    "uniform": _uniform,
+    "normal_tensor_args": _normal_tensor_args,
+    "trunc_normal": _trunc_normal,
 }
 
 
