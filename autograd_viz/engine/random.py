@@ -240,6 +240,18 @@ class ExponentialBackward0(_ZeroGrad):
     op, symbol = "exponential_", "exponential_"
 
 
+class GeometricBackward0(_ZeroGrad):
+    op, symbol = "geometric_", "geometric_"
+
+
+class CauchyBackward0(_ZeroGrad):
+    op, symbol = "cauchy_", "cauchy_"
+
+
+class LogNormalBackward0(_ZeroGrad):
+    op, symbol = "log_normal_", "log_normal_"
+
+
 # ---------------------------------------------------------------------- in-place sampling
 
 
@@ -263,6 +275,23 @@ def _float_only(t, kernel):
     float_dtype_check(t._data.dtype, kernel)
 
 
+def _draw_order(data, arr):
+    """``arr`` (values in the order PyTorch draws them) laid out as ``data``: PyTorch's
+    serial kernels walk a non-contiguous tensor in memory order (its dims sorted by
+    stride), not in index order."""
+    if data.flags.c_contiguous or data.size < 2:
+        return arr
+    offsets = np.zeros((), np.int64)
+    for d, (n, st) in enumerate(zip(data.shape, data.strides, strict=True)):
+        shape = [1] * data.ndim
+        shape[d] = n
+        offsets = offsets + (np.arange(n, dtype=np.int64) * st).reshape(shape)
+    order = np.argsort(np.broadcast_to(offsets, data.shape).ravel(), kind="stable")
+    out = np.empty(data.size, arr.dtype)
+    out[order] = arr.ravel()
+    return out.reshape(data.shape)
+
+
 def uniform_(self, a=0.0, b=1.0, *, generator=None, **kw):
     a, b = kw.pop("from", a), kw.pop("to", b)
     _float_only(self, "check_uniform_bounds")
@@ -272,7 +301,7 @@ def uniform_(self, a=0.0, b=1.0, *, generator=None, **kw):
             f"to={_fmt(b)}"
         )
     rng = rng_of(generator, "uniform_")
-    arr = rng.uniform_t(self._data.shape, self._data.dtype, a, b)
+    arr = _draw_order(self._data, rng.uniform_t(self._data.shape, self._data.dtype, a, b))
     return _inplace_sample(self, "uniform_", UniformBackward0, arr)
 
 
@@ -281,8 +310,9 @@ def normal_(self, mean=0.0, std=1.0, *, generator=None):
     if std < 0:
         raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt(std)}")
     rng = rng_of(generator, "normal_")
-    arr = rng.normal_t(self._data.shape, self._data.dtype, mean, std)
-    return _inplace_sample(self, "normal_", NormalBackward0, arr)
+    data = self._data
+    arr = rng.normal_t(data.shape, data.dtype, mean, std, data.flags.c_contiguous)
+    return _inplace_sample(self, "normal_", NormalBackward0, _draw_order(data, arr))
 
 
 def bernoulli_(self, p=0.5, *, generator=None):
@@ -300,7 +330,7 @@ def bernoulli_(self, p=0.5, *, generator=None):
         return _inplace_sample(self, "bernoulli_", BernoulliBackward1, arr, (p,))
     if not 0 <= p <= 1:
         raise RuntimeError(f"bernoulli_ expects p to be in [0, 1], but got p={_fmt(p)}")
-    arr = (rng.random(self._data.shape) < p).astype(self._data.dtype)
+    arr = _draw_order(self._data, (rng.random(self._data.shape) < p).astype(self._data.dtype))
     return _inplace_sample(self, "bernoulli_", BernoulliBackward2, arr)
 
 
@@ -316,8 +346,12 @@ def random_(self, a=None, b=None, *, generator=None, **kw):
         elif npd.kind == "b":
             b = 2
         else:
-            b = int(np.iinfo(npd).max)
-        a, node = 0, RandomBackward2
+            b = int(np.iinfo(npd).max) + 1
+        # uniform_int_distribution: random64() for double and int64, else random()
+        n = self._data.size
+        draws = rng.u64(n) if npd in (np.float64, np.int64) else rng.u32(n)
+        arr = (draws % np.uint64(b)).astype(npd).reshape(self._data.shape)
+        return _inplace_sample(self, "random_", RandomBackward2, _draw_order(self._data, arr))
     else:
         node = RandomBackward0
     if a >= b:
@@ -325,7 +359,7 @@ def random_(self, a=None, b=None, *, generator=None, **kw):
             f"random_ expects 'from' to be less than 'to', but got from={a} >= to={b}"
         )
     arr = rng.randint_t(a, b, self._data.shape).astype(npd)
-    return _inplace_sample(self, "random_", node, arr)
+    return _inplace_sample(self, "random_", node, _draw_order(self._data, arr))
 
 
 def exponential_(self, lambd=1.0, *, generator=None):
@@ -334,13 +368,79 @@ def exponential_(self, lambd=1.0, *, generator=None):
         raise RuntimeError(f"exponential_ expects lambda > 0.0, but found lambda={_fmt(lambd)}")
     rng = rng_of(generator, "exponential_")
     arr = rng.exponential(1.0 / lambd, self._data.shape).astype(self._data.dtype)
-    return _inplace_sample(self, "exponential_", ExponentialBackward0, arr)
+    return _inplace_sample(self, "exponential_", ExponentialBackward0, _draw_order(self._data, arr))
+
+
+def geometric_(self, p, *, generator=None):
+    """``Tensor.geometric_(p)``: PyTorch's ``ceil(log(u) / log1p(-p))`` (any real dtype)."""
+    npd = self._data.dtype
+    if npd.kind not in "fiu":
+        raise NotImplementedError(f"\"geometric_cpu\" not implemented for '{_scalar_name(npd)}'")
+    if not 0 < p < 1:
+        raise RuntimeError(f"geometric_ expects p to be in (0, 1), but got p={_fmt(p)}")
+    rng = rng_of(generator, "geometric_")
+    arr = rng.geometric_t(self._data.shape, float(p)).astype(npd)
+    return _inplace_sample(self, "geometric_", GeometricBackward0, _draw_order(self._data, arr))
+
+
+def cauchy_(self, median=0.0, sigma=1.0, *, generator=None):
+    """``Tensor.cauchy_(median, sigma)``: ``median + sigma * tan(pi * (u - 0.5))``."""
+    npd = self._data.dtype
+    if npd.kind != "f":
+        raise RuntimeError(
+            "Cauchy distribution is a continuous probability distribution. dtype must be a "
+            f"floating point but you specified {_c_type_name(npd)}"
+        )
+    if not sigma > 0:
+        raise RuntimeError(f"cauchy_ expects sigma > 0.0, but found sigma={_fmt(sigma)}")
+    rng = rng_of(generator, "cauchy_")
+    arr = rng.cauchy_t(self._data.shape, median, sigma).astype(npd)
+    return _inplace_sample(self, "cauchy_", CauchyBackward0, _draw_order(self._data, arr))
+
+
+def log_normal_(self, mean=1.0, std=2.0, *, generator=None):
+    """``Tensor.log_normal_(mean, std)``: ``exp`` of PyTorch's double normal values."""
+    npd = self._data.dtype
+    if npd.kind != "f":
+        raise NotImplementedError(f"\"log_normal_cpu\" not implemented for '{_scalar_name(npd)}'")
+    if not std > 0:
+        raise RuntimeError(f"log_normal_ expects std > 0.0, but found std={_fmt(std)}")
+    rng = rng_of(generator, "log_normal_")
+    arr = rng.log_normal_t(self._data.shape, mean, std).astype(npd)
+    return _inplace_sample(self, "log_normal_", LogNormalBackward0, _draw_order(self._data, arr))
+
+
+def _scalar_name(npd):
+    from .api import _scalar_type_name
+
+    return _scalar_type_name(npd)
+
+
+def _c_type_name(npd):
+    """The C++ type name PyTorch's messages print (``long int``, ``int``, ``bool``...)."""
+    return {
+        "int64": "long int",
+        "int32": "int",
+        "int16": "short int",
+        "int8": "signed char",
+        "uint8": "unsigned char",
+        "bool": "bool",
+    }.get(np.dtype(npd).name, np.dtype(npd).name)
 
 
 def _attach():
     from .tensor import Tensor
 
-    for fn in (uniform_, normal_, bernoulli_, random_, exponential_):
+    for fn in (
+        uniform_,
+        normal_,
+        bernoulli_,
+        random_,
+        exponential_,
+        geometric_,
+        cauchy_,
+        log_normal_,
+    ):
         if fn.__name__ not in Tensor.__dict__:
             setattr(Tensor, fn.__name__, fn)
 

@@ -111,10 +111,12 @@ class TorchRNG:
             out[out == top] = npd.type(low)
         return out.reshape(shape)
 
-    def normal_t(self, shape, npd, mean=0.0, std=1.0):
+    def normal_t(self, shape, npd, mean=0.0, std=1.0, contiguous=True):
+        """``normal_(mean, std)``: ``normal_fill`` for 16 or more values of a contiguous
+        tensor, else one ``normal_distribution<double>`` value per element."""
         npd = np.dtype(npd)
         n = int(np.prod(shape, dtype=np.int64))
-        if n >= 16:
+        if n >= 16 and contiguous:
             out = self._normal_fill(n, npd, mean, std)
         else:
             out = np.array([self._normal_scalar() for _ in range(n)], np.float64)
@@ -192,8 +194,28 @@ class TorchRNG:
         return self.randperm_t(int(n))
 
     def exponential(self, scale=1.0, size=None):
+        """``exponential_distribution<double>``: ``-1 / lambda * log1p(-u)`` (glibc's
+        log1p: numpy's differs in the last bit now and then)."""
         u = self.random(size)
-        return -np.log1p(-u) * scale
+        return _glibc(math.log1p, -u) * -scale
+
+    # PyTorch's other serial samplers (one double uniform / normal per value)
+    def geometric_t(self, shape, p):
+        """``ceil(log(u) / log1p(-p))`` (``geometric_distribution<double>``)."""
+        u = self.random(shape)
+        with np.errstate(divide="ignore"):
+            return np.ceil(_glibc(math.log, u) / math.log1p(-p))
+
+    def cauchy_t(self, shape, median, sigma):
+        """``median + sigma * tan(pi * (u - 0.5))`` (one fma)."""
+        t = _glibc(math.tan, math.pi * (self.random(shape) - 0.5))
+        return _fma64(t, float(sigma), float(median))
+
+    def log_normal_t(self, shape, mean, std):
+        """``exp`` of ``normal_distribution<double>(mean, std)`` values (cached pairs)."""
+        n = int(np.prod(shape, dtype=np.int64))
+        z = np.array([self._normal_scalar() for _ in range(n)], np.float64)
+        return _glibc(math.exp, _fma64(z, float(std), float(mean))).reshape(shape)
 
     def __getattr__(self, name):
         # numpy Generator methods with no PyTorch counterpart here (gamma, poisson, beta...):
@@ -202,6 +224,17 @@ class TorchRNG:
             raise AttributeError(name)
         gen = np.random.Generator(np.random.PCG64(int(self.u64(1)[0])))
         return getattr(gen, name)
+
+
+def _glibc(fn, x):
+    """``fn`` (a ``math`` function: the C library's, as PyTorch calls it) on each value."""
+    x = np.asarray(x, np.float64)
+    try:
+        out = np.fromiter(map(fn, x.ravel().tolist()), np.float64, x.size)
+    except (ValueError, OverflowError):  # log(0), exp(1000): numpy's -inf / inf
+        with np.errstate(all="ignore"):
+            return getattr(np, fn.__name__)(x)
+    return out.reshape(x.shape)
 
 
 def _box_muller16(d, npd, mean, std):
@@ -214,8 +247,7 @@ def _box_muller16(d, npd, mean, std):
     u2 = d[:, 8:]
     # glibc's log (numpy's float64 log differs in the last bit now and then; its sin and
     # cos agree with glibc's)
-    logs = np.fromiter(map(math.log, u1.ravel().tolist()), np.float64, u1.size)
-    radius = np.sqrt(-2.0 * logs.reshape(u1.shape))
+    radius = np.sqrt(-2.0 * _glibc(math.log, u1))
     theta = _TWO_PI * u2
     out = np.concatenate([radius * np.cos(theta), radius * np.sin(theta)], axis=1)
     if std == 1 and mean == 0:

@@ -113,6 +113,43 @@ def _trunc_normal(lib):
     return out
 
 
+def _serial_samplers(lib):
+    """PyTorch's one-value-at-a-time samplers: exponential_ (glibc's log1p), random_ with
+    no range (64-bit draws for int64 / float64 only), geometric_, cauchy_, log_normal_
+    (double normals with the cached second value)."""
+    out = []
+    for seed in SEEDS[:6]:
+        lib.manual_seed(seed)
+        for dtype in ("float32", "float64", "float16"):
+            dt = _dt(lib, dtype)
+            out.append(lib.empty(40, dtype=dt).exponential_(2.5))
+            out.append(lib.empty(30, dtype=dt).random_())
+            out.append(lib.empty(30, dtype=dt).geometric_(0.3))
+            out.append(lib.empty(30, dtype=dt).cauchy_(1.0, 2.0))
+            out.append(lib.empty(31, dtype=dt).log_normal_(0.5, 0.3))
+        for dtype in ("int64", "int32", "int16", "uint8", "bool"):
+            out.append(lib.empty(30, dtype=_dt(lib, dtype)).random_())
+        out.append(lib.empty(30, dtype=lib.int64).geometric_(0.05))
+        out += [lib.randn(1), lib.empty(30, dtype=lib.int32).random_(2**30)]
+    return out
+
+
+def _non_contiguous(lib):
+    """In-place samplers on strided tensors: values drawn in memory order (normal_ of 16
+    or more values then takes the one-at-a-time path)."""
+    out = []
+    for seed in SEEDS[:6]:
+        lib.manual_seed(seed)
+        out.append(lib.zeros(20, 20).t().normal_())
+        out.append(lib.zeros(20, 20)[:, ::2].normal_(1.0, 2.0))
+        out.append(lib.zeros(7, 9).t().uniform_(-1, 1))
+        out.append(lib.zeros(7, 9).t().bernoulli_(0.3))
+        out.append(lib.zeros(7, 9).t().exponential_())
+        out.append(lib.zeros(3, 4, 5).permute(2, 0, 1).uniform_())
+        out.append(lib.zeros(6, 5, dtype=lib.int64).t().random_(0, 100))
+    return out
+
+
 CASES = {
     "randn_float32": _sweep("float32"),
     "normal_float32_mean_std": _sweep("float32", 0.5, 2.0),
@@ -125,6 +162,8 @@ CASES = {
     "uniform": _uniform,
     "normal_tensor_args": _normal_tensor_args,
     "trunc_normal": _trunc_normal,
+    "serial_samplers": _serial_samplers,
+    "non_contiguous": _non_contiguous,
 }
 
 

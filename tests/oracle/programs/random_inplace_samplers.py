@@ -1,0 +1,36 @@
+# PyTorch's other random samplers after a seed (values: tests/engine/test_rng_bits.py
+# checks their bits): torch.normal with tensor arguments, nn.init.trunc_normal_ (both of
+# PyTorch 2.13's samplers), Tensor.geometric_ / cauchy_ / log_normal_ / exponential_ /
+# random_, in-place sampling of strided tensors, and their errors and grad_fn names
+torch.manual_seed(0)
+m = torch.arange(20.0) / 3
+s = torch.arange(1.0, 21.0) / 7
+check("normal_tensor_mean", torch.normal(m, 0.7))
+check("normal_tensor_std", torch.normal(0.3, s))
+check("normal_both", torch.normal(m, s))
+check("normal_broadcast", torch.normal(torch.zeros(3, 1), torch.ones(4)))
+check("normal_dtypes", torch.normal(torch.zeros(2), torch.ones(2, dtype=torch.float64)))
+check("normal_f64", torch.normal(m.double(), 2.0))
+check("trunc_normal", nn.init.trunc_normal_(torch.empty(7, 9)))
+check("trunc_normal_vit", nn.init.trunc_normal_(torch.empty(4, 6), std=0.02))
+check("trunc_normal_uniform", nn.init.trunc_normal_(torch.empty(5, 3), 0.3, 1.5, 0.0, 0.5))
+check("geometric", torch.empty(10).geometric_(0.3))
+check("geometric_int", torch.empty(6, dtype=torch.int64).geometric_(0.05))
+check("cauchy", torch.empty(8).cauchy_(1.0, 2.0))
+check("log_normal", torch.empty(8, dtype=torch.float64).log_normal_(0.5, 0.3))
+check("exponential", torch.empty(8, dtype=torch.float64).exponential_(2.5))
+check("random_int64", torch.empty(5, dtype=torch.int64).random_())
+check("random_int32", torch.empty(5, dtype=torch.int32).random_())
+check("random_bool", torch.empty(5, dtype=torch.bool).random_())
+check("strided_normal", torch.zeros(20, 20).t().normal_()[:3])
+check("strided_uniform", torch.zeros(3, 4).t().uniform_())
+check("after", torch.rand(3))
+raises("geometric_p", lambda: torch.empty(3).geometric_(0))
+raises("geometric_p1", lambda: torch.empty(3).geometric_(1.5))
+raises("cauchy_sigma", lambda: torch.empty(3).cauchy_(0, -1))
+raises("cauchy_int", lambda: torch.empty(3, dtype=torch.int64).cauchy_())
+raises("log_normal_std", lambda: torch.empty(3).log_normal_(0, 0))
+raises("log_normal_int", lambda: torch.empty(3, dtype=torch.int64).log_normal_())
+x = torch.zeros(4, requires_grad=True).clone()
+check("grad_fns", [type(x.geometric_(0.3).grad_fn).__name__, type(x.cauchy_().grad_fn).__name__])
+check("grad_fn_log_normal", type(x.log_normal_().grad_fn).__name__)
