@@ -140,9 +140,11 @@ class TorchRNG:
         nb = n // 16
         # float32 / float64 draw all n uniforms before the last 16; float16 (computed in
         # float32 sixteen at a time) only the whole blocks'
-        data = self.unit(n if npd in (_F32, _F64) else nb * 16, npd)
-        if npd != _F64:
-            data = data.astype(np.float32)
+        k = n if npd in (_F32, _F64) else nb * 16
+        if npd == _F64:
+            data = self.unit(k, npd)
+        else:
+            data = (self.u32(k) & _M24).astype(np.float32) * np.float32(2.0**-24)
         head = _box_muller16(data[: nb * 16].reshape(nb, 16), npd, mean, std).reshape(-1)
         if n % 16 == 0:
             return head
@@ -292,16 +294,17 @@ _MID = np.int64(1 << 28)
 _LOW29 = np.int64((1 << 29) - 1)
 
 
-def _fma32(a, b, c):
+def _fma32(a, b, c, exact_sum=False):
     """float32 ``fma(a, b, c)``: ``a * b`` of two float32 is exact in float64, the sum is
     rounded once in float64 and then to float32; that double rounding can only go wrong
     when the float64 sum falls exactly halfway between two float32 (normal results), and
-    those few are redone from the sum's exact error."""
+    those few are redone from the sum's exact error (``exact_sum``: the caller knows the
+    float64 sum is exact, so there is nothing to redo)."""
     s = a.astype(np.float64)
     s *= b
     s += c
     r = s.astype(np.float32)
-    if not np.any((s.view(np.int64) & _LOW29) == _MID):
+    if exact_sum or not np.any((s.view(np.int64) & _LOW29) == _MID):
         return r
     cand = np.flatnonzero((s.view(np.int64) & _LOW29) == _MID)
     pc = a.reshape(-1)[cand].astype(np.float64) * np.broadcast_to(b, a.shape).reshape(-1)[cand]
@@ -323,13 +326,17 @@ def _log256(u):
     m = ((bits & np.int32(0x007FFFFF)) | np.int32(0x3F000000)).view(np.float32)  # [0.5, 1)
     mask = m < _SQRTHF
     # e = exponent + 1, minus 1 below sqrt(1/2); x = 2m - 1 or m - 1 (both exact)
-    e = ((bits >> 23) - (126 + mask)).astype(np.float32)
+    e = ((bits >> 23) - 126).astype(np.float32)
+    e -= mask
     x = m - _f32(1)
-    x += np.where(mask, m, _f32(0))
+    x += m * mask
     z = x * x
-    y = _fma32(x, _LOG_P[0], _LOG_P[1])
+    # Horner steps: x is a multiple of 2**-24 in [-0.30, 0.42], every partial sum y has
+    # 2**-6 < |y| < 0.5 (so a multiple of 2**-29): each float64 sum is exact (checked for
+    # all 2**24 possible inputs)
+    y = _fma32(x, _LOG_P[0], _LOG_P[1], True)
     for c in _LOG_P[2:]:
-        y = _fma32(y, x, c)
+        y = _fma32(y, x, c, True)
     y *= x
     y = _fma32(y, z, e * _LOG_Q1)
     y -= z * _HALF  # z * 0.5 is exact: GCC's fnmadd is a plain subtraction here
