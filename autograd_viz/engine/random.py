@@ -410,6 +410,16 @@ def log_normal_(self, mean=1.0, std=2.0, *, generator=None):
     return _inplace_sample(self, "log_normal_", LogNormalBackward0, _draw_order(self._data, arr))
 
 
+def dropout_noise(shape, p, npd):
+    """PyTorch's dropout noise ``empty(shape).bernoulli_(1 - p).div_(1 - p)`` from the
+    default generator (float16 divides as ATen does for reduced floats: times the float
+    reciprocal)."""
+    keep = _rng[0].random(shape) < 1 - p
+    if npd == np.float16:
+        return (keep.astype(np.float32) * (np.float32(1) / np.float32(1 - p))).astype(npd)
+    return keep.astype(npd) / npd.type(1 - p)
+
+
 def _scalar_name(npd):
     from .api import _scalar_type_name
 

@@ -12,8 +12,8 @@ import warnings
 import numpy as np
 
 from ..engine import api as _api
-from ..engine import creation
 from ..engine.api_extra import _legacy_reduction
+from ..engine.random import dropout_noise
 from ..engine.tensor import Tensor
 from . import _ops
 from . import functional as _functional
@@ -159,31 +159,84 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
     return _api.mean(loss)
 
 
-def _channel_dropout(input, p, training, inplace, name, batched_dims):
+def _channel_dropout(input, p, training, inplace, name, lead):
+    """ATen's feature dropout: one ``bernoulli_(1 - p) / (1 - p)`` value per (batch,
+    channel) of the first ``lead`` dims (1: an unbatched input, which PyTorch unsqueezes)."""
     if p < 0.0 or p > 1.0:
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
     _tensor_arg(input, name)
-    if not training or p == 0:
-        return input
     arr = input._data
+    if not training or p == 0 or arr.size == 0:
+        return input
     nd = arr.ndim
-    lead = 2 if nd == batched_dims else 1
-    shape = arr.shape[:lead] + (1,) * (nd - lead)
     if p == 1:
-        noise = np.zeros(shape, dtype=arr.dtype)
+        noise = np.zeros((), dtype=arr.dtype)
     else:
-        keep = creation._rng[0].random(shape) < 1 - p  # (PyTorch's bernoulli_(1 - p))
-        noise = keep.astype(arr.dtype) / arr.dtype.type(1 - p)
+        if nd + (lead == 1) < 2:
+            raise RuntimeError("Feature dropout requires at least 2 dimensions in the input")
+        noise = dropout_noise(arr.shape[:lead] + (1,) * (nd - lead), p, arr.dtype)
     noise_t = Tensor._make(noise)
     return input.mul_(noise_t) if inplace else _api.mul(input, noise_t)
 
 
+def _dim_of(input):
+    """``input.dim()`` as PyTorch's Python dropout functions call it."""
+    if not isinstance(input, Tensor):
+        raise AttributeError(f"'{type(input).__name__}' object has no attribute 'dim'")
+    return input._data.ndim
+
+
+def _dropout_nd_warning(name, nd, dims):
+    warnings.warn(
+        f"{name}: Received a {nd}-D input to {name}, which is deprecated and will result in "
+        "an error in a future release. To retain the behavior and silence this warning, please "
+        f"use dropout instead. Note that {name} exists to provide channel-wise dropout on "
+        f"inputs with {dims[0] - 1} spatial dimensions, a channel dimension, and an optional "
+        f"batch dimension (i.e. {dims[0]}D or {dims[1]}D inputs).",
+        stacklevel=3,
+    )
+
+
 def dropout1d(input, p=0.5, training=True, inplace=False):
-    return _channel_dropout(input, p, training, inplace, "dropout1d", 3)
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    nd = _dim_of(input)
+    if nd not in (2, 3):
+        raise RuntimeError(
+            f"dropout1d: Expected 2D or 3D input, but received a {nd}D input. Note that "
+            "dropout1d exists to provide channel-wise dropout on inputs with 1 spatial "
+            "dimension, a channel dimension, and an optional batch dimension (i.e. 2D or 3D "
+            "inputs)."
+        )
+    return _channel_dropout(input, p, training, inplace, "dropout1d", 2 if nd == 3 else 1)
 
 
 def dropout2d(input, p=0.5, training=True, inplace=False):
-    return _channel_dropout(input, p, training, inplace, "dropout2d", 4)
+    """PyTorch's: any input is (N, C, ...) (a 3-D one too, with a warning)."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    nd = _dim_of(input)
+    if nd not in (3, 4):
+        _dropout_nd_warning("dropout2d", nd, (3, 4))
+    if nd == 3:
+        warnings.warn(
+            "dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D "
+            "dropout behavior is desired - input is interpreted as shape (N, C, L), where C is "
+            "the channel dim. This behavior will change in a future release to interpret the "
+            "input as one without a batch dimension, i.e. shape (C, H, W). To maintain the 1D "
+            "channel-wise dropout behavior, please switch to using dropout1d instead.",
+            stacklevel=2,
+        )
+    return _channel_dropout(input, p, training, inplace, "dropout2d", 2)
+
+
+def dropout3d(input, p=0.5, training=True, inplace=False):
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    nd = _dim_of(input)
+    if nd not in (4, 5):
+        _dropout_nd_warning("dropout3d", nd, (4, 5))
+    return _channel_dropout(input, p, training, inplace, "dropout3d", 2 if nd == 5 else 1)
 
 
 def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
@@ -333,6 +386,10 @@ class Dropout2d(_ChannelDropout):
     _fn = staticmethod(dropout2d)
 
 
+class Dropout3d(_ChannelDropout):
+    _fn = staticmethod(dropout3d)
+
+
 class CosineSimilarity(Module):
     def __init__(self, dim=1, eps=1e-8):
         super().__init__()
@@ -458,6 +515,7 @@ for _fn in (
     kl_div,
     dropout1d,
     dropout2d,
+    dropout3d,
     normalize,
     cosine_similarity,
 ):
@@ -471,6 +529,7 @@ __all__ = [
     "CosineSimilarity",
     "Dropout1d",
     "Dropout2d",
+    "Dropout3d",
     "Hardtanh",
     "HuberLoss",
     "KLDivLoss",

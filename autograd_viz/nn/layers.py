@@ -18,6 +18,7 @@ from ..engine import creation
 from ..engine.api_extra import _legacy_reduction
 from ..engine.device import factory_dtype
 from ..engine.ops.unary import EXACT_MAX
+from ..engine.random import dropout_noise
 from ..engine.tensor import Size, Tensor
 from . import _ops
 from . import functional as _functional
@@ -86,8 +87,7 @@ def dropout(input, p=0.5, training=True, inplace=False):
     if p == 1:
         noise = np.zeros(arr.shape, dtype=arr.dtype)
     else:
-        keep = creation._rng[0].random(arr.shape) < 1 - p  # (PyTorch's bernoulli_(1 - p))
-        noise = keep.astype(arr.dtype) / arr.dtype.type(1 - p)
+        noise = dropout_noise(arr.shape, p, arr.dtype)
     noise_t = Tensor._make(noise)
     if inplace:
         return input.mul_(noise_t)
