@@ -54,6 +54,9 @@ _LAZY = {
     "autocast": ("autograd_viz.amp", "autocast"),
     "is_autocast_enabled": ("autograd_viz.amp", "is_autocast_enabled"),
     "get_autocast_dtype": ("autograd_viz.amp", "get_autocast_dtype"),
+    "igamma": ("autograd_viz.engine.api_igamma", "gammainc"),
+    "igammac": ("autograd_viz.engine.api_igamma", "gammaincc"),
+    "_dirichlet_grad": ("autograd_viz.distributions._sampling", "_dirichlet_grad"),
     "record": ("autograd_viz.recorder", "record"),
     "Recording": ("autograd_viz.recorder", "Recording"),
     "set_language": ("autograd_viz.recorder", "set_language"),
@@ -115,6 +118,8 @@ __all__ = [
     "random",  # noqa: F405
     "poisson",  # noqa: F405
     "binomial",  # noqa: F405
+    "igamma",  # noqa: F405
+    "igammac",  # noqa: F405
     "record",  # noqa: F405
     "Recording",  # noqa: F405
     "set_language",  # noqa: F405

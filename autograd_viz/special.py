@@ -9,6 +9,7 @@ from .engine import api_extra as _extra
 from .engine import api_math2 as _m
 from .engine import api_more as _more
 from .engine.api_extra import _named
+from .engine.api_igamma import gammainc, gammaincc
 
 
 def _alias(fn, name):
@@ -76,6 +77,8 @@ __all__ = [
     "exp2",
     "expit",
     "expm1",
+    "gammainc",
+    "gammaincc",
     "gammaln",
     "i0",
     "i1",

@@ -593,3 +593,10 @@ def binomial(count, prob, generator=None):
             if t.requires_grad:
                 return NotImplementedFn.apply(t, result=out, name="binomial")
     return Tensor._make(out)
+
+
+def _dirichlet_grad(x, alpha, total):
+    """``torch._dirichlet_grad(x, alpha, total)``."""
+    from ..engine.tensor import Tensor
+
+    return Tensor._make(dirichlet_grad_array(x._data, alpha._data, total._data))

@@ -60,6 +60,9 @@ class Distribution:
                         f"but found invalid values:\n{value}"
                     )
 
+    def expand(self, batch_shape, _instance=None):
+        raise NotImplementedError
+
     @property
     def batch_shape(self):
         return self._batch_shape
@@ -78,7 +81,7 @@ class Distribution:
 
     @property
     def mean(self):
-        raise NotImplementedError(f"{self.__class__} does not implement mean")
+        raise NotImplementedError
 
     @property
     def mode(self):
@@ -86,7 +89,7 @@ class Distribution:
 
     @property
     def variance(self):
-        raise NotImplementedError(f"{self.__class__} does not implement variance")
+        raise NotImplementedError
 
     @property
     def stddev(self):
@@ -97,7 +100,7 @@ class Distribution:
             return self.rsample(sample_shape)
 
     def rsample(self, sample_shape=_EMPTY):
-        raise NotImplementedError(f"{self.__class__} does not implement rsample")
+        raise NotImplementedError
 
     def sample_n(self, n):
         warnings.warn(

@@ -1830,6 +1830,11 @@ def _setitem_shape_error(x, index, value):
 def setitem(x, key, value):
     if key.__class__ is list:
         key = _list_key(key)
+    elif key.__class__ is Tensor and key._data.ndim == 0 and key._data.dtype.kind == "b":
+        if STATE.enabled and (x._requires_grad or getattr(value, "_requires_grad", False)):
+            # PyTorch: a 0-d bool index is a new dim sliced to 0 or 1 (CopySlices)
+            x.unsqueeze(0)[0 : int(key._data)] = value
+            return None
     try:
         return _setitem(x, key, value)
     except IndexError as e:  # numpy's wording -> PyTorch's

@@ -453,6 +453,9 @@ def _attach():
     ):
         if fn.__name__ not in Tensor.__dict__:
             setattr(Tensor, fn.__name__, fn)
+    from . import random_more
+
+    random_more.attach()
 
 
 # ---------------------------------------------------------------------- *_like arguments
