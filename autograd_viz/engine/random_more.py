@@ -7,7 +7,6 @@ import numbers
 
 import numpy as np
 
-_F64 = np.dtype(np.float64)
 
 __all__ = ["attach"]
 
