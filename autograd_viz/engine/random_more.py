@@ -7,7 +7,6 @@ import numbers
 
 import numpy as np
 
-
 __all__ = ["attach"]
 
 
