@@ -521,8 +521,8 @@ def _flush(accs, buffers, above):
                 and g.base is None
                 and g.dtype is data.dtype
                 and _getrefcount(g) == 2
-                and g.flags.writeable
-                and g.flags.c_contiguous
+                and (f := g.flags).writeable
+                and f.c_contiguous
             ):
                 arr = g
             else:

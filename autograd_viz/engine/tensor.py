@@ -633,10 +633,20 @@ class Tensor(metaclass=ShownAs):
     # ------------------------------------------------------------------ data views
     @property
     def data(self):
-        return Tensor._make(self._data, False, None)
+        t = _new(Tensor)  # (``_make``'s fields: ``p.data += -lr * p.grad`` runs it per step)
+        t._data = self._data
+        t._grad = None
+        t._requires_grad = False
+        t._grad_fn = None
+        t._vbox = [0]
+        t._accumulator = None
+        t._base = None
+        return t
 
     @data.setter
     def data(self, value):
+        if value.__class__ is Tensor and value._data is self._data and not events.LISTENERS:
+            return  # ``p.data += x``: the same array, changed in place: nothing to set
         if not isinstance(value, Tensor):
             raise TypeError(f"Variable data has to be a tensor, but got {_type_path(value)}")
         if self._requires_grad and value._data.dtype.kind not in "fc":
