@@ -346,6 +346,92 @@ def _nbytes(self):
     return int(self._data.size * self._data.itemsize)
 
 
+class _Storage:
+    """What ``Tensor.storage()`` / ``untyped_storage()`` show: the whole memory the tensor
+    shares with its base (an expanded tensor's storage is the original elements), as typed
+    elements or as bytes, printed one per line as PyTorch prints them."""
+
+    def __init__(self, root, dtype=None):
+        self._root = root  # the base ndarray
+        self._dtype = dtype  # a torch dtype, or None for the untyped (byte) storage
+
+    def _flat(self):
+        raw = np.ascontiguousarray(self._root).reshape(-1).view(np.uint8)
+        if self._dtype is None:
+            return raw
+        from .dtypes import to_numpy_dtype
+
+        return raw.view(to_numpy_dtype(self._dtype))
+
+    def __len__(self):
+        return int(self._flat().size)
+
+    def size(self):
+        return len(self)
+
+    def nbytes(self):
+        return int(self._root.nbytes)
+
+    def element_size(self):
+        return 1 if self._dtype is None else self._dtype.itemsize
+
+    def tolist(self):
+        return self._flat().tolist()
+
+    def __getitem__(self, i):
+        return self._flat()[i].item()
+
+    def data_ptr(self):
+        return int(self._root.__array_interface__["data"][0])
+
+    @property
+    def dtype(self):
+        from .dtypes import uint8
+
+        return uint8 if self._dtype is None else self._dtype
+
+    @property
+    def device(self):
+        from .device import device
+
+        return device("cpu")
+
+    def __repr__(self):
+        if self._dtype is None:
+            info = f"[torch.storage.UntypedStorage(device=cpu) of size {len(self)}]"
+        else:
+            info = (
+                f"[torch.storage.TypedStorage(dtype={self._dtype}, device=cpu) of size {len(self)}]"
+            )
+        return " " + "\n ".join(str(v) for v in self.tolist()) + "\n" + info
+
+    __str__ = __repr__
+
+
+_STORAGE_WARNED = [False]
+
+
+def storage(self):
+    """``Tensor.storage()`` (deprecated in PyTorch: its warning, once)."""
+    if not _STORAGE_WARNED[0]:
+        import warnings
+
+        _STORAGE_WARNED[0] = True
+        warnings.warn(
+            "TypedStorage is deprecated. It will be removed in the future and UntypedStorage "
+            "will be the only storage class. This should only matter to you if you are using "
+            "storages directly.  To access UntypedStorage directly, use "
+            "tensor.untyped_storage() instead of tensor.storage()",
+            UserWarning,
+            stacklevel=2,
+        )
+    return _Storage(_root(self._data), self.dtype)
+
+
+def untyped_storage(self):
+    return _Storage(_root(self._data))
+
+
 _NAMES = {
     "float32": ("float", "Float"),
     "float64": ("double", "Double"),
@@ -909,6 +995,8 @@ for _name, _fn in (
     ("data_ptr", data_ptr),
     ("storage_offset", storage_offset),
     ("nbytes", property(_nbytes)),
+    ("storage", storage),
+    ("untyped_storage", untyped_storage),
     ("scatter", _m_scatter),
     ("scatter_", _m_scatter_),
     ("scatter_add", _m_scatter_add),

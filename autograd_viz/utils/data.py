@@ -1,9 +1,13 @@
 """``torch.utils.data`` subset: ``Dataset``, ``TensorDataset``, ``DataLoader``,
-``random_split``, ``Subset`` - what tutorials use to batch small in-memory data.
+``random_split``, ``Subset``, the samplers (``Sampler``, ``SequentialSampler``,
+``RandomSampler``, ``SubsetRandomSampler``, ``BatchSampler``) - what tutorials use to batch
+small in-memory data.
 
 ``DataLoader`` batches with PyTorch's default collation (tensors stacked, numbers made a
-tensor, tuples/lists/dicts collated field by field); ``shuffle=True`` draws a permutation
-from the engine's generator (``torch.manual_seed``) at each pass.
+tensor, tuples/lists/dicts collated field by field) over the indices of its batch sampler, as
+PyTorch builds them (``shuffle=True``: a ``RandomSampler``, else a ``SequentialSampler``, in
+a ``BatchSampler``); the random samplers draw PyTorch's numbers from the engine's generator
+(``torch.manual_seed``) at each pass.
 """
 
 from __future__ import annotations
@@ -18,7 +22,19 @@ from ..engine.random import rng_of
 from ..engine.tensor import Tensor
 from ..engine.torch_rng import TorchRNG
 
-__all__ = ["DataLoader", "Dataset", "Subset", "TensorDataset", "default_collate", "random_split"]
+__all__ = [
+    "BatchSampler",
+    "DataLoader",
+    "Dataset",
+    "RandomSampler",
+    "Sampler",
+    "SequentialSampler",
+    "Subset",
+    "SubsetRandomSampler",
+    "TensorDataset",
+    "default_collate",
+    "random_split",
+]
 
 
 class Dataset:
@@ -126,6 +142,124 @@ def default_collate(batch):
     )
 
 
+class Sampler:
+    """Base class of the samplers: iterables of dataset indices (or of index lists)."""
+
+    def __init__(self, data_source=None):
+        pass
+
+    def __iter__(self):
+        raise NotImplementedError
+
+
+class SequentialSampler(Sampler):
+    """``0, 1, ..., len(data_source) - 1``."""
+
+    def __init__(self, data_source):
+        self.data_source = data_source
+
+    def __iter__(self):
+        return iter(range(len(self.data_source)))
+
+    def __len__(self):
+        return len(self.data_source)
+
+
+def _default_seeded_rng():
+    """PyTorch's samplers without a generator: a seed drawn from the default generator
+    (``torch.empty((), dtype=torch.int64).random_()``), then a generator seeded with it."""
+    seed = int(creation._rng[0].u64(1)[0]) % (1 << 63)
+    return TorchRNG(seed)
+
+
+class RandomSampler(Sampler):
+    """A random permutation per pass (``num_samples`` indices: whole permutations, then the
+    first of another); ``replacement=True``: ``randint`` draws, 32 at a time."""
+
+    def __init__(self, data_source, replacement=False, num_samples=None, generator=None):
+        self.data_source = data_source
+        self.replacement = replacement
+        self._num_samples = num_samples
+        self.generator = generator
+        if not isinstance(self.replacement, bool):
+            raise TypeError(
+                f"replacement should be a boolean value, but got replacement={self.replacement}"
+            )
+        if not isinstance(self.num_samples, int) or self.num_samples <= 0:
+            raise ValueError(
+                "num_samples should be a positive integer value, but got "
+                f"num_samples={self.num_samples}"
+            )
+
+    @property
+    def num_samples(self):
+        return len(self.data_source) if self._num_samples is None else self._num_samples
+
+    def __iter__(self):
+        n = len(self.data_source)
+        rng = (
+            _default_seeded_rng() if self.generator is None else rng_of(self.generator, "randperm")
+        )
+        if self.replacement:
+            for _ in range(self.num_samples // 32):
+                yield from rng.randint_t(0, n, (32,)).tolist()
+            yield from rng.randint_t(0, n, (self.num_samples % 32,)).tolist()
+        else:
+            for _ in range(self.num_samples // n):
+                yield from rng.randperm_t(n).tolist()
+            yield from rng.randperm_t(n).tolist()[: self.num_samples % n]
+
+    def __len__(self):
+        return self.num_samples
+
+
+class SubsetRandomSampler(Sampler):
+    """The given indices in a random order (``randperm`` of their count)."""
+
+    def __init__(self, indices, generator=None):
+        self.indices = indices
+        self.generator = generator
+
+    def __iter__(self):
+        perm = rng_of(self.generator, "randperm").randperm_t(len(self.indices)).tolist()
+        for i in perm:
+            yield self.indices[i]
+
+    def __len__(self):
+        return len(self.indices)
+
+
+class BatchSampler(Sampler):
+    """Lists of ``batch_size`` indices from ``sampler`` (the last one shorter unless
+    ``drop_last``)."""
+
+    def __init__(self, sampler, batch_size, drop_last):
+        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size <= 0:
+            raise ValueError(
+                f"batch_size should be a positive integer value, but got batch_size={batch_size}"
+            )
+        if not isinstance(drop_last, bool):
+            raise ValueError(f"drop_last should be a boolean value, but got drop_last={drop_last}")
+        self.sampler = sampler
+        self.batch_size = batch_size
+        self.drop_last = drop_last
+
+    def __iter__(self):
+        batch = []
+        for idx in self.sampler:
+            batch.append(idx)
+            if len(batch) == self.batch_size:
+                yield batch
+                batch = []
+        if batch and not self.drop_last:
+            yield batch
+
+    def __len__(self):
+        if self.drop_last:
+            return len(self.sampler) // self.batch_size
+        return (len(self.sampler) + self.batch_size - 1) // self.batch_size
+
+
 class DataLoader:
     """Iterate over ``dataset`` in batches of ``batch_size`` samples."""
 
@@ -151,47 +285,51 @@ class DataLoader:
         in_order=True,
     ):
         self.dataset = dataset
+        if sampler is not None and shuffle:
+            raise ValueError("sampler option is mutually exclusive with shuffle")
+        if batch_sampler is not None:
+            if batch_size != 1 or shuffle or sampler is not None or drop_last:
+                raise ValueError(
+                    "batch_sampler option is mutually exclusive with batch_size, shuffle, "
+                    "sampler, and drop_last"
+                )
+            batch_size = None
+            drop_last = False
+        elif batch_size is None and drop_last:
+            raise ValueError(
+                "batch_size=None option disables auto-batching and is mutually exclusive "
+                "with drop_last"
+            )
+        if sampler is None:
+            sampler = (
+                RandomSampler(dataset, generator=generator)
+                if shuffle
+                else SequentialSampler(dataset)
+            )
+        if batch_size is not None and batch_sampler is None:
+            batch_sampler = BatchSampler(sampler, batch_size, drop_last)
         self.batch_size = batch_size
-        self.shuffle = bool(shuffle)
         self.drop_last = drop_last
         self.sampler = sampler
+        self.batch_sampler = batch_sampler
         self.num_workers = num_workers
+        self._user_collate = collate_fn
         self.collate_fn = default_collate if collate_fn is None else collate_fn
         self.generator = generator
 
-    def _order(self):
-        n = len(self.dataset)
-        # PyTorch's iterator draws its workers' base seed first (``random_()`` of an int64:
-        # one 64-bit draw), shuffled or not
-        rng_of(self.generator, "DataLoader").u64(1)
-        if self.sampler is not None:
-            return list(iter(self.sampler))
-        if self.shuffle:
-            # as PyTorch's RandomSampler: a seed drawn from the default generator
-            # (``torch.empty((), dtype=torch.int64).random_()``), then randperm with it
-            if self.generator is not None:
-                return rng_of(self.generator, "randperm").randperm_t(n).tolist()
-            seed = int(creation._rng[0].u64(1)[0]) % (1 << 63)
-            return TorchRNG(seed).randperm_t(n).tolist()
-        return list(range(n))
-
     def __iter__(self):
-        order = self._order()
-        if self.batch_size is None:
-            for i in order:
-                yield self.dataset[i]
+        # PyTorch's iterator draws its workers' base seed first (``random_()`` of an int64:
+        # one 64-bit draw), then the sampler draws its own (lazily, at the first batch)
+        rng_of(self.generator, "DataLoader").u64(1)
+        if self.batch_sampler is None:  # no auto-batching: one sample at a time
+            for i in self.sampler:
+                item = self.dataset[i]
+                yield item if self._user_collate is None else self._user_collate(item)
             return
-        bs = self.batch_size
-        for start in range(0, len(order), bs):
-            idx = order[start : start + bs]
-            if self.drop_last and len(idx) < bs:
-                return
+        for idx in self.batch_sampler:
             yield self.collate_fn([self.dataset[i] for i in idx])
 
     def __len__(self):
-        n = len(self.dataset) if self.sampler is None else len(self.sampler)
-        if self.batch_size is None:
-            return n
-        if self.drop_last:
-            return n // self.batch_size
-        return (n + self.batch_size - 1) // self.batch_size
+        if self.batch_sampler is None:
+            return len(self.sampler)
+        return len(self.batch_sampler)
