@@ -19,8 +19,6 @@ from .tensor import Tensor
 SPECS = {
     "tril": (("diagonal", "int"),),
     "triu": (("diagonal", "int"),),
-    "index_select": (("dim", "int"),),
-    "gather": (("dim", "int"),),
     "multinomial": (("num_samples", "int"), ("replacement", "bool")),
     "round": (("*", ""), ("decimals", "int")),
 }
@@ -579,7 +577,52 @@ _SIG_TEXT = {
     "roll": ("(tuple of ints shifts, tuple of ints? dims = ())",),
     "f:roll": ("(Tensor input, tuple of ints shifts, tuple of ints? dims = ())",),
     "pow": ("(Tensor exponent)", "(Number exponent)"),
+    "f:pow": (
+        "(Tensor input, Tensor exponent, *, Tensor out = None)",
+        "(Number self, Tensor exponent, *, Tensor out = None)",
+        "(Tensor input, Number exponent, *, Tensor out = None)",
+    ),
     "eq": ("(Tensor other)", "(Number other)"),
+    "f:eq": (
+        "(Tensor input, Tensor other, *, Tensor out = None)",
+        "(Tensor input, Number other, *, Tensor out = None)",
+    ),
+    "gather": ("(int dim, Tensor index, *, bool sparse_grad = False)",),
+    "f:gather": (
+        "(Tensor input, int dim, Tensor index, *, bool sparse_grad = False, Tensor out = None)",
+    ),
+    "index_select": ("(int dim, Tensor index)",),
+    "f:index_select": ("(Tensor input, int dim, Tensor index, *, Tensor out = None)",),
+    "f:scatter": (
+        "(Tensor input, int dim, Tensor index, Tensor src, *, Tensor out = None)",
+        "(Tensor input, int dim, Tensor index, Tensor src, *, str reduce, Tensor out = None)",
+        "(Tensor input, int dim, Tensor index, Number value, *, Tensor out = None)",
+        "(Tensor input, int dim, Tensor index, Number value, *, str reduce, Tensor out = None)",
+    ),
+    "f:masked_fill": (
+        "(Tensor input, Tensor mask, Tensor value)",
+        "(Tensor input, Tensor mask, Number value)",
+    ),
+    "f:where": (
+        "(Tensor condition)",
+        "(Tensor condition, Tensor input, Tensor other, *, Tensor out = None)",
+        "(Tensor condition, Number self, Tensor other)",
+        "(Tensor condition, Tensor input, Number other)",
+        "(Tensor condition, Number self, Number other)",
+    ),
+    "f:lerp": (
+        "(Tensor input, Tensor end, Tensor weight, *, Tensor out = None)",
+        "(Tensor input, Tensor end, Number weight, *, Tensor out = None)",
+    ),
+    "masked_select": ("(Tensor mask)",),
+    "f:masked_select": ("(Tensor input, Tensor mask, *, Tensor out = None)",),
+    "equal": ("(Tensor other)",),
+    "f:equal": ("(Tensor input, Tensor other)",),
+    "allclose": ("(Tensor other, float rtol = 1e-05, float atol = 1e-08, bool equal_nan = False)",),
+    "f:allclose": (
+        "(Tensor input, Tensor other, float rtol = 1e-05, float atol = 1e-08, "
+        "bool equal_nan = False)",
+    ),
     "scatter": (
         "(int dim, Tensor index, Tensor src)",
         "(int dim, Tensor index, Tensor src, *, str reduce)",
@@ -594,6 +637,11 @@ _SIG_TEXT = {
         "(Tensor other)",
         "(Tensor other, *, str? rounding_mode)",
         "(Number other, *, str? rounding_mode)",
+    ),
+    "f:div": (
+        "(Tensor input, Tensor other, *, Tensor out = None)",
+        "(Tensor input, Tensor other, *, str? rounding_mode, Tensor out = None)",
+        "(Tensor input, Number other, *, str? rounding_mode)",
     ),
 }
 _SIG_ALIAS = {
@@ -620,6 +668,13 @@ _SIG_ALIAS = {
     "le": "eq",
     "gt": "eq",
     "ge": "eq",
+    "f:ne": "f:eq",
+    "f:lt": "f:eq",
+    "f:le": "f:eq",
+    "f:gt": "f:eq",
+    "f:ge": "f:eq",
+    "isclose": "allclose",
+    "f:isclose": "f:allclose",
 }
 _SIGS: dict = {}
 
@@ -664,6 +719,8 @@ def _fast_tables(sig):
     kw = {}
     for p in sig.params:
         types = _FAST.get(p.kind, ())
+        if p.kind == "Tensor" and p.numbers_ok:
+            types = (Tensor, int, float)
         if p.kind == "tuple of ints" and p.list_only:
             types = ()
         if p.nullable or p.default == "None":
@@ -743,9 +800,32 @@ def _normalized(sig, args, kwargs):
     out_kwargs = {
         p.name: values[p.name]
         for p in sig.params
-        if p.kwonly and p.name in values and not (values[p.name] is None and p.nullable)
+        if p.kwonly
+        and p.name in values
+        and p.name not in _IGNORED
+        and not (values[p.name] is None and p.nullable)
     }
     return out_args, out_kwargs
+
+
+#: keyword-only arguments the engine has no use for (``gather(..., sparse_grad=True)``)
+_IGNORED = frozenset({"sparse_grad"})
+
+
+def _complex_check(name, args, kwargs, self):
+    """A complex Python number for a real tensor's ``Number`` argument: PyTorch's error."""
+    vals = list(args) + list(kwargs.values())
+    if not any(type(v) is complex for v in vals):
+        return
+    if name in ("clamp_min", "clamp_max"):
+        raise NotImplementedError("clamp is not supported for complex types")
+    ref = self[0] if self else next((v for v in vals if isinstance(v, Tensor)), None)
+    if ref is None or ref._data.dtype.kind == "c":
+        return
+    word = "double" if ref._data.dtype == np.float64 or name == "clamp" else "float"
+    if ref._data.dtype.kind in "iub":
+        word = {"b": "bool"}.get(ref._data.dtype.kind, "long")
+    raise RuntimeError(f"value cannot be converted to type {word} without overflow")
 
 
 def gate(fn, name, function):
@@ -761,6 +841,7 @@ def gate(fn, name, function):
             if _fast_ok(tables, args, kwargs):
                 return fn(*args, **kwargs)
             i = check(name, sigs, args, kwargs)
+            _complex_check(name, args, kwargs, ())
             a, k = _normalized(sigs[i], args, kwargs)
             return fn(*a, **k)
 
@@ -771,6 +852,7 @@ def gate(fn, name, function):
         if _fast_ok(tables, args, kwargs):
             return fn(self, *args, **kwargs)
         i = check(name, sigs, args, kwargs)
+        _complex_check(name, args, kwargs, (self,))
         a, k = _normalized(sigs[i], args, kwargs)
         return fn(self, *a, **k)
 
@@ -793,7 +875,27 @@ GATED = (
     "flip",
     "roll",
     "topk",
+    "gather",
+    "index_select",
+    "scatter",
+    "masked_fill",
+    "masked_select",
+    "where",
+    "lerp",
+    "pow",
+    "div",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "equal",
+    "allclose",
+    "isclose",
 )
+#: gated as the Tensor method only
+GATED_METHODS = ("clamp", "clamp_min", "clamp_max", "fill_")
 
 
 #: Tensor methods whose Python-level errors ("got an unexpected keyword argument") name
@@ -829,13 +931,26 @@ PLAIN_NAMES = (
 
 
 def install_gates(namespace) -> None:
+    if "where" not in Tensor.__dict__:
+        where = namespace["where"]
+
+        def _where(self, condition, other):
+            """``x.where(condition, y)``: ``torch.where(condition, x, y)``."""
+            return where(condition, self, other)
+
+        _where.__qualname__ = _where.__name__ = "where"
+        Tensor.where = _where
     for name in PLAIN_NAMES:
         meth = Tensor.__dict__.get(name)
         if hasattr(meth, "__code__"):
             meth.__qualname__ = name
     for name in GATED:
-        if name in namespace:
+        if name in namespace and ("f:" + name in _SIG_TEXT or "f:" + name in _SIG_ALIAS):
             namespace[name] = gate(namespace[name], name, True)
+        meth = getattr(Tensor, name, None)
+        if meth is not None and (name in _SIG_TEXT or name in _SIG_ALIAS):
+            setattr(Tensor, name, gate(meth, name, False))
+    for name in GATED_METHODS:
         meth = getattr(Tensor, name, None)
         if meth is not None:
             setattr(Tensor, name, gate(meth, name, False))
