@@ -411,6 +411,39 @@ class _Storage:
 _STORAGE_WARNED = [False]
 
 
+def resize_(self, *sizes, memory_format=None):
+    """``Tensor.resize_``: the same elements (in memory order) under a new shape, kept where
+    the count allows (a view of the same memory), zeros appended when it grows (PyTorch's
+    are uninitialised); a tensor that requires grad cannot be resized."""
+    if len(sizes) == 1 and isinstance(sizes[0], list | tuple):
+        sizes = tuple(sizes[0])
+    shape = tuple(int(n) for n in sizes)
+    if self._requires_grad:
+        raise RuntimeError("cannot resize variables that require grad")
+    if any(n < 0 for n in shape):
+        raise RuntimeError(
+            f"Trying to create tensor with negative dimension {min(shape)}: {list(shape)}"
+        )
+    old = self._data
+    if shape == old.shape:
+        return self
+    n = int(np.prod(shape, dtype=np.int64))
+    flat = old.reshape(-1) if old.flags.c_contiguous else np.ascontiguousarray(old).reshape(-1)
+    if n <= flat.size:
+        new = flat[:n].reshape(shape)
+    else:
+        new = np.zeros(n, dtype=old.dtype)
+        new[: flat.size] = flat
+        new = new.reshape(shape)
+    self._data = new
+    self._vbox[0] += 1
+    if events.LISTENERS:
+        events.emit(
+            "inplace", tensor=self, op="resize_", old=old.copy(), new=new, grad_enabled=False
+        )
+    return self
+
+
 def storage(self):
     """``Tensor.storage()`` (deprecated in PyTorch: its warning, once)."""
     if not _STORAGE_WARNED[0]:
@@ -996,6 +1029,7 @@ for _name, _fn in (
     ("storage_offset", storage_offset),
     ("nbytes", property(_nbytes)),
     ("storage", storage),
+    ("resize_", resize_),
     ("untyped_storage", untyped_storage),
     ("scatter", _m_scatter),
     ("scatter_", _m_scatter_),
