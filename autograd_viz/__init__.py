@@ -43,6 +43,8 @@ _LAZY = {
     "special": ("autograd_viz.special", None),
     "random": ("autograd_viz.engine.random", None),
     "poisson": ("autograd_viz.distributions._sampling", "poisson"),
+    "rrelu": ("autograd_viz.nn.activations_more", "rrelu"),
+    "rrelu_": ("autograd_viz.nn.activations_more", "rrelu_"),
     "binomial": ("autograd_viz.distributions._sampling", "binomial"),
     "_standard_gamma": ("autograd_viz.distributions._sampling", "_standard_gamma"),
     "_standard_gamma_grad": ("autograd_viz.distributions._sampling", "_standard_gamma_grad"),

@@ -33,6 +33,7 @@ from .random import (  # noqa: F401  (re-exported: the random state lives in ran
     set_rng_state,
 )
 from .tensor import Size, Tensor, _float_rg_error, _legacy_device, as_array
+from .torch_rng import _fma64
 from .views import make_inference as _make_inference
 
 
@@ -399,8 +400,12 @@ def linspace(start, end, steps=None, *, dtype=None, requires_grad=False, device=
                 # product is exact in float64, so one rounding at the end matches
                 w = np.float64 if npd.itemsize < 8 else npd.type
                 st, s1, e1 = w(step), w(s0), w(e0)
-                lo = s1 + st * idx[:half].astype(w)
-                hi = e1 - st * (steps - idx[half:] - 1).astype(w)
+                if npd.itemsize < 8:
+                    lo = s1 + st * idx[:half].astype(w)
+                    hi = e1 - st * (steps - idx[half:] - 1).astype(w)
+                else:  # float64: the fused multiply-add's one rounding
+                    lo = _fma64(idx[:half].astype(w), float(st), float(s1))
+                    hi = _fma64((steps - idx[half:] - 1).astype(w), -float(st), float(e1))
             arr = np.concatenate([lo, hi]).astype(npd)
     else:
         s0, e0 = float(start), float(end)

@@ -32,6 +32,7 @@ __all__ = [
     "Hardsigmoid",
     "Hardswish",
     "PReLU",
+    "RReLU",
     "Softmax2d",
     "Tanhshrink",
     "Threshold",
@@ -42,6 +43,8 @@ __all__ = [
     "hardsigmoid",
     "hardswish",
     "prelu",
+    "rrelu",
+    "rrelu_",
     "tanhshrink",
     "threshold",
 ]
@@ -219,6 +222,45 @@ class HardsigmoidBackward0(Function):
         return (_NotImplemented.apply(g, *ctx.saved_tensors, value=value, what="hardsigmoid"),)
 
 
+class RreluWithNoiseBackward0(Function):
+    op, symbol = "rrelu_with_noise", "rrelu"
+    formula = "∂rrelu(a)/∂a = 1 for a > 0, else the slope a was multiplied by"
+    local = (
+        Local(
+            ("1 where {0} > 0, else {out}/{0}", "{0} > 0 处为 1，其余为 {out}/{0}"),
+            lambda x, o, k: np.where(
+                np.asarray(x[0]) > 0, 1.0, np.asarray(o) / np.where(np.asarray(x[0]) == 0, 1, x[0])
+            ),
+        ),
+    )
+
+    @staticmethod
+    def forward(ctx, a, noise=None, slope=0.0, noise_grad=True):
+        """``noise``: the drawn slopes (1 where ``a > 0``) in training, else ``None`` and
+        ``a * slope`` where ``a <= 0`` (``leaky_relu``)."""
+        ctx.save_for_backward(a)
+        ctx.noise, ctx.slope = (noise if noise_grad else None), slope
+        if noise is not None:
+            return a * noise
+        return np.where(a > 0, a, a * a.dtype.type(slope))
+
+    @staticmethod
+    def backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        if ctx.noise is not None:
+            factor = ctx.noise
+        else:
+            ra = _raw(a)
+            factor = np.where(ra > 0, 1, ctx.slope).astype(ra.dtype)
+        if _is_array(g):
+            return (g * factor,)
+        return (_api.mul(g, _tensor(factor)),)
+
+
+class RreluWithNoiseBackward1(RreluWithNoiseBackward0):
+    op = "rrelu_with_noise_"
+
+
 def _einsum(eq, *ops):
     if all(_is_array(o) for o in ops):
         return np.einsum(eq, *ops)
@@ -372,6 +414,40 @@ def alpha_dropout(input, p=0.5, training=False, inplace=False):
     return out.add_(Tensor._make(b.astype(arr.dtype, copy=False)))
 
 
+def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
+    """Randomized leaky ReLU: in training each value ``<= 0`` is multiplied by a slope
+    drawn from ``U(lower, upper)`` (PyTorch's draws: one double uniform per such value, in
+    order, as ``rrelu_with_noise``), else by ``(lower + upper) / 2``."""
+    _tensor_arg(input, "rrelu")
+    arr = input._data
+    if arr.dtype not in (np.float32, np.float64):
+        raise NotImplementedError(
+            f"\"rrelu_with_noise_out_cpu\" not implemented for '{_scalar_type(arr.dtype)}'"
+        )
+    if lower > upper:
+        raise RuntimeError("Lower bound should be less than or equal to the upper bound")
+    kw = {"slope": (float(lower) + float(upper)) / 2}
+    if training:
+        flat = np.ascontiguousarray(arr).reshape(-1)
+        neg = flat <= 0
+        noise = np.ones(flat.shape, arr.dtype)
+        # uniform_real_distribution<double>(lower, upper) with the bounds as opmath_t, in
+        # ATen's generic code (no fused multiply-add there)
+        lo, hi = float(arr.dtype.type(lower)), float(arr.dtype.type(upper))
+        draws = creation._rng[0].unit(int(neg.sum()), np.dtype(np.float64)) * (hi - lo) + lo
+        noise[neg] = draws.astype(arr.dtype)
+        kw["noise"] = noise.reshape(arr.shape)
+        # PyTorch's backward takes leaky_relu's when the bounds (nearly) meet
+        kw["noise_grad"] = upper - lower > 1e-6
+    if inplace:
+        return _api.inplace(input, "rrelu_", lambda t: RreluWithNoiseBackward1.apply(t, **kw))
+    return RreluWithNoiseBackward0.apply(input, **kw)
+
+
+def rrelu_(input, lower=1.0 / 8, upper=1.0 / 3, training=False):
+    return rrelu(input, lower, upper, training, inplace=True)
+
+
 def bilinear(input1, input2, weight, bias=None):
     """``x₁ᵀ W x₂ + b`` as ``at::bilinear``: both inputs flattened to rows (views), one
     ``TrilinearBackward0``, viewed back, ``+ bias``."""
@@ -498,6 +574,19 @@ class Hardsigmoid(Module):
         return hardsigmoid(input, self.inplace)
 
 
+class RReLU(Module):
+    def __init__(self, lower=1.0 / 8, upper=1.0 / 3, inplace=False):
+        super().__init__()
+        self.lower, self.upper, self.inplace = lower, upper, inplace
+
+    def forward(self, input):
+        return rrelu(input, self.lower, self.upper, self.training, self.inplace)
+
+    def extra_repr(self) -> str:
+        inplace_str = ", inplace=True" if self.inplace else ""
+        return f"lower={self.lower}, upper={self.upper}{inplace_str}"
+
+
 class Softmax2d(Module):
     def forward(self, input):
         if input.dim() not in (3, 4):
@@ -557,6 +646,8 @@ for _fn in (
     alpha_dropout,
     bilinear,
     gumbel_softmax,
+    rrelu,
+    rrelu_,
 ):
     if not hasattr(_functional, _fn.__name__):
         setattr(_functional, _fn.__name__, _fn)

@@ -1,7 +1,7 @@
 """``torch.utils.data`` subset: ``Dataset``, ``TensorDataset``, ``DataLoader``,
 ``random_split``, ``Subset``, the samplers (``Sampler``, ``SequentialSampler``,
-``RandomSampler``, ``SubsetRandomSampler``, ``BatchSampler``) - what tutorials use to batch
-small in-memory data.
+``RandomSampler``, ``SubsetRandomSampler``, ``WeightedRandomSampler``, ``BatchSampler``) -
+what tutorials use to batch small in-memory data.
 
 ``DataLoader`` batches with PyTorch's default collation (tensors stacked, numbers made a
 tensor, tuples/lists/dicts collated field by field) over the indices of its batch sampler, as
@@ -18,6 +18,8 @@ import numbers
 import numpy as np
 
 from ..engine import creation
+from ..engine.creation import as_tensor
+from ..engine.dtypes import float64
 from ..engine.random import rng_of
 from ..engine.tensor import Tensor
 from ..engine.torch_rng import TorchRNG
@@ -32,6 +34,7 @@ __all__ = [
     "Subset",
     "SubsetRandomSampler",
     "TensorDataset",
+    "WeightedRandomSampler",
     "default_collate",
     "random_split",
 ]
@@ -227,6 +230,39 @@ class SubsetRandomSampler(Sampler):
 
     def __len__(self):
         return len(self.indices)
+
+
+class WeightedRandomSampler(Sampler):
+    """``torch.multinomial(weights (as double), num_samples, replacement)``."""
+
+    def __init__(self, weights, num_samples, replacement=True, generator=None):
+        if not isinstance(num_samples, int) or isinstance(num_samples, bool) or num_samples <= 0:
+            raise ValueError(
+                f"num_samples should be a positive integer value, but got num_samples={num_samples}"
+            )
+        if not isinstance(replacement, bool):
+            raise ValueError(
+                f"replacement should be a boolean value, but got replacement={replacement}"
+            )
+        weights_tensor = as_tensor(weights, dtype=float64)
+        if len(weights_tensor.shape) != 1:
+            raise ValueError(
+                "weights should be a 1d sequence but given "
+                f"weights have shape {tuple(weights_tensor.shape)}"
+            )
+        self.weights = weights_tensor
+        self.num_samples = num_samples
+        self.replacement = replacement
+        self.generator = generator
+
+    def __iter__(self):
+        rand_tensor = creation.multinomial(
+            self.weights, self.num_samples, self.replacement, generator=self.generator
+        )
+        yield from iter(rand_tensor.tolist())
+
+    def __len__(self):
+        return self.num_samples
 
 
 class BatchSampler(Sampler):
