@@ -20,6 +20,7 @@ import weakref
 import numpy as np
 
 from . import events
+from . import return_types as _return_types
 from . import views as _views
 from .device import DEFAULT_FLOAT as _DF
 from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
@@ -716,21 +717,9 @@ def _scalar_type_name(npd):
 _ret = collections.namedtuple("max", ["values", "indices"])
 
 
-class _ReturnType(tuple):
-    """``torch.return_types.max``: a (values, indices) tuple with names."""
-
-    _fields = ("values", "indices")
-
-    def __new__(cls, values, indices, name="max"):
-        self = super().__new__(cls, (values, indices))
-        self._name = name
-        return self
-
-    values = property(lambda self: self[0])
-    indices = property(lambda self: self[1])
-
-    def __repr__(self):
-        return f"torch.return_types.{self._name}(\nvalues={self[0]!r},\nindices={self[1]!r})"
+def _ReturnType(values, indices, name="max"):
+    """``torch.return_types.<name>(values, indices)`` (engine/return_types.py)."""
+    return _return_types.get(name)(values, indices)
 
 
 def _minmax(input, dim, keepdim, other, full_cls, dim_cls, name):
@@ -1830,11 +1819,16 @@ def _setitem_shape_error(x, index, value):
 def setitem(x, key, value):
     if key.__class__ is list:
         key = _list_key(key)
-    elif key.__class__ is Tensor and key._data.ndim == 0 and key._data.dtype.kind == "b":
-        if STATE.enabled and (x._requires_grad or getattr(value, "_requires_grad", False)):
-            # PyTorch: a 0-d bool index is a new dim sliced to 0 or 1 (CopySlices)
-            x.unsqueeze(0)[0 : int(key._data)] = value
-            return None
+    elif (
+        key.__class__ is Tensor
+        and key._data.ndim == 0
+        and key._data.dtype.kind == "b"
+        and STATE.enabled
+        and (x._requires_grad or getattr(value, "_requires_grad", False))
+    ):
+        # PyTorch: a 0-d bool index is a new dim sliced to 0 or 1 (CopySlices)
+        x.unsqueeze(0)[0 : int(key._data)] = value
+        return None
     try:
         return _setitem(x, key, value)
     except IndexError as e:  # numpy's wording -> PyTorch's

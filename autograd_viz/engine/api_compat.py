@@ -14,6 +14,7 @@ import warnings
 import numpy as np
 
 from . import api as _api
+from . import return_types as _return_types
 from .dtypes import dtype as _dtype_cls
 from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
 from .tensor import Tensor
@@ -212,17 +213,6 @@ def get_float32_matmul_precision():
 # ---------------------------------------------------------------------- small compositions
 
 
-class _MinMax(tuple):
-    """``torch.return_types.aminmax``: a (min, max) tuple with names."""
-
-    _fields = ("min", "max")
-    min = property(lambda self: self[0])
-    max = property(lambda self: self[1])
-
-    def __repr__(self):
-        return f"torch.return_types.aminmax(\nmin={self[0]!r},\nmax={self[1]!r})"
-
-
 def aminmax(input, *, dim=None, keepdim=False):
     """``torch.aminmax``: ``(amin, amax)`` over everything or along ``dim``."""
     from .api_more import amax, amin
@@ -234,7 +224,7 @@ def aminmax(input, *, dim=None, keepdim=False):
             "no identity."
         )
     d = () if dim is None else dim
-    return _MinMax((amin(input, d, keepdim), amax(input, d, keepdim)))
+    return _return_types.get("aminmax")(amin(input, d, keepdim), amax(input, d, keepdim))
 
 
 def cartesian_prod(*tensors):

@@ -241,9 +241,7 @@ class _Igamma(Function):
         a, x = ctx.saved_tensors
         need = ctx.needs_input_grad
         if need[0]:
-            raise NotImplementedError(
-                f"the derivative for '{ctx.op}: input' is not implemented."
-            )
+            raise NotImplementedError(f"the derivative for '{ctx.op}: input' is not implemented.")
         sign = -1.0 if ctx.upper else 1.0
         if _is_array(g):
             d = _dx(np.asarray(a, _F64), np.asarray(x, _F64)).astype(g.dtype)

@@ -19,12 +19,12 @@ written with the engine's own Tensor ops so that they also run under ``create_gr
 from __future__ import annotations
 
 import weakref
-from collections import namedtuple
 
 import numpy as np
 
 from . import api as _api
 from . import events
+from . import return_types as _return_types
 from .api_norm import _check_float
 from .api_scatter import _LinAlgError, _square
 from .function import Function, Local, _edge_of, _next_seq
@@ -60,16 +60,8 @@ _RULE = (
 
 # ---------------------------------------------------------------------- helpers
 def _rt(name, fields):
-    """A ``torch.return_types.<name>``: a named tuple printed as PyTorch prints it."""
-    base = namedtuple(name, fields)
-
-    def __repr__(self):
-        body = ",\n".join(f"{f}={v!r}" for f, v in zip(self._fields, self, strict=True))
-        return f"torch.return_types.{name}(\n{body})"
-
-    cls = type(name, (base,), {"__slots__": (), "__repr__": __repr__})
-    cls.__module__ = "torch.return_types"
-    return cls
+    """A ``torch.return_types.<name>`` (engine/return_types.py)."""
+    return _return_types.get(name, fields)
 
 
 _WARNED: set = set()

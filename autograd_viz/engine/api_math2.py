@@ -13,6 +13,7 @@ import numpy as np
 
 from . import api as _api
 from . import api_more as _more
+from . import return_types as _return_types
 from .api import _check_tensor, _floating, _scalar_type_name
 from .device import DEFAULT_FLOAT
 from .grad_mode import STATE as _GRAD
@@ -466,19 +467,6 @@ def ldexp(input, other):
     return M2.LdexpBackward0.apply(_api._cast(input, dt), _api._cast(other, dt))
 
 
-class _Frexp(tuple):
-    """``torch.return_types.frexp``: (mantissa, exponent)."""
-
-    mantissa = property(lambda self: self[0])
-    exponent = property(lambda self: self[1])
-
-    def __new__(cls, mantissa, exponent):
-        return super().__new__(cls, (mantissa, exponent))
-
-    def __repr__(self):
-        return f"torch.return_types.frexp(\nmantissa={self[0]!r},\nexponent={self[1]!r})"
-
-
 def frexp(input):
     """``torch.frexp(x)``: mantissa in [0.5, 1) and int32 exponent (no gradient)."""
     _check_tensor(input, "frexp")
@@ -486,7 +474,9 @@ def frexp(input):
     if a.dtype.kind != "f":
         raise RuntimeError("torch.frexp() only supports floating-point dtypes")
     m, e = np.frexp(a)
-    return _Frexp(Tensor._make(np.asarray(m)), Tensor._make(np.asarray(e, dtype=np.int32)))
+    return _return_types.get("frexp")(
+        Tensor._make(np.asarray(m)), Tensor._make(np.asarray(e, dtype=np.int32))
+    )
 
 
 def xlogy(input, other):
