@@ -55,8 +55,10 @@ def test_wheel_has_license_py_typed_and_static_files(dists):
         assert not any(n.startswith(("tests/", "notebooks/", "benchmarks/")) for n in names)
         (meta_name,) = [n for n in names if n.endswith(".dist-info/METADATA")]
         meta = email.message_from_string(z.read(meta_name).decode())
-    assert meta["License-Expression"] == "MIT"
-    assert meta.get_all("License-File") == ["LICENSE"]
+        ported = [n for n in names if n.endswith("licenses/LICENSES/PyTorch-BSD-3-Clause.txt")]
+        assert ported and "Redistribution and use" in z.read(ported[0]).decode()
+    assert meta["License-Expression"] == "MIT AND BSD-3-Clause"
+    assert meta.get_all("License-File") == ["LICENSE", "LICENSES/PyTorch-BSD-3-Clause.txt"]
     urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL"))
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     badge = re.search(r"\(https://mybinder\.org/v2/gh/([^/]+/[^/]+)/main\?[^)]*\)", readme)
@@ -76,6 +78,7 @@ def test_sdist_has_license_changelog_and_py_typed(dists):
         names = {n.split("/", 1)[1] for n in t.getnames() if "/" in n}
     for needed in (
         "LICENSE",
+        "LICENSES/PyTorch-BSD-3-Clause.txt",
         "CHANGELOG.md",
         "README.md",
         "pyproject.toml",
