@@ -763,6 +763,10 @@ _take_out()
 absolute, multiply, divide, subtract = abs, mul, div, sub
 __all__ += ["absolute", "divide", "multiply", "subtract"]
 
+from .api import bitwise_left_shift, bitwise_right_shift  # noqa: E402
+
+__all__ += ["bitwise_left_shift", "bitwise_right_shift"]
+
 
 def _take_inplace():
     """``torch.sin_(t)``...: the in-place methods under their torch-level names."""

@@ -383,6 +383,7 @@ def _rounded_div(input, other, rounding_mode):
             "div expected rounding_mode to be one of None, 'trunc', or 'floor' but found "
             f"'{rounding_mode}'"
         )
+    _no_bool_kernel(input, other, f"div_{rounding_mode}_cpu")
     _check_int_zero_division(input, other)
     a, b = _raw(input), _raw(other)
     try:
@@ -439,7 +440,37 @@ def floor_divide(input, other):
     return out
 
 
+def _no_bool_kernel(input, other, kernel):
+    """Two bool operands: PyTorch has no kernel for them."""
+    if (
+        getattr(getattr(input, "_data", None), "dtype", None) == _BOOL
+        and getattr(getattr(other, "_data", None), "dtype", None) == _BOOL
+    ):
+        raise NotImplementedError(f"\"{kernel}\" not implemented for 'Bool'")
+
+
+def _shift(input, other, kernel, fn):
+    """``x << n`` / ``x >> n`` on integer tensors (PyTorch has no float kernel)."""
+    dt = result_type(_operand(input), _operand(other))
+    if dt.kind not in "iu":
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{_scalar_type_name(dt)}'")
+    a, b = np.asarray(_raw(input)).astype(dt), np.asarray(_raw(other)).astype(dt)
+    try:
+        return Tensor._make(np.asarray(fn(a, b)).astype(dt, copy=False))
+    except ValueError:
+        _raise_broadcast_error(input, other)
+
+
+def bitwise_left_shift(input, other):
+    return _shift(input, other, "lshift_cpu", np.left_shift)
+
+
+def bitwise_right_shift(input, other):
+    return _shift(input, other, "rshift_cpu", np.right_shift)
+
+
 def remainder(input, other):
+    _no_bool_kernel(input, other, "remainder_cpu")
     _check_int_zero_division(input, other)
     a, b = _raw(input), _raw(other)
     dt = result_type(_operand(input), _operand(other))
@@ -2242,11 +2273,17 @@ bitwise_xor = _logical(np.bitwise_xor, "bitwise_xor")
 
 
 def logical_and(input, other):
-    return Tensor._make(np.logical_and(_raw(input), _raw(other)))
+    try:
+        return Tensor._make(np.logical_and(_raw(input), _raw(other)))
+    except ValueError:
+        _raise_broadcast_error(input, other)
 
 
 def logical_or(input, other):
-    return Tensor._make(np.logical_or(_raw(input), _raw(other)))
+    try:
+        return Tensor._make(np.logical_or(_raw(input), _raw(other)))
+    except ValueError:
+        _raise_broadcast_error(input, other)
 
 
 def logical_not(input):
@@ -2364,9 +2401,17 @@ def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-    return Tensor._make(
-        np.isclose(input._data, _raw(other), rtol=rtol, atol=atol, equal_nan=equal_nan)
-    )
+    if isinstance(other, Tensor) and other._data.dtype != input._data.dtype:
+        raise RuntimeError(
+            f"{_scalar_type_name(input._data.dtype)} did not match "
+            f"{_scalar_type_name(other._data.dtype)}"
+        )
+    try:
+        return Tensor._make(
+            np.isclose(input._data, _raw(other), rtol=rtol, atol=atol, equal_nan=equal_nan)
+        )
+    except ValueError:
+        _raise_broadcast_error(input, other)
 
 
 def nonzero(input, *, as_tuple=False):

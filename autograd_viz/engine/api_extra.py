@@ -127,7 +127,10 @@ def atan2(input, other):
     dt = _api.result_type(input, other)
     if dt.kind != "f":
         dt = _api._DF[0]
-    return U.Atan2Backward0.apply(_api._cast(input, dt), _api._cast(other, dt))
+    try:
+        return U.Atan2Backward0.apply(_api._cast(input, dt), _api._cast(other, dt))
+    except ValueError:
+        _api._raise_broadcast_error(input, other)
 
 
 arctan2 = _named(atan2, "arctan2")

@@ -562,7 +562,7 @@ def _m_chunk(self, chunks, dim=0, *, axis=_NO):
     return chunk(self, chunks, dim)
 
 
-def _m_gather(self, dim, index):
+def _m_gather(self, dim, index, *, sparse_grad=False):
     return gather(self, dim, index)
 
 

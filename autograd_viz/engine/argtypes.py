@@ -614,6 +614,9 @@ _SIG_TEXT = {
         "(Tensor input, Tensor end, Tensor weight, *, Tensor out = None)",
         "(Tensor input, Tensor end, Number weight, *, Tensor out = None)",
     ),
+    "logical_and": ("(Tensor other)",),
+    "f:logical_and": ("(Tensor input, Tensor other, *, Tensor out = None)",),
+    "logical_not": ("()",),
     "masked_select": ("(Tensor mask)",),
     "f:masked_select": ("(Tensor input, Tensor mask, *, Tensor out = None)",),
     "equal": ("(Tensor other)",),
@@ -660,9 +663,7 @@ _SIG_ALIAS = {
     "amin": "amax",
     "f:amin": "f:amax",
     "fmod": "eq",
-    "remainder": "eq",
     "true_divide": "eq",
-    "floor_divide": "eq",
     "ne": "eq",
     "lt": "eq",
     "le": "eq",
@@ -674,6 +675,12 @@ _SIG_ALIAS = {
     "f:gt": "f:eq",
     "f:ge": "f:eq",
     "isclose": "allclose",
+    "floor_divide": "eq",
+    "remainder": "eq",
+    "logical_or": "logical_and",
+    "logical_xor": "logical_and",
+    "f:logical_or": "f:logical_and",
+    "f:logical_xor": "f:logical_and",
     "f:isclose": "f:allclose",
 }
 _SIGS: dict = {}
@@ -894,6 +901,15 @@ GATED = (
     "allclose",
     "isclose",
 )
+#: Tensor methods the engine lacked: ``x.name(...)`` is ``torch.name(x, ...)``
+METHODS_FROM_FUNCTIONS = (
+    "floor_divide",
+    "remainder",
+    "logical_and",
+    "logical_or",
+    "logical_xor",
+    "logical_not",
+)
 #: gated as the Tensor method only
 GATED_METHODS = ("clamp", "clamp_min", "clamp_max", "fill_")
 
@@ -930,6 +946,15 @@ PLAIN_NAMES = (
 )
 
 
+def _method_of(fn, name):
+    def method(self, *args, **kwargs):
+        return fn(self, *args, **kwargs)
+
+    method.__name__ = method.__qualname__ = name
+    method.__doc__ = f"``x.{name}(...)``: ``torch.{name}(x, ...)``."
+    return method
+
+
 def install_gates(namespace) -> None:
     if "where" not in Tensor.__dict__:
         where = namespace["where"]
@@ -950,6 +975,9 @@ def install_gates(namespace) -> None:
         meth = getattr(Tensor, name, None)
         if meth is not None and (name in _SIG_TEXT or name in _SIG_ALIAS):
             setattr(Tensor, name, gate(meth, name, False))
+    for name in METHODS_FROM_FUNCTIONS:
+        if name not in Tensor.__dict__ and name in namespace:
+            setattr(Tensor, name, gate(_method_of(namespace[name], name), name, False))
     for name in GATED_METHODS:
         meth = getattr(Tensor, name, None)
         if meth is not None:

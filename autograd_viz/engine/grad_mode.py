@@ -36,7 +36,6 @@ class _GradModeContext:
     def __call__(self, fn):
         target = self._target
 
-        @functools.wraps(fn)
         def wrapper(*args, **kwargs):
             prev = STATE.enabled
             STATE.enabled = target
@@ -45,20 +44,38 @@ class _GradModeContext:
             finally:
                 STATE.enabled = prev
 
-        return wrapper
+        return _decorated(wrapper, fn)
 
 
-class no_grad(_GradModeContext):
+def _decorated(wrapper, fn):
+    """``wrapper`` named as PyTorch's decorator names it (``decorate_context``), then
+    ``fn``'s names copied over (as ``functools.wraps``; nothing for a non-function)."""
+    wrapper.__name__ = "decorate_context"
+    wrapper.__qualname__ = "context_decorator.<locals>.decorate_context"
+    return functools.update_wrapper(wrapper, fn)
+
+
+class _NoParamDecorator(_GradModeContext):
+    """``no_grad(f)`` (no parentheses) decorates ``f``, as PyTorch's
+    ``_NoParamDecoratorContextManager``."""
+
+    def __new__(cls, orig_func=None):
+        if orig_func is None:
+            return super().__new__(cls)
+        return cls()(orig_func)
+
+
+class no_grad(_NoParamDecorator):
     """Context manager / decorator: ops inside record no graph."""
 
-    def __init__(self):
+    def __init__(self, orig_func=None):
         self._target = False
 
 
-class enable_grad(_GradModeContext):
+class enable_grad(_NoParamDecorator):
     """Context manager / decorator: turn grad recording back on."""
 
-    def __init__(self):
+    def __init__(self, orig_func=None):
         self._target = True
 
 
@@ -107,6 +124,11 @@ class inference_mode(_GradModeContext):
     that exists only while inference mode is on, so the fast paths never pay for it) and
     the creation functions' results."""
 
+    def __new__(cls, mode=True):
+        if isinstance(mode, bool):
+            return super().__new__(cls)
+        return cls()(mode)  # ``inference_mode(f)``: f decorated
+
     def __init__(self, mode: bool = True):
         self._mode = bool(mode)
         self._target = False if mode else STATE.enabled
@@ -134,12 +156,11 @@ class inference_mode(_GradModeContext):
     def __call__(self, fn):
         mode = self._mode
 
-        @functools.wraps(fn)
         def wrapper(*args, **kwargs):
             with inference_mode(mode):
                 return fn(*args, **kwargs)
 
-        return wrapper
+        return _decorated(wrapper, fn)
 
 
 def is_inference_mode_enabled() -> bool:

@@ -722,9 +722,12 @@ class Tensor(metaclass=ShownAs):
         if dim is None:
             return Size(self._data.shape)
         if isinstance(dim, bool) or not isinstance(dim, numbers.Integral):
-            raise TypeError(
-                f"size(): argument 'dim' (position 1) must be int, not {type(dim).__name__}"
-            )
+            if isinstance(dim, Tensor) and dim.ndim == 0 and dim._data.dtype.kind in "iu":
+                dim = int(dim._data)  # (PyTorch's parser takes a 0-d integer tensor)
+            else:
+                raise TypeError(
+                    f"size(): argument 'dim' (position 1) must be int, not {type(dim).__name__}"
+                )
         return self._data.shape[_wrap_dim(dim, self._data.ndim)]
 
     def dim(self) -> int:
@@ -883,6 +886,17 @@ class Tensor(metaclass=ShownAs):
 
     def long(self):
         return self.to(_dt("int64"))
+
+    def byte(self):
+        return self.to(_dt("uint8"))
+
+    def char(self):
+        return self.to(_dt("int8"))
+
+    @property
+    def itemsize(self) -> int:
+        """The bytes of one element (``element_size()``)."""
+        return self._data.itemsize
 
     def int(self):
         return self.to(_dt("int32"))
@@ -1045,9 +1059,13 @@ class Tensor(metaclass=ShownAs):
     clip_ = clamp_
 
     def copy_(self, src, non_blocking=False):
+        if isinstance(src, numbers.Number) and not isinstance(src, complex):
+            src = Tensor._make(np.asarray(src))  # (PyTorch takes a number: it fills)
         if not isinstance(src, Tensor):
+            from .argtypes import tp_name
+
             raise TypeError(
-                f"copy_(): argument 'other' (position 1) must be Tensor, not {type(src).__name__}"
+                f"copy_(): argument 'other' (position 1) must be Tensor, not {tp_name(src)}"
             )
         try:
             np.broadcast_to(src._data, self._data.shape)
@@ -1197,6 +1215,24 @@ class Tensor(metaclass=ShownAs):
         if other.__class__ is _ndarray:
             return NotImplemented
         return _api.remainder(self, other)
+
+    @_binary_operator
+    def __lshift__(self, other):
+        return _api.bitwise_left_shift(self, other)
+
+    @_no_ndarray
+    @_binary_operator
+    def __rlshift__(self, other):
+        return _api.bitwise_left_shift(other, self)
+
+    @_binary_operator
+    def __rshift__(self, other):
+        return _api.bitwise_right_shift(self, other)
+
+    @_no_ndarray
+    @_binary_operator
+    def __rrshift__(self, other):
+        return _api.bitwise_right_shift(other, self)
 
     @_no_ndarray
     @_binary_operator
@@ -1650,7 +1686,7 @@ class Tensor(metaclass=ShownAs):
         from .api import _size_args
 
         npd = to_numpy_dtype(dtype) or self._data.dtype
-        t = Tensor._make(np.zeros(_size_args(size, "new_zeros"), dtype=npd))
+        t = Tensor._make(np.zeros(_no_negative(_size_args(size, "new_zeros")), dtype=npd))
         return t.requires_grad_(requires_grad) if requires_grad else t
 
     def new_ones(
@@ -1660,7 +1696,7 @@ class Tensor(metaclass=ShownAs):
         from .api import _size_args
 
         npd = to_numpy_dtype(dtype) or self._data.dtype
-        t = Tensor._make(np.ones(_size_args(size, "new_ones"), dtype=npd))
+        t = Tensor._make(np.ones(_no_negative(_size_args(size, "new_ones")), dtype=npd))
         return t.requires_grad_(requires_grad) if requires_grad else t
 
     def new_empty(
@@ -1671,7 +1707,7 @@ class Tensor(metaclass=ShownAs):
         from .api import _size_args
 
         npd = to_numpy_dtype(dtype) or self._data.dtype
-        t = Tensor._make(np.zeros(_size_args(size, "new_empty"), dtype=npd))
+        t = Tensor._make(np.zeros(_no_negative(_size_args(size, "new_empty")), dtype=npd))
         return t.requires_grad_(requires_grad) if requires_grad else t
 
     def new_full(
@@ -1684,7 +1720,8 @@ class Tensor(metaclass=ShownAs):
 
         fill_value = _check_fill_value("new_full", fill_value)
         npd = to_numpy_dtype(dtype) or self._data.dtype
-        t = Tensor._make(np.full(_size_args((size,), "new_full"), fill_value, dtype=npd))
+        shape = _no_negative(_size_args((size,), "new_full"))
+        t = Tensor._make(np.full(shape, fill_value, dtype=npd))
         return t.requires_grad_(requires_grad) if requires_grad else t
 
     def new_tensor(
@@ -1784,6 +1821,16 @@ def _legacy_device(device):
 
 def _is_int(x):
     return isinstance(x, numbers.Integral) and not isinstance(x, bool)
+
+
+def _no_negative(shape):
+    """PyTorch's error for a negative size (numpy's would be a ValueError)."""
+    for n in shape:
+        if n < 0:
+            raise RuntimeError(
+                f"Trying to create tensor with negative dimension {n}: {list(shape)}"
+            )
+    return shape
 
 
 def _dt(name):

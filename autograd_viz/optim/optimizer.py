@@ -18,7 +18,7 @@ def _check_nonnegative(*checks):
     """``ValueError("Invalid <label>: <value>")`` for the first ``(label, value)`` not ``>= 0``
     (NaN included), in PyTorch's order of checks."""
     for label, value in checks:
-        if not value >= 0.0:
+        if not 0.0 <= value:  # noqa: SIM300  (PyTorch's order: its TypeError names float first)
             raise ValueError(f"Invalid {label}: {value}")
 
 
@@ -134,6 +134,8 @@ class Optimizer(metaclass=ShownAs):
         ``maximize``, ``+ weight_decay * p`` unless the decay is decoupled), then the
         optimizer's ``_update(p, arr, d, h)`` changes ``arr`` (``p``'s data) in place.
         With listeners, one ``optim_step`` event lists ``(p, old, new, grad)``."""
+        if type(self)._update is Optimizer._update:  # the base class: PyTorch's error
+            raise NotImplementedError
         loss = closure() if closure is not None else None
         listening = bool(events.LISTENERS)
         record = [] if listening else None
