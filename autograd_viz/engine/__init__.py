@@ -152,6 +152,7 @@ from .api_extra import (
     trunc,
     var,
 )
+from .api_index_fill import index_copy, index_fill, masked_scatter
 from .api_linalg2 import legacy_cholesky as cholesky
 from .api_linalg2 import legacy_qr as qr
 from .api_linalg2 import legacy_slogdet as slogdet
@@ -535,6 +536,8 @@ __all__ = [
     "hsplit",
     "hstack",
     "index_add",
+    "index_copy",
+    "index_fill",
     "index_select",
     "inf",
     "inference_mode",
@@ -584,6 +587,7 @@ __all__ = [
     "lt",
     "manual_seed",
     "masked_fill",
+    "masked_scatter",
     "masked_select",
     "matmul",
     "matrix_rank",
