@@ -479,8 +479,24 @@ def _short(self, memory_format=None):
     return self.to(int16)
 
 
+def _byte(self, memory_format=None):
+    from .dtypes import uint8
+
+    return self.to(uint8)
+
+
+def _char(self, memory_format=None):
+    from .dtypes import int8
+
+    return self.to(int8)
+
+
 Tensor.is_nonzero = _is_nonzero
 Tensor.short = _short
+if "byte" not in Tensor.__dict__:
+    Tensor.byte = _byte
+if "char" not in Tensor.__dict__:
+    Tensor.char = _char
 Tensor.unique = unique
 Tensor.bitwise_xor = bitwise_xor
 Tensor.bitwise_and = bitwise_and

@@ -223,7 +223,68 @@ def _m_movedim(self, source, destination):
     return movedim(self, source, destination)
 
 
+class UnfoldBackward0(Function):
+    """``t.unfold(dimension, size, step)`` (a view): the windows of ``size`` elements taken
+    every ``step`` along ``dimension``, which becomes the window count, a new last dimension
+    holding each window.  Backward: each window's gradient added back where it was read."""
+
+    op, symbol = "unfold", "unfold"
+    formula = "∂unfold(a)/∂a: each window's gradient added back at its positions"
+    local = (
+        Local(
+            (
+                "G of every window added back at its positions in {0:r}",
+                "每个窗口的 G 加回 {0:r} 中它所在的位置",
+            ),
+            rule=True,
+        ),
+    )
+    is_view = True
+
+    @staticmethod
+    def forward(ctx, a, dim=0, size=1, step=1):
+        ctx.in_shape, ctx.geo = a.shape, (dim, size, step)
+        src = a.reshape(1) if a.ndim == 0 else a
+        win = np.lib.stride_tricks.sliding_window_view(src, size, axis=dim)
+        index = [slice(None)] * win.ndim
+        index[dim] = slice(None, None, step)
+        return win[tuple(index)]
+
+    @staticmethod
+    def backward(ctx, g):
+        if not _is_array(g):
+            raise NotImplementedError(
+                "autograd_viz: unfold's backward with create_graph=True is not implemented"
+            )
+        dim, size, step = ctx.geo
+        shape = ctx.in_shape if ctx.in_shape else (1,)
+        z = np.zeros(shape, dtype=g.dtype)
+        gm = np.moveaxis(g, -1, dim + 1)
+        index = [slice(None)] * len(shape)
+        for k in range(g.shape[dim]):
+            index[dim] = slice(k * step, k * step + size)
+            z[tuple(index)] += np.take(gm, k, axis=dim)
+        return (z.reshape(ctx.in_shape),)
+
+
+def unfold(self, dimension, size, step):
+    """``Tensor.unfold``: sliding windows along ``dimension`` (a view)."""
+    nd = self._data.ndim
+    dim = _wrap_dim(dimension, max(nd, 1))
+    length = self._data.shape[dim] if nd else 1
+    if size < 0:
+        raise RuntimeError(f"size is {size} but must be >= 0")
+    if size > length:
+        raise RuntimeError(
+            f"maximum size for tensor at dimension {dim} is {length} but size is {size}"
+        )
+    if step <= 0:
+        raise RuntimeError(f"step is {step} but must be > 0")
+    return UnfoldBackward0.apply(self, dim=dim, size=size, step=step)
+
+
 for _name, _fn in (
+    ("unfold", unfold),
     ("narrow", narrow),
     ("select", select),
     ("movedim", _m_movedim),

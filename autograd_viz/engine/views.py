@@ -222,6 +222,7 @@ _BUMPERS = frozenset(
         "forward",
         "inplace",
         "load_state_dict",
+        "resize_",
         "step",
         "vector_to_parameters",
         "with_out",
