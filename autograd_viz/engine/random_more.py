@@ -43,6 +43,70 @@ def type_as(self, other):
 def attach():
     from .tensor import Tensor
 
-    for fn in (new, type_as):
+    for fn in (new, type_as, set_, is_complex):
         if fn.__name__ not in Tensor.__dict__:
             setattr(Tensor, fn.__name__, fn)
+    if "H" not in Tensor.__dict__:
+        Tensor.H = property(_H)
+    if "mH" not in Tensor.__dict__:
+        Tensor.mH = property(_mH)
+
+
+def set_(self, source=None, *args, **kwargs):
+    """``x.set_(source)``: ``x`` now shares ``source``'s data (its shape and dtype too);
+    ``x.set_()`` empties it."""
+    from .tensor import Tensor
+
+    if source is None:
+        self._data = np.zeros((0,), self._data.dtype)
+    elif isinstance(source, Tensor):
+        self._data = source._data
+    else:
+        raise TypeError(f"set_(): argument 'source' must be Tensor, not {type(source).__name__}")
+    self._vbox[0] += 1
+    return self
+
+
+def is_complex(self):
+    return self._data.dtype.kind == "c"
+
+
+def _H(self):
+    """``x.H``: the conjugate transpose of a matrix (the transpose for real dtypes)."""
+    if self.dim() not in (0, 2):
+        raise RuntimeError(
+            "tensor.H is only supported on matrices (2-D tensors). Got "
+            f"{self.dim()}-D tensor. For batches of matrices, consider using tensor.mH"
+        )
+    return self.transpose(0, 1) if self.dim() == 2 else self
+
+
+def _mH(self):
+    if self.dim() < 2:
+        raise RuntimeError(
+            "tensor.mH is only supported on matrices or batches of matrices. Got "
+            f"{self.dim()}-D tensor."
+        )
+    return self.transpose(-2, -1)
+
+
+def _vdot_node():
+    """``VdotBackward0``: the dot product's node under vdot's name (made on first use:
+    ops.linalg is not imported yet when this module loads)."""
+    if not _VDOT:
+        from .ops.linalg import DotBackward0
+
+        _VDOT.append(type("VdotBackward0", (DotBackward0,), {"op": "vdot"}))
+    return _VDOT[0]
+
+
+_VDOT: list = []
+
+
+def vdot(input, other, *, out=None):
+    """``torch.vdot(a, b)``: ``Σ conj(a)·b`` (for real tensors the dot product, one
+    ``VdotBackward0``)."""
+    from . import api as _api
+
+    _api.dot(input, other)  # (dot's checks and errors: PyTorch's vdot says the same)
+    return _vdot_node().apply(input, other)

@@ -756,7 +756,7 @@ class ModuleList(Module):
         # PyTorch groups runs of identical children: "(0-2): 3 x Linear(...)"
         items = [(n, repr(m)) for n, m in self._modules.items()]
         if not items:
-            return "ModuleList()"
+            return self._get_name() + "()"
         lines = []
         i = 0
         while i < len(items):
@@ -769,7 +769,7 @@ class ModuleList(Module):
             else:
                 lines.append(f"({items[i][0]}): {r}")
             i = j + 1
-        return "ModuleList(\n  " + "\n  ".join(lines) + "\n)"
+        return self._get_name() + "(\n  " + "\n  ".join(lines) + "\n)"
 
 
 class ModuleDict(Module):
