@@ -1,4 +1,4 @@
-# ruff: noqa: E501
+# ruff: noqa: E501, SIM105
 """``torch.nn.utils.parametrize``: PyTorch 2.13's torch/nn/utils/parametrize.py (BSD-3-Clause, Copyright
 (c) PyTorch contributors) on the engine's modules."""
 
