@@ -211,6 +211,7 @@ _BUMPERS = frozenset(
         "_rebase",
         "_rebase_view",
         "_set_param",
+        "set_",
         "_setitem",
         "relayout_in_place",
         "_update",
