@@ -133,6 +133,26 @@ class _RNNBase(Module):
                     setattr(self, name + sfx, Parameter(Tensor._make(arr)))
                     self._flat_names.append(name + sfx)
 
+    @property
+    def _flat_weights_names(self):
+        """The parameter names in PyTorch's order (layer, direction, ih / hh / biases)."""
+        return list(self._flat_names)
+
+    @property
+    def _flat_weights(self):
+        return [getattr(self, n) for n in self._flat_names]
+
+    @property
+    def _all_weights(self):
+        """The names per layer and direction (``d2l`` and others iterate these)."""
+        groups = self.num_layers * (2 if self.bidirectional else 1)
+        k = len(self._flat_names) // groups
+        return [self._flat_names[i * k : (i + 1) * k] for i in range(groups)]
+
+    @property
+    def all_weights(self):
+        return [[getattr(self, n) for n in names] for names in self._all_weights]
+
     def _cell(self, x, state, w, pre=None):
         raise NotImplementedError
 
