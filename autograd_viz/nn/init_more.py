@@ -75,3 +75,24 @@ def dirac_(tensor, groups=1):
         for d in range(min_dim):
             arr[(g * out_per_grp + d, d, *centre)] = 1
     return _fill(tensor, arr)
+
+
+def _make_deprecate(meth):
+    """The pre-0.4 names (``nn.init.xavier_uniform(w)``, still in old course notes): the
+    in-place function after PyTorch's FutureWarning."""
+    import warnings
+
+    new_name = meth.__name__
+    old_name = new_name[:-1]
+
+    def deprecated_init(*args, **kwargs):
+        warnings.warn(
+            f"`nn.init.{old_name}` is now deprecated in favor of `nn.init.{new_name}`.",
+            FutureWarning,
+            stacklevel=2,
+        )
+        return meth(*args, **kwargs)
+
+    deprecated_init.__name__ = old_name
+    deprecated_init.__doc__ = f"{old_name}(...): deprecated, see ``nn.init.{new_name}``."
+    return deprecated_init

@@ -11,6 +11,7 @@ from .lbfgs import LBFGS
 from .optimizer import Optimizer
 from .rmsprop import Adagrad, RMSprop
 from .sgd import SGD
+from .sparse_adam import SparseAdam
 
 __all__ = [
     "ASGD",
@@ -26,6 +27,7 @@ __all__ = [
     "RAdam",
     "RMSprop",
     "Rprop",
+    "SparseAdam",
     "lr_scheduler",
 ]
 
@@ -54,4 +56,5 @@ _show_as(
     ],
     "torch.optim.lr_scheduler",
 )
+_show_as([SparseAdam], "torch.optim.sparse_adam")
 del _cls

@@ -92,3 +92,26 @@ img = torch.randn(1, 3, 4, 4)
 check("dirac identity", torch.allclose(conv(img), img))
 raises("dirac 2d", lambda: nn.init.dirac_(torch.empty(3, 3)))
 raises("dirac groups", lambda: nn.init.dirac_(torch.empty(3, 3, 3), 2))
+
+# the pre-0.4 names still in old course notes (a FutureWarning, then the in-place init)
+torch.manual_seed(3)
+check("old xavier_uniform", nn.init.xavier_uniform(torch.empty(2, 3)))
+check("old normal", nn.init.normal(torch.empty(3), 0.0, 2.0))
+check("old constant", nn.init.constant(torch.empty(2), 0.5))
+check("old kaiming_normal", nn.init.kaiming_normal(torch.empty(3, 2)))
+check("old orthogonal", nn.init.orthogonal(torch.empty(2, 2)))
+check(
+    "old names",
+    [
+        f.__name__
+        for f in (
+            nn.init.uniform,
+            nn.init.eye,
+            nn.init.dirac,
+            nn.init.sparse,
+            nn.init.xavier_normal,
+            nn.init.kaiming_uniform,
+        )
+    ],
+)
+raises("old int", lambda: nn.init.xavier_uniform(5))

@@ -1,0 +1,21 @@
+# torch.optim.SparseAdam as code meets it: the constructor's checks, param_groups and
+# defaults, repr, type, state_dict; a step with dense gradients (all gradients here are
+# dense) raises PyTorch's error; a step with no gradients does nothing.
+torch.manual_seed(0)
+lin = nn.Linear(3, 2)
+opt = optim.SparseAdam(lin.parameters(), lr=0.01)
+check("repr", repr(opt))
+check("type", str(type(opt)))
+check("defaults", opt.defaults)
+check("groups", [{k: v for k, v in g.items() if k != "params"} for g in opt.param_groups])
+check("state_dict", opt.state_dict())
+check("step no grads", opt.step())
+lin(torch.ones(1, 3)).sum().backward()
+raises("dense grads", lambda: opt.step())
+raises("lr", lambda: optim.SparseAdam(lin.parameters(), lr=0.0))
+raises("eps", lambda: optim.SparseAdam(lin.parameters(), eps=-1.0))
+raises("beta0", lambda: optim.SparseAdam(lin.parameters(), betas=(1.0, 0.9)))
+raises("beta1", lambda: optim.SparseAdam(lin.parameters(), betas=(0.9, -0.1)))
+raises("empty", lambda: optim.SparseAdam([]))
+raises("tensor lr", lambda: optim.SparseAdam(lin.parameters(), lr=torch.tensor([0.1, 0.2])))
+check("closure", optim.SparseAdam([nn.Parameter(torch.ones(2))]).step(lambda: 3.0))
