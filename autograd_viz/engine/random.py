@@ -8,7 +8,7 @@ transformations): after the same seed, ``rand``, ``randn``, ``randint``, ``randp
 from __future__ import annotations
 
 import numbers
-import pickle
+import struct
 
 import numpy as np
 
@@ -77,32 +77,40 @@ class Generator:
         return self._seed
 
     def get_state(self):
-        """The generator's state as a uint8 tensor (``set_state`` takes it back)."""
+        """The generator's state as PyTorch lays it out (``CPUGeneratorImplState``: 5056
+        bytes with the seed, the Mersenne Twister's words and position, and the cached
+        normal value), a uint8 tensor ``set_state`` takes back (PyTorch's too)."""
         from .tensor import Tensor
 
-        raw = pickle.dumps((self._seed, self._box[0].state))
-        return Tensor._make(np.frombuffer(raw, dtype=np.uint8).copy())
+        return Tensor._make(_pack_state(self._seed, self._box[0]))
 
     def set_state(self, new_state):
         from .tensor import Tensor
 
         if not isinstance(new_state, Tensor):
-            raise TypeError(
-                f"set_state(): argument 'new_state' (position 1) must be Tensor, not "
-                f"{type(new_state).__name__}"
-            )
+            raise TypeError(f"expected a torch.ByteTensor, but got {type(new_state).__name__}")
         if new_state._data.dtype != np.uint8:
+            raise TypeError("RNG state must be a torch.ByteTensor")
+        raw = np.ascontiguousarray(new_state._data).reshape(-1).tobytes()
+        if len(raw) != _STATE_SIZE:
             raise RuntimeError(
-                "expected a torch.ByteTensor, but got " + _legacy_name(new_state._data.dtype)
+                f"Expected a CPUGeneratorImplState of size {_STATE_SIZE} but found the input "
+                f"RNG state size to be {len(raw)}"
             )
-        try:
-            seed, state = pickle.loads(new_state._data.tobytes())
-            stream = TorchRNG(0)
-            stream.state = state
-        except Exception:
-            raise RuntimeError("Expected either a PhiloxState or a MT19937State") from None
+        seed, left, seeded, nxt = struct.unpack_from("<QiiQ", raw, 0)
+        if not (seeded and 0 < left <= 624 and nxt <= 624):
+            raise RuntimeError("Invalid mt19937 state")
+        key = np.frombuffer(raw, "<u8", 624, 24).astype(np.uint32)
+        normal_y, valid = (
+            struct.unpack_from("<d", raw, 5024)[0],
+            struct.unpack_from("<i", raw, 5040)[0],
+        )
+        pos = 624 if left == 1 else int(nxt)
         self._seed = seed
-        self._box[0].state = stream.state
+        self._box[0].state = (
+            {"bit_generator": "MT19937", "state": {"key": key, "pos": pos}},
+            normal_y if valid else None,
+        )
         return self
 
     def __reduce__(self):
@@ -116,10 +124,28 @@ def _rebuild(seed, state):
     return g
 
 
-def _legacy_name(npd):
-    from .dtypes import type_name
+_STATE_SIZE = 5056
 
-    return type_name(npd)
+
+def _pack_state(seed, stream):
+    """``CPUGeneratorImpl::get_state``'s bytes: ``the_initial_seed`` (u64), ``left``,
+    ``seeded`` (i32), ``next`` (u64), the 624 state words (as u64), ``normal_x``,
+    ``normal_y``, ``normal_rho`` (f64), ``normal_is_valid`` (i32), padding, the float
+    normal sample (f32) and its flag."""
+    st = stream._bg.state["state"]
+    key, pos = np.asarray(st["key"], np.uint32), int(st["pos"])
+    if pos == 624 and np.array_equal(key, np.random.RandomState(seed & 0xFFFFFFFF).get_state()[1]):
+        left, nxt = 1, 0  # just seeded: PyTorch twists on the first draw
+    else:
+        left, nxt = 625 - pos, pos
+    buf = bytearray(_STATE_SIZE)
+    struct.pack_into("<QiiQ", buf, 0, seed & _U64, left, 1, nxt)
+    np.frombuffer(buf, "<u8", 624, 24)[:] = key
+    cached = stream.normal_cache
+    if cached is not None:
+        struct.pack_into("<d", buf, 5024, cached)
+        struct.pack_into("<i", buf, 5040, 1)
+    return np.frombuffer(bytes(buf), np.uint8).copy()
 
 
 default_generator = Generator()

@@ -150,6 +150,25 @@ def _non_contiguous(lib):
     return out
 
 
+def _states(lib):
+    """``get_rng_state`` / ``Generator.get_state``: PyTorch's 5056 bytes (seed, twister
+    words and position, cached normal), just seeded, mid-block, after a whole block."""
+    out = []
+    for seed in (0, 5, 2**64 - 1, -3):
+        lib.manual_seed(seed)
+        out.append(lib.get_rng_state())
+        lib.rand(3)
+        out.append(lib.get_rng_state())
+        lib.randn(1)
+        out.append(lib.get_rng_state())
+        lib.rand(621)
+        out.append(lib.get_rng_state())
+    g = lib.Generator().manual_seed(11)
+    lib.rand(10, generator=g)
+    out.append(g.get_state())
+    return out
+
+
 CASES = {
     "randn_float32": _sweep("float32"),
     "normal_float32_mean_std": _sweep("float32", 0.5, 2.0),
@@ -164,6 +183,7 @@ CASES = {
     "trunc_normal": _trunc_normal,
     "serial_samplers": _serial_samplers,
     "non_contiguous": _non_contiguous,
+    "states": _states,
 }
 
 
