@@ -2,7 +2,12 @@
 
 Every generator is PyTorch's CPU stream (:mod:`.torch_rng`: mt19937 and PyTorch's
 transformations): after the same seed, ``rand``, ``randn``, ``randint``, ``randperm``,
-``uniform_``, ``normal_`` and the layers' initial weights are PyTorch's numbers.
+``uniform_``, ``normal_``, ``bernoulli_``, ``random_``, ``exponential_``, ``geometric_``,
+``cauchy_``, ``log_normal_``, dropout's noise and the layers' initial weights are
+PyTorch's numbers, bit for bit (tests/engine/test_rng_bits.py).  The in-place samplers
+walk a strided tensor in memory order, as PyTorch's serial kernels do.  A generator's
+state is PyTorch's 5056-byte ``CPUGeneratorImplState`` (so ``set_rng_state`` also takes
+a state saved by PyTorch).
 """
 
 from __future__ import annotations

@@ -29,8 +29,11 @@ fused multiply-adds, emulated step by step here so every bit is PyTorch's
 uses glibc's ``log`` (``math.log``) and numpy's ``sin`` / ``cos`` (glibc's bits).
 Also PyTorch's: ``bernoulli_(p)`` (a double uniform ``< p``;
 dropout is ``bernoulli_(1 - p)``), ``bernoulli`` of a probability tensor (a uniform of its
-dtype), ``exponential_`` (``-log1p(-u)``), ``multinomial`` (with replacement: a binary
-search in the running sums; without, or for one sample: the largest ``p / Exp(1)``).
+dtype), ``exponential_`` (``-log1p(-u)``), ``geometric_`` (``ceil(log(u) / log1p(-p))``),
+``cauchy_`` (``median + sigma * tan(pi (u - 1/2))``), ``log_normal_`` (``exp`` of the double
+normal), ``multinomial`` (with replacement: a binary search in the running sums; without,
+or for one sample: the largest ``p / Exp(1)``); glibc's ``log`` / ``log1p`` / ``tan`` /
+``exp`` are called through ``math`` where numpy's differ in the last bit.
 numpy Generator methods with no counterpart here take a numpy Generator seeded from the
 stream (deterministic, not PyTorch's numbers).
 """

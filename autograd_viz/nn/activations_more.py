@@ -29,6 +29,7 @@ __all__ = [
     "GLU",
     "AlphaDropout",
     "Bilinear",
+    "FeatureAlphaDropout",
     "Hardsigmoid",
     "Hardswish",
     "PReLU",
@@ -38,6 +39,7 @@ __all__ = [
     "Threshold",
     "alpha_dropout",
     "bilinear",
+    "feature_alpha_dropout",
     "glu",
     "gumbel_softmax",
     "hardsigmoid",
@@ -396,16 +398,31 @@ def alpha_dropout(input, p=0.5, training=False, inplace=False):
     """ATen's alpha dropout: ``x · a·mask + b`` with ``a = 1/√((α²p + 1)(1 − p))`` and
     ``b = (mask − 1)·α·a + α·a·p`` (``MulBackward0``, then ``AddBackward0``), keeping
     SELU's mean and variance; the input itself when not training or ``p == 0``."""
+    return _alpha_dropout(input, p, training, inplace, "alpha_dropout", False)
+
+
+def feature_alpha_dropout(input, p=0.5, training=False, inplace=False):
+    """Alpha dropout with one mask value per (batch, channel) (ATen's feature noise of
+    shape ``(N, C, 1, ...)``)."""
+    return _alpha_dropout(input, p, training, inplace, "feature_alpha_dropout", True)
+
+
+def _alpha_dropout(input, p, training, inplace, name, feature):
     if p < 0.0 or p > 1.0:
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
-    _tensor_arg(input, "alpha_dropout")
+    _tensor_arg(input, name)
     if p == 0 or not training or input.numel() == 0:
         return input
     arr = input._data
     if p == 1:
         zero = Tensor._make(np.zeros((), dtype=arr.dtype))
         return input.mul_(zero) if inplace else _api.mul(input, zero)
-    keep = (creation._rng[0].random(arr.shape) < 1 - p).astype(arr.dtype)  # bernoulli_(1 - p)
+    shape = arr.shape
+    if feature:
+        if arr.ndim < 2:
+            raise RuntimeError("Feature dropout requires at least 2 dimensions in the input")
+        shape = shape[:2] + (1,) * (arr.ndim - 2)
+    keep = (creation._rng[0].random(shape) < 1 - p).astype(arr.dtype)  # bernoulli_(1 - p)
     alpha = _SELU_ALPHA_PRIME
     a = 1.0 / math.sqrt((alpha * alpha * p + 1) * (1 - p))
     b = (keep - 1) * arr.dtype.type(alpha * a) + arr.dtype.type(alpha * a * p)
@@ -601,6 +618,11 @@ class AlphaDropout(_DropoutNd):
         return alpha_dropout(input, self.p, self.training)
 
 
+class FeatureAlphaDropout(_DropoutNd):
+    def forward(self, input):
+        return feature_alpha_dropout(input, self.p, self.training)
+
+
 class Bilinear(Module):
     def __init__(
         self, in1_features, in2_features, out_features, bias=True, device=None, dtype=None
@@ -644,6 +666,7 @@ for _fn in (
     hardswish,
     hardsigmoid,
     alpha_dropout,
+    feature_alpha_dropout,
     bilinear,
     gumbel_softmax,
     rrelu,

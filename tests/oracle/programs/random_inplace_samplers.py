@@ -100,3 +100,17 @@ raises("state_size", lambda: torch.set_rng_state(torch.zeros(10, dtype=torch.uin
 raises("state_dtype", lambda: torch.set_rng_state(torch.zeros(5056)))
 raises("state_invalid", lambda: torch.set_rng_state(torch.ones(5056, dtype=torch.uint8)))
 raises("state_list", lambda: torch.set_rng_state([1, 2]))
+# F.feature_alpha_dropout / nn.FeatureAlphaDropout: alpha dropout with one mask value per
+# (batch, channel)
+torch.manual_seed(6)
+xf = torch.randn(2, 4, 3, requires_grad=True)
+yf = F.feature_alpha_dropout(xf, 0.3, True)
+yf.sum().backward()
+check("feature_alpha_dropout", [yf, xf.grad, type(yf.grad_fn).__name__])
+check(
+    "feature_alpha_module",
+    [repr(nn.FeatureAlphaDropout(0.2)), nn.FeatureAlphaDropout(0.4)(torch.ones(3, 5, 2))],
+)
+check("feature_alpha_eval", nn.FeatureAlphaDropout(0.4).eval()(torch.ones(2, 3)))
+check("feature_alpha_p1", F.feature_alpha_dropout(torch.ones(3), 1.0, True))
+raises("feature_alpha_1d", lambda: F.feature_alpha_dropout(torch.ones(3), 0.5, True))
