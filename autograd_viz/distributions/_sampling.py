@@ -370,7 +370,7 @@ _DIR_C = (
 )
 
 
-def _dirichlet_grad_one(x, alpha, total):
+def _dirichlet_grad_one(x, alpha, total, digamma=None):
     beta = total - alpha
     boundary = total * x * (1 - x)
     if x <= 0.5 and boundary < 2.5:
@@ -392,15 +392,92 @@ def _dirichlet_grad_one(x, alpha, total):
             c1 = _DIR_C[1][i][j]
             p += ua * (c0[0] + b * (c0[1] + b * (c0[2] + b * c0[3])))
             q += ua * (c1[0] + b * (c1[1] + b * (c1[2] + b * c1[3])))
-    approx = x * (_digamma_one(total) - _digamma_one(alpha)) / beta
+    dg = digamma or _digamma_one
+    approx = x * (float(dg(total)) - float(dg(alpha))) / beta
     return p / q * approx
+
+
+# ---- the float32 kernel: ATen computes these branches in scalar_t (float) arithmetic
+_f = np.float32
+
+
+def _digamma_one_f(x):
+    """``digamma_one<float, double>``: x stays a float, the sum a double."""
+    x = _f(x)
+    if x == 0:
+        return _f(np.inf)
+    extra = 0.0
+    if x < 0:
+        if x == np.floor(x):
+            return _f(np.inf)
+        pi_f = _f(math.pi)
+        extra = float(-pi_f / np.tan(pi_f * x))
+        x = _f(1) - x
+    result = 0.0
+    while x < 10:
+        result -= float(_f(1) / x)
+        x = x + _f(1)
+    if x == 10:
+        return _f(result + _PSI_10 + extra)
+    y = 0.0
+    if x < 1.0e17:
+        z = 1.0 / (float(x) * float(x))
+        p = 0.0
+        for coef in _DIG_A:
+            p = p * z + coef
+        y = z * p
+    return _f(result + float(np.log(x)) - float(_f(0.5) / x) - y + extra)
+
+
+def _beta_grad_alpha_small_f(x, alpha, beta):
+    x, alpha, beta = _f(x), _f(alpha), _f(beta)
+    factor = _digamma_one_f(alpha) - _digamma_one_f(alpha + beta) - np.log(x)
+    numer = _f(1)
+    series = numer / alpha * (factor + _f(1) / alpha)
+    for i in range(1, 11):
+        ci = _f(i)
+        numer = numer * ((ci - beta) * x / ci)
+        denom = alpha + ci
+        series = series + numer / denom * (factor + _f(1) / denom)
+    with np.errstate(all="ignore"):
+        r = x * np.power(_f(1) - x, -beta) * series
+    return 0.0 if np.isnan(r) else float(r)
+
+
+def _beta_grad_beta_small_f(x, alpha, beta):
+    x, alpha, beta = _f(x), _f(alpha), _f(beta)
+    factor = _digamma_one_f(alpha + beta) - _digamma_one_f(beta)
+    numer, betas, dbetas, series = _f(1), _f(1), _f(0), factor / alpha
+    for i in range(1, 9):
+        ci = _f(i)
+        numer = numer * (-x / ci)
+        dbetas = dbetas * (beta - ci) + betas
+        betas = betas * (beta - ci)
+        series = series + numer / (alpha + ci) * (dbetas + factor * betas)
+    with np.errstate(all="ignore"):
+        r = -np.power(_f(1) - x, _f(1) - beta) * series
+    return 0.0 if np.isnan(r) else float(r)
+
+
+def _dirichlet_grad_one_f(x, alpha, total):
+    xf, af, tf = _f(x), _f(alpha), _f(total)
+    beta = tf - af
+    boundary = tf * xf * (_f(1) - xf)
+    if xf <= 0.5 and boundary < 2.5:
+        return _beta_grad_alpha_small_f(xf, af, beta)
+    if xf >= 0.5 and boundary < 0.75:
+        return -_beta_grad_beta_small_f(_f(1) - xf, beta, af)
+    if af > 6 and beta > 6:
+        return _beta_grad_alpha_mid(float(xf), float(af), float(tf) - float(af))
+    return _dirichlet_grad_one(float(xf), float(af), float(tf), _digamma_one_f)
 
 
 def dirichlet_grad_array(x, alpha, total):
     """``torch._dirichlet_grad(x, alpha, total)`` on ndarrays (broadcast)."""
     x, alpha, total = np.broadcast_arrays(x, alpha, total)
+    one = _dirichlet_grad_one if x.dtype == _F64 else _dirichlet_grad_one_f
     out = [
-        _dirichlet_grad_one(a, b, c)
+        one(a, b, c)
         for a, b, c in zip(
             x.reshape(-1).tolist(),
             alpha.reshape(-1).tolist(),
