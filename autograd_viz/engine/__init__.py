@@ -353,6 +353,7 @@ from .device import (
     get_default_dtype,
     set_default_device,
     set_default_dtype,
+    set_default_tensor_type,
 )
 from .dtypes import (
     bool_,
@@ -666,6 +667,7 @@ __all__ = [
     "select",
     "set_default_device",
     "set_default_dtype",
+    "set_default_tensor_type",
     "set_float32_matmul_precision",
     "set_grad_enabled",
     "set_printoptions",

@@ -476,7 +476,12 @@ def remainder(input, other):
     dt = result_type(_operand(input), _operand(other))
     try:
         with np.errstate(divide="ignore", invalid="ignore"):
-            return Tensor._make(np.asarray(np.remainder(a, b)).astype(dt, copy=False))
+            r = np.asarray(np.remainder(a, b)).astype(dt, copy=False)
+            if dt.kind == "f" and r.size and not r.all():
+                # PyTorch's kernel keeps fmod's zero (its sign follows a: -0. % 3 is -0.);
+                # numpy's takes the sign of b
+                r = np.where(r == 0, np.asarray(np.fmod(a, b)).astype(dt, copy=False), r)
+            return Tensor._make(r)
     except ValueError:
         _raise_broadcast_error(input, other)
 

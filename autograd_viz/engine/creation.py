@@ -102,7 +102,10 @@ def _dtype_arg(dtype, fn):
         ) from None
 
 
-def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+_NO_DATA = object()
+
+
+def tensor(data=_NO_DATA, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """A new tensor (a copy of ``data``): float32 (the default dtype) from floats, int64
     from ints."""
     if (
@@ -114,6 +117,8 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
         # ``torch.tensor(2.0, requires_grad=True)`` (scalar graphs): nothing to infer (the
         # default dtype is always a floating one, so requires_grad is allowed)
         return Tensor._make(np.array(data, _DF[0]), requires_grad, None)  # (positional: quicker)
+    if data is _NO_DATA:
+        raise TypeError('tensor() missing 1 required positional arguments: "data"')
     if requires_grad is not False and requires_grad is not True:
         raise TypeError(
             f"tensor(): argument 'requires_grad' must be bool, not {type(requires_grad).__name__}"

@@ -183,6 +183,30 @@ def set_default_dtype(d) -> None:
     DEFAULT_FLOAT[0] = d.np
 
 
+def set_default_tensor_type(t) -> None:
+    """``torch.set_default_tensor_type("torch.DoubleTensor")`` (deprecated in PyTorch, still
+    in textbooks): the default dtype of a legacy float tensor type, with PyTorch's warning."""
+    import warnings
+
+    from .dtypes import from_type_name
+
+    warnings.warn(
+        "torch.set_default_tensor_type() is deprecated as of PyTorch 2.1, please use "
+        "torch.set_default_dtype() and torch.set_default_device() as alternatives.",
+        UserWarning,
+        stacklevel=2,
+    )
+    name = t if isinstance(t, str) else getattr(t, "__name__", None)
+    if name is None:
+        raise TypeError(
+            "invalid type object: only floating-point types are supported as the default type"
+        )
+    d = from_type_name(name.rsplit(".", 1)[-1])
+    if not d.is_floating_point:
+        raise TypeError("only floating-point types are supported as the default type")
+    DEFAULT_FLOAT[0] = d.np
+
+
 def get_default_dtype():
     from .dtypes import from_numpy_dtype
 
