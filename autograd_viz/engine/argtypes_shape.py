@@ -87,8 +87,8 @@ def intlist(fn, name, value, pos=None, size=0) -> tuple:
                 f"{fn}(): argument '{name}' (position {pos}) must be tuple of ints, but found "
                 f"element of type {tp_name(value[0])} at pos 0"
             )
-    elif size and isinstance(value, int | np.integer) and not isinstance(value, bool):
-        return (int(value),) * size
+    elif size and is_index(value):
+        return (_unpack(value, fn, name, 1),) * size
     where = "" if pos is None else f" (position {pos})"
     raise TypeError(f"{fn}(): argument '{name}'{where} must be tuple of ints, not {tp_name(value)}")
 
@@ -204,3 +204,14 @@ def name_methods_as_torch(cls) -> None:
         name = "Tensor." + attr if attr in PYTHON_METHODS else attr
         if fn.__qualname__ != name:
             fn.__qualname__ = name
+
+
+def float_arg(fn, name, value, pos=None):
+    """PyTorch's ``float`` parameter: a real Python / numpy number (a bool too) or a
+    one-element tensor; else ``fn(): argument 'name' (position N) must be float, not T``."""
+    if isinstance(value, int | float | np.integer | np.floating):
+        return value
+    if isinstance(value, Tensor) and value._data.size == 1:
+        return value.item()
+    where = "" if pos is None else f" (position {pos})"
+    raise TypeError(f"{fn}(): argument '{name}'{where} must be float, not {tp_name(value)}")

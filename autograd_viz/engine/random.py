@@ -325,6 +325,10 @@ def _draw_order(data, arr):
 
 def uniform_(self, a=0.0, b=1.0, *, generator=None, **kw):
     a, b = kw.pop("from", a), kw.pop("to", b)
+    if a.__class__ is not float or b.__class__ is not float:
+        from .argtypes_shape import float_arg
+
+        a, b = float_arg("uniform_", "from", a, 1), float_arg("uniform_", "to", b, 2)
     _float_only(self, "check_uniform_bounds")
     if a > b:
         raise RuntimeError(
@@ -337,8 +341,12 @@ def uniform_(self, a=0.0, b=1.0, *, generator=None, **kw):
 
 
 def normal_(self, mean=0.0, std=1.0, *, generator=None):
+    if mean.__class__ is not float or std.__class__ is not float:
+        from .argtypes_shape import float_arg
+
+        mean, std = float_arg("normal_", "mean", mean, 1), float_arg("normal_", "std", std, 2)
     _float_only(self, "normal_kernel_cpu")
-    if std < 0:
+    if not std >= 0:
         raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt(std)}")
     rng = rng_of(generator, "normal_")
     data = self._data

@@ -410,3 +410,7 @@ for _mod, _names in {
     _show_as([globals()[_n] for _n in _names], _mod)
 Module._torch_class = "torch.nn.modules.module.Module"
 del _mod, _names
+
+from . import _argcheck as _argcheck  # noqa: E402
+
+_argcheck.install(functional)

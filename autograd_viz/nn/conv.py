@@ -10,6 +10,7 @@ order."""
 
 from __future__ import annotations
 
+import collections.abc
 import math
 import numbers
 
@@ -24,6 +25,7 @@ from ..engine.functional_array import _is_array
 from ..engine.tensor import Tensor
 from . import functional as _functional
 from . import padding as _padding
+from ._argcheck import adaptive_size, pool_pair
 from .layers import _tensor_arg
 from .modules import Module, _check_param_shape
 from .parameter import Parameter
@@ -789,7 +791,7 @@ def _pool_out(size, k, s, p, d, ceil_mode):
         raise RuntimeError("stride should not be zero")
     if p < 0:
         raise RuntimeError(f"pad must be non-negative, but got pad: {p}")
-    if p > ((k - 1) * d + 1) // 2:
+    if p > int(((k - 1) * d + 1) / 2):  # (C++'s division: towards zero)
         raise RuntimeError(
             "pad should be at most half of effective kernel size, but got pad="
             f"{p}, kernel_size={k} and dilation={d}"
@@ -840,9 +842,14 @@ def max_pool2d(
     """One ``MaxPool2DWithIndicesBackward0`` (batched or not); ``return_indices=True``:
     also each maximum's flat position in its input plane (int64, as PyTorch's)."""
     _batched(input, "max_pool2d")
-    k = _pair(kernel_size)
-    s = _pair(stride) if stride not in (None, []) else k
-    p, d = _pair(padding), _pair(dilation)
+    k = pool_pair("max_pool2d", "kernel_size", kernel_size, 2)
+    s = (
+        k
+        if stride is None or (stride.__class__ is list and not stride)
+        else pool_pair("max_pool2d", "stride", stride, 3)
+    )
+    p = pool_pair("max_pool2d", "padding", padding, 4)
+    d = pool_pair("max_pool2d", "dilation", dilation, 5)
     x = input._data
     out_hw, pads = _pool_shape(x, k, s, p, d, ceil_mode)
     kw = {"kernel": k, "stride": s, "pads": pads, "dilation": d, "out_hw": out_hw}
@@ -876,9 +883,13 @@ def avg_pool2d(
             )
         if divisor_override == 0:
             raise RuntimeError("divisor must be not zero")
-    k = _pair(kernel_size)
-    s = _pair(stride) if stride not in (None, []) else k
-    p = _pair(padding)
+    k = pool_pair("avg_pool2d", "kernel_size", kernel_size, 2)
+    s = (
+        k
+        if stride is None or (stride.__class__ is list and not stride)
+        else pool_pair("avg_pool2d", "stride", stride, 3)
+    )
+    p = pool_pair("avg_pool2d", "padding", padding, 4)
     x = input._data
     out_hw, pads = _pool_shape(x, k, s, p, (1, 1), ceil_mode)
     div = _avg_pool_divisors(x.shape[-2:], k, s, pads, out_hw, count_include_pad, divisor_override)
@@ -888,11 +899,12 @@ def avg_pool2d(
 def adaptive_avg_pool2d(input, output_size):
     """Output 1 (or ``(1, 1)``): the mean over the last two dimensions
     (``MeanBackward1``, as PyTorch); other sizes: ``AdaptiveAvgPool2DBackward0``."""
-    _batched(input, "adaptive_avg_pool2d")
-    osz = output_size if isinstance(output_size, (tuple, list)) else (output_size,) * 2
-    h, w = input._data.shape[-2:]
-    oh = h if osz[0] is None else int(osz[0])
-    ow = w if osz[1] is None else int(osz[1])
+    if output_size.__class__ is int and output_size >= 0:
+        oh = ow = output_size
+        _batched(input, "adaptive_avg_pool2d")
+    else:
+        oh, ow = adaptive_size("adaptive_avg_pool2d", input, output_size)
+        _batched(input, "adaptive_avg_pool2d")
     if (oh, ow) == (1, 1):
         return _api.mean(input, (-1, -2), keepdim=True)
     return AdaptiveAvgPool2DBackward0.apply(input, out_hw=(oh, ow))
@@ -1080,6 +1092,10 @@ def adaptive_avg_pool1d(input, output_size):
 # ---------------------------------------------------------------------- modules
 
 
+def _iterable(v):
+    return isinstance(v, collections.abc.Iterable)
+
+
 class _ConvNd(Module):
     """What Conv1d and Conv2d share: the argument checks, the fields, PyTorch's
     initialisation (weight and bias uniform in ±1/√fan_in) and the repr.  A subclass gives
@@ -1122,6 +1138,10 @@ class _ConvNd(Module):
                 f"padding_mode must be one of {valid_padding_modes}, but got "
                 f"padding_mode='{padding_mode}'"
             )
+        # PyTorch's ``_ntuple``: the weight's shape from the raw kernel_size ("2" fails there)
+        n = len(size(1))
+        raw = tuple(kernel_size) if _iterable(kernel_size) else (kernel_size,) * n
+        _check_param_shape((out_channels, in_channels // groups, *raw))
         self.in_channels = in_channels
         self.out_channels = out_channels
         self.kernel_size = size(kernel_size)

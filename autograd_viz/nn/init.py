@@ -12,6 +12,7 @@ import warnings
 import numpy as np
 
 from ..engine import creation
+from ..engine.argtypes_shape import float_arg
 from ..engine.tensor import Tensor
 
 __all__ = [
@@ -81,11 +82,19 @@ def _stream(generator):
 
 
 def uniform_(tensor, a=0.0, b=1.0, generator=None):
+    a, b = float_arg("uniform_", "from", a, 1), float_arg("uniform_", "to", b, 2)
+    if a > b:
+        raise RuntimeError(
+            f"uniform_ expects to return a [from, to) range, but found from={a:g} > to={b:g}"
+        )
     data = tensor._data
     return _fill(tensor, _stream(generator).uniform_t(data.shape, data.dtype, a, b))
 
 
 def normal_(tensor, mean=0.0, std=1.0, generator=None):
+    mean, std = float_arg("normal_", "mean", mean, 1), float_arg("normal_", "std", std, 2)
+    if not std >= 0:
+        raise RuntimeError(f"normal expects std >= 0.0, but found std {float(std):g}")
     data = tensor._data
     return _fill(tensor, _stream(generator).normal_t(data.shape, data.dtype, mean, std))
 

@@ -9,6 +9,7 @@ the bottom as :mod:`.extra` does.
 from __future__ import annotations
 
 import math
+import numbers
 import warnings
 
 import numpy as np
@@ -437,8 +438,8 @@ def _embedding_weight(num_embeddings, embedding_dim, padding_idx, _weight, dtype
     ``padding_idx``'s row zero, or ``_weight`` when its shape is right."""
     if _weight is None:
         npd = factory_dtype(dtype, device)
-        _check_param_shape((num_embeddings, embedding_dim))
-        w = creation._rng[0].normal_t((num_embeddings, embedding_dim), npd)
+        dims = _check_param_shape((num_embeddings, embedding_dim))
+        w = creation._rng[0].normal_t(dims, npd)
         if padding_idx is not None:
             w[padding_idx] = 0
         return Parameter(Tensor._make(w), requires_grad=rg)
@@ -574,19 +575,19 @@ class _BatchNorm(Module):
         self.affine = affine
         self.track_running_stats = track_running_stats
         npd = factory_dtype(dtype, device)
-        _check_param_shape((num_features,))
+        (n,) = _check_param_shape(num_features)
         if affine:
-            self.weight = Parameter(Tensor._make(np.ones(num_features, dtype=npd)))
+            self.weight = Parameter(Tensor._make(np.ones(n, dtype=npd)))
             if self._has_bias:
-                self.bias = Parameter(Tensor._make(np.zeros(num_features, dtype=npd)))
+                self.bias = Parameter(Tensor._make(np.zeros(n, dtype=npd)))
             else:
                 self.register_parameter("bias", None)
         else:
             self.register_parameter("weight", None)
             self.register_parameter("bias", None)
         if track_running_stats:
-            self.register_buffer("running_mean", Tensor._make(np.zeros(num_features, dtype=npd)))
-            self.register_buffer("running_var", Tensor._make(np.ones(num_features, dtype=npd)))
+            self.register_buffer("running_mean", Tensor._make(np.zeros(n, dtype=npd)))
+            self.register_buffer("running_var", Tensor._make(np.ones(n, dtype=npd)))
             self.register_buffer("num_batches_tracked", Tensor._make(np.array(0, dtype=np.int64)))
         else:
             self.register_buffer("running_mean", None)
@@ -848,20 +849,29 @@ __all__ = [
 # ---------------------------------------------------------------------- more layers
 
 
+def _all_int(seq):
+    for d in seq:  # noqa: SIM110  (a plain loop: quicker than all() on a generator)
+        if d.__class__ is not int:
+            return False
+    return True
+
+
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
     """Normalise over the last ``len(normalized_shape)`` dimensions: one
     ``NativeLayerNormBackward0`` (slots: input, weight, bias)."""
     _tensor_arg(input, "layer_norm")
-    if isinstance(normalized_shape, int):
-        normalized_shape = (normalized_shape,)
-    normalized_shape = tuple(normalized_shape)
+    if normalized_shape.__class__ is not tuple or not _all_int(normalized_shape):
+        from ..engine.argtypes_shape import intlist
+
+        normalized_shape = intlist("layer_norm", "normalized_shape", normalized_shape, 2)
     _norm_dtype_check(input._data, (weight, bias), "LayerNormKernelImpl")
     nd = len(normalized_shape)
     shape = tuple(input._data.shape)
     if nd == 0 or shape[len(shape) - nd :] != normalized_shape or len(shape) < nd:
         raise RuntimeError(
-            f"Given normalized_shape={list(normalized_shape)}, expected input with shape "
-            f"[*, {', '.join(str(d) for d in normalized_shape)}], but got input of size"
+            f"Given normalized_shape={[int(d) for d in normalized_shape]}, expected input "
+            f"with shape [*, {', '.join(str(int(d)) for d in normalized_shape)}], but got "
+            "input of size"
             f"[{', '.join(str(d) for d in shape)}]"
         )
     return _ops.NativeLayerNormBackward0.apply(input, weight, bias, nd=nd, eps=eps)
@@ -901,18 +911,18 @@ class LayerNorm(Module):
         dtype=None,
     ):
         super().__init__()
-        if isinstance(normalized_shape, int):
+        if isinstance(normalized_shape, numbers.Integral):
             normalized_shape = (normalized_shape,)
         self.normalized_shape = tuple(normalized_shape)
         self.eps = eps
         self.elementwise_affine = elementwise_affine
         self._has_bias = bool(elementwise_affine and bias)
         npd = factory_dtype(dtype, device)
-        _check_param_shape(self.normalized_shape)
+        dims = _check_param_shape(self.normalized_shape)
         if elementwise_affine:
-            self.weight = Parameter(Tensor._make(np.ones(self.normalized_shape, dtype=npd)))
+            self.weight = Parameter(Tensor._make(np.ones(dims, dtype=npd)))
             if bias:
-                self.bias = Parameter(Tensor._make(np.zeros(self.normalized_shape, dtype=npd)))
+                self.bias = Parameter(Tensor._make(np.zeros(dims, dtype=npd)))
             else:
                 self.register_parameter("bias", None)
         else:

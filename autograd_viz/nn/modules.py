@@ -517,19 +517,7 @@ class Linear(Module):
 
     def __init__(self, in_features, out_features, bias=True, device=None, dtype=None):
         super().__init__()
-        size = (out_features, in_features)
-        for pos, d in enumerate(size, 1):
-            if not isinstance(d, numbers.Integral):
-                raise TypeError(
-                    f"empty(): argument 'size' failed to unpack the object at pos "
-                    f'{pos} with error "type must be tuple of ints,but got '
-                    f'{type(d).__name__}"'
-                )
-        if min(size) < 0:
-            raise RuntimeError(
-                f"Trying to create tensor with negative dimension "
-                f"{min(size)}: [{out_features}, {in_features}]"
-            )
+        n_out, n_in = _check_param_shape((out_features, in_features))
         self.in_features = in_features
         self.out_features = out_features
         bound = 1.0 / math.sqrt(in_features) if in_features > 0 else 0.0
@@ -541,10 +529,10 @@ class Linear(Module):
             if in_features
             else 0.0
         )
-        w = rng.uniform_t((int(out_features), int(in_features)), npd, -wb, wb)
+        w = rng.uniform_t((n_out, n_in), npd, -wb, wb)
         self.weight = Parameter(Tensor._make(w))
         if bias:
-            b = rng.uniform_t((int(out_features),), npd, -bound, bound)
+            b = rng.uniform_t((n_out,), npd, -bound, bound)
             self.bias = Parameter(Tensor._make(b))
         else:
             self.register_parameter("bias", None)
@@ -676,10 +664,15 @@ class MSELoss(Module):
 
 
 def _check_param_shape(shape):
-    """PyTorch's error for a parameter of negative size (``nn.Conv2d(1, -1, 3)``)."""
-    ints = [isinstance(d, numbers.Integral) and not isinstance(d, bool) for d in shape]
-    neg = [d for d, ok in zip(shape, ints, strict=True) if ok and d < 0]
-    if neg and all(ints):  # (other wrong sizes: the caller's own errors)
+    """The sizes of a parameter as PyTorch's ``torch.empty(shape)`` reads them (``shape``:
+    what the module passes to it, a tuple or one int), with its errors: wrong types
+    (``nn.Linear(3, "2")``) and negative sizes (``nn.Conv2d(1, -1, 3)``)."""
+    from ..engine.argtypes_shape import varargs_intlist
+
+    dims = varargs_intlist("empty", "size", (shape,))
+    neg = [d for d in dims if d < 0]
+    if neg:
         raise RuntimeError(
-            f"Trying to create tensor with negative dimension {neg[0]}: {[int(d) for d in shape]}"
+            f"Trying to create tensor with negative dimension {neg[0]}: {list(dims)}"
         )
+    return dims

@@ -111,3 +111,249 @@ raises("t_transpose_0_1_out_None", lambda: t.transpose(0, 1, out=None))
 raises("t_split_1_axis_0", lambda: t.split(1, axis=0))
 raises("t_flatten_dims_0", lambda: t.flatten(dims=0))
 raises("t_chunk_2_1_axis_1", lambda: t.chunk(2, 1, axis=1))
+
+# --- nn parameter sizes
+raises("nn_Linear_3_2_weight_shape", lambda: nn.Linear(3, "2").weight.shape)
+raises("nn_Linear_2_2_weight_shape", lambda: nn.Linear("2", 2).weight.shape)
+raises("nn_Linear_3_True_weight_shape", lambda: nn.Linear(3, True).weight.shape)
+raises("nn_Linear_True_3_weight_shape", lambda: nn.Linear(True, 3).weight.shape)
+raises(
+    "nn_Linear_torch_tensor_2_2_weight_shape", lambda: nn.Linear(torch.tensor(2), 2).weight.shape
+)
+raises("nn_Linear_3_2_0_weight_shape", lambda: nn.Linear(3, 2.0).weight.shape)
+raises("nn_Linear_3_2_weight_shape_2", lambda: nn.Linear(3, [2]).weight.shape)
+raises("nn_Embedding_10_2_weight_shape", lambda: nn.Embedding(10, "2").weight.shape)
+raises("nn_Embedding_10_True_weight_shape", lambda: nn.Embedding(10, True).weight.shape)
+raises("nn_Embedding_2_0_3_weight_shape", lambda: nn.Embedding(2.0, 3).weight.shape)
+raises("nn_Embedding_2_3_weight_shape", lambda: nn.Embedding((2,), 3).weight.shape)
+raises("nn_BatchNorm1d_2_weight_shape", lambda: nn.BatchNorm1d("2").weight.shape)
+raises("nn_BatchNorm1d_None_weight_shape", lambda: nn.BatchNorm1d(None).weight.shape)
+raises("nn_BatchNorm1d_2_0_weight_shape", lambda: nn.BatchNorm1d(2.0).weight.shape)
+raises(
+    "nn_BatchNorm1d_torch_tensor_2_3_weight_shape",
+    lambda: nn.BatchNorm1d(torch.tensor([2, 3])).weight.shape,
+)
+raises("nn_LayerNorm_2_t_shape", lambda: nn.LayerNorm("2")(t).shape)
+raises("nn_LayerNorm_np_int64_3_t_shape", lambda: nn.LayerNorm(np.int64(3))(t).shape)
+raises("nn_LayerNorm_np_int64_2_t_shape", lambda: nn.LayerNorm(np.int64(2))(t).shape)
+raises("nn_Conv2d_1_2_2_weight_shape", lambda: nn.Conv2d(1, 2, "2").weight.shape)
+raises("nn_Conv2d_1_2_None_weight_shape", lambda: nn.Conv2d(1, 2, None).weight.shape)
+raises("nn_Conv2d_1_2_2_5_weight_shape", lambda: nn.Conv2d(1, 2, 2.5).weight.shape)
+raises(
+    "nn_Conv2d_1_2_torch_tensor_2_0_weight_shape",
+    lambda: nn.Conv2d(1, 2, torch.tensor(2.0)).weight.shape,
+)
+raises("nn_Conv2d_1_2_0_3_weight_shape", lambda: nn.Conv2d(1, 2.0, 3).weight.shape)
+raises("F_layer_norm_t_3", lambda: F.layer_norm(t, 3))
+raises("F_layer_norm_t_3_shape", lambda: F.layer_norm(t, [3]).shape)
+raises("F_layer_norm_t_3_0", lambda: F.layer_norm(t, (3.0,)))
+
+# --- nn init arguments
+raises("nn_init_normal_torch_empty_3_std_0_1", lambda: nn.init.normal_(torch.empty(3), std="0.1"))
+raises("nn_init_normal_torch_empty_3_mean_None", lambda: nn.init.normal_(torch.empty(3), mean=None))
+raises(
+    "nn_init_normal_torch_empty_3_std_float_nan",
+    lambda: nn.init.normal_(torch.empty(3), std=float("nan")),
+)
+raises("nn_init_normal_torch_empty_3_std_1", lambda: nn.init.normal_(torch.empty(3), std=-1))
+raises(
+    "nn_init_normal_torch_empty_3_std_True_shape",
+    lambda: nn.init.normal_(torch.empty(3), std=True).shape,
+)
+raises("nn_init_uniform_torch_empty_3_1_0", lambda: nn.init.uniform_(torch.empty(3), 1, 0))
+raises("nn_init_uniform_torch_empty_3_a_0", lambda: nn.init.uniform_(torch.empty(3), "a", 0))
+raises("nn_init_uniform_torch_empty_3_0_None", lambda: nn.init.uniform_(torch.empty(3), 0, None))
+raises("torch_empty_3_normal_0_0_1", lambda: torch.empty(3).normal_(0.0, "1"))
+raises("torch_empty_3_normal_0_0_float_nan", lambda: torch.empty(3).normal_(0.0, float("nan")))
+raises("torch_empty_3_uniform_None_1_0", lambda: torch.empty(3).uniform_(None, 1.0))
+
+# --- pooling and conv arguments
+raises(
+    "nn_MaxPool2d_2_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d("2")(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_None_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(None)(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_2_0_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(2.0)(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_2_torch_ones_1_1_4_4_shape_2",
+    lambda: nn.MaxPool2d([2])(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_2_torch_ones_1_1_4_4_shape_3",
+    lambda: nn.MaxPool2d((2,))(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_1_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(-1)(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_3_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(-3)(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_0_torch_ones_1_1_4_4_shape", lambda: nn.MaxPool2d(0)(torch.ones(1, 1, 4, 4)).shape
+)
+raises(
+    "nn_MaxPool2d_True_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(True)(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_torch_tensor_2_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(torch.tensor(2))(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_torch_tensor_2_3_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(torch.tensor([2, 3]))(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_np_int64_2_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(np.int64(2))(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_2_2_2_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d((2, 2, 2))(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "F_max_pool2d_torch_ones_1_1_4_4_2_stride_1_2_0",
+    lambda: F.max_pool2d(torch.ones(1, 1, 4, 4), 2, stride=(1, 2.0)),
+)
+raises(
+    "F_max_pool2d_torch_ones_1_1_4_4_2_padding_1",
+    lambda: F.max_pool2d(torch.ones(1, 1, 4, 4), 2, padding="1"),
+)
+raises(
+    "F_max_pool2d_torch_ones_1_1_4_4_2_dilation_1_1_1",
+    lambda: F.max_pool2d(torch.ones(1, 1, 4, 4), 2, dilation=[1, 1, 1]),
+)
+raises(
+    "F_avg_pool2d_torch_ones_1_1_4_4_2_stride_0",
+    lambda: F.avg_pool2d(torch.ones(1, 1, 4, 4), 2, stride=0),
+)
+raises(
+    "F_avg_pool2d_torch_ones_1_1_4_4_2_None",
+    lambda: F.avg_pool2d(torch.ones(1, 1, 4, 4), (2, None)),
+)
+raises(
+    "F_avg_pool2d_torch_ones_1_1_4_4_2_padding_1_shape",
+    lambda: F.avg_pool2d(torch.ones(1, 1, 4, 4), 2, padding=[1]).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_2_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d("2")(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_None_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d(None)(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_2_0_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d(2.0)(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_2_torch_ones_1_2_4_4_shape_2",
+    lambda: nn.AdaptiveAvgPool2d([2])(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_1_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d(-1)(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_True_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d(True)(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_torch_tensor_2_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d(torch.tensor(2))(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_torch_tensor_2_3_torch_ones_1_2_4_4_sha",
+    lambda: nn.AdaptiveAvgPool2d(torch.tensor([2, 3]))(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_np_int64_2_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d(np.int64(2))(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_2_None_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d((2, None))(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_2_2_torch_ones_4_shape",
+    lambda: nn.AdaptiveAvgPool2d((2, 2))(torch.ones(4)).shape,
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_2",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride="2"),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_None",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=None),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_2_0",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=2.0),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_True",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=True),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_torch_",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=torch.tensor(2)).shape,
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_torch__2",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=torch.tensor([2, 1])),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_2_2_0",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=(2, 2.0)),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_2_0_2",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=[2.0]),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_1_1_1",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=(1, 1, 1)),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_padding_np_in",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), padding=np.int64(1)).shape,
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_padding_1_sha",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), padding=[1]).shape,
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_groups_1_0",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), groups=1.0),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_dilation_None",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), dilation=None),
+)
+raises("F_conv2d_torch_ones_1_1_5_5_1_0", lambda: F.conv2d(torch.ones(1, 1, 5, 5), [[1.0]]))
+raises("F_conv2d_torch_ones_1_1_5_5_None", lambda: F.conv2d(torch.ones(1, 1, 5, 5), None))
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_None_1_0_1_1_",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), None, 1, 0, 1, 1).shape,
+)
+raises(
+    "F_conv1d_torch_ones_1_1_5_torch_ones_2_1_3_stride_1_1",
+    lambda: F.conv1d(torch.ones(1, 1, 5), torch.ones(2, 1, 3), stride=[1, 1]),
+)
+raises(
+    "F_conv1d_torch_ones_1_1_5_torch_ones_2_1_3_stride_2",
+    lambda: F.conv1d(torch.ones(1, 1, 5), torch.ones(2, 1, 3), stride="2"),
+)
+raises(
+    "F_conv1d_torch_ones_1_1_5_torch_ones_2_1_3_padding_1_shape",
+    lambda: F.conv1d(torch.ones(1, 1, 5), torch.ones(2, 1, 3), padding=(1,)).shape,
+)
