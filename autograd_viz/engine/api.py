@@ -2458,8 +2458,10 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
         b = target._data
         a = input._data
     except AttributeError:  # PyTorch asks for ``target.size()`` first
-        bad = input if isinstance(target, Tensor) else target
-        raise AttributeError(f"'{type(bad).__name__}' object has no attribute 'size'") from None
+        from .argtypes_shape import size_probe
+
+        size_probe(target, input)
+        raise
     if a.dtype is b.dtype and a.shape == b.shape and reduction == "mean" and a.dtype.kind == "f":
         return _mse_apply(input, target, reduction="mean")  # the usual case
     seq0 = _seq_counter[0]

@@ -460,8 +460,14 @@ def nll_loss(
     if size_average is not None or reduce is not None:
         reduction = _legacy_reduction(size_average, reduce)
     _reduction_ok(reduction)
-    _check_tensor(input, "nll_loss")
-    _check_tensor(target, "nll_loss", "target")
+    _check_tensor(input, "nll_loss_nd")
+    _check_tensor(target, "nll_loss_nd", "target")
+    if weight is not None:
+        _check_tensor(weight, "nll_loss_nd", "weight", 3)
+    if ignore_index.__class__ is not int:
+        from .argtypes_shape import int_arg
+
+        ignore_index = int_arg("nll_loss_nd", "ignore_index", ignore_index, 5)
     a, t = input._data, target._data
     if a.ndim > 2:
         return _nll_loss_nd(input, target, weight, ignore_index, reduction)
@@ -688,7 +694,7 @@ def cross_entropy(
         and target.__class__ is Tensor
         and weight is None
         and reduction == "mean"
-        and not label_smoothing
+        and label_smoothing == 0.0
         and size_average is None
         and reduce is None
     ):
@@ -727,6 +733,8 @@ def cross_entropy(
         reduction = _legacy_reduction(size_average, reduce)
     _check_tensor(input, "cross_entropy_loss")
     _check_tensor(target, "cross_entropy_loss", "target")
+    if weight is not None:
+        _check_tensor(weight, "cross_entropy_loss", "weight", 3)
     ii = ignore_index
     if isinstance(ii, Tensor) and ii._data.ndim == 0 and ii._data.dtype.kind in "iu":
         ignore_index = int(ii._data)  # (a 0-d tensor is a Number to PyTorch)
@@ -752,7 +760,11 @@ def cross_entropy(
     elif ls > 0.0:
         out = _cross_entropy_smoothing(input, target, weight, ignore_index, reduction, ls)
     else:
-        logp = log_softmax(input, 1 if a.ndim >= 2 else 0)
+        if a.ndim == 0:  # PyTorch's class dim 1 of a 0-d tensor
+            raise IndexError(
+                "Dimension out of range (expected to be in range of [-1, 0], but got 1)"
+            )
+        logp = log_softmax(input, 0 if a.ndim == 1 else 1)
         out = nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)
     return _tagged(out, "cross_entropy", (input, target), {"reduction": reduction}, seq0)
 
@@ -769,6 +781,10 @@ def binary_cross_entropy(
     ``BinaryCrossEntropyBackward0`` with two slots (input, target)."""
     if size_average is not None or reduce is not None:
         reduction = _legacy_reduction(size_average, reduce)
+    if not isinstance(input, Tensor) or not isinstance(target, Tensor):
+        from .argtypes_shape import size_probe
+
+        size_probe(target, input)
     _check_tensor(input, "binary_cross_entropy")
     _check_tensor(target, "binary_cross_entropy", "target")
     if target._data.shape != input._data.shape:
@@ -781,6 +797,10 @@ def binary_cross_entropy(
     a, t = input._data, target._data
     w = None
     if weight is not None:
+        if not isinstance(weight, Tensor):  # (PyTorch's Python code asks weight.size())
+            from .argtypes_shape import size_probe
+
+            size_probe(weight)
         _check_tensor(weight, "binary_cross_entropy", "weight")
         w = weight._data
         for i in range(1, w.ndim + 1):

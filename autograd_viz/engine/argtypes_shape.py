@@ -215,3 +215,27 @@ def float_arg(fn, name, value, pos=None):
         return value.item()
     where = "" if pos is None else f" (position {pos})"
     raise TypeError(f"{fn}(): argument '{name}'{where} must be float, not {tp_name(value)}")
+
+
+def size_probe(*objs) -> None:
+    """PyTorch's Python losses begin with ``target.size() == input.size()`` (in that
+    order): a non-tensor fails there (``'list' object has no attribute 'size'``, an
+    ndarray's ``size`` is an int: ``'int' object is not callable``)."""
+    for obj in objs:
+        if isinstance(obj, Tensor):
+            continue
+        try:
+            attr = obj.size
+        except AttributeError:
+            raise AttributeError(f"'{tp_name(obj)}' object has no attribute 'size'") from None
+        if not callable(attr):
+            raise TypeError(f"'{tp_name(attr)}' object is not callable")
+
+
+def int_arg(fn, name, value, pos=None):
+    """PyTorch's ``int`` parameter (not a bool; a numpy integer or a one-element integer
+    tensor is one); else ``fn(): argument 'name' (position N) must be int, not T``."""
+    if value.__class__ is not bool and is_index(value):
+        return _unpack(value, fn, name, 1)
+    where = "" if pos is None else f" (position {pos})"
+    raise TypeError(f"{fn}(): argument '{name}'{where} must be int, not {tp_name(value)}")

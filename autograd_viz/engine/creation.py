@@ -14,6 +14,7 @@ import numpy as np
 
 from .argtypes_shape import NO as _NO
 from .argtypes_shape import intlist, varargs_intlist
+from .argtypes_shape import tp_name as _tp_name
 from .device import DEFAULT_FLOAT as _DF
 from .device import check_device
 from .dtypes import to_numpy_dtype
@@ -210,9 +211,7 @@ def full(size, fill_value, dtype=None, requires_grad=False, device=None, layout=
 
 def _check_like_input(t, fn):
     if not isinstance(t, Tensor):
-        raise TypeError(
-            f"{fn}(): argument 'input' (position 1) must be Tensor, not {type(t).__name__}"
-        )
+        raise TypeError(f"{fn}(): argument 'input' (position 1) must be Tensor, not {_tp_name(t)}")
 
 
 def _like(fill, name):

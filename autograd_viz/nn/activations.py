@@ -84,6 +84,10 @@ def _pointwise_loss(cls, name, input, target, reduction, param):
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
     """One ``SmoothL1LossBackward0``; ``beta=0`` is ``l1_loss`` (as PyTorch dispatches it:
     ``AbsBackward0`` then the reduction)."""
+    if not isinstance(input, Tensor) or not isinstance(target, Tensor):
+        from ..engine.argtypes_shape import size_probe
+
+        size_probe(target, input)
     if size_average is not None or reduce is not None:
         reduction = _legacy_reduction(size_average, reduce)
     if beta < 0:
@@ -134,6 +138,8 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
         reduction = _legacy_reduction(size_average, reduce)
     _tensor_arg(input, "kl_div")
     _tensor_arg(target, "kl_div", "target", 2)
+    if input._data.dtype.kind not in "fc" or target._data.dtype.kind not in "fc":
+        raise RuntimeError("kl_div: Integral inputs not supported.")
     if reduction == "mean":
         warnings.warn(
             "reduction: 'mean' divides the total loss by both the batch size and the support "

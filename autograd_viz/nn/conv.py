@@ -19,6 +19,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from ..engine import api as _api
 from ..engine import creation
+from ..engine.argtypes_shape import tp_name
 from ..engine.device import factory_dtype
 from ..engine.function import Function, Local
 from ..engine.functional_array import _is_array
@@ -942,7 +943,7 @@ def pad(input, pad, mode="constant", value=None):
     ``replicate``, ``circular``: ``nn/padding.py``."""
     if not isinstance(input, Tensor):
         raise TypeError(
-            f"pad(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
+            f"pad(): argument 'input' (position 1) must be Tensor, not {tp_name(input)}"
         )
     if mode not in ("constant", "reflect", "replicate", "circular"):
         raise NotImplementedError(f"Unrecognised padding mode {mode}")

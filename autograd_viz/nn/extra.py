@@ -132,7 +132,7 @@ class CrossEntropyLoss(_Loss):
         label_smoothing=0.0,
     ):
         super().__init__(size_average, reduce, reduction)
-        self.weight = weight
+        self.register_buffer("weight", weight)  # (as PyTorch's _WeightedLoss)
         self.ignore_index = ignore_index
         self.label_smoothing = label_smoothing
 
@@ -152,7 +152,7 @@ class NLLLoss(_Loss):
         self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"
     ):
         super().__init__(size_average, reduce, reduction)
-        self.weight = weight
+        self.register_buffer("weight", weight)  # (as PyTorch's _WeightedLoss)
         self.ignore_index = ignore_index
 
     def forward(self, input, target):
@@ -168,7 +168,7 @@ class NLLLoss(_Loss):
 class BCELoss(_Loss):
     def __init__(self, weight=None, size_average=None, reduce=None, reduction="mean"):
         super().__init__(size_average, reduce, reduction)
-        self.weight = weight
+        self.register_buffer("weight", weight)  # (as PyTorch's _WeightedLoss)
 
     def forward(self, input, target):
         return binary_cross_entropy(input, target, weight=self.weight, reduction=self.reduction)

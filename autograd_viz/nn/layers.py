@@ -17,6 +17,7 @@ import numpy as np
 from ..engine import api as _api
 from ..engine import creation
 from ..engine.api_extra import _legacy_reduction
+from ..engine.argtypes_shape import size_probe, tp_name
 from ..engine.device import factory_dtype
 from ..engine.ops.unary import EXACT_MAX
 from ..engine.random import dropout_noise
@@ -37,7 +38,7 @@ def _check_reduction(reduction):
 def _tensor_arg(x, fn, arg="input", pos=1):
     if not isinstance(x, Tensor):
         raise TypeError(
-            f"{fn}(): argument '{arg}' (position {pos}) must be Tensor, not {type(x).__name__}"
+            f"{fn}(): argument '{arg}' (position {pos}) must be Tensor, not {tp_name(x)}"
         )
 
 
@@ -330,6 +331,8 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", wei
     ``SumBackward0``, as PyTorch builds it."""
     if size_average is not None or reduce is not None:
         reduction = _legacy_reduction(size_average, reduce)
+    if not isinstance(input, Tensor) or not isinstance(target, Tensor):
+        size_probe(target, input)
     _tensor_arg(input, "l1_loss")
     _tensor_arg(target, "l1_loss", "target", 2)
     if target.shape != input.shape:
@@ -356,6 +359,8 @@ def binary_cross_entropy_with_logits(
     reduced: one ``BinaryCrossEntropyWithLogitsBackward0`` (slots: input, target)."""
     if size_average is not None or reduce is not None:
         reduction = _legacy_reduction(size_average, reduce)
+    if not isinstance(input, Tensor) or not isinstance(target, Tensor):
+        size_probe(target, input)
     _tensor_arg(input, "binary_cross_entropy_with_logits")
     _tensor_arg(target, "binary_cross_entropy_with_logits", "target", 2)
     _check_reduction(reduction)
@@ -365,10 +370,11 @@ def binary_cross_entropy_with_logits(
             f"Target size ({target.shape}) must be the same as input size ({input.shape})"
         )
     arrs = {}
-    for name, v in (("weight", weight), ("pos_weight", pos_weight)):
+    for name, v, pos in (("weight", weight, 3), ("pos_weight", pos_weight, 4)):
         if v is None:
             arrs[name] = None
             continue
+        _tensor_arg(v, "binary_cross_entropy_with_logits", name, pos)
         if v.requires_grad:
             raise RuntimeError(
                 "The function 'binary_cross_entropy_with_logits' is not differentiable "
