@@ -293,17 +293,39 @@ def _softmax_common(cls, name, input, dim, dtype):
 
 
 def softmax(input, dim=None, dtype=None, *, axis=None):
-    if axis is not None:  # numpy's names, which PyTorch accepts too
-        dim = axis
     """``torch.softmax(x, dim)``: ``exp(x) / exp(x).sum(dim)`` (one ``SoftmaxBackward0``)."""
-    return _softmax_common(X.SoftmaxBackward0, "softmax", input, dim, dtype)
+    try:
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = _api._numpy_dim("softmax", dim, axis)
+        return _softmax_common(X.SoftmaxBackward0, "softmax", input, dim, dtype)
+    except TypeError:
+        return _softmax_retry(softmax, "softmax", (input,), dim, dtype, axis)
 
 
 def log_softmax(input, dim=None, dtype=None, *, axis=None):
-    if axis is not None:  # numpy's names, which PyTorch accepts too
-        dim = axis
     """``torch.log_softmax(x, dim)`` (one ``LogSoftmaxBackward0``)."""
-    return _softmax_common(X.LogSoftmaxBackward0, "log_softmax", input, dim, dtype)
+    try:
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            dim = _api._numpy_dim("log_softmax", dim, axis)
+        return _softmax_common(X.LogSoftmaxBackward0, "log_softmax", input, dim, dtype)
+    except TypeError:
+        return _softmax_retry(log_softmax, "log_softmax", (input,), dim, dtype, axis)
+
+
+def _softmax_retry(fn, name, head, dim, dtype, axis, method=False):
+    """The failure path of softmax / log_softmax: PyTorch's argument-parser error (or the
+    call again with a 0-d tensor dim as an int)."""
+    from . import argtypes
+
+    absent = dim is _NO_SOFTMAX_DIM or (dim is None and not method)
+    args = head if absent else (*head, dim)
+    kwargs = {k: v for k, v in (("dtype", dtype), ("axis", axis)) if v is not None}
+    if method:
+        return argtypes.retry(name, fn, args[1:], kwargs, head[0])
+    return argtypes.retry(name, fn, args, kwargs)
+
+
+_NO_SOFTMAX_DIM = object()
 
 
 def implicit_softmax_dim(name, ndim, stacklevel):
@@ -842,16 +864,28 @@ def _cos_method(self):
     return cos(self)
 
 
-def _softmax_method(self, dim=None, dtype=None, *, axis=None):
-    if axis is not None:  # numpy's names, which PyTorch accepts too
-        dim = axis
-    return softmax(self, dim, dtype)
+def _softmax_method(self, dim=_NO_SOFTMAX_DIM, dtype=None, *, axis=None):
+    try:
+        d = None if dim is _NO_SOFTMAX_DIM else dim
+        if d is None and dim is not _NO_SOFTMAX_DIM:
+            raise TypeError("softmax(): dim None")
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            d = _api._numpy_dim("softmax", d, axis)
+        return _softmax_common(X.SoftmaxBackward0, "softmax", self, d, dtype)
+    except TypeError:
+        return _softmax_retry(_softmax_method, "softmax", (self,), dim, dtype, axis, True)
 
 
-def _log_softmax_method(self, dim=None, dtype=None, *, axis=None):
-    if axis is not None:  # numpy's names, which PyTorch accepts too
-        dim = axis
-    return log_softmax(self, dim, dtype)
+def _log_softmax_method(self, dim=_NO_SOFTMAX_DIM, dtype=None, *, axis=None):
+    try:
+        d = None if dim is _NO_SOFTMAX_DIM else dim
+        if d is None and dim is not _NO_SOFTMAX_DIM:
+            raise TypeError("log_softmax(): dim None")
+        if axis is not None:  # numpy's names, which PyTorch accepts too
+            d = _api._numpy_dim("log_softmax", d, axis)
+        return _softmax_common(X.LogSoftmaxBackward0, "log_softmax", self, d, dtype)
+    except TypeError:
+        return _softmax_retry(_log_softmax_method, "log_softmax", (self,), dim, dtype, axis, True)
 
 
 def _var_method(

@@ -48,7 +48,17 @@ def _dims(dim, ndim):
         return tuple(range(ndim))
     if isinstance(dim, numbers.Integral):
         dim = (dim,)
-    return tuple(sorted(_wrap_dim(int(d), max(ndim, 1)) for d in dim))
+    return _no_repeats(tuple(_wrap_dim(int(d), max(ndim, 1)) for d in dim))
+
+
+def _no_repeats(ds):
+    """Sorted wrapped dims; PyTorch's error for a dim listed twice."""
+    seen = set()
+    for d in ds:
+        if d in seen:
+            raise RuntimeError(f"dim {d} appears multiple times in the list of dims")
+        seen.add(d)
+    return tuple(sorted(ds))
 
 
 def _tri(cls, name, input, diagonal):
@@ -244,6 +254,7 @@ def flip(input, dims):
         dims = [dims]
     nd = max(input._data.ndim, 1)
     ds = tuple(_wrap_dim(int(d), nd) for d in dims)
+    _no_repeats(ds)
     return M.FlipBackward0.apply(input, dims=ds)
 
 
@@ -260,6 +271,11 @@ def _amaxmin(cls, name, input, dim, keepdim):
     _check_tensor(input, name)
     a = input._data
     ds = _dims(dim, a.ndim)
+    if a.size == 0 and (dim is None or dim == () or dim == []):
+        raise RuntimeError(
+            f"{name}(): Expected reduction dim to be specified for input.numel() == 0. "
+            "Specify the reduction dim with the 'dim' argument."
+        )
     if a.size == 0:
         raise IndexError(
             f"{name}(): Expected reduction dim {ds[0] if ds else 0} to have non-zero size."

@@ -279,7 +279,9 @@ def count_nonzero(input, dim=None):
     if dim is None:
         return Tensor._make(np.asarray(np.count_nonzero(a), dtype=np.int64), False, None)
     nd = max(a.ndim, 1)
-    ds = tuple(sorted({_wrap_dim(d, nd) for d in _int_list(dim)}))
+    from .api_more import _no_repeats
+
+    ds = _no_repeats(tuple(_wrap_dim(d, nd) for d in _int_list(dim)))
     if a.ndim == 0:
         return Tensor._make(np.asarray(np.count_nonzero(a), dtype=np.int64), False, None)
     out = np.count_nonzero(a, axis=ds)

@@ -19,17 +19,19 @@ from .modules import Module
 def softmax(input, dim=None, _stacklevel=3, dtype=None):
     """``F.softmax``: without ``dim``, PyTorch's deprecated implicit choice (with its
     warning)."""
-    if dim is None:
-        _x._check_tensor(input, "softmax")
+    if dim is None:  # (PyTorch reads input.dim() first: a list fails there)
         dim = _x.implicit_softmax_dim("softmax", input.dim(), _stacklevel)
-    return _x.softmax(input, dim, dtype)
+    if dtype is None:  # PyTorch calls the method (its errors name argument positions so)
+        return input.softmax(dim)
+    return input.softmax(dim, dtype=dtype)
 
 
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
     if dim is None:
-        _x._check_tensor(input, "log_softmax")
         dim = _x.implicit_softmax_dim("log_softmax", input.dim(), _stacklevel)
-    return _x.log_softmax(input, dim, dtype)
+    if dtype is None:
+        return input.log_softmax(dim)
+    return input.log_softmax(dim, dtype=dtype)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
