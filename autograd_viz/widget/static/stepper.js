@@ -6,6 +6,8 @@ const OI = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#
 const SIZE = [0.85, 1, 1.2, 1.45, 1.75]; // graph zoom per Size step 1-5
 const CP = 32; // a full state every CP frames, deltas between
 const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+// a row name: may wrap after "_" (requires_grad), never inside a word
+const thText = (s) => esc(s).replace(/_/g, "_<wbr>");
 const fmt = (s, kw) => s.replace(/\{(\w+)\}/g, (_, k) => (k in kw ? kw[k] : ""));
 
 function h(tag, cls, attrs, kids) {
@@ -261,7 +263,8 @@ function render({ model, el }) {
  }
 
  // fit: the width of the box; a small graph grows up to 1.5x (but not past the box's
- // height), a wide one shrinks down to 0.6x and then scrolls; all times the Size step.
+ // height), a wide one shrinks down to 0.75x and then scrolls; all times the Size step
+ // (0.75: its 10 pt value lines stay >= 10 px at Size 2; at 0.6 they were 8 px, unreadable).
  // From Size 3 up a wide graph does not shrink below the Size step (its text then grows
  // with the controls': the learner asked for big text; the box scrolls to the node)
  const fitZoom = () => {
@@ -270,7 +273,7 @@ function render({ model, el }) {
   let z = Math.min(1.5 * S, w / G.w);
   const maxH = parseFloat(getComputedStyle(graph).maxHeight);
   if (z > S && maxH > 0) z = Math.max(S, Math.min(z, (maxH - 8) / G.h));
-  return Math.max(z, (size >= 3 ? 1 : 0.6) * S);
+  return Math.max(z, (size >= 3 ? 1 : 0.75) * S);
  };
  const curZoom = () => (zoom === null ? fitZoom() : zoom);
  function setZoom(z, quiet) {
@@ -351,7 +354,7 @@ function render({ model, el }) {
   const [label, kind, shape, rg, leaf, gfk, symk, localk, flow, localZhk] = v.info[j];
   const gf = S[gfk], sym = S[symk], local = S[lang === "zh" && localZhk ? localZhk : localk];
   const s = ST[st[3 * j]], val = S[st[3 * j + 1]], gr = S[st[3 * j + 2]], hid = G && G.hide && G.hide.has(j);
-  const rows = [], row = (k, x, pre) => rows.push(`<tr><th>${esc(t(k))}</th><td>${pre ? `<pre>${esc(x)}</pre>` : esc(x)}</td></tr>`);
+  const rows = [], row = (k, x, pre) => rows.push(`<tr><th>${thText(t(k))}</th><td>${pre ? `<pre>${esc(x)}</pre>` : esc(x)}</td></tr>`);
   const isOp = kind !== "tensor";
   row("kind", t(isOp ? "op" : "tensor"));
   row("status", t(s === "grad" ? "status_grad" : s));
@@ -377,7 +380,7 @@ function render({ model, el }) {
    for (const k in d) {
     const x = S[d[k]];
     if (secret.includes(k) || x === local || x === gf || k === "lineno") continue;
-    extra += `<tr><th>${esc(UI[lang]["d_" + k] ? t("d_" + k) : k)}</th><td><pre>${esc(x)}</pre></td></tr>`;
+    extra += `<tr><th>${thText(UI[lang]["d_" + k] ? t("d_" + k) : k)}</th><td><pre>${esc(x)}</pre></td></tr>`;
    }
   }
   inspector.innerHTML = `<div class="av-inspector-title">${esc(label)}</div><table>${rows.join("")}${extra}</table>`;
