@@ -34,7 +34,7 @@ from .random import (  # noqa: F401  (re-exported: the random state lives in ran
     set_rng_state,
 )
 from .tensor import Size, Tensor, _float_rg_error, _legacy_device, as_array
-from .torch_rng import _fma64
+from .torch_rng import _fma64, float_int_bounds
 from .views import make_inference as _make_inference
 
 
@@ -599,6 +599,7 @@ def randint(
             f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
         )
     check_device(device)
+    low, high = float_int_bounds(low, high, npd, 3)
     return _finish(rng.randint_t(low, high, shape).astype(npd), requires_grad)
 
 
@@ -606,6 +607,7 @@ def randint_like(input, *args, dtype=None, requires_grad=False, device=None, **k
     low, high, rng = randint_like_args(input, args, kw)
     npd = to_numpy_dtype(dtype) or input._data.dtype
     check_device(device)
+    low, high = float_int_bounds(low, high, npd, 3)
     return _finish(rng.randint_t(low, high, input._data.shape).astype(npd), requires_grad)
 
 

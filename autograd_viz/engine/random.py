@@ -19,7 +19,7 @@ import numpy as np
 
 from .device import CPU, DEFAULT_FLOAT, as_device
 from .function import Function, Local
-from .torch_rng import TorchRNG
+from .torch_rng import TorchRNG, float_int_bounds
 
 _U64 = (1 << 64) - 1
 
@@ -397,6 +397,7 @@ def random_(self, a=None, b=None, *, generator=None, **kw):
         raise RuntimeError(
             f"random_ expects 'from' to be less than 'to', but got from={a} >= to={b}"
         )
+    a, b = float_int_bounds(a, b, npd, 3)
     arr = rng.randint_t(a, b, self._data.shape).astype(npd)
     return _inplace_sample(self, "random_", node, _draw_order(self._data, arr))
 

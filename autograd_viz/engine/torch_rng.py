@@ -41,6 +41,7 @@ stream (deterministic, not PyTorch's numbers).
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 
@@ -229,6 +230,43 @@ class TorchRNG:
             raise AttributeError(name)
         gen = np.random.Generator(np.random.PCG64(int(self.u64(1)[0])))
         return getattr(gen, name)
+
+
+_DIGITS = {np.dtype(np.float16): 11, _F32: 24, _F64: 53}
+_C_NAMES = {np.dtype(np.float16): "c10::Half", _F32: "float", _F64: "double"}
+
+
+def float_int_bounds(low, high, npd, stacklevel=4):
+    """``random_(from, to)`` / ``randint`` of a floating dtype: PyTorch first moves
+    ``from`` / ``to`` to where the dtype holds them (``update_from`` / ``update_to``: the
+    range of draws changes when ``to - 1`` rounds up), and warns beyond ``2**digits``."""
+    npd = np.dtype(npd)
+    digits = _DIGITS.get(npd)
+    if digits is None:
+        return low, high
+    low, high, t = int(low), int(high), npd.type
+    with np.errstate(over="ignore"):
+        up, down = t(low + 1), t(high - 1)
+    if np.isfinite(up) and int(up) < low:
+        n = max(abs(low + 1).bit_length() - 1, 0)
+        low = int(up) + (1 << (n - digits + 1))
+    if np.isfinite(down) and int(down) >= high:
+        n = max(abs(high - 1).bit_length() - 1, 0)
+        high = int(down) - (1 << (n - digits + 1))
+    top = float(np.finfo(npd).max)
+    for v, name in ((low, "from"), (high - 1, "to - 1")):
+        if not -top <= v <= top:
+            raise RuntimeError(f"{name} is out of bounds for {_C_NAMES[npd]}")
+    for v, name in ((low, "from"), (high - 1, "to - 1")):
+        if v < -(1 << digits) or v > (1 << digits):
+            warnings.warn(
+                f"{name} is out of bounds [-(2^{digits}), 2^{digits}]. Due to precision "
+                f"limitations {_C_NAMES[npd]} can support discrete uniform distribution only "
+                "within this range. This warning will become an error in version 1.7 release, "
+                "please fix the code in advance",
+                stacklevel=stacklevel,
+            )
+    return low, high
 
 
 def _glibc(fn, x):

@@ -19,6 +19,7 @@ import base64
 import hashlib
 import json
 import sys
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -169,6 +170,26 @@ def _states(lib):
     return out
 
 
+def _float_randint(lib):
+    """``randint`` / ``random_(from, to)`` / ``randint_like`` of floating dtypes: PyTorch
+    first moves ``to`` (and ``from``) to values the dtype holds, which changes the range
+    the draws are reduced by."""
+    out = []
+    bounds = ((0, 2**30), (0, 2**40), (-(2**30), 5), (0, 2**24 + 1), (0, 2**53 + 3), (0, 2049))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (PyTorch's precision warnings)
+        for seed in SEEDS[:3]:
+            lib.manual_seed(seed)
+            for dtype in ("float32", "float64"):
+                dt = _dt(lib, dtype)
+                for lo, hi in bounds:
+                    out.append(lib.randint(lo, hi, (6,), dtype=dt))
+                    out.append(lib.zeros(4, dtype=dt).random_(lo, hi))
+                    out.append(lib.randint_like(lib.zeros(3, dtype=dt), lo, hi))
+            out.append(lib.randint(0, 3000, (5,), dtype=lib.float16))
+    return out
+
+
 CASES = {
     "randn_float32": _sweep("float32"),
     "normal_float32_mean_std": _sweep("float32", 0.5, 2.0),
@@ -184,6 +205,7 @@ CASES = {
     "serial_samplers": _serial_samplers,
     "non_contiguous": _non_contiguous,
     "states": _states,
+    "float_randint": _float_randint,
 }
 
 

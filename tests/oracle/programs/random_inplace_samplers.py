@@ -114,3 +114,9 @@ check(
 check("feature_alpha_eval", nn.FeatureAlphaDropout(0.4).eval()(torch.ones(2, 3)))
 check("feature_alpha_p1", F.feature_alpha_dropout(torch.ones(3), 1.0, True))
 raises("feature_alpha_1d", lambda: F.feature_alpha_dropout(torch.ones(3), 0.5, True))
+# randint of a floating dtype: PyTorch moves `to` to a value the dtype holds (the range of
+# the draws changes), its error beyond the dtype
+torch.manual_seed(8)
+check("randint_float", [torch.randint(0, 2**30, (4,), dtype=torch.float32), torch.rand(1)])
+check("random_float", torch.zeros(3, dtype=torch.float64).random_(0, 2**53 + 3))
+raises("randint_half_range", lambda: torch.randint(0, 2**30, (2,), dtype=torch.float16))
