@@ -61,6 +61,8 @@ _LAZY = {
     "igammac": ("autograd_viz.engine.api_igamma", "gammaincc"),
     "_weight_norm": ("autograd_viz.nn.weight_norm_op", "_weight_norm"),
     "norm_except_dim": ("autograd_viz.nn.weight_norm_op", "norm_except_dim"),
+    "matrix_exp": ("autograd_viz.engine.api_matrix_exp", "matrix_exp"),
+    "geqrf": ("autograd_viz.engine.api_matrix_exp", "geqrf"),
     "vdot": ("autograd_viz.engine.random_more", "vdot"),
     "_dirichlet_grad": ("autograd_viz.distributions._sampling", "_dirichlet_grad"),
     "record": ("autograd_viz.recorder", "record"),

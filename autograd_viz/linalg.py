@@ -20,6 +20,7 @@ from .engine.api_linalg2 import (
     solve_triangular,
     svd,
 )
+from .engine.api_matrix_exp import householder_product, matrix_exp
 from .engine.api_norm import linalg_norm as norm
 from .engine.api_norm import matrix_norm, svdvals, vector_norm
 from .engine.api_scatter import _LinAlgError as LinAlgError
@@ -36,9 +37,11 @@ __all__ = [
     "eigh",
     "eigvals",
     "eigvalsh",
+    "householder_product",
     "inv",
     "lstsq",
     "matmul",
+    "matrix_exp",
     "matrix_norm",
     "matrix_rank",
     "norm",

@@ -54,3 +54,39 @@ def test_spectral_norm_sigma_is_the_largest_singular_value():
     sn = nn.utils.parametrizations.spectral_norm(nn.Linear(5, 4).double(), n_power_iterations=30)
     w = sn.weight.detach().numpy()
     assert np.linalg.svd(w, compute_uv=False)[0] == pytest.approx(1.0, rel=1e-6)
+
+
+def test_matrix_exp_values_and_gradients():
+    a = _t((3, 3), 4)
+    e = torch.linalg.matrix_exp(a).detach().numpy()
+    # exp(A) exp(-A) = I and d/dt exp(tA) at t = 0 is A
+    inv = torch.linalg.matrix_exp(-a).detach().numpy()
+    np.testing.assert_allclose(e @ inv, np.eye(3), atol=1e-12)
+    assert gradcheck(torch.linalg.matrix_exp, (a,))
+    assert gradgradcheck(torch.linalg.matrix_exp, (_t((2, 2), 5),))
+    assert gradcheck(torch.linalg.matrix_exp, (_t((2, 3, 3), 6),))
+
+
+def test_householder_product_is_the_qr_q_and_differentiable():
+    a = _t((5, 3), 7)
+    h, tau = torch.geqrf(a.detach())
+    q = torch.linalg.householder_product(h, tau).numpy()
+    expected = np.linalg.qr(a.detach().numpy())[0]
+    np.testing.assert_allclose(q, expected, atol=1e-12)
+    assert gradcheck(
+        lambda x, t: torch.linalg.householder_product(x, t),
+        (h.requires_grad_(), tau.requires_grad_()),
+    )
+
+
+def test_orthogonal_parametrization_stays_orthogonal_after_steps():
+    torch.manual_seed(3)
+    lin = nn.utils.parametrizations.orthogonal(nn.Linear(4, 4).double())
+    opt = torch.optim.SGD(lin.parameters(), lr=0.1)
+    x = torch.randn(8, 4, dtype=torch.float64)
+    for _ in range(3):
+        opt.zero_grad()
+        lin(x).pow(2).sum().backward()
+        opt.step()
+    w = lin.weight.detach().numpy()
+    np.testing.assert_allclose(w @ w.T, np.eye(4), atol=1e-10)

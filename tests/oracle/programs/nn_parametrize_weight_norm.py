@@ -166,3 +166,40 @@ check(
     "_weight_norm",
     torch._weight_norm(torch.arange(6.0).reshape(2, 3), torch.tensor([[2.0], [3.0]]), 0),
 )
+
+# parametrizations.orthogonal (the "Parametrizations" tutorial's orthogonal layers) and
+# what it is built from: linalg.matrix_exp, geqrf, linalg.householder_product
+torch.manual_seed(2)
+a = torch.randn(3, 3, dtype=torch.float64, requires_grad=True)
+e = torch.linalg.matrix_exp(a)
+check("matrix_exp", e)
+check("matrix_exp node", graph(e))
+(e * torch.arange(9.0, dtype=torch.float64).reshape(3, 3)).sum().backward()
+check("matrix_exp grad", a.grad)
+check("matrix_exp f32", torch.matrix_exp(torch.tensor([[0.0, 1.0], [-1.0, 0.0]])))
+check("matrix_exp batch", torch.linalg.matrix_exp(torch.randn(2, 2, 2) * 0.5))
+h, tau = torch.geqrf(a.detach())
+check("geqrf", (h, tau))
+check("householder", torch.linalg.householder_product(h, tau))
+hh = torch.randn(4, 2, dtype=torch.float64)
+check("householder tall", torch.linalg.householder_product(torch.geqrf(hh)[0], torch.geqrf(hh)[1]))
+g_in = torch.randn(3, 3, requires_grad=True)
+raises("geqrf backward", lambda: torch.geqrf(g_in)[0].sum().backward())
+sq = nn.utils.parametrizations.orthogonal(nn.Linear(3, 3))
+check("orth repr", repr(sq))
+check("orth weight", sq.weight)
+check("orth keys", list(sq.state_dict().keys()))
+sq(torch.ones(1, 3)).sum().backward()
+check("orth grad", sq.parametrizations.weight.original.grad)
+wide = nn.utils.parametrizations.orthogonal(nn.Linear(4, 3))
+check("orth wide", wide.weight @ wide.weight.T)
+wide(torch.ones(2, 4)).pow(2).sum().backward()
+check("orth wide grad", wide.parametrizations.weight.original.grad)
+cay = nn.utils.parametrizations.orthogonal(nn.Linear(3, 3), orthogonal_map="cayley")
+check("orth cayley", cay.weight @ cay.weight.T)
+hou = nn.utils.parametrizations.orthogonal(nn.Linear(3, 3), orthogonal_map="householder")
+check("orth householder", hou.weight)
+raises(
+    "orth bad map",
+    lambda: nn.utils.parametrizations.orthogonal(nn.Linear(3, 3), orthogonal_map="nope"),
+)
