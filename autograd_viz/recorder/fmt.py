@@ -13,7 +13,10 @@ MAX_IN_EXPR = 6
 
 def num(x) -> str:
     """One number: integers without a point, else 4 significant digits."""
-    x = float(x)
+    try:
+        x = float(x)
+    except (TypeError, ValueError):  # (a string or complex value a hook handed back)
+        return str(x)
     if x != x:
         return "nan"
     if x in (float("inf"), float("-inf")):
@@ -37,6 +40,9 @@ def value(a) -> str:
             return str(a)
     if a.dtype.kind == "b":
         a = a.astype(np.int64)
+    if a.dtype.kind not in "iuf":  # (strings, objects: shown as they are, shortened)
+        text = str(a.tolist())
+        return text if len(text) <= 60 else text[:59] + "…"
     if a.size == 1 and a.ndim < 2:
         # a one-element tensor reads as its number (shape is in the node table); a 1×1
         # matrix keeps its brackets (``[[1]]``: the result of ``W @ x`` is a matrix)

@@ -91,14 +91,23 @@ def dataflow_graph(d) -> Graph:
     return g
 
 
+def acc_id(d, trid):
+    """The id of the AccumulateGrad node of leaf ``trid`` in the autograd graph."""
+    x = d.disp_t.get(d.canon(trid))
+    # (a leaf the data-flow graph does not show, e.g. made before the recording and never
+    # used in a recorded op: its AccumulateGrad only)
+    return f"a:leaf{trid}" if x is None else "a:" + x
+
+
 def _acc_node(d, g, trid):
-    x = d.disp_t[d.canon(trid)]
-    aid = "a:" + x
+    x = d.disp_t.get(d.canon(trid))
+    aid = acc_id(d, trid)
+    name = "leaf" if x is None else d.nm(x)
     if aid not in g.nodes:
         g.nodes[aid] = GraphNode(
             aid,
             "accumulate",
-            d.nm(x),
+            name,
             op="accumulate",
             grad_fn="AccumulateGrad",
             is_leaf=True,

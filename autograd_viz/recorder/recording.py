@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import warnings
 
 from .. import _seam as seam
 from . import fmt
@@ -54,6 +55,16 @@ class Recording:
         gc.disable()
         try:
             b = build(rec, self.lang)
+        except Exception as err:  # a recorder bug never breaks the learner's code
+            rec._internal(err)
+            warnings.warn(
+                "autograd_viz could not turn this recording into frames (an internal error, "
+                "kept in rec.internal_errors); the recorded code itself ran unchanged",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+            empty = _Recorder(self.full_iterations, None, self._max_frames)
+            b = build(empty, self.lang)
         finally:
             if enabled:
                 gc.enable()

@@ -18,6 +18,7 @@ import numpy as np
 
 from . import captions as C
 from . import fmt
+from .graphs import acc_id
 from .mathtext import sum_to
 from .model import Frame, NodeState
 from .patterns import Phase, Status, Update
@@ -134,7 +135,7 @@ class Timeline:
     def aedge(self, src, nx):
         d = self.d
         if nx[0] == "acc":
-            return (src, "a:" + d.disp_t[d.canon(nx[1])])
+            return (src, acc_id(d, nx[1]))
         if d.O[nx[1]].folded or nx[1] not in d.adisp:
             return None
         return (src, d.adisp[nx[1]])

@@ -117,7 +117,9 @@ raises("nn_Linear_3_2_weight_shape", lambda: nn.Linear(3, "2").weight.shape)
 raises("nn_Linear_2_2_weight_shape", lambda: nn.Linear("2", 2).weight.shape)
 raises("nn_Linear_3_True_weight_shape", lambda: nn.Linear(3, True).weight.shape)
 raises("nn_Linear_True_3_weight_shape", lambda: nn.Linear(True, 3).weight.shape)
-raises("nn_Linear_torch_tensor_2_2_weight_shape", lambda: nn.Linear(torch.tensor(2), 2).weight.shape)
+raises(
+    "nn_Linear_torch_tensor_2_2_weight_shape", lambda: nn.Linear(torch.tensor(2), 2).weight.shape
+)
 raises("nn_Linear_3_2_0_weight_shape", lambda: nn.Linear(3, 2.0).weight.shape)
 raises("nn_Linear_3_2_weight_shape_2", lambda: nn.Linear(3, [2]).weight.shape)
 raises("nn_Embedding_10_2_weight_shape", lambda: nn.Embedding(10, "2").weight.shape)
@@ -127,14 +129,20 @@ raises("nn_Embedding_2_3_weight_shape", lambda: nn.Embedding((2,), 3).weight.sha
 raises("nn_BatchNorm1d_2_weight_shape", lambda: nn.BatchNorm1d("2").weight.shape)
 raises("nn_BatchNorm1d_None_weight_shape", lambda: nn.BatchNorm1d(None).weight.shape)
 raises("nn_BatchNorm1d_2_0_weight_shape", lambda: nn.BatchNorm1d(2.0).weight.shape)
-raises("nn_BatchNorm1d_torch_tensor_2_3_weight_shape", lambda: nn.BatchNorm1d(torch.tensor([2, 3])).weight.shape)
+raises(
+    "nn_BatchNorm1d_torch_tensor_2_3_weight_shape",
+    lambda: nn.BatchNorm1d(torch.tensor([2, 3])).weight.shape,
+)
 raises("nn_LayerNorm_2_t_shape", lambda: nn.LayerNorm("2")(t).shape)
 raises("nn_LayerNorm_np_int64_3_t_shape", lambda: nn.LayerNorm(np.int64(3))(t).shape)
 raises("nn_LayerNorm_np_int64_2_t_shape", lambda: nn.LayerNorm(np.int64(2))(t).shape)
 raises("nn_Conv2d_1_2_2_weight_shape", lambda: nn.Conv2d(1, 2, "2").weight.shape)
 raises("nn_Conv2d_1_2_None_weight_shape", lambda: nn.Conv2d(1, 2, None).weight.shape)
 raises("nn_Conv2d_1_2_2_5_weight_shape", lambda: nn.Conv2d(1, 2, 2.5).weight.shape)
-raises("nn_Conv2d_1_2_torch_tensor_2_0_weight_shape", lambda: nn.Conv2d(1, 2, torch.tensor(2.0)).weight.shape)
+raises(
+    "nn_Conv2d_1_2_torch_tensor_2_0_weight_shape",
+    lambda: nn.Conv2d(1, 2, torch.tensor(2.0)).weight.shape,
+)
 raises("nn_Conv2d_1_2_0_3_weight_shape", lambda: nn.Conv2d(1, 2.0, 3).weight.shape)
 raises("F_layer_norm_t_3", lambda: F.layer_norm(t, 3))
 raises("F_layer_norm_t_3_shape", lambda: F.layer_norm(t, [3]).shape)
@@ -143,9 +151,15 @@ raises("F_layer_norm_t_3_0", lambda: F.layer_norm(t, (3.0,)))
 # --- nn init arguments
 raises("nn_init_normal_torch_empty_3_std_0_1", lambda: nn.init.normal_(torch.empty(3), std="0.1"))
 raises("nn_init_normal_torch_empty_3_mean_None", lambda: nn.init.normal_(torch.empty(3), mean=None))
-raises("nn_init_normal_torch_empty_3_std_float_nan", lambda: nn.init.normal_(torch.empty(3), std=float("nan")))
+raises(
+    "nn_init_normal_torch_empty_3_std_float_nan",
+    lambda: nn.init.normal_(torch.empty(3), std=float("nan")),
+)
 raises("nn_init_normal_torch_empty_3_std_1", lambda: nn.init.normal_(torch.empty(3), std=-1))
-raises("nn_init_normal_torch_empty_3_std_True_shape", lambda: nn.init.normal_(torch.empty(3), std=True).shape)
+raises(
+    "nn_init_normal_torch_empty_3_std_True_shape",
+    lambda: nn.init.normal_(torch.empty(3), std=True).shape,
+)
 raises("nn_init_uniform_torch_empty_3_1_0", lambda: nn.init.uniform_(torch.empty(3), 1, 0))
 raises("nn_init_uniform_torch_empty_3_a_0", lambda: nn.init.uniform_(torch.empty(3), "a", 0))
 raises("nn_init_uniform_torch_empty_3_0_None", lambda: nn.init.uniform_(torch.empty(3), 0, None))
@@ -154,55 +168,195 @@ raises("torch_empty_3_normal_0_0_float_nan", lambda: torch.empty(3).normal_(0.0,
 raises("torch_empty_3_uniform_None_1_0", lambda: torch.empty(3).uniform_(None, 1.0))
 
 # --- pooling and conv arguments
-raises("nn_MaxPool2d_2_torch_ones_1_1_4_4_shape", lambda: nn.MaxPool2d("2")(torch.ones(1, 1, 4, 4)).shape)
-raises("nn_MaxPool2d_None_torch_ones_1_1_4_4_shape", lambda: nn.MaxPool2d(None)(torch.ones(1, 1, 4, 4)).shape)
-raises("nn_MaxPool2d_2_0_torch_ones_1_1_4_4_shape", lambda: nn.MaxPool2d(2.0)(torch.ones(1, 1, 4, 4)).shape)
-raises("nn_MaxPool2d_2_torch_ones_1_1_4_4_shape_2", lambda: nn.MaxPool2d([2])(torch.ones(1, 1, 4, 4)).shape)
-raises("nn_MaxPool2d_2_torch_ones_1_1_4_4_shape_3", lambda: nn.MaxPool2d((2,))(torch.ones(1, 1, 4, 4)).shape)
-raises("nn_MaxPool2d_1_torch_ones_1_1_4_4_shape", lambda: nn.MaxPool2d(-1)(torch.ones(1, 1, 4, 4)).shape)
-raises("nn_MaxPool2d_3_torch_ones_1_1_4_4_shape", lambda: nn.MaxPool2d(-3)(torch.ones(1, 1, 4, 4)).shape)
-raises("nn_MaxPool2d_0_torch_ones_1_1_4_4_shape", lambda: nn.MaxPool2d(0)(torch.ones(1, 1, 4, 4)).shape)
-raises("nn_MaxPool2d_True_torch_ones_1_1_4_4_shape", lambda: nn.MaxPool2d(True)(torch.ones(1, 1, 4, 4)).shape)
-raises("nn_MaxPool2d_torch_tensor_2_torch_ones_1_1_4_4_shape", lambda: nn.MaxPool2d(torch.tensor(2))(torch.ones(1, 1, 4, 4)).shape)
-raises("nn_MaxPool2d_torch_tensor_2_3_torch_ones_1_1_4_4_shape", lambda: nn.MaxPool2d(torch.tensor([2, 3]))(torch.ones(1, 1, 4, 4)).shape)
-raises("nn_MaxPool2d_np_int64_2_torch_ones_1_1_4_4_shape", lambda: nn.MaxPool2d(np.int64(2))(torch.ones(1, 1, 4, 4)).shape)
-raises("nn_MaxPool2d_2_2_2_torch_ones_1_1_4_4_shape", lambda: nn.MaxPool2d((2, 2, 2))(torch.ones(1, 1, 4, 4)).shape)
-raises("F_max_pool2d_torch_ones_1_1_4_4_2_stride_1_2_0", lambda: F.max_pool2d(torch.ones(1, 1, 4, 4), 2, stride=(1, 2.0)))
-raises("F_max_pool2d_torch_ones_1_1_4_4_2_padding_1", lambda: F.max_pool2d(torch.ones(1, 1, 4, 4), 2, padding="1"))
-raises("F_max_pool2d_torch_ones_1_1_4_4_2_dilation_1_1_1", lambda: F.max_pool2d(torch.ones(1, 1, 4, 4), 2, dilation=[1, 1, 1]))
-raises("F_avg_pool2d_torch_ones_1_1_4_4_2_stride_0", lambda: F.avg_pool2d(torch.ones(1, 1, 4, 4), 2, stride=0))
-raises("F_avg_pool2d_torch_ones_1_1_4_4_2_None", lambda: F.avg_pool2d(torch.ones(1, 1, 4, 4), (2, None)))
-raises("F_avg_pool2d_torch_ones_1_1_4_4_2_padding_1_shape", lambda: F.avg_pool2d(torch.ones(1, 1, 4, 4), 2, padding=[1]).shape)
-raises("nn_AdaptiveAvgPool2d_2_torch_ones_1_2_4_4_shape", lambda: nn.AdaptiveAvgPool2d("2")(torch.ones(1, 2, 4, 4)).shape)
-raises("nn_AdaptiveAvgPool2d_None_torch_ones_1_2_4_4_shape", lambda: nn.AdaptiveAvgPool2d(None)(torch.ones(1, 2, 4, 4)).shape)
-raises("nn_AdaptiveAvgPool2d_2_0_torch_ones_1_2_4_4_shape", lambda: nn.AdaptiveAvgPool2d(2.0)(torch.ones(1, 2, 4, 4)).shape)
-raises("nn_AdaptiveAvgPool2d_2_torch_ones_1_2_4_4_shape_2", lambda: nn.AdaptiveAvgPool2d([2])(torch.ones(1, 2, 4, 4)).shape)
-raises("nn_AdaptiveAvgPool2d_1_torch_ones_1_2_4_4_shape", lambda: nn.AdaptiveAvgPool2d(-1)(torch.ones(1, 2, 4, 4)).shape)
-raises("nn_AdaptiveAvgPool2d_True_torch_ones_1_2_4_4_shape", lambda: nn.AdaptiveAvgPool2d(True)(torch.ones(1, 2, 4, 4)).shape)
-raises("nn_AdaptiveAvgPool2d_torch_tensor_2_torch_ones_1_2_4_4_shape", lambda: nn.AdaptiveAvgPool2d(torch.tensor(2))(torch.ones(1, 2, 4, 4)).shape)
-raises("nn_AdaptiveAvgPool2d_torch_tensor_2_3_torch_ones_1_2_4_4_sha", lambda: nn.AdaptiveAvgPool2d(torch.tensor([2, 3]))(torch.ones(1, 2, 4, 4)).shape)
-raises("nn_AdaptiveAvgPool2d_np_int64_2_torch_ones_1_2_4_4_shape", lambda: nn.AdaptiveAvgPool2d(np.int64(2))(torch.ones(1, 2, 4, 4)).shape)
-raises("nn_AdaptiveAvgPool2d_2_None_torch_ones_1_2_4_4_shape", lambda: nn.AdaptiveAvgPool2d((2, None))(torch.ones(1, 2, 4, 4)).shape)
-raises("nn_AdaptiveAvgPool2d_2_2_torch_ones_4_shape", lambda: nn.AdaptiveAvgPool2d((2, 2))(torch.ones(4)).shape)
-raises("F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_2", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride="2"))
-raises("F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_None", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=None))
-raises("F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_2_0", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=2.0))
-raises("F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_True", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=True))
-raises("F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_torch_", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=torch.tensor(2)).shape)
-raises("F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_torch__2", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=torch.tensor([2, 1])))
-raises("F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_2_2_0", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=(2, 2.0)))
-raises("F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_2_0_2", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=[2.0]))
-raises("F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_1_1_1", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=(1, 1, 1)))
-raises("F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_padding_np_in", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), padding=np.int64(1)).shape)
-raises("F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_padding_1_sha", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), padding=[1]).shape)
-raises("F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_groups_1_0", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), groups=1.0))
-raises("F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_dilation_None", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), dilation=None))
+raises(
+    "nn_MaxPool2d_2_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d("2")(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_None_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(None)(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_2_0_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(2.0)(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_2_torch_ones_1_1_4_4_shape_2",
+    lambda: nn.MaxPool2d([2])(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_2_torch_ones_1_1_4_4_shape_3",
+    lambda: nn.MaxPool2d((2,))(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_1_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(-1)(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_3_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(-3)(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_0_torch_ones_1_1_4_4_shape", lambda: nn.MaxPool2d(0)(torch.ones(1, 1, 4, 4)).shape
+)
+raises(
+    "nn_MaxPool2d_True_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(True)(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_torch_tensor_2_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(torch.tensor(2))(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_torch_tensor_2_3_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(torch.tensor([2, 3]))(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_np_int64_2_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d(np.int64(2))(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "nn_MaxPool2d_2_2_2_torch_ones_1_1_4_4_shape",
+    lambda: nn.MaxPool2d((2, 2, 2))(torch.ones(1, 1, 4, 4)).shape,
+)
+raises(
+    "F_max_pool2d_torch_ones_1_1_4_4_2_stride_1_2_0",
+    lambda: F.max_pool2d(torch.ones(1, 1, 4, 4), 2, stride=(1, 2.0)),
+)
+raises(
+    "F_max_pool2d_torch_ones_1_1_4_4_2_padding_1",
+    lambda: F.max_pool2d(torch.ones(1, 1, 4, 4), 2, padding="1"),
+)
+raises(
+    "F_max_pool2d_torch_ones_1_1_4_4_2_dilation_1_1_1",
+    lambda: F.max_pool2d(torch.ones(1, 1, 4, 4), 2, dilation=[1, 1, 1]),
+)
+raises(
+    "F_avg_pool2d_torch_ones_1_1_4_4_2_stride_0",
+    lambda: F.avg_pool2d(torch.ones(1, 1, 4, 4), 2, stride=0),
+)
+raises(
+    "F_avg_pool2d_torch_ones_1_1_4_4_2_None",
+    lambda: F.avg_pool2d(torch.ones(1, 1, 4, 4), (2, None)),
+)
+raises(
+    "F_avg_pool2d_torch_ones_1_1_4_4_2_padding_1_shape",
+    lambda: F.avg_pool2d(torch.ones(1, 1, 4, 4), 2, padding=[1]).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_2_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d("2")(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_None_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d(None)(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_2_0_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d(2.0)(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_2_torch_ones_1_2_4_4_shape_2",
+    lambda: nn.AdaptiveAvgPool2d([2])(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_1_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d(-1)(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_True_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d(True)(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_torch_tensor_2_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d(torch.tensor(2))(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_torch_tensor_2_3_torch_ones_1_2_4_4_sha",
+    lambda: nn.AdaptiveAvgPool2d(torch.tensor([2, 3]))(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_np_int64_2_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d(np.int64(2))(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_2_None_torch_ones_1_2_4_4_shape",
+    lambda: nn.AdaptiveAvgPool2d((2, None))(torch.ones(1, 2, 4, 4)).shape,
+)
+raises(
+    "nn_AdaptiveAvgPool2d_2_2_torch_ones_4_shape",
+    lambda: nn.AdaptiveAvgPool2d((2, 2))(torch.ones(4)).shape,
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_2",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride="2"),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_None",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=None),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_2_0",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=2.0),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_True",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=True),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_torch_",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=torch.tensor(2)).shape,
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_torch__2",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=torch.tensor([2, 1])),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_2_2_0",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=(2, 2.0)),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_2_0_2",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=[2.0]),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_stride_1_1_1",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), stride=(1, 1, 1)),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_padding_np_in",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), padding=np.int64(1)).shape,
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_padding_1_sha",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), padding=[1]).shape,
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_groups_1_0",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), groups=1.0),
+)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_dilation_None",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), dilation=None),
+)
 raises("F_conv2d_torch_ones_1_1_5_5_1_0", lambda: F.conv2d(torch.ones(1, 1, 5, 5), [[1.0]]))
 raises("F_conv2d_torch_ones_1_1_5_5_None", lambda: F.conv2d(torch.ones(1, 1, 5, 5), None))
-raises("F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_None_1_0_1_1_", lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), None, 1, 0, 1, 1).shape)
-raises("F_conv1d_torch_ones_1_1_5_torch_ones_2_1_3_stride_1_1", lambda: F.conv1d(torch.ones(1, 1, 5), torch.ones(2, 1, 3), stride=[1, 1]))
-raises("F_conv1d_torch_ones_1_1_5_torch_ones_2_1_3_stride_2", lambda: F.conv1d(torch.ones(1, 1, 5), torch.ones(2, 1, 3), stride="2"))
-raises("F_conv1d_torch_ones_1_1_5_torch_ones_2_1_3_padding_1_shape", lambda: F.conv1d(torch.ones(1, 1, 5), torch.ones(2, 1, 3), padding=(1,)).shape)
+raises(
+    "F_conv2d_torch_ones_1_1_5_5_torch_ones_2_1_3_3_None_1_0_1_1_",
+    lambda: F.conv2d(torch.ones(1, 1, 5, 5), torch.ones(2, 1, 3, 3), None, 1, 0, 1, 1).shape,
+)
+raises(
+    "F_conv1d_torch_ones_1_1_5_torch_ones_2_1_3_stride_1_1",
+    lambda: F.conv1d(torch.ones(1, 1, 5), torch.ones(2, 1, 3), stride=[1, 1]),
+)
+raises(
+    "F_conv1d_torch_ones_1_1_5_torch_ones_2_1_3_stride_2",
+    lambda: F.conv1d(torch.ones(1, 1, 5), torch.ones(2, 1, 3), stride="2"),
+)
+raises(
+    "F_conv1d_torch_ones_1_1_5_torch_ones_2_1_3_padding_1_shape",
+    lambda: F.conv1d(torch.ones(1, 1, 5), torch.ones(2, 1, 3), padding=(1,)).shape,
+)
 
 # --- losses
 raises("F_mse_loss_t_np_ones_3", lambda: F.mse_loss(t, np.ones(3)))
@@ -213,30 +367,90 @@ raises("F_l1_loss_t_a", lambda: F.l1_loss(t, "a"))
 raises("F_l1_loss_np_ones_3_t", lambda: F.l1_loss(np.ones(3), t))
 raises("F_smooth_l1_loss_t_1_0", lambda: F.smooth_l1_loss(t, 1.0))
 raises("F_smooth_l1_loss_t_1_0_2", lambda: F.smooth_l1_loss(t, [1.0]))
-raises("F_binary_cross_entropy_torch_tensor_0_5_0_2_1_0_0_0", lambda: F.binary_cross_entropy(torch.tensor([0.5, 0.2]), [1.0, 0.0]))
-raises("F_binary_cross_entropy_0_5_0_2_torch_tensor_1_0_0_0", lambda: F.binary_cross_entropy([0.5, 0.2], torch.tensor([1.0, 0.0])))
-raises("F_binary_cross_entropy_torch_ones_2_2_torch_ones_2_weight_1_", lambda: F.binary_cross_entropy(torch.ones(2) / 2, torch.ones(2), weight=[1.0]))
-raises("F_binary_cross_entropy_with_logits_t_None", lambda: F.binary_cross_entropy_with_logits(t, None))
-raises("F_binary_cross_entropy_with_logits_t_np_ones_2_3", lambda: F.binary_cross_entropy_with_logits(t, np.ones((2, 3))))
-raises("F_binary_cross_entropy_with_logits_t_torch_ones_2_3_weight_1", lambda: F.binary_cross_entropy_with_logits(t, torch.ones(2, 3), weight=[1.0]))
-raises("F_binary_cross_entropy_with_logits_t_torch_ones_2_3_pos_weig", lambda: F.binary_cross_entropy_with_logits(t, torch.ones(2, 3), pos_weight=[1.0]))
-raises("F_binary_cross_entropy_with_logits_t_torch_ones_2_3_pos_weig_2", lambda: F.binary_cross_entropy_with_logits(t, torch.ones(2, 3), pos_weight=np.ones(3)))
-raises("F_nll_loss_t_torch_tensor_0_2_weight_1_0_2_0_3_0", lambda: F.nll_loss(t, torch.tensor([0, 2]), weight=[1.0, 2.0, 3.0]))
+raises(
+    "F_binary_cross_entropy_torch_tensor_0_5_0_2_1_0_0_0",
+    lambda: F.binary_cross_entropy(torch.tensor([0.5, 0.2]), [1.0, 0.0]),
+)
+raises(
+    "F_binary_cross_entropy_0_5_0_2_torch_tensor_1_0_0_0",
+    lambda: F.binary_cross_entropy([0.5, 0.2], torch.tensor([1.0, 0.0])),
+)
+raises(
+    "F_binary_cross_entropy_torch_ones_2_2_torch_ones_2_weight_1_",
+    lambda: F.binary_cross_entropy(torch.ones(2) / 2, torch.ones(2), weight=[1.0]),
+)
+raises(
+    "F_binary_cross_entropy_with_logits_t_None", lambda: F.binary_cross_entropy_with_logits(t, None)
+)
+raises(
+    "F_binary_cross_entropy_with_logits_t_np_ones_2_3",
+    lambda: F.binary_cross_entropy_with_logits(t, np.ones((2, 3))),
+)
+raises(
+    "F_binary_cross_entropy_with_logits_t_torch_ones_2_3_weight_1",
+    lambda: F.binary_cross_entropy_with_logits(t, torch.ones(2, 3), weight=[1.0]),
+)
+raises(
+    "F_binary_cross_entropy_with_logits_t_torch_ones_2_3_pos_weig",
+    lambda: F.binary_cross_entropy_with_logits(t, torch.ones(2, 3), pos_weight=[1.0]),
+)
+raises(
+    "F_binary_cross_entropy_with_logits_t_torch_ones_2_3_pos_weig_2",
+    lambda: F.binary_cross_entropy_with_logits(t, torch.ones(2, 3), pos_weight=np.ones(3)),
+)
+raises(
+    "F_nll_loss_t_torch_tensor_0_2_weight_1_0_2_0_3_0",
+    lambda: F.nll_loss(t, torch.tensor([0, 2]), weight=[1.0, 2.0, 3.0]),
+)
 raises("F_nll_loss_1_0_torch_tensor_0_2", lambda: F.nll_loss([1.0], torch.tensor([0, 2])))
 raises("F_nll_loss_t_0_2", lambda: F.nll_loss(t, [0, 2]))
-raises("F_nll_loss_t_torch_tensor_0_2_ignore_index_1_0", lambda: F.nll_loss(t, torch.tensor([0, 2]), ignore_index=1.0))
-raises("F_nll_loss_t_torch_tensor_0_2_ignore_index_torch_tensor_1", lambda: F.nll_loss(t, torch.tensor([0, 2]), ignore_index=torch.tensor(1)))
-raises("F_cross_entropy_t_torch_tensor_0_2_weight_1_0_2_0_3_0", lambda: F.cross_entropy(t, torch.tensor([0, 2]), weight=[1.0, 2.0, 3.0]))
-raises("F_cross_entropy_t_torch_tensor_0_2_weight_np_ones_3", lambda: F.cross_entropy(t, torch.tensor([0, 2]), weight=np.ones(3)))
-raises("F_cross_entropy_t_torch_tensor_0_2_label_smoothing_None", lambda: F.cross_entropy(t, torch.tensor([0, 2]), label_smoothing=None))
-raises("F_cross_entropy_t_torch_tensor_0_2_label_smoothing_0", lambda: F.cross_entropy(t, torch.tensor([0, 2]), label_smoothing=0))
-raises("F_cross_entropy_torch_tensor_3_0_torch_tensor_0_2", lambda: F.cross_entropy(torch.tensor(3.0), torch.tensor([0, 2])))
-raises("nn_CrossEntropyLoss_weight_1_0_1_0_1_0", lambda: nn.CrossEntropyLoss(weight=[1.0, 1.0, 1.0]))
+raises(
+    "F_nll_loss_t_torch_tensor_0_2_ignore_index_1_0",
+    lambda: F.nll_loss(t, torch.tensor([0, 2]), ignore_index=1.0),
+)
+raises(
+    "F_nll_loss_t_torch_tensor_0_2_ignore_index_torch_tensor_1",
+    lambda: F.nll_loss(t, torch.tensor([0, 2]), ignore_index=torch.tensor(1)),
+)
+raises(
+    "F_cross_entropy_t_torch_tensor_0_2_weight_1_0_2_0_3_0",
+    lambda: F.cross_entropy(t, torch.tensor([0, 2]), weight=[1.0, 2.0, 3.0]),
+)
+raises(
+    "F_cross_entropy_t_torch_tensor_0_2_weight_np_ones_3",
+    lambda: F.cross_entropy(t, torch.tensor([0, 2]), weight=np.ones(3)),
+)
+raises(
+    "F_cross_entropy_t_torch_tensor_0_2_label_smoothing_None",
+    lambda: F.cross_entropy(t, torch.tensor([0, 2]), label_smoothing=None),
+)
+raises(
+    "F_cross_entropy_t_torch_tensor_0_2_label_smoothing_0",
+    lambda: F.cross_entropy(t, torch.tensor([0, 2]), label_smoothing=0),
+)
+raises(
+    "F_cross_entropy_torch_tensor_3_0_torch_tensor_0_2",
+    lambda: F.cross_entropy(torch.tensor(3.0), torch.tensor([0, 2])),
+)
+raises(
+    "nn_CrossEntropyLoss_weight_1_0_1_0_1_0", lambda: nn.CrossEntropyLoss(weight=[1.0, 1.0, 1.0])
+)
 raises("nn_NLLLoss_weight_np_ones_3", lambda: nn.NLLLoss(weight=np.ones(3)))
 raises("nn_BCELoss_weight_1_0", lambda: nn.BCELoss(weight=[1.0]))
-raises("nn_CrossEntropyLoss_weight_torch_ones_3_weight", lambda: nn.CrossEntropyLoss(weight=torch.ones(3)).weight)
-raises("nn_CrossEntropyLoss_t_torch_tensor_0_2", lambda: nn.CrossEntropyLoss()(t, torch.tensor([0, 2])))
-raises("F_kl_div_t_log_softmax_1_torch_tensor_True_False_True_False_", lambda: F.kl_div(t.log_softmax(1), torch.tensor([[True, False, True], [False, True, True]])))
-raises("F_kl_div_t_log_softmax_1_torch_tensor_1_0_0_0_1_0", lambda: F.kl_div(t.log_softmax(1), torch.tensor([[1, 0, 0], [0, 1, 0]])))
+raises(
+    "nn_CrossEntropyLoss_weight_torch_ones_3_weight",
+    lambda: nn.CrossEntropyLoss(weight=torch.ones(3)).weight,
+)
+raises(
+    "nn_CrossEntropyLoss_t_torch_tensor_0_2", lambda: nn.CrossEntropyLoss()(t, torch.tensor([0, 2]))
+)
+raises(
+    "F_kl_div_t_log_softmax_1_torch_tensor_True_False_True_False_",
+    lambda: F.kl_div(t.log_softmax(1), torch.tensor([[True, False, True], [False, True, True]])),
+)
+raises(
+    "F_kl_div_t_log_softmax_1_torch_tensor_1_0_0_0_1_0",
+    lambda: F.kl_div(t.log_softmax(1), torch.tensor([[1, 0, 0], [0, 1, 0]])),
+)
 raises("F_kl_div_t_long_t_reduction_sum", lambda: F.kl_div(t.long(), t, reduction="sum"))
 raises("F_layer_norm_np_ones_3_3", lambda: F.layer_norm(np.ones(3), (3,)))
