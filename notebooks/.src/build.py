@@ -217,6 +217,21 @@ def stabilise(nb, key: str):
 
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        # one output per run of prints to the same stream: how the kernel chunked them
+        # (it flushes by timer, so under load a loop's lines split differently) is not content
+        outs = []
+        for o in cell.get("outputs", []):
+            if (
+                outs
+                and o.get("output_type") == "stream"
+                and outs[-1].get("output_type") == "stream"
+                and outs[-1].get("name") == o.get("name")
+            ):
+                outs[-1]["text"] = "".join(outs[-1]["text"]) + "".join(o["text"])
+            else:
+                outs.append(o)
+        if "outputs" in cell:
+            cell.outputs = outs
     state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
     if not state:
         return nb
