@@ -12,6 +12,7 @@ a state saved by PyTorch).
 
 from __future__ import annotations
 
+import contextlib
 import numbers
 import struct
 
@@ -180,6 +181,22 @@ def get_rng_state():
 
 def set_rng_state(new_state) -> None:
     default_generator.set_state(new_state)
+
+
+@contextlib.contextmanager
+def fork_rng(
+    devices=None, enabled=True, _caller="fork_rng", _devices_kw="devices", device_type=None
+):
+    """``torch.random.fork_rng``: the default generator's state is put back on exit (no
+    accelerator here, so no device states)."""
+    if not enabled or device_type == "meta":
+        yield
+        return
+    state = get_rng_state()
+    try:
+        yield
+    finally:
+        set_rng_state(state)
 
 
 def rng_of(generator, fn, args=()):

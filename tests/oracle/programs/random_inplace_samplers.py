@@ -120,3 +120,12 @@ torch.manual_seed(8)
 check("randint_float", [torch.randint(0, 2**30, (4,), dtype=torch.float32), torch.rand(1)])
 check("random_float", torch.zeros(3, dtype=torch.float64).random_(0, 2**53 + 3))
 raises("randint_half_range", lambda: torch.randint(0, 2**30, (2,), dtype=torch.float16))
+# torch.random.fork_rng: the default generator's state comes back on exit
+torch.manual_seed(9)
+a = torch.rand(2)
+with torch.random.fork_rng():
+    inside = torch.randn(20)
+check("fork_rng", [a, inside, torch.rand(2)])
+with torch.random.fork_rng(enabled=False):
+    torch.rand(3)
+check("fork_rng_disabled", torch.rand(2))
