@@ -260,6 +260,34 @@ class Function(metaclass=ShownAs):
     def name(self) -> str:
         return type(self).__name__
 
+    def __call__(self, *grads):
+        """``z.grad_fn(grad)``: this node's backward alone, on ``grad`` (one per output), as
+        PyTorch's node call: the gradients for its inputs (a tuple when it has several;
+        ``None`` for an input that needs none), recorded in a graph while grad mode is on."""
+        from .tensor import Tensor
+
+        n_out = len(self._out_shapes) if self._multi else 1
+        if len(grads) != n_out:
+            raise TypeError(
+                f"{type(self).__name__}.__call__ takes {n_out} gradient(s), got {len(grads)}"
+            )
+        gs = [
+            None if g is None else g if isinstance(g, Tensor) else Tensor._make(np.asarray(g))
+            for g in grads
+        ]
+        self._graph_mode = True
+        try:
+            out = self.backward(self, gs if self._multi else gs[0])
+        finally:
+            self._graph_mode = False
+        if type(out) is not tuple:
+            out = (out,)
+        out = tuple(
+            None if x is None else x if isinstance(x, Tensor) else Tensor._make(np.asarray(x))
+            for x in out
+        ) + (None,) * (len(self.next_functions) - len(out))
+        return out[0] if len(out) == 1 else out
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} object at {hex(id(self))}>"
 
