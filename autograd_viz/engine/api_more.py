@@ -241,6 +241,8 @@ def cumsum(input, dim=_NO_DIM, *, dtype=None, axis=_NO_DIM):
     from .dtypes import to_numpy_dtype
 
     npd = to_numpy_dtype(dtype) if dtype is not None else None
+    if npd is not None and npd.kind == "b":
+        raise NotImplementedError("\"cumsum_out_cpu\" not implemented for 'Bool'")
     if npd is None and a.dtype.kind in "biu":
         npd = np.dtype(np.int64)
     if a.ndim == 0:
@@ -319,6 +321,13 @@ def argsort(input, dim=-1, descending=False, stable=False):
 def topk(input, k, dim=-1, largest=True, sorted=True):
     _check_tensor(input, "topk")
     a = input._data
+    if a.dtype.kind == "b":
+        raise RuntimeError("topk does not support bool dtypes on CPU")
+    if a.ndim == 0:
+        _wrap_dim(int(dim), 1)
+        if k not in (0, 1):
+            raise RuntimeError("selected index k out of range")
+        return _ReturnType(input.clone(), Tensor._make(np.array(0, dtype=np.int64)), "topk")
     d = _wrap_dim(int(dim), max(a.ndim, 1))
     n = a.shape[d] if a.ndim else 1
     if k < 0 or k > n:

@@ -634,6 +634,8 @@ def cumprod(input, dim=_api._NO_OTHER, *, dtype=None):
     from .dtypes import to_numpy_dtype
 
     npd = to_numpy_dtype(dtype) if dtype is not None else None
+    if npd is not None and npd.kind == "b":
+        raise NotImplementedError("\"cumprod_out_cpu\" not implemented for 'Bool'")
     if npd is None and a.dtype.kind in "biu":
         npd = np.dtype(np.int64)
     if npd is not None and npd != a.dtype:
