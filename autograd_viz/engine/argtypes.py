@@ -900,6 +900,9 @@ GATED = (
     "equal",
     "allclose",
     "isclose",
+    "logical_and",
+    "logical_or",
+    "logical_xor",
 )
 #: Tensor methods the engine lacked: ``x.name(...)`` is ``torch.name(x, ...)``
 METHODS_FROM_FUNCTIONS = (

@@ -261,6 +261,11 @@ raises("binops_165_0T15", lambda: t.logical_and(torch.tensor([1.0, 2.0], dtype=t
 raises("binops_166", lambda: t.logical_not())
 raises("binops_167_0T2", lambda: torch.logical_or(b, e))
 raises("binops_167_0T6", lambda: torch.logical_or(b, m))
+raises("binops_167_0T7", lambda: torch.logical_or(b, [1.0, 2.0, 3.0]))
+raises("binops_167_0T8", lambda: torch.logical_or(b, 3.0))
+raises("binops_167_0T9", lambda: torch.logical_or(b, None))
+raises("binops_167_0T10", lambda: torch.logical_or(b, "x"))
+raises("binops_167_0T11", lambda: torch.logical_or(b, np.ones(3)))
 raises("binops_167_0T12", lambda: torch.logical_or(b, idx))
 raises(
     "binops_167_0T15", lambda: torch.logical_or(b, torch.tensor([1.0, 2.0], dtype=torch.float16))
