@@ -358,6 +358,14 @@ _SPLITS = (M.SplitBackward0, M.SplitWithSizesBackward0)
 
 def _split(tensor, split_size_or_sections, dim, classes):
     _check_tensor(tensor, "split")
+    if dim.__class__ is not int or (
+        split_size_or_sections.__class__ is not int
+        and split_size_or_sections.__class__ is not list
+        and split_size_or_sections.__class__ is not tuple
+    ):
+        from .argtypes_shape import split_args
+
+        split_size_or_sections, dim = split_args(tensor, split_size_or_sections, dim)
     a = tensor._data
     if a.ndim == 0:
         raise RuntimeError("split expects at least a 1-dimensional tensor")
@@ -376,11 +384,22 @@ def _split(tensor, split_size_or_sections, dim, classes):
             return (tensor,)
         sizes = [s] * (n // s) + ([n % s] if n % s else [])
         return _pieces(tensor, sizes or [0], d, classes[0])
-    sizes = [int(x) for x in split_size_or_sections]
+    if not all(x.__class__ is int for x in split_size_or_sections):
+        from .argtypes_shape import intlist
+
+        split_size_or_sections = intlist(
+            "split_with_sizes", "split_sizes", split_size_or_sections, 2
+        )
+    sizes = list(split_size_or_sections)
+    if min(sizes, default=0) < 0:
+        raise RuntimeError(
+            "split_with_sizes expects split_sizes have only non-negative entries, but got "
+            f"split_sizes={sizes}"
+        )
     if sum(sizes) != n:
         raise RuntimeError(
             f"split_with_sizes expects split_sizes to sum exactly to {n} (input tensor's size "
-            f"at dimension {d}), but got split_sizes={sizes}"
+            f"at dimension {dim}), but got split_sizes={sizes}"
         )
     return _pieces(tensor, sizes, d, classes[1])
 

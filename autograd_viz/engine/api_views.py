@@ -10,7 +10,7 @@ import numbers
 
 import numpy as np
 
-from .api import _size_args, permute, transpose, view
+from .api import permute, transpose, view
 from .function import Function, Local
 from .functional_array import _is_array
 from .ops import shape as S
@@ -97,10 +97,23 @@ def swapdims(input, dim0, dim1):
     return transpose(input, dim0, dim1)
 
 
+def _unflatten_sizes(sizes):
+    """PyTorch's ``Tensor.unflatten`` (Python) asks ``not sizes`` first, then its C++ half
+    parses ``sizes`` as an ``int[]`` at position 2."""
+    from .argtypes_shape import intlist
+
+    if isinstance(sizes, Tensor) and sizes._data.size > 1:
+        raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
+    if not sizes:
+        raise RuntimeError("unflatten: sizes must be non-empty")
+    return intlist("unflatten", "sizes", sizes, 2)
+
+
 def unflatten(input, dim, sizes):
     shape = input._data.shape
     d = _wrap_dim(_int(dim, "unflatten", "dim", 1), len(shape))
-    sizes = tuple(_size_args((sizes,), "unflatten")) if not isinstance(sizes, int) else (sizes,)
+    if sizes.__class__ is not tuple or not all(s.__class__ is int for s in sizes):
+        sizes = _unflatten_sizes(sizes)
     if not sizes:
         raise RuntimeError("unflatten: sizes must be non-empty")
     n = shape[d]

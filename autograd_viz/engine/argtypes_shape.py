@@ -145,11 +145,36 @@ def _torch_level(fn, name, impl):
     return checked
 
 
+_FACTORY_KW = (
+    "*, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, "
+    "torch.device device = None, bool pin_memory = False, bool requires_grad = False)"
+)
+
+#: PyTorch's printed signatures of rarely used factories put behind the parser model
+#: (``argtypes.gate``: an exact-type look first, so the usual call goes straight through)
+_FACTORY_SIGS = {
+    "eye": (f"(int n, {_FACTORY_KW}", f"(int n, int m, {_FACTORY_KW}"),
+    "linspace": (
+        f"(Tensor start, Tensor end, int steps, {_FACTORY_KW}",
+        f"(Number start, Tensor end, int steps, {_FACTORY_KW}",
+        f"(Tensor start, Number end, int steps, {_FACTORY_KW}",
+        f"(Number start, Number end, int steps, {_FACTORY_KW}",
+    ),
+}
+
+
 def install(namespace) -> None:
-    """torch.reshape / torch.permute / torch.tile with PyTorch's signatures."""
+    """torch.reshape / torch.permute / torch.tile with PyTorch's signatures; torch.eye and
+    torch.linspace behind the parser model of theirs."""
     for fn, name in (("reshape", "shape"), ("permute", "dims"), ("tile", "dims")):
         if fn in namespace:
             namespace[fn] = _torch_level(fn, name, namespace[fn])
+    from . import argtypes
+
+    for fn, texts in _FACTORY_SIGS.items():
+        if fn in namespace and hasattr(argtypes, "gate"):
+            argtypes._SIG_TEXT.setdefault("f:" + fn, texts)
+            namespace[fn] = argtypes.gate(namespace[fn], fn, True)
 
 
 #: PyTorch's Tensor methods written in Python (torch/_tensor.py): their errors say
@@ -239,3 +264,30 @@ def int_arg(fn, name, value, pos=None):
         return _unpack(value, fn, name, 1)
     where = "" if pos is None else f" (position {pos})"
     raise TypeError(f"{fn}(): argument '{name}'{where} must be int, not {tp_name(value)}")
+
+
+_SPLIT_SIGS = []
+
+
+def split_args(tensor, split_size, dim):
+    """PyTorch's ``Tensor.split`` (Python): a tensor ``split_size`` becomes an int when it
+    can; an int goes to ``split(Tensor input, int split_size, int dim)``, anything else to
+    ``split_with_sizes(Tensor input, int[] split_sizes, int dim)``, each with its own
+    argument errors.  Returns ``(split_size or the tuple of sizes, dim)``."""
+    if isinstance(split_size, Tensor) and split_size._data.size == 1:
+        split_size = int(split_size.item())  # (PyTorch: ``int(split_size)``)
+    if isinstance(split_size, int):
+        if split_size.__class__ is bool or not (dim.__class__ is not bool and is_index(dim)):
+            from . import argtypes
+
+            if not _SPLIT_SIGS:
+                _SPLIT_SIGS.extend(
+                    argtypes.signatures(
+                        "(Tensor input, int split_size, int dim = 0)",
+                        "(Tensor input, tuple of ints split_size, int dim = 0)",
+                    )
+                )
+            argtypes.check("split", tuple(_SPLIT_SIGS), (tensor, split_size, dim), {})
+        return split_size, int_arg("split", "dim", dim, 3)
+    sizes = intlist("split_with_sizes", "split_sizes", split_size, 2)
+    return sizes, int_arg("split_with_sizes", "dim", dim, 3)

@@ -304,6 +304,8 @@ def arange(
         if isinstance(v, bool) or not isinstance(v, numbers.Real):
             raise _arange_error(given)
     npd = _dtype_arg(dtype, "arange")
+    if npd is not None and npd.kind == "b":
+        raise NotImplementedError("\"arange_cpu\" not implemented for 'Bool'")
     if npd is None:
         is_int = all(isinstance(v, numbers.Integral) for v in (start, end, step))
         npd = np.dtype(np.int64) if is_int else _DF[0]
@@ -388,6 +390,8 @@ def linspace(start, end, steps=None, *, dtype=None, requires_grad=False, device=
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
     npd = _dtype_arg(dtype, "linspace") or _DF[0]
+    if npd.kind == "b":
+        raise NotImplementedError("\"linspace_cpu\" not implemented for 'Bool'")
     check_device(device)
     steps = int(steps)
     if npd.kind == "f":

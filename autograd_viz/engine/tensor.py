@@ -1657,7 +1657,15 @@ class Tensor(metaclass=ShownAs):
         return _api.reshape(self, other.shape)
 
     def flatten(self, start_dim=0, end_dim=-1):
+        if start_dim.__class__ is not int or end_dim.__class__ is not int:
+            from .argtypes_shape import int_arg
+
+            start_dim = int_arg("flatten", "start_dim", start_dim, 1)
+            end_dim = int_arg("flatten", "end_dim", end_dim, 2)
         return _api.flatten(self, start_dim, end_dim)
+
+    def ravel(self):
+        return self.reshape(-1)
 
     def unsqueeze(self, dim=None, *, axis=None):
         if axis is not None:  # numpy's names, which PyTorch accepts too

@@ -417,7 +417,7 @@ class Flatten(Module):
         self.end_dim = end_dim
 
     def forward(self, input):
-        return _api.flatten(input, self.start_dim, self.end_dim)
+        return input.flatten(self.start_dim, self.end_dim)  # (PyTorch's: the method)
 
     def extra_repr(self) -> str:
         return f"start_dim={self.start_dim}, end_dim={self.end_dim}"
