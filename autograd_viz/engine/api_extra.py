@@ -255,6 +255,10 @@ def clamp_max(input, max):
 def leaky_relu(input, negative_slope=0.01, inplace=False):
     """``F.leaky_relu``: ``a`` where ``a > 0``, else ``negative_slope * a``."""
     _check_tensor(input, "leaky_relu")
+    if negative_slope.__class__ is not float:
+        from .argtypes_shape import number_arg
+
+        negative_slope = number_arg("leaky_relu", "negative_slope", negative_slope, 2)
     if input._data.dtype.kind not in "fc":
         raise NotImplementedError(
             f"\"leaky_relu_cpu\" not implemented for '{_scalar_type_name(input._data.dtype)}'"
@@ -1096,10 +1100,10 @@ def one_hot(tensor, num_classes=-1):
     """``F.one_hot(labels, num_classes=-1)``: int64, one more dimension of size
     ``num_classes`` (``labels.max() + 1`` when -1)."""
     _check_tensor(tensor, "one_hot")
-    if isinstance(num_classes, bool) or not isinstance(num_classes, numbers.Integral):
-        raise TypeError(
-            f"one_hot(): argument 'num_classes' must be int, not {type(num_classes).__name__}"
-        )
+    if num_classes.__class__ is not int:
+        from .argtypes_shape import int_arg
+
+        num_classes = int_arg("one_hot", "num_classes", num_classes, 2)
     a = tensor._data
     if a.dtype != np.int64:
         raise RuntimeError("one_hot is only applicable to index tensor of type LongTensor.")

@@ -291,3 +291,14 @@ def split_args(tensor, split_size, dim):
         return split_size, int_arg("split", "dim", dim, 3)
     sizes = intlist("split_with_sizes", "split_sizes", split_size, 2)
     return sizes, int_arg("split_with_sizes", "dim", dim, 3)
+
+
+def number_arg(fn, name, value, pos=None):
+    """PyTorch's ``Number`` parameter: a Python / numpy number or a one-element tensor
+    (its value); else ``fn(): argument 'name' (position N) must be Number, not T``."""
+    if isinstance(value, int | float | np.integer | np.floating):
+        return value
+    if isinstance(value, Tensor) and value._data.size == 1:
+        return value.item()
+    where = "" if pos is None else f" (position {pos})"
+    raise TypeError(f"{fn}(): argument '{name}'{where} must be Number, not {tp_name(value)}")

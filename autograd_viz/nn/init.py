@@ -157,6 +157,10 @@ def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
 
 
 def constant_(tensor, val):
+    if val.__class__ is not float and val.__class__ is not int:
+        from ..engine import argtypes
+
+        argtypes.check_call("fill_", (val,), {})  # PyTorch's tensor.fill_(val) errors
     return _fill(tensor, val)
 
 

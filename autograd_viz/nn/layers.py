@@ -898,11 +898,20 @@ def silu(input, inplace=False):
 
 def softplus(input, beta=1.0, threshold=20.0):
     _float_unary("softplus", input)
+    if beta.__class__ is not float or threshold.__class__ is not float:
+        from ..engine.argtypes_shape import number_arg
+
+        beta = number_arg("softplus", "beta", beta)
+        threshold = number_arg("softplus", "threshold", threshold)
     return _ops.SoftplusBackward0.apply(input, beta=beta, threshold=threshold)
 
 
 def elu(input, alpha=1.0, inplace=False):
     _float_unary("elu", input)
+    if alpha.__class__ is not float:
+        from ..engine.argtypes_shape import number_arg
+
+        alpha = number_arg("elu", "alpha", alpha, 2)
     return _ops.EluBackward0.apply(input, alpha=alpha)
 
 

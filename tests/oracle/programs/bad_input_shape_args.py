@@ -510,3 +510,31 @@ raises("torch_linspace_0_1_5_dtype_torch_bool", lambda: torch.linspace(0, 1, 5, 
 raises("torch_linspace_0_1_2_0", lambda: torch.linspace(0, 1, 2.0))
 raises("torch_arange_5_dtype_torch_bool", lambda: torch.arange(5, dtype=torch.bool))
 raises("torch_arange_0_3_dtype_torch_bool", lambda: torch.arange(0, 3, dtype=torch.bool))
+
+# --- number arguments
+raises("nn_init_constant_torch_empty_3_0_1", lambda: nn.init.constant_(torch.empty(3), "0.1"))
+raises("nn_init_constant_torch_empty_3_None", lambda: nn.init.constant_(torch.empty(3), None))
+raises(
+    "nn_init_constant_torch_empty_3_torch_tensor_0_5",
+    lambda: nn.init.constant_(torch.empty(3), torch.tensor(0.5)),
+)
+raises("F_softplus_t_beta_torch_tensor_0_5", lambda: F.softplus(t, beta=torch.tensor(0.5)))
+raises("F_softplus_t_beta_0_1", lambda: F.softplus(t, beta="0.1"))
+raises("F_softplus_t_beta_None", lambda: F.softplus(t, beta=None))
+raises("F_elu_t_a", lambda: F.elu(t, "a"))
+raises("F_elu_t_1_0", lambda: F.elu(t, [1.0]))
+raises("F_elu_t_1_shape", lambda: F.elu(t, 1).shape)
+raises("F_leaky_relu_t_0_1", lambda: F.leaky_relu(t, "0.1"))
+raises("F_leaky_relu_t_None", lambda: F.leaky_relu(t, None))
+raises("nn_LeakyReLU_0_1_t", lambda: nn.LeakyReLU("0.1")(t))
+raises("F_leaky_relu_t_1_shape", lambda: F.leaky_relu(t, 1).shape)
+raises(
+    "F_one_hot_torch_tensor_1_0_torch_tensor_2",
+    lambda: F.one_hot(torch.tensor([1, 0]), torch.tensor(2)),
+)
+raises("F_one_hot_torch_tensor_1_0_2_0", lambda: F.one_hot(torch.tensor([1, 0]), 2.0))
+raises("F_one_hot_torch_tensor_1_0_True", lambda: F.one_hot(torch.tensor([1, 0]), True))
+raises(
+    "F_one_hot_torch_tensor_1_0_np_int64_3_shape",
+    lambda: F.one_hot(torch.tensor([1, 0]), np.int64(3)).shape,
+)
