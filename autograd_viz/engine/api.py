@@ -1467,10 +1467,10 @@ def unsqueeze(input, dim=None, *, axis=None):
         dim = axis
     if dim is None:
         raise TypeError('unsqueeze() missing 1 required positional arguments: "dim"')
-    if isinstance(dim, bool) or not isinstance(dim, int | np.integer):
-        raise TypeError(
-            f"unsqueeze(): argument 'dim' (position 1) must be int, not {type(dim).__name__}"
-        )
+    if dim.__class__ is not int:
+        from .argtypes_shape import int_arg
+
+        dim = int_arg("unsqueeze", "dim", dim, 1)
     nd = input._data.ndim
     d = _wrap_dim(dim, nd + 1)
     shape = input._data.shape

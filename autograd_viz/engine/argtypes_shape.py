@@ -260,7 +260,10 @@ def size_probe(*objs) -> None:
 def int_arg(fn, name, value, pos=None):
     """PyTorch's ``int`` parameter (not a bool; a numpy integer or a one-element integer
     tensor is one); else ``fn(): argument 'name' (position N) must be int, not T``."""
-    if value.__class__ is not bool and is_index(value):
+    if isinstance(value, Tensor):  # (a 0-d integer tensor only, unlike an int[] element)
+        if value._data.ndim == 0 and value._data.dtype.kind in "iu":
+            return int(value._data)
+    elif value.__class__ is not bool and is_index(value):
         return _unpack(value, fn, name, 1)
     where = "" if pos is None else f" (position {pos})"
     raise TypeError(f"{fn}(): argument '{name}'{where} must be int, not {tp_name(value)}")

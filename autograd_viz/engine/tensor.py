@@ -83,14 +83,24 @@ def _arg_retry(name, self, dim_keepdim, kwargs):
 
 
 def _wrap_dim(dim, ndim):
-    if isinstance(dim, bool) or not isinstance(dim, numbers.Integral):
-        raise TypeError(f"dim must be an int, not {type(dim).__name__}")
+    if dim.__class__ is not int:
+        dim = _dim_index(dim)
     n = builtins.max(ndim, 1)
     if not -n <= dim < n:
         raise IndexError(
             f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {dim})"
         )
     return int(dim) % n
+
+
+def _dim_index(dim):
+    """A dim that is not a Python int: a numpy integer, or a 0-d integer tensor
+    (PyTorch reads both as an int); anything else (a bool too) is refused."""
+    if isinstance(dim, bool) or not isinstance(dim, numbers.Integral):
+        if isinstance(dim, Tensor) and dim._data.ndim == 0 and dim._data.dtype.kind in "iu":
+            return int(dim._data)
+        raise TypeError(f"dim must be an int, not {type(dim).__name__}")
+    return int(dim)
 
 
 # ---------------------------------------------------------------------- data -> array

@@ -538,3 +538,11 @@ raises(
     "F_one_hot_torch_tensor_1_0_np_int64_3_shape",
     lambda: F.one_hot(torch.tensor([1, 0]), np.int64(3)).shape,
 )
+
+# --- tensor dims
+raises("t_transpose_torch_tensor_0_1_shape", lambda: t.transpose(torch.tensor(0), 1).shape)
+raises("t_unsqueeze_torch_tensor_0_shape", lambda: t.unsqueeze(torch.tensor(0)).shape)
+raises("torch_cat_t_t_torch_tensor_0_shape", lambda: torch.cat([t, t], torch.tensor(0)).shape)
+raises("torch_stack_t_t_torch_tensor_1_shape", lambda: torch.stack([t, t], torch.tensor(1)).shape)
+raises("t_chunk_2_torch_tensor_1", lambda: t.chunk(2, torch.tensor(1)))
+raises("t_unsqueeze_torch_tensor_0", lambda: t.unsqueeze(torch.tensor([0])))
