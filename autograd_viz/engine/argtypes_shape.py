@@ -174,7 +174,24 @@ def install(namespace) -> None:
     for fn, texts in _FACTORY_SIGS.items():
         if fn in namespace and hasattr(argtypes, "gate"):
             argtypes._SIG_TEXT.setdefault("f:" + fn, texts)
-            namespace[fn] = argtypes.gate(namespace[fn], fn, True)
+            namespace[fn] = _factory_gate(namespace[fn], fn, argtypes)
+
+
+def _factory_gate(fn, name, argtypes):
+    """``argtypes.gate`` for a factory; ``device=`` / ``layout=`` (which the parser model
+    does not know) go straight to the engine's function (it checks them itself)."""
+    gated = argtypes.gate(fn, name, True)
+
+    def factory(*args, **kwargs):
+        if "device" not in kwargs and "layout" not in kwargs:
+            return gated(*args, **kwargs)
+        extra = {k: kwargs.pop(k) for k in ("device", "layout") if k in kwargs}
+        return argtypes.gate(lambda *a, **k: fn(*a, **k, **extra), name, True)(*args, **kwargs)
+
+    factory.__name__ = factory.__qualname__ = name
+    factory.__doc__ = fn.__doc__
+    factory.__wrapped__ = fn
+    return factory
 
 
 #: PyTorch's Tensor methods written in Python (torch/_tensor.py): their errors say
