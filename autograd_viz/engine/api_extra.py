@@ -1096,14 +1096,21 @@ for _name, _fn in (
 del _name, _fn
 
 
-def one_hot(tensor, num_classes=-1):
+def one_hot(tensor, *args, num_classes=-1):
     """``F.one_hot(labels, num_classes=-1)``: int64, one more dimension of size
     ``num_classes`` (``labels.max() + 1`` when -1)."""
     _check_tensor(tensor, "one_hot")
+    pos = None  # (PyTorch's message names the position of a positional argument)
+    if args:
+        if len(args) > 1:
+            raise TypeError(
+                f"one_hot() takes from 1 to 2 positional arguments but {len(args) + 1} were given"
+            )
+        num_classes, pos = args[0], 2
     if num_classes.__class__ is not int:
         from .argtypes_shape import int_arg
 
-        num_classes = int_arg("one_hot", "num_classes", num_classes, 2)
+        num_classes = int_arg("one_hot", "num_classes", num_classes, pos)
     a = tensor._data
     if a.dtype != np.int64:
         raise RuntimeError("one_hot is only applicable to index tensor of type LongTensor.")

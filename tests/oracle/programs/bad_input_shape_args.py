@@ -546,3 +546,7 @@ raises("torch_cat_t_t_torch_tensor_0_shape", lambda: torch.cat([t, t], torch.ten
 raises("torch_stack_t_t_torch_tensor_1_shape", lambda: torch.stack([t, t], torch.tensor(1)).shape)
 raises("t_chunk_2_torch_tensor_1", lambda: t.chunk(2, torch.tensor(1)))
 raises("t_unsqueeze_torch_tensor_0", lambda: t.unsqueeze(torch.tensor([0])))
+raises(
+    "F_one_hot_torch_tensor_1_0_num_classes_2_0",
+    lambda: F.one_hot(torch.tensor([1, 0]), num_classes=2.0),
+)
