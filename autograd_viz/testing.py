@@ -93,16 +93,11 @@ def _scalar_msg(actual, expected, rtol, atol):
 
 
 def _compare_none(actual, expected, id, **_):
-    if not (actual is None or expected is None):
-        raise _Unsupported
     if not (actual is None and expected is None):
         raise _Fail(AssertionError, f"None mismatch: {actual} is not {expected}", id)
 
 
 def _compare_bool(actual, expected, id, **_):
-    kinds = (bool, np.bool_)
-    if not (isinstance(actual, kinds) and isinstance(expected, kinds)):
-        raise _Unsupported
     a, e = bool(actual), bool(expected)
     if a is not e:
         raise _Fail(AssertionError, f"Booleans mismatch: {a} is not {e}", id)
@@ -111,14 +106,8 @@ def _compare_bool(actual, expected, id, **_):
 def _compare_number(
     actual, expected, id, rtol=None, atol=None, equal_nan=False, check_dtype=True, **_
 ):
-    kinds = (int, float, complex, np.number)
-    if not (isinstance(actual, kinds) and isinstance(expected, kinds)):
-        raise _Unsupported
-    a = actual.item() if isinstance(actual, np.number) else actual
-    e = expected.item() if isinstance(expected, np.number) else expected
-    if isinstance(a, bool) or isinstance(e, bool):  # (a bool with a number: no pair)
-        raise _Unsupported
-    rtol, atol = _tolerances([_NUMBER_DTYPE.get(type(v), "") for v in (a, e)], rtol, atol, id)
+    a, e = _py_number(actual), _py_number(expected)
+    rtol, atol = _tolerances(_number_names(a, e), rtol, atol, id)
     if check_dtype and type(a) is not type(e):
         raise _Fail(AssertionError, f"The (d)types do not match: {type(a)} != {type(e)}.", id)
     if a == e:
@@ -151,16 +140,10 @@ def _compare_tensors(
     equal_nan=False,
     check_device=True,
     check_dtype=True,
-    allow_subclasses=True,
     **_,
 ):
-    related = isinstance(actual, type(expected)) or isinstance(expected, type(actual))
-    if not related or (not allow_subclasses and type(actual) is not type(expected)):
-        raise _Unsupported
-    if not isinstance(actual, Tensor | np.ndarray):
-        raise _Unsupported
     a, e = _as_tensor(actual), _as_tensor(expected)
-    rtol, atol = _tolerances([str(a.dtype)[6:], str(e.dtype)[6:]], rtol, atol, id)
+    rtol, atol = _tolerances(_tensor_names(a, e), rtol, atol, id)
 
     def attr(name, x, y):
         raise _Fail(
@@ -233,9 +216,6 @@ def _argmax(a):
     return int(np.argmax(a))
 
 
-_PAIRS = (_compare_none, _compare_bool, _compare_number, _compare_tensors)
-
-
 def _pairs(actual, expected, id, options):
     """Each leaf pair of the (nested) inputs with its id, as ``originate_pairs``."""
     seq = collections.abc.Sequence
@@ -306,12 +286,12 @@ def assert_close(
     checks = []
     try:
         for a, e, id in leaves:
-            for compare in _PAIRS:
+            for pair in _PAIRS:
                 try:
-                    _probe(compare, a, e, id, options)
+                    _probe(pair, a, e, id, options)
                 except _Unsupported:
                     continue
-                checks.append((compare, a, e, id))
+                checks.append((pair[2], a, e, id))
                 break
             else:
                 raise _Fail(
@@ -329,35 +309,60 @@ def assert_close(
             raise f.to_error(msg) from None
 
 
-def _probe(compare, a, e, id, options):
-    """Raise ``_Unsupported`` when ``compare`` cannot take these inputs, else nothing."""
-    kinds = {
-        _compare_none: lambda: a is None or e is None,
-        _compare_bool: lambda: isinstance(a, bool | np.bool_) and isinstance(e, bool | np.bool_),
-        _compare_number: lambda: (
-            isinstance(a, int | float | complex | np.number)
-            and isinstance(e, int | float | complex | np.number)
-            and not isinstance(a, bool)
+def _py_number(x):
+    return x.item() if isinstance(x, np.number) else x
+
+
+def _number_names(a, e):
+    return [_NUMBER_DTYPE.get(type(_py_number(v)), "") for v in (a, e)]
+
+
+def _tensor_names(a, e):
+    return [str(_as_tensor(v).dtype)[6:] for v in (a, e)]
+
+
+_NUMBERS = int | float | complex | np.number
+
+
+def _takes_tensors(a, e, options):
+    return (
+        (isinstance(a, type(e)) or isinstance(e, type(a)))
+        and isinstance(a, Tensor | np.ndarray)
+        and (options["allow_subclasses"] or type(a) is type(e))
+    )
+
+
+#: PyTorch's pair types in the order it tries them: (takes these inputs?, the dtype names
+#: their default tolerances come from, the comparison)
+_PAIRS = (
+    (lambda a, e, o: a is None or e is None, None, _compare_none),
+    (
+        lambda a, e, o: isinstance(a, bool | np.bool_) and isinstance(e, bool | np.bool_),
+        None,
+        _compare_bool,
+    ),
+    (
+        lambda a, e, o: (
+            isinstance(a, _NUMBERS)
+            and isinstance(e, _NUMBERS)
+            and not isinstance(a, bool)  # (a bool with a number: no pair)
             and not isinstance(e, bool)
         ),
-        _compare_tensors: lambda: (
-            (isinstance(a, type(e)) or isinstance(e, type(a)))
-            and isinstance(a, Tensor | np.ndarray)
-            and (options["allow_subclasses"] or type(a) is type(e))
-        ),
-    }
-    if not kinds[compare]():
+        _number_names,
+        _compare_number,
+    ),
+    (_takes_tensors, _tensor_names, _compare_tensors),
+)
+
+
+def _probe(pair, a, e, id, options):
+    """Raise ``_Unsupported`` when ``pair`` cannot take these inputs; PyTorch's tolerance
+    error when only one of rtol / atol was given."""
+    takes, names, _ = pair
+    if not takes(a, e, options):
         raise _Unsupported
-    if compare in (_compare_number, _compare_tensors):
-        names = (
-            [
-                _NUMBER_DTYPE.get(type(v.item() if isinstance(v, np.number) else v), "")
-                for v in (a, e)
-            ]
-            if compare is _compare_number
-            else [str(_as_tensor(v).dtype)[6:] for v in (a, e)]
-        )
-        _tolerances(names, options["rtol"], options["atol"], id)
+    if names is not None:
+        _tolerances(names(a, e), options["rtol"], options["atol"], id)
 
 
 def assert_allclose(actual, expected, rtol=None, atol=None, equal_nan=True, msg=""):
