@@ -26,6 +26,7 @@ from .device import device as _device_cls
 from .dtypes import dtype as _dtype_cls
 from .dtypes import from_numpy_dtype, to_numpy_dtype, type_name
 from .function import AccumulateGrad
+from .functional_array import const as _const
 from .grad_mode import STATE as _STATE
 from .shown import ShownAs
 
@@ -1161,8 +1162,10 @@ class Tensor(metaclass=ShownAs):
                 return _mul(self, other)  # (its 0-d path)
             if not (_STATE.enabled and self._requires_grad) and not _LISTENERS:
                 # ``lr * p.grad`` (under no_grad, or of a gradient, which needs none): the
-                # product, no node to build
-                r = self._data * other
+                # product, no node to build (``lr`` as a cached 0-d array: same bits)
+                a = self._data
+                k = _const(other, a.dtype)
+                r = a * (other if k is None else k)
                 if r.__class__ is not _ndarray:  # (0-d: a numpy scalar)
                     r = _asarray(r)
                 t = _new(Tensor)  # (``Tensor._make``'s fields)

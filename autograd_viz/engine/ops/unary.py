@@ -10,7 +10,7 @@ from .._errstate import ALL, DIVIDE_INVALID, INVALID, OVER, quiet, restore
 from .._errstate import errstate as _errstate
 from ..derivatives import clamp_mask, clamp_text
 from ..function import Function, Local
-from ..functional_array import _is_array, mask, scale, sign
+from ..functional_array import _is_array, const, mask, scale, sign
 from .arithmetic import saved0
 
 _ndarray = np.ndarray
@@ -53,6 +53,8 @@ def exact32(ufunc, mathfn=None, silent=False):
                     return np.array(mathfn(a.item()), dtype=_F32)
                 except (OverflowError, ValueError):  # inf, nan, log(0)...: numpy's answer
                     pass
+            if silent and a.ndim:  # (no flag to quiet; the result is an array)
+                return ufunc(a, dtype=_F64).astype(_F32)
             tok = quiet(ALL)  # PyTorch warns about nothing (sin(inf), overflow...)
             try:
                 return _nd(ufunc(a, dtype=_F64).astype(_F32))
@@ -209,7 +211,8 @@ class SigmoidBackward0(Function):
             and g.dtype == out.dtype
             and g.shape == out.shape
         ):
-            r = 1 - out  # fresh: the products in place, in the same order
+            one = const(1, out.dtype)
+            r = (1 if one is None else one) - out  # fresh: the products in place, in order
             r *= g
             r *= out
             return (r,)
@@ -242,7 +245,8 @@ class TanhBackward0(Function):
             and g.shape == out.shape
         ):
             r = out * out  # fresh: 1 - out², times g, in place
-            np.subtract(1, r, out=r)
+            one = const(1, r.dtype)
+            np.subtract(1 if one is None else one, r, out=r)
             r *= g
             return (r,)
         if not ctx._shape and not ctx._graph_mode:  # 0-d: numpy scalars (same operations)
