@@ -59,8 +59,9 @@ def const(c, dt):
         if not (-np.inf < a < np.inf) or (a == 0 and c != 0):  # overflow, nan, underflow
             return None
         a.flags.writeable = False
-        if len(table) < 256:
-            table[c] = a
+        if len(table) >= 256:  # (a loop uses a few numbers: start again)
+            table.clear()
+        table[c] = a
     return a
 
 
