@@ -7,6 +7,7 @@ the methods and operators here call it.
 from __future__ import annotations
 
 import builtins
+import collections.abc
 import numbers
 import warnings
 import weakref
@@ -211,12 +212,16 @@ def as_array(data, dtype=None) -> np.ndarray:
                 if x._data.size != 1:
                     raise ValueError("only one element tensors can be converted to Python scalars")
             elif not isinstance(x, numbers.Number | np.generic):
+                if _is_sequence(x):  # [deque(...), ...]: read as lists
+                    return as_array(_seq_list(data), dtype)
                 raise RuntimeError(f"Could not infer dtype of {type(x).__name__}")
         if builtins.any(isinstance(x, Tensor) for x in leaves):
             data = _untensor(data)
         if dtype is None and leaves and builtins.all(isinstance(x, np.generic) for x in leaves):
             dtype = np.result_type(*leaves)  # [np.float64(1.5)] is float64, as in PyTorch
     elif not isinstance(data, numbers.Number | np.generic):
+        if _is_sequence(data):  # a deque, a user sequence: read as PyTorch's PySequence_Check
+            return as_array(_seq_list(data), dtype)
         raise RuntimeError(f"Could not infer dtype of {type(data).__name__}")
     else:
         _check_int_leaves((data,))
@@ -231,6 +236,27 @@ def as_array(data, dtype=None) -> np.ndarray:
     if dtype is None:
         arr = _default_dtype(arr, data)
     return arr
+
+
+def _is_sequence(x) -> bool:
+    """What CPython's ``PySequence_Check`` accepts (``__getitem__`` and not a mapping),
+    besides list / tuple: ``torch.tensor(deque(...))`` reads it as a list."""
+    t = type(x)
+    return (
+        hasattr(t, "__getitem__")
+        and hasattr(t, "__len__")
+        and not isinstance(x, dict | str | bytes | Tensor | np.ndarray)
+        and not issubclass(t, collections.abc.Mapping)
+    )
+
+
+def _seq_list(x):
+    """A sequence (nested sequences too) as lists, for ``as_array``."""
+    if isinstance(x, Tensor | np.ndarray | str | bytes) or not (
+        isinstance(x, list | tuple) or _is_sequence(x)
+    ):
+        return x
+    return [_seq_list(y) for y in x]
 
 
 def _untensor(x):
