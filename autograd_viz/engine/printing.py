@@ -54,19 +54,17 @@ class _Formatter:
         vmin, vmax = absv.min(), absv.max()
         self.int_mode = bool(np.all(vals == np.ceil(vals)))
         values = vals.tolist()
-        if self.int_mode:
-            if vmax / vmin > 1000.0 or vmax > 1.0e8:
-                self.sci_mode = True
-                self.max_width = max(len(f"{v:.{PRECISION}e}") for v in values)
-            else:
-                self.max_width = max(len(f"{v:.0f}") + 1 for v in values)
-        elif vmax / vmin > 1000.0 or vmax > 1.0e8 or vmin < 1.0e-4:
-            self.sci_mode = True
+        # (PyTorch 2.13: a forced sci_mode decides the widths too)
+        if SCI_MODE is None:
+            self.sci_mode = bool(vmax / vmin > 1000.0 or vmax > 1.0e8 or vmin < 1.0e-4)
+        else:
+            self.sci_mode = SCI_MODE
+        if self.sci_mode:
             self.max_width = max(len(f"{v:.{PRECISION}e}") for v in values)
+        elif self.int_mode:
+            self.max_width = max(len(f"{v:.0f}") + 1 for v in values)
         else:
             self.max_width = max(len(f"{v:.{PRECISION}f}") for v in values)
-        if SCI_MODE is not None:
-            self.sci_mode = SCI_MODE
 
     def width(self) -> int:
         return self.max_width

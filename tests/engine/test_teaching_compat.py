@@ -1,4 +1,4 @@
-"""Small behaviours met while adapting public teaching programs (tests/oracle/programs/tutorial_pt_*)."""
+"""Behaviours met while adapting public teaching programs (oracle programs tutorial_*)."""
 
 from collections import deque
 
@@ -28,3 +28,18 @@ def test_tensor_from_deque():
         torch.tensor({1: 2})
     with pytest.raises(ValueError, match=r"expected sequence of length 2 at dim 1 \(got 1\)"):
         torch.tensor([deque([1, 2]), deque([3])])
+
+
+def test_sci_mode_false_widths():
+    # LLMs-from-scratch appendix A prints probabilities after set_printoptions(sci_mode=False):
+    # the forced mode decides the column width too (no sci-notation-wide padding)
+    t = torch.tensor([[0.9991, 0.0009], [0.0491, 0.9509]])
+    try:
+        torch.set_printoptions(sci_mode=False)
+        assert repr(t) == "tensor([[0.9991, 0.0009],\n        [0.0491, 0.9509]])"
+        assert repr(torch.tensor([1.0, 2.0, 30000.0])) == "tensor([    1.,     2., 30000.])"
+        torch.set_printoptions(sci_mode=True)
+        assert repr(torch.tensor([1.0, 2.0])) == "tensor([1.0000e+00, 2.0000e+00])"
+    finally:
+        torch.set_printoptions(sci_mode=None)
+    assert repr(torch.tensor([1e-5, 1.0])) == "tensor([1.0000e-05, 1.0000e+00])"

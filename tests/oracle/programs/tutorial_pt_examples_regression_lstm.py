@@ -81,7 +81,10 @@ print("==> Learned function:\t" + poly_desc(fc.weight.view(-1), fc.bias))
 print("==> Actual function:\t" + poly_desc(W_target.view(-1), b_target))
 check("fc_weight", fc.weight)
 check("fc_bias", fc.bias)
-check("format_0d", ["{:+.3f}".format(fc.bias[0]), "{:.4e}".format(fc.weight[0, 1]), f"{b_target[0]:8.3f}"])
+check(
+    "format_0d",
+    ["{:+.3f}".format(fc.bias[0]), "{:.4e}".format(fc.weight[0, 1]), f"{b_target[0]:8.3f}"],
+)
 
 # ---- time_sequence_prediction/generate_sine_wave.py ----
 np.random.seed(2)
@@ -98,7 +101,7 @@ HID = 12
 # ---- time_sequence_prediction/train.py ----
 class Sequence(nn.Module):
     def __init__(self):
-        super(Sequence, self).__init__()
+        super().__init__()
         self.lstm1 = nn.LSTMCell(1, HID)
         self.lstm2 = nn.LSTMCell(HID, HID)
         self.linear = nn.Linear(HID, 1)

@@ -36,7 +36,9 @@ class CartPole:
         force = 10.0 if action == 1 else -10.0
         costheta, sintheta = math.cos(theta), math.sin(theta)
         temp = (force + 0.05 * theta_dot**2 * sintheta) / 1.1
-        thetaacc = (9.8 * sintheta - costheta * temp) / (0.5 * (4.0 / 3.0 - 0.1 * costheta**2 / 1.1))
+        thetaacc = (9.8 * sintheta - costheta * temp) / (
+            0.5 * (4.0 / 3.0 - 0.1 * costheta**2 / 1.1)
+        )
         xacc = temp - 0.05 * thetaacc * costheta / 1.1
         x = x + 0.02 * x_dot
         x_dot = x_dot + 0.02 * xacc
@@ -57,7 +59,7 @@ gamma = 0.99
 
 class Policy(nn.Module):
     def __init__(self):
-        super(Policy, self).__init__()
+        super().__init__()
         self.affine1 = nn.Linear(4, 32)
         self.dropout = nn.Dropout(p=0.6)
         self.affine2 = nn.Linear(32, 2)
@@ -143,7 +145,7 @@ SavedAction = namedtuple("SavedAction", ["log_prob", "value"])
 
 class ACPolicy(nn.Module):
     def __init__(self):
-        super(ACPolicy, self).__init__()
+        super().__init__()
         self.affine1 = nn.Linear(4, 32)
         self.action_head = nn.Linear(32, 2)
         self.value_head = nn.Linear(32, 1)
@@ -228,9 +230,9 @@ device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 Transition = namedtuple("Transition", ("state", "action", "next_state", "reward"))
 
 
-class ReplayMemory(object):
+class ReplayMemory:
     def __init__(self, capacity):
-        self.memory = deque([], maxlen=capacity)
+        self.memory = deque(maxlen=capacity)
 
     def push(self, *args):
         """Save a transition"""
@@ -245,7 +247,7 @@ class ReplayMemory(object):
 
 class DQN(nn.Module):
     def __init__(self, n_observations, n_actions):
-        super(DQN, self).__init__()
+        super().__init__()
         self.layer1 = nn.Linear(n_observations, 32)
         self.layer2 = nn.Linear(32, 32)
         self.layer3 = nn.Linear(32, n_actions)
