@@ -755,12 +755,23 @@ def _take_out():
     """PyTorch's ``out=`` on the torch-level functions (``torch.add(x, y, out=r)``); the
     Tensor methods and operators are the engine's own functions, untouched.  (After the
     argument guards: the guarded function is the one wrapped.)"""
-    from .api_teach import OUT_FUNCTIONS, with_out
+    from .api_teach import (
+        OUT_CREATION,
+        OUT_FUNCTIONS,
+        OUT_PAIR,
+        with_out,
+        with_out_creation,
+        with_out_pair,
+    )
 
     g = globals()
     for name, (torch_name, differentiable) in OUT_FUNCTIONS.items():
         if name in g:
             g[name] = with_out(g[name], torch_name, differentiable)
+    for name in OUT_CREATION:
+        g[name] = with_out_creation(g[name], name)
+    for name in OUT_PAIR:
+        g[name] = with_out_pair(g[name], name)
 
 
 _take_out()

@@ -123,6 +123,13 @@ def with_out(fn, name=None, differentiable=True):
         with no_grad():
             res = fn(*args, **kwargs)
         rt, ot = res._data.dtype, out._data.dtype
+        if opname in ("argmax", "argmin") and ot != np.int64:
+            from .torch_rng import _C_NAMES, _INT_C_NAMES
+
+            cname = _C_NAMES.get(ot) or _INT_C_NAMES.get(ot.str[1:], str(ot))
+            raise RuntimeError(
+                f"Expected out tensor to have dtype long int, but got {cname} instead"
+            )
         if _api._CAT[rt.kind] > _api._CAT[ot.kind]:
             raise RuntimeError(
                 f"result type {_api._scalar_type_name(rt)} can't be cast to the desired output "
@@ -142,6 +149,70 @@ def with_out(fn, name=None, differentiable=True):
 
     return _into_out
 
+
+def with_out_creation(fn, name):
+    """``with_out`` for a creation function: without ``dtype=``, the result is made in
+    ``out``'s dtype (``torch.full((2,), 1.5, out=long_tensor)`` holds ones)."""
+    import functools
+
+    inner = with_out(fn, name, False)
+
+    @functools.wraps(fn)
+    def _creation_out(*args, out=None, **kwargs):
+        if out is None:
+            return fn(*args, **kwargs)
+        if isinstance(out, Tensor) and kwargs.get("dtype") is None:
+            kwargs["dtype"] = out.dtype
+        return inner(*args, out=out, **kwargs)
+
+    return _creation_out
+
+
+def with_out_pair(fn, name):
+    """``torch.max(x, dim, out=(values, indices))`` (and ``min``): the two results written
+    into the two tensors; ``out=None`` is the plain call."""
+    import functools
+
+    @functools.wraps(fn)
+    def _pair_out(*args, out=None, **kwargs):
+        if out is None:
+            return fn(*args, **kwargs)
+        res = fn(*args, **kwargs)
+        if not isinstance(res, tuple) or not (
+            isinstance(out, tuple | list)
+            and len(out) == 2
+            and all(isinstance(o, Tensor) for o in out)
+        ):
+            from . import argtypes
+
+            argtypes.check(name, argtypes.sigs_of("f:max"), args, {**kwargs, "out": out})
+            raise TypeError(f"{name}(): argument 'out' must be tuple of Tensors")
+        for o, r in zip(out, res, strict=True):
+            o._data = r._data.astype(o._data.dtype, copy=True)
+            o._vbox[0] += 1
+        from .return_types import get
+
+        return get(name + "_out", ("values", "indices"))(*out)
+
+    return _pair_out
+
+
+#: creation functions taking ``out=`` (the result made in out's dtype)
+OUT_CREATION = (
+    "full",
+    "linspace",
+    "eye",
+    "zeros",
+    "ones",
+    "empty",
+    "rand",
+    "randn",
+    "randint",
+    "randperm",
+    "arange",
+)
+#: functions whose ``out=`` is a (values, indices) pair
+OUT_PAIR = ("max", "min")
 
 #: torch functions that take ``out=``: name -> (PyTorch's name in its messages, differentiable)
 OUT_FUNCTIONS = {
@@ -216,7 +287,19 @@ OUT_FUNCTIONS = {
     "arctan2": ("atan2", True),
     **{
         n: (n, False)
-        for n in ["eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_not"]
+        for n in [
+            "eq",
+            "ne",
+            "lt",
+            "le",
+            "gt",
+            "ge",
+            "logical_and",
+            "logical_or",
+            "logical_not",
+            "argmax",
+            "argmin",
+        ]
     },
     "nansum": ("nansum", True),
     "nanmean": ("nanmean", True),

@@ -7,7 +7,6 @@ CPU works, CUDA raises as a CPU-only PyTorch does.
 
 from __future__ import annotations
 
-import builtins
 import numbers
 
 import numpy as np
@@ -125,6 +124,8 @@ def tensor(data=_NO_DATA, dtype=None, device=None, requires_grad=False, pin_memo
             f"tensor(): argument 'requires_grad' must be bool, not {type(requires_grad).__name__}"
         )
     check_device(device)
+    if isinstance(data, np.ndarray):
+        _np_layout_check(data)
     arr = as_array(data, _dtype_arg(dtype, "tensor") if dtype is not None else None)
     if isinstance(data, Tensor) or (isinstance(data, np.ndarray) and arr is data):
         arr = arr.copy()
@@ -261,8 +262,14 @@ _ARANGE_SIGS = (
 )
 
 
-def _arange_error(given):
+def _arange_error(given, step=_NO):
     """PyTorch's message for ``arange`` of something that is not a number."""
+    if step is not _NO:
+        got = ", ".join(type(v).__name__ for v in given) + f", step={type(step).__name__}"
+        return TypeError(
+            f"arange() received an invalid combination of arguments - got ({got}), "
+            f"but expected one of:\n{_ARANGE_SIGS}"
+        )
     if len(given) == 1:
         return TypeError(
             f"arange(): argument 'end' (position 1) must be Number, not {type(given[0]).__name__}"
@@ -285,24 +292,53 @@ def _fmt_num(v):
 
 
 def arange(
-    start, end=None, step=1, *, dtype=None, requires_grad=False, device=None, layout=None, out=None
+    *args,
+    start=_NO,
+    end=_NO,
+    step=_NO,
+    dtype=None,
+    requires_grad=False,
+    device=None,
+    layout=None,
+    out=None,
 ):
     """``torch.arange``: the length is ``ceil((end - start) / step)`` in double, and each
     value ``start + i * step`` is computed in double (int64 for integer dtypes), then cast,
     as PyTorch's CPU kernel does."""
-    given = (
-        (start,)
-        if end is None
-        else (start, end)
-        if (isinstance(step, int) and step == 1)
-        else (start, end, step)
-    )
-    start, end, step = _num(start), _num(end), _num(step)
-    if end is None:
-        start, end = 0, start
+    if len(args) > 3:
+        raise TypeError(
+            f"arange() takes from 1 to 3 positional arguments but {len(args)} were given"
+        )
+    if len(args) == 1 and end is _NO:
+        if step is not _NO:
+            raise _arange_error(args, step)
+        end = args[0]
+    else:
+        for name in ("start", "end", "step")[: len(args)]:
+            if {"start": start, "end": end, "step": step}[name] is not _NO:
+                raise TypeError(f"arange() got multiple values for argument '{name}'")
+        start, end, step = (*args, *(start, end, step)[len(args) :])
+    if end is _NO:
+        raise TypeError('arange() missing 1 required positional arguments: "end"')
+    if start is _NO:
+        start = 0
+        given = (end,)
+    else:
+        given = (start, end) if step is _NO else (start, end, step)
+    if step is _NO:
+        step = 1
+    vals = []
     for v in (start, end, step):
-        if isinstance(v, bool) or not isinstance(v, numbers.Real):
+        if isinstance(v, Tensor):
+            if v.ndim != 0:
+                raise _arange_error(given)
+            v = v.item()
+        if type(v) is complex:
+            raise RuntimeError("value cannot be converted to type double without overflow")
+        if not isinstance(v, numbers.Real):
             raise _arange_error(given)
+        vals.append(int(v) if isinstance(v, bool | np.bool_) else v)
+    start, end, step = vals
     npd = _dtype_arg(dtype, "arange")
     if npd is not None and npd.kind == "b":
         raise NotImplementedError("\"arange_cpu\" not implemented for 'Bool'")
@@ -314,6 +350,25 @@ def arange(
         xs, xe, xst = int(start), int(end), int(step)
     else:
         xs, xe, xst = float(start), float(end), float(step)
+    if npd.kind in "iu" and isinstance(xs, float) and np.isfinite([xs, xe, xst]).all():
+        # PyTorch's integer kernel: the length in double, the values from the start and
+        # the step cast to int64
+        a, b, c = int(xs), int(xe), int(xst)
+        if xst == 0:
+            raise RuntimeError("step must be nonzero")
+        if not ((xst > 0 and xe >= xs) or (xst < 0 and xe <= xs)):
+            raise RuntimeError("upper bound and lower bound inconsistent with step sign")
+        if npd == np.int64:  # its length in int64 arithmetic (C division)
+            if c == 0:
+                raise ValueError("step must be nonzero")
+            if not ((c > 0 and b >= a) or (c < 0 and b <= a)):
+                raise RuntimeError("upper bound and lower bound inconsistent with step sign")
+            q = b - a + c - (1 if c > 0 else -1)
+            n = abs(q) // abs(c) * (1 if (q >= 0) == (c > 0) else -1)
+        else:
+            n = int(np.ceil((xe - xs) / xst))
+        arr = a + np.arange(max(n, 0), dtype=np.int64) * c
+        return _finish(arr.astype(npd), requires_grad)
     if xst == 0:
         raise RuntimeError("step must be nonzero")
     if isinstance(xs, float) and not (np.isfinite(xs) and np.isfinite(xe)):
@@ -472,6 +527,12 @@ def _uniform_or_normal(name, kernel, draw, size, generator, dtype, requires_grad
     if kw:
         raise TypeError(f"{name}() got an unexpected keyword argument '{next(iter(kw))}'")
     rng = _rng_for(generator, name, size)
+    if requires_grad is not False and requires_grad is not True and requires_grad is not None:
+        got = ", ".join(type(s).__name__ for s in size)
+        raise TypeError(
+            f"{name}() received an invalid combination of arguments - got ({got}, requires_grad="
+            f"{type(requires_grad).__name__}), but expected one of:\n * ({_SIZE_SIGS}"
+        )
     npd = _dtype_arg(dtype, name) or _DF[0]
     float_dtype_check(npd, kernel)
     check_device(device)
@@ -583,17 +644,25 @@ def randint(
         low, high = 0, low
     elif low is None and high is not None:
         low = 0
-    if (
-        size is None
-        or high is None
-        or not isinstance(size, list | tuple | Size)
-        or not builtins.all(isinstance(v, numbers.Integral | Tensor) for v in (low, high))
-    ):
-        got = ", ".join(type(v).__name__ for v in given)
+    from .argtypes import _is_int, _is_int_elem
+
+    size_ok = isinstance(size, list | tuple | Size) and (not size or _is_int_elem(size[0]))
+    if size is None or high is None or not size_ok or not (_is_int(low) and _is_int(high)):
+        if len(given) == 2 and size_ok and high is not None and not _is_int(high):
+            raise TypeError(
+                f"randint(): argument 'high' (position 1) must be int, not {_tp_name(high)}"
+            )
+        got = ", ".join(_tp_name(v) for v in given)
         raise TypeError(
             f"randint() received an invalid combination of arguments - got ({got}), but "
             f"expected one of:\n{_RANDINT_SIGS}"
         )
+    for j, e in enumerate(size):
+        if not _is_int_elem(e):
+            raise TypeError(
+                f"randint(): argument 'size' failed to unpack the object at pos {j + 1} with "
+                f'error "type must be tuple of ints,but got {_tp_name(e)}"'
+            )
     low, high = _num(low), _num(high)
     rng = rng_of(generator, "randint")
     npd = _dtype_arg(dtype, "randint") or np.dtype(np.int64)
@@ -619,6 +688,8 @@ def randperm(
     n, *, generator=None, dtype=None, requires_grad=False, device=None, layout=None, out=None
 ):
     rng = rng_of(generator, "randperm")
+    if isinstance(n, Tensor) and n.ndim == 0 and n._data.dtype.kind in "iu":
+        n = int(n.item())
     if isinstance(n, bool) or not isinstance(n, numbers.Integral):
         raise TypeError(
             f"randperm(): argument 'n' (position 1) must be int, not {type(n).__name__}"
@@ -626,6 +697,8 @@ def randperm(
     if n < 0:
         raise RuntimeError(f"Trying to create tensor with negative dimension {n}: [{n}]")
     npd = _dtype_arg(dtype, "randperm") or np.dtype(np.int64)
+    if npd.kind == "b":
+        raise NotImplementedError("\"randperm\" not implemented for 'Bool'")
     check_device(device)
     return _finish(rng.randperm_t(int(n)).astype(npd), requires_grad)
 
@@ -659,7 +732,14 @@ def normal(
     tm, ts = isinstance(mean, Tensor), isinstance(std, Tensor)
     rng = rng_of(generator, "normal")
     if not tm and not ts:
-        if size is None or not isinstance(size, list | tuple | Size) or mean is None:
+        from .argtypes import _is_int_elem
+
+        if (
+            size is None
+            or not isinstance(size, list | tuple | Size)
+            or (size and not _is_int_elem(size[0]))
+            or mean is None
+        ):
             got = ", ".join(type(v).__name__ for v in (mean, std, size) if v is not None)
             raise TypeError(
                 f"normal() received an invalid combination of arguments - got ({got}), but "
@@ -824,10 +904,27 @@ def BoolTensor(*args, device=None):
     return Tensor._make(np.zeros(args, dtype=np.bool_))
 
 
+def _np_layout_check(arr):
+    """PyTorch's refusals of an ndarray it cannot share: negative strides, a non-native
+    byte order."""
+    if any(st < 0 for st in arr.strides):
+        raise ValueError(
+            "At least one stride in the given numpy array is negative, and tensors with "
+            "negative strides are not currently supported. (You can probably work around "
+            "this by making a copy of your array  with array.copy().) "
+        )
+    if not arr.dtype.isnative:
+        raise ValueError(
+            "given numpy array has byte order different from the native byte order. "
+            "Conversion between byte orders is currently not supported."
+        )
+
+
 def from_numpy(arr):
     """A tensor sharing memory with ``arr`` (keeps its dtype)."""
     if not isinstance(arr, np.ndarray):
         raise TypeError(f"expected np.ndarray (got {type(arr).__name__})")
+    _np_layout_check(arr)
     if arr.dtype.kind not in "biufc":
         from .dtypes import _unsupported_np
 

@@ -234,6 +234,17 @@ class TorchRNG:
 
 _DIGITS = {np.dtype(np.float16): 11, _F32: 24, _F64: 53}
 _C_NAMES = {np.dtype(np.float16): "c10::Half", _F32: "float", _F64: "double"}
+_INT_C_NAMES = {
+    "b1": "bool",
+    "u1": "unsigned char",
+    "i1": "signed char",
+    "i2": "short",
+    "i4": "int",
+    "i8": "long",
+    "u2": "unsigned short",
+    "u4": "unsigned int",
+    "u8": "unsigned long",
+}
 
 
 def float_int_bounds(low, high, npd, stacklevel=4):
@@ -243,6 +254,11 @@ def float_int_bounds(low, high, npd, stacklevel=4):
     npd = np.dtype(npd)
     digits = _DIGITS.get(npd)
     if digits is None:
+        if npd.kind in "biu":  # ``check_from_to``: the integer dtype's own range
+            lo, hi = (0, 1) if npd.kind == "b" else (np.iinfo(npd).min, np.iinfo(npd).max)
+            for v, name in ((low, "from"), (high - 1, "to - 1")):
+                if not lo <= v <= hi:
+                    raise RuntimeError(f"{name} is out of bounds for {_INT_C_NAMES[npd.str[1:]]}")
         return low, high
     low, high, t = int(low), int(high), npd.type
     with np.errstate(over="ignore"):

@@ -208,6 +208,7 @@ _BUMPERS = frozenset(
         "_fill",
         "_flush",
         "_into_out",
+        "_pair_out",
         "_rebase",
         "_rebase_view",
         "_set_param",
@@ -227,6 +228,7 @@ _BUMPERS = frozenset(
         "step",
         "vector_to_parameters",
         "with_out",
+        "with_out_pair",
         "zero_",
     }
 )

@@ -95,12 +95,14 @@ class TransposeBackward0(Function):
     @staticmethod
     def forward(ctx, a, dim0=0, dim1=1):
         ctx.d = (dim0, dim1)
-        return np.swapaxes(a, dim0, dim1)
+        return np.swapaxes(a, dim0, dim1) if a.ndim else a.view()  # (0-d: dims 0 / -1)
 
     @staticmethod
     def backward(ctx, g):
         d0, d1 = ctx.d
-        return (np.swapaxes(g, d0, d1) if _is_array(g) else g.transpose(d0, d1),)
+        if _is_array(g):
+            return (np.swapaxes(g, d0, d1) if g.ndim else g,)
+        return (g.transpose(d0, d1),)
 
 
 class ViewBackward0(Function):
