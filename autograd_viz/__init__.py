@@ -53,6 +53,7 @@ _LAZY = {
     "compiler": ("autograd_viz._compile", "compiler"),
     "amp": ("autograd_viz.amp", None),
     "testing": ("autograd_viz.testing", None),
+    "version": ("autograd_viz.version", None),
     "return_types": ("autograd_viz.engine.return_types", None),
     "autocast": ("autograd_viz.amp", "autocast"),
     "is_autocast_enabled": ("autograd_viz.amp", "is_autocast_enabled"),

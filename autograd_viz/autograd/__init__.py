@@ -121,7 +121,22 @@ def backward(
                 )
             if not t._requires_grad:
                 raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
-    run_backward(tensors, grads, retain_graph, create_graph, inputs=inputs)
+    _TASK_INPUTS.append(inputs is not None)
+    try:
+        run_backward(tensors, grads, retain_graph, create_graph, inputs=inputs)
+    finally:
+        _TASK_INPUTS.pop()
+
+
+#: one entry per running ``backward``/``grad`` call: whether it was given ``inputs``
+_TASK_INPUTS: list = []
+
+
+def _is_checkpoint_valid():
+    """``torch.autograd._is_checkpoint_valid``: False inside a backward given ``inputs``
+    (``autograd.grad``, ``backward(inputs=...)``), where the reentrant
+    ``utils.checkpoint`` cannot run its own backward."""
+    return not (_TASK_INPUTS and _TASK_INPUTS[-1])
 
 
 def _check_grad_args(outputs, inputs, grad_outputs):
@@ -175,9 +190,13 @@ def grad(
             raise RuntimeError("One of the differentiated Tensors does not require grad")
     if retain_graph is None:
         retain_graph = create_graph
-    captured = run_backward(
-        outputs, grads, retain_graph, create_graph, inputs=inputs, accumulate=False
-    )
+    _TASK_INPUTS.append(True)
+    try:
+        captured = run_backward(
+            outputs, grads, retain_graph, create_graph, inputs=inputs, accumulate=False
+        )
+    finally:
+        _TASK_INPUTS.pop()
     result = []
     for i, (t, g) in enumerate(zip(inputs, captured, strict=False)):
         if g is None:

@@ -1,5 +1,5 @@
-"""``torch.utils`` subset: ``data``."""
+"""``torch.utils`` subset: ``data``, ``checkpoint``, ``hooks``."""
 
-from . import data
+from . import checkpoint, data, hooks
 
-__all__ = ["data"]
+__all__ = ["checkpoint", "data", "hooks"]
