@@ -686,7 +686,11 @@ def _run_node(node, g, create_graph, listening):
         elif not isinstance(g, Tensor):
             g = Tensor._make(np.asarray(g), False, None)
     try:
-        grads_in = node.backward(node, g)
+        if create_graph and node._graph_backward is not None:
+            # the gradient as PyTorch's backward op (``ops/double.py``)
+            grads_in = node._graph_backward(node, g)
+        else:
+            grads_in = node.backward(node, g)
     finally:
         if create_graph:
             node._graph_mode = False

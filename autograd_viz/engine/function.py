@@ -131,6 +131,10 @@ class Function(metaclass=ShownAs):
     #: ``_tensor_hooks`` / ``_retain_ref`` / ``_out_refs`` are dicts by output number
     _multi = False
     _out_refs = None
+    #: ``graph_backward(ctx, grad)`` used instead of ``backward`` while a graph of the
+    #: gradients is recorded (``create_graph=True``): the gradient as ONE node named as
+    #: PyTorch's backward op (``TanhBackwardBackward0``...; see ``ops/double.py``)
+    _graph_backward = None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -277,7 +281,8 @@ class Function(metaclass=ShownAs):
         ]
         self._graph_mode = True
         try:
-            out = self.backward(self, gs if self._multi else gs[0])
+            gb = self._graph_backward or self.backward
+            out = gb(self, gs if self._multi else gs[0])
         finally:
             self._graph_mode = False
         if type(out) is not tuple:

@@ -17,6 +17,7 @@ from ..engine import events
 from ..engine.dtypes import float64 as _f64
 from ..engine.function import Function, Local
 from ..engine.functional_array import _is_array, _tensor, expand_to, scale, sum_to
+from ..engine.ops.double import HardtanhBackwardBackward0, edge_tensor
 from ..engine.ops.unary import EXACT_MAX
 from ..engine.tensor import Tensor
 
@@ -862,6 +863,14 @@ class HardtanhBackward0(Function):
         ),
     )
     _slow = False
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's HardtanhBackwardBackward0: slots grad_output and self (an edge only:
+        # the input is not saved here; its gradient of a gradient is zeros)
+        m = ctx.mask
+        x = edge_tensor(ctx, 0, m.shape, m.dtype)
+        return (HardtanhBackwardBackward0.apply(g, x, mask=m),)
 
     @staticmethod
     def forward(ctx, a, min_val=-1.0, max_val=1.0):

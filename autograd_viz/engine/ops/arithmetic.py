@@ -15,6 +15,7 @@ from .._errstate import errstate as _errstate
 from ..derivatives import mse_local, mse_text, num_text, pick_share, power_text
 from ..function import Function, Local
 from ..functional_array import log, mask, scale, where
+from .double import MseLossBackwardBackward0
 
 _ndarray = np.ndarray
 
@@ -484,6 +485,17 @@ class MseLossBackward0(Function):
         Local(lambda k, x: mse_text(k, x, "2·({0} - {1})"), lambda x, o, k: mse_local(x, k, 1.0)),
         Local(lambda k, x: mse_text(k, x, "-2·({0} - {1})"), lambda x, o, k: mse_local(x, k, -1.0)),
     )
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch: self: mse_loss_backward(grad, self, target); target:
+        # mse_loss_backward(grad, target, self): a node each
+        a, target, _ = ctx.saved_tensors
+        n, red = ctx.needs_input_grad, ctx.reduction
+        return (
+            MseLossBackwardBackward0.apply(g, a, target, reduction=red) if n[0] else None,
+            MseLossBackwardBackward0.apply(g, target, a, reduction=red) if n[1] else None,
+        )
 
     @staticmethod
     def forward(ctx, a, target, reduction="mean"):

@@ -30,6 +30,14 @@ from ..functional_array import (
     where,
     zeros_like,
 )
+from .double import (
+    LeakyReluBackwardBackward0,
+    LogSoftmaxBackwardDataBackward0,
+    NllLoss2DBackwardBackward0,
+    NllLossBackwardBackward0,
+    SoftmaxBackwardDataBackward0,
+    edge_tensor,
+)
 from .fsum import nll_sum
 from .unary import EXACT_MAX, exact32
 from .vexp import sleef_exp
@@ -155,6 +163,11 @@ class LeakyReluBackward0(Function):
             zh=lambda k, x: f"{{0}} > 0 处为 1，其余为 {num_text(k.get('negative_slope', 0.01))}",
         ),
     )
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (LeakyReluBackwardBackward0.apply(g, a, negative_slope=ctx.slope),)
 
     @staticmethod
     def forward(ctx, a, negative_slope=0.01):
@@ -324,6 +337,10 @@ class SoftmaxBackward0(Function):
     )
 
     @staticmethod
+    def _graph_backward(ctx, g):
+        return (SoftmaxBackwardDataBackward0.apply(g, ctx.saved_tensors[0], dim=ctx.dim),)
+
+    @staticmethod
     def forward(ctx, a, dim=None):
         ctx.dim = dim
         ctx.exact = _exact32(a, dim)
@@ -406,6 +423,10 @@ class LogSoftmaxBackward0(Function):
         return out
 
     pair = None  # (see ``cross_entropy_nodes``)
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        return (LogSoftmaxBackwardDataBackward0.apply(g, ctx.saved_tensors[0], dim=ctx.dim),)
 
     @staticmethod
     def backward(ctx, g):
@@ -785,6 +806,7 @@ class NllLossBackward0(Function):
 
     coef = None  # (None: ``rows`` holds them, see ``_nll_mean_rows``)
     pair = None  # (see ``cross_entropy_nodes``)
+    _double = NllLossBackwardBackward0  # (its gradient's node under create_graph)
 
     op, symbol = "nll_loss", "nll_loss"
     formula = "∂nll/∂logpᵢ,c = −w_c/Σw if c = targetᵢ else 0 (mean)"
@@ -796,6 +818,15 @@ class NllLossBackward0(Function):
             zh="每行目标类别处为 -G（有权重时加权；mean 时除以权重之和），其余为 0",
         ),
     )
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's NllLossBackwardBackward0: slots grad_output and self (the
+        # log-probabilities: an edge only, their gradient of a gradient is zeros)
+        coef = ctx.coef if ctx.coef is not None else _nll_coef(ctx)
+        rows = ctx.reduction == "none" and ctx.batched
+        logp = edge_tensor(ctx, 0, coef.shape, coef.dtype)
+        return (ctx._double.apply(g, logp, coef=coef, rows=rows),)
 
     @staticmethod
     def forward(ctx, logp, target=None, weight=None, reduction="mean", ignore_index=-100):
@@ -912,6 +943,8 @@ class NllLoss2DBackward0(NllLossBackward0):
     ``nll_loss2d``; inputs of 3 or more than 4 dims are viewed as (N, C, 1, L) first).
     The positions are taken as rows (N·H·W, C) in PyTorch's order (batch, then position),
     so the sums are the 2-D kernel's."""
+
+    _double = NllLoss2DBackwardBackward0
 
     @staticmethod
     def forward(ctx, logp, target=None, weight=None, reduction="mean", ignore_index=-100):

@@ -5,10 +5,53 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..function import Function, Local
+from ..function import AccumulateGrad, Function, Local
 from ..functional_array import mT, outer, t
 
 _ndarray = np.ndarray
+
+
+# ------------------------------------------------- create_graph: PyTorch's formulas
+# (``mm_mat1_backward`` / ``mm_mat2_backward``): for an operand laid out column-major
+# (a transposed matrix, ``w.t()`` of ``F.linear``) the gradient is computed transposed,
+# so a graph of the gradients has PyTorch's ``TBackward0`` / ``MmBackward0`` placement.
+
+
+def _column_major(ctx, slot, saved) -> bool:
+    """Whether input ``slot`` was a column-major matrix (PyTorch's test: strides
+    ``(1, rows)``): read from its saved array, else from the input's tensor (a leaf, or
+    the live output of its node), else guessed from its node (a transpose)."""
+    arr = None
+    if saved is not None:
+        arr = saved._data
+    else:
+        fn = ctx.next_functions[slot][0]
+        if fn is None:
+            return False
+        if fn.__class__ is AccumulateGrad:
+            arr = fn.variable._data
+        else:
+            ref = fn._out_ref
+            out = ref() if ref is not None else None
+            if out is None:
+                return type(fn).__name__ in ("TBackward0", "TransposeBackward0")
+            arr = out._data
+    if arr.ndim != 2:
+        return False
+    item = arr.itemsize
+    return arr.strides[0] == item and arr.strides[1] == arr.shape[0] * item
+
+
+def _mm_grads(ctx, g, a, b, na, nb, sa, sb):
+    """The gradients of ``a @ b`` (slots ``sa``, ``sb`` of ``ctx``) as PyTorch builds
+    them under create_graph."""
+    mm = MmBackward0.apply
+    ga = gb = None
+    if na:
+        ga = mm(b, g.t()).t() if _column_major(ctx, sa, a) else mm(g, b.t())
+    if nb:
+        gb = mm(g.t(), a).t() if _column_major(ctx, sb, b) else mm(a.t(), g)
+    return ga, gb
 
 
 def _mm(x, y):
@@ -43,6 +86,12 @@ class MmBackward0(_Product):
     local = (Local("G @ {1}ᵀ", rule=True), Local("{0}ᵀ @ G", rule=True))
 
     @staticmethod
+    def _graph_backward(ctx, g):
+        a, b = ctx.saved_tensors
+        n = ctx.needs_input_grad
+        return _mm_grads(ctx, g, a, b, n[0], n[1], 0, 1)
+
+    @staticmethod
     def backward(ctx, g):
         a, b = ctx.saved_tensors
         n = ctx.needs_input_grad
@@ -68,6 +117,13 @@ class AddmmBackward0(Function):
         Local("G @ {2}ᵀ", rule=True),
         Local("{1}ᵀ @ G", rule=True),
     )
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        a, b = ctx.saved_tensors
+        n = ctx.needs_input_grad
+        ga, gb = _mm_grads(ctx, g, a, b, n[1], n[2], 1, 2)
+        return (g if n[0] else None), ga, gb
 
     @staticmethod
     def forward(ctx, bias, a, b):
@@ -97,6 +153,13 @@ class MvBackward0(_Product):
     local = (Local("G ⊗ {1}", rule=True), Local("{0}ᵀ @ G", rule=True))
 
     @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch: self: grad.ger(vec) (= grad.reshape(n, 1) * vec); vec: self.t().mv(grad)
+        a, v = ctx.saved_tensors
+        n = ctx.needs_input_grad
+        return (g.reshape(-1, 1) * v if n[0] else None), (t(a) @ g if n[1] else None)
+
+    @staticmethod
     def backward(ctx, g):
         a, v = ctx.saved_tensors
         n = ctx.needs_input_grad
@@ -122,6 +185,17 @@ class BmmBackward0(_Product):
         Local(("G @ {1}ᵀ (per batch)", "G @ {1}ᵀ（逐批）"), rule=True),
         Local(("{0}ᵀ @ G (per batch)", "{0}ᵀ @ G（逐批）"), rule=True),
     )
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch: self: grad.bmm(mat2.transpose(1, 2)); mat2: self.transpose(1, 2).bmm(grad)
+        bmm = BmmBackward0.apply
+        a, b = ctx.saved_tensors
+        n = ctx.needs_input_grad
+        return (
+            (bmm(g, b.transpose(1, 2)) if n[0] else None),
+            (bmm(a.transpose(1, 2), g) if n[1] else None),
+        )
 
     @staticmethod
     def backward(ctx, g):

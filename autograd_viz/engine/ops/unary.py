@@ -12,6 +12,7 @@ from ..derivatives import clamp_mask, clamp_text
 from ..function import Function, Local
 from ..functional_array import _is_array, const, mask, scale, sign
 from .arithmetic import saved0
+from .double import SigmoidBackwardBackward0, TanhBackwardBackward0, ThresholdBackwardBackward0
 
 _ndarray = np.ndarray
 _ZERO: dict = {}  # dtype -> its numpy scalar 0 (ReLU's gradient where the input is <= 0)
@@ -181,6 +182,10 @@ class SigmoidBackward0(Function):
     local = (Local("σ({0})·(1 - σ({0}))", lambda x, o, k: o * (1 - o)),)
 
     @staticmethod
+    def _graph_backward(ctx, g):
+        return (SigmoidBackwardBackward0.apply(g, ctx.saved_tensors[0]),)
+
+    @staticmethod
     def forward(ctx, a):
         tok = quiet(OVER)
         try:
@@ -229,6 +234,10 @@ class TanhBackward0(Function):
     local = (Local("1 - tanh²({0})", lambda x, o, k: 1 - o * o),)
 
     @staticmethod
+    def _graph_backward(ctx, g):
+        return (TanhBackwardBackward0.apply(g, ctx.saved_tensors[0]),)
+
+    @staticmethod
     def forward(ctx, a):
         out = _tanh(a)
         ctx._saved = (out,)  # (``save_for_backward``'s one step)
@@ -260,6 +269,11 @@ class ReluBackward0(Function):
     op, symbol = "relu", "relu"
     formula = "∂relu(a)/∂a = [a > 0]"
     local = (Local("[{0} > 0]", lambda x, o, k: (np.asarray(o) > 0).astype(float)),)
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch: threshold_backward(grad, result, 0)
+        return (ThresholdBackwardBackward0.apply(g, ctx.saved_tensors[0], threshold=0),)
 
     @staticmethod
     def forward(ctx, a):
