@@ -54,6 +54,7 @@ _LAZY = {
     "amp": ("autograd_viz.amp", None),
     "testing": ("autograd_viz.testing", None),
     "version": ("autograd_viz.version", None),
+    "jit": ("autograd_viz.jit", None),
     "return_types": ("autograd_viz.engine.return_types", None),
     "autocast": ("autograd_viz.amp", "autocast"),
     "is_autocast_enabled": ("autograd_viz.amp", "is_autocast_enabled"),

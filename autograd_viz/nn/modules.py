@@ -457,12 +457,12 @@ class Module(metaclass=ShownAs):
         extra = self.extra_repr()
         children = [(n, m) for n, m in self._modules.items()]
         if not children:
-            return f"{type(self).__name__}({extra})"
+            return f"{self._get_name()}({extra})"
         lines = extra.split("\n") if extra else []
         for n, m in children:
             r = repr(m).replace("\n", "\n  ")
             lines.append(f"({n}): {r}")
-        return type(self).__name__ + "(\n  " + "\n  ".join(lines) + "\n)"
+        return self._get_name() + "(\n  " + "\n  ".join(lines) + "\n)"
 
 
 class _DictHandle:
