@@ -84,9 +84,12 @@ def sum_to(g, shape):
             return _add_reduce(g, axis=tuple(range(lead)))
         r = _add_reduce(g, axis=tuple(range(lead)) + keep, keepdims=True)
         return np.reshape(r, shape)
+    if not shape:  # (PyTorch's at::sum_to: a plain sum to a 0-d shape)
+        return g.sum()
     axes = tuple(range(lead)) + keep
     r = g.sum(dim=axes, keepdim=True) if axes else g
-    return r.reshape(shape)
+    # (as PyTorch's at::sum_to: a view only when leading dimensions went away)
+    return r.view(shape) if lead else r
 
 
 def expand_to(g, shape):
@@ -140,6 +143,25 @@ def scale(x, c):
     from .ops.arithmetic import MulBackward1
 
     return MulBackward1.apply(x, other=c)
+
+
+def add_scalar(x, c):
+    """``x + c`` for a Python number ``c`` (``AddBackward1`` in graph mode, as PyTorch's
+    C++ formulas add a Scalar)."""
+    if _is_array(x):
+        return x + c
+    from .ops.arithmetic import AddBackward1
+
+    return AddBackward1.apply(x, other=c)
+
+
+def sub_scalar(x, c):
+    """``x - c`` for a Python number ``c`` (``SubBackward1`` in graph mode)."""
+    if _is_array(x):
+        return x - c
+    from .ops.arithmetic import SubBackward1
+
+    return SubBackward1.apply(x, other=c)
 
 
 def exp(x):

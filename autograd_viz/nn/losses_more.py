@@ -29,7 +29,7 @@ from ..engine.api_norm import vector_norm as _vector_norm
 from ..engine.device import DEFAULT_FLOAT
 from ..engine.function import Function, Local, _seq_counter
 from ..engine.functional_array import _is_array
-from ..engine.ops.arithmetic import AddBackward1, NotImplementedFn
+from ..engine.ops.arithmetic import AddBackward1, NotImplementedFn, SubBackward1
 from ..engine.ops.extra import LinalgVectorNormBackward0
 from ..engine.tensor import Tensor
 from . import functional as _functional
@@ -48,23 +48,6 @@ class NormBackward1(LinalgVectorNormBackward0):
     """``at::norm(x, p, dim, keepdim)`` (what ``pairwise_distance`` calls in C++): the
     vector norm along ``dim``, PyTorch's ``norm_backward``; another name than the
     ``torch.norm`` of Python, which goes through ``linalg.vector_norm``."""
-
-
-class SubBackward1(Function):
-    """``tensor - number`` as PyTorch's C++ composes it (``sub(Tensor, Scalar)``): one
-    slot."""
-
-    op, symbol = "sub", "-"
-    formula = "∂(a−c)/∂a = 1"
-    local = (Local("1", lambda x, o, k: 1.0),)
-
-    @staticmethod
-    def forward(ctx, a, other=0):
-        return a - other
-
-    @staticmethod
-    def backward(ctx, g):
-        return (g,)
 
 
 def _reduce_array(loss, reduction, dt):

@@ -14,7 +14,7 @@ from .._errstate import DIVIDE, DIVIDE_INVALID, DIVIDE_INVALID_OVER, OVER, quiet
 from .._errstate import errstate as _errstate
 from ..derivatives import mse_local, mse_text, num_text, pick_share, power_text
 from ..function import Function, Local
-from ..functional_array import log, mask, scale, where
+from ..functional_array import _tensor, log, mask, scale, sub_scalar, where
 from .double import MseLossBackwardBackward0
 
 _ndarray = np.ndarray
@@ -67,6 +67,23 @@ class AddBackward1(Function):
     @staticmethod
     def forward(ctx, a, other=0):
         return a + other
+
+    @staticmethod
+    def backward(ctx, g):
+        return (g,)
+
+
+class SubBackward1(Function):
+    """``tensor - number`` as PyTorch's C++ composes it (``sub(Tensor, Scalar)``): one
+    slot."""
+
+    op, symbol = "sub", "-"
+    formula = "∂(a−c)/∂a = 1"
+    local = (Local("1", lambda x, o, k: 1.0),)
+
+    @staticmethod
+    def forward(ctx, a, other=0):
+        return a - other
 
     @staticmethod
     def backward(ctx, g):
@@ -175,6 +192,16 @@ class DivBackward0(Function):
         ctx.save_for_backward(a if n[1] else None, b)
         with _errstate(DIVIDE_INVALID):
             return a / b
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # (other's gradient made first, as PyTorch's DivBackward0: the order of a later
+        # backward follows)
+        n = ctx.needs_input_grad
+        a, b = ctx.saved_tensors
+        with _errstate(DIVIDE_INVALID):
+            gb = -g * ((a / b) / b) if n[1] else None
+            return (g / b if n[0] else None), gb
 
     @staticmethod
     def backward(ctx, g):
@@ -362,6 +389,30 @@ class PowBackward1(Function):
             lambda x, o, k: np.asarray(o, float) * np.log(np.asarray(x[0], float)),
         ),
     )
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's pow_backward_self / pow_backward_exponent:
+        #   where(exponent == 0, 0, grad * (exponent * self.pow(exponent - 1)))
+        #   grad * where((self == 0) & (exponent >= 0), 0, result * self.log())
+        if ctx.needs_input_grad[0] and ctx.bool_exponent:
+            return PowBackward1.backward(ctx, g)  # (its error)
+        from ..api import where as twhere
+
+        a, b, out = ctx.saved_tensors
+        n = ctx.needs_input_grad
+        ra, rb = a._data, b._data
+        shape = np.broadcast_shapes(ra.shape, rb.shape)
+        zero = _tensor(np.zeros((), out._data.dtype))
+        ga = gb = None
+        with _errstate(DIVIDE_INVALID):
+            if n[1]:  # (the exponent's first, as PyTorch's PowBackward1)
+                cond = np.broadcast_to((ra == 0) & (rb >= 0), shape)
+                gb = g * twhere(cond, zero, out * log(a))
+            if n[0]:
+                cond = np.broadcast_to(rb == 0, shape)
+                ga = twhere(cond, zero, g * (b * a ** sub_scalar(b, 1)))
+        return ga, gb
 
     @staticmethod
     def forward(ctx, a, b, bool_exponent=False):

@@ -21,7 +21,7 @@ import numpy as np
 from .._errstate import ALL
 from .._errstate import errstate as _errstate
 from ..function import AccumulateGrad, Function, Local
-from ..functional_array import _is_array, _tensor
+from ..functional_array import _is_array, _tensor, add_scalar, scale
 
 _ndarray = np.ndarray
 _F32 = np.dtype(np.float32)
@@ -143,7 +143,7 @@ class TanhBackwardBackward0(_GradNode):
     def second(cls, gg, g, out):
         # derivatives.yaml: grad_output: tanh_backward(grad, output);
         # output: grad * (-2 * output * grad_output)
-        return cls.grad(gg, out), gg * (-2 * out * g)
+        return cls.grad(gg, out), gg * (scale(out, -2) * g)
 
 
 class SigmoidBackwardBackward0(_GradNode):
@@ -164,7 +164,7 @@ class SigmoidBackwardBackward0(_GradNode):
     def second(cls, gg, g, out):
         # grad_output: sigmoid_backward(grad, output);
         # output: grad * grad_output * (-2 * output + 1)
-        return cls.grad(gg, out), gg * g * (-2 * out + 1)
+        return cls.grad(gg, out), gg * g * add_scalar(scale(out, -2), 1)
 
 
 class ThresholdBackwardBackward0(_GradNode):

@@ -42,14 +42,18 @@ def _column_major(ctx, slot, saved) -> bool:
     return arr.strides[0] == item and arr.strides[1] == arr.shape[0] * item
 
 
-def _mm_grads(ctx, g, a, b, na, nb, sa, sb):
+def _mm_grads(ctx, g, a, b, na, nb, sa, sb, mat2_first):
     """The gradients of ``a @ b`` (slots ``sa``, ``sb`` of ``ctx``) as PyTorch builds
     them under create_graph."""
+    # (in PyTorch's order: mat2's first for mm, mat1's first for addmm; the order in
+    # which the nodes are made decides the order of a later backward)
     mm = MmBackward0.apply
     ga = gb = None
+    if nb and mat2_first:
+        gb = mm(g.t(), a).t() if _column_major(ctx, sb, b) else mm(a.t(), g)
     if na:
         ga = mm(b, g.t()).t() if _column_major(ctx, sa, a) else mm(g, b.t())
-    if nb:
+    if nb and not mat2_first:
         gb = mm(g.t(), a).t() if _column_major(ctx, sb, b) else mm(a.t(), g)
     return ga, gb
 
@@ -89,7 +93,7 @@ class MmBackward0(_Product):
     def _graph_backward(ctx, g):
         a, b = ctx.saved_tensors
         n = ctx.needs_input_grad
-        return _mm_grads(ctx, g, a, b, n[0], n[1], 0, 1)
+        return _mm_grads(ctx, g, a, b, n[0], n[1], 0, 1, True)
 
     @staticmethod
     def backward(ctx, g):
@@ -122,7 +126,7 @@ class AddmmBackward0(Function):
     def _graph_backward(ctx, g):
         a, b = ctx.saved_tensors
         n = ctx.needs_input_grad
-        ga, gb = _mm_grads(ctx, g, a, b, n[1], n[2], 1, 2)
+        ga, gb = _mm_grads(ctx, g, a, b, n[1], n[2], 1, 2, False)
         return (g if n[0] else None), ga, gb
 
     @staticmethod
@@ -192,10 +196,8 @@ class BmmBackward0(_Product):
         bmm = BmmBackward0.apply
         a, b = ctx.saved_tensors
         n = ctx.needs_input_grad
-        return (
-            (bmm(g, b.transpose(1, 2)) if n[0] else None),
-            (bmm(a.transpose(1, 2), g) if n[1] else None),
-        )
+        gb = bmm(a.transpose(1, 2), g) if n[1] else None  # (mat2's first, as PyTorch)
+        return (bmm(g, b.transpose(1, 2)) if n[0] else None), gb
 
     @staticmethod
     def backward(ctx, g):

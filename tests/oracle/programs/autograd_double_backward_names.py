@@ -1,0 +1,187 @@
+# Higher-order gradients of the ops teaching code uses most (tanh, sigmoid, relu, exp,
+# log, pow, mul, div, matmul / nn.Linear, mse_loss, cross_entropy, softmax, log_softmax):
+# the graph of a gradient made with create_graph=True (PyTorch's node names and
+# next_functions: TanhBackwardBackward0, ThresholdBackwardBackward0,
+# SoftmaxBackwardDataBackward0, NllLossBackwardBackward0, MmBackward0 / TBackward0...),
+# the second derivatives' values, Hessian-vector products, torch.autograd.functional and
+# gradgradcheck; float64 and float32.
+
+
+def ramp(shape, f=0.37, scale=1.0, shift=0.0, dtype=torch.float64):
+    n = 1
+    for s in shape:
+        n *= s
+    v = torch.sin(torch.arange(n, dtype=torch.float64) * f) * scale + shift
+    return v.to(dtype).reshape(shape).requires_grad_()
+
+
+def names(fn, depth=0):
+    """The node names of a gradient's graph, depth first (leaves as 'leaf')."""
+    if fn is None:
+        return None
+    if depth > 8:
+        return fn.name()
+    return [fn.name(), [names(f, depth + 1) for f, _ in fn.next_functions]]
+
+
+def second(name, fn, args):
+    """g = grad(Σ w·out) with create_graph; its graph and values; then the gradient of
+    Σ v·g (a Hessian-vector product) and a third derivative where it exists."""
+    out = fn(*args)
+    w = torch.cos(torch.arange(out.numel(), dtype=torch.float64) * 0.7).to(out.dtype)
+    gs = torch.autograd.grad((out * w.reshape(out.shape)).sum(), args, create_graph=True)
+    for i, g in enumerate(gs):
+        check(f"{name}_g{i}", g)
+        check(f"{name}_g{i}_graph", graph(g))
+    s = sum(
+        (g * torch.cos(torch.arange(g.numel(), dtype=g.dtype) * (0.3 + i)).reshape(g.shape)).sum()
+        for i, g in enumerate(gs)
+        if g.requires_grad
+    )
+    hs = torch.autograd.grad(s, args, create_graph=True, allow_unused=True)
+    for i, h in enumerate(hs):
+        check(f"{name}_h{i}", h)
+        if h is not None:
+            check(f"{name}_h{i}_names", names(h.grad_fn))
+
+
+for dt in (torch.float64, torch.float32):
+    tag = "f64" if dt is torch.float64 else "f32"
+    x = ramp((3, 4), dtype=dt)
+    y = ramp((3, 4), 0.53, 0.8, 1.5, dtype=dt)  # positive
+    with section(f"unary_{tag}"):
+        second(f"tanh_{tag}", torch.tanh, (x,))
+        second(f"tanh_method_{tag}", lambda a: a.tanh(), (x,))
+        second(f"sigmoid_{tag}", torch.sigmoid, (x,))
+        second(f"F_sigmoid_{tag}", F.sigmoid, (x,))
+        second(f"relu_{tag}", torch.relu, (x,))
+        second(f"F_relu_{tag}", F.relu, (x,))
+        second(f"leaky_relu_{tag}", lambda a: F.leaky_relu(a, 0.2), (x,))
+        second(f"hardtanh_{tag}", lambda a: F.hardtanh(a, -0.5, 0.5), (x,))
+        second(f"exp_{tag}", torch.exp, (x,))
+        second(f"log_{tag}", torch.log, (y,))
+        second(f"sqrt_{tag}", torch.sqrt, (y,))
+    with section(f"binary_{tag}"):
+        second(f"pow2_{tag}", lambda a: a**2, (x,))
+        second(f"pow3_{tag}", lambda a: a**3, (x,))
+        second(f"powt_{tag}", lambda a, b: a**b, (y, x))
+        second(f"mul_{tag}", lambda a, b: a * b, (x, y))
+        second(f"square_{tag}", lambda a: a * a, (x,))
+        second(f"div_{tag}", lambda a, b: a / b, (x, y))
+        second(f"add_sub_{tag}", lambda a, b: (a + b) * (a - b), (x, y))
+    with section(f"matmul_{tag}"):
+        a = ramp((3, 4), dtype=dt)
+        b = ramp((4, 5), 0.61, dtype=dt)
+        second(f"matmul_tanh_{tag}", lambda p, q: torch.tanh(p @ q), (a, b))
+        second(f"mm_{tag}", lambda p, q: torch.mm(p, q) ** 2, (a, b))
+        second(f"matmul_t_{tag}", lambda p, q: (p.t() @ q.t()) ** 2, (b, a))
+        v = ramp((4,), 0.9, dtype=dt)
+        second(f"mv_{tag}", lambda p, q: (p @ q) ** 2, (a, v))
+        second(
+            f"bmm_{tag}",
+            lambda p, q: torch.bmm(p, q) ** 2,
+            (ramp((2, 3, 4), dtype=dt), ramp((2, 4, 2), 0.2, dtype=dt)),
+        )
+        w1 = ramp((5, 4), 0.41, 0.5, dtype=dt)
+        b1 = ramp((5,), 0.77, 0.1, dtype=dt)
+        second(f"linear_{tag}", lambda p, w, bb: F.linear(p, w, bb).tanh(), (a, w1, b1))
+        second(f"linear_nobias_{tag}", lambda p, w: F.sigmoid(F.linear(p, w)), (a, w1))
+    with section(f"losses_{tag}"):
+        t = ramp((3, 4), 0.29, dtype=dt).detach()
+        second(f"mse_{tag}", lambda p: F.mse_loss(p, t), (x,))
+        second(f"mse_both_{tag}", lambda p, q: F.mse_loss(p, q), (x, y))
+        second(f"mse_sum_{tag}", lambda p, q: F.mse_loss(p, q, reduction="sum"), (x, y))
+        target = torch.tensor([0, 3, 1])
+        second(f"cross_entropy_{tag}", lambda p: F.cross_entropy(p, target), (x,))
+        second(
+            f"cross_entropy_sum_{tag}", lambda p: F.cross_entropy(p, target, reduction="sum"), (x,)
+        )
+        second(
+            f"cross_entropy_none_{tag}",
+            lambda p: F.cross_entropy(p, target, reduction="none"),
+            (x,),
+        )
+        second(f"nll_{tag}", lambda p: F.nll_loss(F.log_softmax(p, dim=1), target), (x,))
+        second(f"softmax_{tag}", lambda p: F.softmax(p, dim=1), (x,))
+        second(f"softmax0_{tag}", lambda p: torch.softmax(p, dim=0), (x,))
+        second(f"log_softmax_{tag}", lambda p: F.log_softmax(p, dim=-1), (x,))
+    with section(f"mlp_{tag}"):
+        # a two-layer tanh network: gradient of the loss w.r.t. the weights, then the
+        # gradient of its squared norm (a gradient penalty)
+        xb = ramp((4, 3), 0.3, dtype=dt).detach()
+        yb = torch.tensor([0, 1, 1, 0])
+        W1 = ramp((3, 5), 0.45, 0.7, dtype=dt)
+        W2 = ramp((5, 2), 0.85, 0.7, dtype=dt)
+        loss = F.cross_entropy(torch.tanh(xb @ W1) @ W2, yb)
+        g1, g2 = torch.autograd.grad(loss, (W1, W2), create_graph=True)
+        check(f"mlp_{tag}_g1_graph", graph(g1))
+        check(f"mlp_{tag}_g2_graph", graph(g2))
+        penalty = (g1**2).sum() + (g2**2).sum()
+        check(f"mlp_{tag}_penalty", penalty)
+        penalty.backward()
+        check(f"mlp_{tag}_W1_grad", W1.grad)
+        check(f"mlp_{tag}_W2_grad", W2.grad)
+
+# Hessian-vector products the way tutorials write them
+x = ramp((4,))
+v = torch.tensor([1.0, -0.5, 0.25, 2.0], dtype=torch.float64)
+f = (torch.tanh(x) * torch.sigmoid(x) + x.exp() * 0.1).sum()
+(gx,) = torch.autograd.grad(f, x, create_graph=True)
+check("hvp_gx_names", names(gx.grad_fn))
+(hv,) = torch.autograd.grad(gx @ v, x)
+check("hvp", hv)
+x.grad = None
+gx2 = torch.autograd.grad((x**3).sum(), x, create_graph=True)[0]
+gx2.sum().backward()
+check("x3_second", x.grad)
+
+
+# torch.autograd.functional on the same functions
+def fun(a):
+    return (torch.tanh(a) ** 2 + torch.sigmoid(a) * a).sum()
+
+
+p = ramp((3,), 0.8).detach()
+check("functional_hessian", torch.autograd.functional.hessian(fun, p))
+check("functional_hvp", torch.autograd.functional.hvp(fun, p, torch.ones(3, dtype=torch.float64)))
+check("functional_vhp", torch.autograd.functional.vhp(fun, p, torch.ones(3, dtype=torch.float64)))
+check("functional_jacobian", torch.autograd.functional.jacobian(lambda a: torch.softmax(a, 0), p))
+check(
+    "functional_hessian_graph",
+    graph(torch.autograd.functional.hessian(fun, p, create_graph=True)),
+)
+check(
+    "functional_vjp",
+    torch.autograd.functional.vjp(
+        lambda a: F.relu(a) * a.exp(), p, torch.ones(3, dtype=torch.float64)
+    ),
+)
+
+# gradgradcheck of the same ops
+for nm, fn, args in [
+    ("tanh", torch.tanh, (ramp((2, 3)),)),
+    ("sigmoid", torch.sigmoid, (ramp((2, 3)),)),
+    ("softmax", lambda a: F.softmax(a, dim=1), (ramp((2, 3)),)),
+    ("log_softmax", lambda a: F.log_softmax(a, dim=1), (ramp((2, 3)),)),
+    ("cross_entropy", lambda a: F.cross_entropy(a, torch.tensor([2, 0])), (ramp((2, 3)),)),
+    ("mse", lambda a, b: F.mse_loss(a, b), (ramp((2, 3)), ramp((2, 3), 0.9))),
+    (
+        "linear",
+        lambda a, w, b: F.linear(a, w, b).tanh(),
+        (ramp((2, 3)), ramp((4, 3), 0.5), ramp((4,), 0.2)),
+    ),
+    ("leaky_relu", lambda a: F.leaky_relu(a, 0.1) * a, (ramp((2, 3), shift=0.05),)),
+]:
+    check(f"gradgradcheck_{nm}", torch.autograd.gradgradcheck(fn, args))
+
+# third order: the gradient of a TanhBackwardBackward0 node
+x = ramp((3,), 0.9)
+(g,) = torch.autograd.grad(torch.tanh(x).sum(), x, create_graph=True)
+(h,) = torch.autograd.grad(g.sum(), x, create_graph=True)
+check("tanh_third_h_names", names(h.grad_fn))
+(k,) = torch.autograd.grad(h.sum(), x)
+check("tanh_third", k)
+(g,) = torch.autograd.grad(torch.sigmoid(x).sum(), x, create_graph=True)
+(h,) = torch.autograd.grad(g.sum(), x, create_graph=True)
+(k,) = torch.autograd.grad(h.sum(), x)
+check("sigmoid_third", k)
