@@ -151,6 +151,10 @@ OPS = {
         "rows",
         lambda t: _grad(t.reshape(5, 20), lambda x: x.log_softmax(0)),
     ),
+    # tanh's backward: 1 - y² by a fused multiply-add; sigmoid's: (1 - y) * g * y
+    "tanh_grad": ("any", lambda t: _grad(t.reshape(10, 10) * 0.25, lambda x: x.tanh())),
+    "tanh_grad_scalar": ("any", lambda t: _grad(t[:1].reshape(()) * 0.25, lambda x: x.tanh(), 1)),
+    "sigmoid_grad": ("any", lambda t: _grad(t.reshape(10, 10) * 0.25, lambda x: x.sigmoid())),
     "cross_entropy": ("rows", lambda t: _lib(t).nn.functional.cross_entropy(*_logits(t))),
     "cross_entropy_grad": (
         "rows",
