@@ -32,6 +32,7 @@ from .ops import reduce as R
 from .ops import shape as S
 from .ops import unary as U
 from .tensor import _NO_DIM, Size, Tensor, _wrap_dim
+from .tensor import _NO_KW as _NO_KW_T
 
 _ndarray = np.ndarray
 _F32 = np.dtype(np.float32)
@@ -622,6 +623,11 @@ def clamp(input, min=None, max=None):
         from . import api_extra
 
         return api_extra._clamp_tensors(input, min, max)
+    if not isinstance(min, numbers.Number | None) or not isinstance(max, numbers.Number | None):
+        from .argtypes import fail, sigs_of
+
+        kw = {k: v for k, v in (("min", min), ("max", max)) if v is not None}
+        fail("clamp", sigs_of("f:clamp"), (input,), kw)
     lo, hi = _raw(min), _raw(max)
     dt = result_type(input, *(v for v in (min, max) if v is not None))
     x = _cast(input, dt)
@@ -671,7 +677,7 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None)
         if axis is not None:  # numpy's names, which PyTorch accepts too
             dim = _numpy_dim("sum", dim, axis)
         if keepdims is not None:
-            keepdim = keepdims
+            keepdim = _keepdims_alias("sum", input, dim, keepdims, True)
         npd = to_numpy_dtype(dtype)
         try:
             kind = input._data.dtype.kind
@@ -681,6 +687,8 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None)
         if npd is None and kind in "biu":
             npd = _I64
         if dim is None:
+            if keepdim is not False:  # ``dim=None, keepdim=True``: every dim kept
+                return _reduce_all_keepdim(R.SumBackward1, input, keepdim, dtype=npd)
             return R.SumBackward0.apply(input, dtype=npd)
         return R.SumBackward1.apply(
             input, dim=_dims(dim, input._data.ndim, "sum", keepdim), keepdim=keepdim, dtype=npd
@@ -696,7 +704,7 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None
         if axis is not None:  # numpy's names, which PyTorch accepts too
             dim = _numpy_dim("mean", dim, axis)
         if keepdims is not None:
-            keepdim = keepdims
+            keepdim = _keepdims_alias("mean", input, dim, keepdims, True)
         _check_tensor(input, "mean")
         if dtype is not None:
             input = input.to(dtype)
@@ -706,6 +714,8 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None
                 f"point or complex dtype. Got: {_scalar_type_name(input._data.dtype)}"
             )
         if dim is None:
+            if keepdim is not False:  # ``dim=None, keepdim=True``: every dim kept
+                return _reduce_all_keepdim(R.MeanBackward1, input, keepdim)
             return R.MeanBackward0.apply(input)
         return R.MeanBackward1.apply(
             input, dim=_dims(dim, input._data.ndim, "mean", keepdim), keepdim=keepdim
@@ -714,6 +724,22 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None
         return _arg_retry(
             mean, "mean", input, dim, keepdim, dtype=dtype, axis=axis, keepdims=keepdims
         )
+
+
+def _keepdims_alias(name, input, dim, keepdims, function):
+    """``keepdims=`` (NumPy's name): PyTorch's parser takes it only beside a dim."""
+    if dim is None:
+        from .argtypes import check_call
+
+        args = (input,) if function else ()
+        check_call(name, args, {"keepdims": keepdims}, function)
+    return keepdims
+
+
+def _reduce_all_keepdim(cls, input, keepdim, **kw):
+    if keepdim is not True:
+        raise TypeError(f"argument 'keepdim' must be bool, not {type(keepdim).__name__}")
+    return cls.apply(input, dim=tuple(range(input._data.ndim)), keepdim=True, **kw)
 
 
 def _numpy_dim(name, dim, axis):
@@ -1381,6 +1407,26 @@ def view(input, *shape):
     return S.ViewBackward0.apply(input, shape=shape)
 
 
+def view_kw(input, shape, dtype):
+    """``x.view(dtype=...)`` and the calls without a shape: PyTorch's parse of
+    ``view(torch.dtype dtype)`` / ``view(tuple of ints size)``."""
+    from .argtypes import check_call, tp_name
+
+    if dtype is not _NO_KW_T and not shape and tp_name(dtype) == "torch.dtype":
+        return view(input, dtype)
+    kwargs = {} if dtype is _NO_KW_T else {"dtype": dtype}
+    check_call("view", shape, kwargs)
+    raise TypeError("view(): invalid arguments")  # (not reached: the parse fails above)
+
+
+def squeeze_error(args, kwargs, function):
+    """PyTorch's TypeError for ``squeeze(None)`` (``None`` is no dim for squeeze)."""
+    from .argtypes import check_call
+
+    check_call("squeeze", args, kwargs, function)
+    raise TypeError("squeeze(): invalid arguments")
+
+
 def reshape(input, *shape):
     if _LISTENERS and _OPEN[-1:] != ["reshape"]:
         return _composite("reshape", reshape, (input, *shape), None, (input,), {"shape": shape})
@@ -1477,9 +1523,13 @@ def unsqueeze(input, dim=None, *, axis=None):
     return S.UnsqueezeBackward0.apply(input, shape=(*shape[:d], 1, *shape[d:]))
 
 
-def squeeze(input, dim=None, *, axis=None):
+def squeeze(input, dim=_NO_KW_T, *, axis=None):
     if axis is not None:  # numpy's names, which PyTorch accepts too
         dim = axis
+    elif dim is _NO_KW_T:
+        dim = None
+    elif dim is None:
+        squeeze_error((input, None), {}, True)
     shape = input._data.shape
     nd = len(shape)
     if dim is None:
@@ -2194,7 +2244,9 @@ def cat(tensors, dim=0, *, axis=None):
 concat = concatenate = cat
 
 
-def stack(tensors, dim=0):
+def stack(tensors, dim=0, *, axis=None):
+    if axis is not None:  # numpy's name, which PyTorch accepts too
+        dim = axis
     tensors = _tensor_list(tensors, "stack")
     if not tensors:
         raise RuntimeError("stack expects a non-empty TensorList")

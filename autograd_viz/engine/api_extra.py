@@ -147,7 +147,7 @@ def _clamp_one(cls, name, bound, input, value):
         two = U.ClampMinBackward1 if bound == "min" else U.ClampMaxBackward1
         dt = _api.result_type(input, value)
         return two.apply(_api._cast(input, dt), _api._cast(value, dt))
-    if isinstance(value, bool) or not isinstance(value, numbers.Number):
+    if not isinstance(value, numbers.Number):
         raise TypeError(
             f"{name}() received an invalid combination of arguments - got (Tensor, "
             f"{type(value).__name__}), but expected one of:\n" + _CLAMP_SIGS.format(b=bound)

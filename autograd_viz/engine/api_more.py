@@ -189,8 +189,17 @@ def gather(input, dim, index, *, sparse_grad=False):
     idx = _index_check(index, "gather")
     a = input._data
     d = _wrap_dim(int(dim), max(a.ndim, 1))
-    if idx.ndim != a.ndim:
+    if idx.ndim != a.ndim or a.ndim == 0:
+        if idx.size == 0 and a.ndim:  # PyTorch checks nothing more for an empty index
+            grid = tuple(np.zeros(idx.shape, np.intp) for _ in range(a.ndim))
+            return M.GatherBackward0.apply(input, index=grid)
+        if max(idx.ndim, 1) == max(a.ndim, 1):  # a 0-d input or index: as 1-d ones
+            x = input.reshape(a.shape or (1,))
+            return gather(x, d, index.reshape(idx.shape or (1,))).reshape(idx.shape)
         raise RuntimeError("Index tensor must have the same number of dimensions as input tensor")
+    if idx.size == 0:
+        grid = tuple(np.zeros(idx.shape, np.intp) for _ in range(a.ndim))
+        return M.GatherBackward0.apply(input, index=grid)
     size = a.shape[d]
     for k in range(a.ndim):
         if k != d and idx.shape[k] > a.shape[k]:
@@ -213,6 +222,12 @@ def index_select(input, dim, index):
     d = _wrap_dim(int(dim), max(a.ndim, 1))
     if idx.ndim > 1:
         raise IndexError("index_select(): Index is supposed to be a vector")
+    if a.ndim == 0:  # a scalar: its one element
+        if idx.size != 1:
+            raise RuntimeError(
+                f"index_select(): Index to scalar can have only 1 value, got {idx.size} value(s)"
+            )
+        return index_select(input.reshape(1), 0, index.reshape(1)).reshape(())
     if idx.size and (idx.min() < 0 or idx.max() >= a.shape[d]):
         if d and a.ndim > 1:  # PyTorch's kernel for an inner dim words it so
             flat = idx.ravel()

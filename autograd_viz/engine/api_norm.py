@@ -73,6 +73,25 @@ def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
     """``torch.linalg.vector_norm``: one ``LinalgVectorNormBackward0`` (a ``dtype`` casts
     the input inside the op, no node of its own)."""
     _api._check_tensor(x, "linalg_vector_norm")
+    if isinstance(ord, Tensor) and ord.ndim == 0:  # (PyTorch's Number takes a 0-d tensor)
+        ord = ord.item()
+    if type(ord) is complex:
+        raise RuntimeError(
+            "linalg.vector_norm: Expected a non-complex scalar as the order of norm."
+        )
+    if not (
+        dim is None
+        or dim.__class__ is int
+        or (dim.__class__ in (tuple, list) and all(e.__class__ is int for e in dim))
+    ):
+        from .argtypes import fail, signatures
+
+        sig = signatures(
+            "(Tensor input, Number ord = 2, tuple of ints? dim = None, bool keepdim = False, *, "
+            "torch.dtype dtype = None, Tensor out = None)"
+        )
+        fail("linalg_vector_norm", sig, (x, ord, dim), {})
+        dim = [int(e) for e in dim] if isinstance(dim, tuple | list) else int(dim)
     if isinstance(ord, str) or not isinstance(ord, numbers.Real):
         raise TypeError(
             "linalg_vector_norm(): argument 'ord' (position 2) must be Number, not "
@@ -213,6 +232,10 @@ def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None, out=No
     if isinstance(ord, str):
         if ord not in ("fro", "nuc"):
             raise RuntimeError(f"linalg.matrix_norm: Order {ord} not supported.")
+    elif type(ord) is complex:
+        raise RuntimeError(
+            "linalg.matrix_norm: Expected a non-complex scalar as the order of norm."
+        )
     elif abs(float(ord)) not in (1.0, 2.0, math.inf):
         raise RuntimeError(f"linalg.matrix_norm: Order {_fmt_ord(ord)} not supported.")
     dim, npd = _matrix_checks(A, dim, dtype)

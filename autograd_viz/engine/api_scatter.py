@@ -59,6 +59,8 @@ def _scatter_grid(name, input, dim, index, src):
     if isinstance(src, Tensor) and src._data.dtype != a.dtype:
         raise RuntimeError(f"{name}(): Expected self.dtype to be equal to src.dtype")
     if idx.ndim != max(a.ndim, 1) and not (idx.ndim == 0 and a.ndim == 0):
+        if idx.size == 0:  # PyTorch checks nothing more for an empty index
+            return () if a.ndim == 0 else tuple(np.zeros(0, np.intp) for _ in range(a.ndim))
         raise RuntimeError("Index tensor must have the same number of dimensions as self tensor")
     a_shape = a.shape if a.ndim else (1,)
     idx2 = idx.reshape(idx.shape if idx.ndim else (1,))
@@ -803,7 +805,7 @@ def tensordot(a, b, dims=2, out=None):
     k = int(np.prod([a._data.shape[d] for d in wa]))
     ma = _api.reshape(_api.permute(a, *(free_a + wa)), (int(np.prod(sa)), k))
     mb = _api.reshape(_api.permute(b, *(wb + free_b)), (k, int(np.prod(sb))))
-    return _api.mm(ma, mb).view(*(sa + sb))
+    return _api.mm(ma, mb).view(tuple(sa + sb))
 
 
 def baddbmm(input, batch1, batch2, *, beta=1, alpha=1):

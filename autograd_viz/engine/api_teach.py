@@ -87,6 +87,18 @@ def _tensors_in(args):
             yield from _tensors_in(a)
 
 
+_NO_OUT = object()
+
+
+def _none_out(name, args, kwargs):
+    """``out=None`` given: PyTorch's parser error where no signature of ``name`` that the
+    call fits takes ``out`` (``torch.sum(x, out=None)``)."""
+    from . import argtypes
+
+    if "f:" + name in argtypes._SIG_TEXT or "f:" + name in argtypes._SIG_ALIAS:
+        argtypes.check_call(name, args, {**kwargs, "out": None}, True)
+
+
 def with_out(fn, name=None, differentiable=True):
     """``fn`` taking PyTorch's ``out=`` keyword: the result written into ``out`` (resized
     with PyTorch's warning when its shape differs, cast to its dtype when PyTorch allows
@@ -103,8 +115,11 @@ def with_out(fn, name=None, differentiable=True):
     opname = name or fn.__name__
 
     @functools.wraps(fn)
-    def _into_out(*args, out=None, **kwargs):
+    def _into_out(*args, out=_NO_OUT, **kwargs):
+        if out is _NO_OUT:
+            return fn(*args, **kwargs)
         if out is None:
+            _none_out(opname, args, kwargs)
             return fn(*args, **kwargs)
         if not isinstance(out, Tensor):
             raise TypeError(f"{opname}(): argument 'out' must be Tensor, not {type(out).__name__}")

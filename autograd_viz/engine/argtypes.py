@@ -472,6 +472,9 @@ def fail(name, sigs, args, kwargs):
 #: ``torch.`` functions ("f:" prefix), for the functions whose bad arguments the engine
 #: reports through ``check`` / ``fail``
 _SIG_TEXT = {
+    "view": ("(torch.dtype dtype)", "(tuple of ints size)"),
+    "squeeze": ("()", "(int dim)", "(tuple of ints dim)"),
+    "f:squeeze": ("(Tensor input)", "(Tensor input, int dim)", "(Tensor input, tuple of ints dim)"),
     "sum": (
         "(*, torch.dtype dtype = None)",
         "(tuple of ints? dim, bool keepdim = False, *, torch.dtype dtype = None)",

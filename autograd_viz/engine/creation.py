@@ -262,14 +262,8 @@ _ARANGE_SIGS = (
 )
 
 
-def _arange_error(given, step=_NO):
+def _arange_error(given):
     """PyTorch's message for ``arange`` of something that is not a number."""
-    if step is not _NO:
-        got = ", ".join(type(v).__name__ for v in given) + f", step={type(step).__name__}"
-        return TypeError(
-            f"arange() received an invalid combination of arguments - got ({got}), "
-            f"but expected one of:\n{_ARANGE_SIGS}"
-        )
     if len(given) == 1:
         return TypeError(
             f"arange(): argument 'end' (position 1) must be Number, not {type(given[0]).__name__}"
@@ -310,8 +304,15 @@ def arange(
             f"arange() takes from 1 to 3 positional arguments but {len(args)} were given"
         )
     if len(args) == 1 and end is _NO:
-        if step is not _NO:
-            raise _arange_error(args, step)
+        if step is not _NO or start is not _NO:
+            kws = [(k, v) for k, v in (("start", start), ("step", step)) if v is not _NO]
+            got = ", ".join(
+                [type(args[0]).__name__] + [f"{k}={type(v).__name__}" for k, v in kws[::-1]]
+            )
+            raise TypeError(
+                f"arange() received an invalid combination of arguments - got ({got}), "
+                f"but expected one of:\n{_ARANGE_SIGS}"
+            )
         end = args[0]
     else:
         for name in ("start", "end", "step")[: len(args)]:

@@ -1495,7 +1495,7 @@ class Tensor(metaclass=ShownAs):
             if axis is not None:  # numpy's names, which PyTorch accepts too
                 dim = _numpy_dim("sum", dim, axis)
             if keepdims is not None:
-                keepdim = keepdims
+                keepdim = _api._keepdims_alias("sum", self, dim, keepdims, False)
             return _api.sum(self, dim, keepdim, dtype=dtype)
         except TypeError:
             return _arg_retry(
@@ -1516,7 +1516,7 @@ class Tensor(metaclass=ShownAs):
             if axis is not None:  # numpy's names, which PyTorch accepts too
                 dim = _numpy_dim("mean", dim, axis)
             if keepdims is not None:
-                keepdim = keepdims
+                keepdim = _api._keepdims_alias("mean", self, dim, keepdims, False)
             return _api.mean(self, dim, keepdim, dtype=dtype)
         except TypeError:
             return _arg_retry(
@@ -1658,9 +1658,9 @@ class Tensor(metaclass=ShownAs):
             args = (_kw_intlist("permute", "dims", args, dims),)
         return _api.permute(self, *args)
 
-    def view(self, *shape):
+    def view(self, *shape, dtype=_NO_KW):
         arr = self._data
-        if arr.flags.c_contiguous and not _LISTENERS:
+        if arr.flags.c_contiguous and not _LISTENERS and dtype is _NO_KW:
             # direct path (``emb.view(-1, 30)``): ints, at most one -1, a contiguous array
             dims = shape[0] if len(shape) == 1 and shape[0].__class__ is tuple else shape
             n, known, free = arr.size, 1, -1
@@ -1676,8 +1676,10 @@ class Tensor(metaclass=ShownAs):
                     if known and n % known == 0:
                         new = (*dims[:free], n // known, *dims[free + 1 :])
                         return _apply1t(_S.ViewBackward0, self, {"shape": new})
-                elif known == n:
+                elif known == n and shape:
                     return _apply1t(_S.ViewBackward0, self, {"shape": tuple(dims)})
+        if dtype is not _NO_KW or not shape:
+            return _api.view_kw(self, shape, dtype)
         return _api.view(self, *shape)
 
     def view_as(self, other):
@@ -1711,9 +1713,17 @@ class Tensor(metaclass=ShownAs):
             dim = axis
         return _api.unsqueeze(self, dim)
 
-    def squeeze(self, dim=None, *, axis=None):
+    def squeeze(self, *args, dim=_NO_KW, axis=None):
         if axis is not None:  # numpy's names, which PyTorch accepts too
             dim = axis
+        if args:
+            if dim is not _NO_KW or args[0] is None:
+                return _api.squeeze_error(args, {} if dim is _NO_KW else {"dim": dim}, False)
+            dim = args[0] if len(args) == 1 else args  # ``x.squeeze(1, 2)``
+        elif dim is None:
+            return _api.squeeze_error((), {"dim": None}, False)
+        elif dim is _NO_KW:
+            return _api.squeeze(self)
         return _api.squeeze(self, dim)
 
     def expand(self, *args, size=_NO_KW):

@@ -72,11 +72,11 @@ def norm_except_dim(v, pow=2, dim=0):
     if dim == 0:
         out = [1] * n
         out[0] = v.size(0)
-        return _at_norm(v.contiguous().view(v.size(0), -1), pow, 1).view(*out)
+        return _at_norm(v.contiguous().view(v.size(0), -1), pow, 1).view(tuple(out))
     if dim == n - 1:
         out = [1] * n
         out[n - 1] = v.size(n - 1)
-        return _at_norm(v.contiguous().view(-1, v.size(n - 1)), pow, 0).view(*out)
+        return _at_norm(v.contiguous().view(-1, v.size(n - 1)), pow, 0).view(tuple(out))
     return norm_except_dim(v.transpose(0, dim), pow, 0).transpose(0, dim)
 
 

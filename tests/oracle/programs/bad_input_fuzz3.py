@@ -101,3 +101,92 @@ def _t0_grad():
 
 
 raises("transpose_0d_grad", _t0_grad)
+raises("arange_end_start_kw", lambda: torch.arange(3, start=1))
+raises("arange_end_start_step_kw", lambda: torch.arange(3, start=1, step=2))
+
+# --- view(dtype=), squeeze(None), stack(axis=)
+m = torch.arange(12.0).reshape(3, 4)
+raises("view_dtype_kw", lambda: t.view(dtype=torch.int32))
+raises("view_dtype_kw_bool", lambda: t.view(dtype=torch.bool))
+raises("view_dtype_kw_double", lambda: t.view(dtype=torch.float64))
+raises("view_shape_and_dtype", lambda: t.view(2, 3, dtype=torch.int32))
+raises("view_dtype_none", lambda: t.view(dtype=None))
+raises("view_nothing", lambda: torch.ones(1).view())
+raises("view_empty_tuple", lambda: torch.ones(1).view(()))
+raises("squeeze_none", lambda: torch.ones(2, 1).squeeze(None))
+raises("squeeze_dim_none", lambda: torch.ones(2, 1).squeeze(dim=None))
+raises("torch_squeeze_none", lambda: torch.squeeze(torch.ones(2, 1), None))
+raises("squeeze_varargs", lambda: torch.ones(2, 1, 1).squeeze(1, 2))
+raises("squeeze_tuple", lambda: torch.ones(2, 1, 1).squeeze((1, 2)))
+raises("squeeze_plain", lambda: torch.ones(2, 1, 1).squeeze())
+raises("stack_axis", lambda: torch.stack([t, t], axis=1))
+
+# --- gather / scatter / index_select: empty index, 0-d input
+raises("gather_empty_index", lambda: torch.gather(m, 1, torch.tensor([], dtype=torch.long)))
+raises("gather_empty_index_3d", lambda: torch.gather(m, 1, torch.zeros(0, 9, 2, dtype=torch.long)))
+raises("gather_empty_bad_dim", lambda: torch.gather(m, 5, torch.zeros(0, dtype=torch.long)))
+raises("gather_0d_0d", lambda: s.gather(0, torch.tensor(0)))
+raises("gather_0d_1d", lambda: s.gather(0, torch.tensor([0, 0])))
+raises("gather_0d_oob", lambda: s.gather(0, torch.tensor([1])))
+raises("gather_1d_0d", lambda: torch.arange(3.0).gather(0, torch.tensor(1)))
+raises(
+    "scatter_empty_index",
+    lambda: torch.zeros(3, 4).scatter(1, torch.tensor([], dtype=torch.long), 1.0),
+)
+raises("index_select_0d", lambda: s.index_select(0, torch.tensor([0])))
+raises("index_select_0d_two", lambda: s.index_select(0, torch.tensor([0, 0])))
+raises("index_select_0d_oob", lambda: s.index_select(0, torch.tensor([1])))
+raises("index_select_0d_empty", lambda: s.index_select(0, torch.tensor([], dtype=torch.long)))
+
+
+def _gather_0d_grad():
+    w = torch.tensor(2.0, requires_grad=True)
+    w.gather(0, torch.tensor([0, 0])).sum().backward()
+    return w.grad
+
+
+raises("gather_0d_grad", _gather_0d_grad)
+
+# --- clamp bounds, norm orders and dims
+raises("clamp_min_list", lambda: torch.clamp(t, min=[1.0, 2.0, 3.0]))
+raises("clamp_min_ndarray", lambda: torch.clamp(t, min=np.ones(3)))
+raises("clamp_min_str", lambda: torch.clamp(t, min="x"))
+raises("clamp_min_max_str", lambda: torch.clamp(t, min=1, max="x"))
+raises("clamp_np_float", lambda: torch.clamp(t, min=np.float64(1.5)))
+raises("clamp_min_bool_method", lambda: t.clamp_min(True))
+raises("clamp_max_bool_method", lambda: t.clamp_max(True))
+raises("clamp_min_bool_function", lambda: torch.clamp_min(t, True))
+raises("norm_p_tensor", lambda: t.norm(torch.tensor(0)))
+raises("norm_p_tensor_2", lambda: t.norm(p=torch.tensor(2.0)))
+raises("vector_norm_ord_tensor", lambda: torch.linalg.vector_norm(t, ord=torch.tensor(1.0)))
+raises("norm_dim_str", lambda: t.norm(dim="0"))
+raises("norm_dim_float_elem", lambda: t.norm(dim=[0.5]))
+raises("norm_dim_bad_second", lambda: t.norm(dim=(0, "a")))
+raises("vector_norm_dim_tensor", lambda: torch.linalg.vector_norm(t, dim=torch.tensor(0)))
+raises("vector_norm_dim_np", lambda: torch.linalg.vector_norm(t, dim=np.int64(0)))
+raises("vector_norm_ord_complex", lambda: torch.linalg.vector_norm(t, ord=1j))
+raises("norm_p_complex", lambda: t.norm(p=1j))
+raises("linalg_norm_ord_complex", lambda: torch.linalg.norm(t, ord=1j))
+
+# --- sum / mean: keepdims without a dim, dim=None with keepdim, out=None
+raises("sum_keepdims_nodim", lambda: t.sum(keepdims=True))
+raises("mean_keepdims_nodim", lambda: t.mean(keepdims=True))
+raises("torch_sum_keepdims_nodim", lambda: torch.sum(t, keepdims=True))
+raises("sum_axis_keepdims", lambda: t.sum(axis=0, keepdims=True))
+raises("sum_dim_none_keepdim", lambda: t.sum(dim=None, keepdim=True))
+raises("mean_dim_none_keepdim", lambda: t.mean(None, True))
+raises("torch_sum_dim_none_keepdim", lambda: torch.sum(t, dim=None, keepdim=True))
+raises("torch_sum_out_none", lambda: torch.sum(t, out=None))
+raises("torch_sum_dim_out_none", lambda: torch.sum(t, 0, out=None))
+raises("torch_mean_out_none", lambda: torch.mean(t, out=None))
+raises("torch_add_out_none", lambda: torch.add(t, t, out=None))
+
+
+def _sum_keep_grad():
+    w = torch.ones(2, 3, requires_grad=True)
+    y = w.sum(dim=None, keepdim=True)
+    (y * 2).sum().backward()
+    return y.grad_fn.name(), w.grad
+
+
+raises("sum_dim_none_keepdim_grad", _sum_keep_grad)
