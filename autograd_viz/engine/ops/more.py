@@ -105,6 +105,11 @@ class MaskedFillBackward0(Function):
     def backward(ctx, g):
         return (_keep(g, ctx.mask),)
 
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch: self: grad.masked_fill(mask, 0)
+        return (MaskedFillBackward0.apply(g, mask=ctx.mask, value=0),)
+
 
 class MaskedFillBackward1(Function):
     """``a`` with ``value`` (a 0-d tensor) where ``mask`` is True."""
@@ -160,9 +165,18 @@ class GatherBackward0(Function):
     def backward(ctx, g):
         return (scatter(g, ctx.shape, ctx.index, accumulate=True),)
 
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's gather_backward: zeros(self).scatter_add(dim, index, grad)
+        from .scatter import ScatterAddBackward0
+
+        base = _tensor(np.zeros(ctx.shape, g._data.dtype))
+        return (ScatterAddBackward0.apply(base, g, grid=ctx.index),)
+
 
 class IndexSelectBackward0(GatherBackward0):
     op, symbol = "index_select", "index_select"
+    _graph_backward = None
     formula = "∂/∂a: each selected slice's gradient is added back to it"
     local = (
         Local(("G added at the selected slices of {0:r}", "G 加到 {0:r} 被选中的切片"), rule=True),
@@ -176,6 +190,7 @@ class IndexSelectBackward0(GatherBackward0):
 
 class TopkBackward0(GatherBackward0):
     op, symbol = "topk", "topk"
+    _graph_backward = None
     formula = "∂/∂a: the gradient goes back to the positions of the k values"
     local = (
         Local(

@@ -123,6 +123,13 @@ class MeanBackward0(Function):
             return (out,)
         return (expand_to(scale(g, 1.0 / ctx.n), ctx.shape),)
 
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's mean_backward: grad.expand(sizes) / numel (a Scalar division)
+        from .extra import DivBackward1
+
+        return (DivBackward1.apply(expand_to(g, ctx.shape), other=ctx.n),)
+
 
 class MeanBackward1(Function):
     op, symbol = "mean", "mean"
@@ -151,6 +158,16 @@ class MeanBackward1(Function):
         if not ctx.keepdim:
             g = unsqueeze_dims(g, ctx.dims)
         return (expand_to(scale(g, 1.0 / n), ctx.shape),)
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch: sum_backward(grad, sizes, dim, keepdim) / numel
+        from .extra import DivBackward1
+
+        n = int(np.prod([ctx.shape[d] for d in ctx.dims])) or 1
+        if not ctx.keepdim:
+            g = unsqueeze_dims(g, ctx.dims)
+        return (DivBackward1.apply(expand_to(g, ctx.shape), other=n),)
 
 
 class MaxBackward1(Function):

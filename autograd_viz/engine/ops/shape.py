@@ -235,8 +235,15 @@ class SelectBackward0(Function):
     def backward(ctx, g):
         return (scatter(g, ctx.in_shape, ctx.index),)
 
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch: select_backward / slice_backward, one node each
+        return (ctx._double.apply(g, shape=ctx.in_shape, index=ctx.index),)
+
 
 class MultiViewBackward(SelectBackward0):
+    _graph_backward = None  # (several outputs: their own backward under create_graph)
+
     """Base of the nodes of ``split`` / ``chunk`` / ``unbind``: ONE node for all the pieces
     (views of the input), as PyTorch makes it.  Piece ``k`` is output ``k`` of the node
     (its tensor's ``output_nr``; a consumer's ``next_functions`` holds ``(node, k)``), and
@@ -354,6 +361,43 @@ class SliceBackward0(SelectBackward0):
     formula = "∂a[i:j]/∂a: the gradient goes to the slice, 0 elsewhere"
 
 
+class SelectBackwardBackward0(Function):
+    """``select_backward(g, sizes, dim, index)``: zeros with ``g`` written at the
+    selected position (the gradient of ``a[i]`` as a node under create_graph); its own
+    gradient reads the position back (``SelectBackward0``)."""
+
+    op, symbol = "select_backward", "[]'"
+    formula = "zeros with G at the selected position;  its gradient: G read back there"
+    local = (Local(("G read back at the selected position", "G 在被选位置上的值"), rule=True),)
+    _read = SelectBackward0
+
+    @staticmethod
+    def forward(ctx, g, shape=(), index=()):
+        ctx.index = index
+        z = np.zeros(shape, dtype=g.dtype)
+        z[index] = g
+        return z
+
+    @classmethod
+    def backward(cls, ctx, gg):
+        if _is_array(gg):
+            return (gg[ctx.index],)
+        return (cls._read.apply(gg, index=ctx.index),)
+
+
+class SliceBackwardBackward0(SelectBackwardBackward0):
+    """``slice_backward``: zeros with ``g`` written in the slice."""
+
+    op, symbol = "slice_backward", "[:]'"
+    formula = "zeros with G in the slice;  its gradient: G read back from the slice"
+    local = (Local(("G read back from the slice", "G 在切片上的值"), rule=True),)
+    _read = SliceBackward0
+
+
+SelectBackward0._double = SelectBackwardBackward0
+SliceBackward0._double = SliceBackwardBackward0
+
+
 class IndexBackward0(Function):
     """Advanced indexing (integer lists/tensors, boolean masks): a copy."""
 
@@ -390,6 +434,45 @@ class IndexBackward0(Function):
             onehot = _eye(ctx.in_shape[0], g.dtype).take(k.reshape(n), axis=0).T
             return ((onehot @ g.reshape(n, -1)).reshape(ctx.in_shape),)
         return (scatter(g, ctx.in_shape, ctx.index, accumulate=True),)
+
+
+def _index_graph_backward(ctx, g):
+    # PyTorch: index_backward = zeros_like(self).index_put_(indices, grad, accumulate=True)
+    base = _function_mod._Tensor._make(np.zeros(ctx.in_shape, g._data.dtype))
+    return (IndexPutImplBackward0.apply(base, g, index=ctx.index),)
+
+
+IndexBackward0._graph_backward = staticmethod(_index_graph_backward)
+
+
+class IndexPutImplBackward0(Function):
+    """``base`` with ``values`` added at ``index`` (``_index_put_impl_`` with
+    ``accumulate=True``: the gradient of ``a[idx]`` as a node under create_graph).  Slots:
+    the base (zeros) and the values; the values' gradient reads ``index`` back."""
+
+    op, symbol = "index_put", "[]+="
+    formula = "∂/∂base = G,  ∂/∂values = G read at the indexed positions"
+    local = (
+        Local("1", lambda x, o, k: 1.0),
+        Local(("G read at the indexed positions", "G 在被索引位置上的值"), rule=True),
+    )
+    #: reads the values' gradient back (``IndexBackward0``: ``G[index]``)
+    _read = IndexBackward0
+
+    @staticmethod
+    def forward(ctx, base, values, index=()):
+        ctx.index = index
+        out = np.array(base, dtype=np.result_type(base, values), copy=True)
+        np.add.at(out, index, values)
+        return out
+
+    @classmethod
+    def backward(cls, ctx, gg):
+        n = ctx.needs_input_grad
+        gv = None
+        if n[1]:
+            gv = gg[ctx.index] if _is_array(gg) else cls._read.apply(gg, index=ctx.index)
+        return (gg if n[0] else None), gv
 
 
 def index_rows(x, k):

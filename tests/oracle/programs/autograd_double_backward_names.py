@@ -105,6 +105,24 @@ for dt in (torch.float64, torch.float32):
         second(f"softmax_{tag}", lambda p: F.softmax(p, dim=1), (x,))
         second(f"softmax0_{tag}", lambda p: torch.softmax(p, dim=0), (x,))
         second(f"log_softmax_{tag}", lambda p: F.log_softmax(p, dim=-1), (x,))
+    with section(f"index_reduce_{tag}"):
+        second(f"slice_{tag}", lambda a: a[1:, ::2] ** 2, (x,))
+        second(f"select_{tag}", lambda a: a[:, 1].exp(), (x,))
+        second(f"rows_{tag}", lambda a: a[torch.tensor([0, 2, 2])].tanh(), (x,))
+        second(f"range_{tag}", lambda a: a[range(3), [0, 2, 1]].sigmoid(), (x,))
+        second(f"mask_{tag}", lambda a: a[a > 0] ** 2, (x,))
+        second(f"gather_{tag}", lambda a: a.gather(1, torch.tensor([[0], [3], [1]])) ** 2, (x,))
+        second(
+            f"masked_fill_{tag}",
+            lambda a: a.masked_fill(torch.tensor([[True, False, False, True]]), 0.0).tanh(),
+            (x,),
+        )
+        second(f"mean_{tag}", lambda a: a.mean() ** 2, (x,))
+        second(f"mean_dim_{tag}", lambda a: a.mean(dim=1).tanh(), (x,))
+        second(f"sum_dim_{tag}", lambda a: a.sum(0, keepdim=True).sigmoid(), (x,))
+        C = ramp((5, 2), 0.7, dtype=dt)
+        Xi = torch.tensor([[0, 4], [2, 2], [1, 3]])
+        second(f"embed_{tag}", lambda c: (c[Xi].view(3, 4) @ x.detach().t()).tanh(), (C,))
     with section(f"mlp_{tag}"):
         # a two-layer tanh network: gradient of the loss w.r.t. the weights, then the
         # gradient of its squared norm (a gradient penalty)
