@@ -137,6 +137,11 @@ class TanhBackwardBackward0(_GradNode):
 
     @classmethod
     def first(cls, g, out):
+        if np.result_type(out) == _F32:
+            # PyTorch's kernel: 1 - out² by a fused multiply-add (one rounding; the
+            # square is exact in float64), as TanhBackward0's plain backward
+            o = np.asarray(out, np.float64)
+            return g * (1.0 - o * o).astype(_F32)
         return g * (1 - out * out)
 
     @classmethod
