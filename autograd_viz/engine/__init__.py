@@ -855,6 +855,12 @@ __all__ += [
     "xlogy_",
 ]
 
+# issue 13's missing public names (engine/api_names.py: also the Tensor methods)
+from . import api_names as _api_names  # noqa: E402
+
+globals().update({_n: getattr(_api_names, _n) for _n in _api_names.__all_names__})
+__all__ += _api_names.__all_names__
+
 range = range_  # torch.range (builtins.range is not used in this module)
 
 # (last: after every module has added its Tensor methods)

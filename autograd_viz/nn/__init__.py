@@ -412,5 +412,6 @@ Module._torch_class = "torch.nn.modules.module.Module"
 del _mod, _names
 
 from . import _argcheck as _argcheck  # noqa: E402
+from . import torch_functions as _torch_functions  # noqa: E402,F401  (F.hardshrink, F.pdist...)
 
 _argcheck.install(functional)

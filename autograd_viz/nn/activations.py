@@ -57,6 +57,10 @@ def mish(input, inplace=False):
 
 def selu(input, inplace=False):
     _float_unary("elu", input)
+    if inplace:
+        from .torch_functions import _selu_
+
+        return _selu_(input)
     return _ops.EluBackward0.apply(input, alpha=_SELU_ALPHA, scale=_SELU_SCALE)
 
 
@@ -64,6 +68,10 @@ def celu(input, alpha=1.0, inplace=False):
     _float_unary("elu", input)
     if alpha == 0:
         raise RuntimeError("ZeroDivisionError")
+    if inplace:
+        from .torch_functions import _celu_
+
+        return _celu_(input, alpha)
     return _ops.CeluBackward0.apply(input, alpha=alpha)
 
 

@@ -912,6 +912,10 @@ def elu(input, alpha=1.0, inplace=False):
         from ..engine.argtypes_shape import number_arg
 
         alpha = number_arg("elu", "alpha", alpha, 2)
+    if inplace:
+        from .torch_functions import elu_
+
+        return elu_(input, alpha)
     return _ops.EluBackward0.apply(input, alpha=alpha)
 
 
