@@ -39,6 +39,7 @@ __all__ = [
     "hessian",
     "jacfwd",
     "jacrev",
+    "jvp",
     "stack_module_state",
     "vjp",
     "vmap",
@@ -338,6 +339,79 @@ def jacrev(func, argnums=0, *, has_aux=False, chunk_size=None, _preallocate_and_
         return res
 
     return wrapper
+
+
+_JVP = "jvp(f, primals, tangents)"
+
+
+def jvp(func, primals, tangents, *, strict=False, has_aux=False):
+    """``(func(*primals), J·tangents)`` in forward mode (``autograd.forward_ad``)."""
+    from .autograd import forward_ad as fwAD
+    from .engine import forward_grad as _fg
+
+    if not isinstance(primals, tuple):
+        raise RuntimeError(
+            f"{_JVP}: Expected primals to be a tuple. E.g. it should be valid to call f(*primals)."
+        )
+    flat_primals, primals_spec = _flatten(primals)
+    flat_tangents, tangents_spec = _flatten(tangents)
+    if primals_spec != tangents_spec:
+        raise RuntimeError(
+            f"{_JVP}: Expected primals and tangents to have the same python structure. For "
+            "example, if primals is a tuple of 3 tensors, tangents also must be. Got primals "
+            f"with structure {_spec_str(primals_spec)} and tangents with structure "
+            f"{_spec_str(tangents_spec)}"
+        )
+    for name, flat in (("primals", flat_primals), ("tangents", flat_tangents)):
+        if not flat:
+            raise RuntimeError(f"{_JVP}: Expected {name} to contain at least one Tensor.")
+        for x in flat:
+            if not isinstance(x, Tensor):
+                raise RuntimeError(
+                    f"{_JVP}: Expected {name} to only contain Tensors, got {type(x)}"
+                )
+    opened = _fg.LEVEL[0] is None
+    if opened:
+        fwAD.enter_dual_level()
+    try:
+        duals = [fwAD.make_dual(p, t) for p, t in zip(flat_primals, flat_tangents, strict=True)]
+        result = func(*_unflatten(duals, primals_spec))
+        aux = None
+        if has_aux:
+            if not (isinstance(result, tuple) and len(result) == 2):
+                raise RuntimeError(
+                    f"{_JVP}: output of function f should be a tuple: (output, aux) if "
+                    "has_aux is True"
+                )
+            result, aux = result
+        flat_out, spec = _flatten(result)
+        if (len(flat_out) == 1 and flat_out[0] is None) or not flat_out:
+            raise RuntimeError(
+                f"{_JVP}: Expected f to be a function that has non-empty output "
+                f"(got output = {flat_out})"
+            )
+        primals_out, tangents_out = [], []
+        for dual in flat_out:
+            if not isinstance(dual, Tensor):
+                raise RuntimeError(
+                    f"{_JVP}: expected f(*args) to return only tensors, got unsupported "
+                    f"type {type(dual)}"
+                )
+            primal, tangent = fwAD.unpack_dual(dual)
+            if tangent is None:
+                if strict:
+                    raise RuntimeError(
+                        "jvp(f, primals, tangents, strict=True): The output of f is "
+                        "independent of the inputs. This is not allowed with strict=True."
+                    )
+                tangent = _torch.zeros_like(primal)
+            primals_out.append(primal.detach())
+            tangents_out.append(tangent)
+    finally:
+        if opened:
+            fwAD.exit_dual_level()
+    out = (_unflatten(primals_out, spec), _unflatten(tangents_out, spec))
+    return (*out, aux) if has_aux else out
 
 
 def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):

@@ -14,7 +14,7 @@ from ..engine.grad_mode import (  # noqa: F401  (torch.autograd.no_grad, ...)
 )
 from ..engine.tensor import Size, Tensor
 from ..engine.variable import Variable
-from . import anomaly, function, functional, graph, variable
+from . import anomaly, forward_ad, function, functional, graph, variable
 from .anomaly import detect_anomaly, set_detect_anomaly
 from .function import Function, once_differentiable
 from .gradcheck import gradcheck, gradgradcheck
@@ -25,6 +25,7 @@ __all__ = [
     "anomaly",
     "backward",
     "detect_anomaly",
+    "forward_ad",
     "function",
     "functional",
     "grad",

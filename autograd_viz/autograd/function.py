@@ -32,6 +32,7 @@ import numpy as np
 
 from ..engine import backward as _backward_mod
 from ..engine import events
+from ..engine import forward_grad as _fg
 from ..engine.function import Function as _Node
 from ..engine.function import Local, _next_seq, _version_message
 from ..engine.grad_mode import STATE
@@ -408,6 +409,8 @@ def _apply(cls, args, kwargs):
         _bind_saved(ctx, outs)
     if listening:
         tin = tuple(args[i] for i in tpos)
+        if _fg.LEVEL[0] is not None:  # (forward-mode AD calls the class's jvp with it)
+            LAST_CTX[0] = ctx
         if nodes:
             for node, o in nodes:
                 events.emit(
@@ -432,6 +435,10 @@ def _apply(cls, args, kwargs):
                     kwargs={},
                 )
     return tuple(outs) if is_tuple else outs[0]
+
+
+#: the ctx of the last custom Function applied while someone listens
+LAST_CTX: list = [None]
 
 
 def _alias(t):

@@ -85,6 +85,34 @@ def _analytical(outputs, inputs, wrt):
     return jac
 
 
+def _forward(fn, inputs, wrt, n_floats):
+    """The Jacobian in forward mode (``forward_ad``): one run of ``fn`` per element of
+    each input in ``wrt``, that element's tangent 1; laid out as ``_numerical``'s."""
+    from .. import zeros_like
+    from . import forward_ad as fwAD
+
+    jac = [[None] * n_floats for _ in wrt]
+    for k, i in enumerate(wrt):
+        x = inputs[i]
+        size = x._data.size
+        rows = [None] * n_floats
+        for e in range(size):
+            with fwAD.dual_level():
+                t = zeros_like(x).detach()
+                t._data.reshape(-1)[e] = 1
+                args = list(inputs)
+                args[i] = fwAD.make_dual(x, t)
+                outs = _float_outputs(fn(*args))
+                for j, o in enumerate(outs):
+                    tg = fwAD.unpack_dual(o).tangent
+                    col = np.zeros(o._data.size, o._data.dtype) if tg is None else tg._data
+                    if rows[j] is None:
+                        rows[j] = np.zeros((size, o._data.size), dtype=x._data.dtype)
+                    rows[j][e] = col.reshape(-1)
+        jac[k] = rows
+    return jac
+
+
 def _fail(msg, raise_exception):
     if raise_exception:
         raise GradcheckError(msg)
@@ -129,10 +157,23 @@ def gradcheck(
             )
     out = func(*inputs)
     outputs = _differentiable_outputs(out)
-    if not check_backward_ad:
+    if not (check_backward_ad or check_forward_ad):
         return True
     floats = _float_outputs(out)
     num = _numerical(func, inputs, wrt, [o._data.size for o in floats], eps)
+    if check_forward_ad:
+        fwd = _forward(func, inputs, wrt, len(floats))
+        for k, i in enumerate(wrt):
+            for j in range(len(floats)):
+                if not np.allclose(fwd[k][j], num[k][j], rtol=rtol, atol=atol, equal_nan=False):
+                    return _fail(
+                        f"Jacobian computed with forward mode mismatch for output {j} with "
+                        f"respect to input {i},\nnumerical:{Tensor._make(num[k][j])}\n"
+                        f"analytical:{Tensor._make(fwd[k][j])}\n",
+                        raise_exception,
+                    )
+    if not check_backward_ad:
+        return True
     # map differentiable outputs to their index among the float outputs
     pos = [next(j for j, f in enumerate(floats) if f is o) for o in outputs]
     ana = _analytical(outputs, inputs, wrt) if outputs else [[] for _ in wrt]

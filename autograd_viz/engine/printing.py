@@ -8,6 +8,7 @@ import math
 
 import numpy as np
 
+from . import forward_grad as _fg
 from . import views as _views
 
 PRECISION = 4
@@ -194,4 +195,8 @@ def tensor_repr(t) -> str:
         suffixes.append("grad_fn=<Invalid>")  # PyTorch: reading its grad_fn raises
     elif t.requires_grad:
         suffixes.append("requires_grad=True")
+    if _fg.TANGENTS:  # (a dual tensor, inside ``forward_ad.dual_level``)
+        tangent = _fg.tangent_of(t)
+        if tangent is not None:
+            suffixes.append(f"tangent={tensor_repr(tangent)}")
     return _add_suffixes(prefix + body, suffixes, indent)
