@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+
 import numpy as np
 
 from ..engine.backward import run_backward
@@ -111,6 +113,8 @@ def backward(
     grads = _root_grads(tensors, grad_tensors, create_graph)
     if retain_graph is None:
         retain_graph = create_graph
+    elif retain_graph is not True and retain_graph is not False:
+        retain_graph = bool(operator.index(retain_graph))  # (PyTorch's TypeError)
     if inputs is not None:
         inputs = _as_tuple(inputs)
         if not inputs:
@@ -191,6 +195,8 @@ def grad(
             raise RuntimeError("One of the differentiated Tensors does not require grad")
     if retain_graph is None:
         retain_graph = create_graph
+    elif retain_graph is not True and retain_graph is not False:
+        retain_graph = bool(operator.index(retain_graph))  # (PyTorch's TypeError)
     _TASK_INPUTS.append(True)
     try:
         captured = run_backward(

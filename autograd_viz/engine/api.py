@@ -707,6 +707,8 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None
             keepdim = _keepdims_alias("mean", input, dim, keepdims, True)
         _check_tensor(input, "mean")
         if dtype is not None:
+            if isinstance(dtype, str):  # (the parser's TypeError, from the except below)
+                raise TypeError("mean(): dtype must be torch.dtype")
             input = input.to(dtype)
         if input._data.dtype.kind not in "fc":
             raise RuntimeError(
@@ -1063,18 +1065,22 @@ def _should_fold(t1, t2):
     return builtins.all(strides[i] == strides[i + 1] * shape[i + 1] for i in range(big.ndim - 2))
 
 
+def _tp(x):
+    from .argtypes import tp_name
+
+    return tp_name(x)
+
+
 def matmul(input, other):
     """``@`` as PyTorch's ``at::matmul`` composes it (dot, mv, mm, folded mm, bmm)."""
     if _LISTENERS and _OPEN[-1:] != ["matmul"]:
         return _composite("matmul", matmul, (input, other))
     if not isinstance(input, Tensor) or not isinstance(other, Tensor):
         bad = other if isinstance(input, Tensor) else input
-        if isinstance(bad, _ndarray):
-            return matmul(_as_tensor(input), _as_tensor(other))
         raise TypeError(
             f"matmul(): argument '{'other' if bad is other else 'input'}' "
             f"(position {2 if bad is other else 1}) must be Tensor, not "
-            f"{type(bad).__name__}"
+            f"{_tp(bad)}"
         )
     d1, d2 = input._data.ndim, other._data.ndim
     if d1 == 0 or d2 == 0:
@@ -1412,7 +1418,11 @@ def view_kw(input, shape, dtype):
     ``view(torch.dtype dtype)`` / ``view(tuple of ints size)``."""
     from .argtypes import check_call, tp_name
 
-    if dtype is not _NO_KW_T and not shape and tp_name(dtype) == "torch.dtype":
+    if (
+        dtype is not _NO_KW_T
+        and not shape
+        and (tp_name(dtype) == "torch.dtype" or dtype in (float, int, bool, complex))
+    ):
         return view(input, dtype)
     kwargs = {} if dtype is _NO_KW_T else {"dtype": dtype}
     check_call("view", shape, kwargs)

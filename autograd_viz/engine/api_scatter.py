@@ -601,6 +601,8 @@ def index_add(input, dim, index, source, *, alpha=1):
     size = a.shape[d] if a.ndim else 1
     flat = idx.reshape(-1)
     if flat.size and (flat.min() < 0 or flat.max() >= size):
+        if a.ndim <= 1:  # (PyTorch's 1-D kernel words it so)
+            raise IndexError("index out of range in self")
         b = int(flat[np.flatnonzero((flat < 0) | (flat >= size))[0]])
         raise RuntimeError(f"index {b} is out of bounds for dimension {d} with size {size}")
     key = (slice(None),) * d + (flat,)

@@ -337,25 +337,34 @@ _RI_SIGS = (
 )
 
 
-def _repeat_counts(r):
-    """The int64 counts of a repeats tensor, checked as PyTorch checks them."""
+def _repeat_counts(r, n=None, d=0):
+    """The int64 counts of a repeats tensor, checked as PyTorch checks them (its rank, its
+    length against ``n``, the input's size along ``d``, then its dtype)."""
     import numpy as np
 
     from .api import _scalar_type_name
 
+    if r._data.ndim > 1:
+        raise RuntimeError("repeats must be 0-dim or 1-dim tensor")
+    if n is not None and r._data.size != 1 and r._data.size != n:
+        raise RuntimeError(
+            "repeats must have the same size as input along dim, but got repeats.size(0) = "
+            f"{r._data.size} and input.size({d}) = {n}"
+        )
     if r._data.dtype.kind not in "iu":
         raise NotImplementedError(
             f"\"repeat_interleave_cpu\" not implemented for '{_scalar_type_name(r._data.dtype)}'"
         )
-    if r._data.ndim > 1:
-        raise RuntimeError("repeats must be 0-dim or 1-dim tensor")
     counts = np.asarray(r._data, dtype=np.int64).reshape(-1)
     if (counts < 0).any():
         raise RuntimeError("repeats can not be negative")
     return counts
 
 
-def repeat_interleave(input, repeats=None, dim=None, *, output_size=None):
+_NO_REPEATS = object()
+
+
+def repeat_interleave(input, repeats=_NO_REPEATS, dim=None, *, output_size=None):
     """``torch.repeat_interleave``: int repeats as PyTorch builds them (unsqueeze, expand,
     clone, view: ``ViewBackward0``), tensor repeats by ``index_select``
     (``IndexSelectBackward0``); ``repeat_interleave(repeats)`` alone gives the indices."""
@@ -366,14 +375,14 @@ def repeat_interleave(input, repeats=None, dim=None, *, output_size=None):
     from .api_more import index_select as _index_select
     from .tensor import _wrap_dim
 
-    if repeats is None:  # torch.repeat_interleave(repeats): the indices 0, 0, 1, ...
+    if repeats is _NO_REPEATS:  # torch.repeat_interleave(repeats): the indices 0, 0, 1, ...
         counts = _repeat_counts(input)
         return Tensor._make(np.repeat(np.arange(counts.size, dtype=np.int64), counts))
     if isinstance(repeats, Tensor):
-        counts = _repeat_counts(repeats)
         x = input.flatten() if dim is None else input
         d = 0 if dim is None else _wrap_dim(dim, input.dim())
         n = x.shape[d]
+        counts = _repeat_counts(repeats, n, d)
         if counts.size == 1:
             counts = np.full(n, counts[0], dtype=np.int64)
         elif counts.size != n:
@@ -399,6 +408,12 @@ def repeat_interleave(input, repeats=None, dim=None, *, output_size=None):
 
 
 def _m_repeat_interleave(self, repeats, dim=None, *, output_size=None):
+    if repeats is None:
+        raise TypeError(
+            "repeat_interleave() received an invalid combination of arguments - got (NoneType), "
+            "but expected one of:\n * (Tensor repeats, int dim = None, *, int output_size = None)"
+            "\n * (int repeats, int dim = None, *, int output_size = None)\n"
+        )
     return repeat_interleave(self, repeats, dim, output_size=output_size)
 
 

@@ -84,6 +84,25 @@ def _arg_retry(name, self, dim_keepdim, kwargs):
     return argtypes.retry(name, getattr(Tensor, name), args, kwargs, self)
 
 
+def _retain_arg(v):
+    """``retain_graph=``: PyTorch reads it as an integer (``operator.index``)."""
+    import operator
+
+    return v if v is True or v is False else bool(operator.index(v))
+
+
+def _method_position(e):
+    """A function's argument TypeError as the Tensor method's (``self`` not counted):
+    ``argument 'other' (position 2)`` -> ``(position 1)``."""
+    import re
+
+    msg = str(e)
+    m = re.match(r"(\w+\(\): argument '\w+' \(position )(\d+)(\).*)", msg, re.S)
+    if m and m.group(2) != "1":
+        return TypeError(f"{m.group(1)}{int(m.group(2)) - 1}{m.group(3)}")
+    return e
+
+
 def _wrap_dim(dim, ndim):
     if dim.__class__ is not int:
         dim = _dim_index(dim)
@@ -653,7 +672,7 @@ class Tensor(metaclass=ShownAs):
                 if one is None:
                     one = _ONE[dt] = dt.type(1)
             _backward_mod.run_backward(
-                (self,), [one], False if retain_graph is None else retain_graph, False
+                (self,), [one], False if retain_graph is None else _retain_arg(retain_graph), False
             )
             return
         if gradient is not None and not isinstance(gradient, Tensor):
@@ -1611,13 +1630,22 @@ class Tensor(metaclass=ShownAs):
         return _api.allclose(self, other, rtol, atol, equal_nan)
 
     def matmul(self, other):
-        return _api.matmul(self, other)
+        try:
+            return _api.matmul(self, other)
+        except TypeError as e:
+            raise _method_position(e) from None
 
     def mm(self, mat2):
-        return _api.mm(self, mat2)
+        try:
+            return _api.mm(self, mat2)
+        except TypeError as e:
+            raise _method_position(e) from None
 
     def mv(self, vec):
-        return _api.mv(self, vec)
+        try:
+            return _api.mv(self, vec)
+        except TypeError as e:
+            raise _method_position(e) from None
 
     def dot(self, other):
         return _api.dot(self, other)

@@ -705,6 +705,21 @@ def _conv_arg_checks(x, bias, stride, pads, dilation):
         raise RuntimeError(f"dilation should be greater than zero, but got {list(dilation)}")
 
 
+def _expand_param_check(nconv, **params):
+    """PyTorch's ``expand_param_if_needed`` for conv2d's int[2] arguments: one value, or one
+    per convolution dimension (the weight's dims after the first two)."""
+    for name, v in params.items():
+        if isinstance(v, str):
+            continue
+        vals = list(v) if isinstance(v, list | tuple) else [v, v]
+        if len(vals) != 1 and len(vals) != nconv:
+            shown = ", ".join(str(int(e)) for e in vals)
+            raise RuntimeError(
+                f"expected {name} to be a single integer value or a list of {nconv} values to "
+                f"match the convolution dimensions, but got {name}=[{shown}]"
+            )
+
+
 def _pair_arg(v):
     """A functional conv's int-pair argument: an int, a 0-d tensor, or 1 or 2 of them."""
     if isinstance(v, Tensor) and v._data.ndim == 0 and v._data.dtype.kind in "iu":
@@ -748,6 +763,8 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     w = weight._data
     if w.ndim < 3:
         raise RuntimeError("weight should have at least three dimensions")
+    if w.ndim != 4 or (isinstance(stride, list | tuple) and len(stride) > 2):
+        _expand_param_check(w.ndim - 2, stride=stride, padding=padding, dilation=dilation)
     stride, dilation = _pair_arg(stride), _pair_arg(dilation)
     kh, kw = w.shape[2], w.shape[3]
     if isinstance(padding, str):
@@ -1097,6 +1114,26 @@ def _iterable(v):
     return isinstance(v, collections.abc.Iterable)
 
 
+def _checked(name):
+    """F.conv1d / F.conv2d behind PyTorch's argument parse (nn/_argcheck.py)."""
+    from . import functional
+
+    return getattr(functional, name)
+
+
+def _as_ntuple(v, n, size):
+    """PyTorch's ``_ntuple(n)``: an iterable as a tuple, anything else repeated ``n``
+    times (kept as given: F's parser refuses a bad value in forward)."""
+    return tuple(v) if _iterable(v) else (v,) * n
+
+
+def _ints_or_raw(size, v):
+    try:
+        return size(v)
+    except (TypeError, ValueError):
+        return v
+
+
 class _ConvNd(Module):
     """What Conv1d and Conv2d share: the argument checks, the fields, PyTorch's
     initialisation (weight and bias uniform in ±1/√fan_in) and the repr.  A subclass gives
@@ -1131,7 +1168,7 @@ class _ConvNd(Module):
                 raise ValueError(
                     f"Invalid padding string {padding!r}, should be one of {valid_padding_strings}"
                 )
-            if padding == "same" and any(s != 1 for s in size(stride)):
+            if padding == "same" and any(s != 1 for s in _as_ntuple(stride, 1, size)):
                 raise ValueError("padding='same' is not supported for strided convolutions")
         valid_padding_modes = {"zeros", "reflect", "replicate", "circular"}  # as PyTorch's
         if padding_mode not in valid_padding_modes:
@@ -1146,9 +1183,11 @@ class _ConvNd(Module):
         self.in_channels = in_channels
         self.out_channels = out_channels
         self.kernel_size = size(kernel_size)
-        self.stride = size(stride)
-        self.padding = padding if isinstance(padding, str) else size(padding)
-        self.dilation = size(dilation)
+        # stride, padding, dilation kept as given, as PyTorch's ``_ntuple`` keeps them (F's
+        # parser refuses a bad one in forward); their int form for the padding amounts
+        self.stride = _as_ntuple(stride, n, size)
+        self.padding = padding if isinstance(padding, str) else _as_ntuple(padding, n, size)
+        self.dilation = _as_ntuple(dilation, n, size)
         self.groups = groups
         self.padding_mode = padding_mode
         # F.pad's amounts (last dimension first) for the non-zeros padding modes
@@ -1156,11 +1195,12 @@ class _ConvNd(Module):
         if isinstance(self.padding, str):
             rev = [0, 0] * len(ks)
             if self.padding == "same":
-                for d, k, i in zip(self.dilation, ks, range(len(ks) - 1, -1, -1), strict=False):
+                dil = _ints_or_raw(size, self.dilation)
+                for d, k, i in zip(dil, ks, range(len(ks) - 1, -1, -1), strict=False):
                     rev[2 * i] = d * (k - 1) // 2
                     rev[2 * i + 1] = d * (k - 1) - d * (k - 1) // 2
         else:
-            rev = [p for p in reversed(self.padding) for _ in range(2)]
+            rev = [p for p in reversed(_ints_or_raw(size, self.padding)) for _ in range(2)]
         self._reversed_padding_repeated_twice = rev
         npd = self._npd(dtype, device)
         shape = (out_channels, in_channels // groups, *self.kernel_size)
@@ -1196,6 +1236,15 @@ class _ConvNd(Module):
             s += f", padding_mode={self.padding_mode}"
         return s
 
+    def _plain_args(self, p):
+        """stride, padding, dilation all plain ints of the module's dimensions (else the
+        forward goes through F's argument parse, as PyTorch's)."""
+        n = len(self.kernel_size)
+        return all(
+            v.__class__ is tuple and len(v) == n and all(e.__class__ is int for e in v)
+            for v in (self.stride, self.dilation, p if p.__class__ is tuple else (0,) * n)
+        )
+
     def _padded(self, input):
         """The input and the padding for the convolution: a non-zeros ``padding_mode``
         pads with ``F.pad`` first (as PyTorch's ``_conv_forward``), then pads nothing."""
@@ -1219,10 +1268,11 @@ class Conv1d(_ConvNd):
 
     def forward(self, input):
         input, p = self._padded(input)
+        st, dl = self.stride, self.dilation
+        if not self._plain_args(p):
+            return _checked("conv1d")(input, self.weight, self.bias, st, p, dl, self.groups)
         p = p if isinstance(p, str) else p[0]
-        return conv1d(
-            input, self.weight, self.bias, self.stride[0], p, self.dilation[0], self.groups
-        )
+        return conv1d(input, self.weight, self.bias, st[0], p, dl[0], self.groups)
 
 
 class _MaxPoolNd(Module):
@@ -1307,7 +1357,8 @@ class Conv2d(_ConvNd):
 
     def forward(self, input):
         input, p = self._padded(input)
-        return conv2d(input, self.weight, self.bias, self.stride, p, self.dilation, self.groups)
+        fn = conv2d if self._plain_args(p) else _checked("conv2d")
+        return fn(input, self.weight, self.bias, self.stride, p, self.dilation, self.groups)
 
 
 class MaxPool2d(_MaxPoolNd):

@@ -190,3 +190,81 @@ def _sum_keep_grad():
 
 
 raises("sum_dim_none_keepdim_grad", _sum_keep_grad)
+
+# --- view(dtype=<Python type>), mean(dtype=str), repeat_interleave, index_add bounds
+v = torch.arange(4.0)
+raises("view_dtype_python_float", lambda: t.view(dtype=float))
+raises("view_dtype_python_int", lambda: t.view(dtype=int))
+raises("view_python_float", lambda: t.view(float))
+raises("torch_mean_dtype_str", lambda: torch.mean(t, dtype="float32"))
+raises("mean_dtype_str", lambda: t.mean(dtype="float32"))
+raises("mean_dim_dtype_str", lambda: t.mean(0, dtype="float32"))
+raises("repeat_interleave_none", lambda: v.repeat_interleave(None))
+raises("torch_repeat_interleave_none", lambda: torch.repeat_interleave(v, None))
+raises(
+    "repeat_interleave_bool", lambda: torch.repeat_interleave(v, torch.tensor([True, False, True]))
+)
+raises("repeat_interleave_2d", lambda: torch.repeat_interleave(v, torch.ones(2, 3)))
+raises(
+    "repeat_interleave_half",
+    lambda: torch.repeat_interleave(v, torch.tensor([1.0, 2.0], dtype=torch.float16)),
+)
+raises("repeat_interleave_float_len", lambda: torch.repeat_interleave(v, torch.ones(4)))
+raises("repeat_interleave_ok", lambda: torch.repeat_interleave(v, torch.tensor([1, 2, 1, 0])))
+raises("repeat_interleave_counts", lambda: torch.repeat_interleave(torch.tensor([1, 2])))
+raises(
+    "index_add_1d_oob", lambda: torch.zeros(5).index_add_(0, torch.tensor([0, 7]), torch.ones(2))
+)
+raises(
+    "index_add_1d_negative",
+    lambda: torch.zeros(5).index_add(0, torch.tensor([0, -1]), torch.ones(2)),
+)
+raises(
+    "index_add_2d_oob",
+    lambda: torch.zeros(5, 2).index_add(0, torch.tensor([0, 7]), torch.ones(2, 2)),
+)
+
+# --- matmul / mm / mv with an ndarray
+raises("matmul_method_ndarray", lambda: t.matmul(np.ones(3)))
+raises("matmul_function_ndarray_first", lambda: torch.matmul(np.ones(3), m))
+raises("matmul_function_ndarray_second", lambda: torch.matmul(t, np.ones(3)))
+raises("mm_method_ndarray", lambda: t.mm(np.ones((3, 2))))
+raises("mv_method_ndarray", lambda: t.mv(np.ones(3)))
+raises("matmul_operator_ndarray", lambda: t @ np.ones(3))
+
+# --- backward(retain_graph=...) read as an integer
+
+
+def _retain(rg, form):
+    w = torch.ones(3, requires_grad=True)
+    if form == 0:
+        (w * 2).sum().backward(retain_graph=rg)
+    elif form == 1:
+        (w * 2).backward(torch.ones(3), retain_graph=rg)
+    else:
+        return torch.autograd.grad((w * 2).sum(), w, retain_graph=rg)
+    return w.grad
+
+
+for _i, _rg in enumerate(
+    [2, torch.tensor(True), np.bool_(True), 1.0, "yes", torch.tensor(1.0), [True]]
+):
+    for _form in range(3):
+        raises(f"retain_graph_{_i}_{_form}", lambda: _retain(_rg, _form))
+
+# --- Conv modules keep stride/padding/dilation as given; forward parses them
+x4 = torch.ones(1, 1, 5, 5)
+raises("conv_stride_float", lambda: nn.Conv2d(1, 2, 3, stride=2.0).stride)
+raises("conv_stride_float_fwd", lambda: nn.Conv2d(1, 2, 3, stride=2.0)(x4))
+raises("conv_stride_none", lambda: nn.Conv2d(1, 2, 3, stride=None).stride)
+raises("conv_padding_none_fwd", lambda: nn.Conv2d(1, 2, 3, padding=None)(x4))
+raises("conv_stride_bool_fwd", lambda: nn.Conv2d(1, 2, 3, stride=True)(x4))
+raises("conv_stride_np", lambda: nn.Conv2d(1, 2, 3, stride=np.int64(2))(x4).shape)
+raises("conv_stride_str", lambda: nn.Conv2d(1, 2, 3, stride="2"))
+raises("conv1d_stride_float", lambda: nn.Conv1d(1, 2, 3, stride=2.0).stride)
+raises("conv1d_stride_float_fwd", lambda: nn.Conv1d(1, 2, 3, stride=2.0)(torch.ones(1, 1, 5)))
+raises("conv_dilation_float", lambda: nn.Conv2d(1, 2, 3, dilation=2.0).dilation)
+raises("conv_stride_three_fwd", lambda: nn.Conv2d(1, 2, 3, stride=(2, 2, 2))(x4))
+raises("conv_same_strided_float", lambda: nn.Conv2d(1, 2, 3, padding="same", stride=2.0))
+raises("conv2d_weight_3d", lambda: F.conv2d(x4, torch.ones(2, 1, 3)))
+raises("conv2d_stride_three", lambda: F.conv2d(x4, torch.ones(2, 1, 3, 3), None, (1, 1, 1)))
