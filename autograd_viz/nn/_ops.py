@@ -17,7 +17,15 @@ from ..engine import events
 from ..engine.dtypes import float64 as _f64
 from ..engine.function import Function, Local
 from ..engine.functional_array import _is_array, _tensor, expand_to, scale, sum_to
-from ..engine.ops.double import HardtanhBackwardBackward0, edge_tensor
+from ..engine.functional_array import add_scalar as _add_scalar
+from ..engine.functional_array import scale as _scale
+from ..engine.functional_array import sub_scalar as _sub_scalar
+from ..engine.ops.double import (
+    HardtanhBackwardBackward0,
+    SigmoidBackwardBackward0,
+    _GradNode,
+    edge_tensor,
+)
 from ..engine.ops.unary import EXACT_MAX
 from ..engine.tensor import Tensor
 
@@ -897,6 +905,137 @@ class LogSigmoidBackward0(Function):
     def backward(ctx, g):
         (a,) = ctx.saved_tensors
         return (g * _sigmoid(-a),)
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (LogSigmoidBackwardBackward0.apply(g, a),)
+
+
+# ------------------------------------------------- create_graph: PyTorch's nodes
+# (``engine/ops/double.py``): the gradients of softplus, elu and logsigmoid as ONE node
+# each, silu's as PyTorch's silu_backward formula.
+
+
+def _mask_like(cond, like):
+    arr = np.asarray(cond).astype(np.result_type(_raw(like)))
+    return arr if _is_array(like) else _tensor(arr)
+
+
+class SoftplusBackwardBackward0(_GradNode):
+    """``softplus_backward(g, x, beta, threshold) = g·σ(βx)`` (``g`` where βx > threshold)."""
+
+    op, symbol = "softplus_backward", "softplus'"
+    formula = "∂(g·σ(βx))/∂g = σ(βx),  ∂/∂x = g·β·σ(βx)(1 − σ(βx))"
+    local = (
+        Local("σ(β·{1})", rule=True),
+        Local("{0}·β·σ(β·{1})·(1 - σ(β·{1}))", rule=True),
+    )
+
+    @classmethod
+    def first(cls, g, x, beta=1.0, threshold=20.0):
+        x = np.asarray(x)
+        above = (x * beta > threshold).astype(x.dtype)
+        return g * (_sigmoid(x * beta) * (1 - above) + above)
+
+    @classmethod
+    def second(cls, gg, g, x, beta=1.0, threshold=20.0):
+        # softplus_double_backward(grad * grad_output, self, beta, threshold) =
+        #   sigmoid_backward(grad, (self * beta).sigmoid()) * (x < threshold) * beta
+        xb = _scale(x, beta)
+        z = _sigmoid(xb)
+        below = _mask_like(_raw(xb) < threshold, gg)
+        d_x = _scale(SigmoidBackwardBackward0.grad(gg * g, z) * below, beta)
+        return cls.grad(gg, x, beta=beta, threshold=threshold), d_x
+
+
+class EluBackwardBackward0(_GradNode):
+    """``elu_backward(g, x, alpha, scale) = g·scale·(1 if x > 0 else α·eˣ)``."""
+
+    op, symbol = "elu_backward", "elu'"
+    formula = "∂(g·elu'(x))/∂g = elu'(x),  ∂/∂x = g·scale·α·eˣ for x < 0"
+    local = (
+        Local(
+            ("scale·(1 if {1} > 0 else α·exp({1}))", "scale·({1} > 0 时为 1，否则为 α·exp({1}))"),
+            rule=True,
+        ),
+        Local(
+            (
+                "{0}·scale·α·exp({1}) where {1} < 0, else 0",
+                "{1} < 0 处为 {0}·scale·α·exp({1})，否则为 0",
+            ),
+            rule=True,
+        ),
+    )
+
+    @classmethod
+    def first(cls, g, x, alpha=1.0, scale=1.0):
+        x = np.asarray(x)
+        pos = (x > 0).astype(x.dtype)
+        d = np.exp(np.minimum(x, 0)) * ((1 - pos) * alpha) + pos
+        if scale != 1.0:
+            d = d * scale
+        return g * d
+
+    @classmethod
+    def second(cls, gg, g, x, alpha=1.0, scale=1.0):
+        # elu_double_backward: elu_backward(grad * grad_output, ..., self) * (self < 0)
+        neg = _mask_like(_raw(x) < 0, gg)
+        d_x = cls.grad(gg * g, x, alpha=alpha, scale=scale) * neg
+        return cls.grad(gg, x, alpha=alpha, scale=scale), d_x
+
+
+class LogSigmoidBackwardBackward0(_GradNode):
+    """``log_sigmoid_backward(g, x) = g·σ(−x)``."""
+
+    op, symbol = "log_sigmoid_backward", "logσ'"
+    formula = "∂(g·σ(−x))/∂g = σ(−x),  ∂/∂x = g·(σ(x) − 1)·σ(x)"
+    local = (
+        Local("σ(-{1})", lambda x, o, k: _sigmoid_arr(-np.asarray(x[1], float))),
+        Local(
+            "{0}·(σ({1}) - 1)·σ({1})",
+            lambda x, o, k: (
+                np.asarray(x[0])
+                * (_sigmoid_arr(np.asarray(x[1], float)) - 1)
+                * _sigmoid_arr(np.asarray(x[1], float))
+            ),
+        ),
+    )
+
+    @classmethod
+    def first(cls, g, x):
+        return g * _sigmoid(-np.asarray(x))
+
+    @classmethod
+    def second(cls, gg, g, x):
+        # log_sigmoid_double_backward(grad * grad_output, self): grad * (z - 1) * z
+        z = _sigmoid(x)
+        return cls.grad(gg, x), gg * g * _sub_scalar(z, 1) * z
+
+
+def _silu_graph(ctx, g):
+    # silu_backward: grad_output * (sigmoid * (1 + self * (1 - sigmoid))), with PyTorch's
+    # nodes: (grad * sigmoid) * (1 + self * (1 - sigmoid)), ``1 -`` a tensor subtraction
+    (a,) = ctx.saved_tensors
+    s = a.sigmoid()
+    one = _tensor(np.ones((), a._data.dtype))
+    right = _add_scalar(a * (one - s), 1)  # (made first: the C++ operands' order)
+    return ((g * s) * right,)
+
+
+def _softplus_graph(ctx, g):
+    (a,) = ctx.saved_tensors
+    return (SoftplusBackwardBackward0.apply(g, a, beta=ctx.beta, threshold=ctx.threshold),)
+
+
+def _elu_graph(ctx, g):
+    (a,) = ctx.saved_tensors
+    return (EluBackwardBackward0.apply(g, a, alpha=ctx.alpha, scale=ctx.scale),)
+
+
+SiluBackward0._graph_backward = staticmethod(_silu_graph)
+SoftplusBackward0._graph_backward = staticmethod(_softplus_graph)
+EluBackward0._graph_backward = staticmethod(_elu_graph)
 
 
 class MishBackward0(Function):

@@ -257,6 +257,11 @@ class SgnBackward0(Function):
         return _nd(out)
 
     @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's sgn_backward of a real tensor: an (efficient) zero tensor, no graph
+        return (_zeros_no_graph(g),)
+
+    @staticmethod
     def backward(ctx, g):
         return (g * 0,)
 
@@ -533,3 +538,11 @@ class AtanhBackward1(_InplaceNotImplemented, AtanhBackward0):
 _NOT_IMPLEMENTED: dict = {}
 # (XlogyBackward0 is the two-tensor form, in ops/more.py)
 del XlogyBackward0
+
+
+def _zeros_no_graph(g):
+    """Zeros shaped as the gradient ``g``, outside any graph (PyTorch's zeros_like /
+    ZeroTensor gradients of sign and sgn)."""
+    from ..tensor import Tensor
+
+    return Tensor._make(np.zeros(g._data.shape, g._data.dtype))

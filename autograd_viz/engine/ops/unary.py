@@ -10,7 +10,7 @@ from .._errstate import ALL, DIVIDE_INVALID, INVALID, OVER, quiet, restore
 from .._errstate import errstate as _errstate
 from ..derivatives import clamp_mask, clamp_text
 from ..function import Function, Local
-from ..functional_array import _is_array, const, mask, scale, sign
+from ..functional_array import _is_array, add_scalar, const, mask, scale, sign
 from .arithmetic import saved0
 from .double import SigmoidBackwardBackward0, TanhBackwardBackward0, ThresholdBackwardBackward0
 
@@ -820,3 +820,96 @@ class ClampMaxBackward1(Function):
 def _atan2_local(x, which):
     a, b = np.asarray(x[0], float), np.asarray(x[1], float)
     return (b if which == 1 else -a) / (a * a + b * b)
+
+
+# ------------------------------------------------- create_graph: PyTorch's formulas
+# Under create_graph=True these ops' gradients are recorded as PyTorch's
+# derivatives.yaml writes them in C++, where a number is a Scalar (``AddBackward1``,
+# ``MulBackward1``, ``pow(2)``); the plain backward above is untouched.
+
+
+def _graph(cls):
+    def deco(fn):
+        cls._graph_backward = staticmethod(fn)
+        return fn
+
+    return deco
+
+
+def _pow(x, n):
+    from .arithmetic import PowBackward0
+
+    return PowBackward0.apply(x, exponent=n)
+
+
+@_graph(Log1PBackward0)
+def _log1p_graph(ctx, g):  # log1p_backward: grad / (self + 1)
+    (a,) = ctx.saved_tensors
+    with _errstate(DIVIDE_INVALID):
+        return (g / add_scalar(a, 1),)
+
+
+@_graph(Expm1Backward0)
+def _expm1_graph(ctx, g):  # grad * (result + 1)
+    (out,) = ctx.saved_tensors
+    return (g * add_scalar(out, 1),)
+
+
+@_graph(Exp2Backward0)
+def _exp2_graph(ctx, g):  # grad * result * M_LN2
+    (out,) = ctx.saved_tensors
+    return (scale(g * out, _LN2),)
+
+
+@_graph(RsqrtBackward0)
+def _rsqrt_graph(ctx, g):  # -0.5 * grad * result.pow(3)
+    (out,) = ctx.saved_tensors
+    return (scale(g, -0.5) * _pow(out, 3),)
+
+
+@_graph(TanBackward0)
+def _tan_graph(ctx, g):  # grad * (1 + result.pow(2))
+    (out,) = ctx.saved_tensors
+    return (g * add_scalar(_pow(out, 2), 1),)
+
+
+@_graph(AtanBackward0)
+def _atan_graph(ctx, g):  # grad / (self * self + 1)
+    (a,) = ctx.saved_tensors
+    with _errstate(DIVIDE_INVALID):
+        return (g / add_scalar(a * a, 1),)
+
+
+@_graph(AsinBackward0)
+def _asin_graph(ctx, g):  # grad * (-self * self + 1).rsqrt()
+    (a,) = ctx.saved_tensors
+    with _errstate(ALL):
+        return (g * add_scalar(-a * a, 1).rsqrt(),)
+
+
+@_graph(AcosBackward0)
+def _acos_graph(ctx, g):  # grad * -((-self * self + 1).rsqrt())
+    (a,) = ctx.saved_tensors
+    with _errstate(ALL):
+        return (g * -add_scalar(-a * a, 1).rsqrt(),)
+
+
+@_graph(ErfBackward0)
+def _erf_graph(ctx, g):  # 2.0 / sqrt(M_PI) * exp(-(self.pow(2))) * grad
+    (a,) = ctx.saved_tensors
+    return (scale((-_pow(a, 2)).exp(), _TWO_OVER_SQRT_PI) * g,)
+
+
+@_graph(AbsBackward0)
+def _abs_graph(ctx, g):  # grad * self.sgn()
+    from .math2 import SgnBackward0
+
+    (a,) = ctx.saved_tensors
+    return (g * SgnBackward0.apply(a),)
+
+
+@_graph(SignBackward0)
+def _sign_graph(ctx, g):  # zeros_like(grad): no graph
+    from .math2 import _zeros_no_graph
+
+    return (_zeros_no_graph(g),)
