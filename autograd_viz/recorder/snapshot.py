@@ -15,6 +15,14 @@ from ..engine.tensor import Tensor
 from .raw import RawComposite, RawOp, RawTensor, copy
 
 
+def _same_values(kept, arr) -> bool:
+    """``kept`` (a recorded copy) holds the values of ``arr`` (NaN equal to NaN)."""
+    try:
+        return kept is not None and np.array_equal(kept, arr, equal_nan=arr.dtype.kind in "fc")
+    except (TypeError, ValueError):
+        return False
+
+
 class GraphMixin:
     """Part of :class:`~.core._Recorder`: ids of tensors and Functions."""
 
@@ -39,6 +47,19 @@ class GraphMixin:
             if rid is not None:
                 return rid
             rt = self.tensors[self.ops[orid].out]
+            if (
+                rt.ref is not None
+                and not getattr(t.grad_fn, "_multi", False)
+                and rt.shape == tuple(t._data.shape)
+                and ((old := rt.ref()) is None or old._data is t._data)
+                and _same_values(rt.value, t._data)
+            ):
+                # the node's own output unpacked again (its saved result, in a graph of
+                # gradients: ``tanh_backward(grad, tanh(x))``): the same tensor, by name
+                if old is None:
+                    rt.ref = weakref.ref(t)
+                self._tmap[id(t)] = (weakref.ref(t), rt.rid)
+                return rt.rid
             if rt.ref is None and self.ops[orid].external:
                 # a node registered before its result was seen (``draw``: a composite's
                 # input such as ``W_1.T``): this tensor is that result
