@@ -207,6 +207,20 @@ class BinaryCrossEntropyWithLogitsBackward0(Function):
         return np.asarray(np.mean(loss, dtype=dt) if loss.size else np.nan, dtype=dt)
 
     @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's binary_cross_entropy_with_logits_backward (no weights, input only):
+        # (input.sigmoid() - target) * grad, divided by numel for the mean
+        if ctx.pos_weight is not None or ctx.weight is not None or ctx.needs_input_grad[1]:
+            return BinaryCrossEntropyWithLogitsBackward0.backward(ctx, g)
+        from ..engine.ops.extra import DivBackward1
+
+        x, t = ctx.saved_tensors
+        gx = (x.sigmoid() - t) * g
+        if ctx.reduction == "mean":
+            gx = DivBackward1.apply(gx, other=max(int(np.prod(ctx.shape)), 1))
+        return gx, None
+
+    @staticmethod
     def backward(ctx, g):
         x, t = ctx.saved_tensors
         if ctx.reduction != "none":

@@ -508,6 +508,11 @@ class VarBackward0(Function):
             c = 2.0 / ctx.dof if ctx.dof else np.inf
             return (scale(g * (a - _mean_keep(a, ctx.dims)), c),)
 
+    @staticmethod
+    def _graph_backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (_var_graph(ctx, a, g),)
+
 
 class StdBackward0(Function):
     op, symbol = "std", "std"
@@ -536,6 +541,31 @@ class StdBackward0(Function):
         with _errstate(DIVIDE_INVALID):
             c = 1.0 / ctx.dof if ctx.dof else np.inf
             return (scale(g * (a - _mean_keep(a, ctx.dims)) / out, c),)
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # std_backward: (grad / (result * 2)).masked_fill_(result == 0, 0), then var's
+        from .more import MaskedFillBackward0
+
+        a, out = ctx.saved_tensors
+        with _errstate(DIVIDE_INVALID):
+            gv = g / scale(out, 2)
+        gv = MaskedFillBackward0.apply(gv, mask=out._data == 0, value=0)
+        return (_var_graph(ctx, a, gv),)
+
+
+def _var_graph(ctx, a, g):
+    """PyTorch's var_backward under create_graph: ``(2 / dof) * grad * (self - mean)``
+    (``self.mean()`` over everything, else ``mean(dim, keepdim=True)`` with the gradient
+    unsqueezed first)."""
+    nd = a._data.ndim
+    full = nd == 0 or len(ctx.dims) == nd
+    if not full and not ctx.keepdim and nd > 1:
+        g = unsqueeze_dims(g, ctx.dims)
+    mean = a.mean() if full else a.mean(dim=tuple(ctx.dims), keepdim=True)
+    with _errstate(DIVIDE_INVALID):
+        c = 2.0 / ctx.dof if ctx.dof else np.inf
+        return scale(g, c) * (a - mean)
 
 
 # ---------------------------------------------------------------- prod

@@ -273,6 +273,20 @@ class LogsumexpBackward0(Function):
         out = _api().logsumexp(a, list(ctx.dims), keepdim=True)
         return (g * (a - out).exp(),)
 
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's logsumexp_backward: grad and result unsqueezed, grad * (self - result).exp()
+        # (result: this node's output, as a saved result unpacks)
+        a, out = ctx.saved_tensors
+        arr = out._data if ctx.keepdim else np.squeeze(out._data, axis=ctx.dims)
+        result = _tensor(arr)
+        result._requires_grad, result._grad_fn = True, ctx
+        if not ctx.keepdim and a._data.ndim:
+            for d in sorted(ctx.dims):
+                g = g.unsqueeze(d)
+                result = result.unsqueeze(d)
+        return (g * (a - result).exp(),)
+
 
 class AmaxBackward0(Function):
     op, symbol = "amax", "amax"

@@ -119,6 +119,13 @@ for dt in (torch.float64, torch.float32):
             lambda p: F.cross_entropy(p, target, reduction="none"),
             (x,),
         )
+        tb = (ramp((3, 4), 0.31, dtype=dt).detach() > 0).to(dt)
+        second(f"bce_logits_{tag}", lambda p: F.binary_cross_entropy_with_logits(p, tb), (x,))
+        second(
+            f"bce_logits_sum_{tag}",
+            lambda p: F.binary_cross_entropy_with_logits(p, tb, reduction="sum"),
+            (x,),
+        )
         second(f"nll_{tag}", lambda p: F.nll_loss(F.log_softmax(p, dim=1), target), (x,))
         second(f"softmax_{tag}", lambda p: F.softmax(p, dim=1), (x,))
         second(f"softmax0_{tag}", lambda p: torch.softmax(p, dim=0), (x,))
@@ -138,6 +145,12 @@ for dt in (torch.float64, torch.float32):
         second(f"mean_{tag}", lambda a: a.mean() ** 2, (x,))
         second(f"mean_dim_{tag}", lambda a: a.mean(dim=1).tanh(), (x,))
         second(f"sum_dim_{tag}", lambda a: a.sum(0, keepdim=True).sigmoid(), (x,))
+        second(f"var_{tag}", lambda a: a.var(), (x,))
+        second(f"var_dim_{tag}", lambda a: a.var(dim=1).exp(), (x,))
+        second(f"std_dim_{tag}", lambda a: a.std(0, keepdim=True) * a, (x,))
+        second(f"std_{tag}", lambda a: a.std(), (x,))
+        second(f"logsumexp_{tag}", lambda a: torch.logsumexp(a, 1), (x,))
+        second(f"logsumexp_keep_{tag}", lambda a: a.logsumexp(0, keepdim=True) * a, (x,))
         C = ramp((5, 2), 0.7, dtype=dt)
         Xi = torch.tensor([[0, 4], [2, 2], [1, 3]])
         second(f"embed_{tag}", lambda c: (c[Xi].view(3, 4) @ x.detach().t()).tanh(), (C,))
