@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from . import autograd as _autograd
 from . import engine as _torch
+from .engine import forward_grad as _fg
 from .engine.grad_mode import enable_grad
 from .engine.tensor import Tensor
 
@@ -120,7 +121,15 @@ def _leaf_in(t):
         raise ValueError(f"Thing passed to transform API must be Tensor, got {type(t)}")
     if t.requires_grad:
         return t.view_as(t)
-    return t.detach().requires_grad_(True)
+    leaf = t.detach().requires_grad_(True)
+    tangent = _dual_tangent(t)
+    if tangent is not None:  # (inside ``jvp``: forward-over-reverse, as in an hvp)
+        _fg.set_tangent(leaf, tangent)
+    return leaf
+
+
+def _dual_tangent(t):
+    return _fg.tangent_of(t) if _fg.LEVEL[0] is not None else None
 
 
 def _wrap_args(args, nums):
@@ -132,8 +141,8 @@ def _wrap_args(args, nums):
     for a in nums:
         leaves, spec = _flatten(args[a])
         for t in leaves:
-            if isinstance(t, Tensor) and t.requires_grad:
-                outer = True
+            if isinstance(t, Tensor) and (t.requires_grad or _dual_tangent(t) is not None):
+                outer = True  # (a dual input: the gradients keep their graph, and tangents)
         new = [_leaf_in(t) for t in leaves]
         args[a] = _unflatten(new, spec)
         parts.append((new, spec))
@@ -407,6 +416,8 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
                 tangent = _torch.zeros_like(primal)
             primals_out.append(primal.detach())
             tangents_out.append(tangent)
+        if not any(p.requires_grad for p in flat_primals):
+            tangents_out = [t.detach() for t in tangents_out]
     finally:
         if opened:
             fwAD.exit_dual_level()
