@@ -383,7 +383,24 @@ class _Storage:
         return self._flat().tolist()
 
     def __getitem__(self, i):
+        if isinstance(i, slice) and self._dtype is not None:
+            raise RuntimeError("slices are only supported in UntypedStorage.__getitem__")
         return self._flat()[i].item()
+
+    def __setitem__(self, i, value):
+        """Write elements in place: every tensor sharing this memory sees them (PyTorch's
+        ``points.storage()[0] = 2.0``)."""
+        flat = self._flat()
+        if not np.shares_memory(flat, self._root):  # (a non-contiguous base: write back)
+            flat = flat.copy()
+            flat[i] = value
+            self._root[...] = flat.view(self._root.dtype).reshape(self._root.shape)
+            return
+        flat[i] = value
+
+    def fill_(self, value):
+        self[:] = value
+        return self
 
     def data_ptr(self):
         return int(self._root.__array_interface__["data"][0])

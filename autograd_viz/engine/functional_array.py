@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .ops.fsum import sum32 as _sum32
+
 _ndarray = np.ndarray
 _generic = np.generic
 
@@ -23,6 +25,7 @@ _add_reduce = np.add.reduce
 _F32 = np.dtype(np.float32)
 _F64 = np.dtype(np.float64)
 _ONES: dict = {}
+_SUM_EXACT_MAX = 8192  # (ops.reduce.SUM_EXACT_MAX: sums up to this size in PyTorch's order)
 
 
 def _ones(n, dtype):
@@ -77,6 +80,16 @@ def sum_to(g, shape):
     shape = tuple(shape)
     if gshape == shape:
         return g
+    if (
+        g.__class__ is _ndarray
+        and g.dtype is _F32
+        and g.size <= _SUM_EXACT_MAX
+        and (not shape or shape.count(1) == len(shape))
+        and g.flags.c_contiguous
+    ):
+        # a 0-d / (1,) parameter's gradient (``w * x + b``): PyTorch's sum kernel order,
+        # for its float32 bits (as the forward ``sum``)
+        return _sum32(g).reshape(shape)
     lead = len(gshape) - len(shape)
     keep = tuple(i + lead for i, s in enumerate(shape) if s == 1 and gshape[i + lead] != 1)
     if _is_array(g):

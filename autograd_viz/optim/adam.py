@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from ..engine.tensor import Tensor
-from .optimizer import Optimizer, _check_nonnegative
+from .optimizer import Optimizer, _check_nonnegative, _fma
 
 
 class Adam(Optimizer):
@@ -73,9 +73,11 @@ class Adam(Optimizer):
             arr *= 1 - lr * wd  # (coupled weight decay is added to d by Optimizer.step)
         m = state["exp_avg"]._data
         v = state["exp_avg_sq"]._data
-        m += (d - m) * (1 - beta1)  # lerp_(d, 1 - beta1)
+        # lerp_(d, 1 - beta1) and addcmul_(d, d, value=1 - beta2): one fused multiply-add
+        # each in PyTorch's kernels (float32: one rounding, as adam_variants._moments)
+        m[...] = _fma(1 - beta1, d - m, m)
         v *= beta2
-        v += (1 - beta2) * d * d
+        v[...] = _fma((1 - beta2) * d, d, v)
         bias1 = 1 - beta1**step
         bias2_sqrt = math.sqrt(1 - beta2**step)
         if group["amsgrad"]:

@@ -84,6 +84,19 @@ def _grad(x, f, seed=None):
     return x.grad.reshape(-1)
 
 
+def _adam(t, cls="Adam", steps=3, **kw):
+    """A parameter from ``t`` after ``steps`` steps of ``cls`` (gradient ``t`` flipped + p:
+    the moments' lerp_ / addcmul_ and the addcdiv_ step)."""
+    lib = _lib(t)
+    p = t.detach().clone().requires_grad_()
+    opt = getattr(lib.optim, cls)([p], lr=0.1, **kw)
+    for _ in range(steps):
+        opt.zero_grad()
+        ((p * t.flip(0)).sum() + (p * p).sum() * 0.5).backward()
+        opt.step()
+    return p.detach()
+
+
 #: op name -> (input kind, how PyTorch computes it on a tensor ``t``)
 OPS = {
     "exp": ("any", lambda t: t.exp()),
@@ -155,6 +168,27 @@ OPS = {
     "tanh_grad": ("any", lambda t: _grad(t.reshape(10, 10) * 0.25, lambda x: x.tanh())),
     "tanh_grad_scalar": ("any", lambda t: _grad(t[:1].reshape(()) * 0.25, lambda x: x.tanh(), 1)),
     "sigmoid_grad": ("any", lambda t: _grad(t.reshape(10, 10) * 0.25, lambda x: x.sigmoid())),
+    # nn.Linear with one input feature: a fused multiply-add onto the bias (gemm), the
+    # product then the bias (gemv: one output)
+    "linear_k1": (
+        "any",
+        lambda t: (
+            _lib(t)
+            .nn.functional.linear(t[:10].reshape(10, 1), t[10:18].reshape(8, 1), t[18:26])
+            .reshape(-1)
+        ),
+    ),
+    "linear_k1_gemv": (
+        "any",
+        lambda t: (
+            _lib(t)
+            .nn.functional.linear(t[:20].reshape(20, 1), t[20:21].reshape(1, 1), t[21:22])
+            .reshape(-1)
+        ),
+    ),
+    # optimizers (the moments by fused multiply-adds)
+    "adam_steps": ("any", lambda t: _adam(t)),
+    "adamw_amsgrad_steps": ("any", lambda t: _adam(t, "AdamW", 4, amsgrad=True)),
     "cross_entropy": ("rows", lambda t: _lib(t).nn.functional.cross_entropy(*_logits(t))),
     "cross_entropy_grad": (
         "rows",

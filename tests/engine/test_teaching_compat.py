@@ -43,3 +43,28 @@ def test_sci_mode_false_widths():
     finally:
         torch.set_printoptions(sci_mode=None)
     assert repr(torch.tensor([1e-5, 1.0])) == "tensor([1.0000e-05, 1.0000e+00])"
+
+
+def test_storage_item_assignment_writes_through():
+    # "Deep Learning with PyTorch" ch. 3: points.storage()[0] = 2.0 changes the tensor
+    points = torch.tensor([[4.0, 1.0], [5.0, 3.0], [2.0, 1.0]])
+    with pytest.warns(UserWarning):
+        s = points.storage()
+    s[0] = 2.0
+    assert points.tolist() == [[2.0, 1.0], [5.0, 3.0], [2.0, 1.0]]
+    points.t().storage()[1] = 7
+    assert points[0, 1].item() == 7.0
+    with pytest.raises(RuntimeError, match="slices are only supported in UntypedStorage"):
+        s[0:2]
+
+
+def test_scalar_parameter_gradient_sums_in_pytorchs_order():
+    # w * t_u + b with 0-d w, b (DLWPT ch. 5): b's gradient is the sum of 11 values in
+    # PyTorch's order (one after the other): -10.639999, where a pairwise sum gives -10.64
+    t_c = torch.tensor([0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0])
+    t_u = torch.tensor([35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4]) * 0.1
+    w = torch.tensor(1.0, requires_grad=True)
+    b = torch.tensor(0.0, requires_grad=True)
+    ((w * t_u + b - t_c) ** 2).mean().backward()
+    assert b.grad.numpy().tobytes() == np.float32(-10.639999).tobytes()
+    assert w.grad.numpy().tobytes() == np.float32(-77.614044).tobytes()

@@ -9,6 +9,8 @@ from ..function import AccumulateGrad, Function, Local
 from ..functional_array import mT, outer, t
 
 _ndarray = np.ndarray
+_F32 = np.dtype(np.float32)
+_F64 = np.dtype(np.float64)
 
 
 # ------------------------------------------------- create_graph: PyTorch's formulas
@@ -133,6 +135,13 @@ class AddmmBackward0(Function):
     def forward(ctx, bias, a, b):
         n = ctx.needs_input_grad
         ctx.save_for_backward(a if n[2] else None, b if n[1] else None)
+        if a.shape[1] == 1 and a.dtype == _F32 and b.dtype == _F32 and a.shape[0] > 1 < b.shape[1]:
+            # one input feature: PyTorch's gemm adds each product to the bias in one fused
+            # multiply-add (the float32 product is exact in float64, one rounding); one row
+            # or one column goes through gemv (the product rounded, then the bias added)
+            out = a.astype(_F64) * b.astype(_F64)
+            out += bias
+            return out.astype(_F32)
         out = a @ b
         out += bias
         return out
