@@ -20,30 +20,45 @@ from .engine.api_linalg2 import (
     solve_triangular,
     svd,
 )
+from .engine.api_linalg3 import cond, diagonal, inv_ex, multi_dot, tensorinv, tensorsolve, vecdot
 from .engine.api_matrix_exp import householder_product, matrix_exp
+from .engine.api_misc import linalg_lu as lu
+from .engine.api_misc import linalg_lu_solve as lu_solve
+from .engine.api_misc import lu_factor, lu_factor_ex
+from .engine.api_names import matrix_power
 from .engine.api_norm import linalg_norm as norm
 from .engine.api_norm import matrix_norm, svdvals, vector_norm
 from .engine.api_scatter import _LinAlgError as LinAlgError
 from .engine.api_scatter import det, inv
+from .engine.api_stats import linalg_vander as vander
 from .engine.api_teach import linalg_cross as cross
 
 __all__ = [
     "LinAlgError",
     "cholesky",
     "cholesky_ex",
+    "cond",
     "cross",
     "det",
+    "diagonal",
     "eig",
     "eigh",
     "eigvals",
     "eigvalsh",
     "householder_product",
     "inv",
+    "inv_ex",
     "lstsq",
+    "lu",
+    "lu_factor",
+    "lu_factor_ex",
+    "lu_solve",
     "matmul",
     "matrix_exp",
     "matrix_norm",
+    "matrix_power",
     "matrix_rank",
+    "multi_dot",
     "norm",
     "pinv",
     "qr",
@@ -53,5 +68,9 @@ __all__ = [
     "solve_triangular",
     "svd",
     "svdvals",
+    "tensorinv",
+    "tensorsolve",
+    "vander",
+    "vecdot",
     "vector_norm",
 ]

@@ -55,6 +55,45 @@ CASES = {
     "pdist3": (lambda m: F.pdist(m, 3), "m"),
     "channel_shuffle": (lambda b: F.channel_shuffle(b.view(1, 2, 3, 3), 2), "b"),
     "lp_pool1d": (lambda b: F.lp_pool1d(b, 2, 2), "b"),
+    "quantile": (lambda m: torch.quantile(m, torch.tensor([0.2, 0.7], dtype=D), dim=0), "m"),
+    "nanquantile_midpoint": (
+        lambda m: torch.nanquantile(m, 0.4, dim=1, interpolation="midpoint"),
+        "m",
+    ),
+    "cov": (lambda m: torch.cov(m), "m"),
+    "cov_aweights": (lambda m: torch.cov(m, aweights=torch.tensor([1.0, 2.0, 0.5], dtype=D)), "m"),
+    "corrcoef": (lambda m: torch.corrcoef(m), "m"),
+    "trapz": (lambda m: torch.trapz(m), "m"),
+    "trapezoid_x": (lambda m: torch.trapezoid(m, torch.tensor([0.0, 1.0, 3.0], dtype=D)), "m"),
+    "cumulative_trapezoid": (lambda m: torch.cumulative_trapezoid(m, dim=0), "m"),
+    "gradient": (lambda m: torch.gradient(m, edge_order=2, dim=0)[0], "m"),
+    "linalg_vander": (lambda v: torch.linalg.vander(v, N=4), "v"),
+    "multi_dot": (lambda x, m: torch.linalg.multi_dot([m, x, x.t(), m.t()]), "xm"),
+    "vecdot": (lambda x, m: torch.linalg.vecdot(x, m[:3]), "xm"),
+    "cond": (lambda x: torch.linalg.cond(x), "x"),
+    "cholesky_solve": (
+        lambda x, m: torch.cholesky_solve(
+            m[:3], torch.linalg.cholesky(x @ x.t() + torch.eye(3, dtype=D))
+        ),
+        "xm",
+    ),
+    "triangular_solve": (
+        lambda x, m: torch.triangular_solve(m[:3], x.triu() + 3 * torch.eye(3, dtype=D))[0],
+        "xm",
+    ),
+    "triangular_solve_t_unit": (
+        lambda x, m: torch.triangular_solve(
+            m[:3], x.tril(), upper=False, transpose=True, unitriangular=True
+        )[0],
+        "xm",
+    ),
+    "lu_solve_b": (
+        lambda m: torch.linalg.lu_solve(
+            *torch.linalg.lu_factor(torch.eye(4, dtype=D) * 3 + 0.5), m
+        ),
+        "m",
+    ),
+    "tensorsolve": (lambda x: torch.linalg.tensorsolve(x + 3 * torch.eye(3, dtype=D), x[0]), "x"),
 }
 
 

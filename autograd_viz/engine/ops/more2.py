@@ -666,3 +666,133 @@ COMPARE_NODES = {
     )
     for nr in (0, 1)
 }
+
+
+def _tri_solve(a, b, lower, unit=False):
+    """``a⁻¹ b`` for a batch of triangular ``a`` (numpy's solve on the triangle)."""
+    a = np.tril(a) if lower else np.triu(a)
+    if unit:
+        n = a.shape[-1]
+        idx = np.arange(n)
+        a = a.copy()
+        a[..., idx, idx] = 1
+    return np.linalg.solve(a, b)
+
+
+def _mTa(x):
+    return np.swapaxes(x, -1, -2)
+
+
+class CholeskySolveBackward0(Function):
+    """``cholesky_solve(B, L, upper)``: ``X = (L Lᵀ)⁻¹ B`` in one node (PyTorch's
+    ``cholesky_solve_backward``)."""
+
+    op, symbol = "cholesky_solve", "cholesky_solve"
+    formula = "∂/∂B = (L Lᵀ)⁻¹ G,  ∂/∂L = −(C + Cᵀ) L with C = (∂/∂B) Xᵀ"
+    local = (
+        Local(("(L Lᵀ)⁻¹ G", "(L Lᵀ)⁻¹ G"), rule=True),
+        Local(("−(C + Cᵀ) L, C = ((L Lᵀ)⁻¹ G) Xᵀ", "−(C + Cᵀ) L"), rule=True),
+    )
+
+    @staticmethod
+    def forward(ctx, b, lt, upper=False):
+        low = _mTa(lt) if upper else lt
+        x = _tri_solve(_mTa(low), _tri_solve(low, b, True), False)
+        ctx.low, ctx.x, ctx.upper, ctx.lt = low, x, upper, lt
+        return np.asarray(x, dtype=b.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        ga = np.asarray(_arr(g))
+        low = ctx.low
+        gb = _tri_solve(_mTa(low), _tri_solve(low, ga, True), False).astype(ga.dtype)
+        common = gb @ _mTa(ctx.x)
+        common = common + _mTa(common)
+        gl = -(ctx.lt @ common) if ctx.upper else -(common @ ctx.lt)
+        n = ctx.needs_input_grad
+        gb_ = gb if n[0] else None
+        gl_ = gl.astype(ga.dtype) if n[1] else None
+        if not _is_array(g):
+            gb_ = None if gb_ is None else _tensor_of(gb_)
+            gl_ = None if gl_ is None else _tensor_of(gl_)
+        return gb_, gl_
+
+
+class TriangularSolveBackward0(Function):
+    """``triangular_solve(b, A, upper, transpose, unitriangular)``'s solution in one node
+    (the gradient of A kept to its triangle, as PyTorch's)."""
+
+    op, symbol = "triangular_solve", "triangular_solve"
+    formula = "∂/∂b = op(A)⁻ᵀ G,  ∂/∂A = −(∂/∂b) Xᵀ on A's triangle"
+    local = (
+        Local(("op(A)⁻ᵀ G", "op(A)⁻ᵀ G"), rule=True),
+        Local(("−(op(A)⁻ᵀ G) Xᵀ on the triangle", "−(op(A)⁻ᵀ G) Xᵀ（三角部分）"), rule=True),
+    )
+
+    @staticmethod
+    def forward(ctx, b, a, upper=True, transpose=False, unitriangular=False):
+        tri = np.triu(a) if upper else np.tril(a)
+        if unitriangular:
+            tri = tri.copy()
+            idx = np.arange(a.shape[-1])
+            tri[..., idx, idx] = 1
+        op = _mTa(tri) if transpose else tri
+        x = np.linalg.solve(op, b)
+        ctx.op, ctx.x, ctx.upper, ctx.transpose, ctx.unit = op, x, upper, transpose, unitriangular
+        return np.asarray(x, dtype=b.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        ga = np.asarray(_arr(g))
+        gb = np.linalg.solve(_mTa(ctx.op), ga).astype(ga.dtype)
+        ga_ = -(gb @ _mTa(ctx.x))
+        if ctx.transpose:
+            ga_ = _mTa(ga_)
+        ga_ = (
+            np.triu(ga_, 1 if ctx.unit else 0) if ctx.upper else np.tril(ga_, -1 if ctx.unit else 0)
+        )
+        n = ctx.needs_input_grad
+        r0 = gb if n[0] else None
+        r1 = ga_.astype(ga.dtype) if n[1] else None
+        if not _is_array(g):
+            r0 = None if r0 is None else _tensor_of(r0)
+            r1 = None if r1 is None else _tensor_of(r1)
+        return r0, r1
+
+
+class LinalgLuSolveBackward0(Function):
+    """``linalg.lu_solve(LU, pivots, B)``: ``X = A⁻¹ B`` from the packed factors (the
+    gradient reaches ``B``; the factors come from ``lu_factor`` without a graph here)."""
+
+    op, symbol = "lu_solve", "lu_solve"
+    formula = "∂/∂B = A⁻ᵀ G"
+    local = (
+        Local(("none (the factors carry no graph here)", "无（此处因子不带计算图）"), rule=True),
+        Local(("A⁻ᵀ G (A⁻ᴴ G with adjoint)", "A⁻ᵀ G"), rule=True),
+    )
+
+    @staticmethod
+    def forward(ctx, lu, b, a=None, adjoint=False):
+        op = _mTa(a) if adjoint else a
+        ctx.op = op
+        return np.asarray(np.linalg.solve(op, b), dtype=b.dtype)
+
+    @staticmethod
+    def backward(ctx, g):
+        ga = np.asarray(_arr(g))
+        gb = np.linalg.solve(_mTa(ctx.op), ga).astype(ga.dtype)
+        return None, (gb if _is_array(g) else _tensor_of(gb))
+
+
+def _fill_class():
+    from .shape import FillBackward2
+
+    class FillBackward0(FillBackward2):
+        """``torch.fill(x, value)`` (out of place)."""
+
+        op, symbol = "fill", "fill"
+
+    return FillBackward0
+
+
+FillBackward0 = _fill_class()
