@@ -1176,7 +1176,10 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
             seq0,
         )
     sa, sb = mat1._data.shape, mat2._data.shape
-    if sa[1] != sb[0]:
+    if len(sa) != 2 or len(sb) != 2 or sa[1] != sb[0]:
+        for name, sh in (("mat1", sa), ("mat2", sb)):
+            if len(sh) != 2:
+                raise RuntimeError(f"{name} must be a matrix, got {len(sh)}-D tensor")
         raise RuntimeError(
             f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} and {sb[0]}x{sb[1]})"
         )
@@ -1259,9 +1262,14 @@ def _linear(input, weight, bias):
                 f"{_scalar_type_name(x.dtype)} and {_scalar_type_name(weight._data.dtype)}"
             )
         sa, sw = x.shape, weight._data.shape
-        if sa[1] != sw[1] or weight._data.ndim != 2:
+        if weight._data.ndim != 2 or sa[1] != sw[1]:
             return addmm(bias, input, t(weight))  # raises PyTorch's error
         return L.AddmmBackward0.apply(bias, input, S.TBackward0.apply(weight))
+    if weight._data.ndim != 2:  # (a 1-D weight: PyTorch's matmul with it)
+        if bias is not None and x.ndim >= 3 and x.flags.c_contiguous:
+            return addmm(bias, view(input, (-1, x.shape[-1])), t(weight))  # (its error)
+        out = matmul(input, weight.t())
+        return out if bias is None else add(out, bias)
     if x.ndim == 2:
         return mm(input, weight.t())
     if x.ndim == 1 or bias is not None:
@@ -1977,6 +1985,12 @@ def _setitem(x, key, value):
         arr[index] = vraw
     except IndexError as e:
         raise IndexError(str(e).replace(" for axis ", " for dimension ")) from None
+    except TypeError:
+        if type(value) is complex:
+            from .creation import complex_to_real_error
+
+            raise complex_to_real_error(arr.dtype) from None
+        raise
     except ValueError as e:
         err = _setitem_shape_error(x, index, value)
         raise (err or RuntimeError(str(e))) from None

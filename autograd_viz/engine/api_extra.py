@@ -258,7 +258,7 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
     if negative_slope.__class__ is not float:
         from .argtypes_shape import number_arg
 
-        negative_slope = number_arg("leaky_relu", "negative_slope", negative_slope, 2)
+        negative_slope = number_arg("leaky_relu", "negative_slope", negative_slope, 2, real=True)
     if input._data.dtype.kind not in "fc":
         raise NotImplementedError(
             f"\"leaky_relu_cpu\" not implemented for '{_scalar_type_name(input._data.dtype)}'"

@@ -313,12 +313,14 @@ def split_args(tensor, split_size, dim):
     return sizes, int_arg("split_with_sizes", "dim", dim, 3)
 
 
-def number_arg(fn, name, value, pos=None):
+def number_arg(fn, name, value, pos=None, real=False):
     """PyTorch's ``Number`` parameter: a Python / numpy number or a one-element tensor
     (its value); else ``fn(): argument 'name' (position N) must be Number, not T``."""
     if isinstance(value, int | float | np.integer | np.floating):
         return value
     if isinstance(value, Tensor) and value._data.size == 1:
         return value.item()
+    if real and type(value) is complex:  # a Number to the parser; the float op refuses it
+        raise RuntimeError("value cannot be converted to type float without overflow")
     where = "" if pos is None else f" (position {pos})"
     raise TypeError(f"{fn}(): argument '{name}'{where} must be Number, not {tp_name(value)}")

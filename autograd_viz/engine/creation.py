@@ -192,6 +192,22 @@ def _check_fill_value(fn, fill_value):
     raise TypeError(f"{fn}(): argument 'fill_value' (position 2) must be Number, not {what}")
 
 
+def complex_to_real_error(npd):
+    """PyTorch's error for a complex Python number written into a real tensor."""
+    npd = np.dtype(npd)
+    word = {
+        "f4": "float",
+        "f8": "double",
+        "f2": "c10::Half",
+        "i8": "int64_t",
+        "i4": "int",
+        "i2": "int16_t",
+        "i1": "int8_t",
+        "u1": "uint8_t",
+    }.get(npd.str[1:], str(npd))
+    return RuntimeError(f"value cannot be converted to type {word} without overflow")
+
+
 def full(size, fill_value, dtype=None, requires_grad=False, device=None, layout=None):
     npd = to_numpy_dtype(dtype)
     fill_value = _check_fill_value("full", fill_value)
@@ -244,6 +260,8 @@ def full_like(input, fill_value, dtype=None, requires_grad=False, device=None, m
         _bool_arg_error("full_like", requires_grad)
     npd = to_numpy_dtype(dtype) or t._data.dtype
     check_device(device)
+    if type(fill_value) is complex and np.dtype(npd).kind != "c":
+        raise complex_to_real_error(npd)
     return _finish(np.full(t._data.shape, fill_value, dtype=npd), requires_grad)
 
 

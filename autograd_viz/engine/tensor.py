@@ -177,6 +177,8 @@ def _walk(data, dim, shape, leaves):
     """Check a nested list against ``shape`` (PyTorch's messages) and collect leaves."""
     if dim < len(shape):
         if not isinstance(data, list | tuple):
+            if isinstance(data, str | bytes):
+                raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
             raise TypeError("not a sequence")  # a number where a list was expected
         if len(data) != shape[dim]:
             raise ValueError(
@@ -188,7 +190,9 @@ def _walk(data, dim, shape, leaves):
     if isinstance(data, list | tuple):
         raise _ScalarExpected(type(data).__name__)
     if isinstance(data, str | bytes):
-        raise ValueError(f"too many dimensions '{type(data).__name__}'")
+        if not leaves:  # the first element at every depth: the shape saw a sequence
+            raise ValueError(f"too many dimensions '{type(data).__name__}'")
+        raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
     leaves.append(data)
 
 
@@ -1805,6 +1809,10 @@ class Tensor(metaclass=ShownAs):
 
         fill_value = _check_fill_value("new_full", fill_value)
         npd = to_numpy_dtype(dtype) or self._data.dtype
+        if type(fill_value) is complex and np.dtype(npd).kind != "c":
+            from .creation import complex_to_real_error
+
+            raise complex_to_real_error(npd)
         shape = _no_negative(_size_args((size,), "new_full"))
         t = Tensor._make(np.full(shape, fill_value, dtype=npd))
         return t.requires_grad_(requires_grad) if requires_grad else t

@@ -964,6 +964,10 @@ def pad(input, pad, mode="constant", value=None):
         )
     if mode not in ("constant", "reflect", "replicate", "circular"):
         raise NotImplementedError(f"Unrecognised padding mode {mode}")
+    if isinstance(value, Tensor) and value._data.ndim == 0:
+        value = value.item()
+    if value is not None and not isinstance(value, numbers.Real):
+        raise TypeError(f"pad(): argument 'value' (position 4) must be float, not {tp_name(value)}")
     pad = _pad_ints(pad)
     if len(pad) % 2:
         raise RuntimeError("Padding length must be divisible by 2")

@@ -161,6 +161,10 @@ def constant_(tensor, val):
         from ..engine import argtypes
 
         argtypes.check_call("fill_", (val,), {})  # PyTorch's tensor.fill_(val) errors
+        if type(val) is complex and tensor._data.dtype.kind != "c":
+            from ..engine.creation import complex_to_real_error
+
+            raise complex_to_real_error(tensor._data.dtype)
     return _fill(tensor, val)
 
 

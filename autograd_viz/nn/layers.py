@@ -116,7 +116,7 @@ def embedding(
             "autograd_viz: embedding(sparse=True): PyTorch's gradient is then a sparse COO "
             "tensor, which autograd_viz does not have"
         )
-    n = weight._data.shape[0]
+    n = weight._data.shape[0] if weight._data.ndim else 1
     if padding_idx is not None:
         if padding_idx > 0:
             if padding_idx >= n:
@@ -231,9 +231,16 @@ def batch_norm(
         raise ValueError(f"Expected 2D or 3D input (got {x.ndim}D input)")
     c = x.shape[1]
     axes = (0, *tuple(range(2, x.ndim)))
+    if x.size == 0:  # PyTorch's empty input: a clone times weight[0] plus bias[0], no stats
+        out = input.clone()
+        if weight is not None:
+            out = out * weight[0]
+        if bias is not None:
+            out = out + bias[0]
+        return out
     if training:
         n = x.size // c if c else 0
-        if n <= 1:
+        if n == 1:  # (PyTorch's check: an empty batch passes)
             raise ValueError(
                 "Expected more than 1 value per channel when training, got input size "
                 f"{Size(x.shape)}"
@@ -320,7 +327,7 @@ def gelu(input, approximate="none"):
     if approximate not in ("none", "tanh"):
         raise RuntimeError("approximate argument must be either none or tanh.")
     if input._data.dtype.kind != "f":
-        raise RuntimeError(
+        raise NotImplementedError(
             f"\"GeluKernelImpl\" not implemented for '{_scalar_type(input._data.dtype)}'"
         )
     return _ops.GeluBackward0.apply(input, approximate=approximate)
@@ -375,6 +382,11 @@ def binary_cross_entropy_with_logits(
             arrs[name] = None
             continue
         _tensor_arg(v, "binary_cross_entropy_with_logits", name, pos)
+        if name == "pos_weight" and v._data.dtype.kind == "b":  # (PyTorch's pos_weight - 1)
+            raise RuntimeError(
+                "Subtraction, the `-` operator, with a bool tensor is not supported. If you are "
+                "trying to invert a mask, use the `~` or `logical_not()` operator instead."
+            )
         if v.requires_grad:
             raise RuntimeError(
                 "The function 'binary_cross_entropy_with_logits' is not differentiable "
@@ -901,8 +913,8 @@ def softplus(input, beta=1.0, threshold=20.0):
     if beta.__class__ is not float or threshold.__class__ is not float:
         from ..engine.argtypes_shape import number_arg
 
-        beta = number_arg("softplus", "beta", beta)
-        threshold = number_arg("softplus", "threshold", threshold)
+        beta = number_arg("softplus", "beta", beta, real=True)
+        threshold = number_arg("softplus", "threshold", threshold, real=True)
     return _ops.SoftplusBackward0.apply(input, beta=beta, threshold=threshold)
 
 
@@ -911,7 +923,7 @@ def elu(input, alpha=1.0, inplace=False):
     if alpha.__class__ is not float:
         from ..engine.argtypes_shape import number_arg
 
-        alpha = number_arg("elu", "alpha", alpha, 2)
+        alpha = number_arg("elu", "alpha", alpha, 2, real=True)
     if inplace:
         from .torch_functions import elu_
 

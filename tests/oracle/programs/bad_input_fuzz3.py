@@ -268,3 +268,71 @@ raises("conv_stride_three_fwd", lambda: nn.Conv2d(1, 2, 3, stride=(2, 2, 2))(x4)
 raises("conv_same_strided_float", lambda: nn.Conv2d(1, 2, 3, padding="same", stride=2.0))
 raises("conv2d_weight_3d", lambda: F.conv2d(x4, torch.ones(2, 1, 3)))
 raises("conv2d_stride_three", lambda: F.conv2d(x4, torch.ones(2, 1, 3, 3), None, (1, 1, 1)))
+
+# --- strings in torch.tensor data
+raises("tensor_str", lambda: torch.tensor("a"))
+raises("tensor_list_str", lambda: torch.tensor(["a", "b"]))
+raises("tensor_int_then_str", lambda: torch.tensor([1, "a"]))
+raises("tensor_float_then_str", lambda: torch.tensor([1.0, "a"]))
+raises("tensor_nested_then_str", lambda: torch.tensor([[1], "a"]))
+raises("tensor_nested_str_len", lambda: torch.tensor([[1, 2], "a"]))
+raises("tensor_deep_str", lambda: torch.tensor([[1, 2], [3, "a"]]))
+raises("tensor_lists_of_str", lambda: torch.tensor([["a"], ["b"]]))
+raises("tensor_int_then_bytes", lambda: torch.tensor([1, b"a"]))
+
+# --- F.linear / addmm with a 1-D weight or mats
+raises("linear_1d_weight", lambda: F.linear(t, torch.ones(3)))
+raises("linear_1d_weight_bias", lambda: F.linear(t, torch.ones(3), torch.ones(2)))
+raises("linear_1d_weight_0d_bias", lambda: F.linear(t, torch.ones(3), torch.ones(())))
+raises("linear_1d_both", lambda: F.linear(v, torch.ones(4)))
+raises("linear_1d_both_bias", lambda: F.linear(v, torch.ones(4), torch.ones(())))
+raises(
+    "linear_3d_1d_weight_bias", lambda: F.linear(torch.ones(2, 3, 3), torch.ones(3), torch.ones(1))
+)
+raises("linear_3d_1d_weight", lambda: F.linear(torch.ones(2, 3, 3), torch.ones(3)))
+raises("addmm_mat2_1d", lambda: torch.addmm(torch.ones(2), torch.ones(2, 3), torch.ones(3)))
+raises("addmm_mat1_1d", lambda: torch.addmm(torch.ones(2), torch.ones(3), torch.ones(3, 2)))
+raises("addmm_shapes", lambda: torch.addmm(torch.ones(2, 2), torch.ones(2, 3), torch.ones(4, 2)))
+
+# --- nn functions: embedding weight rank, empty batch norm, gelu of ints, pad value,
+# BCE-with-logits bool pos_weight
+raises("embedding_0d_weight", lambda: F.embedding(torch.tensor([1]), s))
+raises("embedding_1d_weight", lambda: F.embedding(torch.tensor([1]), torch.ones(3)))
+raises("batchnorm1d_empty", lambda: nn.BatchNorm1d(3)(torch.ones(0, 3)))
+raises("batchnorm2d_empty", lambda: nn.BatchNorm2d(3)(torch.ones(0, 3, 2, 2)).shape)
+raises("batchnorm1d_one", lambda: nn.BatchNorm1d(3)(torch.ones(1, 3)))
+
+
+def _bn_empty():
+    bn = nn.BatchNorm1d(3)
+    y = bn(torch.ones(0, 3))
+    return y.grad_fn.name(), graph(y), bn.running_mean, bn.running_var, bn.num_batches_tracked
+
+
+raises("batchnorm1d_empty_stats", _bn_empty)
+raises("gelu_long", lambda: F.gelu(torch.tensor([1, 2, 3])))
+raises("gelu_module_long", lambda: nn.GELU()(torch.tensor([1, 2, 3])))
+raises("pad_value_str", lambda: F.pad(t, (1, 1), value="a"))
+raises("pad_value_list", lambda: F.pad(t, (1, 1), value=[1]))
+raises("pad_value_tensor", lambda: F.pad(t, (1, 1), value=torch.tensor(2.0)))
+raises("pad_value_np", lambda: F.pad(t, (1, 1), value=np.float32(2.0)))
+raises("pad_value_bool", lambda: F.pad(t, (1, 1), value=True))
+raises(
+    "bce_logits_pos_weight_bool",
+    lambda: F.binary_cross_entropy_with_logits(
+        t, torch.ones(2, 3), pos_weight=torch.tensor([True, False, True])
+    ),
+)
+
+# --- a complex Python number written into a real tensor
+raises("full_like_complex", lambda: torch.full_like(t, 1j))
+raises("full_like_complex_double", lambda: torch.full_like(t.double(), 1j))
+raises("full_like_complex_long", lambda: torch.full_like(t.long(), 1j))
+raises("new_full_complex", lambda: t.new_full((2,), 1j))
+raises("setitem_complex", lambda: t.clone().__setitem__(0, 1j))
+raises("setitem_complex_int", lambda: torch.ones(3, dtype=torch.int32).__setitem__(0, 1j))
+raises("fill_complex", lambda: torch.ones(2).fill_(1j))
+raises("init_constant_complex", lambda: nn.init.constant_(torch.empty(3), 1j))
+raises("leaky_relu_complex", lambda: F.leaky_relu(t, 1j))
+raises("elu_complex", lambda: F.elu(t, 1j))
+raises("softplus_complex", lambda: F.softplus(t, beta=1j))
