@@ -8,7 +8,8 @@
 # 2. `create_graph=True`: a gradient that is itself differentiable, and second derivatives,
 # 3. `detach()` vs `.data` vs `no_grad()`: three ways out of the graph, one of them unsafe,
 # 4. in-place operations and the errors that protect you,
-# 5. dynamic graphs: Python's `if` and `while` decide which graph gets built.
+# 5. dynamic graphs: Python's `if` and `while` decide which graph gets built,
+# 6. forward mode: the other way to differentiate, and why training uses reverse mode.
 # %% [markdown] zh
 # # 12 · `backward()` 之外的 autograd 接口
 #
@@ -18,7 +19,8 @@
 # 2. `create_graph=True`：本身还能再求导的梯度，以及二阶导数；
 # 3. `detach()`、`.data` 与 `no_grad()`：离开计算图的三种方式，其中一种并不安全；
 # 4. 原地（in-place）操作，以及保护你的那些报错；
-# 5. 动态图：Python 的 `if` 和 `while` 决定搭出什么样的图。
+# 5. 动态图：Python 的 `if` 和 `while` 决定搭出什么样的图；
+# 6. 前向模式：另一种求导方式，以及训练为什么用反向模式。
 # %%
 import autograd_viz
 import autograd_viz as torch
@@ -251,6 +253,45 @@ ex.check_while_grad(answer)
 # %% zh tags=["exercise"]
 answer = ...  # x = 7 时的 x.grad
 ex.check_while_grad(answer)
+
+
+# %% [markdown] en
+# ## Forward mode: a column per pass
+#
+# Backpropagation is *reverse-mode* differentiation: one backward pass from one output gives
+# that output's derivative with respect to every input, a **row** of the Jacobian.
+# *Forward mode* goes the other way: it pushes a direction $t$ through the computation next to
+# the values (every op also computes its local derivative times the incoming direction), and
+# one forward pass gives $J\,t$, a **column** when $t$ is a unit vector. PyTorch exposes it as
+# `torch.func.jvp` (and `torch.autograd.forward_ad`). For $f(x) = (x_0 x_1,\ \sin x_2 + x_0)$:
+# %% [markdown] zh
+# ## 前向模式：一次得到一列
+#
+# 反向传播是*反向模式*求导：从一个输出做一次反向传播，得到这个输出对所有输入的导数，也就是雅可比矩阵的**一行**。
+# *前向模式*反过来：它让一个方向 $t$ 跟着数值一起穿过计算（每个运算同时算出“局部导数 × 传进来的方向”），
+# 一次前向传播得到 $J\,t$；当 $t$ 是单位向量时，就是**一列**。PyTorch 通过 `torch.func.jvp`
+# （以及 `torch.autograd.forward_ad`）提供它。以 $f(x) = (x_0 x_1,\ \sin x_2 + x_0)$ 为例：
+# %%
+def f(x):
+    return torch.stack([x[0] * x[1], torch.sin(x[2]) + x[0]])
+
+
+x = torch.tensor([1.0, 2.0, 0.5])
+columns = [torch.func.jvp(f, (x,), (e,))[1] for e in torch.eye(3)]
+J_forward = torch.stack(columns, dim=1)
+xr = x.clone().requires_grad_()
+rows = [torch.autograd.grad(f(xr)[i], xr)[0] for i in range(2)]
+J_reverse = torch.stack(rows)
+print(J_forward)
+print(J_reverse)
+# %% [markdown] en
+# The same $2 \times 3$ Jacobian, built from 3 columns or from 2 rows. A network's loss is one
+# number computed from millions of parameters: reverse mode gets the whole gradient in **one**
+# backward pass, forward mode would need one pass per parameter. That is why training uses
+# backpropagation, and why this course steps through backward passes.
+# %% [markdown] zh
+# 同一个 $2 \times 3$ 的雅可比矩阵：可以由 3 列拼出，也可以由 2 行拼出。神经网络的损失是一个数，却由数百万个参数算出：
+# 反向模式**一次**反向传播就得到整个梯度，前向模式却要对每个参数各做一次。这就是训练用反向传播的原因，也是本课程逐步演示反向传播的原因。
 # %% [markdown] en
 # ## Summary
 #
@@ -260,6 +301,7 @@ ex.check_while_grad(answer)
 #   from autograd and can give wrong gradients silently.
 # * In-place changes to leaves that require grad, or to values saved for backward, raise errors.
 # * The graph is built by running the code: `if` and `while` decide its shape.
+# * Forward mode (`torch.func.jvp`) gives a Jacobian column per pass, reverse mode a row.
 #
 # ## Questions
 #
@@ -284,6 +326,14 @@ ex.check_while_grad(answer)
 # No. The comparison produces a boolean, which has no gradient; a small change of $x$ does not
 # change the number of iterations (except at the jumps, where the derivative does not exist).
 # </details>
+#
+# 4. A function maps 3 inputs to 1000 outputs. Which mode gives its full Jacobian in fewer
+#    passes?
+# <details><summary>Answer</summary>
+#
+# Forward mode: 3 passes (one column per input), against 1000 backward passes (one row per
+# output). Reverse mode wins when there are few outputs, as with a loss.
+# </details>
 # %% [markdown] zh
 # ## 小结
 #
@@ -292,6 +342,7 @@ ex.check_while_grad(answer)
 # * `no_grad()` 和 `detach()` 是离开计算图的安全方式；`.data` 会对 autograd 隐瞒原地修改，可能悄悄给出错误的梯度。
 # * 原地修改需要梯度的叶子，或修改为反向传播保存的值，都会报错。
 # * 计算图是运行代码时搭出来的：`if` 和 `while` 决定它的形状。
+# * 前向模式（`torch.func.jvp`）每次得到雅可比矩阵的一列，反向模式每次得到一行。
 #
 # ## 思考题
 #
@@ -311,4 +362,10 @@ ex.check_while_grad(answer)
 # <details><summary>答案</summary>
 #
 # 不能。比较运算产生的是布尔值，没有梯度；$x$ 的微小变化不会改变循环次数（除了在跳变点，那里导数不存在）。
+# </details>
+#
+# 4. 一个函数把 3 个输入映射成 1000 个输出。哪种模式用更少的次数得到完整的雅可比矩阵？
+# <details><summary>答案</summary>
+#
+# 前向模式：3 次（每个输入一列），而反向模式要 1000 次（每个输出一行）。输出很少时（比如一个损失），反向模式占优。
 # </details>
