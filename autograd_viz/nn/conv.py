@@ -186,6 +186,38 @@ class ConvolutionBackward0(Function):
         return _as3(out, one_d)
 
     @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch: ONE ConvolutionBackwardBackward0 node, slots (grad_output, input,
+        # weight), outputs (grad_input, grad_weight, grad_bias)
+        if ctx.transposed:
+            return ConvolutionBackward0.backward(ctx, g)
+        from ._ops import _double_node
+
+        x, w = ctx.saved_tensors
+        one_d, conf = ctx.one_d, ctx.conf
+        need = ctx.needs_input_grad
+        g4 = _as4(g._data, one_d)
+        gx = gw = gb = None
+        if need[0]:
+            x4 = _as4(x._data, one_d)
+            gx = _as3(_conv_grad_input(g4, _as4(w._data, one_d), x4.shape, *conf), one_d)
+        if need[1]:
+            w4 = _as4(w._data, one_d)
+            gw = _as3(_conv_grad_weight(g4, _as4(x._data, one_d), w4.shape, *conf), one_d)
+        if len(need) > 2 and need[2]:
+            gb = g4.sum(axis=(0, 2, 3))
+        vals = tuple(
+            None if v is None else np.ascontiguousarray(v, dtype=x._data.dtype)
+            for v in (gx, gw, gb)
+        )
+        outs = _double_node(_ConvDouble, ctx, (g, x, w), vals, tuple(w.shape))
+        made = next((o for o in outs if o is not None), None)
+        if made is not None:  # (the bias gradient's shape: one value per output channel)
+            node = made._grad_fn
+            node._out_shapes = (*node._out_shapes[:2], (w.shape[0],))
+        return outs[: len(need)]
+
+    @staticmethod
     def backward(ctx, g):
         x, w = ctx.saved_tensors
         one_d, conf = ctx.one_d, ctx.conf
@@ -316,6 +348,41 @@ class ConvolutionBackwardBackward0(Function):
         dg = None if dg is None else np.ascontiguousarray(_as3(dg, one_d), dtype=u.dtype)
         dother = None if dother is None else _as3(dother, one_d).astype(u.dtype, copy=False)
         return dg, dother
+
+
+def _conv_composite(src, g, x, w):
+    """A convolution's three gradients as ops (what ``_ConvDouble`` differentiates)."""
+    kw = {"conf": src.conf, "one_d": src.one_d}
+    gx = ConvolutionBackwardBackward0.apply(g, w, wrt="input", shape=tuple(x.shape), **kw)
+    gw = ConvolutionBackwardBackward0.apply(g, x, wrt="weight", shape=tuple(w.shape), **kw)
+    gb = g.sum(dim=(0, 2) if src.one_d else (0, 2, 3))
+    return gx, gw, gb
+
+
+class _ConvDouble(Function):
+    """A convolution's gradients as ONE node under ``create_graph=True``, as PyTorch
+    makes it: slots (G, input, weight), outputs (∂input, ∂weight, ∂bias)."""
+
+    _torch_class = "ConvolutionBackwardBackward0"
+    op, symbol = "conv2d_backward", "conv'"
+    formula = "the gradients of a convolution, as functions of G, the input and the kernel"
+    local = (
+        Local(
+            ("the gradient of the convolution's backward formula", "卷积反向公式的梯度"),
+            rule=True,
+        ),
+    )
+    _multi = True
+    pos = (0, 1, 2)
+
+    @staticmethod
+    def backward(ctx, grads):
+        from ._ops import _double_backward
+
+        return _double_backward(ctx, grads, _conv_composite)
+
+
+_ConvDouble.__name__ = _ConvDouble.__qualname__ = "ConvolutionBackwardBackward0"
 
 
 _ZERO_SELF = Local(("0 (the gradient does not depend on the input's values)", "0"), rule=True)

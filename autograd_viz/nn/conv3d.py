@@ -114,6 +114,8 @@ def _conv3_grad_weight(g, x, w_shape, stride, pads, dilation, groups):
 class Convolution3dBackward0(ConvolutionBackward0):
     """A 3-D convolution's node (PyTorch names it ``ConvolutionBackward0`` too)."""
 
+    _graph_backward = None  # (its own backward builds its gradients' nodes)
+
     op = "conv3d"
 
     @staticmethod

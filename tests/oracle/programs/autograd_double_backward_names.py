@@ -171,6 +171,42 @@ for dt in (torch.float64, torch.float32):
         check(f"mlp_{tag}_W1_grad", W1.grad)
         check(f"mlp_{tag}_W2_grad", W2.grad)
 
+# a gradient penalty (WGAN-GP style) through conv2d, leaky_relu, linear: the gradient
+# of the critic's output w.r.t. its input with create_graph, its norm, then backward
+xi = ramp((2, 1, 5, 5), 0.23)
+cw = ramp((3, 1, 3, 3), 0.61, 0.5)
+cb = ramp((3,), 0.9, 0.1)
+lw = ramp((1, 27), 0.37, 0.3)
+out = F.linear(F.leaky_relu(F.conv2d(xi, cw, cb), 0.2).flatten(1), lw)
+(gi,) = torch.autograd.grad(out.sum(), xi, create_graph=True)
+check("gp_grad", gi)
+check("gp_grad_graph", graph(gi))
+penalty = ((gi.flatten(1).norm(2, dim=1) - 1) ** 2).mean()
+check("gp_penalty", penalty)
+penalty.backward()
+check("gp_cw_grad", cw.grad)
+check("gp_cb_grad", cb.grad)
+check("gp_lw_grad", lw.grad)
+for nm, fn, args in [
+    (
+        "conv1d",
+        lambda a, w, b: F.conv1d(a, w, b, padding=1) ** 2,
+        (ramp((2, 2, 6)), ramp((3, 2, 3), 0.5), ramp((3,), 0.3)),
+    ),
+    (
+        "conv2d",
+        lambda a, w: F.conv2d(a, w, stride=2).tanh(),
+        (ramp((1, 2, 5, 5)), ramp((2, 2, 3, 3), 0.5)),
+    ),
+]:
+    o = fn(*args)
+    gs = torch.autograd.grad((o * o).sum(), args, create_graph=True)
+    for i, gg in enumerate(gs):
+        check(f"{nm}_g{i}_graph", graph(gg))
+    hs = torch.autograd.grad(sum((gg * gg).sum() for gg in gs), args)
+    for i, h in enumerate(hs):
+        check(f"{nm}_h{i}", h)
+
 # Hessian-vector products the way tutorials write them
 x = ramp((4,))
 v = torch.tensor([1.0, -0.5, 0.25, 2.0], dtype=torch.float64)
