@@ -313,9 +313,29 @@ def _check_alpha(input, other, alpha, name="add"):
     return alpha
 
 
+def _numbers_input(input, other):
+    """``torch.add(1.5, 2.5)``: PyTorch takes two numbers, the first as a 0-d tensor (a
+    wrapped number: float -> the default dtype, int -> int64, bool -> bool); anything else
+    is returned unchanged (for the usual errors)."""
+    if (
+        isinstance(input, numbers.Number)
+        and isinstance(other, numbers.Number)
+        and not isinstance(input, complex | np.complexfloating)
+        and not isinstance(other, complex | np.complexfloating)
+    ):
+        if isinstance(input, bool | np.bool_):
+            return Tensor._make(np.asarray(bool(input)), False, None)
+        if isinstance(input, numbers.Integral):
+            return Tensor._make(np.asarray(int(input), dtype=np.int64), False, None)
+        return Tensor._make(np.asarray(float(input), dtype=_DF[0]), False, None)
+    return input
+
+
 def add(input, other, *, alpha=1):
     if alpha.__class__ is not int or alpha != 1:
         alpha = _check_alpha(input, other, alpha)
+    if not isinstance(input, Tensor) and not isinstance(other, Tensor):
+        input = _numbers_input(input, other)
     if not isinstance(input, Tensor) and isinstance(other, Tensor):
         _check_first(input, "add")
         if alpha == 1:
@@ -328,6 +348,8 @@ def add(input, other, *, alpha=1):
 def sub(input, other, *, alpha=1):
     if alpha.__class__ is not int or alpha != 1:
         alpha = _check_alpha(input, other, alpha, "sub")
+    if not isinstance(input, Tensor) and not isinstance(other, Tensor):
+        input = _numbers_input(input, other)
     if not isinstance(input, Tensor):
         _check_first(input, "sub")
         return rsub(other, input, alpha=alpha)
@@ -371,6 +393,8 @@ def rsub(input, other, *, alpha=1):
 
 
 def mul(input, other):
+    if not isinstance(input, Tensor) and not isinstance(other, Tensor):
+        input = _numbers_input(input, other)
     if not isinstance(input, Tensor):
         _check_first(input, "mul")
         input, other = other, input
@@ -401,6 +425,8 @@ def _rounded_div(input, other, rounding_mode):
 
 
 def div(input, other, *, rounding_mode=None):
+    if not isinstance(input, Tensor) and not isinstance(other, Tensor):
+        input = _numbers_input(input, other)
     if rounding_mode is not None:
         out = _rounded_div(input, other, rounding_mode)
         if (
@@ -433,6 +459,8 @@ true_divide = div
 
 
 def floor_divide(input, other):
+    if not isinstance(input, Tensor) and not isinstance(other, Tensor):
+        input = _numbers_input(input, other)
     out = Tensor._make(_rounded_div(input, other, "floor"))
     rg = [x for x in (input, other) if isinstance(x, Tensor) and x._requires_grad]
     if rg and STATE.enabled and out._data.dtype.kind == "f":

@@ -68,3 +68,19 @@ def test_scalar_parameter_gradient_sums_in_pytorchs_order():
     ((w * t_u + b - t_c) ** 2).mean().backward()
     assert b.grad.numpy().tobytes() == np.float32(-10.639999).tobytes()
     assert w.grad.numpy().tobytes() == np.float32(-77.614044).tobytes()
+
+
+def test_binary_functions_take_two_numbers():
+    # MIT 6.S191 lab 1: torch.add(1.5, 2.5); the first number becomes a 0-d tensor
+    assert torch.add(1.5, 2.5).dtype == torch.float32 and torch.add(1.5, 2.5).item() == 4.0
+    assert torch.add(2, 3).dtype == torch.int64 and torch.sub(2, 3).item() == -1
+    assert torch.mul(True, False).dtype == torch.bool
+    assert torch.mul(2, True).dtype == torch.int64
+    assert torch.div(2, 3).dtype == torch.float32
+    assert torch.floor_divide(7, 2).item() == 3
+    assert torch.add(np.float64(1.5), 2.5).dtype == torch.float32
+    assert torch.subtract(1.5, 2.5, alpha=2).item() == -3.5
+    with pytest.raises(RuntimeError, match="with two bool tensors is not supported"):
+        torch.sub(True, False)
+    with pytest.raises(TypeError, match="must be Tensor"):
+        torch.add("a", 1)
