@@ -744,6 +744,22 @@ class LinalgVectorNormBackward0(Function):
                 return (sign(a) * abs(a) ** (p - 1) * v,)
             return (a * abs(a) ** (p - 2) * v,)
 
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's norm_backward for p = 2: grad * (self / norm).masked_fill_(norm == 0, 0)
+        # (grad and norm unsqueezed when some dims were reduced and not kept)
+        if ctx.ord != 2:
+            return LinalgVectorNormBackward0.backward(ctx, g)
+        from .more import MaskedFillBackward0
+
+        a, out = ctx.saved_tensors
+        if not ctx.keepdim and len(ctx.dims) != a._data.ndim:
+            g = unsqueeze_dims(g, ctx.dims)
+            out = unsqueeze_dims(out, ctx.dims)
+        with _errstate(DIVIDE_INVALID):
+            q = a / out
+        return (g * MaskedFillBackward0.apply(q, mask=out._data == 0, value=0),)
+
 
 def _like(g, arr):
     """``arr`` (an ndarray) as an operand of ``g``: itself, or a constant Tensor."""

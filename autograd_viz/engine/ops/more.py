@@ -322,6 +322,20 @@ class AmaxBackward0(Function):
                 g = g.unsqueeze(d)
         return (g * _tensor(ctx.weights),)
 
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's scale_grad_by_count(restore_reduced_dims(grad, dim, keepdim), mask, dim):
+        #   (grad.reshape(kept shape) / mask.sum(dim, true)) * mask
+        hit = ctx.weights != 0
+        dt = g._data.dtype
+        if not ctx.keepdim:
+            shape = list(g._data.shape)
+            for d in sorted(ctx.dims):
+                shape.insert(d, 1)
+            g = g.reshape(shape)
+        count = _tensor(np.sum(hit, axis=ctx.dims, keepdims=True).astype(dt))
+        return ((g / count) * _tensor(hit.astype(dt)),)
+
 
 class AminBackward0(AmaxBackward0):
     op, symbol = "amin", "amin"

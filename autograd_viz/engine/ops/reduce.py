@@ -199,6 +199,20 @@ class MaxBackward1(Function):
         count = max(int(hit.sum()), 1)
         return (mask(expand_to(scale(g, 1.0 / count), ra.shape), hit),)
 
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's evenly_distribute_backward:
+        #   grad.new_zeros(input.sizes()).masked_fill_(mask, grad / mask.sum())
+        from ..functional_array import _tensor
+        from .more import MaskedFillBackward1
+
+        a, out = ctx.saved_tensors
+        ra = a._data
+        hit = ra == out._data
+        dt = g._data.dtype
+        share = g / _tensor(np.asarray(hit.sum(), dt))
+        return (MaskedFillBackward1.apply(_tensor(np.zeros(ra.shape, dt)), share, mask=hit),)
+
 
 class MinBackward1(MaxBackward1):
     op, symbol = "min", "min"
@@ -249,6 +263,29 @@ class MaxBackward0(Function):
             [-1 if i == ctx.dim else 1 for i in range(len(shape))]
         )
         return (mask(expand_to(g, shape), pos == idx),)
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's value_selecting_reduction_backward:
+        #   zeros(sizes).scatter_(dim, indices.unsqueeze(dim), grad.unsqueeze(dim))
+        from ..functional_array import _tensor
+        from .scatter import ScatterBackward0
+
+        d, shape = ctx.dim, ctx.shape
+        idx = ctx.indices if ctx.keepdim else np.expand_dims(ctx.indices, d)
+        if not ctx.keepdim:
+            g = g.unsqueeze(d)
+        grid = tuple(
+            idx
+            if i == d
+            else np.arange(idx.shape[i]).reshape([-1 if j == i else 1 for j in range(idx.ndim)])
+            for i in range(idx.ndim)
+        )
+        pos = np.arange(shape[d]).reshape([-1 if i == d else 1 for i in range(len(shape))])
+        base = _tensor(np.zeros(shape, g._data.dtype))
+        return (
+            ScatterBackward0.apply(base, g, grid=grid, mask=np.broadcast_to(pos == idx, shape)),
+        )
 
 
 class MinBackward0(MaxBackward0):

@@ -151,6 +151,17 @@ for dt in (torch.float64, torch.float32):
         second(f"std_{tag}", lambda a: a.std(), (x,))
         second(f"logsumexp_{tag}", lambda a: torch.logsumexp(a, 1), (x,))
         second(f"logsumexp_keep_{tag}", lambda a: a.logsumexp(0, keepdim=True) * a, (x,))
+        second(f"max_{tag}", lambda a: a.max() ** 2, (x,))
+        second(f"max_dim_{tag}", lambda a: a.max(dim=1).values.tanh(), (x,))
+        second(f"min_dim_keep_{tag}", lambda a: a.min(0, keepdim=True)[0] * a, (x,))
+        second(f"amax_{tag}", lambda a: a.amax(1).exp(), (x,))
+        second(f"norm_{tag}", lambda a: a.norm(), (x,))
+        second(f"norm_dim_{tag}", lambda a: a.norm(dim=1) ** 2, (x,))
+        second(
+            f"vector_norm_{tag}",
+            lambda a: torch.linalg.vector_norm(a, dim=0, keepdim=True) * a,
+            (x,),
+        )
         C = ramp((5, 2), 0.7, dtype=dt)
         Xi = torch.tensor([[0, 4], [2, 2], [1, 3]])
         second(f"embed_{tag}", lambda c: (c[Xi].view(3, 4) @ x.detach().t()).tanh(), (C,))
