@@ -228,6 +228,24 @@ def _on_inplace(payload):
 
 
 def _jvp(cls, inputs, kwargs, out, stand=None):
+    """``_tangents``, with a clear error for an op it cannot follow."""
+    if getattr(cls, "_multi", False):
+        from ..engine.ops.shape import MultiViewBackward, SelectBackward0
+
+        if issubclass(cls, MultiViewBackward):  # (one piece of split/chunk/unbind)
+            cls = SelectBackward0
+    try:
+        return _tangents(cls, inputs, kwargs, out, stand)
+    except NotImplementedError:
+        raise
+    except Exception as e:  # (not silently wrong: say which op)
+        raise NotImplementedError(
+            f"autograd_viz: forward-mode AD cannot follow the op {getattr(cls, 'op', cls)!r} "
+            f"({type(e).__name__}: {e})"
+        ) from e
+
+
+def _tangents(cls, inputs, kwargs, out, stand=None):
     """``J·t`` of one op (a tuple: one tangent per output), or None when no input is dual
     or the output cannot carry one.  ``stand``: {input position: (its values before an
     in-place op overwrote them, its tangent or None)}.
