@@ -51,6 +51,16 @@ from .conv3d import Conv3d
 from .conv_transpose import ConvTranspose1d, ConvTranspose2d
 from .embedding_bag import EmbeddingBag
 from .extra import BCELoss, CrossEntropyLoss, LeakyReLU, LogSoftmax, NLLLoss, Softmax
+from .extra_names import (
+    Buffer,
+    ChannelShuffle,
+    Hardshrink,
+    LPPool1d,
+    LPPool2d,
+    RNNBase,
+    RNNCellBase,
+    Softshrink,
+)
 from .fold import Fold, Unfold
 from .grid_sample import affine_grid as _affine_grid  # noqa: F401  (F.affine_grid, F.grid_sample)
 from .layers import (
@@ -151,6 +161,8 @@ __all__ = [
     "BatchNorm1d",
     "BatchNorm2d",
     "Bilinear",
+    "Buffer",
+    "ChannelShuffle",
     "CircularPad1d",
     "CircularPad2d",
     "CircularPad3d",
@@ -177,6 +189,7 @@ __all__ = [
     "GRUCell",
     "GaussianNLLLoss",
     "GroupNorm",
+    "Hardshrink",
     "Hardsigmoid",
     "Hardswish",
     "Hardtanh",
@@ -188,6 +201,8 @@ __all__ = [
     "InstanceNorm3d",
     "KLDivLoss",
     "L1Loss",
+    "LPPool1d",
+    "LPPool2d",
     "LSTMCell",
     "LayerNorm",
     "LazyBatchNorm1d",
@@ -224,7 +239,9 @@ __all__ = [
     "PixelUnshuffle",
     "PoissonNLLLoss",
     "RMSNorm",
+    "RNNBase",
     "RNNCell",
+    "RNNCellBase",
     "RReLU",
     "ReLU",
     "ReLU6",
@@ -243,6 +260,7 @@ __all__ = [
     "Softmax2d",
     "Softmin",
     "Softplus",
+    "Softshrink",
     "Softsign",
     "Tanh",
     "Tanhshrink",
@@ -300,6 +318,8 @@ for _mod, _names in {
         "Softplus",
         "Softsign",
         "Tanh",
+        "Hardshrink",
+        "Softshrink",
     ),
     "torch.nn.modules.batchnorm": (
         "BatchNorm1d",
@@ -393,6 +413,8 @@ for _mod, _names in {
         "MaxPool2d",
         "MaxUnpool1d",
         "MaxUnpool2d",
+        "LPPool1d",
+        "LPPool2d",
     ),
     "torch.nn.modules.rnn": ("GRU", "GRUCell", "LSTM", "LSTMCell", "RNN", "RNNCell"),
     "torch.nn.modules.sparse": ("Embedding", "EmbeddingBag"),
@@ -404,6 +426,7 @@ for _mod, _names in {
         "TransformerEncoderLayer",
     ),
     "torch.nn.modules.pixelshuffle": ("PixelShuffle", "PixelUnshuffle"),
+    "torch.nn.modules.channelshuffle": ("ChannelShuffle",),
     "torch.nn.modules.upsampling": ("Upsample", "UpsamplingBilinear2d", "UpsamplingNearest2d"),
     "torch.nn.parameter": ("Parameter", "UninitializedBuffer", "UninitializedParameter"),
 }.items():

@@ -90,6 +90,12 @@ class Module(metaclass=ShownAs):
                     "(torch.nn.Buffer, torch.Tensor or None expected)"
                 )
             self._buffers[name] = value
+            if value is not None and value.__dict__.get("_is_buffer"):  # nn.Buffer
+                self.register_buffer(name, value, value.__dict__.get("persistent", True))
+        elif value.__class__ is Tensor and value.__dict__.get("_is_buffer"):  # nn.Buffer
+            self.__dict__.pop(name, None)
+            self._modules.pop(name, None)
+            self.register_buffer(name, value, value.__dict__.get("persistent", True))
         else:
             object.__setattr__(self, name, value)
 

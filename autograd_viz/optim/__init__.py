@@ -2,8 +2,9 @@
 ``NAdam``, ``RAdam``, ``Adamax``, ``ASGD``, ``Rprop``, ``LBFGS`` and ``lr_scheduler``."""
 
 from ..engine.shown import show_as as _show_as
-from . import lr_scheduler
+from . import lr_scheduler, swa_utils
 from .adadelta import Adadelta
+from .adafactor import Adafactor
 from .adam import Adam, AdamW
 from .adam_variants import Adamax, NAdam, RAdam
 from .asgd_rprop import ASGD, Rprop
@@ -18,6 +19,7 @@ __all__ = [
     "LBFGS",
     "SGD",
     "Adadelta",
+    "Adafactor",
     "Adagrad",
     "Adam",
     "AdamW",
@@ -29,6 +31,7 @@ __all__ = [
     "Rprop",
     "SparseAdam",
     "lr_scheduler",
+    "swa_utils",
 ]
 
 # ``print(type(opt))``: PyTorch's paths (engine/shown.py)
@@ -57,4 +60,6 @@ _show_as(
     "torch.optim.lr_scheduler",
 )
 _show_as([SparseAdam], "torch.optim.sparse_adam")
+_show_as([Adafactor], "torch.optim")
+_show_as([swa_utils.AveragedModel, swa_utils.SWALR], "torch.optim.swa_utils")
 del _cls

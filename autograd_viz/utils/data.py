@@ -23,19 +23,32 @@ from ..engine.dtypes import float64
 from ..engine.random import rng_of
 from ..engine.tensor import Tensor
 from ..engine.torch_rng import TorchRNG
+from . import data_iterable as _it
+from .data_iterable import (
+    ChainDataset,
+    IterableDataset,
+    StackDataset,
+    default_convert,
+    get_worker_info,
+)
 
 __all__ = [
     "BatchSampler",
+    "ChainDataset",
     "DataLoader",
     "Dataset",
+    "IterableDataset",
     "RandomSampler",
     "Sampler",
     "SequentialSampler",
+    "StackDataset",
     "Subset",
     "SubsetRandomSampler",
     "TensorDataset",
     "WeightedRandomSampler",
     "default_collate",
+    "default_convert",
+    "get_worker_info",
     "random_split",
 ]
 
@@ -321,6 +334,20 @@ class DataLoader:
         in_order=True,
     ):
         self.dataset = dataset
+        self._iterable = isinstance(dataset, _it.IterableDataset)
+        if self._iterable:
+            _it.check_iterable_options(shuffle, sampler, batch_sampler)
+            self.batch_size, self.drop_last, self.sampler, self.batch_sampler = (
+                batch_size,
+                drop_last,
+                None,
+                None,
+            )
+            self.num_workers = num_workers
+            self._user_collate = collate_fn
+            self.collate_fn = default_collate if collate_fn is None else collate_fn
+            self.generator = generator
+            return
         if sampler is not None and shuffle:
             raise ValueError("sampler option is mutually exclusive with shuffle")
         if batch_sampler is not None:
@@ -357,6 +384,9 @@ class DataLoader:
         # PyTorch's iterator draws its workers' base seed first (``random_()`` of an int64:
         # one 64-bit draw), then the sampler draws its own (lazily, at the first batch)
         rng_of(self.generator, "DataLoader").u64(1)
+        if self._iterable:
+            yield from _it.iterable_batches(self)
+            return
         if self.batch_sampler is None:  # no auto-batching: one sample at a time
             for i in self.sampler:
                 item = self.dataset[i]
@@ -366,6 +396,8 @@ class DataLoader:
             yield self.collate_fn([self.dataset[i] for i in idx])
 
     def __len__(self):
+        if self._iterable:
+            return _it.iterable_len(self)
         if self.batch_sampler is None:
             return len(self.sampler)
         return len(self.batch_sampler)
