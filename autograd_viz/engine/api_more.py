@@ -150,10 +150,7 @@ def masked_fill(input, mask, value):
     try:
         np.broadcast_shapes(input._data.shape, m.shape)
     except ValueError:
-        raise RuntimeError(
-            f"The size of tensor a ({input._data.shape[-1]}) must match the size of tensor b "
-            f"({m.shape[-1]}) at non-singleton dimension {max(input.dim(), m.ndim) - 1}"
-        ) from None
+        raise _api._broadcast_error(m, input) from None  # (PyTorch's a: the mask)
     if isinstance(value, Tensor):
         if value._data.ndim != 0:
             raise RuntimeError(

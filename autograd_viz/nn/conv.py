@@ -754,6 +754,27 @@ def _batched(input, name, nsp=2):
     return nd == nsp + 1
 
 
+def _pool2d_input(input, name):
+    """PyTorch's checks of a 2-D pooling's input (max_pool2d's own first message; for
+    avg_pool2d, the wrap of dim -3)."""
+    _tensor_arg(input, name)
+    shape = input._data.shape
+    nd = len(shape)
+    if name == "max_pool2d" and nd not in (3, 4):
+        raise RuntimeError("non-empty 3D or 4D (batch mode) tensor expected for input")
+    if nd < 3:
+        n = max(nd, 1)
+        raise IndexError(
+            f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got -3)"
+        )
+    if nd > 4 or 0 in shape[nd - 3 :]:
+        raise RuntimeError(
+            "Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size for input, "
+            f"but got:{list(shape)}"
+        )
+    return nd == 3
+
+
 _CTYPE = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int"}
 
 
@@ -926,7 +947,7 @@ def max_pool2d(
 ):
     """One ``MaxPool2DWithIndicesBackward0`` (batched or not); ``return_indices=True``:
     also each maximum's flat position in its input plane (int64, as PyTorch's)."""
-    _batched(input, "max_pool2d")
+    _pool2d_input(input, "max_pool2d")
     k = pool_pair("max_pool2d", "kernel_size", kernel_size, 2)
     s = (
         k
@@ -959,7 +980,7 @@ def avg_pool2d(
     """One ``AvgPool2DBackward0`` (batched or not), each output cell divided as PyTorch's
     kernel divides it (``count_include_pad``, ``ceil_mode``'s clipped windows,
     ``divisor_override``)."""
-    _batched(input, "avg_pool2d")
+    _pool2d_input(input, "avg_pool2d")
     if divisor_override is not None:
         if isinstance(divisor_override, bool) or not isinstance(divisor_override, numbers.Integral):
             raise TypeError(
@@ -986,12 +1007,15 @@ def adaptive_avg_pool2d(input, output_size):
     (``MeanBackward1``, as PyTorch); other sizes: ``AdaptiveAvgPool2DBackward0``."""
     if output_size.__class__ is int and output_size >= 0:
         oh = ow = output_size
-        _batched(input, "adaptive_avg_pool2d")
+        _tensor_arg(input, "adaptive_avg_pool2d")
     else:
         oh, ow = adaptive_size("adaptive_avg_pool2d", input, output_size)
-        _batched(input, "adaptive_avg_pool2d")
-    if (oh, ow) == (1, 1):
+    if (oh, ow) == (1, 1):  # (PyTorch's mean over the last two dims: any rank)
         return _api.mean(input, (-1, -2), keepdim=True)
+    if input._data.ndim not in (3, 4):
+        raise RuntimeError(
+            f"adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got {list(input._data.shape)}"
+        )
     return AdaptiveAvgPool2DBackward0.apply(input, out_hw=(oh, ow))
 
 

@@ -498,9 +498,21 @@ def _typename(obj) -> str:
     for builtins)."""
     if isinstance(obj, Tensor):
         return obj.type()
-    cls = type(obj)
-    module = cls.__module__
-    return cls.__qualname__ if module == "builtins" else f"{module}.{cls.__qualname__}"
+    if isinstance(obj, type) and "_torch_class" in obj.__dict__:  # (a class: its path)
+        return obj._torch_class
+    module = getattr(obj, "__module__", "") or ""
+    if hasattr(obj, "__qualname__"):
+        name = obj.__qualname__
+    elif hasattr(obj, "__name__"):
+        name = obj.__name__
+    else:
+        cls = obj.__class__
+        if "_torch_class" in cls.__dict__:
+            return cls._torch_class
+        module, name = cls.__module__ or "", cls.__qualname__
+    if module.startswith("autograd_viz"):  # (our torch.* names)
+        module = "torch" + module[len("autograd_viz") :].replace(".engine", "", 1)
+    return name if module in ("", "builtins") else f"{module}.{name}"
 
 
 def _zero_grads(params, set_to_none):

@@ -336,3 +336,37 @@ raises("init_constant_complex", lambda: nn.init.constant_(torch.empty(3), 1j))
 raises("leaky_relu_complex", lambda: F.leaky_relu(t, 1j))
 raises("elu_complex", lambda: F.elu(t, 1j))
 raises("softplus_complex", lambda: F.softplus(t, beta=1j))
+
+# --- learner mistakes: a class or function in nn.Sequential, masked_fill's broadcast
+# message, 2-D pooling input ranks
+raises("sequential_class", lambda: nn.Sequential(nn.Linear(2, 2), nn.ReLU))
+raises("sequential_function", lambda: nn.Sequential(nn.Linear(2, 2), F.relu))
+raises("sequential_tensor", lambda: nn.Sequential(nn.Linear(2, 2), torch.ones(2)))
+raises("modulelist_int", lambda: nn.ModuleList([nn.Linear(2, 2), 3]))
+raises("masked_fill_broadcast", lambda: torch.ones(2, 3).masked_fill(torch.ones(3, 2) > 0, 0.0))
+raises(
+    "masked_fill_broadcast_3d",
+    lambda: torch.ones(2, 3, 4).masked_fill(torch.ones(5, 3, 1) > 0, 0.0),
+)
+raises("masked_fill_broadcast_1d", lambda: torch.ones(4).masked_fill(torch.ones(2, 3) > 0, 0.0))
+raises("max_pool2d_2d", lambda: F.max_pool2d(torch.ones(2, 2), 1))
+raises("max_pool2d_1d", lambda: F.max_pool2d(torch.ones(2), 1))
+raises("max_pool2d_5d", lambda: F.max_pool2d(torch.ones(2, 2, 2, 2, 2), 1))
+raises("max_pool2d_empty_3d", lambda: F.max_pool2d(torch.ones(0, 2, 2), 1))
+raises("max_pool2d_empty_channel", lambda: F.max_pool2d(torch.ones(2, 0, 2), 1))
+raises("max_pool2d_empty_batch", lambda: F.max_pool2d(torch.ones(0, 2, 2, 2), 1).shape)
+raises("max_pool2d_module_2d", lambda: nn.MaxPool2d(3)(torch.ones(2, 2)))
+raises("avg_pool2d_1d", lambda: F.avg_pool2d(torch.ones(2), 1))
+raises("avg_pool2d_2d", lambda: F.avg_pool2d(torch.ones(2, 2), 1))
+raises("avg_pool2d_5d", lambda: F.avg_pool2d(torch.ones(2, 2, 2, 2, 2), 1))
+raises("avg_pool2d_empty_3d", lambda: F.avg_pool2d(torch.ones(0, 2, 2), 1))
+raises("avg_pool2d_empty_batch", lambda: F.avg_pool2d(torch.ones(0, 2, 2, 2), 1).shape)
+raises("adaptive_avg_pool2d_2d_one", lambda: F.adaptive_avg_pool2d(torch.ones(2, 2), 1))
+raises(
+    "adaptive_avg_pool2d_5d_one", lambda: F.adaptive_avg_pool2d(torch.ones(2, 2, 2, 2, 2), 1).shape
+)
+raises("adaptive_avg_pool2d_1d_one", lambda: F.adaptive_avg_pool2d(torch.ones(2), 1))
+raises("adaptive_avg_pool2d_2d_two", lambda: F.adaptive_avg_pool2d(torch.ones(2, 2), 2))
+raises("adaptive_avg_pool2d_5d_two", lambda: F.adaptive_avg_pool2d(torch.ones(2, 2, 2, 2, 2), 2))
+raises("adaptive_avg_pool2d_empty", lambda: F.adaptive_avg_pool2d(torch.ones(0, 2, 2), 2).shape)
+raises("adaptive_avg_pool2d_module_2d", lambda: nn.AdaptiveAvgPool2d(1)(torch.ones(3, 3)))
