@@ -983,20 +983,26 @@ class EluBackwardBackward0(_GradNode):
     )
 
     @classmethod
-    def first(cls, g, x, alpha=1.0, scale=1.0):
+    def first(cls, g, x, alpha=1.0, scale=1.0, input_scale=1.0):
         x = np.asarray(x)
         pos = (x > 0).astype(x.dtype)
-        d = np.exp(np.minimum(x, 0)) * ((1 - pos) * alpha) + pos
+        if input_scale != 1.0:  # celu: exp(x / alpha) below 0
+            d = np.exp(np.minimum(x, 0) * input_scale) * ((1 - pos) * alpha * input_scale) + pos
+        else:
+            d = np.exp(np.minimum(x, 0)) * ((1 - pos) * alpha) + pos
         if scale != 1.0:
             d = d * scale
         return g * d
 
     @classmethod
-    def second(cls, gg, g, x, alpha=1.0, scale=1.0):
-        # elu_double_backward: elu_backward(grad * grad_output, ..., self) * (self < 0)
+    def second(cls, gg, g, x, alpha=1.0, scale=1.0, input_scale=1.0):
+        # elu_double_backward: elu_backward(grad * grad_output * input_scale, ..., self)
+        # * (self < 0)
+        kw = {"alpha": alpha, "scale": scale, "input_scale": input_scale}
         neg = _mask_like(_raw(x) < 0, gg)
-        d_x = cls.grad(gg * g, x, alpha=alpha, scale=scale) * neg
-        return cls.grad(gg, x, alpha=alpha, scale=scale), d_x
+        gi = gg * g if input_scale == 1.0 else _scale(gg * g, input_scale)
+        d_x = cls.grad(gi, x, **kw) * neg
+        return cls.grad(gg, x, **kw), d_x
 
 
 class LogSigmoidBackwardBackward0(_GradNode):
@@ -1047,6 +1053,13 @@ def _elu_graph(ctx, g):
     return (EluBackwardBackward0.apply(g, a, alpha=ctx.alpha, scale=ctx.scale),)
 
 
+def _celu_graph(ctx, g):  # celu is elu with input_scale = 1 / alpha
+    (a,) = ctx.saved_tensors
+    kw = {"alpha": ctx.alpha, "input_scale": 1.0 / ctx.alpha}
+    return (EluBackwardBackward0.apply(g, a, **kw),)
+
+
+CeluBackward0._graph_backward = staticmethod(_celu_graph)
 SiluBackward0._graph_backward = staticmethod(_silu_graph)
 SoftplusBackward0._graph_backward = staticmethod(_softplus_graph)
 EluBackward0._graph_backward = staticmethod(_elu_graph)
@@ -1079,6 +1092,18 @@ class MishBackward0(Function):
 
         th = softplus(a).tanh()
         return (g * (th + a * a.sigmoid() * (1 - th * th)),)
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's infinitely_differentiable_mish_backward (operands made right to left,
+        # as the C++ evaluates them)
+        (a,) = ctx.saved_tensors
+        s = a.sigmoid()
+        t = a.exp().log1p().tanh()
+        one = _tensor(np.ones((), a._data.dtype))
+        sub = one - t * t
+        right = a * s * sub
+        return (g * (t + right),)
 
 
 def _mish_d(a):

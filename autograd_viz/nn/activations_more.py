@@ -18,6 +18,7 @@ from ..engine import creation
 from ..engine.device import factory_dtype
 from ..engine.function import Function, Local
 from ..engine.functional_array import _is_array, _tensor, sum_to
+from ..engine.ops.double import _GradNode
 from ..engine.tensor import Tensor
 from . import functional as _functional
 from . import init
@@ -194,6 +195,44 @@ class HardswishBackward0(Function):
         mid = ((raw > -3) & (raw < 3)).astype(raw.dtype)
         up = (raw >= 3).astype(raw.dtype)
         return (g * (a * (1.0 / 3) + 0.5) * _const(mid, g) + g * _const(up, g),)
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        (a,) = ctx.saved_tensors
+        return (HardswishBackwardBackward0.apply(g, a),)
+
+
+class HardswishBackwardBackward0(_GradNode):
+    """``hardswish_backward(g, x)``: ``g·(x/3 + ½)`` for −3 < x < 3, ``g`` above, 0 below."""
+
+    op, symbol = "hardswish_backward", "hardswish'"
+    formula = "∂(g·hardswish'(x))/∂g = hardswish'(x),  ∂/∂x = g/3 for −3 < x < 3"
+    local = (
+        Local(
+            (
+                "{1}/3 + ½ for -3 < {1} < 3, 1 above, 0 below",
+                "-3 < {1} < 3 时为 {1}/3 + ½，以上为 1，以下为 0",
+            ),
+            rule=True,
+        ),
+        Local(("{0}/3 for -3 < {1} < 3, else 0", "-3 < {1} < 3 时为 {0}/3，否则为 0"), rule=True),
+    )
+
+    @classmethod
+    def first(cls, g, x):
+        x = np.asarray(x)
+        mid = ((x > -3) & (x < 3)).astype(x.dtype)
+        up = (x >= 3).astype(x.dtype)
+        return g * (x * (1.0 / 3) + 0.5) * mid + g * up
+
+    @classmethod
+    def second(cls, gg, g, x):
+        # self: where(-3 < self < 3, grad * grad_output / 3, 0)
+        raw = np.asarray(getattr(x, "_data", x))
+        mid = ((raw > -3) & (raw < 3)).astype(raw.dtype)
+        d_x = gg * g / 3.0
+        d_x = d_x * mid if _is_array(d_x) else d_x * _tensor(mid)
+        return cls.grad(gg, x), d_x
 
 
 class HardsigmoidBackward0(Function):

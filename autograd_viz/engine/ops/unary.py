@@ -913,3 +913,17 @@ def _sign_graph(ctx, g):  # zeros_like(grad): no graph
     from .math2 import _zeros_no_graph
 
     return (_zeros_no_graph(g),)
+
+
+@_graph(Atan2Backward0)
+def _atan2_graph(ctx, g):
+    # atan2_backward: recip = (self * self + other * other).reciprocal(), its infinities
+    # zeroed (masked_fill_); grad * other * recip, grad * -self * recip
+    from .more import MaskedFillBackward0
+
+    a, b = ctx.saved_tensors
+    n = ctx.needs_input_grad
+    with _errstate(DIVIDE_INVALID):
+        recip = (a * a + b * b).reciprocal()
+    recip = MaskedFillBackward0.apply(recip, mask=np.isinf(recip._data), value=0)
+    return (g * b * recip if n[0] else None), (g * -a * recip if n[1] else None)

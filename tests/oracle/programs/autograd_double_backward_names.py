@@ -79,6 +79,10 @@ for dt in (torch.float64, torch.float32):
         second(f"logsigmoid_{tag}", F.logsigmoid, (x,))
         second(f"silu_{tag}", F.silu, (x,))
         second(f"relu6_{tag}", lambda a: F.relu6(a * 4), (x,))
+        second(f"celu_{tag}", lambda a: F.celu(a, alpha=0.5), (x,))
+        second(f"mish_{tag}", F.mish, (x,))
+        second(f"hardswish_{tag}", lambda a: F.hardswish(a * 3), (x,))
+        second(f"atan2_{tag}", torch.atan2, (x, y))
     with section(f"binary_{tag}"):
         second(f"pow2_{tag}", lambda a: a**2, (x,))
         second(f"pow3_{tag}", lambda a: a**3, (x,))
