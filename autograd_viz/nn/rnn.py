@@ -142,6 +142,11 @@ class _RNNBase(Module):
     def _flat_weights(self):
         return [getattr(self, n) for n in self._flat_names]
 
+    def flatten_parameters(self):
+        """PyTorch packs the weights into one buffer for cuDNN; on the CPU it does nothing
+        (d2l's BiRNN calls it in every forward)."""
+        return None
+
     @property
     def _all_weights(self):
         """The names per layer and direction (``d2l`` and others iterate these)."""

@@ -84,3 +84,14 @@ def test_binary_functions_take_two_numbers():
         torch.sub(True, False)
     with pytest.raises(TypeError, match="must be Tensor"):
         torch.add("a", 1)
+
+
+def test_rnn_flatten_parameters_is_a_no_op():
+    # d2l 16.2's BiRNN calls self.encoder.flatten_parameters() in every forward
+    lstm = torch.nn.LSTM(3, 4, bidirectional=True)
+    before = [p.detach().clone() for p in lstm.parameters()]
+    assert lstm.flatten_parameters() is None
+    for a, b in zip(before, lstm.parameters(), strict=True):
+        assert torch.equal(a, b)
+    out, _ = lstm(torch.zeros(2, 1, 3))
+    assert out.shape == (2, 1, 8)
