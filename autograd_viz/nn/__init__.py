@@ -128,6 +128,7 @@ from .padding import (
     ZeroPad3d,
 )
 from .parameter import Parameter, UninitializedBuffer, UninitializedParameter
+from .pool3d import AdaptiveAvgPool3d, AvgPool3d, BatchNorm3d, MaxPool3d
 from .rnn import GRU, LSTM, RNN, GRUCell, LSTMCell, RNNCell
 from .transformer import MultiheadAttention, TransformerEncoder, TransformerEncoderLayer
 from .transformer_decoder import Transformer, TransformerDecoder, TransformerDecoderLayer
@@ -151,15 +152,18 @@ __all__ = [
     "SELU",
     "AdaptiveAvgPool1d",
     "AdaptiveAvgPool2d",
+    "AdaptiveAvgPool3d",
     "AdaptiveMaxPool1d",
     "AdaptiveMaxPool2d",
     "AlphaDropout",
     "AvgPool1d",
     "AvgPool2d",
+    "AvgPool3d",
     "BCELoss",
     "BCEWithLogitsLoss",
     "BatchNorm1d",
     "BatchNorm2d",
+    "BatchNorm3d",
     "Bilinear",
     "Buffer",
     "ChannelShuffle",
@@ -219,6 +223,7 @@ __all__ = [
     "MarginRankingLoss",
     "MaxPool1d",
     "MaxPool2d",
+    "MaxPool3d",
     "MaxUnpool1d",
     "MaxUnpool2d",
     "Mish",
@@ -324,6 +329,7 @@ for _mod, _names in {
     "torch.nn.modules.batchnorm": (
         "BatchNorm1d",
         "BatchNorm2d",
+        "BatchNorm3d",
         "LazyBatchNorm1d",
         "LazyBatchNorm2d",
     ),
@@ -415,6 +421,9 @@ for _mod, _names in {
         "MaxUnpool2d",
         "LPPool1d",
         "LPPool2d",
+        "MaxPool3d",
+        "AvgPool3d",
+        "AdaptiveAvgPool3d",
     ),
     "torch.nn.modules.rnn": ("GRU", "GRUCell", "LSTM", "LSTMCell", "RNN", "RNNCell"),
     "torch.nn.modules.sparse": ("Embedding", "EmbeddingBag"),

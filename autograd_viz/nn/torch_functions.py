@@ -546,7 +546,12 @@ def channel_shuffle(input, groups):
 native_channel_shuffle = channel_shuffle
 
 #: added to ``nn.functional`` (only where it has no such name)
+from .pool3d import adaptive_avg_pool3d, avg_pool3d, max_pool3d  # noqa: E402
+
 FUNCTIONAL = (
+    max_pool3d,
+    avg_pool3d,
+    adaptive_avg_pool3d,
     hardshrink,
     softshrink,
     elu_,

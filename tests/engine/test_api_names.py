@@ -93,6 +93,16 @@ CASES = {
         ),
         "m",
     ),
+    "max_pool3d": (lambda b: F.max_pool3d(b.view(1, 1, 2, 3, 3), 2, 1, ceil_mode=True), "b"),
+    "max_pool3d_unbatched": (lambda b: F.max_pool3d(b.view(1, 2, 3, 3), (1, 2, 2)), "b"),
+    "avg_pool3d": (lambda b: F.avg_pool3d(b.view(1, 1, 2, 3, 3), 2, 1, padding=1), "b"),
+    "avg_pool3d_no_pad_count": (
+        lambda b: F.avg_pool3d(
+            b.view(1, 2, 3, 3), 2, 2, padding=1, ceil_mode=True, count_include_pad=False
+        ),
+        "b",
+    ),
+    "adaptive_avg_pool3d": (lambda b: F.adaptive_avg_pool3d(b.view(1, 1, 2, 3, 3), (1, 2, 2)), "b"),
     "tensorsolve": (lambda x: torch.linalg.tensorsolve(x + 3 * torch.eye(3, dtype=D), x[0]), "x"),
 }
 
