@@ -2250,12 +2250,14 @@ def _tensor_list(tensors, fn):
         raise TypeError(
             f"{fn}(): argument 'tensors' (position 1) must be tuple of Tensors, not Tensor"
         )
+    if not isinstance(tensors, tuple | list):
+        raise TypeError(
+            f"{fn}(): argument 'tensors' (position 1) must be tuple of Tensors, not {_tp(tensors)}"
+        )
     tensors = list(tensors)
     for i, x in enumerate(tensors):
         if not isinstance(x, Tensor):
-            raise TypeError(
-                f"expected Tensor as element {i} in argument 0, but got {type(x).__name__}"
-            )
+            raise TypeError(f"expected Tensor as element {i} in argument 0, but got {_tp(x)}")
     return tensors
 
 
@@ -2265,10 +2267,11 @@ def cat(tensors, dim=0, *, axis=None):
     tensors = _tensor_list(tensors, "cat")
     if not tensors:
         raise ValueError("torch.cat(): expected a non-empty list of Tensors")
+    for i, x in enumerate(tensors):
+        if x._data.ndim == 0:
+            raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
     ref = next((x for x in tensors if x._data.shape != (0,)), tensors[0])
     nd = ref._data.ndim
-    if nd == 0:
-        raise RuntimeError("zero-dimensional tensor (at position 0) cannot be concatenated")
     d = _wrap_dim(dim, nd)
     dt = None
     for x in tensors:

@@ -472,6 +472,9 @@ def fail(name, sigs, args, kwargs):
 #: ``torch.`` functions ("f:" prefix), for the functions whose bad arguments the engine
 #: reports through ``check`` / ``fail``
 _SIG_TEXT = {
+    "transpose": ("(int dim0, int dim1)",),
+    "f:cat": ("(tuple of Tensors tensors, int dim = 0, *, Tensor out = None)",),
+    "f:stack": ("(tuple of Tensors tensors, int dim = 0, *, Tensor out = None)",),
     "view": ("(torch.dtype dtype)", "(tuple of ints size)"),
     "squeeze": ("()", "(int dim)", "(tuple of ints dim)"),
     "f:squeeze": ("(Tensor input)", "(Tensor input, int dim)", "(Tensor input, tuple of ints dim)"),
@@ -961,7 +964,37 @@ def _method_of(fn, name):
     return method
 
 
+def guard(fn, name):
+    """``fn`` (``torch.name``) as it is, its TypeErrors (on the failure path only) turned
+    into PyTorch's parser errors when the call does not parse."""
+    sigs = sigs_of("f:" + name)
+
+    @functools.wraps(fn)
+    def guarded(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except TypeError:
+            seq = args[0] if args else kwargs.get("tensors")
+            if isinstance(seq, tuple | list):  # (checked element by element when unpacked)
+                for i, e in enumerate(seq):
+                    if not isinstance(e, Tensor):
+                        raise TypeError(
+                            f"expected Tensor as element {i} in argument 0, but got {tp_name(e)}"
+                        ) from None
+            check(name, sigs, args, kwargs)
+            raise
+
+    return guarded
+
+
+#: torch functions behind ``guard``
+GUARDED = ("cat", "stack")
+
+
 def install_gates(namespace) -> None:
+    for name in GUARDED:
+        if name in namespace:
+            namespace[name] = guard(namespace[name], name)
     if "where" not in Tensor.__dict__:
         where = namespace["where"]
 

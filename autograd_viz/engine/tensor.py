@@ -1678,7 +1678,13 @@ class Tensor(metaclass=ShownAs):
         return _api.transpose(self, -2, -1)
 
     def transpose(self, dim0, dim1):
-        return _api.transpose(self, dim0, dim1)
+        try:
+            return _api.transpose(self, dim0, dim1)
+        except TypeError:
+            from .argtypes import check_call
+
+            check_call("transpose", (dim0, dim1), {})  # PyTorch's TypeError, if any
+            raise
 
     def unbind(self, dim=0):
         return _api.unbind(self, dim)
@@ -1740,23 +1746,34 @@ class Tensor(metaclass=ShownAs):
     def ravel(self):
         return self.reshape(-1)
 
-    def unsqueeze(self, dim=None, *, axis=None):
+    def unsqueeze(self, dim=_NO_KW, *, axis=None):
         if axis is not None:  # numpy's names, which PyTorch accepts too
             dim = axis
+        elif dim is None:
+            raise TypeError("unsqueeze(): argument 'dim' (position 1) must be int, not NoneType")
+        elif dim is _NO_KW:
+            dim = None  # (the engine's "missing" error)
         return _api.unsqueeze(self, dim)
 
-    def squeeze(self, *args, dim=_NO_KW, axis=None):
-        if axis is not None:  # numpy's names, which PyTorch accepts too
-            dim = axis
-        if args:
-            if dim is not _NO_KW or args[0] is None:
-                return _api.squeeze_error(args, {} if dim is _NO_KW else {"dim": dim}, False)
+    def squeeze(self, *args, **kw):
+        if not kw:
+            if not args:
+                return _api.squeeze(self)
+            if args[0] is None:
+                return _api.squeeze_error(args, kw, False)
             dim = args[0] if len(args) == 1 else args  # ``x.squeeze(1, 2)``
-        elif dim is None:
-            return _api.squeeze_error((), {"dim": None}, False)
-        elif dim is _NO_KW:
-            return _api.squeeze(self)
-        return _api.squeeze(self, dim)
+        else:
+            rest = dict(kw)
+            dim = rest.pop("dim", rest.pop("axis", _NO_KW))  # (numpy's name too)
+            if rest or args or dim is _NO_KW or dim is None:
+                return _api.squeeze_error(args, kw, False)
+        try:
+            return _api.squeeze(self, dim)
+        except TypeError:
+            from .argtypes import check_call
+
+            check_call("squeeze", args, kw)  # PyTorch's TypeError, if any
+            raise
 
     def expand(self, *args, size=_NO_KW):
         if size is not _NO_KW:  # (the keyword form: ``t.expand(size=...)``)
