@@ -138,6 +138,18 @@ VALUE_CASES = [
     ("gather", lambda a: a.gather(1, torch.tensor([[0], [3], [1]])).exp(), False),
     ("masked_fill", lambda a: a.masked_fill(a > 0.5, 0.0).exp(), False),
     ("bce_logits", lambda a: F.binary_cross_entropy_with_logits(a, T2.sigmoid()), False),
+    ("prod", lambda a: a.prod(1) + a.prod(), False),
+    ("bce", lambda a: F.binary_cross_entropy(a.sigmoid(), T2.sigmoid()), False),
+    (
+        "bce_sum_target",
+        lambda a: F.binary_cross_entropy(T2.sigmoid(), a.sigmoid(), reduction="sum"),
+        False,
+    ),
+    (
+        "bce_none_both",
+        lambda a: F.binary_cross_entropy(a.sigmoid(), (a * 0.5).sigmoid(), reduction="none"),
+        False,
+    ),
     (
         "conv1d",
         lambda a: F.conv1d(a.unsqueeze(0), T2[:2, :3].reshape(2, 3, 1) * a[0, 0]).tanh(),

@@ -20,6 +20,7 @@ from ..function import Function, Local, _record
 from ..functional_array import (
     _is_array,
     _tensor,
+    add_scalar,
     exp,
     expand_to,
     log,
@@ -633,6 +634,15 @@ class ProdBackward0(Function):
         a, out = ctx.saved_tensors
         return (_prod_grad(g, a, out, None),)
 
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's prod_backward without zeros: grad * (result / input)
+        a, out = ctx.saved_tensors
+        if (a._data == 0).any():
+            return ProdBackward0.backward(ctx, g)
+        with _errstate(DIVIDE_INVALID):
+            return (g * (out / a),)
+
 
 class ProdBackward1(Function):
     op, symbol = "prod", "∏"
@@ -664,6 +674,18 @@ class ProdBackward1(Function):
                 ctx.dim,
             ),
         )
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # PyTorch's prod_backward along a dim, without zeros: grad and result unsqueezed,
+        # grad * (result / input)
+        a, out = ctx.saved_tensors
+        if (a._data == 0).any():
+            return ProdBackward1.backward(ctx, g)
+        dims = (ctx.dim,)
+        g, out = _restore_dims(g, dims, ctx.keepdim), _restore_dims(out, dims, ctx.keepdim)
+        with _errstate(DIVIDE_INVALID):
+            return (g * (out / a),)
 
 
 # ---------------------------------------------------------------- vector norm
@@ -982,6 +1004,96 @@ class BinaryCrossEntropyBackward0(Function):
             if ctx.needs_input_grad[1]:
                 gt = g * (log(1 - x) - log(x))
         return gx, gt
+
+    @staticmethod
+    def _graph_backward(ctx, g):
+        # the input's gradient as ONE BinaryCrossEntropyBackwardBackward0 node (slots
+        # grad_output, self, target), as PyTorch's; the target's as before
+        n = ctx.needs_input_grad
+        x, t = ctx.saved_tensors
+        gx = None
+        if n[0]:
+            kw = {"weight": ctx.weight, "reduction": ctx.reduction}
+            gx = BinaryCrossEntropyBackwardBackward0.apply(g, x, t, **kw)
+        gt = BinaryCrossEntropyBackward0.backward(ctx, g)[1] if n[1] else None
+        return gx, gt
+
+
+class BinaryCrossEntropyBackwardBackward0(Function):
+    """``binary_cross_entropy_backward(g, x, t)``: ``g·(x − t)/max(x(1 − x), ε)`` (÷ n
+    for the mean, × the weight), slots g, x, t; its gradients are PyTorch's
+    ``binary_cross_entropy_double_backward`` formulas."""
+
+    op, symbol = "binary_cross_entropy_backward", "bce'"
+    formula = (
+        "∂/∂g = Σ (x − t)/(x(1 − x)),  ∂/∂x = G·g·(x² − 2xt + t)/(x²(1 − x)²),  "
+        "∂/∂t = −G·g/(x(1 − x))"
+    )
+    local = (
+        Local(("Σ G·({1} - {2})/({1}·(1 - {1}))", "Σ G·({1} - {2})/({1}·(1 - {1}))"), rule=True),
+        Local(
+            (
+                "G·{0}·({1}² - 2·{1}·{2} + {2})/({1}²·(1 - {1})²)",
+                "G·{0}·({1}² - 2·{1}·{2} + {2})/({1}²·(1 - {1})²)",
+            ),
+            rule=True,
+        ),
+        Local(("-G·{0}/({1}·(1 - {1}))", "-G·{0}/({1}·(1 - {1}))"), rule=True),
+    )
+
+    @staticmethod
+    def forward(ctx, g, x, t, weight=None, reduction="mean"):
+        ctx.weight, ctx.reduction = weight, reduction
+        ctx.save_for_backward(g, x, t)
+        if reduction != "none":  # (as the plain backward: the same values)
+            g = expand_to(g, x.shape)
+            if reduction == "mean":
+                g = scale(g, 1.0 / max(x.size, 1))
+        if weight is not None:
+            g = g * weight
+        with _errstate(DIVIDE_INVALID):
+            return _nd(g * (x - t) / np.maximum((1 - x) * x, _BCE_EPS))
+
+    @staticmethod
+    def backward(ctx, gg):
+        g, x, t = ctx.saved_tensors
+        n = ctx.needs_input_grad
+        w = ctx.weight
+        numel = max(int(np.prod(np.shape(_raw(x)))), 1)
+        mean = ctx.reduction == "mean"
+        d_g = d_x = d_t = None
+        with _errstate(DIVIDE_INVALID):
+            if n[1]:
+                # binary_cross_entropy_double_backward
+                eps = 1e-12
+                num = x * x - scale(x, 2) * t + t
+                den = add_scalar(x, eps) ** 2 * add_scalar(1 - x, eps) ** 2
+                d_x = num / den * (gg * g)
+                if w is not None:
+                    d_x = _times(d_x, w)
+                if mean:
+                    d_x = d_x / numel
+            if n[0]:
+                # binary_cross_entropy_double_backward_grad_output
+                ggo = (x - t) / _clamp_min((1 - x) * x, _BCE_EPS) * gg
+                if w is not None:
+                    ggo = _times(ggo, w)
+                if ctx.reduction != "none":
+                    ggo = _sum_keep(ggo, None)
+                    ggo = ggo.reshape(()) if not _is_array(ggo) else np.reshape(ggo, ())
+                    if mean:
+                        ggo = ggo / numel
+                d_g = ggo
+            if n[2]:
+                # binary_cross_entropy_double_backward_target
+                res = -gg * g
+                if w is not None:
+                    res = _times(res, w)
+                res = res / _clamp_min((1 - x) * x, _BCE_EPS)
+                if mean:
+                    res = res / numel
+                d_t = res
+        return d_g, d_x, d_t
 
 
 class NllLoss2DBackward0(NllLossBackward0):

@@ -24,7 +24,7 @@ def names(fn, depth=0):
     return [fn.name(), [names(f, depth + 1) for f, _ in fn.next_functions]]
 
 
-def second(name, fn, args):
+def second(name, fn, args, gnames=True, hnames=True):
     """g = grad(Σ w·out) with create_graph; its graph and values; then the gradient of
     Σ v·g (a Hessian-vector product) and a third derivative where it exists."""
     out = fn(*args)
@@ -32,7 +32,8 @@ def second(name, fn, args):
     gs = torch.autograd.grad((out * w.reshape(out.shape)).sum(), args, create_graph=True)
     for i, g in enumerate(gs):
         check(f"{name}_g{i}", g)
-        check(f"{name}_g{i}_graph", graph(g))
+        if gnames:
+            check(f"{name}_g{i}_graph", graph(g))
     s = sum(
         (g * torch.cos(torch.arange(g.numel(), dtype=g.dtype) * (0.3 + i)).reshape(g.shape)).sum()
         for i, g in enumerate(gs)
@@ -41,7 +42,7 @@ def second(name, fn, args):
     hs = torch.autograd.grad(s, args, create_graph=True, allow_unused=True)
     for i, h in enumerate(hs):
         check(f"{name}_h{i}", h)
-        if h is not None:
+        if h is not None and hnames:
             check(f"{name}_h{i}_names", names(h.grad_fn))
 
 
@@ -130,6 +131,21 @@ for dt in (torch.float64, torch.float32):
             lambda p: F.binary_cross_entropy_with_logits(p, tb, reduction="sum"),
             (x,),
         )
+        second(
+            f"bce_{tag}",
+            lambda p: F.binary_cross_entropy(torch.sigmoid(p), tb * 0.8 + 0.1),
+            (x,),
+            hnames=False,
+        )
+        second(
+            f"bce_both_{tag}",
+            lambda p, q: F.binary_cross_entropy(
+                torch.sigmoid(p), torch.sigmoid(q), reduction="sum"
+            ),
+            (x, y),
+            gnames=False,
+            hnames=False,
+        )
         second(f"nll_{tag}", lambda p: F.nll_loss(F.log_softmax(p, dim=1), target), (x,))
         second(f"softmax_{tag}", lambda p: F.softmax(p, dim=1), (x,))
         second(f"softmax0_{tag}", lambda p: torch.softmax(p, dim=0), (x,))
@@ -155,6 +171,8 @@ for dt in (torch.float64, torch.float32):
         second(f"std_{tag}", lambda a: a.std(), (x,))
         second(f"logsumexp_{tag}", lambda a: torch.logsumexp(a, 1), (x,))
         second(f"logsumexp_keep_{tag}", lambda a: a.logsumexp(0, keepdim=True) * a, (x,))
+        second(f"prod_{tag}", lambda a: a.prod(1), (y,))
+        second(f"prod_all_{tag}", lambda a: a.prod(), (y,))
         second(f"max_{tag}", lambda a: a.max() ** 2, (x,))
         second(f"max_dim_{tag}", lambda a: a.max(dim=1).values.tanh(), (x,))
         second(f"min_dim_keep_{tag}", lambda a: a.min(0, keepdim=True)[0] * a, (x,))
