@@ -860,12 +860,17 @@ from . import api_names as _api_names  # noqa: E402
 
 globals().update({_n: getattr(_api_names, _n) for _n in _api_names.__all_names__})
 __all__ += _api_names.__all_names__
+from . import api_attrs as _api_attrs  # noqa: E402
 from . import api_misc as _api_misc  # noqa: E402
 from . import api_stats as _api_stats  # noqa: E402
 
 globals().update({_n: getattr(_api_stats, _n) for _n in _api_stats.__all_stats__})
 globals().update({_n: getattr(_api_misc, _n) for _n in _api_misc.__all_misc__})
 __all__ += _api_stats.__all_stats__ + _api_misc.__all_misc__
+globals().update(
+    {_n: getattr(_api_attrs, _n) for _n in _api_attrs.__all_attrs__ if _n not in globals()}
+)
+__all__ += [_n for _n in _api_attrs.__all_attrs__ if _n not in __all__]
 
 range = range_  # torch.range (builtins.range is not used in this module)
 
