@@ -735,8 +735,8 @@ _NORMAL_SIGS = (
 def normal(
     mean=None,
     std=1.0,
-    size=None,
-    *,
+    *rest,
+    size=_NO,
     generator=None,
     dtype=None,
     requires_grad=False,
@@ -748,6 +748,16 @@ def normal(
     (float mean, Tensor std) or (float mean, float std, size)."""
     from . import random as _R
 
+    size_kw = size is not _NO
+    if rest:
+        if len(rest) > 1 or size_kw:
+            raise TypeError(
+                "normal() received an invalid combination of arguments - got (...), but "
+                f"expected one of:\n{_NORMAL_SIGS}"
+            )
+        size = rest[0]
+    elif not size_kw:
+        size = None
     tm, ts = isinstance(mean, Tensor), isinstance(std, Tensor)
     rng = rng_of(generator, "normal")
     if not tm and not ts:
@@ -759,7 +769,11 @@ def normal(
             or (size and not _is_int_elem(size[0]))
             or mean is None
         ):
-            got = ", ".join(type(v).__name__ for v in (mean, std, size) if v is not None)
+            got = ", ".join(
+                [_tp_name(v) for v in (mean, std) if v is not None]
+                + ([f"size={_tp_name(size)}"] if size_kw else [])
+                + ([_tp_name(size)] if rest and size is not None else [])
+            )
             raise TypeError(
                 f"normal() received an invalid combination of arguments - got ({got}), but "
                 f"expected one of:\n{_NORMAL_SIGS}"
@@ -772,8 +786,12 @@ def normal(
         arr = rng.normal_t(_shape(tuple(size), "normal"), npd, mean, std)
         return _finish(arr, requires_grad)
     if size is not None:
+        got = ", ".join(
+            [_tp_name(mean), _tp_name(std)]
+            + ([f"size={_tp_name(size)}"] if size_kw else [_tp_name(size)])
+        )
         raise TypeError(
-            "normal() received an invalid combination of arguments - got (Tensor, ...), but "
+            f"normal() received an invalid combination of arguments - got ({got}), but "
             f"expected one of:\n{_NORMAL_SIGS}"
         )
     ref = mean if tm else std
