@@ -186,6 +186,12 @@ OPS = {
             .reshape(-1)
         ),
     ),
+    # mse_loss: the squares summed in sum's order
+    "mse_loss": ("any", lambda t: _lib(t).nn.functional.mse_loss(t[:50], t[50:])),
+    "mse_loss_sum": (
+        "rows",
+        lambda t: _lib(t).nn.functional.mse_loss(t[:60], t[40:], reduction="sum"),
+    ),
     # optimizers (the moments by fused multiply-adds)
     "adam_steps": ("any", lambda t: _adam(t)),
     "adamw_amsgrad_steps": ("any", lambda t: _adam(t, "AdamW", 4, amsgrad=True)),

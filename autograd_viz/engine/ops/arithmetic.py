@@ -16,6 +16,18 @@ from ..derivatives import mse_local, mse_text, num_text, pick_share, power_text
 from ..function import Function, Local
 from ..functional_array import _tensor, log, mask, scale, sub_scalar, where
 from .double import MseLossBackwardBackward0
+from .fsum import sum32 as _sum32
+
+_F32 = np.dtype(np.float32)
+
+
+def _sum_all(a):
+    """The sum of all of ``a``: float32 (up to 8192 values, as ``sum``) in PyTorch's order
+    (its loss kernels reduce with ``sum``), else numpy's."""
+    if a.dtype == _F32 and a.size <= 8192 and a.flags.c_contiguous:
+        return _sum32(a)
+    return np.add.reduce(a, axis=None)
+
 
 _ndarray = np.ndarray
 
@@ -559,9 +571,9 @@ class MseLossBackward0(Function):
         if reduction == "mean":
             if not sq.size:
                 return np.array(np.nan, sq.dtype)
-            return np.add.reduce(sq, axis=None) / sq.dtype.type(sq.size)
+            return _sum_all(sq) / sq.dtype.type(sq.size)
         if reduction == "sum":
-            return np.sum(sq)
+            return _sum_all(sq)
         return sq
 
     @staticmethod
