@@ -138,6 +138,14 @@ class GeluBackwardBackward0(Function):
     @staticmethod
     def backward(ctx, gg):
         g, a = ctx.saved_tensors
+        if not _is_array(gg) and ctx.approximate == "none":
+            # create_graph (third derivatives): PyTorch's gelu_double_backward with
+            # Tensor ops, gelu''(x) = kBeta·pdf·(2 − x²), pdf = exp(−x²/2)
+            k_beta = 0.5 * math.sqrt(2.0) / math.sqrt(math.pi)
+            right = (a * a) * _scale(_scale(a * a, -0.5).exp(), k_beta)
+            left = _scale(_scale(_scale(a * a, -0.5).exp(), k_beta), 2)
+            d_x = (gg * g) * (left - right)
+            return GeluBackwardBackward0.apply(gg, a, approximate="none"), d_x
         ga = _raw(a)
         _, d = _gelu_arrays(ga, ctx.approximate)
         d2 = _gelu_second(ga, ctx.approximate)
