@@ -325,7 +325,7 @@ training_loop(n_epochs=100, learning_rate=1e-4, params=torch.tensor([1.0, 0.0]),
 t_un = 0.1 * t_u
 training_loop(n_epochs=100, learning_rate=1e-2, params=torch.tensor([1.0, 0.0]), t_u=t_un, t_c=t_c)
 params = training_loop(
-    n_epochs=3000,
+    n_epochs=1500,
     learning_rate=1e-2,
     params=torch.tensor([1.0, 0.0]),
     t_u=t_un,
@@ -358,7 +358,7 @@ def training_loop_autograd(n_epochs, learning_rate, params, t_u, t_c):
     return params
 
 
-print(training_loop_autograd(n_epochs=1000, learning_rate=1e-2, params=torch.tensor([1.0, 0.0], requires_grad=True), t_u=t_un, t_c=t_c))  # fmt: skip
+print(training_loop_autograd(n_epochs=500, learning_rate=1e-2, params=torch.tensor([1.0, 0.0], requires_grad=True), t_u=t_un, t_c=t_c))  # fmt: skip
 params = torch.tensor([1.0, 0.0], requires_grad=True)
 learning_rate = 1e-5
 optimizer = optim.SGD([params], lr=learning_rate)
@@ -393,7 +393,7 @@ def training_loop_opt(n_epochs, optimizer, params, t_u, t_c):
 params = torch.tensor([1.0, 0.0], requires_grad=True)
 learning_rate = 1e-1
 optimizer = optim.Adam([params], lr=learning_rate)  # <1>
-print(training_loop_opt(n_epochs=1000, optimizer=optimizer, params=params, t_u=t_u, t_c=t_c))  # <2>
+print(training_loop_opt(n_epochs=500, optimizer=optimizer, params=params, t_u=t_u, t_c=t_c))  # <2>
 
 torch.manual_seed(1)
 n_samples = t_u.shape[0]
@@ -431,7 +431,7 @@ def training_loop_val(n_epochs, optimizer, params, train_t_u, val_t_u, train_t_c
 params = torch.tensor([1.0, 0.0], requires_grad=True)
 learning_rate = 1e-2
 optimizer = optim.SGD([params], lr=learning_rate)
-print(training_loop_val(1000, optimizer, params, train_t_un, val_t_un, train_t_c, val_t_c))
+print(training_loop_val(500, optimizer, params, train_t_un, val_t_un, train_t_c, val_t_c))
 
 # ---------------- p1ch6 ----------------
 t_c = torch.tensor([0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0]).unsqueeze(
@@ -481,14 +481,14 @@ def loss_fn(t_p, t_c):
 
 linear_model = nn.Linear(1, 1)  # <1>
 optimizer = optim.SGD(linear_model.parameters(), lr=1e-2)
-training_loop_nn(1000, optimizer, linear_model, loss_fn, t_un_train, t_un_val, train_t_c, val_t_c)
+training_loop_nn(500, optimizer, linear_model, loss_fn, t_un_train, t_un_val, train_t_c, val_t_c)
 print()
 print(linear_model.weight)
 print(linear_model.bias)
 linear_model = nn.Linear(1, 1)
 optimizer = optim.SGD(linear_model.parameters(), lr=1e-2)
 training_loop_nn(
-    1000, optimizer, linear_model, nn.MSELoss(), t_un_train, t_un_val, train_t_c, val_t_c
+    500, optimizer, linear_model, nn.MSELoss(), t_un_train, t_un_val, train_t_c, val_t_c
 )
 print()
 print(linear_model.weight)
