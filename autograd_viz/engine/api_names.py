@@ -983,3 +983,92 @@ __all_names__ = [
     "slice_scatter",
     "split_with_sizes",
 ]
+
+
+# ---------------------------------------------------------------------- aminmax
+
+
+def _aminmax_node():
+    from .api_linalg2 import _MultiNode
+
+    class AminmaxBackward0(_MultiNode):
+        """``aminmax``: ONE node, the minimum output 0 and the maximum output 1; each
+        gradient shared evenly among the tied elements (PyTorch's ``aminmax_backward``)."""
+
+        op, symbol = "aminmax", "aminmax"
+        formula = "G_min / #ties at the minimum + G_max / #ties at the maximum"
+
+        @staticmethod
+        def backward(ctx, grads):
+            a = ctx._input
+            total = None
+            for g, r in zip(grads, ctx._saved, strict=True):
+                if g is None:
+                    continue
+                ga = np.asarray(g if not isinstance(g, Tensor) else g._data)
+                rr = np.asarray(r)
+                if not ctx.keep and ctx.dims is not None:
+                    ga = np.expand_dims(ga, ctx.dims)
+                    rr = np.expand_dims(rr, ctx.dims)
+                mask = rr == a
+                count = mask.sum(axis=ctx.dims, keepdims=True)
+                part = np.where(mask, ga / count, np.zeros((), ga.dtype)).astype(a.dtype)
+                total = part if total is None else total + part
+            if any(isinstance(g, Tensor) for g in grads):
+                return (Tensor._make(total),)
+            return (total,)
+
+    return AminmaxBackward0
+
+
+_AMINMAX = []
+
+
+def aminmax(input, *, dim=None, keepdim=False, out=None):
+    """``(min, max)`` over everything or along ``dim``: one ``AminmaxBackward0``."""
+    from .api_linalg2 import _multi
+    from .return_types import get as _rt
+
+    _check_tensor(input, "aminmax")
+    a = input._data
+    if dim is None and a.size == 0:
+        raise RuntimeError(
+            "aminmax(): cannot compute aminmax over an empty dimension as the operation has "
+            "no identity."
+        )
+    if dim is not None:
+        d = _wrap_dim(dim, max(a.ndim, 1))
+        if a.ndim and a.shape[d] == 0:
+            raise IndexError(
+                "aminmax: Expected reduction dim " + str(d) + " to have non-zero size."
+            )
+        axis = d if a.ndim else None
+    else:
+        axis = None
+    mn = np.asarray(np.min(a, axis=axis, keepdims=keepdim and axis is not None))
+    mx = np.asarray(np.max(a, axis=axis, keepdims=keepdim and axis is not None))
+    if dim is None and keepdim:
+        mn = mn.reshape((1,) * a.ndim)
+        mx = mx.reshape((1,) * a.ndim)
+    if a.dtype.kind == "f" and a.size:
+        nan = np.isnan(a).any(axis=axis, keepdims=keepdim and axis is not None)
+        if dim is None and keepdim:
+            nan = np.asarray(nan).reshape((1,) * a.ndim)
+        mn = np.where(nan, np.nan, mn).astype(a.dtype)
+        mx = np.where(nan, np.nan, mx).astype(a.dtype)
+    if not _AMINMAX:
+        _AMINMAX.append(_aminmax_node())
+    dims = None if axis is None else axis
+    res = _multi(
+        _AMINMAX[0],
+        "aminmax",
+        [input],
+        [np.array(mn, copy=True), np.array(mx, copy=True)],
+        (0, 1),
+        {"_input": a, "dims": dims, "keep": keepdim or dim is None},
+    )
+    return _rt("aminmax")(res[0], res[1])
+
+
+__all_names__.append("aminmax")
+Tensor.aminmax = _method(aminmax, "aminmax")

@@ -103,6 +103,8 @@ CASES = {
         "b",
     ),
     "adaptive_avg_pool3d": (lambda b: F.adaptive_avg_pool3d(b.view(1, 1, 2, 3, 3), (1, 2, 2)), "b"),
+    "aminmax": (lambda m: sum(torch.aminmax(m, dim=0)), "m"),
+    "aminmax_all": (lambda x: torch.aminmax(x).max * 2 + torch.aminmax(x).min, "x"),
     "tensorsolve": (lambda x: torch.linalg.tensorsolve(x + 3 * torch.eye(3, dtype=D), x[0]), "x"),
 }
 

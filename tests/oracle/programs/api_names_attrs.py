@@ -75,3 +75,21 @@ raises("imag", lambda: x.imag)
 raises("torch_imag", lambda: torch.imag(x))
 raises("pin_memory", lambda: x.pin_memory())
 raises("adjoint_1d", lambda: torch.ones(3).adjoint())
+
+# --- aminmax: one AminmaxBackward0 node with two outputs, ties sharing the gradient
+xm = torch.tensor([[1.0, 3.0, 3.0], [2.0, 0.0, 0.0]], requires_grad=True)
+for i, kw in enumerate([{}, dict(dim=1), dict(dim=0, keepdim=True), dict(dim=-1)]):
+    xm.grad = None
+    r = torch.aminmax(xm, **kw)
+    check(f"aminmax{i}", [r.min, r.max, graph(r.max)])
+    (r.min * 2 + r.max * 3).sum().backward()
+    check(f"aminmax{i}_grad", xm.grad)
+xm.grad = None
+xm.aminmax(dim=1).max.sum().backward()
+check("aminmax_max_only_grad", xm.grad)
+check(
+    "aminmax_nan_int",
+    [torch.aminmax(torch.tensor([1.0, float("nan")])), torch.aminmax(torch.tensor([1, 5, 2]))],
+)
+raises("aminmax_empty", lambda: torch.aminmax(torch.tensor([])))
+raises("aminmax_empty_dim", lambda: torch.aminmax(torch.ones(2, 0), dim=1))
