@@ -974,7 +974,7 @@ def guard(fn, name):
         try:
             return fn(*args, **kwargs)
         except TypeError:
-            seq = args[0] if args else kwargs.get("tensors")
+            seq = (args[0] if args else kwargs.get("tensors")) if name in _LISTS else None
             if isinstance(seq, tuple | list):  # (checked element by element when unpacked)
                 for i, e in enumerate(seq):
                     if not isinstance(e, Tensor):
@@ -987,8 +987,9 @@ def guard(fn, name):
     return guarded
 
 
-#: torch functions behind ``guard``
-GUARDED = ("cat", "stack")
+#: torch functions behind ``guard`` (those whose first argument is a list of tensors)
+GUARDED = ("cat", "stack", "max", "min")
+_LISTS = frozenset(("cat", "stack"))
 
 
 def install_gates(namespace) -> None:
