@@ -141,3 +141,18 @@ def test_no_torch_import():
     if LIB == "torch":
         pytest.skip("ORACLE_LIB=torch self-check")
     assert "torch" not in sys.modules
+
+
+@pytest.mark.parametrize("prog", sorted(f.stem for f in harness.FIXTURES.glob("*.json")))
+def test_program_raises_nothing_pytorch_did_not(prog):
+    """A statement that raised here but not under PyTorch (a fixture exists only for a
+    program PyTorch runs without an error) is a difference even when no observation
+    follows it."""
+    res, problems = _run(prog)
+    if res is None:
+        pytest.fail(problems, pytrace=False)
+    errors = list(res.get("section_errors") or [])
+    if res.get("crash"):
+        errors.append(res["crash"])
+    if errors:
+        pytest.fail(_crash_text(errors[0], problems), pytrace=False)

@@ -348,14 +348,17 @@ def remove_spectral_norm(module: T_module, name: str = "weight") -> T_module:
     else:
         raise ValueError(f"spectral_norm of '{name}' not found in {module}")
 
-    for k, hook in module._state_dict_hooks.items():
+    # (the state-dict hooks, where a module has them; ``spectral_norm`` here adds none)
+    hooks = module.__dict__.get("_state_dict_hooks", {})
+    for k, hook in list(hooks.items()):
         if isinstance(hook, SpectralNormStateDictHook) and hook.fn.name == name:
-            del module._state_dict_hooks[k]
+            del hooks[k]
             break
 
-    for k, hook in module._load_state_dict_pre_hooks.items():
+    hooks = module.__dict__.get("_load_state_dict_pre_hooks", {})
+    for k, hook in list(hooks.items()):
         if isinstance(hook, SpectralNormLoadStateDictPreHook) and hook.fn.name == name:
-            del module._load_state_dict_pre_hooks[k]
+            del hooks[k]
             break
 
     return module
