@@ -548,8 +548,16 @@ native_channel_shuffle = channel_shuffle
 #: added to ``nn.functional`` (only where it has no such name)
 from .pool3d import adaptive_avg_pool3d, avg_pool3d, max_pool3d  # noqa: E402
 
+
+def max_pool3d_with_indices(
+    input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=True
+):
+    return max_pool3d(input, kernel_size, stride, padding, dilation, ceil_mode, True)
+
+
 FUNCTIONAL = (
     max_pool3d,
+    max_pool3d_with_indices,
     avg_pool3d,
     adaptive_avg_pool3d,
     hardshrink,
@@ -572,6 +580,8 @@ for _f in FUNCTIONAL:
     if not hasattr(F, _f.__name__):
         setattr(F, _f.__name__, _f)
 del _f
+if not hasattr(F, "native_channel_shuffle"):
+    F.native_channel_shuffle = native_channel_shuffle
 
 #: the ``torch.`` names (autograd_viz/__init__.py resolves them lazily)
 TORCH_NAMES = (

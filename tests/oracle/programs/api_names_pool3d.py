@@ -46,3 +46,7 @@ check(
 )
 raises("batchnorm3d_4d", lambda: bn(torch.randn(2, 3, 4, 4)))
 raises("max_pool3d_3d_input", lambda: F.max_pool3d(torch.randn(2, 3, 4), 2))
+xi = torch.randn(1, 2, 4, 4, 4, requires_grad=True)
+o, i = F.max_pool3d_with_indices(xi, 2)
+check("max_pool3d_with_indices", [o, i, graph(o)])
+check("native_channel_shuffle", F.native_channel_shuffle(xi.detach().view(1, 2, 4, 16), 2))
