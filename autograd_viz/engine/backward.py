@@ -788,3 +788,8 @@ def _accumulate(node, g, create_graph, listening):
         events.emit(
             "accumulate", tensor=leaf, node=node, old=old_arr, incoming=_raw(g), new=new_arr
         )
+    if node._post_hooks:
+        for hook in tuple(node._post_hooks):
+            r = hook(leaf)
+            if r is not None and not isinstance(r, Tensor):
+                raise TypeError(f"expected Variable, but hook returned '{type(r).__name__}'")

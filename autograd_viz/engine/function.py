@@ -348,6 +348,7 @@ class AccumulateGrad(Function):
     symbol = "+="
     formula = "leaf.grad += incoming grad"
     _slow = True
+    _post_hooks = None  # (``register_post_accumulate_grad_hook``: run after accumulating)
 
     def __init__(self, variable):
         self.variable = variable

@@ -647,6 +647,22 @@ class Tensor(metaclass=ShownAs):
         hooks.append(hook)
         return _function_mod._ListHandle(hooks, hook)
 
+    def register_post_accumulate_grad_hook(self, hook):
+        """``hook(tensor)`` after a backward has accumulated this leaf's ``.grad`` (the
+        "optimizer step in backward" pattern); returns a removable handle."""
+        if not self._requires_grad:
+            raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
+        if self._grad_fn is not None:
+            raise RuntimeError(
+                "post accumulate grad hooks cannot be registered on non-leaf tensors"
+            )
+        acc = self._get_accumulator()
+        if acc._post_hooks is None:
+            acc._post_hooks = []
+        _backward_mod.HOOKED_LEAVES.add(acc)  # (the general backward loop runs them)
+        acc._post_hooks.append(hook)
+        return _function_mod._ListHandle(acc._post_hooks, hook)
+
     def _get_accumulator(self):
         acc = self._accumulator
         if acc is None:
