@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import operator
-
 import numpy as np
 
 from ..engine.backward import run_backward
@@ -14,7 +12,7 @@ from ..engine.grad_mode import (  # noqa: F401  (torch.autograd.no_grad, ...)
     no_grad,
     set_grad_enabled,
 )
-from ..engine.tensor import Size, Tensor
+from ..engine.tensor import Size, Tensor, _retain_arg
 from ..engine.variable import Variable
 from . import anomaly, forward_ad, function, functional, graph, variable
 from .anomaly import detect_anomaly, set_detect_anomaly
@@ -114,7 +112,7 @@ def backward(
     if retain_graph is None:
         retain_graph = create_graph
     elif retain_graph is not True and retain_graph is not False:
-        retain_graph = bool(operator.index(retain_graph))  # (PyTorch's TypeError)
+        retain_graph = _retain_arg(retain_graph)  # (PyTorch's TypeError)
     if inputs is not None:
         inputs = _as_tuple(inputs)
         if not inputs:
@@ -196,7 +194,7 @@ def grad(
     if retain_graph is None:
         retain_graph = create_graph
     elif retain_graph is not True and retain_graph is not False:
-        retain_graph = bool(operator.index(retain_graph))  # (PyTorch's TypeError)
+        retain_graph = _retain_arg(retain_graph)  # (PyTorch's TypeError)
     _TASK_INPUTS.append(True)
     try:
         captured = run_backward(

@@ -88,7 +88,11 @@ def _retain_arg(v):
     """``retain_graph=``: PyTorch reads it as an integer (``operator.index``)."""
     import operator
 
-    return v if v is True or v is False else bool(operator.index(v))
+    if v is True or v is False:
+        return v
+    if isinstance(v, np.bool_):  # (numpy < 2.2 still gives np.bool_ an ``__index__``)
+        raise TypeError("'numpy.bool' object cannot be interpreted as an integer")
+    return bool(operator.index(v))
 
 
 def _method_position(e):
