@@ -28,6 +28,14 @@ def _scaled(x, c):
     return x if c == 1 else x * c
 
 
+def _beta_alpha(c, prod, beta, dtype):
+    """``beta·c + prod`` of the ``add*`` ops (``prod`` already times alpha), in ``dtype``;
+    ``beta == 0``: ``c`` is ignored (nan and inf included), as PyTorch does."""
+    if beta == 0:
+        return np.array(prod, dtype=dtype)
+    return np.asarray(prod + _scaled(c, beta), dtype=dtype)
+
+
 class AddmvBackward0(Function):
     """``beta·input + alpha·(mat @ vec)`` in one node."""
 
@@ -43,10 +51,7 @@ class AddmvBackward0(Function):
     def forward(ctx, c, m, v, beta=1, alpha=1):
         ctx.beta, ctx.alpha = beta, alpha
         ctx.save_for_backward(m, v)
-        prod = _scaled(m @ v, alpha)
-        if beta == 0:
-            return np.ascontiguousarray(np.broadcast_to(prod, prod.shape), dtype=m.dtype)
-        return np.asarray(prod + _scaled(c, beta), dtype=m.dtype)
+        return _beta_alpha(c, _scaled(m @ v, alpha), beta, m.dtype)
 
     @staticmethod
     def backward(ctx, g):
@@ -572,10 +577,7 @@ class AddmmBackward0(Function):
     def forward(ctx, c, m1, m2, beta=1, alpha=1):
         ctx.beta, ctx.alpha = beta, alpha
         ctx.save_for_backward(m1, m2)
-        prod = _scaled(m1 @ m2, alpha)
-        if beta == 0:
-            return np.array(np.broadcast_to(prod, prod.shape), dtype=m1.dtype)
-        return np.asarray(prod + _scaled(c, beta), dtype=m1.dtype)
+        return _beta_alpha(c, _scaled(m1 @ m2, alpha), beta, m1.dtype)
 
     @staticmethod
     def backward(ctx, g):
