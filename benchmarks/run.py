@@ -49,8 +49,10 @@ START, END = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->"
 
 def run_all() -> str:
     parts = [
-        f"Measured {datetime.date.today()} on {platform.machine()}, "
-        f"{_cpus()} cores, Python {platform.python_version()}."
+        f"Measured {datetime.date.today()} on {platform.machine()} ({_cpu_model()}), "
+        f"{_cpus()} cores, Python {platform.python_version()}.  The ratios against PyTorch "
+        "depend on the CPU as much as on this code: PyTorch's small kernels (tanh, matmul) "
+        "run at very different speeds on different processors (see CHANGELOG)."
     ]
     for title, script, what in BENCHES:
         print(f"== {script}", flush=True)
@@ -67,6 +69,17 @@ def run_all() -> str:
             raise SystemExit(f"{script} failed with exit code {out.returncode}")
         parts.append(f"### {title} (`python benchmarks/{script}`)\n\n{what}.\n\n```\n{text}\n```")
     return "\n\n".join(parts)
+
+
+def _cpu_model() -> str:
+    """The processor's model name (Linux: /proc/cpuinfo), else what ``platform`` knows."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "processor unknown"
 
 
 def _cpus() -> int:

@@ -1337,6 +1337,22 @@ class Tensor(metaclass=ShownAs):
                             return _node1(ctx, self, x * x if other == 2 else x * x * x)
                         finally:
                             _restore(tok)
+                elif other == 2 and self._requires_grad and _STATE.enabled and not _LISTENERS:
+                    # ``d ** 2`` of an array (the squared error): PowBackward0's node, its
+                    # forward (a product, same bits as numpy's square) done here
+                    a = self._data
+                    tok = _quiet(_OVER)
+                    try:
+                        r = a * a
+                    finally:
+                        _restore(tok)
+                    ctx = _new(_PowB)
+                    ctx.needs_input_grad = _TRUE1
+                    ctx.exponent = other
+                    ctx._saved = (a,)
+                    v = self._vbox
+                    ctx._saved_meta = [(0, v, v[0], self)]
+                    return _record(ctx, r, r.shape, self)
                 # a number and a float tensor: what api.pow does
                 return _apply1t(_A.PowBackward0, self, {"exponent": other})
             if tp is _ndarray:
