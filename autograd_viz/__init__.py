@@ -24,8 +24,9 @@ def set_num_threads(n: int) -> None:
     """PyTorch compatibility: accepted and ignored."""
 
 
-#: ``torch.conv2d``, ``torch.dropout``...: nn/torch_functions.py (kept in step with its
-#: TORCH_NAMES by tests/engine/test_api_names.py)
+#: ``torch.conv2d``, ``torch.dropout``...: defined in nn/torch_functions.py, listed here so
+#: that ``import autograd_viz`` need not import nn (tests/engine/test_api_names.py checks
+#: that each is defined there)
 _TORCH_NN_NAMES = (
     "conv1d",
     "conv2d",

@@ -515,6 +515,18 @@ def _finish(w, periodic, requires_grad):
     return t
 
 
+def _window(name, window_length, periodic, dtype, requires_grad, values):
+    """The window ``name``: ``values(n, dt)``, its ``n`` points (``periodic``: one point
+    more, dropped at the end); lengths 0 and 1 as PyTorch gives them (empty, ``[1]``)."""
+    dt = _window_args(name, window_length, dtype)
+    if window_length == 0:
+        return _finish(np.zeros(1, dt), True, requires_grad)
+    if window_length == 1:
+        return _finish(np.ones(2, dt), True, requires_grad)
+    n = window_length + 1 if periodic else window_length
+    return _finish(values(n, dt).astype(dt), periodic, requires_grad)
+
+
 def hamming_window(
     window_length,
     periodic=True,
@@ -528,15 +540,12 @@ def hamming_window(
     pin_memory=False,
 ):
     """``alpha − beta·cos(2πn/(N−1))`` (``periodic``: one longer, the last value dropped)."""
-    dt = _window_args("hamming_window", window_length, dtype)
-    if window_length == 0:
-        return _finish(np.zeros(1, dt), True, requires_grad)
-    if window_length == 1:
-        return _finish(np.ones(2, dt), True, requires_grad)
-    n = window_length + 1 if periodic else window_length
-    a = np.arange(n, dtype=dt) * dt.type(2.0 * math.pi / (n - 1))
-    w = _cos32(a, dt) * dt.type(-beta) + dt.type(alpha)
-    return _finish(w.astype(dt), periodic, requires_grad)
+
+    def values(n, dt):
+        a = np.arange(n, dtype=dt) * dt.type(2.0 * math.pi / (n - 1))
+        return _cos32(a, dt) * dt.type(-beta) + dt.type(alpha)
+
+    return _window("hamming_window", window_length, periodic, dtype, requires_grad, values)
 
 
 def hann_window(
@@ -567,16 +576,13 @@ def blackman_window(
     pin_memory=False,
 ):
     """``0.42 − 0.5·cos(2πn/(N−1)) + 0.08·cos(4πn/(N−1))``."""
-    dt = _window_args("blackman_window", window_length, dtype)
-    if window_length == 0:
-        return _finish(np.zeros(1, dt), True, requires_grad)
-    if window_length == 1:
-        return _finish(np.ones(2, dt), True, requires_grad)
-    n = window_length + 1 if periodic else window_length
-    a = np.arange(n, dtype=dt) * dt.type(math.pi / (n - 1))
-    w = _cos32(a * dt.type(4), dt) * dt.type(0.08) - _cos32(a * dt.type(2), dt) * dt.type(0.5)
-    w = w + dt.type(0.42)
-    return _finish(w.astype(dt), periodic, requires_grad)
+
+    def values(n, dt):
+        a = np.arange(n, dtype=dt) * dt.type(math.pi / (n - 1))
+        w = _cos32(a * dt.type(4), dt) * dt.type(0.08) - _cos32(a * dt.type(2), dt) * dt.type(0.5)
+        return w + dt.type(0.42)
+
+    return _window("blackman_window", window_length, periodic, dtype, requires_grad, values)
 
 
 def bartlett_window(
@@ -590,16 +596,14 @@ def bartlett_window(
     pin_memory=False,
 ):
     """The triangle ``1 − |2n/(N−1) − 1|``."""
-    dt = _window_args("bartlett_window", window_length, dtype)
-    if window_length == 0:
-        return _finish(np.zeros(1, dt), True, requires_grad)
-    if window_length == 1:
-        return _finish(np.ones(2, dt), True, requires_grad)
-    n = window_length + 1 if periodic else window_length
-    w = np.arange(n, dtype=dt) * dt.type(2.0 / (n - 1))
-    first = ((n - 1) >> 1) + 1
-    w[first:] = w[first:] * dt.type(-1) + dt.type(2)
-    return _finish(w, periodic, requires_grad)
+
+    def values(n, dt):
+        w = np.arange(n, dtype=dt) * dt.type(2.0 / (n - 1))
+        first = ((n - 1) >> 1) + 1
+        w[first:] = w[first:] * dt.type(-1) + dt.type(2)
+        return w
+
+    return _window("bartlett_window", window_length, periodic, dtype, requires_grad, values)
 
 
 def kaiser_window(
@@ -614,16 +618,13 @@ def kaiser_window(
     pin_memory=False,
 ):
     """``I0(β·√(1 − ((n − α)/α)²)) / I0(β)`` with ``α = (N − 1)/2``."""
-    dt = _window_args("kaiser_window", window_length, dtype)
-    if window_length == 0:
-        return _finish(np.zeros(1, dt), True, requires_grad)
-    if window_length == 1:
-        return _finish(np.ones(2, dt), True, requires_grad)
-    n = window_length + 1 if periodic else window_length
-    alpha = (n - 1) / 2.0
-    k = np.arange(n, dtype=np.float64)
-    w = np.i0(beta * np.sqrt(np.abs(1 - ((k - alpha) / alpha) ** 2))) / np.i0(beta)
-    return _finish(w.astype(dt), periodic, requires_grad)
+
+    def values(n, dt):
+        alpha = (n - 1) / 2.0
+        k = np.arange(n, dtype=np.float64)
+        return np.i0(beta * np.sqrt(np.abs(1 - ((k - alpha) / alpha) ** 2))) / np.i0(beta)
+
+    return _window("kaiser_window", window_length, periodic, dtype, requires_grad, values)
 
 
 __all_stats__ = [

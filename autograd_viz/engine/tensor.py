@@ -84,6 +84,26 @@ def _arg_retry(name, self, dim_keepdim, kwargs):
     return argtypes.retry(name, getattr(Tensor, name), args, kwargs, self)
 
 
+def _dim_reduction(name, default):
+    """The Tensor method ``name`` (``max``, ``argmax``, ``any``...): ``x.name(dim, keepdim)``
+    through ``api.name``; NumPy's ``axis=``/``keepdims=``, which PyTorch accepts too; on a
+    wrong argument, PyTorch's parser error (``_arg_retry``).  ``default``: ``dim`` left
+    out (``_NO_DIM`` where that differs from ``dim=None``: max, min)."""
+
+    def method(self, dim=default, keepdim=False, *, axis=None, keepdims=None):
+        try:
+            if axis is not None:
+                dim = _numpy_dim(name, None if dim is _NO_DIM else dim, axis)
+            if keepdims is not None:
+                keepdim = keepdims
+            return getattr(_api, name)(self, dim, keepdim)
+        except TypeError:
+            return _arg_retry(name, self, (dim, keepdim), dict(axis=axis, keepdims=keepdims))
+
+    method.__name__ = method.__qualname__ = name  # (errors say ``max()``, as PyTorch's)
+    return method
+
+
 def _retain_arg(v):
     """``retain_graph=``: PyTorch reads it as an integer (``operator.index``)."""
     import operator
@@ -1582,65 +1602,13 @@ class Tensor(metaclass=ShownAs):
                 "mean", self, (dim, keepdim), dict(dtype=dtype, axis=axis, keepdims=keepdims)
             )
 
-    def max(self, dim=_NO_DIM, keepdim=False, *, axis=None, keepdims=None):
-        try:
-            if axis is not None:  # numpy's names, which PyTorch accepts too
-                dim = _numpy_dim("max", None if dim is _NO_DIM else dim, axis)
-            if keepdims is not None:
-                keepdim = keepdims
-            return _api.max(self, dim, keepdim)
-        except TypeError:
-            return _arg_retry("max", self, (dim, keepdim), dict(axis=axis, keepdims=keepdims))
-
-    def min(self, dim=_NO_DIM, keepdim=False, *, axis=None, keepdims=None):
-        try:
-            if axis is not None:  # numpy's names, which PyTorch accepts too
-                dim = _numpy_dim("min", None if dim is _NO_DIM else dim, axis)
-            if keepdims is not None:
-                keepdim = keepdims
-            return _api.min(self, dim, keepdim)
-        except TypeError:
-            return _arg_retry("min", self, (dim, keepdim), dict(axis=axis, keepdims=keepdims))
-
-    def argmax(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        try:
-            if axis is not None:  # numpy's names, which PyTorch accepts too
-                dim = _numpy_dim("argmax", dim, axis)
-            if keepdims is not None:
-                keepdim = keepdims
-            return _api.argmax(self, dim, keepdim)
-        except TypeError:
-            return _arg_retry("argmax", self, (dim, keepdim), dict(axis=axis, keepdims=keepdims))
-
-    def argmin(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        try:
-            if axis is not None:  # numpy's names, which PyTorch accepts too
-                dim = _numpy_dim("argmin", dim, axis)
-            if keepdims is not None:
-                keepdim = keepdims
-            return _api.argmin(self, dim, keepdim)
-        except TypeError:
-            return _arg_retry("argmin", self, (dim, keepdim), dict(axis=axis, keepdims=keepdims))
-
-    def any(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        try:
-            if axis is not None:  # numpy's names, which PyTorch accepts too
-                dim = _numpy_dim("any", dim, axis)
-            if keepdims is not None:
-                keepdim = keepdims
-            return _api.any(self, dim, keepdim)
-        except TypeError:
-            return _arg_retry("any", self, (dim, keepdim), dict(axis=axis, keepdims=keepdims))
-
-    def all(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        try:
-            if axis is not None:  # numpy's names, which PyTorch accepts too
-                dim = _numpy_dim("all", dim, axis)
-            if keepdims is not None:
-                keepdim = keepdims
-            return _api.all(self, dim, keepdim)
-        except TypeError:
-            return _arg_retry("all", self, (dim, keepdim), dict(axis=axis, keepdims=keepdims))
+    # ``x.max(dim, keepdim)``, ``argmax``, ``any``...: one body (``_dim_reduction``, below)
+    max = _dim_reduction("max", _NO_DIM)
+    min = _dim_reduction("min", _NO_DIM)
+    argmax = _dim_reduction("argmax", None)
+    argmin = _dim_reduction("argmin", None)
+    any = _dim_reduction("any", None)
+    all = _dim_reduction("all", None)
 
     def nonzero(self, *, as_tuple=False):
         return _api.nonzero(self, as_tuple=as_tuple)

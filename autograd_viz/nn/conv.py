@@ -1460,7 +1460,10 @@ class MaxPool2d(_MaxPoolNd):
     _pool = staticmethod(max_pool2d)
 
 
-class AvgPool2d(Module):
+class _AvgPoolNd(Module):
+    """AvgPool2d/3d: the arguments kept as given, ``forward`` through the subclass's
+    ``_pool`` function (AvgPool1d has no ``divisor_override``: its own class)."""
+
     def __init__(
         self,
         kernel_size,
@@ -1479,7 +1482,7 @@ class AvgPool2d(Module):
         self.divisor_override = divisor_override
 
     def forward(self, input):
-        return avg_pool2d(
+        return self._pool(
             input,
             self.kernel_size,
             self.stride,
@@ -1493,16 +1496,26 @@ class AvgPool2d(Module):
         return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
 
 
-class AdaptiveAvgPool2d(Module):
+class AvgPool2d(_AvgPoolNd):
+    _pool = staticmethod(avg_pool2d)
+
+
+class _AdaptiveAvgPoolNd(Module):
+    """AdaptiveAvgPool2d/3d: ``forward`` through the subclass's ``_pool`` function."""
+
     def __init__(self, output_size):
         super().__init__()
         self.output_size = output_size
 
     def forward(self, input):
-        return adaptive_avg_pool2d(input, self.output_size)
+        return self._pool(input, self.output_size)
 
     def extra_repr(self) -> str:
         return f"output_size={self.output_size}"
+
+
+class AdaptiveAvgPool2d(_AdaptiveAvgPoolNd):
+    _pool = staticmethod(adaptive_avg_pool2d)
 
 
 from .unpool import max_unpool1d, max_unpool2d  # noqa: E402

@@ -84,11 +84,9 @@ class AddrBackward0(Function):
         ctx.beta, ctx.alpha = beta, alpha
         ctx.save_for_backward(v1, v2)
         prod = _scaled(np.outer(v1, v2), alpha)
-        if beta == 0:
-            return np.asarray(prod, dtype=v1.dtype)
-        if c.dtype.kind == "b":
+        if c.dtype.kind == "b" and beta != 0:  # (a bool input is added as it is)
             return np.asarray(prod + c, dtype=v1.dtype)
-        return np.asarray(prod + _scaled(c, beta), dtype=v1.dtype)
+        return _beta_alpha(c, prod, beta, v1.dtype)
 
     @staticmethod
     def backward(ctx, g):
@@ -120,10 +118,7 @@ class AddbmmBackward0(Function):
     def forward(ctx, c, b1, b2, beta=1, alpha=1):
         ctx.beta, ctx.alpha = beta, alpha
         ctx.save_for_backward(b1, b2)
-        prod = _scaled((b1 @ b2).sum(0), alpha)
-        if beta == 0:
-            return np.asarray(prod, dtype=b1.dtype)
-        return np.asarray(prod + _scaled(c, beta), dtype=b1.dtype)
+        return _beta_alpha(c, _scaled((b1 @ b2).sum(0), alpha), beta, b1.dtype)
 
     @staticmethod
     def backward(ctx, g):
