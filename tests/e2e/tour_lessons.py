@@ -109,6 +109,8 @@ def url(rel):
 _JS = Path(__file__).with_suffix(".js").read_text(encoding="utf-8").split("// ----\n")
 PROBE, FIG = (re.sub(r"^(//[^\n]*\n)+", "", part) for part in _JS)
 ENGLISH = re.compile(r"\b[A-Za-z]{4,}\b")
+#: a code name in a caption: dotted, underscored or called (``model.0.weight``, ``zero_grad()``)
+CODE = re.compile(r"[A-Za-z_]\w*(?:[._(]\w*)+\)?")
 OK_WORDS = set(
     [
         "grad",
@@ -348,7 +350,9 @@ def tour(nbrel, mode, browser):
                 rep["issues"].append(f"zh md{k} mostly English: {t[:150]!r}")
         for s in rep["steppers"]:
             for j, c in enumerate(s["captions"]):
-                en = [w for w in ENGLISH.findall(c) if w not in OK_WORDS]
+                # (code in a caption stays code: ``model.0.weight``, ``optimizer.step()``)
+                prose = CODE.sub(" ", c)
+                en = [w for w in ENGLISH.findall(prose) if w not in OK_WORDS]
                 if not re.search(r"[\u4e00-\u9fff]", c) or len(en) > 6:
                     rep["issues"].append(f"{s['tag']} f{j} zh caption English: {c[:160]!r}")
     ctx.close()
