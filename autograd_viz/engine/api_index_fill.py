@@ -69,6 +69,10 @@ def index_fill(input, dim, index, value):
             v = value if value._data.dtype == input._data.dtype else value.to(input.dtype)
             return IF.IndexFillBackward1.apply(input, v, key=key, mask=mask)
         value = value.item()
+    if isinstance(value, complex | np.complexfloating):  # (even with no imaginary part)
+        raise RuntimeError(
+            "index_fill_(): Converting complex Scalar to non-complex type is not supported"
+        )
     return IF.IndexFillBackward0.apply(input, key=key, mask=mask, value=value)
 
 

@@ -107,9 +107,10 @@ _C_INT = {
 
 def _check_fill_value(input, value, name):
     """A Number or a tensor (else PyTorch's parser error, in the method's form), that fits
-    ``input``'s dtype (else PyTorch's overflow error)."""
+    ``input``'s dtype (else PyTorch's overflow error); returns it (a complex number with no
+    imaginary part: its real part, as PyTorch takes it)."""
     if isinstance(value, Tensor):
-        return
+        return value
     if not isinstance(value, numbers.Number):
         got = _api._type_list(value) if isinstance(value, list | tuple) else _api._pytype(value)
         why = (
@@ -122,8 +123,12 @@ def _check_fill_value(input, value, name):
             f"{why} * (Tensor mask, Number value)\n{why}"
         )
     dt = input._data.dtype
-    if isinstance(value, complex | bool):
-        return
+    if isinstance(value, complex | np.complexfloating):
+        from .creation import real_scalar
+
+        return real_scalar(value, dt)
+    if isinstance(value, bool):
+        return value
     if dt.kind in "iu":
         info = np.iinfo(dt)
         if isinstance(value, numbers.Integral):
@@ -139,6 +144,7 @@ def _check_fill_value(input, value, name):
         v = float(value)
         if abs(v) > _F32_MAX and v - v == 0:  # finite and too big
             raise RuntimeError("value cannot be converted to type float without overflow")
+    return value
 
 
 def masked_fill(input, mask, value):
@@ -146,7 +152,7 @@ def masked_fill(input, mask, value):
     ``MaskedFillBackward1`` for a 0-d tensor value)."""
     _check_tensor(input, "masked_fill")
     m = _bool_mask(mask, "masked_fill")
-    _check_fill_value(input, value, "masked_fill")
+    value = _check_fill_value(input, value, "masked_fill")
     try:
         np.broadcast_shapes(input._data.shape, m.shape)
     except ValueError:
@@ -163,7 +169,7 @@ def masked_fill(input, mask, value):
 
 def _masked_fill_(self, mask, value):
     m = _bool_mask(mask, "masked_fill_")
-    _check_fill_value(self, value, "masked_fill_")
+    value = _check_fill_value(self, value, "masked_fill_")
     if np.broadcast_shapes(self._data.shape, m.shape) != self._data.shape:
         raise RuntimeError(
             f"output with shape {list(self._data.shape)} doesn't match the broadcast shape "

@@ -577,6 +577,10 @@ def _addc(cls, name, input, tensor1, tensor2, value):
         raise RuntimeError(_ADDCDIV_INT)
     _broadcast(input, tensor1, tensor2)
     dt = _api.result_type(input, tensor1, tensor2)
+    if isinstance(value, complex | np.complexfloating):
+        from .creation import real_scalar
+
+        value = real_scalar(value, dt)
     ts = [t if t._data.dtype == dt else _api._cast(t, dt) for t in (input, tensor1, tensor2)]
     return cls.apply(*ts, value=value)
 

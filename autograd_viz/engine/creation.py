@@ -208,11 +208,23 @@ def complex_to_real_error(npd):
     return RuntimeError(f"value cannot be converted to type {word} without overflow")
 
 
+def real_scalar(value, npd):
+    """A complex number (Python or numpy) written into a real tensor of dtype ``npd``, as
+    PyTorch takes it: its real part when the imaginary part is 0, else its error."""
+    if value.imag:
+        raise complex_to_real_error(npd)
+    return value.real
+
+
 def full(size, fill_value, dtype=None, requires_grad=False, device=None, layout=None):
     npd = to_numpy_dtype(dtype)
     fill_value = _check_fill_value("full", fill_value)
     if requires_grad is not False and requires_grad is not True and requires_grad is not None:
         _bool_arg_error("full", requires_grad)
+    if isinstance(fill_value, (complex, np.complexfloating)):
+        if npd is None:  # (PyTorch: a complex tensor, which this engine does not have)
+            raise TypeError("complex tensors are not supported by autograd_viz")
+        fill_value = real_scalar(fill_value, npd)
     if npd is None:
         npd = (
             np.dtype(np.bool_)
@@ -260,8 +272,8 @@ def full_like(input, fill_value, dtype=None, requires_grad=False, device=None, m
         _bool_arg_error("full_like", requires_grad)
     npd = to_numpy_dtype(dtype) or t._data.dtype
     check_device(device)
-    if type(fill_value) is complex and np.dtype(npd).kind != "c":
-        raise complex_to_real_error(npd)
+    if isinstance(fill_value, complex | np.complexfloating):
+        fill_value = real_scalar(fill_value, npd)
     return _finish(np.full(t._data.shape, fill_value, dtype=npd), requires_grad)
 
 

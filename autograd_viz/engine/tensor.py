@@ -1830,10 +1830,10 @@ class Tensor(metaclass=ShownAs):
 
         fill_value = _check_fill_value("new_full", fill_value)
         npd = to_numpy_dtype(dtype) or self._data.dtype
-        if type(fill_value) is complex and np.dtype(npd).kind != "c":
-            from .creation import complex_to_real_error
+        if isinstance(fill_value, complex | np.complexfloating):
+            from .creation import real_scalar
 
-            raise complex_to_real_error(npd)
+            fill_value = real_scalar(fill_value, npd)
         shape = _no_negative(_size_args((size,), "new_full"))
         t = Tensor._make(np.full(shape, fill_value, dtype=npd))
         return t.requires_grad_(requires_grad) if requires_grad else t
