@@ -979,12 +979,24 @@ _FLOAT_RESULT = frozenset(
 )
 
 
+def no_arguments_error(name, args, kwargs):
+    """CPython's error for a C method that takes no arguments (PyTorch's ``t.zero_(1)``)."""
+    if kwargs:
+        raise TypeError(f"TensorBase.{name}() takes no keyword arguments")
+    raise TypeError(f"TensorBase.{name}() takes no arguments ({len(args)} given)")
+
+
 def _inplace_method(name, fn):
     """``t.exp_()``: the op written into ``t`` (PyTorch's in-place rules: no leaf that
     requires grad, the version counter goes up, ``t`` gets the op's ``grad_fn``)."""
     float_result = name in _FLOAT_RESULT
+    code = getattr(fn, "__code__", None)
+    # PyTorch's method of an op with no argument besides the tensor takes none (METH_NOARGS)
+    no_args = code is not None and code.co_argcount == 1 and not code.co_flags & 0x0C
 
     def m(self, *args, **kwargs):
+        if no_args and (args or kwargs):
+            no_arguments_error(name + "_", args, kwargs)
         if float_result and self._data.dtype.kind not in "fc":
             raise RuntimeError(
                 f"result type {_scalar_type_name(_api._DF[0])} can't be cast to the desired "

@@ -227,9 +227,17 @@ def _accepts(p, x) -> tuple[bool, int]:
         return tp_name(x) == "torch.dtype" or x in (float, int, bool, complex), -1
     if k == "str":
         return isinstance(x, str), -1
+    if k in _OBJECT_KINDS:  # (the class names the engine's objects print as PyTorch's)
+        return (isinstance(x, str | int) and k == "torch.device") or (
+            type(x).__name__ == _OBJECT_KINDS[k]
+        ), -1
     if k == "tuple of Tensors":
         return isinstance(x, tuple | list) and all(isinstance(e, Tensor) for e in x), -1
     return False, -1
+
+
+#: the parser's object kinds: the class name of the engine's objects of that kind
+_OBJECT_KINDS = {"torch.Generator": "Generator", "torch.layout": "layout", "torch.device": "device"}
 
 
 def _raise(msg):
@@ -653,7 +661,31 @@ _SIG_TEXT = {
         "(Tensor input, Number other, *, str? rounding_mode)",
     ),
 }
+_FACTORY_TAIL = (
+    "torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, "
+    "bool pin_memory = False, bool requires_grad = False)"
+)
+_OUT_TAIL = "Tensor out = None, " + _FACTORY_TAIL
+_GEN_TAIL = "*, torch.Generator generator, " + _OUT_TAIL
+_SIG_TEXT.update(
+    {
+        "f:arange": (
+            "(Number end, *, " + _OUT_TAIL,
+            "(Number start, Number end, *, " + _FACTORY_TAIL,
+            "(Number start, Number end, Number step = 1, *, " + _OUT_TAIL,
+        ),
+        "f:rand": ("(tuple of ints size, " + _GEN_TAIL, "(tuple of ints size, *, " + _OUT_TAIL),
+        "f:randint": (
+            "(int high, tuple of ints size, " + _GEN_TAIL,
+            "(int high, tuple of ints size, *, " + _OUT_TAIL,
+            "(int low, int high, tuple of ints size, " + _GEN_TAIL,
+            "(int low, int high, tuple of ints size, *, " + _OUT_TAIL,
+        ),
+        "f:randperm": ("(int n, " + _GEN_TAIL, "(int n, *, " + _OUT_TAIL),
+    }
+)
 _SIG_ALIAS = {
+    "f:randn": "f:rand",
     "min": "max",
     "f:min": "f:max",
     "var": "std",

@@ -104,6 +104,27 @@ def _dtype_arg(dtype, fn):
 
 _NO_DATA = object()
 
+#: the defaults of the factories' keyword parameters (a value left at it was not passed)
+_KW_DEFAULTS = {"requires_grad": False, "pin_memory": False}
+
+
+def _factory_error(name, args, given, extra=()):
+    """The failure path of a factory with several PyTorch signatures (``arange``, ``rand``,
+    ``randint``...): PyTorch's TypeError for the call when it matches none of them
+    ("received an invalid combination of arguments - got (int, dtype=str)"); returns when it
+    does match (the caller raises its own error).  ``args``: the positional arguments;
+    ``given``: the keyword parameters' values (those at their default were not passed);
+    ``extra``: the keywords the function does not take."""
+    from .argtypes import check_call
+
+    kwargs = {
+        k: v
+        for k, v in given.items()
+        if v is not _NO and v is not _KW_DEFAULTS.get(k) and (v is not None or k in ("size",))
+    }
+    kwargs.update(extra)
+    check_call(name, tuple(args), kwargs, True)
+
 
 def tensor(data=_NO_DATA, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """A new tensor (a copy of ``data``): float32 (the default dtype) from floats, int64
@@ -134,8 +155,12 @@ def tensor(data=_NO_DATA, dtype=None, device=None, requires_grad=False, pin_memo
 
 def as_tensor(data, dtype=None, device=None):
     check_device(device)
-    if isinstance(data, Tensor) and (dtype is None or to_numpy_dtype(dtype) == data._data.dtype):
+    if isinstance(data, Tensor) and (
+        dtype is None or _dtype_arg(dtype, "as_tensor") == data._data.dtype
+    ):
         return data
+    if dtype is not None:
+        _dtype_arg(dtype, "as_tensor")
     return tensor(data, dtype=dtype)
 
 
@@ -217,7 +242,7 @@ def real_scalar(value, npd):
 
 
 def full(size, fill_value, dtype=None, requires_grad=False, device=None, layout=None):
-    npd = to_numpy_dtype(dtype)
+    npd = _dtype_arg(dtype, "full")
     fill_value = _check_fill_value("full", fill_value)
     if requires_grad is not False and requires_grad is not True and requires_grad is not None:
         _bool_arg_error("full", requires_grad)
@@ -246,7 +271,7 @@ def _check_like_input(t, fn):
 def _like(fill, name):
     def make(input, dtype=None, requires_grad=False, device=None, memory_format=None, layout=None):
         _check_like_input(input, name)
-        npd = to_numpy_dtype(dtype) or input._data.dtype
+        npd = _dtype_arg(dtype, name) or input._data.dtype
         check_device(device)
         if requires_grad is not False and requires_grad is not True and requires_grad is not None:
             _bool_arg_error(name, requires_grad)
@@ -270,7 +295,7 @@ def full_like(input, fill_value, dtype=None, requires_grad=False, device=None, m
     fill_value = _check_fill_value("full_like", fill_value)
     if requires_grad is not False and requires_grad is not True and requires_grad is not None:
         _bool_arg_error("full_like", requires_grad)
-    npd = to_numpy_dtype(dtype) or t._data.dtype
+    npd = _dtype_arg(dtype, "full_like") or t._data.dtype
     check_device(device)
     if isinstance(fill_value, complex | np.complexfloating):
         fill_value = real_scalar(fill_value, npd)
@@ -325,10 +350,16 @@ def arange(
     device=None,
     layout=None,
     out=None,
+    **kw,
 ):
     """``torch.arange``: the length is ``ceil((end - start) / step)`` in double, and each
     value ``start + i * step`` is computed in double (int64 for integer dtypes), then cast,
     as PyTorch's CPU kernel does."""
+    kws = dict(start=start, end=end, step=step, dtype=dtype, requires_grad=requires_grad)
+    kws.update(device=device, layout=layout, out=out)
+    if kw:
+        _factory_error("arange", args, kws, kw)
+        raise TypeError(f"arange() got an unexpected keyword argument '{next(iter(kw))}'")
     if len(args) > 3:
         raise TypeError(
             f"arange() takes from 1 to 3 positional arguments but {len(args)} were given"
@@ -370,7 +401,11 @@ def arange(
             raise _arange_error(given)
         vals.append(int(v) if isinstance(v, bool | np.bool_) else v)
     start, end, step = vals
-    npd = _dtype_arg(dtype, "arange")
+    try:
+        npd = _dtype_arg(dtype, "arange")
+    except TypeError:
+        _factory_error("arange", args, kws)
+        raise
     if npd is not None and npd.kind == "b":
         raise NotImplementedError("\"arange_cpu\" not implemented for 'Bool'")
     if npd is None:
@@ -555,7 +590,9 @@ def _rng_for(generator, fn, size):
 def _uniform_or_normal(name, kernel, draw, size, generator, dtype, requires_grad, device, kw):
     """``rand`` / ``randn``: PyTorch's argument checks, then ``draw(rng, shape)`` as floats."""
     size_kw = kw.pop("size", _NO)
+    given = dict(generator=generator, dtype=dtype, requires_grad=requires_grad, device=device)
     if kw:
+        _factory_error(name, size, dict(given, size=size_kw), kw)
         raise TypeError(f"{name}() got an unexpected keyword argument '{next(iter(kw))}'")
     rng = _rng_for(generator, name, size)
     if requires_grad is not False and requires_grad is not True and requires_grad is not None:
@@ -564,7 +601,11 @@ def _uniform_or_normal(name, kernel, draw, size, generator, dtype, requires_grad
             f"{name}() received an invalid combination of arguments - got ({got}, requires_grad="
             f"{type(requires_grad).__name__}), but expected one of:\n * ({_SIZE_SIGS}"
         )
-    npd = _dtype_arg(dtype, name) or _DF[0]
+    try:
+        npd = _dtype_arg(dtype, name) or _DF[0]
+    except TypeError:
+        _factory_error(name, size, dict(given, size=size_kw))
+        raise
     float_dtype_check(npd, kernel)
     check_device(device)
     return _finish(draw(rng, _shape(size, name, size_kw), npd), requires_grad)
@@ -657,9 +698,9 @@ _RANDINT_SIGS = (
 
 
 def randint(
-    low=None,
-    high=None,
-    size=None,
+    low=_NO,
+    high=_NO,
+    size=_NO,
     *,
     generator=None,
     dtype=None,
@@ -668,7 +709,10 @@ def randint(
     layout=None,
     out=None,
 ):
-    given = [v for v in (low, high, size) if v is not None]
+    given = [v for v in (low, high, size) if v is not _NO]
+    low, high, size = (None if v is _NO else v for v in (low, high, size))
+    kws = dict(generator=generator, dtype=dtype, requires_grad=requires_grad, device=device)
+    kws.update(layout=layout, out=out)
     if size is None and isinstance(high, tuple | list | Size):
         low, high, size = 0, low, high
     elif high is None and low is not None and size is not None:
@@ -679,6 +723,7 @@ def randint(
 
     size_ok = isinstance(size, list | tuple | Size) and (not size or _is_int_elem(size[0]))
     if size is None or high is None or not size_ok or not (_is_int(low) and _is_int(high)):
+        _factory_error("randint", given, kws)
         if len(given) == 2 and size_ok and high is not None and not _is_int(high):
             raise TypeError(
                 f"randint(): argument 'high' (position 1) must be int, not {_tp_name(high)}"
@@ -696,7 +741,11 @@ def randint(
             )
     low, high = _num(low), _num(high)
     rng = rng_of(generator, "randint")
-    npd = _dtype_arg(dtype, "randint") or np.dtype(np.int64)
+    try:
+        npd = _dtype_arg(dtype, "randint") or np.dtype(np.int64)
+    except TypeError:
+        _factory_error("randint", given, kws)
+        raise
     shape = _shape(tuple(size) if isinstance(size, list | tuple | Size) else (size,), "randint")
     if low >= high:
         raise RuntimeError(
@@ -727,7 +776,12 @@ def randperm(
         )
     if n < 0:
         raise RuntimeError(f"Trying to create tensor with negative dimension {n}: [{n}]")
-    npd = _dtype_arg(dtype, "randperm") or np.dtype(np.int64)
+    try:
+        npd = _dtype_arg(dtype, "randperm") or np.dtype(np.int64)
+    except TypeError:
+        kws = dict(generator=generator, dtype=dtype, requires_grad=requires_grad, device=device)
+        _factory_error("randperm", (n,), dict(kws, layout=layout, out=out))
+        raise
     if npd.kind == "b":
         raise NotImplementedError("\"randperm\" not implemented for 'Bool'")
     check_device(device)

@@ -153,7 +153,12 @@ def factory_dtype(dtype, device=None):
         return DEFAULT_FLOAT[0]
     from .dtypes import to_numpy_dtype
 
-    return to_numpy_dtype(dtype)
+    try:
+        return to_numpy_dtype(dtype)
+    except TypeError:  # (PyTorch's modules make their parameters with ``torch.empty``)
+        raise TypeError(
+            f"empty(): argument 'dtype' must be torch.dtype, not {type(dtype).__name__}"
+        ) from None
 
 
 def set_default_device(d) -> None:

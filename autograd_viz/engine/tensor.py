@@ -1035,7 +1035,11 @@ class Tensor(metaclass=ShownAs):
         _api.setitem(self, key, value)
 
     # ------------------------------------------------------------------ in-place
-    def zero_(self):
+    def zero_(self, *args):
+        if args:  # (an empty ``args`` costs nothing: Python passes its empty-tuple singleton)
+            from .api_extra import no_arguments_error
+
+            no_arguments_error("zero_", args, {})
         # direct path (``p.grad.zero_()``): nothing to record, nobody listening
         if (
             self._base is None
