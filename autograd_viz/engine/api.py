@@ -740,8 +740,9 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, axis=None, keepdims=None
             input = input.to(dtype)
         if input._data.dtype.kind not in "fc":
             raise RuntimeError(
-                "mean(): could not infer output dtype. Input dtype must be either a floating "
-                f"point or complex dtype. Got: {_scalar_type_name(input._data.dtype)}"
+                f"mean(): could not infer output dtype. {'Input' if dtype is None else 'Optional'}"
+                " dtype must be either a floating point or complex dtype. Got: "
+                f"{_scalar_type_name(input._data.dtype)}"
             )
         if dim is None:
             if keepdim is not False:  # ``dim=None, keepdim=True``: every dim kept
@@ -2322,6 +2323,10 @@ def stack(tensors, dim=0, *, axis=None):
 def unbind(input, dim=0):
     """The slices of ``input`` along ``dim`` (views, ``UnbindBackward0``)."""
     _check_tensor(input, "unbind")
+    if dim.__class__ is not int:
+        from .argtypes_shape import int_arg
+
+        dim = int_arg("unbind", "dim", dim, 2)
     nd = input._data.ndim
     if nd == 0:
         raise IndexError("Dimension specified as 0 but tensor has no dimensions")

@@ -15,6 +15,7 @@ from . import api as _api
 from . import api_more as _more
 from . import return_types as _return_types
 from .api import _check_tensor, _floating, _scalar_type_name
+from .argtypes_shape import tp_name as _tp_name
 from .device import DEFAULT_FLOAT
 from .grad_mode import STATE as _GRAD
 from .ops import arithmetic as A
@@ -94,7 +95,7 @@ def _int_arg(fn, arg, v, pos):
 
 
 def _tn(v):
-    return type(v).__name__
+    return _tp_name(v)  # (PyTorch prints ``tp_name``: ``numpy.ndarray``)
 
 
 def polygamma(n, input):
@@ -189,11 +190,27 @@ def special_xlog1py(input, other):
 
 def _method(fn, name):
     def m(self, *args, **kwargs):
-        return fn(self, *args, **kwargs)
+        try:
+            return fn(self, *args, **kwargs)
+        except TypeError as e:  # the function's argument error, as the method's
+            raise method_type_error(name, e, args, kwargs) from None
 
     m.__name__ = m.__qualname__ = name
     m.__doc__ = f"``Tensor.{name}`` (``torch.{name}``)."
     return m
+
+
+def method_type_error(name, e, args, kwargs):
+    """A TypeError of ``torch.name(t, ...)`` as ``t.name(...)`` raises it: the parser's
+    error for the method's own signatures when PyTorch's are known (``fmod() received an
+    invalid combination of arguments - got (list)``), else the positions counted after
+    ``self`` (``argument 'other' (position 1)``)."""
+    from . import argtypes
+    from .tensor import _method_position
+
+    if name in argtypes._SIG_TEXT or name in argtypes._SIG_ALIAS:
+        argtypes.check_call(name, args, kwargs)
+    return _method_position(e)
 
 
 def _polygamma_method(self, n):

@@ -18,7 +18,7 @@ from .api_transpose_ import relayout_in_place
 from .grad_mode import STATE
 from .ops import scatter as S
 from .ops import shape as _shape
-from .tensor import Tensor, _wrap_dim
+from .tensor import Tensor, _method_position, _wrap_dim
 
 __all__ = [
     "addcdiv",
@@ -165,7 +165,10 @@ def _m_scatter_(self, dim, index, src=None, *, value=None, reduce=None):
 
 
 def _m_scatter_add(self, dim, index, src):
-    return scatter_add(self, dim, index, src)
+    try:
+        return scatter_add(self, dim, index, src)
+    except TypeError as e:  # (positions counted after ``self``)
+        raise _method_position(e) from None
 
 
 def _m_scatter_add_(self, dim, index, src):

@@ -481,6 +481,7 @@ def fail(name, sigs, args, kwargs):
 #: reports through ``check`` / ``fail``
 _SIG_TEXT = {
     "transpose": ("(int dim0, int dim1)",),
+    "unsqueeze": ("(int dim)",),
     "f:cat": ("(tuple of Tensors tensors, int dim = 0, *, Tensor out = None)",),
     "f:stack": ("(tuple of Tensors tensors, int dim = 0, *, Tensor out = None)",),
     "view": ("(torch.dtype dtype)", "(tuple of ints size)"),
@@ -952,7 +953,7 @@ METHODS_FROM_FUNCTIONS = (
     "logical_not",
 )
 #: gated as the Tensor method only
-GATED_METHODS = ("clamp", "clamp_min", "clamp_max", "fill_")
+GATED_METHODS = ("clamp", "clamp_min", "clamp_max", "fill_", "true_divide")
 
 
 #: Tensor methods whose Python-level errors ("got an unexpected keyword argument") name

@@ -115,6 +115,18 @@ def _retain_arg(v):
     return bool(operator.index(v))
 
 
+def _kw_dim(name, dim, kw):
+    """The ``dim`` of ``t.name(dim, **kw)`` (a method whose only parameter is ``int dim``)
+    called with keywords: ``axis=`` alone is the dim; anything else is PyTorch's parser
+    error (``unsqueeze() missing 1 required positional arguments: "dim"``)."""
+    if dim is _NO_KW and kw.keys() == {"axis"} and kw["axis"] is not None:
+        return kw["axis"]
+    from . import argtypes
+
+    argtypes.check_call(name, () if dim is _NO_KW else (dim,), kw)
+    raise TypeError(f"{name}() got an unexpected keyword argument '{next(iter(kw))}'")
+
+
 def _method_position(e):
     """A function's argument TypeError as the Tensor method's (``self`` not counted):
     ``argument 'other' (position 2)`` -> ``(position 1)``."""
@@ -532,7 +544,21 @@ class Tensor(metaclass=ShownAs):
         if events.LISTENERS:
             events.emit("requires_grad_", tensor=self)
 
-    def requires_grad_(self, requires_grad=True):
+    def requires_grad_(self, requires_grad=_NO_KW, /, **kw):
+        if kw:  # (PyTorch's parser names a keyword argument without its position)
+            for k in kw:
+                if k != "requires_grad":
+                    raise TypeError(f"requires_grad_() got an unexpected keyword argument '{k}'")
+            if requires_grad is not _NO_KW:
+                raise TypeError("requires_grad_() got multiple values for argument 'requires_grad'")
+            requires_grad = kw["requires_grad"]
+            if requires_grad is not True and requires_grad is not False:
+                raise TypeError(
+                    "requires_grad_(): argument 'requires_grad' must be bool, not "
+                    f"{type(requires_grad).__name__}"
+                )
+        elif requires_grad is _NO_KW:
+            requires_grad = True
         self._set_requires_grad(requires_grad, "method")
         return self
 
@@ -1695,6 +1721,10 @@ class Tensor(metaclass=ShownAs):
             raise
 
     def unbind(self, dim=0):
+        if dim.__class__ is not int:
+            from .argtypes_shape import int_arg
+
+            dim = int_arg("unbind", "dim", dim, 1)
         return _api.unbind(self, dim)
 
     swapaxes = transpose
@@ -1754,10 +1784,10 @@ class Tensor(metaclass=ShownAs):
     def ravel(self):
         return self.reshape(-1)
 
-    def unsqueeze(self, dim=_NO_KW, *, axis=None):
-        if axis is not None:  # numpy's names, which PyTorch accepts too
-            dim = axis
-        elif dim is None:
+    def unsqueeze(self, dim=_NO_KW, **kw):
+        if kw:  # ``axis=`` (numpy's name, which PyTorch accepts too) or PyTorch's error
+            dim = _kw_dim("unsqueeze", dim, kw)
+        if dim is None:
             raise TypeError("unsqueeze(): argument 'dim' (position 1) must be int, not NoneType")
         elif dim is _NO_KW:
             dim = None  # (the engine's "missing" error)

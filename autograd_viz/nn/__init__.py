@@ -447,3 +447,4 @@ from . import _argcheck as _argcheck  # noqa: E402
 from . import torch_functions as _torch_functions  # noqa: E402,F401  (F.hardshrink, F.pdist...)
 
 _argcheck.install(functional)
+_argcheck.name_inits_as_torch(globals())

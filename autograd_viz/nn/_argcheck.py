@@ -137,3 +137,64 @@ def install(functional) -> None:
         fn = getattr(functional, name, None)
         if fn is not None and not hasattr(fn, "__wrapped__"):
             setattr(functional, name, conv_checked(fn, name, n))
+
+
+#: PyTorch 2.13's public modules whose ``__init__`` is inherited (from the class named):
+#: Python's argument errors name that class (``_MaxPoolNd.__init__() got an unexpected
+#: keyword argument``); every other module defines its own (``Conv2d.__init__() ...``)
+TORCH_INHERITED_INIT = {
+    **dict.fromkeys(
+        ("AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveAvgPool3d"), "_AdaptiveAvgPoolNd"
+    ),
+    **dict.fromkeys(
+        ("AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "AdaptiveMaxPool3d"), "_AdaptiveMaxPoolNd"
+    ),
+    **dict.fromkeys(
+        ("AlphaDropout", "Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "FeatureAlphaDropout"),
+        "_DropoutNd",
+    ),
+    **dict.fromkeys(("BCELoss", "MultiLabelSoftMarginLoss"), "_WeightedLoss"),
+    **dict.fromkeys(("BatchNorm1d", "BatchNorm2d", "BatchNorm3d"), "_BatchNorm"),
+    **dict.fromkeys(("InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d"), "_InstanceNorm"),
+    **dict.fromkeys(("L1Loss", "MSELoss", "MultiLabelMarginLoss", "SoftMarginLoss"), "_Loss"),
+    **dict.fromkeys(("LPPool1d", "LPPool2d", "LPPool3d"), "_LPPoolNd"),
+    **dict.fromkeys(("MaxPool1d", "MaxPool2d", "MaxPool3d"), "_MaxPoolNd"),
+    **dict.fromkeys(
+        ("LogSigmoid", "Sigmoid", "Softmax2d", "Softsign", "Tanh", "Tanhshrink"), "Module"
+    ),
+}
+
+
+def name_inits_as_torch(namespace) -> None:
+    """Each public module class's ``__init__`` gets the qualified name PyTorch's has, so
+    that Python's own argument errors read as PyTorch's (``nn.Conv2d(1, 2, 3, foo=1)``:
+    ``Conv2d.__init__() got an unexpected keyword argument 'foo'``, where the engine's
+    ``__init__`` is its base ``_ConvNd``'s).  An inherited ``__init__`` is copied onto the
+    class under the new name (same code, defaults and ``super()`` cell); once, at import."""
+    import types
+
+    from .modules import Module
+
+    for name, cls in list(namespace.items()):
+        if not (isinstance(cls, type) and issubclass(cls, Module)) or name.startswith("_"):
+            continue
+        init = cls.__init__
+        code = getattr(init, "__code__", None)
+        if code is None or hasattr(init, "__wrapped__") or cls.__name__ != name:
+            continue
+        want = TORCH_INHERITED_INIT.get(name, name) + ".__init__"
+        if code.co_qualname == want:
+            continue
+        if want.startswith("Module.") and init is Module.__init__:
+            continue
+        new = types.FunctionType(
+            code.replace(co_qualname=want),
+            init.__globals__,
+            init.__name__,
+            init.__defaults__,
+            init.__closure__,
+        )
+        new.__kwdefaults__ = init.__kwdefaults__
+        new.__doc__, new.__qualname__, new.__module__ = init.__doc__, want, init.__module__
+        new.__dict__.update(init.__dict__)
+        cls.__init__ = new
