@@ -32,6 +32,7 @@ from .engine.api_scatter import _LinAlgError as LinAlgError
 from .engine.api_scatter import det, inv
 from .engine.api_stats import linalg_vander as vander
 from .engine.api_teach import linalg_cross as cross
+from .engine.argcheck import guard as _guard
 
 __all__ = [
     "LinAlgError",
@@ -74,3 +75,9 @@ __all__ = [
     "vecdot",
     "vector_norm",
 ]
+
+# PyTorch's argument errors for a call as written (a keyword argument has no position):
+# the engine's functions behind argcheck's guard, which consults the parser model on a
+# TypeError only
+vector_norm = _guard(vector_norm, "linalg_vector_norm")
+norm = _guard(norm, "linalg_norm")

@@ -876,3 +876,4 @@ range = range_  # torch.range (builtins.range is not used in this module)
 
 # (last: after every module has added its Tensor methods)
 _argtypes_shape.name_methods_as_torch(Tensor)
+_argtypes_shape.read_only_attrs(Tensor)

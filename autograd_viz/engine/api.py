@@ -643,7 +643,12 @@ def sign(input):
     return U.SignBackward0.apply(input)
 
 
-def clamp(input, min=None, max=None):
+def clamp(input, min=None, max=None, **kw):
+    if kw:  # PyTorch's parser error ("received an invalid combination of arguments")
+        from .argtypes import call_args, check_call
+
+        check_call("clamp", call_args((input, min, max), (None, None, None)), kw, True)
+        raise TypeError(f"clamp() got an unexpected keyword argument '{next(iter(kw))}'")
     _check_tensor(input, "clamp")
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
@@ -1790,8 +1795,8 @@ def _getitem(x, key):
                     if m != s:
                         raise IndexError(
                             f"The shape of the mask {_fmt_list(k.shape)} at index {j} does "
-                            f"not match the shape of the indexed tensor {_fmt_list(want)} at "
-                            f"index {orig + j}"
+                            f"not match the shape of the indexed tensor {_fmt_list(shape)} at "
+                            f"index {dim + j}"
                         )
                 adv.append((dim, k))
                 dim += k.ndim
@@ -1799,8 +1804,9 @@ def _getitem(x, key):
             else:
                 size = shape[dim]
                 bad = k[(k >= size) | (k < -size)] if k.size else k[:0]
-                if bad.size:
-                    raise _index_error_oob(int(bad.flat[0]), orig, size)
+                if bad.size:  # (PyTorch counts the dimension among the indexed ones)
+                    n_adv = builtins.sum(a.ndim if a.dtype == np.bool_ else 1 for _, a in adv)
+                    raise _index_error_oob(int(bad.flat[0]), n_adv, size)
                 adv.append((dim, k))
                 dim += 1
                 orig += 1

@@ -151,12 +151,13 @@ def masked_fill(input, mask, value):
     """``input`` with ``value`` where ``mask`` is True (``MaskedFillBackward0`` for a number,
     ``MaskedFillBackward1`` for a 0-d tensor value)."""
     _check_tensor(input, "masked_fill")
+    if isinstance(mask, Tensor):  # (PyTorch expands the two first: a size error comes first)
+        try:
+            np.broadcast_shapes(input._data.shape, mask._data.shape)
+        except ValueError:
+            raise _api._broadcast_error(mask._data, input) from None  # (PyTorch's a: the mask)
     m = _bool_mask(mask, "masked_fill")
     value = _check_fill_value(input, value, "masked_fill")
-    try:
-        np.broadcast_shapes(input._data.shape, m.shape)
-    except ValueError:
-        raise _api._broadcast_error(m, input) from None  # (PyTorch's a: the mask)
     if isinstance(value, Tensor):
         if value._data.ndim != 0:
             raise RuntimeError(

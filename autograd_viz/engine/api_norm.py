@@ -274,9 +274,14 @@ def linalg_norm(A, ord=None, dim=None, keepdim=False, *, dtype=None, out=None):
             raise RuntimeError(
                 f"linalg.norm: If dim is specified, it mut be of length 2. Got {list(dim)}"
             )
+        if dim is None and nd < 2:  # (PyTorch's matrix_norm refuses it)
+            raise RuntimeError(
+                "linalg.matrix_norm: The input tensor A must have at least 2 dimensions."
+            )
         if dim is None and nd != 2:
             raise RuntimeError(
-                f"linalg.norm: If dim is not specified but ord is, the input must be 2D. Got {nd}D."
+                f"linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. "
+                f"Got {nd}D."
             )
         return matrix_norm(A, ord, dim if dim is not None else (0, 1), keepdim, dtype=dtype)
     if dim is not None:
@@ -297,7 +302,7 @@ def linalg_norm(A, ord=None, dim=None, keepdim=False, *, dtype=None, out=None):
 def norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
     """``torch.norm`` / ``Tensor.norm`` as ``torch/functional.py`` dispatches it."""
     _api._check_tensor(input, "norm")
-    _dim = [dim] if isinstance(dim, numbers.Integral) and not isinstance(dim, bool) else dim
+    _dim = [dim] if isinstance(dim, int) else dim  # (a bool too: PyTorch's isinstance)
     if isinstance(p, str):
         if p == "fro" and (dim is None or isinstance(dim, numbers.Integral) or len(dim) <= 2):
             return vector_norm(input, 2, _dim, keepdim, dtype=dtype)

@@ -62,6 +62,8 @@ def _scatter_grid(name, input, dim, index, src):
         if idx.size == 0:  # PyTorch checks nothing more for an empty index
             return () if a.ndim == 0 else tuple(np.zeros(0, np.intp) for _ in range(a.ndim))
         raise RuntimeError("Index tensor must have the same number of dimensions as self tensor")
+    if isinstance(src, Tensor) and max(src._data.ndim, 1) != max(idx.ndim, 1) and idx.size:
+        raise RuntimeError("Index tensor must have the same number of dimensions as src tensor")
     a_shape = a.shape if a.ndim else (1,)
     idx2 = idx.reshape(idx.shape if idx.ndim else (1,))
     s_shape = None

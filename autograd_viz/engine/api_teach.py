@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import warnings
 
+from .argtypes_shape import tp_name as _tp_name
 from .tensor import Tensor
 
 __all__ = [
@@ -395,7 +396,7 @@ def repeat_interleave(input, repeats=_NO_REPEATS, dim=None, *, output_size=None)
     if isinstance(repeats, bool) or not isinstance(repeats, numbers.Integral):
         raise TypeError(
             "repeat_interleave() received an invalid combination of arguments - got (Tensor, "
-            f"{type(repeats).__name__}), but expected one of:\n" + _RI_SIGS
+            f"{_tp_name(repeats)}), but expected one of:\n" + _RI_SIGS
         )
     if repeats < 0:
         raise RuntimeError("Repeats must be non-negative")
@@ -408,13 +409,16 @@ def repeat_interleave(input, repeats=_NO_REPEATS, dim=None, *, output_size=None)
 
 
 def _m_repeat_interleave(self, repeats, dim=None, *, output_size=None):
-    if repeats is None:
-        raise TypeError(
-            "repeat_interleave() received an invalid combination of arguments - got (NoneType), "
-            "but expected one of:\n * (Tensor repeats, int dim = None, *, int output_size = None)"
-            "\n * (int repeats, int dim = None, *, int output_size = None)\n"
+    try:
+        return repeat_interleave(self, repeats, dim, output_size=output_size)
+    except TypeError:  # the parser's error for the method's own signatures, if any
+        from .argtypes import check_call
+
+        args = (repeats,) if dim is None else (repeats, dim)
+        check_call(
+            "repeat_interleave", args, {} if output_size is None else {"output_size": output_size}
         )
-    return repeat_interleave(self, repeats, dim, output_size=output_size)
+        raise
 
 
 Tensor.repeat_interleave = _m_repeat_interleave

@@ -89,9 +89,25 @@ def guard(fn, name):
             raise TypeError(
                 f"{name}(): argument 'input' (position 1) must be Tensor, not {_pytype(x)}"
             )
-        return fn(*args, **kwargs)
+        try:
+            return fn(*args, **kwargs)
+        except TypeError:
+            parser_error(name, args, kwargs)
+            raise
 
     return guarded
+
+
+def parser_error(name, args, kwargs):
+    """For a failure path where the call is known as written (``args``, ``kwargs``):
+    PyTorch's TypeError for it when ``torch.name``'s signatures are known and it matches
+    none (a keyword argument named without a position: ``argmax(): argument 'dim' must be
+    int, not float``); returns otherwise."""
+    from . import argtypes
+
+    key = "f:" + name
+    if key in argtypes._SIG_TEXT or key in argtypes._SIG_ALIAS:
+        argtypes.check_call(name, args, kwargs, True)
 
 
 def install(namespace: dict) -> None:

@@ -482,6 +482,10 @@ def fail(name, sigs, args, kwargs):
 _SIG_TEXT = {
     "transpose": ("(int dim0, int dim1)",),
     "unsqueeze": ("(int dim)",),
+    "repeat_interleave": (
+        "(Tensor repeats, int dim = None, *, int output_size = None)",
+        "(int repeats, int dim = None, *, int output_size = None)",
+    ),
     "f:cat": ("(tuple of Tensors tensors, int dim = 0, *, Tensor out = None)",),
     "f:stack": ("(tuple of Tensors tensors, int dim = 0, *, Tensor out = None)",),
     "view": ("(torch.dtype dtype)", "(tuple of ints size)"),
@@ -683,6 +687,16 @@ _SIG_TEXT.update(
             "(int low, int high, tuple of ints size, *, " + _OUT_TAIL,
         ),
         "f:randperm": ("(int n, " + _GEN_TAIL, "(int n, *, " + _OUT_TAIL),
+        "f:linalg_vector_norm": (
+            "(Tensor input, Number ord = 2, tuple of ints? dim = None, bool keepdim = False, *, "
+            "torch.dtype dtype = None, Tensor out = None)",
+        ),
+        "f:linalg_norm": (
+            "(Tensor input, Number ord = None, tuple of ints dim = None, bool keepdim = False, "
+            "*, torch.dtype dtype = None, Tensor out = None)",
+            "(Tensor input, str ord, tuple of ints dim = None, bool keepdim = False, *, "
+            "torch.dtype dtype = None, Tensor out = None)",
+        ),
     }
 )
 _SIG_ALIAS = {

@@ -248,6 +248,59 @@ def name_methods_as_torch(cls) -> None:
             fn.__qualname__ = name
 
 
+#: PyTorch's read-only C attributes of a tensor: assigning one raises ``AttributeError:
+#: attribute 'T' of 'torch._C.TensorBase' objects is not writable``
+READ_ONLY_ATTRS = (
+    "H",
+    "T",
+    "mH",
+    "mT",
+    "device",
+    "dtype",
+    "grad_fn",
+    "is_cpu",
+    "is_cuda",
+    "is_leaf",
+    "is_meta",
+    "is_mps",
+    "is_nested",
+    "is_quantized",
+    "is_sparse",
+    "is_sparse_csr",
+    "is_xla",
+    "is_xpu",
+    "itemsize",
+    "layout",
+    "name",
+    "nbytes",
+    "ndim",
+    "output_nr",
+    "retains_grad",
+    "shape",
+    "_base",
+    "_version",
+)
+
+
+def read_only_attrs(cls) -> None:
+    """Each of ``READ_ONLY_ATTRS`` that ``cls`` has as a property without a setter gets
+    PyTorch's error for an assignment (Python's own says ``property 'T' of 'Tensor'
+    object has no setter``); once, at import."""
+
+    def setter_of(name):
+        def refuse(self, value):
+            raise AttributeError(
+                f"attribute '{name}' of 'torch._C.TensorBase' objects is not writable"
+            )
+
+        return refuse
+
+    for name in READ_ONLY_ATTRS:
+        prop = cls.__dict__.get(name)
+        if isinstance(prop, property) and prop.fset is None:
+            setattr(cls, name, prop.setter(setter_of(name)))
+
+
 def float_arg(fn, name, value, pos=None):
     """PyTorch's ``float`` parameter: a real Python / numpy number (a bool too) or a
     one-element tensor; else ``fn(): argument 'name' (position N) must be float, not T``."""

@@ -435,7 +435,7 @@ def arange(
             n = int(np.ceil((xe - xs) / xst))
         arr = a + np.arange(max(n, 0), dtype=np.int64) * c
         return _finish(arr.astype(npd), requires_grad)
-    if xst == 0:
+    if not (xst > 0 or xst < 0):  # (a NaN step too, as PyTorch's check)
         raise RuntimeError("step must be nonzero")
     if isinstance(xs, float) and not (np.isfinite(xs) and np.isfinite(xe)):
         raise RuntimeError(f"unsupported range: {_fmt_num(xs)} -> {_fmt_num(xe)}")
@@ -1026,7 +1026,7 @@ def _np_layout_check(arr):
 def from_numpy(arr):
     """A tensor sharing memory with ``arr`` (keeps its dtype)."""
     if not isinstance(arr, np.ndarray):
-        raise TypeError(f"expected np.ndarray (got {type(arr).__name__})")
+        raise TypeError(f"expected np.ndarray (got {_tp_name(arr)})")
     _np_layout_check(arr)
     if arr.dtype.kind not in "biufc":
         from .dtypes import _unsupported_np

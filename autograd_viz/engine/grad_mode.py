@@ -15,7 +15,9 @@ class _State:
 STATE = _State()
 
 
-def is_grad_enabled() -> bool:
+def is_grad_enabled(*args) -> bool:
+    if args:  # (PyTorch's is a C function without arguments)
+        raise TypeError(f"torch.is_grad_enabled() takes no arguments ({len(args)} given)")
     return STATE.enabled
 
 

@@ -1200,6 +1200,9 @@ class Tensor(metaclass=ShownAs):
         try:
             np.broadcast_to(src._data, self._data.shape)
         except ValueError:
+            err = _api._broadcast_error(self, src)  # (the first mismatch from the right)
+            if err is not None:
+                raise err from None
             raise RuntimeError(
                 f"The size of tensor a ({self._data.shape[-1] if self._data.ndim else 1}) "
                 f"must match the size of tensor b ({src._data.shape[-1]}) at non-singleton "

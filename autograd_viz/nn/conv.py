@@ -741,10 +741,13 @@ class ConstantPadNdBackward0(Function):
 # ---------------------------------------------------------------------- functional
 
 
-def _batched(input, name, nsp=2):
+def _batched(input, name, nsp=2, bias=None):
     """PyTorch's checks of a convolution's or 2-D pooling's input: a Tensor with ``nsp``
-    spatial dimensions, batched or not.  True when it is unbatched."""
+    spatial dimensions, batched or not (a convolution's ``bias`` of another dtype is
+    refused first).  True when it is unbatched."""
     _tensor_arg(input, name)
+    if bias is not None:
+        _bias_dtype_check(input._data, bias)
     nd = input._data.ndim
     if nd not in (nsp + 1, nsp + 2):
         raise RuntimeError(
@@ -775,16 +778,30 @@ def _pool2d_input(input, name):
     return nd == 3
 
 
-_CTYPE = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int"}
+_CTYPE = {
+    "float32": "float",
+    "float64": "double",
+    "float16": "c10::Half",
+    "int64": "long int",
+    "int32": "int",
+    "int16": "short int",
+    "int8": "signed char",
+    "uint8": "unsigned char",
+}
 
 
-def _conv_arg_checks(x, bias, stride, pads, dilation):
-    """PyTorch's checks of a convolution's arguments, in its order (before the shapes)."""
-    if bias is not None and bias._data.dtype != x.dtype:
+def _bias_dtype_check(x, bias):
+    if isinstance(bias, Tensor) and bias._data.dtype != x.dtype:
         a, b = x.dtype.name, bias._data.dtype.name
         raise RuntimeError(
             f"Input type ({_CTYPE.get(a, a)}) and bias type ({_CTYPE.get(b, b)}) should be the same"
         )
+
+
+def _conv_arg_checks(x, bias, stride, pads, dilation):
+    """PyTorch's checks of a convolution's arguments, in its order (before the shapes)."""
+    if bias is not None:
+        _bias_dtype_check(x, bias)
     if any(p < 0 for pair in pads for p in pair):
         raise RuntimeError("negative padding is not supported")
     if any(st <= 0 for st in stride):
@@ -844,7 +861,7 @@ def _conv_weight_dtype(x, w):
 
 
 def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
-    unbatched = _batched(input, "conv2d")
+    unbatched = _batched(input, "conv2d", 2, bias)
     if unbatched:
         input = _api.unsqueeze(input, 0)
     x = input._data
@@ -1082,7 +1099,7 @@ def pad(input, pad, mode="constant", value=None):
 
 def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     """A 1-D convolution: one ``ConvolutionBackward0`` (computed as a height-1 conv2d)."""
-    unbatched = _batched(input, "conv1d", 1)
+    unbatched = _batched(input, "conv1d", 1, bias)
     if unbatched:
         input = _api.unsqueeze(input, 0)
     x, w = input._data, weight._data
@@ -1364,7 +1381,7 @@ class Conv1d(_ConvNd):
     def forward(self, input):
         input, p = self._padded(input)
         st, dl = self.stride, self.dilation
-        if not self._plain_args(p):
+        if not self._plain_args(p) or not isinstance(input, Tensor):
             return _checked("conv1d")(input, self.weight, self.bias, st, p, dl, self.groups)
         p = p if isinstance(p, str) else p[0]
         return conv1d(input, self.weight, self.bias, st[0], p, dl[0], self.groups)
@@ -1452,7 +1469,7 @@ class Conv2d(_ConvNd):
 
     def forward(self, input):
         input, p = self._padded(input)
-        fn = conv2d if self._plain_args(p) else _checked("conv2d")
+        fn = conv2d if self._plain_args(p) and isinstance(input, Tensor) else _checked("conv2d")
         return fn(input, self.weight, self.bias, self.stride, p, self.dilation, self.groups)
 
 

@@ -18,7 +18,13 @@ from ..engine import creation
 from ..engine.function import Function, Local
 from ..engine.functional_array import _is_array
 from ..engine.tensor import Tensor
-from .layers import _embedding_renorm_, _embedding_weight, _scalar_type, _tensor_arg
+from .layers import (
+    _checked_type,
+    _embedding_renorm_,
+    _embedding_weight,
+    _scalar_type,
+    _tensor_arg,
+)
 from .modules import Module
 
 __all__ = ["EmbeddingBag", "embedding_bag"]
@@ -115,7 +121,7 @@ def _check_indices(a, what="indices"):
     if a.dtype.kind not in "iu" or a.dtype == np.uint8 or a.dtype.itemsize < 4:
         raise RuntimeError(
             f"Expected tensor for argument #1 '{what}' to have one of the following scalar "
-            f"types: Long, Int; but got torch.{_scalar_type(a.dtype)}Tensor instead (while "
+            f"types: Long, Int; but got {_checked_type(a.dtype)} instead (while "
             "checking arguments for embedding_bag)"
         )
 

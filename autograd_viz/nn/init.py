@@ -236,11 +236,32 @@ def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", gener
 
 from .init_more import dirac_, orthogonal_, sparse_  # noqa: E402
 
+#: the first Tensor attribute PyTorch's init function uses (a non-tensor fails there)
+_FIRST_ATTR = {
+    "zeros_": "zero_",
+    "ones_": "fill_",
+    "constant_": "fill_",
+    "uniform_": "uniform_",
+    "normal_": "normal_",
+    "kaiming_normal_": "shape",
+    "kaiming_uniform_": "shape",
+    "trunc_normal_": "is_meta",
+    "eye_": "ndimension",
+    "dirac_": "ndimension",
+    "orthogonal_": "ndimension",
+    "sparse_": "ndimension",
+}
+
 
 def _check(fn):
+    attr = _FIRST_ATTR.get(fn.__name__, "dim")
+
     def wrapped(tensor, *args, **kwargs):
         if not isinstance(tensor, Tensor):
-            raise AttributeError(f"'{type(tensor).__name__}' object has no attribute 'dim'")
+            from ..engine.argtypes_shape import tp_name
+
+            what = attr if not hasattr(tensor, attr) else "dim"
+            raise AttributeError(f"'{tp_name(tensor)}' object has no attribute '{what}'")
         return fn(tensor, *args, **kwargs)
 
     wrapped.__name__ = fn.__name__

@@ -67,6 +67,15 @@ def _scalar_type(dt) -> str:
     }.get(np.dtype(dt).name, str(dt))
 
 
+def _checked_type(dt) -> str:
+    """How PyTorch's ``checkScalarTypes`` names a tensor's type: ``torch.FloatTensor`` for
+    the legacy tensor types, ``CPUBoolType`` (``CPUComplexFloatType``...) for the others."""
+    st = _scalar_type(dt)
+    if st in ("Float", "Double", "Half", "Long", "Int", "Short", "Char", "Byte"):
+        return f"torch.{st}Tensor"
+    return f"CPU{st}Type"
+
+
 # ---------------------------------------------------------------------- functional
 
 
@@ -135,7 +144,7 @@ def embedding(
     if idx.dtype.kind not in "iu" or idx.dtype == np.uint8:
         raise RuntimeError(
             "Expected tensor for argument #1 'indices' to have one of the following scalar "
-            f"types: Long, Int; but got torch.{_scalar_type(idx.dtype)}Tensor instead (while "
+            f"types: Long, Int; but got {_checked_type(idx.dtype)} instead (while "
             "checking arguments for embedding)"
         )
     if idx.size and (idx.min() < 0 or idx.max() >= n):
@@ -155,7 +164,7 @@ def _embedding_renorm_(weight, input, max_norm, norm_type):
     if idx.dtype.kind not in "iu" or idx.dtype == np.uint8 or idx.dtype.itemsize < 4:
         raise RuntimeError(
             "Expected tensor for argument #2 'indices' to have one of the following scalar "
-            f"types: Long, Int; but got torch.{_scalar_type(idx.dtype)}Tensor instead (while "
+            f"types: Long, Int; but got {_checked_type(idx.dtype)} instead (while "
             "checking arguments for embedding_renorm_)"
         )
     if w.ndim != 2:
@@ -277,8 +286,9 @@ def batch_norm(
                 rv += (momentum * unbiased).astype(rv.dtype)
             running_var._vbox[0] += 1
     else:
-        if running_mean is None or running_var is None:
-            raise RuntimeError("running_mean and running_var must be defined in evaluation mode")
+        for name, given in (("running_mean", running_mean), ("running_var", running_var)):
+            if given is None:
+                raise RuntimeError(f"{name} must be defined in evaluation mode")
         _norm_dtype_check(x, (weight, bias, running_mean, running_var), "batch_norm")
         rv = running_var._data
         mean = running_mean._data.astype(np.float64)
@@ -395,6 +405,11 @@ def binary_cross_entropy_with_logits(
         try:
             arrs[name] = np.broadcast_to(v._data, x.shape)
         except ValueError:
+            # PyTorch's ``(pos_weight - 1) * target`` / ``loss * weight``: its a and b
+            pair = (v._data, x) if name == "pos_weight" else (x, v._data)
+            err = _api._broadcast_error(*pair)
+            if err is not None:
+                raise err from None
             raise RuntimeError(
                 f"The size of tensor a ({v._data.shape[-1] if v._data.ndim else 1}) must "
                 f"match the size of tensor b ({x.shape[-1] if x.ndim else 1}) at "
@@ -445,7 +460,10 @@ class Unflatten(Module):
         shape = list(input.shape)
         d = self.dim if self.dim >= 0 else self.dim + len(shape)
         new = shape[:d] + list(self.unflattened_size) + shape[d + 1 :]
-        return _api.view(input, *new)
+        try:
+            return _api.view(input, *new)
+        except RuntimeError:  # (PyTorch's forward is ``input.unflatten``: its errors)
+            return input.unflatten(self.dim, self.unflattened_size)
 
     def extra_repr(self) -> str:
         return f"dim={self.dim}, unflattened_size={self.unflattened_size}"
@@ -459,6 +477,10 @@ def _embedding_weight(num_embeddings, embedding_dim, padding_idx, _weight, dtype
         dims = _check_param_shape((num_embeddings, embedding_dim))
         w = creation._rng[0].normal_t(dims, npd)
         if padding_idx is not None:
+            if padding_idx.__class__ is not int:  # (PyTorch indexes the weight tensor with it)
+                from ..engine.api import _key_items
+
+                _key_items(padding_idx)
             w[padding_idx] = 0
         return Parameter(Tensor._make(w), requires_grad=rg)
     if list(_weight.shape) != [num_embeddings, embedding_dim]:
@@ -757,6 +779,11 @@ class ModuleList(Module):
         return self
 
     def extend(self, modules):
+        if not hasattr(modules, "__iter__"):  # (PyTorch's ``isinstance(modules, Iterable)``)
+            raise TypeError(
+                "ModuleList.extend should be called with an iterable, but got "
+                f"{type(modules).__name__}"
+            )
         for m in modules:
             self.append(m)
         return self

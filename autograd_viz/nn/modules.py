@@ -11,6 +11,7 @@ import numpy as np
 from ..engine import api as _api
 from ..engine import creation, events
 from ..engine.api_extra import _legacy_reduction
+from ..engine.argtypes_shape import tp_name as _tp_name
 from ..engine.device import factory_dtype
 from ..engine.shown import ShownAs
 from ..engine.tensor import Tensor
@@ -587,7 +588,7 @@ class Sequential(Module):
             return Sequential(OrderedDict(list(self._modules.items())[idx]))
         n = len(self._modules)
         if not isinstance(idx, numbers.Integral):
-            raise TypeError(f"{_typename(idx)} object cannot be interpreted as an integer")
+            raise TypeError(f"'{_tp_name(idx)}' object cannot be interpreted as an integer")
         if not (-n <= idx < n):
             raise IndexError(f"index {idx} is out of range")
         return list(self._modules.values())[idx]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..engine.argtypes_shape import tp_name as _tp_name
 from ..engine.grad_mode import STATE
 from ..engine.tensor import _INFERENCE_RG, Tensor, _float_rg_error
 
@@ -17,7 +18,7 @@ class Parameter(Tensor):
     def __init__(self, data=None, requires_grad=True):
         if data is not None and not isinstance(data, Tensor):
             # PyTorch's Parameter calls ``data.detach()``
-            raise AttributeError(f"'{type(data).__name__}' object has no attribute 'detach'")
+            raise AttributeError(f"'{_tp_name(data)}' object has no attribute 'detach'")
         if requires_grad is not True and requires_grad is not False:
             raise TypeError(
                 "_make_subclass(): argument 'require_grad' (position 3) must be bool, not "
