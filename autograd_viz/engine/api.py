@@ -31,7 +31,7 @@ from .ops import linalg as L
 from .ops import reduce as R
 from .ops import shape as S
 from .ops import unary as U
-from .tensor import _NO_DIM, Size, Tensor, _wrap_dim
+from .tensor import _NO_DIM, Size, Tensor, _dim_keyword, _wrap_dim
 from .tensor import _NO_KW as _NO_KW_T
 
 _ndarray = np.ndarray
@@ -894,6 +894,10 @@ def min(input, dim=_NO_DIM, keepdim=False, *, other=None, axis=None, keepdims=No
         if other is not None:
             raise
         return _arg_retry(min, "min", input, dim, keepdim, axis=axis, keepdims=keepdims)
+
+
+max = _dim_keyword(max)  # (``max(x, dim=torch.tensor(0))``: a dim, not ``other``)
+min = _dim_keyword(min)
 
 
 def argmax(input, dim=None, keepdim=False, *, axis=None, keepdims=None):

@@ -84,6 +84,29 @@ def _arg_retry(name, self, dim_keepdim, kwargs):
     return argtypes.retry(name, getattr(Tensor, name), args, kwargs, self)
 
 
+def _dim_keyword(fn):
+    """``fn`` (``max``/``min``, the function or the method) reading a tensor given as
+    ``dim=`` as PyTorch does, an int (only a positional tensor is ``other``:
+    ``torch.max(x, y)``, the elementwise maximum)."""
+
+    def wrapper(input, /, *args, **kwargs):
+        d = kwargs.get("dim")
+        if d.__class__ is Tensor:
+            if d._data.ndim or d._data.dtype.kind not in "iu":
+                raise TypeError(
+                    f"{fn.__name__}(): argument 'dim' must be int, not Tensor"
+                    if d._data.ndim or d._data.dtype.kind != "b"
+                    else f"{fn.__name__}(): argument 'dim' must be int, not bool"
+                )
+            kwargs["dim"] = int(d._data)
+        return fn(input, *args, **kwargs)
+
+    wrapper.__name__ = wrapper.__qualname__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    wrapper.__wrapped__ = fn
+    return wrapper
+
+
 def _dim_reduction(name, default):
     """The Tensor method ``name`` (``max``, ``argmax``, ``any``...): ``x.name(dim, keepdim)``
     through ``api.name``; NumPy's ``axis=``/``keepdims=``, which PyTorch accepts too; on a
@@ -1636,8 +1659,8 @@ class Tensor(metaclass=ShownAs):
             )
 
     # ``x.max(dim, keepdim)``, ``argmax``, ``any``...: one body (``_dim_reduction``, below)
-    max = _dim_reduction("max", _NO_DIM)
-    min = _dim_reduction("min", _NO_DIM)
+    max = _dim_keyword(_dim_reduction("max", _NO_DIM))
+    min = _dim_keyword(_dim_reduction("min", _NO_DIM))
     argmax = _dim_reduction("argmax", None)
     argmin = _dim_reduction("argmin", None)
     any = _dim_reduction("any", None)
