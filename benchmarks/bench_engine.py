@@ -4,7 +4,7 @@ shared, loaded machine the time spent waiting for a core is not the library's (t
 matmul, which BLAS may spread over threads, is timed by the wall clock).
 
     python benchmarks/bench_engine.py            # prints a table
-    python benchmarks/bench_engine.py --write    # also writes it into benchmarks/README.md
+    python benchmarks/run.py --write             # all benchmarks, written into the READMEs
 
 1. One training step of a 2-16-16-1 MLP (sigmoid, MSE, SGD) on 100 points: autograd_viz
    vs hand-written numpy (always) and vs PyTorch with one thread (when importable).
@@ -424,16 +424,6 @@ def main(argv):
         f", torch {torch.__version__}" if torch else ", torch not installed"
     )
     print(env)
-    if "--write" in argv:
-        readme = Path(__file__).with_name("README.md")
-        text = readme.read_text(encoding="utf-8") if readme.exists() else ""
-        start, end = "<!-- bench_engine:start -->", "<!-- bench_engine:end -->"
-        block = f"{start}\n{table}\n\n{env}\n{end}"
-        if start in text:
-            text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
-        else:
-            text += "\n## Engine (`python benchmarks/bench_engine.py`)\n\n" + block + "\n"
-        readme.write_text(text, encoding="utf-8")
     return 0
 
 
