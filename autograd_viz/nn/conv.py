@@ -1333,12 +1333,14 @@ class _ConvNd(Module):
             f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "
             f"stride={self.stride}"
         )
-        n = len(self.kernel_size)
-        if self.padding != (0,) * n:
+        # (PyTorch's tests: each against its own length, e.g. a 2-tuple padding of a
+        # Conv2d given a 3-tuple kernel)
+        if self.padding != (0,) * len(self.padding):
             s += f", padding={self.padding}"
-        if self.dilation != (1,) * n:
+        if self.dilation != (1,) * len(self.dilation):
             s += f", dilation={self.dilation}"
-        if getattr(self, "output_padding", (0,) * n) != (0,) * n:  # ConvTranspose1d/2d's
+        op = getattr(self, "output_padding", ())
+        if op != (0,) * len(op):  # ConvTranspose1d/2d's
             s += f", output_padding={self.output_padding}"
         if self.groups != 1:
             s += f", groups={self.groups}"
