@@ -826,9 +826,9 @@ class EluBackward0(Function):
     def forward(ctx, a, alpha=1.0, scale=1.0):
         ctx.save_for_backward(a)
         ctx.alpha, ctx.scale = alpha, scale
-        with np.errstate(over="ignore"):
+        with np.errstate(over="ignore", invalid="ignore"):  # (alpha nan/inf: no warning)
             neg = alpha * np.expm1(np.minimum(a, 0))
-        out = np.where(a > 0, a, neg)
+        out = np.where(a >= 0, a, neg)  # (0 and -0 stay as they are, even for alpha nan/inf)
         if scale != 1.0:
             out = out * scale
         return np.asarray(out, dtype=a.dtype)
@@ -864,9 +864,10 @@ class CeluBackward0(Function):
     def forward(ctx, a, alpha=1.0):
         ctx.save_for_backward(a)
         ctx.alpha = alpha
-        return np.asarray(
-            np.where(a > 0, a, alpha * np.expm1(np.minimum(a, 0) / alpha)), dtype=a.dtype
-        )
+        with np.errstate(invalid="ignore", over="ignore"):  # (alpha nan/inf: no warning)
+            neg = alpha * np.expm1(np.minimum(a, 0) / alpha)
+        # (0 and -0 stay as they are, as in PyTorch's kernel, whatever alpha is)
+        return np.asarray(np.where(a >= 0, a, neg), dtype=a.dtype)
 
     @staticmethod
     def backward(ctx, g):
