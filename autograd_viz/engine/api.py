@@ -1622,15 +1622,16 @@ def expand(input, *sizes):
             f"greater or equal to the number of dimensions in the tensor ({nd})"
         )
     lead = len(sizes) - nd
-    out = []
-    for i, s in enumerate(sizes):
+    out = [0] * len(sizes)
+    for i in builtins.range(len(sizes) - 1, -1, -1):  # (PyTorch's order: from the right)
+        s = sizes[i]
         if i < lead:
-            if s < 0:
+            if s == -1 and nd:  # (a 0-d tensor's sizes go to the numel check below)
                 raise RuntimeError(
                     f"The expanded size of the tensor ({s}) isn't allowed in a leading, "
-                    "non-existing dimension 0"
+                    f"non-existing dimension {i}"
                 )
-            out.append(s)
+            out[i] = s
             continue
         cur = shape[i - lead]
         if s == -1:
@@ -1641,7 +1642,9 @@ def expand(input, *sizes):
                 f"at non-singleton dimension {i}.  Target sizes: {_fmt_list(sizes)}.  "
                 f"Tensor sizes: {_fmt_list(shape)}"
             )
-        out.append(s)
+        out[i] = s
+    if builtins.any(s < 0 for s in out):  # (a negative size: PyTorch's numel overflows)
+        raise RuntimeError("numel: integer multiplication overflow")
     return S.ExpandBackward0.apply(input, shape=tuple(out))
 
 

@@ -117,6 +117,13 @@ raises("index_mask_list", lambda: t[[True, False, True]])
 raises("index_mask_second", lambda: torch.ones(2, 3, 4)[:, torch.tensor([True, False])])
 raises("copy__broadcast", lambda: t.clone().copy_(torch.ones(3, 1)))
 raises("arange_nan_step", lambda: torch.arange(0, 5, float("nan")))
+raises("expand_0d_minus1", lambda: s.expand(-1))
+raises("expand_0d_minus1_2", lambda: s.expand(2, -1))
+raises("expand_leading_minus1", lambda: v.expand(-1, 4))
+raises("expand_leading_minus1_second", lambda: v.expand(2, -1, 4))
+raises("expand_leading_minus3", lambda: v.expand(-3, 4))
+raises("expand_mismatch_before_leading", lambda: v.expand(-1, 5))
+raises("expand_ok", lambda: v.expand(3, -1))
 
 # --- nn
 raises("conv2d_kw_foo", lambda: nn.Conv2d(1, 2, 3, foo=1))
