@@ -643,12 +643,7 @@ def sign(input):
     return U.SignBackward0.apply(input)
 
 
-def clamp(input, min=None, max=None, **kw):
-    if kw:  # PyTorch's parser error ("received an invalid combination of arguments")
-        from .argtypes import call_args, check_call
-
-        check_call("clamp", call_args((input, min, max), (None, None, None)), kw, True)
-        raise TypeError(f"clamp() got an unexpected keyword argument '{next(iter(kw))}'")
+def clamp(input, min=None, max=None):
     _check_tensor(input, "clamp")
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")

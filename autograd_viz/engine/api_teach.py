@@ -118,7 +118,13 @@ def with_out(fn, name=None, differentiable=True):
     @functools.wraps(fn)
     def _into_out(*args, out=_NO_OUT, **kwargs):
         if out is _NO_OUT:
-            return fn(*args, **kwargs)
+            try:
+                return fn(*args, **kwargs)
+            except TypeError:  # PyTorch's parser error for the call as written, if any
+                from .argcheck import parser_error
+
+                parser_error(opname, args, kwargs)
+                raise
         if out is None:
             _none_out(opname, args, kwargs)
             return fn(*args, **kwargs)

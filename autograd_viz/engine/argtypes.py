@@ -231,8 +231,9 @@ def _accepts(p, x) -> tuple[bool, int]:
         return (isinstance(x, str | int) and k == "torch.device") or (
             type(x).__name__ == _OBJECT_KINDS[k]
         ), -1
-    if k == "tuple of Tensors":
-        return isinstance(x, tuple | list) and all(isinstance(e, Tensor) for e in x), -1
+    if k == "tuple of Tensors":  # (its elements are checked when unpacked: "expected
+        # Tensor as element 1 in argument 0")
+        return isinstance(x, tuple | list), -1
     return False, -1
 
 
@@ -687,6 +688,8 @@ _SIG_TEXT.update(
             "(int low, int high, tuple of ints size, *, " + _OUT_TAIL,
         ),
         "f:randperm": ("(int n, " + _GEN_TAIL, "(int n, *, " + _OUT_TAIL),
+        "f:add": ("(Tensor input, Tensor other, *, Number alpha = 1, Tensor out = None)",),
+        "f:mul": ("(Tensor input, Tensor other, *, Tensor out = None)",),
         "f:linalg_vector_norm": (
             "(Tensor input, Number ord = 2, tuple of ints? dim = None, bool keepdim = False, *, "
             "torch.dtype dtype = None, Tensor out = None)",
@@ -701,6 +704,7 @@ _SIG_TEXT.update(
 )
 _SIG_ALIAS = {
     "f:randn": "f:rand",
+    "f:sub": "f:add",
     "min": "max",
     "f:min": "f:max",
     "var": "std",

@@ -92,6 +92,22 @@ raises("exp__kw", lambda: t.clone().exp_(dim=0))
 raises("sigmoid__int", lambda: t.clone().sigmoid_(1))
 raises("is_grad_enabled_int", lambda: torch.is_grad_enabled(1))
 
+# --- torch functions with out=: PyTorch's parser error for the call as written
+raises("add_other_kw_list", lambda: torch.add(t, other=[1.0, 2.0, 3.0]))
+raises("add_other_kw_none", lambda: torch.add(t, other=None))
+raises("add_other_pos_str", lambda: torch.add(t, "x"))
+raises("add_alpha_kw_str", lambda: torch.add(t, 1, alpha="x"))
+raises("add_kw_foo", lambda: torch.add(t, 1, foo=1))
+raises("sub_other_kw_ndarray", lambda: torch.sub(t, other=np.ones(3)))
+raises("mul_other_kw_list", lambda: torch.mul(t, other=[1.0]))
+raises("sum_kw_dims", lambda: torch.sum(t, dims=0))
+raises("sum_kw_keep_dim", lambda: torch.sum(t, keep_dim=True))
+raises("sum_kw_input", lambda: torch.sum(t, input=t))
+raises("clamp_kw_input", lambda: torch.clamp(t, 0, 1, input=t))
+raises("clamp_min_kw_foo", lambda: torch.clamp(t, min=0, foo=1))
+raises("cat_list_element", lambda: torch.cat([t, [1.0, 2.0]]))
+raises("stack_float_element", lambda: torch.stack([1.0, t]))
+
 # --- torch.clamp / reductions: unknown keywords, dtype
 raises("clamp_kw_axis", lambda: torch.clamp(t, 0, 1, axis=0))
 raises("clamp_kw_dtype", lambda: torch.clamp(t, 0, 1, dtype=torch.float64))
