@@ -20,6 +20,12 @@ from torch.utils.data import DataLoader, TensorDataset
 import torch
 assert nn is autograd_viz.nn and F is autograd_viz.nn.functional and optim is autograd_viz.optim
 assert sys.modules["torch.utils.data"] is sys.modules["autograd_viz.utils.data"]
+# (the submodules teaching code imports from: one class each, the package's)
+from torch.utils.data.dataset import Dataset, random_split
+from torch.utils.data.dataloader import DataLoader as DL, default_collate
+from torch.utils.data.sampler import SubsetRandomSampler
+assert DL is DataLoader and Dataset is autograd_viz.utils.data.Dataset
+assert SubsetRandomSampler is autograd_viz.utils.data.SubsetRandomSampler
 assert not [k for k in sys.modules if k.startswith("torch.engine")]
 
 class M(nn.Module):

@@ -17,14 +17,14 @@ import numbers
 
 import numpy as np
 
-from ..engine import creation
-from ..engine.creation import as_tensor
-from ..engine.dtypes import float64
-from ..engine.random import rng_of
-from ..engine.tensor import Tensor
-from ..engine.torch_rng import TorchRNG
-from . import data_iterable as _it
-from .data_iterable import (
+from ...engine import creation
+from ...engine.creation import as_tensor
+from ...engine.dtypes import float64
+from ...engine.random import rng_of
+from ...engine.tensor import Tensor
+from ...engine.torch_rng import TorchRNG
+from . import _iterable as _it
+from ._iterable import (
     ChainDataset,
     IterableDataset,
     StackDataset,
@@ -130,7 +130,7 @@ def default_collate(batch):
     """Stack a list of samples into a batch, as PyTorch's ``default_collate``."""
     elem = batch[0]
     if isinstance(elem, Tensor):
-        from ..engine import api
+        from ...engine import api
 
         return api.stack(list(batch), 0)
     if isinstance(elem, np.ndarray):

@@ -10,7 +10,7 @@ import itertools
 
 import numpy as np
 
-from ..engine.tensor import Tensor
+from ...engine.tensor import Tensor
 
 
 class IterableDataset:
@@ -88,7 +88,7 @@ def get_worker_info():
 def default_convert(data):
     """NumPy arrays and numbers made tensors, containers converted element by element
     (what ``DataLoader`` applies when it does not batch)."""
-    from ..engine.creation import as_tensor
+    from ...engine.creation import as_tensor
 
     if isinstance(data, Tensor):
         return data
