@@ -4,6 +4,7 @@ losses, ``init`` and ``functional``."""
 from ..engine.shown import show_as as _show_as
 from . import attention as attention  # (F.scaled_dot_product_attention)
 from . import functional, init, utils
+from . import parallel as parallel
 from .activations import (
     CELU,
     SELU,
@@ -127,6 +128,7 @@ from .padding import (
     ZeroPad2d,
     ZeroPad3d,
 )
+from .parallel import DataParallel
 from .parameter import Parameter, UninitializedBuffer, UninitializedParameter
 from .pool3d import AdaptiveAvgPool3d, AvgPool3d, BatchNorm3d, MaxPool3d
 from .rnn import GRU, LSTM, RNN, GRUCell, LSTMCell, RNNCell
@@ -181,6 +183,7 @@ __all__ = [
     "CosineEmbeddingLoss",
     "CosineSimilarity",
     "CrossEntropyLoss",
+    "DataParallel",
     "Dropout",
     "Dropout1d",
     "Dropout2d",
@@ -438,6 +441,7 @@ for _mod, _names in {
     "torch.nn.modules.channelshuffle": ("ChannelShuffle",),
     "torch.nn.modules.upsampling": ("Upsample", "UpsamplingBilinear2d", "UpsamplingNearest2d"),
     "torch.nn.parameter": ("Parameter", "UninitializedBuffer", "UninitializedParameter"),
+    "torch.nn.parallel.data_parallel": ("DataParallel",),
 }.items():
     _show_as([globals()[_n] for _n in _names], _mod)
 Module._torch_class = "torch.nn.modules.module.Module"

@@ -12,6 +12,7 @@ a ``BatchSampler``); the random samplers draw PyTorch's numbers from the engine'
 
 from __future__ import annotations
 
+import importlib as _importlib
 import math
 import numbers
 
@@ -401,3 +402,10 @@ class DataLoader:
         if self.batch_sampler is None:
             return len(self.sampler)
         return len(self.batch_sampler)
+
+
+# (``torch.utils.data.dataset.Dataset``...: the submodules older tutorials import from)
+# (imported for their side effect: each becomes an attribute of this package)
+for _sub in ("dataloader", "dataset", "sampler"):
+    _importlib.import_module(f"{__name__}.{_sub}")
+del _sub
