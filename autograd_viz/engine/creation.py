@@ -355,10 +355,10 @@ def arange(
     """``torch.arange``: the length is ``ceil((end - start) / step)`` in double, and each
     value ``start + i * step`` is computed in double (int64 for integer dtypes), then cast,
     as PyTorch's CPU kernel does."""
-    kws = dict(start=start, end=end, step=step, dtype=dtype, requires_grad=requires_grad)
-    kws.update(device=device, layout=layout, out=out)
+    as_given = start, end, step  # (for the parser's error: start/end/step by keyword)
     if kw:
-        _factory_error("arange", args, kws, kw)
+        kws = dict(start=start, end=end, step=step, dtype=dtype, requires_grad=requires_grad)
+        _factory_error("arange", args, dict(kws, device=device, layout=layout, out=out), kw)
         raise TypeError(f"arange() got an unexpected keyword argument '{next(iter(kw))}'")
     if len(args) > 3:
         raise TypeError(
@@ -404,6 +404,8 @@ def arange(
     try:
         npd = _dtype_arg(dtype, "arange")
     except TypeError:
+        kws = dict(zip(("start", "end", "step"), as_given, strict=True))
+        kws.update(dtype=dtype, requires_grad=requires_grad, device=device, layout=layout, out=out)
         _factory_error("arange", args, kws)
         raise
     if npd is not None and npd.kind == "b":
@@ -590,9 +592,9 @@ def _rng_for(generator, fn, size):
 def _uniform_or_normal(name, kernel, draw, size, generator, dtype, requires_grad, device, kw):
     """``rand`` / ``randn``: PyTorch's argument checks, then ``draw(rng, shape)`` as floats."""
     size_kw = kw.pop("size", _NO)
-    given = dict(generator=generator, dtype=dtype, requires_grad=requires_grad, device=device)
     if kw:
-        _factory_error(name, size, dict(given, size=size_kw), kw)
+        given = dict(generator=generator, dtype=dtype, requires_grad=requires_grad)
+        _factory_error(name, size, dict(given, device=device, size=size_kw), kw)
         raise TypeError(f"{name}() got an unexpected keyword argument '{next(iter(kw))}'")
     rng = _rng_for(generator, name, size)
     if requires_grad is not False and requires_grad is not True and requires_grad is not None:
@@ -604,7 +606,8 @@ def _uniform_or_normal(name, kernel, draw, size, generator, dtype, requires_grad
     try:
         npd = _dtype_arg(dtype, name) or _DF[0]
     except TypeError:
-        _factory_error(name, size, dict(given, size=size_kw))
+        given = dict(generator=generator, dtype=dtype, requires_grad=requires_grad)
+        _factory_error(name, size, dict(given, device=device, size=size_kw))
         raise
     float_dtype_check(npd, kernel)
     check_device(device)
@@ -711,8 +714,6 @@ def randint(
 ):
     given = [v for v in (low, high, size) if v is not _NO]
     low, high, size = (None if v is _NO else v for v in (low, high, size))
-    kws = dict(generator=generator, dtype=dtype, requires_grad=requires_grad, device=device)
-    kws.update(layout=layout, out=out)
     if size is None and isinstance(high, tuple | list | Size):
         low, high, size = 0, low, high
     elif high is None and low is not None and size is not None:
@@ -723,7 +724,8 @@ def randint(
 
     size_ok = isinstance(size, list | tuple | Size) and (not size or _is_int_elem(size[0]))
     if size is None or high is None or not size_ok or not (_is_int(low) and _is_int(high)):
-        _factory_error("randint", given, kws)
+        kws = dict(generator=generator, dtype=dtype, requires_grad=requires_grad)
+        _factory_error("randint", given, dict(kws, device=device, layout=layout, out=out))
         if len(given) == 2 and size_ok and high is not None and not _is_int(high):
             raise TypeError(
                 f"randint(): argument 'high' (position 1) must be int, not {_tp_name(high)}"
@@ -744,7 +746,8 @@ def randint(
     try:
         npd = _dtype_arg(dtype, "randint") or np.dtype(np.int64)
     except TypeError:
-        _factory_error("randint", given, kws)
+        kws = dict(generator=generator, dtype=dtype, requires_grad=requires_grad)
+        _factory_error("randint", given, dict(kws, device=device, layout=layout, out=out))
         raise
     shape = _shape(tuple(size) if isinstance(size, list | tuple | Size) else (size,), "randint")
     if low >= high:
