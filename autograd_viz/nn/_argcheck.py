@@ -183,12 +183,14 @@ def name_inits_as_torch(namespace) -> None:
         if code is None or hasattr(init, "__wrapped__") or cls.__name__ != name:
             continue
         want = TORCH_INHERITED_INIT.get(name, name) + ".__init__"
-        if code.co_qualname == want:
+        if getattr(code, "co_qualname", init.__qualname__) == want:
             continue
         if want.startswith("Module.") and init is Module.__init__:
             continue
+        if hasattr(code, "co_qualname"):  # (Python 3.11+: the name its errors print)
+            code = code.replace(co_qualname=want)
         new = types.FunctionType(
-            code.replace(co_qualname=want),
+            code,
             init.__globals__,
             init.__name__,
             init.__defaults__,
