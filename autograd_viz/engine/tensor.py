@@ -1033,6 +1033,19 @@ class Tensor(metaclass=ShownAs):
     def half(self):
         return self.to(_dt("float16"))
 
+    # (dtypes this engine has no tensors of: the cast raises NotImplementedError, saying so)
+    def bfloat16(self):
+        return self.to(_dt("bfloat16"))
+
+    def cfloat(self):
+        return self.to(_dt("complex64"))
+
+    def cdouble(self):
+        return self.to(_dt("complex128"))
+
+    def chalf(self):
+        return self.to(_dt("complex32"))
+
     def long(self):
         return self.to(_dt("int64"))
 

@@ -369,6 +369,7 @@ class Module(metaclass=ShownAs):
     def to(self, *args, **kwargs):
         """``to(dtype)`` casts the floating parameters and buffers; a device (``"cpu"``)
         changes nothing; ``"cuda"`` raises as PyTorch does without CUDA."""
+        from ..engine.dtypes import dtype as _dtype_cls
         from ..engine.dtypes import to_numpy_dtype
 
         dtype = kwargs.get("dtype")
@@ -377,6 +378,9 @@ class Module(metaclass=ShownAs):
                 continue
             if isinstance(a, Tensor):
                 dtype = a.dtype
+                continue
+            if isinstance(a, _dtype_cls):  # (bfloat16 too: its cast says it is not held)
+                dtype = a
                 continue
             try:
                 npd = to_numpy_dtype(a)
