@@ -58,7 +58,7 @@ def _scatter_grid(name, input, dim, index, src):
     d = _wrap_dim(int(dim), max(a.ndim, 1))
     if isinstance(src, Tensor) and src._data.dtype != a.dtype:
         raise RuntimeError(f"{name}(): Expected self.dtype to be equal to src.dtype")
-    if idx.ndim != max(a.ndim, 1) and not (idx.ndim == 0 and a.ndim == 0):
+    if max(idx.ndim, 1) != max(a.ndim, 1):  # (a 0-d tensor counts as 1-d, as in PyTorch)
         if idx.size == 0:  # PyTorch checks nothing more for an empty index
             return () if a.ndim == 0 else tuple(np.zeros(0, np.intp) for _ in range(a.ndim))
         raise RuntimeError("Index tensor must have the same number of dimensions as self tensor")
@@ -82,7 +82,7 @@ def _scatter_grid(name, input, dim, index, src):
             f"from dimension {d}"
         )
         if s_shape is not None:
-            msg += f" and to be no larger size than src {list(s_shape)}"
+            msg += f" and to be no larger size than src {list(src._data.shape)}"
         raise RuntimeError(msg)
     size = a_shape[d]
     if idx2.size and (idx2.min() < 0 or idx2.max() >= size):
@@ -127,7 +127,8 @@ def scatter(input, dim, index, src=None, *, value=None, reduce=None):
     if isinstance(src, Tensor):
         if input._data.ndim == 0:
             src = src.reshape(())
-        return S.ScatterBackward0.apply(input, src, grid=grid, mask=mask)
+        i0 = index._data.ndim == 0 and input._data.ndim > 0
+        return S.ScatterBackward0.apply(input, src, grid=grid, mask=mask, index_0d=i0)
     return S.ScatterBackward1.apply(input, grid=grid, mask=mask, value=src)
 
 
@@ -139,7 +140,8 @@ def scatter_add(input, dim, index, src):
     grid = _scatter_grid("scatter", input, dim, index, src)
     if input._data.ndim == 0:
         src = src.reshape(())
-    return S.ScatterAddBackward0.apply(input, src, grid=grid)
+    i0 = index._data.ndim == 0 and input._data.ndim > 0
+    return S.ScatterAddBackward0.apply(input, src, grid=grid, index_0d=i0)
 
 
 def _m_scatter(self, dim, index, src=None, *, value=None, reduce=None):

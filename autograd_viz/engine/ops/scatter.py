@@ -22,15 +22,29 @@ def _gather(g, grid):
     return GatherBackward0.apply(g, index=grid)
 
 
-def _grad_src(node, g, grid, idx_shape, src_shape):
+def _grad_src(node, g, grid, idx_shape, src_shape, index_0d=False):
     """The gradient of ``scatter``'s src: ``g`` gathered at the index (PyTorch's formula,
-    which it refuses when the index is smaller than src)."""
-    if tuple(idx_shape) != tuple(src_shape):
+    which it refuses when the index is smaller than src).  A 0-d index gathers a 0-d
+    gradient; a 0-d src (written at a 1-element index) gets the gathered value summed, as
+    PyTorch's engine sums a gradient to its input's shape."""
+    gshape = () if index_0d else tuple(idx_shape)
+    if gshape != tuple(src_shape) and src_shape != ():
         raise RuntimeError(
             f"Function {node} returned an invalid gradient at index 1 - got "
-            f"{list(idx_shape)} but expected shape compatible with {list(src_shape)}"
+            f"{list(gshape)} but expected shape compatible with {list(src_shape)}"
         )
-    return _gather(g, grid)
+    gs = _gather(g, grid)
+    if src_shape == () and gs.shape != ():
+        gs = gs.sum() if not _is_array(gs) else np.asarray(gs.sum())
+    return gs
+
+
+def _src_values(src, idx_shape):
+    """``src``'s values for an index of ``idx_shape`` (its leading block; a 0-d src: its
+    one value, broadcast)."""
+    if src.ndim == 0:
+        return np.broadcast_to(src, idx_shape)
+    return src[tuple(slice(0, s) for s in idx_shape)]
 
 
 class ScatterBackward0(Function):
@@ -44,11 +58,12 @@ class ScatterBackward0(Function):
     )
 
     @staticmethod
-    def forward(ctx, a, src, grid=None, mask=None):
+    def forward(ctx, a, src, grid=None, mask=None, index_0d=False):
         ctx.grid, ctx.mask, ctx.src_shape = grid, mask, src.shape
         ctx.idx_shape = np.broadcast_shapes(*(np.shape(i) for i in grid))
+        ctx.index_0d = index_0d
         out = np.array(a, copy=True)
-        out[grid] = src[tuple(slice(0, s) for s in ctx.idx_shape)]
+        out[grid] = _src_values(src, ctx.idx_shape)
         return out
 
     @staticmethod
@@ -57,7 +72,9 @@ class ScatterBackward0(Function):
         if ctx.needs_input_grad[0]:
             ga = _keep(g, ctx.mask)
         if ctx.needs_input_grad[1]:
-            gs = _grad_src(type(ctx).__name__, g, ctx.grid, ctx.idx_shape, ctx.src_shape)
+            gs = _grad_src(
+                type(ctx).__name__, g, ctx.grid, ctx.idx_shape, ctx.src_shape, ctx.index_0d
+            )
         return ga, gs
 
 
@@ -91,11 +108,12 @@ class ScatterAddBackward0(Function):
     )
 
     @staticmethod
-    def forward(ctx, a, src, grid=None):
+    def forward(ctx, a, src, grid=None, index_0d=False):
         ctx.grid, ctx.src_shape = grid, src.shape
         ctx.idx_shape = np.broadcast_shapes(*(np.shape(i) for i in grid))
+        ctx.index_0d = index_0d
         out = np.array(a, copy=True)
-        np.add.at(out, grid, src[tuple(slice(0, s) for s in ctx.idx_shape)])
+        np.add.at(out, grid, _src_values(src, ctx.idx_shape))
         return out
 
     @staticmethod
@@ -104,7 +122,9 @@ class ScatterAddBackward0(Function):
         if ctx.needs_input_grad[0]:
             ga = g
         if ctx.needs_input_grad[1]:
-            gs = _grad_src(type(ctx).__name__, g, ctx.grid, ctx.idx_shape, ctx.src_shape)
+            gs = _grad_src(
+                type(ctx).__name__, g, ctx.grid, ctx.idx_shape, ctx.src_shape, ctx.index_0d
+            )
         return ga, gs
 
 
