@@ -10,6 +10,26 @@ from ..engine.tensor import Tensor
 from .optimizer import Optimizer, _check_nonnegative, _fma
 
 
+def _adam_betas(betas, capturable, foreach):
+    """PyTorch's checks of Adam's ``betas`` (both floats or both 1-element tensors), made
+    into a tuple (1-element tensors squeezed to 0-d), as ``print(optimizer)`` shows them."""
+    if not (
+        (isinstance(betas[0], float) and isinstance(betas[1], float))
+        or (isinstance(betas[0], Tensor) and isinstance(betas[1], Tensor))
+    ):
+        raise ValueError("betas must be either both floats or both Tensors")
+    for i in (0, 1):
+        if isinstance(betas[i], Tensor):
+            if not capturable and foreach:
+                raise ValueError(
+                    f"betas[{i}] as a Tensor is not supported for capturable=False and "
+                    "foreach=True"
+                )
+            if betas[i].numel() != 1:
+                raise ValueError(f"Tensor betas[{i}] must be 1-element")
+    return tuple(b.squeeze() if isinstance(b, Tensor) and b.dim() != 0 else b for b in betas)
+
+
 class Adam(Optimizer):
     """Per parameter, with ``d`` its gradient (``+ weight_decay * p``, or with
     ``decoupled_weight_decay`` ``p *= 1 - lr * weight_decay`` first, as AdamW):
@@ -39,6 +59,7 @@ class Adam(Optimizer):
         if not 0.0 <= betas[1] < 1.0:
             raise ValueError(f"Invalid beta parameter at index 1: {betas[1]}")
         _check_nonnegative(("weight_decay value", weight_decay))
+        betas = _adam_betas(betas, capturable, foreach)
         super().__init__(
             params,
             {
@@ -58,6 +79,8 @@ class Adam(Optimizer):
 
     def _update(self, p, arr, d, group):  # _hyper: the group
         lr, (beta1, beta2), eps = group["lr"], group["betas"], group["eps"]
+        if beta1.__class__ is Tensor:  # (betas given as 1-element tensors: their values)
+            beta1, beta2 = beta1.item(), beta2.item()
         state = self.state[p]
         if not state:
             state["step"] = Tensor._make(np.array(0.0, dtype=np.float32))
