@@ -22,8 +22,7 @@ def _adam_betas(betas, capturable, foreach):
         if isinstance(betas[i], Tensor):
             if not capturable and foreach:
                 raise ValueError(
-                    f"betas[{i}] as a Tensor is not supported for capturable=False and "
-                    "foreach=True"
+                    f"betas[{i}] as a Tensor is not supported for capturable=False and foreach=True"
                 )
             if betas[i].numel() != 1:
                 raise ValueError(f"Tensor betas[{i}] must be 1-element")
