@@ -279,7 +279,9 @@ def _like(fill, name):
 
     # Python's own argument errors name the function as PyTorch's do ("zeros_like() got an
     # unexpected keyword argument 'axis'")
-    make.__code__ = make.__code__.replace(co_name=name, co_qualname=name)
+    code = make.__code__
+    qual = {"co_qualname": name} if hasattr(code, "co_qualname") else {}  # (Python 3.11+)
+    make.__code__ = code.replace(co_name=name, **qual)
     make.__name__ = make.__qualname__ = name
     return make
 
