@@ -9,18 +9,36 @@
 # The environment is .venv-floor in the repository (git-ignored), reused while the pins and the
 # Python version are the same (a hash of both is kept in it) and rebuilt when they change; no
 # environment is left in the temporary folder.
-# Env: PYTHON (interpreter, default python3), AV_FLOOR_VENV (default .venv-floor),
+# Env: PYTHON (interpreter, default: the lowest requires-python, else python3), AV_FLOOR_VENV (default .venv-floor),
 #      AV_JUNIT_DIR (write floor-unit.xml / floor-nbval.xml there, for tests/run.sh's totals).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
-PY=${PYTHON:-python3}
 VENV=${AV_FLOOR_VENV:-.venv-floor}
 t0=$SECONDS
 say() { echo "floor_check [$((SECONDS - t0))s]: $*"; }
 pipq() { "$@" 2> >(grep -v "^WARNING: Location 'file:" >&2); }
 
-pins=$("$PY" tests/floor_requirements.py)
+# The interpreter: the lowest Python pyproject.toml allows (requires-python), when this machine
+# has it (python3.X on PATH, or pyenv's); else python3, and the run says the Python floor went
+# untested.  PYTHON=... chooses another.
+lowest=$(sed -n 's/^requires-python = ">=\([0-9.]*\)".*/\1/p' pyproject.toml)
+PY=${PYTHON:-}
+if [ -z "$PY" ]; then
+  for cand in "python$lowest" "${PYENV_ROOT:-$HOME/.pyenv}/versions/$lowest"*/bin/python; do
+    if command -v "$cand" >/dev/null 2>&1 && "$cand" -c 'import ensurepip, venv' 2>/dev/null; then
+      PY=$cand
+      break
+    fi
+  done
+fi
+if [ -z "$PY" ]; then
+  PY=python3
+  say "NOTE: no Python $lowest on this machine: the lowest versions run on $(python3 -V 2>&1), the Python floor ($lowest) untested here"
+fi
+say "interpreter: $PY ($("$PY" -V 2>&1); requires-python >=$lowest)"
+
+pins=$(python3 tests/floor_requirements.py)  # (reads pyproject.toml with tomllib: 3.11+)
 key=$( { echo "$pins"; "$PY" -VV; } | sha256sum | cut -c1-16)
 if [ -x "$VENV/bin/python" ] && [ "$(cat "$VENV/.av-floor-key" 2>/dev/null)" = "$key" ]; then
   say "reusing $VENV (key $key)"
