@@ -143,16 +143,16 @@ def default_collate(batch):
     if isinstance(elem, float):
         return Tensor._make(np.array(batch, dtype=np.float64))
     if isinstance(elem, (str, bytes)):
-        return list(batch)
+        return batch  # as given: a list at the top, a tuple inside a sample (zip's)
     if isinstance(elem, dict):
         return {k: default_collate([d[k] for d in batch]) for k in elem}
     if isinstance(elem, tuple) and hasattr(elem, "_fields"):
-        return type(elem)(*(default_collate(list(s)) for s in zip(*batch, strict=True)))
+        return type(elem)(*(default_collate(s) for s in zip(*batch, strict=True)))
     if isinstance(elem, (tuple, list)):
         size = len(elem)
         if any(len(e) != size for e in batch):
             raise RuntimeError("each element in list of batch should be of equal size")
-        return [default_collate(list(s)) for s in zip(*batch, strict=True)]
+        return [default_collate(s) for s in zip(*batch, strict=True)]
     raise TypeError(
         "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or "
         f"lists; found {type(elem)}"
@@ -382,18 +382,17 @@ class DataLoader:
         self.generator = generator
 
     def __iter__(self):
-        # PyTorch's iterator draws its workers' base seed first (``random_()`` of an int64:
-        # one 64-bit draw), then the sampler draws its own (lazily, at the first batch)
-        rng_of(self.generator, "DataLoader").u64(1)
-        if self._iterable:
-            yield from _it.iterable_batches(self)
-            return
+        if self.num_workers > 0:  # (the batches are made in this process all the same)
+            return _MultiProcessingDataLoaderIter(self)
+        return _SingleProcessDataLoaderIter(self)
+
+    def _batches(self, sampler_iter):
         if self.batch_sampler is None:  # no auto-batching: one sample at a time
-            for i in self.sampler:
+            for i in sampler_iter:
                 item = self.dataset[i]
                 yield item if self._user_collate is None else self._user_collate(item)
             return
-        for idx in self.batch_sampler:
+        for idx in sampler_iter:
             yield self.collate_fn([self.dataset[i] for i in idx])
 
     def __len__(self):
@@ -402,6 +401,51 @@ class DataLoader:
         if self.batch_sampler is None:
             return len(self.sampler)
         return len(self.batch_sampler)
+
+
+class _BaseDataLoaderIter:
+    """What ``iter(loader)`` gives, as PyTorch's: made eagerly (the sampler's iterator, then
+    the workers' base seed: ``random_()`` of an int64, one 64-bit draw; the sampler draws
+    its own numbers lazily, at the first batch), then ``next()`` batch after batch."""
+
+    def __init__(self, loader):
+        self._dataset = loader.dataset
+        self._collate_fn = loader.collate_fn
+        self._index_sampler = (
+            loader.sampler if loader.batch_sampler is None else loader.batch_sampler
+        )
+        self._iterable = loader._iterable
+        sampler_iter = None if loader._iterable else iter(self._index_sampler)
+        rng_of(loader.generator, "DataLoader").u64(1)
+        if loader._iterable:  # (PyTorch's fetcher calls iter(dataset) here)
+            self._gen = _it.iterable_batches(loader, iter(loader.dataset))
+            self._len = loader
+        else:
+            self._gen = loader._batches(sampler_iter)
+            self._len = self._index_sampler
+        self._num_yielded = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        data = next(self._gen)
+        self._num_yielded += 1
+        return data
+
+    def __len__(self):
+        return len(self._len)
+
+    def __getstate__(self):
+        raise NotImplementedError("{} cannot be pickled", self.__class__.__name__)
+
+
+class _SingleProcessDataLoaderIter(_BaseDataLoaderIter):
+    pass
+
+
+class _MultiProcessingDataLoaderIter(_BaseDataLoaderIter):
+    pass
 
 
 # (``torch.utils.data.dataset.Dataset``...: the submodules older tutorials import from)

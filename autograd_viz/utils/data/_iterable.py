@@ -117,9 +117,8 @@ def default_convert(data):
     return data
 
 
-def iterable_batches(loader):
-    """``DataLoader.__iter__`` over an ``IterableDataset``."""
-    it = iter(loader.dataset)
+def iterable_batches(loader, it):
+    """``DataLoader.__iter__`` over an ``IterableDataset`` (``it``: its iterator)."""
     if loader.batch_size is None:
         collate = default_convert if loader._user_collate is None else loader._user_collate
         for item in it:
