@@ -235,8 +235,9 @@ def _packed_rows(shape, lengths, batch_first):
     for t in range(int(lengths[0])):
         bt = int(np.count_nonzero(lengths > t))
         sizes.append(bt)
-        for j in range(bt):
-            rows.append(j * t_len + t if batch_first else t * b + j)
+        if t < t_len:  # (a length above the input's: PyTorch's slices stop at its end)
+            for j in range(bt):
+                rows.append(j * t_len + t if batch_first else t * b + j)
     return np.asarray(rows, dtype=np.int64), sizes
 
 
@@ -284,17 +285,6 @@ def pack_padded_sequence(input, lengths, batch_first=False, enforce_sorted=True)
             "pack_sequence to sidestep this requirement if you do not need ONNX exportability."
         )
     shape = tuple(input.shape)
-    t_len = shape[1] if batch_first else shape[0]
-    if int(lens[0]) > t_len:  # (PyTorch reads past the end here; zeros stand in)
-        zeros = np.zeros(
-            tuple(
-                int(lens[0]) - t_len if k == (1 if batch_first else 0) else n
-                for k, n in enumerate(shape)
-            ),
-            dtype=input._data.dtype,
-        )
-        input = _api.cat([input, Tensor._make(zeros)], 1 if batch_first else 0)
-        shape = tuple(input.shape)
     rows, sizes = _packed_rows(shape, lens, batch_first)
     data = PackPaddedSequenceBackward0.apply(input, rows=rows, in_shape=shape)
     return PackedSequence(data, _long(sizes), sorted_indices, None)
