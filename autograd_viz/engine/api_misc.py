@@ -159,9 +159,9 @@ def _legacy(npd, name):
             return Tensor._make(as_array(args[0], npd))
         return Tensor._make(np.zeros(tuple(int(a) for a in args), dtype=npd))
 
-    make.__name__ = make.__qualname__ = name
-    make.__doc__ = f"``torch.{name}(data)`` / ``torch.{name}(*sizes)`` (legacy constructor)."
-    return make
+    from .creation import legacy_tensor_type
+
+    return legacy_tensor_type(name, make, npd)
 
 
 IntTensor = _legacy(np.int32, "IntTensor")

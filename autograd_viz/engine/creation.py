@@ -988,15 +988,52 @@ def bernoulli(input, p=None, *, generator=None, out=None):
     return Tensor._make(arr)
 
 
-def FloatTensor(*args, device=None):
+class tensortype(type):
+    """The type of the legacy tensor types (``torch.FloatTensor``, ``torch.LongTensor``...):
+    calling one makes a tensor (``torch.FloatTensor([1, 2])``, ``torch.LongTensor(2, 3)``),
+    and ``isinstance(t, torch.FloatTensor)`` checks the dtype of ``t``, as PyTorch's."""
+
+    def __call__(cls, *args, device=None):
+        return cls._new(*args, device=device)
+
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, Tensor) and obj._data.dtype == cls._np
+
+    def __subclasscheck__(cls, sub):
+        return type.__subclasscheck__(cls, sub)
+
+
+tensortype.__module__ = "torch"
+
+
+def legacy_tensor_type(name, new, npd):
+    """The class ``torch.<name>`` (of type ``torch.tensortype``) made by ``new``."""
+    from . import dtypes
+
+    return tensortype(
+        name,
+        (),
+        {
+            "__module__": "torch",
+            "__doc__": f"``torch.{name}(data)`` / ``torch.{name}(*sizes)`` (legacy type).",
+            "_new": staticmethod(new),
+            "_np": np.dtype(npd),
+            "dtype": dtypes.from_numpy_dtype(np.dtype(npd)),
+            "is_sparse": False,
+            "is_cuda": False,
+        },
+    )
+
+
+def _float_tensor(*args, device=None):
     return Tensor(*args, dtype=_dt("float32"), device=device)
 
 
-def DoubleTensor(*args, device=None):
+def _double_tensor(*args, device=None):
     return Tensor(*args, device=device).double()
 
 
-def LongTensor(*args, device=None):
+def _long_tensor(*args, device=None):
     if device is not None:
         _legacy_device(device)
     if len(args) == 1 and not isinstance(args[0], numbers.Number):
@@ -1004,12 +1041,18 @@ def LongTensor(*args, device=None):
     return Tensor._make(np.zeros(args, dtype=np.int64))
 
 
-def BoolTensor(*args, device=None):
+def _bool_tensor(*args, device=None):
     if device is not None:
         _legacy_device(device)
     if len(args) == 1 and not isinstance(args[0], numbers.Number):
         return Tensor._make(as_array(args[0], np.bool_))
     return Tensor._make(np.zeros(args, dtype=np.bool_))
+
+
+FloatTensor = legacy_tensor_type("FloatTensor", _float_tensor, np.float32)
+DoubleTensor = legacy_tensor_type("DoubleTensor", _double_tensor, np.float64)
+LongTensor = legacy_tensor_type("LongTensor", _long_tensor, np.int64)
+BoolTensor = legacy_tensor_type("BoolTensor", _bool_tensor, np.bool_)
 
 
 def _np_layout_check(arr):
