@@ -159,6 +159,10 @@ TORCH_INHERITED_INIT = {
     **dict.fromkeys(("L1Loss", "MSELoss", "MultiLabelMarginLoss", "SoftMarginLoss"), "_Loss"),
     **dict.fromkeys(("LPPool1d", "LPPool2d", "LPPool3d"), "_LPPoolNd"),
     **dict.fromkeys(("MaxPool1d", "MaxPool2d", "MaxPool3d"), "_MaxPoolNd"),
+    # (PyTorch's LSTM and GRU pass *args, **kwargs on to RNNBase's __init__, which names the
+    # error; the engine's _RNNBase.__init__ is named RNNBase.__init__ for RNN's)
+    **dict.fromkeys(("LSTM", "GRU"), "RNNBase"),
+    **dict.fromkeys(("LazyBatchNorm1d", "LazyBatchNorm2d", "LazyBatchNorm3d"), "_LazyNormBase"),
     **dict.fromkeys(
         ("LogSigmoid", "Sigmoid", "Softmax2d", "Softsign", "Tanh", "Tanhshrink"), "Module"
     ),

@@ -340,6 +340,11 @@ class _RNNBase(Module):
         return s
 
 
+# (the name of PyTorch's, whose argument errors RNN(...) shows)
+_RNNBase.__init__.__code__ = _RNNBase.__init__.__code__.replace(co_qualname="RNNBase.__init__")
+_RNNBase.__init__.__qualname__ = "RNNBase.__init__"
+
+
 class RNN(_RNNBase):
     _gates = 1
     _mode = "RNN"
