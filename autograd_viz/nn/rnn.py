@@ -279,7 +279,7 @@ class _RNNBase(Module):
         """``hx`` checked against the input's batching (PyTorch's messages), with the
         batch dim added for an unbatched input."""
         if self._mode == "LSTM":
-            h, c = hx
+            h, c = hx[0], hx[1]
             if h.dim() != (2 if unbatched else 3) or c.dim() != (2 if unbatched else 3):
                 kind = "unbatched 2-D" if unbatched else "batched 3-D"
                 raise RuntimeError(
@@ -426,6 +426,21 @@ class _CellBase(Module):
             states = (self._zero(x), self._zero(x)) if lstm else (self._zero(x),)
         elif not batched:
             states = tuple(_api.unsqueeze(v, 0) for v in states)
+        # (PyTorch's check_rnn_cell_forward_input / _hidden)
+        if x.shape[1] != self.input_size:
+            raise RuntimeError(
+                f"input has inconsistent input_size: got {x.shape[1]} expected {self.input_size}"
+            )
+        for k, v in enumerate(states):
+            if v.shape[0] != x.shape[0]:
+                raise RuntimeError(
+                    f"Input batch size {x.shape[0]} doesn't match hidden{k} batch size {v.shape[0]}"
+                )
+            if v.shape[1] != self.hidden_size:
+                raise RuntimeError(
+                    f"hidden{k} has inconsistent hidden_size: got {v.shape[1]}, expected "
+                    f"{self.hidden_size}"
+                )
         out = cell(x, states if lstm else states[0])
         if batched:
             return out
