@@ -341,7 +341,8 @@ class _RNNBase(Module):
 
 
 # (the name of PyTorch's, whose argument errors RNN(...) shows)
-_RNNBase.__init__.__code__ = _RNNBase.__init__.__code__.replace(co_qualname="RNNBase.__init__")
+if hasattr(_RNNBase.__init__.__code__, "co_qualname"):  # (Python 3.11+)
+    _RNNBase.__init__.__code__ = _RNNBase.__init__.__code__.replace(co_qualname="RNNBase.__init__")
 _RNNBase.__init__.__qualname__ = "RNNBase.__init__"
 
 
