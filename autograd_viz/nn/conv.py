@@ -412,7 +412,15 @@ def _max_pool_index(arg, kernel, stride, dilation):
 def _max_pool_arg(x4, kernel, stride, pads, dilation, out_hw):
     """Each window's maximum and its position in the window (the first maximum in the
     window's row-major order; NaN counts as the maximum, as PyTorch's kernel)."""
-    xp = _pad(x4, pads, -np.inf)
+    # (integers are pooled too, as PyTorch 2.13's max_pool2d: the padding is their minimum)
+    low = (
+        -np.inf
+        if x4.dtype.kind in "fc"
+        else np.iinfo(x4.dtype).min
+        if x4.dtype.kind in "iu"
+        else False
+    )
+    xp = _pad(x4, pads, low)
     win = _windows(xp, kernel, stride, dilation, out_hw)
     n, c, oh, ow, kh, kw = win.shape
     flat = win.reshape(n, c, oh, ow, kh * kw)
