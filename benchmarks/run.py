@@ -52,7 +52,7 @@ def run_all() -> str:
         f"Measured {datetime.date.today()} on {platform.machine()} ({_cpu_model()}), "
         f"{_cpus()} cores, Python {platform.python_version()}.  The ratios against PyTorch "
         "depend on the CPU as much as on this code: PyTorch's small kernels (tanh, matmul) "
-        "run at very different speeds on different processors (see CHANGELOG)."
+        "run at very different speeds on different processors (benchmarks/README.md)."
     ]
     for title, script, what in BENCHES:
         print(f"== {script}", flush=True)
