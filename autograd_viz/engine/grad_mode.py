@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+import inspect
+import sys
+import warnings
 
 from . import events
 
@@ -22,7 +25,10 @@ def is_grad_enabled(*args) -> bool:
 
 
 class _GradModeContext:
-    """Base for context managers that also work as decorators."""
+    """Base for context managers that also work as decorators (PyTorch's
+    ``_DecoratorContextManager``: a function runs with the mode set; a generator function
+    has the mode set at every resume, not only when it is created; a class gets PyTorch's
+    FutureWarning and its constructor is decorated)."""
 
     _target: bool
 
@@ -35,7 +41,13 @@ class _GradModeContext:
         STATE.enabled = self._prev
         return False
 
-    def __call__(self, fn):
+    def clone(self):
+        return self.__class__()
+
+    def __call__(self, orig_func):
+        fn = _unclass(orig_func)
+        if inspect.isgeneratorfunction(fn):
+            return _wrap_generator(self.clone, fn)
         target = self._target
 
         def wrapper(*args, **kwargs):
@@ -49,6 +61,50 @@ class _GradModeContext:
         return _decorated(wrapper, fn)
 
 
+def _unclass(orig_func):
+    """A class to decorate: PyTorch's FutureWarning, and a function calling it instead."""
+    if not inspect.isclass(orig_func):
+        return orig_func
+    warnings.warn(
+        "Decorating classes is deprecated and will be disabled in future versions. You "
+        "should only decorate functions or methods. To preserve the current behavior of "
+        "class decoration, you can directly decorate the `__init__` method and nothing "
+        "else.",
+        FutureWarning,
+        stacklevel=3,
+    )
+    return lambda *args, **kwargs: orig_func(*args, **kwargs)
+
+
+def _wrap_generator(ctx_factory, func):
+    """A generator function decorated (PyTorch's ``_wrap_generator``): each resume of the
+    generator runs inside a fresh context from ``ctx_factory``."""
+
+    @functools.wraps(func)
+    def generator_context(*args, **kwargs):
+        gen = func(*args, **kwargs)
+        try:
+            with ctx_factory():
+                response = gen.send(None)
+            while True:
+                try:
+                    request = yield response
+                except GeneratorExit:
+                    with ctx_factory():
+                        gen.close()
+                    raise
+                except BaseException:
+                    with ctx_factory():
+                        response = gen.throw(*sys.exc_info())
+                else:
+                    with ctx_factory():
+                        response = gen.send(request)
+        except StopIteration as e:
+            return e.value
+
+    return generator_context
+
+
 def _decorated(wrapper, fn):
     """``wrapper`` named as PyTorch's decorator names it (``decorate_context``), then
     ``fn``'s names copied over (as ``functools.wraps``; nothing for a non-function)."""
@@ -59,26 +115,12 @@ def _decorated(wrapper, fn):
 
 class _NoParamDecorator(_GradModeContext):
     """``@no_grad`` without parentheses decorates the function too (PyTorch's
-    ``_NoParamDecoratorContextManager``): the instance made from the function calls it
-    with the mode set.  (No ``__new__``: ``with no_grad():`` stays as cheap as before.)"""
+    ``_NoParamDecoratorContextManager``): ``no_grad(f)`` is ``no_grad()(f)``, a function."""
 
-    _func = None
-
-    def __init__(self, orig_func=None):
-        if orig_func is not None:
-            self._func = orig_func
-            functools.update_wrapper(self, orig_func)
-
-    def __call__(self, *args, **kwargs):
-        fn = self._func
-        if fn is None:
-            return _GradModeContext.__call__(self, *args, **kwargs)
-        prev = STATE.enabled
-        STATE.enabled = self._target
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            STATE.enabled = prev
+    def __new__(cls, orig_func=None):
+        if orig_func is None:
+            return object.__new__(cls)
+        return cls()(orig_func)
 
 
 class no_grad(_NoParamDecorator):
@@ -114,6 +156,16 @@ class set_grad_enabled(_GradModeContext):
     def __exit__(self, *exc):
         STATE.enabled = self._prev
         return False
+
+    def __call__(self, orig_func):
+        STATE.enabled = self._prev  # (as a decorator: the mode set by the call is undone)
+        return _GradModeContext.__call__(self, orig_func)
+
+    def clone(self):
+        return self.__class__(self._target)
+
+    def __repr__(self):
+        return f"torch.autograd.grad_mode.set_grad_enabled(mode={self._target})"
 
 
 def _mark_inference(kind, payload):
@@ -167,7 +219,13 @@ class inference_mode(_GradModeContext):
             _MARKER.clear()
         return False
 
-    def __call__(self, fn):
+    def clone(self):
+        return self.__class__(self._mode)
+
+    def __call__(self, orig_func):
+        fn = _unclass(orig_func)
+        if inspect.isgeneratorfunction(fn):
+            return _wrap_generator(self.clone, fn)
         mode = self._mode
 
         def wrapper(*args, **kwargs):

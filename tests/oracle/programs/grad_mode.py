@@ -74,3 +74,71 @@ check("nonleaf_requires_grad_true_ok", (x * 2).requires_grad_(True).requires_gra
 raises("ones_int_rg", lambda: torch.ones(2, dtype=torch.int64, requires_grad=True))
 raises("arange_rg", lambda: torch.arange(3, requires_grad=True))
 check("arange_float_rg", torch.arange(3.0, requires_grad=True))
+
+# decorators on generator functions: the mode holds at every resume (PyTorch's _wrap_generator)
+w = torch.ones(2, requires_grad=True)
+
+
+@torch.no_grad()
+def gen_no_grad(n):
+    for i in range(n):
+        got = yield (w * i).requires_grad, torch.is_grad_enabled()
+        check(f"gen_sent_{i}", got)
+
+
+g = gen_no_grad(3)
+check("gen_first", next(g))
+check("gen_send", g.send("hello"))
+check("gen_name", gen_no_grad.__name__)
+check("gen_outside_mode", torch.is_grad_enabled())
+
+
+@torch.no_grad
+def gen_bare(n):
+    for i in range(n):
+        yield (w * i).requires_grad
+    return "done"
+
+
+check("gen_bare", list(gen_bare(2)))
+check("bare_is_function", type(torch.no_grad(lambda: 1)).__name__)
+
+
+@torch.enable_grad()
+def gen_enable():
+    yield (w * 2).requires_grad
+
+
+with torch.no_grad():
+    check("gen_enable", list(gen_enable()))
+
+
+@torch.set_grad_enabled(False)
+def gen_set():
+    yield torch.is_grad_enabled()
+
+
+check("set_grad_enabled_decorator_restores", torch.is_grad_enabled())
+check("gen_set", list(gen_set()))
+check("set_grad_enabled_repr", repr(torch.set_grad_enabled(True)))
+
+
+@torch.inference_mode()
+def gen_inf():
+    yield torch.is_inference_mode_enabled()
+
+
+check("gen_inference", list(gen_inf()))
+
+
+def thrower():
+    try:
+        yield 1
+    except KeyError:
+        yield torch.is_grad_enabled()
+
+
+gt = torch.no_grad()(thrower)()
+next(gt)
+check("gen_throw_mode", gt.throw(KeyError("k")))
+gt.close()
