@@ -20,6 +20,7 @@ import importlib
 import importlib.abc
 import importlib.util
 import sys
+import warnings
 
 _PACKAGE = __name__.rpartition(".")[0]  # autograd_viz
 
@@ -38,9 +39,15 @@ class _Loader(importlib.abc.Loader):
 
 
 class TorchAliasFinder(importlib.abc.MetaPathFinder):
-    """``torch.<sub>`` -> ``autograd_viz.<sub>`` while ``torch`` is this package."""
+    """``torch.<sub>`` -> ``autograd_viz.<sub>`` while ``torch`` is this package; and
+    ``torch`` itself -> this package when PyTorch is not installed (so a notebook that
+    says ``import autograd_viz as torch`` and then ``import torch.nn as nn`` or ``from
+    torch.utils.data import DataLoader`` runs unchanged, instead of stopping on "No
+    module named 'torch'").  With PyTorch installed, ``import torch`` is PyTorch."""
 
     def find_spec(self, fullname, path=None, target=None):
+        if fullname == "torch":
+            return _torch_itself(self)
         if not fullname.startswith("torch."):
             return None
         alias = sys.modules.get("torch")
@@ -53,6 +60,36 @@ class TorchAliasFinder(importlib.abc.MetaPathFinder):
         except ModuleNotFoundError:
             return None
         return importlib.util.spec_from_loader(fullname, _Loader(real))
+
+
+_WARNED = []
+
+
+def _real_torch_installed(me) -> bool:
+    """Would the import system find a real ``torch`` after this finder?"""
+    for finder in sys.meta_path:
+        if finder is me or isinstance(finder, TorchAliasFinder):
+            continue
+        find_spec = getattr(finder, "find_spec", None)
+        try:
+            if find_spec is not None and find_spec("torch", None) is not None:
+                return True
+        except Exception:  # (a broken finder answers nothing)
+            continue
+    return False
+
+
+def _torch_itself(me):
+    if _real_torch_installed(me):
+        return None
+    if not _WARNED:
+        _WARNED.append(True)
+        warnings.warn(
+            "PyTorch is not installed: 'import torch' gives autograd_viz (imported "
+            "earlier in this program), the PyTorch-compatible engine this code runs on.",
+            stacklevel=3,
+        )
+    return importlib.util.spec_from_loader("torch", _Loader(_PACKAGE))
 
 
 def install():

@@ -43,6 +43,9 @@ from autograd_viz.nn import functional as avF  # noqa: E402
 
 try:
     import torch
+
+    if torch.__name__ != "torch":  # (PyTorch not installed: the alias)
+        raise ImportError("PyTorch is needed here: pip install torch==2.13.0")
     import torch.nn.functional as torch_F
 
     torch.set_num_threads(1)

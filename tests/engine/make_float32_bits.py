@@ -245,6 +245,9 @@ def b64(a):
 def main() -> int:
     import torch
 
+    if torch.__name__ != "torch":  # (PyTorch not installed: the alias)
+        raise ImportError("PyTorch is needed here: pip install torch==2.13.0")
+
     torch.set_num_threads(1)
     data = {"torch_version": torch.__version__, "n": N, "ops": {}}
     for name, (kind, fn) in OPS.items():

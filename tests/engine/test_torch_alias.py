@@ -77,3 +77,43 @@ def test_aliased_torch_submodules_are_the_package_modules():
 
 def test_finder_answers_only_for_the_alias():
     assert _run(UNALIASED) == "ok"
+
+
+NOT_INSTALLED = r"""
+import sys, warnings
+import autograd_viz as torch
+import autograd_viz._torch_alias as alias
+alias._real_torch_installed = lambda me: False  # (as on a machine without PyTorch)
+with warnings.catch_warnings(record=True) as seen:
+    warnings.simplefilter("always")
+    import torch.nn as nn
+    import torch.nn.functional as F
+    from torch.utils.data import DataLoader, TensorDataset
+    import torch as again
+assert again is torch and sys.modules["torch"] is torch
+assert nn is torch.nn and F is torch.nn.functional and DataLoader is torch.utils.data.DataLoader
+assert len(seen) == 1 and "PyTorch is not installed" in str(seen[0].message), seen
+assert seen[0].filename == "<string>"  # (the warning points at the user's import line)
+x = torch.ones(2, 3, requires_grad=True)
+F.mse_loss(nn.Linear(3, 1)(x), torch.zeros(2, 1)).backward()
+assert x.grad.shape == (2, 3)
+print("ok")
+"""
+
+INSTALLED = r"""
+import importlib.util
+installed = importlib.util.find_spec("torch") is not None
+import autograd_viz
+import torch
+assert (torch is autograd_viz) is (not installed)
+assert installed == (torch.__name__ == "torch")
+print("ok")
+"""
+
+
+def test_import_torch_without_pytorch_gives_the_package():
+    assert _run(NOT_INSTALLED) == "ok"
+
+
+def test_import_torch_with_pytorch_installed_is_pytorch():
+    assert _run(INSTALLED) == "ok"

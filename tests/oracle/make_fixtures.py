@@ -21,6 +21,9 @@ import harness
 
 def main(argv: list[str]) -> int:
     import torch
+
+    if torch.__name__ != "torch":  # (PyTorch not installed: the alias)
+        raise ImportError("PyTorch is needed here: pip install torch==2.13.0")
     import torch.nn
     import torch.nn.functional
     import torch.optim

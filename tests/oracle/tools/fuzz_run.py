@@ -107,6 +107,9 @@ def classify(e, g):
 def main():
     src = Path(sys.argv[1]).read_text()
     import torch
+
+    if torch.__name__ != "torch":  # (PyTorch not installed: the alias)
+        raise ImportError("PyTorch is needed here: pip install torch==2.13.0")
     import torch.nn
     import torch.nn.functional
     import torch.optim

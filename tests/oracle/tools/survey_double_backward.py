@@ -209,6 +209,9 @@ def walk(fn, depth=0, seen=None):
 def run(lib, only=None):
     if lib == "torch":
         import torch
+
+        if torch.__name__ != "torch":  # (PyTorch not installed: the alias)
+            raise ImportError("PyTorch is needed here: pip install torch==2.13.0")
         import torch.nn.functional as F
     else:
         import autograd_viz as torch
