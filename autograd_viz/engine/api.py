@@ -1716,7 +1716,7 @@ _SEQ_WARNING = (
 )
 
 
-def _list_key(key):
+def _list_key(key, stacklevel=4):
     """PyTorch's ``treatSequenceAsTuple`` (NumPy's old heuristic): a list index shorter
     than 32 holding a tensor, a sequence, a slice, ``...`` or ``None`` is a tuple of
     indices (with a deprecation warning): ``t[[[0, 1]]]`` is ``t[[0, 1]]``."""
@@ -1727,9 +1727,28 @@ def _list_key(key):
                 or k is Ellipsis
                 or k is None
             ):
-                warnings.warn(_SEQ_WARNING, UserWarning, stacklevel=4)
+                warnings.warn(_SEQ_WARNING, UserWarning, stacklevel=stacklevel)
                 return tuple(key)
     return key
+
+
+_PLAIN_KEYS = frozenset(
+    (tuple, int, bool, slice, type(None), type(Ellipsis), Tensor, _ndarray, range, str, bytes)
+)
+
+
+def _sequence_key(key):
+    """A key of another class that Python sees as a sequence (``__getitem__`` and
+    ``__len__``, not a mapping: a ``torch.utils.data.Subset``, a user's sequence class) is
+    read as PyTorch reads it: its items, then ``treatSequenceAsTuple`` as for a list."""
+    cls = key.__class__
+    if (
+        isinstance(key, Tensor | _ndarray | np.generic | numbers.Number | dict | str | bytes)
+        or not hasattr(cls, "__getitem__")
+        or not hasattr(cls, "__len__")
+    ):
+        return key
+    return _list_key([key[i] for i in builtins.range(len(key))], 5)
 
 
 def getitem(x, key):
@@ -1737,6 +1756,8 @@ def getitem(x, key):
     ``IndexBackward0`` for the advanced ones (as PyTorch's ``applySlicing``)."""
     if key.__class__ is list:
         key = _list_key(key)
+    elif key.__class__ not in _PLAIN_KEYS:
+        key = _sequence_key(key)
     if _LISTENERS and _OPEN[-1:] != ["getitem"]:
         return _composite("getitem", getitem, (x, key), None, (x,), {"key": key})
     seq0 = _seq_counter[0]
@@ -1960,6 +1981,8 @@ def _setitem_shape_error(x, index, value):
 def setitem(x, key, value):
     if key.__class__ is list:
         key = _list_key(key)
+    elif key.__class__ not in _PLAIN_KEYS:
+        key = _sequence_key(key)
     elif (
         key.__class__ is Tensor
         and key._data.ndim == 0

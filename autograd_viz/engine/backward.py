@@ -167,9 +167,10 @@ def _fit(gi, nxt, graph):
         and gi.dtype is nxt._dtype
     ):
         # a bias's gradient (the common case), dtype already right: the column sums as
-        # one matrix-vector product (``sum_to``'s own first case, without its checks)
+        # one matrix-vector product (``sum_to``'s own first case, without its checks; one
+        # column is a contiguous sum: ``sum_to`` adds it in PyTorch's order)
         dt = gi.dtype
-        if gi.shape[1] == shape[0] and (dt is _F32 or dt is _F64):
+        if gi.shape[1] == shape[0] != 1 and (dt is _F32 or dt is _F64):
             return _ones(gi.shape[0], dt) @ gi
         return sum_to(gi, shape)
     return _fit_to(gi, shape, nxt._dtype)

@@ -160,7 +160,9 @@ def as_tensor(data, dtype=None, device=None):
     ):
         return data
     if dtype is not None:
-        _dtype_arg(dtype, "as_tensor")
+        npd = _dtype_arg(dtype, "as_tensor")
+    if isinstance(data, np.ndarray) and (dtype is None or npd == data.dtype):
+        return from_numpy(data)  # (PyTorch shares the array's memory, as from_numpy)
     return tensor(data, dtype=dtype)
 
 

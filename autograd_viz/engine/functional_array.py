@@ -70,9 +70,10 @@ def const(c, dt):
 
 def sum_to(g, shape):
     """Reduce a broadcast gradient ``g`` back to ``shape`` (numpy broadcasting rules)."""
-    if g.__class__ is _ndarray and g.ndim == 2 and len(shape) == 1 and g.shape[1] == shape[0]:
+    if g.__class__ is _ndarray and g.ndim == 2 and len(shape) == 1 and g.shape[1] == shape[0] != 1:
         # a bias's gradient: the column sums, as one matrix-vector product (BLAS is
-        # several times faster than ``add.reduce`` over axis 0 for small matrices)
+        # several times faster than ``add.reduce`` over axis 0 for small matrices; one
+        # column is one contiguous sum, in PyTorch's order below)
         dt = g.dtype
         if dt is _F32 or dt is _F64 or dt in (_F32, _F64):
             return _ones(g.shape[0], dt) @ g

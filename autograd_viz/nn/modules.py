@@ -13,6 +13,7 @@ from ..engine import creation, events
 from ..engine.api_extra import _legacy_reduction
 from ..engine.argtypes_shape import tp_name as _tp_name
 from ..engine.device import factory_dtype
+from ..engine.function import _ListHandle
 from ..engine.shown import ShownAs
 from ..engine.tensor import Tensor
 from .parameter import Parameter
@@ -476,14 +477,18 @@ class Module(metaclass=ShownAs):
         return self._get_name() + "(\n  " + "\n  ".join(lines) + "\n)"
 
 
-class _DictHandle:
-    __slots__ = ("_d", "_k")
+class _DictHandle(_ListHandle):
+    """What a module's ``register_*hook`` returns: ``RemovableHandle`` as a tensor hook's
+    (shown so, a context manager), over the module's dict of hooks."""
 
-    def __init__(self, d, k):
-        self._d, self._k = d, k
+    __slots__ = ()
 
     def remove(self) -> None:
-        self._d.pop(self._k, None)
+        self._list.pop(self._item, None)
+
+
+for _attr in ("__name__", "__qualname__", "__module__"):
+    setattr(_DictHandle, _attr, getattr(_ListHandle, _attr))
 
 
 def _check_device(device) -> None:

@@ -448,6 +448,37 @@ class _MultiProcessingDataLoaderIter(_BaseDataLoaderIter):
     pass
 
 
+def _torch_repr(self):
+    """The default ``object`` repr, with the module PyTorch defines the class in
+    (``<torch.utils.data.dataset.Subset object at 0x...>``); a user's subclass keeps its
+    own. (Not ``__module__``: pickling must still find these classes here.)"""
+    cls = type(self)
+    return f"<{_TORCH_MODULES.get(cls, cls.__module__)}.{cls.__qualname__} object at {id(self):#x}>"
+
+
+_TORCH_MODULES = {
+    **dict.fromkeys(
+        (Dataset, TensorDataset, ConcatDataset, Subset, IterableDataset, ChainDataset),
+        "torch.utils.data.dataset",
+    ),
+    StackDataset: "torch.utils.data.dataset",
+    **dict.fromkeys(
+        (
+            Sampler,
+            SequentialSampler,
+            RandomSampler,
+            SubsetRandomSampler,
+            WeightedRandomSampler,
+            BatchSampler,
+        ),
+        "torch.utils.data.sampler",
+    ),
+    DataLoader: "torch.utils.data.dataloader",
+}
+for _cls in (Dataset, IterableDataset, StackDataset, Sampler, DataLoader):
+    _cls.__repr__ = _torch_repr
+del _cls
+
 # (``torch.utils.data.dataset.Dataset``...: the submodules older tutorials import from)
 # (imported for their side effect: each becomes an attribute of this package)
 for _sub in ("dataloader", "dataset", "sampler"):

@@ -1,0 +1,65 @@
+"""Fixes found while adapting Godoy's "Deep Learning with PyTorch Step-by-Step"
+(tests/oracle/programs/tutorial_step_by_step.py); expected values recorded with
+PyTorch 2.13 (torch is not imported here)."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+
+import autograd_viz as torch
+from autograd_viz.utils.data import DataLoader, Subset, TensorDataset, random_split
+
+
+def test_one_column_broadcast_grad_in_pytorchs_sum_order():
+    # b (1,) + (80, 1): b.grad is one contiguous sum (PyTorch's vectorized order), not a
+    # BLAS matrix-vector product (which gave -2.443382978439331)
+    g = torch.from_numpy(np.random.RandomState(0).randn(80, 1).astype(np.float32))
+    b = torch.zeros(1, requires_grad=True)
+    (b + torch.zeros(80, 1)).backward(g)
+    assert b.grad.item() == -2.443382740020752
+
+
+def test_subset_as_index():
+    x = torch.arange(400.0).view(100, 4)
+    torch.manual_seed(0)
+    train, val = random_split(torch.arange(100), [80, 20])
+    assert x[train].shape == (80, 4)
+    # fewer than 32 items, each a 0-d tensor: a tuple of indices, as PyTorch reads it
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(IndexError, match="too many indices for tensor of dimension 2"):
+            x[val]
+    assert x[Subset(list(range(100)), [3, 1, 2])][:, 0].tolist() == [12.0, 4.0, 8.0]
+    x[Subset(list(range(100)), [0, 1])] = 0.0
+    assert x[:3, 0].tolist() == [0.0, 0.0, 8.0]
+    with pytest.raises(IndexError, match=r"\(got dict\)"):
+        x[{1: 2}]
+
+
+def test_as_tensor_shares_numpy_memory():
+    a = np.array([1, 2, 3])
+    t = torch.as_tensor(a)
+    a[1] = 0
+    assert t.tolist() == [1, 0, 3]
+    f = np.array([1.0, 2.0])
+    t32 = torch.as_tensor(f, dtype=torch.float32)  # another dtype: a copy
+    f[0] = 9.0
+    assert t32.tolist() == [1.0, 2.0]
+
+
+def test_module_hook_handle_and_data_reprs():
+    m = torch.nn.Linear(1, 1)
+    h = m.register_forward_hook(lambda *a: None)
+    assert type(h).__name__ == "RemovableHandle"
+    assert repr(h).startswith("<torch.utils.hooks.RemovableHandle object at 0x")
+    with m.register_forward_pre_hook(lambda *a: None):
+        assert len(m._forward_pre_hooks) == 1
+    assert len(m._forward_pre_hooks) == 0
+    assert repr(Subset([1], [0])).startswith("<torch.utils.data.dataset.Subset object at 0x")
+    assert repr(TensorDataset(torch.ones(2))).startswith(
+        "<torch.utils.data.dataset.TensorDataset object"
+    )
+    assert repr(DataLoader([1])).startswith("<torch.utils.data.dataloader.DataLoader object")
