@@ -1,6 +1,7 @@
-"""Fixes found while adapting Godoy's "Deep Learning with PyTorch Step-by-Step"
-(tests/oracle/programs/tutorial_step_by_step.py); expected values recorded with
-PyTorch 2.13 (torch is not imported here)."""
+"""Fixes found while adapting Godoy's "Deep Learning with PyTorch Step-by-Step" and
+Raschka's LLMs-from-scratch finetuning chapters (tests/oracle/programs/
+tutorial_step_by_step.py, tutorial_llms_from_scratch_finetune.py); expected values recorded
+with PyTorch 2.13 (torch is not imported here)."""
 
 from __future__ import annotations
 
@@ -63,3 +64,16 @@ def test_module_hook_handle_and_data_reprs():
         "<torch.utils.data.dataset.TensorDataset object"
     )
     assert repr(DataLoader([1])).startswith("<torch.utils.data.dataloader.DataLoader object")
+
+
+def test_ignored_rows_get_positive_zero_gradients():
+    # ch07's ignore_index=-100: PyTorch's nll_loss_backward leaves an ignored row at +0
+    logits = torch.tensor([[-1.0, 1.0], [-0.5, 1.5], [-0.5, 1.5]], requires_grad=True)
+    targets = torch.tensor([0, 1, -100])
+    for reduction in ("mean", "sum"):
+        logits.grad = None
+        torch.nn.functional.cross_entropy(logits, targets, reduction=reduction).backward()
+        assert not np.signbit(logits.grad.numpy()[2]).any()
+    logits.grad = None
+    torch.nn.functional.nll_loss(logits, targets, weight=torch.tensor([1.0, 2.0])).backward()
+    assert not np.signbit(logits.grad.numpy()[2]).any()

@@ -918,7 +918,7 @@ class NllLossBackward0(Function):
         wt = np.where(keep, w[safe], 0).astype(lp.dtype)
         picked = -(lp[rows, safe] * wt)
         onehot = np.zeros(lp.shape, dtype=lp.dtype)
-        onehot[rows, safe] = -wt
+        onehot[rows[keep], safe[keep]] = -wt[keep]  # (an ignored row stays +0, not -0)
         ctx.reduction, ctx.batched = reduction, batched
         if reduction == "none":
             ctx.coef = onehot if batched else onehot[0]
