@@ -8,6 +8,7 @@ CPU works, CUDA raises as a CPU-only PyTorch does.
 from __future__ import annotations
 
 import numbers
+import warnings
 
 import numpy as np
 
@@ -147,6 +148,13 @@ def tensor(data=_NO_DATA, dtype=None, device=None, requires_grad=False, pin_memo
     check_device(device)
     if isinstance(data, np.ndarray):
         _np_layout_check(data)
+    elif isinstance(data, Tensor):
+        warnings.warn(
+            "To copy construct from a tensor, it is recommended to use "
+            "sourceTensor.detach().clone() or sourceTensor.detach().clone()."
+            "requires_grad_(True), rather than torch.tensor(sourceTensor).",
+            stacklevel=2,
+        )
     arr = as_array(data, _dtype_arg(dtype, "tensor") if dtype is not None else None)
     if isinstance(data, Tensor) or (isinstance(data, np.ndarray) and arr is data):
         arr = arr.copy()
@@ -161,6 +169,8 @@ def as_tensor(data, dtype=None, device=None):
         return data
     if dtype is not None:
         npd = _dtype_arg(dtype, "as_tensor")
+    if isinstance(data, Tensor):  # (another dtype: a copy as ``data.to(dtype)``, graph kept)
+        return data.to(dtype)
     if isinstance(data, np.ndarray) and (dtype is None or npd == data.dtype):
         return from_numpy(data)  # (PyTorch shares the array's memory, as from_numpy)
     return tensor(data, dtype=dtype)
