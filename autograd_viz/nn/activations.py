@@ -470,9 +470,8 @@ class ParameterList(Module):
     def __setitem__(self, idx, value):
         self.register_parameter(str(idx % len(self)), self._to_param(value))
 
-    def __repr__(self) -> str:
-        lines = [f"    ({k}): {_param_line(p)}" for k, p in self._parameters.items()]
-        return "ParameterList(\n" + "\n".join(lines) + "\n)"
+    def extra_repr(self) -> str:
+        return "\n".join(f"  ({k}): {_param_line(p)}" for k, p in self._parameters.items())
 
 
 class ParameterDict(Module):
@@ -517,16 +516,12 @@ class ParameterDict(Module):
         for k, v in items:
             self[k] = v
 
-    def __repr__(self) -> str:
-        from ..engine.dtypes import type_name
-
+    def extra_repr(self) -> str:
         lines = []
         for k, p in self._parameters.items():
-            legacy = {"torch.float32": "torch.FloatTensor", "torch.float64": "torch.DoubleTensor"}
-            tn = legacy.get(type_name(p._data.dtype), type_name(p._data.dtype))
             size = "x".join(str(d) for d in p.shape)
-            lines.append(f"  ({k}): Parameter containing: [{tn} of size {size}]")
-        return "ParameterDict(" + "\n".join(lines) + ")"
+            lines.append(f"  ({k}): Parameter containing: [{p.type()} of size {size}]")
+        return "\n".join(lines)
 
 
 for _fn in (

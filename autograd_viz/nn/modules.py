@@ -468,9 +468,9 @@ class Module(metaclass=ShownAs):
     def __repr__(self) -> str:
         extra = self.extra_repr()
         children = [(n, m) for n, m in self._modules.items()]
-        if not children:
-            return f"{self._get_name()}({extra})"
         lines = extra.split("\n") if extra else []
+        if not children and len(lines) <= 1:
+            return f"{self._get_name()}({extra})"
         for n, m in children:
             r = repr(m).replace("\n", "\n  ")
             lines.append(f"({n}): {r}")

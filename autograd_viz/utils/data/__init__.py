@@ -481,6 +481,28 @@ del _cls
 
 # (``torch.utils.data.dataset.Dataset``...: the submodules older tutorials import from)
 # (imported for their side effect: each becomes an attribute of this package)
-for _sub in ("dataloader", "dataset", "sampler"):
+for _sub in ("dataloader", "dataset", "sampler", "_utils"):
     _importlib.import_module(f"{__name__}.{_sub}")
 del _sub
+
+# PyTorch's class and function names, as ``print(type(ds))`` shows them
+# (``<class 'torch.utils.data.dataset.Subset'>``)
+for _mod, _names in (
+    (
+        "dataset",
+        "Dataset TensorDataset ConcatDataset Subset IterableDataset ChainDataset "
+        "StackDataset random_split",
+    ),
+    (
+        "sampler",
+        "Sampler SequentialSampler RandomSampler SubsetRandomSampler WeightedRandomSampler "
+        "BatchSampler",
+    ),
+    ("dataloader", "DataLoader _BaseDataLoaderIter _SingleProcessDataLoaderIter "
+     "_MultiProcessingDataLoaderIter"),
+    ("_utils.collate", "default_collate default_convert"),
+    ("_utils.worker", "get_worker_info"),
+):
+    for _n in _names.split():
+        globals()[_n].__module__ = "torch.utils.data." + _mod
+del _mod, _names, _n
