@@ -159,7 +159,7 @@ def __getattr__(name):
         value = mod if attr is None else getattr(mod, attr)
         globals()[name] = value
         return value
-    raise AttributeError(f"module 'autograd_viz' has no attribute '{name}'")
+    raise AttributeError(f"module 'torch' has no attribute '{name}'")
 
 
 __all__ = [

@@ -95,3 +95,14 @@ def _torch_itself(me):
 def install():
     if not any(isinstance(f, TorchAliasFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, TorchAliasFinder())
+
+
+def missing_attribute(torch_name):
+    """A module ``__getattr__`` (PEP 562) that fails as PyTorch's module does:
+    ``getattr(torch.optim, "SDG")`` -> ``module 'torch.optim' has no attribute 'SDG'``
+    (李宏毅 HW1 2021 picks its optimizer by name), not this package's module name."""
+
+    def __getattr__(name):
+        raise AttributeError(f"module '{torch_name}' has no attribute '{name}'")
+
+    return __getattr__

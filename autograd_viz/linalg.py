@@ -81,3 +81,9 @@ __all__ = [
 # TypeError only
 vector_norm = _guard(vector_norm, "linalg_vector_norm")
 norm = _guard(norm, "linalg_norm")
+
+
+# (a missing name fails as in PyTorch: "module 'torch.linalg' has no attribute ...")
+from ._torch_alias import missing_attribute as _missing_attribute  # noqa: E402
+
+__getattr__ = _missing_attribute("torch.linalg")

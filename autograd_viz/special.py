@@ -97,3 +97,9 @@ __all__ = [
     "xlog1py",
     "xlogy",
 ]
+
+
+# (a missing name fails as in PyTorch: "module 'torch.special' has no attribute ...")
+from ._torch_alias import missing_attribute as _missing_attribute  # noqa: E402
+
+__getattr__ = _missing_attribute("torch.special")

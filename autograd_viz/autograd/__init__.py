@@ -219,3 +219,9 @@ def grad(
         else:
             result.append(Tensor._make(np.array(g, dtype=t._data.dtype)))
     return tuple(result)
+
+
+# (a missing name fails as in PyTorch: "module 'torch.autograd' has no attribute ...")
+from .._torch_alias import missing_attribute as _missing_attribute  # noqa: E402
+
+__getattr__ = _missing_attribute("torch.autograd")

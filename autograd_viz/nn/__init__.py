@@ -452,3 +452,9 @@ from . import torch_functions as _torch_functions  # noqa: E402,F401  (F.hardshr
 
 _argcheck.install(functional)
 _argcheck.name_inits_as_torch(globals())
+
+
+# (a missing name fails as in PyTorch: "module 'torch.nn' has no attribute ...")
+from .._torch_alias import missing_attribute as _missing_attribute  # noqa: E402
+
+__getattr__ = _missing_attribute("torch.nn")

@@ -44,3 +44,9 @@ def relu(input, inplace=False):
     if inplace:
         return _api.inplace(input, "relu_", _api.relu)
     return _api.relu(input)
+
+
+# (a missing name fails as in PyTorch: "module 'torch.nn.functional' has no attribute ...")
+from .._torch_alias import missing_attribute as _missing_attribute  # noqa: E402
+
+__getattr__ = _missing_attribute("torch.nn.functional")

@@ -287,3 +287,9 @@ kaiming_uniform = _make_deprecate(kaiming_uniform_)
 kaiming_normal = _make_deprecate(kaiming_normal_)
 orthogonal = _make_deprecate(orthogonal_)
 sparse = _make_deprecate(sparse_)
+
+
+# (a missing name fails as in PyTorch: "module 'torch.nn.init' has no attribute ...")
+from .._torch_alias import missing_attribute as _missing_attribute  # noqa: E402
+
+__getattr__ = _missing_attribute("torch.nn.init")

@@ -63,3 +63,9 @@ _show_as([SparseAdam], "torch.optim.sparse_adam")
 _show_as([Adafactor], "torch.optim")
 _show_as([swa_utils.AveragedModel, swa_utils.SWALR], "torch.optim.swa_utils")
 del _cls
+
+
+# (a missing name fails as in PyTorch: "module 'torch.optim' has no attribute ...")
+from .._torch_alias import missing_attribute as _missing_attribute  # noqa: E402
+
+__getattr__ = _missing_attribute("torch.optim")

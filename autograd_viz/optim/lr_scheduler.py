@@ -1036,3 +1036,9 @@ def _phase(end_step, start_lr, end_lr, start_momentum, end_momentum):
         "start_momentum": start_momentum,
         "end_momentum": end_momentum,
     }
+
+
+# (a missing name fails as in PyTorch: "module 'torch.optim.lr_scheduler' has no attribute ...")
+from .._torch_alias import missing_attribute as _missing_attribute  # noqa: E402
+
+__getattr__ = _missing_attribute("torch.optim.lr_scheduler")

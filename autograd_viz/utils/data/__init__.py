@@ -498,11 +498,20 @@ for _mod, _names in (
         "Sampler SequentialSampler RandomSampler SubsetRandomSampler WeightedRandomSampler "
         "BatchSampler",
     ),
-    ("dataloader", "DataLoader _BaseDataLoaderIter _SingleProcessDataLoaderIter "
-     "_MultiProcessingDataLoaderIter"),
+    (
+        "dataloader",
+        "DataLoader _BaseDataLoaderIter _SingleProcessDataLoaderIter "
+        "_MultiProcessingDataLoaderIter",
+    ),
     ("_utils.collate", "default_collate default_convert"),
     ("_utils.worker", "get_worker_info"),
 ):
     for _n in _names.split():
         globals()[_n].__module__ = "torch.utils.data." + _mod
 del _mod, _names, _n
+
+
+# (a missing name fails as in PyTorch: "module 'torch.utils.data' has no attribute ...")
+from ..._torch_alias import missing_attribute as _missing_attribute  # noqa: E402
+
+__getattr__ = _missing_attribute("torch.utils.data")

@@ -17,6 +17,7 @@ import sys
 import tempfile
 
 import numpy as np
+
 BatchSampler = torch.utils.data.BatchSampler
 DataLoader = torch.utils.data.DataLoader
 Dataset = torch.utils.data.Dataset
@@ -317,7 +318,7 @@ check("ring data", X[:4])
 
 class DNNModel(nn.Module):
     def __init__(self):
-        super(DNNModel, self).__init__()
+        super(DNNModel, self).__init__()  # noqa: UP008  (as the original)
         self.w1 = nn.Parameter(torch.randn(2, 4))
         self.b1 = nn.Parameter(torch.zeros(1, 4))
         self.w2 = nn.Parameter(torch.randn(4, 8))
@@ -423,7 +424,7 @@ check("mid-level linreg weight", model.weight)
 
 class DNNModel(nn.Module):
     def __init__(self):
-        super(DNNModel, self).__init__()
+        super(DNNModel, self).__init__()  # noqa: UP008  (as the original)
         self.fc1 = nn.Linear(2, 4)
         self.fc2 = nn.Linear(4, 8)
         self.fc3 = nn.Linear(8, 1)
@@ -488,7 +489,7 @@ features, labels = next(iter(dl_train))
 
 class LinearRegression(nn.Module):
     def __init__(self):
-        super(LinearRegression, self).__init__()
+        super(LinearRegression, self).__init__()  # noqa: UP008  (as the original)
         self.fc = nn.Linear(2, 1)
 
     def forward(self, x):
@@ -614,7 +615,7 @@ class KerasModel(nn.Module):
             if best_score_idx == len(arr_scores) - 1:
                 torch.save(self.net.state_dict(), ckpt_path)
                 print(
-                    "<<<<<< reach best {0} : {1} >>>>>>".format(
+                    "<<<<<< reach best {0} : {1} >>>>>>".format(  # noqa: UP030
                         monitor, round(float(arr_scores[best_score_idx]), 4)
                     ),
                     file=sys.stdout,
@@ -803,7 +804,7 @@ print(torch.round(x), torch.floor(x), torch.ceil(x), torch.trunc(x))
 print(torch.fmod(x, 2), torch.remainder(x, 2))
 x = torch.tensor([0.9, -0.8, 100.0, -20.0, 0.7])
 print(torch.clamp(x, min=-1, max=1), torch.clamp(x, max=1))
-relu = lambda x: x.clamp(min=0.0)  # noqa: E731
+relu = lambda x: x.clamp(min=0.0)
 print(relu(torch.tensor(5.0)))
 a = torch.arange(1, 10).float().view(3, 3)
 print(torch.sum(a), torch.mean(a), torch.max(a), torch.min(a), torch.prod(a))
@@ -907,7 +908,7 @@ print("number of Parameters =", num_param)
 
 class Net(nn.Module):
     def __init__(self):
-        super(Net, self).__init__()
+        super(Net, self).__init__()  # noqa: UP008  (as the original)
         self.embedding = nn.Embedding(num_embeddings=100, embedding_dim=3, padding_idx=1)
         self.conv = nn.Sequential()
         self.conv.add_module("conv_1", nn.Conv1d(in_channels=3, out_channels=16, kernel_size=5))
@@ -983,7 +984,7 @@ print("features = ", features)
 print("labels = ", labels)
 
 
-class MyDataset(object):
+class MyDataset(object):  # noqa: UP004
     def __init__(self):
         pass
 
@@ -994,7 +995,7 @@ class MyDataset(object):
         raise NotImplementedError
 
 
-class MyDataLoader(object):
+class MyDataLoader(object):  # noqa: UP004
     def __init__(self, dataset, batch_size, collate_fn=None, shuffle=True, drop_last=False):
         self.dataset = dataset
         self.collate_fn = collate_fn
@@ -1138,7 +1139,7 @@ class ScaledDotProductAttention(nn.Module):
     "Compute 'Scaled Dot Product Attention'"
 
     def __init__(self):
-        super(ScaledDotProductAttention, self).__init__()
+        super(ScaledDotProductAttention, self).__init__()  # noqa: UP008  (as the original)
 
     def forward(self, query, key, value, mask=None, dropout=None):
         d_k = query.size(-1)
@@ -1153,13 +1154,11 @@ class ScaledDotProductAttention(nn.Module):
 
 class MultiHeadAttention(nn.Module):
     def __init__(self, h, d_model, dropout=0.1):
-        super(MultiHeadAttention, self).__init__()
+        super(MultiHeadAttention, self).__init__()  # noqa: UP008  (as the original)
         assert d_model % h == 0
         self.d_k = d_model // h
         self.h = h
-        self.linears = nn.ModuleList(
-            [copy.deepcopy(nn.Linear(d_model, d_model)) for _ in range(4)]
-        )
+        self.linears = nn.ModuleList([copy.deepcopy(nn.Linear(d_model, d_model)) for _ in range(4)])
         self.attn = None
         self.dropout = nn.Dropout(p=dropout)
         self.attention = ScaledDotProductAttention()
@@ -1190,10 +1189,10 @@ check("hand-written mha grad", mha.linears[0].weight.grad[:2])
 
 
 class Linear(nn.Module):
-    __constants__ = ["in_features", "out_features"]
+    __constants__ = ["in_features", "out_features"]  # noqa: RUF012
 
     def __init__(self, in_features, out_features, bias=True):
-        super(Linear, self).__init__()
+        super(Linear, self).__init__()  # noqa: UP008  (as the original)
         self.in_features = in_features
         self.out_features = out_features
         self.weight = nn.Parameter(torch.Tensor(out_features, in_features))
@@ -1292,7 +1291,7 @@ print(rce(y, p) / ce(y, p))
 
 class SCELoss(nn.Module):
     def __init__(self, num_classes=10, a=1, b=1):
-        super(SCELoss, self).__init__()
+        super(SCELoss, self).__init__()  # noqa: UP008  (as the original)
         self.num_classes = num_classes
         self.a = a
         self.b = b
