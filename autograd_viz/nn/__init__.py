@@ -50,6 +50,7 @@ from .conv import (
 )
 from .conv3d import Conv3d
 from .conv_transpose import ConvTranspose1d, ConvTranspose2d
+from .ctc import CTCLoss
 from .embedding_bag import EmbeddingBag
 from .extra import BCELoss, CrossEntropyLoss, LeakyReLU, LogSoftmax, NLLLoss, Softmax
 from .extra_names import (
@@ -168,6 +169,7 @@ __all__ = [
     "BatchNorm3d",
     "Bilinear",
     "Buffer",
+    "CTCLoss",
     "ChannelShuffle",
     "CircularPad1d",
     "CircularPad2d",
@@ -365,6 +367,7 @@ for _mod, _names in {
     "torch.nn.modules.fold": ("Fold", "Unfold"),
     "torch.nn.modules.linear": ("Bilinear", "Identity", "LazyLinear", "Linear"),
     "torch.nn.modules.loss": (
+        "CTCLoss",
         "CosineEmbeddingLoss",
         "GaussianNLLLoss",
         "HingeEmbeddingLoss",

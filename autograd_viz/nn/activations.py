@@ -483,7 +483,12 @@ class ParameterDict(Module):
             self.update(parameters)
 
     def __getitem__(self, key):
-        return self._parameters[key]
+        try:
+            return self._parameters[key]
+        except KeyError:  # (PyTorch looks the key up as an attribute)
+            raise AttributeError(
+                f"'{type(self).__name__}' object has no attribute '{key}'"
+            ) from None
 
     def __setitem__(self, key, value):
         if isinstance(value, Tensor) and not isinstance(value, Parameter):

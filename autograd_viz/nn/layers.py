@@ -595,6 +595,7 @@ class Dropout(_DropoutNd):
 
 class _BatchNorm(Module):
     _expected_dims = (2, 3)
+    _version = 2  # (num_batches_tracked came with version 2)
 
     def __init__(
         self,
@@ -633,6 +634,18 @@ class _BatchNorm(Module):
             self.register_buffer("running_mean", None)
             self.register_buffer("running_var", None)
             self.register_buffer("num_batches_tracked", None)
+
+    def _upgrade_state_dict(self, state_dict, prefix, version):
+        """PyTorch's ``_NormBase._load_from_state_dict``: a state dict of no version or
+        version 1 (a plain dict, the keys of ``nn.DataParallel``'s ``module.``-prefixed dict
+        renamed) may lack ``num_batches_tracked``: the module's own is taken (not missing)."""
+        if (version is None or version < 2) and self.track_running_stats:
+            key = prefix + "num_batches_tracked"
+            if key not in state_dict:
+                nbt = self.num_batches_tracked
+                state_dict[key] = (
+                    nbt if nbt is not None else Tensor._make(np.array(0, dtype=np.int64))
+                )
 
     def reset_running_stats(self):
         if self.track_running_stats:

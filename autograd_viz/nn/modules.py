@@ -407,8 +407,13 @@ class Module(metaclass=ShownAs):
 
     def state_dict(self, *args, destination=None, prefix="", keep_vars=False):
         out = OrderedDict() if destination is None else destination
+        if destination is None:  # (each module's version, as PyTorch keeps it)
+            out._metadata = OrderedDict()
+        meta = getattr(out, "_metadata", None)
         for mod_prefix, mod in self._named_modules(prefix.rstrip(".")):
             pre = mod_prefix + "." if mod_prefix else ""
+            if meta is not None:
+                meta[mod_prefix] = {"version": mod._version}
             for n, p in mod._parameters.items():
                 if p is not None:
                     out[pre + n] = p if keep_vars else p.detach()
@@ -421,6 +426,14 @@ class Module(metaclass=ShownAs):
         if not isinstance(state_dict, dict):
             raise TypeError(f"Expected state_dict to be dict-like, got {type(state_dict)}.")
         own = self.state_dict(keep_vars=True)
+        metadata = getattr(state_dict, "_metadata", None)
+        state_dict = OrderedDict(state_dict)
+        for mod_prefix, mod in self._named_modules():
+            upgrade = getattr(mod, "_upgrade_state_dict", None)
+            if upgrade is not None:  # (a key an older version of the module did not save)
+                local = {} if metadata is None else metadata.get(mod_prefix, {})
+                pre = mod_prefix + "." if mod_prefix else ""
+                upgrade(state_dict, pre, local.get("version"))
         missing = [k for k in own if k not in state_dict]
         unexpected = [k for k in state_dict if k not in own]
         errors = []

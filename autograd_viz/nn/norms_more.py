@@ -405,6 +405,7 @@ class GroupNorm(Module):
 
 
 class _InstanceNorm(_BatchNorm):
+    _version = 1  # (PyTorch's _InstanceNorm)
     _no_batch_dim = 2
 
     def __init__(

@@ -3,6 +3,7 @@ loop; each optimizer supplies only its per-parameter ``_update``."""
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 
 import numpy as np
@@ -61,6 +62,11 @@ class Optimizer(metaclass=ShownAs):
     def add_param_group(self, group):
         group = dict(group)
         params = group["params"]
+        if isinstance(params, set):
+            raise TypeError(
+                "optimizer parameters need to be organized in ordered collections, but the "
+                "ordering of tensors in sets will change between runs. Please use a list instead."
+            )
         group["params"] = [params] if isinstance(params, Tensor) else list(params)
         for p in group["params"]:
             if not isinstance(p, Tensor):
@@ -108,12 +114,18 @@ class Optimizer(metaclass=ShownAs):
                     "size of optimizer's group"
                 )
         by_index = {}
+        new_groups = []
         for g, sg in zip(self.param_groups, groups, strict=True):
             for p, i in zip(g["params"], sg["params"], strict=True):
                 by_index[i] = p
-            for k, v in sg.items():
-                if k != "params":
-                    g[k] = v
+            # (PyTorch's update_group: the saved group, in its key order - "params" last as
+            # state_dict() packs it - with this group's parameters)
+            new = copy.deepcopy({k: v for k, v in sg.items() if k != "params"})
+            new = {k: (g["params"] if k == "params" else new[k]) for k in sg}
+            for k, v in g.items():
+                new.setdefault(k, v)
+            new_groups.append(new)
+        self.param_groups[:] = new_groups
         self.state = defaultdict(dict)
         for i, st in state_dict["state"].items():
             p = by_index[i]
