@@ -1,6 +1,8 @@
 """What the Chinese-course oracle programs print that no other test pinned: PyTorch's
 module names (``type(ds)``, a missing attribute), ParameterDict / ParameterList reprs."""
 
+import pickle
+
 import pytest
 
 import autograd_viz as torch
@@ -44,8 +46,16 @@ def test_data_classes_carry_pytorch_module_names():
     sub, _ = data.random_split(ds, [3, 1])
     assert str(type(sub)) == "<class 'torch.utils.data.dataset.Subset'>"
     assert str(type(sub + sub)) == "<class 'torch.utils.data.dataset.ConcatDataset'>"
-    assert data.RandomSampler.__module__ == "torch.utils.data.sampler"
-    assert data.DataLoader.__module__ == "torch.utils.data.dataloader"
+    assert str(data.RandomSampler) == "<class 'torch.utils.data.sampler.RandomSampler'>"
+    assert str(data.DataLoader) == "<class 'torch.utils.data.dataloader.DataLoader'>"
+    # (only the printing: the classes stay this package's, so pickles find them)
+    assert data.TensorDataset.__module__ == "autograd_viz.utils.data"
+    assert type(pickle.loads(pickle.dumps(ds))) is data.TensorDataset
+
+    class Mine(data.Dataset):
+        pass
+
+    assert str(Mine).endswith(".Mine'>") and "torch.utils" not in str(Mine)
     collate = data._utils.collate.default_collate
     assert collate is data.default_collate
     assert collate([(torch.ones(2), 1), (torch.zeros(2), 0)])[1].tolist() == [1, 0]

@@ -22,6 +22,7 @@ from ...engine import creation
 from ...engine.creation import as_tensor
 from ...engine.dtypes import float64
 from ...engine.random import rng_of
+from ...engine.shown import ShownAs
 from ...engine.tensor import Tensor
 from ...engine.torch_rng import TorchRNG
 from . import _iterable as _it
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 
-class Dataset:
+class Dataset(metaclass=ShownAs):
     def __getitem__(self, index):
         raise NotImplementedError("Subclasses of Dataset should implement __getitem__.")
 
@@ -159,7 +160,7 @@ def default_collate(batch):
     )
 
 
-class Sampler:
+class Sampler(metaclass=ShownAs):
     """Base class of the samplers: iterables of dataset indices (or of index lists)."""
 
     def __init__(self, data_source=None):
@@ -310,7 +311,7 @@ class BatchSampler(Sampler):
         return (len(self.sampler) + self.batch_size - 1) // self.batch_size
 
 
-class DataLoader:
+class DataLoader(metaclass=ShownAs):
     """Iterate over ``dataset`` in batches of ``batch_size`` samples."""
 
     def __init__(
@@ -403,7 +404,7 @@ class DataLoader:
         return len(self.batch_sampler)
 
 
-class _BaseDataLoaderIter:
+class _BaseDataLoaderIter(metaclass=ShownAs):
     """What ``iter(loader)`` gives, as PyTorch's: made eagerly (the sampler's iterator, then
     the workers' base seed: ``random_()`` of an int64, one 64-bit draw; the sampler draws
     its own numbers lazily, at the first batch), then ``next()`` batch after batch."""
@@ -475,40 +476,25 @@ _TORCH_MODULES = {
     ),
     DataLoader: "torch.utils.data.dataloader",
 }
-for _cls in (Dataset, IterableDataset, StackDataset, Sampler, DataLoader):
+_TORCH_MODULES.update(
+    dict.fromkeys(
+        (_BaseDataLoaderIter, _SingleProcessDataLoaderIter, _MultiProcessingDataLoaderIter),
+        "torch.utils.data.dataloader",
+    )
+)
+for _cls in (Dataset, IterableDataset, StackDataset, Sampler, DataLoader, _BaseDataLoaderIter):
     _cls.__repr__ = _torch_repr
-del _cls
+# ``print(type(ds))`` too: ``<class 'torch.utils.data.dataset.Subset'>`` (the metaclass of
+# engine/shown.py prints the path; ``__module__`` stays this package's)
+for _cls, _mod in _TORCH_MODULES.items():
+    _cls._torch_class = f"{_mod}.{_cls.__name__}"
+del _cls, _mod
 
 # (``torch.utils.data.dataset.Dataset``...: the submodules older tutorials import from)
 # (imported for their side effect: each becomes an attribute of this package)
 for _sub in ("dataloader", "dataset", "sampler", "_utils"):
     _importlib.import_module(f"{__name__}.{_sub}")
 del _sub
-
-# PyTorch's class and function names, as ``print(type(ds))`` shows them
-# (``<class 'torch.utils.data.dataset.Subset'>``)
-for _mod, _names in (
-    (
-        "dataset",
-        "Dataset TensorDataset ConcatDataset Subset IterableDataset ChainDataset "
-        "StackDataset random_split",
-    ),
-    (
-        "sampler",
-        "Sampler SequentialSampler RandomSampler SubsetRandomSampler WeightedRandomSampler "
-        "BatchSampler",
-    ),
-    (
-        "dataloader",
-        "DataLoader _BaseDataLoaderIter _SingleProcessDataLoaderIter "
-        "_MultiProcessingDataLoaderIter",
-    ),
-    ("_utils.collate", "default_collate default_convert"),
-    ("_utils.worker", "get_worker_info"),
-):
-    for _n in _names.split():
-        globals()[_n].__module__ = "torch.utils.data." + _mod
-del _mod, _names, _n
 
 
 # (a missing name fails as in PyTorch: "module 'torch.utils.data' has no attribute ...")

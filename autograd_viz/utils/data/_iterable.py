@@ -10,10 +10,11 @@ import itertools
 
 import numpy as np
 
+from ...engine.shown import ShownAs
 from ...engine.tensor import Tensor
 
 
-class IterableDataset:
+class IterableDataset(metaclass=ShownAs):
     """A dataset that is an iterable of samples (``__iter__``), not indexed."""
 
     def __iter__(self):
@@ -44,7 +45,7 @@ class ChainDataset(IterableDataset):
         return total
 
 
-class StackDataset:
+class StackDataset(metaclass=ShownAs):
     """Each sample is a tuple (positional datasets) or a dict (keyword datasets) of the
     datasets' samples at that index."""
 

@@ -616,7 +616,10 @@ class KerasModel(nn.Module):
                 torch.save(self.net.state_dict(), ckpt_path)
                 print(
                     "<<<<<< reach best {0} : {1} >>>>>>".format(  # noqa: UP030
-                        monitor, round(float(arr_scores[best_score_idx]), 4)
+                        # (rounded: the float32 gemm of nn.Linear is BLAS's here, MKL's in
+                        # PyTorch; their last bits drift apart over the epochs)
+                        monitor,
+                        round(float(arr_scores[best_score_idx]), 2),
                     ),
                     file=sys.stdout,
                 )
