@@ -10,6 +10,7 @@ version counter with its input, as in PyTorch.
 from __future__ import annotations
 
 import numpy as np
+from numpy.lib.stride_tricks import as_strided
 
 from .. import backward as _backward_mod
 from .. import events
@@ -593,6 +594,40 @@ class ToCopyBackward0(Function):
         return (g,)
 
 
+def _channels_last_like(a) -> bool:
+    """PyTorch's ``is_channels_last_strides_2d`` / ``_3d`` for array ``a``, which
+    ``suggest_memory_format`` reads."""
+    shape, item = a.shape, a.itemsize
+    strides = [st // item for st in a.strides]
+    order = {4: (1, 3, 2, 0), 5: (1, 4, 3, 2, 0)}.get(len(shape))
+    if order is None or strides[1] == 0:
+        return False
+    low = 0
+    for d in order:
+        if shape[d] == 0 or strides[d] < low or (d == 0 and low == strides[1]):
+            return False
+        low = strides[d] * (shape[d] if shape[d] > 1 else 1)
+    return True
+
+
+def _cat_pytorch_layout(arrays, dim, dtype):
+    """``np.concatenate`` in the layout PyTorch's ``cat`` gives
+    (``compute_output_memory_format``): channels-last when every input suggests it, else
+    contiguous.  numpy follows the inputs' stride order instead (a batch of permuted images,
+    李宏毅 HW8's ``permute(0, 3, 1, 2)`` dataset, came out permuted and ``.view(n, -1)``
+    failed)."""
+    if all(_channels_last_like(a) for a in arrays):
+        nd = arrays[0].ndim
+        perm = (0, *range(2, nd), 1)  # NCHW -> NHWC: concatenated there, viewed back
+        inv = tuple(np.argsort(perm))
+        out = np.concatenate(
+            [a.transpose(perm) for a in arrays], axis=perm.index(dim), dtype=dtype, casting="unsafe"
+        )
+        return out.transpose(inv)
+    out = np.concatenate(arrays, axis=dim, dtype=dtype, casting="unsafe")
+    return out if out.flags.c_contiguous else np.ascontiguousarray(out)
+
+
 class CatBackward0(Function):
     op, symbol = "cat", "cat"
     formula = "∂cat(a, b)/∂a: the gradient's slice where a was placed"
@@ -602,7 +637,10 @@ class CatBackward0(Function):
     def forward(ctx, *arrays, dim=0, dtype=None):
         ctx.dim = dim
         ctx.sizes = [a.shape[dim] for a in arrays]
-        return np.concatenate(arrays, axis=dim, dtype=dtype, casting="unsafe")
+        out = np.concatenate(arrays, axis=dim, dtype=dtype, casting="unsafe")
+        if out.flags.c_contiguous and arrays[0].flags.c_contiguous:
+            return out
+        return _cat_pytorch_layout(arrays, dim, dtype)
 
     @staticmethod
     def backward(ctx, g):
@@ -624,7 +662,16 @@ class StackBackward0(Function):
     @staticmethod
     def forward(ctx, *arrays, dim=0, dtype=None):
         ctx.dim = dim
-        return np.stack(arrays, axis=dim, dtype=dtype, casting="unsafe")
+        out = np.stack(arrays, axis=dim, dtype=dtype, casting="unsafe")
+        if out.flags.c_contiguous and arrays[0].flags.c_contiguous:
+            return out
+        # (PyTorch's stack: a cat along ``dim`` viewed with the new dimension, or, for a new
+        # last dimension, a cat of the inputs unsqueezed there)
+        if dim < arrays[0].ndim:
+            return _cat_pytorch_layout(arrays, dim, dtype).reshape(out.shape)
+        # (unsqueezed as PyTorch does it: the new last dimension's stride is 1)
+        ups = [as_strided(a, (*a.shape, 1), (*a.strides, a.itemsize)) for a in arrays]
+        return _cat_pytorch_layout(ups, dim, dtype)
 
     @staticmethod
     def backward(ctx, g):
