@@ -48,6 +48,16 @@ class fcn_autoencoder(nn.Module):
         return x
 
 
+def conv_decoder():
+    # (the conv autoencoder's and the VAE's decoder: the same layers in the sample code)
+    return nn.Sequential(
+        nn.ConvTranspose2d(12, 6, 4, stride=2, padding=1),
+        nn.ReLU(),
+        nn.ConvTranspose2d(6, 3, 4, stride=2, padding=1),
+        nn.Tanh(),
+    )
+
+
 class conv_autoencoder(nn.Module):
     def __init__(self):
         super(conv_autoencoder, self).__init__()  # noqa: UP008  (as the original)
@@ -57,12 +67,7 @@ class conv_autoencoder(nn.Module):
             nn.Conv2d(6, 12, 4, stride=2, padding=1),
             nn.ReLU(),
         )
-        self.decoder = nn.Sequential(
-            nn.ConvTranspose2d(12, 6, 4, stride=2, padding=1),
-            nn.ReLU(),
-            nn.ConvTranspose2d(6, 3, 4, stride=2, padding=1),
-            nn.Tanh(),
-        )
+        self.decoder = conv_decoder()
 
     def forward(self, x):
         x = self.encoder(x)
@@ -76,12 +81,7 @@ class VAE(nn.Module):
         self.encoder = nn.Sequential(nn.Conv2d(3, 6, 4, stride=2, padding=1), nn.ReLU())
         self.enc_out_1 = nn.Sequential(nn.Conv2d(6, 12, 4, stride=2, padding=1), nn.ReLU())
         self.enc_out_2 = nn.Sequential(nn.Conv2d(6, 12, 4, stride=2, padding=1), nn.ReLU())
-        self.decoder = nn.Sequential(
-            nn.ConvTranspose2d(12, 6, 4, stride=2, padding=1),
-            nn.ReLU(),
-            nn.ConvTranspose2d(6, 3, 4, stride=2, padding=1),
-            nn.Tanh(),
-        )
+        self.decoder = conv_decoder()
 
     def encode(self, x):
         h1 = self.encoder(x)
@@ -587,17 +587,11 @@ class baseline(object):  # noqa: UP004
         return
 
 
-class ewc(object):  # noqa: UP004
+class ewc(baseline):
+    # (the sample code repeats baseline's __init__ here, with the previous guards kept)
     def __init__(self, model, dataloader, device, prev_guards=[None]):  # noqa: B006
-        self.model = model
-        self.dataloader = dataloader
-        self.device = device
-        self.params = {n: p for n, p in self.model.named_parameters() if p.requires_grad}
-        self.p_old = {}
         self.previous_guards_list = prev_guards
-        self._precision_matrices = self._calculate_importance()
-        for n, p in self.params.items():
-            self.p_old[n] = p.clone().detach()
+        super().__init__(model, dataloader, device)
 
     def _calculate_importance(self):
         precision_matrices = {}
@@ -611,15 +605,19 @@ class ewc(object):  # noqa: UP004
             number_data = len(self.dataloader)
             for data in self.dataloader:
                 self.model.zero_grad()
-                input = data[0].to(self.device)
-                output = self.model(input)
-                label = data[1].to(self.device)
-                loss = F.nll_loss(F.log_softmax(output, dim=1), label)
-                loss.backward()
-                for n, p in self.model.named_parameters():
-                    precision_matrices[n].data += p.grad.data**2 / number_data
+                self._accumulate(data, precision_matrices, number_data)
             precision_matrices = {n: p for n, p in precision_matrices.items()}
         return precision_matrices
+
+    def _accumulate(self, data, precision_matrices, number_data):
+        # (the sample code's loop body: EWC's squared gradients of the NLL)
+        input = data[0].to(self.device)
+        output = self.model(input)
+        label = data[1].to(self.device)
+        loss = F.nll_loss(F.log_softmax(output, dim=1), label)
+        loss.backward()
+        for n, p in self.model.named_parameters():
+            precision_matrices[n].data += p.grad.data**2 / number_data
 
     def penalty(self, model: nn.Module):
         loss = 0
@@ -633,27 +631,15 @@ class ewc(object):  # noqa: UP004
 
 
 class mas(ewc):
-    def _calculate_importance(self):
-        precision_matrices = {}
-        for n, p in self.params.items():
-            precision_matrices[n] = p.clone().detach().fill_(0)
-            for i in range(len(self.previous_guards_list)):
-                if self.previous_guards_list[i]:
-                    precision_matrices[n] += self.previous_guards_list[i][n]
-        self.model.eval()
-        if self.dataloader is not None:
-            num_data = len(self.dataloader)
-            for data in self.dataloader:
-                self.model.zero_grad()
-                output = self.model(data[0].to(self.device))
-                output.pow_(2)
-                loss = torch.sum(output, dim=1)
-                loss = loss.mean()
-                loss.backward()
-                for n, p in self.model.named_parameters():
-                    precision_matrices[n].data += p.grad.abs() / num_data
-            precision_matrices = {n: p for n, p in precision_matrices.items()}
-        return precision_matrices
+    def _accumulate(self, data, precision_matrices, num_data):
+        # (MAS: the absolute gradients of the outputs' squared L2 norm)
+        output = self.model(data[0].to(self.device))
+        output.pow_(2)
+        loss = torch.sum(output, dim=1)
+        loss = loss.mean()
+        loss.backward()
+        for n, p in self.model.named_parameters():
+            precision_matrices[n].data += p.grad.abs() / num_data
 
 
 def train(model, optimizer, dataloader, epochs_per_task, lll_object, lll_lambda):
