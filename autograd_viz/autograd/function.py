@@ -365,6 +365,7 @@ def _apply(cls, args, kwargs):
         for k, o in enumerate(outs):
             if not isinstance(o, Tensor):
                 continue
+            nd = id(o) in non_diff  # (before an input returned as it is gets its alias)
             if id(o) in arg_ids:
                 if id(o) in dirty:
                     if o.grad_fn is None and o._requires_grad:
@@ -376,7 +377,7 @@ def _apply(cls, args, kwargs):
                 else:
                     # an input returned as it is: the output is a new tensor viewing it
                     o = outs[k] = _alias(o)
-            if id(o) in non_diff or o._data.dtype.kind not in "fc":
+            if nd or o._data.dtype.kind not in "fc":
                 continue
             diff_idx.append(k)
         multi = len(outs) > 1

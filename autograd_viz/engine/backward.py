@@ -593,6 +593,18 @@ def _retain(t, g, listening):
         events.emit("retain_grad", tensor=t, grad=t._grad._data)
 
 
+def _check_hook_values(h, r, n):
+    """What a node hook returned instead of its ``n`` gradients: PyTorch's checks."""
+    if not isinstance(r, tuple):
+        raise TypeError(f"expected tuple, but hook returned '{type(r).__name__}'")
+    if len(r) != n:
+        name = getattr(h, "__name__", type(h).__name__)
+        raise RuntimeError(
+            f"hook '{name}' has returned an incorrect number of values (got {len(r)}, but "
+            f"expected {n})"
+        )
+
+
 def _run_node_prehooks(node, g, multi):
     """The node's own pre-hooks (``grad_fn.register_prehook``), after the tensor hooks and
     ``retain_grad``: ``hook(grad_outputs)`` may return a tuple replacing them."""
@@ -601,14 +613,7 @@ def _run_node_prehooks(node, g, multi):
         r = h(tuple(None if x is None else _as_grad_tensor(x) for x in gl))
         if r is None:
             continue
-        if not isinstance(r, tuple):
-            raise TypeError(f"expected tuple, but hook returned '{type(r).__name__}'")
-        if len(r) != len(gl):
-            name = getattr(h, "__name__", type(h).__name__)
-            raise RuntimeError(
-                f"hook '{name}' has returned an incorrect number of values (got {len(r)}, but "
-                f"expected {len(gl)})"
-            )
+        _check_hook_values(h, r, len(gl))
         for k, (old, new) in enumerate(zip(gl, r, strict=True)):
             if new is None or old is None:
                 gl[k] = new if new is None else _raw(new)
@@ -698,6 +703,7 @@ def _run_node(node, g, create_graph, listening):
     if type(grads_in) is not tuple:
         grads_in = (grads_in,)
     if node._node_hooks:
+        grads_in = _fitted(node, grads_in, create_graph)
         for h in node._node_hooks:
             r = h(
                 tuple(None if x is None else _as_grad_tensor(x) for x in grads_in),
@@ -706,6 +712,7 @@ def _run_node(node, g, create_graph, listening):
                 else (_as_grad_tensor(g),),
             )
             if r is not None:
+                _check_hook_values(h, r, len(grads_in))
                 grads_in = tuple(None if x is None else (x if create_graph else _raw(x)) for x in r)
     if listening and multi:
         _emit_multi(node, g, grads_in)
@@ -719,6 +726,24 @@ def _run_node(node, g, create_graph, listening):
             output=ref() if ref is not None else None,
         )
     return grads_in
+
+
+def _fitted(node, grads_in, graph):
+    """``grads_in`` summed to the shapes of the inputs they are for (as PyTorch's nodes
+    give them; here the engine sums a broadcast gradient when it passes it on): what a
+    node's post-hook sees."""
+    out = []
+    for k, gi in enumerate(grads_in):
+        nxt, nr = node.next_functions[k] if k < len(node.next_functions) else (None, 0)
+        if gi is not None and nxt is not None:
+            if nxt._multi:
+                shape = nxt._out_shapes[nr]
+                if shape is not None:
+                    gi = _fit_to(gi, shape, nxt._out_dtypes[nr])
+            else:
+                gi = _fit(gi, nxt, graph)
+        out.append(gi)
+    return tuple(out)
 
 
 def _emit_multi(node, gl, grads_in):

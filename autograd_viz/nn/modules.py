@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import warnings
 from collections import OrderedDict
 
 import numpy as np
@@ -16,6 +17,7 @@ from ..engine.device import factory_dtype
 from ..engine.function import _ListHandle
 from ..engine.shown import ShownAs
 from ..engine.tensor import Tensor
+from . import _backward_hooks as _hooks
 from .parameter import Parameter
 
 
@@ -202,7 +204,8 @@ class Module(metaclass=ShownAs):
             f'Module [{type(self).__name__}] is missing the required "forward" function'
         )
 
-    _hooked = False  # set when a forward (pre-)hook is registered
+    _hooked = False  # set when a forward (pre-)hook or a backward hook is registered
+    _is_full_backward_hook = None  # (PyTorch's: True / False once one kind is registered)
 
     def __call__(self, *args, **kwargs):
         if self._hooked:
@@ -210,22 +213,54 @@ class Module(metaclass=ShownAs):
         return self.forward(*args, **kwargs)
 
     def _call_with_hooks(self, args, kwargs):
-        hooks = self.__dict__.get("_forward_pre_hooks")
+        d = self.__dict__
+        full, non_full = [], []
+        bw = d.get("_backward_hooks")
+        if bw:
+            (full if self._is_full_backward_hook else non_full).extend(bw.values())
+        pre_bw = list(d.get("_backward_pre_hooks", {}).values())
+        hooks = d.get("_forward_pre_hooks")
         if hooks:
-            for h in list(hooks.values()):
+            with_kwargs = d.get("_forward_pre_hooks_with_kwargs", ())
+            for key, h in list(hooks.items()):
+                if key in with_kwargs:
+                    r = h(self, args, kwargs)
+                    if r is not None:
+                        if not (isinstance(r, tuple) and len(r) == 2):
+                            raise RuntimeError(
+                                "forward pre-hook must return None or a tuple of (new_args, "
+                                f"new_kwargs), but got {r}."
+                            )
+                        args, kwargs = r
+                    continue
                 r = h(self, args)
                 if r is not None:
                     args = r if isinstance(r, tuple) else (r,)
+        bw_hook = None
+        if full or pre_bw:
+            bw_hook = _hooks.BackwardHook(self, full, pre_bw)
+            args = bw_hook.setup_input_hook(args)
         out = self.forward(*args, **kwargs)
-        hooks = self.__dict__.get("_forward_hooks")
+        hooks = d.get("_forward_hooks")
         if hooks:
-            for h in list(hooks.values()):
-                r = h(self, args, out)
+            with_kwargs = d.get("_forward_hooks_with_kwargs", ())
+            for key, h in list(hooks.items()):
+                r = h(self, args, kwargs, out) if key in with_kwargs else h(self, args, out)
                 if r is not None:
                     out = r
+        if bw_hook is not None:
+            if not isinstance(out, (Tensor, tuple)):
+                warnings.warn(
+                    "For backward hooks to be called, module output should be a Tensor or a "
+                    f"tuple of Tensors but received {type(out)}",
+                    stacklevel=3,
+                )
+            out = bw_hook.setup_output_hook(out)
+        if non_full:
+            _hooks.non_full_backward_hooks(self, non_full, args, out)
         return out
 
-    def _add_hook(self, table, fn):
+    def _add_hook(self, table, fn, prepend=False):
         hooks = self.__dict__.get(table)
         if hooks is None:
             hooks = OrderedDict()
@@ -233,15 +268,59 @@ class Module(metaclass=ShownAs):
             object.__setattr__(self, "_hooked", True)
         key = object()
         hooks[key] = fn
+        if prepend:
+            hooks.move_to_end(key, last=False)
         return _DictHandle(hooks, key)
 
-    def register_forward_hook(self, hook):
-        """``hook(module, args, output)`` after ``forward``; may return a new output."""
-        return self._add_hook("_forward_hooks", hook)
+    def _kwargs_hook(self, table, key):
+        keys = self.__dict__.get(table)
+        if keys is None:
+            keys = set()
+            object.__setattr__(self, table, keys)
+        keys.add(key)
 
-    def register_forward_pre_hook(self, hook):
-        """``hook(module, args)`` before ``forward``; may return new args."""
-        return self._add_hook("_forward_pre_hooks", hook)
+    def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False, always_call=False):
+        """``hook(module, args, output)`` (``with_kwargs``: ``hook(module, args, kwargs,
+        output)``) after ``forward``; may return a new output."""
+        handle = self._add_hook("_forward_hooks", hook, prepend)
+        if with_kwargs:
+            self._kwargs_hook("_forward_hooks_with_kwargs", handle._item)
+        return handle
+
+    def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
+        """``hook(module, args)`` before ``forward``; may return new args (``with_kwargs``:
+        ``hook(module, args, kwargs)`` returning ``None`` or ``(args, kwargs)``)."""
+        handle = self._add_hook("_forward_pre_hooks", hook, prepend)
+        if with_kwargs:
+            self._kwargs_hook("_forward_pre_hooks_with_kwargs", handle._item)
+        return handle
+
+    def _backward_kind(self, full):
+        if self._is_full_backward_hook is (not full):
+            raise RuntimeError(
+                "Cannot use both regular backward hooks and full backward hooks on a single "
+                "Module. Please use only one of them."
+            )
+        object.__setattr__(self, "_is_full_backward_hook", full)
+
+    def register_full_backward_hook(self, hook, prepend=False):
+        """``hook(module, grad_input, grad_output)`` when the gradients of the module's
+        inputs are computed; may return new ``grad_input`` (PyTorch's ``BackwardHook``:
+        identity ``BackwardHookFunctionBackward`` nodes around the module's inputs and
+        outputs)."""
+        self._backward_kind(True)
+        return self._add_hook("_backward_hooks", hook, prepend)
+
+    def register_backward_hook(self, hook):
+        """The legacy hook: ``hook(module, grad_input, grad_output)`` on the ``grad_fn`` of
+        the module's output (the grad_input of that one node)."""
+        self._backward_kind(False)
+        return self._add_hook("_backward_hooks", hook)
+
+    def register_full_backward_pre_hook(self, hook, prepend=False):
+        """``hook(module, grad_output)`` when the gradients of the module's outputs are
+        known; may return new ``grad_output``."""
+        return self._add_hook("_backward_pre_hooks", hook, prepend)
 
     def _get_name(self) -> str:
         return type(self).__name__

@@ -103,6 +103,13 @@ class _RNNBase(Module):
                 "dropout should be a number in range [0, 1] representing the probability of "
                 "an element being zeroed"
             )
+        if dropout > 0 and num_layers == 1:
+            warnings.warn(
+                "dropout option adds dropout after all but last recurrent layer, so non-zero "
+                f"dropout expects num_layers greater than 1, but got dropout={dropout} and "
+                f"num_layers={num_layers}",
+                stacklevel=3,
+            )
         self.input_size = input_size
         self.hidden_size = hidden_size
         self.num_layers = num_layers

@@ -1,5 +1,6 @@
 """``torch.utils.hooks``: the handle every ``register_*hook`` returns."""
 
 from ..engine.function import _ListHandle as RemovableHandle
+from ..nn._backward_hooks import BackwardHook
 
-__all__ = ["RemovableHandle"]
+__all__ = ["BackwardHook", "RemovableHandle"]
