@@ -17,13 +17,13 @@ from ..engine import api as _api
 from ..engine.tensor import Tensor
 
 
-def canonical_mask(mask, dtype):
+def canonical_mask(mask, dtype, name="attn_mask"):
     """``F._canonical_mask``: a boolean mask becomes a float one (-inf where True)."""
     if mask is None:
         return None
     m = mask._data
     if m.dtype != np.bool_ and m.dtype.kind != "f":
-        raise AssertionError("only bool and floating types of attn_mask are supported")
+        raise AssertionError(f"only bool and floating types of {name} are supported")
     if m.dtype == np.bool_:
         return Tensor._make(np.where(m, dtype.type(-np.inf), dtype.type(0)))
     return mask
@@ -54,9 +54,41 @@ def _pad_last(mask):
     return None if mask is None else pad(mask, (0, 1))
 
 
+def _shape_check(query, key, value, key_padding_mask, attn_mask, num_heads):
+    """``F._mha_shape_check``."""
+    nd = query.dim()
+    if nd not in (2, 3):
+        raise AssertionError(
+            f"query should be unbatched 2D or batched 3D tensor but received {nd}-D query tensor"
+        )
+    kind = "batched (3-D)" if nd == 3 else "unbatched (2-D)"
+    if key.dim() != nd or value.dim() != nd:
+        raise AssertionError(
+            f"For {kind} `query`, expected `key` and `value` to be {nd}-D"
+            f" but found {key.dim()}-D and {value.dim()}-D tensors respectively"
+        )
+    if key_padding_mask is not None and key_padding_mask.dim() != nd - 1:
+        raise AssertionError(
+            f"For {kind} `query`, expected `key_padding_mask` to be `None` or {nd - 1}-D"
+            f" but found {key_padding_mask.dim()}-D tensor instead"
+        )
+    if attn_mask is not None:
+        if attn_mask.dim() not in (2, 3):
+            raise AssertionError(
+                f"For {kind} `query`, expected `attn_mask` to be `None`, 2-D or 3-D"
+                f" but found {attn_mask.dim()}-D tensor instead"
+            )
+        want = (num_heads, query.shape[0], key.shape[0])
+        if nd == 2 and attn_mask.dim() == 3 and tuple(attn_mask.shape) != want:
+            raise AssertionError(
+                f"Expected `attn_mask` shape to be {want} but got {attn_mask.shape}"
+            )
+
+
 def mha_forward(m, query, key, value, key_padding_mask, need_weights, attn_mask, average, causal):
     """``F.multi_head_attention_forward`` for module ``m`` (query/key/value already
     (L, N, E) or unbatched (L, E))."""
+    _shape_check(query, key, value, key_padding_mask, attn_mask, m.num_heads)
     unbatched = query.dim() == 2
     if unbatched:
         query, key, value = query.unsqueeze(1), key.unsqueeze(1), value.unsqueeze(1)
@@ -65,7 +97,7 @@ def mha_forward(m, query, key, value, key_padding_mask, need_weights, attn_mask,
     tgt_len, bsz, embed_dim = query.shape
     h, d = m.num_heads, m.head_dim
     dtype = query._data.dtype
-    key_padding_mask = canonical_mask(key_padding_mask, dtype)
+    key_padding_mask = canonical_mask(key_padding_mask, dtype, "key_padding_mask")
     if causal and attn_mask is None:
         raise RuntimeError(
             "Need attn_mask if specifying the is_causal hint. You may use the Transformer "
@@ -77,6 +109,18 @@ def mha_forward(m, query, key, value, key_padding_mask, need_weights, attn_mask,
         attn_mask = canonical_mask(attn_mask, dtype)
         if key_padding_mask is not None:
             causal = False
+    if embed_dim != m.embed_dim:
+        raise AssertionError(
+            f"was expecting embedding dimension of {m.embed_dim}, but got {embed_dim}"
+        )
+    if not m._qkv_same_embed_dim:
+        if key.shape[:2] != value.shape[:2]:
+            raise AssertionError(
+                f"key's sequence and batch dims {key.shape[:2]} do not match value's "
+                f"{value.shape[:2]}"
+            )
+    elif key.shape != value.shape:
+        raise AssertionError(f"key shape {key.shape} does not match value shape {value.shape}")
     if m._qkv_same_embed_dim:
         q, k, v = _packed(query, key, value, m.in_proj_weight, m.in_proj_bias)
     else:
@@ -128,11 +172,12 @@ def mha_forward(m, query, key, value, key_padding_mask, need_weights, attn_mask,
         key_padding_mask = _pad_last(key_padding_mask)
     src_len = k.size(1)
     if key_padding_mask is not None:
-        if tuple(key_padding_mask.shape) != (bsz, src_len):
-            raise RuntimeError(
-                f"Expected key_padded_mask.shape to be {(bsz, src_len)}, but got "
-                f"{key_padding_mask.shape}"
-            )
+        for j, want in enumerate((bsz, src_len)):
+            if key_padding_mask.shape[j] != want:
+                raise AssertionError(
+                    f"Expected key_padded_mask.shape[{j}] to be {want}, but got "
+                    f"{key_padding_mask.shape[j]}"
+                )
         kpm = key_padding_mask.view(bsz, 1, 1, src_len).expand(-1, h, -1, -1)
         kpm = kpm.reshape(bsz * h, 1, src_len)
         attn_mask = kpm if attn_mask is None else _api.add(attn_mask, kpm)

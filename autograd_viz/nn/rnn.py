@@ -12,6 +12,7 @@ results are PyTorch's."""
 from __future__ import annotations
 
 import math
+import numbers
 import warnings
 
 import numpy as np
@@ -71,6 +72,27 @@ def _gru_cell(x, h, w_ih, w_hh, b_ih, b_hh, pre=None):
     return _api.add(_api.mul(_api.sub(h, n), z), n)
 
 
+def _check_sizes(input_size, hidden_size, num_layers, bias, batch_first, dropout):
+    """RNNBase.__init__'s argument checks, in its order."""
+    if not isinstance(dropout, numbers.Number) or isinstance(dropout, bool) or not 0 <= dropout <= 1:
+        raise ValueError(
+            "dropout should be a number in range [0, 1] representing the probability of "
+            "an element being zeroed"
+        )
+    for name, v, kind in (
+        ("bias", bias, bool),
+        ("batch_first", batch_first, bool),
+        ("input_size", input_size, int),
+        ("hidden_size", hidden_size, int),
+    ):
+        if not isinstance(v, kind):
+            raise TypeError(f"{name} should be of type {kind.__name__}, got: {type(v).__name__}")
+        if kind is int and v <= 0:
+            raise ValueError(f"{name} must be greater than zero")
+    if num_layers <= 0:
+        raise ValueError("num_layers must be greater than zero")
+
+
 class _RNNBase(Module):
     _gates = 1
     _mode = "RNN"
@@ -87,9 +109,14 @@ class _RNNBase(Module):
         proj_size=0,
         device=None,
         dtype=None,
-        nonlinearity="tanh",
+        nonlinearity=None,
     ):
         super().__init__()
+        if nonlinearity is None:
+            nonlinearity = "tanh"
+        elif self._mode != "RNN":
+            raise TypeError("RNNBase.__init__() got an unexpected keyword argument 'nonlinearity'")
+        _check_sizes(input_size, hidden_size, num_layers, bias, batch_first, dropout)
         if proj_size < 0:
             raise ValueError(
                 "proj_size should be a positive integer or zero to disable projections"
@@ -188,6 +215,8 @@ class _RNNBase(Module):
         self._check_args(x, hx)
         if self.batch_first:
             x = _api.transpose(x, 0, 1)
+        if x.shape[0] == 0:
+            raise RuntimeError("Expected sequence length to be larger than 0 in RNN")
         fused = is_lstm and x._data.dtype == np.float32 and x._data.size
         if fused and self.proj_size and not _WARNED:  # (PyTorch warns once a process)
             _WARNED.append(True)
@@ -424,6 +453,15 @@ class _CellBase(Module):
             raise ValueError(f"{name}: Expected input to be 1D or 2D, got {input.dim()}D instead")
         lstm = self._gates == 4
         states = () if hx is None else (hx if lstm else (hx,))
+        if lstm and hx is not None and (isinstance(hx, Tensor) or len(hx) != 2):
+            if input.dim() == 2:
+                if isinstance(hx, Tensor):
+                    raise TypeError(
+                        "lstm_cell(): argument 'hx' (position 2) must be tuple of Tensors, "
+                        "not Tensor"
+                    )
+                raise RuntimeError("lstm_cell expects two hidden states")
+            states = tuple(hx)
         for k, v in enumerate(states):
             if v.dim() not in (1, 2):
                 what = f"hx[{k}]" if lstm else "hidden"
