@@ -474,6 +474,16 @@ class ParameterList(Module):
         return "\n".join(f"  ({k}): {_param_line(p)}" for k, p in self._parameters.items())
 
 
+def _pd_key(key):
+    """``ParameterDict._key_to_attr``."""
+    if not isinstance(key, str):
+        raise TypeError(
+            "Index given to ParameterDict cannot be used as a key as it is not a string "
+            f"(type is '{type(key).__name__}'). Open an issue on github if you need "
+            "non-string keys."
+        )
+
+
 class ParameterDict(Module):
     """A dict of Parameters registered under their keys."""
 
@@ -483,6 +493,7 @@ class ParameterDict(Module):
             self.update(parameters)
 
     def __getitem__(self, key):
+        _pd_key(key)
         try:
             return self._parameters[key]
         except KeyError:  # (PyTorch looks the key up as an attribute)
@@ -491,6 +502,7 @@ class ParameterDict(Module):
             ) from None
 
     def __setitem__(self, key, value):
+        _pd_key(key)
         if isinstance(value, Tensor) and not isinstance(value, Parameter):
             value = Parameter(value)
         self.register_parameter(key, value)

@@ -126,6 +126,10 @@ def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
                 break
             result = np.where(mask, rng.normal_t(shape, npd, mean, std), result)
         return _fill(tensor, result)
+    if a > b:
+        raise RuntimeError(
+            f"uniform_ expects to return a [from, to) range, but found from={a} > to={b}"
+        )
     mode = max(a, min(mean, b))
     log_peak = -0.5 * ((mode - mean) / std) ** 2
     # each in-place op in the tensor's dtype, with its Python scalar in the op's math type

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import operator
 import warnings
 
 import numpy as np
@@ -758,6 +759,7 @@ class ModuleList(Module):
             self.extend(modules)
 
     def _index(self, idx):
+        idx = operator.index(idx)
         n = len(self)
         if not (-n <= idx < n):
             raise IndexError(f"index {idx} is out of range")
@@ -769,11 +771,11 @@ class ModuleList(Module):
         return self._modules[self._index(idx)]
 
     def __setitem__(self, idx, module):
-        self.add_module(self._index(idx), module)
+        setattr(self, self._index(idx), module)
 
     def __delitem__(self, idx):
         mods = list(self._modules.values())
-        del mods[idx]
+        del mods[idx if isinstance(idx, slice) else int(self._index(idx))]
         self._modules.clear()
         for i, m in enumerate(mods):
             self._modules[str(i)] = m
@@ -786,6 +788,17 @@ class ModuleList(Module):
 
     def __iadd__(self, modules):
         return self.extend(modules)
+
+    def __add__(self, other):
+        combined = ModuleList()
+        for i, module in enumerate((*self, *other)):
+            combined.add_module(str(i), module)
+        return combined
+
+    def pop(self, key):
+        v = self[key]
+        del self[key]
+        return v
 
     def append(self, module):
         self.add_module(str(len(self)), module)
@@ -875,9 +888,26 @@ class ModuleDict(Module):
         self._modules.clear()
 
     def update(self, modules):
-        items = modules.items() if hasattr(modules, "items") else modules
-        for k, m in items:
-            self[k] = m
+        if not hasattr(modules, "__iter__"):
+            raise TypeError(
+                "ModuleDict.update should be called with an iterable of key/value pairs, but "
+                f"got {type(modules).__name__}"
+            )
+        if hasattr(modules, "items"):
+            for k, m in modules.items():
+                self[k] = m
+            return
+        for j, m in enumerate(modules):
+            if not hasattr(m, "__iter__"):
+                raise TypeError(
+                    f"ModuleDict update sequence element #{j} should be Iterable; is"
+                    + type(m).__name__
+                )
+            if len(m) != 2:
+                raise ValueError(
+                    f"ModuleDict update sequence element #{j} has length {len(m)}; 2 is required"
+                )
+            self[m[0]] = m[1]
 
     def forward(self, *args, **kwargs):
         raise NotImplementedError('Module [ModuleDict] is missing the required "forward" function')

@@ -132,7 +132,7 @@ class Module(metaclass=ShownAs):
         if not isinstance(name, str):
             raise TypeError(f"{kind} name should be a string. Got {_typename(name)}")
         if "." in name:
-            raise KeyError(f'{kind} name can\'t contain ".", got: {name}')
+            raise KeyError(f'{kind} name can\'t contain "."')
         if name == "":
             raise KeyError(f'{kind} name can\'t be empty string ""')
         if hasattr(self, name) and name not in getattr(self, "_" + kind + "s", {}):
@@ -169,10 +169,12 @@ class Module(metaclass=ShownAs):
             raise TypeError(f"{_typename(module)} is not a Module subclass")
         if not isinstance(name, str):
             raise TypeError(f"module name should be a string. Got {type(name).__name__}")
-        if "." in name:
-            raise KeyError(f'module name can\'t contain ".", got: {name}')
         if hasattr(self, name) and name not in self._modules:
             raise KeyError(f"attribute '{name}' already exists")
+        if "." in name:
+            raise KeyError(f'module name can\'t contain ".", got: {name}')
+        if name == "":
+            raise KeyError('module name can\'t be empty string ""')
         self._modules[name] = module
 
     register_module = add_module
@@ -198,6 +200,15 @@ class Module(metaclass=ShownAs):
         if not isinstance(p, Parameter):
             raise AttributeError("`" + name + "` is not an nn.Parameter")
         return p
+
+    def get_buffer(self, target):
+        mod_path, _, name = target.rpartition(".")
+        mod = self.get_submodule(mod_path)
+        if not hasattr(mod, name):
+            raise AttributeError(f"{mod._get_name()} has no attribute `{name}`")
+        if name not in mod._buffers:
+            raise AttributeError("`" + name + "` is not a buffer")
+        return getattr(mod, name)
 
     def forward(self, *args, **kwargs):
         raise NotImplementedError(
@@ -471,7 +482,13 @@ class Module(metaclass=ShownAs):
                 continue
             _check_device(a)
         if dtype is not None:
-            self._cast_floats(to_numpy_dtype(dtype))
+            npd = to_numpy_dtype(dtype)
+            if npd.kind not in "fc":
+                raise TypeError(
+                    "nn.Module.to only accepts floating point or complex dtypes, but got "
+                    f"desired dtype={dtype}"
+                )
+            self._cast_floats(npd)
         return self
 
     def cpu(self):
@@ -684,23 +701,66 @@ class Sequential(Module):
             input = m(input)
         return input
 
-    def __getitem__(self, idx):
-        if isinstance(idx, slice):
-            return Sequential(OrderedDict(list(self._modules.items())[idx]))
+    def _key(self, idx):
+        """PyTorch's ``_get_item_by_idx`` over the keys."""
         n = len(self._modules)
         if not isinstance(idx, numbers.Integral):
             raise TypeError(f"'{_tp_name(idx)}' object cannot be interpreted as an integer")
         if not (-n <= idx < n):
             raise IndexError(f"index {idx} is out of range")
-        return list(self._modules.values())[idx]
+        return list(self._modules)[idx]
+
+    def __getitem__(self, idx):
+        if isinstance(idx, slice):
+            return Sequential(OrderedDict(list(self._modules.items())[idx]))
+        return self._modules[self._key(idx)]
 
     def __setitem__(self, idx, module):
-        key = list(self._modules)[idx]
-        self.add_module(key, module)
+        setattr(self, self._key(idx), module)
+
+    def pop(self, key):
+        v = self[key]
+        del self[key]
+        return v
+
+    def _only_sequential(self, other):
+        if not isinstance(other, Sequential):
+            raise ValueError(
+                "add operator supports only objects of Sequential class, but "
+                f"{type(other)} is given."
+            )
+
+    def __add__(self, other):
+        self._only_sequential(other)
+        return Sequential(*self, *other)
+
+    def __iadd__(self, other):
+        self._only_sequential(other)
+        for m in list(other):
+            self.append(m)
+        return self
+
+    def _factor(self, other):
+        if not isinstance(other, int):
+            raise TypeError(f"unsupported operand type(s) for *: {type(self)} and {type(other)}")
+        if other <= 0:
+            raise ValueError(f"Non-positive multiplication factor {other} for {type(self)}")
+
+    def __mul__(self, other):
+        self._factor(other)
+        return Sequential(*(list(self) * other))
+
+    __rmul__ = __mul__
+
+    def __imul__(self, other):
+        self._factor(other)
+        for m in list(self) * (other - 1):
+            self.append(m)
+        return self
 
     def __delitem__(self, idx):
         keys = list(self._modules)
-        targets = keys[idx] if isinstance(idx, slice) else [keys[idx]]
+        targets = keys[idx] if isinstance(idx, slice) else [self._key(idx)]
         for k in targets:
             del self._modules[k]
         # PyTorch renumbers the remaining modules

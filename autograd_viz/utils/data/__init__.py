@@ -81,6 +81,8 @@ class TensorDataset(Dataset):
 class ConcatDataset(Dataset):
     def __init__(self, datasets):
         self.datasets = list(datasets)
+        if not self.datasets:
+            raise AssertionError("datasets should not be an empty iterable")
         self.cumulative_sizes = list(np.cumsum([len(d) for d in self.datasets]))
 
     def __len__(self):
@@ -136,13 +138,13 @@ def default_collate(batch):
 
         return api.stack(list(batch), 0)
     if isinstance(elem, np.ndarray):
+        if elem.dtype.kind in "SaUO":
+            raise TypeError(_COLLATE_ERR + str(elem.dtype))
+        if any(not isinstance(b, np.ndarray) or b.shape != elem.shape for b in batch):
+            return default_collate([as_tensor(b) for b in batch])
         return Tensor._make(np.stack(batch))
-    if isinstance(elem, bool):
-        return Tensor._make(np.array(batch, dtype=np.bool_))
-    if isinstance(elem, numbers.Integral):
-        return Tensor._make(np.array(batch, dtype=np.int64))
-    if isinstance(elem, float):
-        return Tensor._make(np.array(batch, dtype=np.float64))
+    if isinstance(elem, (bool, numbers.Integral, float)):
+        return creation.tensor(batch, dtype=float64 if isinstance(elem, float) else None)
     if isinstance(elem, (str, bytes)):
         return batch  # as given: a list at the top, a tuple inside a sample (zip's)
     if isinstance(elem, dict):
@@ -154,10 +156,12 @@ def default_collate(batch):
         if any(len(e) != size for e in batch):
             raise RuntimeError("each element in list of batch should be of equal size")
         return [default_collate(s) for s in zip(*batch, strict=True)]
-    raise TypeError(
-        "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or "
-        f"lists; found {type(elem)}"
-    )
+    raise TypeError(_COLLATE_ERR + str(type(elem)))
+
+
+_COLLATE_ERR = (
+    "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found "
+)
 
 
 class Sampler(metaclass=ShownAs):
@@ -311,6 +315,29 @@ class BatchSampler(Sampler):
         return (len(self.sampler) + self.batch_size - 1) // self.batch_size
 
 
+_FROZEN = ("batch_size", "batch_sampler", "sampler", "drop_last", "dataset", "persistent_workers")
+
+
+def _check_worker_options(num_workers, timeout, prefetch_factor, persistent_workers):
+    """DataLoader's checks of its multiprocessing options (made with none)."""
+    if num_workers < 0:
+        raise ValueError(
+            "num_workers option should be non-negative; use num_workers=0 to disable "
+            "multiprocessing."
+        )
+    if timeout < 0:
+        raise ValueError("timeout option should be non-negative")
+    if num_workers == 0 and prefetch_factor is not None:
+        raise ValueError(
+            "prefetch_factor option could only be specified in multiprocessing.let "
+            "num_workers > 0 to enable multiprocessing, otherwise set prefetch_factor to None."
+        )
+    if prefetch_factor is not None and prefetch_factor < 0:
+        raise ValueError("prefetch_factor option should be non-negative")
+    if persistent_workers and num_workers == 0:
+        raise ValueError("persistent_workers option needs num_workers > 0")
+
+
 class DataLoader(metaclass=ShownAs):
     """Iterate over ``dataset`` in batches of ``batch_size`` samples."""
 
@@ -335,6 +362,7 @@ class DataLoader(metaclass=ShownAs):
         pin_memory_device="",
         in_order=True,
     ):
+        _check_worker_options(num_workers, timeout, prefetch_factor, persistent_workers)
         self.dataset = dataset
         self._iterable = isinstance(dataset, _it.IterableDataset)
         if self._iterable:
@@ -381,6 +409,14 @@ class DataLoader(metaclass=ShownAs):
         self._user_collate = collate_fn
         self.collate_fn = default_collate if collate_fn is None else collate_fn
         self.generator = generator
+        self._initialized = True
+
+    def __setattr__(self, attr, val):
+        if attr in _FROZEN and self.__dict__.get("_initialized"):
+            raise ValueError(
+                f"{attr} attribute should not be set after {type(self).__name__} is initialized"
+            )
+        object.__setattr__(self, attr, val)
 
     def __iter__(self):
         if self.num_workers > 0:  # (the batches are made in this process all the same)
