@@ -499,7 +499,7 @@ def nll_loss(
         return _nll_loss_nd(input, target, weight, ignore_index, reduction)
     if a.ndim == 0:
         raise ValueError("Expected 1 or more dimensions (got 0)")
-    if a.ndim == 1 and t.ndim == 1 and t.shape[0] != 1:  # (C,) scores with a batch of targets
+    if a.ndim == 1 and t.ndim == 1 and t.shape[0] != 1 and t.dtype in (np.int64, np.uint8):
         raise ValueError(
             f"For 1D input, 1D target must have size 1, but got target size: {t.shape[0]}"
         )
@@ -627,6 +627,8 @@ def _cross_entropy_probs(input, target, weight, reduction, label_smoothing):
             + _scalar_type_name(target._data.dtype)
         )
     class_dim = 0 if a.ndim == 1 else 1
+    if not a.ndim:
+        raise IndexError("Dimension specified as 1 but tensor has no dimensions")
     c = a.shape[class_dim]
     if weight is not None:
         _check_tensor(weight, "cross_entropy_loss", "weight")
@@ -780,7 +782,7 @@ def cross_entropy(
     a = input._data
     ls = float(label_smoothing)
     if target._data.shape == a.shape:  # class probabilities (PyTorch: same shape)
-        if ignore_index >= 0:
+        if ignore_index >= 0 and target._data.dtype.kind == "f":
             raise RuntimeError("ignore_index is not supported for floating point target")
         out = _cross_entropy_probs(input, target, weight, reduction, ls)
     elif ls > 0.0:

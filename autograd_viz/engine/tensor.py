@@ -878,6 +878,8 @@ class Tensor(metaclass=ShownAs):
                 raise TypeError(
                     f"size(): argument 'dim' (position 1) must be int, not {type(dim).__name__}"
                 )
+        if not self._data.ndim:
+            raise IndexError(f"Dimension specified as {dim} but tensor has no dimensions")
         return self._data.shape[_wrap_dim(dim, self._data.ndim)]
 
     def dim(self) -> int:

@@ -86,6 +86,12 @@ def _pointwise_loss(cls, name, input, target, reduction, param):
         except ValueError:
             _api._raise_broadcast_error(input, target)
         input, target = _api.expand(input, *shape), _api.expand(target, *shape)
+    dt = np.result_type(input._data.dtype, target._data.dtype)
+    if dt.kind in "biu":
+        from .layers import _scalar_type
+
+        kernel = name[: -len("_loss")]
+        raise NotImplementedError(f"\"{kernel}_cpu\" not implemented for '{_scalar_type(dt)}'")
     return cls.apply(input, target, reduction=reduction, param=param)
 
 
@@ -120,6 +126,10 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     """One ``HuberLossBackward0``; with ``weight``: the unreduced loss times the weight,
     then reduced (``MulBackward0``, ``SumBackward0`` / ``MeanBackward0``), as PyTorch."""
+    if not isinstance(input, Tensor) or not isinstance(target, Tensor):
+        from ..engine.argtypes_shape import size_probe
+
+        size_probe(target, input)
     if delta <= 0:
         raise RuntimeError("huber_loss does not support non-positive values for delta.")
     if weight is None:

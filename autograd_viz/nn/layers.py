@@ -417,9 +417,14 @@ def binary_cross_entropy_with_logits(
                 "non-singleton dimension "
                 f"{max(v._data.ndim, x.ndim) - 1}"
             ) from None
-    if x.dtype.kind != "f":
+    if x.dtype.kind != "f":  # (PyTorch's log_sigmoid kernel comes first)
+        raise NotImplementedError(
+            f"\"log_sigmoid_cpu\" not implemented for '{_scalar_type(x.dtype)}'"
+        )
+    if target._data.dtype.kind == "b":  # (its 1 - target)
         raise RuntimeError(
-            f"result type Float can't be cast to the desired output type {_scalar_type(x.dtype)}"
+            "Subtraction, the `-` operator, with two bool tensors is not supported. Use the "
+            "`^` or `logical_xor()` operator instead."
         )
     if target._data.dtype.kind != "f":
         raise RuntimeError(
