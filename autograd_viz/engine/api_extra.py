@@ -276,7 +276,8 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
 
 def _softmax_dim(input, dim):
     nd = input._data.ndim
-    return None if nd == 0 else _wrap_dim(dim, nd)
+    d = _wrap_dim(dim, nd)  # (a 0-d tensor takes dims -1 and 0)
+    return None if nd == 0 else d
 
 
 def _softmax_common(cls, name, input, dim, dtype):

@@ -32,6 +32,8 @@ def _pool(x, out_hw):
     w = x.shape[-1]
     out = np.empty((*lead, *out_hw), dtype=x.dtype)
     idx = np.empty((*lead, *out_hw), dtype=np.int64)
+    if not x.size:  # (an empty batch)
+        return out, idx
     for i, (r0, r1) in enumerate(rows):
         for j, (c0, c1) in enumerate(cols):
             win = x[..., r0:r1, c0:c1].reshape(*lead, -1)

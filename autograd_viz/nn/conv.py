@@ -773,6 +773,8 @@ def _pool2d_input(input, name):
     nd = len(shape)
     if name == "max_pool2d" and nd not in (3, 4):
         raise RuntimeError("non-empty 3D or 4D (batch mode) tensor expected for input")
+    if nd == 0:
+        raise IndexError("Dimension specified as -3 but tensor has no dimensions")
     if nd < 3:
         n = max(nd, 1)
         raise IndexError(
@@ -1023,6 +1025,8 @@ def avg_pool2d(
     p = pool_pair("avg_pool2d", "padding", padding, 4)
     x = input._data
     out_hw, pads = _pool_shape(x, k, s, p, (1, 1), ceil_mode)
+    if x.dtype.kind not in "fc" and x.dtype != np.int64:
+        _not_implemented("avg_pool2d", x.dtype)
     div = _avg_pool_divisors(x.shape[-2:], k, s, pads, out_hw, count_include_pad, divisor_override)
     return AvgPool2DBackward0.apply(input, kernel=k, stride=s, pads=pads, out_hw=out_hw, div=div)
 
@@ -1030,6 +1034,10 @@ def avg_pool2d(
 def adaptive_avg_pool2d(input, output_size):
     """Output 1 (or ``(1, 1)``): the mean over the last two dimensions
     (``MeanBackward1``, as PyTorch); other sizes: ``AdaptiveAvgPool2DBackward0``."""
+    if not isinstance(input, Tensor):  # (PyTorch's Python reads input.size() first)
+        from ..engine.argtypes_shape import size_probe
+
+        size_probe(input)
     if output_size.__class__ is int and output_size >= 0:
         oh = ow = output_size
         _tensor_arg(input, "adaptive_avg_pool2d")
@@ -1165,7 +1173,7 @@ def _check_max_pool1d(input, k, s, p, d):
     """PyTorch's checks on ``max_pool1d``'s path without indices (an input that records
     no gradient); the path with indices checks as ``max_pool2d``."""
     shape = list(input._data.shape)
-    if len(shape) not in (2, 3):
+    if len(shape) not in (2, 3) or 0 in shape[-2 if len(shape) == 3 else 0 :]:
         raise RuntimeError(
             "max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size "
             f"for input, but got:{_fmt_sizes(shape)}"
@@ -1183,6 +1191,14 @@ def _check_max_pool1d(input, k, s, p, d):
         )
     if d <= 0:
         raise RuntimeError(f"max_pool1d() dilation must be greater than zero, but got {d}")
+    if input._data.dtype.kind not in "fc":
+        _not_implemented("max_pool1d_impl", input._data.dtype)
+
+
+def _not_implemented(kernel, dt):
+    from .layers import _scalar_type
+
+    raise NotImplementedError(f"\"{kernel}\" not implemented for '{_scalar_type(dt)}'")
 
 
 def _fmt_sizes(shape):

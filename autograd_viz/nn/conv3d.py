@@ -228,7 +228,7 @@ def _triple_arg(v, name):
 
 
 def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
-    unbatched = _batched(input, "conv3d", 3)
+    unbatched = _batched(input, "conv3d", 3, bias)
     if unbatched:
         input = _api.unsqueeze(input, 0)
     x, w = input._data, weight._data

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from ..engine import api as _api
 from ..engine import creation
 from ..engine.device import factory_dtype
@@ -60,6 +62,16 @@ def _conv_transpose(
             + "). Calculated output size per channel: ("
             + " x ".join(str(v) for v in out)
             + "). Output size is too small"
+        )
+    if x.dtype.kind not in "fc" and x.dtype != np.int64:
+        raise NotImplementedError(
+            "\"slow_conv_transpose2d_out_cpu\" not implemented for "
+            f"'{_api._scalar_type_name(x.dtype)}'"
+        )
+    if x.dtype != w.dtype:
+        raise RuntimeError(
+            f"expected scalar type {_api._scalar_type_name(x.dtype)} but found "
+            f"{_api._scalar_type_name(w.dtype)}"
         )
     if nsp == 1:
         res = ConvolutionBackward0.apply(

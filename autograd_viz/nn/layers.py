@@ -463,12 +463,16 @@ class Unflatten(Module):
         self.unflattened_size = tuple(unflattened_size)
 
     def forward(self, input):
+        if not isinstance(input, Tensor):
+            return input.unflatten(self.dim, self.unflattened_size)
         shape = list(input.shape)
         d = self.dim if self.dim >= 0 else self.dim + len(shape)
         new = shape[:d] + list(self.unflattened_size) + shape[d + 1 :]
         try:
+            if 0 <= d < len(shape) and math.prod(self.unflattened_size) != shape[d]:
+                raise RuntimeError  # (an empty tensor views as any empty shape)
             return _api.view(input, *new)
-        except RuntimeError:  # (PyTorch's forward is ``input.unflatten``: its errors)
+        except (RuntimeError, TypeError):  # (PyTorch's forward is ``input.unflatten``: its errors)
             return input.unflatten(self.dim, self.unflattened_size)
 
     def extra_repr(self) -> str:
@@ -673,7 +677,13 @@ class _BatchNorm(Module):
 
     def forward(self, input):
         self._check_input_dim(input)
-        if self.running_mean is not None and input.shape[1] != self.num_features:
+        x = input._data
+        if self.running_mean is not None and x.shape[1] != self.num_features and x.size:
+            if self.training and x.size == x.shape[1]:  # (F.batch_norm's batch-size check)
+                raise ValueError(
+                    "Expected more than 1 value per channel when training, got input size "
+                    f"{input.shape}"
+                )
             raise RuntimeError(
                 f"running_mean should contain {input.shape[1]} elements not {self.num_features}"
             )

@@ -15,10 +15,13 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 import warnings
 
 import numpy as np
+
+from ..engine.argtypes_shape import tp_name
 
 from ..engine import api as _api
 from ..engine.device import factory_dtype
@@ -65,7 +68,7 @@ def _gn_grads(ctx, g, x, w):
     cshape = (1, c) + (1,) * (len(x.shape) - 2)
     other = (0, *range(2, len(x.shape)))
     x64, g64 = _f64(x), _f64(g)
-    xg = x64.reshape(n, groups, -1)
+    xg = x64.reshape(n, groups, _per_group(x, groups))
     xc = xg - _mean_keep(xg, (2,))
     rstd = (_mean_keep(xc * xc, (2,)) + eps) ** -0.5
     xhat = xc * rstd
@@ -73,7 +76,7 @@ def _gn_grads(ctx, g, x, w):
     gx = gw = gb = None
     if need[0]:
         gy = g64 if w is None else g64 * _f64(w).reshape(cshape)
-        gyg = gy.reshape(n, groups, -1)
+        gyg = gy.reshape(n, groups, _per_group(x, groups))
         gx = (gyg - _mean_keep(gyg, (2,)) - xhat * _mean_keep(gyg * xhat, (2,))) * rstd
         gx = _as(gx.reshape(tuple(x.shape)), x)
     if need[1]:
@@ -106,7 +109,7 @@ class NativeGroupNormBackward0(Function):
         ctx.groups, ctx.eps = groups, eps
         n, c = x.shape[0], x.shape[1]
         dt = x.dtype
-        xg = x.astype(np.float64).reshape(n, groups, -1)
+        xg = x.astype(np.float64).reshape(n, groups, _per_group(x, groups))
         mean64 = xg.mean(axis=2)
         rstd64 = 1.0 / np.sqrt(np.maximum(xg.var(axis=2), 0.0) + eps)
         ctx.mean, ctx.rstd = mean64.astype(dt), rstd64.astype(dt)
@@ -169,11 +172,16 @@ def _shape_list(t):
     return "[" + ", ".join(str(d) for d in t.shape) + "]"
 
 
+def _per_group(x, groups):
+    """The size of one group of one sample (an empty batch too)."""
+    return (x.shape[1] // groups) * math.prod(x.shape[2:])
+
+
 def group_norm(input, num_groups, weight=None, bias=None, eps=1e-05):
     """Normalise each group of ``C / num_groups`` channels of each sample: one
     ``NativeGroupNormBackward0``."""
     if not isinstance(input, Tensor):  # (PyTorch's Python reads input.dim() first)
-        raise AttributeError(f"'{type(input).__name__}' object has no attribute 'dim'")
+        raise AttributeError(f"'{tp_name(input)}' object has no attribute 'dim'")
     if input.dim() < 2:
         raise RuntimeError(
             f"Expected at least 2 dimensions for input tensor but received {input.dim()}"
@@ -206,9 +214,13 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-05):
             "Expected bias to be a vector of size equal to the number of channels in "
             f"input, but got bias of shape {shown} and input of shape {_shape_list(input)}"
         )
-    if input._data.dtype.kind != "f":
+    dt = input._data.dtype
+    for p in (weight, bias):
+        if p is not None and p._data.dtype != dt and not (dt == np.float16 and p._data.dtype == np.float32):
+            raise RuntimeError("mixed dtype (CPU): all inputs must share same datatype.")
+    if dt.kind != "f":
         raise NotImplementedError(
-            f"\"GroupNormKernelImpl\" not implemented for '{_scalar_type(input._data.dtype)}'"
+            f"\"GroupNormKernelImpl\" not implemented for '{_scalar_type(dt)}'"
         )
     return NativeGroupNormBackward0.apply(input, weight, bias, groups=num_groups, eps=eps)
 

@@ -252,7 +252,6 @@ def interpolate(
     antialias=False,
 ):
     """Resize the spatial dimensions of an (N, C, ...) batch (PyTorch's checks and modes)."""
-    _tensor_arg(input, "interpolate")
     if mode in ("nearest", "area", "nearest-exact"):
         if align_corners is not None:
             raise ValueError(
@@ -261,6 +260,10 @@ def interpolate(
             )
     elif align_corners is None:
         align_corners = False
+    if not isinstance(input, Tensor):  # (PyTorch's Python reads input.dim() here)
+        from ..engine.argtypes_shape import tp_name
+
+        raise AttributeError(f"'{tp_name(input)}' object has no attribute 'dim'")
     dim = input.dim() - 2
     if size is not None and scale_factor is not None:
         raise ValueError("only one of size or scale_factor should be defined")
