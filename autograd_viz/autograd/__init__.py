@@ -108,6 +108,8 @@ def backward(
             if isinstance(grad_tensors, Tensor)
             else list(grad_tensors)
         )
+    if len(grad_tensors) < len(tensors):  # (more gradients: PyTorch's zip drops them)
+        raise RuntimeError(f"got {len(tensors)} tensors and {len(grad_tensors)} gradients")
     grads = _root_grads(tensors, grad_tensors, create_graph)
     if retain_graph is None:
         retain_graph = create_graph
@@ -170,6 +172,11 @@ def grad(
     materialize_grads=False,
 ):
     """Return the gradients of ``outputs`` with respect to ``inputs`` (no ``.grad`` is set)."""
+    if materialize_grads and allow_unused is False:
+        raise ValueError(
+            "Expected allow_unused to be True or not passed when materialize_grads=True, "
+            "but got: allow_unused=False."
+        )
     if outputs is None or inputs is None:
         raise TypeError("'NoneType' object is not iterable")
     outputs = _as_tuple(outputs)

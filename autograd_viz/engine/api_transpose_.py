@@ -76,8 +76,6 @@ def t_(self):
     nd = self._data.ndim
     if nd > 2:
         raise RuntimeError(f"t_() expects a tensor with <= 2 dimensions, but self is {nd}D")
-    if nd < 2:
-        return self
     return relayout_in_place(self, "t_", TBackward1.apply, np.transpose)
 
 

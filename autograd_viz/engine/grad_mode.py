@@ -127,6 +127,7 @@ class no_grad(_NoParamDecorator):
     """Context manager / decorator: ops inside record no graph."""
 
     _target = False
+    _prev = False  # (PyTorch's __init__ sets prev = False: an __exit__ without __enter__)
 
 
 class enable_grad(_NoParamDecorator):

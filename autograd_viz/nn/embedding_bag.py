@@ -140,6 +140,10 @@ def embedding_bag(
     padding_idx=None,
 ):
     """Sum / mean / max of the embeddings in each bag: (bags, embedding_dim)."""
+    if not isinstance(input, Tensor) and isinstance(weight, Tensor):
+        from ..engine.argtypes_shape import tp_name  # (PyTorch's Python: input.dim())
+
+        raise AttributeError(f"'{tp_name(input)}' object has no attribute 'dim'")
     _tensor_arg(input, "embedding_bag")
     _tensor_arg(weight, "embedding_bag", "weight", 2)
     if per_sample_weights is not None and input.size() != per_sample_weights.size():
@@ -159,7 +163,11 @@ def embedding_bag(
                 f"{_type_str(offsets)}"
             )
         n, k = input.shape
-        offs = np.arange(0, n * k, k, dtype=np.int64) if k else np.zeros(n, np.int64)
+        if input._data.dtype == np.bool_:  # (PyTorch's offsets: arange in the input's dtype)
+            raise NotImplementedError("\"arange_cpu\" not implemented for 'Bool'")
+        if not k:
+            raise RuntimeError("step must be nonzero")
+        offs = np.arange(0, n * k, k, dtype=np.int64)
         include_last_offset = False
         input = _api.reshape(input, (-1,))
         if per_sample_weights is not None:

@@ -33,6 +33,18 @@ def _fma(s, a, b):
     return s * a + b
 
 
+def _split_names(group):
+    """``(name, tensor)`` pairs (``model.named_parameters()``): the tensors, and the names
+    as ``group["param_names"]``."""
+    names = [p[0] for p in group["params"] if isinstance(p, tuple)]
+    group["params"] = [p[1] if isinstance(p, tuple) else p for p in group["params"]]
+    if len(names) != len(group["params"]):
+        raise ValueError(
+            "all optimizer params should be with/without names. Some param names are missing"
+        )
+    group["param_names"] = names
+
+
 class Optimizer(metaclass=ShownAs):
     def __init__(self, params, defaults):
         if isinstance(params, Tensor):
@@ -60,6 +72,8 @@ class Optimizer(metaclass=ShownAs):
         self.__dict__.update(state)
 
     def add_param_group(self, group):
+        if not isinstance(group, dict):
+            raise TypeError(f"param_group must be a dict, but got {type(group)}")
         group = dict(group)
         params = group["params"]
         if isinstance(params, set):
@@ -68,6 +82,8 @@ class Optimizer(metaclass=ShownAs):
                 "ordering of tensors in sets will change between runs. Please use a list instead."
             )
         group["params"] = [params] if isinstance(params, Tensor) else list(params)
+        if any(isinstance(p, tuple) for p in group["params"]):  # (named_parameters())
+            _split_names(group)
         for p in group["params"]:
             if not isinstance(p, Tensor):
                 raise TypeError(
@@ -75,6 +91,13 @@ class Optimizer(metaclass=ShownAs):
                 )
             if p.grad_fn is not None:
                 raise ValueError("can't optimize a non-leaf Tensor")
+        for g in self.param_groups:
+            if ("param_names" in group) != ("param_names" in g):
+                txt = "with names" if "param_names" in group else "without names"
+                raise ValueError(
+                    "all optimizer param groups should be with/without names. "
+                    f"cannot add param group {txt} to the optimizer"
+                )
         seen = {id(p) for g in self.param_groups for p in g["params"]}
         if any(id(p) in seen for p in group["params"]):
             raise ValueError("some parameters appear in more than one parameter group")
@@ -104,6 +127,7 @@ class Optimizer(metaclass=ShownAs):
         return {"state": state, "param_groups": groups}
 
     def load_state_dict(self, state_dict):
+        state_dict = state_dict.copy()  # (PyTorch's shallow copy: its error for None)
         groups = state_dict["param_groups"]
         if len(groups) != len(self.param_groups):
             raise ValueError("loaded state dict has a different number of parameter groups")
