@@ -1769,10 +1769,7 @@ def _getitem(x, key):
     single_slice = isinstance(key, slice)  # ``x[:]`` is a slice node even when full
     arr = x._data
     if arr.ndim == 0 and builtins.any(isinstance(k, int | slice) for k in items):
-        raise IndexError(
-            "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
-            "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number"
-        )
+        raise _zero_dim_index_error(items)
     consumed = builtins.sum(
         (k.ndim if isinstance(k, np.ndarray) and k.dtype == np.bool_ else 1)
         for k in items
@@ -1909,6 +1906,31 @@ def _setitem_value_error(x, value):
     return TypeError(f"can't assign a {_pytype(value)} to a {type_name(x._data.dtype)}")
 
 
+def _index_error(e, arr, index):
+    """numpy's IndexError of ``arr[index] = v`` in PyTorch's words."""
+    msg = str(e)
+    if msg.startswith("too many indices for array"):
+        if arr.ndim == 0:
+            return _zero_dim_index_error(index if isinstance(index, tuple) else (index,))
+        return IndexError(f"too many indices for tensor of dimension {arr.ndim}")
+    return IndexError(msg.replace(" for axis ", " for dimension "))
+
+
+def _zero_dim_index_error(items):
+    """PyTorch's error for indexing a 0-d tensor, by the first index."""
+    k = items[0] if len(items) == 1 else None
+    if isinstance(k, slice):
+        return IndexError("slice() cannot be applied to a 0-dim tensor.")
+    if k is None or isinstance(k, np.ndarray | Tensor):
+        return IndexError("too many indices for tensor of dimension 0")
+    if k < 0:
+        return IndexError(f"index {k} is out of bounds for dimension 0 with size 0")
+    return IndexError(
+        "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+        "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number"
+    )
+
+
 def _check_masks(items, shape):
     """A bool mask must have the shape of the dims it indexes (PyTorch's message)."""
     consumed = builtins.sum(
@@ -1917,6 +1939,7 @@ def _check_masks(items, shape):
         if k is not None and k is not Ellipsis
     )
     dim = 0
+    ints = []
     for k in items:
         if k is None:
             continue
@@ -1926,13 +1949,16 @@ def _check_masks(items, shape):
             want = shape[dim : dim + k.ndim]
             for j, (m, s) in enumerate(zip(k.shape, want, strict=False)):
                 if m != s:
+                    shown = [v for i, v in enumerate(shape) if i not in ints]
                     raise IndexError(
                         f"The shape of the mask {_fmt_list(k.shape)} at index {j} does not "
-                        f"match the shape of the indexed tensor {_fmt_list(want)} at index "
+                        f"match the shape of the indexed tensor {_fmt_list(shown)} at index "
                         f"{dim + j}"
                     )
             dim += k.ndim
         else:
+            if isinstance(k, numbers.Integral):
+                ints.append(dim)
             dim += 1
 
 
@@ -1944,9 +1970,11 @@ def _setitem_number(arr, value):
         if arr.dtype.kind == "u":  # PyTorch lets -max..max into unsigned types
             ok = math.isfinite(value) and -info.max <= value <= info.max
         if not ok:
-            raise RuntimeError(
-                f"value cannot be converted to type {arr.dtype.name}_t without overflow"
-            )
+            c_name = "int" if arr.dtype == np.int32 else f"{arr.dtype.name}_t"
+            raise RuntimeError(f"value cannot be converted to type {c_name} without overflow")
+        if value < 0 and arr.dtype.kind == "u":  # (wraps, as PyTorch's cast)
+            return int(value) % (int(info.max) + 1)
+    return value
 
 
 def _setitem_shape_error(x, index, value):
@@ -1956,8 +1984,13 @@ def _setitem_shape_error(x, index, value):
     vshape = tuple(np.shape(value._data if isinstance(value, Tensor) else value))
     items = index if isinstance(index, tuple) else (index,)
     if builtins.any(isinstance(k, np.ndarray) for k in items):
+        core = vshape
+        while core and core[0] == 1 and len(core) > len(target):
+            core = core[1:]
         try:
             np.broadcast_shapes(vshape, target)
+            if len(core) > len(target):
+                raise ValueError
         except ValueError:
             return RuntimeError(
                 f"shape mismatch: value tensor of shape {_fmt_list(vshape)} cannot be "
@@ -2007,7 +2040,7 @@ def _setitem(x, key, value):
     if not isinstance(value, Tensor | numbers.Number | np.generic):
         raise _setitem_value_error(x, value)
     _check_masks(index if isinstance(index, tuple) else (index,), x._data.shape)
-    _setitem_number(x._data, value)
+    value = _setitem_number(x._data, value)
     grad_on = STATE.enabled
     if grad_on and x._view_mode is not None:  # a view made under no_grad: views.py
         _views.check_inplace(x, isinstance(value, Tensor) and value._requires_grad, key)
@@ -2044,12 +2077,15 @@ def _setitem(x, key, value):
     try:
         arr[index] = vraw
     except IndexError as e:
-        raise IndexError(str(e).replace(" for axis ", " for dimension ")) from None
+        raise _index_error(e, arr, index) from None
     except TypeError:
         if type(value) is complex:
             from .creation import complex_to_real_error
 
             raise complex_to_real_error(arr.dtype) from None
+        err = _setitem_shape_error(x, index, value)
+        if err is not None:
+            raise err from None
         raise
     except ValueError as e:
         err = _setitem_shape_error(x, index, value)

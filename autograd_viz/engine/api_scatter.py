@@ -621,6 +621,13 @@ def index_add(input, dim, index, source, *, alpha=1):
             f"index_add_(): Number of indices ({idx.size}) should be equal to source.size(dim): "
             f"({s_d}), for dim: {d}"
         )
+    if a.ndim and s.ndim and (
+        s.ndim != a.ndim or any(s.shape[i] != a.shape[i] for i in range(a.ndim) if i != d)
+    ):
+        raise RuntimeError(
+            "source tensor shape must match self tensor shape, excluding the specified "
+            f"dimension. Got self.shape = {list(a.shape)} source.shape = {list(s.shape)}"
+        )
     if s.dtype != a.dtype:
         raise RuntimeError(
             f"index_add_(): self ({_scalar_name(a.dtype)}) and source "

@@ -162,6 +162,9 @@ def _method_position(e):
     return e
 
 
+_NO_DIM = object()  # (Tensor.transpose's missing argument)
+
+
 def _wrap_dim(dim, ndim):
     if dim.__class__ is not int:
         dim = _dim_index(dim)
@@ -1286,6 +1289,28 @@ class Tensor(metaclass=ShownAs):
             return NotImplemented
         return self.div_(other)
 
+    def _inplace_dunder(name):  # noqa: N805  (a class-body helper, deleted below)
+        """``x //= y`` and the like: the in-place method, as PyTorch's (``x`` itself
+        changes; a leaf that requires grad refuses)."""
+
+        @_binary_operator
+        def op(self, other):
+            if other.__class__ is _ndarray:
+                return NotImplemented
+            return getattr(self, name)(other)
+
+        return op
+
+    __ifloordiv__ = _inplace_dunder("floor_divide_")
+    __imod__ = _inplace_dunder("remainder_")
+    __ipow__ = _inplace_dunder("pow_")
+    __iand__ = _inplace_dunder("bitwise_and_")
+    __ior__ = _inplace_dunder("bitwise_or_")
+    __ixor__ = _inplace_dunder("bitwise_xor_")
+    __ilshift__ = _inplace_dunder("bitwise_left_shift_")
+    __irshift__ = _inplace_dunder("bitwise_right_shift_")
+    del _inplace_dunder
+
     # ------------------------------------------------------------------ operators
     # As in PyTorch, an operator given an operand it cannot take returns NotImplemented
     # (``_binary_operator``; inlined in the hot ones), so Python tries the other operand
@@ -1753,7 +1778,11 @@ class Tensor(metaclass=ShownAs):
             )
         return _api.transpose(self, -2, -1)
 
-    def transpose(self, dim0, dim1):
+    def transpose(self, dim0=_NO_DIM, dim1=_NO_DIM, *extra):
+        if dim1 is _NO_DIM or extra:  # (x.transpose(1), numpy's habit: PyTorch's parser error)
+            from .argtypes import check_call
+
+            check_call("transpose", tuple(v for v in (dim0, dim1) if v is not _NO_DIM) + extra, {})
         try:
             return _api.transpose(self, dim0, dim1)
         except TypeError:
