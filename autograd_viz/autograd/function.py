@@ -331,6 +331,16 @@ def _edge(t):
 
 
 def _apply(cls, args, kwargs):
+    if kwargs:  # (PyTorch binds keyword arguments to forward's positions)
+        import inspect
+
+        try:
+            bound = inspect.signature(cls.forward).bind(None, *args, **kwargs)
+        except TypeError:
+            pass
+        else:
+            bound.apply_defaults()
+            args, kwargs = bound.args[1:], bound.kwargs
     node_cls = cls._backward_cls
     ctx = object.__new__(node_cls)
     tpos = tuple(i for i, a in enumerate(args) if isinstance(a, Tensor))

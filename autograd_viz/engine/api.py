@@ -2599,6 +2599,11 @@ def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 
 def nonzero(input, *, as_tuple=False):
+    if input._data.ndim == 0:  # (PyTorch: as a one-element 1-d tensor, no columns)
+        n = int(bool(input._data))
+        if as_tuple:
+            return (Tensor._make(np.zeros(n, dtype=np.int64)),)
+        return Tensor._make(np.zeros((n, 0), dtype=np.int64))
     idx = np.nonzero(input._data)
     if as_tuple:
         return tuple(Tensor._make(i.astype(np.int64)) for i in idx)

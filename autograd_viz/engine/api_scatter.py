@@ -557,6 +557,11 @@ def lerp(input, end, weight):
                 f"expected dtype {_c_name(input._data.dtype)} for `{name}` but got dtype "
                 f"{_c_name(t._data.dtype)}"
             )
+    if input._data.dtype.kind not in "fc":
+        kernel = "lerp_kernel_tensor" if isinstance(weight, Tensor) else "lerp_kernel_scalar"
+        raise NotImplementedError(
+            f"\"{kernel}\" not implemented for '{_scalar_name(input._data.dtype)}'"
+        )
     if isinstance(weight, Tensor):
         _broadcast(input, end, weight)
         return S.LerpBackward1.apply(input, end, weight)
@@ -621,8 +626,10 @@ def index_add(input, dim, index, source, *, alpha=1):
             f"index_add_(): Number of indices ({idx.size}) should be equal to source.size(dim): "
             f"({s_d}), for dim: {d}"
         )
-    if a.ndim and s.ndim and (
-        s.ndim != a.ndim or any(s.shape[i] != a.shape[i] for i in range(a.ndim) if i != d)
+    if (
+        a.ndim
+        and s.ndim
+        and (s.ndim != a.ndim or any(s.shape[i] != a.shape[i] for i in range(a.ndim) if i != d))
     ):
         raise RuntimeError(
             "source tensor shape must match self tensor shape, excluding the specified "

@@ -885,6 +885,13 @@ def normal(
             raise RuntimeError("normal expects all elements of std >= 0.0")
     elif std < 0:
         raise RuntimeError(f"normal expects std >= 0.0, but found std {_fmt_num(std)}")
+    if tm and ts and mean._data.shape != std._data.shape:
+        try:
+            np.broadcast_shapes(mean._data.shape, std._data.shape)
+        except ValueError:
+            from .api import _raise_broadcast_error
+
+            _raise_broadcast_error(mean, std)
     arr = _normal_tensor_args(rng, mean, std, tm, ts, npd)
     if tm and ts:
         return _R.NormalBackward3.apply(mean, std, out=arr)
@@ -1006,6 +1013,11 @@ class tensortype(type):
     and ``isinstance(t, torch.FloatTensor)`` checks the dtype of ``t``, as PyTorch's."""
 
     def __call__(cls, *args, device=None):
+        if len(args) == 1 and isinstance(args[0], Tensor):
+            have = args[0]._data.dtype
+            if have != cls._np:  # (PyTorch's legacy constructor takes its own dtype only)
+                raise TypeError(f"expected {_options(cls._np)} (got {_options(have)})")
+            return args[0]
         return cls._new(*args, device=device)
 
     def __instancecheck__(cls, obj):
@@ -1016,6 +1028,27 @@ class tensortype(type):
 
 
 tensortype.__module__ = "torch"
+
+_C_TYPES = {
+    "float32": "float",
+    "float64": "double",
+    "float16": "c10::Half",
+    "int64": "long int",
+    "int32": "int",
+    "int16": "short int",
+    "int8": "signed char",
+    "uint8": "unsigned char",
+    "bool": "bool",
+}
+
+
+def _options(npd):
+    """PyTorch's printed ``TensorOptions`` of a CPU tensor of ``npd``."""
+    name = _C_TYPES.get(np.dtype(npd).name, np.dtype(npd).name)
+    return (
+        f"TensorOptions(dtype={name}, device=cpu, layout=Strided, requires_grad=false "
+        "(default), pinned_memory=false (default), memory_format=(nullopt))"
+    )
 
 
 def legacy_tensor_type(name, new, npd):

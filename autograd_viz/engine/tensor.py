@@ -484,7 +484,10 @@ class Tensor(metaclass=ShownAs):
             arr = np.zeros((0,), dtype=npd)
         elif len(args) == 1 and not isinstance(args[0], numbers.Number):
             a = args[0]
-            arr = np.zeros(tuple(a), dtype=npd) if isinstance(a, Size) else as_array(a, npd)
+            if isinstance(a, Tensor) and dtype is None:  # (PyTorch: an alias, its dtype)
+                arr = a._data
+            else:
+                arr = np.zeros(tuple(a), dtype=npd) if isinstance(a, Size) else as_array(a, npd)
         elif builtins.all(isinstance(a, numbers.Integral) for a in args):
             for a in args:
                 if a < 0:
@@ -979,7 +982,7 @@ class Tensor(metaclass=ShownAs):
                 "Tensor.__contains__ only supports Tensor or scalar, but you passed in a "
                 f"{type(element)}."
             )
-        return bool((self == element).any())
+        return bool((element == self).any())
 
     def _scalar(self):
         if self._data.size != 1:
@@ -1289,7 +1292,7 @@ class Tensor(metaclass=ShownAs):
             return NotImplemented
         return self.div_(other)
 
-    def _inplace_dunder(name):  # noqa: N805  (a class-body helper, deleted below)
+    def _inplace_dunder(name):
         """``x //= y`` and the like: the in-place method, as PyTorch's (``x`` itself
         changes; a leaf that requires grad refuses)."""
 

@@ -854,6 +854,11 @@ def _conv_bias_shape(w, bias):
 
 def _conv_groups_check(x, w, groups):
     """The input has ``groups`` times the weight's input channels (PyTorch's message)."""
+    if groups > 0 and w.shape[0] % groups:
+        raise RuntimeError(
+            f"Given groups={groups}, expected weight to be divisible by {groups} at dimension 0, "
+            f"but got weight of size [{list(w.shape)}] instead"
+        )
     if x.shape[1] != w.shape[1] * groups:
         raise RuntimeError(
             f"Given groups={groups}, weight of size {list(w.shape)}, expected input"

@@ -65,7 +65,7 @@ def _conv_transpose(
         )
     if x.dtype.kind not in "fc" and x.dtype != np.int64:
         raise NotImplementedError(
-            "\"slow_conv_transpose2d_out_cpu\" not implemented for "
+            '"slow_conv_transpose2d_out_cpu" not implemented for '
             f"'{_api._scalar_type_name(x.dtype)}'"
         )
     if x.dtype != w.dtype:

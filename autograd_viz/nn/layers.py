@@ -241,6 +241,10 @@ def batch_norm(
         raise ValueError(f"Expected 2D or 3D input (got {x.ndim}D input)")
     c = x.shape[1]
     axes = (0, *tuple(range(2, x.ndim)))
+    if training and eps <= 0.0:
+        raise ValueError(f"batch_norm eps must be positive during training, but got {eps}")
+    if eps < 0.0:
+        raise ValueError(f"batch_norm eps must be non-negative, but got {eps}")
     if x.size == 0:  # PyTorch's empty input: a clone times weight[0] plus bias[0], no stats
         out = input.clone()
         if weight is not None:
@@ -248,6 +252,13 @@ def batch_norm(
         if bias is not None:
             out = out + bias[0]
         return out
+    if training and x.size == c:  # (one value per channel; an empty batch passes)
+        raise ValueError(
+            f"Expected more than 1 value per channel when training, got input size {Size(x.shape)}"
+        )
+    for name, given in (("running_mean", running_mean), ("running_var", running_var)):
+        if isinstance(given, Tensor) and given._data.size != c:
+            raise RuntimeError(f"{name} should contain {c} elements not {given._data.size}")
     if training:
         n = x.size // c if c else 0
         if n == 1:  # (PyTorch's check: an empty batch passes)
@@ -459,6 +470,20 @@ class Flatten(Module):
 class Unflatten(Module):
     def __init__(self, dim, unflattened_size):
         super().__init__()
+        if isinstance(dim, int):  # (PyTorch's _require_tuple_int)
+            if not isinstance(unflattened_size, tuple | list):
+                raise TypeError(
+                    "unflattened_size must be a tuple of ints, but found type "
+                    f"{type(unflattened_size).__name__}"
+                )
+            for idx, elem in enumerate(unflattened_size):
+                if not isinstance(elem, int):
+                    raise TypeError(
+                        "unflattened_size must be tuple of ints, but found element of type "
+                        f"{type(elem).__name__} at pos {idx}"
+                    )
+        elif not isinstance(dim, str):
+            raise TypeError("invalid argument type for dim parameter")
         self.dim = dim
         self.unflattened_size = tuple(unflattened_size)
 
@@ -970,6 +995,13 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
     _norm_dtype_check(input._data, (weight, bias), "LayerNormKernelImpl")
     nd = len(normalized_shape)
     shape = tuple(input._data.shape)
+    for name, p in (("weight", weight), ("bias", bias)):
+        if isinstance(p, Tensor) and nd and tuple(p._data.shape) != tuple(normalized_shape):
+            raise RuntimeError(
+                f"Expected {name} to be of same shape as normalized_shape, but got {name} of "
+                f"shape {list(p._data.shape)} and normalized_shape = "
+                f"{[int(d) for d in normalized_shape]}"
+            )
     if nd == 0 or shape[len(shape) - nd :] != normalized_shape or len(shape) < nd:
         raise RuntimeError(
             f"Given normalized_shape={[int(d) for d in normalized_shape]}, expected input "

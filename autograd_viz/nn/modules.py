@@ -494,6 +494,9 @@ class Module(metaclass=ShownAs):
     def cpu(self):
         return self
 
+    def share_memory(self):
+        return self
+
     def cuda(self, device=None):
         _check_device("cuda")
         return self

@@ -21,9 +21,8 @@ import warnings
 
 import numpy as np
 
-from ..engine.argtypes_shape import tp_name
-
 from ..engine import api as _api
+from ..engine.argtypes_shape import tp_name
 from ..engine.device import factory_dtype
 from ..engine.function import Function, Local
 from ..engine.functional_array import _is_array
@@ -216,7 +215,11 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-05):
         )
     dt = input._data.dtype
     for p in (weight, bias):
-        if p is not None and p._data.dtype != dt and not (dt == np.float16 and p._data.dtype == np.float32):
+        if (
+            p is not None
+            and p._data.dtype != dt
+            and not (dt == np.float16 and p._data.dtype == np.float32)
+        ):
             raise RuntimeError("mixed dtype (CPU): all inputs must share same datatype.")
     if dt.kind != "f":
         raise NotImplementedError(

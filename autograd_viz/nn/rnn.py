@@ -74,7 +74,11 @@ def _gru_cell(x, h, w_ih, w_hh, b_ih, b_hh, pre=None):
 
 def _check_sizes(input_size, hidden_size, num_layers, bias, batch_first, dropout):
     """RNNBase.__init__'s argument checks, in its order."""
-    if not isinstance(dropout, numbers.Number) or isinstance(dropout, bool) or not 0 <= dropout <= 1:
+    if (
+        not isinstance(dropout, numbers.Number)
+        or isinstance(dropout, bool)
+        or not 0 <= dropout <= 1
+    ):
         raise ValueError(
             "dropout should be a number in range [0, 1] representing the probability of "
             "an element being zeroed"

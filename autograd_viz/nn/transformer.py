@@ -201,7 +201,7 @@ class TransformerEncoderLayer(Module):
 
     def forward(self, src, src_mask=None, src_key_padding_mask=None, is_causal=False):
         x = src
-        src.dtype  # (PyTorch's first touch of src: F._canonical_mask(target_type=src.dtype))
+        _ = src.dtype  # (PyTorch's first touch of src: F._canonical_mask(target_type=...))
         if self.norm_first:
             x = x + self._sa_block(self.norm1(x), src_mask, src_key_padding_mask, is_causal)
             x = x + self._ff_block(self.norm2(x))

@@ -241,7 +241,9 @@ def test_float32_first_gradient_under_create_graph_equals_plain_backward():
         lambda x, w: F.adaptive_avg_pool2d(x * w.sum(), 2),
         lambda x, w: F.max_pool2d(x * w.sum(), 2),
         lambda x, w: F.batch_norm(x, None, None, w[:, 0, 0, 0], w[0, :, 1, 1], training=True),
-        lambda x, w: F.layer_norm(x, (4,), w[0, 0, 0, :3].repeat(2)[:4], w[1, 1, 1, :3].sum()),
+        lambda x, w: F.layer_norm(
+            x, (4,), w[0, 0, 0, :3].repeat(2)[:4], w[1, 1, 1, :3].sum().expand(4)
+        ),
     ],
     ids=["conv2d", "avg_pool2d", "adaptive", "max_pool2d", "batch_norm", "layer_norm"],
 )

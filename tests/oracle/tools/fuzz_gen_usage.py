@@ -97,6 +97,170 @@ def loader(ds, **kw):
 
 
 X4 = torch.arange(8.0).reshape(2, 4)
+
+
+class MulTwo(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x * 2
+
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+
+
+class MulTwoSaved(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x * 2
+
+    @staticmethod
+    def backward(ctx, g):
+        (x,) = ctx.saved_tensors
+        return g * 2 + x * 0
+
+
+class MulTwoSaveOut(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        y = x * 2
+        ctx.save_for_backward(y)
+        return y
+
+    @staticmethod
+    def backward(ctx, g):
+        (y,) = ctx.saved_tensors
+        return g * 2 + y * 0
+
+
+class TooFewGrads(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, y):
+        return x * y
+
+    @staticmethod
+    def backward(ctx, g):
+        return g
+
+
+class TooManyGrads(MulTwo):
+    @staticmethod
+    def backward(ctx, g):
+        return g, g
+
+
+class WrongShapeGrad(MulTwo):
+    @staticmethod
+    def backward(ctx, g):
+        return torch.ones(3)
+
+
+class WrongTypeGrad(MulTwo):
+    @staticmethod
+    def backward(ctx, g):
+        return g.double()
+
+
+class NonTensorGrad(MulTwo):
+    @staticmethod
+    def backward(ctx, g):
+        return [1.0, 1.0]
+
+
+class IntGrad(MulTwo):
+    @staticmethod
+    def backward(ctx, g):
+        return 3
+
+
+class NoneGrad(MulTwo):
+    @staticmethod
+    def backward(ctx, g):
+        return None
+
+
+class WrongGradValue(MulTwo):
+    @staticmethod
+    def backward(ctx, g):
+        return g * 3
+
+
+class SaveNonTensor(MulTwo):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x, 3)
+        return x * 2
+
+
+class SaveTwice(MulTwo):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        ctx.save_for_backward(x, x)
+        return x * 2
+
+    @staticmethod
+    def backward(ctx, g):
+        a, b = ctx.saved_tensors
+        return g * 2
+
+
+class ReturnsList(MulTwo):
+    @staticmethod
+    def forward(ctx, x):
+        return [x * 2]
+
+
+class ReturnsNumber(MulTwo):
+    @staticmethod
+    def forward(ctx, x):
+        return 2.0
+
+
+class ReturnsNone(MulTwo):
+    @staticmethod
+    def forward(ctx, x):
+        return None
+
+
+class ReturnsInput(MulTwo):
+    @staticmethod
+    def forward(ctx, x):
+        return x
+
+
+class InplaceNoDirty(MulTwo):
+    @staticmethod
+    def forward(ctx, x):
+        return x.mul_(2)
+
+
+class InplaceDirty(MulTwo):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.mark_dirty(x)
+        return x.mul_(2)
+
+
+class NoBackward(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x * 2
+
+
+class NoForward(torch.autograd.Function):
+    @staticmethod
+    def backward(ctx, g):
+        return g
+
+
+class ModifiedSaved(MulTwo):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        x.add_(1)
+        return x * 2
 """
 
 # inputs fed to every module of MODULES (a learner's tensor of the wrong rank/size/dtype)
@@ -1228,6 +1392,698 @@ DATA_CASES = [
     "torch.utils.data.default_collate([np.array(['a']), np.array(['b'])])",
 ]
 
+FUNC_CASES = [
+    "F.linear(torch.ones(2, 4), torch.ones(4, 3))",
+    "F.linear(torch.ones(2, 4), torch.ones(3, 4), torch.ones(4))",
+    "F.linear(torch.ones(2, 4), torch.ones(3, 4), torch.ones(2, 3)).shape",
+    "F.linear(torch.ones(2, 4), torch.ones(4))",
+    "F.linear(torch.ones(2, 4), torch.ones(3, 4).double())",
+    "F.linear(torch.ones(2, 4).long(), torch.ones(3, 4).long())",
+    "F.linear([[1.0] * 4], torch.ones(3, 4))",
+    "F.linear(torch.ones(4), torch.ones(3, 4)).shape",
+    "F.linear(torch.tensor(1.0), torch.ones(3, 1))",
+    "F.bilinear(torch.ones(2, 4), torch.ones(2, 5), torch.ones(3, 4, 4))",
+    "F.bilinear(torch.ones(2, 4), torch.ones(3, 4), torch.ones(3, 4, 4))",
+    "F.pad(torch.ones(2, 3), (1,))",
+    "F.pad(torch.ones(2, 3), (1, 1, 1, 1, 1, 1))",
+    "F.pad(torch.ones(2, 3), [1, 1]).shape",
+    "F.pad(torch.ones(2, 3), (1, 1), mode='reflect')",
+    "F.pad(torch.ones(1, 2, 3), (3, 3), mode='reflect')",
+    "F.pad(torch.ones(1, 2, 3), (1, 1), mode='replicate').shape",
+    "F.pad(torch.ones(1, 2, 3), (1, 1), mode='wrap')",
+    "F.pad(torch.ones(1, 2, 3), (1.5, 1))",
+    "F.pad(torch.ones(1, 2, 3), (-1, -1)).shape",
+    "F.pad(torch.ones(1, 2, 3), (-2, -2))",
+    "F.pad(torch.ones(1, 2, 3), (1, 1), value='a')",
+    "F.pad(torch.ones(1, 2, 3).long(), (1, 1), value=0.5).tolist()",
+    "F.interpolate(torch.ones(1, 1, 4), size=(8, 8))",
+    "F.interpolate(torch.ones(1, 1, 4, 4), scale_factor=0.5, mode='bilinear').shape",
+    "F.interpolate(torch.ones(1, 1, 4, 4), size=8, scale_factor=2)",
+    "F.interpolate(torch.ones(1, 1, 4, 4))",
+    "F.interpolate(torch.ones(1, 1, 4, 4), scale_factor=2, mode='linear')",
+    "F.interpolate(torch.ones(1, 1, 4, 4), scale_factor=2, mode='cubic')",
+    "F.interpolate(torch.ones(1, 1, 4, 4), scale_factor=2, align_corners=True)",
+    "F.interpolate(torch.ones(4, 4), scale_factor=2)",
+    "F.interpolate(torch.ones(1, 1, 4, 4).long(), scale_factor=2).dtype",
+    "F.interpolate(torch.ones(1, 1, 4, 4).long(), scale_factor=2, mode='bilinear')",
+    "F.interpolate(torch.ones(1, 1, 4, 4), size=(0, 2))",
+    "F.interpolate(torch.ones(1, 1, 4, 4), size=(2.5, 2))",
+    "F.embedding(torch.tensor([0, 5]), torch.ones(5, 3))",
+    "F.embedding(torch.tensor([0.0, 1.0]), torch.ones(5, 3))",
+    "F.embedding(torch.tensor([0, -1]), torch.ones(5, 3))",
+    "F.embedding(torch.tensor([0, 1]), torch.ones(5))",
+    "F.embedding(torch.tensor([0, 1]), torch.ones(5, 3), padding_idx=5)",
+    "F.embedding(torch.tensor([0, 1]), torch.ones(5, 3), padding_idx=-6)",
+    "F.embedding(torch.tensor([0, 1]), torch.ones(5, 3), max_norm=-1.0).shape",
+    "F.embedding([0, 1], torch.ones(5, 3))",
+    "F.embedding(torch.tensor([0, 1]).int(), torch.ones(5, 3)).shape",
+    "F.dropout(torch.ones(3), p=1.5)",
+    "F.dropout(torch.ones(3), p=-0.1)",
+    "F.dropout(torch.ones(3), p=1.0).tolist()",
+    "F.dropout(torch.ones(3), p='0.5')",
+    "F.dropout(torch.ones(3).long(), p=0.5)",
+    "F.dropout(torch.ones(3).long(), p=0.5, training=False).tolist()",
+    "F.dropout2d(torch.ones(3, 4), p=0.5).shape",
+    "F.normalize(torch.ones(2, 3), p=0).tolist()",
+    "F.normalize(torch.ones(2, 3), dim=2)",
+    "F.normalize(torch.ones(2, 3).long())",
+    "F.cosine_similarity(torch.ones(2, 3), torch.ones(2, 4))",
+    "F.cosine_similarity(torch.ones(2, 3), torch.ones(3)).shape",
+    "F.cosine_similarity(torch.ones(2, 3), torch.ones(2, 3), dim=2)",
+    "F.cosine_similarity(torch.ones(3).long(), torch.ones(3).long())",
+    "F.pairwise_distance(torch.ones(2, 3), torch.ones(2, 4))",
+    "F.softmax(torch.ones(2, 3), dim=(0, 1))",
+    "F.softmax(torch.ones(2, 3), dim='1')",
+    "F.softmax(torch.ones(2, 3), 1, torch.float16).dtype",
+    "F.log_softmax(torch.ones(2, 3).long(), dim=1)",
+    "F.gelu(torch.ones(3), approximate='fast')",
+    "F.gelu(torch.ones(3).long())",
+    "F.relu(torch.ones(3).long()).dtype",
+    "F.relu(torch.ones(3).bool())",
+    "F.relu([1.0, -1.0])",
+    "F.leaky_relu(torch.ones(3), negative_slope='a')",
+    "F.elu(torch.ones(3).long())",
+    "F.silu(torch.ones(3).long())",
+    "F.sigmoid(torch.ones(3).long()).dtype",
+    "F.tanh(torch.ones(3).long()).dtype",
+    "F.hardtanh(torch.ones(3), min_val=1.0, max_val=0.0)",
+    "F.threshold(torch.ones(3), 0.5)",
+    "F.glu(torch.ones(3))",
+    "F.glu(torch.ones(4)).shape",
+    "F.max_pool2d(torch.ones(1, 1, 4, 4), 5)",
+    "F.max_pool2d(torch.ones(1, 1, 4, 4), 2, padding=2)",
+    "F.max_pool2d(torch.ones(1, 1, 4, 4), 0)",
+    "F.max_pool2d(torch.ones(1, 1, 4, 4), (2, 2, 2))",
+    "F.max_pool2d(torch.ones(4, 4), 2)",
+    "F.max_pool2d(torch.ones(1, 4, 4), 2).shape",
+    "F.avg_pool2d(torch.ones(1, 1, 4, 4), 5)",
+    "F.avg_pool2d(torch.ones(1, 1, 4, 4), 2, padding=2)",
+    "F.avg_pool1d(torch.ones(1, 4), 2).shape",
+    "F.avg_pool1d(torch.ones(4), 2)",
+    "F.adaptive_avg_pool2d(torch.ones(1, 1, 4, 4), (2, 2, 2))",
+    "F.adaptive_avg_pool2d(torch.ones(1, 1, 4, 4), -1)",
+    "F.adaptive_max_pool2d(torch.ones(1, 1, 4, 4), 0)",
+    "F.conv2d(torch.ones(1, 3, 8, 8), torch.ones(2, 3, 9, 9))",
+    "F.conv2d(torch.ones(1, 3, 8, 8), torch.ones(2, 4, 3, 3))",
+    "F.conv2d(torch.ones(1, 4, 8, 8), torch.ones(2, 2, 3, 3), groups=2).shape",
+    "F.conv2d(torch.ones(1, 4, 8, 8), torch.ones(3, 2, 3, 3), groups=2)",
+    "F.conv2d(torch.ones(1, 3, 8, 8), torch.ones(2, 3, 3, 3), padding='same', stride=2)",
+    "F.conv2d(torch.ones(1, 3, 8, 8), torch.ones(2, 3, 3, 3), padding='full')",
+    "F.conv2d(torch.ones(1, 3, 8, 8), torch.ones(2, 3, 3, 3), stride=0)",
+    "F.conv2d(torch.ones(1, 3, 8, 8), torch.ones(2, 3, 3, 3), dilation=5)",
+    "F.conv2d(torch.ones(1, 3, 8, 8).long(), torch.ones(2, 3, 3, 3).long())",
+    "F.conv1d(torch.ones(1, 3, 8), torch.ones(2, 3, 9))",
+    "F.conv1d(torch.ones(3, 8), torch.ones(2, 3, 3)).shape",
+    "F.conv1d(torch.ones(1, 3, 8), torch.ones(2, 3, 3), padding='same', dilation=2).shape",
+    "F.batch_norm(torch.ones(2, 3), torch.zeros(4), torch.ones(4))",
+    "F.batch_norm(torch.ones(2, 3), torch.zeros(3), torch.ones(3), training=True, eps=0)",
+    "F.batch_norm(torch.ones(2, 3), None, None).shape",
+    "F.batch_norm(torch.ones(2, 3), None, None, training=True).shape",
+    "F.layer_norm(torch.ones(2, 3), (4,))",
+    "F.layer_norm(torch.ones(2, 3), 3)",
+    "F.layer_norm(torch.ones(2, 3), [2, 3]).shape",
+    "F.layer_norm(torch.ones(2, 3), (3,), weight=torch.ones(4))",
+    "F.layer_norm(torch.ones(2, 3).long(), (3,))",
+    "F.group_norm(torch.ones(2, 4), 3)",
+    "F.group_norm(torch.ones(2, 4), 0)",
+    "F.instance_norm(torch.ones(2, 3))",
+    "F.instance_norm(torch.ones(2, 3, 1))",
+    "F.unfold(torch.ones(1, 1, 4), 2)",
+    "F.unfold(torch.ones(1, 1, 4, 4), 5)",
+    "F.fold(torch.ones(1, 4, 9), (4, 4), 2).shape",
+    "F.fold(torch.ones(1, 5, 9), (4, 4), 2)",
+    "F.pixel_shuffle(torch.ones(1, 3, 2, 2), 2)",
+    "F.pixel_shuffle(torch.ones(1, 4, 2, 2), 0)",
+    "F.grid_sample(torch.ones(1, 1, 4, 4), torch.zeros(1, 2, 2, 3))",
+    "F.affine_grid(torch.ones(1, 2, 3), (1, 1, 4))",
+    "F.affine_grid(torch.ones(1, 3, 3), (1, 1, 4, 4))",
+]
+
+TENSOR_CASES = [
+    "torch.ones(2, 3).shape(0)",
+    "torch.ones(2, 3).size[0]",
+    "torch.ones(2, 3).size()[2]",
+    "torch.ones(2, 3).shape[-3]",
+    "torch.ones(2, 3).size(2)",
+    "torch.ones(2, 3).size(-3)",
+    "torch.ones(2, 3).size('0')",
+    "torch.ones(2, 3).dim",
+    "torch.ones(2, 3).ndim()",
+    "torch.ones(2, 3).numel",
+    "len(torch.tensor(1.0))",
+    "iter(torch.tensor(1.0))",
+    "list(torch.ones(0, 3))",
+    "bool(torch.ones(2))",
+    "bool(torch.ones(0))",
+    "bool(torch.ones(1, 1))",
+    "int(torch.ones(2))",
+    "float(torch.ones(0))",
+    "int(torch.tensor(2.7))",
+    "int(torch.tensor(float('nan')))",
+    "int(torch.tensor(float('inf')))",
+    "complex(torch.tensor(1.0))",
+    "'%d' % torch.tensor(3)",
+    "'%.2f' % torch.tensor([1.0, 2.0])",
+    "'{:.2f}'.format(torch.tensor([1.0, 2.0]))",
+    "'{:.2f}'.format(torch.tensor(1.0))",
+    "'{:d}'.format(torch.tensor(1))",
+    "'{:5}'.format(torch.tensor([1.0]))",
+    "torch.ones(2) == None",
+    "torch.ones(2) in torch.ones(3)",
+    "2 in torch.ones(3)",
+    "'a' in torch.ones(3)",
+    "torch.ones(2).__contains__([1.0])",
+    "hash(torch.ones(2)) is not None",
+    "round(torch.tensor(1.5))",
+    "round(torch.tensor([1.5]), 1)",
+    "abs(torch.tensor([-1, 2])).tolist()",
+    "divmod(torch.tensor(7), 2)",
+    "max(torch.ones(2), torch.ones(2))",
+    "sum(torch.ones(2, 3)).tolist()",
+    "sorted(torch.tensor([3, 1, 2]))",
+    "torch.ones(2).to('cuda')",
+    "torch.ones(2).cuda()",
+    "torch.ones(2).to('gpu')",
+    "torch.ones(2).to('cuda:0')",
+    "torch.ones(2).to('mps')",
+    "torch.ones(2).to(torch.device('cpu')).device",
+    "torch.ones(2).to('cpu', 'float64')",
+    "torch.ones(2).to(float).dtype",
+    "torch.ones(2).to(int).dtype",
+    "torch.ones(2).to(bool).dtype",
+    "torch.ones(2).to('float32')",
+    "torch.ones(2).to(np.float64)",
+    "torch.ones(2).to(torch.ones(1).long()).dtype",
+    "torch.ones(2).to(dtype=torch.long, copy=True).dtype",
+    "torch.ones(2).type('torch.LongTensor').dtype",
+    "torch.ones(2).type('torch.cuda.FloatTensor')",
+    "torch.ones(2).type('float')",
+    "torch.ones(2).type(torch.int32).dtype",
+    "torch.ones(2).type()",
+    "torch.ones(2).long().type()",
+    "torch.ones(2).double(torch.float32)",
+    "torch.ones(2).float(1)",
+    "torch.ones(2).numpy(True)",
+    "torch.ones(2).detach().numpy().dtype.name",
+    "torch.ones(2, dtype=torch.float16).numpy().dtype.name",
+    "torch.ones(2).tolist(1)",
+    "torch.ones(2).item(0)",
+    "torch.ones(2).requires_grad_('yes')",
+    "(torch.ones(2, requires_grad=True) * 2).requires_grad_(False)",
+    "(torch.ones(2, requires_grad=True) * 2).requires_grad_(True).requires_grad",
+    "setattr(torch.ones(2, requires_grad=True) * 2, 'requires_grad', False)",
+    "torch.Tensor(2, 3.5)",
+    "torch.Tensor([1, 2], dtype=torch.long)",
+    "torch.Tensor('a')",
+    "torch.Tensor(None)",
+    "torch.Tensor(-1)",
+    "torch.Tensor([[1, 2], [3]])",
+    "torch.Tensor(np.array([1, 2])).dtype",
+    "torch.Tensor(torch.ones(2).long()).dtype",
+    "torch.Tensor(2, 3).shape",
+    "torch.Tensor((2, 3)).tolist()",
+    "torch.FloatTensor([1, 'a'])",
+    "torch.LongTensor([1.5, 2.7]).tolist()",
+    "torch.LongTensor(torch.ones(2))",
+    "torch.FloatTensor(torch.ones(2).long())",
+    "torch.IntTensor([2**40])",
+    "torch.BoolTensor([2, 0]).tolist()",
+    "torch.ByteTensor([-1, 256]).tolist()",
+    "torch.tensor([1.0, 2.0], requires_grad=True).numpy()",
+    "torch.from_numpy([1, 2])",
+    "torch.from_numpy(np.array([1, 2], dtype=object))",
+    "torch.from_numpy(np.array(['a']))",
+    "torch.from_numpy(np.array(1.5)).shape",
+    "torch.from_numpy(np.ones((2, 3))[:, ::-1])",
+    "torch.from_numpy(np.ones(3, dtype=np.uint16)).dtype",
+    "torch.from_numpy(np.ones(3, dtype=np.complex64)).dtype",
+    "torch.as_tensor([1, 2], dtype='float')",
+    "torch.as_tensor(torch.ones(2), dtype=torch.long).dtype",
+    "torch.as_tensor('a')",
+    "torch.zeros((2, 3), dtype='float32')",
+    "torch.zeros(2, 3, dtype=float).dtype",
+    "torch.zeros(2, 3, dtype=np.float32)",
+    "torch.zeros([2, 3.0])",
+    "torch.zeros(2, 3, 4.0)",
+    "torch.zeros((2, 3), (4,))",
+    "torch.zeros(torch.Size([2, 3]), 4)",
+    "torch.ones(2, 3, requires_grad=True, dtype=torch.int64)",
+    "torch.randn(2.5)",
+    "torch.randn(2, 3, dtype=torch.long)",
+    "torch.randn((2, 3), (4,))",
+    "torch.rand(-1)",
+    "torch.randint(5, (2,), dtype=torch.float32).dtype",
+    "torch.randint(5, 2)",
+    "torch.randint(5, 3, (2,))",
+    "torch.randint(0, 5)",
+    "torch.randint(0.5, 5, (2,))",
+    "torch.randint(0, 5, [2.0])",
+    "torch.randperm(-1)",
+    "torch.randperm(3.0)",
+    "torch.normal(0, 1)",
+    "torch.normal(0, -1, (2,))",
+    "torch.normal(torch.zeros(2), torch.ones(3))",
+    "torch.normal(torch.zeros(2), -1.0)",
+    "torch.multinomial(torch.tensor([0.5, 0.5]), 3)",
+    "torch.multinomial(torch.tensor([0.0, 0.0]), 1)",
+    "torch.multinomial(torch.tensor([1, 2]), 1)",
+    "torch.multinomial(torch.tensor([-0.5, 0.5]), 1)",
+    "torch.multinomial(torch.ones(2, 2, 2), 1)",
+    "torch.arange(0, 1, 0)",
+    "torch.arange(1, 0, 0.1)",
+    "torch.arange(0, 10, -1)",
+    "torch.arange(5, dtype=torch.bool)",
+    "torch.arange(0, float('inf'))",
+    "torch.arange(0, 1, 0.3).tolist()",
+    "torch.linspace(0, 1)",
+    "torch.linspace(0, 1, -1)",
+    "torch.linspace(0, 1, 2.5)",
+    "torch.linspace(0, 1, 3, dtype=torch.long).tolist()",
+    "torch.eye(-1)",
+    "torch.eye(2, 3.0)",
+    "torch.full((2,), 'a')",
+    "torch.full((2,), 1).dtype",
+    "torch.full((2,), True).dtype",
+    "torch.full(2, 1.0)",
+    "torch.full((2,), [1.0, 2.0])",
+    "torch.empty(2, 3).shape",
+    "torch.empty(-2)",
+    "torch.zeros_like([1, 2])",
+    "torch.zeros_like(torch.ones(2), dtype='float')",
+    "torch.ones_like(torch.ones(2, 3), 3)",
+    "torch.rand_like(torch.ones(2).long())",
+    "torch.randn_like(torch.ones(2).long())",
+    "torch.randint_like(torch.ones(2), 5).dtype",
+    "torch.manual_seed(-1)",
+    "torch.manual_seed('a')",
+    "torch.manual_seed(2**64)",
+    "torch.manual_seed(1.5)",
+    "torch.set_default_dtype(torch.long)",
+    "torch.set_default_dtype('float64')",
+    "torch.set_printoptions(precision='a')",
+    "torch.device('gpu')",
+    "torch.device('cuda:a')",
+    "torch.device('cpu', 'a')",
+    "torch.device(-1)",
+    "torch.cuda.is_available()",
+    "torch.cuda.device_count()",
+    "torch.cuda.current_device()",
+    "torch.cuda.get_device_name()",
+    "torch.cuda.manual_seed(0)",
+    "torch.backends.mps.is_available()",
+    "torch.get_default_dtype()",
+    "torch.is_tensor([1])",
+    "torch.numel([1, 2])",
+    "torch.is_floating_point(1.0)",
+    "torch.ones(2, 3).mean(dtype=torch.long)",
+    "torch.ones(2, 3).long().mean()",
+    "torch.ones(2, 3).long().mean(dtype=torch.float32).item()",
+    "torch.ones(2, 3).long().std()",
+    "torch.ones(2, 3).long().var()",
+    "torch.ones(1).std().item()",
+    "torch.ones(1).var(unbiased=True).item()",
+    "torch.ones(0).mean().item()",
+    "torch.ones(0).sum().item()",
+    "torch.ones(0).max()",
+    "torch.ones(0).argmax()",
+    "torch.ones(0, 3).max(dim=1)",
+    "torch.ones(0, 3).max(dim=0)",
+    "torch.ones(0, 3).sum(dim=0).tolist()",
+    "torch.ones(0).prod().item()",
+    "torch.ones(0).min()",
+    "torch.ones(0).median()",
+    "torch.ones(0).std().item()",
+    "torch.ones(2, 3).sum(dim=2)",
+    "torch.ones(2, 3).sum(dim=(0, 0))",
+    "torch.ones(2, 3).sum(dim=[0, 1]).item()",
+    "torch.ones(2, 3).sum(2, keepdim=True)",
+    "torch.ones(2, 3).max(dim=(0, 1))",
+    "torch.ones(2, 3).max(0, 1)",
+    "torch.ones(2, 3).argmax(dim=(0, 1))",
+    "torch.ones(2, 3).topk(4)",
+    "torch.ones(2, 3).topk(-1)",
+    "torch.ones(2, 3).topk(2, dim=2)",
+    "torch.ones(2, 3).kthvalue(4)",
+    "torch.ones(2, 3).kthvalue(0)",
+    "torch.ones(2, 3).sort(dim=2)",
+    "torch.ones(2, 3).cumsum()",
+    "torch.ones(2, 3).cumsum(2)",
+    "torch.ones(2, 3).norm(p='fro', dim=2)",
+    "torch.ones(2, 3).norm(p='nuc').item()",
+    "torch.ones(3).norm(p='nuc')",
+    "torch.ones(2, 3).norm(p=-1).item()",
+    "torch.ones(2, 3).long().norm()",
+    "torch.ones(2, 3).quantile(0.5)",
+    "torch.ones(2, 3).quantile(1.5)",
+    "torch.ones(2, 3).long().quantile(0.5)",
+    "torch.ones(2, 3).unique(dim=2)",
+    "torch.ones(2, 3).bincount()",
+    "torch.tensor([-1, 2]).bincount()",
+    "torch.tensor([1.0, 2.0]).bincount()",
+    "torch.tensor([1, 2]).bincount(torch.ones(3))",
+    "torch.tensor([1, 2]).histc(bins=-1)",
+    "torch.tensor([1, 2]).float().histc(bins=0)",
+    "torch.ones(2, 3).any(dim=2)",
+    "torch.ones(2, 3).all(0).tolist()",
+    "torch.ones(2, 3).count_nonzero(dim=2)",
+    "torch.ones(2, 3).logsumexp(dim=2)",
+    "torch.ones(2, 3).long().logsumexp(dim=1).dtype",
+    "torch.ones(2, 3).softmax()",
+    "torch.ones(2, 3).log_softmax(2)",
+    "torch.ones(2, 3).argsort(dim=2)",
+    "torch.ones(2, 3).clamp()",
+    "torch.ones(2, 3).clamp(min='a')",
+    "torch.ones(2, 3).clamp(2, 1).tolist()",
+    "torch.ones(2, 3).long().clamp(0.5).dtype",
+    "torch.ones(2, 3).clamp(torch.ones(3, 1))",
+    "torch.ones(2, 3).clip(max=torch.ones(4))",
+    "torch.ones(2, 3).round(decimals=1.5)",
+    "torch.ones(2, 3).long().round(decimals=1).tolist()",
+    "torch.ones(2, 3).pow('a')",
+    "torch.tensor([2, 3]).pow(-1)",
+    "torch.tensor([2, 3]) ** -1",
+    "torch.tensor([2, 3]).pow(0.5).tolist()",
+    "torch.tensor([-8.0]).pow(1 / 3).tolist()",
+    "torch.tensor([0, 1]) / 0",
+    "torch.tensor([0, 1]) // 0",
+    "torch.tensor([0, 1]) % 0",
+    "torch.tensor([0, 1]).div(0, rounding_mode='floor')",
+    "torch.tensor([0, 1]).div(2, rounding_mode='round')",
+    "torch.tensor([True]) + torch.tensor([True])",
+    "torch.tensor([True]) - torch.tensor([True])",
+    "-torch.tensor([True])",
+    "~torch.tensor([1.0])",
+    "torch.tensor([1.0]) & torch.tensor([1.0])",
+    "torch.tensor([1]) << 1.5",
+    "torch.tensor([1.0]) ^ 1",
+    "torch.ones(2, 3) @ torch.ones(3, 2).long()",
+    "torch.ones(2, 3).dot(torch.ones(2, 3))",
+    "torch.ones(3).dot(torch.ones(3).long())",
+    "torch.ones(3).long().dot(torch.ones(3).long()).item()",
+    "torch.ones(2, 3).matmul(torch.ones(2))",
+    "torch.matmul(torch.ones(3), torch.ones(4))",
+    "torch.matmul(torch.tensor(1.0), torch.ones(3))",
+    "torch.einsum('ij,jk->ik', torch.ones(2, 3), torch.ones(4, 5))",
+    "torch.einsum('ij,jk', torch.ones(2, 3))",
+    "torch.einsum('ij->k', torch.ones(2, 3))",
+    "torch.einsum('ii->i', torch.ones(2, 3))",
+    "torch.linalg.inv(torch.ones(2, 3))",
+    "torch.linalg.inv(torch.zeros(2, 2))",
+    "torch.linalg.inv(torch.eye(2).long())",
+    "torch.inverse(torch.ones(3))",
+    "torch.linalg.det(torch.ones(2, 3))",
+    "torch.linalg.solve(torch.eye(2), torch.ones(3))",
+    "torch.linalg.norm(torch.ones(2, 3), ord='fro', dim=0)",
+    "torch.linalg.norm(torch.ones(2, 3).long())",
+    "torch.linalg.cholesky(-torch.eye(2))",
+    "torch.linalg.eigh(torch.ones(2, 3))",
+    "torch.linalg.svd(torch.ones(3)).U",
+    "torch.where(torch.ones(2) > 0, torch.ones(2), torch.ones(3))",
+    "torch.where(torch.ones(2), torch.ones(2), torch.zeros(2))",
+    "torch.where(torch.ones(2) > 0, 1.0, 0).dtype",
+    "torch.where(torch.ones(2) > 0, torch.ones(2).long(), 0.5).dtype",
+    "torch.where(torch.ones(2) > 0)[0].tolist()",
+    "torch.where(torch.ones(2) > 0, torch.ones(2))",
+    "torch.nonzero(torch.tensor(0.0)).shape",
+    "torch.nonzero(torch.tensor([1, 0]), as_tuple=True)[0].tolist()",
+    "torch.tensor([1, 0]).nonzero(True)",
+    "torch.isclose(torch.ones(2), torch.ones(2).long())",
+    "torch.allclose(torch.ones(2), torch.ones(3))",
+    "torch.allclose(torch.ones(2), torch.ones(2).double())",
+    "torch.equal(torch.ones(2), [1.0, 1.0])",
+    "torch.equal(torch.ones(2), torch.ones(2).long())",
+    "torch.ones(2).eq(torch.ones(3))",
+    "torch.ones(2).lt('a')",
+    "torch.maximum(torch.ones(2), 1.0)",
+    "torch.max(torch.ones(2), 1.0)",
+    "torch.max(torch.ones(2, 3), torch.ones(3, 2))",
+    "torch.min(torch.ones(2, 3), dim=1, keepdim=True).values.shape",
+    "torch.max(torch.ones(2, 3), 1).indices.dtype",
+    "torch.sort(torch.ones(3), descending='yes')",
+    "torch.flatten(torch.tensor(1.0), 0, 1)",
+    "torch.flatten(torch.ones(2, 3), 1, 0)",
+    "torch.squeeze(torch.ones(2, 1), 2)",
+    "torch.chunk(torch.ones(5), 2.0)",
+    "torch.tensor_split(torch.ones(5), [1.5])",
+    "torch.repeat_interleave(torch.ones(3), torch.tensor([1, 2]))",
+    "torch.gather(torch.ones(2, 3), 1, torch.tensor([[0, 1]]).float())",
+    "torch.index_select(torch.ones(2, 3), 1, torch.tensor([[0, 1]]))",
+    "torch.index_select(torch.ones(2, 3), 1, torch.tensor([0, 3]))",
+    "torch.index_select(torch.ones(2, 3), 1, [0, 1])",
+    "torch.tril(torch.ones(3))",
+    "torch.diag(torch.ones(2, 3, 4))",
+    "torch.diag_embed(torch.ones(3)).shape",
+    "torch.outer(torch.ones(2, 2), torch.ones(2))",
+    "torch.cross(torch.ones(2), torch.ones(2))",
+    "torch.cross(torch.ones(3), torch.ones(3)).tolist()",
+    "torch.kron(torch.ones(2), [1.0])",
+    "torch.cumprod(torch.ones(3).long(), 0).dtype",
+    "torch.cdist(torch.ones(2, 3), torch.ones(2, 4))",
+    "torch.cdist(torch.ones(3), torch.ones(3))",
+    "torch.cdist(torch.ones(2, 3), torch.ones(2, 3), p=-1)",
+    "torch.meshgrid(torch.ones(2), torch.ones(3), indexing='xz')",
+    "torch.meshgrid()",
+    "torch.clamp(torch.ones(2))",
+    "torch.lerp(torch.ones(2), torch.ones(2), torch.ones(3))",
+    "torch.lerp(torch.ones(2).long(), torch.ones(2).long(), 0.5)",
+    "torch.abs(torch.tensor([True]))",
+    "torch.sqrt(torch.tensor([-1.0])).tolist()",
+    "torch.log(torch.tensor([0, 1])).tolist()",
+    "torch.exp(torch.tensor([1000.0])).tolist()",
+    "torch.sign(torch.tensor([True]))",
+    "torch.sigmoid(torch.tensor([True]))",
+    "torch.ceil(torch.tensor([1, 2])).dtype",
+    "torch.floor(torch.tensor([True]))",
+    "torch.trunc(torch.tensor([1, 2])).tolist()",
+    "torch.erfinv(torch.tensor([2.0])).tolist()",
+    "torch.logit(torch.tensor([1.0])).tolist()",
+]
+
+FN_CASES = [
+    "MulTwo.apply(torch.ones(2, requires_grad=True)).sum().backward()",
+    "MulTwo.apply(torch.ones(2, requires_grad=True), 3)",
+    "MulTwo.apply(x=torch.ones(2, requires_grad=True))",
+    "MulTwo()(torch.ones(2, requires_grad=True))",
+    "MulTwo.forward(None, torch.ones(2)).tolist()",
+    "MulTwo.apply([1.0, 2.0]).tolist()",
+    "MulTwo.apply(torch.ones(2)).requires_grad",
+    "MulTwo.apply(torch.ones(2, requires_grad=True)).grad_fn.name()",
+    "TooFewGrads.apply(torch.ones(2, requires_grad=True), torch.ones(2, requires_grad=True)).sum().backward()",
+    "TooManyGrads.apply(torch.ones(2, requires_grad=True)).sum().backward()",
+    "WrongShapeGrad.apply(torch.ones(2, requires_grad=True)).sum().backward()",
+    "WrongTypeGrad.apply(torch.ones(2, requires_grad=True)).sum().backward()",
+    "NonTensorGrad.apply(torch.ones(2, requires_grad=True)).sum().backward()",
+    "(lambda x: (IntGrad.apply(x).sum().backward(), x.grad.tolist())[1])(torch.ones(2, requires_grad=True))",
+    "(lambda x: (NoneGrad.apply(x).sum().backward(), x.grad)[1])(torch.ones(2, requires_grad=True))",
+    "SaveNonTensor.apply(torch.ones(2, requires_grad=True))",
+    "SaveTwice.apply(torch.ones(2, requires_grad=True)).sum().backward()",
+    "ReturnsList.apply(torch.ones(2, requires_grad=True))",
+    "ReturnsNumber.apply(torch.ones(2, requires_grad=True))",
+    "ReturnsNone.apply(torch.ones(2, requires_grad=True))",
+    "ReturnsInput.apply(torch.ones(2, requires_grad=True)).grad_fn.name()",
+    "(lambda x: (InplaceNoDirty.apply(x.clone()).sum().backward(), x.grad.tolist())[1])(torch.ones(2, requires_grad=True))",
+    "InplaceDirty.apply(torch.ones(2, requires_grad=True))",
+    "(lambda x: InplaceDirty.apply(x.clone()).grad_fn.name())(torch.ones(2, requires_grad=True))",
+    "NoBackward.apply(torch.ones(2, requires_grad=True)).sum().backward()",
+    "NoForward.apply(torch.ones(2, requires_grad=True))",
+    "(lambda x: (ModifiedSaved.apply(x), None)[1])(torch.ones(2, requires_grad=True))",
+    "(lambda x: (lambda y: (x.data.add_(1), y.sum().backward(), x.grad.tolist())[2])(MulTwoSaved.apply(x)))(torch.ones(2, requires_grad=True))",
+    "(lambda x: (lambda y: (y.add_(1), y.sum().backward()))(MulTwoSaveOut.apply(x)))(torch.ones(2, requires_grad=True))",
+    "torch.autograd.gradcheck(MulTwo.apply, (torch.ones(2, requires_grad=True),))",
+    "torch.autograd.gradcheck(MulTwo.apply, (torch.ones(2, dtype=torch.float64, requires_grad=True),))",
+    "torch.autograd.gradcheck(WrongGradValue.apply, (torch.ones(2, dtype=torch.float64, requires_grad=True),))",
+    "torch.autograd.gradcheck(WrongGradValue.apply, (torch.ones(2, dtype=torch.float64, requires_grad=True),), raise_exception=False)",
+    "torch.autograd.gradcheck(MulTwo.apply, (torch.ones(2, dtype=torch.float64),))",
+    "torch.autograd.gradcheck(lambda x: x.tolist(), (torch.ones(2, dtype=torch.float64, requires_grad=True),))",
+]
+
+HOOK_CASES = [
+    "(lambda m: m.register_forward_hook(3))(nn.Linear(2, 2))",
+    "(lambda m: (m.register_forward_hook(lambda mod, i, o: o * 0), m(torch.ones(1, 2)).tolist())[1])(nn.Linear(2, 2))",
+    "(lambda m: (m.register_forward_hook(lambda mod, i: None), m(torch.ones(1, 2)))[1])(nn.Linear(2, 2))",
+    "(lambda m: (m.register_forward_hook(lambda mod, i, o: 'x'), m(torch.ones(1, 2)))[1])(nn.Linear(2, 2))",
+    "(lambda m: (m.register_forward_pre_hook(lambda mod, i: torch.ones(1, 3)), m(torch.ones(1, 2)))[1])(nn.Linear(2, 2))",
+    "(lambda m: (m.register_forward_pre_hook(lambda mod, i: (torch.zeros(1, 2),)), m(torch.ones(1, 2)).tolist())[1])(nn.Linear(2, 2))",
+    "(lambda m: (m.register_forward_pre_hook(lambda mod, i, kw: None, with_kwargs=True), m(torch.ones(1, 2)))[1])(nn.Linear(2, 2))",
+    "(lambda m: (m.register_full_backward_hook(lambda mod, gi, go: (torch.ones(3),)), m(torch.ones(1, 2, requires_grad=True)).sum().backward())[1])(nn.Linear(2, 2))",
+    "(lambda m: (m.register_full_backward_hook(lambda mod, gi, go: 3), m(torch.ones(1, 2, requires_grad=True)).sum().backward())[1])(nn.Linear(2, 2))",
+    "(lambda m: (m.register_full_backward_hook(lambda mod, gi, go: None), m(torch.ones(1, 2)).sum().backward(), m.weight.grad.shape)[2])(nn.Linear(2, 2))",
+    "(lambda m: (m.register_full_backward_hook(lambda mod, gi: None), m(torch.ones(1, 2, requires_grad=True)).sum().backward())[1])(nn.Linear(2, 2))",
+    "(lambda m: (m.register_backward_hook(lambda mod, gi, go: None), m(torch.ones(1, 2, requires_grad=True)).sum().backward(), m.weight.grad.shape)[2])(nn.Linear(2, 2))",
+    "(lambda m: (m.register_full_backward_pre_hook(lambda mod, go: (torch.ones(3),)), m(torch.ones(1, 2, requires_grad=True)).sum().backward())[1])(nn.Linear(2, 2))",
+    "(lambda m: (lambda h: (h.remove(), h.remove(), m(torch.ones(1, 2)).shape)[2])(m.register_forward_hook(lambda *a: None)))(nn.Linear(2, 2))",
+    "(lambda m: m.register_module_forward_hook)(nn.Linear(2, 2))",
+    "(lambda m: m.register_state_dict_pre_hook(3))(nn.Linear(2, 2))",
+    "(lambda m: (m.weight.register_hook(lambda g: g * 0), m(torch.ones(1, 2)).sum().backward(), m.weight.grad.tolist())[2])(nn.Linear(2, 2))",
+    "(lambda m: (m.weight.register_hook(lambda g: g[0]), m(torch.ones(1, 2)).sum().backward())[1])(nn.Linear(2, 2))",
+    "(lambda m: m.apply(lambda x: x.weight))(nn.Sequential(nn.Linear(2, 2), nn.ReLU()))",
+    "(lambda m: len(list(m.apply(lambda x: None).children())))(nn.Sequential(nn.Linear(2, 2), nn.ReLU()))",
+    "(lambda m: [n for n, _ in m.named_modules(prefix=3)])(nn.Sequential(nn.Linear(2, 2)))",
+    "(lambda m: [n for n, _ in m.named_parameters(prefix='a', recurse=False)])(nn.Sequential(nn.Linear(2, 2)))",
+    "(lambda m: [n for n, _ in m.named_buffers()])(nn.BatchNorm1d(2))",
+    "(lambda m: m.state_dict(destination=3))(nn.Linear(2, 2))",
+    "(lambda m: list(m.state_dict(prefix='x.')))(nn.Linear(2, 2))",
+    "(lambda m: m.state_dict()['weight'].requires_grad)(nn.Linear(2, 2))",
+    "(lambda m: m.state_dict(keep_vars=True)['weight'].requires_grad)(nn.Linear(2, 2))",
+    "(lambda m: m.parameters()[0])(nn.Linear(2, 2))",
+    "(lambda m: len(m.parameters()))(nn.Linear(2, 2))",
+    "(lambda m: m.children()[0])(nn.Sequential(nn.Linear(2, 2)))",
+    "(lambda m: m.modules()[0])(nn.Sequential(nn.Linear(2, 2)))",
+    "(lambda m: next(m.parameters()).shape)(nn.Linear(2, 3))",
+    "(lambda m: m.zero_grad(set_to_none='no'))(nn.Linear(2, 2))",
+    "(lambda m: m.requires_grad_('no'))(nn.Linear(2, 2))",
+    "(lambda m: m.share_memory() is m)(nn.Linear(2, 2))",
+    "(lambda m: m.extra_repr())(nn.Linear(2, 2))",
+    "(lambda m: m.__call__())(nn.Linear(2, 2))",
+    "(lambda m: m(torch.ones(1, 2), extra=1))(nn.Linear(2, 2))",
+    "(lambda m: m.forward())(nn.ReLU())",
+    "(lambda m: m(torch.ones(2), torch.ones(2)))(nn.ReLU())",
+    "(lambda m: m(1.0))(nn.ReLU())",
+    "(lambda m: m(np.ones(2)))(nn.ReLU())",
+    "(lambda m: m(None))(nn.Sigmoid())",
+    "(lambda m: m([1.0]))(nn.Tanh())",
+    "(lambda m: m(1.0))(nn.Softmax(dim=0))",
+    "(lambda m: m('a'))(nn.Dropout())",
+    "(lambda m: m([1.0]))(nn.Flatten())",
+    "(lambda m: m(torch.ones(2, 3), torch.ones(2, 3)).item())(nn.MSELoss())",
+    "(lambda m: m(torch.ones(2, 3)))(nn.MSELoss())",
+    "(lambda m: m(torch.ones(2, 3), torch.ones(2, 3), torch.ones(2, 3)))(nn.MSELoss())",
+    "(lambda m: m(torch.ones(2, 3), target=torch.ones(2, 3)).item())(nn.L1Loss())",
+    "(lambda m: m(input=torch.ones(2, 3), target=torch.tensor([0, 1])).item())(nn.CrossEntropyLoss())",
+    "(lambda m: m(torch.ones(2, 3), [0, 1]))(nn.CrossEntropyLoss())",
+    "(lambda m: m([[1.0, 2.0]], torch.tensor([0])))(nn.CrossEntropyLoss())",
+    "nn.CrossEntropyLoss(reduction='avg')",
+    "nn.CrossEntropyLoss(weight=[1.0, 2.0])",
+    "nn.CrossEntropyLoss(ignore_index=None)",
+    "nn.CrossEntropyLoss(label_smoothing=2.0)(torch.ones(2, 3), torch.tensor([0, 1]))",
+    "nn.MSELoss(reduction=None)(torch.ones(2), torch.ones(2))",
+    "nn.BCELoss(weight=torch.ones(3))(torch.full((2, 3), 0.5), torch.ones(2, 3)).item()",
+    "nn.NLLLoss(ignore_index=-1)(torch.ones(2, 3), torch.tensor([-1, -1])).item()",
+    "nn.HuberLoss(delta=0)(torch.ones(2), torch.ones(2))",
+    "nn.SmoothL1Loss(beta=-1)(torch.ones(2), torch.ones(2))",
+    "nn.KLDivLoss(reduction='mean')(torch.ones(2, 3), torch.ones(2, 3)).item()",
+    "nn.Linear(4, 3).weight.T @ torch.ones(4)",
+    "nn.Linear(4.0, 3)",
+    "nn.Linear(4, 3, bias='no')",
+    "nn.Linear(in_features=4, out=3)",
+    "nn.Conv2d(3, 2, kernel=3)",
+    "nn.Conv2d(3, 2)",
+    "nn.Conv2d(3, 2.0, 3)",
+    "nn.Conv2d(3, 2, 3, groups=2)",
+    "nn.Conv2d(4, 2, 3, groups=4)",
+    "nn.Conv2d(3, 2, 3, padding=(1, 1, 1))",
+    "nn.MaxPool2d()",
+    "nn.MaxPool2d(0)",
+    "nn.MaxPool2d(2, stride=0)(torch.ones(1, 1, 4, 4))",
+    "nn.MaxPool2d(2, padding=2)(torch.ones(1, 1, 4, 4))",
+    "nn.AvgPool2d(2, padding=-1)(torch.ones(1, 1, 4, 4))",
+    "nn.BatchNorm1d(0)",
+    "nn.BatchNorm1d(3, momentum=2.0)(torch.ones(2, 3)).shape",
+    "nn.BatchNorm1d(3, eps=0)(torch.ones(2, 3)).shape",
+    "nn.BatchNorm2d(3)(torch.ones(2, 3))",
+    "nn.BatchNorm1d(3)(torch.ones(2, 3, 4, 5))",
+    "nn.LayerNorm(0)",
+    "nn.LayerNorm((2, 3))(torch.ones(3, 2))",
+    "nn.LayerNorm(3, elementwise_affine='no').weight",
+    "nn.GroupNorm(3, 4)",
+    "nn.GroupNorm(0, 4)",
+    "nn.Embedding(0, 3)(torch.tensor([0]))",
+    "nn.Embedding(10, 3, padding_idx=10)",
+    "nn.Embedding(10, 3, max_norm=1.0)(torch.tensor([0, 1])).shape",
+    "nn.Embedding.from_pretrained(torch.ones(3))",
+    "nn.Embedding.from_pretrained([[1.0]])",
+    "nn.Embedding.from_pretrained(torch.ones(3, 2), freeze=False).weight.requires_grad",
+    "nn.Dropout(1.5)",
+    "nn.Dropout(-0.5)",
+    "nn.Dropout('0.5')",
+    "nn.Dropout(p=None)",
+    "nn.Softmax()(torch.ones(2, 3)).shape",
+    "nn.Softmax(dim=2)(torch.ones(2, 3))",
+    "nn.ReLU(True)(torch.ones(2, requires_grad=True))",
+    "nn.LeakyReLU(-1)(torch.ones(2)).tolist()",
+    "nn.PReLU(0)",
+    "nn.PReLU(2)(torch.ones(2, 3))",
+    "nn.Flatten(2)(torch.ones(2, 3))",
+    "nn.Flatten(1, 0)(torch.ones(2, 3, 4))",
+    "nn.Unflatten(1, (2, 2))(torch.ones(2, 3))",
+    "nn.Unflatten(1, 4)",
+    "nn.Unflatten('a', (2, 2))",
+    "nn.Upsample(size=4, scale_factor=2)",
+    "nn.Upsample(scale_factor=2, mode='bilinear')(torch.ones(1, 1, 4)).shape",
+    "nn.Identity(54, unused='x')(torch.ones(2)).tolist()",
+    "nn.Sequential(nn.Linear(4, 3), nn.Linear(2, 1))(torch.ones(1, 4))",
+    "nn.Sequential(nn.Conv2d(1, 2, 3), nn.Linear(2, 1))(torch.ones(1, 1, 5, 5))",
+    "nn.Sequential(nn.Conv2d(1, 2, 3), nn.Flatten(), nn.Linear(8, 1))(torch.ones(1, 1, 5, 5))",
+    "nn.Sequential(nn.Conv2d(1, 2, 3), nn.Flatten(), nn.Linear(18, 1))(torch.ones(1, 1, 5, 5)).shape",
+    "nn.Sequential(nn.LSTM(4, 5), nn.Linear(5, 1))(torch.ones(3, 2, 4))",
+    "nn.Sequential(nn.Embedding(10, 4), nn.Linear(4, 2))(torch.tensor([[1.0, 2.0]]))",
+    "nn.Sequential(nn.Embedding(10, 4), nn.LSTM(4, 5))(torch.tensor([[1, 2]]))[0].shape",
+    "nn.Sequential(nn.Linear(4, 3), nn.Softmax(dim=1), nn.CrossEntropyLoss())(torch.ones(1, 4))",
+]
+
+SCHED_CASES = [
+    "(lambda o: (optim.lr_scheduler.StepLR(o, 1).step(), o.param_groups[0]['lr'])[1])(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: (optim.lr_scheduler.StepLR(o, 1).step(5), o.param_groups[0]['lr'])[1])(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.StepLR(o, 1).get_lr())(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.StepLR(o, 1).get_last_lr())(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.StepLR(o, 1).state_dict()['step_size'])(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.StepLR(o, 1).load_state_dict({'foo': 1}))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.StepLR(o, 1, last_epoch=5))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.StepLR(o, 1.5).step())(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.MultiStepLR(o, 3))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.ExponentialLR(o, gamma='a'))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.LambdaLR(o, lambda e: 'a').step())(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.LambdaLR(o, lambda: 1.0))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.ReduceLROnPlateau(o).step('a'))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.ReduceLROnPlateau(o).step(torch.tensor([1.0, 2.0])))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: (optim.lr_scheduler.ReduceLROnPlateau(o).step(torch.tensor(1.0)), o.param_groups[0]['lr'])[1])(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.ReduceLROnPlateau(o, threshold_mode='x'))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.ReduceLROnPlateau(o, min_lr=[0.1, 0.2]))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.CosineAnnealingLR(o))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.CosineAnnealingLR(o, T_max=-1).step())(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.OneCycleLR(o, max_lr=[1.0, 2.0], total_steps=10))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.OneCycleLR(o, max_lr=1.0, epochs=2))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.OneCycleLR(o, max_lr=1.0, total_steps=10, anneal_strategy='x'))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: [(s.step(), o.param_groups[0]['lr']) for s in [optim.lr_scheduler.OneCycleLR(o, max_lr=1.0, total_steps=1)] for _ in range(2)])(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.CyclicLR(o, 0.01, 0.1, step_size_up=0))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.CyclicLR(o, 0.01, 0.1))(optim.Adam([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.SequentialLR(o, [optim.lr_scheduler.StepLR(o, 1)], [1, 2]))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.ChainedScheduler([]))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.PolynomialLR(o, total_iters=0).get_last_lr())(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.ConstantLR(o, factor=1.5))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.ConstantLR(o, factor=0))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: optim.lr_scheduler.MultiplicativeLR(o, 0.5))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: (setattr(o, 'lr', 0.5), o.param_groups[0]['lr'])[1])(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: o.param_groups['lr'])(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: o.lr)(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: o.zero_grad(set_to_none=False) or o.param_groups[0]['params'][0].grad)(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: o.state_dict()['param_groups'][0]['params'])(optim.Adam([torch.ones(2, requires_grad=True), torch.ones(3, requires_grad=True)], lr=0.1))",
+    "(lambda o: o.step(3))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: o.step(closure=lambda: torch.tensor(1.0)).item())(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda o: o.step(lambda: 'x'))(optim.SGD([torch.ones(2, requires_grad=True)], lr=0.1))",
+    "(lambda p: (p.grad.__class__, optim.SGD([p], lr=0.1).step(), p.tolist())[2])(torch.ones(2, requires_grad=True))",
+    "(lambda p: (setattr(p, 'grad', torch.ones(2)), optim.SGD([p], lr=0.1, weight_decay=0.5).step(), p.tolist())[2])(torch.ones(2, requires_grad=True))",
+    "(lambda p: (setattr(p, 'grad', torch.ones(2)), optim.SGD([p], lr=0.1, maximize=True).step(), p.tolist())[2])(torch.ones(2, requires_grad=True))",
+    "(lambda p: (setattr(p, 'grad', torch.ones(2)), optim.Adam([p], lr=0.1, maximize=True).step(), p.tolist())[2])(torch.ones(2, requires_grad=True))",
+    "(lambda p: (setattr(p, 'grad', torch.ones(2)), optim.SGD([p], lr=torch.tensor(0.1)).step(), p.tolist())[2])(torch.ones(2, requires_grad=True))",
+    "(lambda p: (setattr(p, 'grad', torch.ones(2)), optim.Adam([p], lr=torch.tensor([0.1])).step(), p.tolist())[2])(torch.ones(2, requires_grad=True))",
+    "(lambda p: (setattr(p, 'grad', torch.ones(2)), optim.Adam([p], lr=0.1, foreach=True).step(), p.tolist())[2])(torch.ones(2, requires_grad=True))",
+    "(lambda p: (setattr(p, 'grad', torch.ones(2)), optim.Adam([p], lr=0.1, fused=True).step(), p.tolist())[2])(torch.ones(2, requires_grad=True))",
+    "(lambda p: (setattr(p, 'grad', torch.ones(2)), optim.Adam([p], lr=0.1, capturable=True).step(), p.tolist())[2])(torch.ones(2, requires_grad=True))",
+    "(lambda p: (setattr(p, 'grad', torch.ones(2)), optim.Adam([p], lr=0.1, differentiable=True).step(), p.tolist())[2])(torch.ones(2, requires_grad=True))",
+    "(lambda p: (setattr(p, 'grad', torch.ones(2).double()), optim.SGD([p], lr=0.1).step(), p.tolist())[2])(torch.ones(2, requires_grad=True))",
+    "optim.SGD([torch.ones(2, dtype=torch.long, requires_grad=True)], lr=0.1)",
+    "optim.SGD([torch.ones(2)], lr=0.1).param_groups[0]['params'][0].requires_grad",
+    "optim.SGD({torch.ones(2, requires_grad=True)}, lr=0.1)",
+    "optim.SGD([{'params': {torch.ones(2, requires_grad=True)}}], lr=0.1)",
+    "optim.SGD([[torch.ones(2, requires_grad=True)]], lr=0.1)",
+    "optim.SGD((p for p in [torch.ones(2, requires_grad=True)]), lr=0.1).param_groups[0]['lr']",
+    "optim.SGD([('w', torch.ones(2, requires_grad=True)), torch.ones(2, requires_grad=True)], lr=0.1)",
+    "optim.SGD([('w', torch.ones(2, requires_grad=True))], lr=0.1).state_dict()['param_groups'][0]['param_names']",
+    "optim.Optimizer([torch.ones(2, requires_grad=True)], {}).step()",
+    "optim.Optimizer([torch.ones(2, requires_grad=True)])",
+]
+
 
 def main():
     lines = [PRELUDE]
@@ -1256,10 +2112,15 @@ def main():
         ("index", INDEX_CASES),
         ("shape", SHAPE_CASES),
         ("data", DATA_CASES),
+        ("func", FUNC_CASES),
+        ("tensor", TENSOR_CASES),
+        ("fn", FN_CASES),
+        ("hook", HOOK_CASES),
+        ("sched", SCHED_CASES),
     ]
     for g, cases in groups:
         for k, code in enumerate(cases):
-            seeded = g in ("rnn", "mha", "optim", "module")
+            seeded = g in ("rnn", "mha", "optim", "module", "hook", "sched")
             add(f"{g}_{k}", f"run(lambda: {code})" if seeded else code)
     Path(sys.argv[1]).write_text("\n".join(lines) + "\n")
     print(len(lines) - 1, "cases", file=sys.stderr)
