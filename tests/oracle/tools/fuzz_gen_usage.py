@@ -202,8 +202,7 @@ class SaveTwice(MulTwo):
 
     @staticmethod
     def backward(ctx, g):
-        a, b = ctx.saved_tensors
-        return g * 2
+        return g * 2 + ctx.saved_tensors[1] * 0
 
 
 class ReturnsList(MulTwo):
