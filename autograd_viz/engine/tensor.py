@@ -282,6 +282,14 @@ def as_array(data, dtype=None) -> np.ndarray:
         return arr
     _reject(data)
     if isinstance(data, list | tuple):
+        if _holds_arrays(data):  # [np.ones(2), np.zeros(2)]: read as sequences, as PyTorch
+            warnings.warn(
+                "Creating a tensor from a list of numpy.ndarrays is extremely slow. Please "
+                "consider converting the list to a single numpy.ndarray with numpy.array() "
+                "before converting to a tensor.",
+                stacklevel=3,
+            )
+            data = _arrays_as_lists(data)
         leaves: list = []
         try:
             _walk(data, 0, _first_shape(data), leaves)
@@ -300,10 +308,10 @@ def as_array(data, dtype=None) -> np.ndarray:
                 if _is_sequence(x):  # [deque(...), ...]: read as lists
                     return as_array(_seq_list(data), dtype)
                 raise RuntimeError(f"Could not infer dtype of {type(x).__name__}")
+        if dtype is None and builtins.any(isinstance(x, np.generic | Tensor) for x in leaves):
+            dtype = _infer_leaves(leaves)  # [np.float64(1.5), 2.0] is float64, as in PyTorch
         if builtins.any(isinstance(x, Tensor) for x in leaves):
             data = _untensor(data)
-        if dtype is None and leaves and builtins.all(isinstance(x, np.generic) for x in leaves):
-            dtype = np.result_type(*leaves)  # [np.float64(1.5)] is float64, as in PyTorch
     elif not isinstance(data, numbers.Number | np.generic):
         if _is_sequence(data):  # a deque, a user sequence: read as PyTorch's PySequence_Check
             return as_array(_seq_list(data), dtype)
@@ -321,6 +329,49 @@ def as_array(data, dtype=None) -> np.ndarray:
     if dtype is None:
         arr = _default_dtype(arr, data)
     return arr
+
+
+def _holds_arrays(data) -> bool:
+    return builtins.any(
+        isinstance(x, np.ndarray) or (isinstance(x, list | tuple) and _holds_arrays(x))
+        for x in data
+    )
+
+
+def _arrays_as_lists(x):
+    """ndarrays inside a list as lists of numpy scalars (their dtype kept for the
+    inference), as PyTorch reads them: as sequences (a 0-d one has no ``len``)."""
+    if isinstance(x, np.ndarray):
+        if x.ndim == 0:
+            raise TypeError("len() of unsized object")
+        return [_arrays_as_lists(y) for y in x]
+    if isinstance(x, list | tuple):
+        return [_arrays_as_lists(y) for y in x]
+    return x
+
+
+def _infer_leaves(leaves):
+    """PyTorch's ``infer_scalar_type`` over a list's items: each numpy scalar or tensor
+    its dtype, a Python bool / int / float bool / int64 / the default float dtype,
+    combined by ``promote_types``."""
+    from .api import promote_types
+
+    dt = None
+    for x in leaves:
+        if isinstance(x, Tensor):
+            d = x._data.dtype
+        elif isinstance(x, np.generic):
+            d = x.dtype
+        elif isinstance(x, bool):
+            d = np.dtype(np.bool_)
+        elif isinstance(x, int):
+            d = np.dtype(np.int64)
+        elif isinstance(x, float):
+            d = np.dtype(_DF[0])
+        else:
+            return None
+        dt = promote_types(dt, d)
+    return dt
 
 
 def _is_sequence(x) -> bool:
