@@ -478,6 +478,10 @@ def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=No
     """``torch.unique`` (sorted, as PyTorch's CPU kernel returns it either way)."""
     import numpy as np
 
+    if dim is not None:
+        from .tensor import _wrap_dim
+
+        dim = _wrap_dim(dim, input._data.ndim)
     res = np.unique(
         input._data, return_inverse=return_inverse, return_counts=return_counts, axis=dim
     )

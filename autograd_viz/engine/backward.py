@@ -713,6 +713,9 @@ def _run_node(node, g, create_graph, listening):
             )
             if r is not None:
                 _check_hook_values(h, r, len(grads_in))
+                for old, new in zip(grads_in, r, strict=True):
+                    if old is not None and new is not None:
+                        _check_hook_result(h, old, new)
                 grads_in = tuple(None if x is None else (x if create_graph else _raw(x)) for x in r)
     if listening and multi:
         _emit_multi(node, g, grads_in)

@@ -1017,7 +1017,7 @@ class tensortype(type):
             have = args[0]._data.dtype
             if have != cls._np:  # (PyTorch's legacy constructor takes its own dtype only)
                 raise TypeError(f"expected {_options(cls._np)} (got {_options(have)})")
-            return args[0]
+            return Tensor._make(args[0]._data)  # (an alias of the same memory)
         return cls._new(*args, device=device)
 
     def __instancecheck__(cls, obj):

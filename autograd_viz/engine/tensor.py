@@ -535,6 +535,8 @@ class Tensor(metaclass=ShownAs):
             arr = np.zeros((0,), dtype=npd)
         elif len(args) == 1 and not isinstance(args[0], numbers.Number):
             a = args[0]
+            if a is None:
+                raise TypeError("new(): data must be a sequence (got NoneType)")
             if isinstance(a, Tensor) and dtype is None:  # (PyTorch: an alias, its dtype)
                 arr = a._data
             else:
@@ -547,6 +549,14 @@ class Tensor(metaclass=ShownAs):
                     )
             arr = np.zeros(args, dtype=npd)
         else:
+            if isinstance(args[0], numbers.Integral):  # (a size with a non-int in it)
+                k, bad = next(
+                    (k, a) for k, a in enumerate(args) if not isinstance(a, numbers.Integral)
+                )
+                raise TypeError(
+                    f"new(): argument 'size' failed to unpack the object at pos {k + 1} with error "
+                    f'"type must be tuple of ints,but got {type(bad).__name__}"'
+                )
             raise TypeError("new(): data must be a sequence (got " + type(args[0]).__name__ + ")")
         self._init(arr, False, None)
         if requires_grad:

@@ -1112,7 +1112,10 @@ def pad(input, pad, mode="constant", value=None):
         return _padding.pad_nonconstant(input, pad, mode)
     widths = [(0, 0)] * nd
     for k in range(len(pad) // 2):
-        widths[nd - 1 - k] = (pad[2 * k], pad[2 * k + 1])
+        lo, hi = pad[2 * k], pad[2 * k + 1]
+        widths[nd - 1 - k] = (lo, hi)
+        if (lo < 0 or hi < 0) and input._data.shape[nd - 1 - k] + min(lo, 0) + min(hi, 0) < 0:
+            raise RuntimeError("narrow(): length must be non-negative.")  # (PyTorch's crop)
     return ConstantPadNdBackward0.apply(
         input, widths=tuple(widths), value=0.0 if value is None else value
     )

@@ -1723,6 +1723,7 @@ raises("shape_119", lambda: torch.ones(2, 3).long() @ torch.ones(3, 2).long())
 raises("shape_121", lambda: torch.ones(2, 3) @ 2)
 raises("shape_127", lambda: torch.mm(torch.ones(2, 3, 1), torch.ones(1, 3)))
 raises("shape_141", lambda: (lambda z: z.__ifloordiv__(2).tolist())(torch.ones(2, 3).int()))
+raises("data_3", lambda: torch.utils.data.TensorDataset())
 raises("data_4", lambda: torch.utils.data.TensorDataset(torch.tensor(1.0)))
 raises("data_6", lambda: shape_of(torch.utils.data.TensorDataset(torch.ones(4, 2))[-1]))
 raises(
@@ -1810,6 +1811,7 @@ raises(
     ),
 )
 raises("data_62", lambda: torch.utils.data.random_split(range(10), [3, 8]))
+raises("data_66", lambda: torch.utils.data.random_split(range(10), [-1, 11]))
 raises("data_73", lambda: torch.utils.data.ConcatDataset([]))
 raises("data_77", lambda: torch.utils.data.ConcatDataset(range(3)))
 raises("data_80", lambda: list(torch.utils.data.BatchSampler(range(5), 2, "no")))
@@ -1822,6 +1824,7 @@ raises("func_5", lambda: F.linear(torch.ones(2, 4).long(), torch.ones(3, 4).long
 raises("func_6", lambda: F.linear([[1.0] * 4], torch.ones(3, 4)))
 raises("func_12", lambda: F.pad(torch.ones(2, 3), (1, 1, 1, 1, 1, 1)))
 raises("func_16", lambda: F.pad(torch.ones(1, 2, 3), (1, 1), mode="replicate").shape)
+raises("func_20", lambda: F.pad(torch.ones(1, 2, 3), (-2, -2)))
 raises("func_22", lambda: F.pad(torch.ones(1, 2, 3).long(), (1, 1), value=0.5).tolist())
 raises("func_38", lambda: F.embedding(torch.tensor([0, 1]), torch.ones(5)))
 raises("func_42", lambda: F.embedding([0, 1], torch.ones(5, 3)))
@@ -1853,6 +1856,8 @@ raises("tensor_41", lambda: torch.ones(2).to("cuda"))
 raises("tensor_50", lambda: torch.ones(2).to(bool).dtype)
 raises("tensor_69", lambda: (torch.ones(2, requires_grad=True) * 2).requires_grad_(False))
 raises("tensor_71", lambda: setattr(torch.ones(2, requires_grad=True) * 2, "requires_grad", False))
+raises("tensor_72", lambda: torch.Tensor(2, 3.5))
+raises("tensor_75", lambda: torch.Tensor(None))
 raises("tensor_79", lambda: torch.Tensor(torch.ones(2).long()).dtype)
 raises("tensor_81", lambda: torch.Tensor((2, 3)).tolist())
 raises("tensor_84", lambda: torch.LongTensor(torch.ones(2)))
@@ -1866,6 +1871,7 @@ raises("tensor_147", lambda: torch.empty(-2))
 raises("tensor_153", lambda: torch.randint_like(torch.ones(2), 5).dtype)
 raises("tensor_161", lambda: torch.device("gpu"))
 raises("tensor_207", lambda: torch.ones(2, 3).cumsum(2))
+raises("tensor_216", lambda: torch.ones(2, 3).unique(dim=2))
 raises("tensor_222", lambda: torch.tensor([1, 2]).float().histc(bins=0))
 raises("tensor_233", lambda: torch.ones(2, 3).clamp(2, 1).tolist())
 raises("tensor_257", lambda: torch.ones(2, 3).dot(torch.ones(2, 3)))
@@ -1971,6 +1977,7 @@ raises(
 raises(
     "fn_33", lambda: torch.autograd.gradcheck(MulTwo.apply, (torch.ones(2, dtype=torch.float64),))
 )
+raises("hook_0", lambda: run(lambda: (lambda m: m.register_forward_hook(3))(nn.Linear(2, 2))))
 raises(
     "hook_2",
     lambda: run(
@@ -1986,6 +1993,85 @@ raises(
             lambda m: (
                 m.register_forward_pre_hook(lambda mod, i: torch.ones(1, 3)),
                 m(torch.ones(1, 2)),
+            )[1]
+        )(nn.Linear(2, 2))
+    ),
+)
+raises(
+    "hook_6",
+    lambda: run(
+        lambda: (
+            lambda m: (
+                m.register_forward_pre_hook(lambda mod, i, kw: None, with_kwargs=True),
+                m(torch.ones(1, 2)),
+            )[1]
+        )(nn.Linear(2, 2))
+    ),
+)
+raises(
+    "hook_7",
+    lambda: run(
+        lambda: (
+            lambda m: (
+                m.register_full_backward_hook(lambda mod, gi, go: (torch.ones(3),)),
+                m(torch.ones(1, 2, requires_grad=True)).sum().backward(),
+            )[1]
+        )(nn.Linear(2, 2))
+    ),
+)
+raises(
+    "hook_8",
+    lambda: run(
+        lambda: (
+            lambda m: (
+                m.register_full_backward_hook(lambda mod, gi, go: 3),
+                m(torch.ones(1, 2, requires_grad=True)).sum().backward(),
+            )[1]
+        )(nn.Linear(2, 2))
+    ),
+)
+raises(
+    "hook_9",
+    lambda: run(
+        lambda: (
+            lambda m: (
+                m.register_full_backward_hook(lambda mod, gi, go: None),
+                m(torch.ones(1, 2)).sum().backward(),
+                m.weight.grad.shape,
+            )[2]
+        )(nn.Linear(2, 2))
+    ),
+)
+raises(
+    "hook_10",
+    lambda: run(
+        lambda: (
+            lambda m: (
+                m.register_full_backward_hook(lambda mod, gi: None),
+                m(torch.ones(1, 2, requires_grad=True)).sum().backward(),
+            )[1]
+        )(nn.Linear(2, 2))
+    ),
+)
+raises(
+    "hook_11",
+    lambda: run(
+        lambda: (
+            lambda m: (
+                m.register_backward_hook(lambda mod, gi, go: None),
+                m(torch.ones(1, 2, requires_grad=True)).sum().backward(),
+                m.weight.grad.shape,
+            )[2]
+        )(nn.Linear(2, 2))
+    ),
+)
+raises(
+    "hook_12",
+    lambda: run(
+        lambda: (
+            lambda m: (
+                m.register_full_backward_pre_hook(lambda mod, go: (torch.ones(3),)),
+                m(torch.ones(1, 2, requires_grad=True)).sum().backward(),
             )[1]
         )(nn.Linear(2, 2))
     ),
