@@ -267,7 +267,9 @@ def batch_norm(
                 f"{Size(x.shape)}"
             )
         _norm_dtype_check(x, (weight, bias, running_mean, running_var), "batch_norm")
-        if x.dtype == np.float32 and x.size <= EXACT_MAX:
+        if x.dtype == np.float32 and (x.size <= EXACT_MAX or x.size != x.shape[0] * c):
+            # (an (N, C) batch past EXACT_MAX takes the double statistics below: its exact
+            # route loops over the rows; with spatial dims the exact route is vectorized)
             mean, var_sum = _bn_stats32(x, axes)
             var = var_sum / np.float32(n)  # (float32, as PyTorch divides)
             unbiased = var_sum / np.float32(n - 1) if n > 1 else np.float32(np.nan)
@@ -338,9 +340,11 @@ def _bn_stats32(x, axes):
     n = x.size // n_ch
     shape = [1] * x.ndim
     shape[1] = n_ch
-    mean = (np.add.reduce(x.astype(np.float64), axis=axes) / n).astype(np.float32)
+    # (summed in double without a double copy: numpy converts block by block)
+    mean = (np.add.reduce(x, axis=axes, dtype=np.float64) / n).astype(np.float32)
     d = x - mean.reshape(shape)
-    var_sum = np.add.reduce((d * d).astype(np.float64), axis=axes).astype(np.float32)
+    np.multiply(d, d, out=d)
+    var_sum = np.add.reduce(d, axis=axes, dtype=np.float64).astype(np.float32)
     return mean, var_sum
 
 

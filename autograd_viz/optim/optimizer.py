@@ -143,11 +143,14 @@ class Optimizer(metaclass=ShownAs):
             for p, i in zip(g["params"], sg["params"], strict=True):
                 by_index[i] = p
             # (PyTorch's update_group: the saved group, in its key order - "params" last as
-            # state_dict() packs it - with this group's parameters)
+            # state_dict() packs it - with this group's parameters; a key set after saving,
+            # such as a scheduler's "initial_lr", goes away, while a default the saved group
+            # lacks comes back after the others, as each optimizer's __setstate__ adds it)
             new = copy.deepcopy({k: v for k, v in sg.items() if k != "params"})
             new = {k: (g["params"] if k == "params" else new[k]) for k in sg}
             for k, v in g.items():
-                new.setdefault(k, v)
+                if k in self.defaults or k == "param_names":
+                    new.setdefault(k, v)
             new_groups.append(new)
         self.param_groups[:] = new_groups
         self.state = defaultdict(dict)

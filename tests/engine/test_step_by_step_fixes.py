@@ -77,3 +77,39 @@ def test_ignored_rows_get_positive_zero_gradients():
     logits.grad = None
     torch.nn.functional.nll_loss(logits, targets, weight=torch.tensor([1.0, 2.0])).backward()
     assert not np.signbit(logits.grad.numpy()[2]).any()
+
+
+def test_batch_norm2d_past_exact_max_has_pytorchs_bits():
+    # 64 x 3 x 10 x 10 (past EXACT_MAX): the per-channel statistics as PyTorch's contiguous
+    # kernel takes them (a float32 mean, float32 squared deviations summed in double); the
+    # variance in double gave other last bits for about a quarter of the outputs
+    torch.manual_seed(39)
+    x = torch.rand((200, 3, 10, 10))
+    torch.manual_seed(1)
+    batch = x[torch.randperm(200)[:64]]
+    y = torch.nn.BatchNorm2d(3)(batch).detach().numpy()
+    assert int(y.view(np.int32).astype(np.int64).sum()) == -312194452320
+
+
+def test_optimizer_load_state_dict_replaces_the_groups():
+    # Godoy's lr_range_test restores a state dict saved before its LambdaLR: PyTorch's
+    # groups are then the saved ones ("initial_lr" gone), in the saved key order
+    p = torch.nn.Parameter(torch.ones(1))
+    opt = torch.optim.SGD([p], lr=0.1, momentum=0.9)
+    sd = opt.state_dict()
+    torch.optim.lr_scheduler.StepLR(opt, 1)
+    assert "initial_lr" in opt.param_groups[0]
+    opt.load_state_dict(sd)
+    assert list(opt.param_groups[0]) == [
+        "lr",
+        "momentum",
+        "dampening",
+        "weight_decay",
+        "nesterov",
+        "maximize",
+        "foreach",
+        "differentiable",
+        "fused",
+        "params",
+    ]
+    assert opt.param_groups[0]["params"][0] is p
