@@ -113,3 +113,23 @@ def test_optimizer_load_state_dict_replaces_the_groups():
         "params",
     ]
     assert opt.param_groups[0]["params"][0] is p
+
+
+def test_tensor_from_a_list_of_ndarrays():
+    # chapter 8: torch.as_tensor(points[0:1]) of a list of arrays (PyTorch warns once; the
+    # arrays' dtypes promote as PyTorch's, not numpy's)
+    arrays = [np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[5.0, 6.0], [7.0, 8.0]])]
+    t = torch.as_tensor(arrays)
+    assert t.dtype == torch.float64 and t.shape == (2, 2, 2)
+    i32 = np.array([1, 2], dtype=np.int32)
+    assert torch.tensor([i32, i32]).dtype == torch.int32
+    assert torch.tensor([np.array([1, 2]), np.array([1.0, 2.0], dtype=np.float32)]).dtype == (
+        torch.float32
+    )
+    assert torch.tensor([np.int64(1), np.float32(2)]).dtype == torch.float32
+    assert torch.tensor([np.array([1, 2]), [3.5, 4]]).tolist() == [[1.0, 2.0], [3.5, 4.0]]
+    assert torch.tensor([[1, 2], np.array([3, 4])]).dtype == torch.int64
+    with pytest.raises(TypeError, match=r"len\(\) of unsized object"):
+        torch.tensor([np.array(3), np.array(4.5)])
+    with pytest.raises(ValueError, match="expected sequence of length 2 at dim 1"):
+        torch.tensor([np.array([1, 2]), np.array([3, 4, 5])])
