@@ -25,9 +25,11 @@ from .random import (  # noqa: F401  (re-exported: the random state lives in ran
     default_generator,
     float_dtype_check,
     get_rng_state,
+    in_memory_order,
     initial_seed,
     like_args,
     manual_seed,
+    memory_order,
     randint_like_args,
     rng_of,
     seed,
@@ -689,7 +691,9 @@ def rand_like(input, *args, dtype=None, requires_grad=False, device=None, **kw):
     npd = to_numpy_dtype(dtype) or input._data.dtype
     float_dtype_check(npd, "check_uniform_bounds")
     check_device(device)
-    return _finish(rng.uniform_t(input._data.shape, npd), requires_grad)
+    arr = input._data
+    perm = memory_order(arr)  # (filled in the input's memory order, as PyTorch's)
+    return _finish(in_memory_order(lambda s: rng.uniform_t(s, npd), arr.shape, perm), requires_grad)
 
 
 def randn_like(input, *args, dtype=None, requires_grad=False, device=None, **kw):
@@ -697,7 +701,10 @@ def randn_like(input, *args, dtype=None, requires_grad=False, device=None, **kw)
     npd = to_numpy_dtype(dtype) or input._data.dtype
     float_dtype_check(npd, "normal_kernel_cpu")
     check_device(device)
-    return _finish(rng.normal_t(input._data.shape, npd), requires_grad)
+    arr = input._data
+    perm = memory_order(arr)  # (a non-contiguous like-tensor: PyTorch's serial sampler)
+    fill = lambda s: rng.normal_t(s, npd, contiguous=perm is None)  # noqa: E731
+    return _finish(in_memory_order(fill, arr.shape, perm), requires_grad)
 
 
 _RANDINT_SIGS = (

@@ -467,11 +467,32 @@ def log_normal_(self, mean=1.0, std=2.0, *, generator=None):
     return _inplace_sample(self, "log_normal_", LogNormalBackward0, _draw_order(self._data, arr))
 
 
-def dropout_noise(shape, p, npd):
-    """PyTorch's dropout noise ``empty(shape).bernoulli_(1 - p).div_(1 - p)`` from the
+def memory_order(arr):
+    """``None`` for a C-ordered array, else the permutation listing its dims from the
+    largest stride down: the order in which PyTorch's ``empty_like`` (preserve_format)
+    lays out a tensor like it, so that random fills (``rand_like``, dropout's mask) run
+    over memory, not over the indices."""
+    if arr.flags.c_contiguous or arr.ndim < 2:
+        return None
+    st = arr.strides
+    perm = sorted(range(arr.ndim), key=lambda d: -abs(st[d]))
+    return None if perm == list(range(arr.ndim)) else perm
+
+
+def in_memory_order(fill, shape, perm):
+    """``fill(shape')`` drawn in the order of ``perm`` (from ``memory_order``), returned as
+    a view with ``shape``: the strides PyTorch's like-tensor has."""
+    if perm is None:
+        return fill(shape)
+    out = fill(tuple(shape[d] for d in perm))
+    return out.transpose(np.argsort(perm))
+
+
+def dropout_noise(shape, p, npd, perm=None):
+    """PyTorch's dropout noise ``empty_like(input).bernoulli_(1 - p).div_(1 - p)`` from the
     default generator (float16 divides as ATen does for reduced floats: times the float
-    reciprocal)."""
-    keep = _rng[0].random(shape) < 1 - p
+    reciprocal); ``perm``: the input's memory order (``memory_order``)."""
+    keep = in_memory_order(_rng[0].random, shape, perm) < 1 - p
     if npd == np.float16:
         return (keep.astype(np.float32) * (np.float32(1) / np.float32(1 - p))).astype(npd)
     return keep.astype(npd) / npd.type(1 - p)

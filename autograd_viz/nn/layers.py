@@ -21,7 +21,7 @@ from ..engine.api_extra import _legacy_reduction
 from ..engine.argtypes_shape import size_probe, tp_name
 from ..engine.device import factory_dtype
 from ..engine.ops.unary import EXACT_MAX
-from ..engine.random import dropout_noise
+from ..engine.random import dropout_noise, memory_order
 from ..engine.tensor import Size, Tensor
 from . import _ops
 from . import functional as _functional
@@ -99,7 +99,7 @@ def dropout(input, p=0.5, training=True, inplace=False):
     if p == 1:
         noise = np.zeros(arr.shape, dtype=arr.dtype)
     else:
-        noise = dropout_noise(arr.shape, p, arr.dtype)
+        noise = dropout_noise(arr.shape, p, arr.dtype, memory_order(arr))
     noise_t = Tensor._make(noise)
     if inplace:
         return input.mul_(noise_t)

@@ -133,3 +133,23 @@ def test_tensor_from_a_list_of_ndarrays():
         torch.tensor([np.array(3), np.array(4.5)])
     with pytest.raises(ValueError, match="expected sequence of length 2 at dim 1"):
         torch.tensor([np.array([1, 2]), np.array([3, 4, 5])])
+
+
+def test_random_fills_follow_a_permuted_inputs_memory_order():
+    # nn.MultiheadAttention(batch_first=True) returns a transposed view: the dropout after
+    # it (a Transformer layer in training) draws its mask over memory, as PyTorch's
+    # empty_like(...).bernoulli_() does; rand_like / randn_like likewise (recorded bits)
+    x = torch.ones(2, 16, 6).transpose(0, 1)
+    torch.manual_seed(0)
+    y = torch.nn.functional.dropout(x, 0.3, True)
+    zeros = [i for i, v in enumerate(y.flatten().tolist()) if v == 0]
+    assert zeros[:12] == [0, 1, 3, 5, 11, 21, 23, 30, 32, 37, 46, 52] and len(zeros) == 53
+    assert y.stride() == (6, 96, 1)
+    p = torch.ones(3, 4, 5).permute(2, 0, 1)
+    torch.manual_seed(0)
+    r = torch.rand_like(p)
+    assert [round(v, 3) for v in r.flatten().tolist()[:3]] == [0.496, 0.634, 0.349]
+    torch.manual_seed(0)
+    n = torch.randn_like(p)
+    assert [round(v, 3) for v in n.flatten().tolist()[:3]] == [1.541, -1.399, -0.597]
+    assert n.stride() == (1, 20, 5)
