@@ -78,6 +78,10 @@ class Adam(Optimizer):
 
     def _update(self, p, arr, d, group):  # _hyper: the group
         lr, (beta1, beta2), eps = group["lr"], group["betas"], group["eps"]
+        lr_t = None
+        if lr.__class__ is Tensor:  # (a tensor lr: PyTorch's lr / bias1 in its dtype)
+            lr_t = lr._data.reshape(())
+            lr = lr_t.item()
         if beta1.__class__ is Tensor:  # (betas given as 1-element tensors: their values)
             beta1, beta2 = beta1.item(), beta2.item()
         state = self.state[p]
@@ -108,7 +112,8 @@ class Adam(Optimizer):
             denom = np.sqrt(vmax) / bias2_sqrt + eps
         else:
             denom = np.sqrt(v) / bias2_sqrt + eps
-        arr += (-(lr / bias1) * m) / denom  # addcdiv_(m, denom, -step_size)
+        step_size = lr / bias1 if lr_t is None else float(lr_t / lr_t.dtype.type(bias1))
+        arr += (-step_size * m) / denom  # addcdiv_(m, denom, -step_size)
 
 
 class AdamW(Adam):

@@ -63,3 +63,24 @@ def test_nonzero_of_a_0d_tensor():
     assert tuple(torch.nonzero(torch.tensor(2.0)).shape) == (1, 0)
     assert tuple(torch.nonzero(torch.tensor(0.0)).shape) == (0, 0)
     assert torch.tensor(3.0).nonzero(as_tuple=True)[0].tolist() == [0]
+
+
+@pytest.mark.parametrize(
+    ("lr", "want"),
+    [
+        # PyTorch 2.13's values: lr / bias_correction1 computed in the tensor's dtype
+        (torch.tensor(0.1), [0.699999988079071, 1.3000000715255737, 0.699999988079071]),
+        (torch.tensor([0.1]), [0.699999988079071, 1.3000000715255737, 0.699999988079071]),
+        (
+            torch.tensor(0.01, dtype=torch.float64),
+            [0.9700000286102295, 1.0299999713897705, 0.9700000286102295],
+        ),
+    ],
+)
+def test_adam_with_a_tensor_lr(lr, want):
+    p = torch.ones(3, requires_grad=True)
+    p.grad = torch.tensor([1.0, -2.0, 0.5])
+    opt = torch.optim.Adam([p], lr=lr)
+    for _ in range(3):
+        opt.step()
+    assert p.tolist() == want
