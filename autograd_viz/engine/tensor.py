@@ -20,6 +20,7 @@ from . import backward as _backward_mod
 from . import events
 from . import function as _function_mod
 from . import views as _views
+from ._stack import user_stacklevel
 from .device import CPU as _CPU
 from .device import DEFAULT_FLOAT as _DF
 from .device import check_device as _check_device_arg
@@ -287,7 +288,7 @@ def as_array(data, dtype=None) -> np.ndarray:
                 "Creating a tensor from a list of numpy.ndarrays is extremely slow. Please "
                 "consider converting the list to a single numpy.ndarray with numpy.array() "
                 "before converting to a tensor.",
-                stacklevel=3,
+                stacklevel=user_stacklevel(),
             )
             data = _arrays_as_lists(data)
         leaves: list = []

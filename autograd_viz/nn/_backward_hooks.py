@@ -11,10 +11,9 @@ legacy kind) hooks the ``grad_fn`` of the output, with PyTorch's FutureWarnings.
 from __future__ import annotations
 
 import functools
-import os
-import sys
 import warnings
 
+from ..engine._stack import user_stacklevel
 from ..engine.grad_mode import STATE
 from ..engine.tensor import Tensor
 
@@ -35,18 +34,6 @@ def _hook_function():
 
     BackwardHookFunction.__module__ = "torch.nn.modules._functions"
     return BackwardHookFunction
-
-
-_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def _user_stacklevel() -> int:
-    """The ``stacklevel`` pointing at the first frame outside this package (the user's
-    ``backward()`` or module call), counted from the caller of ``warnings.warn``."""
-    frame, level = sys._getframe(2), 2
-    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
-        frame, level = frame.f_back, level + 1
-    return level
 
 
 def _pack_with_none(indices, values, size):
@@ -147,7 +134,7 @@ class BackwardHook:
                         "to module outputs since no inputs require gradients. See "
                         "https://docs.pytorch.org/docs/main/generated/torch.nn.Module.html"
                         "#torch.nn.Module.register_full_backward_hook for more details.",
-                        stacklevel=_user_stacklevel(),
+                        stacklevel=user_stacklevel(),
                     )
                     grad_inputs = _pack_with_none([], [], self.n_inputs)
                     for user_hook in self.user_hooks:
@@ -203,7 +190,7 @@ def _legacy_warning(what, missing, full=True) -> None:
         f"Using {what} is deprecated and will be removed in future versions. This hook will "
         f"be missing some {missing}." + (_FULL if full else ""),
         FutureWarning,
-        stacklevel=_user_stacklevel(),
+        stacklevel=user_stacklevel(),
     )
 
 
