@@ -11,6 +11,7 @@ import numpy as np
 
 from ..engine import api as _api
 from ..engine import creation, events
+from ..engine._stack import user_stacklevel
 from ..engine.api_extra import _legacy_reduction
 from ..engine.argtypes_shape import tp_name as _tp_name
 from ..engine.device import factory_dtype
@@ -224,6 +225,31 @@ class Module(metaclass=ShownAs):
         return self.forward(*args, **kwargs)
 
     def _call_with_hooks(self, args, kwargs):
+        called = set()  # (forward hooks run: an ``always_call`` one runs once)
+        try:
+            return self._run_hooked(args, kwargs, called)
+        except Exception:
+            d = self.__dict__
+            always = d.get("_forward_hooks_always_called")
+            if always:
+                with_kwargs = d.get("_forward_hooks_with_kwargs", ())
+                out = None
+                for key, h in list(d.get("_forward_hooks", {}).items()):
+                    if key not in always or key in called:
+                        continue
+                    try:
+                        r = h(self, args, kwargs, out) if key in with_kwargs else h(self, args, out)
+                        if r is not None:
+                            out = r
+                    except Exception as e:
+                        warnings.warn(
+                            "module forward hook with ``always_call=True`` raised an exception "
+                            f"that was silenced as another error was raised in forward: {e}",
+                            stacklevel=user_stacklevel(),
+                        )
+            raise
+
+    def _run_hooked(self, args, kwargs, called):
         d = self.__dict__
         full, non_full = [], []
         bw = d.get("_backward_hooks")
@@ -256,6 +282,7 @@ class Module(metaclass=ShownAs):
         if hooks:
             with_kwargs = d.get("_forward_hooks_with_kwargs", ())
             for key, h in list(hooks.items()):
+                called.add(key)
                 r = h(self, args, kwargs, out) if key in with_kwargs else h(self, args, out)
                 if r is not None:
                     out = r
@@ -264,7 +291,7 @@ class Module(metaclass=ShownAs):
                 warnings.warn(
                     "For backward hooks to be called, module output should be a Tensor or a "
                     f"tuple of Tensors but received {type(out)}",
-                    stacklevel=3,
+                    stacklevel=user_stacklevel(),
                 )
             out = bw_hook.setup_output_hook(out)
         if non_full:
@@ -283,7 +310,7 @@ class Module(metaclass=ShownAs):
             hooks.move_to_end(key, last=False)
         return _DictHandle(hooks, key)
 
-    def _kwargs_hook(self, table, key):
+    def _hook_flag(self, table, key):
         keys = self.__dict__.get(table)
         if keys is None:
             keys = set()
@@ -295,7 +322,9 @@ class Module(metaclass=ShownAs):
         output)``) after ``forward``; may return a new output."""
         handle = self._add_hook("_forward_hooks", hook, prepend)
         if with_kwargs:
-            self._kwargs_hook("_forward_hooks_with_kwargs", handle._item)
+            self._hook_flag("_forward_hooks_with_kwargs", handle._item)
+        if always_call:
+            self._hook_flag("_forward_hooks_always_called", handle._item)
         return handle
 
     def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
@@ -303,7 +332,7 @@ class Module(metaclass=ShownAs):
         ``hook(module, args, kwargs)`` returning ``None`` or ``(args, kwargs)``)."""
         handle = self._add_hook("_forward_pre_hooks", hook, prepend)
         if with_kwargs:
-            self._kwargs_hook("_forward_pre_hooks_with_kwargs", handle._item)
+            self._hook_flag("_forward_pre_hooks_with_kwargs", handle._item)
         return handle
 
     def _backward_kind(self, full):

@@ -151,3 +151,11 @@ def _full_wrong():
 
 raises("pre_hook_wrong_count", _pre_wrong)
 raises("full_hook_wrong_count", _full_wrong)
+
+
+# forward hooks with always_call=True run even when forward raises (with output None)
+always = nn.Linear(2, 2)
+always.register_forward_hook(lambda mod, a, o: print("always", o), always_call=True)
+always.register_forward_hook(lambda mod, a, o: print("normal", o.shape))
+raises("always_call_on_error", lambda: always(torch.ones(3)))
+check("always_call_normal", always(torch.ones(2)))
